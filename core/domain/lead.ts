@@ -1,0 +1,53 @@
+// A sales lead as the domain sees it: contact, company, source, behaviour and where it stands in the funnel.
+import type { FunnelStage, Grade } from './funnel';
+import type { LeadId, RepId } from './ids';
+
+export const BEHAVIOUR_KINDS = ['visit', 'download', 'event', 'email_open', 'form', 'call_in'] as const;
+export type BehaviourKind = (typeof BEHAVIOUR_KINDS)[number];
+
+/** One thing the lead did; `at` is epoch ms. */
+export interface BehaviourEvent {
+  readonly kind: BehaviourKind;
+  readonly at: number;
+  readonly detail?: string;
+}
+
+/** BANT: optional structured qualification. Budget in integer yuan. */
+export interface Bant {
+  readonly budget?: number | null;
+  readonly authority?: 'decision_maker' | 'influencer' | 'user' | null;
+  readonly need?: 'high' | 'medium' | 'low' | null;
+  readonly timeline?: 'now' | 'quarter' | 'year' | 'unknown' | null;
+}
+
+export interface Lead {
+  readonly id: LeadId;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly wechat: string | null;
+  readonly company: string | null;
+  readonly title: string | null;
+  readonly industry: string | null;
+  readonly region: string | null;
+  /** Head count of the lead's company, when known. */
+  readonly companySize: number | null;
+  readonly product: string | null;
+  readonly source: string | null;
+  readonly campaign: string | null;
+  /** What acquiring the lead cost, in integer fen (1/100 yuan). */
+  readonly costFen: number;
+  readonly needs: string | null;
+  readonly bant: Bant;
+  readonly customFields: Readonly<Record<string, string>>;
+  readonly events: readonly BehaviourEvent[];
+  readonly stage: FunnelStage;
+  readonly ownerId: RepId | null;
+  readonly score: number | null;
+  readonly grade: Grade | null;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Imported history (past leads): never distributed, never on an SLA clock. */
+  readonly isHistory: boolean;
+}

@@ -1,0 +1,70 @@
+// Lint rules, including the import boundaries that keep each process honest (shared/style.md rule 1).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'worker_threads'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name='handle']",
+          message: 'IPC handlers are generated from the contract (core/api/ipc-binding.ts).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['core/domain/**/*.ts'],
+    ignores: ['core/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'core/domain is pure: no Node.' },
+            { group: ['electron', 'better-sqlite3', 'kysely', 'react', 'react-dom', '@mantine/*'], message: 'core/domain is pure.' },
+            { group: ['../store/*', '../api/*', '../import/*', '../lan/*', '../../*'], message: 'core/domain depends on nothing.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass a clock in.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass a clock in.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Pass an Rng in.' },
+        { selector: "MemberExpression[object.name='crypto']", message: 'core/domain is pure.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      'react-hooks/incompatible-library': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer never touches Node.' },
+            { group: ['electron', 'better-sqlite3', 'kysely', '**/core/store/*', '**/core/import/*', '**/core/lan/*', '**/core/host'], message: 'The renderer talks to the API only.' },
+          ],
+        },
+      ],
+    },
+  },
+);

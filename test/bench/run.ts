@@ -1,0 +1,30 @@
+// Benchmark runner: `npm run bench -- <name>` runs test/bench/<name>.bench.ts (no name: all) and prints
+// one line per figure as `<figure>: <value> <unit> (target <= <n> <unit>)`, measured in this run.
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchModule, Figure } from './figure';
+import { formatFigure } from './figure';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const files = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .filter((file) => wanted.length === 0 || wanted.includes(file.replace(/\.bench\.ts$/, '')))
+  .sort();
+
+if (files.length === 0) {
+  console.error(`No benchmark named ${wanted.join(', ')}. Known: ${readdirSync(here).filter((f) => f.endsWith('.bench.ts')).join(', ')}`);
+  process.exit(1);
+}
+
+let missed = 0;
+for (const file of files) {
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
+  console.log(`# ${file.replace(/\.bench\.ts$/, '')}`);
+  await mod.run((figure: Figure) => {
+    console.log(formatFigure(figure));
+    if (!figure.met) missed += 1;
+  });
+}
+if (missed > 0) console.log(`# ${missed} figure(s) missed their target`);
