@@ -1,5 +1,6 @@
 // Text folding shared by the normalizers: full-width to half-width, control characters out, spaces collapsed.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
