@@ -1,0 +1,224 @@
+// Repository for leads: rows <-> domain leads, dedupe keys, and the paged, filtered, sorted list behind every table.
+import type { Database } from 'better-sqlite3';
+import { sql, type Selectable } from 'kysely';
+import type { FunnelStage, Grade } from '../domain/funnel';
+import type { Lead } from '../domain/lead';
+import type { LeadSortField } from '../domain/lead-list';
+import { asLeadId, asRepId, type LeadId } from '../domain/ids';
+import type { LeadsTable } from './schema';
+import { execute, qb, selectAll, selectFirst } from './sql';
+
+/** Normalized match keys, computed by the domain's dedupe module and stored for indexed look-up. */
+export interface LeadKeys {
+  readonly phoneKey: string | null;
+  readonly emailKey: string | null;
+  readonly companyKey: string | null;
+}
+
+export interface LeadMeta {
+  readonly importBatchId: string | null;
+  readonly scoreModelVersion: number | null;
+  readonly scoredAt: number | null;
+}
+
+export function rowToLead(row: Selectable<LeadsTable>): Lead {
+  return {
+    id: asLeadId(row.id),
+    name: row.name,
+    phone: row.phone,
+    email: row.email,
+    wechat: row.wechat,
+    company: row.company,
+    title: row.title,
+    industry: row.industry,
+    region: row.region,
+    companySize: row.company_size,
+    product: row.product,
+    source: row.source,
+    campaign: row.campaign,
+    costFen: row.cost_fen,
+    needs: row.needs,
+    bant: JSON.parse(row.bant_json) as Lead['bant'],
+    customFields: JSON.parse(row.custom_json) as Lead['customFields'],
+    events: JSON.parse(row.events_json) as Lead['events'],
+    stage: row.stage as FunnelStage,
+    ownerId: row.owner_id === null ? null : asRepId(row.owner_id),
+    score: row.score,
+    grade: row.grade as Grade | null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    isHistory: row.is_history === 1,
+  };
+}
+
+/** The lower-cased text a search box matches against: name, phone digits, email, company, WeChat, title. */
+export function searchTextOf(lead: Pick<Lead, 'name' | 'phone' | 'email' | 'company' | 'wechat' | 'title'>): string {
+  const phoneDigits = lead.phone ? lead.phone.replace(/\D/g, '') : '';
+  return [lead.name, lead.phone, phoneDigits, lead.email, lead.company, lead.wechat, lead.title]
+    .filter((part): part is string => Boolean(part))
+    .join(' ')
+    .toLowerCase();
+}
+
+export function leadToRow(lead: Lead, keys: LeadKeys, meta: LeadMeta): LeadsTable {
+  return {
+    id: lead.id,
+    name: lead.name,
+    phone: lead.phone,
+    phone_key: keys.phoneKey,
+    email: lead.email,
+    email_key: keys.emailKey,
+    wechat: lead.wechat,
+    company: lead.company,
+    company_key: keys.companyKey,
+    title: lead.title,
+    industry: lead.industry,
+    region: lead.region,
+    company_size: lead.companySize,
+    product: lead.product,
+    source: lead.source,
+    campaign: lead.campaign,
+    cost_fen: lead.costFen,
+    needs: lead.needs,
+    bant_json: JSON.stringify(lead.bant),
+    custom_json: JSON.stringify(lead.customFields),
+    events_json: JSON.stringify(lead.events),
+    stage: lead.stage,
+    owner_id: lead.ownerId,
+    score: lead.score,
+    grade: lead.grade,
+    score_model_version: meta.scoreModelVersion,
+    scored_at: meta.scoredAt,
+    is_history: lead.isHistory ? 1 : 0,
+    import_batch_id: meta.importBatchId,
+    search_text: searchTextOf(lead),
+    created_at: lead.createdAt,
+    updated_at: lead.updatedAt,
+    deleted_at: null,
+  };
+}
+
+export function insertLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
+  execute(db, qb.insertInto('leads').values(leadToRow(lead, keys, meta)));
+}
+
+/** Rewrites every column of a stored lead except its creation time, batch and deletion mark. */
+export function updateLead(db: Database, lead: Lead, keys: LeadKeys, meta: Omit<LeadMeta, 'importBatchId'>): void {
+  const { id: _id, created_at: _c, import_batch_id: _b, deleted_at: _d, ...row } = leadToRow(lead, keys, {
+    ...meta,
+    importBatchId: null,
+  });
+  execute(db, qb.updateTable('leads').set(row).where('id', '=', lead.id));
+}
+
+export function findLeadById(db: Database, id: LeadId | string): Lead | undefined {
+  const row = selectFirst(
+    db,
+    qb.selectFrom('leads').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
+  );
+  return row ? rowToLead(row) : undefined;
+}
+
+export function findLeadMeta(db: Database, id: LeadId | string): LeadMeta | undefined {
+  const row = selectFirst(
+    db,
+    qb.selectFrom('leads').select(['import_batch_id', 'score_model_version', 'scored_at']).where('id', '=', id),
+  );
+  return row
+    ? { importBatchId: row.import_batch_id, scoreModelVersion: row.score_model_version, scoredAt: row.scored_at }
+    : undefined;
+}
+
+
+const SORT_COLUMNS = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  score: 'score',
+  name: 'name',
+  company: 'company',
+  stage: 'stage',
+} as const satisfies Record<LeadSortField, keyof LeadsTable>;
+
+export interface LeadFilter {
+  readonly text?: string | undefined;
+  readonly stages?: readonly FunnelStage[] | undefined;
+  readonly grades?: readonly Grade[] | undefined;
+  /** A rep id, or `pool` for unowned leads. */
+  readonly owner?: string | undefined;
+  readonly source?: string | undefined;
+  /** Restricts to these owners plus the public pool (what a rep may see). */
+  readonly visibleToRep?: string | undefined;
+  readonly includeHistory?: boolean | undefined;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filteredLeads(filter: LeadFilter) {
+  let query = qb.selectFrom('leads').where('deleted_at', 'is', null);
+  const text = filter.text?.trim().toLowerCase();
+  if (text) {
+    for (const word of text.split(/\s+/).slice(0, 5)) {
+      query = query.where(sql<boolean>`search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+    }
+  }
+  if (filter.stages && filter.stages.length > 0) query = query.where('stage', 'in', [...filter.stages]);
+  if (filter.grades && filter.grades.length > 0) query = query.where('grade', 'in', [...filter.grades]);
+  if (filter.owner === 'pool') query = query.where('owner_id', 'is', null);
+  else if (filter.owner) query = query.where('owner_id', '=', filter.owner);
+  if (filter.source) query = query.where('source', '=', filter.source);
+  if (filter.visibleToRep) {
+    const repId = filter.visibleToRep;
+    query = query.where((eb) => eb.or([eb('owner_id', '=', repId), eb('owner_id', 'is', null)]));
+  }
+  if (filter.includeHistory === false) query = query.where('is_history', '=', 0);
+  return query;
+}
+
+export function listLeads(
+  db: Database,
+  filter: LeadFilter,
+  page: { sort: LeadSortField; direction: 'asc' | 'desc'; offset: number; limit: number },
+): { total: number; rows: Lead[] } {
+  const base = filteredLeads(filter);
+  const total =
+    selectFirst(db, base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const rows = selectAll(
+    db,
+    base
+      .selectAll()
+      .orderBy(SORT_COLUMNS[page.sort], page.direction)
+      .orderBy('id', page.direction)
+      .limit(page.limit)
+      .offset(page.offset),
+  ).map(rowToLead);
+  return { total, rows };
+}
+
+export function countLeads(db: Database): number {
+  return (
+    selectFirst(
+      db,
+      qb
+        .selectFrom('leads')
+        .where('deleted_at', 'is', null)
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0
+  );
+}
+
+export function distinctLeadValues(db: Database, column: 'source' | 'industry' | 'region'): string[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select(column)
+      .distinct()
+      .where('deleted_at', 'is', null)
+      .where(column, 'is not', null)
+      .orderBy(column),
+  )
+    .map((row) => row[column])
+    .filter((value): value is string => value !== null);
+}

@@ -1,0 +1,101 @@
+// Opens (or creates) the Fairlead SQLite file: refuses network shares and files from a newer app, sets WAL, migrates.
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+
+/** The file was written by a newer Fairlead; opening it could corrupt data the newer schema relies on. */
+export class DBVersionFromFutureError extends Error {
+  constructor(
+    readonly path: string,
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `The database ${path} has schema version ${fileVersion}, newer than this Fairlead understands (${appVersion}). ` +
+        'It was left untouched: update Fairlead to open it.',
+    );
+    this.name = 'DBVersionFromFutureError';
+  }
+}
+
+/** SQLite locking is unreliable on network file systems (https://www.sqlite.org/useovernet.html). */
+export class NetworkShareError extends Error {
+  constructor(readonly path: string) {
+    super(`The database ${path} is on a network share. Keep it on a local disk: SQLite locking is unreliable over a network.`);
+    this.name = 'NetworkShareError';
+  }
+}
+
+export interface OpenOptions {
+  /** `FULL` on a hub, whose acknowledgements promise durability. */
+  readonly synchronous?: 'NORMAL' | 'FULL';
+  readonly readonly?: boolean;
+}
+
+const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smb', 'smbfs', 'smb3', 'sshfs', 'fuse.sshfs', '9p', 'afs', 'davfs']);
+
+/** True when the path is a UNC path or sits on a mount whose file system is a network one (Linux /proc/mounts). */
+export function isOnNetworkShare(path: string): boolean {
+  if (path.startsWith('\\\\') || path.startsWith('//')) return true;
+  if (process.platform !== 'linux' || !existsSync('/proc/mounts')) return false;
+  const absolute = resolve(path);
+  let best = { mount: '', type: '' };
+  for (const line of readFileSync('/proc/mounts', 'utf8').split('\n')) {
+    const [, mount, type] = line.split(' ');
+    if (!mount || !type) continue;
+    const inside = absolute === mount || absolute.startsWith(mount.endsWith('/') ? mount : `${mount}/`);
+    if (inside && mount.length > best.mount.length) best = { mount, type };
+  }
+  return NETWORK_FS.has(best.type);
+}
+
+export function readSchemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every migration after the file's version, each in its own transaction with its version bump. */
+export function migrate(db: Database, path = db.name): void {
+  const current = readSchemaVersion(db);
+  if (current > LATEST_SCHEMA_VERSION) throw new DBVersionFromFutureError(path, current, LATEST_SCHEMA_VERSION);
+  for (let version = current; version < LATEST_SCHEMA_VERSION; version += 1) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new Error(`Missing migration from schema version ${version}`);
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Database {
+  if (path !== ':memory:') {
+    if (isOnNetworkShare(path)) throw new NetworkShareError(path);
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
+  // Check the version read-only first so a file from the future is never touched (not even switched to WAL).
+  if (path !== ':memory:' && existsSync(path)) {
+    const probe = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    try {
+      const version = readSchemaVersion(probe);
+      if (version > LATEST_SCHEMA_VERSION) throw new DBVersionFromFutureError(path, version, LATEST_SCHEMA_VERSION);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = new BetterSqlite3(path, { readonly: options.readonly ?? false });
+  try {
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      migrate(db, path);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,107 @@
+// The SQLite schema as Kysely types: the one place row shapes are declared (columns are snake_case).
+import type { Generated } from 'kysely';
+
+export interface RepsTable {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  tier: string;
+  skills_json: string;
+  regions_json: string;
+  weight: number;
+  cap_open: number | null;
+  cap_daily: number | null;
+  is_active: number;
+  is_out_of_office: number;
+  leave_json: string;
+  joined_on: string;
+  pin_hash: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LeadsTable {
+  id: string;
+  name: string;
+  phone: string | null;
+  phone_key: string | null;
+  email: string | null;
+  email_key: string | null;
+  wechat: string | null;
+  company: string | null;
+  company_key: string | null;
+  title: string | null;
+  industry: string | null;
+  region: string | null;
+  company_size: number | null;
+  product: string | null;
+  source: string | null;
+  campaign: string | null;
+  cost_fen: number;
+  needs: string | null;
+  bant_json: string;
+  custom_json: string;
+  events_json: string;
+  stage: string;
+  owner_id: string | null;
+  score: number | null;
+  grade: string | null;
+  score_model_version: number | null;
+  scored_at: number | null;
+  is_history: number;
+  import_batch_id: string | null;
+  search_text: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+export interface AssignmentsTable {
+  id: string;
+  lead_id: string;
+  rep_id: string | null;
+  kind: string;
+  rule_id: string | null;
+  reason: string;
+  explanation_json: string;
+  actor: string;
+  at: number;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  lead_id: string;
+  rep_id: string | null;
+  channel: string;
+  said: string;
+  reaction: string | null;
+  next_step: string | null;
+  next_at: number | null;
+  at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail_json: string;
+}
+
+export interface Schema {
+  reps: RepsTable;
+  leads: LeadsTable;
+  assignments: AssignmentsTable;
+  follow_ups: FollowUpsTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+}
