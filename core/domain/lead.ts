@@ -50,4 +50,9 @@ export interface Lead {
   readonly updatedAt: number;
   /** Imported history (past leads): never distributed, never on an SLA clock. */
   readonly isHistory: boolean;
+  /** Contract value of a won lead, integer fen. */
+  readonly wonAmountFen?: number | null;
+  readonly lostReason?: string | null;
+  /** Epoch ms the lead was won or lost. */
+  readonly closedAt?: number | null;
 }

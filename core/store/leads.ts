@@ -13,6 +13,7 @@ export interface LeadKeys {
   readonly phoneKey: string | null;
   readonly emailKey: string | null;
   readonly companyKey: string | null;
+  readonly companyNameKey: string | null;
 }
 
 export interface LeadMeta {
@@ -42,6 +43,9 @@ export function rowToLead(row: Selectable<LeadsTable>): Lead {
     customFields: JSON.parse(row.custom_json) as Lead['customFields'],
     events: JSON.parse(row.events_json) as Lead['events'],
     stage: row.stage as FunnelStage,
+    wonAmountFen: row.won_amount_fen,
+    lostReason: row.lost_reason,
+    closedAt: row.closed_at,
     ownerId: row.owner_id === null ? null : asRepId(row.owner_id),
     score: row.score,
     grade: row.grade as Grade | null,
@@ -71,6 +75,7 @@ export function leadToRow(lead: Lead, keys: LeadKeys, meta: LeadMeta): LeadsTabl
     wechat: lead.wechat,
     company: lead.company,
     company_key: keys.companyKey,
+    company_name_key: keys.companyNameKey,
     title: lead.title,
     industry: lead.industry,
     region: lead.region,
@@ -84,6 +89,9 @@ export function leadToRow(lead: Lead, keys: LeadKeys, meta: LeadMeta): LeadsTabl
     custom_json: JSON.stringify(lead.customFields),
     events_json: JSON.stringify(lead.events),
     stage: lead.stage,
+    won_amount_fen: lead.wonAmountFen ?? null,
+    lost_reason: lead.lostReason ?? null,
+    closed_at: lead.closedAt ?? null,
     owner_id: lead.ownerId,
     score: lead.score,
     grade: lead.grade,

@@ -31,6 +31,7 @@ export interface LeadsTable {
   wechat: string | null;
   company: string | null;
   company_key: string | null;
+  company_name_key: string | null;
   title: string | null;
   industry: string | null;
   region: string | null;
@@ -44,6 +45,9 @@ export interface LeadsTable {
   custom_json: string;
   events_json: string;
   stage: string;
+  won_amount_fen: number | null;
+  lost_reason: string | null;
+  closed_at: number | null;
   owner_id: string | null;
   score: number | null;
   grade: string | null;

@@ -50,6 +50,9 @@ export function sampleLead(overrides: Partial<Lead> = {}): Lead {
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000,
     isHistory: false,
+    wonAmountFen: null,
+    lostReason: null,
+    closedAt: null,
     ...overrides,
   };
 }

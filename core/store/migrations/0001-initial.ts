@@ -33,6 +33,7 @@ export function updateToSchemaVersion1(db: Database): void {
       wechat TEXT,
       company TEXT,
       company_key TEXT,
+      company_name_key TEXT,
       title TEXT,
       industry TEXT,
       region TEXT,
@@ -46,6 +47,9 @@ export function updateToSchemaVersion1(db: Database): void {
       custom_json TEXT NOT NULL DEFAULT '{}',
       events_json TEXT NOT NULL DEFAULT '[]',
       stage TEXT NOT NULL,
+      won_amount_fen INTEGER,
+      lost_reason TEXT,
+      closed_at INTEGER,
       owner_id TEXT REFERENCES reps(id),
       score INTEGER,
       grade TEXT CHECK (grade IS NULL OR grade IN ('A', 'B', 'C', 'D')),
@@ -62,6 +66,7 @@ export function updateToSchemaVersion1(db: Database): void {
     CREATE INDEX leads_phone_key ON leads (phone_key) WHERE phone_key IS NOT NULL;
     CREATE INDEX leads_email_key ON leads (email_key) WHERE email_key IS NOT NULL;
     CREATE INDEX leads_company_key ON leads (company_key) WHERE company_key IS NOT NULL;
+    CREATE INDEX leads_company_name_key ON leads (company_name_key) WHERE company_name_key IS NOT NULL;
     CREATE INDEX leads_created ON leads (created_at);
 
     CREATE TABLE settings (

@@ -12,7 +12,7 @@ import { readSetting, writeSetting } from '../../../core/store/settings';
 import { sampleLead, sampleRep } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
 
-const noKeys = { phoneKey: null, emailKey: null, companyKey: null };
+const noKeys = { phoneKey: null, emailKey: null, companyKey: null, companyNameKey: null };
 const noMeta = { importBatchId: null, scoreModelVersion: null, scoredAt: null };
 
 describe('repositories on a real SQLite file', () => {

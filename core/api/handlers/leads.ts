@@ -1,0 +1,110 @@
+// Handlers for leads: list (paged, filtered, scoped to the actor), get, create, update, facets.
+import type { Lead } from '../../domain/lead';
+import { asLeadId } from '../../domain/ids';
+import { listAssignmentsForLead } from '../../store/assignments';
+import { appendAudit } from '../../store/audit-log';
+import { listFollowUpsForLead } from '../../store/follow-ups';
+import { distinctLeadValues, findLeadById, findLeadMeta, insertLead, listLeads, updateLead } from '../../store/leads';
+import { actorLabel, type CallContext } from '../call-context';
+import type { CallOutput, ParsedInput } from '../contract';
+import { ServiceError } from '../errors';
+import { leadKeysOf } from '../lead-keys';
+
+/** A rep sees their own leads and the public pool; the team lead sees everything. */
+function assertCanSee(ctx: CallContext, lead: Lead): void {
+  if (ctx.actor.role === 'rep' && lead.ownerId !== null && lead.ownerId !== ctx.actor.repId) {
+    throw new ServiceError('forbidden', 'This lead belongs to another rep.');
+  }
+}
+
+function requireLead(ctx: CallContext, id: string): Lead {
+  const lead = findLeadById(ctx.db, id);
+  if (!lead) throw new ServiceError('not_found', `No lead with id ${id}.`, 'id');
+  assertCanSee(ctx, lead);
+  return lead;
+}
+
+export const leadHandlers = {
+  'leads.list'(ctx: CallContext, input: ParsedInput<'leads.list'>): CallOutput<'leads.list'> {
+    return listLeads(
+      ctx.db,
+      { ...input, visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined },
+      { sort: input.sort, direction: input.direction, offset: input.offset, limit: input.limit },
+    );
+  },
+
+  'leads.get'(ctx: CallContext, input: ParsedInput<'leads.get'>): CallOutput<'leads.get'> {
+    const lead = requireLead(ctx, input.id);
+    return {
+      lead,
+      assignments: listAssignmentsForLead(ctx.db, lead.id),
+      followUps: listFollowUpsForLead(ctx.db, lead.id),
+      scoreModelVersion: findLeadMeta(ctx.db, lead.id)?.scoreModelVersion ?? null,
+    };
+  },
+
+  'leads.create'(ctx: CallContext, input: ParsedInput<'leads.create'>): CallOutput<'leads.create'> {
+    const lead: Lead = {
+      ...input,
+      id: asLeadId(ctx.newId('lead')),
+      ownerId: null,
+      score: null,
+      grade: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      isHistory: false,
+    };
+    insertLead(ctx.db, lead, leadKeysOf(lead), { importBatchId: null, scoreModelVersion: null, scoredAt: null });
+    appendAudit(ctx.db, {
+      at: ctx.now,
+      actor: actorLabel(ctx.actor),
+      action: 'lead.create',
+      entity: 'lead',
+      entityId: lead.id,
+      detail: { name: lead.name },
+    });
+    ctx.emit('leads.changed', { leadIds: [lead.id], reason: 'created' });
+    return lead;
+  },
+
+  'leads.update'(ctx: CallContext, input: ParsedInput<'leads.update'>): CallOutput<'leads.update'> {
+    const before = requireLead(ctx, input.id);
+    if (ctx.actor.role === 'rep' && before.ownerId !== ctx.actor.repId) {
+      throw new ServiceError('forbidden', 'Claim this lead before editing it.');
+    }
+    const changed = Object.fromEntries(
+      Object.entries(input.patch).filter(([, value]) => value !== undefined),
+    ) as Partial<Lead>;
+    const after: Lead = { ...before, ...changed, updatedAt: ctx.now };
+    const meta = findLeadMeta(ctx.db, before.id);
+    updateLead(ctx.db, after, leadKeysOf(after), {
+      scoreModelVersion: meta?.scoreModelVersion ?? null,
+      scoredAt: meta?.scoredAt ?? null,
+    });
+    const fields = Object.keys(changed).filter(
+      (key) => JSON.stringify(before[key as keyof Lead]) !== JSON.stringify(after[key as keyof Lead]),
+    );
+    appendAudit(ctx.db, {
+      at: ctx.now,
+      actor: actorLabel(ctx.actor),
+      action: 'lead.update',
+      entity: 'lead',
+      entityId: before.id,
+      detail: {
+        changes: Object.fromEntries(
+          fields.map((key) => [key, { from: before[key as keyof Lead], to: after[key as keyof Lead] }]),
+        ),
+      },
+    });
+    ctx.emit('leads.changed', { leadIds: [before.id], reason: 'updated' });
+    return after;
+  },
+
+  'leads.facets'(ctx: CallContext): CallOutput<'leads.facets'> {
+    return {
+      sources: distinctLeadValues(ctx.db, 'source'),
+      industries: distinctLeadValues(ctx.db, 'industry'),
+      regions: distinctLeadValues(ctx.db, 'region'),
+    };
+  },
+};

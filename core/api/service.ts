@@ -1,0 +1,153 @@
+// The contract implemented over store + domain: validates input, resolves the actor, runs each call in one
+// transaction, and pushes events only after the transaction commits.
+import type { Database } from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { readSchemaVersion } from '../store/open-database';
+import { findRepById, findRepPinHash } from '../store/reps';
+import { inTransaction } from '../store/sql';
+import type { CallContext } from './call-context';
+import {
+  calls,
+  type Actor,
+  type ApiErrorData,
+  type CallName,
+  type CallOutput,
+  type CallResult,
+  type EventName,
+  type ParsedInput,
+  type PushedEvent,
+} from './contract';
+import { ServiceError } from './errors';
+import { leadHandlers } from './handlers/leads';
+import { preferenceHandlers } from './handlers/preferences';
+import { repHandlers } from './handlers/reps';
+import { createWorkspaceHandlers } from './handlers/workspace';
+import { verifyPin } from './pin';
+
+export type Handlers = {
+  [K in CallName]: (ctx: CallContext, input: ParsedInput<K>) => CallOutput<K>;
+};
+
+export interface ServiceOptions {
+  readonly db: Database;
+  readonly clock?: () => number;
+  readonly newId?: (prefix: string) => string;
+  readonly appVersion?: string;
+  /** Seed of the demo workspace; fixed so every demo looks the same. */
+  readonly demoSeed?: number;
+}
+
+/** Who is calling: a session token (a rep signed in with a PIN), or none for the team lead on this machine. */
+export interface Caller {
+  readonly token?: string | null | undefined;
+}
+
+export type EventListener = (event: PushedEvent) => void;
+
+export interface Service {
+  /** Validates `input` against the call's schema and runs it; never throws across the boundary. */
+  dispatch(name: unknown, input: unknown, caller?: Caller): CallResult<unknown>;
+  subscribe(listener: EventListener): () => void;
+  readonly db: Database;
+}
+
+function zodErrorToData(error: z.ZodError): ApiErrorData {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'invalid input';
+  return { code: 'invalid_input', message, field };
+}
+
+export function createService(options: ServiceOptions): Service {
+  const { db } = options;
+  const clock = options.clock ?? Date.now;
+  const newId = options.newId ?? ((prefix: string) => `${prefix}_${randomUUID()}`);
+  const appVersion = options.appVersion ?? '0.1.0';
+  const listeners = new Set<EventListener>();
+  const sessions = new Map<string, Actor>();
+
+  function resolveActor(caller: Caller | undefined): Actor {
+    if (!caller?.token) return { role: 'lead' };
+    const actor = sessions.get(caller.token);
+    if (!actor) throw new ServiceError('forbidden', 'Your session has ended: sign in again.');
+    return actor;
+  }
+
+  const handlers: Handlers = {
+    ...leadHandlers,
+    ...repHandlers,
+    ...preferenceHandlers,
+    ...createWorkspaceHandlers({ demoSeed: options.demoSeed ?? 20261123, schemaVersion: () => readSchemaVersion(db) }),
+    'session.actAs'(ctx, input) {
+      if (input.repId === null) {
+        if (ctx.actor.role !== 'lead') throw new ServiceError('forbidden', 'Only the team lead can act as the team lead.');
+        return { actor: { role: 'lead' }, token: null };
+      }
+      const rep = findRepById(ctx.db, input.repId);
+      if (!rep || !rep.isActive) throw new ServiceError('not_found', 'No active rep with that id.', 'repId');
+      const pinHash = findRepPinHash(ctx.db, rep.id);
+      if (pinHash) {
+        // A wrong PIN is always refused; no PIN is fine only for the team lead looking through a rep's eyes.
+        const isPinRight = input.pin !== undefined && verifyPin(input.pin, pinHash);
+        if (!isPinRight && (input.pin !== undefined || ctx.actor.role !== 'lead')) {
+          throw new ServiceError('forbidden', 'Wrong PIN.', 'pin');
+        }
+      }
+      const actor: Actor = { role: 'rep', repId: rep.id, name: rep.name };
+      const token = randomBytes(24).toString('base64url');
+      sessions.set(token, actor);
+      return { actor, token };
+    },
+  };
+
+  function emitAll(pending: PushedEvent[]): void {
+    for (const event of pending) {
+      for (const listener of listeners) {
+        try {
+          listener(event);
+        } catch {
+          // A broken subscriber must not break the call that already committed.
+        }
+      }
+    }
+  }
+
+  function dispatch(name: unknown, input: unknown, caller?: Caller): CallResult<unknown> {
+    if (typeof name !== 'string' || !Object.hasOwn(calls, name)) {
+      return { ok: false, error: { code: 'unknown_call', message: `Unknown call ${String(name).slice(0, 80)}.` } };
+    }
+    const callName = name as CallName;
+    const parsed = calls[callName].input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: zodErrorToData(parsed.error) };
+    const pending: PushedEvent[] = [];
+    try {
+      const actor = resolveActor(caller);
+      const ctx: CallContext = {
+        db,
+        actor,
+        now: clock(),
+        newId,
+        appVersion,
+        emit: (event: EventName, payload) => pending.push({ event, payload } as PushedEvent),
+      };
+      const handler = handlers[callName] as (ctx: CallContext, input: unknown) => unknown;
+      const value = inTransaction(db, () => handler(ctx, parsed.data));
+      emitAll(pending);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ServiceError) return { ok: false, error: error.toData() };
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'internal', message } };
+    }
+  }
+
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    db,
+  };
+}

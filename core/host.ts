@@ -1,0 +1,69 @@
+// The headless hub: `npm run hub` opens the database, serves the API and the built renderer on the LAN transport.
+import type { Database } from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createService } from './api/service';
+import { resolveDatabasePath } from './data-dir';
+import { startHub } from './lan/hub-server';
+import { openDatabase } from './store/open-database';
+import { APP_VERSION } from './version';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    db: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    'renderer-dir': { type: 'string' },
+  },
+  strict: true,
+});
+
+const here = dirname(fileURLToPath(import.meta.url));
+const port = Number(values.port ?? process.env.FAIRLEAD_PORT ?? 5174);
+const host = values.host ?? process.env.FAIRLEAD_HOST ?? '127.0.0.1';
+const dbPath = resolveDatabasePath(values.db);
+const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'out', 'renderer'));
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not ${values.port}`);
+  process.exit(2);
+}
+
+let db: Database;
+try {
+  db = openDatabase(dbPath, { synchronous: 'FULL' });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const service = createService({ db, appVersion: APP_VERSION });
+if (values.demo) {
+  const status = service.dispatch('workspace.status', {});
+  if (status.ok && (status.value as { isEmpty: boolean }).isEmpty) {
+    const loaded = service.dispatch('workspace.loadDemo', {});
+    if (!loaded.ok) console.error(`Could not load the demo workspace: ${loaded.error.message}`);
+  }
+}
+
+const hub = await startHub({
+  service,
+  host,
+  port,
+  rendererDir: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
+  appVersion: APP_VERSION,
+  loopbackOnly: true,
+});
+console.log(`Fairlead hub ${APP_VERSION} listening on ${hub.url} (database: ${dbPath})`);
+
+function shutdown(): void {
+  void hub.close().then(() => {
+    db.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

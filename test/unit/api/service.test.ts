@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PushedEvent } from '../../../core/api/contract';
+import { ApiError } from '../../../core/api/errors';
+import { createTestService, type TestService } from '../../helpers/service';
+import { useTempDir } from '../../helpers/temp-dir';
+
+describe('the service through the in-process transport', () => {
+  const tempDir = useTempDir();
+  let t: TestService;
+  beforeEach(() => {
+    t = createTestService(tempDir());
+  });
+  afterEach(() => t.close());
+
+  async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+
+  it('creates a lead with trimmed fields and finds it in the list', async () => {
+    const lead = await t.client.call('leads.create', { name: '  张伟 ', phone: '138 0013 8000', email: 'zw@example.cn', company: '' });
+    expect(lead).toMatchObject({ name: '张伟', company: null, stage: 'raw', ownerId: null });
+    const page = await t.client.call('leads.list', { text: '13800138000' });
+    expect(page.rows.map((l) => l.id)).toEqual([lead.id]);
+  });
+
+  it.each([
+    ['a bad email', { name: '李娜', email: 'not-an-email' }, 'email'],
+    ['a phone of letters', { name: '李娜', phone: 'call me maybe' }, 'phone'],
+    ['an unknown stage', { name: '李娜', stage: 'hot' }, 'stage'],
+    ['an empty name', { name: '' }, 'name'],
+    ['an unknown key', { name: '李娜', extra: 1 }, ''],
+    ['a huge name', { name: 'x'.repeat(10_000) }, 'name'],
+    ['a fractional cost', { name: '李娜', costFen: 1.5 }, 'costFen'],
+    ['a wrong type', { name: 42 }, 'name'],
+  ])('refuses a lead with %s, naming the field, and stores nothing', async (_label, input, field) => {
+    const error = await refusal(t.client.call('leads.create', input as never));
+    expect(error.code).toBe('invalid_input');
+    expect(error.field ?? '').toBe(field);
+    expect((await t.client.call('leads.list', {})).total).toBe(0);
+  });
+
+  it('refuses hostile envelopes without running anything', () => {
+    expect(t.service.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
+    expect(t.service.dispatch('leads.create', null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(t.service.dispatch('leads.create', JSON.parse('{"name":"x","__proto__":{"admin":true}}'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const polluted = t.service.dispatch('leads.create', { name: 'x', customFields: JSON.parse('{"__proto__":{"y":1}}') });
+    expect(polluted.ok === false || Object.getPrototypeOf((polluted.value as { customFields: object }).customFields) === Object.prototype).toBe(true);
+    expect(({} as Record<string, unknown>).y).toBeUndefined();
+    expect(t.service.dispatch('leads.list', { limit: 100_000 })).toMatchObject({ ok: false, error: { field: 'limit' } });
+  });
+
+  it('updates a lead, audits the change field by field, and pushes an event after commit', async () => {
+    const events: PushedEvent[] = [];
+    t.client.subscribe((event) => events.push(event));
+    const lead = await t.client.call('leads.create', { name: '刘洋' });
+    t.clock.now += 1000;
+    const updated = await t.client.call('leads.update', { id: lead.id, patch: { stage: 'mql', company: '深圳华拓电子' } });
+    expect(updated).toMatchObject({ stage: 'mql', company: '深圳华拓电子', updatedAt: lead.updatedAt + 1000 });
+    const audit = await t.client.call('audit.list', { entityId: lead.id });
+    expect(audit.map((a) => a.action)).toEqual(['lead.update', 'lead.create']);
+    expect(audit[0]?.detail).toEqual({ changes: { stage: { from: 'raw', to: 'mql' }, company: { from: null, to: '深圳华拓电子' } } });
+    expect(events.map((e) => e.event)).toEqual(['leads.changed', 'leads.changed']);
+  });
+
+  it('rolls back the whole call when it fails half-way', async () => {
+    const error = await refusal(t.client.call('leads.update', { id: 'lead_missing', patch: { name: 'x' } }));
+    expect(error.code).toBe('not_found');
+    expect(await t.client.call('audit.list', {})).toEqual([]);
+  });
+
+  it('adds, edits and deactivates reps with caps and leave', async () => {
+    const rep = await t.client.call('reps.create', {
+      name: '李强',
+      tier: 'junior',
+      skills: ['教育'],
+      regions: ['华南'],
+      capOpen: 40,
+      leave: [{ from: '2026-12-01', to: '2026-12-03' }],
+    });
+    expect(rep).toMatchObject({ isActive: true, joinedOn: '2026-11-23', weight: 1 });
+    await t.client.call('reps.update', { id: rep.id, patch: { tier: 'mid', isOutOfOffice: true } });
+    await t.client.call('reps.setActive', { id: rep.id, isActive: false });
+    expect(await t.client.call('reps.list', {})).toEqual([]);
+    expect(await t.client.call('reps.list', { includeInactive: true })).toMatchObject([
+      { name: '李强', tier: 'mid', isOutOfOffice: true, isActive: false },
+    ]);
+  });
+
+  it('refuses leave that ends before it starts', async () => {
+    const error = await refusal(
+      t.client.call('reps.create', { name: '赵敏', tier: 'mid', leave: [{ from: '2026-12-05', to: '2026-12-01' }] }),
+    );
+    expect(error.field).toBe('leave.0.to');
+  });
+
+  it('shows a rep only their own leads and the public pool, and keeps team changes to the team lead', async () => {
+    const rep = await t.client.call('reps.create', { name: '王芳', tier: 'senior', pin: '1234' });
+    const other = await t.client.call('reps.create', { name: '陈静', tier: 'mid' });
+    const own = await t.client.call('leads.create', { name: 'own' });
+    const theirs = await t.client.call('leads.create', { name: 'theirs' });
+    await t.client.call('leads.create', { name: 'pool' });
+    t.service.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?').run(rep.id, own.id);
+    t.service.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?').run(other.id, theirs.id);
+
+    const wrongPin = await refusal(t.client.call('session.actAs', { repId: rep.id, pin: '9999' }));
+    expect(wrongPin.field).toBe('pin');
+    const session = await t.client.call('session.actAs', { repId: rep.id, pin: '1234' });
+    t.client.setSessionToken(session.token);
+
+    const visible = await t.client.call('leads.list', { sort: 'name', direction: 'asc' });
+    expect(visible.rows.map((l) => l.name)).toEqual(['own', 'pool']);
+    expect((await refusal(t.client.call('leads.get', { id: theirs.id }))).code).toBe('forbidden');
+    expect((await refusal(t.client.call('reps.create', { name: 'x', tier: 'mid' }))).code).toBe('forbidden');
+    expect((await t.client.call('workspace.status', {})).actor).toEqual({ role: 'rep', repId: rep.id, name: '王芳' });
+  });
+
+  it('remembers the chosen language', async () => {
+    expect(await t.client.call('preferences.get', {})).toEqual({ language: null });
+    await t.client.call('preferences.set', { language: 'en' });
+    expect(await t.client.call('preferences.get', {})).toEqual({ language: 'en' });
+  });
+});
