@@ -8,8 +8,22 @@ export default defineConfig({
     projects: [
       { test: { name: 'domain', include: ['test/unit/domain/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'store', include: ['test/unit/store/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'import', include: ['test/unit/import/**/*.test.ts'], environment: 'node', testTimeout: 120_000 } },
-      { test: { name: 'api', include: ['test/unit/api/**/*.test.ts', 'test/unit/electron/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      {
+        test: {
+          name: 'import',
+          include: ['test/unit/import/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'api',
+          include: ['test/unit/api/**/*.test.ts', 'test/unit/electron/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
       {
         plugins: [react()],
         test: {

@@ -38,7 +38,13 @@ export const leadInputSchema = z
     title: optionalText(),
     industry: optionalText(),
     region: optionalText(),
-    companySize: z.number().int().min(0).max(10_000_000).nullish().transform((v) => v ?? null),
+    companySize: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000)
+      .nullish()
+      .transform((v) => v ?? null),
     product: optionalText(),
     source: optionalText(),
     campaign: optionalText(),
@@ -58,10 +64,20 @@ export const leadInputSchema = z
       .refine((record) => Object.keys(record).length <= 100, 'at most 100 custom fields')
       .default({}),
     events: z
-      .array(z.object({ kind: z.enum(BEHAVIOUR_KINDS), at: z.number().int(), detail: z.string().max(MAX_TEXT).optional() }).strict())
+      .array(
+        z
+          .object({
+            kind: z.enum(BEHAVIOUR_KINDS),
+            at: z.number().int(),
+            detail: z.string().max(MAX_TEXT).optional(),
+          })
+          .strict(),
+      )
       .max(1_000)
       .default([]),
-    stage: z.enum(FUNNEL_STAGES, { message: `unknown stage; expected one of ${FUNNEL_STAGES.join(', ')}` }).default('raw'),
+    stage: z
+      .enum(FUNNEL_STAGES, { message: `unknown stage; expected one of ${FUNNEL_STAGES.join(', ')}` })
+      .default('raw'),
   })
   .strict();
 export type LeadInput = z.input<typeof leadInputSchema>;
@@ -79,20 +95,38 @@ export const repInputSchema = z
     skills: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
     regions: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
     weight: z.number().int().min(1).max(100).default(1),
-    capOpen: z.number().int().min(0).max(100_000).nullish().transform((v) => v ?? null),
-    capDaily: z.number().int().min(0).max(10_000).nullish().transform((v) => v ?? null),
+    capOpen: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .nullish()
+      .transform((v) => v ?? null),
+    capDaily: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .nullish()
+      .transform((v) => v ?? null),
     isOutOfOffice: z.boolean().default(false),
     leave: z
       .array(
         z
           .object({ from: isoDate, to: isoDate })
           .strict()
-          .refine((period) => period.from <= period.to, { message: 'leave must end on or after its start', path: ['to'] }),
+          .refine((period) => period.from <= period.to, {
+            message: 'leave must end on or after its start',
+            path: ['to'],
+          }),
       )
       .max(100)
       .default([]),
     joinedOn: isoDate.optional(),
-    pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits').nullish(),
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+      .nullish(),
   })
   .strict();
 export type RepInput = z.input<typeof repInputSchema>;
@@ -106,7 +140,8 @@ export interface LeadDetail {
   readonly scoreModelVersion: number | null;
 }
 
-export type Actor = { readonly role: 'lead' } | { readonly role: 'rep'; readonly repId: string; readonly name: string };
+export type Actor =
+  { readonly role: 'lead' } | { readonly role: 'rep'; readonly repId: string; readonly name: string };
 
 export interface WorkspaceStatus {
   readonly isEmpty: boolean;
@@ -204,4 +239,5 @@ export interface ApiErrorData {
   readonly field?: string | undefined;
 }
 
-export type CallResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorData };
+export type CallResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorData };

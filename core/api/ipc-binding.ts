@@ -32,13 +32,16 @@ export function bindContractToIpc(
   isTrustedFrameUrl: (url: string) => boolean,
 ): () => void {
   for (const name of CALL_NAMES) {
-    ipcMain.handle(ipcChannelFor(name), async (event, input: unknown, token: unknown): Promise<CallResult<unknown>> => {
-      const url = event.senderFrame?.url ?? '';
-      if (!isTrustedFrameUrl(url)) {
-        return { ok: false, error: { code: 'forbidden', message: 'This page may not call Fairlead.' } };
-      }
-      return dispatch(name, input, typeof token === 'string' ? token : null);
-    });
+    ipcMain.handle(
+      ipcChannelFor(name),
+      async (event, input: unknown, token: unknown): Promise<CallResult<unknown>> => {
+        const url = event.senderFrame?.url ?? '';
+        if (!isTrustedFrameUrl(url)) {
+          return { ok: false, error: { code: 'forbidden', message: 'This page may not call Fairlead.' } };
+        }
+        return dispatch(name, input, typeof token === 'string' ? token : null);
+      },
+    );
   }
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannelFor(name));

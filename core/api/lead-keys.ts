@@ -7,5 +7,10 @@ import type { LeadKeys } from '../store/leads';
 export function leadKeysOf(lead: Pick<Lead, 'phone' | 'email' | 'company' | 'name'>): LeadKeys {
   const keys = dedupeKeys(lead);
   const company = lead.company ? companyKey(lead.company) : '';
-  return { phoneKey: keys.phone, emailKey: keys.email, companyKey: company || null, companyNameKey: keys.companyName };
+  return {
+    phoneKey: keys.phone,
+    emailKey: keys.email,
+    companyKey: company || null,
+    companyNameKey: keys.companyName,
+  };
 }

@@ -78,10 +78,14 @@ export function createService(options: ServiceOptions): Service {
     ...leadHandlers,
     ...repHandlers,
     ...preferenceHandlers,
-    ...createWorkspaceHandlers({ demoSeed: options.demoSeed ?? 20261123, schemaVersion: () => readSchemaVersion(db) }),
+    ...createWorkspaceHandlers({
+      demoSeed: options.demoSeed ?? 20261123,
+      schemaVersion: () => readSchemaVersion(db),
+    }),
     'session.actAs'(ctx, input) {
       if (input.repId === null) {
-        if (ctx.actor.role !== 'lead') throw new ServiceError('forbidden', 'Only the team lead can act as the team lead.');
+        if (ctx.actor.role !== 'lead')
+          throw new ServiceError('forbidden', 'Only the team lead can act as the team lead.');
         return { actor: { role: 'lead' }, token: null };
       }
       const rep = findRepById(ctx.db, input.repId);
@@ -115,7 +119,10 @@ export function createService(options: ServiceOptions): Service {
 
   function dispatch(name: unknown, input: unknown, caller?: Caller): CallResult<unknown> {
     if (typeof name !== 'string' || !Object.hasOwn(calls, name)) {
-      return { ok: false, error: { code: 'unknown_call', message: `Unknown call ${String(name).slice(0, 80)}.` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_call', message: `Unknown call ${String(name).slice(0, 80)}.` },
+      };
     }
     const callName = name as CallName;
     const parsed = calls[callName].input.safeParse(input ?? {});

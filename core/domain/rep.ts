@@ -37,6 +37,9 @@ export function isOnLeave(rep: Pick<Rep, 'leave'>, isoDate: string): boolean {
 }
 
 /** Available for new leads: active, not out of office, not on leave that day. */
-export function isAvailable(rep: Pick<Rep, 'isActive' | 'isOutOfOffice' | 'leave'>, isoDate: string): boolean {
+export function isAvailable(
+  rep: Pick<Rep, 'isActive' | 'isOutOfOffice' | 'leave'>,
+  isoDate: string,
+): boolean {
   return rep.isActive && !rep.isOutOfOffice && !isOnLeave(rep, isoDate);
 }

@@ -67,7 +67,12 @@ export interface RunningHub {
 }
 
 function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || !!address?.startsWith('127.');
+  return (
+    address === '127.0.0.1' ||
+    address === '::1' ||
+    address === '::ffff:127.0.0.1' ||
+    !!address?.startsWith('127.')
+  );
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -118,7 +123,9 @@ function serveStatic(res: ServerResponse, rendererDir: string, pathname: string)
   }
   if (!existsSync(file) || !statSync(file).isFile()) file = join(rendererDir, 'index.html'); // client-side routes
   if (!existsSync(file)) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The renderer is not built: run npm run build:renderer.');
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end('The renderer is not built: run npm run build:renderer.');
     return;
   }
   const isHtml = file.endsWith('.html');
@@ -144,12 +151,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     if (pathname === '/api/health' && req.method === 'GET') {
-      sendJson(res, 200, { ok: true, version: options.appVersion ?? '0.1.0', schemaVersion: readSchemaVersion(service.db) });
+      sendJson(res, 200, {
+        ok: true,
+        version: options.appVersion ?? '0.1.0',
+        schemaVersion: readSchemaVersion(service.db),
+      });
       return;
     }
     const name = pathname.slice('/api/'.length);
     if (req.method !== 'POST') {
-      sendJson(res, 404, { ok: false, error: { code: 'unknown_call', message: `No route ${req.method} ${pathname}.` } });
+      sendJson(res, 404, {
+        ok: false,
+        error: { code: 'unknown_call', message: `No route ${req.method} ${pathname}.` },
+      });
       return;
     }
     let input: unknown;
@@ -157,7 +171,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       const body = await readBody(req);
       input = body.length === 0 ? {} : (JSON.parse(body) as unknown);
     } catch (error) {
-      const message = error instanceof Error && error.message === 'body too large' ? 'The request body is too large.' : 'The request body is not valid JSON.';
+      const message =
+        error instanceof Error && error.message === 'body too large'
+          ? 'The request body is too large.'
+          : 'The request body is not valid JSON.';
       sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message } });
       return;
     }
@@ -169,7 +186,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   const server: Server = createServer((req, res) => {
     if (loopbackOnly && !isLoopback(req.socket.remoteAddress)) {
-      sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'This hub answers this computer only.' } });
+      sendJson(res, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: 'This hub answers this computer only.' },
+      });
       return;
     }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -184,7 +204,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return;
     }
     if (!rendererDir) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No renderer is served by this hub.');
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('No renderer is served by this hub.');
       return;
     }
     serveStatic(res, rendererDir, pathname);

@@ -14,7 +14,14 @@ export interface AuditEntry {
 
 export function appendAudit(
   db: Database,
-  entry: { at: number; actor: string; action: string; entity: string; entityId: string | null; detail?: object },
+  entry: {
+    at: number;
+    actor: string;
+    action: string;
+    entity: string;
+    entityId: string | null;
+    detail?: object;
+  },
 ): void {
   execute(
     db,
@@ -33,7 +40,12 @@ export function listAudit(
   db: Database,
   options: { entityId?: string | undefined; limit: number; offset: number },
 ): AuditEntry[] {
-  let query = qb.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(options.limit).offset(options.offset);
+  let query = qb
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset);
   if (options.entityId) query = query.where('entity_id', '=', options.entityId);
   return selectAll(db, query).map((row) => ({
     id: row.id,
@@ -47,5 +59,10 @@ export function listAudit(
 }
 
 export function countAudit(db: Database): number {
-  return selectAll(db, qb.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')))[0]?.n ?? 0;
+  return (
+    selectAll(
+      db,
+      qb.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')),
+    )[0]?.n ?? 0
+  );
 }

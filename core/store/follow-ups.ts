@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import type { FollowUpChannel } from '../domain/follow-up';
 import { execute, qb, selectAll } from './sql';
 
-
 export interface FollowUpRecord {
   readonly id: string;
   readonly leadId: string;

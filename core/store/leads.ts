@@ -56,7 +56,9 @@ export function rowToLead(row: Selectable<LeadsTable>): Lead {
 }
 
 /** The lower-cased text a search box matches against: name, phone digits, email, company, WeChat, title. */
-export function searchTextOf(lead: Pick<Lead, 'name' | 'phone' | 'email' | 'company' | 'wechat' | 'title'>): string {
+export function searchTextOf(
+  lead: Pick<Lead, 'name' | 'phone' | 'email' | 'company' | 'wechat' | 'title'>,
+): string {
   const phoneDigits = lead.phone ? lead.phone.replace(/\D/g, '') : '';
   return [lead.name, lead.phone, phoneDigits, lead.email, lead.company, lead.wechat, lead.title]
     .filter((part): part is string => Boolean(part))
@@ -111,8 +113,19 @@ export function insertLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadM
 }
 
 /** Rewrites every column of a stored lead except its creation time, batch and deletion mark. */
-export function updateLead(db: Database, lead: Lead, keys: LeadKeys, meta: Omit<LeadMeta, 'importBatchId'>): void {
-  const { id: _id, created_at: _c, import_batch_id: _b, deleted_at: _d, ...row } = leadToRow(lead, keys, {
+export function updateLead(
+  db: Database,
+  lead: Lead,
+  keys: LeadKeys,
+  meta: Omit<LeadMeta, 'importBatchId'>,
+): void {
+  const {
+    id: _id,
+    created_at: _c,
+    import_batch_id: _b,
+    deleted_at: _d,
+    ...row
+  } = leadToRow(lead, keys, {
     ...meta,
     importBatchId: null,
   });
@@ -130,13 +143,19 @@ export function findLeadById(db: Database, id: LeadId | string): Lead | undefine
 export function findLeadMeta(db: Database, id: LeadId | string): LeadMeta | undefined {
   const row = selectFirst(
     db,
-    qb.selectFrom('leads').select(['import_batch_id', 'score_model_version', 'scored_at']).where('id', '=', id),
+    qb
+      .selectFrom('leads')
+      .select(['import_batch_id', 'score_model_version', 'scored_at'])
+      .where('id', '=', id),
   );
   return row
-    ? { importBatchId: row.import_batch_id, scoreModelVersion: row.score_model_version, scoredAt: row.scored_at }
+    ? {
+        importBatchId: row.import_batch_id,
+        scoreModelVersion: row.score_model_version,
+        scoredAt: row.scored_at,
+      }
     : undefined;
 }
-
 
 const SORT_COLUMNS = {
   createdAt: 'created_at',
@@ -191,7 +210,10 @@ export function listLeads(
 ): { total: number; rows: Lead[] } {
   const base = filteredLeads(filter);
   const total =
-    selectFirst(db, base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+    selectFirst(
+      db,
+      base.select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
   const rows = selectAll(
     db,
     base

@@ -23,7 +23,9 @@ export class DBVersionFromFutureError extends Error {
 /** SQLite locking is unreliable on network file systems (https://www.sqlite.org/useovernet.html). */
 export class NetworkShareError extends Error {
   constructor(readonly path: string) {
-    super(`The database ${path} is on a network share. Keep it on a local disk: SQLite locking is unreliable over a network.`);
+    super(
+      `The database ${path} is on a network share. Keep it on a local disk: SQLite locking is unreliable over a network.`,
+    );
     this.name = 'NetworkShareError';
   }
 }
@@ -34,7 +36,19 @@ export interface OpenOptions {
   readonly readonly?: boolean;
 }
 
-const NETWORK_FS = new Set(['nfs', 'nfs4', 'cifs', 'smb', 'smbfs', 'smb3', 'sshfs', 'fuse.sshfs', '9p', 'afs', 'davfs']);
+const NETWORK_FS = new Set([
+  'nfs',
+  'nfs4',
+  'cifs',
+  'smb',
+  'smbfs',
+  'smb3',
+  'sshfs',
+  'fuse.sshfs',
+  '9p',
+  'afs',
+  'davfs',
+]);
 
 /** True when the path is a UNC path or sits on a mount whose file system is a network one (Linux /proc/mounts). */
 export function isOnNetworkShare(path: string): boolean {
@@ -58,7 +72,8 @@ export function readSchemaVersion(db: Database): number {
 /** Applies every migration after the file's version, each in its own transaction with its version bump. */
 export function migrate(db: Database, path = db.name): void {
   const current = readSchemaVersion(db);
-  if (current > LATEST_SCHEMA_VERSION) throw new DBVersionFromFutureError(path, current, LATEST_SCHEMA_VERSION);
+  if (current > LATEST_SCHEMA_VERSION)
+    throw new DBVersionFromFutureError(path, current, LATEST_SCHEMA_VERSION);
   for (let version = current; version < LATEST_SCHEMA_VERSION; version += 1) {
     const step = MIGRATIONS[version];
     if (!step) throw new Error(`Missing migration from schema version ${version}`);
@@ -79,7 +94,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
     const probe = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
     try {
       const version = readSchemaVersion(probe);
-      if (version > LATEST_SCHEMA_VERSION) throw new DBVersionFromFutureError(path, version, LATEST_SCHEMA_VERSION);
+      if (version > LATEST_SCHEMA_VERSION)
+        throw new DBVersionFromFutureError(path, version, LATEST_SCHEMA_VERSION);
     } finally {
       probe.close();
     }

@@ -73,5 +73,10 @@ export function setRepPinHash(db: Database, id: RepId, pinHash: string | null, n
 }
 
 export function countReps(db: Database): number {
-  return selectFirst(db, qb.selectFrom('reps').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  return (
+    selectFirst(
+      db,
+      qb.selectFrom('reps').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0
+  );
 }

@@ -16,7 +16,13 @@ export interface BenchModule {
 /** Builds a figure and decides whether it met its target. */
 export function figure(name: string, value: number, unit: string, op: '<=' | '>=', target: number): Figure {
   const rounded = Math.round(value * 1000) / 1000;
-  return { name, value: rounded, unit, target: { op, value: target }, met: op === '<=' ? value <= target : value >= target };
+  return {
+    name,
+    value: rounded,
+    unit,
+    target: { op, value: target },
+    met: op === '<=' ? value <= target : value >= target,
+  };
 }
 
 export function formatFigure(f: Figure): string {

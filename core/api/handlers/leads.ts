@@ -4,7 +4,14 @@ import { asLeadId } from '../../domain/ids';
 import { listAssignmentsForLead } from '../../store/assignments';
 import { appendAudit } from '../../store/audit-log';
 import { listFollowUpsForLead } from '../../store/follow-ups';
-import { distinctLeadValues, findLeadById, findLeadMeta, insertLead, listLeads, updateLead } from '../../store/leads';
+import {
+  distinctLeadValues,
+  findLeadById,
+  findLeadMeta,
+  insertLead,
+  listLeads,
+  updateLead,
+} from '../../store/leads';
 import { actorLabel, type CallContext } from '../call-context';
 import type { CallOutput, ParsedInput } from '../contract';
 import { ServiceError } from '../errors';
@@ -54,7 +61,11 @@ export const leadHandlers = {
       updatedAt: ctx.now,
       isHistory: false,
     };
-    insertLead(ctx.db, lead, leadKeysOf(lead), { importBatchId: null, scoreModelVersion: null, scoredAt: null });
+    insertLead(ctx.db, lead, leadKeysOf(lead), {
+      importBatchId: null,
+      scoreModelVersion: null,
+      scoredAt: null,
+    });
     appendAudit(ctx.db, {
       at: ctx.now,
       actor: actorLabel(ctx.actor),

@@ -19,7 +19,14 @@ function requireRep(ctx: CallContext, id: string): Rep {
 }
 
 function audit(ctx: CallContext, action: string, rep: Rep, detail: object): void {
-  appendAudit(ctx.db, { at: ctx.now, actor: actorLabel(ctx.actor), action, entity: 'rep', entityId: rep.id, detail });
+  appendAudit(ctx.db, {
+    at: ctx.now,
+    actor: actorLabel(ctx.actor),
+    action,
+    entity: 'rep',
+    entityId: rep.id,
+    detail,
+  });
 }
 
 export const repHandlers = {
@@ -30,7 +37,12 @@ export const repHandlers = {
   'reps.create'(ctx: CallContext, input: ParsedInput<'reps.create'>): CallOutput<'reps.create'> {
     requireTeamLead(ctx);
     const { pin, joinedOn, ...fields } = input;
-    const rep: Rep = { ...fields, id: asRepId(ctx.newId('rep')), isActive: true, joinedOn: joinedOn ?? isoDateOf(ctx.now) };
+    const rep: Rep = {
+      ...fields,
+      id: asRepId(ctx.newId('rep')),
+      isActive: true,
+      joinedOn: joinedOn ?? isoDateOf(ctx.now),
+    };
     insertRep(ctx.db, rep, ctx.now);
     if (pin) setRepPinHash(ctx.db, rep.id, hashPin(pin), ctx.now);
     audit(ctx, 'rep.create', rep, { name: rep.name, tier: rep.tier });
@@ -42,11 +54,15 @@ export const repHandlers = {
     requireTeamLead(ctx);
     const before = requireRep(ctx, input.id);
     const { pin, ...patch } = input.patch;
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<Rep>;
+    const defined = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    ) as Partial<Rep>;
     const after: Rep = { ...before, ...defined };
     updateRep(ctx.db, after, ctx.now);
     if (pin !== undefined) setRepPinHash(ctx.db, after.id, pin ? hashPin(pin) : null, ctx.now);
-    audit(ctx, 'rep.update', after, { fields: [...Object.keys(defined), ...(pin !== undefined ? ['pin'] : [])] });
+    audit(ctx, 'rep.update', after, {
+      fields: [...Object.keys(defined), ...(pin !== undefined ? ['pin'] : [])],
+    });
     ctx.emit('reps.changed', { repIds: [after.id] });
     return after;
   },

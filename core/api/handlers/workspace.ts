@@ -33,14 +33,25 @@ export function createWorkspaceHandlers(options: { demoSeed: number; schemaVersi
       const demo = generateDemoWorkspace({ seed: options.demoSeed, now: ctx.now });
       for (const rep of demo.reps) insertRep(ctx.db, rep, ctx.now);
       for (const lead of demo.leads) {
-        insertLead(ctx.db, lead, leadKeysOf(lead), { importBatchId: null, scoreModelVersion: null, scoredAt: null });
+        insertLead(ctx.db, lead, leadKeysOf(lead), {
+          importBatchId: null,
+          scoreModelVersion: null,
+          scoredAt: null,
+        });
       }
       for (const assignment of demo.assignments) {
         appendAssignment(ctx.db, {
           id: assignment.id,
           leadId: assignment.leadId,
           repId: assignment.repId,
-          kind: assignment.method === 'claim' ? 'claim' : assignment.method === 'manual' ? 'manual' : assignment.method === 'recycle' ? 'recycle' : 'auto',
+          kind:
+            assignment.method === 'claim'
+              ? 'claim'
+              : assignment.method === 'manual'
+                ? 'manual'
+                : assignment.method === 'recycle'
+                  ? 'recycle'
+                  : 'auto',
           ruleId: null,
           reason: assignment.reason,
           explanation: { method: assignment.method, fromRepId: assignment.fromRepId },

@@ -4,6 +4,9 @@ import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-assignments-follow-ups';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1, updateToSchemaVersion2];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [
+  updateToSchemaVersion1,
+  updateToSchemaVersion2,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,7 +26,11 @@ describe('the hub over real HTTP and WebSocket on loopback', () => {
   });
 
   const post = (name: string, body: unknown) =>
-    fetch(`${hub.url}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${hub.url}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('answers a valid call with 200 and the value', async () => {
     const res = await post('leads.create', { name: 'Emily Chen', email: 'emily@acme.com' });
@@ -71,7 +75,9 @@ describe('the hub over real HTTP and WebSocket on loopback', () => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    const received = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const received = new Promise<unknown>((resolve) =>
+      ws.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     await post('leads.create', { name: '周杰' });
     expect(await received).toMatchObject({ event: 'leads.changed', payload: { reason: 'created' } });
     ws.close();

@@ -22,7 +22,12 @@ describe('the service through the in-process transport', () => {
   }
 
   it('creates a lead with trimmed fields and finds it in the list', async () => {
-    const lead = await t.client.call('leads.create', { name: '  张伟 ', phone: '138 0013 8000', email: 'zw@example.cn', company: '' });
+    const lead = await t.client.call('leads.create', {
+      name: '  张伟 ',
+      phone: '138 0013 8000',
+      email: 'zw@example.cn',
+      company: '',
+    });
     expect(lead).toMatchObject({ name: '张伟', company: null, stage: 'raw', ownerId: null });
     const page = await t.client.call('leads.list', { text: '13800138000' });
     expect(page.rows.map((l) => l.id)).toEqual([lead.id]);
@@ -46,15 +51,29 @@ describe('the service through the in-process transport', () => {
 
   it('refuses hostile envelopes without running anything', () => {
     expect(t.service.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
-    expect(t.service.dispatch('leads.create', null)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(t.service.dispatch('leads.create', JSON.parse('{"name":"x","__proto__":{"admin":true}}'))).toMatchObject({
+    expect(t.service.dispatch('leads.create', null)).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    const polluted = t.service.dispatch('leads.create', { name: 'x', customFields: JSON.parse('{"__proto__":{"y":1}}') });
-    expect(polluted.ok === false || Object.getPrototypeOf((polluted.value as { customFields: object }).customFields) === Object.prototype).toBe(true);
+    expect(
+      t.service.dispatch('leads.create', JSON.parse('{"name":"x","__proto__":{"admin":true}}')),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const polluted = t.service.dispatch('leads.create', {
+      name: 'x',
+      customFields: JSON.parse('{"__proto__":{"y":1}}'),
+    });
+    expect(
+      polluted.ok === false ||
+        Object.getPrototypeOf((polluted.value as { customFields: object }).customFields) === Object.prototype,
+    ).toBe(true);
     expect(({} as Record<string, unknown>).y).toBeUndefined();
-    expect(t.service.dispatch('leads.list', { limit: 100_000 })).toMatchObject({ ok: false, error: { field: 'limit' } });
+    expect(t.service.dispatch('leads.list', { limit: 100_000 })).toMatchObject({
+      ok: false,
+      error: { field: 'limit' },
+    });
   });
 
   it('updates a lead, audits the change field by field, and pushes an event after commit', async () => {
@@ -62,11 +81,20 @@ describe('the service through the in-process transport', () => {
     t.client.subscribe((event) => events.push(event));
     const lead = await t.client.call('leads.create', { name: '刘洋' });
     t.clock.now += 1000;
-    const updated = await t.client.call('leads.update', { id: lead.id, patch: { stage: 'mql', company: '深圳华拓电子' } });
-    expect(updated).toMatchObject({ stage: 'mql', company: '深圳华拓电子', updatedAt: lead.updatedAt + 1000 });
+    const updated = await t.client.call('leads.update', {
+      id: lead.id,
+      patch: { stage: 'mql', company: '深圳华拓电子' },
+    });
+    expect(updated).toMatchObject({
+      stage: 'mql',
+      company: '深圳华拓电子',
+      updatedAt: lead.updatedAt + 1000,
+    });
     const audit = await t.client.call('audit.list', { entityId: lead.id });
     expect(audit.map((a) => a.action)).toEqual(['lead.update', 'lead.create']);
-    expect(audit[0]?.detail).toEqual({ changes: { stage: { from: 'raw', to: 'mql' }, company: { from: null, to: '深圳华拓电子' } } });
+    expect(audit[0]?.detail).toEqual({
+      changes: { stage: { from: 'raw', to: 'mql' }, company: { from: null, to: '深圳华拓电子' } },
+    });
     expect(events.map((e) => e.event)).toEqual(['leads.changed', 'leads.changed']);
   });
 
@@ -96,7 +124,11 @@ describe('the service through the in-process transport', () => {
 
   it('refuses leave that ends before it starts', async () => {
     const error = await refusal(
-      t.client.call('reps.create', { name: '赵敏', tier: 'mid', leave: [{ from: '2026-12-05', to: '2026-12-01' }] }),
+      t.client.call('reps.create', {
+        name: '赵敏',
+        tier: 'mid',
+        leave: [{ from: '2026-12-05', to: '2026-12-01' }],
+      }),
     );
     expect(error.field).toBe('leave.0.to');
   });
@@ -119,7 +151,11 @@ describe('the service through the in-process transport', () => {
     expect(visible.rows.map((l) => l.name)).toEqual(['own', 'pool']);
     expect((await refusal(t.client.call('leads.get', { id: theirs.id }))).code).toBe('forbidden');
     expect((await refusal(t.client.call('reps.create', { name: 'x', tier: 'mid' }))).code).toBe('forbidden');
-    expect((await t.client.call('workspace.status', {})).actor).toEqual({ role: 'rep', repId: rep.id, name: '王芳' });
+    expect((await t.client.call('workspace.status', {})).actor).toEqual({
+      role: 'rep',
+      repId: rep.id,
+      name: '王芳',
+    });
   });
 
   it('remembers the chosen language', async () => {

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../../core/api/contract';
-import { bindContractToIpc, ipcChannelFor, type IpcInvokeEvent, type IpcMainLike } from '../../../core/api/ipc-binding';
+import {
+  bindContractToIpc,
+  ipcChannelFor,
+  type IpcInvokeEvent,
+  type IpcMainLike,
+} from '../../../core/api/ipc-binding';
 import { isTrustedRendererUrl } from '../../../electron/trusted-url';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -65,13 +70,17 @@ describe('the IPC binding generated from the contract', () => {
     expect((await t.client.call('leads.list', {})).total).toBe(0);
   });
 
-  it.each(['https://evil.example/', 'http://127.0.0.1:5174/', 'file:///tmp/other.html', '', 'devtools://devtools/x', 'not a url'])(
-    'refuses a call from an untrusted frame %s',
-    async (url) => {
-      const { invoke } = bind();
-      const result = await invoke(ipcChannelFor('leads.create'), url, { name: 'x' }, null);
-      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      expect((await t.client.call('leads.list', {})).total).toBe(0);
-    },
-  );
+  it.each([
+    'https://evil.example/',
+    'http://127.0.0.1:5174/',
+    'file:///tmp/other.html',
+    '',
+    'devtools://devtools/x',
+    'not a url',
+  ])('refuses a call from an untrusted frame %s', async (url) => {
+    const { invoke } = bind();
+    const result = await invoke(ipcChannelFor('leads.create'), url, { name: 'x' }, null);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await t.client.call('leads.list', {})).total).toBe(0);
+  });
 });

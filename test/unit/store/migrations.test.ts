@@ -43,7 +43,8 @@ describe('migrations', () => {
       }
       const db = openDatabase(path);
       expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-      if (version >= 1) expect(db.prepare("SELECT name FROM reps WHERE id = 'rep_old'").get()).toEqual({ name: '老员工' });
+      if (version >= 1)
+        expect(db.prepare("SELECT name FROM reps WHERE id = 'rep_old'").get()).toEqual({ name: '老员工' });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       db.close();
     },

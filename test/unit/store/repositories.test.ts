@@ -5,7 +5,14 @@ import { asLeadId, asRepId } from '../../../core/domain/ids';
 import { appendAssignment, listAssignmentsForLead } from '../../../core/store/assignments';
 import { appendAudit, countAudit, listAudit } from '../../../core/store/audit-log';
 import { insertFollowUp, listFollowUpsForLead } from '../../../core/store/follow-ups';
-import { countLeads, distinctLeadValues, findLeadById, insertLead, listLeads, updateLead } from '../../../core/store/leads';
+import {
+  countLeads,
+  distinctLeadValues,
+  findLeadById,
+  insertLead,
+  listLeads,
+  updateLead,
+} from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { countReps, findRepById, insertRep, listReps, updateRep } from '../../../core/store/reps';
 import { readSetting, writeSetting } from '../../../core/store/settings';
@@ -48,13 +55,32 @@ describe('repositories on a real SQLite file', () => {
   it('updates a lead in place', () => {
     const lead = sampleLead();
     insertLead(db, lead, noKeys, noMeta);
-    updateLead(db, { ...lead, stage: 'sql', name: '张伟 (VIP)' }, noKeys, { scoreModelVersion: 1, scoredAt: 5 });
+    updateLead(db, { ...lead, stage: 'sql', name: '张伟 (VIP)' }, noKeys, {
+      scoreModelVersion: 1,
+      scoredAt: 5,
+    });
     expect(findLeadById(db, lead.id)).toMatchObject({ stage: 'sql', name: '张伟 (VIP)' });
   });
 
   it('finds leads by any word of name, company, email or phone digits, case-insensitively', () => {
-    insertLead(db, sampleLead({ id: asLeadId('l1'), name: '张伟', company: '上海启明软件有限公司' }), noKeys, noMeta);
-    insertLead(db, sampleLead({ id: asLeadId('l2'), name: 'Emily Chen', company: 'Acme Co., Ltd.', phone: '+86-139-1234-5678', email: 'EMILY@acme.com' }), noKeys, noMeta);
+    insertLead(
+      db,
+      sampleLead({ id: asLeadId('l1'), name: '张伟', company: '上海启明软件有限公司' }),
+      noKeys,
+      noMeta,
+    );
+    insertLead(
+      db,
+      sampleLead({
+        id: asLeadId('l2'),
+        name: 'Emily Chen',
+        company: 'Acme Co., Ltd.',
+        phone: '+86-139-1234-5678',
+        email: 'EMILY@acme.com',
+      }),
+      noKeys,
+      noMeta,
+    );
     const page = { sort: 'createdAt' as const, direction: 'desc' as const, offset: 0, limit: 50 };
     expect(listLeads(db, { text: '启明' }, page).rows.map((l) => l.id)).toEqual(['l1']);
     expect(listLeads(db, { text: 'emily acme' }, page).rows.map((l) => l.id)).toEqual(['l2']);
@@ -94,12 +120,52 @@ describe('repositories on a real SQLite file', () => {
   it('keeps assignments and follow-ups in time order per lead', () => {
     insertRep(db, sampleRep(), 1);
     insertLead(db, sampleLead(), noKeys, noMeta);
-    appendAssignment(db, { id: 'a2', leadId: 'lead_1', repId: 'rep_1', kind: 'manual', ruleId: null, reason: 'VIP', explanation: { why: 'x' }, actor: 'team-lead', at: 20 });
-    appendAssignment(db, { id: 'a1', leadId: 'lead_1', repId: null, kind: 'auto', ruleId: 'r', reason: 'pool', explanation: {}, actor: 'system', at: 10 });
+    appendAssignment(db, {
+      id: 'a2',
+      leadId: 'lead_1',
+      repId: 'rep_1',
+      kind: 'manual',
+      ruleId: null,
+      reason: 'VIP',
+      explanation: { why: 'x' },
+      actor: 'team-lead',
+      at: 20,
+    });
+    appendAssignment(db, {
+      id: 'a1',
+      leadId: 'lead_1',
+      repId: null,
+      kind: 'auto',
+      ruleId: 'r',
+      reason: 'pool',
+      explanation: {},
+      actor: 'system',
+      at: 10,
+    });
     expect(listAssignmentsForLead(db, 'lead_1').map((a) => a.id)).toEqual(['a1', 'a2']);
-    insertFollowUp(db, { id: 'f1', leadId: 'lead_1', repId: 'rep_1', channel: 'call', said: '介绍了专业版', reaction: '感兴趣', nextStep: '发报价', nextAt: 50, at: 30 });
+    insertFollowUp(db, {
+      id: 'f1',
+      leadId: 'lead_1',
+      repId: 'rep_1',
+      channel: 'call',
+      said: '介绍了专业版',
+      reaction: '感兴趣',
+      nextStep: '发报价',
+      nextAt: 50,
+      at: 30,
+    });
     expect(listFollowUpsForLead(db, 'lead_1')).toEqual([
-      { id: 'f1', leadId: 'lead_1', repId: 'rep_1', channel: 'call', said: '介绍了专业版', reaction: '感兴趣', nextStep: '发报价', nextAt: 50, at: 30 },
+      {
+        id: 'f1',
+        leadId: 'lead_1',
+        repId: 'rep_1',
+        channel: 'call',
+        said: '介绍了专业版',
+        reaction: '感兴趣',
+        nextStep: '发报价',
+        nextAt: 50,
+        at: 30,
+      },
     ]);
   });
 
@@ -107,8 +173,18 @@ describe('repositories on a real SQLite file', () => {
     writeSetting(db, 'language', 'en', 1);
     writeSetting(db, 'language', 'zh-CN', 2);
     expect(readSetting(db, 'language')).toBe('zh-CN');
-    appendAudit(db, { at: 1, actor: 'team-lead', action: 'lead.create', entity: 'lead', entityId: 'lead_1', detail: { name: 'x' } });
+    appendAudit(db, {
+      at: 1,
+      actor: 'team-lead',
+      action: 'lead.create',
+      entity: 'lead',
+      entityId: 'lead_1',
+      detail: { name: 'x' },
+    });
     expect(countAudit(db)).toBe(1);
-    expect(listAudit(db, { limit: 10, offset: 0 })[0]).toMatchObject({ action: 'lead.create', detail: { name: 'x' } });
+    expect(listAudit(db, { limit: 10, offset: 0 })[0]).toMatchObject({
+      action: 'lead.create',
+      detail: { name: 'x' },
+    });
   });
 });

@@ -1,0 +1,43 @@
+// The core in an Electron utilityProcess: the single writer of the database. Heavy synchronous SQLite work runs
+// here, never in the main process or the renderer, so the UI never freezes (shared/architecture.md).
+import { createService } from '../core/api/service';
+import { openDatabase } from '../core/store/open-database';
+import { APP_VERSION } from '../core/version';
+import type { CoreMessage, CoreRequest } from './core-relay';
+
+const parentPort = process.parentPort;
+const dbPath = process.argv[2];
+
+function send(message: CoreMessage): void {
+  parentPort.postMessage(message);
+}
+
+if (!dbPath) {
+  send({ type: 'fatal', message: 'The core process was started without a database path.' });
+  process.exit(2);
+}
+
+try {
+  const db = openDatabase(dbPath, { synchronous: 'NORMAL' });
+  const service = createService({ db, appVersion: APP_VERSION });
+  if (process.argv.includes('--demo')) {
+    const status = service.dispatch('workspace.status', {});
+    if (status.ok && (status.value as { isEmpty: boolean }).isEmpty)
+      service.dispatch('workspace.loadDemo', {});
+  }
+  service.subscribe((event) => send({ type: 'event', event }));
+  parentPort.on('message', (message: { data: CoreRequest }) => {
+    const request = message.data;
+    if (request?.type !== 'call') return;
+    send({
+      type: 'result',
+      id: request.id,
+      result: service.dispatch(request.name, request.input, { token: request.token }),
+    });
+  });
+  process.on('exit', () => db.close());
+  send({ type: 'ready' });
+} catch (error) {
+  send({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}

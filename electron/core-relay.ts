@@ -1,0 +1,60 @@
+// Correlates contract calls sent from the main process to the core utility process with their answers.
+import type { CallResult, PushedEvent } from '../core/api/contract';
+
+export type CoreRequest = {
+  readonly type: 'call';
+  readonly id: number;
+  readonly name: string;
+  readonly input: unknown;
+  readonly token: string | null;
+};
+export type CoreMessage =
+  | { readonly type: 'result'; readonly id: number; readonly result: CallResult<unknown> }
+  | { readonly type: 'event'; readonly event: PushedEvent }
+  | { readonly type: 'ready' }
+  | { readonly type: 'fatal'; readonly message: string };
+
+/** The two ends the relay needs of a utilityProcess (or a fake in tests). */
+export interface CorePort {
+  postMessage(message: CoreRequest): void;
+  onMessage(listener: (message: CoreMessage) => void): void;
+}
+
+export interface CoreRelay {
+  dispatch(name: string, input: unknown, token: string | null): Promise<CallResult<unknown>>;
+  onEvent(listener: (event: PushedEvent) => void): void;
+  /** Fails every call still waiting, e.g. when the core process died. */
+  failPending(message: string): void;
+}
+
+export function createCoreRelay(port: CorePort): CoreRelay {
+  let nextId = 1;
+  const pending = new Map<number, (result: CallResult<unknown>) => void>();
+  const eventListeners = new Set<(event: PushedEvent) => void>();
+
+  port.onMessage((message) => {
+    if (message.type === 'result') {
+      pending.get(message.id)?.(message.result);
+      pending.delete(message.id);
+    } else if (message.type === 'event') {
+      for (const listener of eventListeners) listener(message.event);
+    }
+  });
+
+  return {
+    dispatch(name, input, token) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        port.postMessage({ type: 'call', id, name, input, token });
+      });
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+    },
+    failPending(message) {
+      for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message } });
+      pending.clear();
+    },
+  };
+}

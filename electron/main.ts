@@ -1,0 +1,113 @@
+// The Electron main process: one window, single instance, the core in a utilityProcess, and the contract
+// relayed over IPC. It never opens the database itself.
+import { app, BrowserWindow, ipcMain, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bindContractToIpc, IPC_EVENT_CHANNEL } from '../core/api/ipc-binding';
+import { resolveDatabasePath } from '../core/data-dir';
+import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
+import { isTrustedRendererUrl } from './trusted-url';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
+const appFileUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
+const isTrusted = (url: string) => isTrustedRendererUrl(url, { appFileUrl, devServerUrl });
+
+let mainWindow: BrowserWindow | null = null;
+let core: UtilityProcess | null = null;
+
+function startCore(): CoreRelay {
+  const dbFlag = process.argv.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
+  const dbPath = resolveDatabasePath(dbFlag);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const args = [dbPath, ...(process.argv.includes('--demo') ? ['--demo'] : [])];
+  core = utilityProcess.fork(join(here, 'core-process.js'), args, { serviceName: 'Fairlead core' });
+  const listeners = new Set<(message: CoreMessage) => void>();
+  core.on('message', (message: CoreMessage) => {
+    if (message.type === 'fatal') console.error(`Fairlead core: ${message.message}`);
+    for (const listener of listeners) listener(message);
+  });
+  const relay = createCoreRelay({
+    postMessage: (message) => core?.postMessage(message),
+    onMessage: (listener) => listeners.add(listener),
+  });
+  core.on('exit', (code) => {
+    relay.failPending(`The Fairlead core stopped (exit code ${code}).`);
+    core = null;
+  });
+  return relay;
+}
+
+function createWindow(): BrowserWindow {
+  const state = loadWindowState(app.getPath('userData'));
+  const window = new BrowserWindow({
+    ...state,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Fairlead',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.isMaximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    saveWindowState(app.getPath('userData'), { ...bounds, isMaximized: window.isMaximized() });
+  });
+  // No remote content: in-app navigation only to our own page; http(s) links open in the system browser.
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isTrusted(url)) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (devServerUrl) void window.loadURL(devServerUrl);
+  else void window.loadFile(join(here, '../renderer/index.html'));
+  return window;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const relay = startCore();
+    bindContractToIpc(ipcMain, (name, input, token) => relay.dispatch(name, input, token), isTrusted);
+    relay.onEvent((event) => {
+      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+    });
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    core?.kill();
+  });
+}

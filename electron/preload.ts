@@ -1,0 +1,23 @@
+// The sandboxed preload: exposes the contract's calls and events as window.fairlead, and nothing else.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { FairleadBridge } from '../core/api/bridge';
+import { CALL_NAMES, type CallResult, type PushedEvent } from '../core/api/contract';
+import { IPC_EVENT_CHANNEL, ipcChannelFor } from '../core/api/ipc-binding';
+
+const known = new Set<string>(CALL_NAMES);
+
+const bridge: FairleadBridge = {
+  async call(name, input, sessionToken) {
+    if (typeof name !== 'string' || !known.has(name)) {
+      return { ok: false, error: { code: 'unknown_call', message: `Unknown call ${String(name)}.` } };
+    }
+    return (await ipcRenderer.invoke(ipcChannelFor(name), input, sessionToken)) as CallResult<unknown>;
+  },
+  onEvent(listener) {
+    const wrapped = (_event: IpcRendererEvent, pushed: PushedEvent) => listener(pushed);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('fairlead', bridge);
