@@ -1,0 +1,332 @@
+// The engine's working memory for one run: reps sorted by id, parsed hours, mutable loads and method state.
+import type { RepId } from '../ids';
+import { isOnLeave } from '../rep';
+import type { Rep } from '../rep';
+import type {
+  AffinityLookup,
+  ConversionStat,
+  DistributionContext,
+  DistributionLead,
+  DistributionRule,
+  DistributionState,
+  ExclusionReason,
+  WorkingHours,
+} from './types';
+import { formatMinuteOfDay, parseClockTime, toLocalTime } from './local-time';
+import type { LocalTime } from './local-time';
+
+interface ParsedHours {
+  readonly days: ReadonlySet<number>;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface RuleInfo {
+  /** Rep indexes in the target, ascending (= id order); null for `territory`, which depends on the lead. */
+  readonly staticTarget: readonly number[] | null;
+  readonly targetMask: Uint8Array | null;
+  /** Capacity assumed for uncapped reps in load ratios. */
+  readonly defaultCapacity: number;
+}
+
+export interface EngineContext {
+  readonly reps: readonly Rep[];
+  readonly repIds: readonly RepId[];
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly foldedSkills: readonly ReadonlySet<string>[];
+  readonly foldedRegions: readonly ReadonlySet<string>[];
+  readonly hours: readonly (ParsedHours | null)[];
+  readonly rules: readonly DistributionRule[];
+  readonly ruleInfo: ReadonlyMap<DistributionRule, RuleInfo>;
+  readonly utcOffsetMinutes: number;
+  readonly isFullExplain: boolean;
+  readonly seed: number;
+  readonly affinity: AffinityLookup | undefined;
+  readonly conversionStats: Readonly<Record<string, ConversionStat>> | undefined;
+  readonly fit: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined;
+  readonly defaultFit: number;
+  // Mutable run state.
+  now: number;
+  nowLocal: LocalTime;
+  day: string;
+  /** Per rep index: availability exclusion for `day` (inactive, out of office, leave) or null. */
+  availability: (ExclusionReason | null)[];
+  /** Per rep index: working hours exclusion at `now`, computed lazily (undefined = not yet). */
+  hoursStatus: (ExclusionReason | null | undefined)[];
+  readonly open: number[];
+  readonly today: number[];
+  readonly extraOpen: Record<string, number>;
+  readonly extraToday: Record<string, number>;
+  readonly pointers: Map<string, RepId>;
+  readonly credits: Map<string, Map<string, number>>;
+}
+
+export function foldText(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+function parseHours(hours: WorkingHours | null | undefined): ParsedHours | null {
+  if (!hours) return null;
+  const from = parseClockTime(hours.from);
+  const to = parseClockTime(hours.to);
+  if (from === null || to === null) return null;
+  return { days: new Set(hours.days), from, to };
+}
+
+function isWithinHours(hours: ParsedHours, local: LocalTime): boolean {
+  const minute = local.minuteOfDay;
+  if (hours.from <= hours.to)
+    return hours.days.has(local.weekday) && minute >= hours.from && minute < hours.to;
+  // Spans midnight: the early-morning part belongs to the shift that started the day before.
+  if (minute >= hours.from) return hours.days.has(local.weekday);
+  const previousDay = local.weekday === 1 ? 7 : local.weekday - 1;
+  return minute < hours.to && hours.days.has(previousDay);
+}
+
+function buildRuleInfo(
+  rule: DistributionRule,
+  reps: readonly Rep[],
+  folded: readonly ReadonlySet<string>[],
+  regions: readonly ReadonlySet<string>[],
+): RuleInfo {
+  const target = rule.target;
+  let members: number[] | null;
+  switch (target.kind) {
+    case 'everyone':
+      members = reps.map((_, i) => i);
+      break;
+    case 'reps': {
+      const wanted = new Set<string>(target.repIds);
+      members = reps.flatMap((rep, i) => (wanted.has(rep.id) ? [i] : []));
+      break;
+    }
+    case 'tier': {
+      const wanted = new Set<string>(target.tiers);
+      members = reps.flatMap((rep, i) => (wanted.has(rep.tier) ? [i] : []));
+      break;
+    }
+    case 'skill': {
+      const tags = target.tags.map(foldText);
+      members = reps.flatMap((_, i) => (tags.some((tag) => folded[i]?.has(tag)) ? [i] : []));
+      break;
+    }
+    case 'region': {
+      const wanted = target.regions.map(foldText);
+      members = reps.flatMap((_, i) => (wanted.some((region) => regions[i]?.has(region)) ? [i] : []));
+      break;
+    }
+    default:
+      members = null;
+  }
+  let mask: Uint8Array | null = null;
+  if (members !== null) {
+    mask = new Uint8Array(reps.length);
+    for (const i of members) mask[i] = 1;
+  }
+  let largestCap = 0;
+  for (let i = 0; i < reps.length; i += 1) {
+    if (mask !== null && mask[i] !== 1) continue;
+    const cap = reps[i]?.capOpen ?? null;
+    if (cap !== null && cap > largestCap) largestCap = cap;
+  }
+  return {
+    staticTarget: members,
+    targetMask: mask,
+    defaultCapacity: rule.options?.defaultCapacity ?? (largestCap > 0 ? largestCap : 1),
+  };
+}
+
+export interface ContextInput extends DistributionContext {
+  readonly reps: readonly Rep[];
+  readonly rules: readonly DistributionRule[];
+  readonly state?: DistributionState | undefined;
+  readonly now: number;
+  readonly seed: number;
+  readonly utcOffsetMinutes: number;
+  readonly isFullExplain: boolean;
+}
+
+/** Builds the run context; reps are sorted by id so caller order never changes an allocation. */
+export function createEngineContext(input: ContextInput): EngineContext {
+  const reps = [...input.reps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const indexById = new Map<string, number>();
+  reps.forEach((rep, i) => indexById.set(rep.id, i));
+  const foldedSkills = reps.map((rep) => new Set(rep.skills.map(foldText)));
+  const foldedRegions = reps.map((rep) => new Set(rep.regions.map(foldText)));
+  const byRep = input.workingHours?.byRep ?? {};
+  const teamDefault = input.workingHours?.teamDefault ?? null;
+  const hours = reps.map((rep) => parseHours(byRep[rep.id] ?? teamDefault));
+  const ruleInfo = new Map<DistributionRule, RuleInfo>();
+  for (const rule of input.rules) ruleInfo.set(rule, buildRuleInfo(rule, reps, foldedSkills, foldedRegions));
+
+  const state = input.state;
+  const nowLocal = toLocalTime(input.now, input.utcOffsetMinutes);
+  const keepToday = state?.day === undefined || state.day === null || state.day === nowLocal.date;
+  const open = reps.map((rep) => state?.openLoads[rep.id] ?? 0);
+  const today = reps.map((rep) => (keepToday ? (state?.assignedToday[rep.id] ?? 0) : 0));
+  const extraOpen: Record<string, number> = {};
+  const extraToday: Record<string, number> = {};
+  for (const [id, value] of Object.entries(state?.openLoads ?? {}))
+    if (!indexById.has(id)) extraOpen[id] = value;
+  if (keepToday)
+    for (const [id, value] of Object.entries(state?.assignedToday ?? {}))
+      if (!indexById.has(id)) extraToday[id] = value;
+  const pointers = new Map<string, RepId>(Object.entries(state?.pointers ?? {}));
+  const credits = new Map<string, Map<string, number>>();
+  for (const [ruleId, perRep] of Object.entries(state?.credits ?? {}))
+    credits.set(ruleId, new Map(Object.entries(perRep)));
+
+  const ctx: EngineContext = {
+    reps,
+    repIds: reps.map((rep) => rep.id),
+    indexById,
+    foldedSkills,
+    foldedRegions,
+    hours,
+    rules: input.rules,
+    ruleInfo,
+    utcOffsetMinutes: input.utcOffsetMinutes,
+    isFullExplain: input.isFullExplain,
+    seed: input.seed,
+    affinity: input.affinity,
+    conversionStats: input.conversionStats,
+    fit: input.fit,
+    defaultFit: input.defaultFit ?? 1,
+    now: input.now,
+    nowLocal,
+    day: nowLocal.date,
+    availability: [],
+    hoursStatus: [],
+    open,
+    today,
+    extraOpen,
+    extraToday,
+    pointers,
+    credits,
+  };
+  refreshAvailability(ctx);
+  return ctx;
+}
+
+function refreshAvailability(ctx: EngineContext): void {
+  ctx.availability = ctx.reps.map((rep): ExclusionReason | null => {
+    if (!rep.isActive) return { code: 'inactive' };
+    if (rep.isOutOfOffice) return { code: 'out-of-office' };
+    if (isOnLeave(rep, ctx.day)) return { code: 'on-leave', date: ctx.day };
+    return null;
+  });
+  ctx.hoursStatus = new Array<ExclusionReason | null | undefined>(ctx.reps.length);
+}
+
+/** Moves the run's clock forward (replays): a new local day restarts daily counts and availability. */
+export function advanceClock(ctx: EngineContext, now: number): void {
+  if (now === ctx.now) return;
+  ctx.now = now;
+  ctx.nowLocal = toLocalTime(now, ctx.utcOffsetMinutes);
+  if (ctx.nowLocal.date !== ctx.day) {
+    ctx.day = ctx.nowLocal.date;
+    ctx.today.fill(0);
+    for (const key of Object.keys(ctx.extraToday)) delete ctx.extraToday[key];
+    refreshAvailability(ctx);
+  } else {
+    ctx.hoursStatus = new Array<ExclusionReason | null | undefined>(ctx.reps.length);
+  }
+}
+
+function hoursExclusion(ctx: EngineContext, i: number): ExclusionReason | null {
+  const cached = ctx.hoursStatus[i];
+  if (cached !== undefined) return cached;
+  const hours = ctx.hours[i] ?? null;
+  const status: ExclusionReason | null =
+    hours === null || isWithinHours(hours, ctx.nowLocal)
+      ? null
+      : { code: 'outside-working-hours', localTime: formatMinuteOfDay(ctx.nowLocal.minuteOfDay) };
+  ctx.hoursStatus[i] = status;
+  return status;
+}
+
+/** Caps exclusion for rep i with its current loads, or null. */
+export function capExclusion(ctx: EngineContext, i: number): ExclusionReason | null {
+  const rep = ctx.reps[i];
+  if (rep === undefined) return { code: 'unknown-rep' };
+  const open = ctx.open[i] ?? 0;
+  if (rep.capOpen !== null && open >= rep.capOpen) return { code: 'open-cap', open, cap: rep.capOpen };
+  const today = ctx.today[i] ?? 0;
+  if (rep.capDaily !== null && today >= rep.capDaily) return { code: 'daily-cap', today, cap: rep.capDaily };
+  return null;
+}
+
+/**
+ * Why rep i may not take this lead regardless of the rule's target: availability, the lead's exclusions,
+ * working hours (when the rule asks) and caps (unless `withCaps` is false, for the batch optimizer).
+ */
+export function baseExclusion(
+  ctx: EngineContext,
+  i: number,
+  lead: DistributionLead,
+  respectHours: boolean,
+  withCaps: boolean,
+): ExclusionReason | null {
+  const availability = ctx.availability[i] ?? null;
+  if (availability !== null) return availability;
+  const id = ctx.repIds[i];
+  if (lead.recycledFromRepId != null && lead.recycledFromRepId === id) return { code: 'recycled-from' };
+  if (lead.excludeRepIds !== undefined && id !== undefined && lead.excludeRepIds.includes(id))
+    return { code: 'excluded' };
+  if (respectHours) {
+    const hours = hoursExclusion(ctx, i);
+    if (hours !== null) return hours;
+  }
+  return withCaps ? capExclusion(ctx, i) : null;
+}
+
+/** True when rep i belongs to the rule's target for this lead. */
+export function isInTarget(ctx: EngineContext, info: RuleInfo, i: number, lead: DistributionLead): boolean {
+  if (info.targetMask !== null) return info.targetMask[i] === 1;
+  const region = lead.region === null ? '' : foldText(lead.region);
+  return region !== '' && (ctx.foldedRegions[i]?.has(region) ?? false);
+}
+
+/** Records one more open lead and one more lead today for rep i. */
+export function chargeRep(ctx: EngineContext, i: number): void {
+  ctx.open[i] = (ctx.open[i] ?? 0) + 1;
+  ctx.today[i] = (ctx.today[i] ?? 0) + 1;
+}
+
+/** The run's state as plain JSON. */
+export function exportState(ctx: EngineContext): DistributionState {
+  const openLoads: Record<string, number> = { ...ctx.extraOpen };
+  const assignedToday: Record<string, number> = { ...ctx.extraToday };
+  ctx.repIds.forEach((id, i) => {
+    openLoads[id] = ctx.open[i] ?? 0;
+    assignedToday[id] = ctx.today[i] ?? 0;
+  });
+  const pointers: Record<string, RepId> = {};
+  for (const key of [...ctx.pointers.keys()].sort()) {
+    const value = ctx.pointers.get(key);
+    if (value !== undefined) pointers[key] = value;
+  }
+  const credits: Record<string, Record<string, number>> = {};
+  for (const key of [...ctx.credits.keys()].sort()) {
+    const perRep: Record<string, number> = {};
+    const map = ctx.credits.get(key);
+    if (map) for (const id of [...map.keys()].sort()) perRep[id] = map.get(id) ?? 0;
+    credits[key] = perRep;
+  }
+  return { pointers, credits, openLoads, assignedToday, day: ctx.day };
+}
+
+/** A rep's capacity for load ratios: its open cap, else the rule's default. */
+export function capacityOf(ctx: EngineContext, info: RuleInfo, i: number): number {
+  return ctx.reps[i]?.capOpen ?? info.defaultCapacity;
+}
+
+/** Fit of rep i for an industry: exact key, then folded key, then the default. */
+export function fitOf(ctx: EngineContext, i: number, industry: string | null): number {
+  const id = ctx.repIds[i];
+  if (id === undefined || ctx.fit === undefined) return ctx.defaultFit;
+  const row = ctx.fit[id];
+  if (row === undefined || industry === null) return ctx.defaultFit;
+  const value = row[industry] ?? row[foldText(industry)];
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : ctx.defaultFit;
+}

@@ -1,0 +1,416 @@
+// The JSON shapes of the distribution engine: rules, method state, inputs, assignments and explanations.
+import type { Grade } from '../funnel';
+import type { LeadId, RepId } from '../ids';
+import type { Lead } from '../lead';
+import type { Rep, RepTier } from '../rep';
+
+export const DISTRIBUTION_METHODS = [
+  'round-robin',
+  'weighted',
+  'load-balanced',
+  'skill-match',
+  'tier-ladder',
+  'public-pool',
+  'manual',
+  'team',
+  'optimal',
+] as const;
+export type DistributionMethod = (typeof DISTRIBUTION_METHODS)[number];
+
+/** Lead fields a condition can read; `custom.<key>` reads a custom field. Arrival is the lead's createdAt in local time. */
+export const CONDITION_FIELDS = [
+  'grade',
+  'score',
+  'probability',
+  'source',
+  'campaign',
+  'region',
+  'industry',
+  'product',
+  'company',
+  'companySize',
+  'title',
+  'name',
+  'email',
+  'phone',
+  'wechat',
+  'needs',
+  'stage',
+  'costFen',
+  'bant.budget',
+  'bant.authority',
+  'bant.need',
+  'bant.timeline',
+  'arrival.weekday',
+  'arrival.hour',
+] as const;
+export type BuiltinConditionField = (typeof CONDITION_FIELDS)[number];
+export type ConditionField = BuiltinConditionField | `custom.${string}`;
+
+export type ConditionValue = string | number;
+
+/**
+ * One test on a lead. Strings compare trimmed and case-insensitive. `range` bounds are inclusive; on
+ * `arrival.hour` (0–23) and `arrival.weekday` (ISO 1 = Monday … 7 = Sunday) a min above max wraps (22–6 = night).
+ */
+export type Condition =
+  | {
+      readonly field: ConditionField;
+      readonly op: 'equals';
+      readonly value: ConditionValue;
+      readonly negate?: boolean;
+    }
+  | {
+      readonly field: ConditionField;
+      readonly op: 'in';
+      readonly values: readonly ConditionValue[];
+      readonly negate?: boolean;
+    }
+  | {
+      readonly field: ConditionField;
+      readonly op: 'contains';
+      readonly value: string;
+      readonly negate?: boolean;
+    }
+  | {
+      readonly field: ConditionField;
+      readonly op: 'range';
+      readonly min?: number | null;
+      readonly max?: number | null;
+      readonly negate?: boolean;
+    }
+  | { readonly field: ConditionField; readonly op: 'exists'; readonly negate?: boolean };
+export type ConditionOp = Condition['op'];
+
+/** Which reps a rule may pick from. `territory` = reps whose regions include the lead's region. */
+export type RuleTarget =
+  | { readonly kind: 'everyone' }
+  | { readonly kind: 'reps'; readonly repIds: readonly RepId[] }
+  | { readonly kind: 'tier'; readonly tiers: readonly RepTier[] }
+  | { readonly kind: 'skill'; readonly tags: readonly string[] }
+  | { readonly kind: 'region'; readonly regions: readonly string[] }
+  | { readonly kind: 'territory' };
+
+/** Method knobs; each method reads only its own. All optional, defaults in brackets. */
+export interface MethodOptions {
+  /** weighted: rep.weight, or recent conversion rate from `conversionStats` [rep]. */
+  readonly weightSource?: 'rep' | 'conversion';
+  /** weighted by conversion: lowest rate a rep is credited with, so nobody starves [0.05]. */
+  readonly conversionFloor?: number;
+  /** load-balanced and tie ranks: capacity assumed for reps without an open cap [largest cap in target, else 1]. */
+  readonly defaultCapacity?: number;
+  /** skill-match: which lead fields are matched against rep.skills [industry, product]. */
+  readonly skillFields?: readonly ('industry' | 'product' | 'source' | 'region')[];
+  /** skill-match: with no overlap at all, fall back to the least loaded rep in target, or leave in the pool [target]. */
+  readonly skillFallback?: 'target' | 'pool';
+  /** tier-ladder: grade → tier [A senior, B mid, C junior, D junior, ungraded junior]. */
+  readonly tierMap?: Partial<Record<Grade | 'ungraded', RepTier>>;
+  /** team: how many co-owners beside the primary [1]. */
+  readonly coOwnerCount?: number;
+  /** team: fixed co-owners (used when eligible) instead of picking by skill. */
+  readonly coOwnerRepIds?: readonly RepId[];
+  /** optimal: fraction (0–1) of an equal share of the batch's A/B leads each eligible rep is guaranteed [0.5]. */
+  readonly fairnessFloor?: number;
+}
+
+/** A rule as stored and edited: JSON-serializable. Rules are tried in order; the last must be a catch-all fallback. */
+export interface DistributionRule {
+  readonly id: string;
+  readonly name: string;
+  readonly enabled: boolean;
+  /** All must hold (AND). Empty = matches every lead. */
+  readonly conditions: readonly Condition[];
+  readonly target: RuleTarget;
+  readonly method: DistributionMethod;
+  readonly options?: MethodOptions;
+  readonly respectWorkingHours?: boolean;
+  /** When true an existing customer's owner does not take the lead first. */
+  readonly ignoreAffinity?: boolean;
+}
+
+/** Method state carried between calls (state in, state out). Plain JSON. */
+export interface DistributionState {
+  /** round-robin: the rep served last, per rule id (and per `ruleId#tier` for none). */
+  readonly pointers: Readonly<Record<string, RepId>>;
+  /** weighted: smooth weighted round-robin credit per rule id per rep. */
+  readonly credits: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Open leads per rep right now. */
+  readonly openLoads: Readonly<Record<string, number>>;
+  /** New leads per rep on `day`. */
+  readonly assignedToday: Readonly<Record<string, number>>;
+  /** Local ISO date `assignedToday` counts; when `now` falls on another day the counts restart at 0. Omit to never reset. */
+  readonly day?: string | null;
+}
+
+/** A lead handed to the engine: a Lead plus what only distribution needs. */
+export type DistributionLead = Lead & {
+  /** Conversion probability 0–1 (from the scoring model); defaults to score / 100, else 0. */
+  readonly probability?: number | null;
+  /** Reps that must not get this lead (e.g. previous owners). */
+  readonly excludeRepIds?: readonly RepId[];
+  /** The rep the lead was just recycled from: never gets it back. */
+  readonly recycledFromRepId?: RepId | null;
+};
+
+/** Weekly working hours in local time. days: ISO weekdays (1 = Monday); from/to `HH:MM`, to exclusive; from > to spans midnight. */
+export interface WorkingHours {
+  readonly days: readonly number[];
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Existing-customer ownership, resolved by the caller from dedupe matches and company owners. */
+export interface AffinityLookup {
+  /** lead id → rep owning a duplicate/matching customer. */
+  readonly byLead?: Readonly<Record<string, RepId>>;
+  /** company key → owning rep; keys made with `companyKey` (default: trimmed, lower-cased, spaces collapsed). */
+  readonly byCompany?: Readonly<Record<string, RepId>>;
+  readonly companyKey?: (company: string) => string;
+}
+
+export interface ConversionStat {
+  readonly assigned: number;
+  readonly won: number;
+}
+
+export interface DistributionOptions {
+  /** Local time = UTC + this many minutes (480 for China) [0]. Used for dates, arrival conditions and working hours. */
+  readonly utcOffsetMinutes?: number;
+  /** `full` lists every rep with its reason; `compact` keeps only the chosen rep and counts (replays) [full]. */
+  readonly explain?: 'full' | 'compact';
+}
+
+export interface DistributionContext {
+  readonly workingHours?: {
+    readonly byRep?: Readonly<Record<string, WorkingHours>>;
+    readonly teamDefault?: WorkingHours | null;
+  };
+  readonly affinity?: AffinityLookup;
+  /** Recent results per rep, for weighted-by-conversion. */
+  readonly conversionStats?: Readonly<Record<string, ConversionStat>>;
+  /** Rep fit by industry (multiplier on lead probability, ~1 = average), for the optimizer; missing = defaultFit. */
+  readonly fit?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly defaultFit?: number;
+}
+
+export interface DistributionInput extends DistributionContext {
+  readonly leads: readonly DistributionLead[];
+  readonly reps: readonly Rep[];
+  readonly rules: readonly DistributionRule[];
+  readonly state?: DistributionState;
+  /** Epoch ms of the distribution. */
+  readonly now: number;
+  readonly seed: number;
+  readonly options?: DistributionOptions;
+}
+
+export interface SingleLeadInput extends Omit<DistributionInput, 'leads'> {
+  readonly lead: DistributionLead;
+}
+
+// ---- explanations ----
+
+export type ExclusionReason =
+  | { readonly code: 'not-in-target' }
+  | { readonly code: 'inactive' }
+  | { readonly code: 'out-of-office' }
+  | { readonly code: 'on-leave'; readonly date: string }
+  | { readonly code: 'recycled-from' }
+  | { readonly code: 'excluded' }
+  | { readonly code: 'outside-working-hours'; readonly localTime: string }
+  | { readonly code: 'open-cap'; readonly open: number; readonly cap: number }
+  | { readonly code: 'daily-cap'; readonly today: number; readonly cap: number }
+  | { readonly code: 'unknown-rep' };
+export type ExclusionCode = ExclusionReason['code'];
+
+/** Method-specific numbers for one eligible rep. */
+export type CandidateRank =
+  | { readonly method: 'round-robin'; readonly position: number; readonly of: number }
+  | { readonly method: 'weighted'; readonly weight: number; readonly share: number; readonly credit: number }
+  | {
+      readonly method: 'load-balanced';
+      readonly open: number;
+      readonly capacity: number;
+      readonly ratio: number;
+    }
+  | {
+      readonly method: 'skill-match';
+      readonly overlap: number;
+      readonly matched: readonly string[];
+      readonly open: number;
+      readonly capacity: number;
+      readonly ratio: number;
+    }
+  | {
+      readonly method: 'tier-ladder';
+      readonly tier: RepTier;
+      readonly open: number;
+      readonly capacity: number;
+      readonly ratio: number;
+    }
+  | {
+      readonly method: 'team';
+      readonly overlap: number;
+      readonly open: number;
+      readonly capacity: number;
+      readonly ratio: number;
+    }
+  | {
+      readonly method: 'optimal';
+      readonly probability: number;
+      readonly fit: number;
+      readonly value: number;
+    };
+
+export interface CandidateTrace {
+  readonly repId: RepId;
+  readonly eligible: boolean;
+  readonly exclusion?: ExclusionReason;
+  readonly rank?: CandidateRank;
+}
+
+export interface ConditionTrace {
+  readonly index: number;
+  readonly condition: Condition;
+  /** The lead's value for the field (null when missing). */
+  readonly value: string | number | null;
+  readonly passed: boolean;
+}
+
+export interface RuleTrace {
+  readonly id: string;
+  readonly name: string;
+  readonly index: number;
+  readonly isFallback: boolean;
+  readonly conditions: readonly ConditionTrace[];
+}
+
+export interface SkippedRule {
+  readonly id: string;
+  readonly index: number;
+  readonly reason: 'disabled' | 'conditions-not-met';
+  /** The first failing condition. */
+  readonly failed?: ConditionTrace;
+}
+
+export type AffinityTrace =
+  | { readonly kind: 'lead' | 'company'; readonly repId: RepId; readonly honored: true }
+  | {
+      readonly kind: 'lead' | 'company';
+      readonly repId: RepId;
+      readonly honored: false;
+      readonly why: ExclusionReason | { readonly code: 'ignored-by-rule' };
+    };
+
+export type MethodStateTrace =
+  | {
+      readonly method: 'round-robin';
+      readonly pointerBefore: RepId | null;
+      readonly pointerAfter: RepId | null;
+      readonly skipped: readonly RepId[];
+    }
+  | {
+      readonly method: 'weighted';
+      readonly source: 'rep' | 'conversion';
+      readonly weights: Readonly<Record<string, number>>;
+      readonly creditsAfter: Readonly<Record<string, number>>;
+    }
+  | { readonly method: 'load-balanced' | 'team'; readonly loads: Readonly<Record<string, number>> }
+  | {
+      readonly method: 'skill-match';
+      readonly leadTags: readonly string[];
+      /** True when no eligible rep shared a tag and the least loaded rep in target was used. */
+      readonly fellBack: boolean;
+      readonly loads: Readonly<Record<string, number>>;
+    }
+  | {
+      readonly method: 'tier-ladder';
+      readonly wantedTier: RepTier;
+      readonly usedTier: RepTier | null;
+      /** True when no eligible rep was in the wanted tier and a neighbouring tier was used. */
+      readonly fellBack: boolean;
+      readonly loads: Readonly<Record<string, number>>;
+    }
+  | {
+      readonly method: 'optimal';
+      readonly mode: 'batch' | 'single';
+      readonly batchSize: number;
+      readonly capacity: number | null;
+      readonly floor: number;
+      readonly expectedConversions: number;
+      readonly roundRobinExpectedConversions: number;
+    };
+
+export type TieBreak =
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'seeded-random';
+      readonly seed: number;
+      readonly among: readonly RepId[];
+      readonly picked: RepId;
+    }
+  | { readonly kind: 'rep-order'; readonly among: readonly RepId[]; readonly picked: RepId };
+
+export type PoolReason =
+  'rule-public-pool' | 'no-eligible-rep' | 'no-rule-matched' | 'no-skill-match' | 'optimizer-no-capacity';
+
+export type Outcome = 'assigned' | 'pool' | 'manual';
+
+/** Why a lead went where it went. JSON; stored with the assignment, append-only. */
+export interface Explanation {
+  readonly version: 1;
+  readonly leadId: LeadId;
+  /** Epoch ms the decision was made. */
+  readonly at: number;
+  readonly rule: RuleTrace | null;
+  readonly skippedRules: readonly SkippedRule[];
+  readonly affinity: AffinityTrace | null;
+  readonly method: DistributionMethod | 'affinity' | null;
+  /** Every rep (sorted by id) with why it was excluded or how it ranked; empty in `compact` mode. */
+  readonly candidates: readonly CandidateTrace[];
+  readonly eligibleCount: number;
+  /** Count of reps excluded per reason code. */
+  readonly exclusionCounts: Readonly<Partial<Record<ExclusionCode, number>>>;
+  readonly methodState: MethodStateTrace | null;
+  readonly tieBreak: TieBreak;
+  readonly outcome: Outcome;
+  readonly repId: RepId | null;
+  readonly coOwnerIds: readonly RepId[];
+  readonly poolReason: PoolReason | null;
+}
+
+export interface Assignment {
+  readonly leadId: LeadId;
+  readonly outcome: Outcome;
+  readonly repId: RepId | null;
+  readonly coOwnerIds: readonly RepId[];
+  readonly ruleId: string | null;
+  readonly poolReason: PoolReason | null;
+  readonly explanation: Explanation;
+}
+
+/** What the optimizer achieved for one rule's batch. Expected conversions are sums of probability × fit. */
+export interface OptimizationReport {
+  readonly ruleId: string;
+  readonly batchSize: number;
+  readonly assigned: number;
+  readonly expectedConversions: number;
+  readonly roundRobinExpectedConversions: number;
+  readonly gainOverRoundRobin: number;
+  readonly floors: Readonly<Record<string, number>>;
+  readonly floorsMet: boolean;
+}
+
+export interface DistributionResult {
+  /** One per lead, in arrival order (createdAt, then id). */
+  readonly assignments: readonly Assignment[];
+  readonly state: DistributionState;
+  readonly optimizations: readonly OptimizationReport[];
+}
+
+export interface RuleProblem {
+  /** JSON path into the rules array, e.g. `[2].conditions[0].max`. */
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
