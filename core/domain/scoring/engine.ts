@@ -157,6 +157,11 @@ function compileMatcher(criterion: FieldCriterion): FieldMatcher {
   }
 }
 
+/** True when a field criterion fires on this (non-empty) field value; used to map learned features to criteria. */
+export function criterionMatchesValue(criterion: FieldCriterion, value: string | number): boolean {
+  return compileMatcher(criterion)(value, normalizeText(String(value))) !== null;
+}
+
 /**
  * Compiles a model once for scoring many leads. The model should be valid (see validateScoringModel);
  * invalid weights or caps make their dimension count 0 rather than throw.
