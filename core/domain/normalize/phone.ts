@@ -4,7 +4,13 @@ import { foldWidth, stripControlChars } from './text';
 export type PhoneKind = 'mobile' | 'landline' | 'service' | 'foreign';
 
 export type PhoneInvalidReason =
-  'empty' | 'letters' | 'too_short' | 'too_long' | 'missing_area_code' | 'not_a_cn_number' | 'bad_extension';
+  | 'empty'
+  | 'letters'
+  | 'too_short'
+  | 'too_long'
+  | 'missing_area_code'
+  | 'not_a_cn_number'
+  | 'invalid_for_country';
 
 export interface PhoneResult {
   /** E.164-like: `+8613800138000`; for an invalid number, the digits that were found (best effort, for display). */
