@@ -132,12 +132,14 @@ export class CsvRecordParser {
   }
 
   private recoverFromOversize(out: CsvRecord[]): void {
-    out.push(this.errorRecord('row_too_large'));
     const lineBreak = findLineBreak(this.buf, this.pos);
     if (lineBreak !== -1) {
+      // An unfinished record can only span a line break inside quotes: a quote that never closes.
+      out.push(this.errorRecord('unclosed_quote'));
       this.resumeOnNextLine();
     } else {
       // One physical line too long to hold: drop it as it streams past.
+      out.push(this.errorRecord('row_too_large'));
       this.skipping = true;
       this.buf = '';
       this.pos = 0;
