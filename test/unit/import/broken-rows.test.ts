@@ -130,7 +130,7 @@ function writeBrokenFile(path: string): Generated {
   addGood(goodIndex++);
   expectBad('unclosed_quote');
   put(`尾,"13800138000,t@example.com,公司,备注\r\n`);
-  addGood(goodIndex++);
+  addGood(goodIndex);
   closeSync(fd);
   return { good, bad };
 }
