@@ -84,7 +84,7 @@ export function leadProbability(lead: DistributionLead): number {
 }
 
 function fold(value: string | number): string {
-  return String(value).trim().toLowerCase();
+  return typeof value === 'number' ? String(value) : value.trim().toLowerCase();
 }
 
 function toNumber(value: string | number): number | null {
@@ -99,27 +99,43 @@ function isCyclicField(field: ConditionField): boolean {
   return field === 'arrival.hour' || field === 'arrival.weekday';
 }
 
+/** A condition with its expected values folded once, so matching thousands of leads does no repeated work. */
+interface CompiledCondition {
+  readonly equals: string | null;
+  readonly values: ReadonlySet<string> | null;
+}
+
+const compiled = new WeakMap<Condition, CompiledCondition>();
+
+function compile(condition: Condition): CompiledCondition {
+  let entry = compiled.get(condition);
+  if (entry === undefined) {
+    entry = {
+      equals: condition.op === 'equals' || condition.op === 'contains' ? fold(condition.value) : null,
+      values: condition.op === 'in' ? new Set(condition.values.map(fold)) : null,
+    };
+    compiled.set(condition, entry);
+  }
+  return entry;
+}
+
 function testCondition(condition: Condition, value: string | number | null): boolean {
   switch (condition.op) {
     case 'exists':
       return value !== null;
     case 'equals':
-      return value !== null && fold(value) === fold(condition.value);
-    case 'in': {
-      if (value === null) return false;
-      const folded = fold(value);
-      return condition.values.some((candidate) => fold(candidate) === folded);
-    }
+      return value !== null && fold(value) === compile(condition).equals;
+    case 'in':
+      return value !== null && (compile(condition).values?.has(fold(value)) ?? false);
     case 'contains':
-      return value !== null && fold(value).includes(fold(condition.value));
+      return value !== null && fold(value).includes(compile(condition).equals ?? '');
     case 'range': {
       if (value === null) return false;
       const n = toNumber(value);
       if (n === null) return false;
       const min = condition.min ?? null;
       const max = condition.max ?? null;
-      if (min !== null && max !== null && min > max && isCyclicField(condition.field))
-        return n >= min || n <= max;
+      if (min !== null && max !== null && min > max && isCyclicField(condition.field)) return n >= min || n <= max;
       return (min === null || n >= min) && (max === null || n <= max);
     }
     default:

@@ -280,11 +280,10 @@ export function baseExclusion(
   return withCaps ? capExclusion(ctx, i) : null;
 }
 
-/** True when rep i belongs to the rule's target for this lead. */
-export function isInTarget(ctx: EngineContext, info: RuleInfo, i: number, lead: DistributionLead): boolean {
+/** True when rep i belongs to the rule's target; `leadRegion` is the lead's folded region (territory targets). */
+export function isInTarget(ctx: EngineContext, info: RuleInfo, i: number, leadRegion: string): boolean {
   if (info.targetMask !== null) return info.targetMask[i] === 1;
-  const region = lead.region === null ? '' : foldText(lead.region);
-  return region !== '' && (ctx.foldedRegions[i]?.has(region) ?? false);
+  return leadRegion !== '' && (ctx.foldedRegions[i]?.has(leadRegion) ?? false);
 }
 
 /** Records one more open lead and one more lead today for rep i. */

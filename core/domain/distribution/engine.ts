@@ -67,9 +67,10 @@ function computeStatuses(
   const eligible: number[] = [];
   const target: number[] = [];
   const counts: Partial<Record<ExclusionCode, number>> = {};
+  const region = info.targetMask === null && lead.region !== null ? foldText(lead.region) : '';
   for (let i = 0; i < ctx.reps.length; i += 1) {
     let exclusion: ExclusionReason | null;
-    if (!isInTarget(ctx, info, i, lead)) exclusion = NOT_IN_TARGET;
+    if (!isInTarget(ctx, info, i, region)) exclusion = NOT_IN_TARGET;
     else {
       target.push(i);
       exclusion = baseExclusion(ctx, i, lead, respectHours, withCaps);

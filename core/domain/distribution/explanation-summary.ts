@@ -1,0 +1,179 @@
+// Turns an explanation into translatable tokens (key + params) for the UI, plus a plain English fallback.
+import type { Condition, ExclusionCode, Explanation } from './types';
+
+export interface SummaryToken {
+  /** Stable i18n key, e.g. `rule.matched`, `excluded`, `outcome.pool`. */
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number | null>>;
+}
+
+export interface ExplanationSummary {
+  readonly tokens: readonly SummaryToken[];
+  /** English rendering of the tokens, for logs and when no translation is loaded. */
+  readonly text: string;
+}
+
+function describeExpected(condition: Condition): string {
+  switch (condition.op) {
+    case 'equals':
+      return String(condition.value);
+    case 'contains':
+      return condition.value;
+    case 'in':
+      return condition.values.join(', ');
+    case 'range':
+      return `${condition.min ?? '…'}–${condition.max ?? '…'}`;
+    case 'exists':
+      return '';
+    default:
+      return '';
+  }
+}
+
+const EXCLUSION_TEXT: Readonly<Record<ExclusionCode, string>> = {
+  'not-in-target': 'not in the rule’s target',
+  inactive: 'inactive',
+  'out-of-office': 'out of office',
+  'on-leave': 'on leave',
+  'recycled-from': 'the lead was just recycled from them',
+  excluded: 'excluded for this lead',
+  'outside-working-hours': 'outside working hours',
+  'open-cap': 'open-lead cap reached',
+  'daily-cap': 'daily cap reached',
+  'unknown-rep': 'unknown rep',
+};
+
+const POOL_TEXT: Readonly<Record<string, string>> = {
+  'rule-public-pool': 'the rule sends it to the public pool',
+  'no-eligible-rep': 'no rep could take it',
+  'no-rule-matched': 'no rule matched',
+  'no-skill-match': 'no rep has the skills',
+  'optimizer-no-capacity': 'the optimizer had no room left',
+};
+
+function renderToken(token: SummaryToken): string {
+  const p = token.params;
+  switch (token.key) {
+    case 'rule.matched':
+      return `Rule “${p['rule']}” (#${Number(p['index']) + 1}) matched`;
+    case 'rule.fallback':
+      return `Fallback rule “${p['rule']}” applied`;
+    case 'rule.none':
+      return 'No rule matched';
+    case 'condition':
+      return `${p['field']} ${p['negate'] ? 'not ' : ''}${p['op']} ${p['expected']} (lead: ${p['value'] ?? 'empty'})`;
+    case 'affinity.honored':
+      return `existing customer of ${p['rep']}, who takes it`;
+    case 'affinity.skipped':
+      return `existing customer of ${p['rep']}, but ${p['reason']}`;
+    case 'method.round-robin':
+      return `round-robin: next after ${p['pointerBefore'] ?? 'the start'}`;
+    case 'method.weighted':
+      return `weighted: weight ${p['weight']} (${Math.round(Number(p['share']) * 100)}% share)`;
+    case 'method.load-balanced':
+      return `fewest open leads: ${p['open']}/${p['capacity']}`;
+    case 'method.skill-match':
+      return `skills matched: ${p['matched'] || 'none'}`;
+    case 'method.skill-match.fallback':
+      return 'no rep shares a skill tag, least loaded used';
+    case 'method.tier-ladder':
+      return `grade ladder: ${p['wanted']} tier`;
+    case 'method.tier-ladder.fallback':
+      return `no ${p['wanted']} rep available, used ${p['used']} tier instead`;
+    case 'method.team':
+      return `team: co-owners ${p['coOwners'] || 'none'}`;
+    case 'method.optimal':
+      return `optimizer (${p['mode']}): expected ${Number(p['value']).toFixed(3)} conversions`;
+    case 'excluded':
+      return `${p['count']} rep(s) ${EXCLUSION_TEXT[p['code'] as ExclusionCode] ?? p['code']}`;
+    case 'tiebreak.seeded':
+      return `tie between ${p['among']} reps broken by seeded draw`;
+    case 'outcome.assigned':
+      return `assigned to ${p['rep']}`;
+    case 'outcome.pool':
+      return `left in the public pool: ${POOL_TEXT[String(p['reason'])] ?? p['reason']}`;
+    case 'outcome.manual':
+      return 'queued for the team lead to assign';
+    default:
+      return token.key;
+  }
+}
+
+/** Structured tokens describing the decision, in reading order, and their English rendering. */
+export function explanationSummary(explanation: Explanation): ExplanationSummary {
+  const tokens: SummaryToken[] = [];
+  const rule = explanation.rule;
+  if (rule === null) tokens.push({ key: 'rule.none', params: {} });
+  else {
+    tokens.push({ key: rule.isFallback ? 'rule.fallback' : 'rule.matched', params: { rule: rule.name, index: rule.index } });
+    for (const c of rule.conditions) {
+      tokens.push({
+        key: 'condition',
+        params: { field: c.condition.field, op: c.condition.op, negate: c.condition.negate === true ? 1 : 0, expected: describeExpected(c.condition), value: c.value },
+      });
+    }
+  }
+  const affinity = explanation.affinity;
+  if (affinity !== null) {
+    tokens.push(
+      affinity.honored
+        ? { key: 'affinity.honored', params: { kind: affinity.kind, rep: affinity.repId } }
+        : { key: 'affinity.skipped', params: { kind: affinity.kind, rep: affinity.repId, reason: affinity.why.code } },
+    );
+  }
+  const chosen = explanation.candidates.find((c) => c.repId === explanation.repId)?.rank;
+  const state = explanation.methodState;
+  if (state !== null) {
+    switch (state.method) {
+      case 'round-robin':
+        tokens.push({ key: 'method.round-robin', params: { pointerBefore: state.pointerBefore, skipped: state.skipped.length } });
+        break;
+      case 'weighted':
+        tokens.push({
+          key: 'method.weighted',
+          params: { weight: chosen?.method === 'weighted' ? chosen.weight : 0, share: chosen?.method === 'weighted' ? chosen.share : 0 },
+        });
+        break;
+      case 'load-balanced':
+        tokens.push({
+          key: 'method.load-balanced',
+          params: {
+            open: chosen?.method === 'load-balanced' ? chosen.open : 0,
+            capacity: chosen?.method === 'load-balanced' ? chosen.capacity : 0,
+          },
+        });
+        break;
+      case 'skill-match':
+        tokens.push(
+          state.fellBack
+            ? { key: 'method.skill-match.fallback', params: {} }
+            : { key: 'method.skill-match', params: { matched: chosen?.method === 'skill-match' ? chosen.matched.join(', ') : '' } },
+        );
+        break;
+      case 'tier-ladder':
+        tokens.push(
+          state.fellBack
+            ? { key: 'method.tier-ladder.fallback', params: { wanted: state.wantedTier, used: state.usedTier } }
+            : { key: 'method.tier-ladder', params: { wanted: state.wantedTier } },
+        );
+        break;
+      case 'team':
+        tokens.push({ key: 'method.team', params: { coOwners: explanation.coOwnerIds.join(', ') } });
+        break;
+      case 'optimal':
+        tokens.push({ key: 'method.optimal', params: { mode: state.mode, value: chosen?.method === 'optimal' ? chosen.value : 0 } });
+        break;
+    }
+  }
+  const codes = Object.keys(explanation.exclusionCounts).sort() as ExclusionCode[];
+  for (const code of codes) {
+    if (code === 'not-in-target' && explanation.outcome === 'assigned') continue;
+    tokens.push({ key: 'excluded', params: { code, count: explanation.exclusionCounts[code] ?? 0 } });
+  }
+  if (explanation.tieBreak.kind === 'seeded-random') tokens.push({ key: 'tiebreak.seeded', params: { among: explanation.tieBreak.among.length } });
+  if (explanation.outcome === 'assigned') tokens.push({ key: 'outcome.assigned', params: { rep: explanation.repId } });
+  else if (explanation.outcome === 'manual') tokens.push({ key: 'outcome.manual', params: {} });
+  else tokens.push({ key: 'outcome.pool', params: { reason: explanation.poolReason } });
+  const text = tokens.map(renderToken).join('; ') + '.';
+  return { tokens, text: text.charAt(0).toUpperCase() + text.slice(1) };
+}

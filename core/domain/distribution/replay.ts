@@ -1,0 +1,298 @@
+// What-if replay: run past leads through a rule set in arrival order and measure fairness and expected conversions.
+import { isOpenStage } from '../funnel';
+import type { RepId } from '../ids';
+import type { Rep } from '../rep';
+import type { DistributionContext, DistributionLead, DistributionRule, DistributionState } from './types';
+import type { EngineContext } from './engine-context';
+import { advanceClock, createEngineContext, exportState, fitOf } from './engine-context';
+import { routeLead, sortByArrival } from './engine';
+import { leadProbability } from './conditions';
+import { computeFairness, emptyGradeCounts } from './fairness';
+import type { FairnessFigures, GradeKey } from './fairness';
+
+export interface ReplayInput extends DistributionContext {
+  /** Past leads; replayed in arrival order (createdAt, then id) with the clock at each lead's createdAt. */
+  readonly leads: readonly DistributionLead[];
+  readonly reps: readonly Rep[];
+  readonly rules: readonly DistributionRule[];
+  readonly initialState?: DistributionState;
+  readonly seed: number;
+  /** lead id → the rep who actually got it (null = nobody), to compare against. */
+  readonly actualAssignments?: Readonly<Record<string, RepId | null>>;
+  readonly options?: {
+    readonly utcOffsetMinutes?: number;
+    /** New reps for the figures: joined within this many days of the last lead [90]. */
+    readonly newRepDays?: number;
+    /** Progress and cancellation are checked every this many leads [1000]. */
+    readonly checkEvery?: number;
+    /** A replayed lead stops counting as open at its updatedAt when its stage is closed (won, lost, nurture) [true]. */
+    readonly releaseClosedLeads?: boolean;
+  };
+  readonly onProgress?: (processed: number, total: number) => void;
+  readonly isCancelled?: () => boolean;
+}
+
+export interface ReplayRepFigures {
+  readonly total: number;
+  readonly byGrade: Readonly<Record<GradeKey, number>>;
+  readonly expectedConversions: number;
+}
+
+export interface ReplayComparisonToActual {
+  /** Leads with an actual assignment that the replay gave to someone else (or the pool). */
+  readonly changed: number;
+  readonly compared: number;
+  /** Replayed minus actual leads per rep. */
+  readonly perRepDelta: Readonly<Record<string, number>>;
+  readonly actualExpectedConversions: number;
+  /** Replayed minus actual. */
+  readonly expectedConversionsDelta: number;
+  readonly actualWorkloadStdDev: number;
+  readonly workloadStdDevDelta: number;
+}
+
+export interface ReplayResult {
+  readonly processed: number;
+  readonly total: number;
+  readonly cancelled: boolean;
+  readonly perRep: Readonly<Record<string, ReplayRepFigures>>;
+  readonly pooled: number;
+  readonly manual: number;
+  readonly workloadStdDev: number;
+  readonly newRepShare: number;
+  /** Σ probability × fit over replayed assignments. */
+  readonly expectedConversions: number;
+  readonly fairness: FairnessFigures;
+  readonly vsActual: ReplayComparisonToActual | null;
+  readonly finalState: DistributionState;
+}
+
+/** Min-heap of (time, rep index) for leads that close during the replay. */
+class ReleaseQueue {
+  private times: number[] = [];
+  private reps: number[] = [];
+  get size(): number {
+    return this.times.length;
+  }
+  peekTime(): number {
+    return this.times[0] ?? Infinity;
+  }
+  push(time: number, rep: number): void {
+    this.times.push(time);
+    this.reps.push(rep);
+    let i = this.times.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((this.times[parent] ?? 0) <= (this.times[i] ?? 0)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+  pop(): number {
+    const rep = this.reps[0] ?? -1;
+    const lastTime = this.times.pop() ?? 0;
+    const lastRep = this.reps.pop() ?? 0;
+    if (this.times.length > 0) {
+      this.times[0] = lastTime;
+      this.reps[0] = lastRep;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let s = i;
+        if (l < this.times.length && (this.times[l] ?? 0) < (this.times[s] ?? 0)) s = l;
+        if (r < this.times.length && (this.times[r] ?? 0) < (this.times[s] ?? 0)) s = r;
+        if (s === i) break;
+        this.swap(i, s);
+        i = s;
+      }
+    }
+    return rep;
+  }
+  private swap(a: number, b: number): void {
+    [this.times[a], this.times[b]] = [this.times[b] ?? 0, this.times[a] ?? 0];
+    [this.reps[a], this.reps[b]] = [this.reps[b] ?? 0, this.reps[a] ?? 0];
+  }
+}
+
+interface Tally {
+  total: number;
+  byGrade: Record<GradeKey, number>;
+  expectedConversions: number;
+}
+
+function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void> {
+  const leads = sortByArrival(input.leads);
+  const total = leads.length;
+  const startAt = leads[0]?.createdAt ?? 0;
+  const ctx: EngineContext = createEngineContext({
+    ...input,
+    state: input.initialState,
+    now: startAt,
+    utcOffsetMinutes: input.options?.utcOffsetMinutes ?? 0,
+    isFullExplain: false,
+  });
+  const checkEvery = Math.max(1, input.options?.checkEvery ?? 1000);
+  const release = input.options?.releaseClosedLeads ?? true;
+  const queue = new ReleaseQueue();
+  const tallies = ctx.reps.map((): Tally => ({ total: 0, byGrade: emptyGradeCounts(), expectedConversions: 0 }));
+  const assigned: { repId: RepId; grade: DistributionLead['grade'] }[] = [];
+  let pooled = 0;
+  let manual = 0;
+  let expected = 0;
+  let processed = 0;
+  let cancelled = false;
+  const actual = input.actualAssignments;
+  let changed = 0;
+  let compared = 0;
+  const chosenByLead = actual === undefined ? null : new Map<string, RepId | null>();
+
+  for (const lead of leads) {
+    if (processed % checkEvery === 0 && processed > 0) {
+      input.onProgress?.(processed, total);
+      yield processed;
+      if (input.isCancelled?.() === true) {
+        cancelled = true;
+        break;
+      }
+    }
+    advanceClock(ctx, Math.max(ctx.now, lead.createdAt));
+    while (queue.size > 0 && queue.peekTime() <= ctx.now) {
+      const i = queue.pop();
+      ctx.open[i] = Math.max(0, (ctx.open[i] ?? 0) - 1);
+    }
+    const assignment = routeLead(ctx, lead, null);
+    processed += 1;
+    if (assignment === null) continue;
+    chosenByLead?.set(lead.id, assignment.repId);
+    if (assignment.outcome === 'pool') pooled += 1;
+    else if (assignment.outcome === 'manual') manual += 1;
+    if (assignment.repId === null) continue;
+    const index = ctx.indexById.get(assignment.repId);
+    if (index === undefined) continue;
+    const tally = tallies[index];
+    if (tally === undefined) continue;
+    const value = leadProbability(lead) * fitOf(ctx, index, lead.industry);
+    tally.total += 1;
+    tally.byGrade[lead.grade ?? 'ungraded'] += 1;
+    tally.expectedConversions += value;
+    expected += value;
+    assigned.push({ repId: assignment.repId, grade: lead.grade });
+    if (release && !isOpenStage(lead.stage)) {
+      const at = Math.max(lead.updatedAt, lead.createdAt);
+      queue.push(at, index);
+      for (const co of assignment.coOwnerIds) {
+        const coIndex = ctx.indexById.get(co);
+        if (coIndex !== undefined) queue.push(at, coIndex);
+      }
+    }
+  }
+  if (!cancelled) input.onProgress?.(processed, total);
+
+  const lastAt = leads[Math.max(0, processed - 1)]?.createdAt ?? startAt;
+  const fairness = computeFairness({ reps: ctx.reps, assignments: assigned, now: lastAt, newRepDays: input.options?.newRepDays ?? 90 });
+  const perRep: Record<string, ReplayRepFigures> = {};
+  ctx.repIds.forEach((id, i) => {
+    const tally = tallies[i];
+    if (tally !== undefined) perRep[id] = tally;
+  });
+
+  let vsActual: ReplayComparisonToActual | null = null;
+  if (actual !== undefined && chosenByLead !== null) {
+    const actualCounts = new Map<string, number>(ctx.repIds.map((id) => [id, 0]));
+    const actualAssigned: { repId: RepId; grade: DistributionLead['grade'] }[] = [];
+    let actualExpected = 0;
+    for (const lead of leads.slice(0, processed)) {
+      if (!(lead.id in actual)) continue;
+      const rep = actual[lead.id] ?? null;
+      compared += 1;
+      if ((chosenByLead.get(lead.id) ?? null) !== rep) changed += 1;
+      if (rep === null) continue;
+      actualCounts.set(rep, (actualCounts.get(rep) ?? 0) + 1);
+      actualAssigned.push({ repId: rep, grade: lead.grade });
+      const index = ctx.indexById.get(rep);
+      actualExpected += leadProbability(lead) * (index === undefined ? ctx.defaultFit : fitOf(ctx, index, lead.industry));
+    }
+    const perRepDelta: Record<string, number> = {};
+    for (const [id, count] of actualCounts) perRepDelta[id] = (perRep[id]?.total ?? 0) - count;
+    const actualFairness = computeFairness({ reps: ctx.reps, assignments: actualAssigned, now: lastAt });
+    vsActual = {
+      changed,
+      compared,
+      perRepDelta,
+      actualExpectedConversions: actualExpected,
+      expectedConversionsDelta: expected - actualExpected,
+      actualWorkloadStdDev: actualFairness.workloadStdDev,
+      workloadStdDevDelta: fairness.workloadStdDev - actualFairness.workloadStdDev,
+    };
+  }
+
+  return {
+    processed,
+    total,
+    cancelled,
+    perRep,
+    pooled,
+    manual,
+    workloadStdDev: fairness.workloadStdDev,
+    newRepShare: fairness.newRepShare,
+    expectedConversions: expected,
+    fairness,
+    vsActual,
+    finalState: exportState(ctx),
+  };
+}
+
+/**
+ * Replays leads through the rules, synchronously. Deterministic for the same input. `isCancelled` is
+ * checked every `checkEvery` leads; a cancelled replay returns the figures so far with `cancelled: true`.
+ * Leads of an optimal rule are decided one by one here (best expected conversion with room).
+ */
+export function replayDistribution(input: ReplayInput): ReplayResult {
+  const steps = replaySteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** Same as replayDistribution, awaiting `pause()` every `checkEvery` leads so the host can stay responsive and flip a cancel flag. */
+export async function replayDistributionAsync(input: ReplayInput, pause: () => Promise<void>): Promise<ReplayResult> {
+  const steps = replaySteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await pause();
+  }
+}
+
+export interface ReplayComparison {
+  /** b minus a throughout. */
+  readonly expectedConversionsDelta: number;
+  readonly workloadStdDevDelta: number;
+  readonly newRepShareDelta: number;
+  readonly abGiniDelta: number;
+  readonly pooledDelta: number;
+  readonly perRepDelta: Readonly<Record<string, { readonly total: number; readonly byGrade: Readonly<Record<GradeKey, number>> }>>;
+}
+
+/** Differences between two replays of the same leads (b − a), e.g. current rules vs. a proposed rule set. */
+export function compareReplays(a: ReplayResult, b: ReplayResult): ReplayComparison {
+  const ids = [...new Set([...Object.keys(a.perRep), ...Object.keys(b.perRep)])].sort();
+  const perRepDelta: Record<string, { total: number; byGrade: Record<GradeKey, number> }> = {};
+  for (const id of ids) {
+    const ra = a.perRep[id];
+    const rb = b.perRep[id];
+    const byGrade = emptyGradeCounts();
+    for (const key of Object.keys(byGrade) as GradeKey[]) byGrade[key] = (rb?.byGrade[key] ?? 0) - (ra?.byGrade[key] ?? 0);
+    perRepDelta[id] = { total: (rb?.total ?? 0) - (ra?.total ?? 0), byGrade };
+  }
+  return {
+    expectedConversionsDelta: b.expectedConversions - a.expectedConversions,
+    workloadStdDevDelta: b.workloadStdDev - a.workloadStdDev,
+    newRepShareDelta: b.newRepShare - a.newRepShare,
+    abGiniDelta: b.fairness.abGini - a.fairness.abGini,
+    pooledDelta: b.pooled - a.pooled,
+    perRepDelta,
+  };
+}
