@@ -2,14 +2,20 @@
 import type { Database } from 'better-sqlite3';
 import type { Actor, EventName, EventPayload } from './contract';
 import { ServiceError } from './errors';
+import type { JobRunner } from './jobs';
+import type { ScoringState } from './scoring-state';
 
 export interface CallContext {
   readonly db: Database;
   readonly actor: Actor;
   /** The time of this call, epoch ms; one value per call so every row it writes agrees. */
   readonly now: number;
+  /** For work that runs after the call (background jobs): the service's clock. */
+  readonly clock: () => number;
   readonly newId: (prefix: string) => string;
   readonly appVersion: string;
+  readonly scoring: ScoringState;
+  readonly jobs: JobRunner;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
 }
 

@@ -8,6 +8,13 @@ import type { AssignmentRecord } from '../store/assignments';
 import type { FollowUpRecord } from '../store/follow-ups';
 import { LEAD_SORT_FIELDS } from '../domain/lead-list';
 import { isPlausiblePhone } from './phone-check';
+import type { LeadScore } from '../domain/scoring/engine';
+import type { ConversionPrediction, LearnedModel } from '../domain/scoring/learned';
+import type { ScoringModel } from '../domain/scoring/model';
+import type { ModelChangePreview } from '../domain/scoring/preview';
+import type { RuleWeightSuggestion } from '../domain/scoring/suggest';
+import { validateScoringModel } from '../domain/scoring/validate';
+import type { ScoringModelVersion } from '../store/scoring-models';
 
 const MAX_TEXT = 200;
 const MAX_NOTES = 5_000;
@@ -133,11 +140,51 @@ export type RepInput = z.input<typeof repInputSchema>;
 
 const empty = z.object({}).strict();
 
+/** How a lead's score came about: the rule parts (Σ points = rule score), the learned view, and the blend. */
+export interface ScoreExplanation {
+  readonly rule: LeadScore;
+  readonly prediction: ConversionPrediction | null;
+  readonly blend: ScoreBlend;
+  /** The stored score and grade (the blend of rule score and probability, when blending is on). */
+  readonly score: number;
+  readonly grade: LeadScore['grade'];
+  /** True when the stored score came from an older model version than the current one. */
+  readonly isStale: boolean;
+}
+
+export interface ScoreBlend {
+  /** rules: the rule score alone; learned: the learned probability × 100; blend: a weighted mix. */
+  readonly mode: 'rules' | 'learned' | 'blend';
+  /** Weight of the learned probability in [0, 1] when mode is blend. */
+  readonly weight: number;
+}
+
 export interface LeadDetail {
   readonly lead: Lead;
   readonly assignments: readonly AssignmentRecord[];
   readonly followUps: readonly FollowUpRecord[];
   readonly scoreModelVersion: number | null;
+  readonly explanation: ScoreExplanation;
+}
+
+export interface JobStatus {
+  readonly id: string;
+  readonly kind: 'rescore' | 'train' | 'import' | 'replay';
+  readonly actor: string;
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  readonly done: number;
+  readonly total: number;
+  readonly message: string | null;
+  readonly result: unknown;
+  readonly error: string | null;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+}
+
+/** What training found, as the Scoring page shows it. */
+export interface LearnedSummary {
+  readonly model: LearnedModel;
+  readonly trainedBy: string;
 }
 
 export type Actor =
@@ -184,6 +231,40 @@ const auditListInput = z
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();
+/** A scoring model arrives as unknown JSON; the domain's validator names every problem with its path. */
+const scoringModelInput = z.unknown().superRefine((model, ctx) => {
+  for (const problem of validateScoringModel(model)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: problem.message,
+      path:
+        problem.path === ''
+          ? []
+          : problem.path
+              .replace(/\[(\d+)\]/g, '.$1')
+              .split('.')
+              .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      params: { code: problem.code },
+    });
+  }
+}) as unknown as z.ZodType<ScoringModel>;
+const modelInput = z.object({ model: scoringModelInput }).strict();
+const trainInput = z
+  .object({
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1),
+    excludeFields: z.array(z.string().max(100)).max(200).default([]),
+  })
+  .strict();
+const blendInput = z
+  .object({ mode: z.enum(['rules', 'learned', 'blend']), weight: z.number().min(0).max(1) })
+  .strict();
+const jobIdInput = z.object({ id }).strict();
+
 const actAsInput = z.object({ repId: id.nullable(), pin: z.string().max(8).optional() }).strict();
 
 /** Declares a call: its input schema is checked on every transport; its output type flows to every client. */
@@ -207,6 +288,18 @@ export const calls = {
   'preferences.get': call<Preferences>()(empty),
   'preferences.set': call<Preferences>()(preferencesInput),
   'audit.list': call<AuditEntry[]>()(auditListInput),
+  'scoring.getModel': call<{ model: ScoringModel; versions: ScoringModelVersion[]; staleLeads: number }>()(
+    empty,
+  ),
+  'scoring.previewModel': call<ModelChangePreview>()(modelInput),
+  'scoring.saveModel': call<{ version: number; job: JobStatus }>()(modelInput),
+  'scoring.train': call<JobStatus>()(trainInput),
+  'scoring.getLearned': call<LearnedSummary | null>()(empty),
+  'scoring.suggestWeights': call<RuleWeightSuggestion>()(empty),
+  'scoring.getBlend': call<ScoreBlend>()(empty),
+  'scoring.setBlend': call<{ blend: ScoreBlend; job: JobStatus }>()(blendInput),
+  'jobs.list': call<JobStatus[]>()(empty),
+  'jobs.cancel': call<JobStatus>()(jobIdInput),
 } as const;
 
 export type Calls = typeof calls;
@@ -222,6 +315,8 @@ export const events = {
   'leads.changed': z.object({ leadIds: z.array(z.string()), reason: z.string() }),
   'reps.changed': z.object({ repIds: z.array(z.string()) }),
   'workspace.changed': z.object({ reason: z.string() }),
+  'jobs.progress': z.custom<JobStatus>(),
+  'scoring.changed': z.object({ version: z.number() }),
 } as const;
 
 export type Events = typeof events;

@@ -23,7 +23,10 @@ import { leadHandlers } from './handlers/leads';
 import { preferenceHandlers } from './handlers/preferences';
 import { repHandlers } from './handlers/reps';
 import { createWorkspaceHandlers } from './handlers/workspace';
+import { createJobRunner, type JobRunner } from './jobs';
 import { verifyPin } from './pin';
+import { createScoringState, type ScoringState } from './scoring-state';
+import { scoringHandlers } from './handlers/scoring';
 
 export type Handlers = {
   [K in CallName]: (ctx: CallContext, input: ParsedInput<K>) => CallOutput<K>;
@@ -50,6 +53,8 @@ export interface Service {
   dispatch(name: unknown, input: unknown, caller?: Caller): CallResult<unknown>;
   subscribe(listener: EventListener): () => void;
   readonly db: Database;
+  readonly jobs: JobRunner;
+  readonly scoring: ScoringState;
 }
 
 function zodErrorToData(error: z.ZodError): ApiErrorData {
@@ -66,6 +71,12 @@ export function createService(options: ServiceOptions): Service {
   const appVersion = options.appVersion ?? '0.1.0';
   const listeners = new Set<EventListener>();
   const sessions = new Map<string, Actor>();
+  const scoring = createScoringState(db);
+  const jobs = createJobRunner({
+    clock,
+    newId,
+    emit: (event, payload) => emitAll([{ event, payload } as PushedEvent]),
+  });
 
   function resolveActor(caller: Caller | undefined): Actor {
     if (!caller?.token) return { role: 'lead' };
@@ -78,6 +89,7 @@ export function createService(options: ServiceOptions): Service {
     ...leadHandlers,
     ...repHandlers,
     ...preferenceHandlers,
+    ...scoringHandlers,
     ...createWorkspaceHandlers({
       demoSeed: options.demoSeed ?? 20261123,
       schemaVersion: () => readSchemaVersion(db),
@@ -134,7 +146,10 @@ export function createService(options: ServiceOptions): Service {
         db,
         actor,
         now: clock(),
+        clock,
         newId,
+        scoring,
+        jobs,
         appVersion,
         emit: (event: EventName, payload) => pending.push({ event, payload } as PushedEvent),
       };
@@ -143,6 +158,8 @@ export function createService(options: ServiceOptions): Service {
       emitAll(pending);
       return { ok: true, value };
     } catch (error) {
+      // The transaction rolled back: drop anything cached from inside it.
+      scoring.invalidate();
       if (error instanceof ServiceError) return { ok: false, error: error.toData() };
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message } };
@@ -156,5 +173,7 @@ export function createService(options: ServiceOptions): Service {
       return () => listeners.delete(listener);
     },
     db,
+    jobs,
+    scoring,
   };
 }

@@ -45,6 +45,8 @@ export interface Lead {
   readonly ownerId: RepId | null;
   readonly score: number | null;
   readonly grade: Grade | null;
+  /** The scoring model version that produced `score`; older than the current model means stale. */
+  readonly scoreModelVersion?: number | null;
   /** Epoch ms. */
   readonly createdAt: number;
   readonly updatedAt: number;

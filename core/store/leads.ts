@@ -49,6 +49,7 @@ export function rowToLead(row: Selectable<LeadsTable>): Lead {
     ownerId: row.owner_id === null ? null : asRepId(row.owner_id),
     score: row.score,
     grade: row.grade as Grade | null,
+    scoreModelVersion: row.score_model_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     isHistory: row.is_history === 1,
@@ -251,4 +252,45 @@ export function distinctLeadValues(db: Database, column: 'source' | 'industry' |
   )
     .map((row) => row[column])
     .filter((value): value is string => value !== null);
+}
+
+/** Stores a lead's score alone (rescoring never touches anything else, so it cannot clobber an edit). */
+export function updateLeadScore(
+  db: Database,
+  id: string,
+  score: { score: number; grade: Grade; modelVersion: number; scoredAt: number },
+): void {
+  execute(
+    db,
+    qb
+      .updateTable('leads')
+      .set({
+        score: score.score,
+        grade: score.grade,
+        score_model_version: score.modelVersion,
+        scored_at: score.scoredAt,
+      })
+      .where('id', '=', id),
+  );
+}
+
+/** Leads in id order after `afterId`, for walking the whole table in chunks. */
+export function listLeadsAfter(db: Database, afterId: string, limit: number): Lead[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit),
+  ).map(rowToLead);
+}
+
+/** Every live lead; for previews and training, which need the whole history in memory anyway. */
+export function listAllLeads(db: Database): Lead[] {
+  return selectAll(db, qb.selectFrom('leads').selectAll().where('deleted_at', 'is', null).orderBy('id')).map(
+    rowToLead,
+  );
 }

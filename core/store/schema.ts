@@ -101,6 +101,20 @@ export interface AuditLogTable {
   detail_json: string;
 }
 
+export interface ScoringModelsTable {
+  version: number;
+  model_json: string;
+  actor: string;
+  created_at: number;
+}
+
+export interface LearnedModelsTable {
+  id: string;
+  model_json: string;
+  actor: string;
+  created_at: number;
+}
+
 export interface Schema {
   reps: RepsTable;
   leads: LeadsTable;
@@ -108,4 +122,6 @@ export interface Schema {
   follow_ups: FollowUpsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  scoring_models: ScoringModelsTable;
+  learned_models: LearnedModelsTable;
 }

@@ -47,6 +47,7 @@ export function sampleLead(overrides: Partial<Lead> = {}): Lead {
     ownerId: null,
     score: 72,
     grade: 'B',
+    scoreModelVersion: null,
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000,
     isHistory: false,

@@ -47,11 +47,12 @@ export const leadHandlers = {
       assignments: listAssignmentsForLead(ctx.db, lead.id),
       followUps: listFollowUpsForLead(ctx.db, lead.id),
       scoreModelVersion: findLeadMeta(ctx.db, lead.id)?.scoreModelVersion ?? null,
+      explanation: ctx.scoring.explain(lead, ctx.now),
     };
   },
 
   'leads.create'(ctx: CallContext, input: ParsedInput<'leads.create'>): CallOutput<'leads.create'> {
-    const lead: Lead = {
+    const draft: Lead = {
       ...input,
       id: asLeadId(ctx.newId('lead')),
       ownerId: null,
@@ -61,10 +62,17 @@ export const leadHandlers = {
       updatedAt: ctx.now,
       isHistory: false,
     };
+    const scored = ctx.scoring.scoreLead(draft, ctx.now);
+    const lead: Lead = {
+      ...draft,
+      score: scored.score,
+      grade: scored.grade,
+      scoreModelVersion: scored.modelVersion,
+    };
     insertLead(ctx.db, lead, leadKeysOf(lead), {
       importBatchId: null,
-      scoreModelVersion: null,
-      scoredAt: null,
+      scoreModelVersion: scored.modelVersion,
+      scoredAt: scored.scoredAt,
     });
     appendAudit(ctx.db, {
       at: ctx.now,
@@ -86,11 +94,17 @@ export const leadHandlers = {
     const changed = Object.fromEntries(
       Object.entries(input.patch).filter(([, value]) => value !== undefined),
     ) as Partial<Lead>;
-    const after: Lead = { ...before, ...changed, updatedAt: ctx.now };
-    const meta = findLeadMeta(ctx.db, before.id);
+    const edited: Lead = { ...before, ...changed, updatedAt: ctx.now };
+    const scored = ctx.scoring.scoreLead(edited, ctx.now);
+    const after: Lead = {
+      ...edited,
+      score: scored.score,
+      grade: scored.grade,
+      scoreModelVersion: scored.modelVersion,
+    };
     updateLead(ctx.db, after, leadKeysOf(after), {
-      scoreModelVersion: meta?.scoreModelVersion ?? null,
-      scoredAt: meta?.scoredAt ?? null,
+      scoreModelVersion: scored.modelVersion,
+      scoredAt: scored.scoredAt,
     });
     const fields = Object.keys(changed).filter(
       (key) => JSON.stringify(before[key as keyof Lead]) !== JSON.stringify(after[key as keyof Lead]),

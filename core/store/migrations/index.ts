@@ -2,11 +2,13 @@
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-assignments-follow-ups';
+import { updateToSchemaVersion3 } from './0003-scoring-models';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion1,
   updateToSchemaVersion2,
+  updateToSchemaVersion3,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHub, type RunningHub } from '../../../core/lan/hub-server';
+import { LATEST_SCHEMA_VERSION } from '../../../core/store/migrations/index';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -57,7 +58,11 @@ describe('the hub over real HTTP and WebSocket on loopback', () => {
 
   it('answers health with the version and schema version', async () => {
     const res = await fetch(`${hub.url}/api/health`);
-    expect(await res.json()).toMatchObject({ ok: true, version: '0.1.0', schemaVersion: 2 });
+    expect(await res.json()).toMatchObject({
+      ok: true,
+      version: '0.1.0',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
   });
 
   it('serves the renderer with a strict CSP and falls back to index.html for app routes', async () => {
