@@ -439,6 +439,14 @@ export const WON_STEP: FollowUpStep = {
   nextSteps: ['交付实施启动会'],
 };
 
+/** A check-in on a deal in progress: keeps a live pipeline's last contact recent. */
+export const CHECK_IN_STEP: FollowUpStep = {
+  channels: ['call', 'wechat', 'wechat'],
+  summaries: ['电话回访，了解内部评估进度', '微信跟进，客户说还在比较方案', '发送新案例，约下次沟通时间'],
+  reactions: ['还在内部评估', '下周给答复', '暂时没有新进展'],
+  nextSteps: ['下周再跟进', '约决策人演示'],
+};
+
 export const NURTURE_STEP: FollowUpStep = {
   channels: ['call', 'wechat'],
   summaries: ['客户表示今年没有预算，明年再考虑', '项目推迟，转入培育池定期回访'],

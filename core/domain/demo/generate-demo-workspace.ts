@@ -8,6 +8,7 @@ import type { Bant, BehaviourEvent, BehaviourKind, Lead } from '../lead';
 import type { Rep } from '../rep';
 import type { DemoIndustry, FollowUpChannel, FollowUpStep, Syllable, TitleLevel } from './demo-tables';
 import {
+  CHECK_IN_STEP,
   CITIES,
   COMPANY_CORES,
   CUSTOM_FIELD_OPTIONS,
@@ -941,6 +942,14 @@ class HistoryBuilder {
       times.push(at);
     }
     const isOpen = isOpenStage(draft.stage);
+    const lastTime = times[times.length - 1];
+    // Most of a live pipeline is being worked: a recent check-in; the rest goes stale for the stale list.
+    if (isOpen && lastTime !== undefined && lastTime < now - 6 * DAY_MS && chance(rng, 0.7)) {
+      const raw = now - randomInt(rng, 2 * 60, 5 * 24 * 60) * MINUTE_MS;
+      const human = toOfficeTime(rng, raw);
+      times.push(human <= now ? human : raw);
+      steps.splice(times.length - 1, 0, CHECK_IN_STEP);
+    }
     for (const [i, time] of times.entries()) {
       const step = steps[i] ?? WON_STEP;
       const isLast = i === times.length - 1;
@@ -974,7 +983,9 @@ class HistoryBuilder {
     const standard = (n: number): FollowUpStep[] => FOLLOW_UP_STEPS.slice(0, n);
     switch (draft.stage) {
       case 'raw':
-        return sinceAssigned < 3 * DAY_MS && chance(rng, 0.5) ? [] : standard(1);
+        // A few fresh leads nobody has called yet, and a few overdue ones, give SLA clocks work.
+        if (sinceAssigned < 3 * DAY_MS && chance(rng, 0.5)) return [];
+        return sinceAssigned < 8 * DAY_MS && chance(rng, 0.2) ? [] : standard(1);
       case 'mql':
         return standard(chance(rng, 0.7) ? 1 : 2);
       case 'sql':
