@@ -1,4 +1,5 @@
-// Scoring benchmark: rule-score 100k leads with the ~30-criterion default model, and train on 20k labelled leads.
+// Scoring benchmark: rescore 100k leads with the 31-criterion default model (score + grade, what rescore-all
+// stores; explanations are built per lead on demand), and train on 20k labelled leads.
 import { defaultScoringModel } from '../../core/domain/scoring/default-model';
 import { scoreLeads } from '../../core/domain/scoring/engine';
 import { trainConversionModel } from '../../core/domain/scoring/learned';

@@ -15,16 +15,28 @@ export function apportionLargestRemainder(exact: readonly number[], total: numbe
     floorSum += f;
   }
   let left = total - floorSum;
-  if (left === 0) return out;
-  const remainder = (i: number): number => (exact[i] ?? 0) - (out[i] ?? 0);
-  const order = exact.map((_, i) => i);
-  order.sort((x, y) => remainder(y) - remainder(x) || x - y);
-  // Only reachable when a caller clamps the total; take back from the smallest remainders so the sum still holds.
-  if (left < 0) order.reverse();
+  if (left === 0 || exact.length === 0) return out;
   const step = left > 0 ? 1 : -1;
-  for (let k = 0; left !== 0 && order.length > 0; k = (k + 1) % order.length) {
-    const i = order[k] ?? 0;
-    out[i] = (out[i] ?? 0) + step;
+  // Parts are few (one per fired criterion): a scan per unit beats sorting. `bumped` keeps each part to one step
+  // per round; a clamped total can need more rounds.
+  const bumped = new Uint8Array(exact.length);
+  while (left !== 0) {
+    let best = -1;
+    let bestRemainder = 0;
+    for (let i = 0; i < exact.length; i++) {
+      if (bumped[i] === 1) continue;
+      const remainder = (exact[i] ?? 0) - (out[i] ?? 0);
+      if (best < 0 || (step > 0 ? remainder > bestRemainder : remainder < bestRemainder)) {
+        best = i;
+        bestRemainder = remainder;
+      }
+    }
+    if (best < 0) {
+      bumped.fill(0);
+      continue;
+    }
+    bumped[best] = 1;
+    out[best] = (out[best] ?? 0) + step;
     left -= step;
   }
   return out;

@@ -1,6 +1,7 @@
 // The rule scoring engine: compiles a model once, then scores leads with an exact, itemised explanation.
 import { DAY_MS } from '../clock';
 import type { Grade } from '../funnel';
+import type { LeadId } from '../ids';
 import type { BehaviourKind, Lead } from '../lead';
 import { apportionLargestRemainder } from './apportion';
 import type { FieldValue } from './fields';
@@ -70,31 +71,50 @@ export interface LeadScore {
   readonly modelVersion: number;
 }
 
-/** A model compiled for repeated use; `now` is epoch ms, used only for behaviour decay. */
-export type CompiledScorer = (lead: Lead, now: number) => LeadScore;
+/** Score and grade only: what bulk rescoring stores. Same numbers as the full LeadScore. */
+export interface LeadScoreSummary {
+  readonly leadId: LeadId;
+  readonly score: number;
+  readonly grade: Grade;
+}
+
+/**
+ * A model compiled for repeated use; `now` is epoch ms, used only for behaviour decay.
+ * Calling it gives the full explanation; `summarize` gives the same score and grade without building parts.
+ */
+export interface CompiledScorer {
+  (lead: Lead, now: number): LeadScore;
+  readonly summarize: (lead: Lead, now: number) => LeadScoreSummary;
+  readonly modelVersion: number;
+}
 
 interface Fired {
   readonly criterion: Criterion;
-  readonly index: number;
   readonly dimensionIndex: number;
   readonly rawPoints: number;
-  readonly detail: ScorePartDetail | undefined;
+  readonly detail: ScorePartDetail;
 }
 
-type FieldMatcher = (raw: string | number, norm: string) => ScorePartDetail | null;
+type FieldMatcher = (raw: string | number, norm: string) => boolean;
 
 interface CompiledFieldCriterion {
+  readonly kind: 'field';
   readonly criterion: FieldCriterion;
-  readonly index: number;
   readonly slot: number;
+  /** Position among the criteria reading the same slot, in that slot's memoised hit list. */
+  readonly posInSlot: number;
   readonly dimensionIndex: number;
   readonly match: FieldMatcher;
+  /** For keywords: the model's keywords and their comparable forms, to list which matched. */
+  readonly keywords: ReadonlyArray<{ readonly original: string; readonly norm: string }> | null;
 }
 
 interface CompiledEventCriterion {
+  readonly kind: 'event';
   readonly criterion: EventCriterion;
-  readonly index: number;
-  readonly kind: BehaviourKind;
+  /** Index into the per-call event tallies. */
+  readonly eventIndex: number;
+  readonly eventKind: BehaviourKind;
   readonly dimensionIndex: number;
   /** ln 2 / half-life in ms; 0 means no decay. */
   readonly rate: number;
@@ -109,49 +129,44 @@ function toNumber(raw: string | number): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+function normalizeKeywords(values: readonly string[] | undefined) {
+  return (values ?? [])
+    .map((k) => ({ original: k, norm: normalizeText(String(k)) }))
+    .filter((k) => k.norm !== '');
+}
+
 function compileMatcher(criterion: FieldCriterion): FieldMatcher {
-  const hit = (raw: string | number): ScorePartDetail => ({ leadValue: raw });
   switch (criterion.operator) {
     case 'equals': {
       const wanted = criterion.value;
       const wantedText = normalizeText(String(wanted));
       const wantedNumber = typeof wanted === 'number' ? wanted : toNumber(wanted);
-      return (raw, norm) => {
-        if (typeof raw === 'number') return wantedNumber !== null && raw === wantedNumber ? hit(raw) : null;
-        return norm === wantedText ? hit(raw) : null;
-      };
+      return (raw, norm) =>
+        typeof raw === 'number' ? wantedNumber !== null && raw === wantedNumber : norm === wantedText;
     }
     case 'in': {
       const set = new Set((criterion.value ?? []).map((v) => normalizeText(String(v))));
-      return (raw, norm) => (set.has(norm) ? hit(raw) : null);
+      return (_raw, norm) => set.has(norm);
     }
     case 'contains': {
       const needle = normalizeText(String(criterion.value ?? ''));
-      return (raw, norm) => (needle !== '' && norm.includes(needle) ? hit(raw) : null);
+      return (_raw, norm) => needle !== '' && norm.includes(needle);
     }
     case 'range': {
       const min = criterion.value?.min ?? null;
       const max = criterion.value?.max ?? null;
       return (raw) => {
         const x = toNumber(raw);
-        if (x === null) return null;
-        if (min !== null && x < min) return null;
-        if (max !== null && x >= max) return null;
-        return hit(raw);
+        return x !== null && (min === null || x >= min) && (max === null || x < max);
       };
     }
     case 'exists':
-      return (raw) => hit(raw);
+      return () => true;
     case 'keywords': {
-      const keywords = (criterion.value ?? [])
-        .map((k) => ({ original: k, norm: normalizeText(String(k)) }))
-        .filter((k) => k.norm !== '');
-      return (raw, norm) => {
-        let matched: string[] | null = null;
-        for (const k of keywords) {
-          if (norm.includes(k.norm)) (matched ??= []).push(k.original);
-        }
-        return matched === null ? null : { leadValue: raw, matchedKeywords: matched };
+      const keywords = normalizeKeywords(criterion.value).map((k) => k.norm);
+      return (_raw, norm) => {
+        for (const k of keywords) if (norm.includes(k)) return true;
+        return false;
       };
     }
   }
@@ -159,139 +174,217 @@ function compileMatcher(criterion: FieldCriterion): FieldMatcher {
 
 /** True when a field criterion fires on this (non-empty) field value; used to map learned features to criteria. */
 export function criterionMatchesValue(criterion: FieldCriterion, value: string | number): boolean {
-  return compileMatcher(criterion)(value, normalizeText(String(value))) !== null;
+  return compileMatcher(criterion)(value, normalizeText(String(value)));
 }
 
 /**
  * Compiles a model once for scoring many leads. The model should be valid (see validateScoringModel);
  * invalid weights or caps make their dimension count 0 rather than throw.
  * Invariants of every result: score is an integer in 0..100; Σ parts.points === score;
- * grade === gradeForScore(score, model.thresholds).
+ * grade === gradeForScore(score, model.thresholds); summarize gives the same score and grade.
  */
 export function compileScoringModel(model: ScoringModel): CompiledScorer {
   const dims = SCORING_DIMENSIONS;
   const totalWeight = dims.reduce((s, d) => s + Math.max(0, model.dimensions[d]?.weight ?? 0), 0);
   // 100 × weight share / cap: raw dimension points → final points.
-  const scale = dims.map((d) => {
+  const scale = Float64Array.from(dims, (d) => {
     const settings = model.dimensions[d];
     if (!settings || totalWeight <= 0 || !(settings.cap > 0) || !(settings.weight > 0)) return 0;
     return (100 * settings.weight) / (settings.cap * totalWeight);
   });
-  const caps = dims.map((d) => {
+  const caps = Float64Array.from(dims, (d) => {
     const cap = model.dimensions[d]?.cap ?? 0;
     return cap > 0 ? cap : 0;
   });
 
   const slotOf = new Map<string, number>();
   const readers: Array<(lead: Lead) => FieldValue> = [];
-  const fieldCriteria: CompiledFieldCriterion[] = [];
+  const slotCriteria: CompiledFieldCriterion[][] = [];
   const eventCriteria: CompiledEventCriterion[] = [];
-  model.criteria.forEach((criterion, index) => {
+  const eventCriteriaByKind: Partial<Record<string, CompiledEventCriterion[]>> = {};
+  // Model order, so parts come out in the order the user wrote the criteria.
+  const compiled: Array<CompiledFieldCriterion | CompiledEventCriterion> = [];
+  for (const criterion of model.criteria) {
     const dimensionIndex = dims.indexOf(criterion.dimension);
-    if (dimensionIndex < 0) return;
+    if (dimensionIndex < 0) continue;
     if (criterion.operator === 'event') {
       const halfLife = criterion.halfLifeDays === undefined ? model.halfLifeDays : criterion.halfLifeDays;
       const rate = halfLife !== null && halfLife > 0 ? Math.LN2 / (halfLife * DAY_MS) : 0;
       const maxEvents =
-        criterion.maxEvents !== undefined && criterion.maxEvents !== null ? criterion.maxEvents : null;
-      eventCriteria.push({ criterion, index, kind: criterion.value, dimensionIndex, rate, maxEvents });
-      return;
+        criterion.maxEvents !== undefined && criterion.maxEvents !== null
+          ? Math.max(0, criterion.maxEvents)
+          : null;
+      const ec: CompiledEventCriterion = {
+        kind: 'event',
+        criterion,
+        eventIndex: eventCriteria.length,
+        eventKind: criterion.value,
+        dimensionIndex,
+        rate,
+        maxEvents,
+      };
+      eventCriteria.push(ec);
+      (eventCriteriaByKind[criterion.value] ??= []).push(ec);
+      compiled.push(ec);
+      continue;
     }
     let slot = slotOf.get(criterion.field);
     if (slot === undefined) {
       slot = readers.length;
       slotOf.set(criterion.field, slot);
       readers.push(compileFieldReader(criterion.field));
+      slotCriteria.push([]);
     }
-    fieldCriteria.push({ criterion, index, slot, dimensionIndex, match: compileMatcher(criterion) });
-  });
+    const onSlot = slotCriteria[slot] as CompiledFieldCriterion[];
+    const cc: CompiledFieldCriterion = {
+      kind: 'field',
+      criterion,
+      slot,
+      posInSlot: onSlot.length,
+      dimensionIndex,
+      match: compileMatcher(criterion),
+      keywords: criterion.operator === 'keywords' ? normalizeKeywords(criterion.value) : null,
+    };
+    onSlot.push(cc);
+    compiled.push(cc);
+  }
   const slotCount = readers.length;
   const thresholds = model.thresholds;
   const version = model.version;
+  // Scratch space reused across calls: scoring is synchronous, so no two calls overlap.
+  const raws: FieldValue[] = new Array<FieldValue>(slotCount).fill(null);
+  const hits: Array<Uint8Array | null> = new Array<Uint8Array | null>(slotCount).fill(null);
+  // Field values repeat across leads (titles, industries, regions), so each slot remembers which of its
+  // criteria a value fires, up to a bound that keeps memory flat on free text.
+  const memos = slotCriteria.map(() => new Map<string | number, Uint8Array>());
+  const MEMO_LIMIT = 20_000;
+  const hitsFor = (slot: number, value: string | number): Uint8Array => {
+    const memo = memos[slot] as Map<string | number, Uint8Array>;
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    const onSlot = slotCriteria[slot] as CompiledFieldCriterion[];
+    const out = new Uint8Array(onSlot.length);
+    const norm = typeof value === 'string' ? normalizeText(value) : normalizeText(String(value));
+    for (let i = 0; i < onSlot.length; i++)
+      out[i] = (onSlot[i] as CompiledFieldCriterion).match(value, norm) ? 1 : 0;
+    if (memo.size < MEMO_LIMIT) memo.set(value, out);
+    return out;
+  };
+  let weights = new Float64Array(64);
+  const raw = new Float64Array(3);
+  const eventCounts = new Int32Array(eventCriteria.length);
+  const eventDecayed = new Float64Array(eventCriteria.length);
 
-  return (lead: Lead, now: number): LeadScore => {
-    const raws: FieldValue[] = new Array<FieldValue>(slotCount);
-    const norms: Array<string | undefined> = new Array<string | undefined>(slotCount);
-    for (let s = 0; s < slotCount; s++) raws[s] = (readers[s] as (l: Lead) => FieldValue)(lead);
+  const decayWeight = (ec: CompiledEventCriterion, at: number, now: number): number => {
+    const age = now - at;
+    // Future-dated events (clock skew) count as fresh rather than gaining weight.
+    return ec.rate === 0 || age <= 0 ? 1 : Math.exp(-ec.rate * age);
+  };
 
-    const fired: Fired[] = [];
-    for (const fc of fieldCriteria) {
-      const raw = raws[fc.slot];
-      if (raw === null || raw === undefined) continue;
-      let norm = norms[fc.slot];
-      if (norm === undefined) {
-        norm = normalizeText(String(raw));
-        norms[fc.slot] = norm;
-      }
-      const detail = fc.match(raw, norm);
-      if (detail === null) continue;
-      fired.push({
-        criterion: fc.criterion,
-        index: fc.index,
-        dimensionIndex: fc.dimensionIndex,
-        rawPoints: fc.criterion.points,
-        detail,
-      });
+  /** Fills `raw` with each dimension's raw points; pushes fired criteria when `fired` is given. Returns the score. */
+  const evaluate = (lead: Lead, now: number, fired: Fired[] | null): number => {
+    for (let s = 0; s < slotCount; s++) {
+      const value = (readers[s] as (l: Lead) => FieldValue)(lead);
+      raws[s] = value;
+      hits[s] = value === null ? null : hitsFor(s, value);
     }
-
+    raw[0] = 0;
+    raw[1] = 0;
+    raw[2] = 0;
     const events = lead.events;
-    for (const ec of eventCriteria) {
-      let count = 0;
-      let decayed = 0;
-      let weights: number[] | null = null;
-      for (const event of events) {
-        if (event.kind !== ec.kind) continue;
-        count += 1;
-        const age = now - event.at;
-        // Future-dated events (clock skew) count as fresh rather than gaining weight.
-        const w = ec.rate === 0 || age <= 0 ? 1 : Math.exp(-ec.rate * age);
-        if (ec.maxEvents === null) decayed += w;
-        else (weights ??= []).push(w);
+    // One pass over the events tallies every event criterion at once.
+    eventCounts.fill(0);
+    eventDecayed.fill(0);
+    for (const event of events) {
+      const forKind = eventCriteriaByKind[event.kind];
+      if (forKind === undefined) continue;
+      for (const ec of forKind) {
+        eventCounts[ec.eventIndex] = (eventCounts[ec.eventIndex] ?? 0) + 1;
+        eventDecayed[ec.eventIndex] = (eventDecayed[ec.eventIndex] ?? 0) + decayWeight(ec, event.at, now);
       }
+    }
+    for (const cc of compiled) {
+      if (cc.kind === 'field') {
+        const slotHits = hits[cc.slot];
+        if (slotHits === null || slotHits === undefined || slotHits[cc.posInSlot] !== 1) continue;
+        const value = raws[cc.slot] as string | number;
+        raw[cc.dimensionIndex] = (raw[cc.dimensionIndex] ?? 0) + cc.criterion.points;
+        if (fired !== null) {
+          const detail: ScorePartDetail =
+            cc.keywords === null
+              ? { leadValue: value }
+              : {
+                  leadValue: value,
+                  matchedKeywords: cc.keywords
+                    .filter((k) => normalizeText(String(value)).includes(k.norm))
+                    .map((k) => k.original),
+                };
+          fired.push({
+            criterion: cc.criterion,
+            dimensionIndex: cc.dimensionIndex,
+            rawPoints: cc.criterion.points,
+            detail,
+          });
+        }
+        continue;
+      }
+      const count = eventCounts[cc.eventIndex] ?? 0;
       if (count === 0) continue;
+      let decayed = eventDecayed[cc.eventIndex] ?? 0;
       let counted = count;
-      if (weights !== null) {
+      if (cc.maxEvents !== null && count > cc.maxEvents) {
+        if (weights.length < count) weights = new Float64Array(count * 2);
+        let k = 0;
+        for (const event of events)
+          if (event.kind === cc.eventKind) weights[k++] = decayWeight(cc, event.at, now);
         // The most recent events carry the highest weights; keep those.
-        weights.sort((x, y) => y - x);
-        counted = Math.min(count, Math.max(0, ec.maxEvents ?? count));
-        for (let i = 0; i < counted; i++) decayed += weights[i] ?? 0;
+        const kept = weights.subarray(0, count).sort().reverse();
+        counted = cc.maxEvents;
+        decayed = 0;
+        for (let i = 0; i < counted; i++) decayed += kept[i] ?? 0;
       }
-      fired.push({
-        criterion: ec.criterion,
-        index: ec.index,
-        dimensionIndex: ec.dimensionIndex,
-        rawPoints: ec.criterion.points * decayed,
-        detail: { eventCount: count, countedEvents: counted, decayedEvents: decayed },
-      });
+      const rawPoints = cc.criterion.points * decayed;
+      raw[cc.dimensionIndex] = (raw[cc.dimensionIndex] ?? 0) + rawPoints;
+      if (fired !== null) {
+        fired.push({
+          criterion: cc.criterion,
+          dimensionIndex: cc.dimensionIndex,
+          rawPoints,
+          detail: { eventCount: count, countedEvents: counted, decayedEvents: decayed },
+        });
+      }
     }
-    if (eventCriteria.length > 0 && fieldCriteria.length > 0) {
-      fired.sort((x, y) => x.index - y.index);
-    }
+    let total = 0;
+    for (let d = 0; d < 3; d++) total += Math.min(Math.max(raw[d] ?? 0, 0), caps[d] ?? 0) * (scale[d] ?? 0);
+    return Math.min(100, Math.max(0, Math.round(total)));
+  };
 
-    const raw = [0, 0, 0];
-    for (const f of fired) raw[f.dimensionIndex] = (raw[f.dimensionIndex] ?? 0) + f.rawPoints;
-    const counted = raw.map((r, i) => Math.min(Math.max(r, 0), caps[i] ?? 0));
-    // Capping scales every part of the dimension by the same factor, so parts stay proportional to their points.
-    const factor = raw.map((r, i) => (r > 0 ? ((counted[i] ?? 0) / r) * (scale[i] ?? 0) : 0));
+  const summarize = (lead: Lead, now: number): LeadScoreSummary => {
+    const score = evaluate(lead, now, null);
+    return { leadId: lead.id, score, grade: gradeForScore(score, thresholds) };
+  };
+
+  const explain = (lead: Lead, now: number): LeadScore => {
+    const fired: Fired[] = [];
+    const score = evaluate(lead, now, fired);
+    const rawByDim = [raw[0] ?? 0, raw[1] ?? 0, raw[2] ?? 0];
+    // Capping scales every part of a dimension by the same factor, so parts stay proportional to their points.
+    const factor = rawByDim.map((r, d) => (r > 0 ? (Math.min(r, caps[d] ?? 0) / r) * (scale[d] ?? 0) : 0));
     // `|| 0` turns -0 (a penalty in a zeroed dimension) into 0, so explanations never show "-0".
     const exact = fired.map((f) => f.rawPoints * (factor[f.dimensionIndex] ?? 0) || 0);
-    let total = 0;
-    for (const e of exact) total += e;
-    const score = Math.min(100, Math.max(0, Math.round(total)));
-    const points = fired.length > 0 ? apportionLargestRemainder(exact, score) : [];
-
+    const points = apportionLargestRemainder(exact, score);
     const dimPoints = [0, 0, 0];
-    const parts: ScorePart[] = fired.map((f, i) => {
+    const parts = fired.map((f, i): ScorePart => {
       const c = f.criterion;
       const p = points[i] ?? 0;
-      dimPoints[f.dimensionIndex] = (dimPoints[f.dimensionIndex] ?? 0) + p;
-      const r = raw[f.dimensionIndex] ?? 0;
+      const d = f.dimensionIndex;
+      dimPoints[d] = (dimPoints[d] ?? 0) + p;
+      const r = rawByDim[d] ?? 0;
       const clamp: ScorePartDetail['dimensionClamp'] =
-        r <= 0 ? 'floor' : r > (caps[f.dimensionIndex] ?? 0) ? 'cap' : undefined;
-      const detail: ScorePartDetail | undefined =
-        clamp === undefined ? f.detail : { ...f.detail, dimensionClamp: clamp };
-      const part: ScorePart = {
+        r <= 0 ? 'floor' : r > (caps[d] ?? 0) ? 'cap' : undefined;
+      return {
         criterionId: c.id,
+        ...(c.label !== undefined ? { label: c.label } : {}),
         dimension: c.dimension,
         field: c.field,
         operator: c.operator,
@@ -299,15 +392,13 @@ export function compileScoringModel(model: ScoringModel): CompiledScorer {
         points: p,
         rawPoints: f.rawPoints,
         exactPoints: exact[i] ?? 0,
-        ...(c.label !== undefined ? { label: c.label } : {}),
-        ...(detail !== undefined ? { detail } : {}),
+        detail: clamp === undefined ? f.detail : { ...f.detail, dimensionClamp: clamp },
       };
-      return part;
     });
-    const dimension = (i: number): DimensionScore => ({
-      raw: raw[i] ?? 0,
-      counted: counted[i] ?? 0,
-      points: dimPoints[i] ?? 0,
+    const dimension = (d: number): DimensionScore => ({
+      raw: rawByDim[d] ?? 0,
+      counted: Math.min(Math.max(rawByDim[d] ?? 0, 0), caps[d] ?? 0),
+      points: dimPoints[d] ?? 0,
     });
     return {
       score,
@@ -317,6 +408,8 @@ export function compileScoringModel(model: ScoringModel): CompiledScorer {
       modelVersion: version,
     };
   };
+
+  return Object.assign(explain, { summarize, modelVersion: version });
 }
 
 const compiledCache = new WeakMap<ScoringModel, CompiledScorer>();
@@ -331,17 +424,20 @@ function compiledFor(model: ScoringModel): CompiledScorer {
 }
 
 /**
- * Scores one lead. `now` is epoch ms (behaviour decay only). Compiled models are cached per model object,
- * so treat models as immutable. Invariant: Σ parts.points === score, score integer in 0..100.
+ * Scores one lead with its full explanation. `now` is epoch ms (behaviour decay only). Compiled models are cached
+ * per model object, so treat models as immutable. Invariant: Σ parts.points === score, score integer in 0..100.
  */
 export function scoreLead(lead: Lead, model: ScoringModel, now: number): LeadScore {
   return compiledFor(model)(lead, now);
 }
 
-/** Scores many leads with one compiled model; results are in input order. */
-export function scoreLeads(leads: readonly Lead[], model: ScoringModel, now: number): LeadScore[] {
-  const scorer = compiledFor(model);
-  const out = new Array<LeadScore>(leads.length);
-  for (let i = 0; i < leads.length; i++) out[i] = scorer(leads[i] as Lead, now);
+/**
+ * Scores many leads (e.g. rescore-all) without building explanations; results are in input order and carry
+ * exactly the score and grade scoreLead gives. Ask scoreLead for the parts of the lead on screen.
+ */
+export function scoreLeads(leads: readonly Lead[], model: ScoringModel, now: number): LeadScoreSummary[] {
+  const summarize = compiledFor(model).summarize;
+  const out = new Array<LeadScoreSummary>(leads.length);
+  for (let i = 0; i < leads.length; i++) out[i] = summarize(leads[i] as Lead, now);
   return out;
 }

@@ -4,6 +4,7 @@ import type { ScorableField } from './model';
 
 export type FieldValue = string | number | null;
 
+const NON_BLANK = /\S/;
 const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['companySize', 'costFen', 'bant.budget']);
 
 /** True when the field holds a number (companySize, costFen, bant.budget). */
@@ -15,7 +16,8 @@ export function isNumericField(field: string): boolean {
 export function compileFieldReader(field: ScorableField | string): (lead: Lead) => FieldValue {
   const text = (pick: (lead: Lead) => string | null | undefined) => (lead: Lead) => {
     const v = pick(lead);
-    return v === null || v === undefined || v.trim() === '' ? null : v;
+    // A regex test finds blank text without allocating a trimmed copy.
+    return v === null || v === undefined || !NON_BLANK.test(v) ? null : v;
   };
   const num = (pick: (lead: Lead) => number | null | undefined) => (lead: Lead) => {
     const v = pick(lead);

@@ -322,13 +322,29 @@ describe('default model and batch scoring', () => {
     expect(scoreLead(makeLead(), model, NOW)).toMatchObject({ score: 0, grade: 'D', parts: [] });
   });
 
-  it('scores a batch exactly as it scores each lead alone', () => {
+  it('scores a batch with the same score and grade as each lead alone, in input order', () => {
     const leads = fc
       .sample(leadArb, { numRuns: 50, seed: 7 })
       .map((l, i) => ({ ...l, id: asLeadId(`l${i}`) }));
     const model = defaultScoringModel();
     const one = compileScoringModel(model);
-    expect(scoreLeads(leads, model, NOW)).toEqual(leads.map((l) => one(l, NOW)));
+    const expected = leads.map((l) => ({ leadId: l.id, score: one(l, NOW).score, grade: one(l, NOW).grade }));
+    expect(scoreLeads(leads, model, NOW)).toEqual(expected);
+  });
+
+  it('summarizes any lead with exactly the score and grade of its full explanation', () => {
+    fc.assert(
+      fc.property(leadArb, modelArb, (lead, model) => {
+        const scorer = compileScoringModel(model);
+        const full = scorer(lead, NOW);
+        expect(scorer.summarize(lead, NOW)).toEqual({
+          leadId: lead.id,
+          score: full.score,
+          grade: full.grade,
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('records the model version on every score', () => {
