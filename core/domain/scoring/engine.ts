@@ -201,7 +201,8 @@ export function compileScoringModel(model: ScoringModel): CompiledScorer {
   const readers: Array<(lead: Lead) => FieldValue> = [];
   const slotCriteria: CompiledFieldCriterion[][] = [];
   const eventCriteria: CompiledEventCriterion[] = [];
-  const eventCriteriaByKind: Partial<Record<string, CompiledEventCriterion[]>> = {};
+  // A Map, not an object: an unexpected kind such as 'constructor' must not hit Object.prototype.
+  const eventCriteriaByKind = new Map<string, CompiledEventCriterion[]>();
   // Model order, so parts come out in the order the user wrote the criteria.
   const compiled: Array<CompiledFieldCriterion | CompiledEventCriterion> = [];
   for (const criterion of model.criteria) {
@@ -224,7 +225,9 @@ export function compileScoringModel(model: ScoringModel): CompiledScorer {
         maxEvents,
       };
       eventCriteria.push(ec);
-      (eventCriteriaByKind[criterion.value] ??= []).push(ec);
+      const sameKind = eventCriteriaByKind.get(criterion.value);
+      if (sameKind === undefined) eventCriteriaByKind.set(criterion.value, [ec]);
+      else sameKind.push(ec);
       compiled.push(ec);
       continue;
     }
@@ -296,7 +299,7 @@ export function compileScoringModel(model: ScoringModel): CompiledScorer {
     eventCounts.fill(0);
     eventDecayed.fill(0);
     for (const event of events) {
-      const forKind = eventCriteriaByKind[event.kind];
+      const forKind = eventCriteriaByKind.get(event.kind);
       if (forKind === undefined) continue;
       for (const ec of forKind) {
         eventCounts[ec.eventIndex] = (eventCounts[ec.eventIndex] ?? 0) + 1;

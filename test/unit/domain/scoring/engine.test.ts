@@ -352,3 +352,18 @@ describe('default model and batch scoring', () => {
     expect(scoreLead(makeLead(), model, NOW).modelVersion).toBe(7);
   });
 });
+
+describe('hostile input', () => {
+  it('ignores events of unknown kinds, even ones named like object properties', () => {
+    const model = defaultScoringModel();
+    const lead = makeLead({ events: [{ kind: 'constructor', at: NOW } as unknown as BehaviourEvent] });
+    expect(scoreLead(lead, model, NOW).score).toBe(0);
+  });
+
+  it('reads only own custom fields, never inherited ones', () => {
+    const model = makeModel([
+      { id: 'c', dimension: 'fit', field: 'custom.toString', operator: 'exists', points: 10 },
+    ]);
+    expect(scoreLead(makeLead(), model, NOW).score).toBe(0);
+  });
+});
