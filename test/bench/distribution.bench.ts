@@ -1,7 +1,6 @@
 // Benchmark of the pure distribution engine: a 10k batch through 20 rules, a 2k optimal batch, a 100k replay.
 import { createRng } from '../../core/domain/clock';
 import { asLeadId, asRepId } from '../../core/domain/ids';
-import type { Grade } from '../../core/domain/funnel';
 import type { Rep, RepTier } from '../../core/domain/rep';
 import { distributeBatch, replayDistribution } from '../../core/domain/distribution';
 import type { DistributionLead, DistributionMethod, DistributionRule } from '../../core/domain/distribution';
@@ -9,10 +8,18 @@ import type { Report } from './figure';
 import { figure, timeMs } from './figure';
 
 const NOW = Date.UTC(2026, 2, 4, 2, 0, 0);
-const INDUSTRIES = ['saas', 'retail', 'manufacturing', 'finance', 'education', 'health', 'logistics', 'energy'];
+const INDUSTRIES = [
+  'saas',
+  'retail',
+  'manufacturing',
+  'finance',
+  'education',
+  'health',
+  'logistics',
+  'energy',
+];
 const REGIONS = ['north', 'east', 'south', 'west', 'central'];
 const SOURCES = ['web', 'ad', 'event', 'referral', 'import'];
-const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D'];
 const TIERS: readonly RepTier[] = ['senior', 'mid', 'junior'];
 
 function pick<T>(rng: () => number, list: readonly T[]): T {
@@ -77,7 +84,14 @@ function makeLeads(count: number, spanMs: number, seed: number): DistributionLea
 }
 
 function makeRules(): DistributionRule[] {
-  const methods: DistributionMethod[] = ['round-robin', 'weighted', 'load-balanced', 'skill-match', 'tier-ladder', 'team'];
+  const methods: DistributionMethod[] = [
+    'round-robin',
+    'weighted',
+    'load-balanced',
+    'skill-match',
+    'tier-ladder',
+    'team',
+  ];
   const rules: DistributionRule[] = [];
   for (let i = 0; i < 19; i += 1) {
     const method = methods[i % methods.length] as DistributionMethod;
@@ -87,16 +101,32 @@ function makeRules(): DistributionRule[] {
       enabled: i !== 3,
       conditions: [
         { field: 'source', op: 'equals', value: SOURCES[i % SOURCES.length] as string },
-        { field: 'industry', op: 'in', values: [INDUSTRIES[i % 8] as string, INDUSTRIES[(i + 3) % 8] as string] },
+        {
+          field: 'industry',
+          op: 'in',
+          values: [INDUSTRIES[i % 8] as string, INDUSTRIES[(i + 3) % 8] as string],
+        },
         { field: 'score', op: 'range', min: (i % 3) * 20, max: 100 },
         { field: 'arrival.hour', op: 'range', min: 0, max: 23 },
       ],
-      target: i % 4 === 0 ? { kind: 'territory' } : i % 4 === 1 ? { kind: 'tier', tiers: [TIERS[i % 3] as RepTier] } : { kind: 'everyone' },
+      target:
+        i % 4 === 0
+          ? { kind: 'territory' }
+          : i % 4 === 1
+            ? { kind: 'tier', tiers: [TIERS[i % 3] as RepTier] }
+            : { kind: 'everyone' },
       method,
       respectWorkingHours: i % 5 === 0,
     });
   }
-  rules.push({ id: 'fallback', name: 'Everyone else', enabled: true, conditions: [], target: { kind: 'everyone' }, method: 'load-balanced' });
+  rules.push({
+    id: 'fallback',
+    name: 'Everyone else',
+    enabled: true,
+    conditions: [],
+    target: { kind: 'everyone' },
+    method: 'load-balanced',
+  });
   return rules;
 }
 
@@ -117,9 +147,25 @@ export async function run(report: Report): Promise<void> {
   const workingHours = { teamDefault: { days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' } };
 
   const batch = makeLeads(10_000, 3_600_000, 1);
-  distributeBatch({ leads: batch.slice(0, 500), reps, rules, now: NOW, seed: 1, workingHours, options: { utcOffsetMinutes: 480 } });
+  distributeBatch({
+    leads: batch.slice(0, 500),
+    reps,
+    rules,
+    now: NOW,
+    seed: 1,
+    workingHours,
+    options: { utcOffsetMinutes: 480 },
+  });
   const distributeMs = await timeMs(() =>
-    distributeBatch({ leads: batch, reps, rules, now: NOW, seed: 1, workingHours, options: { utcOffsetMinutes: 480 } }),
+    distributeBatch({
+      leads: batch,
+      reps,
+      rules,
+      now: NOW,
+      seed: 1,
+      workingHours,
+      options: { utcOffsetMinutes: 480 },
+    }),
   );
   report(figure('distribute_10k_leads_50_reps_20_rules_s', distributeMs / 1000, 's', '<=', 1));
 
@@ -137,13 +183,30 @@ export async function run(report: Report): Promise<void> {
   const fit = makeFit(reps);
   let gain = 0;
   const optimalMs = await timeMs(() => {
-    const result = distributeBatch({ leads: optimalLeads, reps: cappedReps, rules: [optimalRule], now: NOW, seed: 1, fit, options: { explain: 'compact' } });
+    const result = distributeBatch({
+      leads: optimalLeads,
+      reps: cappedReps,
+      rules: [optimalRule],
+      now: NOW,
+      seed: 1,
+      fit,
+      options: { explain: 'compact' },
+    });
     gain = result.optimizations[0]?.gainOverRoundRobin ?? 0;
   });
   report(figure('optimal_2k_leads_50_reps_s', optimalMs / 1000, 's', '<=', 3));
   report(figure('optimal_2k_gain_over_round_robin_conversions', gain, 'conversions', '>=', 0));
 
   const history = makeLeads(100_000, 180 * 86_400_000, 3);
-  const replayMs = await timeMs(() => replayDistribution({ leads: history, reps, rules, seed: 1, workingHours, options: { utcOffsetMinutes: 480 } }));
+  const replayMs = await timeMs(() =>
+    replayDistribution({
+      leads: history,
+      reps,
+      rules,
+      seed: 1,
+      workingHours,
+      options: { utcOffsetMinutes: 480 },
+    }),
+  );
   report(figure('replay_100k_leads_s', replayMs / 1000, 's', '<=', 10));
 }

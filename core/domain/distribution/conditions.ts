@@ -135,7 +135,8 @@ function testCondition(condition: Condition, value: string | number | null): boo
       if (n === null) return false;
       const min = condition.min ?? null;
       const max = condition.max ?? null;
-      if (min !== null && max !== null && min > max && isCyclicField(condition.field)) return n >= min || n <= max;
+      if (min !== null && max !== null && min > max && isCyclicField(condition.field))
+        return n >= min || n <= max;
       return (min === null || n >= min) && (max === null || n <= max);
     }
     default:

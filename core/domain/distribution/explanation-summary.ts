@@ -105,11 +105,20 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
   const rule = explanation.rule;
   if (rule === null) tokens.push({ key: 'rule.none', params: {} });
   else {
-    tokens.push({ key: rule.isFallback ? 'rule.fallback' : 'rule.matched', params: { rule: rule.name, index: rule.index } });
+    tokens.push({
+      key: rule.isFallback ? 'rule.fallback' : 'rule.matched',
+      params: { rule: rule.name, index: rule.index },
+    });
     for (const c of rule.conditions) {
       tokens.push({
         key: 'condition',
-        params: { field: c.condition.field, op: c.condition.op, negate: c.condition.negate === true ? 1 : 0, expected: describeExpected(c.condition), value: c.value },
+        params: {
+          field: c.condition.field,
+          op: c.condition.op,
+          negate: c.condition.negate === true ? 1 : 0,
+          expected: describeExpected(c.condition),
+          value: c.value,
+        },
       });
     }
   }
@@ -118,7 +127,10 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
     tokens.push(
       affinity.honored
         ? { key: 'affinity.honored', params: { kind: affinity.kind, rep: affinity.repId } }
-        : { key: 'affinity.skipped', params: { kind: affinity.kind, rep: affinity.repId, reason: affinity.why.code } },
+        : {
+            key: 'affinity.skipped',
+            params: { kind: affinity.kind, rep: affinity.repId, reason: affinity.why.code },
+          },
     );
   }
   const chosen = explanation.candidates.find((c) => c.repId === explanation.repId)?.rank;
@@ -126,12 +138,18 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
   if (state !== null) {
     switch (state.method) {
       case 'round-robin':
-        tokens.push({ key: 'method.round-robin', params: { pointerBefore: state.pointerBefore, skipped: state.skipped.length } });
+        tokens.push({
+          key: 'method.round-robin',
+          params: { pointerBefore: state.pointerBefore, skipped: state.skipped.length },
+        });
         break;
       case 'weighted':
         tokens.push({
           key: 'method.weighted',
-          params: { weight: chosen?.method === 'weighted' ? chosen.weight : 0, share: chosen?.method === 'weighted' ? chosen.share : 0 },
+          params: {
+            weight: chosen?.method === 'weighted' ? chosen.weight : 0,
+            share: chosen?.method === 'weighted' ? chosen.share : 0,
+          },
         });
         break;
       case 'load-balanced':
@@ -147,13 +165,19 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
         tokens.push(
           state.fellBack
             ? { key: 'method.skill-match.fallback', params: {} }
-            : { key: 'method.skill-match', params: { matched: chosen?.method === 'skill-match' ? chosen.matched.join(', ') : '' } },
+            : {
+                key: 'method.skill-match',
+                params: { matched: chosen?.method === 'skill-match' ? chosen.matched.join(', ') : '' },
+              },
         );
         break;
       case 'tier-ladder':
         tokens.push(
           state.fellBack
-            ? { key: 'method.tier-ladder.fallback', params: { wanted: state.wantedTier, used: state.usedTier } }
+            ? {
+                key: 'method.tier-ladder.fallback',
+                params: { wanted: state.wantedTier, used: state.usedTier },
+              }
             : { key: 'method.tier-ladder', params: { wanted: state.wantedTier } },
         );
         break;
@@ -161,7 +185,10 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
         tokens.push({ key: 'method.team', params: { coOwners: explanation.coOwnerIds.join(', ') } });
         break;
       case 'optimal':
-        tokens.push({ key: 'method.optimal', params: { mode: state.mode, value: chosen?.method === 'optimal' ? chosen.value : 0 } });
+        tokens.push({
+          key: 'method.optimal',
+          params: { mode: state.mode, value: chosen?.method === 'optimal' ? chosen.value : 0 },
+        });
         break;
     }
   }
@@ -170,8 +197,10 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
     if (code === 'not-in-target' && explanation.outcome === 'assigned') continue;
     tokens.push({ key: 'excluded', params: { code, count: explanation.exclusionCounts[code] ?? 0 } });
   }
-  if (explanation.tieBreak.kind === 'seeded-random') tokens.push({ key: 'tiebreak.seeded', params: { among: explanation.tieBreak.among.length } });
-  if (explanation.outcome === 'assigned') tokens.push({ key: 'outcome.assigned', params: { rep: explanation.repId } });
+  if (explanation.tieBreak.kind === 'seeded-random')
+    tokens.push({ key: 'tiebreak.seeded', params: { among: explanation.tieBreak.among.length } });
+  if (explanation.outcome === 'assigned')
+    tokens.push({ key: 'outcome.assigned', params: { rep: explanation.repId } });
   else if (explanation.outcome === 'manual') tokens.push({ key: 'outcome.manual', params: {} });
   else tokens.push({ key: 'outcome.pool', params: { reason: explanation.poolReason } });
   const text = tokens.map(renderToken).join('; ') + '.';

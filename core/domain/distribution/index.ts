@@ -6,7 +6,13 @@ export type { ExplanationSummary, SummaryToken } from './explanation-summary';
 export { computeFairness, computeGini, computeStdDev, isNewRep } from './fairness';
 export type { FairnessFigures, FairnessInput, GradeKey, RepLeadCounts } from './fairness';
 export { replayDistribution, replayDistributionAsync, compareReplays } from './replay';
-export type { ReplayComparison, ReplayInput, ReplayResult, ReplayRepFigures, ReplayComparisonToActual } from './replay';
+export type {
+  ReplayComparison,
+  ReplayInput,
+  ReplayResult,
+  ReplayRepFigures,
+  ReplayComparisonToActual,
+} from './replay';
 export { solveAssignment, VALUE_SCALE } from './optimal';
 export type { AssignmentProblem, AssignmentSolution } from './optimal';
 export { leadProbability } from './conditions';

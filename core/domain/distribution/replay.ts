@@ -135,7 +135,11 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
   const checkEvery = Math.max(1, input.options?.checkEvery ?? 1000);
   const release = input.options?.releaseClosedLeads ?? true;
   const queue = new ReleaseQueue();
-  const tallies = ctx.reps.map((): Tally => ({ total: 0, byGrade: emptyGradeCounts(), expectedConversions: 0 }));
+  const tallies = ctx.reps.map((): Tally => ({
+    total: 0,
+    byGrade: emptyGradeCounts(),
+    expectedConversions: 0,
+  }));
   const assigned: { repId: RepId; grade: DistributionLead['grade'] }[] = [];
   let pooled = 0;
   let manual = 0;
@@ -190,7 +194,12 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
   if (!cancelled) input.onProgress?.(processed, total);
 
   const lastAt = leads[Math.max(0, processed - 1)]?.createdAt ?? startAt;
-  const fairness = computeFairness({ reps: ctx.reps, assignments: assigned, now: lastAt, newRepDays: input.options?.newRepDays ?? 90 });
+  const fairness = computeFairness({
+    reps: ctx.reps,
+    assignments: assigned,
+    now: lastAt,
+    newRepDays: input.options?.newRepDays ?? 90,
+  });
   const perRep: Record<string, ReplayRepFigures> = {};
   ctx.repIds.forEach((id, i) => {
     const tally = tallies[i];
@@ -211,7 +220,8 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       actualCounts.set(rep, (actualCounts.get(rep) ?? 0) + 1);
       actualAssigned.push({ repId: rep, grade: lead.grade });
       const index = ctx.indexById.get(rep);
-      actualExpected += leadProbability(lead) * (index === undefined ? ctx.defaultFit : fitOf(ctx, index, lead.industry));
+      actualExpected +=
+        leadProbability(lead) * (index === undefined ? ctx.defaultFit : fitOf(ctx, index, lead.industry));
     }
     const perRepDelta: Record<string, number> = {};
     for (const [id, count] of actualCounts) perRepDelta[id] = (perRep[id]?.total ?? 0) - count;
@@ -257,7 +267,10 @@ export function replayDistribution(input: ReplayInput): ReplayResult {
 }
 
 /** Same as replayDistribution, awaiting `pause()` every `checkEvery` leads so the host can stay responsive and flip a cancel flag. */
-export async function replayDistributionAsync(input: ReplayInput, pause: () => Promise<void>): Promise<ReplayResult> {
+export async function replayDistributionAsync(
+  input: ReplayInput,
+  pause: () => Promise<void>,
+): Promise<ReplayResult> {
   const steps = replaySteps(input);
   for (;;) {
     const step = steps.next();
@@ -273,7 +286,9 @@ export interface ReplayComparison {
   readonly newRepShareDelta: number;
   readonly abGiniDelta: number;
   readonly pooledDelta: number;
-  readonly perRepDelta: Readonly<Record<string, { readonly total: number; readonly byGrade: Readonly<Record<GradeKey, number>> }>>;
+  readonly perRepDelta: Readonly<
+    Record<string, { readonly total: number; readonly byGrade: Readonly<Record<GradeKey, number>> }>
+  >;
 }
 
 /** Differences between two replays of the same leads (b − a), e.g. current rules vs. a proposed rule set. */
@@ -284,7 +299,8 @@ export function compareReplays(a: ReplayResult, b: ReplayResult): ReplayComparis
     const ra = a.perRep[id];
     const rb = b.perRep[id];
     const byGrade = emptyGradeCounts();
-    for (const key of Object.keys(byGrade) as GradeKey[]) byGrade[key] = (rb?.byGrade[key] ?? 0) - (ra?.byGrade[key] ?? 0);
+    for (const key of Object.keys(byGrade) as GradeKey[])
+      byGrade[key] = (rb?.byGrade[key] ?? 0) - (ra?.byGrade[key] ?? 0);
     perRepDelta[id] = { total: (rb?.total ?? 0) - (ra?.total ?? 0), byGrade };
   }
   return {

@@ -5,7 +5,15 @@ import type { DistributionMethod, DistributionRule } from '../../../../core/doma
 import { asRepId } from '../../../../core/domain/ids';
 import { NOW, makeLead, makeLeads, makeRep, makeRule } from './fixtures';
 
-const METHODS: DistributionMethod[] = ['round-robin', 'weighted', 'load-balanced', 'skill-match', 'tier-ladder', 'team', 'optimal'];
+const METHODS: DistributionMethod[] = [
+  'round-robin',
+  'weighted',
+  'load-balanced',
+  'skill-match',
+  'tier-ladder',
+  'team',
+  'optimal',
+];
 
 const repArb = fc.record({
   isActive: fc.boolean(),
@@ -42,7 +50,9 @@ describe('constraints every method respects', () => {
           const byId = new Map(reps.map((rep, i) => [rep.id as string, { rep, spec: specs[i] }]));
           const hours = { days: [1, 2, 3, 4, 5], from: '09:00', to: '17:00' };
           const offHours = { days: [6, 7], from: '09:00', to: '17:00' };
-          const workingHours = { byRep: Object.fromEntries(reps.map((rep, i) => [rep.id, specs[i]?.works ? hours : offHours])) };
+          const workingHours = {
+            byRep: Object.fromEntries(reps.map((rep, i) => [rep.id, specs[i]?.works ? hours : offHours])),
+          };
           const state = {
             pointers: {},
             credits: {},
@@ -70,8 +80,10 @@ describe('constraints every method respects', () => {
               expect(lead?.recycledFromRepId === repId).toBe(false);
               open.set(repId, (open.get(repId) ?? 0) + 1);
               today.set(repId, (today.get(repId) ?? 0) + 1);
-              if (rep.capOpen !== null) expect(open.get(repId)).toBeLessThanOrEqual(Math.max(rep.capOpen, spec?.open ?? 0));
-              if (rep.capDaily !== null) expect(today.get(repId)).toBeLessThanOrEqual(Math.max(rep.capDaily, spec?.today ?? 0));
+              if (rep.capOpen !== null)
+                expect(open.get(repId)).toBeLessThanOrEqual(Math.max(rep.capOpen, spec?.open ?? 0));
+              if (rep.capDaily !== null)
+                expect(today.get(repId)).toBeLessThanOrEqual(Math.max(rep.capDaily, spec?.today ?? 0));
             }
             if (assignment.outcome === 'pool') expect(assignment.poolReason).not.toBeNull();
           }
@@ -84,7 +96,11 @@ describe('constraints every method respects', () => {
   });
 
   it('sends a lead to the public pool with the reason when every rep is unavailable', () => {
-    const reps = [makeRep('a', { isActive: false }), makeRep('b', { isOutOfOffice: true }), makeRep('c', { capOpen: 2 })];
+    const reps = [
+      makeRep('a', { isActive: false }),
+      makeRep('b', { isOutOfOffice: true }),
+      makeRep('c', { capOpen: 2 }),
+    ];
     const { assignment } = distributeLead({
       lead: makeLead('x'),
       reps,
@@ -103,7 +119,10 @@ describe('constraints every method respects', () => {
   });
 
   it('explains a daily cap and leave with the numbers behind them', () => {
-    const reps = [makeRep('a', { capDaily: 3 }), makeRep('b', { leave: [{ from: '2026-03-04', to: '2026-03-05' }] })];
+    const reps = [
+      makeRep('a', { capDaily: 3 }),
+      makeRep('b', { leave: [{ from: '2026-03-04', to: '2026-03-05' }] }),
+    ];
     const { assignment } = distributeLead({
       lead: makeLead('x'),
       reps,

@@ -2,10 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../core/domain/clock';
 import { createEmptyState, distributeBatch, distributeLead } from '../../../../core/domain/distribution';
-import type { DistributionMethod, DistributionRule, DistributionState } from '../../../../core/domain/distribution';
+import type {
+  DistributionMethod,
+  DistributionRule,
+  DistributionState,
+} from '../../../../core/domain/distribution';
 import { NOW, makeLeads, makeReps, makeRule } from './fixtures';
 
-const METHODS: DistributionMethod[] = ['round-robin', 'weighted', 'load-balanced', 'skill-match', 'tier-ladder', 'team', 'optimal'];
+const METHODS: DistributionMethod[] = [
+  'round-robin',
+  'weighted',
+  'load-balanced',
+  'skill-match',
+  'tier-ladder',
+  'team',
+  'optimal',
+];
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
   const rng = createRng(seed);
@@ -37,24 +49,42 @@ function scenario(method: DistributionMethod, repCount: number, leadCount: numbe
 describe('deterministic allocation', () => {
   it('gives identical assignments and explanations for the same leads, reps, rules, clock and seed', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...METHODS), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 30 }), fc.integer(), (method, repCount, leadCount, seed) => {
-        const { reps, leads, rules } = scenario(method, repCount, leadCount);
-        const a = distributeBatch({ leads, reps, rules, now: NOW, seed });
-        const b = distributeBatch({ leads, reps, rules, now: NOW, seed });
-        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-      }),
+      fc.property(
+        fc.constantFrom(...METHODS),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer(),
+        (method, repCount, leadCount, seed) => {
+          const { reps, leads, rules } = scenario(method, repCount, leadCount);
+          const a = distributeBatch({ leads, reps, rules, now: NOW, seed });
+          const b = distributeBatch({ leads, reps, rules, now: NOW, seed });
+          expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('does not change the result when reps or leads arrive in another order', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...METHODS), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 30 }), fc.integer(), (method, repCount, leadCount, seed) => {
-        const { reps, leads, rules } = scenario(method, repCount, leadCount);
-        const a = distributeBatch({ leads, reps, rules, now: NOW, seed });
-        const b = distributeBatch({ leads: shuffle(leads, seed + 1), reps: shuffle(reps, seed), rules, now: NOW, seed });
-        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-      }),
+      fc.property(
+        fc.constantFrom(...METHODS),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer(),
+        (method, repCount, leadCount, seed) => {
+          const { reps, leads, rules } = scenario(method, repCount, leadCount);
+          const a = distributeBatch({ leads, reps, rules, now: NOW, seed });
+          const b = distributeBatch({
+            leads: shuffle(leads, seed + 1),
+            reps: shuffle(reps, seed),
+            rules,
+            now: NOW,
+            seed,
+          });
+          expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -62,7 +92,14 @@ describe('deterministic allocation', () => {
   it('decides a batch exactly as one lead at a time with the state carried over', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<DistributionMethod>('round-robin', 'weighted', 'load-balanced', 'skill-match', 'tier-ladder', 'team'),
+        fc.constantFrom<DistributionMethod>(
+          'round-robin',
+          'weighted',
+          'load-balanced',
+          'skill-match',
+          'tier-ladder',
+          'team',
+        ),
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 20 }),
         fc.integer(),
@@ -86,7 +123,8 @@ describe('deterministic allocation', () => {
 
   it('records the seeded tie-break when several reps are equally loaded', () => {
     const { reps, leads, rules } = scenario('load-balanced', 4, 1);
-    const tie = distributeBatch({ leads, reps, rules, now: NOW, seed: 1 }).assignments[0]?.explanation.tieBreak;
+    const tie = distributeBatch({ leads, reps, rules, now: NOW, seed: 1 }).assignments[0]?.explanation
+      .tieBreak;
     expect(tie).toMatchObject({ kind: 'seeded-random', among: ['R000', 'R001', 'R002', 'R003'] });
     if (tie?.kind === 'seeded-random') expect(tie.among).toContain(tie.picked);
   });

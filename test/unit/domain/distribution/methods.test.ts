@@ -8,7 +8,13 @@ describe('round-robin', () => {
   it('keeps every rep within one lead of the others', () => {
     for (const repCount of [1, 2, 3, 7, 10]) {
       for (const leadCount of [1, 5, 23, 100]) {
-        const result = distributeBatch({ leads: makeLeads(leadCount), reps: makeReps(repCount), rules: [makeRule('round-robin')], now: NOW, seed: 3 });
+        const result = distributeBatch({
+          leads: makeLeads(leadCount),
+          reps: makeReps(repCount),
+          rules: [makeRule('round-robin')],
+          now: NOW,
+          seed: 3,
+        });
         const counts = [...countBy(result.assignments, (a) => a.repId).values()];
         while (counts.length < Math.min(repCount, leadCount)) counts.push(0);
         expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
@@ -18,10 +24,27 @@ describe('round-robin', () => {
 
   it('continues after the rep served last and skips unavailable reps', () => {
     const reps = makeReps(4, (i) => ({ isOutOfOffice: i === 2 }));
-    const state = { pointers: { 'r-round-robin': asRepId('R001') }, credits: {}, openLoads: {}, assignedToday: {} };
-    const result = distributeBatch({ leads: makeLeads(3), reps, rules: [makeRule('round-robin')], state, now: NOW, seed: 1 });
+    const state = {
+      pointers: { 'r-round-robin': asRepId('R001') },
+      credits: {},
+      openLoads: {},
+      assignedToday: {},
+    };
+    const result = distributeBatch({
+      leads: makeLeads(3),
+      reps,
+      rules: [makeRule('round-robin')],
+      state,
+      now: NOW,
+      seed: 1,
+    });
     expect(result.assignments.map((a) => a.repId)).toEqual(['R003', 'R000', 'R001']);
-    expect(result.assignments[0]?.explanation.methodState).toEqual({ method: 'round-robin', pointerBefore: 'R001', pointerAfter: 'R003', skipped: ['R002'] });
+    expect(result.assignments[0]?.explanation.methodState).toEqual({
+      method: 'round-robin',
+      pointerBefore: 'R001',
+      pointerAfter: 'R003',
+      skipped: ['R002'],
+    });
     expect(result.state.pointers['r-round-robin']).toBe('R001');
   });
 });
@@ -30,7 +53,14 @@ describe('weighted', () => {
   it('gives each rep its weight share within 5% over 10k leads', () => {
     const weights = [1, 2, 3, 4, 10];
     const reps = makeReps(weights.length, (i) => ({ weight: weights[i] ?? 1 }));
-    const result = distributeBatch({ leads: makeLeads(10_000), reps, rules: [makeRule('weighted')], now: NOW, seed: 9, options: { explain: 'compact' } });
+    const result = distributeBatch({
+      leads: makeLeads(10_000),
+      reps,
+      rules: [makeRule('weighted')],
+      now: NOW,
+      seed: 9,
+      options: { explain: 'compact' },
+    });
     const counts = countBy(result.assignments, (a) => a.repId);
     const total = weights.reduce((a, b) => a + b, 0);
     reps.forEach((rep, i) => {
@@ -42,8 +72,20 @@ describe('weighted', () => {
   it('weights by recent conversion with a floor when asked', () => {
     const reps = makeReps(3);
     const rule = makeRule('weighted', { options: { weightSource: 'conversion', conversionFloor: 0.1 } });
-    const conversionStats = { R000: { assigned: 100, won: 30 }, R001: { assigned: 100, won: 10 }, R002: { assigned: 100, won: 0 } };
-    const result = distributeBatch({ leads: makeLeads(500), reps, rules: [rule], now: NOW, seed: 1, conversionStats, options: { explain: 'compact' } });
+    const conversionStats = {
+      R000: { assigned: 100, won: 30 },
+      R001: { assigned: 100, won: 10 },
+      R002: { assigned: 100, won: 0 },
+    };
+    const result = distributeBatch({
+      leads: makeLeads(500),
+      reps,
+      rules: [rule],
+      now: NOW,
+      seed: 1,
+      conversionStats,
+      options: { explain: 'compact' },
+    });
     const counts = countBy(result.assignments, (a) => a.repId);
     expect(counts.get('R000')).toBe(300);
     expect(counts.get('R001')).toBe(100);
@@ -53,16 +95,29 @@ describe('weighted', () => {
 
 describe('load-balanced', () => {
   it('keeps max − min open load within one when caps allow', () => {
-    const reps = makeReps(6, (i) => ({ capOpen: 100 }));
+    const reps = makeReps(6, () => ({ capOpen: 100 }));
     const openLoads = { R000: 5, R001: 0, R002: 3, R003: 0, R004: 1, R005: 2 };
-    const result = distributeBatch({ leads: makeLeads(200), reps, rules: [makeRule('load-balanced')], state: { pointers: {}, credits: {}, openLoads, assignedToday: {} }, now: NOW, seed: 5 });
+    const result = distributeBatch({
+      leads: makeLeads(200),
+      reps,
+      rules: [makeRule('load-balanced')],
+      state: { pointers: {}, credits: {}, openLoads, assignedToday: {} },
+      now: NOW,
+      seed: 5,
+    });
     const loads = Object.values(result.state.openLoads);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
   });
 
   it('fills reps in proportion to their open cap', () => {
     const reps = [makeRep('a', { capOpen: 10 }), makeRep('b', { capOpen: 30 })];
-    const result = distributeBatch({ leads: makeLeads(40), reps, rules: [makeRule('load-balanced')], now: NOW, seed: 5 });
+    const result = distributeBatch({
+      leads: makeLeads(40),
+      reps,
+      rules: [makeRule('load-balanced')],
+      now: NOW,
+      seed: 5,
+    });
     expect(result.state.openLoads).toEqual({ a: 10, b: 30 });
   });
 });
@@ -93,12 +148,22 @@ describe('existing-customer affinity', () => {
       affinity: { byLead: { x: asRepId('R002') } },
     });
     expect(assignment.repId).toBe('R000');
-    expect(assignment.explanation.affinity).toMatchObject({ honored: false, why: { code: 'ignored-by-rule' } });
+    expect(assignment.explanation.affinity).toMatchObject({
+      honored: false,
+      why: { code: 'ignored-by-rule' },
+    });
   });
 
   it('falls back to the method when the owner is on leave, and says so', () => {
     const reps = makeReps(2, (i) => ({ leave: i === 1 ? [{ from: '2026-03-01', to: '2026-03-09' }] : [] }));
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps, rules: [makeRule('round-robin')], now: NOW, seed: 1, affinity: { byLead: { x: asRepId('R001') } } });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps,
+      rules: [makeRule('round-robin')],
+      now: NOW,
+      seed: 1,
+      affinity: { byLead: { x: asRepId('R001') } },
+    });
     expect(assignment.repId).toBe('R000');
     expect(assignment.explanation.affinity).toMatchObject({ honored: false, why: { code: 'on-leave' } });
   });
@@ -107,71 +172,154 @@ describe('existing-customer affinity', () => {
 describe('recycled leads', () => {
   it('never go back to the rep they were recycled from, nor to excluded reps', () => {
     const reps = makeReps(3);
-    const leads = makeLeads(30, () => ({ recycledFromRepId: asRepId('R000'), excludeRepIds: [asRepId('R001')] }));
+    const leads = makeLeads(30, () => ({
+      recycledFromRepId: asRepId('R000'),
+      excludeRepIds: [asRepId('R001')],
+    }));
     const result = distributeBatch({ leads, reps, rules: [makeRule('round-robin')], now: NOW, seed: 1 });
     expect(new Set(result.assignments.map((a) => a.repId))).toEqual(new Set(['R002']));
-    expect(result.assignments[0]?.explanation.candidates.map((c) => c.exclusion?.code)).toEqual(['recycled-from', 'excluded', undefined]);
+    expect(result.assignments[0]?.explanation.candidates.map((c) => c.exclusion?.code)).toEqual([
+      'recycled-from',
+      'excluded',
+      undefined,
+    ]);
   });
 });
 
 describe('working hours', () => {
   const rule = makeRule('round-robin', { respectWorkingHours: true });
-  const workingHours = { teamDefault: { days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' }, byRep: { R001: { days: [1, 2, 3, 4, 5], from: '20:00', to: '02:00' } } };
+  const workingHours = {
+    teamDefault: { days: [1, 2, 3, 4, 5], from: '09:00', to: '18:00' },
+    byRep: { R001: { days: [1, 2, 3, 4, 5], from: '20:00', to: '02:00' } },
+  };
 
   it('skips reps outside their hours in local time', () => {
     // 10:00 UTC = 18:00 in China: the team day is over, R001's evening shift is on.
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps: makeReps(2), rules: [rule], now: NOW + 2 * 3_600_000, seed: 1, workingHours, options: { utcOffsetMinutes: 480 } });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps: makeReps(2),
+      rules: [rule],
+      now: NOW + 2 * 3_600_000,
+      seed: 1,
+      workingHours,
+      options: { utcOffsetMinutes: 480 },
+    });
     expect(assignment.repId).toBe('R001');
-    expect(assignment.explanation.candidates[0]?.exclusion).toEqual({ code: 'outside-working-hours', localTime: '20:00' });
+    expect(assignment.explanation.candidates[0]?.exclusion).toEqual({
+      code: 'outside-working-hours',
+      localTime: '20:00',
+    });
   });
 
   it('counts the small hours of a night shift as the shift of the day before', () => {
     // Thursday 01:00 local belongs to Wednesday's 20:00–02:00 shift.
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps: makeReps(2), rules: [rule], now: Date.UTC(2026, 2, 4, 17, 0), seed: 1, workingHours, options: { utcOffsetMinutes: 480 } });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps: makeReps(2),
+      rules: [rule],
+      now: Date.UTC(2026, 2, 4, 17, 0),
+      seed: 1,
+      workingHours,
+      options: { utcOffsetMinutes: 480 },
+    });
     expect(assignment.repId).toBe('R001');
   });
 
   it('ignores hours when the rule does not ask', () => {
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps: makeReps(2), rules: [makeRule('round-robin')], now: NOW + 2 * 3_600_000, seed: 1, workingHours, options: { utcOffsetMinutes: 480 } });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps: makeReps(2),
+      rules: [makeRule('round-robin')],
+      now: NOW + 2 * 3_600_000,
+      seed: 1,
+      workingHours,
+      options: { utcOffsetMinutes: 480 },
+    });
     expect(assignment.repId).toBe('R000');
   });
 });
 
 describe('score-tier ladder', () => {
-  const reps = [makeRep('s1', { tier: 'senior' }), makeRep('m1', { tier: 'mid' }), makeRep('j1', { tier: 'junior' })];
+  const reps = [
+    makeRep('s1', { tier: 'senior' }),
+    makeRep('m1', { tier: 'mid' }),
+    makeRep('j1', { tier: 'junior' }),
+  ];
 
   it('sends A leads to seniors, B to mid and C/D to juniors', () => {
-    const leads = (['A', 'B', 'C', 'D'] as const).map((grade, i) => makeLead(`l${i}`, { grade, createdAt: NOW - 10 + i }));
+    const leads = (['A', 'B', 'C', 'D'] as const).map((grade, i) =>
+      makeLead(`l${i}`, { grade, createdAt: NOW - 10 + i }),
+    );
     const result = distributeBatch({ leads, reps, rules: [makeRule('tier-ladder')], now: NOW, seed: 1 });
     expect(result.assignments.map((a) => a.repId)).toEqual(['s1', 'm1', 'j1', 'j1']);
   });
 
   it('falls back to the nearest tier when nobody in the wanted tier is available, and says so', () => {
     const away = reps.map((rep) => (rep.tier === 'senior' ? { ...rep, isOutOfOffice: true } : rep));
-    const { assignment } = distributeLead({ lead: makeLead('x', { grade: 'A' }), reps: away, rules: [makeRule('tier-ladder')], now: NOW, seed: 1 });
+    const { assignment } = distributeLead({
+      lead: makeLead('x', { grade: 'A' }),
+      reps: away,
+      rules: [makeRule('tier-ladder')],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment.repId).toBe('m1');
-    expect(assignment.explanation.methodState).toMatchObject({ method: 'tier-ladder', wantedTier: 'senior', usedTier: 'mid', fellBack: true });
-    expect(explanationSummary(assignment.explanation).tokens).toContainEqual({ key: 'method.tier-ladder.fallback', params: { wanted: 'senior', used: 'mid' } });
+    expect(assignment.explanation.methodState).toMatchObject({
+      method: 'tier-ladder',
+      wantedTier: 'senior',
+      usedTier: 'mid',
+      fellBack: true,
+    });
+    expect(explanationSummary(assignment.explanation).tokens).toContainEqual({
+      key: 'method.tier-ladder.fallback',
+      params: { wanted: 'senior', used: 'mid' },
+    });
   });
 
   it('follows a configured grade map', () => {
     const rule = makeRule('tier-ladder', { options: { tierMap: { D: 'senior' } } });
-    const { assignment } = distributeLead({ lead: makeLead('x', { grade: 'D' }), reps, rules: [rule], now: NOW, seed: 1 });
+    const { assignment } = distributeLead({
+      lead: makeLead('x', { grade: 'D' }),
+      reps,
+      rules: [rule],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment.repId).toBe('s1');
   });
 });
 
 describe('skill match', () => {
   it('prefers the rep whose skills cover the lead’s industry and product', () => {
-    const reps = [makeRep('a', { skills: ['SaaS'] }), makeRep('b', { skills: ['saas', 'CRM'] }), makeRep('c')];
-    const { assignment } = distributeLead({ lead: makeLead('x', { industry: 'SaaS', product: 'crm' }), reps, rules: [makeRule('skill-match')], now: NOW, seed: 1 });
+    const reps = [
+      makeRep('a', { skills: ['SaaS'] }),
+      makeRep('b', { skills: ['saas', 'CRM'] }),
+      makeRep('c'),
+    ];
+    const { assignment } = distributeLead({
+      lead: makeLead('x', { industry: 'SaaS', product: 'crm' }),
+      reps,
+      rules: [makeRule('skill-match')],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment.repId).toBe('b');
-    expect(assignment.explanation.candidates[1]?.rank).toMatchObject({ method: 'skill-match', overlap: 2, matched: ['saas', 'crm'] });
+    expect(assignment.explanation.candidates[1]?.rank).toMatchObject({
+      method: 'skill-match',
+      overlap: 2,
+      matched: ['saas', 'crm'],
+    });
   });
 
   it('leaves the lead in the pool when nobody matches and the rule says so', () => {
     const rule = makeRule('skill-match', { options: { skillFallback: 'pool' } });
-    const { assignment } = distributeLead({ lead: makeLead('x', { industry: 'mining' }), reps: makeReps(2), rules: [rule], now: NOW, seed: 1 });
+    const { assignment } = distributeLead({
+      lead: makeLead('x', { industry: 'mining' }),
+      reps: makeReps(2),
+      rules: [rule],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment.outcome).toBe('pool');
     expect(assignment.poolReason).toBe('no-skill-match');
   });
@@ -179,10 +327,24 @@ describe('skill match', () => {
 
 describe('team', () => {
   it('names a primary owner and co-owners for a key account', () => {
-    const reps = [makeRep('a', { tier: 'junior' }), makeRep('b', { tier: 'senior', skills: ['finance'] }), makeRep('c', { tier: 'senior' }), makeRep('d', { tier: 'mid' })];
-    const rule: DistributionRule = makeRule('team', { conditions: [{ field: 'companySize', op: 'range', min: 1000 }], options: { coOwnerCount: 2 } });
+    const reps = [
+      makeRep('a', { tier: 'junior' }),
+      makeRep('b', { tier: 'senior', skills: ['finance'] }),
+      makeRep('c', { tier: 'senior' }),
+      makeRep('d', { tier: 'mid' }),
+    ];
+    const rule: DistributionRule = makeRule('team', {
+      conditions: [{ field: 'companySize', op: 'range', min: 1000 }],
+      options: { coOwnerCount: 2 },
+    });
     const fallback = makeRule('round-robin', { id: 'fallback' });
-    const result = distributeBatch({ leads: [makeLead('big', { companySize: 5000, industry: 'finance' })], reps, rules: [rule, fallback], now: NOW, seed: 1 });
+    const result = distributeBatch({
+      leads: [makeLead('big', { companySize: 5000, industry: 'finance' })],
+      reps,
+      rules: [rule, fallback],
+      now: NOW,
+      seed: 1,
+    });
     const assignment = result.assignments[0];
     expect(assignment?.repId).toBe('b');
     expect(assignment?.coOwnerIds).toEqual(['c', 'd']);
@@ -191,7 +353,13 @@ describe('team', () => {
 
   it('uses fixed co-owners when the rule names them', () => {
     const rule = makeRule('team', { options: { coOwnerRepIds: [asRepId('R002')] } });
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps: makeReps(3), rules: [rule], now: NOW, seed: 1 });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps: makeReps(3),
+      rules: [rule],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment.coOwnerIds).toEqual(['R002']);
     expect(assignment.repId).not.toBe('R002');
   });
@@ -199,13 +367,25 @@ describe('team', () => {
 
 describe('public pool and manual', () => {
   it('leaves a lead for claiming when the rule says public pool', () => {
-    const { assignment, state } = distributeLead({ lead: makeLead('x'), reps: makeReps(2), rules: [makeRule('public-pool')], now: NOW, seed: 1 });
+    const { assignment, state } = distributeLead({
+      lead: makeLead('x'),
+      reps: makeReps(2),
+      rules: [makeRule('public-pool')],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment).toMatchObject({ outcome: 'pool', repId: null, poolReason: 'rule-public-pool' });
     expect(state.openLoads).toEqual({ R000: 0, R001: 0 });
   });
 
   it('queues a lead for the team lead when the rule says manual, listing who could take it', () => {
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps: makeReps(2, (i) => ({ isActive: i === 0 })), rules: [makeRule('manual')], now: NOW, seed: 1 });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps: makeReps(2, (i) => ({ isActive: i === 0 })),
+      rules: [makeRule('manual')],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment).toMatchObject({ outcome: 'manual', repId: null, poolReason: null });
     expect(assignment.explanation.eligibleCount).toBe(1);
     expect(explanationSummary(assignment.explanation).text).toContain('queued for the team lead');
@@ -214,7 +394,14 @@ describe('public pool and manual', () => {
 
 describe('rule pipeline', () => {
   const rules: DistributionRule[] = [
-    { id: 'off', name: 'Disabled', enabled: false, conditions: [], target: { kind: 'everyone' }, method: 'manual' },
+    {
+      id: 'off',
+      name: 'Disabled',
+      enabled: false,
+      conditions: [],
+      target: { kind: 'everyone' },
+      method: 'manual',
+    },
     {
       id: 'vip',
       name: 'VIP from events at night',
@@ -227,13 +414,31 @@ describe('rule pipeline', () => {
       target: { kind: 'reps', repIds: [asRepId('R001')] },
       method: 'round-robin',
     },
-    { id: 'east', name: 'East territory', enabled: true, conditions: [{ field: 'region', op: 'contains', value: 'east' }], target: { kind: 'territory' }, method: 'load-balanced' },
-    { id: 'fallback', name: 'Everyone', enabled: true, conditions: [], target: { kind: 'everyone' }, method: 'round-robin' },
+    {
+      id: 'east',
+      name: 'East territory',
+      enabled: true,
+      conditions: [{ field: 'region', op: 'contains', value: 'east' }],
+      target: { kind: 'territory' },
+      method: 'load-balanced',
+    },
+    {
+      id: 'fallback',
+      name: 'Everyone',
+      enabled: true,
+      conditions: [],
+      target: { kind: 'everyone' },
+      method: 'round-robin',
+    },
   ];
   const reps = makeReps(3, (i) => ({ regions: i === 2 ? ['North-East'] : [] }));
 
   it('uses the first enabled rule whose conditions all hold and shows each condition with the lead’s value', () => {
-    const lead = makeLead('x', { source: 'event', customFields: { tier: 'Gold' }, createdAt: Date.UTC(2026, 2, 4, 22, 30) });
+    const lead = makeLead('x', {
+      source: 'event',
+      customFields: { tier: 'Gold' },
+      createdAt: Date.UTC(2026, 2, 4, 22, 30),
+    });
     const { assignment } = distributeLead({ lead, reps, rules, now: NOW, seed: 1 });
     expect(assignment.repId).toBe('R001');
     expect(assignment.explanation.rule).toMatchObject({ id: 'vip', index: 1, isFallback: false });
@@ -242,7 +447,13 @@ describe('rule pipeline', () => {
   });
 
   it('routes by territory and falls through to the fallback when no condition holds', () => {
-    const result = distributeBatch({ leads: [makeLead('a', { region: 'North-East' }), makeLead('b', { region: 'west', createdAt: NOW })], reps, rules, now: NOW, seed: 1 });
+    const result = distributeBatch({
+      leads: [makeLead('a', { region: 'North-East' }), makeLead('b', { region: 'west', createdAt: NOW })],
+      reps,
+      rules,
+      now: NOW,
+      seed: 1,
+    });
     expect(result.assignments.map((a) => [a.ruleId, a.repId])).toEqual([
       ['east', 'R002'],
       ['fallback', 'R000'],
@@ -251,7 +462,13 @@ describe('rule pipeline', () => {
   });
 
   it('pools a lead when no rule matches at all', () => {
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps, rules: [rules[1] as DistributionRule], now: NOW, seed: 1 });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps,
+      rules: [rules[1] as DistributionRule],
+      now: NOW,
+      seed: 1,
+    });
     expect(assignment).toMatchObject({ outcome: 'pool', poolReason: 'no-rule-matched', ruleId: null });
   });
 });
@@ -259,10 +476,24 @@ describe('rule pipeline', () => {
 describe('explanation summary', () => {
   it('gives tokens the UI can translate and an English fallback', () => {
     const reps = makeReps(3, (i) => ({ isActive: i !== 0 }));
-    const { assignment } = distributeLead({ lead: makeLead('x'), reps, rules: [makeRule('load-balanced')], now: NOW, seed: 1 });
+    const { assignment } = distributeLead({
+      lead: makeLead('x'),
+      reps,
+      rules: [makeRule('load-balanced')],
+      now: NOW,
+      seed: 1,
+    });
     const summary = explanationSummary(assignment.explanation);
-    expect(summary.tokens.map((t) => t.key)).toEqual(['rule.fallback', 'method.load-balanced', 'excluded', 'tiebreak.seeded', 'outcome.assigned']);
+    expect(summary.tokens.map((t) => t.key)).toEqual([
+      'rule.fallback',
+      'method.load-balanced',
+      'excluded',
+      'tiebreak.seeded',
+      'outcome.assigned',
+    ]);
     expect(summary.tokens).toContainEqual({ key: 'excluded', params: { code: 'inactive', count: 1 } });
-    expect(summary.text).toMatch(/^Fallback rule “All leads by load-balanced” applied; fewest open leads: 0\/1; 1 rep\(s\) inactive; .*assigned to R00[12]\.$/);
+    expect(summary.text).toMatch(
+      /^Fallback rule “All leads by load-balanced” applied; fewest open leads: 0\/1; 1 rep\(s\) inactive; .*assigned to R00[12]\.$/,
+    );
   });
 });
