@@ -126,7 +126,7 @@ export interface DimensionSettings {
 
 /**
  * Integer score thresholds. A if score > a; B if b <= score <= a; C if c <= score < b; D if score < c.
- * Invariant for a valid model: 0 <= c < b <= a <= 100.
+ * Invariant for a valid model: integers with 0 <= c < b < a <= 100.
  */
 export interface GradeThresholds {
   readonly a: number;
