@@ -1,0 +1,85 @@
+// The app: shell, the empty-workspace welcome, and the page the hash route names.
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useWorkspaceStatus } from './api/queries';
+import { LanguageSync } from './LanguageSync';
+import { LeadsPage } from './features/leads/LeadsPage';
+import { ComingSoon } from './features/placeholder/ComingSoon';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { TeamPage } from './features/team/TeamPage';
+import { WelcomePanel } from './features/welcome/WelcomePanel';
+import { AppLayout } from './shell/AppLayout';
+import { usePage, type Page } from './shell/routes';
+
+function PageContent({ page }: { page: Page }) {
+  const { t } = useTranslation();
+  switch (page) {
+    case 'leads':
+      return <LeadsPage />;
+    case 'team':
+      return <TeamPage />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <ComingSoon pageName={t(`nav.${page}`)} />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const [page, navigate] = usePage();
+  const status = useWorkspaceStatus();
+  const queryClient = useQueryClient();
+  const [isWelcomeDismissed, setWelcomeDismissed] = useState(false);
+
+  let content;
+  if (status.isPending) {
+    content = (
+      <Center mih="60vh">
+        <Stack align="center" gap="xs">
+          <Loader />
+          <Text c="dimmed">{t('app.loading')}</Text>
+        </Stack>
+      </Center>
+    );
+  } else if (status.isError) {
+    content = (
+      <Center mih="60vh">
+        <Alert color="red" title={t('app.loadFailed')} maw={520}>
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{status.error.message}</Text>
+            <Button size="xs" variant="white" color="red" onClick={() => void status.refetch()}>
+              {t('app.retry')}
+            </Button>
+          </Stack>
+        </Alert>
+      </Center>
+    );
+  } else if (status.data.isEmpty && status.data.actor.role === 'lead' && !isWelcomeDismissed) {
+    content = (
+      <WelcomePanel
+        onStartEmpty={() => {
+          setWelcomeDismissed(true);
+          navigate('team');
+        }}
+        onDemoLoaded={() => {
+          void queryClient.invalidateQueries();
+          navigate('leads');
+        }}
+      />
+    );
+  } else {
+    content = <PageContent page={page} />;
+  }
+
+  return (
+    <>
+      <LanguageSync />
+      <AppLayout page={page} onNavigate={navigate} actor={status.data?.actor ?? null}>
+        {content}
+      </AppLayout>
+    </>
+  );
+}

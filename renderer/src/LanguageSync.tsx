@@ -1,0 +1,25 @@
+// Applies the workspace's saved language once it loads (localStorage only covered the first paint).
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient } from './api/client-context';
+import { queryKeys } from './api/query-keys';
+import { rememberLanguage } from './i18n';
+
+export function LanguageSync() {
+  const client = useClient();
+  const { i18n } = useTranslation();
+  const preferences = useQuery({
+    queryKey: queryKeys.preferences,
+    queryFn: () => client.call('preferences.get', {}),
+    staleTime: Infinity,
+  });
+  const saved = preferences.data?.language ?? null;
+  useEffect(() => {
+    if (saved && saved !== i18n.language) {
+      void i18n.changeLanguage(saved);
+      rememberLanguage(saved);
+    }
+  }, [saved, i18n]);
+  return null;
+}

@@ -1,0 +1,128 @@
+// The LAN/browser transport: POST /api/<call> with a JSON body, and the /api/events WebSocket push feed.
+import { unwrapResult, type FairleadClient } from '../../../core/api/client';
+import type { CallOutput, CallResult, PushedEvent } from '../../../core/api/contract';
+import { ApiError } from '../../../core/api/errors';
+
+/** Mirrors core/lan/hub-server.ts; the renderer may not import core/lan. */
+export const SESSION_HEADER = 'x-fairlead-session';
+
+export interface HttpClientOptions {
+  /** The hub's origin, e.g. `http://127.0.0.1:5174`. */
+  readonly baseUrl: string;
+  readonly fetch?: typeof fetch;
+  readonly createSocket?: (url: string) => WebSocket;
+  /** Schedules a reconnect; injected so tests control time. */
+  readonly schedule?: (run: () => void, delayMs: number) => unknown;
+}
+
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 15_000;
+
+/** Doubles the wait after each failed connection, capped, so a hub that is down is not hammered. */
+export function computeBackoffMs(attempt: number): number {
+  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempt));
+}
+
+function isCallResult(value: unknown): value is CallResult<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+function isPushedEvent(value: unknown): value is PushedEvent {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { event?: unknown }).event === 'string'
+  );
+}
+
+export function createHttpClient(options: HttpClientOptions): FairleadClient {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
+  const schedule = options.schedule ?? ((run: () => void, delayMs: number) => setTimeout(run, delayMs));
+  const listeners = new Set<(event: PushedEvent) => void>();
+  let token: string | null = null;
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let hasConnectedBefore = false;
+
+  const eventsUrl = new URL('/api/events', options.baseUrl);
+  eventsUrl.protocol = eventsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+
+  function deliver(event: PushedEvent): void {
+    for (const listener of listeners) listener(event);
+  }
+
+  function connect(): void {
+    if (listeners.size === 0 || socket) return;
+    const current = createSocket(eventsUrl.toString());
+    socket = current;
+    current.onopen = () => {
+      attempt = 0;
+      // Events pushed while we were away are lost: tell listeners to refetch everything.
+      if (hasConnectedBefore) deliver({ event: 'workspace.changed', payload: { reason: 'reconnected' } });
+      hasConnectedBefore = true;
+    };
+    current.onmessage = (message: MessageEvent) => {
+      if (typeof message.data !== 'string') return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      if (isPushedEvent(parsed)) deliver(parsed);
+    };
+    current.onclose = () => {
+      if (socket !== current) return;
+      socket = null;
+      if (listeners.size === 0) return;
+      const delay = computeBackoffMs(attempt);
+      attempt += 1;
+      schedule(connect, delay);
+    };
+  }
+
+  function disconnect(): void {
+    const current = socket;
+    socket = null;
+    current?.close();
+  }
+
+  return {
+    async call(name, input) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers[SESSION_HEADER] = token;
+      let response: Response;
+      try {
+        response = await doFetch(new URL(`/api/${name}`, options.baseUrl), {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (error) {
+        throw new ApiError({ code: 'internal', message: `The hub cannot be reached: ${String(error)}` });
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        throw new ApiError({
+          code: 'internal',
+          message: `The hub answered ${response.status} without JSON.`,
+        });
+      }
+      if (!isCallResult(body))
+        throw new ApiError({ code: 'internal', message: 'The hub answered in an unknown shape.' });
+      return unwrapResult(body) as CallOutput<typeof name>;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) disconnect();
+      };
+    },
+    setSessionToken(next) {
+      token = next;
+    },
+  };
+}

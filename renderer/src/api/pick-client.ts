@@ -1,0 +1,16 @@
+// Chooses the transport: the Electron bridge when the preload exposed one, otherwise HTTP to the page's own hub.
+import type { FairleadBridge } from '../../../core/api/bridge';
+import type { FairleadClient } from '../../../core/api/client';
+import { createHttpClient } from './http-client';
+import { createIpcClient } from './ipc-client';
+
+declare global {
+  interface Window {
+    readonly fairlead?: FairleadBridge;
+  }
+}
+
+export function pickClient(win: Window = window): FairleadClient {
+  if (win.fairlead) return createIpcClient(win.fairlead);
+  return createHttpClient({ baseUrl: win.location.origin });
+}

@@ -1,0 +1,249 @@
+// One lead in a side drawer: its fields, assignment history and follow-ups; "Edit" turns it into the lead form.
+import {
+  Alert,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadDetail } from '../../../../core/api/contract';
+import { useLeadDetail, useRepNames } from '../../api/queries';
+import { formatDateTime, formatFen, formatNumber } from '../../ui/format';
+import { GradeBadge } from '../../ui/GradeBadge';
+import { useLanguage } from '../../ui/use-language';
+import { LeadForm } from './LeadForm';
+import { StageBadge } from './StageBadge';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" mb={2}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ wordBreak: 'break-word' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function LeadDetails({ detail }: { detail: LeadDetail }) {
+  const { t, i18n } = useTranslation();
+  const language = useLanguage();
+  const repNames = useRepNames();
+  const { lead } = detail;
+  const none = t('common.none');
+  const text = (value: string | null) => value ?? none;
+  return (
+    <Tabs defaultValue="details" keepMounted={false}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="details">{t('leadDrawer.details')}</Tabs.Tab>
+        <Tabs.Tab value="history">
+          {t('leadDrawer.history')} ({detail.assignments.length})
+        </Tabs.Tab>
+        <Tabs.Tab value="followUps">
+          {t('leadDrawer.followUps')} ({detail.followUps.length})
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="details">
+        <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
+          <Field label={t('leadForm.phone')}>{text(lead.phone)}</Field>
+          <Field label={t('leadForm.email')}>{text(lead.email)}</Field>
+          <Field label={t('leadForm.wechat')}>{text(lead.wechat)}</Field>
+          <Field label={t('leadForm.company')}>{text(lead.company)}</Field>
+          <Field label={t('leadForm.title')}>{text(lead.title)}</Field>
+          <Field label={t('leadForm.industry')}>{text(lead.industry)}</Field>
+          <Field label={t('leadForm.region')}>{text(lead.region)}</Field>
+          <Field label={t('leadForm.companySize')}>
+            {lead.companySize === null ? none : formatNumber(lead.companySize, language)}
+          </Field>
+          <Field label={t('leadForm.product')}>{text(lead.product)}</Field>
+          <Field label={t('leadForm.source')}>{text(lead.source)}</Field>
+          <Field label={t('leadForm.campaign')}>{text(lead.campaign)}</Field>
+          <Field label={t('leadDrawer.cost')}>{formatFen(lead.costFen, language)}</Field>
+          <Field label={t('leadDrawer.createdAt')}>{formatDateTime(lead.createdAt, language)}</Field>
+          <Field label={t('leadDrawer.updatedAt')}>{formatDateTime(lead.updatedAt, language)}</Field>
+        </SimpleGrid>
+        <Stack mt="md" gap={2}>
+          <Field label={t('leadForm.needs')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{text(lead.needs)}</span>
+          </Field>
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="history">
+        {detail.assignments.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('leadDrawer.noHistory')}
+          </Text>
+        ) : (
+          <Timeline bulletSize={14} lineWidth={2} active={detail.assignments.length}>
+            {[...detail.assignments]
+              .sort((a, b) => b.at - a.at)
+              .map((assignment) => (
+                <Timeline.Item
+                  key={assignment.id}
+                  title={
+                    assignment.repId
+                      ? t('leadDrawer.assignedTo', {
+                          name: repNames.get(assignment.repId) ?? assignment.repId,
+                        })
+                      : t('leadDrawer.toPool')
+                  }
+                >
+                  <Group gap={6} mt={2}>
+                    <Badge size="xs" variant="light" color="gray">
+                      {i18n.exists(`leadDrawer.kinds.${assignment.kind}`)
+                        ? t(`leadDrawer.kinds.${assignment.kind}`)
+                        : assignment.kind}
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(assignment.at, language)}
+                    </Text>
+                  </Group>
+                  {assignment.reason && (
+                    <Text size="sm" mt={4}>
+                      {assignment.reason}
+                    </Text>
+                  )}
+                </Timeline.Item>
+              ))}
+          </Timeline>
+        )}
+      </Tabs.Panel>
+      <Tabs.Panel value="followUps">
+        {detail.followUps.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('leadDrawer.noFollowUps')}
+          </Text>
+        ) : (
+          <Timeline bulletSize={14} lineWidth={2} active={detail.followUps.length}>
+            {[...detail.followUps]
+              .sort((a, b) => b.at - a.at)
+              .map((followUp) => (
+                <Timeline.Item
+                  key={followUp.id}
+                  title={
+                    <Group gap={6}>
+                      <Badge size="xs" variant="light">
+                        {i18n.exists(`leadDrawer.channels.${followUp.channel}`)
+                          ? t(`leadDrawer.channels.${followUp.channel}`)
+                          : followUp.channel}
+                      </Badge>
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(followUp.at, language)}
+                        {followUp.repId ? ` · ${repNames.get(followUp.repId) ?? ''}` : ''}
+                      </Text>
+                    </Group>
+                  }
+                >
+                  <Text size="sm" mt={4}>
+                    {followUp.said}
+                  </Text>
+                  {followUp.reaction && (
+                    <Text size="xs" c="dimmed" mt={2}>
+                      {t('leadDrawer.reaction', { reaction: followUp.reaction })}
+                    </Text>
+                  )}
+                  {followUp.nextStep && (
+                    <Text size="xs" c="indigo" mt={2}>
+                      {t('leadDrawer.nextStep', { step: followUp.nextStep })}
+                      {followUp.nextAt ? ` · ${formatDateTime(followUp.nextAt, language)}` : ''}
+                    </Text>
+                  )}
+                </Timeline.Item>
+              ))}
+          </Timeline>
+        )}
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const repNames = useRepNames();
+  const detail = useLeadDetail(leadId);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const isEditing = editingId !== null && editingId === leadId;
+  const lead = detail.data?.lead;
+
+  return (
+    <Drawer
+      opened={leadId !== null}
+      onClose={() => {
+        setEditingId(null);
+        onClose();
+      }}
+      position="right"
+      size="xl"
+      title={
+        lead ? (
+          <Stack gap={4}>
+            <Title order={2} size="h3">
+              {lead.name}
+            </Title>
+            <Group gap="xs">
+              <StageBadge stage={lead.stage} />
+              {lead.grade && <GradeBadge grade={lead.grade} />}
+              {lead.score !== null && (
+                <Text size="sm" c="dimmed">
+                  {t('leadDrawer.score')} {formatNumber(lead.score, language)}
+                </Text>
+              )}
+              <Text size="sm" c="dimmed">
+                {t('leadDrawer.owner')}:{' '}
+                {lead.ownerId ? (repNames.get(lead.ownerId) ?? t('common.none')) : t('leads.publicPool')}
+              </Text>
+            </Group>
+          </Stack>
+        ) : (
+          t('leadDrawer.title')
+        )
+      }
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {detail.isPending && leadId !== null && (
+        <Group justify="center" py="xl">
+          <Loader size="sm" />
+        </Group>
+      )}
+      {detail.isError && (
+        <Alert color="red" title={t('common.errorTitle')}>
+          {detail.error.message}
+        </Alert>
+      )}
+      {detail.data && lead && !isEditing && (
+        <Stack>
+          <Group justify="flex-end">
+            <Button variant="light" onClick={() => setEditingId(lead.id)}>
+              {t('common.edit')}
+            </Button>
+          </Group>
+          <LeadDetails detail={detail.data} />
+        </Stack>
+      )}
+      {lead && isEditing && (
+        <LeadForm
+          key={lead.id}
+          lead={lead}
+          onCancel={() => setEditingId(null)}
+          onSaved={(saved) => {
+            setEditingId(null);
+            notifications.show({ color: 'teal', message: t('leads.updated', { name: saved.name }) });
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}

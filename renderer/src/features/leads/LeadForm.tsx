@@ -1,0 +1,175 @@
+// The lead form, for adding and editing: checked with the contract's schema before sending, and the server's
+// refusal shown beside the field it names. Nothing is stored while a field is in error.
+import { Alert, Button, Divider, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FUNNEL_STAGES, type FunnelStage } from '../../../../core/domain/funnel';
+import type { Lead } from '../../../../core/domain/lead';
+import { ApiError } from '../../../../core/api/errors';
+import { useClient } from '../../api/client-context';
+import { queryKeys } from '../../api/query-keys';
+import {
+  EMPTY_LEAD_FORM,
+  formFieldOfApiField,
+  leadToFormValues,
+  toLeadInput,
+  type LeadFormField,
+  type LeadFormValues,
+} from './lead-form-values';
+
+export interface LeadFormProps {
+  /** The lead being edited; absent when adding a new one. */
+  readonly lead?: Lead;
+  readonly onSaved: (lead: Lead) => void;
+  readonly onCancel: () => void;
+}
+
+export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
+  const { t, i18n } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  /** A field's message in the UI language; the schema's English text only when no translation exists. */
+  const messageFor = (field: LeadFormField, fallback: string) =>
+    i18n.exists(`leadForm.errors.${field}`)
+      ? t(`leadForm.errors.${field}`)
+      : fallback || t('leadForm.errors.generic');
+
+  const form = useForm<LeadFormValues>({
+    initialValues: lead ? leadToFormValues(lead) : EMPTY_LEAD_FORM,
+    validate: (values) => {
+      const result = toLeadInput(values);
+      if (result.ok) return {};
+      return Object.fromEntries(
+        Object.entries(result.errors).map(([field, message]) => [
+          field,
+          messageFor(field as LeadFormField, message),
+        ]),
+      );
+    },
+  });
+
+  const save = useMutation({
+    mutationFn: async (values: LeadFormValues) => {
+      const result = toLeadInput(values);
+      if (!result.ok) throw new Error('invalid form');
+      if (!lead) return client.call('leads.create', result.input);
+      // A partial patch must not reset what the form does not show (behaviour, BANT, custom fields).
+      const patch = {
+        ...result.input,
+        bant: { ...lead.bant },
+        customFields: { ...lead.customFields },
+        events: lead.events.map((event) => ({ ...event })),
+      };
+      return client.call('leads.update', { id: lead.id, patch });
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.leads });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspace });
+      onSaved(saved);
+    },
+    onError: (error) => {
+      const field = error instanceof ApiError ? formFieldOfApiField(error.field) : null;
+      if (field) form.setFieldError(field, messageFor(field, error.message));
+      else setFormError(error.message);
+    },
+  });
+
+  const stageOptions = FUNNEL_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }));
+  const text = (
+    field: Exclude<LeadFormField, 'stage' | 'needs'>,
+    extra?: { withAsterisk?: boolean; type?: string },
+  ) => (
+    <TextInput
+      label={t(`leadForm.${field}`)}
+      {...form.getInputProps(field)}
+      {...extra}
+      data-testid={`lead-form-${field}`}
+    />
+  );
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        save.mutate(values);
+      })}
+      aria-label={lead ? t('leadForm.editTitle') : t('leadForm.createTitle')}
+    >
+      <Stack gap="md">
+        {formError && (
+          <Alert
+            color="red"
+            title={t('common.errorTitle')}
+            withCloseButton
+            onClose={() => setFormError(null)}
+          >
+            {formError}
+          </Alert>
+        )}
+        <Divider label={t('leadForm.contact')} labelPosition="left" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          {text('name', { withAsterisk: true })}
+          {text('phone', { type: 'tel' })}
+          {text('email', { type: 'email' })}
+          {text('wechat')}
+        </SimpleGrid>
+        <Divider label={t('leadForm.companySection')} labelPosition="left" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          {text('company')}
+          {text('title')}
+          {text('industry')}
+          {text('region')}
+          <TextInput
+            label={t('leadForm.companySize')}
+            inputMode="numeric"
+            {...form.getInputProps('companySize')}
+            data-testid="lead-form-companySize"
+          />
+        </SimpleGrid>
+        <Divider label={t('leadForm.sourceSection')} labelPosition="left" />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+          {text('product')}
+          {text('source')}
+          {text('campaign')}
+          <TextInput
+            label={t('leadForm.cost')}
+            inputMode="decimal"
+            {...form.getInputProps('cost')}
+            data-testid="lead-form-cost"
+          />
+          <Select
+            label={t('leadForm.stage')}
+            data={stageOptions}
+            allowDeselect={false}
+            {...form.getInputProps('stage')}
+            onChange={(value) => {
+              if (value) form.setFieldValue('stage', value as FunnelStage);
+            }}
+            data-testid="lead-form-stage"
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('leadForm.needs')}
+          autosize
+          minRows={3}
+          maxRows={8}
+          {...form.getInputProps('needs')}
+          data-testid="lead-form-needs"
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel} disabled={save.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+// The Leads page: filters, the virtualized table of every lead the actor may see, the drawer and "Add lead".
+import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Lead } from '../../../../core/domain/lead';
+import { formatNumber } from '../../ui/format';
+import { IconPlus } from '../../ui/icons';
+import { useLanguage } from '../../ui/use-language';
+import { LeadDrawer } from './LeadDrawer';
+import { LeadFilters, NO_FILTERS, type LeadFilterValues } from './LeadFilters';
+import { LeadForm } from './LeadForm';
+import { LeadsTable, type LeadSort } from './LeadsTable';
+import { useLeadPages, type LeadQuery } from './use-lead-pages';
+
+function toQuery(filters: LeadFilterValues, text: string): LeadQuery {
+  const query: { -readonly [K in keyof LeadQuery]: LeadQuery[K] } = {};
+  if (text.trim()) query.text = text.trim();
+  if (filters.stages.length > 0) query.stages = [...filters.stages];
+  if (filters.grades.length > 0) query.grades = [...filters.grades];
+  if (filters.owner) query.owner = filters.owner;
+  if (filters.source) query.source = filters.source;
+  return query;
+}
+
+function LeadCount({ query }: { query: LeadQuery }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  // Same key as the table's first page, so this reads the cache instead of calling again.
+  const { total } = useLeadPages(query, { first: 0, last: 0 });
+  if (total === null) return null;
+  return (
+    <Text c="dimmed" size="sm" data-testid="lead-count">
+      {t('leads.count', { formatted: formatNumber(total, language) })}
+    </Text>
+  );
+}
+
+export function LeadsPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<LeadFilterValues>(NO_FILTERS);
+  const [debouncedText] = useDebouncedValue(filters.text, 300);
+  const [sort, setSort] = useState<LeadSort>({ field: 'createdAt', direction: 'desc' });
+  const [openLeadId, setOpenLeadId] = useState<string | null>(null);
+  const [isAdding, setAdding] = useState(false);
+  const filterQuery = toQuery(filters, debouncedText);
+  const query = { ...filterQuery, sort: sort.field, direction: sort.direction };
+
+  return (
+    <Stack gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-lg))">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('leads.title')}</Title>
+          <LeadCount query={query} />
+        </div>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+          {t('leads.add')}
+        </Button>
+      </Group>
+      <LeadFilters value={filters} onChange={setFilters} />
+      <div
+        style={{
+          flex: 1,
+          minHeight: 0,
+          display: 'flex',
+          flexDirection: 'column',
+          background: 'var(--mantine-color-white)',
+          border: '1px solid var(--mantine-color-gray-3)',
+          borderRadius: 'var(--mantine-radius-md)',
+          overflow: 'hidden',
+        }}
+      >
+        <LeadsTable
+          query={query}
+          onSortChange={setSort}
+          onOpenLead={(lead: Lead) => setOpenLeadId(lead.id)}
+        />
+      </div>
+      <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
+      <Modal opened={isAdding} onClose={() => setAdding(false)} title={t('leadForm.createTitle')} size="xl">
+        {isAdding && (
+          <LeadForm
+            onCancel={() => setAdding(false)}
+            onSaved={(lead) => {
+              setAdding(false);
+              notifications.show({ color: 'teal', message: t('leads.created', { name: lead.name }) });
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,116 @@
+// The app shell: header (name, language, who is working), navigation, and the current page.
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ComponentType, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Actor } from '../../../core/api/contract';
+import {
+  IconDashboard,
+  IconFunnel,
+  IconImport,
+  IconLeads,
+  IconQueue,
+  IconRules,
+  IconSettings,
+  IconSparkles,
+  IconTeam,
+} from '../ui/icons';
+import { ActorMenu } from './ActorMenu';
+import { LanguageSwitch } from './LanguageSwitch';
+import type { Page } from './routes';
+
+const NAV_ICONS: Record<Page, ComponentType<{ size?: number }>> = {
+  queue: IconQueue,
+  funnel: IconFunnel,
+  leads: IconLeads,
+  import: IconImport,
+  rules: IconRules,
+  team: IconTeam,
+  dashboard: IconDashboard,
+  settings: IconSettings,
+};
+
+export function AppLayout({
+  page,
+  onNavigate,
+  actor,
+  children,
+}: {
+  page: Page;
+  onNavigate: (page: Page) => void;
+  actor: Actor | null;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [isNavOpen, { toggle, close }] = useDisclosure(false);
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 216, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={isNavOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+            />
+            <ThemeIcon
+              size={32}
+              radius="md"
+              variant="gradient"
+              gradient={{ from: 'indigo', to: 'cyan', deg: 135 }}
+            >
+              <IconSparkles size={18} />
+            </ThemeIcon>
+            <div>
+              <Title order={1} size="h4" lh={1.1}>
+                {t('app.name')}
+              </Title>
+              <Text size="xs" c="dimmed" lh={1.1} visibleFrom="xs">
+                {t('app.tagline')}
+              </Text>
+            </div>
+          </Group>
+          <Group gap="lg" wrap="nowrap">
+            <LanguageSwitch />
+            {actor && <ActorMenu actor={actor} />}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav aria-label={t('nav.label')}>
+            {(Object.keys(NAV_ICONS) as Page[]).map((key) => {
+              const NavIcon = NAV_ICONS[key];
+              return (
+                <NavLink
+                  key={key}
+                  href={`#/${key}`}
+                  label={t(`nav.${key}`)}
+                  leftSection={<NavIcon size={18} />}
+                  active={page === key}
+                  aria-current={page === key ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onNavigate(key);
+                    close();
+                  }}
+                  variant="light"
+                  styles={{ root: { borderRadius: 'var(--mantine-radius-md)', marginBottom: 2 } }}
+                />
+              );
+            })}
+          </nav>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" bg="var(--mantine-color-gray-0)">
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,34 @@
+// Hash routing: `#/leads` and so on; works from file:// in Electron and from the hub without server routes.
+import { useCallback, useSyncExternalStore } from 'react';
+
+export const PAGES = [
+  'queue',
+  'funnel',
+  'leads',
+  'import',
+  'rules',
+  'team',
+  'dashboard',
+  'settings',
+] as const;
+export type Page = (typeof PAGES)[number];
+
+export const DEFAULT_PAGE: Page = 'leads';
+
+export function parsePage(hash: string): Page {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
+  return (PAGES as readonly string[]).includes(name) ? (name as Page) : DEFAULT_PAGE;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function usePage(): [Page, (page: Page) => void] {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const navigate = useCallback((page: Page) => {
+    window.location.hash = `/${page}`;
+  }, []);
+  return [parsePage(hash), navigate];
+}
