@@ -130,7 +130,7 @@ export interface DistributionRule {
 
 /** Method state carried between calls (state in, state out). Plain JSON. */
 export interface DistributionState {
-  /** round-robin: the rep served last, per rule id (and per `ruleId#tier` for none). */
+  /** round-robin: the rep served last, per rule id. */
   readonly pointers: Readonly<Record<string, RepId>>;
   /** weighted: smooth weighted round-robin credit per rule id per rep. */
   readonly credits: Readonly<Record<string, Readonly<Record<string, number>>>>;
