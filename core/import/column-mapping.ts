@@ -159,5 +159,7 @@ export function mappedFields(mapping: ColumnMapping): Set<LeadField> {
 
 /** Whether a column target is one of the lead's own fields (not custom, not ignored). */
 export function isLeadField(target: ColumnTarget): target is LeadField {
-  return (LEAD_FIELDS as readonly string[]).includes(target);
+  return LEAD_FIELD_SET.has(target);
 }
+
+const LEAD_FIELD_SET: ReadonlySet<string> = new Set(LEAD_FIELDS);

@@ -91,79 +91,90 @@ export function validateRow(
   context: ValidateRowContext = {},
 ): RowValidation {
   const errors: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
   const line = context.line ?? null;
-  const fields: Partial<Record<LeadField, { value: string; columnIndex: number }>> = {};
+  const headers = context.headers;
+  // Column index per lead field (first mapped column wins), -1 when absent or empty.
+  const at: Record<LeadField, number> = {
+    name: -1,
+    phone: -1,
+    email: -1,
+    wechat: -1,
+    company: -1,
+    title: -1,
+    industry: -1,
+    region: -1,
+    companySize: -1,
+    product: -1,
+    source: -1,
+    campaign: -1,
+    cost: -1,
+    budget: -1,
+    needs: -1,
+  };
   const customFields: Record<string, string> = {};
 
-  const fail = (reason: RowIssueCode, columnIndex: number, value: string): void => {
+  for (let columnIndex = 0; columnIndex < mapping.length; columnIndex += 1) {
     const target = mapping[columnIndex];
-    errors.push({
-      severity: 'error',
-      row: rowNumber,
-      line,
-      column: context.headers?.[columnIndex] ?? `列${columnIndex + 1}`,
-      columnIndex: columnIndex + 1,
-      ...(target === undefined ? {} : { field: target }),
-      reason,
-      message: ISSUE_MESSAGES[reason],
-      value: clipValue(value),
-    });
-  };
-
-  mapping.forEach((target, columnIndex) => {
     const value = cells[columnIndex] ?? '';
-    if (target === 'ignore' || value.trim() === '') return;
+    if (target === undefined || target === 'ignore' || isBlank(value)) continue;
     if (isLeadField(target)) {
-      if (value.length > MAX_CHARS[target]) fail('value_too_long', columnIndex, value);
-      else fields[target] = { value, columnIndex };
-      return;
+      if (value.length > MAX_CHARS[target])
+        errors.push(cellError('value_too_long', rowNumber, line, headers, mapping, columnIndex, value));
+      else if (at[target] === -1) at[target] = columnIndex;
+      continue;
     }
-    const key = target.slice('custom.'.length);
+    const key = target.slice(CUSTOM_PREFIX_LENGTH);
     const text = stripControlChars(value).trim();
-    if (text.length > MAX_CHARS.custom) fail('value_too_long', columnIndex, value);
+    if (text.length > MAX_CHARS.custom)
+      errors.push(cellError('value_too_long', rowNumber, line, headers, mapping, columnIndex, value));
     else if (text !== '' && key !== '') customFields[key] = text;
-  });
+  }
 
-  const name = fields.name ? normalizePersonName(fields.name.value) : '';
+  const name = at.name === -1 ? '' : normalizePersonName(cells[at.name] ?? '');
 
   let phone: string | null = null;
-  if (fields.phone) {
-    const result = normalizePhoneNumber(fields.phone.value);
+  if (at.phone !== -1) {
+    const raw = cells[at.phone] ?? '';
+    const result = normalizePhoneNumber(raw);
     if (result.isValid) phone = formatPhone(result);
-    else fail('invalid_phone', fields.phone.columnIndex, fields.phone.value);
+    else errors.push(cellError('invalid_phone', rowNumber, line, headers, mapping, at.phone, raw));
   }
 
   let email: string | null = null;
-  if (fields.email) {
-    const result = normalizeEmail(fields.email.value);
+  if (at.email !== -1) {
+    const raw = cells[at.email] ?? '';
+    const result = normalizeEmail(raw);
     if (result.isValid) email = result.normalized;
-    else fail('invalid_email', fields.email.columnIndex, fields.email.value);
+    else errors.push(cellError('invalid_email', rowNumber, line, headers, mapping, at.email, raw));
   }
 
   let costFen = 0;
-  if (fields.cost) {
-    const parsed = parseMoneyFen(fields.cost.value);
-    if (parsed === null) fail('invalid_cost', fields.cost.columnIndex, fields.cost.value);
+  if (at.cost !== -1) {
+    const raw = cells[at.cost] ?? '';
+    const parsed = parseMoneyFen(raw);
+    if (parsed === null)
+      errors.push(cellError('invalid_cost', rowNumber, line, headers, mapping, at.cost, raw));
     else costFen = parsed;
   }
 
   let budget: number | undefined;
-  if (fields.budget) {
-    const parsed = parseMoneyFen(fields.budget.value);
-    if (parsed === null) fail('invalid_budget', fields.budget.columnIndex, fields.budget.value);
+  if (at.budget !== -1) {
+    const raw = cells[at.budget] ?? '';
+    const parsed = parseMoneyFen(raw);
+    if (parsed === null)
+      errors.push(cellError('invalid_budget', rowNumber, line, headers, mapping, at.budget, raw));
     else budget = Math.round(parsed / 100);
   }
 
   let companySize: number | null = null;
-  if (fields.companySize) {
-    companySize = parseCompanySize(fields.companySize.value);
+  if (at.companySize !== -1) {
+    const raw = cells[at.companySize] ?? '';
+    companySize = parseCompanySize(raw);
     if (companySize === null)
-      fail('invalid_company_size', fields.companySize.columnIndex, fields.companySize.value);
+      errors.push(cellError('invalid_company_size', rowNumber, line, headers, mapping, at.companySize, raw));
   }
 
-  const hasContact = name !== '' || fields.phone !== undefined || fields.email !== undefined;
-  if (!hasContact) {
+  if (name === '' && at.phone === -1 && at.email === -1) {
     errors.push({
       severity: 'error',
       row: rowNumber,
@@ -172,72 +183,104 @@ export function validateRow(
       message: ISSUE_MESSAGES.no_contact,
     });
   }
-  if (errors.length > 0) return { ok: false, row: rowNumber, errors, warnings };
+  if (errors.length > 0) return { ok: false, row: rowNumber, errors, warnings: NO_ISSUES };
 
-  const text = (field: LeadField): string | null => {
-    const found = fields[field];
-    if (!found) return null;
-    const cleaned = cleanText(found.value);
-    return cleaned === '' ? null : cleaned;
-  };
-  const company = fields.company ? normalizeCompanyName(fields.company.value) : '';
-  const needs = fields.needs ? stripControlChars(fields.needs.value).replace(/\r\n?/g, '\n').trim() : '';
+  const company = at.company === -1 ? '' : normalizeCompanyName(cells[at.company] ?? '');
+  const needs =
+    at.needs === -1
+      ? ''
+      : stripControlChars(cells[at.needs] ?? '')
+          .replace(/\r\n?/g, '\n')
+          .trim();
+  const wechat = at.wechat === -1 ? '' : cleanText(cells[at.wechat] ?? '').replace(/\s+/g, '');
   const draft: LeadDraft = {
     name,
     phone,
     email,
-    wechat: fields.wechat ? cleanText(fields.wechat.value).replace(/\s+/g, '') || null : null,
+    wechat: wechat === '' ? null : wechat,
     company: company === '' ? null : company,
-    title: text('title'),
-    industry: text('industry'),
-    region: text('region'),
+    title: cleanField(cells, at.title),
+    industry: cleanField(cells, at.industry),
+    region: cleanField(cells, at.region),
     companySize,
-    product: text('product'),
-    source: text('source'),
-    campaign: text('campaign'),
+    product: cleanField(cells, at.product),
+    source: cleanField(cells, at.source),
+    campaign: cleanField(cells, at.campaign),
     costFen,
     needs: needs === '' ? null : needs,
     bant: budget === undefined ? {} : { budget },
     customFields,
   };
-  return { ok: true, row: rowNumber, draft, warnings };
+  return { ok: true, row: rowNumber, draft, warnings: NO_ISSUES };
 }
 
-const CURRENCY_PREFIX = /^(?:rmb|cny|人民币|[¥￥$])/i;
-const CURRENCY_SUFFIX = /(?:元|块|rmb|cny)$/i;
-const MULTIPLIERS: readonly (readonly [RegExp, number])[] = [
-  [/亿$/, 100_000_000],
-  [/(?:万|w)$/i, 10_000],
-  [/(?:千|k)$/i, 1_000],
-];
+const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
+const CUSTOM_PREFIX_LENGTH = 'custom.'.length;
+
+function cellError(
+  reason: RowIssueCode,
+  row: number,
+  line: number | null,
+  headers: readonly string[] | undefined,
+  mapping: ColumnMapping,
+  columnIndex: number,
+  value: string,
+): RowIssue {
+  const target = mapping[columnIndex];
+  return {
+    severity: 'error',
+    row,
+    line,
+    column: headers?.[columnIndex] ?? `列${columnIndex + 1}`,
+    columnIndex: columnIndex + 1,
+    ...(target === undefined ? {} : { field: target }),
+    reason,
+    message: ISSUE_MESSAGES[reason],
+    value: clipValue(value),
+  };
+}
+
+function cleanField(cells: readonly string[], columnIndex: number): string | null {
+  if (columnIndex === -1) return null;
+  const cleaned = cleanText(cells[columnIndex] ?? '');
+  return cleaned === '' ? null : cleaned;
+}
+
+function isBlank(value: string): boolean {
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  // Fast path: a cell that starts with a visible ASCII or CJK character is not blank.
+  if (first > 0x20 && first !== 0x3000 && first !== 0xfeff && first < 0x2000) return false;
+  return value.trim() === '';
+}
+
+// After width folding, spaces and thousands separators removed: currency, amount, unit, currency again.
+const MONEY = /^(?:rmb|cny|人民币|[¥$])?(\d+(?:\.\d+)?|\.\d+)(亿|万|w|千|k)?(?:元|块|rmb|cny)?$/i;
+const MONEY_SCALE_DIGITS: Readonly<Record<string, number>> = { 亿: 10, 万: 6, w: 6, W: 6, 千: 5, k: 5, K: 5 };
 
 /**
  * Money text to integer fen: `¥1,200.50` → 120050, `1200` → 120000, `1.2万` → 1200000, `3k元` → 300000.
- * Empty → 0. Negative, non-numeric or beyond Number.MAX_SAFE_INTEGER → null. Rounds half away from zero to the fen.
+ * Empty → 0. Negative, non-numeric or beyond Number.MAX_SAFE_INTEGER → null. Rounds half up to the fen.
  */
 export function parseMoneyFen(raw: string): number | null {
-  let text = foldWidth(raw).replace(/[\s,，_]/g, '');
+  if (/^\d{1,13}$/.test(raw)) return Number(raw) * 100;
+  const text = foldWidth(raw)
+    .replace(/[\s,_]/g, '')
+    .replace('￥', '¥');
   if (text === '') return 0;
-  text = text.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
-  let multiplier = 1;
-  for (const [pattern, factor] of MULTIPLIERS) {
-    if (pattern.test(text)) {
-      multiplier = factor;
-      text = text.replace(pattern, '');
-      break;
-    }
-  }
-  text = text.replace(CURRENCY_SUFFIX, '').replace(CURRENCY_PREFIX, '');
-  if (!/^\d+(?:\.\d+)?$|^\.\d+$/.test(text)) return null;
-  const [whole = '0', fraction = ''] = text.split('.');
+  const match = MONEY.exec(text);
+  if (!match) return null;
+  const [whole = '0', fraction = ''] = (match[1] ?? '').split('.');
+  const scaleDigits = match[2] === undefined ? 2 : (MONEY_SCALE_DIGITS[match[2]] ?? 2);
   // Decimal arithmetic on digits, so `0.1万` is exactly 100000 fen rather than a float's neighbour.
-  const scaleDigits = Math.round(Math.log10(multiplier * 100));
-  const digits = `${whole}${fraction.padEnd(scaleDigits, '0').slice(0, scaleDigits)}`;
-  const rest = fraction.slice(scaleDigits);
-  let fen = Number(digits);
-  if (rest !== '' && Number(rest[0]) >= 5) fen += 1;
+  let fen = Number(`${whole}${fraction.padEnd(scaleDigits, '0').slice(0, scaleDigits)}`);
+  if (fraction.length > scaleDigits && Number(fraction[scaleDigits]) >= 5) fen += 1;
   return Number.isSafeInteger(fen) ? fen : null;
 }
+
+const SIZE =
+  /^(?:约|大约|大概|about|approx\.?|~)?(<|少于|小于|不到|under|lessthan|fewerthan|>=|>|≥|超过|大于|多于|over|morethan)?(\d+(?:\.\d+)?)(万|w|k|千)?(?:(?:-|~|～|—|–|至|到|to)\d+(?:\.\d+)?(?:万|w|k|千)?)?(?:人|名|员工|people|employees|staff|persons?)*(\+|及以上|以上|ormore|以下|以内)?(?:人|名|员工|people|employees|staff|persons?)*$/;
+const BELOW = new Set(['<', '少于', '小于', '不到', 'under', 'lessthan', 'fewerthan', '以下', '以内']);
 
 /**
  * Company head count from what people write: `200`, `200人`, `50-100人` (→ 50, the lower bound, so the value falls
@@ -245,26 +288,18 @@ export function parseMoneyFen(raw: string): number | null {
  * there is no number.
  */
 export function parseCompanySize(raw: string): number | null {
-  let text = foldWidth(raw)
-    .toLowerCase()
-    .replace(/[\s,，]/g, '')
-    .replace(/^(?:约|大约|大概|about|approx\.?|~)/, '')
-    .replace(/(?:人|名|员工|people|employees|staff|persons?)/g, '');
-  let below = false;
-  if (/^(?:<|少于|小于|不到|under|lessthan|fewerthan)/.test(text) || /(?:以下|以内)$/.test(text)) {
-    below = true;
-    text = text.replace(/^(?:<|少于|小于|不到|under|lessthan|fewerthan)/, '').replace(/(?:以下|以内)$/, '');
-  }
-  text = text
-    .replace(/^(?:>|≥|>=|超过|大于|多于|over|morethan)/, '')
-    .replace(/(?:\+|及以上|以上|ormore)$/, '');
-  const lower = /^(\d+(?:\.\d+)?)(万|w|k|千)?(?:(?:-|~|～|—|–|至|到|to)\d+(?:\.\d+)?(?:万|w|k|千)?)?$/.exec(
-    text,
+  if (/^\d{1,15}$/.test(raw)) return Number(raw);
+  const match = SIZE.exec(
+    foldWidth(raw)
+      .toLowerCase()
+      .replace(/[\s,，]/g, ''),
   );
-  if (!lower || lower[1] === undefined) return null;
-  const unit = lower[2];
+  if (!match || match[2] === undefined) return null;
+  const unit = match[3];
   const factor = unit === '万' || unit === 'w' ? 10_000 : unit === 'k' || unit === '千' ? 1_000 : 1;
-  const count = Math.round(Number(lower[1]) * factor);
+  const count = Math.round(Number(match[2]) * factor);
   if (!Number.isSafeInteger(count)) return null;
+  const below =
+    (match[1] !== undefined && BELOW.has(match[1])) || (match[4] !== undefined && BELOW.has(match[4]));
   return below ? Math.max(count - 1, 0) : count;
 }

@@ -9,6 +9,8 @@ export interface EmailResult {
   readonly reason?: EmailInvalidReason;
 }
 
+const SIMPLE =
+  /^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
 // Labels of letters/digits/hyphens (any script, for IDN), a TLD of at least two letters.
 const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
@@ -18,6 +20,9 @@ const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{
  * it is idempotent (`normalizeEmail(r.normalized)` gives the same result).
  */
 export function normalizeEmail(raw: string): EmailResult {
+  // Fast path for the common plain-ASCII address; it accepts a subset of what the full check below accepts.
+  if (raw.length <= 254 && SIMPLE.test(raw) && raw.indexOf('@') <= 64)
+    return { normalized: raw.toLowerCase(), isValid: true };
   let text = stripControlChars(foldWidth(raw))
     .replace(/[。｡．]/g, '.')
     .replace(/[＠]/g, '@')

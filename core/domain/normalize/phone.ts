@@ -25,6 +25,8 @@ export interface PhoneResult {
 const EXTENSION = /\s*(?:转|轉|分机|分機|;?\s*ext\.?\s*=?|extension|\bx|#)\s*(\d{1,6})\s*$/i;
 const SEPARATORS = /[\s\-–—.()（）/\\[\]]/g;
 const MOBILE = /^1[3-9]\d{9}$/;
+const PLAIN_PUNCTUATION = /^[\d\s+\-()]+$/;
+const CN_MOBILE_DIGITS = /^(?:0086|86)?(1[3-9]\d{9})$/;
 // 010 and 02X have 8-digit subscriber numbers; other area codes are 0 + 3 digits with 7–8 digit numbers.
 const LANDLINE = /^0(?:10|2\d)\d{8}$|^0[3-9]\d{2}\d{7,8}$/;
 const SERVICE = /^[48]00\d{7}$/;
@@ -37,6 +39,16 @@ const SERVICE = /^[48]00\d{7}$/;
  * core/import refines them with libphonenumber-js.
  */
 export function normalizePhone(raw: string): PhoneResult {
+  if (MOBILE.test(raw)) return { normalized: `+86${raw}`, isValid: true, kind: 'mobile' };
+  // Fast path for the usual spellings of a mobile: `138 0013 8000`, `+86-138…`, `0086 138-…`, `(+86) 138…`.
+  if (PLAIN_PUNCTUATION.test(raw)) {
+    const digits = raw.replace(/\D/g, '');
+    const mobile = CN_MOBILE_DIGITS.exec(digits);
+    const hasPlus = raw.includes('+');
+    if (mobile?.[1] !== undefined && (!hasPlus || digits.startsWith('86'))) {
+      return { normalized: `+86${mobile[1]}`, isValid: true, kind: 'mobile' };
+    }
+  }
   let text = stripControlChars(foldWidth(raw)).trim();
   if (text === '') return { normalized: '', isValid: false, reason: 'empty' };
   text = text.replace(/^tel:/i, '');

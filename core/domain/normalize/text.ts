@@ -31,7 +31,14 @@ export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+// Anything cleanText would change: control or zero-width characters, full-width forms, or white space other than
+// single inner spaces.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F\u200B-\u200D\u2060\uFEFF\uFF01-\uFF5E\u3000]|[^\S ]| {2}|^ | $/;
+
 /** Folds width, strips control characters and collapses spaces: the canonical form of a one-line text field. */
 export function cleanText(text: string): string {
+  // Fast path: most cells are already clean (imports normalize hundreds of thousands of them).
+  if (!NEEDS_CLEANING.test(text)) return text;
   return collapseSpaces(stripControlChars(foldWidth(text)));
 }
