@@ -90,12 +90,6 @@ function leastLoaded(ctx: EngineContext, info: RuleInfo, among: readonly number[
   return best;
 }
 
-function loadsOf(ctx: EngineContext, among: readonly number[]): Record<string, number> {
-  const loads: Record<string, number> = {};
-  for (const i of among) loads[ctx.repIds[i] as string] = ctx.open[i] ?? 0;
-  return loads;
-}
-
 function loadNumbers(
   ctx: EngineContext,
   info: RuleInfo,
@@ -210,7 +204,7 @@ function pickLoadBalanced({ ctx, info, eligible, leadSeed }: PickInput): PickRes
     repIndex: index,
     coOwners: [],
     ranks,
-    methodState: { method: 'load-balanced', loads: ctx.isFullExplain ? loadsOf(ctx, eligible) : {} },
+    methodState: { method: 'load-balanced', eligible: eligible.length },
     tieBreak,
     poolReason: null,
   };
@@ -255,7 +249,6 @@ function pickSkillMatch({ ctx, rule, info, lead, eligible, leadSeed }: PickInput
     method: 'skill-match',
     leadTags: tags,
     fellBack,
-    loads: ctx.isFullExplain ? loadsOf(ctx, eligible) : {},
   };
   if (fellBack && rule.options?.skillFallback === 'pool') {
     return {
@@ -313,7 +306,7 @@ function pickTierLadder({ ctx, rule, info, lead, eligible, leadSeed }: PickInput
       wantedTier: wanted,
       usedTier,
       fellBack: usedTier !== wanted,
-      loads: ctx.isFullExplain ? loadsOf(ctx, pool) : {},
+      tierSize: pool.length,
     },
     tieBreak,
     poolReason: null,
@@ -361,7 +354,7 @@ function pickTeam({ ctx, rule, info, lead, eligible, leadSeed }: PickInput): Pic
     repIndex: primary,
     coOwners,
     ranks,
-    methodState: { method: 'team', loads: ctx.isFullExplain ? loadsOf(ctx, eligible) : {} },
+    methodState: { method: 'team', eligible: eligible.length },
     tieBreak,
     poolReason: null,
   };

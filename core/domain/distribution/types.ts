@@ -315,13 +315,13 @@ export type MethodStateTrace =
       readonly weights: Readonly<Record<string, number>>;
       readonly creditsAfter: Readonly<Record<string, number>>;
     }
-  | { readonly method: 'load-balanced' | 'team'; readonly loads: Readonly<Record<string, number>> }
+  // Loads (open, capacity, ratio) are on each candidate's rank, so they are not repeated here.
+  | { readonly method: 'load-balanced' | 'team'; readonly eligible: number }
   | {
       readonly method: 'skill-match';
       readonly leadTags: readonly string[];
       /** True when no eligible rep shared a tag and the least loaded rep in target was used. */
       readonly fellBack: boolean;
-      readonly loads: Readonly<Record<string, number>>;
     }
   | {
       readonly method: 'tier-ladder';
@@ -329,7 +329,8 @@ export type MethodStateTrace =
       readonly usedTier: RepTier | null;
       /** True when no eligible rep was in the wanted tier and a neighbouring tier was used. */
       readonly fellBack: boolean;
-      readonly loads: Readonly<Record<string, number>>;
+      /** How many eligible reps were in the tier used. */
+      readonly tierSize: number;
     }
   | {
       readonly method: 'optimal';
