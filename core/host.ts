@@ -42,9 +42,9 @@ try {
 
 const service = createService({ db, appVersion: APP_VERSION });
 if (values.demo) {
-  const status = service.dispatch('workspace.status', {});
+  const status = await service.dispatch('workspace.status', {});
   if (status.ok && (status.value as { isEmpty: boolean }).isEmpty) {
-    const loaded = service.dispatch('workspace.loadDemo', {});
+    const loaded = await service.dispatch('workspace.loadDemo', {});
     if (!loaded.ok) console.error(`Could not load the demo workspace: ${loaded.error.message}`);
   }
 }

@@ -21,19 +21,17 @@ try {
   const db = openDatabase(dbPath, { synchronous: 'NORMAL' });
   const service = createService({ db, appVersion: APP_VERSION });
   if (process.argv.includes('--demo')) {
-    const status = service.dispatch('workspace.status', {});
+    const status = await service.dispatch('workspace.status', {});
     if (status.ok && (status.value as { isEmpty: boolean }).isEmpty)
-      service.dispatch('workspace.loadDemo', {});
+      await service.dispatch('workspace.loadDemo', {});
   }
   service.subscribe((event) => send({ type: 'event', event }));
   parentPort.on('message', (message: { data: CoreRequest }) => {
     const request = message.data;
     if (request?.type !== 'call') return;
-    send({
-      type: 'result',
-      id: request.id,
-      result: service.dispatch(request.name, request.input, { token: request.token }),
-    });
+    void service
+      .dispatch(request.name, request.input, { token: request.token })
+      .then((result) => send({ type: 'result', id: request.id, result }));
   });
   process.on('exit', () => db.close());
   send({ type: 'ready' });

@@ -9,7 +9,7 @@ export function createInProcessClient(service: Service): FairleadClient {
   return {
     async call(name, input) {
       // Cross a structured-clone boundary like the other transports do, so tests see what a UI would.
-      const result = service.dispatch(name, structuredClone(input), { token });
+      const result = await service.dispatch(name, structuredClone(input), { token });
       return structuredClone(unwrapResult(result)) as CallOutput<typeof name>;
     },
     subscribe(listener) {

@@ -72,7 +72,7 @@ export function createScoringState(db: Database): ScoringState {
     blend: () => load().blend,
     scoreLead(lead, now) {
       const { model, scorer } = load();
-      const rule = scorer(lead, now);
+      const rule = scorer.summarize(lead, now); // same score as the full explanation, without building its parts
       const { score } = finalScore(rule.score, lead, now);
       return {
         score,

@@ -28,9 +28,17 @@ import { verifyPin } from './pin';
 import { createScoringState, type ScoringState } from './scoring-state';
 import { scoringHandlers } from './handlers/scoring';
 
+/**
+ * A handler per call. Most are synchronous and run inside one transaction the service opens; a call that must
+ * wait on I/O (reading an uploaded file, writing an export) returns a Promise, runs outside any transaction, and
+ * opens its own short ones with `inTransaction` (never awaiting inside one).
+ */
 export type Handlers = {
-  [K in CallName]: (ctx: CallContext, input: ParsedInput<K>) => CallOutput<K>;
+  [K in CallName]: (ctx: CallContext, input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>>;
 };
+
+/** Calls that wait on I/O: they run outside a service-opened transaction (see Handlers). */
+const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([]);
 
 export interface ServiceOptions {
   readonly db: Database;
@@ -50,7 +58,7 @@ export type EventListener = (event: PushedEvent) => void;
 
 export interface Service {
   /** Validates `input` against the call's schema and runs it; never throws across the boundary. */
-  dispatch(name: unknown, input: unknown, caller?: Caller): CallResult<unknown>;
+  dispatch(name: unknown, input: unknown, caller?: Caller): Promise<CallResult<unknown>>;
   subscribe(listener: EventListener): () => void;
   readonly db: Database;
   readonly jobs: JobRunner;
@@ -129,7 +137,7 @@ export function createService(options: ServiceOptions): Service {
     }
   }
 
-  function dispatch(name: unknown, input: unknown, caller?: Caller): CallResult<unknown> {
+  async function dispatch(name: unknown, input: unknown, caller?: Caller): Promise<CallResult<unknown>> {
     if (typeof name !== 'string' || !Object.hasOwn(calls, name)) {
       return {
         ok: false,
@@ -154,7 +162,11 @@ export function createService(options: ServiceOptions): Service {
         emit: (event: EventName, payload) => pending.push({ event, payload } as PushedEvent),
       };
       const handler = handlers[callName] as (ctx: CallContext, input: unknown) => unknown;
-      const value = inTransaction(db, () => handler(ctx, parsed.data));
+      const value = ASYNC_CALLS.has(callName)
+        ? await handler(ctx, parsed.data)
+        : inTransaction(db, () => handler(ctx, parsed.data));
+      if (value instanceof Promise)
+        throw new Error(`${callName} returned a Promise but is not in ASYNC_CALLS`);
       emitAll(pending);
       return { ok: true, value };
     } catch (error) {

@@ -11,6 +11,9 @@ import { readSchemaVersion } from '../store/open-database';
 
 export const SESSION_HEADER = 'x-fairlead-session';
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Calls that carry a whole file (base64) get a bigger allowance. */
+const MAX_UPLOAD_BODY_BYTES = 400 * 1024 * 1024;
+const UPLOAD_CALLS: ReadonlySet<string> = new Set(['import.upload', 'backups.restoreUpload']);
 
 /** Production CSP: no remote content; Mantine injects <style> for its CSS variables, hence 'unsafe-inline' styles. */
 export const CONTENT_SECURITY_POLICY = [
@@ -85,13 +88,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         reject(new Error('body too large'));
         req.destroy();
         return;
@@ -168,7 +171,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, UPLOAD_CALLS.has(name) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES);
       input = body.length === 0 ? {} : (JSON.parse(body) as unknown);
     } catch (error) {
       const message =
@@ -180,7 +183,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     }
     const tokenHeader = req.headers[SESSION_HEADER];
     const token = typeof tokenHeader === 'string' && tokenHeader.length > 0 ? tokenHeader : null;
-    const result: CallResult<unknown> = service.dispatch(name, input, { token });
+    const result: CallResult<unknown> = await service.dispatch(name, input, { token });
     sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
   }
 

@@ -49,19 +49,22 @@ describe('the service through the in-process transport', () => {
     expect((await t.client.call('leads.list', {})).total).toBe(0);
   });
 
-  it('refuses hostile envelopes without running anything', () => {
-    expect(t.service.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
-    expect(t.service.dispatch('leads.create', null)).toMatchObject({
+  it('refuses hostile envelopes without running anything', async () => {
+    expect(await t.service.dispatch('__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_call' },
+    });
+    expect(await t.service.dispatch('leads.create', null)).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
     expect(
-      t.service.dispatch('leads.create', JSON.parse('{"name":"x","__proto__":{"admin":true}}')),
+      await t.service.dispatch('leads.create', JSON.parse('{"name":"x","__proto__":{"admin":true}}')),
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    const polluted = t.service.dispatch('leads.create', {
+    const polluted = await t.service.dispatch('leads.create', {
       name: 'x',
       customFields: JSON.parse('{"__proto__":{"y":1}}'),
     });
@@ -70,7 +73,7 @@ describe('the service through the in-process transport', () => {
         Object.getPrototypeOf((polluted.value as { customFields: object }).customFields) === Object.prototype,
     ).toBe(true);
     expect(({} as Record<string, unknown>).y).toBeUndefined();
-    expect(t.service.dispatch('leads.list', { limit: 100_000 })).toMatchObject({
+    expect(await t.service.dispatch('leads.list', { limit: 100_000 })).toMatchObject({
       ok: false,
       error: { field: 'limit' },
     });

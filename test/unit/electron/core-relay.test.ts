@@ -12,11 +12,11 @@ function connect(t: TestService) {
   const relay = createCoreRelay({
     postMessage: (request: CoreRequest) =>
       setTimeout(
-        () =>
+        async () =>
           deliver({
             type: 'result',
             id: request.id,
-            result: t.service.dispatch(request.name, request.input, { token: request.token }),
+            result: await t.service.dispatch(request.name, request.input, { token: request.token }),
           }),
         0,
       ),
