@@ -3,7 +3,7 @@
 import { Alert, Button, Divider, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUNNEL_STAGES, type FunnelStage } from '../../../../core/domain/funnel';
 import type { Lead } from '../../../../core/domain/lead';
@@ -12,6 +12,7 @@ import { useClient } from '../../api/client-context';
 import { queryKeys } from '../../api/query-keys';
 import {
   EMPTY_LEAD_FORM,
+  LEAD_FORM_FIELDS,
   formFieldOfApiField,
   leadToFormValues,
   toLeadInput,
@@ -31,6 +32,7 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
   const client = useClient();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   /** A field's message in the UI language; the schema's English text only when no translation exists. */
   const messageFor = (field: LeadFormField, fallback: string) =>
@@ -73,10 +75,18 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
     },
     onError: (error) => {
       const field = error instanceof ApiError ? formFieldOfApiField(error.field) : null;
-      if (field) form.setFieldError(field, messageFor(field, error.message));
-      else setFormError(error.message);
+      if (field) {
+        form.setFieldError(field, messageFor(field, error.message));
+        focusFirstError([field]);
+      } else setFormError(error.message);
     },
   });
+
+  /** Puts the keyboard on the first field in error, in form order, so the message is seen and read out. */
+  function focusFirstError(fields: readonly string[]): void {
+    const first = LEAD_FORM_FIELDS.find((field) => fields.includes(field));
+    if (first) formRef.current?.querySelector<HTMLElement>(`[data-testid="lead-form-${first}"]`)?.focus();
+  }
 
   const stageOptions = FUNNEL_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }));
   const text = (
@@ -94,10 +104,14 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFormError(null);
-        save.mutate(values);
-      })}
+      ref={formRef}
+      onSubmit={form.onSubmit(
+        (values) => {
+          setFormError(null);
+          save.mutate(values);
+        },
+        (errors) => focusFirstError(Object.keys(errors)),
+      )}
       aria-label={lead ? t('leadForm.editTitle') : t('leadForm.createTitle')}
     >
       <Stack gap="md">

@@ -116,14 +116,18 @@ export function TeamPage() {
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('team.columns.name')}</Table.Th>
-                <Table.Th>{t('team.columns.tier')}</Table.Th>
+                <Table.Th miw={220}>{t('team.columns.name')}</Table.Th>
+                <Table.Th w={96}>{t('team.columns.tier')}</Table.Th>
                 <Table.Th>{t('team.columns.skills')}</Table.Th>
                 <Table.Th>{t('team.columns.regions')}</Table.Th>
-                <Table.Th ta="right">{t('team.columns.weight')}</Table.Th>
-                <Table.Th>{t('team.columns.caps')}</Table.Th>
-                <Table.Th>{t('team.columns.availability')}</Table.Th>
-                <Table.Th ta="right">{t('team.columns.actions')}</Table.Th>
+                <Table.Th ta="right" w={72}>
+                  {t('team.columns.weight')}
+                </Table.Th>
+                <Table.Th w={150}>{t('team.columns.caps')}</Table.Th>
+                <Table.Th w={130}>{t('team.columns.availability')}</Table.Th>
+                <Table.Th ta="right" w={150}>
+                  {t('team.columns.actions')}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -137,9 +141,11 @@ export function TeamPage() {
                     <Text fw={600} size="sm">
                       {rep.name}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {[rep.email, rep.phone].filter(Boolean).join(' · ') || t('common.none')}
-                    </Text>
+                    {[rep.email, rep.phone].filter(Boolean).map((line) => (
+                      <Text key={line} size="xs" c="dimmed">
+                        {line}
+                      </Text>
+                    ))}
                   </Table.Td>
                   <Table.Td>
                     <Badge color={TIER_COLORS[rep.tier]} variant="light" tt="none">

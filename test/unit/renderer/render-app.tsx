@@ -1,0 +1,43 @@
+// Test helpers: a fake FairleadClient answering from a table, and a render inside the app's real providers.
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import type { FairleadClient } from '../../../core/api/client';
+import type { CallInput, CallName, CallOutput } from '../../../core/api/contract';
+import { AppProviders } from '../../../renderer/src/AppProviders';
+import { createAppQueryClient } from '../../../renderer/src/api/client-context';
+import { createI18n, type Language } from '../../../renderer/src/i18n';
+
+export type FakeAnswers = {
+  [K in CallName]?: (input: CallInput<K>) => CallOutput<K> | Promise<CallOutput<K>>;
+};
+
+export interface FakeClient extends FairleadClient {
+  readonly calls: { name: CallName; input: unknown }[];
+}
+
+export function createFakeClient(answers: FakeAnswers): FakeClient {
+  const calls: { name: CallName; input: unknown }[] = [];
+  return {
+    calls,
+    async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+      calls.push({ name, input });
+      const answer = answers[name] as
+        ((input: CallInput<K>) => CallOutput<K> | Promise<CallOutput<K>>) | undefined;
+      if (!answer) throw new Error(`The fake client has no answer for ${name}.`);
+      return answer(input);
+    },
+    subscribe: vi.fn(() => () => undefined),
+    setSessionToken: vi.fn(),
+  };
+}
+
+export function renderWithApp(ui: ReactElement, client: FairleadClient, language: Language = 'en') {
+  const queryClient = createAppQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false }, mutations: { retry: false } });
+  return render(
+    <AppProviders client={client} queryClient={queryClient} i18n={createI18n(language)}>
+      {ui}
+    </AppProviders>,
+  );
+}
