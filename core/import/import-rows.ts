@@ -36,21 +36,27 @@ export function validateSourceRow(
   mapping: ColumnMapping,
   headers: readonly string[],
 ): ValidLeadRow | RejectedLeadRow {
-  const structural = source.issues.filter((issue) => issue.severity === 'error');
-  const readWarnings = source.issues.filter((issue) => issue.severity === 'warning');
-  if (structural.length > 0)
-    return {
-      row: source.row,
-      line: source.line,
-      cells: source.cells,
-      errors: structural,
-      warnings: readWarnings,
-    };
+  let readWarnings: readonly RowIssue[] = NO_ISSUES;
+  if (source.issues.length > 0) {
+    const structural = source.issues.filter((issue) => issue.severity === 'error');
+    readWarnings = source.issues.filter((issue) => issue.severity === 'warning');
+    if (structural.length > 0) {
+      return {
+        row: source.row,
+        line: source.line,
+        cells: source.cells,
+        errors: structural,
+        warnings: readWarnings,
+      };
+    }
+  }
   const result = validateRow(source.cells, mapping, source.row, { headers, line: source.line });
-  const warnings = [...readWarnings, ...result.warnings];
+  const warnings = result.warnings.length === 0 ? readWarnings : [...readWarnings, ...result.warnings];
   if (result.ok) return { row: source.row, line: source.line, draft: result.draft, warnings };
   return { row: source.row, line: source.line, cells: source.cells, errors: result.errors, warnings };
 }
+
+const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
 
 /**
  * Streams an opened lead file as validated batches (valid drafts and rejected rows, in file order within each list).

@@ -252,7 +252,12 @@ function toSourceRow(record: CsvRecord, row: number, headers: readonly string[])
       });
   }
   if (record.fields.length === 0) return { row, line: record.line, cells: [], issues };
-  let cells = record.fields.map(unneutralize);
+  // The record is ours alone: fix the few neutralized cells in place instead of copying every row.
+  let cells = record.fields;
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = cells[i];
+    if (cell !== undefined && cell.charCodeAt(0) === 0x27) cells[i] = unneutralize(cell);
+  }
   if (cells.length > headers.length) {
     const extra = cells.slice(headers.length);
     // A trailing delimiter (`a,b,c,`) is common and harmless; extra data is not.
