@@ -3,7 +3,7 @@
 import { Alert, Button, Divider, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FUNNEL_STAGES, type FunnelStage } from '../../../../core/domain/funnel';
 import type { Lead } from '../../../../core/domain/lead';
@@ -32,7 +32,7 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
   const client = useClient();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const formId = useId();
 
   /** A field's message in the UI language; the schema's English text only when no translation exists. */
   const messageFor = (field: LeadFormField, fallback: string) =>
@@ -85,7 +85,11 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
   /** Puts the keyboard on the first field in error, in form order, so the message is seen and read out. */
   function focusFirstError(fields: readonly string[]): void {
     const first = LEAD_FORM_FIELDS.find((field) => fields.includes(field));
-    if (first) formRef.current?.querySelector<HTMLElement>(`[data-testid="lead-form-${first}"]`)?.focus();
+    if (first)
+      document
+        .getElementById(formId)
+        ?.querySelector<HTMLElement>(`[data-testid="lead-form-${first}"]`)
+        ?.focus();
   }
 
   const stageOptions = FUNNEL_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }));
@@ -104,7 +108,7 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
   return (
     <form
       noValidate
-      ref={formRef}
+      id={formId}
       onSubmit={form.onSubmit(
         (values) => {
           setFormError(null);
