@@ -1,12 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { asRepId } from '../../../core/domain/ids';
 import type { Rep } from '../../../core/domain/rep';
 import { TeamPage } from '../../../renderer/src/features/team/TeamPage';
 import { createFakeClient, renderWithApp } from './render-app';
 
-function rep(overrides: Partial<Rep>): Rep {
+function rep(overrides: Partial<Omit<Rep, 'id'>> & { id?: string }): Rep {
   return {
-    id: 'rep_1',
     name: 'Wang Fang',
     email: null,
     phone: null,
@@ -21,7 +21,8 @@ function rep(overrides: Partial<Rep>): Rep {
     leave: [],
     joinedOn: '2024-01-01',
     ...overrides,
-  } as Rep;
+    id: asRepId(overrides.id ?? 'rep_1'),
+  };
 }
 
 describe('the Team page', () => {
