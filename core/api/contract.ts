@@ -14,22 +14,13 @@ import type { ScoringModel } from '../domain/scoring/model';
 import type { ModelChangePreview } from '../domain/scoring/preview';
 import type { RuleWeightSuggestion } from '../domain/scoring/suggest';
 import { validateScoringModel } from '../domain/scoring/validate';
+import { distributionCalls, distributionEvents } from './calls/distribution-calls';
+import { importCalls, importEvents } from './calls/import-calls';
+import { workCalls, workEvents } from './calls/work-calls';
+import { call, empty, id, isoDate, MAX_NOTES, MAX_TEXT, optionalText, type JobStatus } from './contract-kit';
+
+export type { JobStatus } from './contract-kit';
 import type { ScoringModelVersion } from '../store/scoring-models';
-
-const MAX_TEXT = 200;
-const MAX_NOTES = 5_000;
-
-/** Optional free text: trimmed, capped, and '' stored as null. */
-const optionalText = (max = MAX_TEXT) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const id = z.string().min(1).max(64);
 
 export const leadInputSchema = z
   .object({
@@ -138,8 +129,6 @@ export const repInputSchema = z
   .strict();
 export type RepInput = z.input<typeof repInputSchema>;
 
-const empty = z.object({}).strict();
-
 /** How a lead's score came about: the rule parts (Σ points = rule score), the learned view, and the blend. */
 export interface ScoreExplanation {
   readonly rule: LeadScore;
@@ -165,20 +154,6 @@ export interface LeadDetail {
   readonly followUps: readonly FollowUpRecord[];
   readonly scoreModelVersion: number | null;
   readonly explanation: ScoreExplanation;
-}
-
-export interface JobStatus {
-  readonly id: string;
-  readonly kind: 'rescore' | 'train' | 'import' | 'replay';
-  readonly actor: string;
-  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
-  readonly done: number;
-  readonly total: number;
-  readonly message: string | null;
-  readonly result: unknown;
-  readonly error: string | null;
-  readonly startedAt: number;
-  readonly finishedAt: number | null;
 }
 
 /** What training found, as the Scoring page shows it. */
@@ -267,11 +242,6 @@ const jobIdInput = z.object({ id }).strict();
 
 const actAsInput = z.object({ repId: id.nullable(), pin: z.string().max(8).optional() }).strict();
 
-/** Declares a call: its input schema is checked on every transport; its output type flows to every client. */
-function call<O>() {
-  return <I extends z.ZodType>(input: I) => ({ input, output: z.custom<O>() });
-}
-
 export const calls = {
   'workspace.status': call<WorkspaceStatus>()(empty),
   'workspace.loadDemo': call<{ reps: number; leads: number }>()(empty),
@@ -300,6 +270,9 @@ export const calls = {
   'scoring.setBlend': call<{ blend: ScoreBlend; job: JobStatus }>()(blendInput),
   'jobs.list': call<JobStatus[]>()(empty),
   'jobs.cancel': call<JobStatus>()(jobIdInput),
+  ...importCalls,
+  ...distributionCalls,
+  ...workCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -317,6 +290,9 @@ export const events = {
   'workspace.changed': z.object({ reason: z.string() }),
   'jobs.progress': z.custom<JobStatus>(),
   'scoring.changed': z.object({ version: z.number() }),
+  ...importEvents,
+  ...distributionEvents,
+  ...workEvents,
 } as const;
 
 export type Events = typeof events;

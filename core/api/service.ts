@@ -27,6 +27,9 @@ import { createJobRunner, type JobRunner } from './jobs';
 import { verifyPin } from './pin';
 import { createScoringState, type ScoringState } from './scoring-state';
 import { scoringHandlers } from './handlers/scoring';
+import { distributionHandlers } from './handlers/distribution';
+import { importHandlers } from './handlers/import';
+import { workHandlers } from './handlers/work';
 
 /**
  * A handler per call. Most are synchronous and run inside one transaction the service opens; a call that must
@@ -98,6 +101,9 @@ export function createService(options: ServiceOptions): Service {
     ...repHandlers,
     ...preferenceHandlers,
     ...scoringHandlers,
+    ...importHandlers,
+    ...distributionHandlers,
+    ...workHandlers,
     ...createWorkspaceHandlers({
       demoSeed: options.demoSeed ?? 20261123,
       schemaVersion: () => readSchemaVersion(db),

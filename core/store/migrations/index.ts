@@ -3,12 +3,18 @@ import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-assignments-follow-ups';
 import { updateToSchemaVersion3 } from './0003-scoring-models';
+import { updateToSchemaVersion4 } from './0004-import';
+import { updateToSchemaVersion5 } from './0005-distribution';
+import { updateToSchemaVersion6 } from './0006-work';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion1,
   updateToSchemaVersion2,
   updateToSchemaVersion3,
+  updateToSchemaVersion4,
+  updateToSchemaVersion5,
+  updateToSchemaVersion6,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

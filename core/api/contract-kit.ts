@@ -1,0 +1,37 @@
+// Building blocks shared by the contract's call files: the `call` declaration, common schemas, shared types.
+import { z } from 'zod';
+
+export const MAX_TEXT = 200;
+export const MAX_NOTES = 5_000;
+
+/** Optional free text: trimmed, capped, and '' stored as null. */
+export const optionalText = (max = MAX_TEXT) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const id = z.string().min(1).max(64);
+export const empty = z.object({}).strict();
+
+/** Declares a call: its input schema is checked on every transport; its output type flows to every client. */
+export function call<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: z.custom<O>() });
+}
+
+export interface JobStatus {
+  readonly id: string;
+  readonly kind: 'rescore' | 'train' | 'import' | 'replay';
+  readonly actor: string;
+  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
+  readonly done: number;
+  readonly total: number;
+  readonly message: string | null;
+  readonly result: unknown;
+  readonly error: string | null;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+}
