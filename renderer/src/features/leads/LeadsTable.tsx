@@ -25,8 +25,8 @@ type ColumnKey =
 
 const COLUMNS: readonly { key: ColumnKey; width: string; sort?: LeadSortField; align?: 'right' }[] = [
   { key: 'name', width: '11%', sort: 'name' },
-  { key: 'company', width: '20%', sort: 'company' },
-  { key: 'phone', width: '13%' },
+  { key: 'company', width: '19%', sort: 'company' },
+  { key: 'phone', width: '14%' },
   { key: 'stage', width: '10%', sort: 'stage' },
   { key: 'grade', width: '7%' },
   { key: 'score', width: '7%', sort: 'score', align: 'right' },
