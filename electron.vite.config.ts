@@ -1,6 +1,7 @@
 // electron-vite builds three things: the main process (plus the core utility process), the sandboxed preload,
 // and the renderer (the same config `npm run build:renderer` uses for the hub).
 import { defineConfig } from 'electron-vite';
+import { fileURLToPath } from 'node:url';
 import { rendererConfig } from './vite.renderer.config';
 
 export default defineConfig({
@@ -24,5 +25,11 @@ export default defineConfig({
       },
     },
   },
-  renderer: rendererConfig,
+  renderer: {
+    ...rendererConfig,
+    build: {
+      ...rendererConfig.build,
+      rollupOptions: { input: fileURLToPath(new URL('./renderer/index.html', import.meta.url)) },
+    },
+  },
 });
