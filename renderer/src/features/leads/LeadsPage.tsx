@@ -2,7 +2,7 @@
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../core/domain/lead';
 import { formatNumber } from '../../ui/format';
@@ -44,6 +44,7 @@ export function LeadsPage() {
   const [sort, setSort] = useState<LeadSort>({ field: 'createdAt', direction: 'desc' });
   const [openLeadId, setOpenLeadId] = useState<string | null>(null);
   const [isAdding, setAdding] = useState(false);
+  const openLead = useCallback((lead: Lead) => setOpenLeadId(lead.id), []);
   const filterQuery = toQuery(filters, debouncedText);
   const query = { ...filterQuery, sort: sort.field, direction: sort.direction };
 
@@ -71,11 +72,7 @@ export function LeadsPage() {
           overflow: 'hidden',
         }}
       >
-        <LeadsTable
-          query={query}
-          onSortChange={setSort}
-          onOpenLead={(lead: Lead) => setOpenLeadId(lead.id)}
-        />
+        <LeadsTable query={query} onSortChange={setSort} onOpenLead={openLead} />
       </div>
       <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
       <Modal opened={isAdding} onClose={() => setAdding(false)} title={t('leadForm.createTitle')} size="xl">

@@ -1,7 +1,7 @@
 // The lead table: virtualized rows over server-side pages, sortable headers, keyboard-openable rows.
 import { Alert, Center, Skeleton, Table, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadSortField } from '../../../../core/domain/lead-list';
 import type { Lead } from '../../../../core/domain/lead';
@@ -9,11 +9,13 @@ import { useRepNames } from '../../api/queries';
 import { formatDate, formatNumber } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { IconSortAsc, IconSortDesc, IconSortNone } from '../../ui/icons';
+import type { Language } from '../../i18n';
 import { useLanguage } from '../../ui/use-language';
 import { StageBadge } from './StageBadge';
 import { useLeadPages, type LeadQuery } from './use-lead-pages';
 
 const ROW_HEIGHT = 44;
+const estimateRowHeight = () => ROW_HEIGHT;
 
 export interface LeadSort {
   readonly field: LeadSortField;
@@ -44,6 +46,79 @@ export function nextSort(current: LeadSort, field: LeadSortField): LeadSort {
   };
 }
 
+/** One row; memoized so scrolling renders only the rows that come into view. */
+const LeadRow = memo(function LeadRow({
+  lead,
+  index,
+  ownerName,
+  language,
+  onOpenLead,
+}: {
+  lead: Lead | undefined;
+  index: number;
+  ownerName: string | null;
+  language: Language;
+  onOpenLead: (lead: Lead) => void;
+}) {
+  const { t } = useTranslation();
+  const none = t('common.none');
+  if (!lead) {
+    return (
+      <tr className="fl-lead-row" aria-rowindex={index + 2}>
+        {COLUMNS.map((column) => (
+          <td key={column.key} className="fl-td">
+            <Skeleton height={12} radius="sm" />
+          </td>
+        ))}
+      </tr>
+    );
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTableRowElement>): void {
+    if (!lead) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onOpenLead(lead);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const sibling =
+        event.key === 'ArrowDown'
+          ? event.currentTarget.nextElementSibling
+          : event.currentTarget.previousElementSibling;
+      if (sibling instanceof HTMLElement && sibling.tabIndex >= 0) sibling.focus();
+    }
+  }
+
+  return (
+    <tr
+      className="fl-lead-row is-clickable"
+      tabIndex={0}
+      aria-rowindex={index + 2}
+      data-lead-id={lead.id}
+      onClick={() => onOpenLead(lead)}
+      onKeyDown={handleKeyDown}
+    >
+      <td className="fl-td fl-td-strong">{lead.name}</td>
+      <td className="fl-td">{lead.company ?? none}</td>
+      <td className="fl-td">{lead.phone ?? none}</td>
+      <td className="fl-td">
+        <StageBadge stage={lead.stage} />
+      </td>
+      <td className="fl-td">
+        <GradeBadge grade={lead.grade} />
+      </td>
+      <td className="fl-td" style={{ textAlign: 'right' }}>
+        {lead.score === null ? none : formatNumber(lead.score, language)}
+      </td>
+      <td className={lead.ownerId ? 'fl-td' : 'fl-td fl-td-dimmed'}>
+        {lead.ownerId ? (ownerName ?? none) : t('leads.publicPool')}
+      </td>
+      <td className="fl-td">{lead.source ?? none}</td>
+      <td className="fl-td">{formatDate(lead.createdAt, language)}</td>
+    </tr>
+  );
+});
+
 export function LeadsTable({
   query,
   onSortChange,
@@ -61,21 +136,25 @@ export function LeadsTable({
   const pages = useLeadPages(query, visible);
   const total = pages.total ?? 0;
 
+  const handleRangeChange = useCallback((instance: Virtualizer<HTMLDivElement, Element>) => {
+    const range = instance.range;
+    if (!range) return;
+    setVisible((previous) =>
+      previous.first === range.startIndex && previous.last === range.endIndex
+        ? previous
+        : { first: range.startIndex, last: range.endIndex },
+    );
+  }, []);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+
   const virtualizer = useVirtualizer({
     count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement,
+    estimateSize: estimateRowHeight,
     overscan: 12,
-    getItemKey: (index) => pages.rowAt(index)?.id ?? `row-${index}`,
-    onChange: (instance) => {
-      const range = instance.range;
-      if (!range) return;
-      setVisible((previous) =>
-        previous.first === range.startIndex && previous.last === range.endIndex
-          ? previous
-          : { first: range.startIndex, last: range.endIndex },
-      );
-    },
+    // Keys by index inside the virtualizer (a key function that changes with each page would make it re-measure all
+    // 100k rows per render); React rows below are keyed by lead id.
+    onChange: handleRangeChange,
   });
 
   // A new filter or sort starts at the top: row 5,000 of the old order means nothing in the new one.
@@ -88,54 +167,6 @@ export function LeadsTable({
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom =
     items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
-
-  function handleRowKey(event: KeyboardEvent<HTMLTableRowElement>, lead: Lead | undefined): void {
-    if (!lead) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onOpenLead(lead);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const sibling =
-        event.key === 'ArrowDown'
-          ? event.currentTarget.nextElementSibling
-          : event.currentTarget.previousElementSibling;
-      if (sibling instanceof HTMLElement && sibling.tabIndex >= 0) sibling.focus();
-    }
-  }
-
-  function cell(lead: Lead, key: ColumnKey) {
-    switch (key) {
-      case 'name':
-        return (
-          <Text fw={600} size="sm" className="fl-ellipsis">
-            {lead.name}
-          </Text>
-        );
-      case 'company':
-        return lead.company ?? t('common.none');
-      case 'phone':
-        return lead.phone ?? t('common.none');
-      case 'stage':
-        return <StageBadge stage={lead.stage} />;
-      case 'grade':
-        return <GradeBadge grade={lead.grade} />;
-      case 'score':
-        return lead.score === null ? t('common.none') : formatNumber(lead.score, language);
-      case 'owner':
-        return lead.ownerId ? (
-          (repNames.get(lead.ownerId) ?? t('common.none'))
-        ) : (
-          <Text size="sm" c="dimmed" span>
-            {t('leads.publicPool')}
-          </Text>
-        );
-      case 'source':
-        return lead.source ?? t('common.none');
-      case 'createdAt':
-        return formatDate(lead.createdAt, language);
-    }
-  }
 
   if (pages.error && pages.total === null) {
     return (
@@ -224,22 +255,14 @@ export function LeadsTable({
           {items.map((item) => {
             const lead = pages.rowAt(item.index);
             return (
-              <Table.Tr
-                key={item.key}
-                className={lead ? 'fl-lead-row' : undefined}
-                style={{ height: ROW_HEIGHT }}
-                tabIndex={lead ? 0 : -1}
-                aria-rowindex={item.index + 2}
-                data-lead-id={lead?.id}
-                onClick={lead ? () => onOpenLead(lead) : undefined}
-                onKeyDown={(event) => handleRowKey(event, lead)}
-              >
-                {COLUMNS.map((column) => (
-                  <Table.Td key={column.key} ta={column.align} className="fl-ellipsis" fz="sm">
-                    {lead ? cell(lead, column.key) : <Skeleton height={12} radius="sm" />}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
+              <LeadRow
+                key={lead?.id ?? `row-${item.index}`}
+                lead={lead}
+                index={item.index}
+                ownerName={lead?.ownerId ? (repNames.get(lead.ownerId) ?? null) : null}
+                language={language}
+                onOpenLead={onOpenLead}
+              />
             );
           })}
           {paddingBottom > 0 && (
