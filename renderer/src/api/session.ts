@@ -19,9 +19,8 @@ export function useActAs(): (repId: string | null, pin?: string) => Promise<Acto
         client.setSessionToken(result.token);
         actor = result.actor;
       }
-      // What an actor may see differs: drop everything cached for the previous one.
-      queryClient.removeQueries();
-      await queryClient.invalidateQueries();
+      // What an actor may see differs: reset everything cached for the previous one (screens refetch at once).
+      await queryClient.resetQueries();
       return actor;
     },
     [client, queryClient],

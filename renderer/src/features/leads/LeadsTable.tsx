@@ -26,13 +26,13 @@ type ColumnKey =
   'name' | 'company' | 'phone' | 'stage' | 'grade' | 'score' | 'owner' | 'source' | 'createdAt';
 
 const COLUMNS: readonly { key: ColumnKey; width: string; sort?: LeadSortField; align?: 'right' }[] = [
-  { key: 'name', width: '11%', sort: 'name' },
+  { key: 'name', width: '10%', sort: 'name' },
   { key: 'company', width: '19%', sort: 'company' },
   { key: 'phone', width: '14%' },
   { key: 'stage', width: '10%', sort: 'stage' },
   { key: 'grade', width: '7%' },
   { key: 'score', width: '7%', sort: 'score', align: 'right' },
-  { key: 'owner', width: '9%' },
+  { key: 'owner', width: '10%' },
   { key: 'source', width: '11%' },
   { key: 'createdAt', width: '12%', sort: 'createdAt' },
 ];
