@@ -115,6 +115,39 @@ export interface LearnedModelsTable {
   created_at: number;
 }
 
+export interface DistributionRuleSetsTable {
+  version: number;
+  rules_json: string;
+  actor: string;
+  created_at: number;
+}
+
+export interface DistributionRuleStateTable {
+  rule_id: string;
+  pointer: string | null;
+  credits_json: string;
+  updated_at: number;
+}
+
+export interface RepOpenLoadsTable {
+  rep_id: string;
+  open_count: number;
+}
+
+export interface AppealsTable {
+  id: string;
+  lead_id: string;
+  assignment_id: string;
+  rep_id: string;
+  message: string;
+  state: string;
+  reply: string | null;
+  resolved_to_rep_id: string | null;
+  resolved_by: string | null;
+  created_at: number;
+  resolved_at: number | null;
+}
+
 export interface Schema {
   reps: RepsTable;
   leads: LeadsTable;
@@ -124,4 +157,8 @@ export interface Schema {
   audit_log: AuditLogTable;
   scoring_models: ScoringModelsTable;
   learned_models: LearnedModelsTable;
+  distribution_rule_sets: DistributionRuleSetsTable;
+  distribution_rule_state: DistributionRuleStateTable;
+  rep_open_loads: RepOpenLoadsTable;
+  appeals: AppealsTable;
 }

@@ -1,6 +1,6 @@
 // Handlers for leads: list (paged, filtered, scoped to the actor), get, create, update, facets.
 import type { Lead } from '../../domain/lead';
-import { asLeadId } from '../../domain/ids';
+import { asLeadId, asRepId } from '../../domain/ids';
 import { listAssignmentsForLead } from '../../store/assignments';
 import { appendAudit } from '../../store/audit-log';
 import { listFollowUpsForLead } from '../../store/follow-ups';
@@ -14,6 +14,7 @@ import {
 } from '../../store/leads';
 import { actorLabel, type CallContext } from '../call-context';
 import type { CallOutput, ParsedInput } from '../contract';
+import { distributeNewLeads } from '../distribute-new-leads';
 import { ServiceError } from '../errors';
 import { leadKeysOf } from '../lead-keys';
 
@@ -83,7 +84,8 @@ export const leadHandlers = {
       detail: { name: lead.name },
     });
     ctx.emit('leads.changed', { leadIds: [lead.id], reason: 'created' });
-    return lead;
+    const distributed = distributeNewLeads(ctx, [lead.id]).results[0];
+    return distributed?.repId ? { ...lead, ownerId: asRepId(distributed.repId) } : lead;
   },
 
   'leads.update'(ctx: CallContext, input: ParsedInput<'leads.update'>): CallOutput<'leads.update'> {

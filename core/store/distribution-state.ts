@@ -1,0 +1,304 @@
+// Repository for what distribution needs from the store: method state per rule, open loads (kept by triggers),
+// today's counts, existing-customer owners, lead owners, and the rows behind replays and fairness figures.
+import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { Grade } from '../domain/funnel';
+import type { Lead } from '../domain/lead';
+import { asRepId, type RepId } from '../domain/ids';
+import type { AssignmentKind, AssignmentRecord } from './assignments';
+import { rowToLead } from './leads';
+import { execute, qb, selectAll, selectFirst } from './sql';
+
+export interface RuleMethodState {
+  readonly pointers: Record<string, RepId>;
+  readonly credits: Record<string, Record<string, number>>;
+}
+
+export function readRuleMethodState(db: Database): RuleMethodState {
+  const pointers: Record<string, RepId> = {};
+  const credits: Record<string, Record<string, number>> = {};
+  for (const row of selectAll(db, qb.selectFrom('distribution_rule_state').selectAll())) {
+    if (row.pointer !== null) pointers[row.rule_id] = asRepId(row.pointer);
+    const perRep = JSON.parse(row.credits_json) as Record<string, number>;
+    if (Object.keys(perRep).length > 0) credits[row.rule_id] = perRep;
+  }
+  return { pointers, credits };
+}
+
+/** Writes the rules whose pointer or credits changed between `before` and `after`. */
+export function writeRuleMethodState(
+  db: Database,
+  before: RuleMethodState,
+  after: {
+    readonly pointers: Readonly<Record<string, RepId>>;
+    readonly credits: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  },
+  now: number,
+): void {
+  const ruleIds = new Set([...Object.keys(after.pointers), ...Object.keys(after.credits)]);
+  for (const ruleId of ruleIds) {
+    const pointer = after.pointers[ruleId] ?? null;
+    const creditsJson = JSON.stringify(after.credits[ruleId] ?? {});
+    if (
+      (before.pointers[ruleId] ?? null) === pointer &&
+      JSON.stringify(before.credits[ruleId] ?? {}) === creditsJson
+    )
+      continue;
+    execute(
+      db,
+      qb
+        .insertInto('distribution_rule_state')
+        .values({ rule_id: ruleId, pointer, credits_json: creditsJson, updated_at: now })
+        .onConflict((oc) =>
+          oc.column('rule_id').doUpdateSet({ pointer, credits_json: creditsJson, updated_at: now }),
+        ),
+    );
+  }
+}
+
+/** Open leads per rep, maintained by triggers on the leads table. */
+export function readOpenLoads(db: Database): Record<string, number> {
+  const loads: Record<string, number> = {};
+  for (const row of selectAll(db, qb.selectFrom('rep_open_loads').selectAll()))
+    loads[row.rep_id] = row.open_count;
+  return loads;
+}
+
+/** Leads handed to each rep at or after `since` (epoch ms), any kind. */
+export function countAssignedSince(db: Database, since: number): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const rows = selectAll(
+    db,
+    qb
+      .selectFrom('assignments')
+      .select(['rep_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('at', '>=', since)
+      .where('rep_id', 'is not', null)
+      .groupBy('rep_id'),
+  );
+  for (const row of rows) if (row.rep_id !== null) counts[row.rep_id] = row.n;
+  return counts;
+}
+
+export interface AffinityKeys {
+  readonly phoneKey: string | null;
+  readonly emailKey: string | null;
+  readonly companyKey: string | null;
+  readonly companyNameKey: string | null;
+}
+
+type KeyColumn = 'phone_key' | 'email_key' | 'company_key' | 'company_name_key';
+
+function ownerByKey(db: Database, column: KeyColumn, value: string, excludeLeadId: string): RepId | null {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom('leads')
+      .select('owner_id')
+      .where(column, '=', value)
+      .where('owner_id', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .where('id', '!=', excludeLeadId)
+      .orderBy('updated_at', 'desc')
+      .limit(1),
+  );
+  return row?.owner_id ? asRepId(row.owner_id) : null;
+}
+
+/** The rep who already owns this contact (same phone, email, or person at the company), else the company. */
+export function findExistingOwners(
+  db: Database,
+  leadId: string,
+  keys: AffinityKeys,
+): { readonly byContact: RepId | null; readonly byCompany: RepId | null } {
+  let byContact: RepId | null = null;
+  for (const [column, value] of [
+    ['phone_key', keys.phoneKey],
+    ['email_key', keys.emailKey],
+    ['company_name_key', keys.companyNameKey],
+  ] as const) {
+    if (value === null || byContact !== null) continue;
+    byContact = ownerByKey(db, column, value, leadId);
+  }
+  const byCompany = keys.companyKey === null ? null : ownerByKey(db, 'company_key', keys.companyKey, leadId);
+  return { byContact, byCompany };
+}
+
+export function readAffinityKeys(db: Database, leadIds: readonly string[]): Map<string, AffinityKeys> {
+  const keys = new Map<string, AffinityKeys>();
+  for (let i = 0; i < leadIds.length; i += 500) {
+    const rows = selectAll(
+      db,
+      qb
+        .selectFrom('leads')
+        .select(['id', 'phone_key', 'email_key', 'company_key', 'company_name_key'])
+        .where('id', 'in', leadIds.slice(i, i + 500)),
+    );
+    for (const row of rows)
+      keys.set(row.id, {
+        phoneKey: row.phone_key,
+        emailKey: row.email_key,
+        companyKey: row.company_key,
+        companyNameKey: row.company_name_key,
+      });
+  }
+  return keys;
+}
+
+export function findLeadsByIds(db: Database, leadIds: readonly string[]): Lead[] {
+  const leads: Lead[] = [];
+  for (let i = 0; i < leadIds.length; i += 500) {
+    const rows = selectAll(
+      db,
+      qb
+        .selectFrom('leads')
+        .selectAll()
+        .where('id', 'in', leadIds.slice(i, i + 500))
+        .where('deleted_at', 'is', null),
+    );
+    for (const row of rows) leads.push(rowToLead(row));
+  }
+  return leads;
+}
+
+/** Live, non-history leads nobody owns, oldest first. */
+export function listPoolLeadIds(db: Database, limit: number): string[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select('id')
+      .where('owner_id', 'is', null)
+      .where('deleted_at', 'is', null)
+      .where('is_history', '=', 0)
+      .where('stage', 'not in', ['won', 'lost', 'nurture'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit),
+  ).map((row) => row.id);
+}
+
+/** Changes only the owner (and updatedAt): distribution never touches anything else on the lead. */
+export function setLeadOwner(db: Database, leadId: string, repId: string | null, now: number): void {
+  execute(db, qb.updateTable('leads').set({ owner_id: repId, updated_at: now }).where('id', '=', leadId));
+}
+
+function rowToAssignment(row: {
+  id: string;
+  lead_id: string;
+  rep_id: string | null;
+  kind: string;
+  rule_id: string | null;
+  reason: string;
+  explanation_json: string;
+  actor: string;
+  at: number;
+}): AssignmentRecord {
+  return {
+    id: row.id,
+    leadId: row.lead_id,
+    repId: row.rep_id,
+    kind: row.kind as AssignmentKind,
+    ruleId: row.rule_id,
+    reason: row.reason,
+    explanation: JSON.parse(row.explanation_json) as unknown,
+    actor: row.actor,
+    at: row.at,
+  };
+}
+
+export function findAssignmentById(db: Database, id: string): AssignmentRecord | undefined {
+  const row = selectFirst(db, qb.selectFrom('assignments').selectAll().where('id', '=', id));
+  return row ? rowToAssignment(row) : undefined;
+}
+
+export function findLatestAssignment(db: Database, leadId: string): AssignmentRecord | undefined {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom('assignments')
+      .selectAll()
+      .where('lead_id', '=', leadId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return row ? rowToAssignment(row) : undefined;
+}
+
+/** One entry per assignment to a rep in [from, to), with the lead's current grade (fairness figures). */
+export function listAssignedGrades(
+  db: Database,
+  from: number,
+  to: number,
+): { repId: RepId; grade: Grade | null }[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('assignments as a')
+      .innerJoin('leads as l', 'l.id', 'a.lead_id')
+      .select(['a.rep_id', 'l.grade'])
+      .where('a.at', '>=', from)
+      .where('a.at', '<', to)
+      .where('a.rep_id', 'is not', null)
+      .where('l.deleted_at', 'is', null),
+  ).map((row) => ({ repId: asRepId(row.rep_id ?? ''), grade: row.grade as Grade | null }));
+}
+
+/** Live leads created in [from, to), in arrival order, and who first got each (else its owner). */
+export function listLeadsForReplay(
+  db: Database,
+  from: number,
+  to: number,
+): { leads: Lead[]; actual: Record<string, RepId | null> } {
+  const rows = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .selectAll()
+      .select(
+        sql<
+          string | null
+        >`(SELECT a.rep_id FROM assignments a WHERE a.lead_id = leads.id AND a.rep_id IS NOT NULL ORDER BY a.at, a.id LIMIT 1)`.as(
+          'first_rep_id',
+        ),
+      )
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
+  const actual: Record<string, RepId | null> = {};
+  const leads = rows.map((row) => {
+    const lead = rowToLead(row);
+    const first = row.first_rep_id ?? row.owner_id;
+    actual[lead.id] = first === null ? null : asRepId(first);
+    return lead;
+  });
+  return { leads, actual };
+}
+
+/** Open leads per rep at `at`: created before it, owned, and not closed by then (replay starting loads). */
+export function openLoadsAt(db: Database, at: number): Record<string, number> {
+  const rows = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('owner_id', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .where('created_at', '<', at)
+      .where((eb) =>
+        eb.or([
+          eb('stage', 'not in', ['won', 'lost', 'nurture']),
+          eb('closed_at', '>=', at),
+          eb.and([eb('closed_at', 'is', null), eb('updated_at', '>=', at)]),
+        ]),
+      )
+      .groupBy('owner_id'),
+  );
+  const loads: Record<string, number> = {};
+  for (const row of rows) if (row.owner_id !== null) loads[row.owner_id] = row.n;
+  return loads;
+}
