@@ -32,11 +32,13 @@ export function createWorkspaceHandlers(options: { demoSeed: number; schemaVersi
       }
       const demo = generateDemoWorkspace({ seed: options.demoSeed, now: ctx.now });
       for (const rep of demo.reps) insertRep(ctx.db, rep, ctx.now);
-      for (const lead of demo.leads) {
+      for (const demoLead of demo.leads) {
+        const scored = ctx.scoring.scoreLead(demoLead, ctx.now);
+        const lead = { ...demoLead, score: scored.score, grade: scored.grade };
         insertLead(ctx.db, lead, leadKeysOf(lead), {
           importBatchId: null,
-          scoreModelVersion: null,
-          scoredAt: null,
+          scoreModelVersion: scored.modelVersion,
+          scoredAt: scored.scoredAt,
         });
       }
       for (const assignment of demo.assignments) {

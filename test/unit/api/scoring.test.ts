@@ -49,6 +49,17 @@ describe('scoring through the API', () => {
     expect((await t.client.call('scoring.getModel', {})).model.version).toBe(model.version);
   });
 
+  it('scores every lead of the demo workspace as it loads', async () => {
+    await t.client.call('workspace.loadDemo', {});
+    expect((await t.client.call('scoring.getModel', {})).staleLeads).toBe(0);
+    const grades = await Promise.all(
+      (['A', 'B', 'C', 'D'] as const).map(
+        async (grade) => (await t.client.call('leads.list', { grades: [grade], limit: 1 })).total,
+      ),
+    );
+    expect(grades.reduce((a, b) => a + b, 0)).toBe(500);
+  });
+
   it('previews a model change without writing anything', async () => {
     await t.client.call('workspace.loadDemo', {});
     const { model } = await t.client.call('scoring.getModel', {});
