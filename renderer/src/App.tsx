@@ -7,6 +7,7 @@ import { useWorkspaceStatus } from './api/queries';
 import { LanguageSync } from './LanguageSync';
 import { LeadsPage } from './features/leads/LeadsPage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
+import { RulesPage } from './features/rules/RulesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TeamPage } from './features/team/TeamPage';
 import { WelcomePanel } from './features/welcome/WelcomePanel';
@@ -20,6 +21,8 @@ function PageContent({ page }: { page: Page }) {
       return <LeadsPage />;
     case 'team':
       return <TeamPage />;
+    case 'rules':
+      return <RulesPage />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -21,6 +21,8 @@ import { useLeadDetail, useRepNames } from '../../api/queries';
 import { formatDateTime, formatFen, formatNumber } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
+import { ScoreExplanation, ScoreExplanationTabLabel } from '../scoring/ScoreExplanation';
+import { StaleMarker } from '../scoring/StaleMarker';
 import { LeadForm } from './LeadForm';
 import { StageBadge } from './StageBadge';
 
@@ -48,6 +50,9 @@ function LeadDetails({ detail }: { detail: LeadDetail }) {
     <Tabs defaultValue="details" keepMounted={false}>
       <Tabs.List mb="md">
         <Tabs.Tab value="details">{t('leadDrawer.details')}</Tabs.Tab>
+        <Tabs.Tab value="score" data-testid="lead-score-tab">
+          <ScoreExplanationTabLabel isStale={detail.explanation.isStale} />
+        </Tabs.Tab>
         <Tabs.Tab value="history">
           {t('leadDrawer.history')} ({detail.assignments.length})
         </Tabs.Tab>
@@ -79,6 +84,9 @@ function LeadDetails({ detail }: { detail: LeadDetail }) {
             <span style={{ whiteSpace: 'pre-wrap' }}>{text(lead.needs)}</span>
           </Field>
         </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="score">
+        <ScoreExplanation detail={detail} />
       </Tabs.Panel>
       <Tabs.Panel value="history">
         {detail.assignments.length === 0 ? (
@@ -196,6 +204,12 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
             <Group gap="xs">
               <StageBadge stage={lead.stage} />
               {lead.grade && <GradeBadge grade={lead.grade} />}
+              {detail.data?.explanation.isStale && (
+                <StaleMarker
+                  scoredVersion={detail.data.scoreModelVersion}
+                  currentVersion={detail.data.explanation.rule.modelVersion}
+                />
+              )}
               {lead.score !== null && (
                 <Text size="sm" c="dimmed">
                   {t('leadDrawer.score')} {formatNumber(lead.score, language)}

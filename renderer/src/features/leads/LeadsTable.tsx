@@ -8,6 +8,8 @@ import type { Lead } from '../../../../core/domain/lead';
 import { useRepNames } from '../../api/queries';
 import { formatDate, formatNumber } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
+import { useCurrentModelVersion } from '../scoring/scoring-queries';
+import { isScoreStale, StaleTag } from '../scoring/StaleMarker';
 import { IconSortAsc, IconSortDesc, IconSortNone } from '../../ui/icons';
 import type { Language } from '../../i18n';
 import { useLanguage } from '../../ui/use-language';
@@ -52,12 +54,15 @@ const LeadRow = memo(function LeadRow({
   index,
   ownerName,
   language,
+  modelVersion,
   onOpenLead,
 }: {
   lead: Lead | undefined;
   index: number;
   ownerName: string | null;
   language: Language;
+  /** The scoring model in force; a score from an older version is marked stale. */
+  modelVersion: number | undefined;
   onOpenLead: (lead: Lead) => void;
 }) {
   const { t } = useTranslation();
@@ -106,6 +111,9 @@ const LeadRow = memo(function LeadRow({
       </td>
       <td className="fl-td">
         <GradeBadge grade={lead.grade} />
+        {modelVersion !== undefined && isScoreStale(lead, modelVersion) && (
+          <StaleTag scoredVersion={lead.scoreModelVersion} currentVersion={modelVersion} />
+        )}
       </td>
       <td className="fl-td" style={{ textAlign: 'right' }}>
         {lead.score === null ? none : formatNumber(lead.score, language)}
@@ -131,6 +139,7 @@ export function LeadsTable({
   const { t } = useTranslation();
   const language = useLanguage();
   const repNames = useRepNames();
+  const modelVersion = useCurrentModelVersion();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState({ first: 0, last: 60 });
   const pages = useLeadPages(query, visible);
@@ -261,6 +270,7 @@ export function LeadsTable({
                 index={item.index}
                 ownerName={lead?.ownerId ? (repNames.get(lead.ownerId) ?? null) : null}
                 language={language}
+                modelVersion={modelVersion}
                 onOpenLead={onOpenLead}
               />
             );

@@ -1,0 +1,57 @@
+// The Rules page: distribution rules and lead scoring, one tab each; `#/rules/scoring` opens the scoring tab.
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useSyncExternalStore } from 'react';
+import { useFeatureTranslation, type FeatureBundles } from '../jobs/i18n-bundles';
+import { ScoringTab } from '../scoring/ScoringTab';
+import en from './i18n.en.json';
+import zhCN from './i18n.zh-CN.json';
+
+const RULES_BUNDLES: FeatureBundles = { 'zh-CN': zhCN, en };
+const TABS = ['distribution', 'scoring'] as const;
+type RulesTab = (typeof TABS)[number];
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function readTab(hash: string): RulesTab {
+  const name = hash.replace(/^#\/?/, '').split('/')[1] ?? '';
+  return (TABS as readonly string[]).includes(name) ? (name as RulesTab) : 'distribution';
+}
+
+export function RulesPage() {
+  const { t } = useFeatureTranslation(RULES_BUNDLES);
+  const tab = readTab(useSyncExternalStore(subscribe, () => window.location.hash));
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{t('rules.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('rules.subtitle')}
+        </Text>
+      </div>
+      <Tabs
+        value={tab}
+        onChange={(next) => {
+          if (next) window.location.hash = `/rules/${next}`;
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          {TABS.map((name) => (
+            <Tabs.Tab key={name} value={name}>
+              {t(`rules.tabs.${name}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="distribution">
+          <Text c="dimmed">{t('rules.distributionPending')}</Text>
+        </Tabs.Panel>
+        <Tabs.Panel value="scoring">
+          <ScoringTab />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
