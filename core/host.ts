@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createService } from './api/service';
+import { createAdjustableClock } from './api/sla-test-clock';
+import { startSlaScheduler } from './scheduler';
 import { resolveDatabasePath } from './data-dir';
 import { startHub } from './lan/hub-server';
 import { openDatabase } from './store/open-database';
@@ -17,6 +19,8 @@ const { values } = parseArgs({
     db: { type: 'string' },
     demo: { type: 'boolean', default: false },
     'renderer-dir': { type: 'string' },
+    // Lets e2e tests move the hub's clock (dev.advanceClock); never for real use.
+    'test-hooks': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -40,7 +44,12 @@ try {
   process.exit(1);
 }
 
-const service = createService({ db, appVersion: APP_VERSION });
+const testClock = values['test-hooks'] ? createAdjustableClock() : null;
+const service = createService({
+  db,
+  appVersion: APP_VERSION,
+  ...(testClock ? { clock: testClock.clock } : {}),
+});
 if (values.demo) {
   const status = await service.dispatch('workspace.status', {});
   if (status.ok && (status.value as { isEmpty: boolean }).isEmpty) {
@@ -57,9 +66,14 @@ const hub = await startHub({
   appVersion: APP_VERSION,
   loopbackOnly: true,
 });
+const scheduler = startSlaScheduler({
+  service,
+  onError: (message) => console.error(`SLA scheduler: ${message}`),
+});
 console.log(`Fairlead hub ${APP_VERSION} listening on ${hub.url} (database: ${dbPath})`);
 
 function shutdown(): void {
+  scheduler.stop();
   void hub.close().then(() => {
     db.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 // The core in an Electron utilityProcess: the single writer of the database. Heavy synchronous SQLite work runs
 // here, never in the main process or the renderer, so the UI never freezes (shared/architecture.md).
 import { createService } from '../core/api/service';
+import { startSlaScheduler } from '../core/scheduler';
 import { openDatabase } from '../core/store/open-database';
 import { APP_VERSION } from '../core/version';
 import type { CoreMessage, CoreRequest } from './core-relay';
@@ -26,6 +27,7 @@ try {
       await service.dispatch('workspace.loadDemo', {});
   }
   service.subscribe((event) => send({ type: 'event', event }));
+  const scheduler = startSlaScheduler({ service });
   parentPort.on('message', (message: { data: CoreRequest }) => {
     const request = message.data;
     if (request?.type !== 'call') return;
@@ -33,7 +35,10 @@ try {
       .dispatch(request.name, request.input, { token: request.token })
       .then((result) => send({ type: 'result', id: request.id, result }));
   });
-  process.on('exit', () => db.close());
+  process.on('exit', () => {
+    scheduler.stop();
+    db.close();
+  });
   send({ type: 'ready' });
 } catch (error) {
   send({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });

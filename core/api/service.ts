@@ -41,7 +41,11 @@ export type Handlers = {
 };
 
 /** Calls that wait on I/O: they run outside a service-opened transaction (see Handlers). */
-const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([]);
+const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([
+  // The SLA tick opens one short transaction per action.
+  'sla.runDue',
+  'dev.advanceClock',
+]);
 
 export interface ServiceOptions {
   readonly db: Database;

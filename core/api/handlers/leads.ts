@@ -4,6 +4,7 @@ import { asLeadId, asRepId } from '../../domain/ids';
 import { listAssignmentsForLead } from '../../store/assignments';
 import { appendAudit } from '../../store/audit-log';
 import { listFollowUpsForLead } from '../../store/follow-ups';
+import { appendStageChange } from '../../store/stage-history';
 import {
   distinctLeadValues,
   findLeadById,
@@ -108,6 +109,17 @@ export const leadHandlers = {
       scoreModelVersion: scored.modelVersion,
       scoredAt: scored.scoredAt,
     });
+    if (before.stage !== after.stage) {
+      appendStageChange(ctx.db, {
+        id: ctx.newId('stg'),
+        leadId: before.id,
+        from: before.stage,
+        to: after.stage,
+        actor: actorLabel(ctx.actor),
+        note: null,
+        at: ctx.now,
+      });
+    }
     const fields = Object.keys(changed).filter(
       (key) => JSON.stringify(before[key as keyof Lead]) !== JSON.stringify(after[key as keyof Lead]),
     );

@@ -1,0 +1,85 @@
+// Repository for the public pool's bookkeeping: claims (daily limits) and recycles (who may not re-claim a lead).
+import type { Database } from 'better-sqlite3';
+import { execute, selectAll, selectFirst } from './sql';
+import { workQb } from './work-schema';
+
+export type RecycleReason = 'sla' | 'stale' | 'nurture';
+
+export interface RecycleRecord {
+  readonly id: string;
+  readonly leadId: string;
+  readonly fromRepId: string;
+  readonly reason: RecycleReason;
+  readonly at: number;
+}
+
+export function insertClaim(
+  db: Database,
+  claim: { id: string; leadId: string; repId: string; at: number },
+): void {
+  execute(
+    db,
+    workQb
+      .insertInto('pool_claims')
+      .values({ id: claim.id, lead_id: claim.leadId, rep_id: claim.repId, at: claim.at }),
+  );
+}
+
+/** Claims a rep made at or after `since` (epoch ms). */
+export function countClaimsSince(db: Database, repId: string, since: number): number {
+  return (
+    selectFirst(
+      db,
+      workQb
+        .selectFrom('pool_claims')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('rep_id', '=', repId)
+        .where('at', '>=', since),
+    )?.n ?? 0
+  );
+}
+
+export function insertRecycle(db: Database, record: RecycleRecord): void {
+  execute(
+    db,
+    workQb.insertInto('lead_recycles').values({
+      id: record.id,
+      lead_id: record.leadId,
+      from_rep_id: record.fromRepId,
+      reason: record.reason,
+      at: record.at,
+    }),
+  );
+}
+
+/** The latest time `repId` lost `leadId` to a recycle after `since`; null if never. */
+export function findRecycleFromRep(
+  db: Database,
+  leadId: string,
+  repId: string,
+  since: number,
+): number | null {
+  const row = selectFirst(
+    db,
+    workQb
+      .selectFrom('lead_recycles')
+      .select((eb) => eb.fn.max<number>('at').as('at'))
+      .where('lead_id', '=', leadId)
+      .where('from_rep_id', '=', repId)
+      .where('at', '>', since),
+  );
+  return row?.at ?? null;
+}
+
+export function listRecyclesForLead(db: Database, leadId: string): RecycleRecord[] {
+  return selectAll(
+    db,
+    workQb.selectFrom('lead_recycles').selectAll().where('lead_id', '=', leadId).orderBy('at'),
+  ).map((row) => ({
+    id: row.id,
+    leadId: row.lead_id,
+    fromRepId: row.from_rep_id,
+    reason: row.reason as RecycleReason,
+    at: row.at,
+  }));
+}

@@ -1,0 +1,66 @@
+// Repository for stage history: every move of a lead between funnel stages, append-only.
+import type { Database } from 'better-sqlite3';
+import type { FunnelStage } from '../domain/funnel';
+import { execute, selectAll, selectFirst } from './sql';
+import { workQb } from './work-schema';
+
+export interface StageChange {
+  readonly id: string;
+  readonly leadId: string;
+  readonly from: FunnelStage;
+  readonly to: FunnelStage;
+  readonly actor: string;
+  readonly note: string | null;
+  readonly at: number;
+}
+
+export function appendStageChange(db: Database, change: StageChange): void {
+  execute(
+    db,
+    workQb.insertInto('stage_history').values({
+      id: change.id,
+      lead_id: change.leadId,
+      from_stage: change.from,
+      to_stage: change.to,
+      actor: change.actor,
+      note: change.note,
+      at: change.at,
+    }),
+  );
+}
+
+export function listStageHistory(db: Database, leadId: string): StageChange[] {
+  return selectAll(
+    db,
+    workQb
+      .selectFrom('stage_history')
+      .selectAll()
+      .where('lead_id', '=', leadId)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc'),
+  ).map((row) => ({
+    id: row.id,
+    leadId: row.lead_id,
+    from: row.from_stage as FunnelStage,
+    to: row.to_stage as FunnelStage,
+    actor: row.actor,
+    note: row.note,
+    at: row.at,
+  }));
+}
+
+/** The stage a lead was in before it entered `stage` the last time (e.g. before nurture); null if unknown. */
+export function findStageBefore(db: Database, leadId: string, stage: FunnelStage): FunnelStage | null {
+  const row = selectFirst(
+    db,
+    workQb
+      .selectFrom('stage_history')
+      .select('from_stage')
+      .where('lead_id', '=', leadId)
+      .where('to_stage', '=', stage)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return row ? (row.from_stage as FunnelStage) : null;
+}

@@ -1,0 +1,445 @@
+// Repository for working leads: SLA clock inputs, compact kanban/queue/pool cards, and conditional owner/stage writes.
+import type { Database } from 'better-sqlite3';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type { FunnelStage, Grade } from '../domain/funnel';
+import { asLeadId, asRepId } from '../domain/ids';
+import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla';
+import type { Schema } from './schema';
+import { execute, selectAll, selectFirst } from './sql';
+import { workQb, type WorkSchema } from './work-schema';
+
+type Db = Schema & WorkSchema;
+type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
+
+/** The stages that are not on a clock; mirrors `isOpenStage` for SQL. */
+const NOT_OPEN: FunnelStage[] = ['won', 'lost', 'nurture'];
+
+/** What the SLA engine and the cards need beyond the lead row: when the clock started and the last contact. */
+function withClockColumns<O>(query: SelectQueryBuilder<Db, 'leads', O>) {
+  return query.select((eb: ExpressionBuilder<Db, 'leads'>) => [
+    eb
+      .selectFrom('assignments')
+      .select((e) => e.fn.max<number>('assignments.at').as('m'))
+      .whereRef('assignments.lead_id', '=', 'leads.id')
+      .whereRef('assignments.rep_id', '=', 'leads.owner_id')
+      .as('assigned_at'),
+    eb
+      .selectFrom('follow_ups')
+      .select((e) => e.fn.max<number>('follow_ups.at').as('m'))
+      .whereRef('follow_ups.lead_id', '=', 'leads.id')
+      .as('last_follow_up_at'),
+    eb
+      .selectFrom('stage_history')
+      .select((e) => e.fn.max<number>('stage_history.at').as('m'))
+      .whereRef('stage_history.lead_id', '=', 'leads.id')
+      .as('stage_changed_at'),
+  ]);
+}
+
+export interface LeadFilterInput {
+  readonly text?: string | undefined;
+  readonly stages?: readonly FunnelStage[] | undefined;
+  readonly grades?: readonly Grade[] | undefined;
+  /** A rep id, or 'pool' for unowned leads. */
+  readonly owner?: string | undefined;
+  readonly source?: string | undefined;
+  /** A rep's view: their own leads plus the public pool. */
+  readonly visibleToRep?: string | undefined;
+  /** Only owned, open, non-history leads (the ones an SLA clock can run on). */
+  readonly onClockOnly?: boolean | undefined;
+  readonly leadIds?: readonly string[] | undefined;
+  readonly excludeHistory?: boolean | undefined;
+  /** Only leads that were recycled at least once. */
+  readonly recycledOnly?: boolean | undefined;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function applyFilter(query: LeadsFrom, filter: LeadFilterInput): LeadsFrom {
+  let q = query.where('leads.deleted_at', 'is', null);
+  const text = filter.text?.trim().toLowerCase();
+  if (text) {
+    for (const word of text.split(/\s+/).slice(0, 5)) {
+      q = q.where(sql<boolean>`leads.search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+    }
+  }
+  if (filter.stages && filter.stages.length > 0) q = q.where('leads.stage', 'in', [...filter.stages]);
+  if (filter.grades && filter.grades.length > 0) q = q.where('leads.grade', 'in', [...filter.grades]);
+  if (filter.owner === 'pool') q = q.where('leads.owner_id', 'is', null);
+  else if (filter.owner) q = q.where('leads.owner_id', '=', filter.owner);
+  if (filter.source) q = q.where('leads.source', '=', filter.source);
+  if (filter.visibleToRep) {
+    const repId = filter.visibleToRep;
+    q = q.where((eb) => eb.or([eb('leads.owner_id', '=', repId), eb('leads.owner_id', 'is', null)]));
+  }
+  if (filter.onClockOnly) {
+    q = q
+      .where('leads.owner_id', 'is not', null)
+      .where('leads.is_history', '=', 0)
+      .where('leads.stage', 'not in', NOT_OPEN);
+  }
+  if (filter.excludeHistory) q = q.where('leads.is_history', '=', 0);
+  if (filter.recycledOnly) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('lead_recycles')
+          .select('lead_recycles.id')
+          .whereRef('lead_recycles.lead_id', '=', 'leads.id'),
+      ),
+    );
+  }
+  if (filter.leadIds) q = q.where('leads.id', 'in', filter.leadIds.length > 0 ? [...filter.leadIds] : ['']);
+  return q;
+}
+
+/** A lead as a card: enough for the kanban, the queue and the pool, nothing more. */
+export interface LeadCardRow {
+  readonly id: string;
+  readonly name: string;
+  readonly company: string | null;
+  readonly grade: Grade | null;
+  readonly score: number | null;
+  readonly ownerId: string | null;
+  readonly stage: FunnelStage;
+  readonly source: string | null;
+  readonly isHistory: boolean;
+  readonly createdAt: number;
+  readonly assignedAt: number | null;
+  readonly lastFollowUpAt: number | null;
+  readonly stageChangedAt: number | null;
+}
+
+type CardRaw = {
+  id: string;
+  name: string;
+  company: string | null;
+  grade: string | null;
+  score: number | null;
+  owner_id: string | null;
+  stage: string;
+  source: string | null;
+  is_history: number;
+  created_at: number;
+  assigned_at: number | null;
+  last_follow_up_at: number | null;
+  stage_changed_at: number | null;
+};
+
+function toCard(row: CardRaw): LeadCardRow {
+  return {
+    id: row.id,
+    name: row.name,
+    company: row.company,
+    grade: row.grade as Grade | null,
+    score: row.score,
+    ownerId: row.owner_id,
+    stage: row.stage as FunnelStage,
+    source: row.source,
+    isHistory: row.is_history === 1,
+    createdAt: row.created_at,
+    assignedAt: row.assigned_at,
+    lastFollowUpAt: row.last_follow_up_at,
+    stageChangedAt: row.stage_changed_at,
+  };
+}
+
+const CARD_COLUMNS = [
+  'leads.id',
+  'leads.name',
+  'leads.company',
+  'leads.grade',
+  'leads.score',
+  'leads.owner_id',
+  'leads.stage',
+  'leads.source',
+  'leads.is_history',
+  'leads.created_at',
+] as const;
+
+/** Cards matching `filter`, best score first then by id (the kanban column order), one page. */
+export function listLeadCards(
+  db: Database,
+  filter: LeadFilterInput,
+  page: { offset: number; limit: number },
+): LeadCardRow[] {
+  const query = withClockColumns(applyFilter(workQb.selectFrom('leads'), filter).select(CARD_COLUMNS))
+    .orderBy('leads.score', 'desc')
+    .orderBy('leads.id')
+    .limit(page.limit)
+    .offset(page.offset);
+  return selectAll(db, query).map(toCard);
+}
+
+/** Every card matching `filter`, unordered: for views that sort by SLA deadline (queue, overdue filters). */
+export function listAllLeadCards(db: Database, filter: LeadFilterInput): LeadCardRow[] {
+  return selectAll(
+    db,
+    withClockColumns(applyFilter(workQb.selectFrom('leads'), filter).select(CARD_COLUMNS)),
+  ).map(toCard);
+}
+
+export function countLeadsWhere(db: Database, filter: LeadFilterInput): number {
+  return (
+    selectFirst(
+      db,
+      applyFilter(workQb.selectFrom('leads'), filter).select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0
+  );
+}
+
+/** Lead counts per stage for `filter` (stages without leads are absent). */
+export function countLeadsByStage(db: Database, filter: LeadFilterInput): Map<FunnelStage, number> {
+  const rows = selectAll(
+    db,
+    applyFilter(workQb.selectFrom('leads'), filter)
+      .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('leads.stage'),
+  );
+  return new Map(rows.map((row) => [row.stage as FunnelStage, row.n]));
+}
+
+/** A card as the SLA engine's input. */
+export function toSlaInput(card: LeadCardRow, applied: readonly SlaAppliedAction[]): SlaLeadInput {
+  return {
+    id: asLeadId(card.id),
+    grade: card.grade,
+    ownerId: card.ownerId === null ? null : asRepId(card.ownerId),
+    stage: card.stage,
+    assignedAt: card.assignedAt,
+    firstContactAt: null,
+    lastFollowUpAt: card.lastFollowUpAt,
+    isHistory: card.isHistory,
+    appliedActions: applied,
+    stageChangedAt: card.stageChangedAt,
+  };
+}
+
+/** Every lead an SLA clock may run on, as engine input. */
+export function listSlaInputs(
+  db: Database,
+  applied: ReadonlyMap<string, readonly SlaAppliedAction[]>,
+  filter: LeadFilterInput = {},
+): SlaLeadInput[] {
+  return listAllLeadCards(db, { ...filter, onClockOnly: true }).map((card) =>
+    toSlaInput(card, applied.get(card.id) ?? []),
+  );
+}
+
+/** The planned next step of each lead's latest follow-up that has one. */
+export function mapNextSteps(
+  db: Database,
+  leadIds: readonly string[],
+): Map<string, { nextStep: string | null; nextAt: number; followUpId: string }> {
+  const result = new Map<string, { nextStep: string | null; nextAt: number; followUpId: string }>();
+  for (let i = 0; i < leadIds.length; i += 500) {
+    const chunk = leadIds.slice(i, i + 500);
+    const rows = selectAll(
+      db,
+      workQb
+        .selectFrom('follow_ups')
+        .select(['id', 'lead_id', 'next_step', 'next_at', 'at'])
+        .where('lead_id', 'in', chunk)
+        .where('next_at', 'is not', null)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc'),
+    );
+    for (const row of rows) {
+      if (result.has(row.lead_id) || row.next_at === null) continue;
+      result.set(row.lead_id, { nextStep: row.next_step, nextAt: row.next_at, followUpId: row.id });
+    }
+  }
+  return result;
+}
+
+/** Follow-ups whose planned next step fell due in [since, now], newest per lead only, on leads still owned. */
+export function listDueNextSteps(
+  db: Database,
+  since: number,
+  now: number,
+): {
+  followUpId: string;
+  leadId: string;
+  leadName: string;
+  ownerId: string;
+  nextStep: string | null;
+  nextAt: number;
+}[] {
+  const rows = selectAll(
+    db,
+    workQb
+      .selectFrom('follow_ups')
+      .innerJoin('leads', 'leads.id', 'follow_ups.lead_id')
+      .select([
+        'follow_ups.id',
+        'follow_ups.lead_id',
+        'follow_ups.next_step',
+        'follow_ups.next_at',
+        'follow_ups.at',
+        'leads.name',
+        'leads.owner_id',
+      ])
+      .where('follow_ups.next_at', '>=', since)
+      .where('follow_ups.next_at', '<=', now)
+      .where('leads.owner_id', 'is not', null)
+      .where('leads.deleted_at', 'is', null)
+      .where('leads.stage', 'not in', NOT_OPEN)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('follow_ups as later')
+              .select('later.id')
+              .whereRef('later.lead_id', '=', 'follow_ups.lead_id')
+              .whereRef('later.at', '>', 'follow_ups.at'),
+          ),
+        ),
+      ),
+  );
+  return rows.flatMap((row) =>
+    row.owner_id === null || row.next_at === null
+      ? []
+      : [
+          {
+            followUpId: row.id,
+            leadId: row.lead_id,
+            leadName: row.name,
+            ownerId: row.owner_id,
+            nextStep: row.next_step,
+            nextAt: row.next_at,
+          },
+        ],
+  );
+}
+
+/**
+ * Sets the owner only if it is still `expected` (null = unowned): the atomic step behind claims and recycles.
+ * Answers false when someone else changed it first.
+ */
+export function setLeadOwnerIf(
+  db: Database,
+  leadId: string,
+  expected: string | null,
+  owner: string | null,
+  now: number,
+): boolean {
+  return (
+    execute(
+      db,
+      workQb
+        .updateTable('leads')
+        .set({ owner_id: owner, updated_at: now })
+        .where('id', '=', leadId)
+        .where('deleted_at', 'is', null)
+        .where('owner_id', 'is', expected),
+    ) === 1
+  );
+}
+
+export function setLeadStage(
+  db: Database,
+  leadId: string,
+  change: {
+    stage: FunnelStage;
+    wonAmountFen: number | null;
+    lostReason: string | null;
+    closedAt: number | null;
+  },
+  now: number,
+): void {
+  execute(
+    db,
+    workQb
+      .updateTable('leads')
+      .set({
+        stage: change.stage,
+        won_amount_fen: change.wonAmountFen,
+        lost_reason: change.lostReason,
+        closed_at: change.closedAt,
+        updated_at: now,
+      })
+      .where('id', '=', leadId),
+  );
+}
+
+/** Assignment rows after `afterRowid` that gave a lead to a rep, for "new assignment" notifications. */
+export function listAssignmentsAfter(
+  db: Database,
+  afterRowid: number,
+  limit: number,
+): {
+  rowid: number;
+  leadId: string;
+  repId: string;
+  kind: string;
+  reason: string;
+  at: number;
+  leadName: string;
+}[] {
+  return selectAll(
+    db,
+    workQb
+      .selectFrom('assignments')
+      .innerJoin('leads', 'leads.id', 'assignments.lead_id')
+      .select([
+        sql<number>`assignments.rowid`.as('rowid'),
+        'assignments.lead_id',
+        'assignments.rep_id',
+        'assignments.kind',
+        'assignments.reason',
+        'assignments.at',
+        'leads.name',
+      ])
+      .where(sql<boolean>`assignments.rowid > ${afterRowid}`)
+      .orderBy(sql`assignments.rowid`)
+      .limit(limit),
+  ).map((row) => ({
+    rowid: row.rowid,
+    leadId: row.lead_id,
+    repId: row.rep_id ?? '',
+    kind: row.kind,
+    reason: row.reason,
+    at: row.at,
+    leadName: row.name,
+  }));
+}
+
+export function findLastAssignmentRowid(db: Database): number {
+  return selectFirst(db, workQb.selectFrom('assignments').select(sql<number>`max(rowid)`.as('m')))?.m ?? 0;
+}
+
+/**
+ * Appeals answered in [since, until]. The appeals table belongs to distribution (schema version 5) and is read
+ * with plain SQL, so this feature works whether or not that feature's tables are there yet.
+ */
+export function listAnsweredAppeals(
+  db: Database,
+  since: number,
+  until: number,
+): { id: string; leadId: string; repId: string; state: string; reply: string | null; leadName: string }[] {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'appeals'").get();
+  if (exists === undefined) return [];
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.lead_id, a.rep_id, a.state, a.reply, l.name AS lead_name FROM appeals a
+       JOIN leads l ON l.id = a.lead_id WHERE a.state <> 'open' AND a.resolved_at >= ? AND a.resolved_at <= ?`,
+    )
+    .all(since, until) as {
+    id: string;
+    lead_id: string;
+    rep_id: string;
+    state: string;
+    reply: string | null;
+    lead_name: string;
+  }[];
+  return rows.map((row) => ({
+    id: row.id,
+    leadId: row.lead_id,
+    repId: row.rep_id,
+    state: row.state,
+    reply: row.reply,
+    leadName: row.lead_name,
+  }));
+}
