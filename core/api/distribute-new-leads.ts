@@ -21,11 +21,10 @@ import {
   setLeadOwner,
   writeRuleMethodState,
 } from '../store/distribution-state';
-import { listReps } from '../store/reps';
 import { actorLabel } from './call-context';
 import type { Actor, EventName, EventPayload } from './contract';
 import type { DistributeResult, DistributedLead } from './calls/distribution-calls';
-import { ensureRulesInForce, readDistributionSettings, readEngineState } from './distribution-setup';
+import { readDistributionSettings, readEngineState, readTeamAndRules } from './distribution-setup';
 
 /** What distribution needs from its caller; a handler's CallContext fits as it is. */
 export interface DistributionHost {
@@ -119,7 +118,8 @@ export function distributeNewLeads(
   }
   if (leads.length === 0) return { assigned: 0, pooled: 0, manual: 0, skipped, results: [] };
 
-  const reps = listReps(db, { includeInactive: true });
+  const team = readTeamAndRules(db, now);
+  const reps = team.reps;
   // A workspace without a team yet has nobody to explain a decision against: leads simply wait in the pool.
   if (reps.length === 0)
     return {
@@ -129,7 +129,7 @@ export function distributeNewLeads(
       skipped: [...skipped, ...leads.map((l) => l.id)],
       results: [],
     };
-  const rules = ensureRulesInForce(db, reps, now).rules;
+  const rules = team.rules.rules;
   const settings = readDistributionSettings(db);
   const { state, methodState } = readEngineState(db, now, settings.utcOffsetMinutes);
   const common = {

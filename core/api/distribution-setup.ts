@@ -6,11 +6,13 @@ import type { DistributionRule, DistributionState, WorkingHours } from '../domai
 import type { Rep } from '../domain/rep';
 import { findLatestRuleSet, insertRuleSet } from '../store/distribution-rules';
 import {
-  countAssignedSince,
+  countAssignedOnDay,
+  readChangeTokens,
   readOpenLoads,
   readRuleMethodState,
   type RuleMethodState,
 } from '../store/distribution-state';
+import { listReps } from '../store/reps';
 import { readSetting, writeSetting } from '../store/settings';
 import type { DistributionSettings } from './calls/distribution-calls';
 
@@ -111,7 +113,7 @@ export function readEngineState(
       pointers: methodState.pointers,
       credits: methodState.credits,
       openLoads: readOpenLoads(db),
-      assignedToday: countAssignedSince(db, day.start),
+      assignedToday: countAssignedOnDay(db, Math.floor((day.start + utcOffsetMinutes * 60_000) / DAY_MS)),
       day: day.date,
     },
   };
@@ -119,4 +121,40 @@ export function readEngineState(
 
 export function teamHoursContext(settings: DistributionSettings): { teamDefault: WorkingHours | null } {
   return { teamDefault: settings.teamWorkingHours };
+}
+
+interface TeamCache {
+  readonly repsToken: number;
+  readonly rulesToken: number;
+  readonly reps: readonly Rep[];
+  readonly rules: RulesInForce;
+}
+
+const teamCache = new WeakMap<Database, TeamCache>();
+
+/**
+ * Every rep (inactive too, so explanations can name them) and the rules in force, saving the default pipeline on
+ * first use. Reread only when the change tokens moved, so a single new lead does not reparse them.
+ */
+export function readTeamAndRules(
+  db: Database,
+  now: number,
+): { readonly reps: readonly Rep[]; readonly rules: RulesInForce } {
+  const tokens = readChangeTokens(db);
+  const cached = teamCache.get(db);
+  if (
+    cached &&
+    cached.repsToken === tokens.reps &&
+    cached.rulesToken === tokens.rules &&
+    cached.rules.version > 0
+  )
+    return cached;
+  const reps = listReps(db, { includeInactive: true });
+  // Without a team the default pipeline would be saved without its territories: wait for the first rep.
+  if (reps.length === 0) return { reps, rules: readRulesInForce(db, reps) };
+  const rules = ensureRulesInForce(db, reps, now);
+  const after = readChangeTokens(db);
+  const fresh: TeamCache = { repsToken: after.reps, rulesToken: after.rules, reps, rules };
+  teamCache.set(db, fresh);
+  return fresh;
 }

@@ -64,19 +64,14 @@ export function readOpenLoads(db: Database): Record<string, number> {
   return loads;
 }
 
-/** Leads handed to each rep at or after `since` (epoch ms), any kind. */
-export function countAssignedSince(db: Database, since: number): Record<string, number> {
+/** Leads handed to each rep on a local day (day = floor((epoch ms + UTC offset) / 1 day)), kept by a trigger. */
+export function countAssignedOnDay(db: Database, day: number): Record<string, number> {
   const counts: Record<string, number> = {};
-  const rows = selectAll(
+  for (const row of selectAll(
     db,
-    qb
-      .selectFrom('assignments')
-      .select(['rep_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('at', '>=', since)
-      .where('rep_id', 'is not', null)
-      .groupBy('rep_id'),
-  );
-  for (const row of rows) if (row.rep_id !== null) counts[row.rep_id] = row.n;
+    qb.selectFrom('rep_day_counts').select(['rep_id', 'n']).where('day', '=', day),
+  ))
+    counts[row.rep_id] = row.n;
   return counts;
 }
 
@@ -301,4 +296,13 @@ export function openLoadsAt(db: Database, at: number): Record<string, number> {
   const loads: Record<string, number> = {};
   for (const row of rows) if (row.owner_id !== null) loads[row.owner_id] = row.n;
   return loads;
+}
+
+/** Tokens that change whenever reps or rule sets change (kept by triggers). */
+export function readChangeTokens(db: Database): { reps: number; rules: number } {
+  const tokens = { reps: 0, rules: 0 };
+  for (const row of selectAll(db, qb.selectFrom('distribution_versions').selectAll())) {
+    if (row.key === 'reps' || row.key === 'rules') tokens[row.key] = row.token;
+  }
+  return tokens;
 }

@@ -134,6 +134,17 @@ export interface RepOpenLoadsTable {
   open_count: number;
 }
 
+export interface RepDayCountsTable {
+  rep_id: string;
+  day: number;
+  n: number;
+}
+
+export interface DistributionVersionsTable {
+  key: string;
+  token: number;
+}
+
 export interface AppealsTable {
   id: string;
   lead_id: string;
@@ -161,4 +172,6 @@ export interface Schema {
   distribution_rule_state: DistributionRuleStateTable;
   rep_open_loads: RepOpenLoadsTable;
   appeals: AppealsTable;
+  distribution_versions: DistributionVersionsTable;
+  rep_day_counts: RepDayCountsTable;
 }

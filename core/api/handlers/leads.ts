@@ -1,7 +1,6 @@
 // Handlers for leads: list (paged, filtered, scoped to the actor), get, create, update, facets.
 import type { Lead } from '../../domain/lead';
 import { asLeadId, asRepId } from '../../domain/ids';
-import { listAssignmentsForLead } from '../../store/assignments';
 import { appendAudit } from '../../store/audit-log';
 import { listFollowUpsForLead } from '../../store/follow-ups';
 import { appendStageChange } from '../../store/stage-history';
@@ -18,6 +17,7 @@ import type { CallOutput, ParsedInput } from '../contract';
 import { distributeNewLeads } from '../distribute-new-leads';
 import { ServiceError } from '../errors';
 import { leadKeysOf } from '../lead-keys';
+import { listAssignmentsWithMerged } from '../import-duplicates';
 
 /** A rep sees their own leads and the public pool; the team lead sees everything. */
 function assertCanSee(ctx: CallContext, lead: Lead): void {
@@ -46,7 +46,8 @@ export const leadHandlers = {
     const lead = requireLead(ctx, input.id);
     return {
       lead,
-      assignments: listAssignmentsForLead(ctx.db, lead.id),
+      // A merged-away lead's assignments stay on it (append-only); its kept lead shows them too.
+      assignments: listAssignmentsWithMerged(ctx.db, lead.id),
       followUps: listFollowUpsForLead(ctx.db, lead.id),
       scoreModelVersion: findLeadMeta(ctx.db, lead.id)?.scoreModelVersion ?? null,
       explanation: ctx.scoring.explain(lead, ctx.now),

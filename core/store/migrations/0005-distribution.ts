@@ -6,6 +6,10 @@ const COUNTED = (row: 'NEW' | 'OLD') =>
   `${row}.owner_id IS NOT NULL AND ${row}.deleted_at IS NULL AND ${row}.is_history = 0 ` +
   `AND ${row}.stage NOT IN ('won', 'lost', 'nurture')`;
 
+/** The workspace's UTC offset in ms, read from the distribution settings when a row is counted. */
+const OFFSET_MS =
+  "(coalesce((SELECT json_extract(value_json, '$.utcOffsetMinutes') FROM settings WHERE key = 'distribution.settings'), 480) * 60000)";
+
 export function updateToSchemaVersion5(db: Database): void {
   db.exec(`
     CREATE TABLE distribution_rule_sets (
@@ -49,8 +53,38 @@ export function updateToSchemaVersion5(db: Database): void {
       UPDATE rep_open_loads SET open_count = max(0, open_count - 1) WHERE rep_id = OLD.owner_id;
     END;
 
-    -- Daily caps count today's assignments: a range on time, not a scan of the whole history.
-    CREATE INDEX assignments_at ON assignments (at);
+    -- Daily caps read leads per rep per local day, counted as assignments are appended. The day is local to
+    -- the workspace's UTC offset (distribution settings, default UTC+8): floor((at + offset) / 1 day).
+    CREATE TABLE rep_day_counts (
+      rep_id TEXT NOT NULL,
+      day INTEGER NOT NULL,
+      n INTEGER NOT NULL,
+      PRIMARY KEY (rep_id, day)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO rep_day_counts (rep_id, day, n)
+      SELECT rep_id, (at + ${OFFSET_MS}) / 86400000, count(*) FROM assignments WHERE rep_id IS NOT NULL GROUP BY 1, 2;
+    CREATE TRIGGER assignments_day_count AFTER INSERT ON assignments WHEN NEW.rep_id IS NOT NULL
+    BEGIN
+      INSERT INTO rep_day_counts (rep_id, day, n) VALUES (NEW.rep_id, (NEW.at + ${OFFSET_MS}) / 86400000, 1)
+        ON CONFLICT (rep_id, day) DO UPDATE SET n = n + 1;
+    END;
+    CREATE INDEX assignments_at ON assignments (at, rep_id);
+
+    -- A token that changes whenever reps or rule sets change, so a single new lead need not reread and reparse
+    -- them. random(), not a counter: a rolled-back change must never leave a token that a later change repeats.
+    CREATE TABLE distribution_versions (
+      key TEXT PRIMARY KEY,
+      token INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO distribution_versions (key, token) VALUES ('reps', random()), ('rules', random());
+    CREATE TRIGGER reps_token_insert AFTER INSERT ON reps
+      BEGIN UPDATE distribution_versions SET token = random() WHERE key = 'reps'; END;
+    CREATE TRIGGER reps_token_update AFTER UPDATE ON reps
+      BEGIN UPDATE distribution_versions SET token = random() WHERE key = 'reps'; END;
+    CREATE TRIGGER reps_token_delete AFTER DELETE ON reps
+      BEGIN UPDATE distribution_versions SET token = random() WHERE key = 'reps'; END;
+    CREATE TRIGGER rules_token_insert AFTER INSERT ON distribution_rule_sets
+      BEGIN UPDATE distribution_versions SET token = random() WHERE key = 'rules'; END;
 
     CREATE TABLE appeals (
       id TEXT PRIMARY KEY,
