@@ -35,3 +35,19 @@ export interface JobStatus {
   readonly startedAt: number;
   readonly finishedAt: number | null;
 }
+
+/**
+ * A patch schema from an input schema: every field optional and no defaults. zod's own `.partial()` keeps the
+ * defaults, which would quietly reset fields a patch did not mention (a stage back to raw, events to []).
+ */
+export function patchSchemaOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, bare.optional()];
+    }),
+  ) as unknown as {
+    [K in keyof Shape]: z.ZodOptional<Shape[K] extends z.ZodDefault<infer Inner> ? Inner : Shape[K]>;
+  };
+  return z.object(shape).strict();
+}

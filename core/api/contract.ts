@@ -17,7 +17,17 @@ import { validateScoringModel } from '../domain/scoring/validate';
 import { distributionCalls, distributionEvents } from './calls/distribution-calls';
 import { importCalls, importEvents } from './calls/import-calls';
 import { workCalls, workEvents } from './calls/work-calls';
-import { call, empty, id, isoDate, MAX_NOTES, MAX_TEXT, optionalText, type JobStatus } from './contract-kit';
+import {
+  call,
+  empty,
+  id,
+  isoDate,
+  MAX_NOTES,
+  MAX_TEXT,
+  optionalText,
+  patchSchemaOf,
+  type JobStatus,
+} from './contract-kit';
 
 export type { JobStatus } from './contract-kit';
 import type { ScoringModelVersion } from '../store/scoring-models';
@@ -194,9 +204,9 @@ export const leadListInput = z
   .strict();
 
 const byId = z.object({ id }).strict();
-const leadUpdateInput = z.object({ id, patch: leadInputSchema.partial().strict() }).strict();
+const leadUpdateInput = z.object({ id, patch: patchSchemaOf(leadInputSchema) }).strict();
 const repListInput = z.object({ includeInactive: z.boolean().default(false) }).strict();
-const repUpdateInput = z.object({ id, patch: repInputSchema.partial().strict() }).strict();
+const repUpdateInput = z.object({ id, patch: patchSchemaOf(repInputSchema) }).strict();
 const repSetActiveInput = z.object({ id, isActive: z.boolean() }).strict();
 const preferencesInput = z.object({ language: z.enum(['zh-CN', 'en']) }).strict();
 const auditListInput = z

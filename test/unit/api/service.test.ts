@@ -167,3 +167,39 @@ describe('the service through the in-process transport', () => {
     expect(await t.client.call('preferences.get', {})).toEqual({ language: 'en' });
   });
 });
+
+describe('partial updates', () => {
+  const tempDir = useTempDir();
+
+  it('change only the fields a patch names, never resetting the others to defaults', async () => {
+    const t = createTestService(tempDir());
+    try {
+      const lead = await t.client.call('leads.create', {
+        name: '吴敏',
+        stage: 'sql',
+        costFen: 5_000,
+        customFields: { 城市: '杭州' },
+        events: [{ kind: 'visit', at: 1 }],
+      });
+      const updated = await t.client.call('leads.update', { id: lead.id, patch: { name: '吴敏 (采购)' } });
+      expect(updated).toMatchObject({
+        stage: 'sql',
+        costFen: 5_000,
+        customFields: { 城市: '杭州' },
+        events: [{ kind: 'visit', at: 1 }],
+      });
+
+      const rep = await t.client.call('reps.create', {
+        name: '黄磊',
+        tier: 'senior',
+        skills: ['金融'],
+        weight: 4,
+        isOutOfOffice: true,
+      });
+      const edited = await t.client.call('reps.update', { id: rep.id, patch: { capOpen: 20 } });
+      expect(edited).toMatchObject({ skills: ['金融'], weight: 4, isOutOfOffice: true, capOpen: 20 });
+    } finally {
+      t.close();
+    }
+  });
+});
