@@ -42,6 +42,16 @@ export type Handlers = {
 
 /** Calls that wait on I/O: they run outside a service-opened transaction (see Handlers). */
 const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([
+  // Import, export and backups wait on file I/O.
+  'import.upload',
+  'import.analyze',
+  'import.errorFile',
+  'import.commit',
+  'import.discard',
+  'leads.export',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
   // The SLA tick opens one short transaction per action.
   'sla.runDue',
   'dev.advanceClock',
@@ -158,6 +168,8 @@ export function createService(options: ServiceOptions): Service {
     const parsed = calls[callName].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: zodErrorToData(parsed.error) };
     const pending: PushedEvent[] = [];
+    // Events a call's background job emits after the call has answered go out at once.
+    let isSettled = false;
     try {
       const actor = resolveActor(caller);
       const ctx: CallContext = {
@@ -169,7 +181,11 @@ export function createService(options: ServiceOptions): Service {
         scoring,
         jobs,
         appVersion,
-        emit: (event: EventName, payload) => pending.push({ event, payload } as PushedEvent),
+        emit: (event: EventName, payload) => {
+          const pushed = { event, payload } as PushedEvent;
+          if (isSettled) emitAll([pushed]);
+          else pending.push(pushed);
+        },
       };
       const handler = handlers[callName] as (ctx: CallContext, input: unknown) => unknown;
       const value = ASYNC_CALLS.has(callName)
@@ -177,9 +193,11 @@ export function createService(options: ServiceOptions): Service {
         : inTransaction(db, () => handler(ctx, parsed.data));
       if (value instanceof Promise)
         throw new Error(`${callName} returned a Promise but is not in ASYNC_CALLS`);
+      isSettled = true;
       emitAll(pending);
       return { ok: true, value };
     } catch (error) {
+      isSettled = true;
       // The transaction rolled back: drop anything cached from inside it.
       scoring.invalidate();
       if (error instanceof ServiceError) return { ok: false, error: error.toData() };

@@ -127,14 +127,32 @@ const CONTAINS: readonly (readonly [LeadField, readonly string[]])[] = [
   ['needs', ['需求', '备注', '说明', '留言', 'note', 'need', 'remark', 'comment', 'message']],
 ];
 
+// Columns our own export adds that an import cannot set (ids, stage, score, owner, times): ignored unless mapped.
+const SYSTEM_COLUMNS: ReadonlySet<string> = new Set([
+  '线索id',
+  'leadid',
+  'id',
+  '阶段',
+  'stage',
+  '评分',
+  'score',
+  '等级',
+  'grade',
+  '负责人',
+  'owner',
+  '创建时间',
+  'createdat',
+]);
+
 /**
- * One target per header: the first column that fits a lead field gets it; later columns that would fit the same
+ * One target per header (columns our export adds for the system, such as 阶段 or 评分, are ignored): the first column that fits a lead field gets it; later columns that would fit the same
  * field, and columns that fit none, become `custom.<header>`. Deterministic; never maps two columns to one field.
  */
 export function guessColumnMapping(headers: readonly string[]): ColumnTarget[] {
   const taken = new Set<LeadField>();
   return headers.map((header) => {
     const folded = foldHeader(header);
+    if (SYSTEM_COLUMNS.has(folded)) return 'ignore';
     const field =
       EXACT[folded] ?? CONTAINS.find(([, needles]) => needles.some((needle) => folded.includes(needle)))?.[0];
     if (field !== undefined && !taken.has(field)) {

@@ -135,12 +135,13 @@ export async function writeErrorRowsCsv(
       header,
       value: (row: number) => originalRows.rows.get(row)?.[index] ?? '',
     })),
-    { header: ERROR_COLUMN_HEADER, value: (row: number) => describeErrors(byRow.get(row) ?? []) },
+    { header: ERROR_COLUMN_HEADER, value: (row: number) => describeRowErrors(byRow.get(row) ?? []) },
   ];
   return writeLeadsCsvFile(rows, columns, path);
 }
 
-function describeErrors(errors: readonly RowIssue[]): string {
+/** One cell of text for the error file: every error of a row with its row, line and column. */
+export function describeRowErrors(errors: readonly RowIssue[]): string {
   return errors
     .map((error) => {
       const where =

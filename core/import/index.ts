@@ -19,6 +19,7 @@ export {
   writeLeadsXlsx,
   writeErrorRowsCsv,
   ERROR_COLUMN_HEADER,
+  describeRowErrors,
 } from './export-csv';
 export type { ExportColumn, ErrorRowSource } from './export-csv';
 export { LEAD_FIELDS, ImportFileError, ISSUE_MESSAGES } from './types';

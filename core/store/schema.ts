@@ -159,6 +159,63 @@ export interface AppealsTable {
   resolved_at: number | null;
 }
 
+export interface ImportBatchesTable {
+  id: string;
+  file_name: string;
+  actor: string;
+  state: string;
+  duplicate_action: string;
+  total_rows: number;
+  inserted: number;
+  merged: number;
+  flagged: number;
+  skipped: number;
+  errors: number;
+  started_at: number;
+  finished_at: number | null;
+  undone_at: number | null;
+  undone_by: string | null;
+}
+
+export interface ImportMergeSnapshotsTable {
+  batch_id: string;
+  lead_id: string;
+  lead_json: string;
+  score_model_version: number | null;
+  scored_at: number | null;
+}
+
+export interface ImportTemplatesTable {
+  id: string;
+  name: string;
+  headers_key: string;
+  headers_json: string;
+  mapping_json: string;
+  actor: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface LeadDuplicateFlagsTable {
+  lead_id: string;
+  duplicate_of: string;
+  matched_by: string;
+  batch_id: string | null;
+  at: number;
+}
+
+export interface LeadMergesTable {
+  merged_lead_id: string;
+  kept_lead_id: string;
+  kept_before_json: string;
+  merged_json: string;
+  choices_json: string;
+  moved_follow_ups: number;
+  actor: string;
+  at: number;
+}
+
+
 export interface Schema {
   reps: RepsTable;
   leads: LeadsTable;
@@ -168,6 +225,11 @@ export interface Schema {
   audit_log: AuditLogTable;
   scoring_models: ScoringModelsTable;
   learned_models: LearnedModelsTable;
+  import_batches: ImportBatchesTable;
+  import_merge_snapshots: ImportMergeSnapshotsTable;
+  import_templates: ImportTemplatesTable;
+  lead_duplicate_flags: LeadDuplicateFlagsTable;
+  lead_merges: LeadMergesTable;
   distribution_rule_sets: DistributionRuleSetsTable;
   distribution_rule_state: DistributionRuleStateTable;
   rep_open_loads: RepOpenLoadsTable;

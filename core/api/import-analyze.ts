@@ -1,0 +1,240 @@
+// The import wizard's report: reads the whole uploaded file once, validates every row with the chosen mapping,
+// matches rows against existing leads and earlier rows, and writes the analysed rows for the commit job to stream.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { DedupeKeyKind } from '../domain/dedupe';
+import { guessColumnMapping, foldHeader } from '../import/column-mapping';
+import { describeRowErrors } from '../import/export-csv';
+import { validateSourceRow } from '../import/import-rows';
+import { openLeadFile, type LeadFile } from '../import/read-file';
+import { ImportFileError, type ColumnTarget, type RowIssue } from '../import/types';
+import { findTemplatesForHeaders } from '../store/import-templates';
+import { findLeadById } from '../store/leads';
+import type { CallContext } from './call-context';
+import type { DuplicateMatchSummary, DuplicateRowSample, ImportAnalysis } from './calls/import-calls';
+import type { ParsedInput } from './contract';
+import { ServiceError } from './errors';
+import {
+  readUploadMeta,
+  rowsPathOf,
+  sourcePathOf,
+  writeAnalysisMeta,
+  type AnalysedRow,
+} from './import-files';
+import { createEmptyMatcher, createLeadKeyMatcher, type KeyMatch } from './import-matcher';
+import { leadKeysOf } from './lead-keys';
+
+const PREVIEW_ROWS = 20;
+const MAX_REPORTED_ERRORS = 5_000;
+const MAX_DUPLICATE_SAMPLES = 500;
+
+/** The key under which templates are found again: headers folded (width, case, punctuation) and joined. */
+export function headersKeyOf(headers: readonly string[]): string {
+  return headers.map(foldHeader).join('\u0001');
+}
+
+/** Opens an uploaded file, turning "cannot import this file at all" into an error naming the file. */
+export async function openUploadedFile(
+  path: string,
+  options: { encoding?: LeadFile['encoding']; delimiter?: LeadFile['delimiter'] },
+): Promise<LeadFile> {
+  try {
+    return await openLeadFile(path, {
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new ServiceError('invalid_input', error.message, 'file');
+    throw error;
+  }
+}
+
+export async function analyzeUpload(
+  ctx: CallContext,
+  input: ParsedInput<'import.analyze'>,
+): Promise<ImportAnalysis> {
+  const upload = await readUploadMeta(ctx.db, input.uploadId);
+  const file = await openUploadedFile(sourcePathOf(ctx.db, upload), input);
+  const headers = file.headers;
+  const templates = findTemplatesForHeaders(ctx.db, headersKeyOf(headers));
+  const guessed = guessColumnMapping(headers);
+  let template = input.templateId ? templates.find((t) => t.id === input.templateId) : undefined;
+  if (input.templateId && !template) {
+    await file.close();
+    throw new ServiceError('not_found', 'That template does not fit these columns.', 'templateId');
+  }
+  if (!input.mapping && !template) template = templates[0];
+  const mapping = (input.mapping ?? template?.mapping ?? guessed) as readonly ColumnTarget[];
+  if (mapping.length !== headers.length) {
+    await file.close();
+    throw new ServiceError(
+      'invalid_input',
+      `mapping: the file has ${headers.length} columns but the mapping has ${mapping.length} targets`,
+      'mapping',
+    );
+  }
+  const duplicateTarget = findDoubleMappedField(mapping);
+  if (duplicateTarget) {
+    await file.close();
+    throw new ServiceError(
+      'invalid_input',
+      `mapping: two columns are mapped to the field ${duplicateTarget}`,
+      'mapping',
+    );
+  }
+
+  const existing = createLeadKeyMatcher(ctx.db);
+  const earlier = createEmptyMatcher();
+  const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
+  const previewRows: { row: number; cells: readonly string[] }[] = [];
+  const errors: RowIssue[] = [];
+  const samples: { sample: Omit<DuplicateRowSample, 'matches'>; matches: readonly KeyMatch[] }[] = [];
+  let totalRows = 0;
+  let validRows = 0;
+  let errorRows = 0;
+  let errorCount = 0;
+  let warnings = 0;
+  let newRows = 0;
+  let duplicateRows = 0;
+  let inFileDuplicateRows = 0;
+  try {
+    for await (const batch of file.batches()) {
+      let text = '';
+      for (const source of batch) {
+        totalRows += 1;
+        if (previewRows.length < PREVIEW_ROWS) previewRows.push({ row: source.row, cells: source.cells });
+        const result = validateSourceRow(source, mapping, headers);
+        warnings += result.warnings.length;
+        if (!('draft' in result)) {
+          errorRows += 1;
+          for (const issue of result.errors) {
+            errorCount += 1;
+            if (errors.length < MAX_REPORTED_ERRORS) errors.push(issue);
+          }
+          const line: AnalysedRow = { r: source.row, c: source.cells, e: describeRowErrors(result.errors) };
+          text += `${JSON.stringify(line)}\n`;
+          continue;
+        }
+        validRows += 1;
+        const draft = result.draft;
+        const keys = leadKeysOf(draft);
+        const matches = existing.match(keys);
+        const before = matches.length === 0 ? earlier.match(keys) : [];
+        earlier.remember(keys, String(source.row));
+        if (matches.length > 0) duplicateRows += 1;
+        else if (before.length > 0) inFileDuplicateRows += 1;
+        else newRows += 1;
+        const first = before[0];
+        if ((matches.length > 0 || first) && samples.length < MAX_DUPLICATE_SAMPLES) {
+          samples.push({
+            sample: {
+              row: source.row,
+              name: draft.name,
+              phone: draft.phone,
+              email: draft.email,
+              company: draft.company,
+              earlierRow: matches.length === 0 && first ? Number(first.id) : null,
+              by: unionKinds(matches.length > 0 ? matches : before),
+            },
+            matches,
+          });
+        }
+        const line: AnalysedRow = { r: source.row, d: draft };
+        text += `${JSON.stringify(line)}\n`;
+      }
+      if (!out.write(text)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  } catch (error) {
+    out.destroy();
+    throw error;
+  } finally {
+    await file.close();
+  }
+
+  const analysisId = ctx.newId('analysis');
+  await writeAnalysisMeta(ctx.db, {
+    analysisId,
+    uploadId: upload.uploadId,
+    fileName: upload.fileName,
+    format: file.format,
+    encoding: file.encoding,
+    delimiter: file.delimiter,
+    headers,
+    mapping,
+    totalRows,
+    validRows,
+    errorRows,
+    analyzedAt: ctx.now,
+    committedBatchId: null,
+  });
+
+  const summaries = new Map<string, DuplicateMatchSummary | null>();
+  const summaryOf = (match: KeyMatch): DuplicateMatchSummary | null => {
+    if (!summaries.has(match.id)) {
+      const lead = findLeadById(ctx.db, match.id);
+      summaries.set(
+        match.id,
+        lead
+          ? {
+              leadId: lead.id,
+              name: lead.name,
+              company: lead.company,
+              phone: lead.phone,
+              email: lead.email,
+              ownerId: lead.ownerId,
+              by: [],
+            }
+          : null,
+      );
+    }
+    const found = summaries.get(match.id);
+    return found ? { ...found, by: match.by } : null;
+  };
+
+  return {
+    uploadId: upload.uploadId,
+    analysisId,
+    fileName: upload.fileName,
+    format: file.format,
+    encoding: file.encoding,
+    delimiter: file.delimiter,
+    headers,
+    headerRow: file.headerRow,
+    mapping,
+    guessedMapping: guessed,
+    template: template ? { id: template.id, name: template.name } : null,
+    templates: templates.map((t) => ({ id: t.id, name: t.name })),
+    previewRows,
+    totalRows,
+    validRows,
+    newRows,
+    duplicateRows,
+    inFileDuplicateRows,
+    errorRows,
+    errors,
+    isErrorListTruncated: errorCount > errors.length,
+    warnings,
+    duplicates: samples.map(({ sample, matches }) => ({
+      ...sample,
+      matches: matches.map(summaryOf).filter((summary): summary is DuplicateMatchSummary => summary !== null),
+    })),
+  };
+}
+
+function unionKinds(matches: readonly KeyMatch[]): DedupeKeyKind[] {
+  const kinds = new Set<DedupeKeyKind>();
+  for (const match of matches) for (const kind of match.by) kinds.add(kind);
+  return [...kinds];
+}
+
+function findDoubleMappedField(mapping: readonly ColumnTarget[]): string | null {
+  const seen = new Set<string>();
+  for (const target of mapping) {
+    if (target === 'ignore') continue;
+    if (seen.has(target)) return target;
+    seen.add(target);
+  }
+  return null;
+}

@@ -1,0 +1,389 @@
+// The import commit job and undo. One import is one batch: rows are inserted in chunks (one short transaction each,
+// so calls keep being answered and progress shows) but hidden, and one last transaction reveals them, applies the
+// merges and marks the batch committed — so a batch is all there or not there, even after a crash.
+import type { Database } from 'better-sqlite3';
+import { asLeadId } from '../domain/ids';
+import { mergeLeads, type DedupeKeyKind } from '../domain/dedupe';
+import type { Lead } from '../domain/lead';
+import type { LeadDraft } from '../import/validate-row';
+import { appendAudit } from '../store/audit-log';
+import {
+  deletePendingBatchLeads,
+  findImportBatch,
+  findLeadAnyState,
+  insertImportBatch,
+  insertPendingImportLead,
+  listBatchesInState,
+  listMergeSnapshots,
+  revealBatchLeads,
+  saveMergeSnapshot,
+  softDeleteBatchLeads,
+  updateImportBatch,
+  type DuplicateAction,
+  type ImportBatch,
+} from '../store/import-batches';
+import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../store/lead-merges';
+import { findLeadById, findLeadMeta, updateLead } from '../store/leads';
+import { inTransaction } from '../store/sql';
+import type { ImportJobResult } from './calls/import-calls';
+import type { EventName, EventPayload, JobStatus } from './contract';
+import { ServiceError } from './errors';
+import { JsonLinesReader, rowsPathOf, type AnalysedRow, type AnalysisMeta } from './import-files';
+import { createLeadKeyMatcher } from './import-matcher';
+import type { JobRunner, JobStep } from './jobs';
+import { leadKeysOf } from './lead-keys';
+import type { ScoringState } from './scoring-state';
+
+/** Rows per transaction: big enough to amortize the commit, small enough to keep calls answered (~50 ms). */
+const CHUNK_ROWS = 5_000;
+
+/** Batches whose job runs in this process, per database; any other `running` batch was interrupted. */
+const activeBatches = new WeakMap<Database, Set<string>>();
+
+function activeSet(db: Database): Set<string> {
+  let set = activeBatches.get(db);
+  if (!set) {
+    set = new Set();
+    activeBatches.set(db, set);
+  }
+  return set;
+}
+
+export interface ImportDeps {
+  readonly db: Database;
+  readonly jobs: JobRunner;
+  readonly scoring: ScoringState;
+  readonly clock: () => number;
+  readonly newId: (prefix: string) => string;
+  readonly actor: string;
+  readonly emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
+}
+
+interface PendingMerge {
+  readonly targetId: string;
+  readonly draft: LeadDraft;
+}
+
+interface PendingFlag {
+  readonly leadId: string;
+  readonly duplicateOf: string;
+  readonly by: readonly DedupeKeyKind[];
+}
+
+/** Starts the commit job of an analysed upload; the batch row exists (state `running`) when this returns. */
+export function startImportCommit(
+  deps: ImportDeps,
+  analysis: AnalysisMeta,
+  duplicateAction: DuplicateAction,
+): { job: JobStatus; batchId: string } {
+  const { db, scoring } = deps;
+  const batchId = deps.newId('import');
+  const startedAt = deps.clock();
+  inTransaction(db, () =>
+    insertImportBatch(db, {
+      id: batchId,
+      fileName: analysis.fileName,
+      actor: deps.actor,
+      duplicateAction,
+      totalRows: analysis.totalRows,
+      errors: analysis.errorRows,
+      startedAt,
+    }),
+  );
+  activeSet(db).add(batchId);
+
+  let reader: JsonLinesReader<AnalysedRow> | null = null;
+  const job = deps.jobs.start('import', deps.actor, (): JobStep => {
+    const rowsReader = new JsonLinesReader<AnalysedRow>(rowsPathOf(db, analysis.uploadId));
+    reader = rowsReader;
+    const matcher = createLeadKeyMatcher(db);
+    const merges: PendingMerge[] = [];
+    const flags: PendingFlag[] = [];
+    let done = 0;
+    let inserted = 0;
+    let skipped = 0;
+    let isFinished = false;
+
+    const insertDraft = (draft: LeadDraft): Lead => {
+      const base: Lead = {
+        ...draft,
+        id: asLeadId(deps.newId('lead')),
+        events: [],
+        stage: 'raw',
+        ownerId: null,
+        score: null,
+        grade: null,
+        createdAt: startedAt,
+        updatedAt: startedAt,
+        isHistory: false,
+      };
+      const scored = scoring.scoreLead(base, startedAt);
+      const lead: Lead = {
+        ...base,
+        score: scored.score,
+        grade: scored.grade,
+        scoreModelVersion: scored.modelVersion,
+      };
+      const keys = leadKeysOf(lead);
+      insertPendingImportLead(db, lead, keys, {
+        importBatchId: batchId,
+        scoreModelVersion: scored.modelVersion,
+        scoredAt: scored.scoredAt,
+      });
+      matcher.remember(keys, lead.id);
+      inserted += 1;
+      return lead;
+    };
+
+    return () => {
+      if (isFinished) return { finished: true, result: null };
+      const rows = rowsReader.next(CHUNK_ROWS);
+      if (rows.length > 0) {
+        inTransaction(db, () => {
+          for (const row of rows) {
+            done += 1;
+            if (!('d' in row)) continue;
+            const keys = leadKeysOf(row.d);
+            const match = matcher.match(keys)[0];
+            if (!match) {
+              insertDraft(row.d);
+            } else if (duplicateAction === 'skip') {
+              skipped += 1;
+            } else if (duplicateAction === 'merge') {
+              merges.push({ targetId: match.id, draft: row.d });
+              matcher.remember(keys, match.id);
+            } else {
+              const lead = insertDraft(row.d);
+              flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
+            }
+          }
+        });
+        return {
+          done,
+          total: analysis.totalRows,
+          message: `${Math.round(done / Math.max((deps.clock() - startedAt) / 1000, 0.001))} rows/s`,
+        };
+      }
+      rowsReader.close();
+      isFinished = true;
+      const finishedAt = deps.clock();
+      const outcome = inTransaction(db, () => {
+        const revealed = revealBatchLeads(db, batchId);
+        const mergedIds = applyMerges(db, scoring, batchId, merges, finishedAt);
+        for (const flag of flags)
+          insertDuplicateFlag(db, {
+            leadId: flag.leadId,
+            duplicateOf: flag.duplicateOf,
+            matchedBy: flag.by,
+            batchId,
+            at: finishedAt,
+          });
+        const counts = {
+          inserted,
+          merged: merges.length - mergedIds.lost,
+          flagged: flags.length,
+          skipped: skipped + mergedIds.lost,
+        };
+        updateImportBatch(db, batchId, { state: 'committed', finishedAt, ...counts });
+        appendAudit(db, {
+          at: finishedAt,
+          actor: deps.actor,
+          action: 'import.commit',
+          entity: 'import_batch',
+          entityId: batchId,
+          detail: {
+            fileName: analysis.fileName,
+            duplicateAction,
+            ...counts,
+            errors: analysis.errorRows,
+            mergedInto: mergedIds.ids.length,
+          },
+        });
+        return { revealed, mergedIds: mergedIds.ids, counts };
+      });
+      activeSet(db).delete(batchId);
+      deps.emit('leads.changed', {
+        leadIds: [...outcome.revealed, ...outcome.mergedIds],
+        reason: 'imported',
+      });
+      const seconds = Math.max((finishedAt - startedAt) / 1000, 0.001);
+      const result: ImportJobResult = {
+        batchId,
+        ...outcome.counts,
+        errors: analysis.errorRows,
+        rowsPerSecond: Math.round(done / seconds),
+      };
+      return { finished: true, result };
+    };
+  });
+
+  // A cancelled or failed job leaves hidden rows behind: remove them and close the batch.
+  void deps.jobs.waitFor(job.id).then((status) => {
+    reader?.close();
+    if (status.state === 'done') return;
+    abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
+  });
+  return { job, batchId };
+}
+
+/** Merges each pending row into its target, keeping the target's pre-merge state for undo. */
+function applyMerges(
+  db: Database,
+  scoring: ScoringState,
+  batchId: string,
+  merges: readonly PendingMerge[],
+  now: number,
+): { ids: string[]; lost: number } {
+  const touched = new Set<string>();
+  let lost = 0;
+  for (const merge of merges) {
+    const target = findLeadById(db, merge.targetId);
+    if (!target) {
+      // The lead it matched was deleted or merged away while the import ran; the row is not imported.
+      lost += 1;
+      continue;
+    }
+    const meta = findLeadMeta(db, target.id);
+    if (meta && meta.importBatchId !== batchId && !touched.has(target.id)) {
+      saveMergeSnapshot(db, batchId, {
+        leadId: target.id,
+        lead: target,
+        scoreModelVersion: meta.scoreModelVersion,
+        scoredAt: meta.scoredAt,
+      });
+    }
+    const source: Lead = {
+      ...merge.draft,
+      id: target.id,
+      events: [],
+      stage: target.stage,
+      ownerId: target.ownerId,
+      score: null,
+      grade: null,
+      createdAt: now,
+      updatedAt: now,
+      isHistory: false,
+    };
+    const combined = mergeLeads(target, source);
+    const scored = scoring.scoreLead(combined, now);
+    const after: Lead = {
+      ...combined,
+      updatedAt: now,
+      score: scored.score,
+      grade: scored.grade,
+      scoreModelVersion: scored.modelVersion,
+    };
+    updateLead(db, after, leadKeysOf(after), {
+      scoreModelVersion: scored.modelVersion,
+      scoredAt: scored.scoredAt,
+    });
+    touched.add(target.id);
+  }
+  return { ids: [...touched], lost };
+}
+
+function abandonBatch(db: Database, batchId: string, state: 'cancelled' | 'failed', now: number): void {
+  inTransaction(db, () => {
+    const batch = findImportBatch(db, batchId);
+    if (!batch || batch.state !== 'running') return;
+    deletePendingBatchLeads(db, batchId);
+    updateImportBatch(db, batchId, {
+      state,
+      finishedAt: now,
+      inserted: 0,
+      merged: 0,
+      flagged: 0,
+      skipped: 0,
+    });
+  });
+  activeSet(db).delete(batchId);
+}
+
+/**
+ * Closes batches left `running` by a process that stopped mid-import (crash, kill, power loss): their hidden rows
+ * are deleted, so the database holds the whole batch or none of it. Safe to call at any time.
+ */
+export function recoverInterruptedImports(db: Database, now: number): string[] {
+  const active = activeSet(db);
+  const stale = listBatchesInState(db, 'running').filter((batch) => !active.has(batch.id));
+  for (const batch of stale) abandonBatch(db, batch.id, 'failed', now);
+  return stale.map((batch) => batch.id);
+}
+
+/**
+ * Undoes a committed import in one transaction: its leads are soft-deleted (follow-ups and assignments made since
+ * stay attached to them), leads it merged into get their pre-merge fields back (owner and stage as they are now).
+ */
+export function undoImportBatch(
+  db: Database,
+  scoring: ScoringState,
+  batchId: string,
+  actor: string,
+  now: number,
+): { batch: ImportBatch; leadIds: string[] } {
+  const batch = findImportBatch(db, batchId);
+  if (!batch) throw new ServiceError('not_found', `No import with id ${batchId}.`, 'batchId');
+  if (batch.state !== 'committed') {
+    throw new ServiceError(
+      'conflict',
+      batch.state === 'undone'
+        ? 'This import was already undone.'
+        : `This import is ${batch.state}; only a finished import can be undone.`,
+      'batchId',
+    );
+  }
+  const removed = softDeleteBatchLeads(db, batchId, now);
+  const restored: string[] = [];
+  for (const snapshot of listMergeSnapshots(db, batchId)) {
+    const current = findLeadAnyState(db, snapshot.leadId);
+    if (!current) continue;
+    const before = snapshot.lead;
+    const back: Lead = {
+      ...current,
+      name: before.name,
+      phone: before.phone,
+      email: before.email,
+      wechat: before.wechat,
+      company: before.company,
+      title: before.title,
+      industry: before.industry,
+      region: before.region,
+      companySize: before.companySize,
+      product: before.product,
+      source: before.source,
+      campaign: before.campaign,
+      costFen: before.costFen,
+      needs: before.needs,
+      bant: before.bant,
+      customFields: before.customFields,
+      events: before.events,
+      createdAt: before.createdAt,
+      updatedAt: now,
+    };
+    const scored = scoring.scoreLead(back, now);
+    const after: Lead = {
+      ...back,
+      score: scored.score,
+      grade: scored.grade,
+      scoreModelVersion: scored.modelVersion,
+    };
+    updateLead(db, after, leadKeysOf(after), {
+      scoreModelVersion: scored.modelVersion,
+      scoredAt: scored.scoredAt,
+    });
+    restored.push(after.id);
+  }
+  deleteDuplicateFlagsOfBatch(db, batchId);
+  updateImportBatch(db, batchId, { state: 'undone', undoneAt: now, undoneBy: actor });
+  appendAudit(db, {
+    at: now,
+    actor,
+    action: 'import.undo',
+    entity: 'import_batch',
+    entityId: batchId,
+    detail: { fileName: batch.fileName, removed: removed.length, restored: restored.length },
+  });
+  const after = findImportBatch(db, batchId);
+  if (!after) throw new Error('import batch vanished during undo');
+  return { batch: after, leadIds: [...removed, ...restored] };
+}

@@ -1,0 +1,75 @@
+// Matches imported rows against the stored dedupe keys of live leads (and the rows before them in the same file)
+// with in-memory maps: one indexed read of three key columns instead of three look-ups per row.
+import type { Database } from 'better-sqlite3';
+import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../domain/dedupe';
+import { listLiveLeadKeys } from '../store/import-batches';
+import type { LeadKeys } from '../store/leads';
+
+export interface KeyMatch {
+  /** The matched lead (or, for `matchRow`, the id the earlier row was given). */
+  readonly id: string;
+  readonly by: DedupeKeyKind[];
+}
+
+export interface LeadKeyMatcher {
+  /** Matches by kind in DEDUPE_KEY_KINDS order, one entry per distinct lead; empty when none. */
+  match(keys: LeadKeys): readonly KeyMatch[];
+  /** Records keys as belonging to `id` where no lead holds them yet (the oldest holder stays the match). */
+  remember(keys: LeadKeys, id: string): void;
+}
+
+function keyOf(keys: LeadKeys, kind: DedupeKeyKind): string | null {
+  if (kind === 'phone') return keys.phoneKey;
+  if (kind === 'email') return keys.emailKey;
+  return keys.companyNameKey;
+}
+
+/** A matcher seeded with every live lead's stored keys, oldest lead first. */
+export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
+  const maps: Record<DedupeKeyKind, Map<string, string>> = {
+    phone: new Map(),
+    email: new Map(),
+    companyName: new Map(),
+  };
+  for (const row of listLiveLeadKeys(db)) {
+    if (row.phone_key !== null && !maps.phone.has(row.phone_key)) maps.phone.set(row.phone_key, row.id);
+    if (row.email_key !== null && !maps.email.has(row.email_key)) maps.email.set(row.email_key, row.id);
+    if (row.company_name_key !== null && !maps.companyName.has(row.company_name_key))
+      maps.companyName.set(row.company_name_key, row.id);
+  }
+  return createEmptyMatcher(maps);
+}
+
+/** A matcher over nothing yet (rows of one file against each other). */
+export function createEmptyMatcher(
+  maps: Record<DedupeKeyKind, Map<string, string>> = {
+    phone: new Map(),
+    email: new Map(),
+    companyName: new Map(),
+  },
+): LeadKeyMatcher {
+  return {
+    match(keys) {
+      let found: KeyMatch[] | null = null;
+      for (const kind of DEDUPE_KEY_KINDS) {
+        const key = keyOf(keys, kind);
+        if (key === null) continue;
+        const id = maps[kind].get(key);
+        if (id === undefined) continue;
+        found ??= [];
+        const same = found.find((match) => match.id === id);
+        if (same) same.by.push(kind);
+        else found.push({ id, by: [kind] });
+      }
+      return found ?? NO_MATCHES;
+    },
+    remember(keys, id) {
+      for (const kind of DEDUPE_KEY_KINDS) {
+        const key = keyOf(keys, kind);
+        if (key !== null && !maps[kind].has(key)) maps[kind].set(key, id);
+      }
+    },
+  };
+}
+
+const NO_MATCHES: readonly KeyMatch[] = Object.freeze([]);

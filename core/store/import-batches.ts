@@ -1,0 +1,308 @@
+// Repository for import batches: the batch record, its leads (inserted hidden until the batch commits), the
+// pre-merge snapshots that make an import undoable, and the stored dedupe keys an import matches against.
+import type { Database, Statement } from 'better-sqlite3';
+import type { Lead } from '../domain/lead';
+import { leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
+import type { ImportBatchesTable, LeadsTable } from './schema';
+import { execute, qb, selectAll, selectFirst } from './sql';
+
+/**
+ * `deleted_at` of a lead written by an import that has not committed yet: hidden from every query (they all ask for
+ * `deleted_at IS NULL`), shown all at once when the batch commits, deleted when it is cancelled or interrupted.
+ */
+export const PENDING_IMPORT_DELETED_AT = 0;
+
+export type ImportBatchState = 'running' | 'committed' | 'undone' | 'cancelled' | 'failed';
+export type DuplicateAction = 'merge' | 'keepBoth' | 'skip';
+
+export interface ImportBatch {
+  readonly id: string;
+  readonly fileName: string;
+  readonly actor: string;
+  readonly state: ImportBatchState;
+  readonly duplicateAction: DuplicateAction;
+  readonly totalRows: number;
+  readonly inserted: number;
+  readonly merged: number;
+  readonly flagged: number;
+  readonly skipped: number;
+  readonly errors: number;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+  readonly undoneAt: number | null;
+  readonly undoneBy: string | null;
+}
+
+function rowToBatch(row: ImportBatchesTable): ImportBatch {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    actor: row.actor,
+    state: row.state as ImportBatchState,
+    duplicateAction: row.duplicate_action as DuplicateAction,
+    totalRows: row.total_rows,
+    inserted: row.inserted,
+    merged: row.merged,
+    flagged: row.flagged,
+    skipped: row.skipped,
+    errors: row.errors,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    undoneAt: row.undone_at,
+    undoneBy: row.undone_by,
+  };
+}
+
+export function insertImportBatch(
+  db: Database,
+  batch: Pick<
+    ImportBatch,
+    'id' | 'fileName' | 'actor' | 'duplicateAction' | 'totalRows' | 'errors' | 'startedAt'
+  >,
+): void {
+  execute(
+    db,
+    qb.insertInto('import_batches').values({
+      id: batch.id,
+      file_name: batch.fileName,
+      actor: batch.actor,
+      state: 'running',
+      duplicate_action: batch.duplicateAction,
+      total_rows: batch.totalRows,
+      inserted: 0,
+      merged: 0,
+      flagged: 0,
+      skipped: 0,
+      errors: batch.errors,
+      started_at: batch.startedAt,
+      finished_at: null,
+      undone_at: null,
+      undone_by: null,
+    }),
+  );
+}
+
+export function updateImportBatch(
+  db: Database,
+  id: string,
+  patch: Partial<
+    Pick<
+      ImportBatch,
+      'state' | 'inserted' | 'merged' | 'flagged' | 'skipped' | 'finishedAt' | 'undoneAt' | 'undoneBy'
+    >
+  >,
+): void {
+  execute(
+    db,
+    qb
+      .updateTable('import_batches')
+      .set({
+        ...(patch.state === undefined ? {} : { state: patch.state }),
+        ...(patch.inserted === undefined ? {} : { inserted: patch.inserted }),
+        ...(patch.merged === undefined ? {} : { merged: patch.merged }),
+        ...(patch.flagged === undefined ? {} : { flagged: patch.flagged }),
+        ...(patch.skipped === undefined ? {} : { skipped: patch.skipped }),
+        ...(patch.finishedAt === undefined ? {} : { finished_at: patch.finishedAt }),
+        ...(patch.undoneAt === undefined ? {} : { undone_at: patch.undoneAt }),
+        ...(patch.undoneBy === undefined ? {} : { undone_by: patch.undoneBy }),
+      })
+      .where('id', '=', id),
+  );
+}
+
+export function findImportBatch(db: Database, id: string): ImportBatch | undefined {
+  const row = selectFirst(db, qb.selectFrom('import_batches').selectAll().where('id', '=', id));
+  return row ? rowToBatch(row) : undefined;
+}
+
+/** Newest first; running batches included so the history shows an import in progress. */
+export function listImportBatches(db: Database, page: { offset: number; limit: number }): ImportBatch[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('import_batches')
+      .selectAll()
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset),
+  ).map(rowToBatch);
+}
+
+export function listBatchesInState(db: Database, state: ImportBatchState): ImportBatch[] {
+  return selectAll(db, qb.selectFrom('import_batches').selectAll().where('state', '=', state)).map(
+    rowToBatch,
+  );
+}
+
+const LEAD_COLUMNS: readonly (keyof LeadsTable)[] = [
+  'id',
+  'name',
+  'phone',
+  'phone_key',
+  'email',
+  'email_key',
+  'wechat',
+  'company',
+  'company_key',
+  'company_name_key',
+  'title',
+  'industry',
+  'region',
+  'company_size',
+  'product',
+  'source',
+  'campaign',
+  'cost_fen',
+  'needs',
+  'bant_json',
+  'custom_json',
+  'events_json',
+  'stage',
+  'won_amount_fen',
+  'lost_reason',
+  'closed_at',
+  'owner_id',
+  'score',
+  'grade',
+  'score_model_version',
+  'scored_at',
+  'is_history',
+  'import_batch_id',
+  'search_text',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+];
+
+const insertStatements = new WeakMap<Database, Statement>();
+
+/**
+ * Inserts a lead of a running import, hidden until the batch commits. One prepared statement reused for every row
+ * (compiling a query per row would cost more than the insert itself).
+ */
+export function insertPendingImportLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
+  let statement = insertStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      `INSERT INTO leads (${LEAD_COLUMNS.join(', ')}) VALUES (${LEAD_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+    );
+    insertStatements.set(db, statement);
+  }
+  statement.run({ ...leadToRow(lead, keys, meta), deleted_at: PENDING_IMPORT_DELETED_AT });
+}
+
+/** Shows every pending lead of a batch at once; returns their ids. */
+export function revealBatchLeads(db: Database, batchId: string): string[] {
+  const ids = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select('id')
+      .where('import_batch_id', '=', batchId)
+      .where('deleted_at', '=', PENDING_IMPORT_DELETED_AT),
+  ).map((row) => row.id);
+  execute(
+    db,
+    qb
+      .updateTable('leads')
+      .set({ deleted_at: null })
+      .where('import_batch_id', '=', batchId)
+      .where('deleted_at', '=', PENDING_IMPORT_DELETED_AT),
+  );
+  return ids;
+}
+
+/** Removes the hidden leads of a batch that did not commit (nothing can refer to a hidden lead). */
+export function deletePendingBatchLeads(db: Database, batchId: string): number {
+  return execute(
+    db,
+    qb
+      .deleteFrom('leads')
+      .where('import_batch_id', '=', batchId)
+      .where('deleted_at', '=', PENDING_IMPORT_DELETED_AT),
+  );
+}
+
+/** Soft-deletes the live leads a batch inserted (undo); they may have follow-ups or assignments by now. */
+export function softDeleteBatchLeads(db: Database, batchId: string, at: number): string[] {
+  const ids = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select('id')
+      .where('import_batch_id', '=', batchId)
+      .where('deleted_at', 'is', null),
+  ).map((row) => row.id);
+  execute(
+    db,
+    qb
+      .updateTable('leads')
+      .set({ deleted_at: at, updated_at: at })
+      .where('import_batch_id', '=', batchId)
+      .where('deleted_at', 'is', null),
+  );
+  return ids;
+}
+
+export interface MergeSnapshot {
+  readonly leadId: string;
+  readonly lead: Lead;
+  readonly scoreModelVersion: number | null;
+  readonly scoredAt: number | null;
+}
+
+/** Keeps a lead as it was before this batch first merged into it; later merges of the same batch keep the first. */
+export function saveMergeSnapshot(db: Database, batchId: string, snapshot: MergeSnapshot): void {
+  execute(
+    db,
+    qb
+      .insertInto('import_merge_snapshots')
+      .values({
+        batch_id: batchId,
+        lead_id: snapshot.leadId,
+        lead_json: JSON.stringify(snapshot.lead),
+        score_model_version: snapshot.scoreModelVersion,
+        scored_at: snapshot.scoredAt,
+      })
+      .onConflict((oc) => oc.doNothing()),
+  );
+}
+
+export function listMergeSnapshots(db: Database, batchId: string): MergeSnapshot[] {
+  return selectAll(
+    db,
+    qb.selectFrom('import_merge_snapshots').selectAll().where('batch_id', '=', batchId).orderBy('lead_id'),
+  ).map((row) => ({
+    leadId: row.lead_id,
+    lead: JSON.parse(row.lead_json) as Lead,
+    scoreModelVersion: row.score_model_version,
+    scoredAt: row.scored_at,
+  }));
+}
+
+/** A lead by id whatever its deletion mark (pending import leads included). */
+export function findLeadAnyState(db: Database, id: string): Lead | undefined {
+  const row = selectFirst(db, qb.selectFrom('leads').selectAll().where('id', '=', id));
+  return row ? rowToLead(row) : undefined;
+}
+
+export interface StoredKeyRow {
+  readonly id: string;
+  readonly phone_key: string | null;
+  readonly email_key: string | null;
+  readonly company_name_key: string | null;
+}
+
+/** The stored dedupe keys of every live lead, oldest first (so the first match of a key is the oldest lead). */
+export function listLiveLeadKeys(db: Database): StoredKeyRow[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select(['id', 'phone_key', 'email_key', 'company_name_key'])
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id'),
+  );
+}

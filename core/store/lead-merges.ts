@@ -1,0 +1,172 @@
+// Repository for merged and flagged duplicates: who was merged into whom (with the pre-merge state), follow-ups
+// moved to the kept lead, and "keep both" flags.
+import type { Database } from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { Lead } from '../domain/lead';
+import type { LeadsTable } from './schema';
+import { execute, qb, selectAll } from './sql';
+
+export interface LeadMergeRecord {
+  readonly mergedLeadId: string;
+  readonly keptLeadId: string;
+  readonly keptBefore: Lead;
+  readonly merged: Lead;
+  readonly choices: Readonly<Record<string, string>>;
+  readonly movedFollowUps: number;
+  readonly actor: string;
+  readonly at: number;
+}
+
+export function insertLeadMerge(db: Database, record: LeadMergeRecord): void {
+  execute(
+    db,
+    qb.insertInto('lead_merges').values({
+      merged_lead_id: record.mergedLeadId,
+      kept_lead_id: record.keptLeadId,
+      kept_before_json: JSON.stringify(record.keptBefore),
+      merged_json: JSON.stringify(record.merged),
+      choices_json: JSON.stringify(record.choices),
+      moved_follow_ups: record.movedFollowUps,
+      actor: record.actor,
+      at: record.at,
+    }),
+  );
+}
+
+/**
+ * Every lead merged into `keptId`, directly or through a chain (A into B, then B into C: both for C).
+ * Bounded by the number of merges; a cycle cannot form because a merged lead is deleted.
+ */
+export function listLeadsMergedInto(db: Database, keptId: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>([keptId]);
+  let frontier = [keptId];
+  while (frontier.length > 0) {
+    const rows = selectAll(
+      db,
+      qb.selectFrom('lead_merges').select('merged_lead_id').where('kept_lead_id', 'in', frontier),
+    );
+    frontier = [];
+    for (const row of rows) {
+      if (seen.has(row.merged_lead_id)) continue;
+      seen.add(row.merged_lead_id);
+      found.push(row.merged_lead_id);
+      frontier.push(row.merged_lead_id);
+    }
+  }
+  return found.sort();
+}
+
+/** Re-points a lead's follow-ups to another lead (the log itself is never rewritten). Returns how many moved. */
+export function moveFollowUps(db: Database, fromLeadId: string, toLeadId: string): number {
+  return execute(
+    db,
+    qb.updateTable('follow_ups').set({ lead_id: toLeadId }).where('lead_id', '=', fromLeadId),
+  );
+}
+
+export function markLeadMerged(db: Database, leadId: string, at: number): void {
+  execute(db, qb.updateTable('leads').set({ deleted_at: at, updated_at: at }).where('id', '=', leadId));
+}
+
+export function insertDuplicateFlag(
+  db: Database,
+  flag: {
+    leadId: string;
+    duplicateOf: string;
+    matchedBy: readonly string[];
+    batchId: string | null;
+    at: number;
+  },
+): void {
+  execute(
+    db,
+    qb
+      .insertInto('lead_duplicate_flags')
+      .values({
+        lead_id: flag.leadId,
+        duplicate_of: flag.duplicateOf,
+        matched_by: flag.matchedBy.join(','),
+        batch_id: flag.batchId,
+        at: flag.at,
+      })
+      .onConflict((oc) => oc.doNothing()),
+  );
+}
+
+export function deleteDuplicateFlagsOfBatch(db: Database, batchId: string): number {
+  return execute(db, qb.deleteFrom('lead_duplicate_flags').where('batch_id', '=', batchId));
+}
+
+/** Lead ids flagged as possible duplicates, with what they were flagged against. */
+export function listDuplicateFlags(db: Database, leadIds: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (leadIds.length === 0) return out;
+  for (let i = 0; i < leadIds.length; i += 500) {
+    const rows = selectAll(
+      db,
+      qb
+        .selectFrom('lead_duplicate_flags')
+        .select(['lead_id', 'duplicate_of'])
+        .where('lead_id', 'in', leadIds.slice(i, i + 500)),
+    );
+    for (const row of rows) out.set(row.lead_id, [...(out.get(row.lead_id) ?? []), row.duplicate_of]);
+  }
+  return out;
+}
+
+/** Removes flags once the flagged lead was merged away or the pair was resolved. */
+export function deleteDuplicateFlagsOf(db: Database, leadId: string): void {
+  execute(
+    db,
+    qb
+      .deleteFrom('lead_duplicate_flags')
+      .where((eb) => eb.or([eb('lead_id', '=', leadId), eb('duplicate_of', '=', leadId)])),
+  );
+}
+
+export interface DuplicateCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly email: string | null;
+  readonly company: string | null;
+}
+
+const SHARED_KEY = (column: 'phone_key' | 'email_key' | 'company_name_key') =>
+  `${column} IN (SELECT ${column} FROM leads WHERE deleted_at IS NULL AND ${column} IS NOT NULL ` +
+  `GROUP BY ${column} HAVING count(*) > 1)`;
+
+/** Live leads sharing a stored dedupe key with another live lead (found by the key indexes, not a scan in JS). */
+export function listDuplicateCandidates(db: Database): DuplicateCandidate[] {
+  return db
+    .prepare(
+      `SELECT id, name, phone, email, company FROM leads WHERE deleted_at IS NULL AND (` +
+        `${SHARED_KEY('phone_key')} OR ${SHARED_KEY('email_key')} OR ${SHARED_KEY('company_name_key')})`,
+    )
+    .all() as DuplicateCandidate[];
+}
+
+/** Live leads holding any of these stored keys, oldest first. */
+export function findLeadRowsByKeys(
+  db: Database,
+  keys: { phoneKey: string | null; emailKey: string | null; companyNameKey: string | null },
+  limit: number,
+): Selectable<LeadsTable>[] {
+  const conditions: { column: 'phone_key' | 'email_key' | 'company_name_key'; key: string }[] = [];
+  if (keys.phoneKey) conditions.push({ column: 'phone_key', key: keys.phoneKey });
+  if (keys.emailKey) conditions.push({ column: 'email_key', key: keys.emailKey });
+  if (keys.companyNameKey) conditions.push({ column: 'company_name_key', key: keys.companyNameKey });
+  if (conditions.length === 0) return [];
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .selectAll()
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb.or(conditions.map((c) => eb(c.column, '=', c.key))))
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit),
+  );
+}

@@ -1,0 +1,88 @@
+// Drives an import through the API the way the wizard does: upload, analyze, commit, wait for the job.
+import type { FairleadClient } from '../../../core/api/client';
+import type { ImportAnalysis, ImportJobResult } from '../../../core/api/calls/import-calls';
+import type { JobStatus } from '../../../core/api/contract';
+import { leadKeysOf } from '../../../core/api/lead-keys';
+import type { Service } from '../../../core/api/service';
+import { asLeadId } from '../../../core/domain/ids';
+import type { Lead } from '../../../core/domain/lead';
+import { insertLead } from '../../../core/store/leads';
+
+export interface ImportedThroughApi {
+  readonly analysis: ImportAnalysis;
+  readonly job: JobStatus;
+  readonly result: ImportJobResult;
+}
+
+export async function analyzeBytes(
+  client: FairleadClient,
+  fileName: string,
+  bytes: Buffer,
+): Promise<ImportAnalysis> {
+  const upload = await client.call('import.upload', { fileName, contentBase64: bytes.toString('base64') });
+  return client.call('import.analyze', { uploadId: upload.uploadId });
+}
+
+export async function commitAnalysis(
+  client: FairleadClient,
+  service: Service,
+  analysis: ImportAnalysis,
+  duplicateAction: 'merge' | 'keepBoth' | 'skip' = 'merge',
+): Promise<{ job: JobStatus; result: ImportJobResult }> {
+  const started = await client.call('import.commit', {
+    uploadId: analysis.uploadId,
+    analysisId: analysis.analysisId,
+    duplicateAction,
+  });
+  const job = await service.jobs.waitFor(started.id);
+  if (job.state !== 'done') throw new Error(`import job ${job.state}: ${job.error ?? ''}`);
+  return { job, result: job.result as ImportJobResult };
+}
+
+export async function importBytes(
+  client: FairleadClient,
+  service: Service,
+  fileName: string,
+  bytes: Buffer,
+  duplicateAction: 'merge' | 'keepBoth' | 'skip' = 'merge',
+): Promise<ImportedThroughApi> {
+  const analysis = await analyzeBytes(client, fileName, bytes);
+  const { job, result } = await commitAnalysis(client, service, analysis, duplicateAction);
+  return { analysis, job, result };
+}
+
+let seeded = 0;
+
+/** Stores a lead directly (what `leads.create` stores, without the create call's side effects such as distribution). */
+export function seedLead(service: Service, fields: Partial<Lead> & { name: string }, at = 0): Lead {
+  seeded += 1;
+  const lead: Lead = {
+    id: asLeadId(`lead_seed_${String(seeded).padStart(5, '0')}`),
+    phone: null,
+    email: null,
+    wechat: null,
+    company: null,
+    title: null,
+    industry: null,
+    region: null,
+    companySize: null,
+    product: null,
+    source: null,
+    campaign: null,
+    costFen: 0,
+    needs: null,
+    bant: {},
+    customFields: {},
+    events: [],
+    stage: 'raw',
+    ownerId: null,
+    score: 10,
+    grade: 'D',
+    createdAt: at,
+    updatedAt: at,
+    isHistory: false,
+    ...fields,
+  };
+  insertLead(service.db, lead, leadKeysOf(lead), { importBatchId: null, scoreModelVersion: 1, scoredAt: at });
+  return lead;
+}
