@@ -426,30 +426,32 @@ function SuggestionModal({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {suggestion.changes.map((change) => {
-                const criterion = byId.get(change.criterionId);
-                const name = criterion
-                  ? criterion.label?.trim() || describeCondition(t, criterion)
-                  : change.criterionId;
-                const delta = change.pointsAfter - change.pointsBefore;
-                return (
-                  <Table.Tr key={change.criterionId}>
-                    <Table.Td>{name}</Table.Td>
-                    <Table.Td ta="right">{change.pointsBefore}</Table.Td>
-                    <Table.Td ta="right" fw={600} c={delta > 0 ? 'teal' : delta < 0 ? 'red' : undefined}>
-                      {change.pointsAfter}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {change.evidence
-                          .slice(0, 3)
-                          .map((name) => describeFactorName(t, { name, field: '' }))
-                          .join('、')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {suggestion.changes
+                .filter((change) => change.pointsAfter !== change.pointsBefore)
+                .map((change) => {
+                  const criterion = byId.get(change.criterionId);
+                  const name = criterion
+                    ? criterion.label?.trim() || describeCondition(t, criterion)
+                    : change.criterionId;
+                  const delta = change.pointsAfter - change.pointsBefore;
+                  return (
+                    <Table.Tr key={change.criterionId}>
+                      <Table.Td>{name}</Table.Td>
+                      <Table.Td ta="right">{change.pointsBefore}</Table.Td>
+                      <Table.Td ta="right" fw={600} c={delta > 0 ? 'teal' : delta < 0 ? 'red' : undefined}>
+                        {change.pointsAfter}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {change.evidence
+                            .slice(0, 3)
+                            .map((name) => describeFactorName(t, { name, field: '' }))
+                            .join('、')}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
             </Table.Tbody>
           </Table>
           {suggestion.dimensionChanges.length > 0 && (

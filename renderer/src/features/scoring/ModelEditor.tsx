@@ -218,7 +218,7 @@ function CriteriaCard({
                 key={d}
                 value={d}
                 rightSection={
-                  <Badge size="xs" variant="light" color={hasProblem ? 'red' : 'gray'} circle>
+                  <Badge size="xs" variant="light" color={hasProblem ? 'red' : 'gray'} px={6}>
                     {count}
                   </Badge>
                 }

@@ -159,6 +159,7 @@ export function PreviewPanel({
       <Text size="xs" c="dimmed" mb="sm">
         {t('scoring.preview.hint')}
       </Text>
+      {actions}
       {state === 'idle' && (
         <Text size="sm" c="dimmed" py="sm">
           {t('scoring.preview.noChanges')}
@@ -212,7 +213,12 @@ export function PreviewPanel({
                   {GRADES.map((g) => {
                     const delta = preview.after[g] - preview.before[g];
                     return (
-                      <Table.Td key={g} ta="right" data-testid={`preview-${row}-${g}`}>
+                      <Table.Td
+                        key={g}
+                        ta="right"
+                        data-testid={`preview-${row}-${g}`}
+                        data-count={preview[row][g]}
+                      >
                         {formatNumber(preview[row][g], language)}
                         {row === 'after' && delta !== 0 && (
                           <Text span size="xs" c={delta > 0 ? 'teal' : 'red'} ml={4}>
@@ -254,7 +260,6 @@ export function PreviewPanel({
           <ChangedSample preview={preview} />
         </Stack>
       )}
-      {actions}
     </Card>
   );
 }

@@ -194,14 +194,22 @@ export function ScoringTab() {
             </fieldset>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5, xl: 4 }}>
-            <Stack gap="md" style={{ position: 'sticky', top: 72 }}>
+            <Stack
+              gap="md"
+              style={{
+                position: 'sticky',
+                top: 72,
+                maxHeight: 'calc(100dvh - 88px)',
+                overflowY: 'auto',
+              }}
+            >
               <PreviewPanel
                 state={previewState}
                 preview={canPreview ? preview.data : undefined}
                 isFetching={canPreview && preview.isFetching}
                 actions={
                   isDirty && (
-                    <Stack gap="xs" mt="md">
+                    <Stack gap="xs" mb="md">
                       {save.error && (
                         <Alert color="red" title={t('scoring.saveFailed')} py="xs">
                           {save.error.message}

@@ -92,8 +92,12 @@ export function formatPoints(points: number): string {
 }
 
 function formatCount(value: number): string {
+  if (value > 0 && value < 0.05) return '<0.1';
   return (Math.round(value * 10) / 10).toString();
 }
+
+/** Contact details are not repeated in explanations: "has WeChat" says enough. */
+const PRIVATE_FIELDS: ReadonlySet<string> = new Set(['phone', 'email', 'wechat']);
 
 /** Days between `at` and `now` as words: "今天", "3 天前". */
 export function describeAgo(t: TFunction, at: number, now: number): string {
@@ -147,6 +151,7 @@ export function describeScorePart(
   } else if (
     detail.leadValue !== undefined &&
     part.operator !== 'equals' &&
+    !PRIVATE_FIELDS.has(part.field) &&
     part.label !== undefined &&
     part.label.trim() !== ''
   ) {

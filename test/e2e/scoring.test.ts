@@ -1,0 +1,214 @@
+// End to end in Debian Chromium against the hub: edit the scoring model with a live preview, save it, watch the
+// background rescore finish and the Leads table change; read a lead's score explanation; train the learned model.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererIndex = join(root, 'out', 'renderer', 'index.html');
+const screenshotDir = join(root, 'test-results', 'scoring');
+const CHROMIUM = process.env.FAIRLEAD_CHROMIUM ?? '/usr/bin/chromium';
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, hub: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (hub.exitCode !== null) throw new Error(`The hub exited with ${hub.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((next) => setTimeout(next, 100));
+  }
+  throw new Error(`The hub did not answer /api/health in time:\n${output()}`);
+}
+
+describe('scoring in a browser against the hub', () => {
+  let dataDir: string;
+  let hub: ChildProcess;
+  let hubOutput = '';
+  let baseUrl: string;
+  let browser: Browser;
+  let page: Page;
+  let changedLead: { name: string; gradeBefore: string; gradeAfter: string };
+
+  async function callApi<T>(name: string, input: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; value: T };
+    if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
+    return body.value;
+  }
+
+  async function shoot(name: string): Promise<void> {
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(rendererIndex)) {
+      throw new Error('out/renderer/index.html is missing: run `npm run build:renderer` first.');
+    }
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
+    dataDir = mkdtempSync(join(tmpdir(), 'fairlead-e2e-scoring-'));
+    const port = await findFreePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    hub = spawn(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'core', 'host.ts'), '--port', String(port), '--db', join(dataDir, 'fairlead.sqlite')],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+    hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+    await waitForHealth(baseUrl, hub, () => hubOutput);
+    await callApi('workspace.loadDemo', {});
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (hub && hub.exitCode === null) {
+      const exited = new Promise((done) => hub.once('exit', done));
+      hub.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens Rules → Scoring on the model in force with no preview yet', async () => {
+    await page.goto(`${baseUrl}/#/leads`);
+    await page.locator('[data-lead-id]').first().waitFor();
+    await page.getByRole('link', { name: '规则' }).click();
+    await page.getByRole('tab', { name: '线索评分' }).click();
+    await page.getByTestId('current-version').getByText('当前版本 v1').waitFor();
+    await page.getByText('还没有修改').waitFor();
+    await shoot('01-scoring-tab');
+    expect(await page.getByTestId('save-model').count()).toBe(0);
+  });
+
+  it('previews a higher score for decision-maker titles as a changed grade histogram', async () => {
+    const points = page.getByTestId('criterion-points-fit.title.decision_maker');
+    await points.fill('60');
+    await page.getByTestId('preview-histogram').waitFor();
+    const before = Number(await page.getByTestId('preview-before-D').getAttribute('data-count'));
+    const after = Number(await page.getByTestId('preview-after-D').getAttribute('data-count'));
+    expect(after).toBeLessThan(before);
+    await page.getByTestId('preview-changed').getByText('条线索等级会变化').waitFor();
+    const firstSample = page.getByTestId('preview-sample').locator('tr').first();
+    await firstSample.locator('td').first().getByText(/\S/).first().waitFor();
+    const name = (await firstSample.locator('td').first().locator('p').first().innerText()).trim();
+    const grades = await firstSample.locator('.mantine-Badge-label').allInnerTexts();
+    changedLead = { name, gradeBefore: grades[0] ?? '', gradeAfter: grades[1] ?? '' };
+    expect(changedLead.gradeAfter).not.toBe(changedLead.gradeBefore);
+    await shoot('02-preview');
+  });
+
+  it('shows a validation problem beside the threshold that breaks the order, and refuses to save', async () => {
+    await page.getByTestId('threshold-b').fill('90');
+    await page.getByText('阈值需满足 C < B < A').waitFor();
+    expect(await page.getByTestId('save-model').isDisabled()).toBe(true);
+    await page.getByTestId('threshold-b').fill('60');
+    await page.getByTestId('preview-histogram').waitFor();
+    expect(await page.getByTestId('save-model').isDisabled()).toBe(false);
+  });
+
+  it('saves version 2 and rescores every lead in the background, showing the progress to the end', async () => {
+    await page.getByTestId('save-model').click();
+    await page.locator('[data-testid="job-rescore"][data-job-state="done"]').waitFor();
+    await page.getByTestId('current-version').getByText('当前版本 v2').waitFor();
+    await page.getByTestId('version-history').getByText('v2').waitFor();
+    const model = await callApi<{ staleLeads: number; model: { version: number } }>('scoring.getModel', {});
+    expect(model).toMatchObject({ staleLeads: 0, model: { version: 2 } });
+    await shoot('03-saved');
+  });
+
+  it('shows the new grade of a lead the preview said would change in the Leads table', async () => {
+    await page.getByRole('link', { name: '线索' }).click();
+    await page.getByTestId('lead-search').fill(changedLead.name);
+    const row = page.locator('[data-lead-id]', { hasText: changedLead.name }).first();
+    await row.waitFor();
+    const gradeCell = row.locator('td').nth(4);
+    await expect
+      .poll(async () => (await gradeCell.innerText()).trim().charAt(0))
+      .toBe(changedLead.gradeAfter);
+    expect(await row.getByTestId('stale-marker').count()).toBe(0);
+  });
+
+  it('explains the lead score in the drawer with parts that add up to it', async () => {
+    const row = page.locator('[data-lead-id]', { hasText: changedLead.name }).first();
+    await row.click();
+    await page.getByTestId('lead-score-tab').click();
+    const explanation = page.getByTestId('score-explanation');
+    await explanation.waitFor();
+    const score = Number(await explanation.getByTestId('explanation-score').innerText());
+    const parts = await explanation
+      .getByTestId('score-part')
+      .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-points'))));
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.reduce((sum, p) => sum + p, 0)).toBe(score);
+    expect(await explanation.getByTestId('explanation-sum').innerText()).toContain(`= ${score}`);
+    await shoot('04-explanation');
+    await page.keyboard.press('Escape');
+  });
+
+  it('marks leads stale in the table when the model is newer than their score', async () => {
+    // Saved through the API while no rescore can have finished: the page refetches on the pushed events.
+    const { model } = await callApi<{ model: Record<string, unknown> }>('scoring.getModel', {});
+    await callApi('scoring.saveModel', { model: { ...model, halfLifeDays: 31 } });
+    await page.getByTestId('lead-search').fill('');
+    await page.locator('[data-lead-id]').first().waitFor();
+    // Every lead is stale until the job ends, then none is; either way the table settles on none stale.
+    await expect.poll(async () => page.getByTestId('stale-marker').count(), { timeout: 20_000 }).toBe(0);
+  });
+
+  it('trains the learned model and shows its AUC, calibration and factors in words', async () => {
+    await page.getByRole('link', { name: '规则' }).click();
+    await page.getByRole('tab', { name: '线索评分' }).click();
+    await page.getByText('学习模型', { exact: true }).click();
+    await page.getByTestId('train-button').click();
+    await page.getByTestId('learned-summary').waitFor();
+    const auc = Number(await page.getByTestId('learned-auc').innerText());
+    expect(auc).toBeGreaterThan(0.5);
+    expect(await page.getByTestId('learned-calibration').locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.getByText('提高成交几率的因素').waitFor();
+    await shoot('05-learned');
+  });
+
+  it('loads suggested weights into the editor as an unsaved draft with a preview', async () => {
+    await page.getByTestId('suggest-button').click();
+    await page.getByTestId('suggestion-changes').waitFor();
+    await shoot('06-suggestion');
+    await page.getByTestId('suggestion-load').click();
+    await page.getByText('有未保存的修改').waitFor();
+    await page.getByTestId('preview-histogram').waitFor();
+    expect(await page.getByTestId('save-model').isEnabled()).toBe(true);
+  });
+});
