@@ -177,6 +177,8 @@ export type Actor =
 
 export interface WorkspaceStatus {
   readonly isEmpty: boolean;
+  /** Whether switching back to the team lead asks for a PIN. */
+  readonly hasLeadPin: boolean;
   readonly leadCount: number;
   readonly repCount: number;
   readonly schemaVersion: number;
@@ -250,18 +252,27 @@ const blendInput = z
   .strict();
 const jobIdInput = z.object({ id }).strict();
 
+const leadPinInput = z
+  .object({
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+      .nullable(),
+  })
+  .strict();
 const actAsInput = z.object({ repId: id.nullable(), pin: z.string().max(8).optional() }).strict();
 
 export const calls = {
   'workspace.status': call<WorkspaceStatus>()(empty),
   'workspace.loadDemo': call<{ reps: number; leads: number }>()(empty),
+  'session.setLeadPin': call<{ hasLeadPin: boolean }>()(leadPinInput),
   'session.actAs': call<{ actor: Actor; token: string | null }>()(actAsInput),
   'leads.list': call<{ total: number; rows: Lead[] }>()(leadListInput),
   'leads.get': call<LeadDetail>()(byId),
   'leads.create': call<Lead>()(leadInputSchema),
   'leads.update': call<Lead>()(leadUpdateInput),
   'leads.facets': call<{ sources: string[]; industries: string[]; regions: string[] }>()(empty),
-  'reps.list': call<Rep[]>()(repListInput),
+  'reps.list': call<(Rep & { readonly hasPin: boolean })[]>()(repListInput),
   'reps.create': call<Rep>()(repInputSchema),
   'reps.update': call<Rep>()(repUpdateInput),
   'reps.setActive': call<Rep>()(repSetActiveInput),
@@ -308,10 +319,10 @@ export const events = {
 export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = z.output<Events[K]>;
-export interface PushedEvent<K extends EventName = EventName> {
-  readonly event: K;
-  readonly payload: EventPayload<K>;
-}
+/** One pushed event; a union over event names, so checking `event.event` narrows `payload`. */
+export type PushedEvent<K extends EventName = EventName> = K extends EventName
+  ? { readonly event: K; readonly payload: EventPayload<K> }
+  : never;
 
 /** An error as it crosses a boundary: data, never a thrown object. */
 export interface ApiErrorData {

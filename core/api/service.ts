@@ -24,7 +24,12 @@ import { preferenceHandlers } from './handlers/preferences';
 import { repHandlers } from './handlers/reps';
 import { createWorkspaceHandlers } from './handlers/workspace';
 import { createJobRunner, type JobRunner } from './jobs';
-import { verifyPin } from './pin';
+import { hashPin, verifyPin } from './pin';
+import { readSetting, writeSetting } from '../store/settings';
+import { appendAudit } from '../store/audit-log';
+import { actorLabel, requireTeamLead } from './call-context';
+
+export const LEAD_PIN_SETTING = 'teamLead.pinHash';
 import { createScoringState, type ScoringState } from './scoring-state';
 import { scoringHandlers } from './handlers/scoring';
 import { distributionHandlers } from './handlers/distribution';
@@ -122,10 +127,27 @@ export function createService(options: ServiceOptions): Service {
       demoSeed: options.demoSeed ?? 20261123,
       schemaVersion: () => readSchemaVersion(db),
     }),
+    'session.setLeadPin'(ctx, input) {
+      requireTeamLead(ctx);
+      writeSetting(ctx.db, LEAD_PIN_SETTING, input.pin ? hashPin(input.pin) : null, ctx.now);
+      appendAudit(ctx.db, {
+        at: ctx.now,
+        actor: actorLabel(ctx.actor),
+        action: input.pin ? 'session.setLeadPin' : 'session.clearLeadPin',
+        entity: 'setting',
+        entityId: LEAD_PIN_SETTING,
+      });
+      return { hasLeadPin: input.pin !== null };
+    },
     'session.actAs'(ctx, input) {
       if (input.repId === null) {
-        if (ctx.actor.role !== 'lead')
-          throw new ServiceError('forbidden', 'Only the team lead can act as the team lead.');
+        // Back to the team lead: a rep must give the team lead's PIN when one is set (a shared office PC).
+        const leadPinHash = readSetting<string>(ctx.db, LEAD_PIN_SETTING);
+        if (ctx.actor.role !== 'lead' && leadPinHash) {
+          if (!(input.pin !== undefined && verifyPin(input.pin, leadPinHash))) {
+            throw new ServiceError('forbidden', 'Wrong team lead PIN.', 'pin');
+          }
+        }
         return { actor: { role: 'lead' }, token: null };
       }
       const rep = findRepById(ctx.db, input.repId);

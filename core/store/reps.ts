@@ -80,3 +80,9 @@ export function countReps(db: Database): number {
     )?.n ?? 0
   );
 }
+
+export function listRepIdsWithPin(db: Database): string[] {
+  return selectAll(db, qb.selectFrom('reps').select('id').where('pin_hash', 'is not', null)).map(
+    (row) => row.id,
+  );
+}

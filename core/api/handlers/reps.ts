@@ -2,7 +2,14 @@
 import type { Rep } from '../../domain/rep';
 import { asRepId } from '../../domain/ids';
 import { appendAudit } from '../../store/audit-log';
-import { findRepById, insertRep, listReps, setRepPinHash, updateRep } from '../../store/reps';
+import {
+  findRepById,
+  insertRep,
+  listRepIdsWithPin,
+  listReps,
+  setRepPinHash,
+  updateRep,
+} from '../../store/reps';
 import { actorLabel, requireTeamLead, type CallContext } from '../call-context';
 import type { CallOutput, ParsedInput } from '../contract';
 import { ServiceError } from '../errors';
@@ -31,7 +38,11 @@ function audit(ctx: CallContext, action: string, rep: Rep, detail: object): void
 
 export const repHandlers = {
   'reps.list'(ctx: CallContext, input: ParsedInput<'reps.list'>): CallOutput<'reps.list'> {
-    return listReps(ctx.db, { includeInactive: input.includeInactive });
+    const withPin = new Set(listRepIdsWithPin(ctx.db));
+    return listReps(ctx.db, { includeInactive: input.includeInactive }).map((rep) => ({
+      ...rep,
+      hasPin: withPin.has(rep.id),
+    }));
   },
 
   'reps.create'(ctx: CallContext, input: ParsedInput<'reps.create'>): CallOutput<'reps.create'> {

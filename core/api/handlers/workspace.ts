@@ -5,6 +5,7 @@ import { appendAudit } from '../../store/audit-log';
 import { insertFollowUp } from '../../store/follow-ups';
 import { countLeads, insertLead } from '../../store/leads';
 import { countReps, insertRep } from '../../store/reps';
+import { readSetting } from '../../store/settings';
 import { actorLabel, requireTeamLead, type CallContext } from '../call-context';
 import type { CallOutput } from '../contract';
 import { ServiceError } from '../errors';
@@ -17,6 +18,7 @@ export function createWorkspaceHandlers(options: { demoSeed: number; schemaVersi
       const repCount = countReps(ctx.db);
       return {
         isEmpty: leadCount === 0 && repCount === 0,
+        hasLeadPin: Boolean(readSetting<string>(ctx.db, 'teamLead.pinHash')),
         leadCount,
         repCount,
         schemaVersion: options.schemaVersion(),

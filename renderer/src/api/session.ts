@@ -9,16 +9,11 @@ export function useActAs(): (repId: string | null, pin?: string) => Promise<Acto
   const queryClient = useQueryClient();
   return useCallback(
     async (repId, pin) => {
-      let actor: Actor;
-      if (repId === null) {
-        // The team lead is whoever calls without a session token on this machine.
-        client.setSessionToken(null);
-        actor = { role: 'lead' };
-      } else {
-        const result = await client.call('session.actAs', pin === undefined ? { repId } : { repId, pin });
-        client.setSessionToken(result.token);
-        actor = result.actor;
-      }
+      // The server decides (a rep going back to the team lead needs the team lead's PIN when one is set);
+      // the token is only changed once it agreed.
+      const result = await client.call('session.actAs', pin === undefined ? { repId } : { repId, pin });
+      client.setSessionToken(result.token);
+      const actor: Actor = result.actor;
       // What an actor may see differs: reset everything cached for the previous one (screens refetch at once).
       await queryClient.resetQueries();
       return actor;

@@ -29,7 +29,8 @@ export function ActorMenu({ actor }: { actor: Actor }) {
   const { t } = useTranslation();
   const reps = useReps(false);
   const actAs = useActAs();
-  const [pinFor, setPinFor] = useState<Rep | null>(null);
+  // Whose PIN the dialog asks for: a rep, the team lead (`lead`), or nobody (closed).
+  const [pinFor, setPinFor] = useState<Rep | 'lead' | null>(null);
   const pinForm = useForm({ initialValues: { pin: '' } });
   const actorName = actor.role === 'lead' ? t('actor.teamLead') : actor.name;
 
@@ -43,9 +44,9 @@ export function ActorMenu({ actor }: { actor: Actor }) {
         message: t('actor.switched', { name: next.role === 'lead' ? t('actor.teamLead') : next.name }),
       });
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'pin' && rep) {
+      if (error instanceof ApiError && error.field === 'pin') {
         if (pin !== undefined) pinForm.setFieldError('pin', t('actor.pinWrong'));
-        setPinFor(rep);
+        setPinFor(rep ?? 'lead');
         return;
       }
       notifications.show({
@@ -108,13 +109,13 @@ export function ActorMenu({ actor }: { actor: Actor }) {
           setPinFor(null);
           pinForm.reset();
         }}
-        title={t('actor.pinTitle', { name: pinFor?.name ?? '' })}
+        title={t('actor.pinTitle', { name: pinFor === 'lead' ? t('actor.teamLead') : (pinFor?.name ?? '') })}
         size="sm"
         centered
       >
         <form
           onSubmit={pinForm.onSubmit((values) => {
-            if (pinFor) void switchTo(pinFor, values.pin);
+            if (pinFor) void switchTo(pinFor === 'lead' ? null : pinFor, values.pin);
           })}
         >
           <Stack>

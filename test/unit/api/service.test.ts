@@ -203,3 +203,31 @@ describe('partial updates', () => {
     }
   });
 });
+
+describe('switching back to the team lead on a shared PC', () => {
+  const tempDir = useTempDir();
+
+  it('asks a rep for the team lead PIN once one is set, and refuses a wrong one', async () => {
+    const t = createTestService(tempDir());
+    try {
+      const rep = await t.client.call('reps.create', { name: '郑爽', tier: 'junior', pin: '2468' });
+      expect((await t.client.call('reps.list', {}))[0]?.hasPin).toBe(true);
+      await t.client.call('session.setLeadPin', { pin: '1357' });
+      expect((await t.client.call('workspace.status', {})).hasLeadPin).toBe(true);
+      const session = await t.client.call('session.actAs', { repId: rep.id, pin: '2468' });
+      t.client.setSessionToken(session.token);
+
+      await expect(t.client.call('session.actAs', { repId: null })).rejects.toMatchObject({ field: 'pin' });
+      await expect(t.client.call('session.actAs', { repId: null, pin: '0000' })).rejects.toMatchObject({
+        field: 'pin',
+      });
+      await expect(t.client.call('session.setLeadPin', { pin: null })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      const back = await t.client.call('session.actAs', { repId: null, pin: '1357' });
+      expect(back).toEqual({ actor: { role: 'lead' }, token: null });
+    } finally {
+      t.close();
+    }
+  });
+});

@@ -5,8 +5,9 @@ import type { Rep } from '../../../core/domain/rep';
 import { TeamPage } from '../../../renderer/src/features/team/TeamPage';
 import { createFakeClient, renderWithApp } from './render-app';
 
-function rep(overrides: Partial<Omit<Rep, 'id'>> & { id?: string }): Rep {
+function rep(overrides: Partial<Omit<Rep, 'id'>> & { id?: string }): Rep & { hasPin: boolean } {
   return {
+    hasPin: false,
     name: 'Wang Fang',
     email: null,
     phone: null,
