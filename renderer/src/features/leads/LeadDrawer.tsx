@@ -21,8 +21,12 @@ import { useLeadDetail, useRepNames } from '../../api/queries';
 import { formatDateTime, formatFen, formatNumber } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
+import { AssignmentHistory } from '../distribution/AssignmentHistory';
+import { LeadDistributionActions } from '../distribution/LeadDistributionActions';
 import { ScoreExplanation, ScoreExplanationTabLabel } from '../scoring/ScoreExplanation';
 import { StaleMarker } from '../scoring/StaleMarker';
+import { StageHistory, StageHistoryTabLabel } from '../funnel/StageHistory';
+import { LogFollowUpButton } from '../queue/LogFollowUpButton';
 import { LeadForm } from './LeadForm';
 import { StageBadge } from './StageBadge';
 
@@ -55,6 +59,9 @@ function LeadDetails({ detail }: { detail: LeadDetail }) {
         </Tabs.Tab>
         <Tabs.Tab value="history">
           {t('leadDrawer.history')} ({detail.assignments.length})
+        </Tabs.Tab>
+        <Tabs.Tab value="stages">
+          <StageHistoryTabLabel />
         </Tabs.Tab>
         <Tabs.Tab value="followUps">
           {t('leadDrawer.followUps')} ({detail.followUps.length})
@@ -89,44 +96,10 @@ function LeadDetails({ detail }: { detail: LeadDetail }) {
         <ScoreExplanation detail={detail} />
       </Tabs.Panel>
       <Tabs.Panel value="history">
-        {detail.assignments.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('leadDrawer.noHistory')}
-          </Text>
-        ) : (
-          <Timeline bulletSize={14} lineWidth={2} active={detail.assignments.length}>
-            {[...detail.assignments]
-              .sort((a, b) => b.at - a.at)
-              .map((assignment) => (
-                <Timeline.Item
-                  key={assignment.id}
-                  title={
-                    assignment.repId
-                      ? t('leadDrawer.assignedTo', {
-                          name: repNames.get(assignment.repId) ?? assignment.repId,
-                        })
-                      : t('leadDrawer.toPool')
-                  }
-                >
-                  <Group gap={6} mt={2}>
-                    <Badge size="xs" variant="light" color="gray">
-                      {i18n.exists(`leadDrawer.kinds.${assignment.kind}`)
-                        ? t(`leadDrawer.kinds.${assignment.kind}`)
-                        : assignment.kind}
-                    </Badge>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(assignment.at, language)}
-                    </Text>
-                  </Group>
-                  {assignment.reason && (
-                    <Text size="sm" mt={4}>
-                      {assignment.reason}
-                    </Text>
-                  )}
-                </Timeline.Item>
-              ))}
-          </Timeline>
-        )}
+        <AssignmentHistory leadId={lead.id} />
+      </Tabs.Panel>
+      <Tabs.Panel value="stages">
+        <StageHistory leadId={lead.id} />
       </Tabs.Panel>
       <Tabs.Panel value="followUps">
         {detail.followUps.length === 0 ? (
@@ -240,6 +213,8 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
       {detail.data && lead && !isEditing && (
         <Stack>
           <Group justify="flex-end">
+            <LeadDistributionActions leadId={lead.id} />
+            {!lead.isHistory && <LogFollowUpButton lead={lead} />}
             <Button variant="light" onClick={() => setEditingId(lead.id)}>
               {t('common.edit')}
             </Button>

@@ -8,6 +8,7 @@ import type { Lead } from '../../../../core/domain/lead';
 import { formatNumber } from '../../ui/format';
 import { IconPlus } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
+import { DistributeNowButton } from '../distribution/DistributeNowButton';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadFilters, NO_FILTERS, type LeadFilterValues } from './LeadFilters';
 import { LeadForm } from './LeadForm';
@@ -55,9 +56,12 @@ export function LeadsPage() {
           <Title order={2}>{t('leads.title')}</Title>
           <LeadCount query={query} />
         </div>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-          {t('leads.add')}
-        </Button>
+        <Group gap="sm">
+          <DistributeNowButton />
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            {t('leads.add')}
+          </Button>
+        </Group>
       </Group>
       <LeadFilters value={filters} onChange={setFilters} />
       <div

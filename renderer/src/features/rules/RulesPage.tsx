@@ -1,12 +1,9 @@
 // The Rules page: distribution rules and lead scoring, one tab each; `#/rules/scoring` opens the scoring tab.
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
-import { useFeatureTranslation, type FeatureBundles } from '../jobs/i18n-bundles';
 import { ScoringTab } from '../scoring/ScoringTab';
-import en from './i18n.en.json';
-import zhCN from './i18n.zh-CN.json';
-
-const RULES_BUNDLES: FeatureBundles = { 'zh-CN': zhCN, en };
+import { useRulesTranslation } from './bundle';
+import { DistributionTab } from './DistributionTab';
 const TABS = ['distribution', 'scoring'] as const;
 type RulesTab = (typeof TABS)[number];
 
@@ -21,7 +18,7 @@ function readTab(hash: string): RulesTab {
 }
 
 export function RulesPage() {
-  const { t } = useFeatureTranslation(RULES_BUNDLES);
+  const { t } = useRulesTranslation();
   const tab = readTab(useSyncExternalStore(subscribe, () => window.location.hash));
   return (
     <Stack gap="md">
@@ -46,7 +43,7 @@ export function RulesPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="distribution">
-          <Text c="dimmed">{t('rules.distributionPending')}</Text>
+          <DistributionTab />
         </Tabs.Panel>
         <Tabs.Panel value="scoring">
           <ScoringTab />

@@ -1,0 +1,36 @@
+// "Distribute now" on the Leads page: the team lead sends every waiting pool lead through the rules as one batch.
+import { Button } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useClient } from '../../api/client-context';
+import { useDistributionTranslation } from './bundle';
+import { invalidateAfterAssignment, useActor } from './distribution-queries';
+
+export function DistributeNowButton() {
+  const { t } = useDistributionTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const actor = useActor();
+  const distribute = useMutation({
+    mutationFn: () => client.call('distribution.distribute', { pool: true }),
+    onSuccess: (result) => {
+      invalidateAfterAssignment(queryClient);
+      notifications.show({
+        color: 'teal',
+        message: t('distribution.distributeNow.done', { assigned: result.assigned, pooled: result.pooled }),
+      });
+    },
+    onError: (e: Error) => notifications.show({ color: 'red', message: e.message }),
+  });
+  if (actor?.role !== 'lead') return null;
+  return (
+    <Button
+      variant="light"
+      onClick={() => distribute.mutate()}
+      loading={distribute.isPending}
+      data-testid="distribute-now"
+    >
+      {t('distribution.distributeNow.button')}
+    </Button>
+  );
+}

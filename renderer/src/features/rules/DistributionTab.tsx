@@ -1,0 +1,182 @@
+// Rules → Distribution: the ordered rule list (drag to reorder), condition builder, targets, methods, live
+// validation and "test a lead"; the what-if replay; and the appeals with their badge.
+import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import {
+  DndContext,
+  closestCenter,
+  PointerSensor,
+  KeyboardSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { DistributionRule } from '../../../../core/domain/distribution/types';
+import { validateRules } from '../../../../core/domain/distribution/validate-rules';
+import { useClient } from '../../api/client-context';
+import { useReps } from '../../api/queries';
+import { AppealCountBadge, AppealsList } from '../distribution/AppealsList';
+import {
+  distributionKeys,
+  useActor,
+  useDistributionEvents,
+  useDistributionRules,
+} from '../distribution/distribution-queries';
+import { useRulesTranslation } from './bundle';
+import { ReplayPanel } from './ReplayPanel';
+import { RuleCard } from './RuleCard';
+import { groupProblems, newRule } from './rule-draft';
+import { TestLeadBox } from './TestLeadBox';
+
+function RulesEditor({
+  saved,
+  draft,
+  setDraft,
+}: {
+  saved: readonly DistributionRule[];
+  draft: readonly DistributionRule[];
+  setDraft: (next: readonly DistributionRule[]) => void;
+}) {
+  const { t } = useRulesTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const actor = useActor();
+  const canEdit = actor?.role === 'lead';
+  const reps = useReps(false);
+  const problems = useMemo(() => validateRules(draft), [draft]);
+  const byRule = groupProblems(problems);
+  const isDirty = JSON.stringify(saved) !== JSON.stringify(draft);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const save = useMutation({
+    mutationFn: () => client.call('distribution.saveRules', { rules: [...draft] }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: distributionKeys.rules });
+      notifications.show({ color: 'teal', message: t('rulesEditor.saved', { version: result.version }) });
+    },
+  });
+  function onDragEnd(event: DragEndEvent) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const from = draft.findIndex((r) => r.id === active.id);
+    const to = draft.findIndex((r) => r.id === over.id);
+    if (from >= 0 && to >= 0) setDraft(arrayMove([...draft], from, to));
+  }
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('rulesEditor.explain')}
+        </Text>
+        {canEdit && (
+          <Group>
+            <Button
+              variant="light"
+              onClick={() => {
+                const fallback = draft.slice(-1);
+                setDraft([...draft.slice(0, -1), newRule(draft, t('rulesEditor.newRule')), ...fallback]);
+              }}
+              data-testid="rule-add"
+            >
+              {t('rulesEditor.add')}
+            </Button>
+            <Button variant="subtle" disabled={!isDirty} onClick={() => setDraft(saved)}>
+              {t('rulesEditor.discard')}
+            </Button>
+            <Button
+              disabled={!isDirty || problems.length > 0}
+              loading={save.isPending}
+              onClick={() => save.mutate()}
+              data-testid="rules-save"
+            >
+              {t('rulesEditor.save')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {save.isError && <Alert color="red">{save.error.message}</Alert>}
+      {(byRule.get(-1) ?? []).map((problem, i) => (
+        <Alert key={i} color="red" data-testid="rule-problem">
+          {problem.message}
+        </Alert>
+      ))}
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={draft.map((r) => r.id)} strategy={verticalListSortingStrategy}>
+          <Stack gap="xs">
+            {draft.map((rule, index) => (
+              <RuleCard
+                key={rule.id}
+                rule={rule}
+                index={index}
+                isLast={index === draft.length - 1}
+                reps={reps.data ?? []}
+                problems={byRule.get(index) ?? []}
+                canEdit={canEdit}
+                onChange={(next) => setDraft(draft.map((r, k) => (k === index ? next : r)))}
+                onRemove={() => setDraft(draft.filter((_, k) => k !== index))}
+              />
+            ))}
+          </Stack>
+        </SortableContext>
+      </DndContext>
+      <TestLeadBox rules={draft} />
+    </Stack>
+  );
+}
+
+export function DistributionTab() {
+  const { t } = useRulesTranslation();
+  const rules = useDistributionRules();
+  const actor = useActor();
+  const [draftState, setDraftState] = useState<{ base: number; rules: readonly DistributionRule[] } | null>(
+    null,
+  );
+  useDistributionEvents();
+  if (rules.isPending) return <Loader size="sm" />;
+  if (rules.isError) return <Alert color="red">{rules.error.message}</Alert>;
+  const saved = rules.data.rules;
+  // A draft belongs to the version it was made from; a newer saved version replaces it.
+  const draft = draftState && draftState.base === rules.data.version ? draftState.rules : saved;
+  const setDraft = (next: readonly DistributionRule[]) =>
+    setDraftState({ base: rules.data.version, rules: next });
+  const isDirty = JSON.stringify(saved) !== JSON.stringify(draft);
+  return (
+    <Tabs defaultValue="rules" keepMounted>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="rules">
+          {t('rulesEditor.tabs.rules')}
+          {isDirty && (
+            <Badge size="xs" ml={6} color="yellow">
+              {t('rulesEditor.unsaved')}
+            </Badge>
+          )}
+        </Tabs.Tab>
+        {actor?.role === 'lead' && <Tabs.Tab value="replay">{t('rulesEditor.tabs.replay')}</Tabs.Tab>}
+        <Tabs.Tab value="appeals" rightSection={<AppealCountBadge />} data-testid="appeals-tab">
+          {t('rulesEditor.tabs.appeals')}
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="rules">
+        <RulesEditor saved={saved} draft={draft} setDraft={setDraft} />
+      </Tabs.Panel>
+      {actor?.role === 'lead' && (
+        <Tabs.Panel value="replay">
+          <ReplayPanel draft={draft} isDirty={isDirty} />
+        </Tabs.Panel>
+      )}
+      <Tabs.Panel value="appeals">
+        <AppealsList />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
