@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStatus } from './api/queries';
 import { LanguageSync } from './LanguageSync';
+import { FunnelPage } from './features/funnel/FunnelPage';
 import { LeadsPage } from './features/leads/LeadsPage';
+import { PoolPage } from './features/pool/PoolPage';
+import { QueuePage } from './features/queue/QueuePage';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { RulesPage } from './features/rules/RulesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -25,6 +28,12 @@ function PageContent({ page }: { page: Page }) {
       return <RulesPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'queue':
+      return <QueuePage />;
+    case 'funnel':
+      return <FunnelPage />;
+    case 'pool':
+      return <PoolPage />;
     default:
       return <ComingSoon pageName={t(`nav.${page}`)} />;
   }

@@ -15,13 +15,35 @@ import {
   IconSparkles,
   IconTeam,
 } from '../ui/icons';
+import { useWorkTranslation } from '../features/funnel/work-i18n';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ActorMenu } from './ActorMenu';
 import { LanguageSwitch } from './LanguageSwitch';
 import type { Page } from './routes';
 
+/** The public pool (公海): an open circle of leads anyone may take. */
+function IconPool({ size = 18 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      aria-hidden
+    >
+      <path d="M2 12c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
+      <path d="M2 17c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
+      <circle cx="12" cy="6" r="2.5" />
+    </svg>
+  );
+}
+
 const NAV_ICONS: Record<Page, ComponentType<{ size?: number }>> = {
   queue: IconQueue,
   funnel: IconFunnel,
+  pool: IconPool,
   leads: IconLeads,
   import: IconImport,
   rules: IconRules,
@@ -42,6 +64,7 @@ export function AppLayout({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  useWorkTranslation(); // the pool's nav label lives in the work bundle
   const [isNavOpen, { toggle, close }] = useDisclosure(false);
   return (
     <AppShell
@@ -78,6 +101,7 @@ export function AppLayout({
           </Group>
           <Group gap="lg" wrap="nowrap">
             <LanguageSwitch />
+            {actor && <NotificationBell key={actor.role === 'rep' ? actor.repId : 'lead'} />}
             {actor && <ActorMenu actor={actor} />}
           </Group>
         </Group>

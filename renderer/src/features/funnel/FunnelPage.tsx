@@ -1,0 +1,245 @@
+// The Funnel page: a kanban column per stage, drag and drop between stages, filters, and the SLA settings.
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { useMemo, useState } from 'react';
+import type { BoardFilter, WorkCard } from '../../../../core/api/calls/work-calls';
+import type { CallInput } from '../../../../core/api/contract';
+import { FUNNEL_STAGES, GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
+import { useLeadFacets, useRepNames, useWorkspaceStatus } from '../../api/queries';
+import { useLanguage } from '../../ui/use-language';
+import { LeadDrawer } from '../leads/LeadDrawer';
+import { KanbanColumn } from './KanbanColumn';
+import { LeadCardBody } from './LeadCard';
+import { MoveDialog, needsDetails, type PendingMove } from './MoveDialog';
+import { SlaPolicyForm } from './SlaPolicyForm';
+import { stageLabel } from './stage-labels';
+import { useWorkTranslation } from './work-i18n';
+import { useBoard, useMoveLead, useServerNow, useWorkSettings } from './work-queries';
+
+export function FunnelPage() {
+  const { t } = useWorkTranslation();
+  const language = useLanguage();
+  const status = useWorkspaceStatus();
+  const isTeamLead = status.data?.actor.role === 'lead';
+  const settings = useWorkSettings();
+  const facets = useLeadFacets();
+  const repNames = useRepNames();
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 250);
+  const [owner, setOwner] = useState<string | null>(null);
+  const [grades, setGrades] = useState<string[]>([]);
+  const [source, setSource] = useState<string | null>(null);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [openLeadId, setOpenLeadId] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<WorkCard | null>(null);
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const [isSettingsOpen, setSettingsOpen] = useState(false);
+
+  const filter = useMemo<BoardFilter>(
+    () => ({
+      ...(debouncedText.trim() ? { text: debouncedText.trim() } : {}),
+      ...(owner ? { owner } : {}),
+      ...(grades.length > 0 ? { grades: grades as Grade[] } : {}),
+      ...(source ? { source } : {}),
+      ...(overdueOnly ? { overdueOnly: true } : {}),
+    }),
+    [debouncedText, owner, grades, source, overdueOnly],
+  );
+  const board = useBoard(filter);
+  const now = useServerNow(board.data?.now);
+  const move = useMoveLead();
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor),
+  );
+
+  const label = (stage: FunnelStage) => stageLabel(settings.data?.funnel, stage, language, t);
+
+  function runMove(input: CallInput<'funnel.move'>, card: WorkCard): void {
+    move.mutate(input, {
+      onSuccess: () =>
+        notifications.show({
+          color: 'teal',
+          message: t('work.funnel.moved', { name: card.name, stage: label(input.stage) }),
+        }),
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          message: t('work.funnel.moveFailed', { message: error.message }),
+        }),
+    });
+  }
+
+  function onDragStart(event: DragStartEvent): void {
+    setDragged((event.active.data.current as { card?: WorkCard } | undefined)?.card ?? null);
+  }
+
+  function onDragEnd(event: DragEndEvent): void {
+    setDragged(null);
+    const card = (event.active.data.current as { card?: WorkCard } | undefined)?.card;
+    const stage = event.over?.id as FunnelStage | undefined;
+    if (!card || !stage || stage === card.stage) return;
+    if (needsDetails(stage)) setPending({ card, stage });
+    else runMove({ id: card.id, stage }, card);
+  }
+
+  const ownerOptions = [
+    { value: 'pool', label: t('work.funnel.pool') },
+    ...[...repNames.entries()].map(([value, name]) => ({ value, label: name })),
+  ];
+
+  return (
+    <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-lg))">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('work.funnel.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {t('work.funnel.subtitle')}
+          </Text>
+        </div>
+        {isTeamLead && settings.data && (
+          <Button variant="light" onClick={() => setSettingsOpen(true)}>
+            {t('work.funnel.slaSettings')}
+          </Button>
+        )}
+      </Group>
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          placeholder={t('work.funnel.search')}
+          aria-label={t('work.funnel.search')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={220}
+        />
+        {isTeamLead && (
+          <Select
+            placeholder={t('work.funnel.allOwners')}
+            aria-label={t('work.funnel.owner')}
+            data={ownerOptions}
+            value={owner}
+            onChange={setOwner}
+            clearable
+            searchable
+            w={180}
+          />
+        )}
+        <MultiSelect
+          placeholder={t('work.funnel.grade')}
+          aria-label={t('work.funnel.grade')}
+          data={[...GRADES]}
+          value={grades}
+          onChange={setGrades}
+          clearable
+          w={160}
+        />
+        <Select
+          placeholder={t('work.funnel.source')}
+          aria-label={t('work.funnel.source')}
+          data={facets.data?.sources ?? []}
+          value={source}
+          onChange={setSource}
+          clearable
+          w={160}
+        />
+        <Switch
+          label={t('work.funnel.overdueOnly')}
+          checked={overdueOnly}
+          onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
+          mb={6}
+        />
+        {board.isFetching && <Loader size="xs" />}
+      </Group>
+      {board.isError && <Alert color="red">{board.error.message}</Alert>}
+      {board.isPending ? (
+        <Group justify="center" py="xl">
+          <Loader />
+        </Group>
+      ) : (
+        board.data && (
+          <DndContext
+            sensors={sensors}
+            onDragStart={onDragStart}
+            onDragEnd={onDragEnd}
+            onDragCancel={() => setDragged(null)}
+          >
+            <Box style={{ flex: 1, minHeight: 0, overflowX: 'auto' }} data-testid="kanban-board">
+              <Group gap="sm" align="stretch" wrap="nowrap" h="100%">
+                {FUNNEL_STAGES.map((stage) => {
+                  const column = board.data.columns.find((c) => c.stage === stage);
+                  return (
+                    <KanbanColumn
+                      key={stage}
+                      stage={stage}
+                      label={label(stage)}
+                      total={column?.total ?? 0}
+                      firstCards={column?.cards ?? []}
+                      filter={filter}
+                      now={now}
+                      onOpen={setOpenLeadId}
+                    />
+                  );
+                })}
+              </Group>
+            </Box>
+            <DragOverlay dropAnimation={null}>
+              {dragged && (
+                <Box
+                  p={8}
+                  w={250}
+                  bg="white"
+                  style={{ borderRadius: 8, boxShadow: 'var(--mantine-shadow-md)', cursor: 'grabbing' }}
+                >
+                  <LeadCardBody card={dragged} now={now} />
+                </Box>
+              )}
+            </DragOverlay>
+          </DndContext>
+        )
+      )}
+      <MoveDialog
+        key={pending ? `${pending.card.id}-${pending.stage}` : 'none'}
+        pending={pending}
+        lostReasons={settings.data?.funnel.lostReasons ?? []}
+        onCancel={() => setPending(null)}
+        onConfirm={(input) => {
+          if (pending) runMove(input, pending.card);
+          setPending(null);
+        }}
+      />
+      <Modal
+        opened={isSettingsOpen}
+        onClose={() => setSettingsOpen(false)}
+        title={t('work.policy.title')}
+        size="xl"
+      >
+        {settings.data && <SlaPolicyForm settings={settings.data} onSaved={() => setSettingsOpen(false)} />}
+      </Modal>
+      <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
+    </Stack>
+  );
+}

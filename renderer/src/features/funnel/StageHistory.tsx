@@ -1,0 +1,74 @@
+// A lead's stage moves and its running SLA clock, for the lead drawer.
+import { Badge, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
+import type { FunnelStage } from '../../../../core/domain/funnel';
+import { formatDateTime } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
+import { stageLabel } from './stage-labels';
+import { useWorkTranslation } from './work-i18n';
+import { useLeadWorkDetail, useWorkSettings } from './work-queries';
+
+export function StageHistory({ leadId }: { leadId: string }) {
+  const { t } = useWorkTranslation();
+  const language = useLanguage();
+  const detail = useLeadWorkDetail(leadId);
+  const settings = useWorkSettings();
+  const label = (stage: FunnelStage) => stageLabel(settings.data?.funnel, stage, language, t);
+  if (detail.isPending) return <Loader size="sm" />;
+  if (!detail.data) return null;
+  const { sla, stageHistory, nurtureWakeAt } = detail.data;
+  return (
+    <Stack gap="md">
+      {sla && (
+        <Group gap="xs">
+          <Badge variant="light" tt="none">
+            {t(sla.trigger === 'first_contact' ? 'work.sla.firstContact' : 'work.sla.followUp')}
+          </Badge>
+          {sla.remindAt !== null && (
+            <Text size="xs" c={sla.isOverdue ? 'red' : 'dimmed'}>
+              {t('work.sla.remindAt')}: {formatDateTime(sla.remindAt, language)}
+            </Text>
+          )}
+          {sla.escalateAt !== null && (
+            <Text size="xs" c="dimmed">
+              {t('work.sla.escalateAt')}: {formatDateTime(sla.escalateAt, language)}
+            </Text>
+          )}
+          {sla.recycleAt !== null && (
+            <Text size="xs" c="dimmed">
+              {t('work.sla.recycleAt')}: {formatDateTime(sla.recycleAt, language)}
+            </Text>
+          )}
+        </Group>
+      )}
+      {nurtureWakeAt !== null && (
+        <Text size="sm">
+          {t('work.drawer.nurtureWake', { date: formatDateTime(nurtureWakeAt, language) })}
+        </Text>
+      )}
+      {stageHistory.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('work.drawer.noStageHistory')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={12} lineWidth={2} active={stageHistory.length} data-testid="stage-history">
+          {stageHistory.map((change) => (
+            <Timeline.Item
+              key={change.id}
+              title={t('work.drawer.stageChange', { from: label(change.from), to: label(change.to) })}
+            >
+              <Text size="xs" c="dimmed">
+                {formatDateTime(change.at, language)} · {change.actor}
+              </Text>
+              {change.note && <Text size="sm">{change.note}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Stack>
+  );
+}
+
+export function StageHistoryTabLabel() {
+  const { t } = useWorkTranslation();
+  return <>{t('work.drawer.stageHistory')}</>;
+}

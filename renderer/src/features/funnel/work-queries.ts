@@ -1,0 +1,100 @@
+// Server state of the working-the-leads pages: board, queue, pool, notifications, settings, as react-query hooks.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { BoardFilter } from '../../../../core/api/calls/work-calls';
+import type { CallInput } from '../../../../core/api/contract';
+import type { FunnelStage } from '../../../../core/domain/funnel';
+import { useClient } from '../../api/client-context';
+
+/** Under 'leads' so every `leads.changed` event refreshes them too. */
+export const workKeys = {
+  all: ['leads', 'work'] as const,
+  board: (filter: BoardFilter) => ['leads', 'work', 'board', filter] as const,
+  cards: (stage: FunnelStage, filter: BoardFilter, page: number) =>
+    ['leads', 'work', 'cards', stage, filter, page] as const,
+  queue: (repId: string | undefined) => ['leads', 'work', 'queue', repId ?? 'mine'] as const,
+  pool: (input: CallInput<'pool.list'>) => ['leads', 'work', 'pool', input] as const,
+  stale: (days: number | undefined) => ['leads', 'work', 'stale', days ?? 0] as const,
+  detail: (id: string) => ['leads', 'work', 'detail', id] as const,
+  settings: ['work-settings'] as const,
+  notifications: ['notifications'] as const,
+};
+
+export const BOARD_PAGE = 50;
+
+export function useWorkSettings() {
+  const client = useClient();
+  return useQuery({ queryKey: workKeys.settings, queryFn: () => client.call('work.settings', {}) });
+}
+
+export function useBoard(filter: BoardFilter) {
+  const client = useClient();
+  return useQuery({
+    queryKey: workKeys.board(filter),
+    queryFn: () => client.call('funnel.board', { filter, window: BOARD_PAGE }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useQueue(repId: string | undefined) {
+  const client = useClient();
+  return useQuery({
+    queryKey: workKeys.queue(repId),
+    queryFn: () => client.call('queue.list', repId === undefined ? {} : { repId }),
+  });
+}
+
+export function usePool(input: CallInput<'pool.list'>) {
+  const client = useClient();
+  return useQuery({
+    queryKey: workKeys.pool(input),
+    queryFn: () => client.call('pool.list', input),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useLeadWorkDetail(id: string | null) {
+  const client = useClient();
+  return useQuery({
+    queryKey: workKeys.detail(id ?? ''),
+    queryFn: () => client.call('work.leadDetail', { id: id ?? '' }),
+    enabled: id !== null,
+  });
+}
+
+export function useMoveLead() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'funnel.move'>) => client.call('funnel.move', input),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['leads'] }),
+  });
+}
+
+export function useLogFollowUp() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CallInput<'followUps.log'>) => client.call('followUps.log', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['leads'] }),
+  });
+}
+
+/**
+ * The hub's time now, in epoch ms: the hub's clock may differ from this machine's (and tests move it), so
+ * countdowns run from the `now` the hub last answered with. Re-renders every `everyMs`.
+ */
+export function useServerNow(serverNow: number | undefined, everyMs = 30_000): number {
+  const [now, setNow] = useState(serverNow ?? 0);
+  useEffect(() => {
+    const offset = serverNow === undefined ? 0 : serverNow - Date.now();
+    const update = () => setNow(Date.now() + offset);
+    const first = setTimeout(update, 0);
+    const timer = setInterval(update, everyMs);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [serverNow, everyMs]);
+  return serverNow !== undefined && now < serverNow ? serverNow : now;
+}

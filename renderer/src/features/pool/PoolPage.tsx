@@ -1,0 +1,271 @@
+// The public pool (公海池): unowned and recycled leads a rep can claim; the team lead also sees the stale list.
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  MultiSelect,
+  NumberInput,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { GRADES, type Grade } from '../../../../core/domain/funnel';
+import { useClient } from '../../api/client-context';
+import { useWorkspaceStatus } from '../../api/queries';
+import { formatDate } from '../../ui/format';
+import { GradeBadge } from '../../ui/GradeBadge';
+import { useLanguage } from '../../ui/use-language';
+import { LeadDrawer } from '../leads/LeadDrawer';
+import { StageBadge } from '../leads/StageBadge';
+import { useWorkTranslation } from '../funnel/work-i18n';
+import { usePool, workKeys } from '../funnel/work-queries';
+
+function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => void }) {
+  const { t } = useWorkTranslation();
+  const language = useLanguage();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, 250);
+  const [grades, setGrades] = useState<string[]>([]);
+  const [recycledOnly, setRecycledOnly] = useState(false);
+  const pool = usePool({
+    ...(debounced.trim() ? { text: debounced.trim() } : {}),
+    ...(grades.length > 0 ? { grades: grades as Grade[] } : {}),
+    ...(recycledOnly ? { recycledOnly: true } : {}),
+    limit: 200,
+  });
+  const claim = useMutation({
+    mutationFn: (lead: { id: string; name: string }) => client.call('pool.claim', { leadId: lead.id }),
+    onSuccess: (card) =>
+      notifications.show({ color: 'teal', message: t('work.pool.claimed', { name: card.name }) }),
+    onError: (error) =>
+      notifications.show({ color: 'red', message: t('work.pool.claimFailed', { message: error.message }) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: workKeys.all }),
+  });
+  const page = pool.data;
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <TextInput
+          aria-label={t('work.funnel.search')}
+          placeholder={t('work.funnel.search')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={240}
+        />
+        <MultiSelect
+          aria-label={t('work.funnel.grade')}
+          placeholder={t('work.funnel.grade')}
+          data={[...GRADES]}
+          value={grades}
+          onChange={setGrades}
+          w={160}
+          clearable
+        />
+        <Switch
+          label={t('work.pool.recycledOnly')}
+          checked={recycledOnly}
+          onChange={(e) => setRecycledOnly(e.currentTarget.checked)}
+          mb={6}
+        />
+        {isRep && page && (
+          <Badge size="lg" variant="light" data-testid="claim-quota">
+            {t('work.pool.quota', { count: page.claimsToday, limit: page.claimDailyLimit })}
+          </Badge>
+        )}
+        {pool.isFetching && <Loader size="xs" />}
+      </Group>
+      {pool.isError && <Alert color="red">{pool.error.message}</Alert>}
+      {page && page.rows.length === 0 && <Text c="dimmed">{t('work.pool.empty')}</Text>}
+      {page && page.rows.length > 0 && (
+        <Table highlightOnHover data-testid="pool-table">
+          <Table.Tbody>
+            {page.rows.map((row) => (
+              <Table.Tr key={row.id} data-testid="pool-row" data-lead-id={row.id}>
+                <Table.Td>
+                  <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(row.id)}>
+                    {row.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {row.company ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
+                <Table.Td>
+                  <StageBadge stage={row.stage} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    {row.source ?? ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {row.lastRecycledAt !== null && (
+                    <Badge size="xs" color="orange" variant="light" tt="none" data-testid="recycled-badge">
+                      {t('work.pool.recycledAt', { date: formatDate(row.lastRecycledAt, language) })}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {isRep &&
+                    (row.coolDownUntil !== null ? (
+                      <Text size="xs" c="dimmed">
+                        {t('work.pool.coolDown', { date: formatDate(row.coolDownUntil, language) })}
+                      </Text>
+                    ) : (
+                      <Button
+                        size="xs"
+                        onClick={() => claim.mutate({ id: row.id, name: row.name })}
+                        loading={claim.isPending && claim.variables.id === row.id}
+                        data-testid="claim"
+                      >
+                        {t('work.pool.claim')}
+                      </Button>
+                    ))}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {page && page.total > page.rows.length && (
+        <Text size="xs" c="dimmed">
+          {page.rows.length} / {page.total}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function StaleList({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useWorkTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [days, setDays] = useState<number | undefined>(undefined);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const stale = useQuery({
+    queryKey: workKeys.stale(days),
+    queryFn: () => client.call('stale.list', days === undefined ? {} : { days }),
+  });
+  const recycle = useMutation({
+    mutationFn: (leadIds: string[]) => client.call('stale.recycle', { leadIds }),
+    onSuccess: (result) => {
+      notifications.show({ color: 'teal', message: t('work.pool.recycled', { count: result.recycled }) });
+      setPicked(new Set());
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: workKeys.all }),
+  });
+  const rows = stale.data?.rows ?? [];
+  return (
+    <Stack>
+      <Group align="flex-end">
+        <NumberInput
+          label={t('work.pool.staleDays')}
+          min={1}
+          max={365}
+          value={days ?? stale.data?.days ?? ''}
+          onChange={(v) => setDays(typeof v === 'number' ? v : undefined)}
+          w={180}
+        />
+        <Button
+          color="orange"
+          disabled={picked.size === 0}
+          loading={recycle.isPending}
+          onClick={() => recycle.mutate([...picked])}
+        >
+          {t('work.pool.recycleSelected', { count: picked.size })}
+        </Button>
+      </Group>
+      {stale.data && rows.length === 0 && <Text c="dimmed">{t('work.pool.noStale')}</Text>}
+      {rows.length > 0 && (
+        <Table highlightOnHover>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.leadId}>
+                <Table.Td w={32}>
+                  <Checkbox
+                    aria-label={row.name}
+                    checked={picked.has(row.leadId)}
+                    onChange={(e) => {
+                      const checked = e.currentTarget.checked;
+                      setPicked((prev) => {
+                        const next = new Set(prev);
+                        if (checked) next.add(row.leadId);
+                        else next.delete(row.leadId);
+                        return next;
+                      });
+                    }}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(row.leadId)}>
+                    {row.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {row.company ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
+                <Table.Td>
+                  <StageBadge stage={row.stage} />
+                </Table.Td>
+                <Table.Td>{row.ownerName}</Table.Td>
+                <Table.Td>
+                  <Badge color="orange" variant="light" tt="none">
+                    {t('work.pool.idle', { count: row.idleDays })}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+export function PoolPage() {
+  const { t } = useWorkTranslation();
+  const status = useWorkspaceStatus();
+  const isRep = status.data?.actor.role === 'rep';
+  const [openLeadId, setOpenLeadId] = useState<string | null>(null);
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{t('work.pool.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('work.pool.subtitle')}
+        </Text>
+      </div>
+      {isRep ? (
+        <PoolList isRep onOpen={setOpenLeadId} />
+      ) : (
+        <Tabs defaultValue="pool" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="pool">{t('work.pool.tabs.pool')}</Tabs.Tab>
+            <Tabs.Tab value="stale">{t('work.pool.tabs.stale')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="pool">
+            <PoolList isRep={false} onOpen={setOpenLeadId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="stale">
+            <StaleList onOpen={setOpenLeadId} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+      <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,171 @@
+// My queue: a rep's open leads in the order to work them, with one-key "log follow-up"; the team lead picks a rep.
+import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { WorkCard } from '../../../../core/api/calls/work-calls';
+import { useRepNames, useWorkspaceStatus } from '../../api/queries';
+import { GradeBadge } from '../../ui/GradeBadge';
+import { formatDateTime } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
+import { LeadDrawer } from '../leads/LeadDrawer';
+import { StageBadge } from '../leads/StageBadge';
+import { SlaCountdown } from '../funnel/SlaCountdown';
+import { useWorkTranslation } from '../funnel/work-i18n';
+import { useQueue, useServerNow } from '../funnel/work-queries';
+import { FollowUpModal, type FollowUpTarget } from './FollowUpForm';
+
+function QueueRow({
+  item,
+  now,
+  isSelected,
+  onSelect,
+  onLog,
+  onOpen,
+}: {
+  item: WorkCard;
+  now: number;
+  isSelected: boolean;
+  onSelect: () => void;
+  onLog: () => void;
+  onOpen: () => void;
+}) {
+  const { t } = useWorkTranslation();
+  const language = useLanguage();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (isSelected && ref.current && document.activeElement !== ref.current) ref.current.focus();
+  }, [isSelected]);
+  return (
+    <Paper
+      ref={ref}
+      withBorder
+      radius="md"
+      p="sm"
+      tabIndex={isSelected ? 0 : -1}
+      role="option"
+      aria-selected={isSelected}
+      data-testid="queue-row"
+      data-lead-id={item.id}
+      onFocus={onSelect}
+      onClick={onSelect}
+      onDoubleClick={onOpen}
+      style={{
+        outline: isSelected ? '2px solid var(--mantine-color-indigo-4)' : undefined,
+        borderLeft: item.sla?.isOverdue ? '4px solid var(--mantine-color-red-6)' : undefined,
+      }}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Group gap="xs" wrap="nowrap">
+            <Text fw={600} truncate="end">
+              {item.name}
+            </Text>
+            {item.grade && <GradeBadge grade={item.grade} />}
+            <StageBadge stage={item.stage} />
+          </Group>
+          <Text size="xs" c="dimmed" truncate="end">
+            {[item.company, item.ownerName].filter(Boolean).join(' · ')}
+          </Text>
+          {item.nextStep && (
+            <Text size="xs" c="indigo">
+              {t('work.queue.next', { step: item.nextStep })}
+              {item.nextAt ? ` · ${formatDateTime(item.nextAt, language)}` : ''}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs" wrap="nowrap">
+          <SlaCountdown sla={item.sla} now={now} />
+          <Button size="xs" onClick={onLog} tabIndex={-1} data-testid="log-follow-up">
+            {t('work.queue.log')} (F)
+          </Button>
+        </Group>
+      </Group>
+    </Paper>
+  );
+}
+
+export function QueuePage() {
+  const { t } = useWorkTranslation();
+  const status = useWorkspaceStatus();
+  const isTeamLead = status.data?.actor.role === 'lead';
+  const repNames = useRepNames();
+  const [repId, setRepId] = useState<string | null>(null);
+  const queue = useQueue(isTeamLead ? (repId ?? 'all') : undefined);
+  const now = useServerNow(queue.data?.now);
+  const [selected, setSelected] = useState(0);
+  const [logging, setLogging] = useState<FollowUpTarget | null>(null);
+  const [openLeadId, setOpenLeadId] = useState<string | null>(null);
+  const items = queue.data?.items ?? [];
+  const current = items[Math.min(selected, Math.max(0, items.length - 1))];
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (logging !== null || openLeadId !== null || event.target instanceof HTMLInputElement) return;
+    if (event.key === 'ArrowDown' || event.key === 'j') {
+      event.preventDefault();
+      setSelected((i) => Math.min(items.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp' || event.key === 'k') {
+      event.preventDefault();
+      setSelected((i) => Math.max(0, i - 1));
+    } else if ((event.key === 'f' || event.key === 'F' || event.key === 'l') && current) {
+      event.preventDefault();
+      setLogging({ id: current.id, name: current.name });
+    } else if (event.key === 'Enter' && current) {
+      event.preventDefault();
+      setOpenLeadId(current.id);
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('work.queue.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {t('work.queue.subtitle')}
+          </Text>
+        </div>
+        <Group>
+          {queue.data && <Badge variant="light">{t('work.queue.total', { count: queue.data.total })}</Badge>}
+          {isTeamLead && (
+            <Select
+              aria-label={t('work.queue.rep')}
+              placeholder={t('work.queue.allReps')}
+              data={[...repNames.entries()].map(([value, label]) => ({ value, label }))}
+              value={repId}
+              onChange={setRepId}
+              clearable
+              searchable
+              w={200}
+            />
+          )}
+        </Group>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('work.queue.shortcutHint')}
+      </Text>
+      {queue.isError && <Alert color="red">{queue.error.message}</Alert>}
+      {queue.isPending && <Loader />}
+      {queue.data && items.length === 0 && <Text c="dimmed">{t('work.queue.empty')}</Text>}
+      <Stack
+        gap={6}
+        role="listbox"
+        aria-label={t('work.queue.title')}
+        onKeyDown={onKeyDown}
+        data-testid="queue"
+      >
+        {items.map((item, i) => (
+          <QueueRow
+            key={item.id}
+            item={item}
+            now={now}
+            isSelected={item.id === current?.id}
+            onSelect={() => setSelected(i)}
+            onLog={() => setLogging({ id: item.id, name: item.name })}
+            onOpen={() => setOpenLeadId(item.id)}
+          />
+        ))}
+      </Stack>
+      <FollowUpModal lead={logging} onClose={() => setLogging(null)} />
+      <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
+    </Stack>
+  );
+}
