@@ -1,0 +1,213 @@
+// End to end in Chromium against a hub with test hooks: the funnel board, the queue, the public pool, SLA recycling.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererIndex = join(root, 'out', 'renderer', 'index.html');
+const CHROMIUM = process.env.FAIRLEAD_CHROMIUM ?? '/usr/bin/chromium';
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, hub: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (hub.exitCode !== null) throw new Error(`The hub exited with ${hub.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((next) => setTimeout(next, 100));
+  }
+  throw new Error(`The hub did not answer /api/health in time:\n${output()}`);
+}
+
+/** Clocks that never pause (no calendar), so the test does not depend on the day it runs. */
+const RULE = {
+  firstContactMinutes: 30,
+  followUpMinutes: 1440,
+  escalateAfterMinutes: 120,
+  recycleAfterMinutes: 240,
+};
+const POLICY = {
+  grades: { A: RULE, B: RULE, C: RULE, D: RULE, ungraded: RULE },
+  recycleTarget: 'pool',
+  calendar: null,
+};
+
+describe('working the leads in a browser against the hub', () => {
+  let dataDir: string;
+  let hub: ChildProcess;
+  let hubOutput = '';
+  let baseUrl: string;
+  let browser: Browser;
+  let page: Page;
+  const ids: Record<string, string> = {};
+
+  async function callApi<T>(name: string, input: unknown, token: string | null = null): Promise<T> {
+    const response = await fetch(`${baseUrl}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-fairlead-session': token } : {}) },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; value: T };
+    if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
+    return body.value;
+  }
+
+  async function createLead(name: string, stage: string): Promise<string> {
+    return (await callApi<{ id: string }>('leads.create', { name, company: `${name}有限公司`, stage })).id;
+  }
+
+  async function switchActor(name: string): Promise<void> {
+    await page.getByTestId('actor-menu').click();
+    await page.getByRole('menuitem', { name }).click();
+    await page.getByTestId('actor-menu').getByText(name).waitFor();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(rendererIndex))
+      throw new Error('out/renderer/index.html is missing: run npm run build:renderer.');
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}.`);
+    dataDir = mkdtempSync(join(tmpdir(), 'fairlead-e2e-work-'));
+    const port = await findFreePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    hub = spawn(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [
+        join(root, 'core', 'host.ts'),
+        '--port',
+        String(port),
+        '--db',
+        join(dataDir, 'fairlead.sqlite'),
+        '--test-hooks',
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+    hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+    await waitForHealth(baseUrl, hub, () => hubOutput);
+
+    // Leads first, while there is no rep to distribute them to: they wait in the public pool.
+    await callApi('sla.savePolicy', { policy: POLICY });
+    ids.moving = await createLead('拖拽客户', 'mql');
+    ids.queued = await createLead('待办客户', 'sql');
+    ids.claimable = await createLead('公海客户', 'raw');
+    ids.overdue = await createLead('超时客户', 'raw');
+    const repA = await callApi<{ id: string }>('reps.create', { name: '王芳', tier: 'mid' });
+    await callApi<{ id: string }>('reps.create', { name: '李强', tier: 'mid' });
+    ids.repA = repA.id;
+    const { token } = await callApi<{ token: string }>('session.actAs', { repId: repA.id });
+    for (const lead of [ids.moving, ids.queued, ids.overdue])
+      await callApi('pool.claim', { leadId: lead }, token);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (hub && hub.exitCode === null) {
+      const exited = new Promise((done) => hub.once('exit', done));
+      hub.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('drags a card from MQL to SQL and finds it there after a reload', async () => {
+    await page.goto(`${baseUrl}/#/funnel`);
+    const card = page.getByTestId('column-mql').locator(`[data-lead-id="${ids.moving}"]`);
+    await card.waitFor();
+    const target = page.getByTestId('column-sql');
+    const from = await card.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('no layout');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 12; step += 1) {
+      await page.mouse.move(
+        from.x + from.width / 2 + ((to.x + to.width / 2 - from.x - from.width / 2) * step) / 12,
+        from.y + from.height / 2 + ((to.y + 120 - from.y - from.height / 2) * step) / 12,
+      );
+    }
+    await page.mouse.up();
+    await page.getByTestId('column-sql').locator(`[data-lead-id="${ids.moving}"]`).waitFor();
+    await page.reload();
+    await page.getByTestId('column-sql').locator(`[data-lead-id="${ids.moving}"]`).waitFor();
+    expect(await page.getByTestId('column-mql').locator(`[data-lead-id="${ids.moving}"]`).count()).toBe(0);
+    const detail = await callApi<{ lead: { stage: string } }>('leads.get', { id: ids.moving });
+    expect(detail.lead.stage).toBe('sql');
+  });
+
+  it('logs a follow-up from the queue with the keyboard alone', async () => {
+    await page.goto(`${baseUrl}/#/queue`);
+    const row = page.locator(`[data-testid="queue-row"][data-lead-id="${ids.queued}"]`);
+    await row.waitFor();
+    await page.locator('[data-testid="queue-row"]').first().focus();
+    for (let i = 0; i < 5; i += 1) {
+      if ((await row.getAttribute('aria-selected')) === 'true') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await row.getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('f');
+    const form = page.getByTestId('follow-up-form');
+    await form.waitFor();
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.type('介绍了新产品，客户要报价');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('很感兴趣');
+    await page.keyboard.press('Enter');
+    await form.waitFor({ state: 'detached' });
+    const detail = await callApi<{ followUps: { said: string; channel: string; reaction: string | null }[] }>(
+      'leads.get',
+      { id: ids.queued },
+    );
+    expect(detail.followUps).toEqual([
+      expect.objectContaining({ said: '介绍了新产品，客户要报价', channel: 'wechat', reaction: '很感兴趣' }),
+    ]);
+  });
+
+  it('lets a rep claim a lead from the public pool', async () => {
+    await page.goto(`${baseUrl}/#/pool`);
+    await switchActor('李强');
+    const row = page.locator(`[data-testid="pool-row"][data-lead-id="${ids.claimable}"]`);
+    await row.getByTestId('claim').click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByTestId('claim-quota').getByText('今日已领 1').waitFor();
+    const detail = await callApi<{ lead: { ownerId: string | null } }>('leads.get', { id: ids.claimable });
+    expect(detail.lead.ownerId).not.toBeNull();
+    await switchActor('销售主管');
+  });
+
+  it('recycles an overdue lead into the public pool once the clock moves past its deadline', async () => {
+    await page.goto(`${baseUrl}/#/pool`);
+    await page.getByTestId('pool-table').or(page.getByText('公海池里没有线索')).first().waitFor();
+    expect(await page.locator(`[data-testid="pool-row"][data-lead-id="${ids.overdue}"]`).count()).toBe(0);
+    const tick = await callApi<{ recycled: number }>('dev.advanceClock', { minutes: 241 });
+    expect(tick.recycled).toBeGreaterThanOrEqual(1);
+    const row = page.locator(`[data-testid="pool-row"][data-lead-id="${ids.overdue}"]`);
+    await row.waitFor();
+    await row.getByTestId('recycled-badge').waitFor();
+  });
+});
