@@ -63,7 +63,7 @@ describe('scoring in a browser against the hub', () => {
   async function shoot(name: string): Promise<void> {
     mkdirSync(screenshotDir, { recursive: true });
     await page.mouse.move(0, 0);
-    await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
   }
 
   beforeAll(async () => {
