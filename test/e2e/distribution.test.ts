@@ -1,0 +1,211 @@
+// End to end in Debian Chromium against the hub: build a distribution rule, test a lead, watch leads get assigned
+// with explanations, reassign one, and raise (as a rep) and resolve (as the team lead) an appeal.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererIndex = join(root, 'out', 'renderer', 'index.html');
+const CHROMIUM = process.env.FAIRLEAD_CHROMIUM ?? '/usr/bin/chromium';
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Polls until the hub answers, a bounded number of times; the hub's own output explains a failure. */
+async function waitForHealth(url: string, hub: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (hub.exitCode !== null) throw new Error(`The hub exited with ${hub.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((next) => setTimeout(next, 100));
+  }
+  throw new Error(`The hub did not answer /api/health in time:\n${output()}`);
+}
+
+describe('distribution in a browser against the hub', () => {
+  let dataDir: string;
+  let hub: ChildProcess;
+  let hubOutput = '';
+  let baseUrl: string;
+  let browser: Browser;
+  let page: Page;
+
+  async function callApi<T>(name: string, input: unknown): Promise<T> {
+    const response = await fetch(`${baseUrl}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    const body = (await response.json()) as { ok: boolean; value: T };
+    if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
+    return body.value;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(rendererIndex)) {
+      throw new Error(
+        'out/renderer/index.html is missing: run `npm run build:renderer` (or `npm run test:e2e`) first.',
+      );
+    }
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'fairlead-e2e-'));
+    const port = await findFreePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    hub = spawn(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'core', 'host.ts'), '--port', String(port), '--db', join(dataDir, 'fairlead.sqlite')],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+    hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+    await waitForHealth(baseUrl, hub, () => hubOutput);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (hub && hub.exitCode === null) {
+      const exited = new Promise((done) => hub.once('exit', done));
+      hub.kill('SIGTERM');
+      await exited;
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  let zhang: { id: string };
+  let li: { id: string };
+  let leadId = '';
+
+  async function pickOption(select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
+    await select.click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async function switchActor(name: string): Promise<void> {
+    await page.getByTestId('actor-menu').click();
+    await page.getByRole('menuitem', { name }).click();
+    await page.getByTestId('actor-menu').getByText(name).waitFor();
+  }
+
+  it('builds a rule with the condition builder, moves it to the top and tests a lead against it', async () => {
+    zhang = await callApi('reps.create', { name: '张三', tier: 'senior', joinedOn: '2024-01-01' });
+    li = await callApi('reps.create', { name: '李四', tier: 'mid', joinedOn: '2024-01-01' });
+    await page.goto(`${baseUrl}/#/rules/distribution`);
+    await page.getByTestId('rule-add').click();
+    const count = await page.locator('[data-testid^="rule-"][data-testid$="-name"]').count();
+    const index = count - 2;
+    const card = `rule-${index}`;
+    await page.getByTestId(`${card}-name`).fill('制造业给资深');
+    await pickOption(page.getByTestId(`${card}-condition-0-field`), '行业');
+    await page.getByTestId(`${card}-condition-0-value`).fill('制造');
+    await pickOption(page.getByTestId(`${card}-target`), '指定级别');
+    const handle = page.getByTestId(card).getByRole('button', { name: '拖动排序' });
+    const from = await handle.boundingBox();
+    const to = await page.getByTestId('rule-0').boundingBox();
+    if (!from || !to) throw new Error('rule cards are not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
+    await page.mouse.move(from.x + from.width / 2, to.y + 5, { steps: 20 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('rule-0-name').inputValue()).toBe('制造业给资深');
+
+    await page.getByTestId('test-lead-industry').fill('制造');
+    await page.getByTestId('test-lead-run').click();
+    const result = page.getByTestId('test-lead-result');
+    await result.getByText('命中规则“制造业给资深”（第 1 条）').waitFor();
+    await result.getByText(/将分配给 张三/).waitFor();
+    expect((await callApi<{ version: number }>('distribution.getRules', {})).version).toBe(0);
+
+    await page.getByTestId('rules-save').click();
+    await page.getByText('已保存为第 1 版').waitFor();
+    const saved = await callApi<{ rules: { name: string }[] }>('distribution.getRules', {});
+    expect(saved.rules[0]?.name).toBe('制造业给资深');
+  });
+
+  it('assigns new leads and explains each assignment in plain words in the lead drawer', async () => {
+    const lead = await callApi<{ id: string; ownerId: string }>('leads.create', {
+      name: '制造业客户',
+      industry: '制造',
+    });
+    await callApi('leads.create', { name: '其他客户', industry: '零售' });
+    expect(lead.ownerId).toBe(zhang.id);
+    leadId = lead.id;
+    await page.goto(`${baseUrl}/#/leads`);
+    await page.locator('[data-lead-id]', { hasText: '制造业客户' }).click();
+    await page.getByRole('tab', { name: /分配记录/ }).click();
+    const history = page.getByTestId('assignment-history');
+    await history.getByText('命中规则“制造业给资深”（第 1 条）').waitFor();
+    await history.getByText('分配给 张三').first().waitFor();
+  });
+
+  it('reassigns the lead with a reason', async () => {
+    await page.getByTestId('reassign-button').click();
+    await pickOption(page.getByTestId('reassign-to'), '李四');
+    await page.getByTestId('reassign-reason').fill('客户要求换人');
+    await page.getByTestId('reassign-submit').click();
+    const history = page.getByTestId('assignment-history');
+    await history.getByText('原因：客户要求换人').waitFor();
+    await history.getByText('从 张三 改派给 李四').waitFor();
+    const detail = await callApi<{ lead: { ownerId: string } }>('leads.get', { id: leadId });
+    expect(detail.lead.ownerId).toBe(li.id);
+  });
+
+  it('lets the rep appeal and the team lead accept the appeal', async () => {
+    await page.keyboard.press('Escape');
+    await switchActor('李四');
+    await page.locator('[data-lead-id]', { hasText: '制造业客户' }).click();
+    await page.getByTestId('appeal-button').click();
+    await page.getByTestId('appeal-message').fill('这是制造业客户，应该给资深销售');
+    await page.getByTestId('appeal-submit').click();
+    await page.getByText('申诉已提交，等待主管处理').waitFor();
+    await page.keyboard.press('Escape');
+
+    await switchActor('销售主管');
+    await page.goto(`${baseUrl}/#/rules/distribution`);
+    await page.getByTestId('appeal-count').getByText('1').waitFor();
+    await page.getByTestId('appeals-tab').click();
+    const card = page.getByTestId('appeal-card').first();
+    await card.getByText('这是制造业客户，应该给资深销售').waitFor();
+    await pickOption(card.getByTestId('appeal-to'), '张三');
+    await card.getByTestId('appeal-reply').fill('同意');
+    await card.getByTestId('appeal-accept').click();
+    await card.getByText('已同意').waitFor();
+    const detail = await callApi<{ lead: { ownerId: string } }>('leads.get', { id: leadId });
+    expect(detail.lead.ownerId).toBe(zhang.id);
+  });
+});
