@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startBackupScheduler } from './api/backup-scheduler';
 import { createService } from './api/service';
 import { createAdjustableClock } from './api/sla-test-clock';
 import { startSlaScheduler } from './scheduler';
@@ -70,10 +71,17 @@ const scheduler = startSlaScheduler({
   service,
   onError: (message) => console.error(`SLA scheduler: ${message}`),
 });
+// Closes imports a previous run left half done, then backs up once a day (last 7 daily, 4 weekly kept).
+const backups = startBackupScheduler({
+  db,
+  ...(testClock ? { clock: testClock.clock } : {}),
+  onError: (error) => console.error(`Backup: ${error instanceof Error ? error.message : String(error)}`),
+});
 console.log(`Fairlead hub ${APP_VERSION} listening on ${hub.url} (database: ${dbPath})`);
 
 function shutdown(): void {
   scheduler.stop();
+  backups.stop();
   void hub.close().then(() => {
     db.close();
     process.exit(0);

@@ -1,5 +1,6 @@
 // The core in an Electron utilityProcess: the single writer of the database. Heavy synchronous SQLite work runs
 // here, never in the main process or the renderer, so the UI never freezes (shared/architecture.md).
+import { startBackupScheduler } from '../core/api/backup-scheduler';
 import { createService } from '../core/api/service';
 import { startSlaScheduler } from '../core/scheduler';
 import { openDatabase } from '../core/store/open-database';
@@ -28,6 +29,8 @@ try {
   }
   service.subscribe((event) => send({ type: 'event', event }));
   const scheduler = startSlaScheduler({ service });
+  // Closes imports a previous run left half done, then backs up once a day (last 7 daily, 4 weekly kept).
+  const backups = startBackupScheduler({ db });
   parentPort.on('message', (message: { data: CoreRequest }) => {
     const request = message.data;
     if (request?.type !== 'call') return;
@@ -37,6 +40,7 @@ try {
   });
   process.on('exit', () => {
     scheduler.stop();
+    backups.stop();
     db.close();
   });
   send({ type: 'ready' });

@@ -2,7 +2,7 @@
 // with in-memory maps: one indexed read of three key columns instead of three look-ups per row.
 import type { Database } from 'better-sqlite3';
 import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../domain/dedupe';
-import { listLiveLeadKeys } from '../store/import-batches';
+import { forEachLiveLeadKeys } from '../store/import-batches';
 import type { LeadKeys } from '../store/leads';
 
 export interface KeyMatch {
@@ -31,12 +31,12 @@ export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
     email: new Map(),
     companyName: new Map(),
   };
-  for (const row of listLiveLeadKeys(db)) {
+  forEachLiveLeadKeys(db, (row) => {
     if (row.phone_key !== null && !maps.phone.has(row.phone_key)) maps.phone.set(row.phone_key, row.id);
     if (row.email_key !== null && !maps.email.has(row.email_key)) maps.email.set(row.email_key, row.id);
     if (row.company_name_key !== null && !maps.companyName.has(row.company_name_key))
       maps.companyName.set(row.company_name_key, row.id);
-  }
+  });
   return createEmptyMatcher(maps);
 }
 

@@ -294,15 +294,14 @@ export interface StoredKeyRow {
   readonly company_name_key: string | null;
 }
 
-/** The stored dedupe keys of every live lead, oldest first (so the first match of a key is the oldest lead). */
-export function listLiveLeadKeys(db: Database): StoredKeyRow[] {
-  return selectAll(
-    db,
-    qb
-      .selectFrom('leads')
-      .select(['id', 'phone_key', 'email_key', 'company_name_key'])
-      .where('deleted_at', 'is', null)
-      .orderBy('created_at')
-      .orderBy('id'),
-  );
+/** Visits the stored dedupe keys of every live lead, oldest first, one row at a time (no 100k-row array). */
+export function forEachLiveLeadKeys(db: Database, visit: (row: StoredKeyRow) => void): void {
+  const { sql, parameters } = qb
+    .selectFrom('leads')
+    .select(['id', 'phone_key', 'email_key', 'company_name_key'])
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .compile();
+  for (const row of db.prepare(sql).iterate(...(parameters as unknown[]))) visit(row as StoredKeyRow);
 }

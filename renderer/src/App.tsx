@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspaceStatus } from './api/queries';
 import { LanguageSync } from './LanguageSync';
 import { FunnelPage } from './features/funnel/FunnelPage';
+import { ImportPage } from './features/import/ImportPage';
 import { LeadsPage } from './features/leads/LeadsPage';
 import { PoolPage } from './features/pool/PoolPage';
 import { QueuePage } from './features/queue/QueuePage';
@@ -22,6 +23,8 @@ function PageContent({ page }: { page: Page }) {
   switch (page) {
     case 'leads':
       return <LeadsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'team':
       return <TeamPage />;
     case 'rules':

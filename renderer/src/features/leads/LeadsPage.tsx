@@ -9,6 +9,8 @@ import { formatNumber } from '../../ui/format';
 import { IconPlus } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
 import { DistributeNowButton } from '../distribution/DistributeNowButton';
+import { DuplicatesButton } from '../duplicates/DuplicatesButton';
+import { LeadsExportButton } from '../import/LeadsExportButton';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadFilters, NO_FILTERS, type LeadFilterValues } from './LeadFilters';
 import { LeadForm } from './LeadForm';
@@ -57,6 +59,8 @@ export function LeadsPage() {
           <LeadCount query={query} />
         </div>
         <Group gap="sm">
+          <LeadsExportButton filter={query} />
+          <DuplicatesButton />
           <DistributeNowButton />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
             {t('leads.add')}

@@ -5,6 +5,7 @@ import { useWorkspaceStatus } from '../../api/queries';
 import { isLanguage } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { useLanguage, useSetLanguage } from '../../ui/use-language';
+import { BackupsSection } from './BackupsSection';
 import { LeadPinSection } from './LeadPinSection';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -53,6 +54,7 @@ export function SettingsPage() {
         </Stack>
       </Paper>
       <LeadPinSection />
+      <BackupsSection />
       <Paper withBorder radius="md" p="lg">
         <Text fw={600} mb="sm">
           {t('settings.about')}

@@ -1,0 +1,162 @@
+// End-to-end import of a generated 100k-row CSV (5% duplicates, 1% bad rows) through the service — upload, analyze,
+// commit job — against 100k existing leads, next to a raw better-sqlite3 insert of the same rows in one transaction.
+import BetterSqlite3 from 'better-sqlite3';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ImportAnalysis, ImportJobResult, UploadedFile } from '../../core/api/calls/import-calls';
+import type { JobStatus } from '../../core/api/contract';
+import { leadKeysOf } from '../../core/api/lead-keys';
+import { createService } from '../../core/api/service';
+import { asLeadId } from '../../core/domain/ids';
+import type { Lead } from '../../core/domain/lead';
+import { leadToRow } from '../../core/store/leads';
+import { openDatabase } from '../../core/store/open-database';
+import type { Report } from './figure';
+import { figure, timeMs } from './figure';
+
+const ROWS = 100_000;
+const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都'];
+const INDUSTRIES = ['制造业', '零售', '金融', '教育', '医疗', '互联网'];
+const TITLES = ['总经理', '采购经理', '技术总监', '工程师', 'CEO', '市场专员'];
+
+function existingLead(i: number): Lead {
+  return {
+    id: asLeadId(`lead_existing_${String(i).padStart(6, '0')}`),
+    name: `老客户${i}`,
+    phone: `+86137${String(i).padStart(8, '0')}`,
+    email: `old${i}@example.com`,
+    wechat: null,
+    company: `老公司${i % 4000}`,
+    title: TITLES[i % 6] ?? null,
+    industry: INDUSTRIES[i % 6] ?? null,
+    region: CITIES[i % 6] ?? null,
+    companySize: (i % 20) * 50,
+    product: 'CRM',
+    source: '官网表单',
+    campaign: null,
+    costFen: 0,
+    needs: null,
+    bant: {},
+    customFields: {},
+    events: [],
+    stage: 'raw',
+    ownerId: null,
+    score: 40,
+    grade: 'C',
+    createdAt: 1_700_000_000_000 + i,
+    updatedAt: 1_700_000_000_000 + i,
+    isHistory: false,
+  };
+}
+
+function insertRows(db: BetterSqlite3.Database, rows: readonly Record<string, unknown>[]): void {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  const statement = db.prepare(
+    `INSERT INTO leads (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
+  db.transaction(() => {
+    for (const row of rows) statement.run(row);
+  })();
+}
+
+async function writeImportFile(path: string): Promise<void> {
+  const stream = createWriteStream(path);
+  let chunk = `\uFEFF姓名,手机,邮箱,微信,公司名称,职位,行业,城市,公司规模,意向产品,来源渠道,获客成本,需求,客户等级\r\n`;
+  for (let i = 0; i < ROWS; i += 1) {
+    // 5% are existing customers (same phone), 1% have a broken email.
+    const phone = i % 20 === 0 ? `137${String(i).padStart(8, '0')}` : `139 ${String(i).padStart(8, '0')}`;
+    const email = i % 100 === 99 ? `bad-email-${i}` : `Lead${i}@Example.com`;
+    const needs = i % 10 === 0 ? `"需要报价, 预算""充足""\n下周联系"` : `希望了解产品${i % 50}`;
+    chunk += `新客户${i},${phone},${email},wx_${i},某某科技${i % 5000}有限公司,${TITLES[i % 6]},${INDUSTRIES[i % 6]},${CITIES[i % 6]},${(i % 20) * 50}人,CRM,展会,"¥1,${String(i % 1000).padStart(3, '0')}.50",${needs},${'ABCD'[i % 4]}\r\n`;
+    if (chunk.length > 256 * 1024) {
+      if (!stream.write(chunk)) await once(stream, 'drain');
+      chunk = '';
+    }
+  }
+  stream.end(chunk);
+  await once(stream, 'finish');
+}
+
+async function call<T>(service: ReturnType<typeof createService>, name: string, input: unknown): Promise<T> {
+  const result = await service.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
+
+export async function run(report: Report): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fairlead-bench-import-e2e-'));
+  try {
+    const csvPath = join(dir, 'leads-100k.csv');
+    await writeImportFile(csvPath);
+    const dbPath = join(dir, 'fairlead.sqlite');
+    const db = openDatabase(dbPath);
+    for (let start = 0; start < ROWS; start += 10_000) {
+      const existing = Array.from({ length: 10_000 }, (_, i) => existingLead(start + i)).map((lead) =>
+        leadToRow(lead, leadKeysOf(lead), { importBatchId: null, scoreModelVersion: 1, scoredAt: 0 }),
+      );
+      insertRows(db, existing as unknown as Record<string, unknown>[]);
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    // The same starting point for the raw insert: a copy of the database before the import.
+    const rawPath = join(dir, 'raw.sqlite');
+    await db.backup(rawPath);
+    const service = createService({ db });
+
+    const rssBeforeMb = process.memoryUsage.rss() / 1024 / 1024;
+    let peakRss = process.memoryUsage.rss();
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
+    let analysis: ImportAnalysis | null = null;
+    let job: JobStatus | null = null;
+    const cpuBefore = process.cpuUsage();
+    const importMs = await timeMs(async () => {
+      const upload = await call<UploadedFile>(service, 'import.upload', {
+        fileName: 'leads-100k.csv',
+        contentBase64: readFileSync(csvPath).toString('base64'),
+      });
+      analysis = await call<ImportAnalysis>(service, 'import.analyze', { uploadId: upload.uploadId });
+      const started = await call<JobStatus>(service, 'import.commit', {
+        uploadId: upload.uploadId,
+        analysisId: analysis.analysisId,
+        duplicateAction: 'merge',
+      });
+      job = await service.jobs.waitFor(started.id);
+    });
+    clearInterval(sampler);
+    const cpu = process.cpuUsage(cpuBefore);
+    const done = job as JobStatus | null;
+    const analysed = analysis as ImportAnalysis | null;
+    if (done?.state !== 'done' || !analysed) throw new Error(`import ended ${done?.state}: ${done?.error}`);
+    const result = done.result as ImportJobResult;
+    if (result.inserted + result.merged !== analysed.validRows || analysed.errorRows !== ROWS / 100)
+      throw new Error(`unexpected counts: ${JSON.stringify({ result, errors: analysed.errorRows })}`);
+    console.log(
+      `# ${ROWS} rows: ${result.inserted} new, ${result.merged} merged, ${analysed.errorRows} errors; ` +
+        `${result.rowsPerSecond} rows/s in the commit job, cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`,
+    );
+
+    // The raw baseline: the rows the import stored, inserted again with one prepared statement in one transaction.
+    const imported = db
+      .prepare('SELECT * FROM leads WHERE import_batch_id = ?')
+      .all(result.batchId) as Record<string, unknown>[];
+    db.close();
+    const raw = new BetterSqlite3(rawPath);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    const rawRows = imported.map((row) => ({ ...row, id: `raw_${String(row.id)}` }));
+    const rawMs = await timeMs(() => insertRows(raw, rawRows));
+    raw.close();
+    console.log(`# rss before the import ${rssBeforeMb.toFixed(0)} MB`);
+    console.log(`# raw insert of the same ${rawRows.length} rows: ${(rawMs / 1000).toFixed(2)} s`);
+
+    report(figure('import_100k_s', importMs / 1000, 's', '<=', 5));
+    report(figure('import_100k_vs_raw_insert_ratio', importMs / rawMs, 'x', '<=', 3));
+    const peakMb = Math.max(peakRss, process.memoryUsage.rss()) / 1024 / 1024;
+    report(figure('import_100k_peak_rss_mb', peakMb, 'MB', '<=', 500));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
