@@ -1,6 +1,6 @@
 // Rescoring every stored lead after the model changes: chunks of leads, one transaction each, in the background.
 import type { Database } from 'better-sqlite3';
-import { countLeads, listLeadsAfter } from '../store/leads';
+import { countLeads, listLeadsAfter, stampLeadScores } from '../store/leads';
 import { inTransaction } from '../store/sql';
 import type { EventName, EventPayload, JobStatus } from './contract';
 import type { JobRunner, JobStep } from './jobs';
@@ -17,13 +17,6 @@ export function startRescoreJob(deps: {
   emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
 }): JobStatus {
   const { db, scoring } = deps;
-  // Prepared once per job: compiling an UPDATE per lead cost more than scoring it. The whole chunk gets its version
-  // stamp in one range update; only leads whose score or grade moved are rewritten, which leaves the score
-  // indexes (queue, board) alone for the rest.
-  const stampChunk = db.prepare(
-    'UPDATE leads SET score_model_version = ?, scored_at = ? WHERE id > ? AND id <= ? AND deleted_at IS NULL',
-  );
-  const setScore = db.prepare('UPDATE leads SET score = ?, grade = ? WHERE id = ?');
   return deps.jobs.start('rescore', deps.actor, (): JobStep => {
     const version = scoring.model().version;
     const total = countLeads(db);
@@ -37,13 +30,14 @@ export function startRescoreJob(deps: {
         const leads = listLeadsAfter(db, afterId, CHUNK);
         const lastId = leads[leads.length - 1]?.id;
         if (lastId === undefined) return leads;
-        // The range (afterId, lastId] holds exactly this chunk's live leads: listLeadsAfter reads in id order.
-        stampChunk.run(version, now, afterId, lastId);
+        const moved = [];
         for (const lead of leads) {
           const next = scoring.scoreLead(lead, now);
           if (next.score !== lead.score || next.grade !== lead.grade)
-            setScore.run(next.score, next.grade, lead.id);
+            moved.push({ id: lead.id, score: next.score, grade: next.grade });
         }
+        // listLeadsAfter reads in id order, so (afterId, lastId] holds exactly this chunk's live leads.
+        stampLeadScores(db, { afterId, lastId, modelVersion: version, scoredAt: now }, moved);
         return leads;
       });
       if (changed.length === 0) {

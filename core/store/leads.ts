@@ -1,5 +1,5 @@
 // Repository for leads: rows <-> domain leads, dedupe keys, and the paged, filtered, sorted list behind every table.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { sql, type Selectable } from 'kysely';
 import type { FunnelStage, Grade } from '../domain/funnel';
 import type { Lead } from '../domain/lead';
@@ -254,26 +254,6 @@ export function distinctLeadValues(db: Database, column: 'source' | 'industry' |
     .filter((value): value is string => value !== null);
 }
 
-/** Stores a lead's score alone (rescoring never touches anything else, so it cannot clobber an edit). */
-export function updateLeadScore(
-  db: Database,
-  id: string,
-  score: { score: number; grade: Grade; modelVersion: number; scoredAt: number },
-): void {
-  execute(
-    db,
-    qb
-      .updateTable('leads')
-      .set({
-        score: score.score,
-        grade: score.grade,
-        score_model_version: score.modelVersion,
-        scored_at: score.scoredAt,
-      })
-      .where('id', '=', id),
-  );
-}
-
 /** Leads in id order after `afterId`, for walking the whole table in chunks. */
 export function listLeadsAfter(db: Database, afterId: string, limit: number): Lead[] {
   return selectAll(
@@ -293,4 +273,35 @@ export function listAllLeads(db: Database): Lead[] {
   return selectAll(db, qb.selectFrom('leads').selectAll().where('deleted_at', 'is', null).orderBy('id')).map(
     rowToLead,
   );
+}
+
+/**
+ * Writes one chunk of rescored leads: every live lead with id in (afterId, lastId] gets the version stamp in one
+ * range update, and only leads whose score or grade moved are rewritten (the score indexes stay untouched for the
+ * rest). Statements are prepared once per database: compiling an UPDATE per lead cost more than scoring it.
+ */
+export function stampLeadScores(
+  db: Database,
+  chunk: { afterId: string; lastId: string; modelVersion: number; scoredAt: number },
+  moved: readonly { id: string; score: number; grade: Grade }[],
+): void {
+  const { stamp, setScore } = scoreStatements(db);
+  stamp.run(chunk.modelVersion, chunk.scoredAt, chunk.afterId, chunk.lastId);
+  for (const lead of moved) setScore.run(lead.score, lead.grade, lead.id);
+}
+
+const scoreStatementCache = new WeakMap<Database, { stamp: Statement; setScore: Statement }>();
+
+function scoreStatements(db: Database): { stamp: Statement; setScore: Statement } {
+  let statements = scoreStatementCache.get(db);
+  if (!statements) {
+    statements = {
+      stamp: db.prepare(
+        'UPDATE leads SET score_model_version = ?, scored_at = ? WHERE id > ? AND id <= ? AND deleted_at IS NULL',
+      ),
+      setScore: db.prepare('UPDATE leads SET score = ?, grade = ? WHERE id = ?'),
+    };
+    scoreStatementCache.set(db, statements);
+  }
+  return statements;
 }
