@@ -1,0 +1,267 @@
+// Flags history columns that were likely filled only after the sale, so learned scoring does not learn from them.
+import type { FunnelStage } from '../funnel';
+import { compareText, findHeaderWord, foldValue } from './fold';
+
+/** One column as imported: its header, its target (a lead field or `custom.<header>`), one value per row. */
+export interface LeakColumn {
+  readonly header: string;
+  /**
+   * What the column becomes (`industry`, `budget`, `custom.线索质量`…); decides the `excludeFields` name.
+   * Omitted: `custom.<header>`. `ignore` columns are not features and are skipped.
+   */
+  readonly target?: string;
+  readonly values: readonly string[];
+}
+
+export type LeakReason = 'name' | 'predicts_outcome' | 'filled_only_for_outcome';
+
+export interface LeakEvidence {
+  /** The value (for `predicts_outcome`) or null (for `name` and `filled_only_for_outcome`). */
+  readonly value: string | null;
+  /** Won and lost rows holding the value (or, for missingness, filled / empty as `pattern` says). */
+  readonly won: number;
+  readonly lost: number;
+  /** For `filled_only_for_outcome`: whether the rows counted are the filled or the empty ones. */
+  readonly pattern?: 'filled' | 'empty';
+  /** For `name`: the word in the header that looks like an after-the-sale field. */
+  readonly matched?: string;
+}
+
+export interface LeakFlag {
+  readonly column: string;
+  /** The name to pass in trainConversionModel's `excludeFields` (`custom.<header>`, `industry`, `bant.budget`…). */
+  readonly field: string;
+  readonly reason: LeakReason;
+  /** English, for logs; the UI builds its own sentence from `reason` and `evidence`. */
+  readonly detail: string;
+  readonly evidence: LeakEvidence;
+  /** Always true: a flagged column stays out of learning unless the team lead puts it back. */
+  readonly excludeByDefault: true;
+}
+
+export interface LeakReport {
+  /** One flag per column and reason, in column order. */
+  readonly flags: readonly LeakFlag[];
+  /** Distinct `field` of the flags, in column order: the default `excludeFields` for learned scoring. */
+  readonly excludeFields: readonly string[];
+  /** Won and lost rows the data checks used. */
+  readonly won: number;
+  readonly lost: number;
+  /** False when there were too few won or lost rows for the data checks (name checks still ran). */
+  readonly dataChecked: boolean;
+}
+
+export interface DetectLeaksOptions {
+  /** A value needs this many won + lost rows to be judged (default 30). */
+  readonly minSupport?: number;
+  /** At most this share of the value's rows may have the other outcome (default 0.01). */
+  readonly maxImpurity?: number;
+  /** The other outcome must have been expected on at least this many of the rows (default 10). */
+  readonly minExpected?: number;
+  /** Data checks need at least this many won and this many lost rows (default 20 each). */
+  readonly minPerOutcome?: number;
+}
+
+// Header words of fields a rep fills while or after closing. Folded (see foldValue); checked as substrings.
+const NAME_PATTERNS: readonly (readonly [string, readonly string[]])[] = [
+  [
+    'lost reason',
+    [
+      '输单原因',
+      '丢单原因',
+      '失败原因',
+      '流失原因',
+      '战败原因',
+      '无效原因',
+      'lostreason',
+      'lossreason',
+      'reasonlost',
+    ],
+  ],
+  [
+    'close date',
+    [
+      '成交日期',
+      '成交时间',
+      '签约日期',
+      '签约时间',
+      '成单时间',
+      '赢单',
+      '输单',
+      '丢单',
+      '关闭日期',
+      '关闭时间',
+      '结单',
+      'closedate',
+      'closedat',
+      'closeddate',
+      'dateclosed',
+      'wondate',
+      'datewon',
+    ],
+  ],
+  [
+    'won amount',
+    [
+      '合同金额',
+      '成交金额',
+      '签约金额',
+      '回款',
+      '订单金额',
+      '实收',
+      'wonamount',
+      'dealvalue',
+      'dealamount',
+      'contractvalue',
+    ],
+  ],
+  ['rep rating', ['质量', '评级', 'quality', 'rating']],
+  ['rep tag', ['销售标签', '跟进标签', 'salesassigned', 'salestag', 'assignedtag']],
+  [
+    'stage',
+    [
+      '阶段',
+      '状态',
+      '结果',
+      '是否成交',
+      '成交',
+      '签约',
+      'stage',
+      'status',
+      'outcome',
+      'converted',
+      'won',
+      'lost',
+    ],
+  ],
+  ['follow-up', ['最后跟进', '跟进次数', '跟进记录', '最后联系', 'lastactivity', 'lastcontact', 'followup']],
+];
+
+/** Lead fields whose learned-feature field differs from the import field name. */
+const FEATURE_FIELD: Readonly<Record<string, string>> = { budget: 'bant.budget', cost: 'costFen' };
+
+/** The `excludeFields` name of a column target: `custom.<header>` stays, `budget` → `bant.budget`. */
+export function featureFieldOf(target: string): string {
+  return FEATURE_FIELD[target] ?? target;
+}
+
+/** The after-the-sale word a header contains, or null. */
+export function matchLeakyHeader(header: string): { kind: string; word: string } | null {
+  for (const [kind, words] of NAME_PATTERNS) {
+    const word = findHeaderWord(header, words);
+    if (word !== null) return { kind, word };
+  }
+  return null;
+}
+
+/**
+ * Flags likely leaks: by header (lost reason, close date, won amount, rep's rating, sales tag, stage,
+ * follow-up) and by data — a value whose won/lost split is (almost) pure although the base rate says the other
+ * outcome should have shown up at least `minExpected` times, or a column whose filled (or empty) rows are
+ * (almost) all of one outcome. A genuinely strong predictor (95% won) is not flagged; only near-perfect ones are.
+ * Only won and lost rows count for the data checks. Every flag excludes by default; the team lead may override.
+ * Deterministic; `outcomes` has one entry per row (null for rows without an outcome).
+ */
+export function detectLeaks(
+  columns: readonly LeakColumn[],
+  outcomes: readonly (FunnelStage | null)[],
+  options: DetectLeaksOptions = {},
+): LeakReport {
+  const minSupport = options.minSupport ?? 30;
+  const maxImpurity = options.maxImpurity ?? 0.01;
+  const minExpected = options.minExpected ?? 10;
+  const minPerOutcome = options.minPerOutcome ?? 20;
+  let won = 0;
+  let lost = 0;
+  for (const o of outcomes) {
+    if (o === 'won') won += 1;
+    else if (o === 'lost') lost += 1;
+  }
+  const dataChecked = won >= minPerOutcome && lost >= minPerOutcome;
+  const wonRate = won + lost === 0 ? 0 : won / (won + lost);
+
+  /** Which outcome a (won, lost) split is nearly pure for, given the base rate; null when it is not. */
+  const pureFor = (w: number, l: number): 'won' | 'lost' | null => {
+    const n = w + l;
+    if (n < minSupport) return null;
+    if (l <= n * maxImpurity && n * (1 - wonRate) >= minExpected) return 'won';
+    if (w <= n * maxImpurity && n * wonRate >= minExpected) return 'lost';
+    return null;
+  };
+
+  const flags: LeakFlag[] = [];
+  for (const column of columns) {
+    const target = column.target ?? `custom.${column.header.trim()}`;
+    if (target === 'ignore') continue;
+    const field = featureFieldOf(target);
+    const flag = (reason: LeakReason, detail: string, evidence: LeakEvidence) =>
+      flags.push({ column: column.header, field, reason, detail, evidence, excludeByDefault: true });
+
+    const named = matchLeakyHeader(column.header);
+    if (named !== null)
+      flag(
+        'name',
+        `The header "${column.header}" looks like a ${named.kind}, filled during or after the sale`,
+        {
+          value: null,
+          won: 0,
+          lost: 0,
+          matched: named.word,
+        },
+      );
+    if (!dataChecked) continue;
+
+    const perValue = new Map<string, { value: string; won: number; lost: number }>();
+    const filled = { won: 0, lost: 0 };
+    const empty = { won: 0, lost: 0 };
+    outcomes.forEach((outcome, i) => {
+      if (outcome !== 'won' && outcome !== 'lost') return;
+      const raw = column.values[i] ?? '';
+      const key = foldValue(raw);
+      if (key === '') {
+        empty[outcome] += 1;
+        return;
+      }
+      filled[outcome] += 1;
+      const entry = perValue.get(key);
+      if (entry) entry[outcome] += 1;
+      else
+        perValue.set(key, {
+          value: raw.trim(),
+          won: outcome === 'won' ? 1 : 0,
+          lost: outcome === 'lost' ? 1 : 0,
+        });
+    });
+
+    // Missingness first: a column filled only for won leads is one finding, not one per value.
+    const filledPure = pureFor(filled.won, filled.lost);
+    const emptyPure =
+      filledPure === null && empty.won + empty.lost > 0 ? pureFor(empty.won, empty.lost) : null;
+    if (filledPure !== null || emptyPure !== null) {
+      const pattern = filledPure !== null ? 'filled' : 'empty';
+      const counts = filledPure !== null ? filled : empty;
+      flag(
+        'filled_only_for_outcome',
+        `The column is ${pattern} on ${counts.won} won and ${counts.lost} lost leads`,
+        { value: null, won: counts.won, lost: counts.lost, pattern },
+      );
+      continue;
+    }
+    const pure = [...perValue.values()]
+      .filter((v) => pureFor(v.won, v.lost) !== null)
+      .sort((a, b) => b.won + b.lost - (a.won + a.lost) || compareText(a.value, b.value));
+    const top = pure[0];
+    if (top !== undefined)
+      flag(
+        'predicts_outcome',
+        `The value "${top.value}" appears on ${top.won} won and ${top.lost} lost leads`,
+        {
+          value: top.value,
+          won: top.won,
+          lost: top.lost,
+        },
+      );
+  }
+  const excludeFields = [...new Set(flags.map((f) => f.field))];
+  return { flags, excludeFields, won, lost, dataChecked };
+}

@@ -1,0 +1,475 @@
+// Dates as Excel and Chinese CRMs export them, and a column's day/month order: decided by its values, or asked.
+import { DAY_MS, MINUTE_MS } from '../clock';
+
+/** Order of the two leading parts in `03/05/2024`-like dates: month first (US) or day first (most of the world). */
+export type DateOrder = 'MDY' | 'DMY';
+
+/**
+ * How a value spells its date: `ymd` 2024-03-05 / 2024/3/5 / 2024.3.5 (ISO 8601 included); `chinese` 2024年3月5日;
+ * `day_month` 03/05/2024, 5.3.2024, 5-3-24 (order needed); `serial` an Excel 1900-system serial (45356.5875);
+ * `compact` 20240305. Any of them may carry a time and a zone.
+ */
+export type DateForm = 'ymd' | 'chinese' | 'day_month' | 'serial' | 'compact';
+
+/** What a date column needs to be read: the day/month order (null when not known) and an optional year range. */
+export interface DateColumnFormat {
+  readonly order: DateOrder | null;
+  /** Dates before 1 January of this year are `out_of_range` (catches stray small numbers read as serials). */
+  readonly minYear?: number;
+  /** Dates after 31 December of this year are `out_of_range`. */
+  readonly maxYear?: number;
+}
+
+export type DateErrorReason =
+  /** The cell is blank. */
+  | 'empty'
+  /** Not a date in any known form. */
+  | 'unrecognized'
+  /** Looks like a date but the day does not exist (2024-02-30, or Excel's fictional 1900-02-29 = serial 60). */
+  | 'nonexistent_date'
+  | 'invalid_time'
+  | 'invalid_zone'
+  /** `03/05/2024` with no column order chosen: both readings are possible. */
+  | 'ambiguous_order'
+  /** Readable, but not under the column's order (`13/05/2024` in a month-first column). */
+  | 'contradicts_order'
+  | 'out_of_range';
+
+export type DateParse =
+  | {
+      readonly ok: true;
+      /** Epoch ms. */
+      readonly value: number;
+      readonly form: DateForm;
+      readonly hasTime: boolean;
+      /** The value named its own zone; otherwise the team's offset was used. */
+      readonly hasZone: boolean;
+    }
+  | { readonly ok: false; readonly reason: DateErrorReason };
+
+/** China Standard Time, the default team offset (minutes east of UTC). */
+export const DEFAULT_OFFSET_MINUTES = 480;
+
+export const DATE_ERROR_MESSAGES: Readonly<Record<DateErrorReason, string>> = {
+  empty: 'The date is empty',
+  unrecognized: 'The value is not a date in a known form',
+  nonexistent_date: 'The day does not exist in the calendar',
+  invalid_time: 'The time of day is not valid',
+  invalid_zone: 'The time zone is not valid',
+  ambiguous_order: 'The date could be month/day or day/month: choose the order of the column',
+  contradicts_order: 'The date does not fit the day/month order of the column',
+  out_of_range: 'The date is outside the plausible years',
+};
+
+// Excel's 1900 date system: serial 25569 is 1970-01-01; serial 60 is the fictional 1900-02-29 Lotus kept, so the
+// serials below it are one day later than a plain count would say.
+const EXCEL_UNIX_EPOCH = 25569;
+const EXCEL_FAKE_LEAP_DAY = 60;
+const EXCEL_MAX_SERIAL = 2958465; // 9999-12-31
+
+interface ScannedDate {
+  readonly form: DateForm;
+  readonly year: number;
+  /** For `day_month`: the two leading parts as written, order unresolved. */
+  readonly first: number;
+  readonly second: number;
+  readonly rest: string;
+}
+
+const SERIAL = /^\d{1,7}(?:\.\d+)?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(.*)$/;
+const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])(.*)$/;
+const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])(.*)$/;
+const CLOCK_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?/;
+const CHINESE_TIME = /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?/;
+const MERIDIEM = /^(上午|下午|凌晨|早上|晚上|am|pm|a\.m\.|p\.m\.)/i;
+const ZONE = /^(?:(z|utc|gmt)|(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?)$/i;
+
+function normalizeDateText(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+function scanDate(text: string): ScannedDate | null {
+  const compact = COMPACT.exec(text);
+  if (compact)
+    return {
+      form: 'compact',
+      year: Number(compact[1]),
+      first: Number(compact[2]),
+      second: Number(compact[3]),
+      rest: '',
+    };
+  if (SERIAL.test(text)) return { form: 'serial', year: 0, first: 0, second: 0, rest: text };
+  let m = CHINESE.exec(text);
+  if (m)
+    return {
+      form: 'chinese',
+      year: Number(m[1]),
+      first: Number(m[2]),
+      second: Number(m[3]),
+      rest: m[4] ?? '',
+    };
+  m = YEAR_FIRST.exec(text);
+  if (m)
+    return { form: 'ymd', year: Number(m[1]), first: Number(m[3]), second: Number(m[4]), rest: m[5] ?? '' };
+  m = DAY_MONTH.exec(text);
+  if (m) {
+    const yearText = m[4] ?? '';
+    // Two-digit years follow Excel's rule: 00–29 are 2000s, 30–99 are 1900s.
+    const yy = Number(yearText);
+    const year = yearText.length === 2 ? (yy < 30 ? 2000 + yy : 1900 + yy) : yy;
+    return { form: 'day_month', year, first: Number(m[1]), second: Number(m[3]), rest: m[5] ?? '' };
+  }
+  return null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+interface TimeOfDay {
+  readonly ms: number;
+  readonly hasTime: boolean;
+  /** Minutes east of UTC named by the value, or null. */
+  readonly zone: number | null;
+}
+
+function parseTimeAndZone(rest: string): TimeOfDay | DateErrorReason {
+  let text = rest.trim();
+  if (text === '') return { ms: 0, hasTime: false, zone: null };
+  if (/^t/i.test(text)) text = text.slice(1).trim();
+  let meridiem: string | null = null;
+  const before = MERIDIEM.exec(text);
+  if (before) {
+    meridiem = (before[1] ?? '').toLowerCase();
+    text = text.slice(before[0].length).trim();
+  }
+  let hour: number;
+  let minute: number;
+  let second: number;
+  let fraction = 0;
+  const clock = CLOCK_TIME.exec(text);
+  const chinese = clock ? null : CHINESE_TIME.exec(text);
+  if (clock) {
+    hour = Number(clock[1]);
+    minute = Number(clock[2]);
+    second = clock[3] === undefined ? 0 : Number(clock[3]);
+    fraction = clock[4] === undefined ? 0 : Math.round(Number(`0.${clock[4]}`) * 1000);
+    text = text.slice(clock[0].length).trim();
+  } else if (chinese) {
+    hour = Number(chinese[1]);
+    minute = chinese[2] === undefined ? 0 : Number(chinese[2]);
+    second = chinese[3] === undefined ? 0 : Number(chinese[3]);
+    text = text.slice(chinese[0].length).trim();
+  } else return 'invalid_time';
+  const after = meridiem === null ? MERIDIEM.exec(text) : null;
+  if (after) {
+    meridiem = (after[1] ?? '').toLowerCase();
+    text = text.slice(after[0].length).trim();
+  }
+  if (meridiem !== null) {
+    if (hour < 1 || hour > 12) return 'invalid_time';
+    const isPm = meridiem === 'pm' || meridiem === 'p.m.' || meridiem === '下午' || meridiem === '晚上';
+    hour = (hour % 12) + (isPm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return 'invalid_time';
+  let zone: number | null = null;
+  if (text !== '') {
+    const z = ZONE.exec(text.replace(/\s+/g, ''));
+    if (!z) return 'invalid_zone';
+    if (z[1] !== undefined) zone = 0;
+    else {
+      const hours = Number(z[3]);
+      const minutes = z[4] === undefined ? 0 : Number(z[4]);
+      if (hours > 14 || minutes > 59) return 'invalid_zone';
+      zone = (z[2] === '-' ? -1 : 1) * (hours * 60 + minutes);
+    }
+  }
+  return { ms: ((hour * 60 + minute) * 60 + second) * 1000 + fraction, hasTime: true, zone };
+}
+
+function parseSerial(text: string, offsetMinutes: number): DateParse {
+  const serial = Number(text);
+  const days = Math.floor(serial);
+  if (!Number.isFinite(serial) || days < 1 || days > EXCEL_MAX_SERIAL)
+    return { ok: false, reason: 'out_of_range' };
+  if (days === EXCEL_FAKE_LEAP_DAY) return { ok: false, reason: 'nonexistent_date' };
+  const unixDays = days > EXCEL_FAKE_LEAP_DAY ? days - EXCEL_UNIX_EPOCH : days - EXCEL_UNIX_EPOCH + 1;
+  // Round to the second: serials are binary fractions of a day, so 14:07 comes back as 14:06:59.99996.
+  const seconds = Math.round((serial - days) * 86_400);
+  return {
+    ok: true,
+    value: unixDays * DAY_MS + seconds * 1000 - offsetMinutes * MINUTE_MS,
+    form: 'serial',
+    hasTime: seconds !== 0,
+    hasZone: false,
+  };
+}
+
+function yearOf(epochMs: number, offsetMinutes: number): number {
+  return new Date(epochMs + offsetMinutes * MINUTE_MS).getUTCFullYear();
+}
+
+function checkRange(result: DateParse, format: DateColumnFormat, offsetMinutes: number): DateParse {
+  if (!result.ok || (format.minYear === undefined && format.maxYear === undefined)) return result;
+  const year = yearOf(result.value, offsetMinutes);
+  if (format.minYear !== undefined && year < format.minYear) return { ok: false, reason: 'out_of_range' };
+  if (format.maxYear !== undefined && year > format.maxYear) return { ok: false, reason: 'out_of_range' };
+  return result;
+}
+
+/**
+ * One cell to epoch ms, or why not. A value without a zone is wall-clock time at `offsetMinutes` east of UTC
+ * (default +480, China). A `day_month` value is read in the column's order; with no order it parses only when
+ * the value itself decides (a part above 12) or both readings agree (05/05/2024), else `ambiguous_order`.
+ * Never guesses; never throws; full-width digits and separators are accepted.
+ */
+export function parseDateValue(
+  raw: string,
+  format: DateColumnFormat = { order: null },
+  offsetMinutes: number = DEFAULT_OFFSET_MINUTES,
+): DateParse {
+  const text = normalizeDateText(raw);
+  if (text === '') return { ok: false, reason: 'empty' };
+  const scanned = scanDate(text);
+  if (scanned === null) return { ok: false, reason: 'unrecognized' };
+  if (scanned.form === 'serial') return checkRange(parseSerial(text, offsetMinutes), format, offsetMinutes);
+
+  let month = scanned.first;
+  let day = scanned.second;
+  if (scanned.form === 'day_month') {
+    const order = format.order ?? orderDecidedBy(scanned.first, scanned.second);
+    if (order === 'contradiction') return { ok: false, reason: 'nonexistent_date' };
+    if (order === null) return { ok: false, reason: 'ambiguous_order' };
+    if (order === 'DMY') {
+      day = scanned.first;
+      month = scanned.second;
+    }
+    if (!isRealDay(scanned.year, month, day)) {
+      const swapped = format.order !== null && isRealDay(scanned.year, day, month);
+      return { ok: false, reason: swapped ? 'contradicts_order' : 'nonexistent_date' };
+    }
+  } else if (!isRealDay(scanned.year, month, day)) return { ok: false, reason: 'nonexistent_date' };
+
+  const time = parseTimeAndZone(scanned.rest);
+  if (typeof time === 'string') return { ok: false, reason: time };
+  const zone = time.zone ?? offsetMinutes;
+  const wall = Date.UTC(scanned.year, month - 1, day) + time.ms;
+  return checkRange(
+    {
+      ok: true,
+      value: wall - zone * MINUTE_MS,
+      form: scanned.form,
+      hasTime: time.hasTime,
+      hasZone: time.zone !== null,
+    },
+    format,
+    offsetMinutes,
+  );
+}
+
+/** The order a single `day_month` value proves by itself, null when both readings fit. */
+function orderDecidedBy(first: number, second: number): DateOrder | 'contradiction' | null {
+  if (first > 12 && second > 12) return 'contradiction';
+  if (first > 12) return 'DMY';
+  if (second > 12) return 'MDY';
+  // 05/05/2024 reads the same either way.
+  return first === second ? 'MDY' : null;
+}
+
+export interface AnalyzeDateColumnOptions {
+  /** Minutes east of UTC for values without a zone (default +480). */
+  readonly offsetMinutes?: number;
+  /** The order the team lead chose for an ambiguous column; values that contradict it become bad values. */
+  readonly order?: DateOrder;
+  /** Plausible years (default 1980–2100): a stray `12` is not 1900-01-12. */
+  readonly minYear?: number;
+  readonly maxYear?: number;
+  /** Spreadsheet row of each value (same length as values); default index + 2 (row 1 is the header). */
+  readonly rows?: readonly number[];
+  /** Epoch ms; when given, an ambiguous column reports how many dates each reading would put in the future. */
+  readonly now?: number;
+  /** Bad examples kept (default 5). */
+  readonly maxExamples?: number;
+}
+
+/** A value that does not parse, with its spreadsheet row. */
+export interface BadDateExample {
+  readonly row: number;
+  readonly raw: string;
+  readonly reason: DateErrorReason;
+}
+
+/** A value whose two readings differ: what the team lead is shown to choose the order. */
+export interface AmbiguousDateExample {
+  readonly raw: string;
+  /** `YYYY-MM-DD` or `YYYY-MM-DD HH:mm`, wall-clock. */
+  readonly asMDY: string;
+  readonly asDMY: string;
+}
+
+/** Counts every analysis reports. */
+export interface DateColumnStats {
+  readonly total: number;
+  readonly empty: number;
+  /** Non-empty values that do not parse under the result's format (ambiguous ones excluded). */
+  readonly invalidCount: number;
+  readonly badExamples: readonly BadDateExample[];
+  /** Non-empty values per form. */
+  readonly forms: Readonly<Partial<Record<DateForm, number>>>;
+}
+
+export type DateColumnAnalysis =
+  | (DateColumnStats & {
+      readonly kind: 'ok';
+      readonly format: DateColumnFormat;
+      /** `parseDateValue` bound to the format and the offset. */
+      readonly parse: (raw: string) => DateParse;
+    })
+  | (DateColumnStats & {
+      readonly kind: 'ambiguous';
+      readonly candidates: readonly ['MDY', 'DMY'];
+      readonly examples: readonly AmbiguousDateExample[];
+      /** Values that need the order (both leading parts ≤ 12 and different). */
+      readonly ambiguousCount: number;
+      /** With `now`: dates each reading would put after now (a hint for the question, never an answer). */
+      readonly futureCount?: { readonly MDY: number; readonly DMY: number };
+    })
+  | (DateColumnStats & { readonly kind: 'invalid' });
+
+/**
+ * Reads a whole column to decide how to parse it. `ok` when every value is self-describing or the values decide
+ * the day/month order (any leading part above 12 decides it for the whole column; more evidence wins a conflict
+ * and the values against it become bad values); `ambiguous` when some value needs the order and none decides it
+ * (or the evidence is tied) — a question for the team lead, answered by calling again with `order`; `invalid` when
+ * fewer than half of the non-empty values parse (or the column is empty). Deterministic.
+ */
+export function analyzeDateColumn(
+  values: readonly string[],
+  options: AnalyzeDateColumnOptions = {},
+): DateColumnAnalysis {
+  const offsetMinutes = options.offsetMinutes ?? DEFAULT_OFFSET_MINUTES;
+  const maxExamples = options.maxExamples ?? 5;
+  const rowOf = (i: number) => options.rows?.[i] ?? i + 2;
+  const forms: Partial<Record<DateForm, number>> = {};
+  let empty = 0;
+  let evidenceDMY = 0;
+  let evidenceMDY = 0;
+  const ambiguous: number[] = [];
+  const texts = values.map(normalizeDateText);
+  texts.forEach((text, i) => {
+    if (text === '') {
+      empty += 1;
+      return;
+    }
+    const scanned = scanDate(text);
+    if (scanned === null) return;
+    forms[scanned.form] = (forms[scanned.form] ?? 0) + 1;
+    if (scanned.form !== 'day_month') return;
+    const decided = orderDecidedBy(scanned.first, scanned.second);
+    if (decided === 'DMY') evidenceDMY += 1;
+    else if (decided === 'MDY' && scanned.first !== scanned.second) evidenceMDY += 1;
+    else if (decided === null) ambiguous.push(i);
+  });
+
+  const order: DateOrder | null =
+    options.order ?? (evidenceDMY > evidenceMDY ? 'DMY' : evidenceMDY > evidenceDMY ? 'MDY' : null);
+  const format: DateColumnFormat = {
+    order,
+    minYear: options.minYear ?? 1980,
+    maxYear: options.maxYear ?? 2100,
+  };
+  // A tie of contradicting values is as much a question as no evidence at all.
+  const isQuestion = order === null && (ambiguous.length > 0 || (evidenceDMY > 0 && evidenceMDY > 0));
+
+  let valid = 0;
+  let invalidCount = 0;
+  const badExamples: BadDateExample[] = [];
+  texts.forEach((text, i) => {
+    if (text === '') return;
+    const parsed = parseDateValue(text, format, offsetMinutes);
+    if (parsed.ok) valid += 1;
+    else if (parsed.reason !== 'ambiguous_order') {
+      invalidCount += 1;
+      if (badExamples.length < maxExamples)
+        badExamples.push({ row: rowOf(i), raw: values[i] ?? '', reason: parsed.reason });
+    }
+  });
+  const stats = { total: values.length, empty, invalidCount, badExamples, forms };
+  const nonEmpty = values.length - empty;
+
+  if (isQuestion) {
+    return {
+      ...stats,
+      kind: 'ambiguous',
+      candidates: ['MDY', 'DMY'] as const,
+      examples: pickAmbiguousExamples(ambiguous, texts, values, format, offsetMinutes, maxExamples),
+      ambiguousCount: ambiguous.length,
+      ...(options.now === undefined
+        ? {}
+        : { futureCount: countFuture(ambiguous, texts, format, offsetMinutes, options.now) }),
+    };
+  }
+  if (nonEmpty === 0 || valid * 2 < nonEmpty) return { ...stats, kind: 'invalid' };
+  return { ...stats, kind: 'ok', format, parse: (raw: string) => parseDateValue(raw, format, offsetMinutes) };
+}
+
+function pickAmbiguousExamples(
+  indexes: readonly number[],
+  texts: readonly string[],
+  values: readonly string[],
+  format: DateColumnFormat,
+  offsetMinutes: number,
+  max: number,
+): AmbiguousDateExample[] {
+  const out: AmbiguousDateExample[] = [];
+  const seenDays = new Set<string>();
+  for (const i of indexes) {
+    if (out.length >= max) break;
+    const text = texts[i] ?? '';
+    const asMDY = parseDateValue(text, { ...format, order: 'MDY' }, offsetMinutes);
+    const asDMY = parseDateValue(text, { ...format, order: 'DMY' }, offsetMinutes);
+    if (!asMDY.ok || !asDMY.ok) continue;
+    const mdy = formatWallClock(asMDY.value, offsetMinutes, asMDY.hasTime);
+    // One example per calendar pair: twenty rows of 03/05 tell no more than one.
+    const pairKey = mdy.slice(5, 10);
+    if (seenDays.has(pairKey)) continue;
+    seenDays.add(pairKey);
+    out.push({
+      raw: values[i] ?? '',
+      asMDY: mdy,
+      asDMY: formatWallClock(asDMY.value, offsetMinutes, asDMY.hasTime),
+    });
+  }
+  return out;
+}
+
+function countFuture(
+  indexes: readonly number[],
+  texts: readonly string[],
+  format: DateColumnFormat,
+  offsetMinutes: number,
+  now: number,
+): { MDY: number; DMY: number } {
+  const count = { MDY: 0, DMY: 0 };
+  for (const i of indexes) {
+    for (const order of ['MDY', 'DMY'] as const) {
+      const parsed = parseDateValue(texts[i] ?? '', { ...format, order }, offsetMinutes);
+      if (parsed.ok && parsed.value > now) count[order] += 1;
+    }
+  }
+  return count;
+}
+
+/** `YYYY-MM-DD` (or `YYYY-MM-DD HH:mm` with a time) of an instant, as the wall clock at the offset shows it. */
+export function formatWallClock(epochMs: number, offsetMinutes: number, withTime = true): string {
+  const shifted = epochMs + offsetMinutes * MINUTE_MS;
+  const iso = new Date(shifted).toISOString();
+  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+}
