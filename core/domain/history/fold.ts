@@ -46,7 +46,10 @@ export function groupByKey(
     string,
     { key: string; value: string; best: number; count: number; variants: string[] }
   >();
-  const sorted = [...values].sort((a, b) => b.count - a.count || compareText(a.value, b.value));
+  // Ties go to the shorter spelling: `赵敏` represents `赵 敏` and `赵敏`.
+  const sorted = [...values].sort(
+    (a, b) => b.count - a.count || a.value.length - b.value.length || compareText(a.value, b.value),
+  );
   for (const { value, count } of sorted) {
     const key = keyOf(value);
     const group = groups.get(key);
