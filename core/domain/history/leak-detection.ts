@@ -247,9 +247,16 @@ export function detectLeaks(
       );
       continue;
     }
+    // A value only on won leads is the classic after-the-sale mark, so it is named before one only on lost leads.
     const pure = [...perValue.values()]
-      .filter((v) => pureFor(v.won, v.lost) !== null)
-      .sort((a, b) => b.won + b.lost - (a.won + a.lost) || compareText(a.value, b.value));
+      .map((v) => ({ ...v, side: pureFor(v.won, v.lost) }))
+      .filter((v) => v.side !== null)
+      .sort(
+        (a, b) =>
+          (a.side === 'won' ? 0 : 1) - (b.side === 'won' ? 0 : 1) ||
+          b.won + b.lost - (a.won + a.lost) ||
+          compareText(a.value, b.value),
+      );
     const top = pure[0];
     if (top !== undefined)
       flag(
