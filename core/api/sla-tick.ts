@@ -30,6 +30,12 @@ const NOTICE_WINDOW_MS = 7 * DAY_MS;
 /** Assignment kinds the rep did not learn about by doing it themselves, and that are not bulk history. */
 const NOTIFIED_ASSIGNMENT_KINDS: ReadonlySet<string> = new Set(['auto', 'manual', 'recycle', 'appeal']);
 
+const YIELD_EVERY = 50;
+
+function yieldToOtherCalls(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Runs `fn` in its own transaction with its own event buffer, pushed to `ctx` only if it commits. */
 function inOwnTransaction<T>(ctx: CallContext, now: number, fn: (step: CallContext) => T): T {
   const buffered: PushedEvent[] = [];
@@ -164,7 +170,7 @@ function wakeNurtureLead(step: CallContext, leadId: string, returnStage: string,
  * One tick at `ctx.clock()`: every due action once (catching up after a sleep applies only the most severe
  * step per clock), then reminders and wake-ups. Safe to run at any time and any number of times.
  */
-export function runSlaTick(ctx: CallContext): TickSummary {
+export async function runSlaTick(ctx: CallContext): Promise<TickSummary> {
   const now = ctx.clock();
   const policy = readSlaPolicy(ctx.db);
   const summary = {
@@ -188,7 +194,9 @@ export function runSlaTick(ctx: CallContext): TickSummary {
   };
 
   const actions = dueActions(now, listSlaInputs(ctx.db, mapAppliedSlaActions(ctx.db)), policy);
-  for (const action of actions) {
+  for (const [i, action] of actions.entries()) {
+    // A catch-up after a long sleep may apply thousands: let other calls in between batches.
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToOtherCalls();
     if (!attempt((step) => applySlaAction(step, action))) continue;
     if (action.kind === 'recycle') summary.recycled += 1;
     else if (action.kind === 'escalate') summary.escalated += 1;

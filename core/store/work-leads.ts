@@ -17,12 +17,9 @@ const NOT_OPEN: FunnelStage[] = ['won', 'lost', 'nurture'];
 /** What the SLA engine and the cards need beyond the lead row: when the clock started and the last contact. */
 function withClockColumns<O>(query: SelectQueryBuilder<Db, 'leads', O>) {
   return query.select((eb: ExpressionBuilder<Db, 'leads'>) => [
-    eb
-      .selectFrom('assignments')
-      .select((e) => e.fn.max<number>('assignments.at').as('m'))
-      .whereRef('assignments.lead_id', '=', 'leads.id')
-      .whereRef('assignments.rep_id', '=', 'leads.owner_id')
-      .as('assigned_at'),
+    // Pinned to the per-lead index: the planner otherwise walks every assignment of the owner (quadratic).
+    sql<number | null>`(SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead
+      WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id)`.as('assigned_at'),
     eb
       .selectFrom('follow_ups')
       .select((e) => e.fn.max<number>('follow_ups.at').as('m'))

@@ -484,7 +484,7 @@ export const workHandlers = {
     return { unread: countUnreadNotifications(ctx.db, recipient) };
   },
 
-  'sla.runDue'(ctx: CallContext): CallOutput<'sla.runDue'> {
+  'sla.runDue'(ctx: CallContext): Promise<CallOutput<'sla.runDue'>> {
     requireTeamLead(ctx);
     return runSlaTick(ctx);
   },
@@ -492,7 +492,7 @@ export const workHandlers = {
   'dev.advanceClock'(
     ctx: CallContext,
     input: ParsedInput<'dev.advanceClock'>,
-  ): CallOutput<'dev.advanceClock'> {
+  ): Promise<CallOutput<'dev.advanceClock'>> {
     requireTeamLead(ctx);
     const advance = findClockAdvancer(ctx.clock);
     if (advance === undefined)

@@ -7,7 +7,7 @@ import { useRef } from 'react';
 import type { BoardFilter, WorkCard } from '../../../../core/api/calls/work-calls';
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
-import { CARD_HEIGHT, LeadCard } from './LeadCard';
+import { CARD_HEIGHT, LeadCard, LeadCardPlaceholder } from './LeadCard';
 import { useWorkTranslation } from './work-i18n';
 import { BOARD_PAGE, workKeys } from './work-queries';
 
@@ -110,11 +110,7 @@ export function KanbanColumn({
                     transform: `translateY(${item.start}px)`,
                   }}
                 >
-                  {card ? (
-                    <LeadCard card={card} now={now} onOpen={onOpen} />
-                  ) : (
-                    <Paper radius="md" h={CARD_HEIGHT - 8} bg="var(--mantine-color-gray-2)" />
-                  )}
+                  {card ? <LeadCard card={card} now={now} onOpen={onOpen} /> : <LeadCardPlaceholder />}
                 </div>
               );
             })}
