@@ -1,10 +1,21 @@
 // The Electron main process: one window, single instance, the core in a utilityProcess, and the contract
 // relayed over IPC. It never opens the database itself.
-import { app, BrowserWindow, ipcMain, shell, utilityProcess, type UtilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Notification,
+  shell,
+  utilityProcess,
+  type UtilityProcess,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bindContractToIpc, IPC_EVENT_CHANNEL } from '../core/api/ipc-binding';
+import { isEvent } from '../core/api/client';
+import type { PushedEvent } from '../core/api/contract';
+import { describeNotification } from '../core/api/notification-text';
 import { resolveDatabasePath } from '../core/data-dir';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
 import { isTrustedRendererUrl } from './trusted-url';
@@ -16,6 +27,32 @@ const appFileUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
 const isTrusted = (url: string) => isTrustedRendererUrl(url, { appFileUrl, devServerUrl });
 
 let mainWindow: BrowserWindow | null = null;
+
+/**
+ * The team lead's notifications as native desktop notifications (this machine is the team lead's); a click
+ * brings the window forward and opens the lead, told to the renderer as a contract event.
+ */
+function showDesktopNotification(event: PushedEvent): void {
+  if (!isEvent(event, 'notifications.new') || event.payload.recipient !== 'lead') return;
+  if (!Notification.isSupported()) return;
+  const { leadId } = event.payload;
+  const notice = new Notification(describeNotification(event.payload, app.getLocale()));
+  notice.on('click', () => {
+    const window = mainWindow;
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    if (leadId !== null) {
+      const opened: PushedEvent<'notifications.opened'> = {
+        event: 'notifications.opened',
+        payload: { leadId },
+      };
+      window.webContents.send(IPC_EVENT_CHANNEL, opened);
+    }
+  });
+  notice.show();
+}
 let core: UtilityProcess | null = null;
 
 function startCore(): CoreRelay {
@@ -94,6 +131,7 @@ if (!app.requestSingleInstanceLock()) {
     bindContractToIpc(ipcMain, (name, input, token) => relay.dispatch(name, input, token), isTrusted);
     relay.onEvent((event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+      showDesktopNotification(event);
     });
     mainWindow = createWindow();
     mainWindow.on('closed', () => {

@@ -281,4 +281,6 @@ export const workCalls = {
 export const workEvents = {
   /** A notification was stored for `recipient` ('lead' = the team lead, else a rep id). */
   'notifications.new': z.custom<NotificationRecord>(),
+  /** The user clicked a desktop notification: the window should open this lead (sent by Electron's main). */
+  'notifications.opened': z.object({ leadId: z.string() }),
 } as const satisfies Record<string, z.ZodType>;

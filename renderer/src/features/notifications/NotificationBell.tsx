@@ -72,6 +72,7 @@ export function NotificationBell() {
   useEffect(
     () =>
       client.subscribe((event) => {
+        if (isEvent(event, 'notifications.opened')) setOpenLeadId(event.payload.leadId);
         if (isEvent(event, 'notifications.new'))
           void queryClient.invalidateQueries({ queryKey: workKeys.notifications });
       }),
