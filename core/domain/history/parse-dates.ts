@@ -86,8 +86,11 @@ const CHINESE_TIME = /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分(?:\s*(\d{1,2})\
 const MERIDIEM = /^(上午|下午|凌晨|早上|晚上|am|pm|a\.m\.|p\.m\.)/i;
 const ZONE = /^(?:(z|utc|gmt)|(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?)$/i;
 
+// Full-width digits and separators (２０２４／３／５) are the only compatibility forms dates arrive in; NFKC on every
+// cell would cost more than the parse.
+const WIDE = /[\u3000\uFF00-\uFFEF]/;
 function normalizeDateText(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return (WIDE.test(raw) ? raw.normalize('NFKC') : raw).replace(/\s+/g, ' ').trim();
 }
 
 function scanDate(text: string): ScannedDate | null {
