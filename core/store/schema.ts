@@ -215,7 +215,6 @@ export interface LeadMergesTable {
   at: number;
 }
 
-
 export interface Schema {
   reps: RepsTable;
   leads: LeadsTable;
