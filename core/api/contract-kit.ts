@@ -24,7 +24,7 @@ export function call<O>() {
 
 export interface JobStatus {
   readonly id: string;
-  readonly kind: 'rescore' | 'train' | 'import' | 'replay';
+  readonly kind: 'rescore' | 'train' | 'import' | 'distribute' | 'replay';
   readonly actor: string;
   readonly state: 'running' | 'done' | 'failed' | 'cancelled';
   readonly done: number;

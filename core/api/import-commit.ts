@@ -29,6 +29,7 @@ import type { ImportJobResult } from './calls/import-calls';
 import type { EventName, EventPayload, JobStatus } from './contract';
 import { ServiceError } from './errors';
 import { JsonLinesReader, rowsPathOf, type AnalysedRow, type AnalysisMeta } from './import-files';
+import { startImportDistribution } from './distribute-imported';
 import { createLeadKeyMatcher } from './import-matcher';
 import type { JobRunner, JobStep } from './jobs';
 import { leadKeysOf } from './lead-keys';
@@ -220,7 +221,11 @@ export function startImportCommit(
   // A cancelled or failed job leaves hidden rows behind: remove them and close the batch.
   void deps.jobs.waitFor(job.id).then((status) => {
     reader?.close();
-    if (status.state === 'done') return;
+    if (status.state === 'done') {
+      // New leads are distributed like any other new lead, once the batch is visible.
+      startImportDistribution({ ...deps, batchId });
+      return;
+    }
     abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
   });
   return { job, batchId };
