@@ -1,7 +1,7 @@
 // Streams the rows of a lead file (.csv/.txt in any common encoding and delimiter, or .xlsx) with their row numbers,
 // reporting broken rows instead of failing the file; memory stays bounded by the batch size and the size caps.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CsvRecordParser, detectDelimiter } from './csv-parser';
@@ -397,10 +397,60 @@ function buildXlsxFile(
   };
 }
 
+/**
+ * Files up to this size are read whole: exceljs 4.4's streaming reader decodes each inflated chunk on its own, so a
+ * Chinese character split across two chunks becomes U+FFFD (exceljs#2063, #2084); the whole-file reader decodes each
+ * XML part as one string. Larger files stream (bounded memory) and rows it garbles are rejected as invalid_encoding.
+ */
+const XLSX_WHOLE_FILE_MAX_BYTES = 50 * 1024 * 1024;
+
 async function* readXlsxRows(
   path: string,
   maxFieldChars = DEFAULTS.maxFieldChars,
 ): AsyncGenerator<XlsxRow[]> {
+  if ((await stat(path)).size <= XLSX_WHOLE_FILE_MAX_BYTES) {
+    yield* readWholeXlsxRows(path, maxFieldChars);
+    return;
+  }
+  yield* streamXlsxRows(path, maxFieldChars);
+}
+
+function toXlsxRow(number: number, rowValues: ExcelJS.Row['values'], maxFieldChars: number): XlsxRow {
+  const values = Array.isArray(rowValues) ? rowValues : [];
+  const cells: string[] = [];
+  const tooLarge: number[] = [];
+  // exceljs row values are 1-based and sparse.
+  for (let column = 1; column < values.length; column += 1) {
+    let text = stripControl(cellToText(values[column]));
+    if (text.length > maxFieldChars) {
+      tooLarge.push(column - 1);
+      text = `${text.slice(0, 256)}…`;
+    }
+    cells.push(text);
+  }
+  return { number, cells, tooLarge };
+}
+
+async function* readWholeXlsxRows(path: string, maxFieldChars: number): AsyncGenerator<XlsxRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  // Only the first sheet holds leads.
+  const worksheet = workbook.worksheets[0];
+  if (!worksheet) return;
+  let batch: XlsxRow[] = [];
+  const rows: ExcelJS.Row[] = [];
+  worksheet.eachRow((row) => rows.push(row));
+  for (const row of rows) {
+    batch.push(toXlsxRow(row.number, row.values, maxFieldChars));
+    if (batch.length >= 500) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function* streamXlsxRows(path: string, maxFieldChars: number): AsyncGenerator<XlsxRow[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -410,19 +460,7 @@ async function* readXlsxRows(
   for await (const worksheet of workbook) {
     let batch: XlsxRow[] = [];
     for await (const row of worksheet) {
-      const values = Array.isArray(row.values) ? row.values : [];
-      const cells: string[] = [];
-      const tooLarge: number[] = [];
-      // exceljs row values are 1-based and sparse.
-      for (let column = 1; column < values.length; column += 1) {
-        let text = stripControl(cellToText(values[column]));
-        if (text.length > maxFieldChars) {
-          tooLarge.push(column - 1);
-          text = `${text.slice(0, 256)}…`;
-        }
-        cells.push(text);
-      }
-      batch.push({ number: row.number, cells, tooLarge });
+      batch.push(toXlsxRow(row.number, row.values, maxFieldChars));
       if (batch.length >= 500) {
         yield batch;
         batch = [];

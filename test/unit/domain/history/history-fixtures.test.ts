@@ -95,10 +95,10 @@ describe('a past-leads import of the generated XLSX, end to end', () => {
   });
 
   // exceljs 4.4's streaming reader decodes each inflated chunk on its own, so a Chinese character split across two
-  // chunks becomes U+FFFD (exceljs/exceljs#2063, #2084; fix in lib/utils/parse-sax.js never merged). core/import
-  // rejects such rows as invalid_encoding rather than importing garbage. This test turns red once the reader is fixed.
-  it.fails('keeps every Chinese character of a large XLSX intact', () => {
+  // chunks became U+FFFD (exceljs/exceljs#2063, #2084); core/import now reads files below 50 MB whole.
+  it('keeps every Chinese character of a large XLSX intact', () => {
     expect(rows.filter((r) => r.issues.some((i) => i.reason === 'invalid_encoding'))).toEqual([]);
+    expect(rows.map((r) => r.cells.join('\u0001')).join('\n')).not.toContain('\uFFFD');
   });
 
   it('rejects, never imports, the few rows the XLSX reader garbled', () => {
