@@ -146,6 +146,9 @@ export async function run(report: Report): Promise<void> {
     const raw = new BetterSqlite3(rawPath);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
+    // The same connection settings the app uses (core/store/open-database.ts), so only the pipeline differs.
+    raw.pragma('temp_store = MEMORY');
+    raw.pragma('cache_size = -32768');
     const rawRows = imported.map((row) => ({ ...row, id: `raw_${String(row.id)}` }));
     const rawMs = await timeMs(() => insertRows(raw, rawRows));
     raw.close();

@@ -1,5 +1,6 @@
 // Benchmark runner: `npm run bench -- <name>` runs test/bench/<name>.bench.ts (no name: all) and prints
 // one line per figure as `<figure>: <value> <unit> (target <= <n> <unit>)`, measured in this run.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +21,19 @@ if (files.length === 0) {
       .join(', ')}`,
   );
   process.exit(1);
+}
+
+if (files.length > 1) {
+  // Each benchmark in a fresh process, so memory and JIT state of one never colour another's figures.
+  const tsx = join(here, '..', '..', 'node_modules', '.bin', 'tsx');
+  let failed = 0;
+  for (const file of files) {
+    const child = spawnSync(tsx, [fileURLToPath(import.meta.url), file.replace(/\.bench\.ts$/, '')], {
+      stdio: 'inherit',
+    });
+    if (child.status !== 0) failed += 1;
+  }
+  process.exit(failed > 0 ? 1 : 0);
 }
 
 let missed = 0;
