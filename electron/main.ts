@@ -19,7 +19,9 @@ import { describeNotification } from '../core/api/notification-text';
 import { resolveDatabasePath } from '../core/data-dir';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
 import { isTrustedRendererUrl } from './trusted-url';
+import { readUpdateFeed, checkForUpdates } from './updater';
 import { loadWindowState, saveWindowState } from './window-state';
+import electronUpdater from 'electron-updater';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
@@ -134,6 +136,10 @@ if (!app.requestSingleInstanceLock()) {
       showDesktopNotification(event);
     });
     mainWindow = createWindow();
+    // Air-gapped by default: only a feed the team configured (file share or LAN URL) is ever asked for updates.
+    void checkForUpdates(electronUpdater.autoUpdater, readUpdateFeed(app.getPath('userData'))).catch(
+      (error: unknown) => console.error(`Fairlead update check failed: ${String(error)}`),
+    );
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

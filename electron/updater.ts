@@ -1,5 +1,7 @@
 // Updates from a file share or a LAN URL (electron-updater's generic provider); nothing is fetched from the
 // internet unless the team lead configures a feed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppUpdater } from 'electron-updater';
 
 export interface UpdateFeed {
@@ -13,4 +15,20 @@ export async function checkForUpdates(updater: AppUpdater, feed: UpdateFeed | nu
   updater.autoDownload = false;
   updater.setFeedURL({ provider: 'generic', url: feed.url });
   await updater.checkForUpdates();
+}
+
+/**
+ * The feed, from FAIRLEAD_UPDATE_FEED or `update-feed.txt` in the app's data folder (one URL); null when neither
+ * is set or the URL is not http(s)/file.
+ */
+export function readUpdateFeed(dataDir: string, env: NodeJS.ProcessEnv = process.env): UpdateFeed | null {
+  let url = env.FAIRLEAD_UPDATE_FEED?.trim() ?? '';
+  if (!url) {
+    try {
+      url = readFileSync(join(dataDir, 'update-feed.txt'), 'utf8').trim();
+    } catch {
+      return null;
+    }
+  }
+  return /^(https?|file):\/\//i.test(url) ? { url } : null;
 }
