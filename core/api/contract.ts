@@ -244,7 +244,8 @@ const trainInput = z
       .min(0)
       .max(2 ** 31)
       .default(1),
-    excludeFields: z.array(z.string().max(100)).max(200).default([]),
+    /** Omitted: the leak fields flagged on the latest history import. */
+    excludeFields: z.array(z.string().max(100)).max(200).optional(),
   })
   .strict();
 const blendInput = z

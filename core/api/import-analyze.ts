@@ -21,6 +21,7 @@ import {
   writeAnalysisMeta,
   type AnalysedRow,
 } from './import-files';
+import { prepareHistoryPass } from './import-history';
 import { createEmptyMatcher, createLeadKeyMatcher, type KeyMatch } from './import-matcher';
 import { leadKeysOf } from './lead-keys';
 
@@ -83,6 +84,16 @@ export async function analyzeUpload(
     );
   }
 
+  const historyPass =
+    input.mode === 'history'
+      ? await prepareHistoryPass(ctx.db, file, mapping, input.history ?? {}, ctx.now, ctx.newId).catch(
+          async (error: unknown) => {
+            await file.close();
+            throw error;
+          },
+        )
+      : null;
+  const rowMapping = historyPass ? historyPass.mapping : mapping;
   const existing = createLeadKeyMatcher(ctx.db);
   const earlier = createEmptyMatcher();
   const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
@@ -98,12 +109,12 @@ export async function analyzeUpload(
   let duplicateRows = 0;
   let inFileDuplicateRows = 0;
   try {
-    for await (const batch of file.batches()) {
+    for await (const batch of historyPass ? historyPass.batches() : file.batches()) {
       let text = '';
       for (const source of batch) {
         totalRows += 1;
         if (previewRows.length < PREVIEW_ROWS) previewRows.push({ row: source.row, cells: source.cells });
-        const result = validateSourceRow(source, mapping, headers);
+        const result = validateSourceRow(source, rowMapping, headers);
         warnings += result.warnings.length;
         if (!('draft' in result)) {
           errorRows += 1;
@@ -113,6 +124,12 @@ export async function analyzeUpload(
           }
           const line: AnalysedRow = { r: source.row, c: source.cells, e: describeRowErrors(result.errors) };
           text += `${JSON.stringify(line)}\n`;
+          continue;
+        }
+        const built = historyPass?.build(source, result.draft);
+        if (built && !built.ok) {
+          errorRows += 1;
+          text += `${JSON.stringify({ r: source.row, c: source.cells, e: built.message } satisfies AnalysedRow)}\n`;
           continue;
         }
         validRows += 1;
@@ -139,7 +156,9 @@ export async function analyzeUpload(
             matches,
           });
         }
-        const line: AnalysedRow = { r: source.row, d: draft };
+        const line: AnalysedRow = built
+          ? { r: source.row, d: draft, h: built.extras }
+          : { r: source.row, d: draft };
         text += `${JSON.stringify(line)}\n`;
       }
       if (!out.write(text)) await once(out, 'drain');
@@ -153,6 +172,7 @@ export async function analyzeUpload(
     await file.close();
   }
 
+  const history = historyPass ? historyPass.finish() : null;
   const analysisId = ctx.newId('analysis');
   await writeAnalysisMeta(ctx.db, {
     analysisId,
@@ -168,6 +188,15 @@ export async function analyzeUpload(
     errorRows,
     analyzedAt: ctx.now,
     committedBatchId: null,
+    ...(history
+      ? {
+          history: {
+            newReps: history.newReps,
+            excludeFields: history.excludeFields,
+            questions: history.questions,
+          },
+        }
+      : {}),
   });
 
   const summaries = new Map<string, DuplicateMatchSummary | null>();
@@ -220,6 +249,7 @@ export async function analyzeUpload(
       ...sample,
       matches: matches.map(summaryOf).filter((summary): summary is DuplicateMatchSummary => summary !== null),
     })),
+    history,
   };
 }
 

@@ -2,7 +2,7 @@
 // so calls keep being answered and progress shows) but hidden, and one last transaction reveals them, applies the
 // merges and marks the batch committed — so a batch is all there or not there, even after a crash.
 import type { Database } from 'better-sqlite3';
-import { asLeadId } from '../domain/ids';
+import { asLeadId, asRepId } from '../domain/ids';
 import { mergeLeads, type DedupeKeyKind } from '../domain/dedupe';
 import type { Lead } from '../domain/lead';
 import type { LeadDraft } from '../import/validate-row';
@@ -30,6 +30,7 @@ import type { EventName, EventPayload, JobStatus } from './contract';
 import { ServiceError } from './errors';
 import { JsonLinesReader, rowsPathOf, type AnalysedRow, type AnalysisMeta } from './import-files';
 import { startImportDistribution } from './distribute-imported';
+import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './import-history';
 import { createLeadKeyMatcher } from './import-matcher';
 import type { JobRunner, JobStep } from './jobs';
 import { leadKeysOf } from './lead-keys';
@@ -80,7 +81,8 @@ export function startImportCommit(
   const { db, scoring } = deps;
   const batchId = deps.newId('import');
   const startedAt = deps.clock();
-  inTransaction(db, () =>
+  const history = analysis.history ?? null;
+  const createdReps = inTransaction(db, () => {
     insertImportBatch(db, {
       id: batchId,
       fileName: analysis.fileName,
@@ -89,8 +91,11 @@ export function startImportCommit(
       totalRows: analysis.totalRows,
       errors: analysis.errorRows,
       startedAt,
-    }),
-  );
+    });
+    // Past owners who are not reps yet exist (inactive) before any lead points at them.
+    return history ? createHistoryReps(db, history, deps.actor, startedAt, batchId) : [];
+  });
+  if (createdReps.length > 0) deps.emit('reps.changed', { repIds: createdReps });
   activeSet(db).add(batchId);
 
   let reader: JsonLinesReader<AnalysedRow> | null = null;
@@ -105,19 +110,30 @@ export function startImportCommit(
     let skipped = 0;
     let isFinished = false;
 
-    const insertDraft = (draft: LeadDraft): Lead => {
-      const base: Lead = {
-        ...draft,
-        id: asLeadId(deps.newId('lead')),
-        events: [],
-        stage: 'raw',
-        ownerId: null,
-        score: null,
-        grade: null,
-        createdAt: startedAt,
-        updatedAt: startedAt,
-        isHistory: false,
-      };
+    const insertDraft = (draft: LeadDraft, past?: HistoryExtras): Lead => {
+      const base: Lead = past
+        ? {
+            ...draft,
+            ...past,
+            id: asLeadId(deps.newId('lead')),
+            events: [],
+            ownerId: past.ownerId === null ? null : asRepId(past.ownerId),
+            score: null,
+            grade: null,
+            isHistory: true,
+          }
+        : {
+            ...draft,
+            id: asLeadId(deps.newId('lead')),
+            events: [],
+            stage: 'raw',
+            ownerId: null,
+            score: null,
+            grade: null,
+            createdAt: startedAt,
+            updatedAt: startedAt,
+            isHistory: false,
+          };
       const scored = scoring.scoreLead(base, startedAt);
       const lead: Lead = {
         ...base,
@@ -147,14 +163,15 @@ export function startImportCommit(
             const keys = leadKeysOf(row.d);
             const match = matcher.match(keys)[0];
             if (!match) {
-              insertDraft(row.d);
+              insertDraft(row.d, row.h);
             } else if (duplicateAction === 'skip') {
               skipped += 1;
-            } else if (duplicateAction === 'merge') {
+            } else if (duplicateAction === 'merge' && !row.h) {
               merges.push({ targetId: match.id, draft: row.d });
               matcher.remember(keys, match.id);
             } else {
-              const lead = insertDraft(row.d);
+              // A past lead is its own record (its outcome and dates): never merged into a live lead.
+              const lead = insertDraft(row.d, row.h);
               flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
             }
           }
@@ -186,6 +203,8 @@ export function startImportCommit(
           skipped: skipped + mergedIds.lost,
         };
         updateImportBatch(db, batchId, { state: 'committed', finishedAt, ...counts });
+        if (history)
+          saveHistoryBatchFlags(db, { batchId, excludeFields: history.excludeFields, at: finishedAt });
         appendAudit(db, {
           at: finishedAt,
           actor: deps.actor,
@@ -198,6 +217,7 @@ export function startImportCommit(
             ...counts,
             errors: analysis.errorRows,
             mergedInto: mergedIds.ids.length,
+            ...(history ? { history: true, excludeFields: history.excludeFields, newReps: createdReps } : {}),
           },
         });
         return { revealed, mergedIds: mergedIds.ids, counts };
@@ -222,8 +242,8 @@ export function startImportCommit(
   void deps.jobs.waitFor(job.id).then((status) => {
     reader?.close();
     if (status.state === 'done') {
-      // New leads are distributed like any other new lead, once the batch is visible.
-      startImportDistribution({ ...deps, batchId });
+      // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
+      if (!history) startImportDistribution({ ...deps, batchId });
       return;
     }
     abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Delimiter } from '../import/csv-parser';
 import type { TextEncoding } from '../import/encoding';
 import type { LeadDraft } from '../import/validate-row';
+import type { HistoryCommitPlan, HistoryExtras } from './import-history';
 import { ServiceError } from './errors';
 
 /** The folder holding the database; uploads and backups live beside it. An in-memory database uses a temp folder. */
@@ -54,11 +55,13 @@ export interface AnalysisMeta {
   readonly analyzedAt: number;
   /** Set once committed, so one analysis is never imported twice. */
   readonly committedBatchId: string | null;
+  /** Set for a "these are past leads" analysis. */
+  readonly history?: HistoryCommitPlan;
 }
 
 /** One analysed row: a valid draft, or a rejected row's original cells (for the error file). */
 export type AnalysedRow =
-  | { readonly r: number; readonly d: LeadDraft }
+  | { readonly r: number; readonly d: LeadDraft; readonly h?: HistoryExtras }
   | { readonly r: number; readonly c: readonly string[]; readonly e: string };
 
 export async function saveUpload(

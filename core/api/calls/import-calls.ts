@@ -2,12 +2,14 @@
 import { z } from 'zod';
 import type { DedupeKeyKind } from '../../domain/dedupe';
 import { FUNNEL_STAGES, GRADES } from '../../domain/funnel';
+import { DATE_ROLES, HISTORY_ROLES } from '../../domain/history/history-columns';
 import type { Lead } from '../../domain/lead';
 import { LEAD_SORT_FIELDS } from '../../domain/lead-list';
 import type { TextEncoding } from '../../import/encoding';
 import type { Delimiter } from '../../import/csv-parser';
 import { LEAD_FIELDS, type RowIssue } from '../../import/types';
 import type { ImportBatch } from '../../store/import-batches';
+import type { HistoryAnalysis } from '../import-history';
 import type { ImportTemplate } from '../../store/import-templates';
 import { call, empty, id, MAX_TEXT, type JobStatus } from '../contract-kit';
 
@@ -58,6 +60,27 @@ const uploadInput = z
 
 const uploadIdInput = z.object({ uploadId: id }).strict();
 
+const historyKey = z.string().max(200);
+const historyAnswers = z
+  .object({
+    columns: z.partialRecord(z.enum(HISTORY_ROLES), z.number().int().min(0).max(499)).optional(),
+    dateOrders: z.partialRecord(z.enum(DATE_ROLES), z.enum(['MDY', 'DMY'])).optional(),
+    outcomes: z.record(historyKey, z.enum(FUNNEL_STAGES).nullable()).optional(),
+    owners: z
+      .record(
+        historyKey,
+        z.union([
+          z.object({ repId: id }).strict(),
+          z.object({ create: z.literal(true) }).strict(),
+          z.object({ none: z.literal(true) }).strict(),
+        ]),
+      )
+      .optional(),
+    acceptSuggestedOwners: z.boolean().optional(),
+    keepFields: z.array(z.string().max(100)).max(200).optional(),
+  })
+  .strict();
+
 const analyzeInput = z
   .object({
     uploadId: id,
@@ -66,6 +89,9 @@ const analyzeInput = z
     /** One target per column; omitted: a saved template for these headers, else the guess. */
     mapping: z.array(columnTarget).max(500).optional(),
     templateId: id.optional(),
+    /** `history`: the rows are past leads with outcomes, owners and dates (never distributed, no SLA). */
+    mode: z.enum(['plain', 'history']).default('plain'),
+    history: historyAnswers.optional(),
   })
   .strict();
 
@@ -235,6 +261,8 @@ export interface ImportAnalysis {
   readonly warnings: number;
   /** The first 500 duplicate rows with what they match. */
   readonly duplicates: readonly DuplicateRowSample[];
+  /** For `mode: 'history'`: columns, date questions, outcome and owner mappings, leak flags. */
+  readonly history: HistoryAnalysis | null;
 }
 
 export interface ImportJobResult {

@@ -110,6 +110,9 @@ export const importHandlers = {
       );
     if (analysis.committedBatchId !== null)
       throw new ServiceError('conflict', 'This report was already imported.', 'analysisId');
+    // A past-leads import never guesses: every open question stops it, naming its column and value.
+    const question = analysis.history?.questions[0];
+    if (question) throw new ServiceError('conflict', question.message, question.column || 'history');
     const actor = actorLabel(ctx.actor);
     const templateName = input.templateName;
     inTransaction(ctx.db, () => {

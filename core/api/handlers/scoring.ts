@@ -11,6 +11,7 @@ import { inTransaction } from '../../store/sql';
 import { actorLabel, requireTeamLead, type CallContext } from '../call-context';
 import type { CallOutput, ParsedInput } from '../contract';
 import { ServiceError } from '../errors';
+import { readLatestHistoryBatch } from '../import-history';
 import { startRescoreJob } from '../rescore-job';
 
 const MIN_OUTCOMES = 30;
@@ -83,6 +84,7 @@ export const scoringHandlers = {
       );
     }
     const { db, scoring, jobs, newId, clock } = ctx;
+    const excludeFields = input.excludeFields ?? readLatestHistoryBatch(db)?.excludeFields ?? [];
     const actor = actorLabel(ctx.actor);
     return jobs.start('train', actor, () => {
       let leads: ReturnType<typeof listAllLeads> | null = null;
@@ -94,7 +96,7 @@ export const scoringHandlers = {
         const now = clock();
         const trained = trainConversionModel(leads, now, {
           seed: input.seed,
-          excludeFields: input.excludeFields,
+          excludeFields,
         });
         if (!trained.ok) throw new ServiceError('conflict', JSON.stringify(trained.error));
         inTransaction(db, () => {
@@ -105,7 +107,11 @@ export const scoringHandlers = {
             action: 'scoring.train',
             entity: 'learned_model',
             entityId: null,
-            detail: { auc: trained.value.metrics.auc, examples: trained.value.metrics.trainCount },
+            detail: {
+              auc: trained.value.metrics.auc,
+              examples: trained.value.metrics.trainCount,
+              excludeFields,
+            },
           });
         });
         scoring.invalidate();
