@@ -51,7 +51,7 @@ export interface HistoryAnswers {
   /** Apply owner matches found only after dropping a bracketed note (default true). */
   readonly acceptSuggestedOwners?: boolean;
   /** Flagged fields the team lead puts back into learning. */
-  readonly keepFields?: readonly string[];
+  readonly keepFields?: string[];
 }
 
 export type OwnerDecision = { readonly repId: string } | { readonly create: true } | { readonly none: true };

@@ -12,6 +12,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -27,6 +28,8 @@ import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/job-store';
 import { useImportTranslation } from './bundle';
 import { downloadFile, readFileAsBase64 } from './file-transfer';
+import type { HistoryAnswers } from '../../../../core/api/import-history';
+import { HistoryDoneNotice, HistoryPanel, useHistoryTranslation } from './history/HistoryPanel';
 
 /** Lead fields a column can become (the API's list; the renderer may not import core/import). */
 const LEAD_FIELDS = [
@@ -62,6 +65,8 @@ interface AnalyzeOptions {
   delimiter?: Delimiter;
   mapping?: string[];
   templateId?: string;
+  history?: HistoryAnswers;
+  mode?: 'plain' | 'history';
 }
 
 function StatCard({
@@ -97,6 +102,11 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
   const [duplicateAction, setDuplicateAction] = useState<DuplicateAction>('merge');
   const [templateName, setTemplateName] = useState('');
   const [jobId, setJobId] = useState<string | null>(null);
+  const [isHistory, setIsHistory] = useState(false);
+  const [answers, setAnswers] = useState<HistoryAnswers>({});
+  const { t: th } = useHistoryTranslation();
+  const historyMode = (on: boolean, given: HistoryAnswers) =>
+    on ? { mode: 'history' as const, history: given } : {};
   const job = useJob(jobId);
   const n = (value: number) => formatNumber(value, language);
 
@@ -104,7 +114,10 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
     mutationFn: async (picked: File) => {
       const contentBase64 = await readFileAsBase64(picked);
       const uploaded = await client.call('import.upload', { fileName: picked.name, contentBase64 });
-      return client.call('import.analyze', { uploadId: uploaded.uploadId });
+      return client.call('import.analyze', {
+        uploadId: uploaded.uploadId,
+        ...historyMode(isHistory, answers),
+      });
     },
     onSuccess: setAnalysis,
   });
@@ -117,6 +130,11 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
         delimiter: options.delimiter ?? analysis.delimiter ?? undefined,
         ...(options.mapping ? { mapping: options.mapping } : {}),
         ...(options.templateId ? { templateId: options.templateId } : {}),
+        // New answers keep the columns as mapped; a new encoding or template maps them afresh.
+        ...(options.history && !options.mapping && !options.templateId
+          ? { mapping: [...analysis.mapping] }
+          : {}),
+        ...historyMode(options.mode ? options.mode === 'history' : isHistory, options.history ?? answers),
       });
     },
     onSuccess: setAnalysis,
@@ -151,6 +169,7 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
     setAnalysis(null);
     setJobId(null);
     setTemplateName('');
+    setAnswers({});
     upload.reset();
     commit.reset();
   }
@@ -178,6 +197,7 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
             })}
           </Alert>
         )}
+        {result && isHistory && <HistoryDoneNotice />}
         {job && (job.state === 'failed' || job.state === 'cancelled') && (
           <Alert color="red">{t('import.failed')}</Alert>
         )}
@@ -209,6 +229,23 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
           clearable
           maw={520}
           data-testid="import-file"
+        />
+        <Switch
+          mt="md"
+          label={th('importHistory.toggle')}
+          description={th('importHistory.toggleHint')}
+          checked={isHistory}
+          onChange={(event) => {
+            const on = event.currentTarget.checked;
+            setIsHistory(on);
+            if (analysis)
+              reanalyze.mutate({
+                mode: on ? 'history' : 'plain',
+                mapping: [...analysis.mapping],
+                ...(on ? { history: answers } : {}),
+              });
+          }}
+          data-testid="import-history-toggle"
         />
         {upload.isPending && (
           <Text size="sm" c="dimmed" mt="sm">
@@ -331,6 +368,17 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
               </Table>
             </ScrollArea>
           </Paper>
+
+          {isHistory && analysis.history && (
+            <HistoryPanel
+              analysis={analysis}
+              answers={answers}
+              onAnswers={(next) => {
+                setAnswers(next);
+                reanalyze.mutate({ mode: 'history', history: next });
+              }}
+            />
+          )}
 
           <Paper withBorder radius="md" p="lg">
             <Group justify="space-between" mb="sm">
@@ -473,7 +521,11 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
               <Button
                 onClick={() => commit.mutate()}
                 loading={commit.isPending}
-                disabled={analysis.validRows === 0 || reanalyze.isPending}
+                disabled={
+                  analysis.validRows === 0 ||
+                  reanalyze.isPending ||
+                  (isHistory && (analysis.history?.questions.length ?? 0) > 0)
+                }
                 data-testid="import-start"
               >
                 {t('import.start', { count: analysis.validRows })}
