@@ -267,4 +267,20 @@ describe('importing past leads', () => {
     const [lead] = await listAll(t.client);
     expect(lead).toMatchObject({ ownerId: rep.id, stage: 'won', isHistory: true });
   });
+
+  it('puts an owned open past lead on no SLA clock and sends no notification', async () => {
+    const rep = await t.client.call('reps.create', { name: '王芳', tier: 'mid' });
+    const csv = ['姓名,手机,创建时间,阶段,负责人', '张伟,13800138000,2024-03-05,跟进中,王芳'].join('\n');
+    const analysis = await analyzeHistory(t.client, 'h.csv', Buffer.from(csv));
+    await commit(t.client, t.service, analysis);
+    t.clock.now += 30 * 86_400_000;
+    const tick = await t.client.call('sla.runDue', {});
+    expect(tick).toMatchObject({ reminded: 0, escalated: 0, recycled: 0, failed: 0 });
+    const found = await t.client.call('leads.list', { text: '张伟' });
+    expect(found.rows.map((l) => l.name)).toEqual(['张伟']);
+    const [lead] = await listAll(t.client);
+    expect(lead).toMatchObject({ ownerId: rep.id, stage: 'sql', isHistory: true });
+    const notifications = await t.client.call('notifications.list', {});
+    expect(notifications.rows).toEqual([]);
+  });
 });
