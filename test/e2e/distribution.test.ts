@@ -1,109 +1,24 @@
 // End to end in Debian Chromium against the hub: build a distribution rule, test a lead, watch leads get assigned
 // with explanations, reassign one, and raise (as a rep) and resolve (as the team lead) an appeal.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const rendererIndex = join(root, 'out', 'renderer', 'index.html');
-const CHROMIUM = process.env.FAIRLEAD_CHROMIUM ?? '/usr/bin/chromium';
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** Polls until the hub answers, a bounded number of times; the hub's own output explains a failure. */
-async function waitForHealth(url: string, hub: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (hub.exitCode !== null) throw new Error(`The hub exited with ${hub.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((next) => setTimeout(next, 100));
-  }
-  throw new Error(`The hub did not answer /api/health in time:\n${output()}`);
-}
+import { startHubSession, type HubSession } from './hub-harness';
 
 describe('distribution in a browser against the hub', () => {
-  let dataDir: string;
-  let hub: ChildProcess;
-  let hubOutput = '';
+  let session: HubSession;
   let baseUrl: string;
-  let browser: Browser;
   let page: Page;
 
-  async function callApi<T>(name: string, input: unknown): Promise<T> {
-    const response = await fetch(`${baseUrl}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T };
-    if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
-    return body.value;
-  }
+  const callApi = <T>(name: string, input: unknown): Promise<T> => session.callApi<T>(name, input);
 
   beforeAll(async () => {
-    if (!existsSync(rendererIndex)) {
-      throw new Error(
-        'out/renderer/index.html is missing: run `npm run build:renderer` (or `npm run test:e2e`) first.',
-      );
-    }
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'fairlead-e2e-'));
-    const port = await findFreePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    hub = spawn(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      [join(root, 'core', 'host.ts'), '--port', String(port), '--db', join(dataDir, 'fairlead.sqlite')],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-    hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-    await waitForHealth(baseUrl, hub, () => hubOutput);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page = await context.newPage();
+    session = await startHubSession({ viewport: { width: 1280, height: 800 } });
+    ({ baseUrl, page } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (hub && hub.exitCode === null) {
-      const exited = new Promise((done) => hub.once('exit', done));
-      hub.kill('SIGTERM');
-      await exited;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await session?.stop();
   });
 
   let zhang: { id: string };

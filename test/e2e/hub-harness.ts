@@ -1,0 +1,122 @@
+// What every end-to-end test needs: the real hub on a free loopback port with its own temp database, and Debian's
+// Chromium (never a downloaded browser) with one page open on it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererIndex = join(root, 'out', 'renderer', 'index.html');
+const CHROMIUM = process.env.FAIRLEAD_CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Polls until the hub answers, a bounded number of times; the hub's own output explains a failure. */
+async function waitForHealth(url: string, hub: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (hub.exitCode !== null) throw new Error(`The hub exited with ${hub.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((next) => setTimeout(next, 100));
+  }
+  throw new Error(`The hub did not answer /api/health in time:\n${output()}`);
+}
+
+export interface HubSession {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Calls the API as the team lead (or with a rep's session token) and returns the value, or throws. */
+  callApi<T>(name: string, input: unknown, token?: string | null): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startHubSession(
+  options: { hubArgs?: readonly string[]; viewport?: { width: number; height: number } } = {},
+): Promise<HubSession> {
+  if (!existsSync(rendererIndex)) {
+    throw new Error(
+      'out/renderer/index.html is missing: run `npm run build:renderer` (or `npm run test:e2e`) first.',
+    );
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'fairlead-e2e-'));
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let hubOutput = '';
+  const hub = spawn(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [
+      join(root, 'core', 'host.ts'),
+      '--port',
+      String(port),
+      '--db',
+      join(dataDir, 'fairlead.sqlite'),
+      ...(options.hubArgs ?? []),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+  hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
+  await waitForHealth(baseUrl, hub, () => hubOutput);
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+
+  return {
+    baseUrl,
+    browser,
+    page,
+    async callApi<T>(name: string, input: unknown, token: string | null = null): Promise<T> {
+      const response = await fetch(`${baseUrl}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-fairlead-session': token } : {}) },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as { ok: boolean; value: T };
+      if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
+      return body.value;
+    },
+    async stop() {
+      await browser.close();
+      if (hub.exitCode === null) {
+        const exited = new Promise((done) => hub.once('exit', done));
+        hub.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
