@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { readSchemaVersion } from '../store/open-database';
 import { findRepById, findRepPinHash } from '../store/reps';
 import { inTransaction } from '../store/sql';
+import { startWalCheckpointer, type WalCheckpointer } from '../store/wal-checkpoint';
 import type { CallContext } from './call-context';
 import {
   calls,
@@ -85,6 +86,8 @@ export interface Service {
   readonly db: Database;
   readonly jobs: JobRunner;
   readonly scoring: ScoringState;
+  /** Checkpoints the WAL when the service is idle (SQLite's in-commit auto-checkpoint is off). */
+  readonly checkpointer: WalCheckpointer;
 }
 
 function zodErrorToData(error: z.ZodError): ApiErrorData {
@@ -102,6 +105,7 @@ export function createService(options: ServiceOptions): Service {
   const listeners = new Set<EventListener>();
   const sessions = new Map<string, Actor>();
   const scoring = createScoringState(db);
+  const checkpointer = startWalCheckpointer(db);
   const jobs = createJobRunner({
     clock,
     newId,
@@ -225,6 +229,9 @@ export function createService(options: ServiceOptions): Service {
       if (error instanceof ServiceError) return { ok: false, error: error.toData() };
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message } };
+    } finally {
+      // After the answer is settled, so a commit never pays for copying the WAL back (see wal-checkpoint.ts).
+      checkpointer.noteWrite();
     }
   }
 
@@ -237,5 +244,6 @@ export function createService(options: ServiceOptions): Service {
     db,
     jobs,
     scoring,
+    checkpointer,
   };
 }

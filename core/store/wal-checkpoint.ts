@@ -1,0 +1,102 @@
+// Moves WAL checkpoints off the request path: SQLite's automatic checkpoint runs inside whichever commit crosses
+// the threshold (copying and syncing thousands of pages, tens of ms), so the service checkpoints when idle instead.
+import type { Database } from 'better-sqlite3';
+import { statSync } from 'node:fs';
+
+export interface WalCheckpointOptions {
+  /** Delay after a write before the idle checkpoint runs [200 ms]; writes meanwhile do not postpone it. */
+  readonly idleMs?: number;
+  /** WAL size above which a write checkpoints at once, so a host that never idles keeps a bounded WAL [64 MiB]. */
+  readonly maxWalBytes?: number;
+}
+
+export interface WalCheckpointer {
+  /** Call after a transaction committed: schedules the idle checkpoint, or checkpoints now past the size bound. */
+  noteWrite(): void;
+  /** Runs a passive checkpoint now (never waits for readers); true when the WAL was fully copied back. */
+  checkpoint(): boolean;
+  /** Cancels the pending idle checkpoint. */
+  stop(): void;
+}
+
+const DEFAULT_IDLE_MS = 200;
+const DEFAULT_MAX_WAL_BYTES = 64 * 1024 * 1024;
+/** Stat the WAL file only every few writes: one write adds tens of KB, far below the bound. */
+const SIZE_CHECK_EVERY = 16;
+
+interface CheckpointRow {
+  readonly busy: number;
+  readonly log: number;
+  readonly checkpointed: number;
+}
+
+const noop: WalCheckpointer = { noteWrite() {}, checkpoint: () => true, stop() {} };
+
+/**
+ * Turns off SQLite's in-commit auto-checkpoint on a WAL database and takes over: a PASSIVE checkpoint runs on a
+ * timer after writes, and inline when the WAL file passed `maxWalBytes`. `journal_size_limit` shrinks the file
+ * back after each reset, so its size says how much was written since the last complete checkpoint. In-memory,
+ * read-only and non-WAL databases are left as they are.
+ */
+export function startWalCheckpointer(db: Database, options: WalCheckpointOptions = {}): WalCheckpointer {
+  if (db.memory || db.readonly) return noop;
+  const mode = db.pragma('journal_mode', { simple: true }) as string;
+  if (mode.toLowerCase() !== 'wal') return noop;
+  const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const maxWalBytes = options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES;
+  const walPath = `${db.name}-wal`;
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${maxWalBytes}`);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let writesSinceSizeCheck = 0;
+
+  function checkpoint(): boolean {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    writesSinceSizeCheck = 0;
+    // A checkpoint inside an open transaction would fail; the next write schedules another one.
+    if (!db.open || db.inTransaction) return false;
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointRow[];
+    return row !== undefined && row.busy === 0 && row.log === row.checkpointed;
+  }
+
+  function walBytes(): number {
+    try {
+      return statSync(walPath).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  return {
+    noteWrite() {
+      writesSinceSizeCheck += 1;
+      if (writesSinceSizeCheck >= SIZE_CHECK_EVERY) {
+        writesSinceSizeCheck = 0;
+        if (walBytes() > maxWalBytes) {
+          checkpoint();
+          return;
+        }
+      }
+      if (timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          try {
+            checkpoint();
+          } catch {
+            // A failed checkpoint leaves the WAL as it was; the next write schedules another.
+          }
+        }, idleMs);
+        // Never keeps a process alive just to checkpoint: SQLite checkpoints on close anyway.
+        timer.unref();
+      }
+    },
+    checkpoint,
+    stop() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
