@@ -13,6 +13,7 @@ import type { CallOutput, ParsedInput } from '../contract';
 import { ServiceError } from '../errors';
 import { analyzeUpload, headersKeyOf } from '../import-analyze';
 import { recoverInterruptedImports, startImportCommit, undoImportBatch } from '../import-commit';
+import { readLatestHistoryBatch } from '../import-history';
 import { findPossibleDuplicates, listDuplicateGroups, mergeDuplicateLeads } from '../import-duplicates';
 import { exportLeads } from '../import-export';
 import {
@@ -169,6 +170,11 @@ export const importHandlers = {
     requireTeamLead(ctx);
     recoverInterruptedImports(ctx.db, ctx.now);
     return listImportBatches(ctx.db, input);
+  },
+
+  'import.historyFlags'(ctx: CallContext): CallOutput<'import.historyFlags'> {
+    requireTeamLead(ctx);
+    return readLatestHistoryBatch(ctx.db);
   },
 
   'import.undo'(ctx: CallContext, input: ParsedInput<'import.undo'>): CallOutput<'import.undo'> {

@@ -140,6 +140,10 @@ describe('importing past leads', () => {
       expect(analysis.history?.excludeFields).toEqual(['custom.线索质量']);
       const result = await commit(t.client, t.service, analysis);
       expect(result.inserted).toBe(20_000);
+      expect(await t.client.call('import.historyFlags', {})).toMatchObject({
+        batchId: result.batchId,
+        excludeFields: ['custom.线索质量'],
+      });
 
       const reps = await t.client.call('reps.list', { includeInactive: true });
       for (const name of UNKNOWN_OWNERS) {
