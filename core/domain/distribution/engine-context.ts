@@ -146,18 +146,60 @@ export interface ContextInput extends DistributionContext {
   readonly isFullExplain: boolean;
 }
 
-/** Builds the run context; reps are sorted by id so caller order never changes an allocation. */
-export function createEngineContext(input: ContextInput): EngineContext {
-  const reps = [...input.reps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** The part of a context that depends only on the team and the rules: built once per (reps, rules) pair. */
+interface TeamShape {
+  readonly reps: readonly Rep[];
+  readonly repIds: readonly RepId[];
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly foldedSkills: readonly ReadonlySet<string>[];
+  readonly foldedRegions: readonly ReadonlySet<string>[];
+  readonly ruleInfo: ReadonlyMap<DistributionRule, RuleInfo>;
+}
+
+/**
+ * Shapes already built, by the reps array, then the rules array. Callers pass readonly arrays, and a caller that
+ * rereads its team gets new arrays (so a new shape); the shape is a pure function of both, so reusing it changes
+ * no decision.
+ */
+const shapeCache = new WeakMap<readonly Rep[], WeakMap<readonly DistributionRule[], TeamShape>>();
+
+function buildTeamShape(inputReps: readonly Rep[], rules: readonly DistributionRule[]): TeamShape {
+  const reps = [...inputReps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexById = new Map<string, number>();
   reps.forEach((rep, i) => indexById.set(rep.id, i));
   const foldedSkills = reps.map((rep) => new Set(rep.skills.map(foldText)));
   const foldedRegions = reps.map((rep) => new Set(rep.regions.map(foldText)));
+  const ruleInfo = new Map<DistributionRule, RuleInfo>();
+  for (const rule of rules) ruleInfo.set(rule, buildRuleInfo(rule, reps, foldedSkills, foldedRegions));
+  return { reps, repIds: reps.map((rep) => rep.id), indexById, foldedSkills, foldedRegions, ruleInfo };
+}
+
+function teamShapeOf(reps: readonly Rep[], rules: readonly DistributionRule[]): TeamShape {
+  let byRules = shapeCache.get(reps);
+  if (byRules === undefined) {
+    byRules = new WeakMap();
+    shapeCache.set(reps, byRules);
+  }
+  let shape = byRules.get(rules);
+  if (shape === undefined) {
+    shape = buildTeamShape(reps, rules);
+    byRules.set(rules, shape);
+  }
+  return shape;
+}
+
+/**
+ * Builds the run context; reps are sorted by id so caller order never changes an allocation. The team's shape
+ * (sorted reps, folded skills and regions, rule targets) is reused while the same reps and rules arrays come back.
+ */
+export function createEngineContext(input: ContextInput): EngineContext {
+  const { reps, repIds, indexById, foldedSkills, foldedRegions, ruleInfo } = teamShapeOf(
+    input.reps,
+    input.rules,
+  );
   const byRep = input.workingHours?.byRep ?? {};
   const teamDefault = input.workingHours?.teamDefault ?? null;
   const hours = reps.map((rep) => parseHours(byRep[rep.id] ?? teamDefault));
-  const ruleInfo = new Map<DistributionRule, RuleInfo>();
-  for (const rule of input.rules) ruleInfo.set(rule, buildRuleInfo(rule, reps, foldedSkills, foldedRegions));
 
   const state = input.state;
   const nowLocal = toLocalTime(input.now, input.utcOffsetMinutes);
@@ -178,7 +220,7 @@ export function createEngineContext(input: ContextInput): EngineContext {
 
   const ctx: EngineContext = {
     reps,
-    repIds: reps.map((rep) => rep.id),
+    repIds,
     indexById,
     foldedSkills,
     foldedRegions,

@@ -121,6 +121,42 @@ describe('deterministic allocation', () => {
     );
   });
 
+  it('decides a lead the same with a team reused from earlier calls as with a fresh copy of it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...METHODS),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer(),
+        (method, repCount, seed) => {
+          const { reps, leads, rules } = scenario(method, repCount, 3);
+          let state: DistributionState = createEmptyState();
+          const reused = [];
+          for (const lead of leads) {
+            const step = distributeLead({ lead, reps, rules, state, now: NOW, seed });
+            state = step.state;
+            reused.push(step.assignment);
+          }
+          state = createEmptyState();
+          const fresh = [];
+          for (const lead of leads) {
+            const step = distributeLead({
+              lead,
+              reps: structuredClone(reps),
+              rules: structuredClone(rules),
+              state,
+              now: NOW,
+              seed,
+            });
+            state = step.state;
+            fresh.push(step.assignment);
+          }
+          expect(JSON.stringify(reused)).toBe(JSON.stringify(fresh));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('records the seeded tie-break when several reps are equally loaded', () => {
     const { reps, leads, rules } = scenario('load-balanced', 4, 1);
     const tie = distributeBatch({ leads, reps, rules, now: NOW, seed: 1 }).assignments[0]?.explanation
