@@ -135,6 +135,7 @@ export function HistoryPanel({
                         size="xs"
                         w={200}
                         aria-label={date.column}
+                        placeholder={t('importHistory.chooseOrder')}
                         value={answers.dateOrders?.[date.role] ?? null}
                         data={[
                           { value: 'MDY', label: t('importHistory.mdy') },
@@ -332,8 +333,8 @@ export function HistoryDoneNotice() {
       <Stack gap={6}>
         <Text size="sm">{t('importHistory.doneBody')}</Text>
         <Group gap="md">
-          <a href="#/rules/scoring">{t('importHistory.train')}</a>
-          <a href="#/rules/distribution">{t('importHistory.replay')}</a>
+          <Anchor href="#/rules/scoring">{t('importHistory.train')}</Anchor>
+          <Anchor href="#/rules/distribution">{t('importHistory.replay')}</Anchor>
         </Group>
       </Stack>
     </Alert>
