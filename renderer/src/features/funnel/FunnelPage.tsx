@@ -34,7 +34,7 @@ import { useLeadFacets, useRepNames, useWorkspaceStatus } from '../../api/querie
 import { useLanguage } from '../../ui/use-language';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { KanbanColumn } from './KanbanColumn';
-import { LeadCardBody } from './LeadCard';
+import { createCardLabels, LeadCardBody } from './LeadCard';
 import { MoveDialog, needsDetails, type PendingMove } from './MoveDialog';
 import { SlaPolicyForm } from './SlaPolicyForm';
 import { stageLabel } from './stage-labels';
@@ -79,6 +79,7 @@ export function FunnelPage() {
   );
 
   const label = (stage: FunnelStage) => stageLabel(settings.data?.funnel, stage, language, t);
+  const cardLabels = useMemo(() => createCardLabels(t), [t]);
 
   function runMove(input: CallInput<'funnel.move'>, card: WorkCard): void {
     move.mutate(input, {
@@ -200,6 +201,7 @@ export function FunnelPage() {
                       firstCards={column?.cards ?? []}
                       filter={filter}
                       now={now}
+                      labels={cardLabels}
                       onOpen={setOpenLeadId}
                     />
                   );
@@ -214,7 +216,7 @@ export function FunnelPage() {
                   bg="white"
                   style={{ borderRadius: 8, boxShadow: 'var(--mantine-shadow-md)', cursor: 'grabbing' }}
                 >
-                  <LeadCardBody card={dragged} now={now} />
+                  <LeadCardBody card={dragged} now={now} labels={cardLabels} />
                 </Box>
               )}
             </DragOverlay>

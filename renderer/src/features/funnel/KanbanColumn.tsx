@@ -3,21 +3,26 @@ import { Badge, Box, Group, Paper, Text } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { BoardFilter, WorkCard } from '../../../../core/api/calls/work-calls';
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
-import { CARD_HEIGHT, LeadCard, LeadCardPlaceholder } from './LeadCard';
+import { CARD_HEIGHT, LeadCard, LeadCardPlaceholder, type CardLabels } from './LeadCard';
 import { useWorkTranslation } from './work-i18n';
 import { BOARD_PAGE, workKeys } from './work-queries';
 
-export function KanbanColumn({
+/** Fixed-size slots, so the virtualizer never measures a card; a column renders before its first layout. */
+const INITIAL_RECT = { width: 252, height: 800 };
+
+/** Memoized: the page re-renders on every query and filter keystroke, a column only when its own props change. */
+export const KanbanColumn = memo(function KanbanColumn({
   stage,
   label,
   total,
   firstCards,
   filter,
   now,
+  labels,
   onOpen,
 }: {
   stage: FunnelStage;
@@ -26,6 +31,7 @@ export function KanbanColumn({
   firstCards: readonly WorkCard[];
   filter: BoardFilter;
   now: number;
+  labels: CardLabels;
   onOpen: (id: string) => void;
 }) {
   const { t } = useWorkTranslation();
@@ -36,7 +42,8 @@ export function KanbanColumn({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
-    overscan: 8,
+    overscan: 2,
+    initialRect: INITIAL_RECT,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -98,20 +105,17 @@ export function KanbanColumn({
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const card = byPage.get(Math.floor(item.index / BOARD_PAGE))?.[item.index % BOARD_PAGE];
-              return (
-                <div
-                  key={card?.id ?? `slot-${item.index}`}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    right: 0,
-                    height: CARD_HEIGHT,
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  {card ? <LeadCard card={card} now={now} onOpen={onOpen} /> : <LeadCardPlaceholder />}
-                </div>
+              return card ? (
+                <LeadCard
+                  key={card.id}
+                  card={card}
+                  now={now}
+                  top={item.start}
+                  labels={labels}
+                  onOpen={onOpen}
+                />
+              ) : (
+                <LeadCardPlaceholder key={`slot-${item.index}`} top={item.start} />
               );
             })}
           </div>
@@ -119,4 +123,4 @@ export function KanbanColumn({
       </Box>
     </Paper>
   );
-}
+});

@@ -82,19 +82,15 @@ export function useLogFollowUp() {
 
 /**
  * The hub's time now, in epoch ms: the hub's clock may differ from this machine's (and tests move it), so
- * countdowns run from the `now` the hub last answered with. Re-renders every `everyMs`.
+ * countdowns run from the `now` the hub last answered with. Changes only every `everyMs` (one shared timer for
+ * every countdown on the page) and when the hub answers again, so memoized cards re-render only then.
  */
 export function useServerNow(serverNow: number | undefined, everyMs = 30_000): number {
-  const [now, setNow] = useState(serverNow ?? 0);
+  const [tick, setTick] = useState<{ base: number | undefined; now: number }>({ base: undefined, now: 0 });
   useEffect(() => {
     const offset = serverNow === undefined ? 0 : serverNow - Date.now();
-    const update = () => setNow(Date.now() + offset);
-    const first = setTimeout(update, 0);
-    const timer = setInterval(update, everyMs);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
+    const timer = setInterval(() => setTick({ base: serverNow, now: Date.now() + offset }), everyMs);
+    return () => clearInterval(timer);
   }, [serverNow, everyMs]);
-  return serverNow !== undefined && now < serverNow ? serverNow : now;
+  return tick.base === serverNow ? tick.now : (serverNow ?? 0);
 }
