@@ -2,6 +2,7 @@
 // leak flags; every change re-analyses the file with the team lead's answers.
 import {
   Alert,
+  Anchor,
   Badge,
   Checkbox,
   Group,
