@@ -1,6 +1,6 @@
 // Repository for assignment history: append-only, each row with the explanation of why.
 import type { Database } from 'better-sqlite3';
-import { execute, qb, selectAll } from './sql';
+import { qb, runCompiled, selectAll } from './sql';
 
 export type AssignmentKind = 'auto' | 'manual' | 'claim' | 'recycle' | 'import' | 'demo' | 'appeal';
 
@@ -16,21 +16,35 @@ export interface AssignmentRecord {
   readonly at: number;
 }
 
+/** Compiled once: distribution appends a row per decided lead, and compiling it each time showed in profiles. */
+const INSERT_ASSIGNMENT_SQL = qb
+  .insertInto('assignments')
+  .values({
+    id: '',
+    lead_id: '',
+    rep_id: null,
+    kind: '',
+    rule_id: null,
+    reason: '',
+    explanation_json: '',
+    actor: '',
+    at: 0,
+  })
+  .compile().sql;
+
 export function appendAssignment(db: Database, record: AssignmentRecord): void {
-  execute(
-    db,
-    qb.insertInto('assignments').values({
-      id: record.id,
-      lead_id: record.leadId,
-      rep_id: record.repId,
-      kind: record.kind,
-      rule_id: record.ruleId,
-      reason: record.reason,
-      explanation_json: JSON.stringify(record.explanation ?? {}),
-      actor: record.actor,
-      at: record.at,
-    }),
-  );
+  // Same order as the columns of INSERT_ASSIGNMENT_SQL.
+  runCompiled(db, INSERT_ASSIGNMENT_SQL, [
+    record.id,
+    record.leadId,
+    record.repId,
+    record.kind,
+    record.ruleId,
+    record.reason,
+    JSON.stringify(record.explanation ?? {}),
+    record.actor,
+    record.at,
+  ]);
 }
 
 export function listAssignmentsForLead(db: Database, leadId: string): AssignmentRecord[] {

@@ -1,6 +1,6 @@
 // Repository for the audit log: who changed what, when. Written in the same transaction as the change.
 import type { Database } from 'better-sqlite3';
-import { execute, qb, selectAll } from './sql';
+import { qb, runCompiled, selectAll } from './sql';
 
 export interface AuditEntry {
   readonly id: number;
@@ -11,6 +11,12 @@ export interface AuditEntry {
   readonly entityId: string | null;
   readonly detail: Readonly<Record<string, unknown>>;
 }
+
+/** Compiled once: every change appends a row, and compiling the insert each time cost more than running it. */
+const INSERT_AUDIT_SQL = qb
+  .insertInto('audit_log')
+  .values({ at: 0, actor: '', action: '', entity: '', entity_id: null, detail_json: '' })
+  .compile().sql;
 
 export function appendAudit(
   db: Database,
@@ -23,17 +29,15 @@ export function appendAudit(
     detail?: object;
   },
 ): void {
-  execute(
-    db,
-    qb.insertInto('audit_log').values({
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      detail_json: JSON.stringify(entry.detail ?? {}),
-    }),
-  );
+  // Same order as the columns of INSERT_AUDIT_SQL.
+  runCompiled(db, INSERT_AUDIT_SQL, [
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    JSON.stringify(entry.detail ?? {}),
+  ]);
 }
 
 export function listAudit(

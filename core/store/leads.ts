@@ -6,7 +6,7 @@ import type { Lead } from '../domain/lead';
 import type { LeadSortField } from '../domain/lead-list';
 import { asLeadId, asRepId, type LeadId } from '../domain/ids';
 import type { LeadsTable } from './schema';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, insertRow, qb, selectAll, selectFirst } from './sql';
 
 /** Normalized match keys, computed by the domain's dedupe module and stored for indexed look-up. */
 export interface LeadKeys {
@@ -110,7 +110,7 @@ export function leadToRow(lead: Lead, keys: LeadKeys, meta: LeadMeta): LeadsTabl
 }
 
 export function insertLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
-  execute(db, qb.insertInto('leads').values(leadToRow(lead, keys, meta)));
+  insertRow(db, 'leads', leadToRow(lead, keys, meta));
 }
 
 /** Rewrites every column of a stored lead except its creation time, batch and deletion mark. */

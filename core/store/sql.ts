@@ -1,7 +1,7 @@
 // Kysely as a typed query builder only, executed synchronously on better-sqlite3 so one user action is one
 // short, synchronous transaction (https://kysely.dev/docs/recipes/splitting-query-building-and-execution).
 import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely';
-import type { Compilable } from 'kysely';
+import type { Compilable, Insertable } from 'kysely';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Schema } from './schema';
 
@@ -43,6 +43,38 @@ export function selectFirst<R>(db: Database, query: Compilable<R>): R | undefine
 export function execute(db: Database, query: Compilable<unknown>): number {
   const { sql, parameters } = query.compile();
   return prepare(db, sql).run(...(parameters as unknown[])).changes;
+}
+
+/**
+ * Runs SQL text compiled once (e.g. from `qb` at module load) with fresh parameters, for statements on every
+ * call's path where compiling the builder per call showed in profiles.
+ */
+export function runCompiled(db: Database, sql: string, parameters: readonly unknown[]): number {
+  return prepare(db, sql).run(...parameters).changes;
+}
+
+const insertSqlCache = new Map<string, string>();
+
+/**
+ * Inserts one row, compiling the INSERT once per table and column list (columns set to undefined are left out,
+ * as kysely does) instead of per call.
+ */
+export function insertRow<T extends keyof Schema & string>(
+  db: Database,
+  table: T,
+  row: Insertable<Schema[T]>,
+): number {
+  const entries = Object.entries(row).filter(([, value]) => value !== undefined);
+  const key = `${table}\u0000${entries.map(([column]) => column).join(',')}`;
+  let text = insertSqlCache.get(key);
+  if (text === undefined) {
+    text = qb
+      .insertInto(table)
+      .values(row as never)
+      .compile().sql;
+    insertSqlCache.set(key, text);
+  }
+  return prepare(db, text).run(...entries.map(([, value]) => value as unknown)).changes;
 }
 
 /** Runs `fn` in one IMMEDIATE transaction (the writer lock is taken up front, so no upgrade deadlock). */
