@@ -1,5 +1,5 @@
 // One stage of the board: a drop target with its own virtualizer, fetching cards page by page as it scrolls.
-import { Badge, Box, Group, Paper, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -8,50 +8,81 @@ import type { BoardFilter, WorkCard } from '../../../../core/api/calls/work-call
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
 import { CARD_HEIGHT, LeadCard, LeadCardPlaceholder, type CardLabels } from './LeadCard';
+import classes from './LeadCard.module.css';
 import { useWorkTranslation } from './work-i18n';
 import { BOARD_PAGE, workKeys } from './work-queries';
 
 /** Fixed-size slots, so the virtualizer never measures a card; a column renders before its first layout. */
 const INITIAL_RECT = { width: 252, height: 800 };
 
-/** Memoized: the page re-renders on every query and filter keystroke, a column only when its own props change. */
-export const KanbanColumn = memo(function KanbanColumn({
-  stage,
-  label,
-  total,
-  firstCards,
-  filter,
-  now,
-  labels,
-  onOpen,
-}: {
+interface CardsProps {
   stage: FunnelStage;
-  label: string;
   total: number;
   firstCards: readonly WorkCard[];
   filter: BoardFilter;
   now: number;
   labels: CardLabels;
   onOpen: (id: string) => void;
-}) {
+}
+
+/** Memoized: the page re-renders on every query and filter keystroke, a column only when its own props change. */
+export const KanbanColumn = memo(function KanbanColumn({ label, ...cards }: CardsProps & { label: string }) {
   const { t } = useWorkTranslation();
+  const { setNodeRef, isOver } = useDroppable({ id: cards.stage });
+  return (
+    <Paper
+      ref={setNodeRef}
+      withBorder
+      radius="md"
+      w={264}
+      miw={264}
+      bg={isOver ? 'var(--mantine-color-indigo-0)' : 'var(--mantine-color-gray-1)'}
+      data-testid={`column-${cards.stage}`}
+      data-stage={cards.stage}
+      style={{ display: 'flex', flexDirection: 'column', height: '100%' }}
+    >
+      <Group justify="space-between" px="sm" py={8}>
+        <Text fw={600} size="sm">
+          {label}
+        </Text>
+        <Badge variant="light" color="gray" data-testid={`column-count-${cards.stage}`}>
+          {cards.total}
+        </Badge>
+      </Group>
+      {cards.total === 0 ? (
+        <Text size="xs" c="dimmed" ta="center" py="md">
+          {t('work.funnel.empty')}
+        </Text>
+      ) : (
+        <ColumnCards {...cards} />
+      )}
+    </Paper>
+  );
+});
+
+/**
+ * The scrolling part, apart from the column's chrome: it re-renders on every scroll frame, so it holds plain
+ * elements only. The page after the visible one is fetched ahead, so scrolling rarely shows placeholders.
+ */
+function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen }: CardsProps) {
   const client = useClient();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { setNodeRef, isOver } = useDroppable({ id: stage });
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_HEIGHT,
     overscan: 2,
     initialRect: INITIAL_RECT,
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
+  const lastPage = Math.floor((total - 1) / BOARD_PAGE);
   const pageNumbers: number[] = [];
   for (
     let page = Math.max(1, Math.floor(first / BOARD_PAGE));
-    page <= Math.floor(last / BOARD_PAGE);
+    page <= Math.min(lastPage, Math.floor(last / BOARD_PAGE) + 1);
     page += 1
   ) {
     pageNumbers.push(page);
@@ -71,56 +102,17 @@ export const KanbanColumn = memo(function KanbanColumn({
   });
 
   return (
-    <Paper
-      ref={setNodeRef}
-      withBorder
-      radius="md"
-      w={264}
-      miw={264}
-      bg={isOver ? 'var(--mantine-color-indigo-0)' : 'var(--mantine-color-gray-1)'}
-      data-testid={`column-${stage}`}
-      data-stage={stage}
-      style={{ display: 'flex', flexDirection: 'column', height: '100%' }}
-    >
-      <Group justify="space-between" px="sm" py={8}>
-        <Text fw={600} size="sm">
-          {label}
-        </Text>
-        <Badge variant="light" color="gray" data-testid={`column-count-${stage}`}>
-          {total}
-        </Badge>
-      </Group>
-      <Box
-        ref={scrollRef}
-        px={6}
-        pb={6}
-        data-testid={`column-scroll-${stage}`}
-        style={{ flex: 1, overflowY: 'auto', contain: 'strict' }}
-      >
-        {total === 0 ? (
-          <Text size="xs" c="dimmed" ta="center" py="md">
-            {t('work.funnel.empty')}
-          </Text>
-        ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((item) => {
-              const card = byPage.get(Math.floor(item.index / BOARD_PAGE))?.[item.index % BOARD_PAGE];
-              return card ? (
-                <LeadCard
-                  key={card.id}
-                  card={card}
-                  now={now}
-                  top={item.start}
-                  labels={labels}
-                  onOpen={onOpen}
-                />
-              ) : (
-                <LeadCardPlaceholder key={`slot-${item.index}`} top={item.start} />
-              );
-            })}
-          </div>
-        )}
-      </Box>
-    </Paper>
+    <div ref={scrollRef} className={classes.scroller} data-testid={`column-scroll-${stage}`}>
+      <div className={classes.track} style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const card = byPage.get(Math.floor(item.index / BOARD_PAGE))?.[item.index % BOARD_PAGE];
+          return card ? (
+            <LeadCard key={card.id} card={card} now={now} top={item.start} labels={labels} onOpen={onOpen} />
+          ) : (
+            <LeadCardPlaceholder key={`slot-${item.index}`} top={item.start} />
+          );
+        })}
+      </div>
+    </div>
   );
-});
+}
