@@ -26,7 +26,7 @@ import {
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { BoardFilter, WorkCard } from '../../../../core/api/calls/work-calls';
 import type { CallInput } from '../../../../core/api/contract';
 import { FUNNEL_STAGES, GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
@@ -109,10 +109,13 @@ export function FunnelPage() {
     else runMove({ id: card.id, stage }, card);
   }
 
-  const ownerOptions = [
-    { value: 'pool', label: t('work.funnel.pool') },
-    ...[...repNames.entries()].map(([value, name]) => ({ value, label: name })),
-  ];
+  const ownerOptions = useMemo(
+    () => [
+      { value: 'pool', label: t('work.funnel.pool') },
+      ...[...repNames.entries()].map(([value, name]) => ({ value, label: name })),
+    ],
+    [t, repNames],
+  );
 
   return (
     <Stack gap="md" h="calc(100vh - 56px - 2 * var(--mantine-spacing-lg))">
@@ -130,48 +133,20 @@ export function FunnelPage() {
         )}
       </Group>
       <Group gap="sm" align="flex-end">
-        <TextInput
-          placeholder={t('work.funnel.search')}
-          aria-label={t('work.funnel.search')}
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={220}
-        />
-        {isTeamLead && (
-          <Select
-            placeholder={t('work.funnel.allOwners')}
-            aria-label={t('work.funnel.owner')}
-            data={ownerOptions}
-            value={owner}
-            onChange={setOwner}
-            clearable
-            searchable
-            w={180}
-          />
-        )}
-        <MultiSelect
-          placeholder={t('work.funnel.grade')}
-          aria-label={t('work.funnel.grade')}
-          data={[...GRADES]}
-          value={grades}
-          onChange={setGrades}
-          clearable
-          w={160}
-        />
-        <Select
-          placeholder={t('work.funnel.source')}
-          aria-label={t('work.funnel.source')}
-          data={facets.data?.sources ?? []}
-          value={source}
-          onChange={setSource}
-          clearable
-          w={160}
-        />
-        <Switch
-          label={t('work.funnel.overdueOnly')}
-          checked={overdueOnly}
-          onChange={(e) => setOverdueOnly(e.currentTarget.checked)}
-          mb={6}
+        <FunnelFilters
+          isTeamLead={isTeamLead}
+          text={text}
+          onText={setText}
+          owner={owner}
+          onOwner={setOwner}
+          ownerOptions={ownerOptions}
+          grades={grades}
+          onGrades={setGrades}
+          source={source}
+          onSource={setSource}
+          sources={facets.data?.sources}
+          overdueOnly={overdueOnly}
+          onOverdueOnly={setOverdueOnly}
         />
         {board.isFetching && <Loader size="xs" />}
       </Group>
@@ -245,3 +220,85 @@ export function FunnelPage() {
     </Stack>
   );
 }
+
+const NO_SOURCES: string[] = [];
+
+/** The filter bar, memoized: board data and page state changes must not re-render its Mantine comboboxes. */
+const FunnelFilters = memo(function FunnelFilters({
+  isTeamLead,
+  text,
+  onText,
+  owner,
+  onOwner,
+  ownerOptions,
+  grades,
+  onGrades,
+  source,
+  onSource,
+  sources,
+  overdueOnly,
+  onOverdueOnly,
+}: {
+  isTeamLead: boolean;
+  text: string;
+  onText: (value: string) => void;
+  owner: string | null;
+  onOwner: (value: string | null) => void;
+  ownerOptions: { value: string; label: string }[];
+  grades: string[];
+  onGrades: (value: string[]) => void;
+  source: string | null;
+  onSource: (value: string | null) => void;
+  sources: string[] | undefined;
+  overdueOnly: boolean;
+  onOverdueOnly: (value: boolean) => void;
+}) {
+  const { t } = useWorkTranslation();
+  return (
+    <>
+      <TextInput
+        placeholder={t('work.funnel.search')}
+        aria-label={t('work.funnel.search')}
+        value={text}
+        onChange={(e) => onText(e.currentTarget.value)}
+        w={220}
+      />
+      {isTeamLead && (
+        <Select
+          placeholder={t('work.funnel.allOwners')}
+          aria-label={t('work.funnel.owner')}
+          data={ownerOptions}
+          value={owner}
+          onChange={onOwner}
+          clearable
+          searchable
+          w={180}
+        />
+      )}
+      <MultiSelect
+        placeholder={t('work.funnel.grade')}
+        aria-label={t('work.funnel.grade')}
+        data={[...GRADES]}
+        value={grades}
+        onChange={onGrades}
+        clearable
+        w={160}
+      />
+      <Select
+        placeholder={t('work.funnel.source')}
+        aria-label={t('work.funnel.source')}
+        data={sources ?? NO_SOURCES}
+        value={source}
+        onChange={onSource}
+        clearable
+        w={160}
+      />
+      <Switch
+        label={t('work.funnel.overdueOnly')}
+        checked={overdueOnly}
+        onChange={(e) => onOverdueOnly(e.currentTarget.checked)}
+        mb={6}
+      />
+    </>
+  );
+});

@@ -12,8 +12,20 @@ import classes from './LeadCard.module.css';
 import { useWorkTranslation } from './work-i18n';
 import { BOARD_PAGE, workKeys } from './work-queries';
 
-/** Fixed-size slots, so the virtualizer never measures a card; a column renders before its first layout. */
-const INITIAL_RECT = { width: 252, height: 800 };
+/**
+ * Fixed-size slots, so the virtualizer never measures a card; a column renders before its first layout, sized
+ * like a column on a 900 px high window, so the first layout rarely asks for a second render.
+ */
+const INITIAL_RECT = { width: 252, height: 640 };
+
+/** Columns scrolled out of the board's view skip layout and paint until they come into view. */
+const COLUMN_STYLE = {
+  display: 'flex',
+  flexDirection: 'column',
+  height: '100%',
+  contentVisibility: 'auto',
+  containIntrinsicSize: '264px 640px',
+} as const;
 
 interface CardsProps {
   stage: FunnelStage;
@@ -39,7 +51,7 @@ export const KanbanColumn = memo(function KanbanColumn({ label, ...cards }: Card
       bg={isOver ? 'var(--mantine-color-indigo-0)' : 'var(--mantine-color-gray-1)'}
       data-testid={`column-${cards.stage}`}
       data-stage={cards.stage}
-      style={{ display: 'flex', flexDirection: 'column', height: '100%' }}
+      style={COLUMN_STYLE}
     >
       <Group justify="space-between" px="sm" py={8}>
         <Text fw={600} size="sm">
