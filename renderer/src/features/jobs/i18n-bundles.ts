@@ -9,14 +9,16 @@ export interface FeatureBundles {
   readonly en: object;
 }
 
-const registered = new WeakMap<I18n, Set<FeatureBundles>>();
+// Keyed by the shared resource store: react-i18next hands each component its own proxy of the i18n object, so a
+// key per object would merge the bundles again on every mount.
+const registered = new WeakMap<object, Set<FeatureBundles>>();
 
 /** Merges the bundles into this instance (deep, overwriting); idempotent, so it is safe to call while rendering. */
 export function registerBundles(i18n: I18n, bundles: FeatureBundles): void {
-  let done = registered.get(i18n);
+  let done = registered.get(i18n.store);
   if (!done) {
     done = new Set();
-    registered.set(i18n, done);
+    registered.set(i18n.store, done);
   }
   if (done.has(bundles)) return;
   done.add(bundles);
