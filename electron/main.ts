@@ -17,6 +17,7 @@ import { isEvent } from '../core/api/client';
 import type { PushedEvent } from '../core/api/contract';
 import { describeNotification } from '../core/api/notification-text';
 import { resolveDatabasePath } from '../core/data-dir';
+import { createDesktopRecipient } from './desktop-recipient';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
 import { isTrustedRendererUrl } from './trusted-url';
 import { readUpdateFeed, checkForUpdates } from './updater';
@@ -30,12 +31,14 @@ const isTrusted = (url: string) => isTrustedRendererUrl(url, { appFileUrl, devSe
 
 let mainWindow: BrowserWindow | null = null;
 
+const desktopRecipient = createDesktopRecipient();
+
 /**
- * The team lead's notifications as native desktop notifications (this machine is the team lead's); a click
- * brings the window forward and opens the lead, told to the renderer as a contract event.
+ * Notifications for whoever this window is acting as (team lead or a signed-in rep) as native desktop
+ * notifications; a click brings the window forward and opens the lead, told to the renderer as a contract event.
  */
 function showDesktopNotification(event: PushedEvent): void {
-  if (!isEvent(event, 'notifications.new') || event.payload.recipient !== 'lead') return;
+  if (!isEvent(event, 'notifications.new') || event.payload.recipient !== desktopRecipient.current()) return;
   if (!Notification.isSupported()) return;
   const { leadId } = event.payload;
   const notice = new Notification(describeNotification(event.payload, app.getLocale()));
@@ -130,7 +133,15 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const relay = startCore();
-    bindContractToIpc(ipcMain, (name, input, token) => relay.dispatch(name, input, token), isTrusted);
+    bindContractToIpc(
+      ipcMain,
+      async (name, input, token) => {
+        const result = await relay.dispatch(name, input, token);
+        desktopRecipient.observe(name, result);
+        return result;
+      },
+      isTrusted,
+    );
     relay.onEvent((event) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event);
       showDesktopNotification(event);
