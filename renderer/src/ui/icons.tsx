@@ -133,3 +133,32 @@ export const IconClock = (p: IconProps) => (
     <path d="M12 7v5l3 2" />
   </Icon>
 );
+
+// Smaller by default: the scoring editor's inline actions.
+export const IconEdit = ({ size = 16, ...p }: IconProps) => (
+  <Icon size={size} {...p}>
+    <path d="M4 20h4L19 9l-4-4L4 16z" />
+    <path d="M13.5 6.5l4 4" />
+  </Icon>
+);
+
+export const IconTrash = ({ size = 16, ...p }: IconProps) => (
+  <Icon size={size} {...p}>
+    <path d="M4 7h16M10 11v6M14 11v6" />
+    <path d="M6 7l1 13h10l1-13M9 7V4h6v3" />
+  </Icon>
+);
+
+export const IconAlert = ({ size = 16, ...p }: IconProps) => (
+  <Icon size={size} {...p}>
+    <path d="M12 3l9 16H3z" />
+    <path d="M12 10v4M12 17h.01" />
+  </Icon>
+);
+
+export const IconHistory = ({ size = 16, ...p }: IconProps) => (
+  <Icon size={size} {...p}>
+    <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+    <path d="M3 3v5h5M12 7v5l3 2" />
+  </Icon>
+);

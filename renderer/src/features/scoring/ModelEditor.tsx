@@ -32,7 +32,7 @@ import {
   withoutCriterion,
   type ProblemMap,
 } from './model-draft';
-import { IconAlert, IconEdit, IconTrash } from './scoring-icons';
+import { IconAlert, IconEdit, IconTrash } from '../../ui/icons';
 
 type Problem = (path: string) => string | undefined;
 

@@ -4,7 +4,7 @@ import type { CallOutput } from '../../../../core/api/contract';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useScoringTranslation } from './i18n-bundle';
-import { IconHistory } from './scoring-icons';
+import { IconHistory } from '../../ui/icons';
 
 type ScoringModelVersion = CallOutput<'scoring.getModel'>['versions'][number];
 
