@@ -20,7 +20,7 @@ import {
   type ScoringDimension,
   type ScoringModel,
 } from '../../../../core/domain/scoring/model';
-import { IconPlus } from '../../ui/icons';
+import { IconAlert, IconEdit, IconPlus, IconTrash } from '../../ui/icons';
 import { CriterionForm } from './CriterionForm';
 import { describeCondition } from './describe-score';
 import { useScoringTranslation } from './i18n-bundle';
@@ -32,7 +32,6 @@ import {
   withoutCriterion,
   type ProblemMap,
 } from './model-draft';
-import { IconAlert, IconEdit, IconTrash } from '../../ui/icons';
 
 type Problem = (path: string) => string | undefined;
 
