@@ -1,10 +1,10 @@
 // Drives an import through the API the way the wizard does: upload, analyze, commit, wait for the job.
+import { blankLead } from '../../helpers/blank-lead';
 import type { FairleadClient } from '../../../core/api/client';
 import type { ImportAnalysis, ImportJobResult } from '../../../core/api/calls/import-calls';
 import type { JobStatus } from '../../../core/api/contract';
 import { leadKeysOf } from '../../../core/api/lead-keys';
 import type { Service } from '../../../core/api/service';
-import { asLeadId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
 import { insertLead } from '../../../core/store/leads';
 
@@ -56,33 +56,13 @@ let seeded = 0;
 /** Stores a lead directly (what `leads.create` stores, without the create call's side effects such as distribution). */
 export function seedLead(service: Service, fields: Partial<Lead> & { name: string }, at = 0): Lead {
   seeded += 1;
-  const lead: Lead = {
-    id: asLeadId(`lead_seed_${String(seeded).padStart(5, '0')}`),
-    phone: null,
-    email: null,
-    wechat: null,
-    company: null,
-    title: null,
-    industry: null,
-    region: null,
-    companySize: null,
-    product: null,
-    source: null,
-    campaign: null,
-    costFen: 0,
-    needs: null,
-    bant: {},
-    customFields: {},
-    events: [],
-    stage: 'raw',
-    ownerId: null,
+  const lead: Lead = blankLead(`lead_seed_${String(seeded).padStart(5, '0')}`, {
     score: 10,
     grade: 'D',
     createdAt: at,
     updatedAt: at,
-    isHistory: false,
     ...fields,
-  };
+  });
   insertLead(service.db, lead, leadKeysOf(lead), { importBatchId: null, scoreModelVersion: 1, scoredAt: at });
   return lead;
 }

@@ -1,6 +1,7 @@
 // Builders for distribution tests: leads, reps and rules with sensible defaults.
-import { asLeadId, asRepId } from '../../../../core/domain/ids';
+import { asRepId } from '../../../../core/domain/ids';
 import type { Rep } from '../../../../core/domain/rep';
+import { blankLead } from '../../../helpers/blank-lead';
 import type { DistributionLead, DistributionRule } from '../../../../core/domain/distribution/types';
 
 /** Wednesday 2026-03-04 10:00 UTC. */
@@ -8,31 +9,7 @@ export const NOW = Date.UTC(2026, 2, 4, 10, 0, 0);
 
 export function makeLead(id: string, overrides: Partial<DistributionLead> = {}): DistributionLead {
   return {
-    id: asLeadId(id),
-    name: `Lead ${id}`,
-    phone: null,
-    email: null,
-    wechat: null,
-    company: null,
-    title: null,
-    industry: null,
-    region: null,
-    companySize: null,
-    product: null,
-    source: null,
-    campaign: null,
-    costFen: 0,
-    needs: null,
-    bant: {},
-    customFields: {},
-    events: [],
-    stage: 'raw',
-    ownerId: null,
-    score: null,
-    grade: null,
-    createdAt: NOW - 60_000,
-    updatedAt: NOW - 60_000,
-    isHistory: false,
+    ...blankLead(id, { name: `Lead ${id}`, createdAt: NOW - 60_000, updatedAt: NOW - 60_000 }),
     ...overrides,
   };
 }

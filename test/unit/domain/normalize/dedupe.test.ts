@@ -1,4 +1,5 @@
 // Dedupe: keys, matching new leads against an index, duplicate groups among existing leads, merging two leads.
+import { blankLead } from '../../../helpers/blank-lead';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
@@ -8,38 +9,11 @@ import {
   groupDuplicates,
   mergeLeads,
 } from '../../../../core/domain/dedupe';
-import { asLeadId, asRepId } from '../../../../core/domain/ids';
+import { asRepId } from '../../../../core/domain/ids';
 import type { Lead } from '../../../../core/domain/lead';
 
 function makeLead(id: string, fields: Partial<Lead> = {}): Lead {
-  return {
-    id: asLeadId(id),
-    name: '',
-    phone: null,
-    email: null,
-    wechat: null,
-    company: null,
-    title: null,
-    industry: null,
-    region: null,
-    companySize: null,
-    product: null,
-    source: null,
-    campaign: null,
-    costFen: 0,
-    needs: null,
-    bant: {},
-    customFields: {},
-    events: [],
-    stage: 'raw',
-    ownerId: null,
-    score: null,
-    grade: null,
-    createdAt: 1000,
-    updatedAt: 1000,
-    isHistory: false,
-    ...fields,
-  };
+  return blankLead(id, { createdAt: 1000, updatedAt: 1000, ...fields });
 }
 
 describe('dedupe keys', () => {

@@ -1,7 +1,7 @@
 // Test helpers: a blank Lead with overrides, and arbitrary leads and models for property tests.
+import { blankLead } from '../../../helpers/blank-lead';
 import fc from 'fast-check';
 import { DAY_MS } from '../../../../core/domain/clock';
-import { asLeadId } from '../../../../core/domain/ids';
 import type { BehaviourEvent, Lead } from '../../../../core/domain/lead';
 import { BEHAVIOUR_KINDS } from '../../../../core/domain/lead';
 import type { Criterion, ScoringModel } from '../../../../core/domain/scoring/model';
@@ -11,34 +11,12 @@ export const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
 
 /** A lead with nothing filled in, plus the given overrides. */
 export function makeLead(overrides: Partial<Lead> = {}): Lead {
-  return {
-    id: asLeadId('lead-1'),
+  return blankLead('lead-1', {
     name: '张三',
-    phone: null,
-    email: null,
-    wechat: null,
-    company: null,
-    title: null,
-    industry: null,
-    region: null,
-    companySize: null,
-    product: null,
-    source: null,
-    campaign: null,
-    costFen: 0,
-    needs: null,
-    bant: {},
-    customFields: {},
-    events: [],
-    stage: 'raw',
-    ownerId: null,
-    score: null,
-    grade: null,
     createdAt: NOW - 10 * DAY_MS,
     updatedAt: NOW - 10 * DAY_MS,
-    isHistory: false,
     ...overrides,
-  };
+  });
 }
 
 /** A model with one dimension carrying all the weight, so points map 1:1 to the score when cap is 100. */
