@@ -58,3 +58,24 @@ export interface Lead {
   /** Epoch ms the lead was won or lost. */
   readonly closedAt?: number | null;
 }
+
+/** The fields of a lead that an import row (or a form) provides, normalized; the store adds the rest. */
+export type LeadDraft = Pick<
+  Lead,
+  | 'name'
+  | 'phone'
+  | 'email'
+  | 'wechat'
+  | 'company'
+  | 'title'
+  | 'industry'
+  | 'region'
+  | 'companySize'
+  | 'product'
+  | 'source'
+  | 'campaign'
+  | 'costFen'
+  | 'needs'
+  | 'bant'
+  | 'customFields'
+>;

@@ -1,5 +1,5 @@
 // Turns one row's cells into a lead draft (normalized values) or the list of what is wrong with it, column by column.
-import type { Lead } from '../domain/lead';
+import type { LeadDraft } from '../domain/lead';
 import {
   cleanText,
   foldWidth,
@@ -19,25 +19,7 @@ import type { ColumnMapping, LeadField, RowIssue, RowIssueCode } from './types';
  * score, grade, timestamps and isHistory. `phone` is E.164 with an optional `;ext=NNN`; `company` keeps the
  * original name (width folded), use `companyKey` to match; `bant.budget` is in yuan, `costFen` in fen.
  */
-export type LeadDraft = Pick<
-  Lead,
-  | 'name'
-  | 'phone'
-  | 'email'
-  | 'wechat'
-  | 'company'
-  | 'title'
-  | 'industry'
-  | 'region'
-  | 'companySize'
-  | 'product'
-  | 'source'
-  | 'campaign'
-  | 'costFen'
-  | 'needs'
-  | 'bant'
-  | 'customFields'
->;
+export type { LeadDraft } from '../domain/lead';
 
 export type RowValidation =
   | {

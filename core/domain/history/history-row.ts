@@ -1,7 +1,7 @@
 // Turns one validated row of a history file into the fields of a past lead, or says what is wrong, cell by cell.
 import type { FunnelStage } from '../funnel';
 import type { RepId } from '../ids';
-import type { Lead } from '../lead';
+import type { LeadDraft } from '../lead';
 import { cleanText, stripControlChars } from '../normalize/index';
 import type { DateRole, HistoryColumns, HistoryRole } from './history-columns';
 import type { OutcomeMapping } from './outcome-mapping';
@@ -12,29 +12,8 @@ import { parseAmountFen } from './parse-amount';
 import type { DateColumnFormat, DateErrorReason } from './parse-dates';
 import { DATE_ERROR_MESSAGES, DEFAULT_OFFSET_MINUTES, parseDateValue } from './parse-dates';
 
-/**
- * The lead fields an import row provides: structurally core/import's LeadDraft (what validateRow returns), declared
- * here because core/domain imports nothing outside itself. A LeadDraft is assignable to it.
- */
-export type HistoryDraft = Pick<
-  Lead,
-  | 'name'
-  | 'phone'
-  | 'email'
-  | 'wechat'
-  | 'company'
-  | 'title'
-  | 'industry'
-  | 'region'
-  | 'companySize'
-  | 'product'
-  | 'source'
-  | 'campaign'
-  | 'costFen'
-  | 'needs'
-  | 'bant'
-  | 'customFields'
->;
+/** The lead fields an import row provides (what core/import's validateRow returns). */
+export type HistoryDraft = LeadDraft;
 
 /** The Lead fields of a past lead; the store adds id, events, score, grade and the import batch. */
 export type HistoryLeadFields = HistoryDraft & {
