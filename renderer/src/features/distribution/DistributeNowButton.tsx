@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context';
 import { useDistributionTranslation } from './bundle';
+import { showDistributeResult } from './distribute-result';
 import { invalidateAfterAssignment, useActor } from './distribution-queries';
 
 export function DistributeNowButton() {
@@ -15,10 +16,7 @@ export function DistributeNowButton() {
     mutationFn: () => client.call('distribution.distribute', { pool: true }),
     onSuccess: (result) => {
       invalidateAfterAssignment(queryClient);
-      notifications.show({
-        color: 'teal',
-        message: t('distribution.distributeNow.done', { assigned: result.assigned, pooled: result.pooled }),
-      });
+      showDistributeResult(t, result);
     },
     onError: (e: Error) => notifications.show({ color: 'red', message: e.message }),
   });

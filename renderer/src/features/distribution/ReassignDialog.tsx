@@ -14,10 +14,13 @@ export function ReassignDialog({
   leadIds,
   opened,
   onClose,
+  onDone,
 }: {
   leadIds: readonly string[];
   opened: boolean;
   onClose: () => void;
+  /** After the leads moved (the dialog closes itself too). */
+  onDone?: () => void;
 }) {
   const { t } = useDistributionTranslation();
   const client = useClient();
@@ -42,6 +45,7 @@ export function ReassignDialog({
       setReason('');
       setTo(null);
       onClose();
+      onDone?.();
     },
     onError: (e: Error) => setError(e.message),
   });

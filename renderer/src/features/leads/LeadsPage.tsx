@@ -2,19 +2,21 @@
 import { Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lead } from '../../../../core/domain/lead';
 import { formatNumber } from '../../ui/format';
 import { IconPlus } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
 import { DistributeNowButton } from '../distribution/DistributeNowButton';
+import { useActor } from '../distribution/distribution-queries';
 import { DuplicatesButton } from '../duplicates/DuplicatesButton';
 import { LeadsExportButton } from '../import/LeadsExportButton';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadFilters, NO_FILTERS, type LeadFilterValues } from './LeadFilters';
 import { LeadForm } from './LeadForm';
-import { LeadsTable, type LeadSort } from './LeadsTable';
+import { LeadSelectionBar } from './LeadSelectionBar';
+import { LeadsTable, type LeadSelection, type LeadSort } from './LeadsTable';
 import { useLeadPages, type LeadQuery } from './use-lead-pages';
 
 function toQuery(filters: LeadFilterValues, text: string): LeadQuery {
@@ -26,6 +28,8 @@ function toQuery(filters: LeadFilterValues, text: string): LeadQuery {
   if (filters.source) query.source = filters.source;
   return query;
 }
+
+const NOTHING_SELECTED: ReadonlySet<string> = new Set();
 
 function LeadCount({ query }: { query: LeadQuery }) {
   const { t } = useTranslation();
@@ -51,6 +55,15 @@ export function LeadsPage() {
   const filterQuery = toQuery(filters, debouncedText);
   const query = { ...filterQuery, sort: sort.field, direction: sort.direction };
 
+  // Only the team lead has something to do with a selection of leads.
+  const canSelect = useActor()?.role === 'lead';
+  const [selected, setSelected] = useState<ReadonlySet<string>>(NOTHING_SELECTED);
+  const clearSelection = useCallback(() => setSelected(NOTHING_SELECTED), [setSelected]);
+  // Other filters mean other rows: what was ticked under the old ones is not what the user now sees.
+  const filterKey = JSON.stringify(filterQuery);
+  useEffect(() => clearSelection(), [filterKey, canSelect, clearSelection]);
+  const selection: LeadSelection | null = canSelect ? { selected, onChange: setSelected } : null;
+
   return (
     <Stack gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-lg))">
       <Group justify="space-between" align="flex-end">
@@ -68,6 +81,7 @@ export function LeadsPage() {
         </Group>
       </Group>
       <LeadFilters value={filters} onChange={setFilters} />
+      {selection && selected.size > 0 && <LeadSelectionBar selected={selected} onClear={clearSelection} />}
       <div
         style={{
           flex: 1,
@@ -80,7 +94,7 @@ export function LeadsPage() {
           overflow: 'hidden',
         }}
       >
-        <LeadsTable query={query} onSortChange={setSort} onOpenLead={openLead} />
+        <LeadsTable query={query} onSortChange={setSort} onOpenLead={openLead} selection={selection} />
       </div>
       <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
       <Modal opened={isAdding} onClose={() => setAdding(false)} title={t('leadForm.createTitle')} size="xl">

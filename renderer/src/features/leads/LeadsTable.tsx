@@ -1,8 +1,18 @@
-// The lead table: virtualized rows over server-side pages, sortable headers, keyboard-openable rows.
+// The lead table: virtualized rows over server-side pages, sortable headers, keyboard-openable rows, and (for the team
+// lead) a checkbox column to select leads.
 import { Alert, Center, Skeleton, Table, Text } from '@mantine/core';
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type KeyboardEvent,
+  type SetStateAction,
+} from 'react';
 import type { LeadSortField } from '../../../../core/domain/lead-list';
 import type { Lead } from '../../../../core/domain/lead';
 import { useRepNames } from '../../api/queries';
@@ -13,10 +23,12 @@ import { isScoreStale, StaleTag } from '../scoring/StaleMarker';
 import { IconSortAsc, IconSortDesc, IconSortNone } from '../../ui/icons';
 import type { Language } from '../../i18n';
 import { useLanguage } from '../../ui/use-language';
+import { useLeadsTranslation } from './bundle';
 import { StageBadge } from './StageBadge';
-import { useLeadPages, type LeadQuery } from './use-lead-pages';
+import { useLeadPages, type LeadPages, type LeadQuery } from './use-lead-pages';
 
 const ROW_HEIGHT = 44;
+const SELECT_COLUMN_WIDTH = 40;
 const estimateRowHeight = () => ROW_HEIGHT;
 
 export interface LeadSort {
@@ -39,6 +51,27 @@ const COLUMNS: readonly { key: ColumnKey; width: string; sort?: LeadSortField; a
   { key: 'createdAt', width: '12%', sort: 'createdAt' },
 ];
 
+/** The leads ticked in the table, by id, owned by the page so it can act on them and clear them. */
+export interface LeadSelection {
+  readonly selected: ReadonlySet<string>;
+  readonly onChange: Dispatch<SetStateAction<ReadonlySet<string>>>;
+}
+
+/** Toggles one row, or with a range (shift-click) gives every loaded row from the anchor on the clicked row's new state. */
+export function toggleSelection(
+  previous: ReadonlySet<string>,
+  leadId: string,
+  range: readonly string[] = [],
+): ReadonlySet<string> {
+  const isSelecting = !previous.has(leadId);
+  const next = new Set(previous);
+  for (const id of [...range, leadId]) {
+    if (isSelecting) next.add(id);
+    else next.delete(id);
+  }
+  return next;
+}
+
 /** Text columns read naturally A→Z; numbers and dates newest/highest first. */
 export function nextSort(current: LeadSort, field: LeadSortField): LeadSort {
   if (current.field === field) return { field, direction: current.direction === 'asc' ? 'desc' : 'asc' };
@@ -56,6 +89,8 @@ const LeadRow = memo(function LeadRow({
   language,
   modelVersion,
   onOpenLead,
+  isSelected,
+  onToggleSelected,
 }: {
   lead: Lead | undefined;
   index: number;
@@ -64,12 +99,17 @@ const LeadRow = memo(function LeadRow({
   /** The scoring model in force; a score from an older version is marked stale. */
   modelVersion: number | undefined;
   onOpenLead: (lead: Lead) => void;
+  /** undefined when the table has no checkbox column. */
+  isSelected: boolean | undefined;
+  onToggleSelected: (leadId: string, index: number, isRange: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLeadsTranslation();
   const none = t('common.none');
+  const hasCheckbox = isSelected !== undefined;
   if (!lead) {
     return (
       <tr className="fl-lead-row" aria-rowindex={index + 2}>
+        {hasCheckbox && <td className="fl-td fl-td-select" />}
         {COLUMNS.map((column) => (
           <td key={column.key} className="fl-td">
             <Skeleton height={12} radius="sm" />
@@ -81,6 +121,8 @@ const LeadRow = memo(function LeadRow({
 
   function handleKeyDown(event: KeyboardEvent<HTMLTableRowElement>): void {
     if (!lead) return;
+    // Space and Enter on the row's checkbox are the checkbox's own.
+    if (event.target !== event.currentTarget && (event.key === 'Enter' || event.key === ' ')) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onOpenLead(lead);
@@ -100,9 +142,36 @@ const LeadRow = memo(function LeadRow({
       tabIndex={0}
       aria-rowindex={index + 2}
       data-lead-id={lead.id}
+      data-selected={isSelected || undefined}
       onClick={() => onOpenLead(lead)}
       onKeyDown={handleKeyDown}
     >
+      {hasCheckbox && (
+        // The cell is the checkbox's: a click in it never opens the lead, and a near miss still ticks it.
+        <td
+          className="fl-td fl-td-select"
+          // Shift-click would otherwise also select the text of every row in between.
+          onMouseDown={(event) => {
+            if (event.shiftKey) event.preventDefault();
+          }}
+          onClick={(event) => {
+            event.stopPropagation();
+            if (event.target === event.currentTarget) onToggleSelected(lead.id, index, event.shiftKey);
+          }}
+        >
+          <input
+            type="checkbox"
+            className="fl-checkbox"
+            checked={isSelected}
+            // React fires a checkbox's change from its click, so the native event says whether shift was held.
+            onChange={(event) =>
+              onToggleSelected(lead.id, index, (event.nativeEvent as Partial<MouseEvent>).shiftKey === true)
+            }
+            aria-label={t('leads.selection.selectLead', { name: lead.name })}
+            data-testid="lead-select"
+          />
+        </td>
+      )}
       <td className="fl-td fl-td-strong">{lead.name}</td>
       <td className="fl-td">{lead.company ?? none}</td>
       <td className="fl-td">{lead.phone ?? none}</td>
@@ -131,12 +200,15 @@ export function LeadsTable({
   query,
   onSortChange,
   onOpenLead,
+  selection = null,
 }: {
   query: LeadQuery & { sort: LeadSortField; direction: 'asc' | 'desc' };
   onSortChange: (sort: LeadSort) => void;
   onOpenLead: (lead: Lead) => void;
+  /** Null: no checkbox column (only the team lead has actions for a selection). */
+  selection?: LeadSelection | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useLeadsTranslation();
   const language = useLanguage();
   const repNames = useRepNames();
   const modelVersion = useCurrentModelVersion();
@@ -144,6 +216,32 @@ export function LeadsTable({
   const [visible, setVisible] = useState({ first: 0, last: 60 });
   const pages = useLeadPages(query, visible);
   const total = pages.total ?? 0;
+  const columnCount = COLUMNS.length + (selection ? 1 : 0);
+
+  // The row callback stays the same function for the table's life, so ticking one row re-renders only that row; it
+  // reads the rows and the selection handler of the latest render through refs.
+  const latest = useRef<{ pages: LeadPages; onChange: LeadSelection['onChange'] | null }>({
+    pages,
+    onChange: null,
+  });
+  useLayoutEffect(() => {
+    latest.current = { pages, onChange: selection?.onChange ?? null };
+  });
+  const anchorRef = useRef<number | null>(null);
+  const handleToggleSelected = useCallback((leadId: string, index: number, isRange: boolean) => {
+    const { pages: current, onChange } = latest.current;
+    if (!onChange) return;
+    const anchor = anchorRef.current;
+    const range: string[] = [];
+    if (isRange && anchor !== null && anchor !== index) {
+      for (let row = Math.min(anchor, index); row <= Math.max(anchor, index); row += 1) {
+        const lead = current.rowAt(row);
+        if (lead) range.push(lead.id);
+      }
+    }
+    anchorRef.current = index;
+    onChange((previous) => toggleSelection(previous, leadId, range));
+  }, []);
 
   const handleRangeChange = useCallback((instance: Virtualizer<HTMLDivElement, Element>) => {
     const range = instance.range;
@@ -170,7 +268,27 @@ export function LeadsTable({
   const queryKey = JSON.stringify(query);
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
+    anchorRef.current = null;
   }, [queryKey]);
+
+  // The header box covers the rows in hand: all of them ticked, some, or none.
+  let loadedIds: string[] = [];
+  let selectedLoaded = 0;
+  if (selection) {
+    loadedIds = pages.isStale ? [] : pages.loadedLeads().map((lead) => lead.id);
+    for (const leadId of loadedIds) if (selection.selected.has(leadId)) selectedLoaded += 1;
+  }
+  const isAllLoadedSelected = loadedIds.length > 0 && selectedLoaded === loadedIds.length;
+  const toggleAllLoaded = () => {
+    if (!selection) return;
+    anchorRef.current = null;
+    selection.onChange((previous) => {
+      if (isAllLoadedSelected) return new Set();
+      const next = new Set(previous);
+      for (const leadId of loadedIds) next.add(leadId);
+      return next;
+    });
+  };
 
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;
@@ -209,12 +327,33 @@ export function LeadsTable({
         data-testid="leads-table"
       >
         <colgroup>
+          {selection && <col style={{ width: SELECT_COLUMN_WIDTH }} />}
           {COLUMNS.map((column) => (
             <col key={column.key} style={{ width: column.width }} />
           ))}
         </colgroup>
         <Table.Thead>
           <Table.Tr aria-rowindex={1}>
+            {selection && (
+              <Table.Th h={40} className="fl-td-select">
+                <input
+                  type="checkbox"
+                  className="fl-checkbox"
+                  ref={(element) => {
+                    if (element) element.indeterminate = !isAllLoadedSelected && selection.selected.size > 0;
+                  }}
+                  checked={isAllLoadedSelected}
+                  disabled={loadedIds.length === 0}
+                  onChange={toggleAllLoaded}
+                  aria-label={
+                    isAllLoadedSelected
+                      ? t('leads.selection.clearLoaded')
+                      : t('leads.selection.selectLoaded', { count: loadedIds.length })
+                  }
+                  data-testid="lead-select-all"
+                />
+              </Table.Th>
+            )}
             {COLUMNS.map((column) => {
               const label = t(`leads.columns.${column.key}`);
               const isSorted = column.sort !== undefined && query.sort === column.sort;
@@ -258,7 +397,7 @@ export function LeadsTable({
         <Table.Tbody>
           {paddingTop > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={COLUMNS.length} style={{ height: paddingTop, padding: 0, border: 0 }} />
+              <td colSpan={columnCount} style={{ height: paddingTop, padding: 0, border: 0 }} />
             </tr>
           )}
           {items.map((item) => {
@@ -272,12 +411,14 @@ export function LeadsTable({
                 language={language}
                 modelVersion={modelVersion}
                 onOpenLead={onOpenLead}
+                isSelected={selection ? lead !== undefined && selection.selected.has(lead.id) : undefined}
+                onToggleSelected={handleToggleSelected}
               />
             );
           })}
           {paddingBottom > 0 && (
             <tr aria-hidden="true">
-              <td colSpan={COLUMNS.length} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+              <td colSpan={columnCount} style={{ height: paddingBottom, padding: 0, border: 0 }} />
             </tr>
           )}
         </Table.Tbody>

@@ -23,6 +23,8 @@ export interface LeadPages {
   readonly total: number | null;
   /** The lead at a row, or undefined while its page loads. */
   rowAt(index: number): Lead | undefined;
+  /** Every row of the pages in hand (the ones covering the visible range, and the first), in table order. */
+  loadedLeads(): Lead[];
   readonly isFetching: boolean;
   /** True while rows from the previous query are shown (filters just changed). */
   readonly isStale: boolean;
@@ -59,5 +61,6 @@ export function useLeadPages(query: LeadQuery, visible: { first: number; last: n
   });
 
   const rowAt = (index: number) => pages.get(Math.floor(index / LEAD_PAGE_SIZE))?.[index % LEAD_PAGE_SIZE];
-  return { total, rowAt, isFetching, isStale, error };
+  const loadedLeads = () => [...pages.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows);
+  return { total, rowAt, loadedLeads, isFetching, isStale, error };
 }
