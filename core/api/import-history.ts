@@ -117,6 +117,7 @@ export interface HistoryPass {
 
 const MAX_HISTORY_ERRORS = 1_000;
 const LATEST_HISTORY_SETTING = 'history.latestBatch';
+const RECENT_LEAKS_SETTING = 'history.recentLeaks';
 
 /**
  * Reads every row (history needs whole columns before any row can be built), then answers what it can and lists
@@ -276,6 +277,7 @@ export async function prepareHistoryPass(
         target === 'ignore' ? [] : [{ header: headerOf(index), target, values: columnValues(index) }],
       );
       const leaks = detectLeaks(featureColumns, stages);
+      rememberLeaks(db, leaks.flags, now);
       const keep = new Set(answers.keepFields ?? []);
       return {
         columns,
@@ -344,16 +346,54 @@ export function createHistoryReps(
   return created;
 }
 
+/** A leak flag as the Scoring page shows it: which field, why, and the counts behind it. */
+export type HistoryLeak = Pick<LeakFlag, 'column' | 'field' | 'reason' | 'evidence'>;
+
 export interface LatestHistoryBatch {
   readonly batchId: string;
   readonly excludeFields: readonly string[];
   readonly at: number;
+  /** Why each excluded field was flagged; absent on batches saved before the reasons were kept. */
+  readonly leaks?: readonly HistoryLeak[];
+}
+
+/** What the Scoring and Distribution pages offer after a past-leads import (`import.historyFlags`). */
+export interface HistoryFlags {
+  readonly batchId: string;
+  readonly at: number;
+  readonly excludeFields: readonly string[];
+  readonly leaks: readonly HistoryLeak[];
+  /** Local days (workspace time zone) of the first and last imported lead; null when none is left. */
+  readonly period: { readonly from: string; readonly to: string; readonly leads: number } | null;
+}
+
+/**
+ * Keeps the latest analysis's reasons per flagged field. The commit plan carries only the field names, so the
+ * commit looks the reasons up here by field; a later analysis of another file flagging the same field replaces them.
+ */
+function rememberLeaks(db: Database, flags: readonly LeakFlag[], now: number): void {
+  if (flags.length === 0) return;
+  const recent = new Map(
+    Object.entries(readSetting<Record<string, HistoryLeak[]>>(db, RECENT_LEAKS_SETTING) ?? {}),
+  );
+  const fresh = new Map<string, HistoryLeak[]>();
+  for (const { column, field, reason, evidence } of flags)
+    fresh.set(field, [...(fresh.get(field) ?? []), { column, field, reason, evidence }]);
+  for (const [field, leaks] of fresh) recent.set(field, leaks);
+  writeSetting(db, RECENT_LEAKS_SETTING, Object.fromEntries(recent), now);
 }
 
 /** Remembers the leak fields of the latest history batch: learned scoring leaves them out unless told otherwise. */
 export function saveHistoryBatchFlags(db: Database, latest: LatestHistoryBatch): void {
-  writeSetting(db, LATEST_HISTORY_SETTING, latest, latest.at);
-  writeSetting(db, `history.batch.${latest.batchId}`, latest, latest.at);
+  const recent = new Map(
+    Object.entries(readSetting<Record<string, HistoryLeak[]>>(db, RECENT_LEAKS_SETTING) ?? {}),
+  );
+  const saved: LatestHistoryBatch = {
+    ...latest,
+    leaks: latest.leaks ?? latest.excludeFields.flatMap((field) => recent.get(field) ?? []),
+  };
+  writeSetting(db, LATEST_HISTORY_SETTING, saved, latest.at);
+  writeSetting(db, `history.batch.${latest.batchId}`, saved, latest.at);
 }
 
 export function readLatestHistoryBatch(db: Database): LatestHistoryBatch | null {

@@ -239,6 +239,26 @@ export function countLeads(db: Database): number {
   );
 }
 
+/** First and last creation time (epoch ms) and count of the visible leads of one import batch; null when none. */
+export function findBatchLeadSpan(
+  db: Database,
+  batchId: string,
+): { first: number; last: number; count: number } | null {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom('leads')
+      .where('import_batch_id', '=', batchId)
+      .where('deleted_at', 'is', null)
+      .select((eb) => [
+        eb.fn.min<number>('created_at').as('first'),
+        eb.fn.max<number>('created_at').as('last'),
+        eb.fn.countAll<number>().as('count'),
+      ]),
+  );
+  return row && row.count > 0 ? { first: row.first, last: row.last, count: row.count } : null;
+}
+
 export function distinctLeadValues(db: Database, column: 'source' | 'industry' | 'region'): string[] {
   return selectAll(
     db,

@@ -9,7 +9,7 @@ import type { TextEncoding } from '../../import/encoding';
 import type { Delimiter } from '../../import/csv-parser';
 import { LEAD_FIELDS, type RowIssue } from '../../import/types';
 import type { ImportBatch } from '../../store/import-batches';
-import type { HistoryAnalysis, LatestHistoryBatch } from '../import-history';
+import type { HistoryAnalysis, HistoryFlags } from '../import-history';
 import type { ImportTemplate } from '../../store/import-templates';
 import { call, empty, id, MAX_TEXT, type JobStatus } from '../contract-kit';
 
@@ -316,8 +316,11 @@ export const importCalls = {
   'import.discard': call<{ discarded: boolean }>()(uploadIdInput),
   'import.history': call<ImportBatch[]>()(historyInput),
   'import.undo': call<ImportBatch>()(batchIdInput),
-  /** The leak fields of the latest past-leads import: what `scoring.train` leaves out when given no excludeFields. */
-  'import.historyFlags': call<LatestHistoryBatch | null>()(empty),
+  /**
+   * The latest past-leads import, while committed: its leak fields and why (what `scoring.train` leaves out when
+   * given no excludeFields) and the period its leads cover (for a replay).
+   */
+  'import.historyFlags': call<HistoryFlags | null>()(empty),
   'import.templates': call<ImportTemplate[]>()(empty),
   'import.saveTemplate': call<ImportTemplate>()(templateSaveInput),
   'import.deleteTemplate': call<{ deleted: boolean }>()(z.object({ id }).strict()),

@@ -1,14 +1,16 @@
 // Handlers of one feature: Import, export, duplicates and backups (issue 3).
 import { appendAudit } from '../../store/audit-log';
 import type { DuplicateAction } from '../../store/import-batches';
-import { listImportBatches } from '../../store/import-batches';
+import { findImportBatch, listImportBatches } from '../../store/import-batches';
 import { deleteImportTemplate, listImportTemplates, saveImportTemplate } from '../../store/import-templates';
+import { findBatchLeadSpan } from '../../store/leads';
 import { inTransaction } from '../../store/sql';
 import { writeLeadsCsv } from '../../import/export-csv';
 import { ERROR_COLUMN_HEADER } from '../../import/export-csv';
 import { PassThrough } from 'node:stream';
 import { createBackup, listBackups, pruneBackups, restoreBackup } from '../backup-files';
 import { actorLabel, requireTeamLead, type CallContext } from '../call-context';
+import { localDayOf, readDistributionSettings } from '../distribution-setup';
 import type { CallOutput, ParsedInput } from '../contract';
 import { ServiceError } from '../errors';
 import { analyzeUpload, headersKeyOf } from '../import-analyze';
@@ -174,7 +176,23 @@ export const importHandlers = {
 
   'import.historyFlags'(ctx: CallContext): CallOutput<'import.historyFlags'> {
     requireTeamLead(ctx);
-    return readLatestHistoryBatch(ctx.db);
+    const latest = readLatestHistoryBatch(ctx.db);
+    if (!latest || findImportBatch(ctx.db, latest.batchId)?.state !== 'committed') return null;
+    const span = findBatchLeadSpan(ctx.db, latest.batchId);
+    const { utcOffsetMinutes } = readDistributionSettings(ctx.db);
+    return {
+      batchId: latest.batchId,
+      at: latest.at,
+      excludeFields: latest.excludeFields,
+      leaks: latest.leaks ?? [],
+      period: span
+        ? {
+            from: localDayOf(span.first, utcOffsetMinutes).date,
+            to: localDayOf(span.last, utcOffsetMinutes).date,
+            leads: span.count,
+          }
+        : null,
+    };
   },
 
   'import.undo'(ctx: CallContext, input: ParsedInput<'import.undo'>): CallOutput<'import.undo'> {

@@ -79,29 +79,42 @@ async function listAll(client: FairleadClient): Promise<Lead[]> {
   }
 }
 
-function spotCheck(fixture: HistoryFixture, leads: readonly Lead[], repIds: ReadonlyMap<string, string>) {
-  const byPhone = new Map(leads.map((l) => [l.phone, l]));
-  const phoneColumn = fixture.headers.indexOf('手机');
-  let checked = 0;
-  const step = Math.max(1, Math.floor(fixture.rows.length / 40));
-  for (let i = 0; i < fixture.rows.length; i += step) {
-    const truth = fixture.truth[i];
-    const phone = fixture.rows[i]?.[phoneColumn] ?? '';
-    const digits = phone.replace(/\D/g, '').slice(-11);
-    const lead = byPhone.get(`+86${digits}`);
-    if (!truth || !lead) continue;
-    expect(lead).toMatchObject({
-      isHistory: true,
-      stage: truth.stage,
-      ownerId: repIds.get(truth.owner) ?? null,
-      createdAt: truth.createdAt,
-      closedAt: truth.closedAt,
-      wonAmountFen: truth.wonAmountFen,
-      lostReason: truth.lostReason,
-    });
-    checked += 1;
-  }
-  expect(checked).toBeGreaterThan(10);
+/** Every row of the file against the lead it became (found by phone and name): stage, owner, dates, amount… */
+function checkEveryRow(fixture: HistoryFixture, leads: readonly Lead[], repIds: ReadonlyMap<string, string>) {
+  const byKey = new Map(leads.map((l) => [`${l.phone ?? ''} ${l.name}`, l]));
+  expect(byKey.size).toBe(leads.length);
+  const column = (header: string) => fixture.headers.indexOf(header);
+  const actual = fixture.rows.map((row) => {
+    const digits = (row[column('手机')] ?? '').replace(/\D/g, '').slice(-11);
+    const lead = byKey.get(`+86${digits} ${row[column('姓名')] ?? ''}`);
+    return lead
+      ? {
+          name: lead.name,
+          company: lead.company,
+          industry: lead.industry,
+          isHistory: lead.isHistory,
+          stage: lead.stage,
+          ownerId: lead.ownerId,
+          createdAt: lead.createdAt,
+          closedAt: lead.closedAt,
+          wonAmountFen: lead.wonAmountFen,
+          lostReason: lead.lostReason,
+        }
+      : null;
+  });
+  const expected = fixture.truth.map((truth, i) => ({
+    name: fixture.rows[i]?.[column('姓名')],
+    company: fixture.rows[i]?.[column('公司')] || null,
+    industry: fixture.rows[i]?.[column('行业')] || null,
+    isHistory: true,
+    stage: truth.stage,
+    ownerId: repIds.get(truth.owner) ?? null,
+    createdAt: truth.createdAt,
+    closedAt: truth.closedAt,
+    wonAmountFen: truth.wonAmountFen,
+    lostReason: truth.lostReason,
+  }));
+  expect(actual).toEqual(expected);
 }
 
 describe('importing past leads', () => {
@@ -140,9 +153,16 @@ describe('importing past leads', () => {
       expect(analysis.history?.excludeFields).toEqual(['custom.线索质量']);
       const result = await commit(t.client, t.service, analysis);
       expect(result.inserted).toBe(20_000);
-      expect(await t.client.call('import.historyFlags', {})).toMatchObject({
-        batchId: result.batchId,
-        excludeFields: ['custom.线索质量'],
+      const flags = await t.client.call('import.historyFlags', {});
+      expect(flags).toMatchObject({ batchId: result.batchId, excludeFields: ['custom.线索质量'] });
+      expect(flags?.leaks.map((l) => [l.column, l.field, l.reason])).toEqual(
+        expect.arrayContaining([['线索质量', 'custom.线索质量', 'predicts_outcome']]),
+      );
+      const won = fixture.truth.filter((r) => r.stage === 'won').length;
+      expect(flags?.leaks.find((l) => l.reason === 'predicts_outcome')?.evidence).toMatchObject({
+        value: '高',
+        won,
+        lost: 0,
       });
 
       const reps = await t.client.call('reps.list', { includeInactive: true });
@@ -154,7 +174,7 @@ describe('importing past leads', () => {
       const leads = await listAll(t.client);
       expect(leads).toHaveLength(20_000);
       expect(leads.every((l) => l.isHistory)).toBe(true);
-      spotCheck(fixture, leads, repIds);
+      checkEveryRow(fixture, leads, repIds);
       const assignments = t.service.db.prepare('SELECT count(*) AS n FROM assignments').get() as {
         n: number;
       };
@@ -168,30 +188,36 @@ describe('importing past leads', () => {
 
       const created = leads.map((l) => l.createdAt);
       const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
-      const replay = await t.client.call('distribution.replay', {
-        from: day(Math.min(...created)),
-        to: day(Math.max(...created)),
-      });
+      const period = { from: day(Math.min(...created)), to: day(Math.max(...created)), leads: 20_000 };
+      expect(flags?.period).toEqual(period);
+      const replay = await t.client.call('distribution.replay', { from: period.from, to: period.to });
       expect(await t.service.jobs.waitFor(replay.id)).toMatchObject({ state: 'done' });
     },
   );
 
-  it('imports an XLSX history with every Chinese character, date and outcome intact', SLOW, async () => {
-    const fixture = generateHistoryFixture({ count: 2_000, seed: 11 });
-    const repIds = await seedReps(t.client);
-    const path = join(tempDir(), 'history.xlsx');
-    await writeHistoryXlsx(path, fixture);
-    const analysis = await analyzeHistory(t.client, 'history.xlsx', await readFile(path), {
-      owners: CREATE_UNKNOWN,
-    });
-    expect(analysis.history?.questions).toEqual([]);
-    expect(analysis.errorRows).toBe(0);
-    const result = await commit(t.client, t.service, analysis);
-    expect(result.inserted).toBe(2_000);
-    const reps = await t.client.call('reps.list', { includeInactive: true });
-    for (const name of UNKNOWN_OWNERS) repIds.set(name, reps.find((r) => r.name === name)?.id ?? '');
-    spotCheck(fixture, await listAll(t.client), repIds);
-  });
+  it(
+    'imports 20,000 past leads from an XLSX with every Chinese character, date, owner and outcome intact',
+    SLOW,
+    async () => {
+      const fixture = generateHistoryFixture({ seed: 11 });
+      const repIds = await seedReps(t.client);
+      const path = join(tempDir(), 'history.xlsx');
+      await writeHistoryXlsx(path, fixture);
+      const analysis = await analyzeHistory(t.client, 'history.xlsx', await readFile(path), {
+        owners: CREATE_UNKNOWN,
+      });
+      expect(analysis.format).toBe('xlsx');
+      expect(analysis.history?.questions).toEqual([]);
+      expect(analysis.errorRows).toBe(0);
+      const result = await commit(t.client, t.service, analysis);
+      expect(result.inserted).toBe(20_000);
+      const reps = await t.client.call('reps.list', { includeInactive: true });
+      for (const name of UNKNOWN_OWNERS) repIds.set(name, reps.find((r) => r.name === name)?.id ?? '');
+      const leads = await listAll(t.client);
+      expect(leads).toHaveLength(20_000);
+      checkEveryRow(fixture, leads, repIds);
+    },
+  );
 
   it('stops on a date column whose day/month order the file cannot decide, and imports once it is answered', async () => {
     const csv = [
@@ -270,6 +296,26 @@ describe('importing past leads', () => {
     await commit(t.client, t.service, answered);
     const [lead] = await listAll(t.client);
     expect(lead).toMatchObject({ ownerId: rep.id, stage: 'won', isHistory: true });
+  });
+
+  it('offers the leak reasons and the imported period after a history import, and nothing once it is undone', async () => {
+    const csv = [
+      '姓名,手机,创建时间,阶段,线索质量',
+      '张伟,13800138000,2024-03-05 23:30,成交,高',
+      '李娜,13900139000,2024-04-06,输单,低',
+    ].join('\n');
+    const analysis = await analyzeHistory(t.client, 'h.csv', Buffer.from(csv));
+    const { batchId } = await commit(t.client, t.service, analysis);
+    expect(await t.client.call('import.historyFlags', {})).toMatchObject({
+      batchId,
+      excludeFields: ['custom.线索质量'],
+      leaks: [
+        { column: '线索质量', field: 'custom.线索质量', reason: 'name', evidence: { matched: '质量' } },
+      ],
+      period: { from: '2024-03-05', to: '2024-04-06', leads: 2 },
+    });
+    await t.client.call('import.undo', { batchId });
+    expect(await t.client.call('import.historyFlags', {})).toBeNull();
   });
 
   it('puts an owned open past lead on no SLA clock and sends no notification', async () => {

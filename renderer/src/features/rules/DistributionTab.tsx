@@ -1,5 +1,6 @@
 // Rules → Distribution: the ordered rule list (drag to reorder), condition builder, targets, methods, live
-// validation and "test a lead"; the what-if replay; and the appeals with their badge.
+// validation and "test a lead"; the what-if replay (offered over the imported period after a past-leads import); and
+// the appeals with their badge.
 import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import {
   DndContext,
@@ -23,6 +24,8 @@ import type { DistributionRule } from '../../../../core/domain/distribution/type
 import { validateRules } from '../../../../core/domain/distribution/validate-rules';
 import { useClient } from '../../api/client-context';
 import { useReps } from '../../api/queries';
+import { formatNumber } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
 import { AppealCountBadge, AppealsList } from '../distribution/AppealsList';
 import {
   distributionKeys,
@@ -30,6 +33,7 @@ import {
   useDistributionEvents,
   useDistributionRules,
 } from '../distribution/distribution-queries';
+import { useHistoryFlags } from '../import/history/history-flags';
 import { useRulesTranslation } from './bundle';
 import { ReplayPanel } from './ReplayPanel';
 import { RuleCard } from './RuleCard';
@@ -134,10 +138,43 @@ function RulesEditor({
   );
 }
 
+/** After a past-leads import: offers a replay over the days its leads arrived. */
+function HistoryReplayOffer({ onReplay }: { onReplay: (range: { from: string; to: string }) => void }) {
+  const { t } = useRulesTranslation();
+  const language = useLanguage();
+  const flags = useHistoryFlags(true);
+  const period = flags.data?.period;
+  if (!period) return null;
+  return (
+    <Alert
+      color="blue"
+      variant="light"
+      mb="md"
+      title={t('rulesEditor.replay.historyOffer.title', {
+        count: formatNumber(period.leads, language),
+        from: period.from,
+        to: period.to,
+      })}
+      data-testid="history-replay-offer"
+    >
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Text size="sm" maw={720}>
+          {t('rulesEditor.replay.historyOffer.body')}
+        </Text>
+        <Button onClick={() => onReplay({ from: period.from, to: period.to })}>
+          {t('rulesEditor.replay.historyOffer.start')}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
 export function DistributionTab() {
   const { t } = useRulesTranslation();
   const rules = useDistributionRules();
   const actor = useActor();
+  const [tab, setTab] = useState<string | null>('rules');
+  const [replayRange, setReplayRange] = useState<{ from: string; to: string } | undefined>(undefined);
   const [draftState, setDraftState] = useState<{ base: number; rules: readonly DistributionRule[] } | null>(
     null,
   );
@@ -151,32 +188,47 @@ export function DistributionTab() {
     setDraftState({ base: rules.data.version, rules: next });
   const isDirty = JSON.stringify(saved) !== JSON.stringify(draft);
   return (
-    <Tabs defaultValue="rules" keepMounted>
-      <Tabs.List mb="md">
-        <Tabs.Tab value="rules">
-          {t('rulesEditor.tabs.rules')}
-          {isDirty && (
-            <Badge size="xs" ml={6} color="yellow">
-              {t('rulesEditor.unsaved')}
-            </Badge>
-          )}
-        </Tabs.Tab>
-        {actor?.role === 'lead' && <Tabs.Tab value="replay">{t('rulesEditor.tabs.replay')}</Tabs.Tab>}
-        <Tabs.Tab value="appeals" rightSection={<AppealCountBadge />} data-testid="appeals-tab">
-          {t('rulesEditor.tabs.appeals')}
-        </Tabs.Tab>
-      </Tabs.List>
-      <Tabs.Panel value="rules">
-        <RulesEditor saved={saved} draft={draft} setDraft={setDraft} />
-      </Tabs.Panel>
-      {actor?.role === 'lead' && (
-        <Tabs.Panel value="replay">
-          <ReplayPanel draft={draft} isDirty={isDirty} />
-        </Tabs.Panel>
+    <>
+      {actor?.role === 'lead' && tab !== 'replay' && (
+        <HistoryReplayOffer
+          onReplay={(range) => {
+            setReplayRange(range);
+            setTab('replay');
+          }}
+        />
       )}
-      <Tabs.Panel value="appeals">
-        <AppealsList />
-      </Tabs.Panel>
-    </Tabs>
+      <Tabs value={tab} onChange={setTab} keepMounted>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="rules">
+            {t('rulesEditor.tabs.rules')}
+            {isDirty && (
+              <Badge size="xs" ml={6} color="yellow">
+                {t('rulesEditor.unsaved')}
+              </Badge>
+            )}
+          </Tabs.Tab>
+          {actor?.role === 'lead' && <Tabs.Tab value="replay">{t('rulesEditor.tabs.replay')}</Tabs.Tab>}
+          <Tabs.Tab value="appeals" rightSection={<AppealCountBadge />} data-testid="appeals-tab">
+            {t('rulesEditor.tabs.appeals')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="rules">
+          <RulesEditor saved={saved} draft={draft} setDraft={setDraft} />
+        </Tabs.Panel>
+        {actor?.role === 'lead' && (
+          <Tabs.Panel value="replay">
+            <ReplayPanel
+              key={replayRange ? `${replayRange.from}/${replayRange.to}` : 'default'}
+              draft={draft}
+              isDirty={isDirty}
+              range={replayRange}
+            />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="appeals">
+          <AppealsList />
+        </Tabs.Panel>
+      </Tabs>
+    </>
   );
 }

@@ -108,11 +108,20 @@ function ReplayResultView({ report }: { report: ReplayReport }) {
   );
 }
 
-export function ReplayPanel({ draft, isDirty }: { draft: readonly DistributionRule[]; isDirty: boolean }) {
+export function ReplayPanel({
+  draft,
+  isDirty,
+  range,
+}: {
+  draft: readonly DistributionRule[];
+  isDirty: boolean;
+  /** The days to start with (inclusive, `YYYY-MM-DD`); default the last 90 days. */
+  range?: { readonly from: string; readonly to: string } | undefined;
+}) {
   const { t } = useRulesTranslation();
   const client = useClient();
-  const [from, setFrom] = useState(isoDaysAgo(90));
-  const [to, setTo] = useState(isoDaysAgo(0));
+  const [from, setFrom] = useState(range?.from ?? isoDaysAgo(90));
+  const [to, setTo] = useState(range?.to ?? isoDaysAgo(0));
   const [mode, setMode] = useState<Mode>(isDirty ? 'compare' : 'saved');
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
@@ -137,12 +146,14 @@ export function ReplayPanel({ draft, isDirty }: { draft: readonly DistributionRu
           type="date"
           label={t('rulesEditor.replay.from')}
           value={from}
+          data-testid="replay-from"
           onChange={(e) => setFrom(e.currentTarget.value)}
         />
         <TextInput
           type="date"
           label={t('rulesEditor.replay.to')}
           value={to}
+          data-testid="replay-to"
           onChange={(e) => setTo(e.currentTarget.value)}
         />
         <SegmentedControl

@@ -1,10 +1,12 @@
-// The learned model: train it (seed, excluded fields), read how good it is and what drives it, choose how scores
-// blend rule points with its probability, and turn its findings into suggested rule weights.
+// The learned model: train it (seed, excluded fields — the latest history import's leak columns excluded unless
+// the team lead puts them back), read how good it is and what drives it, choose how scores blend rule points with
+// its probability, and turn its findings into suggested rule weights.
 import {
   Alert,
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   Modal,
   MultiSelect,
@@ -22,6 +24,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ScoreBlend } from '../../../../core/api/contract';
+import type { HistoryLeak } from '../../../../core/api/import-history';
 import { BEHAVIOUR_KINDS } from '../../../../core/domain/lead';
 import type { Factor, LearnedModel } from '../../../../core/domain/scoring/learned';
 import type { ScoringModel } from '../../../../core/domain/scoring/model';
@@ -29,6 +32,7 @@ import type { RuleWeightSuggestion } from '../../../../core/domain/scoring/sugge
 import { useClient } from '../../api/client-context';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { useHistoryFlags } from '../import/history/history-flags';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/job-store';
 import { describeFactorName, describeField, describeCondition, formatOddsRatio } from './describe-score';
@@ -217,6 +221,76 @@ function LearnedSummaryCard({ model, trainedBy }: { model: LearnedModel; trained
   );
 }
 
+/** The leak flags of the latest history import, one checkbox per field: checked keeps the field out of training. */
+function LeakFlagsBox({
+  leaks,
+  exclude,
+  readOnly,
+  onChange,
+}: {
+  leaks: readonly HistoryLeak[];
+  exclude: readonly string[];
+  readOnly: boolean;
+  onChange: (next: string[]) => void;
+}) {
+  const { t } = useScoringTranslation();
+  const fields = [...new Set(leaks.map((leak) => leak.field))];
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      mt="sm"
+      title={t('scoring.learned.leaks')}
+      data-testid="train-leaks"
+    >
+      <Text size="xs" mb="xs">
+        {t('scoring.learned.leaksHint')}
+      </Text>
+      <Stack gap="xs">
+        {fields.map((field) => {
+          const isExcluded = exclude.includes(field);
+          return (
+            <div key={field} data-testid="train-leak">
+              <Checkbox
+                label={t('scoring.learned.leakExclude', { field: describeField(t, field) })}
+                checked={isExcluded}
+                disabled={readOnly}
+                onChange={(event) =>
+                  onChange(
+                    event.currentTarget.checked
+                      ? [...exclude, field]
+                      : exclude.filter((excluded) => excluded !== field),
+                  )
+                }
+              />
+              <Stack gap={0} pl={30}>
+                {leaks
+                  .filter((leak) => leak.field === field)
+                  .map((leak) => (
+                    <Text key={leak.reason} size="xs" c="dimmed">
+                      {t(`scoring.learned.leakReasons.${leak.reason}`, {
+                        column: leak.column,
+                        value: leak.evidence.value ?? '',
+                        won: leak.evidence.won,
+                        lost: leak.evidence.lost,
+                        matched: leak.evidence.matched ?? '',
+                      })}
+                    </Text>
+                  ))}
+                {!isExcluded && (
+                  <Text size="xs" c="orange.8" fw={500}>
+                    {t('scoring.learned.leakKept')}
+                  </Text>
+                )}
+              </Stack>
+            </div>
+          );
+        })}
+      </Stack>
+    </Alert>
+  );
+}
+
 function TrainCard({
   customKeys,
   hasModel,
@@ -228,8 +302,12 @@ function TrainCard({
 }) {
   const { t } = useScoringTranslation();
   const client = useClient();
+  const flags = useHistoryFlags(!readOnly);
   const [seed, setSeed] = useState<number>(1);
-  const [exclude, setExclude] = useState<string[]>([]);
+  // Null until the team lead changes it: the leak fields of the latest history import stay excluded by default.
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const exclude = chosen ?? [...(flags.data?.excludeFields ?? [])];
+  const leaks = flags.data?.leaks ?? [];
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);
   const train = useMutation({
@@ -237,6 +315,10 @@ function TrainCard({
     onSuccess: (status) => setJobId(status.id),
   });
   const refusal = train.error ? parseTrainingRefusal(train.error.message) : null;
+  const customFields = new Set([
+    ...customKeys.map((k) => `custom.${k}`),
+    ...leaks.map((leak) => leak.field).filter((f) => f.startsWith('custom.')),
+  ]);
   const options = [
     ...EXCLUDABLE_FIELDS.map((f) => ({ value: f, label: describeField(t, f) })),
     { value: 'events', label: t('scoring.learned.excludeAllEvents') },
@@ -244,8 +326,12 @@ function TrainCard({
       value: `events.${k}`,
       label: t('scoring.learned.excludeEvent', { kind: t(`scoring.events.${k}`) }),
     })),
-    ...customKeys.map((k) => ({ value: `custom.${k}`, label: describeField(t, `custom.${k}`) })),
+    ...[...customFields].sort().map((f) => ({ value: f, label: describeField(t, f) })),
   ];
+  // An excluded field the list does not offer (a flagged built-in like costFen) still shows, so it can be removed.
+  const offered = new Set(options.map((o) => o.value));
+  for (const field of exclude)
+    if (!offered.has(field)) options.push({ value: field, label: describeField(t, field) });
   const isRunning = job?.state === 'running';
   return (
     <Card withBorder radius="md" padding="md">
@@ -270,7 +356,7 @@ function TrainCard({
           placeholder={exclude.length === 0 ? t('scoring.learned.excludePlaceholder') : undefined}
           data={options}
           value={exclude}
-          onChange={setExclude}
+          onChange={setChosen}
           searchable
           clearable
           style={{ flex: 1, minWidth: 260 }}
@@ -279,12 +365,15 @@ function TrainCard({
         <Button
           onClick={() => train.mutate()}
           loading={train.isPending || isRunning}
-          disabled={readOnly}
+          disabled={readOnly || flags.isLoading}
           data-testid="train-button"
         >
           {hasModel ? t('scoring.learned.retrain') : t('scoring.learned.train')}
         </Button>
       </Group>
+      {leaks.length > 0 && (
+        <LeakFlagsBox leaks={leaks} exclude={exclude} readOnly={readOnly} onChange={setChosen} />
+      )}
       {job && (
         <div style={{ marginTop: 12 }}>
           <JobProgress job={job} label={t('scoring.learned.trainLabel')} />

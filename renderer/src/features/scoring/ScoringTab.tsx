@@ -1,5 +1,5 @@
 // Rules → Scoring: edit the rule model with a live preview over current leads, save versions (rescoring in the
-// background), read the version history, and work with the learned model.
+// background), read the version history, and work with the learned model (offered after a past-leads import).
 import {
   Alert,
   Badge,
@@ -23,13 +23,20 @@ import { useWorkspaceStatus } from '../../api/queries';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { JobProgress } from '../jobs/JobProgress';
+import { useHistoryFlags } from '../import/history/history-flags';
 import { useJob, useLatestJob } from '../jobs/job-store';
 import { useScoringTranslation } from './i18n-bundle';
 import { LearnedModelPanel } from './LearnedModelPanel';
 import { ModelEditor } from './ModelEditor';
 import { findDraftProblems, isSameModel, normalizeProblemPath } from './model-draft';
 import { PreviewPanel } from './PreviewPanel';
-import { scoringKeys, useCustomFieldKeys, useModelPreview, useScoringModel } from './scoring-queries';
+import {
+  scoringKeys,
+  useCustomFieldKeys,
+  useLearnedModel,
+  useModelPreview,
+  useScoringModel,
+} from './scoring-queries';
 import { VersionHistory } from './VersionHistory';
 
 type Section = 'rules' | 'learned';
@@ -75,6 +82,32 @@ function RescoreStatus({
         />
       )}
     </Stack>
+  );
+}
+
+/** After a past-leads import the learned model has not yet seen: offers to train it. */
+function HistoryTrainOffer({ onTrain }: { onTrain: () => void }) {
+  const { t } = useScoringTranslation();
+  const language = useLanguage();
+  const flags = useHistoryFlags(true);
+  const learned = useLearnedModel();
+  const period = flags.data?.period;
+  if (!flags.data || !period || !learned.isSuccess) return null;
+  if (learned.data && learned.data.model.trainedAt >= flags.data.at) return null;
+  return (
+    <Alert
+      color="blue"
+      variant="light"
+      title={t('scoring.historyOffer.title', { count: formatNumber(period.leads, language) })}
+      data-testid="history-train-offer"
+    >
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Text size="sm" maw={720}>
+          {t('scoring.historyOffer.body')}
+        </Text>
+        <Button onClick={onTrain}>{t('scoring.historyOffer.train')}</Button>
+      </Group>
+    </Alert>
   );
 }
 
@@ -178,6 +211,8 @@ export function ScoringTab() {
           {t('scoring.readOnly')}
         </Alert>
       )}
+
+      {!readOnly && section === 'rules' && <HistoryTrainOffer onTrain={() => setSection('learned')} />}
 
       <RescoreStatus jobId={rescoreJobId} version={current.version} staleLeads={scoring.data.staleLeads} />
 
