@@ -1,5 +1,6 @@
 // Building blocks shared by the contract's call files: the `call` declaration, common schemas, shared types.
 import { z } from 'zod';
+import { isStageKey, type FunnelStage } from '../domain/funnel';
 
 export const MAX_TEXT = 200;
 export const MAX_NOTES = 5_000;
@@ -16,6 +17,18 @@ export const optionalText = (max = MAX_TEXT) =>
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 export const id = z.string().min(1).max(64);
 export const empty = z.object({}).strict();
+
+/**
+ * A stage key: a built-in stage or a custom one's generated key. Whether the funnel has that stage (and shows it)
+ * the handlers check against the settings.
+ */
+export const stageKeySchema = z.custom<FunnelStage>(
+  (value) => typeof value === 'string' && isStageKey(value),
+  {
+    message:
+      'unknown stage: expected raw, mql, sql, opportunity, won, lost, nurture or a custom stage key (c_…)',
+  },
+);
 
 /** Declares a call: its input schema is checked on every transport; its output type flows to every client. */
 export function call<O>() {

@@ -1,6 +1,6 @@
 // The one API contract: every call and every pushed event, as zod schemas. Transports are generated from it.
 import { z } from 'zod';
-import { FUNNEL_STAGES, GRADES } from '../domain/funnel';
+import { GRADES, MAX_STAGES } from '../domain/funnel';
 import { BEHAVIOUR_KINDS, type Lead } from '../domain/lead';
 import { REP_TIERS, type Rep } from '../domain/rep';
 import type { AuditEntry } from '../store/audit-log';
@@ -26,6 +26,7 @@ import {
   MAX_TEXT,
   optionalText,
   patchSchemaOf,
+  stageKeySchema,
   type JobStatus,
 } from './contract-kit';
 
@@ -83,9 +84,7 @@ export const leadInputSchema = z
       )
       .max(1_000)
       .default([]),
-    stage: z
-      .enum(FUNNEL_STAGES, { message: `unknown stage; expected one of ${FUNNEL_STAGES.join(', ')}` })
-      .default('raw'),
+    stage: stageKeySchema.default('raw'),
   })
   .strict();
 export type LeadInput = z.input<typeof leadInputSchema>;
@@ -193,7 +192,7 @@ export interface Preferences {
 export const leadListInput = z
   .object({
     text: z.string().max(MAX_TEXT).optional(),
-    stages: z.array(z.enum(FUNNEL_STAGES)).max(FUNNEL_STAGES.length).optional(),
+    stages: z.array(stageKeySchema).max(MAX_STAGES).optional(),
     grades: z.array(z.enum(GRADES)).max(GRADES.length).optional(),
     owner: z.union([z.literal('pool'), id]).optional(),
     source: z.string().max(MAX_TEXT).optional(),

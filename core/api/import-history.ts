@@ -28,7 +28,7 @@ import type {
   OutcomeGuess,
   OwnerMatch,
 } from '../domain/history/index';
-import type { FunnelStage } from '../domain/funnel';
+import type { BuiltInStage, FunnelStage } from '../domain/funnel';
 import { asRepId, type RepId } from '../domain/ids';
 import type { Rep } from '../domain/rep';
 import type { LeadDraft } from '../import/validate-row';
@@ -45,7 +45,7 @@ export interface HistoryAnswers {
   /** Day/month order per date column the analysis found ambiguous. */
   readonly dateOrders?: Readonly<Partial<Record<DateRole, DateOrder>>>;
   /** Outcome value (any spelling) → stage; null leaves it unmapped. */
-  readonly outcomes?: Readonly<Record<string, FunnelStage | null>>;
+  readonly outcomes?: Readonly<Record<string, BuiltInStage | null>>;
   /** Owner value (any spelling) → an existing rep, a new inactive rep, or no owner. */
   readonly owners?: Readonly<Record<string, OwnerDecision>>;
   /** Apply owner matches found only after dropping a bracketed note (default true). */

@@ -11,13 +11,13 @@ export const FUNNEL_SETTINGS_KEY = 'work.funnel';
 /** Chinese first: the labels the team sees until someone renames a stage. */
 export const DEFAULT_FUNNEL_SETTINGS: FunnelSettings = {
   stages: [
-    { key: 'raw', zh: '原始线索', en: 'Raw' },
-    { key: 'mql', zh: '市场认可 MQL', en: 'MQL' },
-    { key: 'sql', zh: '销售认可 SQL', en: 'SQL' },
-    { key: 'opportunity', zh: '商机', en: 'Opportunity' },
-    { key: 'won', zh: '赢单', en: 'Won' },
-    { key: 'lost', zh: '输单', en: 'Lost' },
-    { key: 'nurture', zh: '培育池', en: 'Nurture' },
+    { key: 'raw', zh: '原始线索', en: 'Raw', hidden: false },
+    { key: 'mql', zh: '市场认可 MQL', en: 'MQL', hidden: false },
+    { key: 'sql', zh: '销售认可 SQL', en: 'SQL', hidden: false },
+    { key: 'opportunity', zh: '商机', en: 'Opportunity', hidden: false },
+    { key: 'won', zh: '赢单', en: 'Won', hidden: false },
+    { key: 'lost', zh: '输单', en: 'Lost', hidden: false },
+    { key: 'nurture', zh: '培育池', en: 'Nurture', hidden: false },
   ],
   lostReasons: ['价格太高', '选择了竞品', '没有预算', '联系不上', '需求不匹配', '其他'],
   claimDailyLimit: 20,

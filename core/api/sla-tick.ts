@@ -1,7 +1,7 @@
 // The scheduler's tick: applies due SLA actions, next-step reminders, nurture wake-ups and assignment notices,
 // each in its own short transaction, audited, so one failure never undoes the others.
 import { DAY_MS } from '../domain/clock';
-import { isOpenStage } from '../domain/funnel';
+import { isOpenStage, wakeStageOf } from '../domain/funnel';
 import { dueActions, type SlaAction, type SlaPolicy } from '../domain/sla';
 import { appendAudit } from '../store/audit-log';
 import { findLeadById } from '../store/leads';
@@ -22,7 +22,7 @@ import type { TickSummary } from './calls/work-calls';
 import type { EventName, EventPayload, PushedEvent } from './contract';
 import { sendNotification, TEAM_LEAD_RECIPIENT } from './notification-send';
 import { recycleLead } from './sla-recycle';
-import { readSlaPolicy } from './sla-settings';
+import { readFunnelSettings, readSlaPolicy } from './sla-settings';
 
 export const ASSIGNMENT_CURSOR_KEY = 'work.assignmentCursor';
 /** Next steps and appeal answers older than this when first seen are not worth a notification any more. */
@@ -122,18 +122,13 @@ function wakeNurtureLead(step: CallContext, leadId: string, returnStage: string,
   const lead = findLeadById(step.db, leadId);
   deleteNurtureWakeup(step.db, leadId);
   if (!lead || lead.stage !== 'nurture') return false;
-  const stage = returnStage === 'nurture' || !isOpenStage(returnStage as never) ? 'mql' : returnStage;
-  setLeadStage(
-    step.db,
-    leadId,
-    { stage: stage as typeof lead.stage, wonAmountFen: null, lostReason: null, closedAt: null },
-    step.now,
-  );
+  const stage = wakeStageOf(returnStage, readFunnelSettings(step.db).stages);
+  setLeadStage(step.db, leadId, { stage, wonAmountFen: null, lostReason: null, closedAt: null }, step.now);
   appendStageChange(step.db, {
     id: step.newId('stg'),
     leadId,
     from: 'nurture',
-    to: stage as typeof lead.stage,
+    to: stage,
     actor: 'scheduler',
     note: 'nurture wake-up',
     at: step.now,

@@ -36,6 +36,14 @@ export function upsertNurtureWakeup(db: Database, wakeup: NurtureWakeup): void {
   );
 }
 
+/** Parked leads that would wake into `from` wake into `to` instead (the stage was hidden or removed). */
+export function retargetNurtureReturns(db: Database, from: FunnelStage, to: FunnelStage): void {
+  execute(
+    db,
+    workQb.updateTable('nurture_wakeups').set({ return_stage: to }).where('return_stage', '=', from),
+  );
+}
+
 export function deleteNurtureWakeup(db: Database, leadId: string): void {
   execute(db, workQb.deleteFrom('nurture_wakeups').where('lead_id', '=', leadId));
 }

@@ -48,6 +48,8 @@ export interface LeadFilterInput {
   readonly excludeHistory?: boolean | undefined;
   /** Only leads that were recycled at least once. */
   readonly recycledOnly?: boolean | undefined;
+  /** Only leads in an open stage (built-in working stages and every custom one). */
+  readonly openOnly?: boolean | undefined;
 }
 
 function escapeLike(text: string): string {
@@ -78,6 +80,7 @@ function applyFilter(query: LeadsFrom, filter: LeadFilterInput): LeadsFrom {
       .where('leads.stage', 'not in', NOT_OPEN);
   }
   if (filter.excludeHistory) q = q.where('leads.is_history', '=', 0);
+  if (filter.openOnly) q = q.where('leads.stage', 'not in', NOT_OPEN);
   if (filter.recycledOnly) {
     q = q.where((eb) =>
       eb.exists(
@@ -359,6 +362,40 @@ export function setLeadStage(
       })
       .where('id', '=', leadId),
   );
+}
+
+/**
+ * Moves every live (not deleted, not history) lead in stage `from` to the open stage `to`, for a stage the team
+ * lead hides or removes; returns the ids moved, oldest first. The caller records each move in the stage history.
+ */
+export function moveLiveLeadsToStage(
+  db: Database,
+  from: FunnelStage,
+  to: FunnelStage,
+  now: number,
+): string[] {
+  const ids = selectAll(
+    db,
+    workQb
+      .selectFrom('leads')
+      .select('id')
+      .where('stage', '=', from)
+      .where('deleted_at', 'is', null)
+      .where('is_history', '=', 0)
+      .orderBy('created_at')
+      .orderBy('id'),
+  ).map((row) => row.id);
+  if (ids.length === 0) return ids;
+  execute(
+    db,
+    workQb
+      .updateTable('leads')
+      .set({ stage: to, updated_at: now })
+      .where('stage', '=', from)
+      .where('deleted_at', 'is', null)
+      .where('is_history', '=', 0),
+  );
+  return ids;
 }
 
 /** Assignment rows after `afterRowid` that gave a lead to a rep, for "new assignment" notifications. */

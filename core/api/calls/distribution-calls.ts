@@ -1,6 +1,6 @@
 // Calls and events of one feature: Distribution rules, assignments, appeals and replay (issue 5).
 import { z } from 'zod';
-import { FUNNEL_STAGES, GRADES } from '../../domain/funnel';
+import { GRADES } from '../../domain/funnel';
 import { validateRules, validateWorkingHours } from '../../domain/distribution/validate-rules';
 import type {
   DistributionRule,
@@ -13,7 +13,16 @@ import type { FairnessFigures } from '../../domain/distribution/fairness';
 import type { AssignmentRecord } from '../../store/assignments';
 import type { Appeal, AppealState } from '../../store/appeals';
 import type { RuleSetVersion } from '../../store/distribution-rules';
-import { call, empty, id, isoDate, MAX_NOTES, MAX_TEXT, type JobStatus } from '../contract-kit';
+import {
+  call,
+  empty,
+  id,
+  isoDate,
+  MAX_NOTES,
+  MAX_TEXT,
+  stageKeySchema,
+  type JobStatus,
+} from '../contract-kit';
 
 export const MAX_RULES = 200;
 const MAX_RULES_JSON = 200_000;
@@ -82,7 +91,7 @@ const testLeadFields = z
     source: text(),
     campaign: text(),
     needs: text(MAX_NOTES),
-    stage: z.enum(FUNNEL_STAGES).optional(),
+    stage: stageKeySchema.optional(),
     grade: z.enum(GRADES).nullish(),
     score: z.number().int().min(0).max(100).nullish(),
     costFen: z.number().int().min(0).max(1_000_000_000_00).optional(),

@@ -1,7 +1,7 @@
 // Calls and events of one feature: Import, export, duplicates and backups (issue 3).
 import { z } from 'zod';
 import type { DedupeKeyKind } from '../../domain/dedupe';
-import { FUNNEL_STAGES, GRADES } from '../../domain/funnel';
+import { BUILT_IN_STAGES, GRADES, MAX_STAGES } from '../../domain/funnel';
 import { DATE_ROLES, HISTORY_ROLES } from '../../domain/history/history-columns';
 import type { Lead } from '../../domain/lead';
 import { LEAD_SORT_FIELDS } from '../../domain/lead-list';
@@ -11,7 +11,7 @@ import { LEAD_FIELDS, type RowIssue } from '../../import/types';
 import type { ImportBatch } from '../../store/import-batches';
 import type { HistoryAnalysis, HistoryFlags } from '../import-history';
 import type { ImportTemplate } from '../../store/import-templates';
-import { call, empty, id, MAX_TEXT, type JobStatus } from '../contract-kit';
+import { call, empty, id, MAX_TEXT, stageKeySchema, type JobStatus } from '../contract-kit';
 
 /** 300 MB of file as base64 (the hub allows a 400 MB body for uploads). */
 const MAX_UPLOAD_BASE64 = Math.ceil((300 * 1024 * 1024 * 4) / 3) + 4;
@@ -65,7 +65,7 @@ const historyAnswers = z
   .object({
     columns: z.partialRecord(z.enum(HISTORY_ROLES), z.number().int().min(0).max(499)).optional(),
     dateOrders: z.partialRecord(z.enum(DATE_ROLES), z.enum(['MDY', 'DMY'])).optional(),
-    outcomes: z.record(historyKey, z.enum(FUNNEL_STAGES).nullable()).optional(),
+    outcomes: z.record(historyKey, z.enum(BUILT_IN_STAGES).nullable()).optional(),
     owners: z
       .record(
         historyKey,
@@ -178,7 +178,7 @@ const mergeInput = z
 const exportFilter = z
   .object({
     text: z.string().max(MAX_TEXT).optional(),
-    stages: z.array(z.enum(FUNNEL_STAGES)).max(FUNNEL_STAGES.length).optional(),
+    stages: z.array(stageKeySchema).max(MAX_STAGES).optional(),
     grades: z.array(z.enum(GRADES)).max(GRADES.length).optional(),
     owner: z.union([z.literal('pool'), id]).optional(),
     source: z.string().max(MAX_TEXT).optional(),

@@ -1,7 +1,7 @@
 // Calls and events of one feature: Working the leads: funnel, queue, follow-ups, SLA, pool and notifications (issue 6).
 import { z } from 'zod';
 import { FOLLOW_UP_CHANNELS } from '../../domain/follow-up';
-import { FUNNEL_STAGES, GRADES, type FunnelStage, type Grade } from '../../domain/funnel';
+import { checkStageList, GRADES, MAX_STAGES, type FunnelStage, type Grade } from '../../domain/funnel';
 import {
   checkSlaPolicy,
   SLA_GRADE_KEYS,
@@ -14,7 +14,7 @@ import type { NotificationRecord } from '../../store/notifications';
 import type { RecycleRecord } from '../../store/pool-claims';
 import type { AppliedSlaActionRecord } from '../../store/sla-actions';
 import type { StageChange } from '../../store/stage-history';
-import { call, empty, id, isoDate, MAX_NOTES, MAX_TEXT, optionalText } from '../contract-kit';
+import { call, empty, id, isoDate, MAX_NOTES, MAX_TEXT, optionalText, stageKeySchema } from '../contract-kit';
 
 // ---------- settings ----------
 
@@ -58,22 +58,24 @@ export const slaPolicySchema = z
     for (const problem of checkSlaPolicy(policy)) ctx.addIssue({ code: 'custom', message: problem });
   }) satisfies z.ZodType<SlaPolicy>;
 
-const stageLabelSchema = z
+const stageConfigSchema = z
   .object({
-    key: z.enum(FUNNEL_STAGES),
+    key: stageKeySchema,
     zh: z.string().trim().min(1).max(40),
     en: z.string().trim().min(1).max(40),
+    /** Off the board and out of the pickers; leads cannot be moved there. */
+    hidden: z.boolean().default(false),
   })
   .strict();
 
-/** Funnel labels, the lost-reason list, pool rules and the stale threshold. */
+/** The funnel in board order, its labels, the lost-reason list, pool rules and the stale threshold. */
 export const funnelSettingsSchema = z
   .object({
     stages: z
-      .array(stageLabelSchema)
-      .length(FUNNEL_STAGES.length)
-      .refine((list) => new Set(list.map((s) => s.key)).size === FUNNEL_STAGES.length, {
-        message: 'every stage exactly once',
+      .array(stageConfigSchema)
+      .max(MAX_STAGES)
+      .superRefine((stages, ctx) => {
+        for (const problem of checkStageList(stages)) ctx.addIssue({ code: 'custom', message: problem });
       }),
     lostReasons: z.array(z.string().trim().min(1).max(60)).min(1).max(30),
     claimDailyLimit: z.number().int().min(0).max(1000),
@@ -82,6 +84,17 @@ export const funnelSettingsSchema = z
   })
   .strict();
 export type FunnelSettings = z.output<typeof funnelSettingsSchema>;
+
+/**
+ * Saving the funnel: the settings, and for each stage being hidden or removed while it still has leads, the shown
+ * working stage its leads move to (all in one transaction, each move in the lead's stage history).
+ */
+const saveFunnelInput = funnelSettingsSchema.extend({
+  reassign: z
+    .array(z.object({ from: stageKeySchema, to: stageKeySchema }).strict())
+    .max(MAX_STAGES)
+    .default([]),
+});
 
 export interface WorkSettings {
   readonly funnel: FunnelSettings;
@@ -135,7 +148,7 @@ const boardInput = z
   .strict();
 const cardsInput = z
   .object({
-    stage: z.enum(FUNNEL_STAGES),
+    stage: stageKeySchema,
     filter: boardFilter.default({}),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
@@ -153,7 +166,7 @@ const moneyYuan = z.number().min(0).max(10_000_000_000);
 const moveInput = z
   .object({
     id,
-    stage: z.enum(FUNNEL_STAGES),
+    stage: stageKeySchema,
     lostReason: optionalText(60),
     wonAmountYuan: moneyYuan.optional(),
     wakeOn: isoDate.optional(),
@@ -254,7 +267,9 @@ const markReadInput = z
 
 export const workCalls = {
   'work.settings': call<WorkSettings>()(empty),
-  'funnel.saveSettings': call<FunnelSettings>()(funnelSettingsSchema),
+  'funnel.saveSettings': call<{ funnel: FunnelSettings; moved: number }>()(saveFunnelInput),
+  /** Live (non-history) leads per stage key, for the stage editor: hiding a stage with leads moves them. */
+  'funnel.stageCounts': call<{ counts: Partial<Record<FunnelStage, number>> }>()(empty),
   'sla.savePolicy': call<SlaPolicy>()(z.object({ policy: slaPolicySchema }).strict()),
   'funnel.board': call<{ columns: BoardColumn[]; now: number }>()(boardInput),
   'funnel.cards': call<{ total: number; cards: WorkCard[] }>()(cardsInput),

@@ -16,8 +16,10 @@ import { actorLabel, type CallContext } from '../call-context';
 import type { CallOutput, ParsedInput } from '../contract';
 import { distributeNewLeads } from '../distribute-new-leads';
 import { ServiceError } from '../errors';
+import { requireShownStage } from '../funnel-stages';
 import { leadKeysOf } from '../lead-keys';
 import { listAssignmentsWithMerged } from '../import-duplicates';
+import { readFunnelSettings } from '../sla-settings';
 
 /** A rep sees their own leads and the public pool; the team lead sees everything. */
 function assertCanSee(ctx: CallContext, lead: Lead): void {
@@ -55,6 +57,7 @@ export const leadHandlers = {
   },
 
   'leads.create'(ctx: CallContext, input: ParsedInput<'leads.create'>): CallOutput<'leads.create'> {
+    requireShownStage(readFunnelSettings(ctx.db), input.stage);
     const draft: Lead = {
       ...input,
       id: asLeadId(ctx.newId('lead')),
@@ -95,6 +98,8 @@ export const leadHandlers = {
     if (ctx.actor.role === 'rep' && before.ownerId !== ctx.actor.repId) {
       throw new ServiceError('forbidden', 'Claim this lead before editing it.');
     }
+    if (input.patch.stage !== undefined && input.patch.stage !== before.stage)
+      requireShownStage(readFunnelSettings(ctx.db), input.patch.stage);
     const changed = Object.fromEntries(
       Object.entries(input.patch).filter(([, value]) => value !== undefined),
     ) as Partial<Lead>;

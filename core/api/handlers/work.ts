@@ -1,6 +1,6 @@
 // Handlers of one feature: Working the leads: funnel, queue, follow-ups, SLA, pool and notifications (issue 6).
 import { DAY_MS } from '../../domain/clock';
-import { FUNNEL_STAGES, isOpenStage, type FunnelStage } from '../../domain/funnel';
+import { isOpenStage, visibleStages, type FunnelStage } from '../../domain/funnel';
 import type { Lead } from '../../domain/lead';
 import { DEFAULT_SLA_POLICY, slaDeadline, staleLeads } from '../../domain/sla';
 import { appendAssignment } from '../../store/assignments';
@@ -47,6 +47,7 @@ import {
   writeSlaPolicy,
 } from '../sla-settings';
 import { findClockAdvancer } from '../sla-test-clock';
+import { countLiveLeadsByStage, moveLeadsOffRetiredStages, requireShownStage } from '../funnel-stages';
 import { runSlaTick } from '../sla-tick';
 
 /** A rep works only their own leads (the pool they see, but must claim first). */
@@ -145,9 +146,9 @@ export const workHandlers = {
     input: ParsedInput<'funnel.saveSettings'>,
   ): CallOutput<'funnel.saveSettings'> {
     requireTeamLead(ctx);
-    const ordered = FUNNEL_STAGES.map((key) => input.stages.find((s) => s.key === key) ?? null);
-    if (ordered.some((s) => s === null)) throw new ServiceError('invalid_input', 'Every stage needs labels.');
-    writeFunnelSettings(ctx.db, input, ctx.now);
+    const { reassign, ...funnel } = input;
+    const moved = moveLeadsOffRetiredStages(ctx, readFunnelSettings(ctx.db), funnel, reassign);
+    writeFunnelSettings(ctx.db, funnel, ctx.now);
     appendAudit(ctx.db, {
       at: ctx.now,
       actor: actorLabel(ctx.actor),
@@ -157,7 +158,12 @@ export const workHandlers = {
       detail: input,
     });
     ctx.emit('workspace.changed', { reason: 'funnel-settings' });
-    return input;
+    return { funnel, moved };
+  },
+
+  'funnel.stageCounts'(ctx: CallContext): CallOutput<'funnel.stageCounts'> {
+    requireTeamLead(ctx);
+    return { counts: Object.fromEntries(countLiveLeadsByStage(ctx.db)) };
   },
 
   'sla.savePolicy'(ctx: CallContext, input: ParsedInput<'sla.savePolicy'>): CallOutput<'sla.savePolicy'> {
@@ -177,11 +183,12 @@ export const workHandlers = {
 
   'funnel.board'(ctx: CallContext, input: ParsedInput<'funnel.board'>): CallOutput<'funnel.board'> {
     const filter = boardFilterOf(ctx, input.filter);
+    const stages = visibleStages(readFunnelSettings(ctx.db).stages);
     if (input.filter.overdueOnly) {
       const all = overdueCards(ctx, filter);
       return {
         now: ctx.now,
-        columns: FUNNEL_STAGES.map((stage) => {
+        columns: stages.map((stage) => {
           const inStage = all.filter((card) => card.stage === stage);
           return { stage, total: inStage.length, cards: inStage.slice(0, input.window) };
         }),
@@ -192,7 +199,7 @@ export const workHandlers = {
     const names = mapRepNames(ctx.db);
     return {
       now: ctx.now,
-      columns: FUNNEL_STAGES.map((stage) => {
+      columns: stages.map((stage) => {
         const total = counts.get(stage) ?? 0;
         const rows =
           total === 0 || input.window === 0
@@ -215,6 +222,7 @@ export const workHandlers = {
     if (lead.isHistory) throw new ServiceError('conflict', 'History leads stay as they were imported.');
     if (lead.stage === input.stage) return cardOf(ctx, lead.id);
     const settings = readFunnelSettings(ctx.db);
+    requireShownStage(settings, input.stage);
     let wonAmountFen: number | null = null;
     let lostReason: string | null = null;
     let closedAt: number | null = null;
@@ -332,7 +340,7 @@ export const workHandlers = {
       text: input.text,
       grades: input.grades,
       source: input.source,
-      stages: FUNNEL_STAGES.filter(isOpenStage),
+      openOnly: true,
       excludeHistory: true,
       recycledOnly: input.recycledOnly,
     };

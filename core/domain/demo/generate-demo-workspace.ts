@@ -1,7 +1,7 @@
 // A deterministic demo workspace: 8 reps and 500 realistic leads with a few months of assignments and follow-ups.
 import type { Rng } from '../clock';
 import { createRng, DAY_MS, HOUR_MS, MINUTE_MS } from '../clock';
-import type { FunnelStage } from '../funnel';
+import type { BuiltInStage } from '../funnel';
 import { isOpenStage } from '../funnel';
 import type { AssignmentId, FollowUpId, IdGenerator, LeadId, RepId } from '../ids';
 import type { Bant, BehaviourEvent, BehaviourKind, Lead } from '../lead';
@@ -361,7 +361,7 @@ interface LeadDraft {
   readonly bant: Bant;
   readonly customFields: Record<string, string>;
   readonly events: BehaviourEvent[];
-  readonly stage: FunnelStage;
+  readonly stage: BuiltInStage;
   readonly createdAt: number;
   readonly isDuplicate: boolean;
 }
@@ -447,7 +447,7 @@ function drawCreatedAt(rng: Rng, now: number): number {
   return at <= now ? at : now - randomInt(rng, 5, 360) * MINUTE_MS;
 }
 
-const STAGE_MIX: readonly (readonly [maxAgeDays: number, weights: Readonly<Record<FunnelStage, number>>])[] =
+const STAGE_MIX: readonly (readonly [maxAgeDays: number, weights: Readonly<Record<BuiltInStage, number>>])[] =
   [
     [7, { raw: 55, mql: 28, sql: 10, opportunity: 2, won: 0, lost: 0, nurture: 5 }],
     [30, { raw: 20, mql: 25, sql: 20, opportunity: 15, won: 3, lost: 7, nurture: 10 }],
@@ -455,7 +455,7 @@ const STAGE_MIX: readonly (readonly [maxAgeDays: number, weights: Readonly<Recor
     [Infinity, { raw: 3, mql: 5, sql: 7, opportunity: 10, won: 22, lost: 38, nurture: 15 }],
   ];
 
-function drawStage(rng: Rng, ageDays: number): FunnelStage {
+function drawStage(rng: Rng, ageDays: number): BuiltInStage {
   const mix = STAGE_MIX.find(([maxAge]) => ageDays < maxAge)?.[1] ?? {
     raw: 1,
     mql: 0,
@@ -465,7 +465,7 @@ function drawStage(rng: Rng, ageDays: number): FunnelStage {
     lost: 0,
     nurture: 0,
   };
-  const stages = Object.keys(mix) as FunnelStage[];
+  const stages = Object.keys(mix) as BuiltInStage[];
   return pickWeighted(rng, stages, (stage) => mix[stage]);
 }
 
@@ -1005,7 +1005,7 @@ class HistoryBuilder {
 /** Placeholder step for a lost lead's closing note; its text comes from LOST_SUMMARIES. */
 const LOST_MARKER: FollowUpStep = { channels: ['call'], summaries: [''], reactions: [''], nextSteps: [''] };
 
-const CLOSED: ReadonlySet<FunnelStage> = new Set(['won', 'lost']);
+const CLOSED: ReadonlySet<BuiltInStage> = new Set(['won', 'lost']);
 
 interface Choice {
   readonly rep: Rep;

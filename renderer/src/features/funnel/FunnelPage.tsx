@@ -1,4 +1,5 @@
-// The Funnel page: a kanban column per stage, drag and drop between stages, filters, and the SLA settings.
+// The Funnel page: a kanban column per shown stage in the configured order, drag and drop between stages, filters,
+// the stage editor and the SLA settings.
 import {
   Alert,
   Box,
@@ -29,21 +30,20 @@ import {
 import { memo, useMemo, useState } from 'react';
 import type { BoardFilter, WorkCard } from '../../../../core/api/calls/work-calls';
 import type { CallInput } from '../../../../core/api/contract';
-import { FUNNEL_STAGES, GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
+import { GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
 import { useLeadFacets, useRepNames, useWorkspaceStatus } from '../../api/queries';
-import { useLanguage } from '../../ui/use-language';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { KanbanColumn } from './KanbanColumn';
 import { createCardLabels, LeadCardBody } from './LeadCard';
 import { MoveDialog, needsDetails, type PendingMove } from './MoveDialog';
 import { SlaPolicyForm } from './SlaPolicyForm';
-import { stageLabel } from './stage-labels';
+import { FunnelStagesEditor } from './FunnelStagesEditor';
+import { useFunnelStages } from './stage-labels';
 import { useWorkTranslation } from './work-i18n';
 import { useBoard, useMoveLead, useServerNow, useWorkSettings } from './work-queries';
 
 export function FunnelPage() {
   const { t } = useWorkTranslation();
-  const language = useLanguage();
   const status = useWorkspaceStatus();
   const isTeamLead = status.data?.actor.role === 'lead';
   const settings = useWorkSettings();
@@ -59,6 +59,8 @@ export function FunnelPage() {
   const [dragged, setDragged] = useState<WorkCard | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [isSettingsOpen, setSettingsOpen] = useState(false);
+  const [isStagesOpen, setStagesOpen] = useState(false);
+  const stages = useFunnelStages();
 
   const filter = useMemo<BoardFilter>(
     () => ({
@@ -78,7 +80,7 @@ export function FunnelPage() {
     useSensor(KeyboardSensor),
   );
 
-  const label = (stage: FunnelStage) => stageLabel(settings.data?.funnel, stage, language, t);
+  const label = stages.label;
   const cardLabels = useMemo(() => createCardLabels(t), [t]);
 
   function runMove(input: CallInput<'funnel.move'>, card: WorkCard): void {
@@ -127,9 +129,14 @@ export function FunnelPage() {
           </Text>
         </div>
         {isTeamLead && settings.data && (
-          <Button variant="light" onClick={() => setSettingsOpen(true)}>
-            {t('work.funnel.slaSettings')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="light" onClick={() => setStagesOpen(true)} data-testid="edit-stages">
+              {t('work.stages.edit')}
+            </Button>
+            <Button variant="light" onClick={() => setSettingsOpen(true)}>
+              {t('work.funnel.slaSettings')}
+            </Button>
+          </Group>
         )}
       </Group>
       <Group gap="sm" align="flex-end">
@@ -165,22 +172,19 @@ export function FunnelPage() {
           >
             <Box style={{ flex: 1, minHeight: 0, overflowX: 'auto' }} data-testid="kanban-board">
               <Group gap="sm" align="stretch" wrap="nowrap" h="100%">
-                {FUNNEL_STAGES.map((stage) => {
-                  const column = board.data.columns.find((c) => c.stage === stage);
-                  return (
-                    <KanbanColumn
-                      key={stage}
-                      stage={stage}
-                      label={label(stage)}
-                      total={column?.total ?? 0}
-                      firstCards={column?.cards ?? []}
-                      filter={filter}
-                      now={now}
-                      labels={cardLabels}
-                      onOpen={setOpenLeadId}
-                    />
-                  );
-                })}
+                {board.data.columns.map((column) => (
+                  <KanbanColumn
+                    key={column.stage}
+                    stage={column.stage}
+                    label={label(column.stage)}
+                    total={column.total}
+                    firstCards={column.cards}
+                    filter={filter}
+                    now={now}
+                    labels={cardLabels}
+                    onOpen={setOpenLeadId}
+                  />
+                ))}
               </Group>
             </Box>
             <DragOverlay dropAnimation={null}>
@@ -215,6 +219,16 @@ export function FunnelPage() {
         size="xl"
       >
         {settings.data && <SlaPolicyForm settings={settings.data} onSaved={() => setSettingsOpen(false)} />}
+      </Modal>
+      <Modal
+        opened={isStagesOpen}
+        onClose={() => setStagesOpen(false)}
+        title={t('work.stages.title')}
+        size="xl"
+      >
+        {settings.data && (
+          <FunnelStagesEditor funnel={settings.data.funnel} onClose={() => setStagesOpen(false)} />
+        )}
       </Modal>
       <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
     </Stack>

@@ -81,8 +81,10 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
         },
       };
       await client.call('sla.savePolicy', { policy });
+      // The stages are the stage editor's: send the ones the page has now, not those of when this form opened.
       await client.call('funnel.saveSettings', {
         ...funnel,
+        stages: settings.funnel.stages,
         lostReasons: reasons
           .split('\n')
           .map((r) => r.trim())

@@ -16,6 +16,7 @@ export const workKeys = {
   pool: (input: CallInput<'pool.list'>) => ['leads', 'work', 'pool', input] as const,
   stale: (days: number | undefined) => ['leads', 'work', 'stale', days ?? 0] as const,
   detail: (id: string) => ['leads', 'work', 'detail', id] as const,
+  stageCounts: ['leads', 'work', 'stage-counts'] as const,
   settings: ['work-settings'] as const,
   notifications: ['notifications'] as const,
 };
@@ -25,6 +26,12 @@ export const BOARD_PAGE = 50;
 export function useWorkSettings() {
   const client = useClient();
   return useQuery({ queryKey: workKeys.settings, queryFn: () => client.call('work.settings', {}) });
+}
+
+/** Live leads per stage, for the stage editor (the team lead's only). */
+export function useStageCounts() {
+  const client = useClient();
+  return useQuery({ queryKey: workKeys.stageCounts, queryFn: () => client.call('funnel.stageCounts', {}) });
 }
 
 export function useBoard(filter: BoardFilter) {

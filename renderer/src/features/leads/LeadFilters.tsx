@@ -1,8 +1,9 @@
 // The lead table's filters: search text, stages, grades, owner (a rep or the public pool) and source.
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FUNNEL_STAGES, GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
+import { GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
 import { useLeadFacets, useReps } from '../../api/queries';
+import { useFunnelStages } from '../funnel/stage-labels';
 import { IconSearch } from '../../ui/icons';
 
 export interface LeadFilterValues {
@@ -36,6 +37,7 @@ export function LeadFilters({
   const { t } = useTranslation();
   const reps = useReps(true);
   const facets = useLeadFacets();
+  const stages = useFunnelStages();
   const ownerOptions = [
     { value: 'pool', label: t('leads.publicPool') },
     ...(reps.data ?? []).map((rep) => ({ value: rep.id as string, label: rep.name })),
@@ -55,7 +57,7 @@ export function LeadFilters({
       <MultiSelect
         aria-label={t('leads.stageFilter')}
         placeholder={value.stages.length === 0 ? t('leads.stageFilter') : undefined}
-        data={FUNNEL_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))}
+        data={stages.all.map((stage) => ({ value: stage.key, label: stage.pickerLabel }))}
         value={[...value.stages]}
         onChange={(stages) => onChange({ ...value, stages: stages as FunnelStage[] })}
         clearable

@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FUNNEL_STAGES, type FunnelStage } from '../../../../core/domain/funnel';
+import type { FunnelStage } from '../../../../core/domain/funnel';
 import type { Lead } from '../../../../core/domain/lead';
 import { ApiError } from '../../../../core/api/errors';
 import { useClient } from '../../api/client-context';
@@ -19,6 +19,7 @@ import {
   type LeadFormField,
   type LeadFormValues,
 } from './lead-form-values';
+import { useFunnelStages } from '../funnel/stage-labels';
 
 export interface LeadFormProps {
   /** The lead being edited; absent when adding a new one. */
@@ -33,6 +34,7 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const formId = useId();
+  const stages = useFunnelStages();
 
   /** A field's message in the UI language; the schema's English text only when no translation exists. */
   const messageFor = (field: LeadFormField, fallback: string) =>
@@ -92,7 +94,10 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
         ?.focus();
   }
 
-  const stageOptions = FUNNEL_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }));
+  // The shown stages; a lead already in a hidden one (an imported past lead) keeps it as a choice.
+  const stageOptions = stages.all
+    .filter((stage) => !stage.isHidden || stage.key === lead?.stage)
+    .map((stage) => ({ value: stage.key, label: stage.pickerLabel }));
   const text = (
     field: Exclude<LeadFormField, 'stage' | 'needs'>,
     extra?: { withAsterisk?: boolean; type?: string },

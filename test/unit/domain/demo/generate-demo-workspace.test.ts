@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { DAY_MS } from '../../../../core/domain/clock';
-import { FUNNEL_STAGES, isOpenStage } from '../../../../core/domain/funnel';
+import { BUILT_IN_STAGES, isOpenStage } from '../../../../core/domain/funnel';
 import { isAvailable } from '../../../../core/domain/rep';
 import { generateDemoWorkspace } from '../../../../core/domain/demo/generate-demo-workspace';
 
@@ -96,7 +96,7 @@ describe('demo workspace', () => {
     expect(Math.max(...createdAt)).toBeLessThanOrEqual(NOW);
     expect(Math.min(...createdAt)).toBeGreaterThanOrEqual(NOW - 125 * DAY_MS);
     expect(Math.min(...createdAt)).toBeLessThan(NOW - 90 * DAY_MS);
-    for (const stage of FUNNEL_STAGES)
+    for (const stage of BUILT_IN_STAGES)
       expect(
         leads.some((lead) => lead.stage === stage),
         stage,

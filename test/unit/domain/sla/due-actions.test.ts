@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../../core/domain/clock';
 import type { Clock } from '../../../../core/domain/clock';
-import { FUNNEL_STAGES, GRADES } from '../../../../core/domain/funnel';
+import { BUILT_IN_STAGES, GRADES } from '../../../../core/domain/funnel';
 import { asLeadId, asRepId } from '../../../../core/domain/ids';
 import type { SlaAction, SlaLeadInput } from '../../../../core/domain/sla/due-actions';
 import { dueActions, slaDeadline, staleLeads } from '../../../../core/domain/sla/due-actions';
@@ -242,7 +242,7 @@ describe('SLA due actions', () => {
   it('never emits anything again once everything due has been applied', () => {
     const leadArb = fc.record({
       grade: fc.constantFrom(...GRADES, null),
-      stage: fc.constantFrom(...FUNNEL_STAGES),
+      stage: fc.constantFrom(...BUILT_IN_STAGES),
       assignedOffset: fc.integer({ min: 0, max: 20 * DAY_MS }),
       contactAfter: fc.option(fc.integer({ min: 0, max: 10 * DAY_MS })),
       followUpAfter: fc.option(fc.integer({ min: 0, max: 10 * DAY_MS })),

@@ -16,8 +16,7 @@ import {
 } from '@mantine/core';
 import type { ImportAnalysis } from '../../../../../core/api/calls/import-calls';
 import type { HistoryAnswers, OwnerDecision } from '../../../../../core/api/import-history';
-import { FUNNEL_STAGES } from '../../../../../core/domain/funnel';
-import type { FunnelStage } from '../../../../../core/domain/funnel';
+import { BUILT_IN_STAGES, type BuiltInStage } from '../../../../../core/domain/funnel';
 import { HISTORY_ROLES } from '../../../../../core/domain/history/history-columns';
 import type { HistoryRole } from '../../../../../core/domain/history/history-columns';
 import { useReps } from '../../../api/queries';
@@ -56,7 +55,7 @@ export function HistoryPanel({
   const reps = useReps(true).data ?? [];
   const history = analysis.history;
   if (!history) return null;
-  const stageOptions = FUNNEL_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }));
+  const stageOptions = BUILT_IN_STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }));
   const columnOptions = analysis.headers.map((header, index) => ({ value: String(index), label: header }));
   const setRole = (role: HistoryRole, value: string | null) => {
     const columns: Partial<Record<HistoryRole, number>> = { ...history.columns };
@@ -195,7 +194,7 @@ export function HistoryPanel({
                                 ...answers,
                                 outcomes: {
                                   ...answers.outcomes,
-                                  [outcome.value]: (value as FunnelStage | null) ?? null,
+                                  [outcome.value]: (value as BuiltInStage | null) ?? null,
                                 },
                               })
                             }
