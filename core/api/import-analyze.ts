@@ -157,8 +157,8 @@ export async function analyzeUpload(
           });
         }
         const line: AnalysedRow = built
-          ? { r: source.row, d: draft, h: built.extras }
-          : { r: source.row, d: draft };
+          ? { r: source.row, d: draft, k: keys, h: built.extras }
+          : { r: source.row, d: draft, k: keys };
         text += `${JSON.stringify(line)}\n`;
       }
       if (!out.write(text)) await once(out, 'drain');

@@ -1,6 +1,7 @@
-// The import commit job and undo. One import is one batch: rows are inserted in chunks (one short transaction each,
-// so calls keep being answered and progress shows) but hidden, and one last transaction reveals them, applies the
-// merges and marks the batch committed — so a batch is all there or not there, even after a crash.
+// The import commit job and undo. One import is one batch: rows are matched, scored and staged in chunks (one
+// short transaction each, so calls keep being answered and progress shows) in a temporary table, and one last
+// transaction moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there
+// or not there, even after a crash.
 import type { Database } from 'better-sqlite3';
 import { asLeadId, asRepId } from '../domain/ids';
 import { mergeLeads, type DedupeKeyKind } from '../domain/dedupe';
@@ -9,21 +10,22 @@ import type { LeadDraft } from '../import/validate-row';
 import { appendAudit } from '../store/audit-log';
 import {
   deletePendingBatchLeads,
+  dropStagedLeads,
   findImportBatch,
   findLeadAnyState,
   insertImportBatch,
-  insertPendingImportLead,
   listBatchesInState,
   listMergeSnapshots,
-  revealBatchLeads,
+  moveStagedLeads,
   saveMergeSnapshot,
+  stageImportLead,
   softDeleteBatchLeads,
   updateImportBatch,
   type DuplicateAction,
   type ImportBatch,
 } from '../store/import-batches';
 import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../store/lead-merges';
-import { findLeadById, findLeadMeta, updateLead } from '../store/leads';
+import { findLeadById, findLeadMeta, updateLead, type LeadKeys } from '../store/leads';
 import { inTransaction } from '../store/sql';
 import type { ImportJobResult } from './calls/import-calls';
 import type { EventName, EventPayload, JobStatus } from './contract';
@@ -105,12 +107,12 @@ export function startImportCommit(
     const matcher = createLeadKeyMatcher(db);
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];
+    const insertedIds: string[] = [];
     let done = 0;
-    let inserted = 0;
     let skipped = 0;
     let isFinished = false;
 
-    const insertDraft = (draft: LeadDraft, past?: HistoryExtras): Lead => {
+    const insertDraft = (draft: LeadDraft, keys: LeadKeys, past?: HistoryExtras): Lead => {
       const base: Lead = past
         ? {
             ...draft,
@@ -141,14 +143,13 @@ export function startImportCommit(
         grade: scored.grade,
         scoreModelVersion: scored.modelVersion,
       };
-      const keys = leadKeysOf(lead);
-      insertPendingImportLead(db, lead, keys, {
+      stageImportLead(db, lead, keys, {
         importBatchId: batchId,
         scoreModelVersion: scored.modelVersion,
         scoredAt: scored.scoredAt,
       });
       matcher.remember(keys, lead.id);
-      inserted += 1;
+      insertedIds.push(lead.id);
       return lead;
     };
 
@@ -160,10 +161,11 @@ export function startImportCommit(
           for (const row of rows) {
             done += 1;
             if (!('d' in row)) continue;
-            const keys = leadKeysOf(row.d);
+            // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
+            const keys = row.k ?? leadKeysOf(row.d);
             const match = matcher.match(keys)[0];
             if (!match) {
-              insertDraft(row.d, row.h);
+              insertDraft(row.d, keys, row.h);
             } else if (duplicateAction === 'skip') {
               skipped += 1;
             } else if (duplicateAction === 'merge' && !row.h) {
@@ -171,7 +173,7 @@ export function startImportCommit(
               matcher.remember(keys, match.id);
             } else {
               // A past lead is its own record (its outcome and dates): never merged into a live lead.
-              const lead = insertDraft(row.d, row.h);
+              const lead = insertDraft(row.d, keys, row.h);
               flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
             }
           }
@@ -186,7 +188,9 @@ export function startImportCommit(
       isFinished = true;
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
-        const revealed = revealBatchLeads(db, batchId);
+        const moved = moveStagedLeads(db, batchId);
+        if (moved !== insertedIds.length)
+          throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but found ${moved}`);
         const mergedIds = applyMerges(db, scoring, batchId, merges, finishedAt);
         for (const flag of flags)
           insertDuplicateFlag(db, {
@@ -197,7 +201,7 @@ export function startImportCommit(
             at: finishedAt,
           });
         const counts = {
-          inserted,
+          inserted: insertedIds.length,
           merged: merges.length - mergedIds.lost,
           flagged: flags.length,
           skipped: skipped + mergedIds.lost,
@@ -220,11 +224,11 @@ export function startImportCommit(
             ...(history ? { history: true, excludeFields: history.excludeFields, newReps: createdReps } : {}),
           },
         });
-        return { revealed, mergedIds: mergedIds.ids, counts };
+        return { mergedIds: mergedIds.ids, counts };
       });
       activeSet(db).delete(batchId);
       deps.emit('leads.changed', {
-        leadIds: [...outcome.revealed, ...outcome.mergedIds],
+        leadIds: [...insertedIds, ...outcome.mergedIds],
         reason: 'imported',
       });
       const seconds = Math.max((finishedAt - startedAt) / 1000, 0.001);
@@ -238,7 +242,7 @@ export function startImportCommit(
     };
   });
 
-  // A cancelled or failed job leaves hidden rows behind: remove them and close the batch.
+  // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
   void deps.jobs.waitFor(job.id).then((status) => {
     reader?.close();
     if (status.state === 'done') {
@@ -311,6 +315,7 @@ function abandonBatch(db: Database, batchId: string, state: 'cancelled' | 'faile
   inTransaction(db, () => {
     const batch = findImportBatch(db, batchId);
     if (!batch || batch.state !== 'running') return;
+    dropStagedLeads(db, batchId);
     deletePendingBatchLeads(db, batchId);
     updateImportBatch(db, batchId, {
       state,
@@ -325,8 +330,9 @@ function abandonBatch(db: Database, batchId: string, state: 'cancelled' | 'faile
 }
 
 /**
- * Closes batches left `running` by a process that stopped mid-import (crash, kill, power loss): their hidden rows
- * are deleted, so the database holds the whole batch or none of it. Safe to call at any time.
+ * Closes batches left `running` by a process that stopped mid-import (crash, kill, power loss): their staged rows
+ * died with that process (and hidden rows an earlier version wrote are deleted), so the database holds the whole
+ * batch or none of it. Safe to call at any time.
  */
 export function recoverInterruptedImports(db: Database, now: number): string[] {
   const active = activeSet(db);

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Delimiter } from '../import/csv-parser';
 import type { TextEncoding } from '../import/encoding';
 import type { LeadDraft } from '../import/validate-row';
+import type { LeadKeys } from '../store/leads';
 import type { HistoryCommitPlan, HistoryExtras } from './import-history';
 import { ServiceError } from './errors';
 
@@ -59,9 +60,12 @@ export interface AnalysisMeta {
   readonly history?: HistoryCommitPlan;
 }
 
-/** One analysed row: a valid draft, or a rejected row's original cells (for the error file). */
+/**
+ * One analysed row: a valid draft with its dedupe keys (computed once, by the analysis), or a rejected row's
+ * original cells (for the error file).
+ */
 export type AnalysedRow =
-  | { readonly r: number; readonly d: LeadDraft; readonly h?: HistoryExtras }
+  | { readonly r: number; readonly d: LeadDraft; readonly k?: LeadKeys; readonly h?: HistoryExtras }
   | { readonly r: number; readonly c: readonly string[]; readonly e: string };
 
 export async function saveUpload(

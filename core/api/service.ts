@@ -1,7 +1,7 @@
 // The contract implemented over store + domain: validates input, resolves the actor, runs each call in one
 // transaction, and pushes events only after the transaction commits.
 import type { Database } from 'better-sqlite3';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { readSchemaVersion } from '../store/open-database';
 import { findRepById, findRepPinHash } from '../store/reps';
@@ -32,6 +32,7 @@ import { actorLabel, requireTeamLead } from './call-context';
 
 export const LEAD_PIN_SETTING = 'teamLead.pinHash';
 import { createScoringState, type ScoringState } from './scoring-state';
+import { newTimeOrderedId } from './time-ordered-id';
 import { scoringHandlers } from './handlers/scoring';
 import { distributionHandlers } from './handlers/distribution';
 import { importHandlers } from './handlers/import';
@@ -100,7 +101,7 @@ function zodErrorToData(error: z.ZodError): ApiErrorData {
 export function createService(options: ServiceOptions): Service {
   const { db } = options;
   const clock = options.clock ?? Date.now;
-  const newId = options.newId ?? ((prefix: string) => `${prefix}_${randomUUID()}`);
+  const newId = options.newId ?? newTimeOrderedId;
   const appVersion = options.appVersion ?? '0.1.0';
   const listeners = new Set<EventListener>();
   const sessions = new Map<string, Actor>();

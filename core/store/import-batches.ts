@@ -1,14 +1,14 @@
-// Repository for import batches: the batch record, its leads (inserted hidden until the batch commits), the
+// Repository for import batches: the batch record, its leads (staged until the batch commits), the
 // pre-merge snapshots that make an import undoable, and the stored dedupe keys an import matches against.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Lead } from '../domain/lead';
-import { leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
-import type { ImportBatchesTable, LeadsTable } from './schema';
+import { LEAD_COLUMNS, leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
+import type { ImportBatchesTable } from './schema';
 import { execute, qb, selectAll, selectFirst } from './sql';
 
 /**
- * `deleted_at` of a lead written by an import that has not committed yet: hidden from every query (they all ask for
- * `deleted_at IS NULL`), shown all at once when the batch commits, deleted when it is cancelled or interrupted.
+ * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
+ * temporary table): such rows are only ever deleted, when recovery closes their interrupted batch.
  */
 export const PENDING_IMPORT_DELETED_AT = 0;
 
@@ -135,85 +135,57 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
   );
 }
 
-const LEAD_COLUMNS: readonly (keyof LeadsTable)[] = [
-  'id',
-  'name',
-  'phone',
-  'phone_key',
-  'email',
-  'email_key',
-  'wechat',
-  'company',
-  'company_key',
-  'company_name_key',
-  'title',
-  'industry',
-  'region',
-  'company_size',
-  'product',
-  'source',
-  'campaign',
-  'cost_fen',
-  'needs',
-  'bant_json',
-  'custom_json',
-  'events_json',
-  'stage',
-  'won_amount_fen',
-  'lost_reason',
-  'closed_at',
-  'owner_id',
-  'score',
-  'grade',
-  'score_model_version',
-  'scored_at',
-  'is_history',
-  'import_batch_id',
-  'search_text',
-  'created_at',
-  'updated_at',
-  'deleted_at',
-];
+/**
+ * The rows of a running import wait in a connection-local temporary table (no indexes, no triggers, so writing
+ * them is cheap) and move into `leads` in the one transaction that commits the batch. A temporary table dies with
+ * its connection: a crashed or killed import leaves nothing behind in the database file.
+ */
+const STAGED = 'temp.import_staged_leads';
 
-const insertStatements = new WeakMap<Database, Statement>();
+const stagingStatements = new WeakMap<Database, { insert: Statement; move: Statement; drop: Statement }>();
+
+function stagingOf(db: Database): { insert: Statement; move: Statement; drop: Statement } {
+  let statements = stagingStatements.get(db);
+  if (!statements) {
+    const columns = LEAD_COLUMNS.join(', ');
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_staged_leads (${columns})`);
+    statements = {
+      insert: db.prepare(
+        `INSERT INTO ${STAGED} (${columns}) VALUES (${LEAD_COLUMNS.map(() => '?').join(', ')})`,
+      ),
+      move: db.prepare(
+        `INSERT INTO main.leads (${columns}) SELECT ${columns} FROM ${STAGED} WHERE import_batch_id = ? ORDER BY rowid`,
+      ),
+      drop: db.prepare(`DELETE FROM ${STAGED} WHERE import_batch_id = ?`),
+    };
+    stagingStatements.set(db, statements);
+  }
+  return statements;
+}
 
 /**
- * Inserts a lead of a running import, hidden until the batch commits. One prepared statement reused for every row
- * (compiling a query per row would cost more than the insert itself).
+ * Stages a lead of a running import (see STAGED); it becomes visible when `moveStagedLeads` runs. Bound by
+ * position with one prepared statement: building and binding an object per row showed in profiles.
  */
-export function insertPendingImportLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
-  let statement = insertStatements.get(db);
-  if (!statement) {
-    statement = db.prepare(
-      `INSERT INTO leads (${LEAD_COLUMNS.join(', ')}) VALUES (${LEAD_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-    );
-    insertStatements.set(db, statement);
-  }
-  statement.run({ ...leadToRow(lead, keys, meta), deleted_at: PENDING_IMPORT_DELETED_AT });
+export function stageImportLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
+  const row = leadToRow(lead, keys, meta);
+  stagingOf(db).insert.run(LEAD_COLUMNS.map((column) => row[column]));
 }
 
-/** Shows every pending lead of a batch at once; returns their ids. */
-export function revealBatchLeads(db: Database, batchId: string): string[] {
-  const ids = selectAll(
-    db,
-    qb
-      .selectFrom('leads')
-      .select('id')
-      .where('import_batch_id', '=', batchId)
-      .where('deleted_at', '=', PENDING_IMPORT_DELETED_AT),
-  ).map((row) => row.id);
-  execute(
-    db,
-    qb
-      .updateTable('leads')
-      .set({ deleted_at: null })
-      .where('import_batch_id', '=', batchId)
-      .where('deleted_at', '=', PENDING_IMPORT_DELETED_AT),
-  );
-  return ids;
+/** Moves every staged lead of a batch into `leads` (call inside the committing transaction); returns the count. */
+export function moveStagedLeads(db: Database, batchId: string): number {
+  const { move, drop } = stagingOf(db);
+  const moved = move.run(batchId).changes;
+  drop.run(batchId);
+  return moved;
 }
 
-/** Removes the hidden leads of a batch that did not commit (nothing can refer to a hidden lead). */
+/** Forgets the staged leads of a batch that will not commit. */
+export function dropStagedLeads(db: Database, batchId: string): void {
+  stagingOf(db).drop.run(batchId);
+}
+
+/** Removes the hidden leads an earlier version left for a batch that did not commit (nothing refers to them). */
 export function deletePendingBatchLeads(db: Database, batchId: string): number {
   return execute(
     db,

@@ -6,7 +6,7 @@ import type { Lead } from '../domain/lead';
 import type { LeadSortField } from '../domain/lead-list';
 import { asLeadId, asRepId, type LeadId } from '../domain/ids';
 import type { LeadsTable } from './schema';
-import { execute, insertRow, qb, selectAll, selectFirst } from './sql';
+import { getCompiled, insertRow, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /** Normalized match keys, computed by the domain's dedupe module and stored for indexed look-up. */
 export interface LeadKeys {
@@ -113,6 +113,68 @@ export function insertLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadM
   insertRow(db, 'leads', leadToRow(lead, keys, meta));
 }
 
+/** Every column of `leads`, in table order; the `satisfies` keeps it complete when a column is added. */
+const LEAD_COLUMN_SET = {
+  id: true,
+  name: true,
+  phone: true,
+  phone_key: true,
+  email: true,
+  email_key: true,
+  wechat: true,
+  company: true,
+  company_key: true,
+  company_name_key: true,
+  title: true,
+  industry: true,
+  region: true,
+  company_size: true,
+  product: true,
+  source: true,
+  campaign: true,
+  cost_fen: true,
+  needs: true,
+  bant_json: true,
+  custom_json: true,
+  events_json: true,
+  stage: true,
+  won_amount_fen: true,
+  lost_reason: true,
+  closed_at: true,
+  owner_id: true,
+  score: true,
+  grade: true,
+  score_model_version: true,
+  scored_at: true,
+  is_history: true,
+  import_batch_id: true,
+  search_text: true,
+  created_at: true,
+  updated_at: true,
+  deleted_at: true,
+} satisfies Record<keyof LeadsTable, true>;
+export const LEAD_COLUMNS = Object.keys(LEAD_COLUMN_SET) as readonly (keyof LeadsTable)[];
+
+/** What `updateLead` rewrites: everything but the lead's id, creation time, batch and deletion mark. */
+const UPDATE_LEAD_COLUMNS = LEAD_COLUMNS.filter(
+  (column) =>
+    column !== 'id' && column !== 'created_at' && column !== 'import_batch_id' && column !== 'deleted_at',
+);
+
+/** Compiled once: updates and by-id reads run thousands of times in one import's commit. */
+const UPDATE_LEAD_SQL = `UPDATE leads SET ${UPDATE_LEAD_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`;
+const FIND_LEAD_BY_ID_SQL = qb
+  .selectFrom('leads')
+  .selectAll()
+  .where('id', '=', '')
+  .where('deleted_at', 'is', null)
+  .compile().sql;
+const FIND_LEAD_META_SQL = qb
+  .selectFrom('leads')
+  .select(['import_batch_id', 'score_model_version', 'scored_at'])
+  .where('id', '=', '')
+  .compile().sql;
+
 /** Rewrites every column of a stored lead except its creation time, batch and deletion mark. */
 export function updateLead(
   db: Database,
@@ -120,34 +182,20 @@ export function updateLead(
   keys: LeadKeys,
   meta: Omit<LeadMeta, 'importBatchId'>,
 ): void {
-  const {
-    id: _id,
-    created_at: _c,
-    import_batch_id: _b,
-    deleted_at: _d,
-    ...row
-  } = leadToRow(lead, keys, {
-    ...meta,
-    importBatchId: null,
-  });
-  execute(db, qb.updateTable('leads').set(row).where('id', '=', lead.id));
+  const row = leadToRow(lead, keys, { ...meta, importBatchId: null });
+  runCompiled(db, UPDATE_LEAD_SQL, [...UPDATE_LEAD_COLUMNS.map((column) => row[column]), lead.id]);
 }
 
 export function findLeadById(db: Database, id: LeadId | string): Lead | undefined {
-  const row = selectFirst(
-    db,
-    qb.selectFrom('leads').selectAll().where('id', '=', id).where('deleted_at', 'is', null),
-  );
+  const row = getCompiled<Selectable<LeadsTable>>(db, FIND_LEAD_BY_ID_SQL, [id]);
   return row ? rowToLead(row) : undefined;
 }
 
 export function findLeadMeta(db: Database, id: LeadId | string): LeadMeta | undefined {
-  const row = selectFirst(
+  const row = getCompiled<Pick<LeadsTable, 'import_batch_id' | 'score_model_version' | 'scored_at'>>(
     db,
-    qb
-      .selectFrom('leads')
-      .select(['import_batch_id', 'score_model_version', 'scored_at'])
-      .where('id', '=', id),
+    FIND_LEAD_META_SQL,
+    [id],
   );
   return row
     ? {
