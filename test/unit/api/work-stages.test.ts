@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FunnelSettings } from '../../../core/api/calls/work-calls';
+import { DEFAULT_FUNNEL_SETTINGS, FUNNEL_SETTINGS_KEY } from '../../../core/api/sla-settings';
 import type { FunnelStage } from '../../../core/domain/funnel';
+import { writeSetting } from '../../../core/store/settings';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { addLead, addRep, assignLead, beijing, plainPolicy, repClient } from './work-fixtures';
@@ -197,6 +199,23 @@ describe('configurable funnel stages', () => {
       stages: order.map((key) => byKey.get(key) ?? { key, zh: key, en: key, hidden: false }),
     });
     expect(await columns()).toEqual(order);
+  });
+
+  it('reads funnel settings saved before stages could be hidden, with their labels, all shown', async () => {
+    const { stages, ...rest } = DEFAULT_FUNNEL_SETTINGS;
+    const old = {
+      ...rest,
+      stages: stages.map(({ key, zh, en }) => ({ key, zh, en: key === 'sql' ? 'Qualified' : en })),
+    };
+    writeSetting(t.service.db, FUNNEL_SETTINGS_KEY, old, t.clock.now);
+    const read = await funnel();
+    expect(read.stages.find((s) => s.key === 'sql')).toEqual({
+      key: 'sql',
+      zh: '销售认可 SQL',
+      en: 'Qualified',
+      hidden: false,
+    });
+    expect(await columns()).toHaveLength(7);
   });
 
   it('lets only the team lead change the stages or count leads per stage', async () => {
