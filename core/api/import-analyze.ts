@@ -22,7 +22,13 @@ import {
   type AnalysedRow,
 } from './import-files';
 import { prepareHistoryPass } from './import-history';
-import { createEmptyMatcher, createLeadKeyMatcher, type KeyMatch } from './import-matcher';
+import {
+  createEmptyMatcher,
+  createLeadKeyMatcher,
+  databaseChangeStamp,
+  keepMatcherForCommit,
+  type KeyMatch,
+} from './import-matcher';
 import { leadKeysOf } from './lead-keys';
 
 const PREVIEW_ROWS = 20;
@@ -94,6 +100,7 @@ export async function analyzeUpload(
         )
       : null;
   const rowMapping = historyPass ? historyPass.mapping : mapping;
+  const stampAtBuild = databaseChangeStamp(ctx.db);
   const existing = createLeadKeyMatcher(ctx.db);
   const earlier = createEmptyMatcher();
   const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
@@ -172,8 +179,14 @@ export async function analyzeUpload(
     await file.close();
   }
 
+  // Nothing written while the file was read: the commit can match against these same stored keys.
+  const isMatcherCurrent = databaseChangeStamp(ctx.db) === stampAtBuild;
   const history = historyPass ? historyPass.finish() : null;
   const analysisId = ctx.newId('analysis');
+  if (isMatcherCurrent) {
+    const stamp = databaseChangeStamp(ctx.db);
+    keepMatcherForCommit(ctx.db, { uploadId: upload.uploadId, analysisId, matcher: existing, stamp });
+  }
   await writeAnalysisMeta(ctx.db, {
     analysisId,
     uploadId: upload.uploadId,

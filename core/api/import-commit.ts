@@ -1,16 +1,18 @@
 // The import commit job and undo. One import is one batch: rows are matched, scored and staged in chunks (one
-// short transaction each, so calls keep being answered and progress shows) in a temporary table, and one last
+// short transaction each, so calls keep being answered and progress shows) in a scratch file, and one last
 // transaction moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there
 // or not there, even after a crash.
 import type { Database } from 'better-sqlite3';
+import { rmSync } from 'node:fs';
 import { asLeadId, asRepId } from '../domain/ids';
 import { mergeLeads, type DedupeKeyKind } from '../domain/dedupe';
 import type { Lead } from '../domain/lead';
 import type { LeadDraft } from '../import/validate-row';
 import { appendAudit } from '../store/audit-log';
 import {
+  attachImportStaging,
   deletePendingBatchLeads,
-  dropStagedLeads,
+  detachImportStaging,
   findImportBatch,
   findLeadAnyState,
   insertImportBatch,
@@ -23,6 +25,7 @@ import {
   updateImportBatch,
   type DuplicateAction,
   type ImportBatch,
+  type ImportStaging,
 } from '../store/import-batches';
 import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../store/lead-merges';
 import { findLeadById, findLeadMeta, updateLead, type LeadKeys } from '../store/leads';
@@ -30,10 +33,16 @@ import { inTransaction } from '../store/sql';
 import type { ImportJobResult } from './calls/import-calls';
 import type { EventName, EventPayload, JobStatus } from './contract';
 import { ServiceError } from './errors';
-import { JsonLinesReader, rowsPathOf, type AnalysedRow, type AnalysisMeta } from './import-files';
+import {
+  JsonLinesReader,
+  rowsPathOf,
+  stagingPathOf,
+  type AnalysedRow,
+  type AnalysisMeta,
+} from './import-files';
 import { startImportDistribution } from './distribute-imported';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './import-history';
-import { createLeadKeyMatcher } from './import-matcher';
+import { takeMatcherForCommit } from './import-matcher';
 import type { JobRunner, JobStep } from './jobs';
 import { leadKeysOf } from './lead-keys';
 import type { ScoringState } from './scoring-state';
@@ -84,6 +93,8 @@ export function startImportCommit(
   const batchId = deps.newId('import');
   const startedAt = deps.clock();
   const history = analysis.history ?? null;
+  // Taken before this call writes the batch row, so the analysis's matcher is still current if nothing else wrote.
+  const matcher = takeMatcherForCommit(db, analysis.analysisId);
   const createdReps = inTransaction(db, () => {
     insertImportBatch(db, {
       id: batchId,
@@ -101,10 +112,18 @@ export function startImportCommit(
   activeSet(db).add(batchId);
 
   let reader: JsonLinesReader<AnalysedRow> | null = null;
+  let staging: ImportStaging | null = null;
+  const stagingPath = stagingPathOf(db, analysis.uploadId);
+  const releaseStaging = () => {
+    if (staging) detachImportStaging(db, staging);
+    staging = null;
+    rmSync(stagingPath, { force: true });
+  };
   const job = deps.jobs.start('import', deps.actor, (): JobStep => {
     const rowsReader = new JsonLinesReader<AnalysedRow>(rowsPathOf(db, analysis.uploadId));
     reader = rowsReader;
-    const matcher = createLeadKeyMatcher(db);
+    const stagedRows = attachImportStaging(db, batchId, stagingPath);
+    staging = stagedRows;
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];
     const insertedIds: string[] = [];
@@ -143,7 +162,7 @@ export function startImportCommit(
         grade: scored.grade,
         scoreModelVersion: scored.modelVersion,
       };
-      stageImportLead(db, lead, keys, {
+      stageImportLead(stagedRows, lead, keys, {
         importBatchId: batchId,
         scoreModelVersion: scored.modelVersion,
         scoredAt: scored.scoredAt,
@@ -188,7 +207,7 @@ export function startImportCommit(
       isFinished = true;
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
-        const moved = moveStagedLeads(db, batchId);
+        const moved = moveStagedLeads(stagedRows);
         if (moved !== insertedIds.length)
           throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but found ${moved}`);
         const mergedIds = applyMerges(db, scoring, batchId, merges, finishedAt);
@@ -227,6 +246,7 @@ export function startImportCommit(
         return { mergedIds: mergedIds.ids, counts };
       });
       activeSet(db).delete(batchId);
+      releaseStaging();
       deps.emit('leads.changed', {
         leadIds: [...insertedIds, ...outcome.mergedIds],
         reason: 'imported',
@@ -245,6 +265,7 @@ export function startImportCommit(
   // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
   void deps.jobs.waitFor(job.id).then((status) => {
     reader?.close();
+    releaseStaging();
     if (status.state === 'done') {
       // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
       if (!history) startImportDistribution({ ...deps, batchId });
@@ -315,7 +336,6 @@ function abandonBatch(db: Database, batchId: string, state: 'cancelled' | 'faile
   inTransaction(db, () => {
     const batch = findImportBatch(db, batchId);
     if (!batch || batch.state !== 'running') return;
-    dropStagedLeads(db, batchId);
     deletePendingBatchLeads(db, batchId);
     updateImportBatch(db, batchId, {
       state,
@@ -331,7 +351,7 @@ function abandonBatch(db: Database, batchId: string, state: 'cancelled' | 'faile
 
 /**
  * Closes batches left `running` by a process that stopped mid-import (crash, kill, power loss): their staged rows
- * died with that process (and hidden rows an earlier version wrote are deleted), so the database holds the whole
+ * never reached the database (and hidden rows an earlier version wrote are deleted), so the database holds the whole
  * batch or none of it. Safe to call at any time.
  */
 export function recoverInterruptedImports(db: Database, now: number): string[] {

@@ -100,6 +100,11 @@ export function rowsPathOf(db: Database, uploadId: string): string {
   return join(uploadDir(db, uploadId), 'rows.ndjson');
 }
 
+/** The scratch database an import's commit job stages its rows in (see attachImportStaging). */
+export function stagingPathOf(db: Database, uploadId: string): string {
+  return join(uploadDir(db, uploadId), 'staging.sqlite');
+}
+
 export async function writeAnalysisMeta(db: Database, meta: AnalysisMeta): Promise<void> {
   await writeFile(join(uploadDir(db, meta.uploadId), 'analysis.json'), JSON.stringify(meta));
 }

@@ -40,6 +40,54 @@ export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
   return createEmptyMatcher(maps);
 }
 
+/**
+ * What the database looks like to this connection, changed by any write of this connection (total_changes) or
+ * of another one (data_version): equal stamps mean the stored keys a matcher was built from are still the same.
+ */
+export function databaseChangeStamp(db: Database): string {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${version}:${changes}`;
+}
+
+/** The stored-keys matcher of the last analysis, per database, kept for that analysis's commit. */
+const analysisMatchers = new WeakMap<
+  Database,
+  {
+    readonly uploadId: string;
+    readonly analysisId: string;
+    readonly stamp: string;
+    readonly matcher: LeadKeyMatcher;
+  }
+>();
+
+/**
+ * Keeps an analysis's stored-keys matcher (built when the database had `stamp`) for its commit, so the commit
+ * need not read every live lead's keys again. Only the last analysis is kept.
+ */
+export function keepMatcherForCommit(
+  db: Database,
+  kept: { uploadId: string; analysisId: string; matcher: LeadKeyMatcher; stamp: string },
+): void {
+  analysisMatchers.set(db, kept);
+}
+
+/** Lets go of a kept matcher when its upload is discarded (the wizard was cancelled). */
+export function forgetKeptMatcher(db: Database, uploadId: string): void {
+  if (analysisMatchers.get(db)?.uploadId === uploadId) analysisMatchers.delete(db);
+}
+
+/**
+ * The matcher an analysis kept, if it is this analysis's and nothing was written since (otherwise a fresh one):
+ * either way it holds exactly the live leads' keys as they are now. Handed over once.
+ */
+export function takeMatcherForCommit(db: Database, analysisId: string): LeadKeyMatcher {
+  const kept = analysisMatchers.get(db);
+  analysisMatchers.delete(db);
+  if (kept?.analysisId === analysisId && kept.stamp === databaseChangeStamp(db)) return kept.matcher;
+  return createLeadKeyMatcher(db);
+}
+
 /** A matcher over nothing yet (rows of one file against each other). */
 export function createEmptyMatcher(
   maps: Record<DedupeKeyKind, Map<string, string>> = {

@@ -1,4 +1,4 @@
-// Repository for import batches: the batch record, its leads (staged until the batch commits), the
+// Repository for import batches: the batch record, its leads (staged in a scratch file until the batch commits), the
 // pre-merge snapshots that make an import undoable, and the stored dedupe keys an import matches against.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Lead } from '../domain/lead';
@@ -136,53 +136,53 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
 }
 
 /**
- * The rows of a running import wait in a connection-local temporary table (no indexes, no triggers, so writing
- * them is cheap) and move into `leads` in the one transaction that commits the batch. A temporary table dies with
- * its connection: a crashed or killed import leaves nothing behind in the database file.
+ * Where the rows of a running import wait: a scratch database file attached to the connection (no indexes, no
+ * triggers, no journal, so writing them is cheap and they stay out of memory), whose rows move into `leads` in the
+ * one transaction that commits the batch. Nothing in the main file changes before that transaction, so a crashed or
+ * killed import leaves the database as it was; the scratch file is removed with the upload.
  */
-const STAGED = 'temp.import_staged_leads';
+export interface ImportStaging {
+  readonly schema: string;
+  readonly insert: Statement;
+  readonly move: Statement;
+}
 
-const stagingStatements = new WeakMap<Database, { insert: Statement; move: Statement; drop: Statement }>();
-
-function stagingOf(db: Database): { insert: Statement; move: Statement; drop: Statement } {
-  let statements = stagingStatements.get(db);
-  if (!statements) {
-    const columns = LEAD_COLUMNS.join(', ');
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_staged_leads (${columns})`);
-    statements = {
-      insert: db.prepare(
-        `INSERT INTO ${STAGED} (${columns}) VALUES (${LEAD_COLUMNS.map(() => '?').join(', ')})`,
-      ),
-      move: db.prepare(
-        `INSERT INTO main.leads (${columns}) SELECT ${columns} FROM ${STAGED} WHERE import_batch_id = ? ORDER BY rowid`,
-      ),
-      drop: db.prepare(`DELETE FROM ${STAGED} WHERE import_batch_id = ?`),
-    };
-    stagingStatements.set(db, statements);
-  }
-  return statements;
+/** Attaches (creating it) the scratch file of one batch. Call outside any transaction (SQLite refuses ATTACH). */
+export function attachImportStaging(db: Database, batchId: string, path: string): ImportStaging {
+  const schema = `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const columns = LEAD_COLUMNS.join(', ');
+  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path);
+  db.pragma(`${schema}.journal_mode = OFF`);
+  db.pragma(`${schema}.synchronous = OFF`);
+  db.exec(`DROP TABLE IF EXISTS ${schema}.staged_leads; CREATE TABLE ${schema}.staged_leads (${columns})`);
+  return {
+    schema,
+    insert: db.prepare(
+      `INSERT INTO ${schema}.staged_leads (${columns}) VALUES (${LEAD_COLUMNS.map(() => '?').join(', ')})`,
+    ),
+    move: db.prepare(
+      `INSERT INTO main.leads (${columns}) SELECT ${columns} FROM ${schema}.staged_leads ORDER BY rowid`,
+    ),
+  };
 }
 
 /**
- * Stages a lead of a running import (see STAGED); it becomes visible when `moveStagedLeads` runs. Bound by
- * position with one prepared statement: building and binding an object per row showed in profiles.
+ * Stages a lead of a running import; it becomes visible when `moveStagedLeads` runs. Bound by position with one
+ * prepared statement: building and binding an object per row showed in profiles.
  */
-export function stageImportLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
+export function stageImportLead(staging: ImportStaging, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
   const row = leadToRow(lead, keys, meta);
-  stagingOf(db).insert.run(LEAD_COLUMNS.map((column) => row[column]));
+  staging.insert.run(LEAD_COLUMNS.map((column) => row[column]));
 }
 
-/** Moves every staged lead of a batch into `leads` (call inside the committing transaction); returns the count. */
-export function moveStagedLeads(db: Database, batchId: string): number {
-  const { move, drop } = stagingOf(db);
-  const moved = move.run(batchId).changes;
-  drop.run(batchId);
-  return moved;
+/** Moves every staged lead into `leads` (call inside the committing transaction); returns how many moved. */
+export function moveStagedLeads(staging: ImportStaging): number {
+  return staging.move.run().changes;
 }
 
-/** Forgets the staged leads of a batch that will not commit. */
-export function dropStagedLeads(db: Database, batchId: string): void {
-  stagingOf(db).drop.run(batchId);
+/** Detaches the scratch file (outside any transaction); the caller deletes the file. */
+export function detachImportStaging(db: Database, staging: ImportStaging): void {
+  db.exec(`DETACH DATABASE ${staging.schema}`);
 }
 
 /** Removes the hidden leads an earlier version left for a batch that did not commit (nothing refers to them). */

@@ -173,6 +173,27 @@ describe('importing a file through the API', () => {
     expect(page.rows[0]?.email).toBe('zs@example.com');
   });
 
+  it('matches a lead entered between the report and the commit, not only the leads the report saw', async () => {
+    const analysis = await analyzeBytes(t.client, '客户.csv', iconv.encode(GBK_CSV, 'gbk'));
+    expect(analysis).toMatchObject({ newRows: 3, duplicateRows: 0 });
+    const entered = await t.client.call('leads.create', { name: '陈静', phone: '136 0013 6000' });
+    const { result } = await commitAnalysis(t.client, t.service, analysis, 'merge');
+    expect(result).toMatchObject({ inserted: 2, merged: 1 });
+    const merged = (await t.client.call('leads.get', { id: entered.id })).lead;
+    expect(merged).toMatchObject({ email: 'chenjing@example.cn', needs: '第二次咨询' });
+    expect((await t.client.call('leads.list', {})).total).toBe(3);
+  });
+
+  it('matches against the same leads the report saw when nothing changed in between', async () => {
+    const existing = seedLead(t.service, { name: '陈静', phone: '13600136000' });
+    const analysis = await analyzeBytes(t.client, '客户.csv', iconv.encode(GBK_CSV, 'gbk'));
+    expect(analysis).toMatchObject({ newRows: 2, duplicateRows: 1 });
+    const { result } = await commitAnalysis(t.client, t.service, analysis, 'keepBoth');
+    expect(result).toMatchObject({ inserted: 3, flagged: 1 });
+    const flags = t.service.db.prepare('SELECT duplicate_of FROM lead_duplicate_flags').all();
+    expect(flags).toEqual([{ duplicate_of: existing.id }]);
+  });
+
   it('refuses to commit an analysis that was superseded, naming the field', async () => {
     const first = await analyzeBytes(t.client, 'a.csv', Buffer.from('姓名,手机\n张三,13800000001\n'));
     await t.client.call('import.analyze', { uploadId: first.uploadId });
