@@ -206,6 +206,12 @@ export async function analyzeUpload(
           history: {
             newReps: history.newReps,
             excludeFields: history.excludeFields,
+            leaks: history.leaks.map(({ column, field, reason, evidence }) => ({
+              column,
+              field,
+              reason,
+              evidence,
+            })),
             questions: history.questions,
           },
         }

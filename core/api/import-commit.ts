@@ -227,7 +227,12 @@ export function startImportCommit(
         };
         updateImportBatch(db, batchId, { state: 'committed', finishedAt, ...counts });
         if (history)
-          saveHistoryBatchFlags(db, { batchId, excludeFields: history.excludeFields, at: finishedAt });
+          saveHistoryBatchFlags(db, {
+            batchId,
+            excludeFields: history.excludeFields,
+            at: finishedAt,
+            leaks: (history.leaks ?? []).filter((leak) => history.excludeFields.includes(leak.field)),
+          });
         appendAudit(db, {
           at: finishedAt,
           actor: deps.actor,

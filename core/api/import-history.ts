@@ -117,7 +117,6 @@ export interface HistoryPass {
 
 const MAX_HISTORY_ERRORS = 1_000;
 const LATEST_HISTORY_SETTING = 'history.latestBatch';
-const RECENT_LEAKS_SETTING = 'history.recentLeaks';
 
 /**
  * Reads every row (history needs whole columns before any row can be built), then answers what it can and lists
@@ -277,7 +276,6 @@ export async function prepareHistoryPass(
         target === 'ignore' ? [] : [{ header: headerOf(index), target, values: columnValues(index) }],
       );
       const leaks = detectLeaks(featureColumns, stages);
-      rememberLeaks(db, leaks.flags, now);
       const keep = new Set(answers.keepFields ?? []);
       return {
         columns,
@@ -301,6 +299,8 @@ export async function prepareHistoryPass(
 export interface HistoryCommitPlan {
   readonly newReps: readonly { readonly id: string; readonly name: string }[];
   readonly excludeFields: readonly string[];
+  /** Why each field was flagged, for the Scoring page (absent in analyses saved before reasons were kept). */
+  readonly leaks?: readonly HistoryLeak[];
   readonly questions: readonly HistoryQuestion[];
 }
 
@@ -367,33 +367,10 @@ export interface HistoryFlags {
   readonly period: { readonly from: string; readonly to: string; readonly leads: number } | null;
 }
 
-/**
- * Keeps the latest analysis's reasons per flagged field. The commit plan carries only the field names, so the
- * commit looks the reasons up here by field; a later analysis of another file flagging the same field replaces them.
- */
-function rememberLeaks(db: Database, flags: readonly LeakFlag[], now: number): void {
-  if (flags.length === 0) return;
-  const recent = new Map(
-    Object.entries(readSetting<Record<string, HistoryLeak[]>>(db, RECENT_LEAKS_SETTING) ?? {}),
-  );
-  const fresh = new Map<string, HistoryLeak[]>();
-  for (const { column, field, reason, evidence } of flags)
-    fresh.set(field, [...(fresh.get(field) ?? []), { column, field, reason, evidence }]);
-  for (const [field, leaks] of fresh) recent.set(field, leaks);
-  writeSetting(db, RECENT_LEAKS_SETTING, Object.fromEntries(recent), now);
-}
-
 /** Remembers the leak fields of the latest history batch: learned scoring leaves them out unless told otherwise. */
 export function saveHistoryBatchFlags(db: Database, latest: LatestHistoryBatch): void {
-  const recent = new Map(
-    Object.entries(readSetting<Record<string, HistoryLeak[]>>(db, RECENT_LEAKS_SETTING) ?? {}),
-  );
-  const saved: LatestHistoryBatch = {
-    ...latest,
-    leaks: latest.leaks ?? latest.excludeFields.flatMap((field) => recent.get(field) ?? []),
-  };
-  writeSetting(db, LATEST_HISTORY_SETTING, saved, latest.at);
-  writeSetting(db, `history.batch.${latest.batchId}`, saved, latest.at);
+  writeSetting(db, LATEST_HISTORY_SETTING, latest, latest.at);
+  writeSetting(db, `history.batch.${latest.batchId}`, latest, latest.at);
 }
 
 export function readLatestHistoryBatch(db: Database): LatestHistoryBatch | null {
