@@ -12,6 +12,7 @@ import type { CallContext } from './call-context';
 import type { ExportedFile } from './calls/import-calls';
 import type { ParsedInput } from './contract';
 import { dataDirOf } from './import-files';
+import { readFunnelSettings } from './sla-settings';
 
 const PAGE = 5_000;
 
@@ -67,12 +68,14 @@ export function exportColumnsFor(
 }
 
 function* pagesOf(db: Database, filter: LeadFilter, input: ParsedInput<'leads.export'>): Generator<Lead[]> {
+  const stageOrder = readFunnelSettings(db).stages.map((stage) => stage.key);
   for (let offset = 0; ; offset += PAGE) {
     const { rows } = listLeads(db, filter, {
       sort: input.filter.sort,
       direction: input.filter.direction,
       offset,
       limit: PAGE,
+      stageOrder,
     });
     if (rows.length > 0) yield rows;
     if (rows.length < PAGE) return;

@@ -252,11 +252,24 @@ function filteredLeads(filter: LeadFilter) {
   return query;
 }
 
-export function listLeads(
-  db: Database,
-  filter: LeadFilter,
-  page: { sort: LeadSortField; direction: 'asc' | 'desc'; offset: number; limit: number },
-): { total: number; rows: Lead[] } {
+export interface LeadPage {
+  readonly sort: LeadSortField;
+  readonly direction: 'asc' | 'desc';
+  readonly offset: number;
+  readonly limit: number;
+  /** The funnel's stage keys in board order: sorting by stage follows it (unlisted stages last, by key). */
+  readonly stageOrder?: readonly string[] | undefined;
+}
+
+/** A stage's place on the board, as an SQL expression: 0 for the first stage, unlisted ones after the last. */
+function stageRank(order: readonly string[]) {
+  return sql<number>`CASE stage ${sql.join(
+    order.map((key, index) => sql`WHEN ${key} THEN ${index}`),
+    sql` `,
+  )} ELSE ${order.length} END`;
+}
+
+export function listLeads(db: Database, filter: LeadFilter, page: LeadPage): { total: number; rows: Lead[] } {
   const base = filteredLeads(filter);
   const total =
     selectFirst(
@@ -265,9 +278,10 @@ export function listLeads(
     )?.n ?? 0;
   const rows = selectAll(
     db,
-    base
-      .selectAll()
-      .orderBy(SORT_COLUMNS[page.sort], page.direction)
+    (page.sort === 'stage' && page.stageOrder && page.stageOrder.length > 0
+      ? base.selectAll().orderBy(stageRank(page.stageOrder), page.direction).orderBy('stage', page.direction)
+      : base.selectAll().orderBy(SORT_COLUMNS[page.sort], page.direction)
+    )
       .orderBy('id', page.direction)
       .limit(page.limit)
       .offset(page.offset),

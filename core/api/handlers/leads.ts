@@ -40,7 +40,13 @@ export const leadHandlers = {
     return listLeads(
       ctx.db,
       { ...input, visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined },
-      { sort: input.sort, direction: input.direction, offset: input.offset, limit: input.limit },
+      {
+        sort: input.sort,
+        direction: input.direction,
+        offset: input.offset,
+        limit: input.limit,
+        stageOrder: readFunnelSettings(ctx.db).stages.map((stage) => stage.key),
+      },
     );
   },
 

@@ -201,6 +201,20 @@ describe('configurable funnel stages', () => {
     expect(await columns()).toEqual(order);
   });
 
+  it('sorts the leads table by stage in board order, custom stages in their place', async () => {
+    await addDemoStage();
+    const won = await ownedLead('赢单', 'sql');
+    await t.client.call('funnel.move', { id: won, stage: 'won', wonAmountYuan: 100 });
+    await ownedLead('演示', DEMO);
+    await ownedLead('商机', 'opportunity');
+    await ownedLead('新线索');
+    await ownedLead('销售线索', 'sql');
+    const names = async (direction: 'asc' | 'desc') =>
+      (await t.client.call('leads.list', { sort: 'stage', direction })).rows.map((lead) => lead.name);
+    expect(await names('asc')).toEqual(['新线索', '销售线索', '演示', '商机', '赢单']);
+    expect(await names('desc')).toEqual(['赢单', '商机', '演示', '销售线索', '新线索']);
+  });
+
   it('reads funnel settings saved before stages could be hidden, with their labels, all shown', async () => {
     const { stages, ...rest } = DEFAULT_FUNNEL_SETTINGS;
     const old = {
