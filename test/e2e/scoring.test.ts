@@ -84,7 +84,7 @@ describe('scoring in a browser against the hub', () => {
     await page.getByTestId('lead-search').fill(changedLead.name);
     const row = page.locator('[data-lead-id]', { hasText: changedLead.name }).first();
     await row.waitFor();
-    const gradeCell = row.locator('td').nth(4);
+    const gradeCell = row.getByTestId('lead-grade');
     await expect
       .poll(async () => (await gradeCell.innerText()).trim().charAt(0))
       .toBe(changedLead.gradeAfter);

@@ -178,7 +178,7 @@ const LeadRow = memo(function LeadRow({
       <td className="fl-td">
         <StageBadge stage={lead.stage} />
       </td>
-      <td className="fl-td">
+      <td className="fl-td" data-testid="lead-grade">
         <GradeBadge grade={lead.grade} />
         {modelVersion !== undefined && isScoreStale(lead, modelVersion) && (
           <StaleTag scoredVersion={lead.scoreModelVersion} currentVersion={modelVersion} />
