@@ -16,6 +16,7 @@ import { bindContractToIpc, IPC_EVENT_CHANNEL } from '../core/api/ipc-binding';
 import { isEvent } from '../core/api/client';
 import type { PushedEvent } from '../core/api/contract';
 import { describeNotification } from '../core/api/notification-text';
+import { CORE_V8_FLAGS } from '../core/core-v8-flags';
 import { resolveDatabasePath } from '../core/data-dir';
 import { createDesktopRecipient } from './desktop-recipient';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
@@ -65,7 +66,10 @@ function startCore(): CoreRelay {
   const dbPath = resolveDatabasePath(dbFlag);
   mkdirSync(dirname(dbPath), { recursive: true });
   const args = [dbPath, ...(process.argv.includes('--demo') ? ['--demo'] : [])];
-  core = utilityProcess.fork(join(here, 'core-process.js'), args, { serviceName: 'Fairlead core' });
+  core = utilityProcess.fork(join(here, 'core-process.js'), args, {
+    serviceName: 'Fairlead core',
+    execArgv: [...CORE_V8_FLAGS],
+  });
   const listeners = new Set<(message: CoreMessage) => void>();
   core.on('message', (message: CoreMessage) => {
     if (message.type === 'fatal') console.error(`Fairlead core: ${message.message}`);

@@ -1,6 +1,6 @@
 // `npm run hub`: builds the renderer if it is missing or older than its sources, then starts core/host.ts.
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,9 +23,12 @@ if (sourcesChanged) {
 }
 
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
+// The same V8 flags the desktop app gives its core process (core/core-v8-flags.ts says why).
+const coreFlags = JSON.parse(readFileSync(join(root, 'core', 'core-v8-flags.json'), 'utf8'));
 const child = spawn(tsx, [join(root, 'core', 'host.ts'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', ...coreFlags].join(' ').trim() },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

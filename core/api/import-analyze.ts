@@ -47,6 +47,8 @@ export async function openUploadedFile(
 ): Promise<LeadFile> {
   try {
     return await openLeadFile(path, {
+      // Small batches keep few rows alive at a time: a young-generation GC then promotes little to the old one.
+      batchSize: 250,
       ...(options.encoding ? { encoding: options.encoding } : {}),
       ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     });

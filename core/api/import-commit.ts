@@ -49,6 +49,7 @@ import type { ScoringState } from './scoring-state';
 
 /** Rows per transaction: big enough to amortize the commit, small enough to keep calls answered (~50 ms). */
 const CHUNK_ROWS = 5_000;
+const SLICE_ROWS = 250;
 
 /** Batches whose job runs in this process, per database; any other `running` batch was interrupted. */
 const activeBatches = new WeakMap<Database, Set<string>>();
@@ -174,27 +175,32 @@ export function startImportCommit(
 
     return () => {
       if (isFinished) return { finished: true, result: null };
-      const rows = rowsReader.next(CHUNK_ROWS);
+      // Read in small slices within the step: few parsed rows are alive at once, so little survives a young GC.
+      let rows = rowsReader.next(SLICE_ROWS);
       if (rows.length > 0) {
         inTransaction(db, () => {
-          for (const row of rows) {
-            done += 1;
-            if (!('d' in row)) continue;
-            // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
-            const keys = row.k ?? leadKeysOf(row.d);
-            const match = matcher.match(keys)[0];
-            if (!match) {
-              insertDraft(row.d, keys, row.h);
-            } else if (duplicateAction === 'skip') {
-              skipped += 1;
-            } else if (duplicateAction === 'merge' && !row.h) {
-              merges.push({ targetId: match.id, draft: row.d });
-              matcher.remember(keys, match.id);
-            } else {
-              // A past lead is its own record (its outcome and dates): never merged into a live lead.
-              const lead = insertDraft(row.d, keys, row.h);
-              flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
+          for (let taken = 0; rows.length > 0;) {
+            for (const row of rows) {
+              done += 1;
+              if (!('d' in row)) continue;
+              // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
+              const keys = row.k ?? leadKeysOf(row.d);
+              const match = matcher.match(keys)[0];
+              if (!match) {
+                insertDraft(row.d, keys, row.h);
+              } else if (duplicateAction === 'skip') {
+                skipped += 1;
+              } else if (duplicateAction === 'merge' && !row.h) {
+                merges.push({ targetId: match.id, draft: row.d });
+                matcher.remember(keys, match.id);
+              } else {
+                // A past lead is its own record (its outcome and dates): never merged into a live lead.
+                const lead = insertDraft(row.d, keys, row.h);
+                flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
+              }
             }
+            taken += rows.length;
+            rows = taken < CHUNK_ROWS ? rowsReader.next(SLICE_ROWS) : [];
           }
         });
         return {

@@ -140,7 +140,9 @@ export async function pruneUploads(db: Database, now: number, maxAgeMs: number, 
  */
 export class JsonLinesReader<T> {
   private fd: number | null;
-  private readonly buffer = Buffer.alloc(1024 * 1024);
+  // Small reads: the decoded text of one read stays under V8's large-object size (~128 KiB), so it dies young
+  // instead of piling up in the large-object space until a full GC.
+  private readonly buffer = Buffer.alloc(48 * 1024);
   private rest: Buffer = Buffer.alloc(0);
   private queue: string[] = [];
   private queueAt = 0;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { leadKeysOf } from '../../core/api/lead-keys';
+import { CORE_V8_FLAGS } from '../../core/core-v8-flags';
 import { asLeadId } from '../../core/domain/ids';
 import type { Lead } from '../../core/domain/lead';
 import { leadToRow } from '../../core/store/leads';
@@ -104,8 +105,8 @@ export async function run(report: Report): Promise<void> {
     const rawPath = join(dir, 'raw.sqlite');
     await db.backup(rawPath);
     db.close();
-    // The import runs in a fresh process, bundled and run by plain node as the app runs its core (no TypeScript
-    // loader thread in the way): its time, CPU and peak memory are the import's alone.
+    // The import runs in a fresh process, bundled and run by plain node with the core's V8 flags, as the app runs
+    // its core (no TypeScript loader thread in the way): its time, CPU and peak memory are the import's alone.
     // Inside the project, so its bare imports (better-sqlite3, exceljs…) resolve from node_modules.
     const bundlePath = join(
       here,
@@ -125,7 +126,7 @@ export async function run(report: Report): Promise<void> {
       outfile: bundlePath,
       logLevel: 'error',
     });
-    const child = spawnSync(process.execPath, [bundlePath, dbPath, csvPath], {
+    const child = spawnSync(process.execPath, [...CORE_V8_FLAGS, bundlePath, dbPath, csvPath], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
       cwd: join(here, '..', '..'),
