@@ -165,9 +165,14 @@ export async function analyzeUpload(
             matches,
           });
         }
-        const line: AnalysedRow = built
-          ? { r: source.row, d: draft, k: keys, h: built.extras }
-          : { r: source.row, d: draft, k: keys };
+        const isUnique = matches.length === 0 && before.length === 0;
+        const line: AnalysedRow = {
+          r: source.row,
+          d: draft,
+          k: keys,
+          ...(built ? { h: built.extras } : {}),
+          ...(isUnique ? { u: 1 as const } : {}),
+        };
         text += `${JSON.stringify(line)}\n`;
       }
       if (!out.write(text)) await once(out, 'drain');

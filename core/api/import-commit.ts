@@ -95,7 +95,7 @@ export function startImportCommit(
   const startedAt = deps.clock();
   const history = analysis.history ?? null;
   // Taken before this call writes the batch row, so the analysis's matcher is still current if nothing else wrote.
-  const matcher = takeMatcherForCommit(db, analysis.analysisId);
+  const { matcher, isAnalysed } = takeMatcherForCommit(db, analysis.analysisId);
   const createdReps = inTransaction(db, () => {
     insertImportBatch(db, {
       id: batchId,
@@ -185,7 +185,9 @@ export function startImportCommit(
               if (!('d' in row)) continue;
               // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
               const keys = row.k ?? leadKeysOf(row.d);
-              const match = matcher.match(keys)[0];
+              // Against the stored keys the analysis saw, a row it found unique matches nothing: the rows before it
+              // remembered here are a subset of the rows before it there.
+              const match = row.u === 1 && isAnalysed ? undefined : matcher.match(keys)[0];
               if (!match) {
                 insertDraft(row.d, keys, row.h);
               } else if (duplicateAction === 'skip') {

@@ -65,7 +65,14 @@ export interface AnalysisMeta {
  * original cells (for the error file).
  */
 export type AnalysedRow =
-  | { readonly r: number; readonly d: LeadDraft; readonly k?: LeadKeys; readonly h?: HistoryExtras }
+  | {
+      readonly r: number;
+      readonly d: LeadDraft;
+      readonly k?: LeadKeys;
+      readonly h?: HistoryExtras;
+      /** 1 when the analysis found no lead and no earlier row with any of its keys. */
+      readonly u?: 1;
+    }
   | { readonly r: number; readonly c: readonly string[]; readonly e: string };
 
 export async function saveUpload(

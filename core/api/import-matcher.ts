@@ -31,11 +31,11 @@ export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
     email: new Map(),
     companyName: new Map(),
   };
-  forEachLiveLeadKeys(db, (row) => {
-    if (row.phone_key !== null && !maps.phone.has(row.phone_key)) maps.phone.set(row.phone_key, row.id);
-    if (row.email_key !== null && !maps.email.has(row.email_key)) maps.email.set(row.email_key, row.id);
-    if (row.company_name_key !== null && !maps.companyName.has(row.company_name_key))
-      maps.companyName.set(row.company_name_key, row.id);
+  forEachLiveLeadKeys(db, (id, phoneKey, emailKey, companyNameKey) => {
+    if (phoneKey !== null && !maps.phone.has(phoneKey)) maps.phone.set(phoneKey, id);
+    if (emailKey !== null && !maps.email.has(emailKey)) maps.email.set(emailKey, id);
+    if (companyNameKey !== null && !maps.companyName.has(companyNameKey))
+      maps.companyName.set(companyNameKey, id);
   });
   return createEmptyMatcher(maps);
 }
@@ -79,13 +79,18 @@ export function forgetKeptMatcher(db: Database, uploadId: string): void {
 
 /**
  * The matcher an analysis kept, if it is this analysis's and nothing was written since (otherwise a fresh one):
- * either way it holds exactly the live leads' keys as they are now. Handed over once.
+ * either way it holds exactly the live leads' keys as they are now. Handed over once. `isAnalysed` says the
+ * stored keys are the ones the analysis matched against, so its "no match" verdicts still hold.
  */
-export function takeMatcherForCommit(db: Database, analysisId: string): LeadKeyMatcher {
+export function takeMatcherForCommit(
+  db: Database,
+  analysisId: string,
+): { matcher: LeadKeyMatcher; isAnalysed: boolean } {
   const kept = analysisMatchers.get(db);
   analysisMatchers.delete(db);
-  if (kept?.analysisId === analysisId && kept.stamp === databaseChangeStamp(db)) return kept.matcher;
-  return createLeadKeyMatcher(db);
+  if (kept?.analysisId === analysisId && kept.stamp === databaseChangeStamp(db))
+    return { matcher: kept.matcher, isAnalysed: true };
+  return { matcher: createLeadKeyMatcher(db), isAnalysed: false };
 }
 
 /** A matcher over nothing yet (rows of one file against each other). */

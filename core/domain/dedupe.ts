@@ -25,6 +25,15 @@ export interface DedupeKeys {
  * never match on an empty value; the company+name key needs both a company and a name.
  */
 export function dedupeKeys(lead: DedupeSubject): DedupeKeys {
+  const { phone, email, companyName } = storedMatchKeys(lead);
+  return { phone, email, companyName };
+}
+
+/**
+ * The dedupe keys plus the company key on its own (what a lead stores for "a company a rep already owns"), each
+ * normalization done once. Invariants as for `dedupeKeys`; `company` is null when the company normalizes to nothing.
+ */
+export function storedMatchKeys(lead: DedupeSubject): DedupeKeys & { readonly company: string | null } {
   let phone: string | null = null;
   if (lead.phone) {
     const result = normalizePhone(lead.phone);
@@ -35,13 +44,13 @@ export function dedupeKeys(lead: DedupeSubject): DedupeKeys {
     const result = normalizeEmail(lead.email);
     if (result.isValid) email = result.normalized;
   }
+  const company = lead.company ? companyKey(lead.company) : '';
   let companyName: string | null = null;
-  if (lead.company && lead.name) {
-    const company = companyKey(lead.company);
+  if (company !== '' && lead.name) {
     const name = nameKey(lead.name);
-    if (company !== '' && name !== '') companyName = `${company}|${name}`;
+    if (name !== '') companyName = `${company}|${name}`;
   }
-  return { phone, email, companyName };
+  return { phone, email, companyName, company: company || null };
 }
 
 export interface DedupeIndex {

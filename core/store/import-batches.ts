@@ -259,21 +259,29 @@ export function findLeadAnyState(db: Database, id: string): Lead | undefined {
   return row ? rowToLead(row) : undefined;
 }
 
-export interface StoredKeyRow {
-  readonly id: string;
-  readonly phone_key: string | null;
-  readonly email_key: string | null;
-  readonly company_name_key: string | null;
-}
+/** The stored dedupe keys of one live lead, as `forEachLiveLeadKeys` hands them over. */
+export type StoredKeyVisitor = (
+  id: string,
+  phoneKey: string | null,
+  emailKey: string | null,
+  companyNameKey: string | null,
+) => void;
 
-/** Visits the stored dedupe keys of every live lead, oldest first, one row at a time (no 100k-row array). */
-export function forEachLiveLeadKeys(db: Database, visit: (row: StoredKeyRow) => void): void {
-  const { sql, parameters } = qb
-    .selectFrom('leads')
-    .select(['id', 'phone_key', 'email_key', 'company_name_key'])
-    .where('deleted_at', 'is', null)
-    .orderBy('created_at')
-    .orderBy('id')
-    .compile();
-  for (const row of db.prepare(sql).iterate(...(parameters as unknown[]))) visit(row as StoredKeyRow);
+const LIVE_LEAD_KEYS_SQL = qb
+  .selectFrom('leads')
+  .select(['id', 'phone_key', 'email_key', 'company_name_key'])
+  .where('deleted_at', 'is', null)
+  .orderBy('created_at')
+  .orderBy('id')
+  .compile().sql;
+
+/**
+ * Visits the stored dedupe keys of every live lead, oldest first, one row at a time (no 100k-row array; rows come
+ * as arrays, not objects, which showed in the import's profile).
+ */
+export function forEachLiveLeadKeys(db: Database, visit: StoredKeyVisitor): void {
+  const rows = db.prepare(LIVE_LEAD_KEYS_SQL).raw(true).iterate() as IterableIterator<
+    [string, string | null, string | null, string | null]
+  >;
+  for (const [id, phoneKey, emailKey, companyNameKey] of rows) visit(id, phoneKey, emailKey, companyNameKey);
 }
