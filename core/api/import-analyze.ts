@@ -105,6 +105,8 @@ export async function analyzeUpload(
   const stampAtBuild = databaseChangeStamp(ctx.db);
   const existing = createLeadKeyMatcher(ctx.db);
   const earlier = createEmptyMatcher();
+  /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
+  const matchedRows = new Set<number>();
   const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
   const previewRows: { row: number; cells: readonly string[] }[] = [];
   const errors: RowIssue[] = [];
@@ -145,7 +147,9 @@ export async function analyzeUpload(
         const draft = result.draft;
         const keys = leadKeysOf(draft);
         const matches = existing.match(keys);
-        const before = matches.length === 0 ? earlier.match(keys) : [];
+        const earlierRows = earlier.match(keys);
+        for (const match of earlierRows) matchedRows.add(Number(match.id));
+        const before = matches.length === 0 ? earlierRows : [];
         earlier.remember(keys, String(source.row));
         if (matches.length > 0) duplicateRows += 1;
         else if (before.length > 0) inFileDuplicateRows += 1;
@@ -208,6 +212,7 @@ export async function analyzeUpload(
     errorRows,
     analyzedAt: ctx.now,
     committedBatchId: null,
+    matchedRows: [...matchedRows],
     ...(history
       ? {
           history: {

@@ -96,6 +96,11 @@ export function startImportCommit(
   const history = analysis.history ?? null;
   // Taken before this call writes the batch row, so the analysis's matcher is still current if nothing else wrote.
   const { matcher, isAnalysed } = takeMatcherForCommit(db, analysis.analysisId);
+  // Against the analysis's own stored keys, only rows a later row shares a key with need their keys remembered.
+  const rowsToRemember = isAnalysed && analysis.matchedRows ? new Set(analysis.matchedRows) : null;
+  const remember = (row: number, keys: LeadKeys, id: string) => {
+    if (!rowsToRemember || rowsToRemember.has(row)) matcher.remember(keys, id);
+  };
   const createdReps = inTransaction(db, () => {
     insertImportBatch(db, {
       id: batchId,
@@ -132,7 +137,7 @@ export function startImportCommit(
     let skipped = 0;
     let isFinished = false;
 
-    const insertDraft = (draft: LeadDraft, keys: LeadKeys, past?: HistoryExtras): Lead => {
+    const insertDraft = (row: number, draft: LeadDraft, keys: LeadKeys, past?: HistoryExtras): Lead => {
       const base: Lead = past
         ? {
             ...draft,
@@ -168,7 +173,7 @@ export function startImportCommit(
         scoreModelVersion: scored.modelVersion,
         scoredAt: scored.scoredAt,
       });
-      matcher.remember(keys, lead.id);
+      remember(row, keys, lead.id);
       insertedIds.push(lead.id);
       return lead;
     };
@@ -189,15 +194,15 @@ export function startImportCommit(
               // remembered here are a subset of the rows before it there.
               const match = row.u === 1 && isAnalysed ? undefined : matcher.match(keys)[0];
               if (!match) {
-                insertDraft(row.d, keys, row.h);
+                insertDraft(row.r, row.d, keys, row.h);
               } else if (duplicateAction === 'skip') {
                 skipped += 1;
               } else if (duplicateAction === 'merge' && !row.h) {
                 merges.push({ targetId: match.id, draft: row.d });
-                matcher.remember(keys, match.id);
+                remember(row.r, keys, match.id);
               } else {
                 // A past lead is its own record (its outcome and dates): never merged into a live lead.
-                const lead = insertDraft(row.d, keys, row.h);
+                const lead = insertDraft(row.r, row.d, keys, row.h);
                 flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
               }
             }

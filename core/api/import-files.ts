@@ -58,6 +58,8 @@ export interface AnalysisMeta {
   readonly committedBatchId: string | null;
   /** Set for a "these are past leads" analysis. */
   readonly history?: HistoryCommitPlan;
+  /** Rows that a later row of the file shares a key with (absent in analyses saved before it was kept). */
+  readonly matchedRows?: readonly number[];
 }
 
 /**

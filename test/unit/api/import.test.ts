@@ -194,6 +194,38 @@ describe('importing a file through the API', () => {
     expect(flags).toEqual([{ duplicate_of: existing.id }]);
   });
 
+  it("imports the same leads whether the commit reuses the report's matching or matches every row afresh", async () => {
+    const csv = [
+      '姓名,手机,邮箱',
+      '甲,13800000002,a@a.cn',
+      '乙,13800000003,b@b.cn',
+      '丙,13800000003,ey@y.cn',
+      '丁,13800000001,d@d.cn',
+      '戊,,d@d.cn',
+      '己,13800000002,',
+      '庚,13800000009,g@g.cn',
+    ].join('\n');
+    async function importAfresh(isMatchedAfresh: boolean): Promise<string[]> {
+      const service = createTestService(tempDir());
+      try {
+        seedLead(service.service, { name: '老X', phone: '13800000001', email: 'ex@x.cn' });
+        seedLead(service.service, { name: '老Y', email: 'ey@y.cn' });
+        const analysis = await analyzeBytes(service.client, 'a.csv', Buffer.from(csv));
+        // Any write in between makes the commit read the stored keys again and match every row itself.
+        if (isMatchedAfresh) await service.client.call('reps.create', { name: '销售', tier: 'mid' });
+        const { result } = await commitAnalysis(service.client, service.service, analysis, 'merge');
+        expect(result).toMatchObject({ inserted: 3, merged: 4 });
+        const { rows } = await service.client.call('leads.list', { sort: 'name', direction: 'asc' });
+        return rows.map((lead) => `${lead.name} ${lead.phone ?? ''} ${lead.email ?? ''}`);
+      } finally {
+        service.close();
+      }
+    }
+    const reused = await importAfresh(false);
+    expect(reused).toEqual(await importAfresh(true));
+    expect(reused).toHaveLength(5);
+  });
+
   it('refuses to commit an analysis that was superseded, naming the field', async () => {
     const first = await analyzeBytes(t.client, 'a.csv', Buffer.from('姓名,手机\n张三,13800000001\n'));
     await t.client.call('import.analyze', { uploadId: first.uploadId });
