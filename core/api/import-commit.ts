@@ -28,7 +28,7 @@ import {
   type ImportStaging,
 } from '../store/import-batches';
 import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../store/lead-merges';
-import { findLeadById, findLeadMeta, updateLead, type LeadKeys } from '../store/leads';
+import { findStoredLead, updateLead, updateLeadChanges, type LeadKeys } from '../store/leads';
 import { inTransaction } from '../store/sql';
 import type { ImportJobResult } from './calls/import-calls';
 import type { EventName, EventPayload, JobStatus } from './contract';
@@ -305,19 +305,19 @@ function applyMerges(
   const touched = new Set<string>();
   let lost = 0;
   for (const merge of merges) {
-    const target = findLeadById(db, merge.targetId);
-    if (!target) {
+    const stored = findStoredLead(db, merge.targetId);
+    if (!stored) {
       // The lead it matched was deleted or merged away while the import ran; the row is not imported.
       lost += 1;
       continue;
     }
-    const meta = findLeadMeta(db, target.id);
-    if (meta && meta.importBatchId !== batchId && !touched.has(target.id)) {
+    const target = stored.lead;
+    if (stored.row.import_batch_id !== batchId && !touched.has(target.id)) {
       saveMergeSnapshot(db, batchId, {
         leadId: target.id,
         lead: target,
-        scoreModelVersion: meta.scoreModelVersion,
-        scoredAt: meta.scoredAt,
+        scoreModelVersion: stored.row.score_model_version,
+        scoredAt: stored.row.scored_at,
       });
     }
     const source: Lead = {
@@ -341,7 +341,7 @@ function applyMerges(
       grade: scored.grade,
       scoreModelVersion: scored.modelVersion,
     };
-    updateLead(db, after, leadKeysOf(after), {
+    updateLeadChanges(db, stored.row, after, leadKeysOf(after), {
       scoreModelVersion: scored.modelVersion,
       scoredAt: scored.scoredAt,
     });

@@ -186,6 +186,40 @@ export function updateLead(
   runCompiled(db, UPDATE_LEAD_SQL, [...UPDATE_LEAD_COLUMNS.map((column) => row[column]), lead.id]);
 }
 
+/** A live lead as stored (row) and as the domain sees it, in one read. */
+export function findStoredLead(
+  db: Database,
+  id: LeadId | string,
+): { readonly row: Selectable<LeadsTable>; readonly lead: Lead } | undefined {
+  const row = getCompiled<Selectable<LeadsTable>>(db, FIND_LEAD_BY_ID_SQL, [id]);
+  return row ? { row, lead: rowToLead(row) } : undefined;
+}
+
+const updateChangedSqlCache = new Map<string, string>();
+
+/**
+ * Like `updateLead`, but writes only the columns that differ from `stored`: an UPDATE naming a column makes SQLite
+ * rewrite every index holding it, even for an equal value (imports merge thousands of leads in one transaction).
+ */
+export function updateLeadChanges(
+  db: Database,
+  stored: Selectable<LeadsTable>,
+  lead: Lead,
+  keys: LeadKeys,
+  meta: Omit<LeadMeta, 'importBatchId'>,
+): void {
+  const row = leadToRow(lead, keys, { ...meta, importBatchId: null });
+  const changed = UPDATE_LEAD_COLUMNS.filter((column) => row[column] !== stored[column]);
+  if (changed.length === 0) return;
+  const key = changed.join(',');
+  let text = updateChangedSqlCache.get(key);
+  if (text === undefined) {
+    text = `UPDATE leads SET ${changed.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`;
+    updateChangedSqlCache.set(key, text);
+  }
+  runCompiled(db, text, [...changed.map((column) => row[column]), lead.id]);
+}
+
 export function findLeadById(db: Database, id: LeadId | string): Lead | undefined {
   const row = getCompiled<Selectable<LeadsTable>>(db, FIND_LEAD_BY_ID_SQL, [id]);
   return row ? rowToLead(row) : undefined;
