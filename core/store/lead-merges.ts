@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Lead } from '../domain/lead';
 import type { LeadsTable } from './schema';
-import { execute, qb, selectAll } from './sql';
+import { execute, qb, runCompiled, selectAll } from './sql';
 
 export interface LeadMergeRecord {
   readonly mergedLeadId: string;
@@ -69,6 +69,13 @@ export function markLeadMerged(db: Database, leadId: string, at: number): void {
   execute(db, qb.updateTable('leads').set({ deleted_at: at, updated_at: at }).where('id', '=', leadId));
 }
 
+/** Compiled once: an import flags thousands of duplicates in its committing transaction. */
+const INSERT_DUPLICATE_FLAG_SQL = qb
+  .insertInto('lead_duplicate_flags')
+  .values({ lead_id: '', duplicate_of: '', matched_by: '', batch_id: '', at: 0 })
+  .onConflict((oc) => oc.doNothing())
+  .compile().sql;
+
 export function insertDuplicateFlag(
   db: Database,
   flag: {
@@ -79,19 +86,13 @@ export function insertDuplicateFlag(
     at: number;
   },
 ): void {
-  execute(
-    db,
-    qb
-      .insertInto('lead_duplicate_flags')
-      .values({
-        lead_id: flag.leadId,
-        duplicate_of: flag.duplicateOf,
-        matched_by: flag.matchedBy.join(','),
-        batch_id: flag.batchId,
-        at: flag.at,
-      })
-      .onConflict((oc) => oc.doNothing()),
-  );
+  runCompiled(db, INSERT_DUPLICATE_FLAG_SQL, [
+    flag.leadId,
+    flag.duplicateOf,
+    flag.matchedBy.join(','),
+    flag.batchId,
+    flag.at,
+  ]);
 }
 
 export function deleteDuplicateFlagsOfBatch(db: Database, batchId: string): number {
