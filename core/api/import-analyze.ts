@@ -147,10 +147,9 @@ export async function analyzeUpload(
         const draft = result.draft;
         const keys = leadKeysOf(draft);
         const matches = existing.match(keys);
-        const earlierRows = earlier.match(keys);
+        const earlierRows = earlier.matchThenRemember(keys, String(source.row));
         for (const match of earlierRows) matchedRows.add(Number(match.id));
         const before = matches.length === 0 ? earlierRows : [];
-        earlier.remember(keys, String(source.row));
         if (matches.length > 0) duplicateRows += 1;
         else if (before.length > 0) inFileDuplicateRows += 1;
         else newRows += 1;
