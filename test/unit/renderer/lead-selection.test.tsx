@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, CallOutput } from '../../../core/api/contract';
 import { asRepId } from '../../../core/domain/ids';
 import { defaultScoringModel } from '../../../core/domain/scoring/default-model';
+import { LeadSelectionBar } from '../../../renderer/src/features/leads/LeadSelectionBar';
 import { LeadsPage } from '../../../renderer/src/features/leads/LeadsPage';
 import { blankLead } from '../../helpers/blank-lead';
 import { sampleRep } from '../../helpers/sample-data';
@@ -193,6 +194,15 @@ describe('selecting leads on the Leads page', () => {
       leadIds: ['lead_1', 'lead_2', 'lead_3'],
     });
     await waitFor(() => expect(screen.queryByTestId('lead-selection-bar')).toBeNull());
+  });
+
+  it('says a selection over the 10,000-lead limit of the API is too big and offers no action on it', async () => {
+    const ids = new Set(Array.from({ length: 10_001 }, (_, i) => `lead_${i}`));
+    renderWithApp(<LeadSelectionBar selected={ids} onClear={() => undefined} />, createFakeClient(answers()));
+    expect(await screen.findByTestId('lead-selection-too-many')).toBeTruthy();
+    expect(screen.getByText(/At most 10,000 leads at a time/)).toBeTruthy();
+    expect((await screen.findByTestId('bulk-reassign')).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('bulk-distribute').hasAttribute('disabled')).toBe(true);
   });
 
   it('shows a rep no checkboxes to select with', async () => {

@@ -9,6 +9,9 @@ import { showDistributeResult } from './distribute-result';
 import { invalidateAfterAssignment, useActor } from './distribution-queries';
 import { ReassignDialog } from './ReassignDialog';
 
+/** The most leads one reassignment or distribution takes (the API's limit). */
+export const MAX_BULK_LEADS = 10_000;
+
 export function BulkDistributionActions({
   leadIds,
   onDone,
@@ -32,6 +35,7 @@ export function BulkDistributionActions({
     onError: (e: Error) => notifications.show({ color: 'red', message: e.message }),
   });
   if (actor?.role !== 'lead') return null;
+  const isTooMany = leadIds.length > MAX_BULK_LEADS;
   return (
     <>
       <Button
@@ -39,7 +43,7 @@ export function BulkDistributionActions({
         variant="light"
         color="orange"
         onClick={() => setReassigning(true)}
-        disabled={distribute.isPending}
+        disabled={distribute.isPending || isTooMany}
         data-testid="bulk-reassign"
       >
         {t('distribution.bulk.reassign')}
@@ -49,6 +53,7 @@ export function BulkDistributionActions({
         variant="light"
         onClick={() => distribute.mutate()}
         loading={distribute.isPending}
+        disabled={isTooMany}
         data-testid="bulk-distribute"
       >
         {t('distribution.bulk.distribute')}

@@ -3,7 +3,7 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
-import { BulkDistributionActions } from '../distribution/BulkDistributionActions';
+import { BulkDistributionActions, MAX_BULK_LEADS } from '../distribution/BulkDistributionActions';
 import { useLeadsTranslation } from './bundle';
 
 export function LeadSelectionBar({
@@ -28,12 +28,19 @@ export function LeadSelectionBar({
       data-testid="lead-selection-bar"
     >
       <Group justify="space-between" gap="sm">
-        <Text size="sm" fw={600} data-testid="lead-selection-count">
-          {t('leads.selection.count', {
-            count: selected.size,
-            formatted: formatNumber(selected.size, language),
-          })}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" fw={600} data-testid="lead-selection-count">
+            {t('leads.selection.count', {
+              count: selected.size,
+              formatted: formatNumber(selected.size, language),
+            })}
+          </Text>
+          {selected.size > MAX_BULK_LEADS && (
+            <Text size="sm" c="red" data-testid="lead-selection-too-many">
+              {t('leads.selection.tooMany', { max: formatNumber(MAX_BULK_LEADS, language) })}
+            </Text>
+          )}
+        </Group>
         <Group gap="xs">
           <BulkDistributionActions leadIds={leadIds} onDone={onClear} />
           <Button

@@ -41,9 +41,9 @@ type ColumnKey =
 
 const COLUMNS: readonly { key: ColumnKey; width: string; sort?: LeadSortField; align?: 'right' }[] = [
   { key: 'name', width: '10%', sort: 'name' },
-  { key: 'company', width: '19%', sort: 'company' },
-  { key: 'phone', width: '14%' },
-  { key: 'stage', width: '10%', sort: 'stage' },
+  { key: 'company', width: '17%', sort: 'company' },
+  { key: 'phone', width: '13%' },
+  { key: 'stage', width: '13%', sort: 'stage' },
   { key: 'grade', width: '7%' },
   { key: 'score', width: '7%', sort: 'score', align: 'right' },
   { key: 'owner', width: '10%' },
