@@ -1,33 +1,28 @@
 // The "these are past leads" side of the import: reads the whole file once, settles date formats, outcome and owner
 // mappings from the team lead's answers, builds a past lead per row and flags leak columns; questions block the commit.
 import type { Database } from 'better-sqlite3';
+import { analyzeDateColumn } from '../domain/history/parse-dates';
+import { buildHistoryLead } from '../domain/history/history-row';
+import { countValues } from '../domain/history/fold';
 import {
-  analyzeDateColumn,
-  buildHistoryLead,
-  countValues,
   createOutcomeMapping,
-  createOwnerMapping,
-  DATE_ROLES,
-  detectLeaks,
-  guessHistoryColumns,
   guessOutcomeMapping,
   listUnmappedOutcomes,
-  maskHistoryColumns,
-  matchOwners,
-} from '../domain/history/index';
+} from '../domain/history/outcome-mapping';
+import { createOwnerMapping, matchOwners } from '../domain/history/owner-matching';
+import { DATE_ROLES, guessHistoryColumns, maskHistoryColumns } from '../domain/history/history-columns';
+import { detectLeaks } from '../domain/history/leak-detection';
 import type {
   AmbiguousDateExample,
   BadDateExample,
   DateColumnFormat,
   DateOrder,
-  DateRole,
-  HistoryColumns,
-  HistoryIssue,
-  HistoryRole,
-  LeakFlag,
-  OutcomeGuess,
-  OwnerMatch,
-} from '../domain/history/index';
+} from '../domain/history/parse-dates';
+import type { DateRole, HistoryColumns, HistoryRole } from '../domain/history/history-columns';
+import type { HistoryIssue } from '../domain/history/history-row';
+import type { LeakFlag } from '../domain/history/leak-detection';
+import type { OutcomeGuess } from '../domain/history/outcome-mapping';
+import type { OwnerMatch } from '../domain/history/owner-matching';
 import type { BuiltInStage, FunnelStage } from '../domain/funnel';
 import { asRepId, type RepId } from '../domain/ids';
 import type { Rep } from '../domain/rep';

@@ -1,7 +1,8 @@
 // Cards for the board, the queue and the pool: a lead's compact fields plus its running SLA clock and next step.
 import type { Database } from 'better-sqlite3';
 import { GRADES } from '../domain/funnel';
-import { slaDeadline, type SlaPolicy } from '../domain/sla';
+import { slaDeadline } from '../domain/sla/due-actions';
+import type { SlaPolicy } from '../domain/sla/sla-policy';
 import { listReps } from '../store/reps';
 import { mapNextSteps, toSlaInput, type LeadCardRow } from '../store/work-leads';
 import type { CardSla, WorkCard } from './calls/work-calls';

@@ -1,5 +1,5 @@
 // Taking a lead back from its owner (SLA, stale list, nurture wake-up): to the public pool or through distribution.
-import type { RecycleTarget } from '../domain/sla';
+import type { RecycleTarget } from '../domain/sla/sla-policy';
 import { appendAssignment } from '../store/assignments';
 import { appendAudit } from '../store/audit-log';
 import { insertRecycle, type RecycleReason } from '../store/pool-claims';

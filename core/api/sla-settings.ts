@@ -1,7 +1,7 @@
 // The funnel and SLA settings as stored: defaults, validation on read, and the local day used by daily claim limits.
 import type { Database } from 'better-sqlite3';
 import { DAY_MS, MINUTE_MS } from '../domain/clock';
-import { DEFAULT_SLA_POLICY, checkSlaPolicy, type SlaPolicy } from '../domain/sla';
+import { DEFAULT_SLA_POLICY, checkSlaPolicy, type SlaPolicy } from '../domain/sla/sla-policy';
 import { readSetting, writeSetting } from '../store/settings';
 import { funnelSettingsSchema, slaPolicySchema, type FunnelSettings } from './calls/work-calls';
 

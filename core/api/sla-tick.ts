@@ -2,7 +2,8 @@
 // each in its own short transaction, audited, so one failure never undoes the others.
 import { DAY_MS } from '../domain/clock';
 import { isOpenStage, wakeStageOf } from '../domain/funnel';
-import { dueActions, type SlaAction, type SlaPolicy } from '../domain/sla';
+import { dueActions, type SlaAction } from '../domain/sla/due-actions';
+import type { SlaPolicy } from '../domain/sla/sla-policy';
 import { appendAudit } from '../store/audit-log';
 import { findLeadById } from '../store/leads';
 import { deleteNurtureWakeup, listDueNurtureWakeups } from '../store/nurture-wakeups';

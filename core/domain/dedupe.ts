@@ -1,7 +1,10 @@
 // Duplicate leads: matching keys (phone, email, company + name), an index of existing leads, duplicate groups and merging.
 import type { LeadId } from './ids';
 import type { Bant, BehaviourEvent, Lead } from './lead';
-import { companyKey, nameKey, normalizeEmail, normalizePhone, formatPhone } from './normalize/index';
+import { companyKey } from './normalize/company';
+import { nameKey } from './normalize/name';
+import { normalizeEmail } from './normalize/email';
+import { normalizePhone, formatPhone } from './normalize/phone';
 
 export type DedupeKeyKind = 'phone' | 'email' | 'companyName';
 export const DEDUPE_KEY_KINDS: readonly DedupeKeyKind[] = ['phone', 'email', 'companyName'];

@@ -1,14 +1,10 @@
 // Turns one row's cells into a lead draft (normalized values) or the list of what is wrong with it, column by column.
 import type { LeadDraft } from '../domain/lead';
-import {
-  cleanText,
-  foldWidth,
-  formatPhone,
-  normalizeCompanyName,
-  normalizeEmail,
-  normalizePersonName,
-  stripControlChars,
-} from '../domain/normalize/index';
+import { cleanText, foldWidth, stripControlChars } from '../domain/normalize/text';
+import { formatPhone } from '../domain/normalize/phone';
+import { normalizeCompanyName } from '../domain/normalize/company';
+import { normalizeEmail } from '../domain/normalize/email';
+import { normalizePersonName } from '../domain/normalize/name';
 import { isLeadField } from './column-mapping';
 import { normalizePhoneNumber } from './phone';
 import { clipValue, ISSUE_MESSAGES } from './types';

@@ -1,6 +1,6 @@
 // Repository for applied SLA actions: each (lead, kind, trigger, clock start) is recorded once, so it fires once.
 import type { Database } from 'better-sqlite3';
-import type { SlaActionKind, SlaAppliedAction, SlaTrigger } from '../domain/sla';
+import type { SlaActionKind, SlaAppliedAction, SlaTrigger } from '../domain/sla/due-actions';
 import { execute, selectAll } from './sql';
 import { workQb } from './work-schema';
 

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { FunnelStage, Grade } from '../domain/funnel';
 import { asLeadId, asRepId } from '../domain/ids';
-import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla';
+import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
 import { execute, selectAll, selectFirst } from './sql';
 import { workQb, type WorkSchema } from './work-schema';

@@ -7,7 +7,7 @@ import { createInProcessClient } from '../../core/api/in-process-client';
 import { leadKeysOf } from '../../core/api/lead-keys';
 import { createService } from '../../core/api/service';
 import { createRng } from '../../core/domain/clock';
-import type { DistributionMethod, DistributionRule, RuleTarget } from '../../core/domain/distribution';
+import type { DistributionMethod, DistributionRule, RuleTarget } from '../../core/domain/distribution/types';
 import { asLeadId, asRepId } from '../../core/domain/ids';
 import type { Lead } from '../../core/domain/lead';
 import type { RepTier } from '../../core/domain/rep';

@@ -2,8 +2,13 @@
 import { createRng } from '../../core/domain/clock';
 import { asLeadId, asRepId } from '../../core/domain/ids';
 import type { Rep, RepTier } from '../../core/domain/rep';
-import { distributeBatch, replayDistribution } from '../../core/domain/distribution';
-import type { DistributionLead, DistributionMethod, DistributionRule } from '../../core/domain/distribution';
+import { distributeBatch } from '../../core/domain/distribution/engine';
+import { replayDistribution } from '../../core/domain/distribution/replay';
+import type {
+  DistributionLead,
+  DistributionMethod,
+  DistributionRule,
+} from '../../core/domain/distribution/types';
 import type { Report } from './figure';
 import { figure, timeMs } from './figure';
 

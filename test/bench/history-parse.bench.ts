@@ -15,7 +15,8 @@ import { createOwnerMapping, matchOwners } from '../../core/domain/history/owner
 import { analyzeDateColumn } from '../../core/domain/history/parse-dates';
 import type { DateColumnFormat } from '../../core/domain/history/parse-dates';
 import { asRepId } from '../../core/domain/ids';
-import { guessColumnMapping, validateRow } from '../../core/import/index';
+import { guessColumnMapping } from '../../core/import/column-mapping';
+import { validateRow } from '../../core/import/validate-row';
 import { generateHistoryFixture, HISTORY_REPS } from '../helpers/history-fixtures';
 import type { Report } from './figure';
 import { figure, timeMs } from './figure';

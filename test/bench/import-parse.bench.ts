@@ -3,7 +3,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLeadFile, readLeadBatches } from '../../core/import/index';
+import { openLeadFile } from '../../core/import/read-file';
+import { readLeadBatches } from '../../core/import/import-rows';
 import type { Report } from './figure';
 import { figure, timeMs } from './figure';
 

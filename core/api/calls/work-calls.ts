@@ -5,10 +5,10 @@ import { checkStageList, GRADES, MAX_STAGES, type FunnelStage, type Grade } from
 import {
   checkSlaPolicy,
   SLA_GRADE_KEYS,
-  type SlaDeadlines,
   type SlaGradeKey,
   type SlaPolicy,
-} from '../../domain/sla';
+} from '../../domain/sla/sla-policy';
+import type { SlaDeadlines } from '../../domain/sla/due-actions';
 import type { FollowUpRecord } from '../../store/follow-ups';
 import type { NotificationRecord } from '../../store/notifications';
 import type { RecycleRecord } from '../../store/pool-claims';

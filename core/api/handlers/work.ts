@@ -2,7 +2,8 @@
 import { DAY_MS } from '../../domain/clock';
 import { isOpenStage, visibleStages, type FunnelStage } from '../../domain/funnel';
 import type { Lead } from '../../domain/lead';
-import { DEFAULT_SLA_POLICY, slaDeadline, staleLeads } from '../../domain/sla';
+import { DEFAULT_SLA_POLICY } from '../../domain/sla/sla-policy';
+import { slaDeadline, staleLeads } from '../../domain/sla/due-actions';
 import { appendAssignment } from '../../store/assignments';
 import { appendAudit } from '../../store/audit-log';
 import { insertFollowUp } from '../../store/follow-ups';

@@ -2,7 +2,7 @@
 import type { FunnelStage } from '../funnel';
 import type { RepId } from '../ids';
 import type { LeadDraft } from '../lead';
-import { cleanText, stripControlChars } from '../normalize/index';
+import { cleanText, stripControlChars } from '../normalize/text';
 import type { DateRole, HistoryColumns, HistoryRole } from './history-columns';
 import type { OutcomeMapping } from './outcome-mapping';
 import { applyOutcomeMapping } from './outcome-mapping';

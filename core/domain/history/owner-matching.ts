@@ -1,6 +1,6 @@
 // Matches the owner names of an old CRM's export to Fairlead reps; lists the unknown ones for the team lead.
 import type { RepId } from '../ids';
-import { nameKey } from '../normalize/index';
+import { nameKey } from '../normalize/name';
 import type { Rep } from '../rep';
 import type { ValueCount } from './fold';
 import { compareText, groupByKey } from './fold';

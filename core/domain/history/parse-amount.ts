@@ -1,5 +1,5 @@
 // Money as old CRMs export it (¥1,200.50, 1.2万, 3k元) to integer fen, for won amounts.
-import { foldWidth } from '../normalize/index';
+import { foldWidth } from '../normalize/text';
 
 const MONEY = /^(?:rmb|cny|人民币|[¥$])?(\d+(?:\.\d+)?|\.\d+)(亿|万|w|千|k)?(?:元|块|rmb|cny)?$/i;
 const SCALE_DIGITS: Readonly<Record<string, number>> = { 亿: 10, 万: 6, w: 6, 千: 5, k: 5 };

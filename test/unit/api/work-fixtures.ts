@@ -1,6 +1,7 @@
 // Shared set-up for the working-the-leads API tests: reps, leads handed to a rep, rep sessions, a plain SLA policy.
 import { MINUTE_MS } from '../../../core/domain/clock';
-import { CHINA_OFFICE_CALENDAR, type SlaClockRule, type SlaPolicy } from '../../../core/domain/sla';
+import { CHINA_OFFICE_CALENDAR } from '../../../core/domain/sla/working-calendar';
+import type { SlaClockRule, SlaPolicy } from '../../../core/domain/sla/sla-policy';
 import { appendAssignment } from '../../../core/store/assignments';
 import { findLeadById } from '../../../core/store/leads';
 import { inTransaction } from '../../../core/store/sql';

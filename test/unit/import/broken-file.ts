@@ -1,6 +1,6 @@
 // A generated lead CSV with 1,000 broken rows of many kinds between good rows, and what each row should become.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { RowIssueCode } from '../../../core/import/index';
+import type { RowIssueCode } from '../../../core/import/types';
 
 export interface ExpectedError {
   readonly row: number;

@@ -1,8 +1,10 @@
 // A file full of broken rows: every bad row is reported with its row (and column), good rows come through, nothing crashes.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ImportFileError, openLeadFile, readLeadBatches } from '../../../core/import/index';
-import type { RejectedLeadRow, ValidLeadRow } from '../../../core/import/index';
+import { ImportFileError } from '../../../core/import/types';
+import { openLeadFile } from '../../../core/import/read-file';
+import { readLeadBatches } from '../../../core/import/import-rows';
+import type { RejectedLeadRow, ValidLeadRow } from '../../../core/import/import-rows';
 import { writeBrokenFile } from './broken-file';
 import { importAll, useTempDir } from './helpers';
 

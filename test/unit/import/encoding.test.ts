@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, detectEncoding } from '../../../core/import/index';
+import { detectDelimiter } from '../../../core/import/csv-parser';
+import { detectEncoding } from '../../../core/import/encoding';
 import { importAll, useTempDir } from './helpers';
 
 const file = useTempDir();

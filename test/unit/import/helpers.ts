@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { openLeadFile, readLeadBatches } from '../../../core/import/index';
-import type { ReadLeadFileOptions, RejectedLeadRow, ValidLeadRow } from '../../../core/import/index';
+import { openLeadFile } from '../../../core/import/read-file';
+import { readLeadBatches } from '../../../core/import/import-rows';
+import type { ReadLeadFileOptions } from '../../../core/import/read-file';
+import type { RejectedLeadRow, ValidLeadRow } from '../../../core/import/import-rows';
 
 /** A temp folder removed after the test file; returns a function naming files inside it. */
 export function useTempDir(): (name: string) => string {

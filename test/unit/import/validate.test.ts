@@ -2,18 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  buildParseReport,
-  CsvRecordParser,
-  guessColumnMapping,
-  normalizePhoneNumber,
-  parseCompanySize,
-  parseCsvText,
-  parseMoneyFen,
-  quoteCsvField,
-  validateRow,
-} from '../../../core/import/index';
-import type { CsvRecord } from '../../../core/import/index';
+import { buildParseReport } from '../../../core/import/import-rows';
+import { CsvRecordParser, parseCsvText } from '../../../core/import/csv-parser';
+import { guessColumnMapping } from '../../../core/import/column-mapping';
+import { normalizePhoneNumber } from '../../../core/import/phone';
+import { parseCompanySize, parseMoneyFen, validateRow } from '../../../core/import/validate-row';
+import { quoteCsvField } from '../../../core/import/export-csv';
+import type { CsvRecord } from '../../../core/import/csv-parser';
 import { useTempDir } from './helpers';
 
 const file = useTempDir();

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import {
   ERROR_COLUMN_HEADER,
   neutralizeFormula,
-  openLeadFile,
   writeErrorRowsCsv,
   writeLeadsCsv,
   writeLeadsXlsx,
-} from '../../../core/import/index';
-import type { ExportColumn, RowIssue } from '../../../core/import/index';
+} from '../../../core/import/export-csv';
+import { openLeadFile } from '../../../core/import/read-file';
+import type { ExportColumn } from '../../../core/import/export-csv';
+import type { RowIssue } from '../../../core/import/types';
 import { importAll, useTempDir } from './helpers';
 
 const file = useTempDir();

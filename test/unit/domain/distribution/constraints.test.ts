@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distributeBatch, distributeLead } from '../../../../core/domain/distribution';
-import type { DistributionMethod, DistributionRule } from '../../../../core/domain/distribution';
+import { distributeBatch, distributeLead } from '../../../../core/domain/distribution/engine';
+import type { DistributionMethod, DistributionRule } from '../../../../core/domain/distribution/types';
 import { asRepId } from '../../../../core/domain/ids';
 import { NOW, makeLead, makeLeads, makeRep, makeRule } from './fixtures';
 

@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../core/domain/clock';
-import { createEmptyState, distributeBatch, distributeLead } from '../../../../core/domain/distribution';
+import {
+  createEmptyState,
+  distributeBatch,
+  distributeLead,
+} from '../../../../core/domain/distribution/engine';
 import type {
   DistributionMethod,
   DistributionRule,
   DistributionState,
-} from '../../../../core/domain/distribution';
+} from '../../../../core/domain/distribution/types';
 import { NOW, makeLeads, makeReps, makeRule } from './fixtures';
 
 const METHODS: DistributionMethod[] = [

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeFairness, computeGini, computeStdDev, isNewRep } from '../../../../core/domain/distribution';
+import {
+  computeFairness,
+  computeGini,
+  computeStdDev,
+  isNewRep,
+} from '../../../../core/domain/distribution/fairness';
 import { asRepId } from '../../../../core/domain/ids';
 import type { Grade } from '../../../../core/domain/funnel';
 import { NOW } from './fixtures';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { distributeBatch, distributeLead, explanationSummary } from '../../../../core/domain/distribution';
-import type { DistributionRule } from '../../../../core/domain/distribution';
+import { distributeBatch, distributeLead } from '../../../../core/domain/distribution/engine';
+import { explanationSummary } from '../../../../core/domain/distribution/explanation-summary';
+import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { asRepId } from '../../../../core/domain/ids';
 import { NOW, countBy, makeLead, makeLeads, makeRep, makeReps, makeRule } from './fixtures';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distributeBatch, solveAssignment } from '../../../../core/domain/distribution';
-import type { AssignmentProblem } from '../../../../core/domain/distribution';
+import { distributeBatch } from '../../../../core/domain/distribution/engine';
+import { solveAssignment } from '../../../../core/domain/distribution/optimal';
+import type { AssignmentProblem } from '../../../../core/domain/distribution/optimal';
 import { FlowNetwork, solveMinCostFlow } from '../../../../core/domain/distribution/min-cost-flow';
 import { NOW, countBy, makeLeads, makeReps, makeRule } from './fixtures';
 

@@ -4,8 +4,8 @@ import {
   compareReplays,
   replayDistribution,
   replayDistributionAsync,
-} from '../../../../core/domain/distribution';
-import type { DistributionRule } from '../../../../core/domain/distribution';
+} from '../../../../core/domain/distribution/replay';
+import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { asRepId } from '../../../../core/domain/ids';
 import { NOW, makeLeads, makeReps, makeRule } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateRules, validateWorkingHours } from '../../../../core/domain/distribution';
-import type { DistributionRule } from '../../../../core/domain/distribution';
+import { validateRules, validateWorkingHours } from '../../../../core/domain/distribution/validate-rules';
+import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { makeRule } from './fixtures';
 
 const fallback = makeRule('round-robin', { id: 'fallback' });

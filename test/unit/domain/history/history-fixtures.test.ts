@@ -26,8 +26,10 @@ import { asLeadId, asRepId } from '../../../../core/domain/ids';
 import type { Lead } from '../../../../core/domain/lead';
 import { trainConversionModel } from '../../../../core/domain/scoring/learned';
 import { PLANTED_FACTORS } from '../../../../core/domain/scoring/synthetic-history';
-import { guessColumnMapping, openLeadFile, validateRow } from '../../../../core/import/index';
-import type { SourceRow } from '../../../../core/import/index';
+import { guessColumnMapping } from '../../../../core/import/column-mapping';
+import { openLeadFile } from '../../../../core/import/read-file';
+import { validateRow } from '../../../../core/import/validate-row';
+import type { SourceRow } from '../../../../core/import/read-file';
 import {
   generateHistoryFixture,
   HISTORY_COLUMN,

@@ -6,8 +6,9 @@ import type { HistoryDraft, HistoryRowContext } from '../../../../core/domain/hi
 import { createOutcomeMapping, guessOutcomeMapping } from '../../../../core/domain/history/outcome-mapping';
 import { createOwnerMapping, matchOwners } from '../../../../core/domain/history/owner-matching';
 import { asRepId } from '../../../../core/domain/ids';
-import { guessColumnMapping, validateRow } from '../../../../core/import/index';
-import type { LeadDraft } from '../../../../core/import/index';
+import { guessColumnMapping } from '../../../../core/import/column-mapping';
+import { validateRow } from '../../../../core/import/validate-row';
+import type { LeadDraft } from '../../../../core/domain/lead';
 
 const HOUR = 3_600_000;
 const cst = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * HOUR;

@@ -1,16 +1,11 @@
 // Normalization tables: phones, emails, company keys and names as people actually type them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  companyKey,
-  foldWidth,
-  formatPhone,
-  nameKey,
-  normalizeCompanyName,
-  normalizeEmail,
-  normalizePersonName,
-  normalizePhone,
-} from '../../../../core/domain/normalize/index';
+import { companyKey, normalizeCompanyName } from '../../../../core/domain/normalize/company';
+import { foldWidth } from '../../../../core/domain/normalize/text';
+import { formatPhone, normalizePhone } from '../../../../core/domain/normalize/phone';
+import { nameKey, normalizePersonName } from '../../../../core/domain/normalize/name';
+import { normalizeEmail } from '../../../../core/domain/normalize/email';
 
 describe('phone normalization', () => {
   it.each([
