@@ -17,6 +17,21 @@ const nodeBuiltins = [
   'worker_threads',
 ];
 
+// No barrels (shared/style.md): an index.ts that only re-exports hides where a symbol lives. These folders had one;
+// the patterns match the folder or its index only, never a module inside it (`../domain/sla/sla-policy` is fine).
+// A flat config's later block replaces an earlier block's no-restricted-imports, so every block that sets the
+// rule spreads these in.
+const barrelMessage =
+  'No barrels: import the module that defines the symbol (e.g. core/domain/sla/sla-policy).';
+const barrelFolders = '(scoring|sla|distribution|normalize|history)';
+const noBarrels = [{ regex: `(^|/)(domain/${barrelFolders}|core/import)(/index)?$`, message: barrelMessage }];
+// Inside core, `../import` is core/import; inside core/domain, `./sla` or `../sla` is core/domain/sla.
+const noCoreBarrels = [...noBarrels, { regex: '^(\\.\\./)+import(/index)?$', message: barrelMessage }];
+const noDomainBarrels = [
+  ...noCoreBarrels,
+  { regex: `^\\.\\.?/${barrelFolders}(/index)?$`, message: barrelMessage },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.scratch*/**'] },
   js.configs.recommended,
@@ -27,6 +42,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
+      'no-restricted-imports': ['error', { patterns: noBarrels }],
       'no-restricted-syntax': [
         'error',
         {
@@ -40,6 +56,10 @@ export default tseslint.config(
     // The one place IPC handlers are registered: generated from the contract's list of calls.
     files: ['core/api/ipc-binding.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noCoreBarrels }] },
   },
   {
     files: ['core/domain/**/*.ts'],
@@ -58,6 +78,7 @@ export default tseslint.config(
               group: ['../store/*', '../api/*', '../import/*', '../lan/*', '../../*'],
               message: 'core/domain depends on nothing.',
             },
+            ...noDomainBarrels,
           ],
         },
       ],
@@ -101,6 +122,7 @@ export default tseslint.config(
               ],
               message: 'The renderer talks to the API only.',
             },
+            ...noBarrels,
           ],
         },
       ],
