@@ -1,41 +1,7 @@
 // End to end in Chromium against a hub with test hooks: the funnel board, the queue, the public pool, SLA recycling.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const rendererIndex = join(root, 'out', 'renderer', 'index.html');
-const CHROMIUM = process.env.FAIRLEAD_CHROMIUM ?? '/usr/bin/chromium';
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function waitForHealth(url: string, hub: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (hub.exitCode !== null) throw new Error(`The hub exited with ${hub.exitCode}:\n${output()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((next) => setTimeout(next, 100));
-  }
-  throw new Error(`The hub did not answer /api/health in time:\n${output()}`);
-}
+import { startHubSession, type HubSession } from './hub-harness';
 
 /** Clocks that never pause (no calendar), so the test does not depend on the day it runs. */
 const RULE = {
@@ -51,23 +17,13 @@ const POLICY = {
 };
 
 describe('working the leads in a browser against the hub', () => {
-  let dataDir: string;
-  let hub: ChildProcess;
-  let hubOutput = '';
+  let session: HubSession;
   let baseUrl: string;
-  let browser: Browser;
   let page: Page;
   const ids: Record<string, string> = {};
 
-  async function callApi<T>(name: string, input: unknown, token: string | null = null): Promise<T> {
-    const response = await fetch(`${baseUrl}/api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { 'x-fairlead-session': token } : {}) },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { ok: boolean; value: T };
-    if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
-    return body.value;
+  function callApi<T>(name: string, input: unknown, token: string | null = null): Promise<T> {
+    return session.callApi<T>(name, input, token);
   }
 
   async function createLead(name: string, stage: string): Promise<string> {
@@ -81,27 +37,9 @@ describe('working the leads in a browser against the hub', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(rendererIndex))
-      throw new Error('out/renderer/index.html is missing: run npm run build:renderer.');
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}.`);
-    dataDir = mkdtempSync(join(tmpdir(), 'fairlead-e2e-work-'));
-    const port = await findFreePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    hub = spawn(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      [
-        join(root, 'core', 'host.ts'),
-        '--port',
-        String(port),
-        '--db',
-        join(dataDir, 'fairlead.sqlite'),
-        '--test-hooks',
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-    hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
-    await waitForHealth(baseUrl, hub, () => hubOutput);
+    session = await startHubSession({ hubArgs: ['--test-hooks'], viewport: { width: 1600, height: 900 } });
+    baseUrl = session.baseUrl;
+    page = session.page;
 
     // Leads first, while there is no rep to distribute them to: they wait in the public pool.
     await callApi('sla.savePolicy', { policy: POLICY });
@@ -115,24 +53,10 @@ describe('working the leads in a browser against the hub', () => {
     const { token } = await callApi<{ token: string }>('session.actAs', { repId: repA.id });
     for (const lead of [ids.moving, ids.queued, ids.overdue])
       await callApi('pool.claim', { leadId: lead }, token);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN' });
-    page = await context.newPage();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    if (hub && hub.exitCode === null) {
-      const exited = new Promise((done) => hub.once('exit', done));
-      hub.kill('SIGTERM');
-      await exited;
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await session?.stop();
   });
 
   it('drags a card from MQL to SQL and finds it there after a reload', async () => {
