@@ -1,7 +1,7 @@
 // End to end in Chromium against the hub: the team lead adds a working stage, drags a lead into it, hides a stage.
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSession, type HubSession } from './hub-harness';
+import { dragCard, startHubSession, type HubSession } from './hub-harness';
 
 interface StageSetting {
   readonly key: string;
@@ -34,21 +34,6 @@ describe('configuring the funnel stages in a browser', () => {
   async function pick(select: Locator, option: string): Promise<void> {
     await select.click();
     await page.getByRole('option', { name: option, exact: true }).click();
-  }
-
-  async function drag(card: Locator, target: Locator): Promise<void> {
-    const from = await card.boundingBox();
-    const to = await target.boundingBox();
-    if (!from || !to) throw new Error('no layout');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    for (let step = 1; step <= 12; step += 1) {
-      await page.mouse.move(
-        from.x + from.width / 2 + ((to.x + to.width / 2 - from.x - from.width / 2) * step) / 12,
-        from.y + from.height / 2 + ((to.y + 120 - from.y - from.height / 2) * step) / 12,
-      );
-    }
-    await page.mouse.up();
   }
 
   beforeAll(async () => {
@@ -92,7 +77,7 @@ describe('configuring the funnel stages in a browser', () => {
     ]);
     await expect(column.getByText('Demo booked').count()).resolves.toBe(1);
 
-    await drag(page.getByTestId('column-sql').locator(`[data-lead-id="${ids.demo}"]`), column);
+    await dragCard(page, page.getByTestId('column-sql').locator(`[data-lead-id="${ids.demo}"]`), column);
     await column.locator(`[data-lead-id="${ids.demo}"]`).waitFor();
     await page.reload();
     await page.getByTestId(`column-${demo.key}`).locator(`[data-lead-id="${ids.demo}"]`).waitFor();

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererIndex = join(root, 'out', 'renderer', 'index.html');
@@ -119,4 +119,23 @@ export async function startHubSession(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Drags a kanban card onto a column with the mouse, in small steps (dnd-kit needs moves past its activation
+ * distance), dropping a little below the column's top.
+ */
+export async function dragCard(page: Page, card: Locator, target: Locator): Promise<void> {
+  const from = await card.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('no layout');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let step = 1; step <= 12; step += 1) {
+    await page.mouse.move(
+      from.x + from.width / 2 + ((to.x + to.width / 2 - from.x - from.width / 2) * step) / 12,
+      from.y + from.height / 2 + ((to.y + 120 - from.y - from.height / 2) * step) / 12,
+    );
+  }
+  await page.mouse.up();
 }

@@ -1,7 +1,7 @@
 // End to end in Chromium against a hub with test hooks: the funnel board, the queue, the public pool, SLA recycling.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSession, type HubSession } from './hub-harness';
+import { dragCard, startHubSession, type HubSession } from './hub-harness';
 
 /** Clocks that never pause (no calendar), so the test does not depend on the day it runs. */
 const RULE = {
@@ -63,19 +63,7 @@ describe('working the leads in a browser against the hub', () => {
     await page.goto(`${baseUrl}/#/funnel`);
     const card = page.getByTestId('column-mql').locator(`[data-lead-id="${ids.moving}"]`);
     await card.waitFor();
-    const target = page.getByTestId('column-sql');
-    const from = await card.boundingBox();
-    const to = await target.boundingBox();
-    if (!from || !to) throw new Error('no layout');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    for (let step = 1; step <= 12; step += 1) {
-      await page.mouse.move(
-        from.x + from.width / 2 + ((to.x + to.width / 2 - from.x - from.width / 2) * step) / 12,
-        from.y + from.height / 2 + ((to.y + 120 - from.y - from.height / 2) * step) / 12,
-      );
-    }
-    await page.mouse.up();
+    await dragCard(page, card, page.getByTestId('column-sql'));
     await page.getByTestId('column-sql').locator(`[data-lead-id="${ids.moving}"]`).waitFor();
     await page.reload();
     await page.getByTestId('column-sql').locator(`[data-lead-id="${ids.moving}"]`).waitFor();
