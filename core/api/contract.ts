@@ -14,6 +14,7 @@ import type { ScoringModel } from '../domain/scoring/model';
 import type { ModelChangePreview } from '../domain/scoring/preview';
 import type { RuleWeightSuggestion } from '../domain/scoring/suggest';
 import { validateScoringModel } from '../domain/scoring/validate';
+import { dashboardCalls } from './calls/dashboard-calls';
 import { distributionCalls, distributionEvents } from './calls/distribution-calls';
 import { importCalls, importEvents } from './calls/import-calls';
 import { workCalls, workEvents } from './calls/work-calls';
@@ -294,6 +295,7 @@ export const calls = {
   ...importCalls,
   ...distributionCalls,
   ...workCalls,
+  ...dashboardCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -34,6 +34,7 @@ export const LEAD_PIN_SETTING = 'teamLead.pinHash';
 import { createScoringState, type ScoringState } from './scoring-state';
 import { newTimeOrderedId } from './time-ordered-id';
 import { scoringHandlers } from './handlers/scoring';
+import { dashboardHandlers } from './handlers/dashboard';
 import { distributionHandlers } from './handlers/distribution';
 import { importHandlers } from './handlers/import';
 import { workHandlers } from './handlers/work';
@@ -128,6 +129,7 @@ export function createService(options: ServiceOptions): Service {
     ...importHandlers,
     ...distributionHandlers,
     ...workHandlers,
+    ...dashboardHandlers,
     ...createWorkspaceHandlers({
       demoSeed: options.demoSeed ?? 20261123,
       schemaVersion: () => readSchemaVersion(db),
