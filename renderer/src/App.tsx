@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStatus } from './api/queries';
 import { LanguageSync } from './LanguageSync';
+import { DashboardPage } from './features/dashboard/DashboardPage';
 import { FunnelPage } from './features/funnel/FunnelPage';
 import { ImportPage } from './features/import/ImportPage';
 import { LeadsPage } from './features/leads/LeadsPage';
 import { PoolPage } from './features/pool/PoolPage';
 import { QueuePage } from './features/queue/QueuePage';
-import { ComingSoon } from './features/placeholder/ComingSoon';
 import { RulesPage } from './features/rules/RulesPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TeamPage } from './features/team/TeamPage';
@@ -19,7 +19,6 @@ import { AppLayout } from './shell/AppLayout';
 import { usePage, type Page } from './shell/routes';
 
 function PageContent({ page }: { page: Page }) {
-  const { t } = useTranslation();
   switch (page) {
     case 'leads':
       return <LeadsPage />;
@@ -37,8 +36,8 @@ function PageContent({ page }: { page: Page }) {
       return <FunnelPage />;
     case 'pool':
       return <PoolPage />;
-    default:
-      return <ComingSoon pageName={t(`nav.${page}`)} />;
+    case 'dashboard':
+      return <DashboardPage />;
   }
 }
 
