@@ -127,13 +127,6 @@ export const IconSparkles = (p: IconProps) => (
     <path d="M19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8z" />
   </Icon>
 );
-export const IconClock = (p: IconProps) => (
-  <Icon {...p}>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M12 7v5l3 2" />
-  </Icon>
-);
-
 // Smaller by default: the scoring editor's inline actions.
 export const IconEdit = ({ size = 16, ...p }: IconProps) => (
   <Icon size={size} {...p}>
