@@ -136,10 +136,10 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
 }
 
 /**
- * Where the rows of a running import wait: a scratch database file attached to the connection (no indexes, no
- * triggers, no journal, so writing them is cheap and they stay out of memory), whose rows move into `leads` in the
- * one transaction that commits the batch. Nothing in the main file changes before that transaction, so a crashed or
- * killed import leaves the database as it was; the scratch file is removed with the upload.
+ * Where the rows of a running import wait: a scratch database attached to the connection, in memory or in a file
+ * beside the upload for a big import (no indexes, no triggers, no journal, so writing them is cheap), whose rows move
+ * into `leads` in the one transaction that commits the batch. Nothing in the main file changes before that
+ * transaction, so a crashed or killed import leaves the database as it was.
  */
 export interface ImportStaging {
   readonly schema: string;
@@ -147,11 +147,14 @@ export interface ImportStaging {
   readonly move: Statement;
 }
 
-/** Attaches (creating it) the scratch file of one batch. Call outside any transaction (SQLite refuses ATTACH). */
-export function attachImportStaging(db: Database, batchId: string, path: string): ImportStaging {
+/**
+ * Attaches (creating it) the scratch database of one batch: the file at `path`, or one in memory when `path` is
+ * null. Call outside any transaction (SQLite refuses ATTACH inside one).
+ */
+export function attachImportStaging(db: Database, batchId: string, path: string | null): ImportStaging {
   const schema = `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
   const columns = LEAD_COLUMNS.join(', ');
-  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path);
+  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path ?? ':memory:');
   db.pragma(`${schema}.journal_mode = OFF`);
   db.pragma(`${schema}.synchronous = OFF`);
   db.exec(`DROP TABLE IF EXISTS ${schema}.staged_leads; CREATE TABLE ${schema}.staged_leads (${columns})`);

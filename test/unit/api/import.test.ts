@@ -1,9 +1,12 @@
 // Import through the API: upload → analyze → commit → history → undo, duplicate handling, templates, bad input.
+import { existsSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isEvent } from '../../../core/api/client';
 import type { PushedEvent } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
+import { startImportCommit } from '../../../core/api/import-commit';
+import { readAnalysisMeta, stagingPathOf } from '../../../core/api/import-files';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { analyzeBytes, commitAnalysis, importBytes, seedLead } from './import-helpers';
@@ -224,6 +227,40 @@ describe('importing a file through the API', () => {
     const reused = await importAfresh(false);
     expect(reused).toEqual(await importAfresh(true));
     expect(reused).toHaveLength(5);
+  });
+
+  it('stages a big import in a scratch file beside the upload and removes the file once committed', async () => {
+    const analysis = await analyzeBytes(t.client, '客户.csv', iconv.encode(GBK_CSV, 'gbk'));
+    const meta = await readAnalysisMeta(t.service.db, analysis.uploadId);
+    if (!meta) throw new Error('no analysis');
+    const { job } = startImportCommit(
+      {
+        db: t.service.db,
+        jobs: t.service.jobs,
+        scoring: t.service.scoring,
+        clock: () => 1_000,
+        newId: (prefix) => `${prefix}_${Math.random().toString(36).slice(2)}`,
+        actor: 'lead',
+        emit: () => undefined,
+      },
+      meta,
+      'merge',
+      { memoryStagingRows: 0 },
+    );
+    const scratch = stagingPathOf(t.service.db, analysis.uploadId);
+    let wasStagedInFile = false;
+    t.service.subscribe((event) => {
+      if (isEvent(event, 'jobs.progress') && event.payload.id === job.id && event.payload.state === 'running')
+        wasStagedInFile ||= existsSync(scratch);
+    });
+    const done = await t.service.jobs.waitFor(job.id);
+    expect(wasStagedInFile).toBe(true);
+    expect(done).toMatchObject({ state: 'done', result: { inserted: 3 } });
+    expect(existsSync(scratch)).toBe(false);
+    const names = (await t.client.call('leads.list', { sort: 'name', direction: 'asc' })).rows.map(
+      (l) => l.name,
+    );
+    expect(names).toEqual(['张伟', '李娜', '陈静'].sort());
   });
 
   it('refuses to commit an analysis that was superseded, naming the field', async () => {
