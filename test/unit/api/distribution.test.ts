@@ -3,11 +3,11 @@ import { ApiError } from '../../../core/api/errors';
 import { distributeNewLeads } from '../../../core/api/distribute-new-leads';
 import type { Explanation } from '../../../core/domain/distribution/types';
 import type { CallInput, PushedEvent } from '../../../core/api/contract';
-import { asLeadId } from '../../../core/domain/ids';
 import { insertLead } from '../../../core/store/leads';
 import { leadKeysOf } from '../../../core/api/lead-keys';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
+import { blankLead } from '../../helpers/blank-lead';
 
 type RepInput = CallInput<'reps.create'>;
 
@@ -109,33 +109,12 @@ describe('distribution through the API', () => {
 
   it('never distributes history leads', async () => {
     await addRep('王芳');
-    const lead = {
-      id: asLeadId('lead_history'),
+    const lead = blankLead('lead_history', {
       name: '往年客户',
-      phone: null,
-      email: null,
-      wechat: null,
-      company: null,
-      title: null,
-      industry: null,
-      region: null,
-      companySize: null,
-      product: null,
-      source: null,
-      campaign: null,
-      costFen: 0,
-      needs: null,
-      bant: {},
-      customFields: {},
-      events: [],
-      stage: 'raw' as const,
-      ownerId: null,
-      score: null,
-      grade: null,
       createdAt: t.clock.now,
       updatedAt: t.clock.now,
       isHistory: true,
-    };
+    });
     insertLead(t.service.db, lead, leadKeysOf(lead), {
       importBatchId: null,
       scoreModelVersion: null,
