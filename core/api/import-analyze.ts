@@ -18,6 +18,7 @@ import {
   readUploadMeta,
   rowsPathOf,
   sourcePathOf,
+  encodeAnalysedRow,
   writeAnalysisMeta,
   type AnalysedRow,
 } from './import-files';
@@ -134,13 +135,13 @@ export async function analyzeUpload(
             if (errors.length < MAX_REPORTED_ERRORS) errors.push(issue);
           }
           const line: AnalysedRow = { r: source.row, c: source.cells, e: describeRowErrors(result.errors) };
-          text += `${JSON.stringify(line)}\n`;
+          text += `${encodeAnalysedRow(line)}\n`;
           continue;
         }
         const built = historyPass?.build(source, result.draft);
         if (built && !built.ok) {
           errorRows += 1;
-          text += `${JSON.stringify({ r: source.row, c: source.cells, e: built.message } satisfies AnalysedRow)}\n`;
+          text += `${encodeAnalysedRow({ r: source.row, c: source.cells, e: built.message })}\n`;
           continue;
         }
         validRows += 1;
@@ -176,7 +177,7 @@ export async function analyzeUpload(
           ...(built ? { h: built.extras } : {}),
           ...(isUnique ? { u: 1 as const } : {}),
         };
-        text += `${JSON.stringify(line)}\n`;
+        text += `${encodeAnalysedRow(line)}\n`;
       }
       if (!out.write(text)) await once(out, 'drain');
     }

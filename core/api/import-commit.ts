@@ -34,11 +34,11 @@ import type { ImportJobResult } from './calls/import-calls';
 import type { EventName, EventPayload, JobStatus } from './contract';
 import { ServiceError } from './errors';
 import {
-  JsonLinesReader,
-  rowsPathOf,
+  readAnalysedRows,
   stagingPathOf,
   type AnalysedRow,
   type AnalysisMeta,
+  type JsonLinesReader,
 } from './import-files';
 import { startImportDistribution } from './distribute-imported';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './import-history';
@@ -134,7 +134,7 @@ export function startImportCommit(
     if (stagingPath) rmSync(stagingPath, { force: true });
   };
   const job = deps.jobs.start('import', deps.actor, (): JobStep => {
-    const rowsReader = new JsonLinesReader<AnalysedRow>(rowsPathOf(db, analysis.uploadId));
+    const rowsReader = readAnalysedRows(db, analysis.uploadId);
     reader = rowsReader;
     const stagedRows = attachImportStaging(db, batchId, stagingPath);
     staging = stagedRows;

@@ -283,10 +283,25 @@ describe('importing a file through the API', () => {
     expect(error).toMatchObject({ code: 'conflict', field: 'analysisId' });
   });
 
+  it('takes base64 wrapped over lines, as mail and MIME encoders write it', async () => {
+    const csv = '姓名,手机\n张三,13800000001\n';
+    const wrapped = Buffer.from(csv)
+      .toString('base64')
+      .replace(/(.{8})/g, '$1\r\n');
+    const upload = await t.client.call('import.upload', { fileName: 'a.csv', contentBase64: wrapped });
+    expect(upload.sizeBytes).toBe(Buffer.byteLength(csv));
+  });
+
   it.each([
     ['a file type it cannot read', { fileName: 'leads.xls', contentBase64: 'YQ==' }, 'fileName'],
     ['an empty file', { fileName: 'leads.csv', contentBase64: '' }, 'contentBase64'],
     ['content that is not base64', { fileName: 'leads.csv', contentBase64: '!!!' }, 'contentBase64'],
+    [
+      'base64 with a stray character',
+      { fileName: 'leads.csv', contentBase64: '5aeT5ZCN!LOaJi+acug==' },
+      'contentBase64',
+    ],
+    ['base64 one character too long', { fileName: 'leads.csv', contentBase64: 'YWJjZ' }, 'contentBase64'],
     ['an unknown key', { fileName: 'leads.csv', contentBase64: 'YQ==', path: '/etc/passwd' }, ''],
     ['a name too long', { fileName: `${'x'.repeat(300)}.csv`, contentBase64: 'YQ==' }, 'fileName'],
   ])('refuses an upload with %s, naming the field', async (_label, input, field) => {
