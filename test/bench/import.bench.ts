@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { leadKeysOf } from '../../core/api/lead-keys';
 import { CORE_V8_FLAGS } from '../../core/core-v8-flags';
-import { asLeadId } from '../../core/domain/ids';
 import type { Lead } from '../../core/domain/lead';
+import { blankLead } from '../helpers/blank-lead';
 import { leadToRow } from '../../core/store/leads';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
@@ -34,12 +34,10 @@ const INDUSTRIES = ['制造业', '零售', '金融', '教育', '医疗', '互联
 const TITLES = ['总经理', '采购经理', '技术总监', '工程师', 'CEO', '市场专员'];
 
 function existingLead(i: number): Lead {
-  return {
-    id: asLeadId(`lead_existing_${String(i).padStart(6, '0')}`),
+  return blankLead(`lead_existing_${String(i).padStart(6, '0')}`, {
     name: `老客户${i}`,
     phone: `+86137${String(i).padStart(8, '0')}`,
     email: `old${i}@example.com`,
-    wechat: null,
     company: `老公司${i % 4000}`,
     title: TITLES[i % 6] ?? null,
     industry: INDUSTRIES[i % 6] ?? null,
@@ -47,20 +45,11 @@ function existingLead(i: number): Lead {
     companySize: (i % 20) * 50,
     product: 'CRM',
     source: '官网表单',
-    campaign: null,
-    costFen: 0,
-    needs: null,
-    bant: {},
-    customFields: {},
-    events: [],
-    stage: 'raw',
-    ownerId: null,
     score: 40,
     grade: 'C',
     createdAt: 1_700_000_000_000 + i,
     updatedAt: 1_700_000_000_000 + i,
-    isHistory: false,
-  };
+  });
 }
 
 function insertRows(db: BetterSqlite3.Database, rows: readonly Record<string, unknown>[]): void {
