@@ -23,14 +23,11 @@ import {
   type AnalysedRow,
 } from './import-files';
 import { prepareHistoryPass } from './import-history';
-import {
-  createEmptyMatcher,
-  createLeadKeyMatcher,
-  databaseChangeStamp,
-  keepMatcherForCommit,
-  type KeyMatch,
-} from './import-matcher';
+import { keyKindOf, startKeyMatching, type KeyHolder, type KeyKindIndex } from './import-key-matching';
+import { databaseChangeStamp, keepAnalysisStamp, type KeyMatch } from './import-matcher';
 import { leadKeysOf } from './lead-keys';
+import type { LeadDraft } from '../import/validate-row';
+import type { LeadKeys } from '../store/leads';
 
 const PREVIEW_ROWS = 20;
 const MAX_REPORTED_ERRORS = 5_000;
@@ -104,10 +101,12 @@ export async function analyzeUpload(
       : null;
   const rowMapping = historyPass ? historyPass.mapping : mapping;
   const stampAtBuild = databaseChangeStamp(ctx.db);
-  const existing = createLeadKeyMatcher(ctx.db);
-  const earlier = createEmptyMatcher();
+  // Matching runs beside this loop, on a worker; its answers come back batch by batch, in file order.
+  const matching = startKeyMatching(ctx.db);
   /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
   const matchedRows = new Set<number>();
+  /** Rows sharing a key with a stored lead or an earlier row: the only rows the commit has to match again. */
+  const rowsWithMatches: number[] = [];
   const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
   const previewRows: { row: number; cells: readonly string[] }[] = [];
   const errors: RowIssue[] = [];
@@ -117,12 +116,45 @@ export async function analyzeUpload(
   let errorRows = 0;
   let errorCount = 0;
   let warnings = 0;
-  let newRows = 0;
   let duplicateRows = 0;
   let inFileDuplicateRows = 0;
+  /** Takes one batch's hits: counts, the rows the commit must look at again, the first samples for the report. */
+  const tallyHits = (hits: readonly KeyHolder[], drafts: ReadonlyMap<number, LeadDraft>) => {
+    for (let start = 0; start < hits.length;) {
+      const row = hits[start] as number;
+      const stored: KeyMatch[] = [];
+      const before: KeyMatch[] = [];
+      for (; start < hits.length && hits[start] === row; start += 3) {
+        const kind = keyKindOf(hits[start + 1] as KeyKindIndex);
+        const holder = hits[start + 2] as KeyHolder;
+        if (typeof holder === 'number') matchedRows.add(holder);
+        addMatch(typeof holder === 'number' ? before : stored, String(holder), kind);
+      }
+      rowsWithMatches.push(row);
+      if (stored.length > 0) duplicateRows += 1;
+      else inFileDuplicateRows += 1;
+      const draft = drafts.get(row);
+      if (!draft || samples.length >= MAX_DUPLICATE_SAMPLES) continue;
+      const first = stored.length === 0 ? before[0] : undefined;
+      samples.push({
+        sample: {
+          row,
+          name: draft.name,
+          phone: draft.phone,
+          email: draft.email,
+          company: draft.company,
+          earlierRow: first ? Number(first.id) : null,
+          by: unionKinds(stored.length > 0 ? stored : before),
+        },
+        matches: stored,
+      });
+    }
+  };
   try {
     for await (const batch of historyPass ? historyPass.batches() : file.batches()) {
       let text = '';
+      const batchKeys: { row: number; keys: LeadKeys }[] = [];
+      const batchDrafts = new Map<number, LeadDraft>();
       for (const source of batch) {
         totalRows += 1;
         if (previewRows.length < PREVIEW_ROWS) previewRows.push({ row: source.row, cells: source.cells });
@@ -147,56 +179,33 @@ export async function analyzeUpload(
         validRows += 1;
         const draft = result.draft;
         const keys = leadKeysOf(draft);
-        const matches = existing.match(keys);
-        const earlierRows = earlier.matchThenRemember(keys, String(source.row));
-        for (const match of earlierRows) matchedRows.add(Number(match.id));
-        const before = matches.length === 0 ? earlierRows : [];
-        if (matches.length > 0) duplicateRows += 1;
-        else if (before.length > 0) inFileDuplicateRows += 1;
-        else newRows += 1;
-        const first = before[0];
-        if ((matches.length > 0 || first) && samples.length < MAX_DUPLICATE_SAMPLES) {
-          samples.push({
-            sample: {
-              row: source.row,
-              name: draft.name,
-              phone: draft.phone,
-              email: draft.email,
-              company: draft.company,
-              earlierRow: matches.length === 0 && first ? Number(first.id) : null,
-              by: unionKinds(matches.length > 0 ? matches : before),
-            },
-            matches,
-          });
-        }
-        const isUnique = matches.length === 0 && before.length === 0;
-        const line: AnalysedRow = {
-          r: source.row,
-          d: draft,
-          k: keys,
-          ...(built ? { h: built.extras } : {}),
-          ...(isUnique ? { u: 1 as const } : {}),
-        };
+        batchKeys.push({ row: source.row, keys });
+        if (samples.length < MAX_DUPLICATE_SAMPLES) batchDrafts.set(source.row, draft);
+        const line: AnalysedRow = { r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) };
         text += `${encodeAnalysedRow(line)}\n`;
       }
+      matching.submit(batchKeys, (hits) => tallyHits(hits, batchDrafts));
       if (!out.write(text)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
+    await matching.finish();
   } catch (error) {
+    matching.stop();
     out.destroy();
     throw error;
   } finally {
     await file.close();
   }
+  const newRows = validRows - duplicateRows - inFileDuplicateRows;
 
-  // Nothing written while the file was read: the commit can match against these same stored keys.
-  const isMatcherCurrent = databaseChangeStamp(ctx.db) === stampAtBuild;
+  // Nothing written while the file was read: the commit may trust which rows matched nothing, while nothing is.
+  const isMatchingCurrent = databaseChangeStamp(ctx.db) === stampAtBuild;
   const history = historyPass ? historyPass.finish() : null;
   const analysisId = ctx.newId('analysis');
-  if (isMatcherCurrent) {
+  if (isMatchingCurrent) {
     const stamp = databaseChangeStamp(ctx.db);
-    keepMatcherForCommit(ctx.db, { uploadId: upload.uploadId, analysisId, matcher: existing, stamp });
+    keepAnalysisStamp(ctx.db, { uploadId: upload.uploadId, analysisId, stamp });
   }
   await writeAnalysisMeta(ctx.db, {
     analysisId,
@@ -213,6 +222,7 @@ export async function analyzeUpload(
     analyzedAt: ctx.now,
     committedBatchId: null,
     matchedRows: [...matchedRows],
+    rowsWithMatches,
     ...(history
       ? {
           history: {
@@ -282,6 +292,12 @@ export async function analyzeUpload(
     })),
     history,
   };
+}
+
+function addMatch(matches: KeyMatch[], id: string, kind: DedupeKeyKind): void {
+  const same = matches.find((match) => match.id === id);
+  if (same) same.by.push(kind);
+  else matches.push({ id, by: [kind] });
 }
 
 function unionKinds(matches: readonly KeyMatch[]): DedupeKeyKind[] {

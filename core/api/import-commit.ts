@@ -42,7 +42,7 @@ import {
 } from './import-files';
 import { startImportDistribution } from './distribute-imported';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './import-history';
-import { takeMatcherForCommit } from './import-matcher';
+import { createLeadKeyMatcher, createStoredKeyMatcher, takeIsAnalysisCurrent } from './import-matcher';
 import type { JobRunner, JobStep } from './jobs';
 import { leadKeysOf } from './lead-keys';
 import type { ScoringState } from './scoring-state';
@@ -100,10 +100,16 @@ export function startImportCommit(
   const batchId = deps.newId('import');
   const startedAt = deps.clock();
   const history = analysis.history ?? null;
-  // Taken before this call writes the batch row, so the analysis's matcher is still current if nothing else wrote.
-  const { matcher, isAnalysed } = takeMatcherForCommit(db, analysis.analysisId);
-  // Against the analysis's own stored keys, only rows a later row shares a key with need their keys remembered.
-  const rowsToRemember = isAnalysed && analysis.matchedRows ? new Set(analysis.matchedRows) : null;
+  // Asked before this call writes the batch row: nothing written since the analysis means the stored keys are the
+  // ones it matched against, so only the rows it found matches for can match anything, and only rows a later row
+  // shares a key with need their keys remembered. Otherwise every row is matched against every live lead again.
+  const isAnalysed =
+    takeIsAnalysisCurrent(db, analysis.analysisId) &&
+    analysis.rowsWithMatches !== undefined &&
+    analysis.matchedRows !== undefined;
+  const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
+  const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
+  const matcher = isAnalysed ? createStoredKeyMatcher(db) : createLeadKeyMatcher(db);
   const remember = (row: number, keys: LeadKeys, id: string) => {
     if (!rowsToRemember || rowsToRemember.has(row)) matcher.remember(keys, id);
   };
@@ -198,9 +204,9 @@ export function startImportCommit(
               if (!('d' in row)) continue;
               // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
               const keys = row.k ?? leadKeysOf(row.d);
-              // Against the stored keys the analysis saw, a row it found unique matches nothing: the rows before it
-              // remembered here are a subset of the rows before it there.
-              const match = row.u === 1 && isAnalysed ? undefined : matcher.match(keys)[0];
+              // Against the stored keys the analysis saw, a row it found no match for matches nothing: the rows
+              // before it remembered here are a subset of the rows before it there.
+              const match = rowsWithMatches?.has(row.r) === false ? undefined : matcher.match(keys)[0];
               if (!match) {
                 insertDraft(row.r, row.d, keys, row.h);
               } else if (duplicateAction === 'skip') {

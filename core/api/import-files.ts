@@ -60,6 +60,11 @@ export interface AnalysisMeta {
   readonly history?: HistoryCommitPlan;
   /** Rows that a later row of the file shares a key with (absent in analyses saved before it was kept). */
   readonly matchedRows?: readonly number[];
+  /**
+   * Valid rows sharing a key with a stored lead or an earlier row, in file order; every other valid row matched
+   * nothing (absent in analyses saved before it was kept: the commit then matches every row).
+   */
+  readonly rowsWithMatches?: readonly number[];
 }
 
 /**
@@ -72,8 +77,6 @@ export type AnalysedRow =
       readonly d: LeadDraft;
       readonly k?: LeadKeys;
       readonly h?: HistoryExtras;
-      /** 1 when the analysis found no lead and no earlier row with any of its keys. */
-      readonly u?: 1;
     }
   | { readonly r: number; readonly c: readonly string[]; readonly e: string };
 
@@ -104,8 +107,8 @@ const KEY_FIELDS = [
   'companyNameKey',
 ] as const satisfies readonly (keyof LeadKeys)[];
 
-/** A valid row's line: [row, draft values, key values or null, 1 when unique, history extras]. */
-type ValidRowLine = [number, unknown[], (string | null)[] | null, 0 | 1, HistoryExtras?];
+/** A valid row's line: [row, draft values, key values or null, history extras]. */
+type ValidRowLine = [number, unknown[], (string | null)[] | null, HistoryExtras?];
 
 /**
  * One analysed row as a line of the rows file. A valid row is an array of values in a fixed order, not an object:
@@ -117,7 +120,6 @@ export function encodeAnalysedRow(row: AnalysedRow): string {
     row.r,
     DRAFT_FIELDS.map((field) => row.d[field]),
     row.k ? KEY_FIELDS.map((key) => row.k?.[key] ?? null) : null,
-    row.u === 1 ? 1 : 0,
   ];
   if (row.h) line.push(row.h);
   return JSON.stringify(line);
@@ -126,7 +128,7 @@ export function encodeAnalysedRow(row: AnalysedRow): string {
 /** The analysed row a parsed line holds (see encodeAnalysedRow). */
 export function decodeAnalysedRow(value: unknown): AnalysedRow {
   if (!Array.isArray(value)) return value as AnalysedRow;
-  const [r, values, keyValues, isUnique, history] = value as ValidRowLine;
+  const [r, values, keyValues, history] = value as ValidRowLine;
   const draft: Record<string, unknown> = {};
   DRAFT_FIELDS.forEach((field, index) => (draft[field] = values[index]));
   const keys = keyValues
@@ -142,7 +144,6 @@ export function decodeAnalysedRow(value: unknown): AnalysedRow {
     d: draft as unknown as LeadDraft,
     ...(keys ? { k: keys } : {}),
     ...(history ? { h: history } : {}),
-    ...(isUnique === 1 ? { u: 1 as const } : {}),
   };
 }
 

@@ -1,12 +1,12 @@
-// Matches imported rows against the stored dedupe keys of live leads (and the rows before them in the same file)
-// with in-memory maps: one indexed read of three key columns instead of three look-ups per row.
+// Matches an import commit's rows against the stored dedupe keys of live leads and the rows before them: in memory
+// (every live lead's keys read once) or by index for the few rows the analysis found matches for.
 import type { Database } from 'better-sqlite3';
 import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../domain/dedupe';
-import { forEachLiveLeadKeys } from '../store/import-batches';
+import { findOldestLiveKeyHolder, forEachLiveLeadKeys } from '../store/import-batches';
 import type { LeadKeys } from '../store/leads';
 
 export interface KeyMatch {
-  /** The matched lead (or, for `matchRow`, the id the earlier row was given). */
+  /** The matched lead (or the id an earlier row was remembered under). */
   readonly id: string;
   readonly by: DedupeKeyKind[];
 }
@@ -16,8 +16,6 @@ export interface LeadKeyMatcher {
   match(keys: LeadKeys): readonly KeyMatch[];
   /** Records keys as belonging to `id` where no lead holds them yet (the oldest holder stays the match). */
   remember(keys: LeadKeys, id: string): void;
-  /** `match` then `remember(keys, id)` in one pass over the maps (one hash look-up per key instead of three). */
-  matchThenRemember(keys: LeadKeys, id: string): readonly KeyMatch[];
 }
 
 function keyOf(keys: LeadKeys, kind: DedupeKeyKind): string | null {
@@ -28,11 +26,7 @@ function keyOf(keys: LeadKeys, kind: DedupeKeyKind): string | null {
 
 /** A matcher seeded with every live lead's stored keys, oldest lead first. */
 export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
-  const maps: Record<DedupeKeyKind, Map<string, string>> = {
-    phone: new Map(),
-    email: new Map(),
-    companyName: new Map(),
-  };
+  const maps = emptyMaps();
   forEachLiveLeadKeys(db, (id, phoneKey, emailKey, companyNameKey) => {
     if (phoneKey !== null && !maps.phone.has(phoneKey)) maps.phone.set(phoneKey, id);
     if (emailKey !== null && !maps.email.has(emailKey)) maps.email.set(emailKey, id);
@@ -42,9 +36,31 @@ export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
   return createEmptyMatcher(maps);
 }
 
+const STORED_KEY_COLUMNS = {
+  phone: 'phone_key',
+  email: 'email_key',
+  companyName: 'company_name_key',
+} as const satisfies Record<DedupeKeyKind, string>;
+
+/**
+ * A matcher that looks stored keys up by index as it is asked (the oldest live lead holding a key, as
+ * `createLeadKeyMatcher` would have it) and keeps the keys it is told to remember in memory: for a commit that
+ * matches only the few rows its analysis found matches for, instead of reading every live lead's keys first.
+ */
+export function createStoredKeyMatcher(db: Database): LeadKeyMatcher {
+  const maps = emptyMaps();
+  return createMatcher(
+    (kind, key) => findOldestLiveKeyHolder(db, STORED_KEY_COLUMNS[kind], key) ?? maps[kind].get(key),
+    (kind, key, id) => {
+      if (!maps[kind].has(key) && findOldestLiveKeyHolder(db, STORED_KEY_COLUMNS[kind], key) === undefined)
+        maps[kind].set(key, id);
+    },
+  );
+}
+
 /**
  * What the database looks like to this connection, changed by any write of this connection (total_changes) or
- * of another one (data_version): equal stamps mean the stored keys a matcher was built from are still the same.
+ * of another one (data_version): equal stamps mean the stored keys an analysis matched against are still the same.
  */
 export function databaseChangeStamp(db: Database): string {
   const version = db.pragma('data_version', { simple: true }) as number;
@@ -52,97 +68,77 @@ export function databaseChangeStamp(db: Database): string {
   return `${version}:${changes}`;
 }
 
-/** The stored-keys matcher of the last analysis, per database, kept for that analysis's commit. */
-const analysisMatchers = new WeakMap<
+/** The last analysis per database, with the stamp of the database it matched against, kept for its commit. */
+const analysedStamps = new WeakMap<
   Database,
-  {
-    readonly uploadId: string;
-    readonly analysisId: string;
-    readonly stamp: string;
-    readonly matcher: LeadKeyMatcher;
-  }
+  { readonly uploadId: string; readonly analysisId: string; readonly stamp: string }
 >();
 
-/**
- * Keeps an analysis's stored-keys matcher (built when the database had `stamp`) for its commit, so the commit
- * need not read every live lead's keys again. Only the last analysis is kept.
- */
-export function keepMatcherForCommit(
+/** Keeps an analysis's database stamp for its commit. Only the last analysis is kept. */
+export function keepAnalysisStamp(
   db: Database,
-  kept: { uploadId: string; analysisId: string; matcher: LeadKeyMatcher; stamp: string },
+  kept: { uploadId: string; analysisId: string; stamp: string },
 ): void {
-  analysisMatchers.set(db, kept);
+  analysedStamps.set(db, kept);
 }
 
-/** Lets go of a kept matcher when its upload is discarded (the wizard was cancelled). */
-export function forgetKeptMatcher(db: Database, uploadId: string): void {
-  if (analysisMatchers.get(db)?.uploadId === uploadId) analysisMatchers.delete(db);
+/** Lets go of a kept stamp when its upload is discarded (the wizard was cancelled). */
+export function forgetAnalysisStamp(db: Database, uploadId: string): void {
+  if (analysedStamps.get(db)?.uploadId === uploadId) analysedStamps.delete(db);
 }
 
 /**
- * The matcher an analysis kept, if it is this analysis's and nothing was written since (otherwise a fresh one):
- * either way it holds exactly the live leads' keys as they are now. Handed over once. `isAnalysed` says the
- * stored keys are the ones the analysis matched against, so its "no match" verdicts still hold.
+ * Whether nothing was written since this analysis matched, so its verdicts (which rows match nothing) still hold.
+ * Asked once per analysis: the answer is handed over to its commit.
  */
-export function takeMatcherForCommit(
-  db: Database,
-  analysisId: string,
-): { matcher: LeadKeyMatcher; isAnalysed: boolean } {
-  const kept = analysisMatchers.get(db);
-  analysisMatchers.delete(db);
-  if (kept?.analysisId === analysisId && kept.stamp === databaseChangeStamp(db))
-    return { matcher: kept.matcher, isAnalysed: true };
-  return { matcher: createLeadKeyMatcher(db), isAnalysed: false };
+export function takeIsAnalysisCurrent(db: Database, analysisId: string): boolean {
+  const kept = analysedStamps.get(db);
+  analysedStamps.delete(db);
+  return kept?.analysisId === analysisId && kept.stamp === databaseChangeStamp(db);
 }
 
-/** A matcher over nothing yet (rows of one file against each other). */
+function emptyMaps(): Record<DedupeKeyKind, Map<string, string>> {
+  return { phone: new Map(), email: new Map(), companyName: new Map() };
+}
+
+/** A matcher over in-memory maps: `maps` seeded, or nothing yet (rows of one file against each other). */
 export function createEmptyMatcher(
-  maps: Record<DedupeKeyKind, Map<string, string>> = {
-    phone: new Map(),
-    email: new Map(),
-    companyName: new Map(),
-  },
+  maps: Record<DedupeKeyKind, Map<string, string>> = emptyMaps(),
 ): LeadKeyMatcher {
-  return {
-    match(keys) {
-      let found: KeyMatch[] | null = null;
-      for (const kind of DEDUPE_KEY_KINDS) {
-        const key = keyOf(keys, kind);
-        if (key === null) continue;
-        const id = maps[kind].get(key);
-        if (id === undefined) continue;
-        found ??= [];
-        const same = found.find((match) => match.id === id);
-        if (same) same.by.push(kind);
-        else found.push({ id, by: [kind] });
-      }
-      return found ?? NO_MATCHES;
+  return createMatcher(
+    (kind, key) => maps[kind].get(key),
+    (kind, key, id) => {
+      if (!maps[kind].has(key)) maps[kind].set(key, id);
     },
-    remember(keys, id) {
-      for (const kind of DEDUPE_KEY_KINDS) {
-        const key = keyOf(keys, kind);
-        if (key !== null && !maps[kind].has(key)) maps[kind].set(key, id);
-      }
-    },
-    matchThenRemember(keys, id) {
-      let found: KeyMatch[] | null = null;
-      for (const kind of DEDUPE_KEY_KINDS) {
-        const key = keyOf(keys, kind);
-        if (key === null) continue;
-        const map = maps[kind];
-        const holder = map.get(key);
-        if (holder === undefined) {
-          map.set(key, id);
-          continue;
-        }
-        found ??= [];
-        const same = found.find((match) => match.id === holder);
-        if (same) same.by.push(kind);
-        else found.push({ id: holder, by: [kind] });
-      }
-      return found ?? NO_MATCHES;
-    },
+  );
+}
+
+/** A matcher from "who holds this key" and "hold it if nobody does". */
+function createMatcher(
+  holderOf: (kind: DedupeKeyKind, key: string) => string | undefined,
+  claim: (kind: DedupeKeyKind, key: string, id: string) => void,
+): LeadKeyMatcher {
+  const match = (keys: LeadKeys): readonly KeyMatch[] => {
+    let found: KeyMatch[] | null = null;
+    for (const kind of DEDUPE_KEY_KINDS) {
+      const key = keyOf(keys, kind);
+      if (key === null) continue;
+      const id = holderOf(kind, key);
+      if (id === undefined) continue;
+      found ??= [];
+      const same = found.find((entry) => entry.id === id);
+      if (same) same.by.push(kind);
+      else found.push({ id, by: [kind] });
+    }
+    return found ?? NO_MATCHES;
   };
+  const remember = (keys: LeadKeys, id: string): void => {
+    for (const kind of DEDUPE_KEY_KINDS) {
+      const key = keyOf(keys, kind);
+      if (key !== null) claim(kind, key, id);
+    }
+  };
+  return { match, remember };
 }
 
 const NO_MATCHES: readonly KeyMatch[] = Object.freeze([]);

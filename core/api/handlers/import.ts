@@ -17,7 +17,7 @@ import { analyzeUpload, headersKeyOf } from '../import-analyze';
 import { recoverInterruptedImports, startImportCommit, undoImportBatch } from '../import-commit';
 import { readLatestHistoryBatch } from '../import-history';
 import { findPossibleDuplicates, listDuplicateGroups, mergeDuplicateLeads } from '../import-duplicates';
-import { forgetKeptMatcher } from '../import-matcher';
+import { forgetAnalysisStamp } from '../import-matcher';
 import { exportLeads } from '../import-export';
 import {
   discardUpload,
@@ -177,7 +177,7 @@ export const importHandlers = {
     input: ParsedInput<'import.discard'>,
   ): Promise<CallOutput<'import.discard'>> {
     requireTeamLead(ctx);
-    forgetKeptMatcher(ctx.db, input.uploadId);
+    forgetAnalysisStamp(ctx.db, input.uploadId);
     return { discarded: await discardUpload(ctx.db, input.uploadId) };
   },
 

@@ -1,8 +1,21 @@
-// The import's key matcher: matching and remembering in one pass must equal matching, then remembering.
+// Duplicate matching of an import, three ways that must agree: the analysis's engine (on a worker thread for a
+// database file, in-thread for one in memory), the commit's in-memory matcher over every live lead, and the
+// commit's by-index matcher for the rows the analysis found matches for.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { createEmptyMatcher } from '../../../core/api/import-matcher';
-import type { LeadKeys } from '../../../core/store/leads';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startKeyMatching, type KeyHolder } from '../../../core/api/import-key-matching';
+import {
+  createEmptyMatcher,
+  createLeadKeyMatcher,
+  createStoredKeyMatcher,
+  type LeadKeyMatcher,
+} from '../../../core/api/import-matcher';
+import { insertLead, type LeadKeys } from '../../../core/store/leads';
+import { openDatabase } from '../../../core/store/open-database';
+import { blankLead } from '../../helpers/blank-lead';
 
 const key = fc.option(fc.constantFrom('a', 'b', 'c', 'd'), { nil: null });
 const keys: fc.Arbitrary<LeadKeys> = fc.record({
@@ -11,20 +24,134 @@ const keys: fc.Arbitrary<LeadKeys> = fc.record({
   companyKey: fc.constant(null),
   companyNameKey: key,
 });
+const storedLead = fc.record({ keys, createdAt: fc.integer({ min: 0, max: 3 }), isDeleted: fc.boolean() });
 
-describe('the import key matcher', () => {
-  it('matches then remembers in one pass exactly as match followed by remember', () => {
-    fc.assert(
-      fc.property(fc.array(keys, { maxLength: 30 }), (rows) => {
-        const twoPass = createEmptyMatcher();
-        const onePass = createEmptyMatcher();
-        rows.forEach((row, index) => {
-          const expected = twoPass.match(row);
-          twoPass.remember(row, `row${index}`);
-          expect(onePass.matchThenRemember(row, `row${index}`)).toEqual(expected);
-        });
+type StoredLead = { keys: LeadKeys; createdAt: number; isDeleted: boolean };
+
+function databaseWith(path: string, leads: readonly StoredLead[]) {
+  const db = openDatabase(path);
+  leads.forEach((lead, index) => {
+    insertLead(
+      db,
+      blankLead(`lead_${String(index).padStart(3, '0')}`, {
+        name: `客户${index}`,
+        createdAt: lead.createdAt,
+        updatedAt: lead.createdAt,
       }),
+      lead.keys,
+      { importBatchId: null, scoreModelVersion: null, scoredAt: null },
     );
+    if (lead.isDeleted)
+      db.prepare('UPDATE leads SET deleted_at = 1 WHERE id = ?').run(
+        `lead_${String(index).padStart(3, '0')}`,
+      );
+  });
+  return db;
+}
+
+/** What a commit matching every row does: match, then remember the row under its own id. */
+function matchEveryRow(matcher: LeadKeyMatcher, rows: readonly LeadKeys[]) {
+  return rows.map((row, index) => {
+    const found = matcher.match(row);
+    matcher.remember(row, String(index + 2));
+    return found;
+  });
+}
+
+describe('duplicate matching of an import', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('by index finds the same oldest live holder as reading every live lead, before and after remembering', () => {
+    fc.assert(
+      fc.property(
+        fc.array(storedLead, { maxLength: 12 }),
+        fc.array(keys, { maxLength: 12 }),
+        (leads, rows) => {
+          const db = databaseWith(':memory:', leads);
+          try {
+            expect(matchEveryRow(createStoredKeyMatcher(db), rows)).toEqual(
+              matchEveryRow(createLeadKeyMatcher(db), rows),
+            );
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("the analysis's hits are the stored leads and earlier rows a commit matching every row finds", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(storedLead, { maxLength: 10 }),
+        fc.array(keys, { maxLength: 12 }),
+        async (leads, rows) => {
+          const db = databaseWith(':memory:', leads);
+          try {
+            const hits = await analysisHits(db, rows);
+            const expected = matchEveryRow(createLeadKeyMatcher(db), rows);
+            rows.forEach((_, index) => {
+              const row = index + 2;
+              const found = expected[index] ?? [];
+              // A row has hits exactly when the commit would find a match for it…
+              expect(hits.has(row)).toBe(found.length > 0);
+              // …and where a stored lead holds a key, the analysis names that lead, as the commit does.
+              const stored = (hits.get(row) ?? []).filter((holder) => typeof holder === 'string');
+              const storedFound = found.map((match) => match.id).filter((id) => id.startsWith('lead_'));
+              expect(new Set(stored)).toEqual(new Set(storedFound));
+            });
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('answers the same on a worker thread (a database file) as in-thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairlead-matching-'));
+    dirs.push(dir);
+    const leads: StoredLead[] = [
+      {
+        keys: { phoneKey: 'p1', emailKey: 'e1', companyKey: null, companyNameKey: null },
+        createdAt: 2,
+        isDeleted: false,
+      },
+      {
+        keys: { phoneKey: 'p1', emailKey: 'e2', companyKey: null, companyNameKey: 'c1' },
+        createdAt: 1,
+        isDeleted: false,
+      },
+      {
+        keys: { phoneKey: 'p2', emailKey: null, companyKey: null, companyNameKey: null },
+        createdAt: 0,
+        isDeleted: true,
+      },
+    ];
+    const rows: LeadKeys[] = Array.from({ length: 1_000 }, (_, i) => ({
+      phoneKey: i % 7 === 0 ? 'p1' : `p-row-${i % 400}`,
+      emailKey: i % 11 === 0 ? 'e2' : null,
+      companyKey: null,
+      companyNameKey: i % 13 === 0 ? 'c1' : `c-row-${i}`,
+    }));
+    const onFile = databaseWith(join(dir, 'fairlead.sqlite'), leads);
+    const inMemory = databaseWith(':memory:', leads);
+    try {
+      expect(onFile.memory).toBe(false);
+      const fromWorker = await analysisHits(onFile, rows);
+      expect(fromWorker).toEqual(await analysisHits(inMemory, rows));
+      // Row 2 has p1, e2 and c1, all held first by lead_001 (older than lead_000); rows 402.. repeat phones of 2..
+      expect(fromWorker.get(2)).toEqual(['lead_001', 'lead_001', 'lead_001']);
+      expect(fromWorker.get(403)).toEqual([3]);
+    } finally {
+      onFile.close();
+      inMemory.close();
+    }
   });
 
   it('keeps the first holder of a key as the match', () => {
@@ -35,12 +162,30 @@ describe('the import key matcher', () => {
       companyKey: null,
       companyNameKey: null,
     };
-    expect(matcher.matchThenRemember(first, 'row2')).toEqual([]);
-    expect(matcher.matchThenRemember({ ...first, emailKey: 'a@b.cn' }, 'row3')).toEqual([
-      { id: 'row2', by: ['phone'] },
-    ]);
+    matcher.remember(first, 'row2');
+    expect(matcher.match({ ...first, emailKey: 'a@b.cn' })).toEqual([{ id: 'row2', by: ['phone'] }]);
+    matcher.remember({ ...first, emailKey: 'a@b.cn' }, 'row3');
     expect(matcher.match({ ...first, phoneKey: null, emailKey: 'a@b.cn' })).toEqual([
       { id: 'row3', by: ['email'] },
     ]);
   });
 });
+
+/** The analysis's hits per row (rows numbered from 2, as in a file with a header), in batches of 100. */
+async function analysisHits(
+  db: Parameters<typeof startKeyMatching>[0],
+  rows: readonly LeadKeys[],
+): Promise<Map<number, KeyHolder[]>> {
+  const matching = startKeyMatching(db);
+  const byRow = new Map<number, KeyHolder[]>();
+  const numbered = rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys }));
+  for (let start = 0; start < numbered.length; start += 100)
+    matching.submit(numbered.slice(start, start + 100), (hits) => {
+      for (let i = 0; i < hits.length; i += 3) {
+        const row = hits[i] as number;
+        byRow.set(row, [...(byRow.get(row) ?? []), hits[i + 2] as KeyHolder]);
+      }
+    });
+  await matching.finish();
+  return byRow;
+}
