@@ -26,6 +26,7 @@ import {
   type DuplicateAction,
   type ImportBatch,
   type ImportStaging,
+  type SharedLeadColumns,
 } from '../store/import-batches';
 import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../store/lead-merges';
 import { findStoredLead, updateLead, updateLeadChanges, type LeadKeys } from '../store/leads';
@@ -142,7 +143,23 @@ export function startImportCommit(
   const job = deps.jobs.start('import', deps.actor, (): JobStep => {
     const rowsReader = readAnalysedRows(db, analysis.uploadId);
     reader = rowsReader;
-    const stagedRows = attachImportStaging(db, batchId, stagingPath);
+    // What every lead of this batch shares is written once by the move, not staged with each row.
+    const shared: SharedLeadColumns = history
+      ? { events_json: '[]', is_history: 1, import_batch_id: batchId, deleted_at: null }
+      : {
+          events_json: '[]',
+          stage: 'raw',
+          won_amount_fen: null,
+          lost_reason: null,
+          closed_at: null,
+          owner_id: null,
+          is_history: 0,
+          import_batch_id: batchId,
+          created_at: startedAt,
+          updated_at: startedAt,
+          deleted_at: null,
+        };
+    const stagedRows = attachImportStaging(db, batchId, stagingPath, shared);
     staging = stagedRows;
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];

@@ -3,8 +3,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Lead } from '../domain/lead';
 import { LEAD_COLUMNS, leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
-import type { ImportBatchesTable } from './schema';
-import { allCompiled, execute, qb, selectAll, selectFirst } from './sql';
+import type { ImportBatchesTable, LeadsTable } from './schema';
+import { allCompiled, execute, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -145,42 +145,67 @@ export interface ImportStaging {
   readonly schema: string;
   readonly insert: Statement;
   readonly move: Statement;
+  /** The columns every lead of the batch shares, stored once for the move instead of once per staged row. */
+  readonly shared: SharedLeadColumns;
+  readonly stagedColumns: readonly (keyof LeadsTable)[];
 }
+
+/** Column values all the leads of one batch have (its id, its time, a new lead's stage and owner…). */
+export type SharedLeadColumns = Partial<LeadsTable>;
 
 /**
  * Attaches (creating it) the scratch database of one batch: the file at `path`, or one in memory when `path` is
- * null. Call outside any transaction (SQLite refuses ATTACH inside one).
+ * null. Call outside any transaction (SQLite refuses ATTACH inside one). Columns in `shared` are not staged: the
+ * move writes their one value into every row.
  */
-export function attachImportStaging(db: Database, batchId: string, path: string | null): ImportStaging {
+export function attachImportStaging(
+  db: Database,
+  batchId: string,
+  path: string | null,
+  shared: SharedLeadColumns,
+): ImportStaging {
   const schema = `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
-  const columns = LEAD_COLUMNS.join(', ');
+  const stagedColumns = LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column));
   db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path ?? ':memory:');
   db.pragma(`${schema}.journal_mode = OFF`);
   db.pragma(`${schema}.synchronous = OFF`);
-  db.exec(`DROP TABLE IF EXISTS ${schema}.staged_leads; CREATE TABLE ${schema}.staged_leads (${columns})`);
+  db.exec(
+    `DROP TABLE IF EXISTS ${schema}.staged_leads; CREATE TABLE ${schema}.staged_leads (${stagedColumns.join(', ')})`,
+  );
+  const selected = LEAD_COLUMNS.map((column) => (Object.hasOwn(shared, column) ? `@${column}` : column));
   return {
     schema,
+    shared,
+    stagedColumns,
     insert: db.prepare(
-      `INSERT INTO ${schema}.staged_leads (${columns}) VALUES (${LEAD_COLUMNS.map(() => '?').join(', ')})`,
+      `INSERT INTO ${schema}.staged_leads (${stagedColumns.join(', ')}) VALUES (${stagedColumns.map(() => '?').join(', ')})`,
     ),
     move: db.prepare(
-      `INSERT INTO main.leads (${columns}) SELECT ${columns} FROM ${schema}.staged_leads ORDER BY rowid`,
+      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${schema}.staged_leads ORDER BY rowid`,
     ),
   };
 }
 
 /**
  * Stages a lead of a running import; it becomes visible when `moveStagedLeads` runs. Bound by position with one
- * prepared statement: building and binding an object per row showed in profiles.
+ * prepared statement: building and binding an object per row showed in profiles. A lead that differs from the
+ * batch's shared columns is refused (it would be stored with the batch's values).
  */
 export function stageImportLead(staging: ImportStaging, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
   const row = leadToRow(lead, keys, meta);
-  staging.insert.run(LEAD_COLUMNS.map((column) => row[column]));
+  for (const column in staging.shared) {
+    const value = staging.shared[column as keyof LeadsTable];
+    if (row[column as keyof LeadsTable] !== value)
+      throw new Error(
+        `import staging: lead ${lead.id} has ${column} = ${String(row[column as keyof LeadsTable])}, not the batch's ${String(value)}`,
+      );
+  }
+  staging.insert.run(staging.stagedColumns.map((column) => row[column]));
 }
 
 /** Moves every staged lead into `leads` (call inside the committing transaction); returns how many moved. */
 export function moveStagedLeads(staging: ImportStaging): number {
-  return staging.move.run().changes;
+  return staging.move.run(staging.shared).changes;
 }
 
 /** Detaches the scratch file (outside any transaction); the caller deletes the file. */
@@ -227,21 +252,24 @@ export interface MergeSnapshot {
   readonly scoredAt: number | null;
 }
 
-/** Keeps a lead as it was before this batch first merged into it; later merges of the same batch keep the first. */
+const SAVE_MERGE_SNAPSHOT_SQL = qb
+  .insertInto('import_merge_snapshots')
+  .values({ batch_id: '', lead_id: '', lead_json: '', score_model_version: null, scored_at: null })
+  .onConflict((oc) => oc.doNothing())
+  .compile().sql;
+
+/**
+ * Keeps a lead as it was before this batch first merged into it; later merges of the same batch keep the first.
+ * Compiled once: an import saves thousands in its last transaction.
+ */
 export function saveMergeSnapshot(db: Database, batchId: string, snapshot: MergeSnapshot): void {
-  execute(
-    db,
-    qb
-      .insertInto('import_merge_snapshots')
-      .values({
-        batch_id: batchId,
-        lead_id: snapshot.leadId,
-        lead_json: JSON.stringify(snapshot.lead),
-        score_model_version: snapshot.scoreModelVersion,
-        scored_at: snapshot.scoredAt,
-      })
-      .onConflict((oc) => oc.doNothing()),
-  );
+  runCompiled(db, SAVE_MERGE_SNAPSHOT_SQL, [
+    batchId,
+    snapshot.leadId,
+    JSON.stringify(snapshot.lead),
+    snapshot.scoreModelVersion,
+    snapshot.scoredAt,
+  ]);
 }
 
 export function listMergeSnapshots(db: Database, batchId: string): MergeSnapshot[] {
