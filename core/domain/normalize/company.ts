@@ -17,6 +17,8 @@ const EN_SUFFIXES = new Set([
   'gmbh',
 ]);
 
+const PLAIN_NAME = /^[0-9A-Za-z\u4E00-\u9FFF]+$/;
+
 /** The display form of a company name: width folded, control characters gone, spaces collapsed. */
 export function normalizeCompanyName(raw: string): string {
   return cleanText(raw);
@@ -28,13 +30,20 @@ export function normalizeCompanyName(raw: string): string {
  * `北京字节跳动科技有限公司`, `北京字节跳动科技` and `北京 字节跳动科技（有限公司）` share one key.
  */
 export function companyKey(raw: string): string {
-  const words = stripControlChars(foldWidth(raw))
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
-  while (words.length > 1 && EN_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
-  let key = words.join('');
+  let key: string;
+  if (PLAIN_NAME.test(raw)) {
+    // One word of ASCII letters and digits or CJK ideographs (most names in an import): NFKC and width folding
+    // leave it as it is, and there is nothing to split off.
+    key = raw.toLowerCase();
+  } else {
+    const words = stripControlChars(foldWidth(raw))
+      .normalize('NFKC')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '');
+    while (words.length > 1 && EN_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
+    key = words.join('');
+  }
   for (let changed = true; changed;) {
     changed = false;
     for (const suffix of CN_SUFFIXES) {

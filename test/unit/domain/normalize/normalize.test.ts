@@ -167,6 +167,24 @@ describe('company keys', () => {
     expect(keys.size).toBe(1);
   });
 
+  it('gives a plain one-word name the key it gets with spaces, punctuation or full-width letters around it', () => {
+    const plain = fc
+      .array(fc.constantFrom('A', 'z', '7', '北', '京', '科', '技', '有', '限', '公', '司', '集', '团'), {
+        minLength: 1,
+        maxLength: 12,
+      })
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(plain, (name) => {
+        const key = companyKey(name);
+        expect(companyKey(` ${name}（ `)).toBe(key);
+        expect(
+          companyKey(name.replace(/[A-Za-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))),
+        ).toBe(key);
+      }),
+    );
+  });
+
   it('keeps different companies apart', () => {
     expect(companyKey('腾讯科技有限公司')).not.toBe(companyKey('腾讯音乐有限公司'));
   });
