@@ -251,7 +251,7 @@ export function startImportCommit(
       isFinished = true;
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
-        const moved = moveStagedLeads(stagedRows);
+        const moved = moveStagedLeads(db, stagedRows);
         if (moved !== insertedIds.length)
           throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but found ${moved}`);
         const mergedIds = applyMerges(db, scoring, batchId, merges, finishedAt);

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asLeadId } from '../../../core/domain/ids';
+import { asLeadId, asRepId } from '../../../core/domain/ids';
 import {
   attachImportStaging,
   detachImportStaging,
@@ -11,10 +11,16 @@ import {
   moveStagedLeads,
   stageImportLead,
 } from '../../../core/store/import-batches';
-import { findLeadById } from '../../../core/store/leads';
+import type { Lead } from '../../../core/domain/lead';
+import { findLeadById, insertLead } from '../../../core/store/leads';
+import { insertRep } from '../../../core/store/reps';
 import { openDatabase } from '../../../core/store/open-database';
-import { sampleLead } from '../../helpers/sample-data';
+import { sampleLead, sampleRep } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
+
+function newLead(id: string, fields: Partial<Lead> = {}): Lead {
+  return { ...sampleLead({ id: asLeadId(id), stage: 'raw', ownerId: null }), ...fields };
+}
 
 const keys = { phoneKey: '+8613800000001', emailKey: null, companyKey: null, companyNameKey: null };
 
@@ -57,10 +63,32 @@ describe("an import's staging", () => {
     stageImportLead(staging, first, keys, meta);
     stageImportLead(staging, second, keys, meta);
     expect(findLeadById(db, 'lead_1')).toBeUndefined();
-    expect(db.transaction(() => moveStagedLeads(staging))()).toBe(2);
+    expect(db.transaction(() => moveStagedLeads(db, staging))()).toBe(2);
     detachImportStaging(db, staging);
     expect(findLeadById(db, 'lead_1')).toEqual({ ...first, scoreModelVersion: 3 });
     expect(findLeadById(db, 'lead_2')).toEqual({ ...second, scoreModelVersion: 3 });
+  });
+
+  it("leaves the open-load trigger as it was: a rep's lead inserted after the move is counted", () => {
+    const schema = () =>
+      db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    const before = schema();
+    const staging = attachImportStaging(db, 'import_1', null, shared);
+    stageImportLead(staging, { ...newLead('lead_1'), createdAt: 5_000, updatedAt: 5_000 }, keys, meta);
+    db.transaction(() => moveStagedLeads(db, staging))();
+    detachImportStaging(db, staging);
+    expect(schema()).toEqual(before);
+    insertRep(db, sampleRep({ id: asRepId('rep_1') }), 1);
+    insertLead(db, newLead('lead_2', { ownerId: asRepId('rep_1') }), keys, { ...meta, importBatchId: null });
+    expect(db.prepare('SELECT rep_id, open_count FROM rep_open_loads').all()).toEqual([
+      { rep_id: 'rep_1', open_count: 1 },
+    ]);
+  });
+
+  it('refuses to move leads in bulk that the open-load trigger would count', () => {
+    const staging = attachImportStaging(db, 'import_1', null, { ...shared, owner_id: 'rep_1' });
+    expect(() => moveStagedLeads(db, staging)).toThrow(/without an owner or past leads/);
+    detachImportStaging(db, staging);
   });
 
   it('refuses a lead whose shared column differs, naming the lead and the column', () => {
