@@ -1,5 +1,6 @@
 // The import wizard's report: reads the whole uploaded file once, validates every row with the chosen mapping,
-// matches rows against existing leads and earlier rows, and writes the analysed rows for the commit job to stream.
+// matches rows against existing leads and earlier rows, keeps the valid rows in memory for the commit job and
+// writes the rejected ones to a file for the error CSV.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { DedupeKeyKind } from '../domain/dedupe';
@@ -18,13 +19,14 @@ import {
   readUploadMeta,
   rowsPathOf,
   sourcePathOf,
-  encodeAnalysedRow,
   writeAnalysisMeta,
   type AnalysedRow,
+  type RejectedRow,
 } from './import-files';
 import { prepareHistoryPass } from './import-history';
 import { keyKindOf, startKeyMatching, type KeyHolder, type KeyKindIndex } from './import-key-matching';
-import { databaseChangeStamp, keepAnalysisStamp, type KeyMatch } from './import-matcher';
+import { databaseChangeStamp, type KeyMatch } from './import-matcher';
+import { keepAnalysis } from './kept-analysis';
 import { leadKeysOf } from './lead-keys';
 import type { LeadDraft } from '../import/validate-row';
 import type { LeadKeys } from '../store/leads';
@@ -107,6 +109,8 @@ export async function analyzeUpload(
   const matchedRows = new Set<number>();
   /** Rows sharing a key with a stored lead or an earlier row: the only rows the commit has to match again. */
   const rowsWithMatches: number[] = [];
+  /** The valid rows, kept in memory for the commit (~40 MB per 100k rows). */
+  const validLines: AnalysedRow[] = [];
   const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
   const previewRows: { row: number; cells: readonly string[] }[] = [];
   const errors: RowIssue[] = [];
@@ -166,14 +170,14 @@ export async function analyzeUpload(
             errorCount += 1;
             if (errors.length < MAX_REPORTED_ERRORS) errors.push(issue);
           }
-          const line: AnalysedRow = { r: source.row, c: source.cells, e: describeRowErrors(result.errors) };
-          text += `${encodeAnalysedRow(line)}\n`;
+          const line: RejectedRow = { r: source.row, c: source.cells, e: describeRowErrors(result.errors) };
+          text += `${JSON.stringify(line)}\n`;
           continue;
         }
         const built = historyPass?.build(source, result.draft);
         if (built && !built.ok) {
           errorRows += 1;
-          text += `${encodeAnalysedRow({ r: source.row, c: source.cells, e: built.message })}\n`;
+          text += `${JSON.stringify({ r: source.row, c: source.cells, e: built.message } satisfies RejectedRow)}\n`;
           continue;
         }
         validRows += 1;
@@ -181,8 +185,7 @@ export async function analyzeUpload(
         const keys = leadKeysOf(draft);
         batchKeys.push({ row: source.row, keys });
         if (samples.length < MAX_DUPLICATE_SAMPLES) batchDrafts.set(source.row, draft);
-        const line: AnalysedRow = { r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) };
-        text += `${encodeAnalysedRow(line)}\n`;
+        validLines.push({ r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) });
       }
       matching.submit(batchKeys, (hits) => tallyHits(hits, batchDrafts));
       if (!out.write(text)) await once(out, 'drain');
@@ -203,10 +206,12 @@ export async function analyzeUpload(
   const isMatchingCurrent = databaseChangeStamp(ctx.db) === stampAtBuild;
   const history = historyPass ? historyPass.finish() : null;
   const analysisId = ctx.newId('analysis');
-  if (isMatchingCurrent) {
-    const stamp = databaseChangeStamp(ctx.db);
-    keepAnalysisStamp(ctx.db, { uploadId: upload.uploadId, analysisId, stamp });
-  }
+  keepAnalysis(ctx.db, {
+    uploadId: upload.uploadId,
+    analysisId,
+    stamp: isMatchingCurrent ? databaseChangeStamp(ctx.db) : null,
+    rows: validLines,
+  });
   await writeAnalysisMeta(ctx.db, {
     analysisId,
     uploadId: upload.uploadId,

@@ -34,16 +34,11 @@ import { inTransaction } from '../store/sql';
 import type { ImportJobResult } from './calls/import-calls';
 import type { EventName, EventPayload, JobStatus } from './contract';
 import { ServiceError } from './errors';
-import {
-  readAnalysedRows,
-  stagingPathOf,
-  type AnalysedRow,
-  type AnalysisMeta,
-  type JsonLinesReader,
-} from './import-files';
+import { stagingPathOf, type AnalysisMeta } from './import-files';
 import { startImportDistribution } from './distribute-imported';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './import-history';
-import { createLeadKeyMatcher, createStoredKeyMatcher, takeIsAnalysisCurrent } from './import-matcher';
+import { createLeadKeyMatcher, createStoredKeyMatcher } from './import-matcher';
+import { isKeptAnalysisCurrent, takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
 import type { JobRunner, JobStep } from './jobs';
 import { leadKeysOf } from './lead-keys';
 import type { ScoringState } from './scoring-state';
@@ -95,9 +90,21 @@ export function startImportCommit(
   deps: ImportDeps,
   analysis: AnalysisMeta,
   duplicateAction: DuplicateAction,
-  options: { readonly memoryStagingRows?: number } = {},
+  options: {
+    readonly memoryStagingRows?: number;
+    /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
+    readonly isAnalysisCurrent?: boolean;
+  } = {},
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
+  const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
+  const keptRows = takeAnalysisRows(db, analysis.analysisId);
+  if (!keptRows)
+    throw new ServiceError(
+      'conflict',
+      'This report is no longer in memory: analyse the file again.',
+      'analysisId',
+    );
   const batchId = deps.newId('import');
   const startedAt = deps.clock();
   const history = analysis.history ?? null;
@@ -105,9 +112,7 @@ export function startImportCommit(
   // ones it matched against, so only the rows it found matches for can match anything, and only rows a later row
   // shares a key with need their keys remembered. Otherwise every row is matched against every live lead again.
   const isAnalysed =
-    takeIsAnalysisCurrent(db, analysis.analysisId) &&
-    analysis.rowsWithMatches !== undefined &&
-    analysis.matchedRows !== undefined;
+    isCurrent && analysis.rowsWithMatches !== undefined && analysis.matchedRows !== undefined;
   const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
   const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
   const matcher = isAnalysed ? createStoredKeyMatcher(db) : createLeadKeyMatcher(db);
@@ -130,7 +135,7 @@ export function startImportCommit(
   if (createdReps.length > 0) deps.emit('reps.changed', { repIds: createdReps });
   activeSet(db).add(batchId);
 
-  let reader: JsonLinesReader<AnalysedRow> | null = null;
+  let reader: AnalysedRowsReader | null = null;
   let staging: ImportStaging | null = null;
   // Up to MEMORY_STAGING_ROWS rows wait in memory (~60 MB per 100k); a bigger file stages on disk.
   const memoryStagingRows = options.memoryStagingRows ?? MEMORY_STAGING_ROWS;
@@ -141,7 +146,7 @@ export function startImportCommit(
     if (stagingPath) rmSync(stagingPath, { force: true });
   };
   const job = deps.jobs.start('import', deps.actor, (): JobStep => {
-    const rowsReader = readAnalysedRows(db, analysis.uploadId);
+    const rowsReader = keptRows;
     reader = rowsReader;
     // What every lead of this batch shares is written once by the move, not staged with each row.
     const shared: SharedLeadColumns = history
@@ -218,7 +223,6 @@ export function startImportCommit(
           for (let taken = 0; rows.length > 0;) {
             for (const row of rows) {
               done += 1;
-              if (!('d' in row)) continue;
               // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
               const keys = row.k ?? leadKeysOf(row.d);
               // Against the stored keys the analysis saw, a row it found no match for matches nothing: the rows

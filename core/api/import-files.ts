@@ -1,5 +1,5 @@
-// Files an import works with, in folders beside the database: the uploaded file, its analysis, and the analysed
-// rows (one JSON line each) that the commit job streams back synchronously, chunk by chunk.
+// Files an import works with, in folders beside the database: the uploaded file, its analysis, its rejected rows
+// (one JSON line each, for the error file) and the scratch database a big commit stages its rows in.
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -67,89 +67,24 @@ export interface AnalysisMeta {
   readonly rowsWithMatches?: readonly number[];
 }
 
-/**
- * One analysed row: a valid draft with its dedupe keys (computed once, by the analysis), or a rejected row's
- * original cells (for the error file).
- */
-export type AnalysedRow =
-  | {
-      readonly r: number;
-      readonly d: LeadDraft;
-      readonly k?: LeadKeys;
-      readonly h?: HistoryExtras;
-    }
-  | { readonly r: number; readonly c: readonly string[]; readonly e: string };
-
-/** A draft's fields in the order a valid row's line stores them; the `satisfies` keeps the list complete. */
-const DRAFT_FIELD_SET = {
-  name: true,
-  phone: true,
-  email: true,
-  wechat: true,
-  company: true,
-  title: true,
-  industry: true,
-  region: true,
-  companySize: true,
-  product: true,
-  source: true,
-  campaign: true,
-  costFen: true,
-  needs: true,
-  bant: true,
-  customFields: true,
-} satisfies Record<keyof LeadDraft, true>;
-const DRAFT_FIELDS = Object.keys(DRAFT_FIELD_SET) as (keyof LeadDraft)[];
-const KEY_FIELDS = [
-  'phoneKey',
-  'emailKey',
-  'companyKey',
-  'companyNameKey',
-] as const satisfies readonly (keyof LeadKeys)[];
-
-/** A valid row's line: [row, draft values, key values or null, history extras]. */
-type ValidRowLine = [number, unknown[], (string | null)[] | null, HistoryExtras?];
-
-/**
- * One analysed row as a line of the rows file. A valid row is an array of values in a fixed order, not an object:
- * half the text, and writing and reading 100k of them took ~0.3 s less (measured on this machine).
- */
-export function encodeAnalysedRow(row: AnalysedRow): string {
-  if (!('d' in row)) return JSON.stringify(row);
-  const line: ValidRowLine = [
-    row.r,
-    DRAFT_FIELDS.map((field) => row.d[field]),
-    row.k ? KEY_FIELDS.map((key) => row.k?.[key] ?? null) : null,
-  ];
-  if (row.h) line.push(row.h);
-  return JSON.stringify(line);
+/** A valid row of an analysis: its draft, its dedupe keys, and a past lead's history. */
+export interface AnalysedRow {
+  readonly r: number;
+  readonly d: LeadDraft;
+  readonly k: LeadKeys;
+  readonly h?: HistoryExtras;
 }
 
-/** The analysed row a parsed line holds (see encodeAnalysedRow). */
-export function decodeAnalysedRow(value: unknown): AnalysedRow {
-  if (!Array.isArray(value)) return value as AnalysedRow;
-  const [r, values, keyValues, history] = value as ValidRowLine;
-  const draft: Record<string, unknown> = {};
-  DRAFT_FIELDS.forEach((field, index) => (draft[field] = values[index]));
-  const keys = keyValues
-    ? {
-        phoneKey: keyValues[0] ?? null,
-        emailKey: keyValues[1] ?? null,
-        companyKey: keyValues[2] ?? null,
-        companyNameKey: keyValues[3] ?? null,
-      }
-    : undefined;
-  return {
-    r,
-    d: draft as unknown as LeadDraft,
-    ...(keys ? { k: keys } : {}),
-    ...(history ? { h: history } : {}),
-  };
+/** A row the analysis rejected: its original cells and why (the error file lists them). */
+export interface RejectedRow {
+  readonly r: number;
+  readonly c: readonly string[];
+  readonly e: string;
 }
 
-/** Reads the rows file of an analysis, row by row (see JsonLinesReader). */
-export function readAnalysedRows(db: Database, uploadId: string): JsonLinesReader<AnalysedRow> {
-  return new JsonLinesReader(rowsPathOf(db, uploadId), decodeAnalysedRow);
+/** Reads the rejected rows of an analysis, row by row (see JsonLinesReader). */
+export function readRejectedRows(db: Database, uploadId: string): JsonLinesReader<RejectedRow> {
+  return new JsonLinesReader(rowsPathOf(db, uploadId), (value) => value as RejectedRow);
 }
 
 export async function saveUpload(

@@ -68,35 +68,6 @@ export function databaseChangeStamp(db: Database): string {
   return `${version}:${changes}`;
 }
 
-/** The last analysis per database, with the stamp of the database it matched against, kept for its commit. */
-const analysedStamps = new WeakMap<
-  Database,
-  { readonly uploadId: string; readonly analysisId: string; readonly stamp: string }
->();
-
-/** Keeps an analysis's database stamp for its commit. Only the last analysis is kept. */
-export function keepAnalysisStamp(
-  db: Database,
-  kept: { uploadId: string; analysisId: string; stamp: string },
-): void {
-  analysedStamps.set(db, kept);
-}
-
-/** Lets go of a kept stamp when its upload is discarded (the wizard was cancelled). */
-export function forgetAnalysisStamp(db: Database, uploadId: string): void {
-  if (analysedStamps.get(db)?.uploadId === uploadId) analysedStamps.delete(db);
-}
-
-/**
- * Whether nothing was written since this analysis matched, so its verdicts (which rows match nothing) still hold.
- * Asked once per analysis: the answer is handed over to its commit.
- */
-export function takeIsAnalysisCurrent(db: Database, analysisId: string): boolean {
-  const kept = analysedStamps.get(db);
-  analysedStamps.delete(db);
-  return kept?.analysisId === analysisId && kept.stamp === databaseChangeStamp(db);
-}
-
 function emptyMaps(): Record<DedupeKeyKind, Map<string, string>> {
   return { phone: new Map(), email: new Map(), companyName: new Map() };
 }

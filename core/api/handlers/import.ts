@@ -17,12 +17,12 @@ import { analyzeUpload, headersKeyOf } from '../import-analyze';
 import { recoverInterruptedImports, startImportCommit, undoImportBatch } from '../import-commit';
 import { readLatestHistoryBatch } from '../import-history';
 import { findPossibleDuplicates, listDuplicateGroups, mergeDuplicateLeads } from '../import-duplicates';
-import { forgetAnalysisStamp } from '../import-matcher';
+import { forgetAnalysis, isAnalysisKept, isKeptAnalysisCurrent } from '../kept-analysis';
 import { exportLeads } from '../import-export';
 import {
   discardUpload,
   pruneUploads,
-  readAnalysedRows,
+  readRejectedRows,
   readAnalysisMeta,
   saveUpload,
   writeAnalysisMeta,
@@ -81,11 +81,10 @@ export const importHandlers = {
     requireTeamLead(ctx);
     const analysis = await readAnalysisMeta(ctx.db, input.uploadId);
     if (!analysis) throw new ServiceError('conflict', 'Analyse the file first.', 'uploadId');
-    const reader = readAnalysedRows(ctx.db, input.uploadId);
+    const reader = readRejectedRows(ctx.db, input.uploadId);
     const rejected: { c: readonly string[]; e: string }[] = [];
     try {
-      for (let rows = reader.next(5_000); rows.length > 0; rows = reader.next(5_000))
-        for (const row of rows) if ('c' in row) rejected.push(row);
+      for (let rows = reader.next(5_000); rows.length > 0; rows = reader.next(5_000)) rejected.push(...rows);
     } finally {
       reader.close();
     }
@@ -125,10 +124,18 @@ export const importHandlers = {
       );
     if (analysis.committedBatchId !== null)
       throw new ServiceError('conflict', 'This report was already imported.', 'analysisId');
+    if (!isAnalysisKept(ctx.db, analysis.analysisId))
+      throw new ServiceError(
+        'conflict',
+        'This report is no longer in memory (Fairlead restarted since): analyse the file again.',
+        'analysisId',
+      );
     // A past-leads import never guesses: every open question stops it, naming its column and value.
     const question = analysis.history?.questions[0];
     if (question) throw new ServiceError('conflict', question.message, question.column || 'history');
     const actor = actorLabel(ctx.actor);
+    // Asked before this call's own writes (the template), which change no lead.
+    const isAnalysisCurrent = isKeptAnalysisCurrent(ctx.db, analysis.analysisId);
     const templateName = input.templateName;
     inTransaction(ctx.db, () => {
       recoverInterruptedImports(ctx.db, ctx.now);
@@ -167,6 +174,7 @@ export const importHandlers = {
       },
       analysis,
       input.duplicateAction satisfies DuplicateAction,
+      { isAnalysisCurrent },
     );
     await writeAnalysisMeta(ctx.db, { ...analysis, committedBatchId: batchId });
     return job;
@@ -177,7 +185,7 @@ export const importHandlers = {
     input: ParsedInput<'import.discard'>,
   ): Promise<CallOutput<'import.discard'>> {
     requireTeamLead(ctx);
-    forgetAnalysisStamp(ctx.db, input.uploadId);
+    forgetAnalysis(ctx.db, input.uploadId);
     return { discarded: await discardUpload(ctx.db, input.uploadId) };
   },
 

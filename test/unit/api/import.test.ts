@@ -263,6 +263,34 @@ describe('importing a file through the API', () => {
     expect(names).toEqual(['张伟', '李娜', '陈静'].sort());
   });
 
+  it('asks for the file to be analysed again when its report is no longer in memory (a restart)', async () => {
+    const dir = tempDir();
+    const before = createTestService(dir);
+    const analysis = await analyzeBytes(before.client, '客户.csv', iconv.encode(GBK_CSV, 'gbk'));
+    before.close();
+    const after = createTestService(dir);
+    try {
+      const error = await refusal(
+        after.client.call('import.commit', {
+          uploadId: analysis.uploadId,
+          analysisId: analysis.analysisId,
+          duplicateAction: 'merge',
+          templateName: '展会模板',
+        }),
+      );
+      expect(error).toMatchObject({ code: 'conflict', field: 'analysisId' });
+      expect(error.message).toMatch(/analyse the file again/);
+      // Nothing was written: no batch, no template, no lead.
+      expect(await after.client.call('import.history', { offset: 0, limit: 10 })).toEqual([]);
+      expect(after.service.db.prepare('SELECT count(*) AS n FROM import_templates').get()).toEqual({ n: 0 });
+      const fresh = await after.client.call('import.analyze', { uploadId: analysis.uploadId });
+      const { result } = await commitAnalysis(after.client, after.service, fresh, 'merge');
+      expect(result).toMatchObject({ inserted: 3 });
+    } finally {
+      after.close();
+    }
+  });
+
   it('refuses to commit an analysis that was superseded, naming the field', async () => {
     const first = await analyzeBytes(t.client, 'a.csv', Buffer.from('姓名,手机\n张三,13800000001\n'));
     await t.client.call('import.analyze', { uploadId: first.uploadId });
