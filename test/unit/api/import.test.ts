@@ -263,6 +263,21 @@ describe('importing a file through the API', () => {
     expect(names).toEqual(['张伟', '李娜', '陈静'].sort());
   });
 
+  it('imports two files analysed one after the other (two team leads), each its own rows', async () => {
+    const first = await analyzeBytes(
+      t.client,
+      'a.csv',
+      Buffer.from('姓名,手机\n张三,13800000001\n李四,13800000002\n'),
+    );
+    const second = await analyzeBytes(t.client, 'b.csv', Buffer.from('姓名,手机\n王五,13800000003\n'));
+    expect((await commitAnalysis(t.client, t.service, second, 'merge')).result).toMatchObject({
+      inserted: 1,
+    });
+    expect((await commitAnalysis(t.client, t.service, first, 'merge')).result).toMatchObject({ inserted: 2 });
+    const { rows } = await t.client.call('leads.list', { sort: 'name', direction: 'asc' });
+    expect(rows.map((lead) => lead.name).sort()).toEqual(['张三', '李四', '王五'].sort());
+  });
+
   it('asks for the file to be analysed again when its report is no longer in memory (a restart)', async () => {
     const dir = tempDir();
     const before = createTestService(dir);
