@@ -1,7 +1,7 @@
-// The import commit job and undo. One import is one batch: rows are matched, scored and staged in chunks (one
-// short transaction each, so calls keep being answered and progress shows) in a scratch file, and one last
-// transaction moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there
-// or not there, even after a crash.
+// The import commit job and undo. One import is one batch: rows are matched and scored in chunks (so calls keep
+// being answered and progress shows) and written to a scratch file by a worker thread, and one last transaction
+// moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there or not there,
+// even after a crash.
 import type { Database } from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { asLeadId, asRepId } from '../domain/ids';
@@ -20,7 +20,8 @@ import {
   listMergeSnapshots,
   moveStagedLeads,
   saveMergeSnapshot,
-  stageImportLead,
+  stagedLeadValues,
+  stagingLayout,
   softDeleteBatchLeads,
   updateImportBatch,
   type DuplicateAction,
@@ -31,6 +32,7 @@ import {
 import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../store/lead-merges';
 import { findStoredLead, updateLead, updateLeadChanges, type LeadKeys } from '../store/leads';
 import { inTransaction } from '../store/sql';
+import { startStagingWriter, type StagingWriter } from '../store/staging-writer';
 import type { ImportJobResult } from './calls/import-calls';
 import type { EventName, EventPayload, JobStatus } from './contract';
 import { ServiceError } from './errors';
@@ -46,11 +48,8 @@ import type { ScoringState } from './scoring-state';
 /** Rows per transaction: big enough to amortize the commit, small enough to keep calls answered (~50 ms). */
 const CHUNK_ROWS = 5_000;
 const SLICE_ROWS = 250;
-/**
- * Imports up to this many valid rows stage in memory: on this machine a 100k-row import took ~0.3 s less than with
- * a scratch file, for ~40 MB more peak memory; a bigger import stages in a file beside the upload.
- */
-const MEMORY_STAGING_ROWS = 150_000;
+/** Rows handed to the staging writer but not written yet, beyond which the job waits for it. */
+const MAX_STAGING_BACKLOG = 20_000;
 
 /** Batches whose job runs in this process, per database; any other `running` batch was interrupted. */
 const activeBatches = new WeakMap<Database, Set<string>>();
@@ -91,7 +90,6 @@ export function startImportCommit(
   analysis: AnalysisMeta,
   duplicateAction: DuplicateAction,
   options: {
-    readonly memoryStagingRows?: number;
     /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
     readonly isAnalysisCurrent?: boolean;
   } = {},
@@ -136,14 +134,14 @@ export function startImportCommit(
   activeSet(db).add(batchId);
 
   let reader: AnalysedRowsReader | null = null;
+  let writer: StagingWriter | null = null;
   let staging: ImportStaging | null = null;
-  // Up to MEMORY_STAGING_ROWS rows wait in memory (~60 MB per 100k); a bigger file stages on disk.
-  const memoryStagingRows = options.memoryStagingRows ?? MEMORY_STAGING_ROWS;
-  const stagingPath = analysis.validRows <= memoryStagingRows ? null : stagingPathOf(db, analysis.uploadId);
-  const releaseStaging = () => {
+  const stagingPath = stagingPathOf(db, analysis.uploadId);
+  /** Detaches and deletes the scratch file (its writer has closed it, or was stopped first). */
+  const removeStaging = () => {
     if (staging) detachImportStaging(db, staging);
     staging = null;
-    if (stagingPath) rmSync(stagingPath, { force: true });
+    rmSync(stagingPath, { force: true });
   };
   const job = deps.jobs.start('import', deps.actor, (): JobStep => {
     const rowsReader = keptRows;
@@ -164,8 +162,10 @@ export function startImportCommit(
           updated_at: startedAt,
           deleted_at: null,
         };
-    const stagedRows = attachImportStaging(db, batchId, stagingPath, shared);
-    staging = stagedRows;
+    const layout = stagingLayout(shared);
+    const stagingWriter = startStagingWriter(stagingPath, layout.createSql, layout.insertSql);
+    writer = stagingWriter;
+    let staged: unknown[][] = [];
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];
     const insertedIds: string[] = [];
@@ -204,11 +204,13 @@ export function startImportCommit(
         grade: scored.grade,
         scoreModelVersion: scored.modelVersion,
       };
-      stageImportLead(stagedRows, lead, keys, {
-        importBatchId: batchId,
-        scoreModelVersion: scored.modelVersion,
-        scoredAt: scored.scoredAt,
-      });
+      staged.push(
+        stagedLeadValues(layout, lead, keys, {
+          importBatchId: batchId,
+          scoreModelVersion: scored.modelVersion,
+          scoredAt: scored.scoredAt,
+        }),
+      );
       remember(row, keys, lead.id);
       insertedIds.push(lead.id);
       return lead;
@@ -241,18 +243,34 @@ export function startImportCommit(
                 flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
               }
             }
+            stagingWriter.write(staged);
+            staged = [];
             taken += rows.length;
             rows = taken < CHUNK_ROWS ? rowsReader.next(SLICE_ROWS) : [];
           }
         });
-        return {
+        const progress = {
           done,
           total: analysis.totalRows,
           message: `${Math.round(done / Math.max((deps.clock() - startedAt) / 1000, 0.001))} rows/s`,
         };
+        // A writer falling behind (a slow disk) would hold the rows in memory: wait for it instead.
+        if (stagingWriter.backlog <= MAX_STAGING_BACKLOG) return progress;
+        return stagingWriter.drain(MAX_STAGING_BACKLOG / 2).then(() => progress);
       }
       rowsReader.close();
       isFinished = true;
+      return stagingWriter.close().then((written) => {
+        writer = null;
+        if (written !== insertedIds.length)
+          throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but wrote ${written}`);
+        staging = attachImportStaging(db, batchId, stagingPath, layout);
+        return commitStaged(staging);
+      });
+    };
+
+    /** The one transaction that makes the batch visible: staged leads, merges, flags, the batch's final counts. */
+    function commitStaged(stagedRows: ImportStaging): { finished: true; result: ImportJobResult } {
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
         const moved = moveStagedLeads(db, stagedRows);
@@ -299,7 +317,7 @@ export function startImportCommit(
         return { mergedIds: mergedIds.ids, counts };
       });
       activeSet(db).delete(batchId);
-      releaseStaging();
+      removeStaging();
       deps.emit('leads.changed', {
         leadIds: [...insertedIds, ...outcome.mergedIds],
         reason: 'imported',
@@ -312,19 +330,26 @@ export function startImportCommit(
         rowsPerSecond: Math.round(done / seconds),
       };
       return { finished: true, result };
-    };
+    }
   });
 
   // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
-  void deps.jobs.waitFor(job.id).then((status) => {
+  void deps.jobs.waitFor(job.id).then(async (status) => {
     reader?.close();
-    releaseStaging();
     if (status.state === 'done') {
       // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
       if (!history) startImportDistribution({ ...deps, batchId });
       return;
     }
-    abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
+    // The writer lets go of the file before it is deleted (Windows refuses to delete an open file).
+    const stopping = writer;
+    writer = null;
+    // A database closed meanwhile (the app quitting) is closed out by recoverInterruptedImports when it next opens.
+    if (db.open)
+      abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
+    await stopping?.abort();
+    if (db.open) removeStaging();
+    else rmSync(stagingPath, { force: true });
   });
   return { job, batchId };
 }

@@ -2,9 +2,14 @@
 // breathes, so calls keep being answered; progress is pushed as `jobs.progress` events.
 import type { EventName, EventPayload, JobStatus } from './contract';
 
-/** One step of a job: does a bounded amount of work (its own transaction) and says how far along it is. */
-export type JobStep = () =>
+export type JobStepOutcome =
   { done: number; total: number; message?: string } | { finished: true; result: unknown };
+
+/**
+ * One step of a job: does a bounded amount of work (its own transaction) and says how far along it is, or returns
+ * a promise of that when it waits for work off this thread (a worker writing a file).
+ */
+export type JobStep = () => JobStepOutcome | Promise<JobStepOutcome>;
 
 export interface JobRunner {
   start(kind: JobStatus['kind'], actor: string, makeStep: () => JobStep): JobStatus;
@@ -53,6 +58,26 @@ export function createJobRunner(options: {
       };
       jobs.set(id, status);
       let step: JobStep | null = null;
+      const fail = (error: unknown) => {
+        update(id, {
+          state: 'failed',
+          error: error instanceof Error ? error.message : String(error),
+          finishedAt: options.clock(),
+        });
+      };
+      const settle = (outcome: JobStepOutcome) => {
+        if ('finished' in outcome) {
+          update(id, {
+            state: 'done',
+            result: outcome.result,
+            done: jobs.get(id)?.total ?? 0,
+            finishedAt: options.clock(),
+          });
+          return;
+        }
+        update(id, { done: outcome.done, total: outcome.total, message: outcome.message ?? null });
+        setImmediate(tick);
+      };
       const tick = () => {
         if (cancelled.has(id)) {
           update(id, { state: 'cancelled', finishedAt: options.clock() });
@@ -61,23 +86,10 @@ export function createJobRunner(options: {
         try {
           step ??= makeStep();
           const outcome = step();
-          if ('finished' in outcome) {
-            update(id, {
-              state: 'done',
-              result: outcome.result,
-              done: jobs.get(id)?.total ?? 0,
-              finishedAt: options.clock(),
-            });
-            return;
-          }
-          update(id, { done: outcome.done, total: outcome.total, message: outcome.message ?? null });
-          setImmediate(tick);
+          if (outcome instanceof Promise) outcome.then(settle).catch(fail);
+          else settle(outcome);
         } catch (error) {
-          update(id, {
-            state: 'failed',
-            error: error instanceof Error ? error.message : String(error),
-            finishedAt: options.clock(),
-          });
+          fail(error);
         }
       };
       setImmediate(tick);

@@ -136,71 +136,85 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
 }
 
 /**
- * Where the rows of a running import wait: a scratch database attached to the connection, in memory or in a file
- * beside the upload for a big import (no indexes, no triggers, no journal, so writing them is cheap), whose rows move
- * into `leads` in the one transaction that commits the batch. Nothing in the main file changes before that
- * transaction, so a crashed or killed import leaves the database as it was.
+ * Where the rows of a running import wait: a scratch SQLite file beside the upload (no indexes, no triggers, no
+ * journal), written on a worker thread (`startStagingWriter`), whose rows move into `leads` in the one transaction
+ * that commits the batch. Nothing in the main file changes before that transaction, so a crashed or killed import
+ * leaves the database as it was.
  */
-export interface ImportStaging {
-  readonly schema: string;
-  readonly insert: Statement;
-  readonly move: Statement;
-  /** The columns every lead of the batch shares, stored once for the move instead of once per staged row. */
-  readonly shared: SharedLeadColumns;
-  readonly stagedColumns: readonly (keyof LeadsTable)[];
-}
+export const STAGED_LEADS_TABLE = 'staged_leads';
 
 /** Column values all the leads of one batch have (its id, its time, a new lead's stage and owner…). */
 export type SharedLeadColumns = Partial<LeadsTable>;
 
-/**
- * Attaches (creating it) the scratch database of one batch: the file at `path`, or one in memory when `path` is
- * null. Call outside any transaction (SQLite refuses ATTACH inside one). Columns in `shared` are not staged: the
- * move writes their one value into every row.
- */
-export function attachImportStaging(
-  db: Database,
-  batchId: string,
-  path: string | null,
-  shared: SharedLeadColumns,
-): ImportStaging {
-  const schema = `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
-  const stagedColumns = LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column));
-  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path ?? ':memory:');
-  db.pragma(`${schema}.journal_mode = OFF`);
-  db.pragma(`${schema}.synchronous = OFF`);
-  db.exec(
-    `DROP TABLE IF EXISTS ${schema}.staged_leads; CREATE TABLE ${schema}.staged_leads (${stagedColumns.join(', ')})`,
-  );
-  const selected = LEAD_COLUMNS.map((column) => (Object.hasOwn(shared, column) ? `@${column}` : column));
+/** How a batch's leads are staged: what they share, the columns staged per row, the scratch table's SQL. */
+export interface StagingLayout {
+  readonly shared: SharedLeadColumns;
+  readonly columns: readonly (keyof LeadsTable)[];
+  /** Run in the scratch file itself: create the table, insert one row (values in `columns` order). */
+  readonly createSql: string;
+  readonly insertSql: string;
+}
+
+export function stagingLayout(shared: SharedLeadColumns): StagingLayout {
+  const columns = LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column));
   return {
-    schema,
     shared,
-    stagedColumns,
-    insert: db.prepare(
-      `INSERT INTO ${schema}.staged_leads (${stagedColumns.join(', ')}) VALUES (${stagedColumns.map(() => '?').join(', ')})`,
-    ),
-    move: db.prepare(
-      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${schema}.staged_leads ORDER BY rowid`,
-    ),
+    columns,
+    createSql: `DROP TABLE IF EXISTS ${STAGED_LEADS_TABLE}; CREATE TABLE ${STAGED_LEADS_TABLE} (${columns.join(', ')})`,
+    insertSql: `INSERT INTO ${STAGED_LEADS_TABLE} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   };
 }
 
 /**
- * Stages a lead of a running import; it becomes visible when `moveStagedLeads` runs. Bound by position with one
- * prepared statement: building and binding an object per row showed in profiles. A lead that differs from the
- * batch's shared columns is refused (it would be stored with the batch's values).
+ * A lead of a running import as its scratch table holds it; it becomes visible when `moveStagedLeads` runs. A lead
+ * that differs from the batch's shared columns is refused (it would be stored with the batch's values).
  */
-export function stageImportLead(staging: ImportStaging, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
+export function stagedLeadValues(
+  layout: StagingLayout,
+  lead: Lead,
+  keys: LeadKeys,
+  meta: LeadMeta,
+): unknown[] {
   const row = leadToRow(lead, keys, meta);
-  for (const column in staging.shared) {
-    const value = staging.shared[column as keyof LeadsTable];
+  for (const column in layout.shared) {
+    const value = layout.shared[column as keyof LeadsTable];
     if (row[column as keyof LeadsTable] !== value)
       throw new Error(
         `import staging: lead ${lead.id} has ${column} = ${String(row[column as keyof LeadsTable])}, not the batch's ${String(value)}`,
       );
   }
-  staging.insert.run(staging.stagedColumns.map((column) => row[column]));
+  return layout.columns.map((column) => row[column]);
+}
+
+/** A batch's closed scratch file, attached to the connection for the move. */
+export interface ImportStaging {
+  readonly schema: string;
+  readonly move: Statement;
+  /** The columns every lead of the batch shares, written once by the move instead of staged with each row. */
+  readonly shared: SharedLeadColumns;
+}
+
+/**
+ * Attaches the scratch file of one batch, read through memory mapping (the move reads it once, start to end).
+ * Call outside any transaction (SQLite refuses ATTACH inside one).
+ */
+export function attachImportStaging(
+  db: Database,
+  batchId: string,
+  path: string,
+  { shared }: StagingLayout,
+): ImportStaging {
+  const schema = `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
+  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path);
+  db.pragma(`${schema}.mmap_size = ${1024 * 1024 * 1024}`);
+  const selected = LEAD_COLUMNS.map((column) => (Object.hasOwn(shared, column) ? `@${column}` : column));
+  return {
+    schema,
+    shared,
+    move: db.prepare(
+      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${schema}.${STAGED_LEADS_TABLE} ORDER BY rowid`,
+    ),
+  };
 }
 
 /** The one row trigger on inserts into `leads`: it counts a rep's open leads (migration 0005). */

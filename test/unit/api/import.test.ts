@@ -1,12 +1,11 @@
 // Import through the API: upload → analyze → commit → history → undo, duplicate handling, templates, bad input.
 import { existsSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isEvent } from '../../../core/api/client';
 import type { PushedEvent } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
-import { startImportCommit } from '../../../core/api/import-commit';
-import { readAnalysisMeta, stagingPathOf } from '../../../core/api/import-files';
+import { stagingPathOf } from '../../../core/api/import-files';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { analyzeBytes, commitAnalysis, importBytes, seedLead } from './import-helpers';
@@ -229,38 +228,36 @@ describe('importing a file through the API', () => {
     expect(reused).toHaveLength(5);
   });
 
-  it('stages a big import in a scratch file beside the upload and removes the file once committed', async () => {
+  it('leaves no scratch file beside the upload once an import is committed or cancelled', async () => {
     const analysis = await analyzeBytes(t.client, '客户.csv', iconv.encode(GBK_CSV, 'gbk'));
-    const meta = await readAnalysisMeta(t.service.db, analysis.uploadId);
-    if (!meta) throw new Error('no analysis');
-    const { job } = startImportCommit(
-      {
-        db: t.service.db,
-        jobs: t.service.jobs,
-        scoring: t.service.scoring,
-        clock: () => 1_000,
-        newId: (prefix) => `${prefix}_${Math.random().toString(36).slice(2)}`,
-        actor: 'lead',
-        emit: () => undefined,
-      },
-      meta,
-      'merge',
-      { memoryStagingRows: 0 },
-    );
-    const scratch = stagingPathOf(t.service.db, analysis.uploadId);
-    let wasStagedInFile = false;
-    t.service.subscribe((event) => {
-      if (isEvent(event, 'jobs.progress') && event.payload.id === job.id && event.payload.state === 'running')
-        wasStagedInFile ||= existsSync(scratch);
-    });
-    const done = await t.service.jobs.waitFor(job.id);
-    expect(wasStagedInFile).toBe(true);
-    expect(done).toMatchObject({ state: 'done', result: { inserted: 3 } });
-    expect(existsSync(scratch)).toBe(false);
+    const { result } = await commitAnalysis(t.client, t.service, analysis, 'merge');
+    expect(result).toMatchObject({ inserted: 3 });
+    expect(existsSync(stagingPathOf(t.service.db, analysis.uploadId))).toBe(false);
     const names = (await t.client.call('leads.list', { sort: 'name', direction: 'asc' })).rows.map(
       (l) => l.name,
     );
     expect(names).toEqual(['张伟', '李娜', '陈静'].sort());
+
+    // 12,000 rows take several steps: the import is cancelled after its first, while its rows are being staged.
+    const csv = [
+      '姓名,手机',
+      ...Array.from({ length: 12_000 }, (_, i) => `客户${i},139${String(i).padStart(8, '0')}`),
+    ];
+    const other = await analyzeBytes(t.client, 'b.csv', Buffer.from(csv.join('\n')));
+    t.service.subscribe((event) => {
+      if (isEvent(event, 'jobs.progress') && event.payload.kind === 'import' && event.payload.done > 0)
+        t.service.jobs.cancel(event.payload.id);
+    });
+    const job = await t.client.call('import.commit', {
+      uploadId: other.uploadId,
+      analysisId: other.analysisId,
+      duplicateAction: 'merge',
+    });
+    expect(await t.service.jobs.waitFor(job.id)).toMatchObject({ state: 'cancelled' });
+    await vi.waitFor(() => expect(existsSync(stagingPathOf(t.service.db, other.uploadId))).toBe(false));
+    const history = await t.client.call('import.history', { offset: 0, limit: 10 });
+    expect(history.map((batch) => batch.state)).toEqual(['cancelled', 'committed']);
+    expect((await t.client.call('leads.list', {})).total).toBe(3);
   });
 
   it('imports two files analysed one after the other (two team leads), each its own rows', async () => {
