@@ -6,11 +6,16 @@ export interface ValueCount {
   readonly count: number;
 }
 
+/** ASCII letters and digits and CJK ideographs, which NFKC leaves as they are. */
+const PLAIN_VALUE = /^[0-9A-Za-z\u4E00-\u9FFF]*$/;
+
 /**
  * The matching key of a cell: NFKC (full-width → half-width), lower-case, without white space, punctuation,
  * symbols or underscores. `Closed - Won`, `closed_won` and `ＣＬＯＳＥＤ\u3000ＷＯＮ` share the key `closedwon`.
  */
 export function foldValue(value: string): string {
+  // Most cells (numbers, codes, Chinese text) are letters and digits only: nothing to normalize or strip.
+  if (PLAIN_VALUE.test(value)) return value.toLowerCase();
   return value
     .normalize('NFKC')
     .toLowerCase()

@@ -162,6 +162,9 @@ export function matchLeakyHeader(header: string): { kind: string; word: string }
  * Only won and lost rows count for the data checks. Every flag excludes by default; the team lead may override.
  * Deterministic; `outcomes` has one entry per row (null for rows without an outcome).
  */
+/** Lost rows count in units of this in a value's tally (won rows in ones): no history has 2^26 rows. */
+const LOST = 2 ** 26;
+
 export function detectLeaks(
   columns: readonly LeakColumn[],
   outcomes: readonly (FunnelStage | null)[],
@@ -211,26 +214,27 @@ export function detectLeaks(
       );
     if (!dataChecked) continue;
 
-    const perValue = new Map<string, { value: string; won: number; lost: number }>();
+    // Per folded value, won + lost * LOST in one number: no object per distinct value (a column of names or phones
+    // has as many distinct values as rows).
+    const perValue = new Map<string, number>();
     const filled = { won: 0, lost: 0 };
     const empty = { won: 0, lost: 0 };
+    // Dates, amounts and categories repeat: each distinct cell is folded once.
+    const folded = new Map<string, string>();
     outcomes.forEach((outcome, i) => {
       if (outcome !== 'won' && outcome !== 'lost') return;
       const raw = column.values[i] ?? '';
-      const key = foldValue(raw);
+      let key = folded.get(raw);
+      if (key === undefined) {
+        key = foldValue(raw);
+        folded.set(raw, key);
+      }
       if (key === '') {
         empty[outcome] += 1;
         return;
       }
       filled[outcome] += 1;
-      const entry = perValue.get(key);
-      if (entry) entry[outcome] += 1;
-      else
-        perValue.set(key, {
-          value: raw.trim(),
-          won: outcome === 'won' ? 1 : 0,
-          lost: outcome === 'lost' ? 1 : 0,
-        });
+      perValue.set(key, (perValue.get(key) ?? 0) + (outcome === 'won' ? 1 : LOST));
     });
 
     // Missingness first: a column filled only for won leads is one finding, not one per value.
@@ -248,9 +252,24 @@ export function detectLeaks(
       continue;
     }
     // A value only on won leads is the classic after-the-sale mark, so it is named before one only on lost leads.
-    const pure = [...perValue.values()]
-      .map((v) => ({ ...v, side: pureFor(v.won, v.lost) }))
-      .filter((v) => v.side !== null)
+    const sides = new Map<string, { won: number; lost: number; side: 'won' | 'lost' }>();
+    for (const [key, count] of perValue) {
+      const won = count % LOST;
+      const lost = Math.floor(count / LOST);
+      const side = pureFor(won, lost);
+      if (side !== null) sides.set(key, { won, lost, side });
+    }
+    // Each value is shown as the first row wrote it.
+    const shown = new Map<string, string>();
+    if (sides.size > 0)
+      outcomes.forEach((outcome, i) => {
+        if (outcome !== 'won' && outcome !== 'lost') return;
+        const raw = column.values[i] ?? '';
+        const key = foldValue(raw);
+        if (sides.has(key) && !shown.has(key)) shown.set(key, raw.trim());
+      });
+    const pure = [...sides]
+      .map(([key, v]) => ({ ...v, value: shown.get(key) ?? key }))
       .sort(
         (a, b) =>
           (a.side === 'won' ? 0 : 1) - (b.side === 'won' ? 0 : 1) ||
