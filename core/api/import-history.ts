@@ -140,6 +140,7 @@ export async function prepareHistoryPass(
 
   const dates: DateColumnReport[] = [];
   const dateFormats: Partial<Record<DateRole, DateColumnFormat>> = {};
+  const parsedDates: Partial<Record<DateRole, ReadonlyMap<number, number>>> = {};
   for (const role of DATE_ROLES) {
     const index = columns[role];
     if (index === undefined) continue;
@@ -150,7 +151,15 @@ export async function prepareHistoryPass(
       ...(order ? { order } : {}),
     });
     const column = headerOf(index);
-    if (analysis.kind === 'ok') dateFormats[role] = analysis.format;
+    if (analysis.kind === 'ok') {
+      dateFormats[role] = analysis.format;
+      const byRow = new Map<number, number>();
+      readable.forEach((r, i) => {
+        const value = analysis.parsed[i];
+        if (value !== undefined && !Number.isNaN(value)) byRow.set(r.row, value);
+      });
+      parsedDates[role] = byRow;
+    }
     if (analysis.kind === 'ambiguous')
       questions.push({
         kind: 'date_order',
@@ -232,7 +241,7 @@ export async function prepareHistoryPass(
   const built = new Map<number, FunnelStage>();
   const errors: HistoryIssue[] = [];
   let historyErrorRows = 0;
-  const context = { headers, columns, dateFormats, outcomes, owners, now };
+  const context = { headers, columns, dateFormats, parsedDates, outcomes, owners, now };
 
   return {
     mapping: masked,

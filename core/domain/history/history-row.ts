@@ -93,6 +93,11 @@ export interface HistoryRowContext {
   readonly columns: HistoryColumns;
   /** Per date role, the format analyzeDateColumn settled on (an ambiguous column must be answered first). */
   readonly dateFormats?: Readonly<Partial<Record<DateRole, DateColumnFormat>>>;
+  /**
+   * Per date role, dates analyzeDateColumn already read with that format, by spreadsheet row (epoch ms): such a
+   * cell is not parsed again.
+   */
+  readonly parsedDates?: Readonly<Partial<Record<DateRole, ReadonlyMap<number, number>>>>;
   /** Minutes east of UTC for dates without a zone (default +480). */
   readonly offsetMinutes?: number;
   /** Needed when there is an outcome column. */
@@ -181,21 +186,26 @@ export function buildHistoryLead(input: HistoryRowInput, context: HistoryRowCont
     const raw = cellOf(role);
     if (raw === null || raw.trim() === '') return null;
     const format = context.dateFormats?.[role] ?? { order: null };
-    const parsed = parseDateValue(raw, format, offset);
-    if (!parsed.ok) {
-      errors.push(
-        issue('error', 'invalid_date', role, {
-          dateReason: parsed.reason,
-          message: `${HISTORY_ISSUE_MESSAGES.invalid_date}: ${DATE_ERROR_MESSAGES[parsed.reason]}`,
-        }),
-      );
-      return null;
+    // A date the column's analysis already read with this format is not parsed again.
+    let value = context.parsedDates?.[role]?.get(row);
+    if (value === undefined) {
+      const parsed = parseDateValue(raw, format, offset);
+      if (!parsed.ok) {
+        errors.push(
+          issue('error', 'invalid_date', role, {
+            dateReason: parsed.reason,
+            message: `${HISTORY_ISSUE_MESSAGES.invalid_date}: ${DATE_ERROR_MESSAGES[parsed.reason]}`,
+          }),
+        );
+        return null;
+      }
+      value = parsed.value;
     }
-    if (parsed.value > context.now) {
+    if (value > context.now) {
       errors.push(issue('error', 'future_date', role));
       return null;
     }
-    return parsed.value;
+    return value;
   };
 
   const created = readDate('createdAt');

@@ -214,28 +214,26 @@ export function detectLeaks(
       );
     if (!dataChecked) continue;
 
-    // Per folded value, won + lost * LOST in one number: no object per distinct value (a column of names or phones
-    // has as many distinct values as rows).
+    // Tallies are won + lost * LOST in one number (no object per distinct value: a column of names or phones has
+    // as many distinct values as rows), first per cell as written, then per folded value: each distinct cell is
+    // folded once.
+    const perCell = new Map<string, number>();
+    for (let i = 0; i < outcomes.length; i += 1) {
+      const outcome = outcomes[i];
+      if (outcome !== 'won' && outcome !== 'lost') continue;
+      const raw = column.values[i] ?? '';
+      perCell.set(raw, (perCell.get(raw) ?? 0) + (outcome === 'won' ? 1 : LOST));
+    }
     const perValue = new Map<string, number>();
     const filled = { won: 0, lost: 0 };
     const empty = { won: 0, lost: 0 };
-    // Dates, amounts and categories repeat: each distinct cell is folded once.
-    const folded = new Map<string, string>();
-    outcomes.forEach((outcome, i) => {
-      if (outcome !== 'won' && outcome !== 'lost') return;
-      const raw = column.values[i] ?? '';
-      let key = folded.get(raw);
-      if (key === undefined) {
-        key = foldValue(raw);
-        folded.set(raw, key);
-      }
-      if (key === '') {
-        empty[outcome] += 1;
-        return;
-      }
-      filled[outcome] += 1;
-      perValue.set(key, (perValue.get(key) ?? 0) + (outcome === 'won' ? 1 : LOST));
-    });
+    for (const [raw, count] of perCell) {
+      const key = foldValue(raw);
+      const counts = key === '' ? empty : filled;
+      counts.won += count % LOST;
+      counts.lost += Math.floor(count / LOST);
+      if (key !== '') perValue.set(key, (perValue.get(key) ?? 0) + count);
+    }
 
     // Missingness first: a column filled only for won leads is one finding, not one per value.
     const filledPure = pureFor(filled.won, filled.lost);

@@ -240,7 +240,16 @@ export function parseDateValue(
 ): DateParse {
   const text = normalizeDateText(raw);
   if (text === '') return { ok: false, reason: 'empty' };
-  const scanned = scanDate(text);
+  return parseScannedDate(text, scanDate(text), format, offsetMinutes);
+}
+
+/** `parseDateValue` of a normalized, non-empty text already scanned (a column's analysis scans every value first). */
+function parseScannedDate(
+  text: string,
+  scanned: ScannedDate | null,
+  format: DateColumnFormat,
+  offsetMinutes: number,
+): DateParse {
   if (scanned === null) return { ok: false, reason: 'unrecognized' };
   if (scanned.form === 'serial') return checkRange(parseSerial(text, offsetMinutes), format, offsetMinutes);
 
@@ -334,6 +343,8 @@ export type DateColumnAnalysis =
       readonly format: DateColumnFormat;
       /** `parseDateValue` bound to the format and the offset. */
       readonly parse: (raw: string) => DateParse;
+      /** Each value as `parse` read it (epoch ms), NaN where it did not parse: the rows need not be read twice. */
+      readonly parsed: Float64Array;
     })
   | (DateColumnStats & {
       readonly kind: 'ambiguous';
@@ -366,12 +377,14 @@ export function analyzeDateColumn(
   let evidenceMDY = 0;
   const ambiguous: number[] = [];
   const texts = values.map(normalizeDateText);
+  const scans: (ScannedDate | null)[] = new Array<ScannedDate | null>(texts.length).fill(null);
   texts.forEach((text, i) => {
     if (text === '') {
       empty += 1;
       return;
     }
     const scanned = scanDate(text);
+    scans[i] = scanned;
     if (scanned === null) return;
     forms[scanned.form] = (forms[scanned.form] ?? 0) + 1;
     if (scanned.form !== 'day_month') return;
@@ -394,9 +407,11 @@ export function analyzeDateColumn(
   let valid = 0;
   let invalidCount = 0;
   const badExamples: BadDateExample[] = [];
+  const parsedValues = new Float64Array(values.length).fill(Number.NaN);
   texts.forEach((text, i) => {
     if (text === '') return;
-    const parsed = parseDateValue(text, format, offsetMinutes);
+    const parsed = parseScannedDate(text, scans[i] ?? null, format, offsetMinutes);
+    if (parsed.ok) parsedValues[i] = parsed.value;
     if (parsed.ok) valid += 1;
     else if (parsed.reason !== 'ambiguous_order') {
       invalidCount += 1;
@@ -420,7 +435,13 @@ export function analyzeDateColumn(
     };
   }
   if (nonEmpty === 0 || valid * 2 < nonEmpty) return { ...stats, kind: 'invalid' };
-  return { ...stats, kind: 'ok', format, parse: (raw: string) => parseDateValue(raw, format, offsetMinutes) };
+  return {
+    ...stats,
+    kind: 'ok',
+    format,
+    parse: (raw: string) => parseDateValue(raw, format, offsetMinutes),
+    parsed: parsedValues,
+  };
 }
 
 function pickAmbiguousExamples(

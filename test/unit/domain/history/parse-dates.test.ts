@@ -219,3 +219,24 @@ describe('analyzeDateColumn', () => {
     expect(result.futureCount).toEqual({ MDY: 0, DMY: 1 });
   });
 });
+
+describe('analyzeDateColumn keeps what it read', () => {
+  it('holds each value as parse reads it, NaN where it does not parse, so rows need not be read twice', () => {
+    const values = [
+      '2024/6/10 07:34',
+      '2024年6月10日',
+      '',
+      '13/02/2024',
+      'not a date',
+      '45000',
+      '2024-07-07 14:52',
+    ];
+    const analysis = analyzeDateColumn(values);
+    if (analysis.kind !== 'ok') throw new Error(`expected ok, got ${analysis.kind}`);
+    values.forEach((raw, i) => {
+      const again = analysis.parse(raw);
+      expect(analysis.parsed[i]).toBe(again.ok ? again.value : Number.NaN);
+    });
+    expect(Number.isNaN(analysis.parsed[4])).toBe(true);
+  });
+});
