@@ -1,72 +1,36 @@
 // Historical import of a generated 100k-row old-CRM export (upload, analyze in history mode, commit job) next to a
-// plain import of the same file in the same run, each into a fresh database.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// plain import of the same file in the same run, each into a fresh database and a fresh process (as the app runs
+// its core: fresh-process.ts), alternating, three of each: the medians are compared.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ImportAnalysis } from '../../core/api/calls/import-calls';
-import type { ParsedInput } from '../../core/api/contract';
-import {
-  generateHistoryFixture,
-  HISTORY_REPS,
-  UNKNOWN_OWNERS,
-  writeHistoryCsv,
-} from '../helpers/history-fixtures';
-import { createTestService } from '../helpers/service';
+import { generateHistoryFixture, writeHistoryCsv } from '../helpers/history-fixtures';
 import type { Report } from './figure';
-import { figure, timeMs } from './figure';
+import { figure } from './figure';
+import { bundleForFreshProcess, median, runFreshProcess } from './fresh-process';
+import type { FreshHistoryImportOutcome } from './history-import-in-fresh-process';
 
 const ROWS = 100_000;
-
-async function importOnce(dir: string, bytes: Buffer, mode: 'plain' | 'history'): Promise<number> {
-  const t = createTestService(dir);
-  try {
-    for (const rep of HISTORY_REPS) {
-      const created = await t.client.call('reps.create', { name: rep.name, tier: 'mid' });
-      if (!rep.isActive) await t.client.call('reps.setActive', { id: created.id, isActive: false });
-    }
-    const history: ParsedInput<'import.analyze'>['history'] = {
-      owners: Object.fromEntries(UNKNOWN_OWNERS.map((name) => [name, { create: true as const }])),
-    };
-    return await timeMs(async () => {
-      const upload = await t.client.call('import.upload', {
-        fileName: 'history.csv',
-        contentBase64: bytes.toString('base64'),
-      });
-      const analysis: ImportAnalysis = await t.client.call('import.analyze', {
-        uploadId: upload.uploadId,
-        ...(mode === 'history' ? { mode, history } : {}),
-      });
-      if (mode === 'history' && (analysis.history?.questions.length ?? 0) > 0)
-        throw new Error(`unanswered: ${JSON.stringify(analysis.history?.questions)}`);
-      const started = await t.client.call('import.commit', {
-        uploadId: analysis.uploadId,
-        analysisId: analysis.analysisId,
-        duplicateAction: 'keepBoth',
-      });
-      const job = await t.service.jobs.waitFor(started.id);
-      if (job.state !== 'done') throw new Error(`${mode} import ${job.state}: ${job.error ?? ''}`);
-    });
-  } finally {
-    t.close();
-  }
-}
+const RUNS = 3;
 
 export async function run(report: Report): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'fairlead-bench-history-'));
   try {
-    const fixture = generateHistoryFixture({ count: ROWS });
     const path = join(root, 'history.csv');
-    await writeHistoryCsv(path, fixture);
-    const bytes = readFileSync(path);
-    const dir = (name: string) => {
-      const full = join(root, name);
-      rmSync(full, { recursive: true, force: true });
-      return mkdtempSync(join(root, `${name}-`));
-    };
-    const plainMs = await importOnce(dir('plain'), bytes, 'plain');
-    const historyMs = await importOnce(dir('history'), bytes, 'history');
-    console.log(`plain import of ${ROWS} rows: ${Math.round(plainMs)} ms`);
-    console.log(`historical import of ${ROWS} rows: ${Math.round(historyMs)} ms`);
+    await writeHistoryCsv(path, generateHistoryFixture({ count: ROWS }));
+    const bundle = await bundleForFreshProcess('history-import-in-fresh-process.ts');
+    const times: Record<'plain' | 'history', number[]> = { plain: [], history: [] };
+    for (let run = 0; run < RUNS; run += 1) {
+      for (const mode of ['plain', 'history'] as const) {
+        const dir = mkdtempSync(join(root, `${mode}-`));
+        const { importMs } = runFreshProcess<FreshHistoryImportOutcome>(bundle, [dir, path, mode]);
+        rmSync(dir, { recursive: true, force: true });
+        console.log(`# run ${run + 1}: ${mode} import of ${ROWS} rows: ${Math.round(importMs)} ms`);
+        times[mode].push(importMs);
+      }
+    }
+    const historyMs = median(times.history);
+    const plainMs = median(times.plain);
     report(figure('history_import_100k_ms', historyMs, 'ms', '<=', 60_000));
     report(figure('plain_import_100k_ms', plainMs, 'ms', '<=', 60_000));
     report(figure('history_import_100k_vs_plain_ratio', historyMs / plainMs, 'x', '<=', 1.5));

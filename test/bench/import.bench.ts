@@ -3,32 +3,23 @@
 // The import runs three times, each in a fresh process (import-in-fresh-process.ts, bundled as the app's core is):
 // the median time is reported, and the highest peak RSS, each the import's own.
 import BetterSqlite3 from 'better-sqlite3';
-import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { leadKeysOf } from '../../core/api/lead-keys';
-import { CORE_V8_FLAGS } from '../../core/core-v8-flags';
 import type { Lead } from '../../core/domain/lead';
 import { blankLead } from '../helpers/blank-lead';
 import { leadToRow } from '../../core/store/leads';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
 import { figure, timeMs } from './figure';
+import { bundleForFreshProcess, median, runFreshProcess } from './fresh-process';
 import type { FreshImportOutcome } from './import-in-fresh-process';
-
-const here = dirname(fileURLToPath(import.meta.url));
 
 const ROWS = 100_000;
 const RUNS = 3;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都'];
 const INDUSTRIES = ['制造业', '零售', '金融', '教育', '医疗', '互联网'];
 const TITLES = ['总经理', '采购经理', '技术总监', '工程师', 'CEO', '市场专员'];
@@ -97,27 +88,8 @@ export async function run(report: Report): Promise<void> {
     }
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
-    // The import runs in a fresh process, bundled and run by plain node with the core's V8 flags, as the app runs
-    // its core (no TypeScript loader thread in the way): its time, CPU and peak memory are the import's alone.
-    // Inside the project, so its bare imports (better-sqlite3, exceljs…) resolve from node_modules.
-    const bundlePath = join(
-      here,
-      '..',
-      '..',
-      'node_modules',
-      '.cache',
-      'fairlead-bench',
-      'import-in-fresh-process.mjs',
-    );
-    await build({
-      entryPoints: [join(here, 'import-in-fresh-process.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outfile: bundlePath,
-      logLevel: 'error',
-    });
+    // The import runs in a fresh process, bundled as the app runs its core (fresh-process.ts).
+    const bundlePath = await bundleForFreshProcess('import-in-fresh-process.ts');
     // This machine's speed swings by a third from minute to minute: three runs, each from the same starting file,
     // the median time reported and the highest peak memory.
     const outcomes: FreshImportOutcome[] = [];
@@ -125,13 +97,7 @@ export async function run(report: Report): Promise<void> {
     for (let run = 0; run < RUNS; run += 1) {
       const runDb = join(dir, `run-${run}.sqlite`);
       copyFileSync(dbPath, runDb);
-      const child = spawnSync(process.execPath, [...CORE_V8_FLAGS, bundlePath, runDb, csvPath], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-        cwd: join(here, '..', '..'),
-      });
-      if (child.status !== 0) throw new Error(`the import process failed: ${child.stderr}`);
-      const outcome = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as FreshImportOutcome;
+      const outcome = runFreshProcess<FreshImportOutcome>(bundlePath, [runDb, csvPath]);
       const { result } = outcome;
       if (result.inserted + result.merged !== outcome.validRows || outcome.errorRows !== ROWS / 100)
         throw new Error(`unexpected counts: ${JSON.stringify(outcome)}`);
