@@ -130,8 +130,17 @@ export async function prepareHistoryPass(
   const all: SourceRow[][] = [];
   for await (const batch of file.batches()) all.push(batch);
   const readable = all.flat().filter((r) => !r.issues.some((i) => i.severity === 'error'));
-  const columnValues = (index: number | undefined): string[] =>
-    readable.map((r) => (index === undefined ? '' : (r.cells[index] ?? '')));
+  // One array per column, built once: the date, outcome and owner columns are read again for leak detection.
+  const columnCache = new Map<number, string[]>();
+  const columnValues = (index: number | undefined): string[] => {
+    if (index === undefined) return readable.map(() => '');
+    let values = columnCache.get(index);
+    if (!values) {
+      values = readable.map((r) => r.cells[index] ?? '');
+      columnCache.set(index, values);
+    }
+    return values;
+  };
 
   const columns: HistoryColumns = answers.columns ?? guessHistoryColumns(headers);
   const masked = maskHistoryColumns(mapping, columns) as ColumnTarget[];

@@ -217,17 +217,29 @@ export function detectLeaks(
     // Tallies are won + lost * LOST in one number (no object per distinct value: a column of names or phones has
     // as many distinct values as rows), first per cell as written, then per folded value: each distinct cell is
     // folded once.
-    const perCell = new Map<string, number>();
+    // Distinct cells get a slot on first sight: one map look-up per cell, one insertion per distinct cell.
+    const slotOf = new Map<string, number>();
+    const cells: string[] = [];
+    const cellCounts: number[] = [];
     for (let i = 0; i < outcomes.length; i += 1) {
       const outcome = outcomes[i];
       if (outcome !== 'won' && outcome !== 'lost') continue;
       const raw = column.values[i] ?? '';
-      perCell.set(raw, (perCell.get(raw) ?? 0) + (outcome === 'won' ? 1 : LOST));
+      let slot = slotOf.get(raw);
+      if (slot === undefined) {
+        slot = cells.length;
+        slotOf.set(raw, slot);
+        cells.push(raw);
+        cellCounts.push(0);
+      }
+      cellCounts[slot] = (cellCounts[slot] ?? 0) + (outcome === 'won' ? 1 : LOST);
     }
     const perValue = new Map<string, number>();
     const filled = { won: 0, lost: 0 };
     const empty = { won: 0, lost: 0 };
-    for (const [raw, count] of perCell) {
+    for (let slot = 0; slot < cells.length; slot += 1) {
+      const raw = cells[slot] ?? '';
+      const count = cellCounts[slot] ?? 0;
       const key = foldValue(raw);
       const counts = key === '' ? empty : filled;
       counts.won += count % LOST;
