@@ -3,12 +3,11 @@
 // thread parses and validates the next rows. An in-memory database (no file a worker could open) matches in-thread.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
-import { Worker } from 'node:worker_threads';
 import type { DedupeKeyKind } from '../domain/dedupe';
 import { forEachLiveLeadKeys, LIVE_LEAD_KEYS_SQL } from '../store/import-batches';
 import type { LeadKeys } from '../store/leads';
+import { startSqliteWorker, type SqliteWorkerData } from '../store/sqlite-worker';
 
 /** Who holds a key: a stored lead (its id) or the file row that brought the key first (its row number). */
 export type KeyHolder = string | number;
@@ -70,8 +69,7 @@ export function createKeyMatchEngine() {
 }
 
 /** What the worker is told when it starts. */
-interface KeyMatchingWorkerData {
-  readonly sqlitePath: string;
+interface KeyMatchingWorkerData extends SqliteWorkerData {
   readonly dbPath: string;
   readonly storedKeysSql: string;
 }
@@ -167,18 +165,10 @@ function matchInThread(db: Database): KeyMatching {
 }
 
 function matchOnWorker(dbPath: string): KeyMatching {
-  const workerData: KeyMatchingWorkerData = {
-    sqlitePath: createRequire(import.meta.url).resolve('better-sqlite3'),
+  const worker = startSqliteWorker(keyMatchingWorkerProgram, [createKeyMatchEngine], {
     dbPath,
     storedKeysSql: LIVE_LEAD_KEYS_SQL,
-  };
-  // A bundler or TypeScript loader may wrap named functions in `__name(...)` to keep their names: the worker's
-  // source gets a no-op one, so it runs the same whatever compiled it.
-  const source = [
-    'const __name = (target) => target;',
-    `(${keyMatchingWorkerProgram.toString()})(require, ${createKeyMatchEngine.toString()});`,
-  ].join('\n');
-  const worker = new Worker(source, { eval: true, workerData });
+  });
   const waiting: ((hits: readonly KeyHolder[]) => void)[] = [];
   let failure: Error | null = null;
   let isStopped = false;

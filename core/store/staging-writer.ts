@@ -1,14 +1,12 @@
 // Writes an import's staged rows into its scratch SQLite file on a worker thread: binding two dozen values per lead
 // then runs beside the commit's matching and scoring instead of on the thread that answers calls (measured here:
 // ~0.2 s to hand 94k rows over against ~0.7 s to bind them). The commit attaches the file once it is closed.
-import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
-import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { startSqliteWorker, type SqliteWorkerData } from './sqlite-worker';
 
 /** What the worker is told when it starts. */
-interface StagingWorkerData {
-  readonly sqlitePath: string;
+interface StagingWorkerData extends SqliteWorkerData {
   readonly path: string;
   readonly createSql: string;
   readonly insertSql: string;
@@ -69,16 +67,7 @@ export interface StagingWriter {
  * failure on the worker (a full disk) rejects the next `drain` or `close` with its message.
  */
 export function startStagingWriter(path: string, createSql: string, insertSql: string): StagingWriter {
-  const workerData: StagingWorkerData = {
-    sqlitePath: createRequire(import.meta.url).resolve('better-sqlite3'),
-    path,
-    createSql,
-    insertSql,
-  };
-  // A bundler or TypeScript loader may wrap named functions in `__name(...)` to keep their names: the worker's
-  // source gets a no-op one, so it runs the same whatever compiled it.
-  const source = `const __name = (target) => target;\n(${stagingWorkerProgram.toString()})(require);`;
-  const worker = new Worker(source, { eval: true, workerData });
+  const worker = startSqliteWorker(stagingWorkerProgram, [], { path, createSql, insertSql });
   let queued = 0;
   let written = 0;
   let closedWith: number | null = null;
