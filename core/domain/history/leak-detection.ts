@@ -140,6 +140,12 @@ const NAME_PATTERNS: readonly (readonly [string, readonly string[]])[] = [
 /** Lead fields whose learned-feature field differs from the import field name. */
 const FEATURE_FIELD: Readonly<Record<string, string>> = { budget: 'bant.budget', cost: 'costFen' };
 
+/**
+ * A contact's own details: one value belongs to one lead or a handful, so no value of them can describe an outcome
+ * for 30 leads; only whether they are filled is checked (a phone taken only once the deal was won is a leak).
+ */
+const CONTACT_TARGETS: ReadonlySet<string> = new Set(['name', 'phone', 'email', 'wechat']);
+
 /** The `excludeFields` name of a column target: `custom.<header>` stays, `budget` → `bant.budget`. */
 export function featureFieldOf(target: string): string {
   return FEATURE_FIELD[target] ?? target;
@@ -162,6 +168,9 @@ export function matchLeakyHeader(header: string): { kind: string; word: string }
  * Only won and lost rows count for the data checks. Every flag excludes by default; the team lead may override.
  * Deterministic; `outcomes` has one entry per row (null for rows without an outcome).
  */
+/** What a filled contact detail is tallied as (never a folded value: it has a letter). */
+const FILLED = '\u0000filled';
+
 /** Lost rows count in units of this in a value's tally (won rows in ones): no history has 2^26 rows. */
 const LOST = 2 ** 26;
 
@@ -221,10 +230,13 @@ export function detectLeaks(
     const slotOf = new Map<string, number>();
     const cells: string[] = [];
     const cellCounts: number[] = [];
+    const isContact = CONTACT_TARGETS.has(target);
     for (let i = 0; i < outcomes.length; i += 1) {
       const outcome = outcomes[i];
       if (outcome !== 'won' && outcome !== 'lost') continue;
-      const raw = column.values[i] ?? '';
+      // A contact detail is tallied only as filled or empty: its values are as many as its leads.
+      const cell = column.values[i] ?? '';
+      const raw = !isContact || cell === '' ? cell : foldValue(cell) === '' ? '' : FILLED;
       let slot = slotOf.get(raw);
       if (slot === undefined) {
         slot = cells.length;
@@ -244,7 +256,7 @@ export function detectLeaks(
       const counts = key === '' ? empty : filled;
       counts.won += count % LOST;
       counts.lost += Math.floor(count / LOST);
-      if (key !== '') perValue.set(key, (perValue.get(key) ?? 0) + count);
+      if (key !== '' && !isContact) perValue.set(key, (perValue.get(key) ?? 0) + count);
     }
 
     // Missingness first: a column filled only for won leads is one finding, not one per value.

@@ -134,3 +134,25 @@ describe('matchLeakyHeader', () => {
     },
   );
 });
+
+describe('contact details in leak detection', () => {
+  const outcomes: FunnelStage[] = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 'won' : 'lost'));
+
+  it('flags a phone column filled only on won leads', () => {
+    const phone = {
+      header: '手机',
+      target: 'phone',
+      values: outcomes.map((o, i) => (o === 'won' ? `1380000${String(i).padStart(4, '0')}` : '')),
+    };
+    expect(detectLeaks([phone], outcomes).flags.map((f) => f.reason)).toEqual(['filled_only_for_outcome']);
+  });
+
+  it('never calls one contact value a predictor, however often it repeats', () => {
+    const email = {
+      header: '邮箱',
+      target: 'email',
+      values: outcomes.map((o, i) => (o === 'won' ? 'sales@example.com' : `c${i}@example.com`)),
+    };
+    expect(detectLeaks([email], outcomes).flags).toEqual([]);
+  });
+});
