@@ -141,6 +141,18 @@ export async function prepareHistoryPass(
     }
     return values;
   };
+  /** Fills the column cache for many columns in one pass over the rows. */
+  const gatherColumns = (indexes: readonly number[]) => {
+    const missing = indexes.filter((index) => !columnCache.has(index));
+    const gathered = missing.map(() => new Array<string>(readable.length));
+    readable.forEach((r, at) => {
+      for (let k = 0; k < missing.length; k += 1) {
+        const column = gathered[k];
+        if (column) column[at] = r.cells[missing[k] ?? 0] ?? '';
+      }
+    });
+    missing.forEach((index, k) => columnCache.set(index, gathered[k] ?? []));
+  };
 
   const columns: HistoryColumns = answers.columns ?? guessHistoryColumns(headers);
   const masked = maskHistoryColumns(mapping, columns) as ColumnTarget[];
@@ -285,6 +297,7 @@ export async function prepareHistoryPass(
     },
     finish() {
       for (const r of readable) stages.push(built.get(r.row) ?? null);
+      gatherColumns(masked.flatMap((target, index) => (target === 'ignore' ? [] : [index])));
       const featureColumns = masked.flatMap((target, index) =>
         target === 'ignore' ? [] : [{ header: headerOf(index), target, values: columnValues(index) }],
       );
