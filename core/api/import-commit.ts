@@ -223,7 +223,7 @@ export function startImportCommit(
 
     return () => {
       if (isFinished) return { finished: true, result: null };
-      // Read in small slices within the step: few parsed rows are alive at once, so little survives a young GC.
+      // Taken in small slices within the step: each slice goes to the staging writer as one short message.
       let rows = rowsReader.next(SLICE_ROWS);
       if (rows.length > 0) {
         inTransaction(db, () => {

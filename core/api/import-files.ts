@@ -1,5 +1,5 @@
 // Files an import works with, in folders beside the database: the uploaded file, its analysis, its rejected rows
-// (one JSON line each, for the error file) and the scratch database a big commit stages its rows in.
+// (one JSON line each, for the error file) and the scratch database a commit stages its rows in.
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';

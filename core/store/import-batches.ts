@@ -141,7 +141,7 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
  * that commits the batch. Nothing in the main file changes before that transaction, so a crashed or killed import
  * leaves the database as it was.
  */
-export const STAGED_LEADS_TABLE = 'staged_leads';
+const STAGED_LEADS_TABLE = 'staged_leads';
 
 /** Column values all the leads of one batch have (its id, its time, a new lead's stage and owner…). */
 export type SharedLeadColumns = Partial<LeadsTable>;
