@@ -47,14 +47,14 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name='handle']",
-          message: 'IPC handlers are generated from the contract (core/api/ipc-binding.ts).',
+          message: 'IPC handlers are generated from the contract (core/api/transport/ipc-binding.ts).',
         },
       ],
     },
   },
   {
     // The one place IPC handlers are registered: generated from the contract's list of calls.
-    files: ['core/api/ipc-binding.ts'],
+    files: ['core/api/transport/ipc-binding.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

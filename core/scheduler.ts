@@ -1,7 +1,7 @@
 // The SLA scheduler: ticks at start-up (catching up after downtime or sleep) and every minute, and soon after
 // new assignments so reps hear about them at once. Each tick is the `sla.runDue` call.
-import type { TickSummary } from './api/calls/work-calls';
-import { isEvent } from './api/client';
+import type { TickSummary } from './api/work/calls';
+import { isEvent } from './api/transport/client';
 import type { Service } from './api/service';
 
 export interface SlaScheduler {

@@ -1,6 +1,6 @@
 // The core in an Electron utilityProcess: the single writer of the database. Heavy synchronous SQLite work runs
 // here, never in the main process or the renderer, so the UI never freezes (shared/architecture.md).
-import { startBackupScheduler } from '../core/api/backup-scheduler';
+import { startBackupScheduler } from '../core/api/backups/backup-scheduler';
 import { createService } from '../core/api/service';
 import { startSlaScheduler } from '../core/scheduler';
 import { openDatabase } from '../core/store/open-database';

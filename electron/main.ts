@@ -12,10 +12,10 @@ import {
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bindContractToIpc, IPC_EVENT_CHANNEL } from '../core/api/ipc-binding';
-import { isEvent } from '../core/api/client';
+import { bindContractToIpc, IPC_EVENT_CHANNEL } from '../core/api/transport/ipc-binding';
+import { isEvent } from '../core/api/transport/client';
 import type { PushedEvent } from '../core/api/contract';
-import { describeNotification } from '../core/api/notification-text';
+import { describeNotification } from '../core/api/notifications/text';
 import { CORE_V8_FLAGS } from '../core/core-v8-flags';
 import { resolveDatabasePath } from '../core/data-dir';
 import { createDesktopRecipient } from './desktop-recipient';

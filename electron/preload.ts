@@ -1,8 +1,8 @@
 // The sandboxed preload: exposes the contract's calls and events as window.fairlead, and nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { FairleadBridge } from '../core/api/bridge';
+import type { FairleadBridge } from '../core/api/transport/bridge';
 import { CALL_NAMES, type CallResult, type PushedEvent } from '../core/api/contract';
-import { IPC_EVENT_CHANNEL, ipcChannelFor } from '../core/api/ipc-binding';
+import { IPC_EVENT_CHANNEL, ipcChannelFor } from '../core/api/transport/ipc-binding';
 
 const known = new Set<string>(CALL_NAMES);
 

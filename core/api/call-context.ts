@@ -2,8 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Actor, EventName, EventPayload } from './contract';
 import { ServiceError } from './errors';
-import type { JobRunner } from './jobs';
-import type { ScoringState } from './scoring-state';
+import type { JobRunner } from './jobs/job-runner';
+import type { ScoringState } from './scoring/scoring-state';
 
 export interface CallContext {
   readonly db: Database;

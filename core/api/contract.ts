@@ -7,17 +7,17 @@ import type { AuditEntry } from '../store/audit-log';
 import type { AssignmentRecord } from '../store/assignments';
 import type { FollowUpRecord } from '../store/follow-ups';
 import { LEAD_SORT_FIELDS } from '../domain/lead-list';
-import { isPlausiblePhone } from './phone-check';
+import { isPlausiblePhone } from './leads/phone-check';
 import type { LeadScore } from '../domain/scoring/engine';
 import type { ConversionPrediction, LearnedModel } from '../domain/scoring/learned';
 import type { ScoringModel } from '../domain/scoring/model';
 import type { ModelChangePreview } from '../domain/scoring/preview';
 import type { RuleWeightSuggestion } from '../domain/scoring/suggest';
 import { validateScoringModel } from '../domain/scoring/validate';
-import { dashboardCalls } from './calls/dashboard-calls';
-import { distributionCalls, distributionEvents } from './calls/distribution-calls';
-import { importCalls, importEvents } from './calls/import-calls';
-import { workCalls, workEvents } from './calls/work-calls';
+import { dashboardCalls } from './dashboard/calls';
+import { distributionCalls, distributionEvents } from './distribution/calls';
+import { importCalls, importEvents } from './import/calls';
+import { workCalls, workEvents } from './work/calls';
 import {
   call,
   empty,

@@ -20,24 +20,24 @@ import {
   type PushedEvent,
 } from './contract';
 import { ServiceError } from './errors';
-import { leadHandlers } from './handlers/leads';
-import { preferenceHandlers } from './handlers/preferences';
-import { repHandlers } from './handlers/reps';
-import { createWorkspaceHandlers } from './handlers/workspace';
-import { createJobRunner, type JobRunner } from './jobs';
-import { hashPin, verifyPin } from './pin';
+import { leadHandlers } from './leads/handlers';
+import { preferenceHandlers } from './preferences/handlers';
+import { repHandlers } from './reps/handlers';
+import { createWorkspaceHandlers } from './workspace/handlers';
+import { createJobRunner, type JobRunner } from './jobs/job-runner';
+import { hashPin, verifyPin } from './session/pin';
 import { readSetting, writeSetting } from '../store/settings';
 import { appendAudit } from '../store/audit-log';
 import { actorLabel, requireTeamLead } from './call-context';
 
 export const LEAD_PIN_SETTING = 'teamLead.pinHash';
-import { createScoringState, type ScoringState } from './scoring-state';
+import { createScoringState, type ScoringState } from './scoring/scoring-state';
 import { newTimeOrderedId } from './time-ordered-id';
-import { scoringHandlers } from './handlers/scoring';
-import { dashboardHandlers } from './handlers/dashboard';
-import { distributionHandlers } from './handlers/distribution';
-import { importHandlers } from './handlers/import';
-import { workHandlers } from './handlers/work';
+import { scoringHandlers } from './scoring/handlers';
+import { dashboardHandlers } from './dashboard/handlers';
+import { distributionHandlers } from './distribution/handlers';
+import { importHandlers } from './import/handlers';
+import { workHandlers } from './work/handlers';
 
 /**
  * A handler per call. Most are synchronous and run inside one transaction the service opens; a call that must

@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInProcessClient } from '../../core/api/in-process-client';
-import { leadKeysOf } from '../../core/api/lead-keys';
+import { createInProcessClient } from '../../core/api/transport/in-process-client';
+import { leadKeysOf } from '../../core/api/leads/lead-keys';
 import { createService } from '../../core/api/service';
 import { createRng } from '../../core/domain/clock';
 import type { DistributionMethod, DistributionRule, RuleTarget } from '../../core/domain/distribution/types';

@@ -7,7 +7,7 @@ import { copyFileSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { leadKeysOf } from '../../core/api/lead-keys';
+import { leadKeysOf } from '../../core/api/leads/lead-keys';
 import type { Lead } from '../../core/domain/lead';
 import { blankLead } from '../helpers/blank-lead';
 import { leadToRow } from '../../core/store/leads';

@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInProcessClient } from '../../core/api/in-process-client';
-import { leadKeysOf } from '../../core/api/lead-keys';
+import { createInProcessClient } from '../../core/api/transport/in-process-client';
+import { leadKeysOf } from '../../core/api/leads/lead-keys';
 import { createService } from '../../core/api/service';
 import type { FunnelStage } from '../../core/domain/funnel';
 import { defaultScoringModel } from '../../core/domain/scoring/default-model';

@@ -1,9 +1,9 @@
 // A service over a real SQLite file in a temp folder, with a controllable clock and readable ids.
 import { join } from 'node:path';
-import { createInProcessClient } from '../../core/api/in-process-client';
+import { createInProcessClient } from '../../core/api/transport/in-process-client';
 import { createService, type Service } from '../../core/api/service';
 import { openDatabase } from '../../core/store/open-database';
-import type { FairleadClient } from '../../core/api/client';
+import type { FairleadClient } from '../../core/api/transport/client';
 
 export interface TestService {
   readonly service: Service;

@@ -1,7 +1,7 @@
 // Puts one FairleadClient and its react-query cache in React context, and refreshes cached data on pushed events.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import type { FairleadClient } from '../../../core/api/client';
+import type { FairleadClient } from '../../../core/api/transport/client';
 import type { PushedEvent } from '../../../core/api/contract';
 import { queryKeys } from './query-keys';
 

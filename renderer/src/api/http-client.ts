@@ -1,5 +1,5 @@
 // The LAN/browser transport: POST /api/<call> with a JSON body, and the /api/events WebSocket push feed.
-import { unwrapResult, type FairleadClient } from '../../../core/api/client';
+import { unwrapResult, type FairleadClient } from '../../../core/api/transport/client';
 import type { CallOutput, CallResult, PushedEvent } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
 

@@ -1,6 +1,6 @@
 // The Electron transport: every call goes through the preload's `window.fairlead` bridge, answers come back as data.
-import type { FairleadBridge } from '../../../core/api/bridge';
-import { unwrapResult, type FairleadClient } from '../../../core/api/client';
+import type { FairleadBridge } from '../../../core/api/transport/bridge';
+import { unwrapResult, type FairleadClient } from '../../../core/api/transport/client';
 import type { CallOutput } from '../../../core/api/contract';
 
 export function createIpcClient(bridge: FairleadBridge): FairleadClient {

@@ -1,6 +1,6 @@
 // Chooses the transport: the Electron bridge when the preload exposed one, otherwise HTTP to the page's own hub.
-import type { FairleadBridge } from '../../../core/api/bridge';
-import type { FairleadClient } from '../../../core/api/client';
+import type { FairleadBridge } from '../../../core/api/transport/bridge';
+import type { FairleadClient } from '../../../core/api/transport/client';
 import { createHttpClient } from './http-client';
 import { createIpcClient } from './ipc-client';
 

@@ -2,9 +2,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupsDirOf, checkFileIntegrity } from '../../../core/api/backup-files';
-import { planBackupRetention, type BackupStamp } from '../../../core/api/backup-retention';
-import { startBackupScheduler } from '../../../core/api/backup-scheduler';
+import { backupsDirOf, checkFileIntegrity } from '../../../core/api/backups/backup-files';
+import { planBackupRetention, type BackupStamp } from '../../../core/api/backups/backup-retention';
+import { startBackupScheduler } from '../../../core/api/backups/backup-scheduler';
 import { ApiError } from '../../../core/api/errors';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/errors';
-import { distributeNewLeads } from '../../../core/api/distribute-new-leads';
+import { distributeNewLeads } from '../../../core/api/distribution/distribute-new-leads';
 import type { Explanation } from '../../../core/domain/distribution/types';
 import type { CallInput, PushedEvent } from '../../../core/api/contract';
 import { insertLead } from '../../../core/store/leads';
-import { leadKeysOf } from '../../../core/api/lead-keys';
+import { leadKeysOf } from '../../../core/api/leads/lead-keys';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { blankLead } from '../../helpers/blank-lead';

@@ -3,11 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FairleadClient } from '../../../core/api/client';
-import type { ImportAnalysis, ImportJobResult } from '../../../core/api/calls/import-calls';
+import type { FairleadClient } from '../../../core/api/transport/client';
+import type { ImportAnalysis, ImportJobResult } from '../../../core/api/import/calls';
 import type { ParsedInput } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
-import type { HistoryAnswers } from '../../../core/api/import-history';
+import type { HistoryAnswers } from '../../../core/api/import/history';
 import type { Service } from '../../../core/api/service';
 import type { Lead } from '../../../core/domain/lead';
 import {

@@ -1,9 +1,9 @@
 // Drives an import through the API the way the wizard does: upload, analyze, commit, wait for the job.
 import { blankLead } from '../../helpers/blank-lead';
-import type { FairleadClient } from '../../../core/api/client';
-import type { ImportAnalysis, ImportJobResult } from '../../../core/api/calls/import-calls';
+import type { FairleadClient } from '../../../core/api/transport/client';
+import type { ImportAnalysis, ImportJobResult } from '../../../core/api/import/calls';
 import type { JobStatus } from '../../../core/api/contract';
-import { leadKeysOf } from '../../../core/api/lead-keys';
+import { leadKeysOf } from '../../../core/api/leads/lead-keys';
 import type { Service } from '../../../core/api/service';
 import type { Lead } from '../../../core/domain/lead';
 import { insertLead } from '../../../core/store/leads';

@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startKeyMatching, type KeyHolder } from '../../../core/api/import-key-matching';
+import { startKeyMatching, type KeyHolder } from '../../../core/api/import/key-matching';
 import {
   createEmptyMatcher,
   createLeadKeyMatcher,
   createStoredKeyMatcher,
   type LeadKeyMatcher,
-} from '../../../core/api/import-matcher';
+} from '../../../core/api/import/matcher';
 import { insertLead, type LeadKeys } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { blankLead } from '../../helpers/blank-lead';

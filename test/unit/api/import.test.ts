@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isEvent } from '../../../core/api/client';
+import { isEvent } from '../../../core/api/transport/client';
 import type { PushedEvent } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
-import { stagingPathOf } from '../../../core/api/import-files';
+import { stagingPathOf } from '../../../core/api/import/files';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { analyzeBytes, commitAnalysis, importBytes, seedLead } from './import-helpers';

@@ -1,15 +1,15 @@
 // Analyses kept in memory for their commits: the latest per upload, a few uploads at once, handed over once.
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnalysedRow } from '../../../core/api/import-files';
+import type { AnalysedRow } from '../../../core/api/import/files';
 import {
   forgetAnalysis,
   isAnalysisKept,
   isKeptAnalysisCurrent,
   keepAnalysis,
   takeAnalysisRows,
-} from '../../../core/api/kept-analysis';
-import { databaseChangeStamp } from '../../../core/api/import-matcher';
+} from '../../../core/api/import/kept-analysis';
+import { databaseChangeStamp } from '../../../core/api/import/matcher';
 
 const noKeys = { phoneKey: null, emailKey: null, companyKey: null, companyNameKey: null };
 function rows(count: number): AnalysedRow[] {

@@ -6,8 +6,8 @@ import { appendAssignment } from '../../../core/store/assignments';
 import { findLeadById } from '../../../core/store/leads';
 import { inTransaction } from '../../../core/store/sql';
 import { setLeadOwnerIf } from '../../../core/store/work-leads';
-import { createInProcessClient } from '../../../core/api/in-process-client';
-import type { FairleadClient } from '../../../core/api/client';
+import { createInProcessClient } from '../../../core/api/transport/in-process-client';
+import type { FairleadClient } from '../../../core/api/transport/client';
 import type { TestService } from '../../helpers/service';
 
 /** Beijing time (UTC+8) on Monday 23 November 2026, as epoch ms. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FunnelSettings } from '../../../core/api/calls/work-calls';
-import { DEFAULT_FUNNEL_SETTINGS, FUNNEL_SETTINGS_KEY } from '../../../core/api/sla-settings';
+import type { FunnelSettings } from '../../../core/api/work/calls';
+import { DEFAULT_FUNNEL_SETTINGS, FUNNEL_SETTINGS_KEY } from '../../../core/api/sla/settings';
 import type { FunnelStage } from '../../../core/domain/funnel';
 import { writeSetting } from '../../../core/store/settings';
 import { createTestService, type TestService } from '../../helpers/service';

@@ -5,7 +5,7 @@ import {
   ipcChannelFor,
   type IpcInvokeEvent,
   type IpcMainLike,
-} from '../../../core/api/ipc-binding';
+} from '../../../core/api/transport/ipc-binding';
 import { isTrustedRendererUrl } from '../../../electron/trusted-url';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';

@@ -1,7 +1,7 @@
 // Child process for the crash test: imports a CSV into a database through the service and reports progress on
 // stdout, until the parent kills it with SIGKILL (or it finishes).
 import { readFileSync } from 'node:fs';
-import { isEvent } from '../../../core/api/client';
+import { isEvent } from '../../../core/api/transport/client';
 import { createService } from '../../../core/api/service';
 import { openDatabase } from '../../../core/store/open-database';
 

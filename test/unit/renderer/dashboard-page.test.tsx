@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DashboardSummary } from '../../../core/api/calls/dashboard-calls';
+import type { DashboardSummary } from '../../../core/api/dashboard/calls';
 import type { Actor } from '../../../core/api/contract';
-import { DEFAULT_FUNNEL_SETTINGS } from '../../../core/api/sla-settings';
+import { DEFAULT_FUNNEL_SETTINGS } from '../../../core/api/sla/settings';
 import type { FairnessFigures } from '../../../core/domain/distribution/fairness';
 import { asRepId } from '../../../core/domain/ids';
 import { DEFAULT_SLA_POLICY } from '../../../core/domain/sla/sla-policy';

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallInput } from '../../../core/api/contract';
-import { DEFAULT_FUNNEL_SETTINGS } from '../../../core/api/sla-settings';
+import { DEFAULT_FUNNEL_SETTINGS } from '../../../core/api/sla/settings';
 import { FunnelStagesEditor } from '../../../renderer/src/features/funnel/FunnelStagesEditor';
 import { createFakeClient, renderWithApp, type FakeClient } from './render-app';
 

@@ -2,7 +2,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { FairleadClient } from '../../../core/api/client';
+import type { FairleadClient } from '../../../core/api/transport/client';
 import type { CallInput, CallName, CallOutput } from '../../../core/api/contract';
 import { AppProviders } from '../../../renderer/src/AppProviders';
 import { createAppQueryClient } from '../../../renderer/src/api/client-context';

@@ -17,7 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { DashboardSummary } from '../../../../core/api/calls/dashboard-calls';
+import type { DashboardSummary } from '../../../../core/api/dashboard/calls';
 import type { FairnessFigures } from '../../../../core/domain/distribution/fairness';
 import { GRADES } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';

@@ -1,7 +1,7 @@
 // A lead's assignment history in plain words: who got it, by which rule and why, manual moves with their reasons,
 // and the appeals raised on it.
 import { Alert, Badge, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
-import type { AssignmentView } from '../../../../core/api/calls/distribution-calls';
+import type { AssignmentView } from '../../../../core/api/distribution/calls';
 import { useRepNames } from '../../api/queries';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';

@@ -4,7 +4,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
-import type { BoardFilter, WorkCard } from '../../../../core/api/calls/work-calls';
+import type { BoardFilter, WorkCard } from '../../../../core/api/work/calls';
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
 import { CARD_HEIGHT, LeadCard, LeadCardPlaceholder, type CardLabels } from './LeadCard';

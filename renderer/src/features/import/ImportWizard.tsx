@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ImportAnalysis, ImportJobResult } from '../../../../core/api/calls/import-calls';
+import type { ImportAnalysis, ImportJobResult } from '../../../../core/api/import/calls';
 import { useClient } from '../../api/client-context';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
@@ -28,7 +28,7 @@ import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/job-store';
 import { useImportTranslation } from './bundle';
 import { downloadFile, readFileAsBase64 } from './file-transfer';
-import type { HistoryAnswers } from '../../../../core/api/import-history';
+import type { HistoryAnswers } from '../../../../core/api/import/history';
 import { HistoryDoneNotice, HistoryPanel, useHistoryTranslation } from './history/HistoryPanel';
 
 /** Lead fields a column can become (the API's list; the renderer may not import core/import). */

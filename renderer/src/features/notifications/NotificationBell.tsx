@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { isEvent } from '../../../../core/api/client';
+import { isEvent } from '../../../../core/api/transport/client';
 import type { CallOutput } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 import { formatDateTime } from '../../ui/format';

@@ -2,7 +2,7 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ReplayReport, ReplaySide } from '../../../../core/api/calls/distribution-calls';
+import type { ReplayReport, ReplaySide } from '../../../../core/api/distribution/calls';
 import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { useClient } from '../../api/client-context';
 import { useReps } from '../../api/queries';

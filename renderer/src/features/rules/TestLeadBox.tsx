@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { TestLeadResult } from '../../../../core/api/calls/distribution-calls';
+import type { TestLeadResult } from '../../../../core/api/distribution/calls';
 import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { GRADES, type Grade } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';

@@ -24,7 +24,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ScoreBlend } from '../../../../core/api/contract';
-import type { HistoryLeak } from '../../../../core/api/import-history';
+import type { HistoryLeak } from '../../../../core/api/import/history';
 import { BEHAVIOUR_KINDS } from '../../../../core/domain/lead';
 import type { Factor, LearnedModel } from '../../../../core/domain/scoring/learned';
 import type { ScoringModel } from '../../../../core/domain/scoring/model';

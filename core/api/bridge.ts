@@ -1,9 +1,0 @@
-// The shape the Electron preload exposes as `window.fairlead`: nothing but the contract's calls and events.
-import type { CallResult, PushedEvent } from './contract';
-
-export interface FairleadBridge {
-  /** Invokes one contract call; the answer is data (`{ ok, value } | { ok: false, error }`), never a throw. */
-  call(name: string, input: unknown, sessionToken: string | null): Promise<CallResult<unknown>>;
-  /** Listens to pushed events; returns the function that stops listening. */
-  onEvent(listener: (event: PushedEvent) => void): () => void;
-}

@@ -1,0 +1,81 @@
+// Handlers of one feature: the team lead's Dashboard, read-only figures for a period of local days.
+import { DAY_MS } from '../../domain/clock';
+import { slaDeadline } from '../../domain/sla/due-actions';
+import {
+  countClosedInPeriod,
+  countLiveLeadsByStage,
+  countNewLeadsByDay,
+  countRecyclesInPeriod,
+  countWonByOwner,
+} from '../../store/dashboard';
+import { readOpenLoads } from '../../store/distribution-state';
+import { listReps } from '../../store/reps';
+import { listAllLeadCards, toSlaInput } from '../../store/work-leads';
+import { requireTeamLead, type CallContext } from '../call-context';
+import type { CallOutput, ParsedInput } from '../contract';
+import { localDayOf, readDistributionSettings } from '../distribution/setup';
+import { readSlaPolicy } from '../sla/settings';
+
+/** Overdue clocks now: the same deadlines the board's cards and the SLA scheduler use. */
+function countOverdue(ctx: CallContext): { firstContact: number; followUp: number } {
+  const policy = readSlaPolicy(ctx.db);
+  let firstContact = 0;
+  let followUp = 0;
+  for (const card of listAllLeadCards(ctx.db, { onClockOnly: true })) {
+    const deadlines = slaDeadline(toSlaInput(card, []), policy);
+    if (deadlines === null || deadlines.remindAt === null || ctx.now < deadlines.remindAt) continue;
+    if (deadlines.trigger === 'first_contact') firstContact += 1;
+    else followUp += 1;
+  }
+  return { firstContact, followUp };
+}
+
+export const dashboardHandlers = {
+  'dashboard.summary'(
+    ctx: CallContext,
+    input: ParsedInput<'dashboard.summary'>,
+  ): CallOutput<'dashboard.summary'> {
+    requireTeamLead(ctx);
+    // Local days in the workspace's offset, as distribution.fairness reads the same period.
+    const { utcOffsetMinutes } = readDistributionSettings(ctx.db);
+    const dayStart = (iso: string) => localDayOf(Date.parse(`${iso}T12:00:00Z`), utcOffsetMinutes).start;
+    const from = dayStart(input.from);
+    const to = dayStart(input.to) + DAY_MS;
+
+    const byDay = countNewLeadsByDay(ctx.db, from, to, utcOffsetMinutes);
+    const newLeadsByDay: { date: string; count: number }[] = [];
+    for (let start = from; start < to; start += DAY_MS) {
+      const day = Math.floor((start + utcOffsetMinutes * 60_000) / DAY_MS);
+      newLeadsByDay.push({ date: localDayOf(start, utcOffsetMinutes).date, count: byDay.get(day) ?? 0 });
+    }
+
+    const closed = countClosedInPeriod(ctx.db, from, to);
+    const overdue = countOverdue(ctx);
+    const loads = readOpenLoads(ctx.db);
+    const wonByOwner = countWonByOwner(ctx.db, from, to);
+    const reps = listReps(ctx.db, { includeInactive: false })
+      .map((rep) => ({
+        repId: rep.id as string,
+        name: rep.name,
+        openLoad: loads[rep.id] ?? 0,
+        won: wonByOwner.get(rep.id) ?? 0,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.repId < b.repId ? -1 : 1));
+
+    return {
+      from: input.from,
+      to: input.to,
+      stageCounts: countLiveLeadsByStage(ctx.db),
+      newLeads: newLeadsByDay.reduce((sum, day) => sum + day.count, 0),
+      won: closed.won,
+      lost: closed.lost,
+      wonAmountFen: closed.wonAmountFen,
+      conversionRate: closed.won + closed.lost === 0 ? null : closed.won / (closed.won + closed.lost),
+      overdueFirstContact: overdue.firstContact,
+      overdueFollowUp: overdue.followUp,
+      recycled: countRecyclesInPeriod(ctx.db, from, to),
+      reps,
+      newLeadsByDay,
+    };
+  },
+};

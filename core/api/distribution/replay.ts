@@ -1,0 +1,144 @@
+// What-if replay as a background job: past leads of a date range through a rule set (and optionally a second
+// one), reps as they were, nothing written; progress pushed, cancellable.
+import type { Database } from 'better-sqlite3';
+import { compareReplays, replayDistributionAsync } from '../../domain/distribution/replay';
+import type { ReplayResult } from '../../domain/distribution/replay';
+import type { DistributionRule } from '../../domain/distribution/types';
+import type { RepId } from '../../domain/ids';
+import type { Rep } from '../../domain/rep';
+import { listLeadsForReplay, openLoadsAt } from '../../store/distribution-state';
+import { listReps } from '../../store/reps';
+import type { ReplayReport, ReplaySide } from './calls';
+import type { JobRunner } from '../jobs/job-runner';
+import type { JobStatus } from '../contract-kit';
+import { localDayOf, readDistributionSettings, readRulesInForce } from './setup';
+
+const DAY_BEFORE = (iso: string): string => {
+  const t = Date.parse(`${iso}T00:00:00Z`) - 86_400_000;
+  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : '0001-01-01';
+};
+
+/**
+ * Reps as they were: a rep is unavailable before joining (a leave up to the day before), "out of office" is
+ * today's flag and is ignored, and a rep inactive now but who actually received leads in the range counts as active.
+ */
+export function repsAsTheyWere(reps: readonly Rep[], actual: Readonly<Record<string, RepId | null>>): Rep[] {
+  const received = new Set(Object.values(actual).filter((v): v is RepId => v !== null));
+  return reps.map((rep) => ({
+    ...rep,
+    isOutOfOffice: false,
+    isActive: rep.isActive || received.has(rep.id),
+    leave: [...rep.leave, { from: '0001-01-01', to: DAY_BEFORE(rep.joinedOn) }],
+  }));
+}
+
+function toSide(result: ReplayResult, actual: Readonly<Record<string, RepId | null>> | null): ReplaySide {
+  let vsActual: ReplaySide['vsActual'] = null;
+  if (result.vsActual !== null && actual !== null) {
+    const actualPerRep: Record<string, number> = {};
+    for (const rep of Object.values(actual))
+      if (rep !== null) actualPerRep[rep] = (actualPerRep[rep] ?? 0) + 1;
+    vsActual = { ...result.vsActual, actualPerRep };
+  }
+  return {
+    processed: result.processed,
+    total: result.total,
+    cancelled: result.cancelled,
+    perRep: result.perRep,
+    pooled: result.pooled,
+    manual: result.manual,
+    workloadStdDev: result.workloadStdDev,
+    newRepShare: result.newRepShare,
+    expectedConversions: result.expectedConversions,
+    abGini: result.fairness.abGini,
+    vsActual,
+  };
+}
+
+export interface ReplayJobInput {
+  readonly from: string;
+  readonly to: string;
+  readonly rules?: readonly DistributionRule[] | undefined;
+  readonly compareRules?: readonly DistributionRule[] | undefined;
+  readonly seed?: number | undefined;
+}
+
+/** Starts the replay job; the job's result is a ReplayReport. Reads only. */
+export function startReplayJob(
+  db: Database,
+  jobs: JobRunner,
+  actor: string,
+  input: ReplayJobInput,
+): JobStatus {
+  const settings = readDistributionSettings(db);
+  const offset = settings.utcOffsetMinutes;
+  const from = localDayOf(Date.parse(`${input.from}T12:00:00Z`), offset).start;
+  const to = localDayOf(Date.parse(`${input.to}T12:00:00Z`), offset).start + 86_400_000;
+  let jobId = '';
+  const status = jobs.start('replay', actor, () => {
+    const allReps = listReps(db, { includeInactive: true });
+    const rulesA = input.rules ?? readRulesInForce(db, allReps).rules;
+    const { leads, actual } = listLeadsForReplay(db, from, to);
+    const reps = repsAsTheyWere(allReps, actual);
+    const initialState = {
+      pointers: {},
+      credits: {},
+      openLoads: openLoadsAt(db, from),
+      assignedToday: {},
+      day: null,
+    };
+    const passes = input.compareRules === undefined ? 1 : 2;
+    const total = leads.length * passes;
+    let done = 0;
+    const isCancelled = () => jobs.get(jobId)?.state !== 'running';
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const run = (rules: readonly DistributionRule[], base: number) =>
+      replayDistributionAsync(
+        {
+          leads,
+          reps,
+          rules,
+          initialState,
+          seed: input.seed ?? settings.seed,
+          actualAssignments: actual,
+          workingHours: { teamDefault: settings.teamWorkingHours },
+          options: { utcOffsetMinutes: offset, checkEvery: 500 },
+          onProgress: (processed) => {
+            done = base + processed;
+          },
+          isCancelled,
+        },
+        pause,
+      );
+    let outcome: { report: ReplayReport } | { error: unknown } | null = null;
+    void (async () => {
+      const a = await run(rulesA, 0);
+      const b =
+        input.compareRules === undefined || a.cancelled ? null : await run(input.compareRules, leads.length);
+      return {
+        from: input.from,
+        to: input.to,
+        leadCount: leads.length,
+        a: toSide(a, actual),
+        b: b === null ? null : toSide(b, actual),
+        comparison: b === null ? null : compareReplays(a, b),
+      } satisfies ReplayReport;
+    })().then(
+      (report) => {
+        outcome = { report };
+      },
+      (error: unknown) => {
+        outcome = { error };
+      },
+    );
+    return () => {
+      const settled = outcome as { report: ReplayReport } | { error: unknown } | null;
+      if (settled === null) return { done, total, message: `${done}/${total}` };
+      if ('error' in settled)
+        throw settled.error instanceof Error ? settled.error : new Error(String(settled.error));
+      return { finished: true, result: settled.report };
+    };
+  });
+  jobId = status.id;
+  return status;
+}

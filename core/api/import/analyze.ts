@@ -1,0 +1,322 @@
+// The import wizard's report: reads the whole uploaded file once, validates every row with the chosen mapping,
+// matches rows against existing leads and earlier rows, keeps the valid rows in memory for the commit job and
+// writes the rejected ones to a file for the error CSV.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { DedupeKeyKind } from '../../domain/dedupe';
+import { guessColumnMapping, foldHeader } from '../../import/column-mapping';
+import { describeRowErrors } from '../../import/export-csv';
+import { validateSourceRow } from '../../import/import-rows';
+import { openLeadFile, type LeadFile } from '../../import/read-file';
+import { ImportFileError, type ColumnTarget, type RowIssue } from '../../import/types';
+import { findTemplatesForHeaders } from '../../store/import-templates';
+import { findLeadById } from '../../store/leads';
+import type { CallContext } from '../call-context';
+import type { DuplicateMatchSummary, DuplicateRowSample, ImportAnalysis } from './calls';
+import type { ParsedInput } from '../contract';
+import { ServiceError } from '../errors';
+import {
+  readUploadMeta,
+  rowsPathOf,
+  sourcePathOf,
+  writeAnalysisMeta,
+  type AnalysedRow,
+  type RejectedRow,
+} from './files';
+import { prepareHistoryPass } from './history';
+import { keyKindOf, startKeyMatching, type KeyHolder, type KeyKindIndex } from './key-matching';
+import { databaseChangeStamp, type KeyMatch } from './matcher';
+import { keepAnalysis } from './kept-analysis';
+import { leadKeysOf } from '../leads/lead-keys';
+import type { LeadDraft } from '../../import/validate-row';
+import type { LeadKeys } from '../../store/leads';
+
+const PREVIEW_ROWS = 20;
+const MAX_REPORTED_ERRORS = 5_000;
+const MAX_DUPLICATE_SAMPLES = 500;
+
+/** The key under which templates are found again: headers folded (width, case, punctuation) and joined. */
+export function headersKeyOf(headers: readonly string[]): string {
+  return headers.map(foldHeader).join('\u0001');
+}
+
+/** Opens an uploaded file, turning "cannot import this file at all" into an error naming the file. */
+export async function openUploadedFile(
+  path: string,
+  options: { encoding?: LeadFile['encoding']; delimiter?: LeadFile['delimiter'] },
+): Promise<LeadFile> {
+  try {
+    return await openLeadFile(path, {
+      // Small batches keep few rows alive at a time: a young-generation GC then promotes little to the old one.
+      batchSize: 250,
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new ServiceError('invalid_input', error.message, 'file');
+    throw error;
+  }
+}
+
+export async function analyzeUpload(
+  ctx: CallContext,
+  input: ParsedInput<'import.analyze'>,
+): Promise<ImportAnalysis> {
+  const upload = await readUploadMeta(ctx.db, input.uploadId);
+  const file = await openUploadedFile(sourcePathOf(ctx.db, upload), input);
+  const headers = file.headers;
+  const templates = findTemplatesForHeaders(ctx.db, headersKeyOf(headers));
+  const guessed = guessColumnMapping(headers);
+  let template = input.templateId ? templates.find((t) => t.id === input.templateId) : undefined;
+  if (input.templateId && !template) {
+    await file.close();
+    throw new ServiceError('not_found', 'That template does not fit these columns.', 'templateId');
+  }
+  if (!input.mapping && !template) template = templates[0];
+  const mapping = (input.mapping ?? template?.mapping ?? guessed) as readonly ColumnTarget[];
+  if (mapping.length !== headers.length) {
+    await file.close();
+    throw new ServiceError(
+      'invalid_input',
+      `mapping: the file has ${headers.length} columns but the mapping has ${mapping.length} targets`,
+      'mapping',
+    );
+  }
+  const duplicateTarget = findDoubleMappedField(mapping);
+  if (duplicateTarget) {
+    await file.close();
+    throw new ServiceError(
+      'invalid_input',
+      `mapping: two columns are mapped to the field ${duplicateTarget}`,
+      'mapping',
+    );
+  }
+
+  const historyPass =
+    input.mode === 'history'
+      ? await prepareHistoryPass(ctx.db, file, mapping, input.history ?? {}, ctx.now, ctx.newId).catch(
+          async (error: unknown) => {
+            await file.close();
+            throw error;
+          },
+        )
+      : null;
+  const rowMapping = historyPass ? historyPass.mapping : mapping;
+  const stampAtBuild = databaseChangeStamp(ctx.db);
+  // Matching runs beside this loop, on a worker; its answers come back batch by batch, in file order.
+  const matching = startKeyMatching(ctx.db);
+  /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
+  const matchedRows = new Set<number>();
+  /** Rows sharing a key with a stored lead or an earlier row: the only rows the commit has to match again. */
+  const rowsWithMatches: number[] = [];
+  /** The valid rows, kept in memory for the commit (~40 MB per 100k rows). */
+  const validLines: AnalysedRow[] = [];
+  const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
+  const previewRows: { row: number; cells: readonly string[] }[] = [];
+  const errors: RowIssue[] = [];
+  const samples: { sample: Omit<DuplicateRowSample, 'matches'>; matches: readonly KeyMatch[] }[] = [];
+  let totalRows = 0;
+  let validRows = 0;
+  let errorRows = 0;
+  let errorCount = 0;
+  let warnings = 0;
+  let duplicateRows = 0;
+  let inFileDuplicateRows = 0;
+  /** Takes one batch's hits: counts, the rows the commit must look at again, the first samples for the report. */
+  const tallyHits = (hits: readonly KeyHolder[], drafts: ReadonlyMap<number, LeadDraft>) => {
+    for (let start = 0; start < hits.length;) {
+      const row = hits[start] as number;
+      const stored: KeyMatch[] = [];
+      const before: KeyMatch[] = [];
+      for (; start < hits.length && hits[start] === row; start += 3) {
+        const kind = keyKindOf(hits[start + 1] as KeyKindIndex);
+        const holder = hits[start + 2] as KeyHolder;
+        if (typeof holder === 'number') matchedRows.add(holder);
+        addMatch(typeof holder === 'number' ? before : stored, String(holder), kind);
+      }
+      rowsWithMatches.push(row);
+      if (stored.length > 0) duplicateRows += 1;
+      else inFileDuplicateRows += 1;
+      const draft = drafts.get(row);
+      if (!draft || samples.length >= MAX_DUPLICATE_SAMPLES) continue;
+      const first = stored.length === 0 ? before[0] : undefined;
+      samples.push({
+        sample: {
+          row,
+          name: draft.name,
+          phone: draft.phone,
+          email: draft.email,
+          company: draft.company,
+          earlierRow: first ? Number(first.id) : null,
+          by: unionKinds(stored.length > 0 ? stored : before),
+        },
+        matches: stored,
+      });
+    }
+  };
+  try {
+    for await (const batch of historyPass ? historyPass.batches() : file.batches()) {
+      let text = '';
+      const batchKeys: { row: number; keys: LeadKeys }[] = [];
+      const batchDrafts = new Map<number, LeadDraft>();
+      for (const source of batch) {
+        totalRows += 1;
+        if (previewRows.length < PREVIEW_ROWS) previewRows.push({ row: source.row, cells: source.cells });
+        const result = validateSourceRow(source, rowMapping, headers);
+        warnings += result.warnings.length;
+        if (!('draft' in result)) {
+          errorRows += 1;
+          for (const issue of result.errors) {
+            errorCount += 1;
+            if (errors.length < MAX_REPORTED_ERRORS) errors.push(issue);
+          }
+          const line: RejectedRow = { r: source.row, c: source.cells, e: describeRowErrors(result.errors) };
+          text += `${JSON.stringify(line)}\n`;
+          continue;
+        }
+        const built = historyPass?.build(source, result.draft);
+        if (built && !built.ok) {
+          errorRows += 1;
+          text += `${JSON.stringify({ r: source.row, c: source.cells, e: built.message } satisfies RejectedRow)}\n`;
+          continue;
+        }
+        validRows += 1;
+        const draft = result.draft;
+        const keys = leadKeysOf(draft);
+        batchKeys.push({ row: source.row, keys });
+        if (samples.length < MAX_DUPLICATE_SAMPLES) batchDrafts.set(source.row, draft);
+        validLines.push({ r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) });
+      }
+      matching.submit(batchKeys, (hits) => tallyHits(hits, batchDrafts));
+      if (!out.write(text)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    await matching.finish();
+  } catch (error) {
+    matching.stop();
+    out.destroy();
+    throw error;
+  } finally {
+    await file.close();
+  }
+  const newRows = validRows - duplicateRows - inFileDuplicateRows;
+
+  // Nothing written while the file was read: the commit may trust which rows matched nothing, while nothing is.
+  const isMatchingCurrent = databaseChangeStamp(ctx.db) === stampAtBuild;
+  const history = historyPass ? historyPass.finish() : null;
+  const analysisId = ctx.newId('analysis');
+  keepAnalysis(ctx.db, {
+    uploadId: upload.uploadId,
+    analysisId,
+    stamp: isMatchingCurrent ? databaseChangeStamp(ctx.db) : null,
+    rows: validLines,
+  });
+  await writeAnalysisMeta(ctx.db, {
+    analysisId,
+    uploadId: upload.uploadId,
+    fileName: upload.fileName,
+    format: file.format,
+    encoding: file.encoding,
+    delimiter: file.delimiter,
+    headers,
+    mapping,
+    totalRows,
+    validRows,
+    errorRows,
+    analyzedAt: ctx.now,
+    committedBatchId: null,
+    matchedRows: [...matchedRows],
+    rowsWithMatches,
+    ...(history
+      ? {
+          history: {
+            newReps: history.newReps,
+            excludeFields: history.excludeFields,
+            leaks: history.leaks.map(({ column, field, reason, evidence }) => ({
+              column,
+              field,
+              reason,
+              evidence,
+            })),
+            questions: history.questions,
+          },
+        }
+      : {}),
+  });
+
+  const summaries = new Map<string, DuplicateMatchSummary | null>();
+  const summaryOf = (match: KeyMatch): DuplicateMatchSummary | null => {
+    if (!summaries.has(match.id)) {
+      const lead = findLeadById(ctx.db, match.id);
+      summaries.set(
+        match.id,
+        lead
+          ? {
+              leadId: lead.id,
+              name: lead.name,
+              company: lead.company,
+              phone: lead.phone,
+              email: lead.email,
+              ownerId: lead.ownerId,
+              by: [],
+            }
+          : null,
+      );
+    }
+    const found = summaries.get(match.id);
+    return found ? { ...found, by: match.by } : null;
+  };
+
+  return {
+    uploadId: upload.uploadId,
+    analysisId,
+    fileName: upload.fileName,
+    format: file.format,
+    encoding: file.encoding,
+    delimiter: file.delimiter,
+    headers,
+    headerRow: file.headerRow,
+    mapping,
+    guessedMapping: guessed,
+    template: template ? { id: template.id, name: template.name } : null,
+    templates: templates.map((t) => ({ id: t.id, name: t.name })),
+    previewRows,
+    totalRows,
+    validRows,
+    newRows,
+    duplicateRows,
+    inFileDuplicateRows,
+    errorRows,
+    errors,
+    isErrorListTruncated: errorCount > errors.length,
+    warnings,
+    duplicates: samples.map(({ sample, matches }) => ({
+      ...sample,
+      matches: matches.map(summaryOf).filter((summary): summary is DuplicateMatchSummary => summary !== null),
+    })),
+    history,
+  };
+}
+
+function addMatch(matches: KeyMatch[], id: string, kind: DedupeKeyKind): void {
+  const same = matches.find((match) => match.id === id);
+  if (same) same.by.push(kind);
+  else matches.push({ id, by: [kind] });
+}
+
+function unionKinds(matches: readonly KeyMatch[]): DedupeKeyKind[] {
+  const kinds = new Set<DedupeKeyKind>();
+  for (const match of matches) for (const kind of match.by) kinds.add(kind);
+  return [...kinds];
+}
+
+function findDoubleMappedField(mapping: readonly ColumnTarget[]): string | null {
+  const seen = new Set<string>();
+  for (const target of mapping) {
+    if (target === 'ignore') continue;
+    if (seen.has(target)) return target;
+    seen.add(target);
+  }
+  return null;
+}

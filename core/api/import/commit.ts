@@ -1,0 +1,531 @@
+// The import commit job and undo. One import is one batch: rows are matched and scored in chunks (so calls keep
+// being answered and progress shows) and written to a scratch file by a worker thread, and one last transaction
+// moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there or not there,
+// even after a crash.
+import type { Database } from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { asLeadId, asRepId } from '../../domain/ids';
+import { mergeLeads, type DedupeKeyKind } from '../../domain/dedupe';
+import type { Lead } from '../../domain/lead';
+import type { LeadDraft } from '../../import/validate-row';
+import { appendAudit } from '../../store/audit-log';
+import {
+  attachImportStaging,
+  deletePendingBatchLeads,
+  detachImportStaging,
+  findImportBatch,
+  findLeadAnyState,
+  insertImportBatch,
+  listBatchesInState,
+  listMergeSnapshots,
+  moveStagedLeads,
+  saveMergeSnapshot,
+  stagedLeadValues,
+  stagingLayout,
+  softDeleteBatchLeads,
+  updateImportBatch,
+  type DuplicateAction,
+  type ImportBatch,
+  type ImportStaging,
+  type SharedLeadColumns,
+} from '../../store/import-batches';
+import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../../store/lead-merges';
+import { countLeads, findStoredLead, updateLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
+import { inTransaction } from '../../store/sql';
+import { startStagingWriter, type StagingWriter } from '../../store/staging-writer';
+import type { ImportJobResult } from './calls';
+import type { EventName, EventPayload, JobStatus } from '../contract';
+import { ServiceError } from '../errors';
+import { stagingPathOf, type AnalysisMeta } from './files';
+import { startImportDistribution } from '../distribution/distribute-imported';
+import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
+import { createLeadKeyMatcher, createStoredKeyMatcher } from './matcher';
+import { isKeptAnalysisCurrent, takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
+import type { JobRunner, JobStep } from '../jobs/job-runner';
+import { leadKeysOf } from '../leads/lead-keys';
+import type { ScoringState } from '../scoring/scoring-state';
+
+/** Rows per transaction: big enough to amortize the commit, small enough to keep calls answered (~50 ms). */
+const CHUNK_ROWS = 5_000;
+const SLICE_ROWS = 250;
+/** Rows handed to the staging writer but not written yet, beyond which the job waits for it. */
+const MAX_STAGING_BACKLOG = 20_000;
+
+/** Batches whose job runs in this process, per database; any other `running` batch was interrupted. */
+const activeBatches = new WeakMap<Database, Set<string>>();
+
+function activeSet(db: Database): Set<string> {
+  let set = activeBatches.get(db);
+  if (!set) {
+    set = new Set();
+    activeBatches.set(db, set);
+  }
+  return set;
+}
+
+export interface ImportDeps {
+  readonly db: Database;
+  readonly jobs: JobRunner;
+  readonly scoring: ScoringState;
+  readonly clock: () => number;
+  readonly newId: (prefix: string) => string;
+  readonly actor: string;
+  readonly emit: <K extends EventName>(event: K, payload: EventPayload<K>) => void;
+}
+
+interface PendingMerge {
+  readonly targetId: string;
+  readonly draft: LeadDraft;
+}
+
+interface PendingFlag {
+  readonly leadId: string;
+  readonly duplicateOf: string;
+  readonly by: readonly DedupeKeyKind[];
+}
+
+/** Starts the commit job of an analysed upload; the batch row exists (state `running`) when this returns. */
+export function startImportCommit(
+  deps: ImportDeps,
+  analysis: AnalysisMeta,
+  duplicateAction: DuplicateAction,
+  options: {
+    /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
+    readonly isAnalysisCurrent?: boolean;
+  } = {},
+): { job: JobStatus; batchId: string } {
+  const { db, scoring } = deps;
+  const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
+  const keptRows = takeAnalysisRows(db, analysis.analysisId);
+  if (!keptRows)
+    throw new ServiceError(
+      'conflict',
+      'This report is no longer in memory: analyse the file again.',
+      'analysisId',
+    );
+  const batchId = deps.newId('import');
+  const startedAt = deps.clock();
+  const history = analysis.history ?? null;
+  // Asked before this call writes the batch row: nothing written since the analysis means the stored keys are the
+  // ones it matched against, so only the rows it found matches for can match anything, and only rows a later row
+  // shares a key with need their keys remembered. Otherwise every row is matched against every live lead again.
+  const isAnalysed =
+    isCurrent && analysis.rowsWithMatches !== undefined && analysis.matchedRows !== undefined;
+  const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
+  const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
+  const matcher =
+    rowsWithMatches &&
+    rowsToRemember &&
+    isFewerThanLeadsToRead(db, rowsWithMatches.size + rowsToRemember.size)
+      ? createStoredKeyMatcher(db)
+      : createLeadKeyMatcher(db);
+  const remember = (row: number, keys: LeadKeys, id: string) => {
+    if (!rowsToRemember || rowsToRemember.has(row)) matcher.remember(keys, id);
+  };
+  const createdReps = inTransaction(db, () => {
+    insertImportBatch(db, {
+      id: batchId,
+      fileName: analysis.fileName,
+      actor: deps.actor,
+      duplicateAction,
+      totalRows: analysis.totalRows,
+      errors: analysis.errorRows,
+      startedAt,
+    });
+    // Past owners who are not reps yet exist (inactive) before any lead points at them.
+    return history ? createHistoryReps(db, history, deps.actor, startedAt, batchId) : [];
+  });
+  if (createdReps.length > 0) deps.emit('reps.changed', { repIds: createdReps });
+  activeSet(db).add(batchId);
+
+  let reader: AnalysedRowsReader | null = null;
+  let writer: StagingWriter | null = null;
+  let staging: ImportStaging | null = null;
+  const stagingPath = stagingPathOf(db, analysis.uploadId);
+  /** Detaches and deletes the scratch file (its writer has closed it, or was stopped first). */
+  const removeStaging = () => {
+    if (staging) detachImportStaging(db, staging);
+    staging = null;
+    rmSync(stagingPath, { force: true });
+  };
+  const job = deps.jobs.start('import', deps.actor, (): JobStep => {
+    const rowsReader = keptRows;
+    reader = rowsReader;
+    // What every lead of this batch shares is written once by the move, not staged with each row.
+    const shared: SharedLeadColumns = history
+      ? { events_json: '[]', is_history: 1, import_batch_id: batchId, deleted_at: null }
+      : {
+          events_json: '[]',
+          stage: 'raw',
+          won_amount_fen: null,
+          lost_reason: null,
+          closed_at: null,
+          owner_id: null,
+          is_history: 0,
+          import_batch_id: batchId,
+          created_at: startedAt,
+          updated_at: startedAt,
+          deleted_at: null,
+        };
+    const layout = stagingLayout(shared);
+    const stagingWriter = startStagingWriter(stagingPath, layout.createSql, layout.insertSql);
+    writer = stagingWriter;
+    let staged: unknown[][] = [];
+    const merges: PendingMerge[] = [];
+    const flags: PendingFlag[] = [];
+    const insertedIds: string[] = [];
+    let done = 0;
+    let skipped = 0;
+    let isFinished = false;
+
+    const insertDraft = (row: number, draft: LeadDraft, keys: LeadKeys, past?: HistoryExtras): Lead => {
+      const base: Lead = past
+        ? {
+            ...draft,
+            ...past,
+            id: asLeadId(deps.newId('lead')),
+            events: [],
+            ownerId: past.ownerId === null ? null : asRepId(past.ownerId),
+            score: null,
+            grade: null,
+            isHistory: true,
+          }
+        : {
+            ...draft,
+            id: asLeadId(deps.newId('lead')),
+            events: [],
+            stage: 'raw',
+            ownerId: null,
+            score: null,
+            grade: null,
+            createdAt: startedAt,
+            updatedAt: startedAt,
+            isHistory: false,
+          };
+      const scored = scoring.scoreLead(base, startedAt);
+      const lead: Lead = {
+        ...base,
+        score: scored.score,
+        grade: scored.grade,
+        scoreModelVersion: scored.modelVersion,
+      };
+      staged.push(
+        stagedLeadValues(layout, lead, keys, {
+          importBatchId: batchId,
+          scoreModelVersion: scored.modelVersion,
+          scoredAt: scored.scoredAt,
+        }),
+      );
+      remember(row, keys, lead.id);
+      insertedIds.push(lead.id);
+      return lead;
+    };
+
+    return () => {
+      if (isFinished) return { finished: true, result: null };
+      // Taken in small slices within the step: each slice goes to the staging writer as one short message.
+      let rows = rowsReader.next(SLICE_ROWS);
+      if (rows.length > 0) {
+        inTransaction(db, () => {
+          for (let taken = 0; rows.length > 0;) {
+            for (const row of rows) {
+              done += 1;
+              // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
+              const keys = row.k ?? leadKeysOf(row.d);
+              // Against the stored keys the analysis saw, a row it found no match for matches nothing: the rows
+              // before it remembered here are a subset of the rows before it there.
+              const match = rowsWithMatches?.has(row.r) === false ? undefined : matcher.match(keys)[0];
+              if (!match) {
+                insertDraft(row.r, row.d, keys, row.h);
+              } else if (duplicateAction === 'skip') {
+                skipped += 1;
+              } else if (duplicateAction === 'merge' && !row.h) {
+                merges.push({ targetId: match.id, draft: row.d });
+                remember(row.r, keys, match.id);
+              } else {
+                // A past lead is its own record (its outcome and dates): never merged into a live lead.
+                const lead = insertDraft(row.r, row.d, keys, row.h);
+                flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
+              }
+            }
+            stagingWriter.write(staged);
+            staged = [];
+            taken += rows.length;
+            rows = taken < CHUNK_ROWS ? rowsReader.next(SLICE_ROWS) : [];
+          }
+        });
+        const progress = {
+          done,
+          total: analysis.totalRows,
+          message: `${Math.round(done / Math.max((deps.clock() - startedAt) / 1000, 0.001))} rows/s`,
+        };
+        // A writer falling behind (a slow disk) would hold the rows in memory: wait for it instead.
+        if (stagingWriter.backlog <= MAX_STAGING_BACKLOG) return progress;
+        return stagingWriter.drain(MAX_STAGING_BACKLOG / 2).then(() => progress);
+      }
+      rowsReader.close();
+      isFinished = true;
+      return stagingWriter.close().then((written) => {
+        writer = null;
+        if (written !== insertedIds.length)
+          throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but wrote ${written}`);
+        staging = attachImportStaging(db, batchId, stagingPath, layout);
+        return commitStaged(staging);
+      });
+    };
+
+    /** The one transaction that makes the batch visible: staged leads, merges, flags, the batch's final counts. */
+    function commitStaged(stagedRows: ImportStaging): { finished: true; result: ImportJobResult } {
+      const finishedAt = deps.clock();
+      const outcome = inTransaction(db, () => {
+        const moved = moveStagedLeads(db, stagedRows);
+        if (moved !== insertedIds.length)
+          throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but found ${moved}`);
+        const mergedIds = applyMerges(db, scoring, batchId, merges, finishedAt);
+        for (const flag of flags)
+          insertDuplicateFlag(db, {
+            leadId: flag.leadId,
+            duplicateOf: flag.duplicateOf,
+            matchedBy: flag.by,
+            batchId,
+            at: finishedAt,
+          });
+        const counts = {
+          inserted: insertedIds.length,
+          merged: merges.length - mergedIds.lost,
+          flagged: flags.length,
+          skipped: skipped + mergedIds.lost,
+        };
+        updateImportBatch(db, batchId, { state: 'committed', finishedAt, ...counts });
+        if (history)
+          saveHistoryBatchFlags(db, {
+            batchId,
+            excludeFields: history.excludeFields,
+            at: finishedAt,
+            leaks: (history.leaks ?? []).filter((leak) => history.excludeFields.includes(leak.field)),
+          });
+        appendAudit(db, {
+          at: finishedAt,
+          actor: deps.actor,
+          action: 'import.commit',
+          entity: 'import_batch',
+          entityId: batchId,
+          detail: {
+            fileName: analysis.fileName,
+            duplicateAction,
+            ...counts,
+            errors: analysis.errorRows,
+            mergedInto: mergedIds.ids.length,
+            ...(history ? { history: true, excludeFields: history.excludeFields, newReps: createdReps } : {}),
+          },
+        });
+        return { mergedIds: mergedIds.ids, counts };
+      });
+      activeSet(db).delete(batchId);
+      removeStaging();
+      deps.emit('leads.changed', {
+        leadIds: [...insertedIds, ...outcome.mergedIds],
+        reason: 'imported',
+      });
+      const seconds = Math.max((finishedAt - startedAt) / 1000, 0.001);
+      const result: ImportJobResult = {
+        batchId,
+        ...outcome.counts,
+        errors: analysis.errorRows,
+        rowsPerSecond: Math.round(done / seconds),
+      };
+      return { finished: true, result };
+    }
+  });
+
+  // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
+  void deps.jobs.waitFor(job.id).then(async (status) => {
+    reader?.close();
+    if (status.state === 'done') {
+      // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
+      if (!history) startImportDistribution({ ...deps, batchId });
+      return;
+    }
+    // The writer lets go of the file before it is deleted (Windows refuses to delete an open file).
+    const stopping = writer;
+    writer = null;
+    // A database closed meanwhile (the app quitting) is closed out by recoverInterruptedImports when it next opens.
+    if (db.open)
+      abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
+    await stopping?.abort();
+    if (db.open) removeStaging();
+    else rmSync(stagingPath, { force: true });
+  });
+  return { job, batchId };
+}
+
+/**
+ * Whether looking up the keys of `rows` rows by index (a few look-ups each, ~5 µs apiece here) costs less than
+ * reading every live lead's keys into memory (~4 µs per lead): the rows have to be under an eighth of the leads.
+ */
+function isFewerThanLeadsToRead(db: Database, rows: number): boolean {
+  return rows * 8 < countLeads(db);
+}
+
+/** Merges each pending row into its target, keeping the target's pre-merge state for undo. */
+function applyMerges(
+  db: Database,
+  scoring: ScoringState,
+  batchId: string,
+  merges: readonly PendingMerge[],
+  now: number,
+): { ids: string[]; lost: number } {
+  const touched = new Set<string>();
+  let lost = 0;
+  for (const merge of merges) {
+    const stored = findStoredLead(db, merge.targetId);
+    if (!stored) {
+      // The lead it matched was deleted or merged away while the import ran; the row is not imported.
+      lost += 1;
+      continue;
+    }
+    const target = stored.lead;
+    if (stored.row.import_batch_id !== batchId && !touched.has(target.id)) {
+      saveMergeSnapshot(db, batchId, {
+        leadId: target.id,
+        lead: target,
+        scoreModelVersion: stored.row.score_model_version,
+        scoredAt: stored.row.scored_at,
+      });
+    }
+    const source: Lead = {
+      ...merge.draft,
+      id: target.id,
+      events: [],
+      stage: target.stage,
+      ownerId: target.ownerId,
+      score: null,
+      grade: null,
+      createdAt: now,
+      updatedAt: now,
+      isHistory: false,
+    };
+    const combined = mergeLeads(target, source);
+    const scored = scoring.scoreLead(combined, now);
+    const after: Lead = {
+      ...combined,
+      updatedAt: now,
+      score: scored.score,
+      grade: scored.grade,
+      scoreModelVersion: scored.modelVersion,
+    };
+    updateLeadChanges(db, stored.row, after, leadKeysOf(after), {
+      scoreModelVersion: scored.modelVersion,
+      scoredAt: scored.scoredAt,
+    });
+    touched.add(target.id);
+  }
+  return { ids: [...touched], lost };
+}
+
+function abandonBatch(db: Database, batchId: string, state: 'cancelled' | 'failed', now: number): void {
+  inTransaction(db, () => {
+    const batch = findImportBatch(db, batchId);
+    if (!batch || batch.state !== 'running') return;
+    deletePendingBatchLeads(db, batchId);
+    updateImportBatch(db, batchId, {
+      state,
+      finishedAt: now,
+      inserted: 0,
+      merged: 0,
+      flagged: 0,
+      skipped: 0,
+    });
+  });
+  activeSet(db).delete(batchId);
+}
+
+/**
+ * Closes batches left `running` by a process that stopped mid-import (crash, kill, power loss): their staged rows
+ * never reached the database (and hidden rows an earlier version wrote are deleted), so the database holds the whole
+ * batch or none of it. Safe to call at any time.
+ */
+export function recoverInterruptedImports(db: Database, now: number): string[] {
+  const active = activeSet(db);
+  const stale = listBatchesInState(db, 'running').filter((batch) => !active.has(batch.id));
+  for (const batch of stale) abandonBatch(db, batch.id, 'failed', now);
+  return stale.map((batch) => batch.id);
+}
+
+/**
+ * Undoes a committed import in one transaction: its leads are soft-deleted (follow-ups and assignments made since
+ * stay attached to them), leads it merged into get their pre-merge fields back (owner and stage as they are now).
+ */
+export function undoImportBatch(
+  db: Database,
+  scoring: ScoringState,
+  batchId: string,
+  actor: string,
+  now: number,
+): { batch: ImportBatch; leadIds: string[] } {
+  const batch = findImportBatch(db, batchId);
+  if (!batch) throw new ServiceError('not_found', `No import with id ${batchId}.`, 'batchId');
+  if (batch.state !== 'committed') {
+    throw new ServiceError(
+      'conflict',
+      batch.state === 'undone'
+        ? 'This import was already undone.'
+        : `This import is ${batch.state}; only a finished import can be undone.`,
+      'batchId',
+    );
+  }
+  const removed = softDeleteBatchLeads(db, batchId, now);
+  const restored: string[] = [];
+  for (const snapshot of listMergeSnapshots(db, batchId)) {
+    const current = findLeadAnyState(db, snapshot.leadId);
+    if (!current) continue;
+    const before = snapshot.lead;
+    const back: Lead = {
+      ...current,
+      name: before.name,
+      phone: before.phone,
+      email: before.email,
+      wechat: before.wechat,
+      company: before.company,
+      title: before.title,
+      industry: before.industry,
+      region: before.region,
+      companySize: before.companySize,
+      product: before.product,
+      source: before.source,
+      campaign: before.campaign,
+      costFen: before.costFen,
+      needs: before.needs,
+      bant: before.bant,
+      customFields: before.customFields,
+      events: before.events,
+      createdAt: before.createdAt,
+      updatedAt: now,
+    };
+    const scored = scoring.scoreLead(back, now);
+    const after: Lead = {
+      ...back,
+      score: scored.score,
+      grade: scored.grade,
+      scoreModelVersion: scored.modelVersion,
+    };
+    updateLead(db, after, leadKeysOf(after), {
+      scoreModelVersion: scored.modelVersion,
+      scoredAt: scored.scoredAt,
+    });
+    restored.push(after.id);
+  }
+  deleteDuplicateFlagsOfBatch(db, batchId);
+  updateImportBatch(db, batchId, { state: 'undone', undoneAt: now, undoneBy: actor });
+  appendAudit(db, {
+    at: now,
+    actor,
+    action: 'import.undo',
+    entity: 'import_batch',
+    entityId: batchId,
+    detail: { fileName: batch.fileName, removed: removed.length, restored: restored.length },
+  });
+  const after = findImportBatch(db, batchId);
+  if (!after) throw new Error('import batch vanished during undo');
+  return { batch: after, leadIds: [...removed, ...restored] };
+}

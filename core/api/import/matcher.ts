@@ -1,0 +1,115 @@
+// Matches an import commit's rows against the stored dedupe keys of live leads and the rows before them: in memory
+// (every live lead's keys read once) or by index for the few rows the analysis found matches for.
+import type { Database } from 'better-sqlite3';
+import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../../domain/dedupe';
+import { findOldestLiveKeyHolder, forEachLiveLeadKeys } from '../../store/import-batches';
+import type { LeadKeys } from '../../store/leads';
+
+export interface KeyMatch {
+  /** The matched lead (or the id an earlier row was remembered under). */
+  readonly id: string;
+  readonly by: DedupeKeyKind[];
+}
+
+export interface LeadKeyMatcher {
+  /** Matches by kind in DEDUPE_KEY_KINDS order, one entry per distinct lead; empty when none. */
+  match(keys: LeadKeys): readonly KeyMatch[];
+  /** Records keys as belonging to `id` where no lead holds them yet (the oldest holder stays the match). */
+  remember(keys: LeadKeys, id: string): void;
+}
+
+function keyOf(keys: LeadKeys, kind: DedupeKeyKind): string | null {
+  if (kind === 'phone') return keys.phoneKey;
+  if (kind === 'email') return keys.emailKey;
+  return keys.companyNameKey;
+}
+
+/** A matcher seeded with every live lead's stored keys, oldest lead first. */
+export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
+  const maps = emptyMaps();
+  forEachLiveLeadKeys(db, (id, phoneKey, emailKey, companyNameKey) => {
+    if (phoneKey !== null && !maps.phone.has(phoneKey)) maps.phone.set(phoneKey, id);
+    if (emailKey !== null && !maps.email.has(emailKey)) maps.email.set(emailKey, id);
+    if (companyNameKey !== null && !maps.companyName.has(companyNameKey))
+      maps.companyName.set(companyNameKey, id);
+  });
+  return createEmptyMatcher(maps);
+}
+
+const STORED_KEY_COLUMNS = {
+  phone: 'phone_key',
+  email: 'email_key',
+  companyName: 'company_name_key',
+} as const satisfies Record<DedupeKeyKind, string>;
+
+/**
+ * A matcher that looks stored keys up by index as it is asked (the oldest live lead holding a key, as
+ * `createLeadKeyMatcher` would have it) and keeps the keys it is told to remember in memory: for a commit that
+ * matches only the few rows its analysis found matches for, instead of reading every live lead's keys first.
+ */
+export function createStoredKeyMatcher(db: Database): LeadKeyMatcher {
+  const maps = emptyMaps();
+  return createMatcher(
+    (kind, key) => findOldestLiveKeyHolder(db, STORED_KEY_COLUMNS[kind], key) ?? maps[kind].get(key),
+    (kind, key, id) => {
+      if (!maps[kind].has(key) && findOldestLiveKeyHolder(db, STORED_KEY_COLUMNS[kind], key) === undefined)
+        maps[kind].set(key, id);
+    },
+  );
+}
+
+/**
+ * What the database looks like to this connection, changed by any write of this connection (total_changes) or
+ * of another one (data_version): equal stamps mean the stored keys an analysis matched against are still the same.
+ */
+export function databaseChangeStamp(db: Database): string {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${version}:${changes}`;
+}
+
+function emptyMaps(): Record<DedupeKeyKind, Map<string, string>> {
+  return { phone: new Map(), email: new Map(), companyName: new Map() };
+}
+
+/** A matcher over in-memory maps: `maps` seeded, or nothing yet (rows of one file against each other). */
+export function createEmptyMatcher(
+  maps: Record<DedupeKeyKind, Map<string, string>> = emptyMaps(),
+): LeadKeyMatcher {
+  return createMatcher(
+    (kind, key) => maps[kind].get(key),
+    (kind, key, id) => {
+      if (!maps[kind].has(key)) maps[kind].set(key, id);
+    },
+  );
+}
+
+/** A matcher from "who holds this key" and "hold it if nobody does". */
+function createMatcher(
+  holderOf: (kind: DedupeKeyKind, key: string) => string | undefined,
+  claim: (kind: DedupeKeyKind, key: string, id: string) => void,
+): LeadKeyMatcher {
+  const match = (keys: LeadKeys): readonly KeyMatch[] => {
+    let found: KeyMatch[] | null = null;
+    for (const kind of DEDUPE_KEY_KINDS) {
+      const key = keyOf(keys, kind);
+      if (key === null) continue;
+      const id = holderOf(kind, key);
+      if (id === undefined) continue;
+      found ??= [];
+      const same = found.find((entry) => entry.id === id);
+      if (same) same.by.push(kind);
+      else found.push({ id, by: [kind] });
+    }
+    return found ?? NO_MATCHES;
+  };
+  const remember = (keys: LeadKeys, id: string): void => {
+    for (const kind of DEDUPE_KEY_KINDS) {
+      const key = keyOf(keys, kind);
+      if (key !== null) claim(kind, key, id);
+    }
+  };
+  return { match, remember };
+}
+
+const NO_MATCHES: readonly KeyMatch[] = Object.freeze([]);

@@ -1,0 +1,35 @@
+// Plain-text titles of notifications for places without the UI's i18n (native desktop notifications).
+import type { NotificationKind, NotificationRecord } from '../../store/notifications';
+
+const TITLES: Readonly<Record<'zh-CN' | 'en', Readonly<Record<NotificationKind, string>>>> = {
+  'zh-CN': {
+    assigned: '新分配的线索',
+    sla_remind: '首次联系超时',
+    sla_follow_up: '该跟进了',
+    sla_escalate: '线索已升级，待回收',
+    sla_recycled: '线索已回收',
+    next_step_due: '下一步到期',
+    nurture_woke: '培育池线索已唤醒',
+    appeal_answered: '申诉已处理',
+  },
+  en: {
+    assigned: 'New lead assigned',
+    sla_remind: 'First contact overdue',
+    sla_follow_up: 'Time to follow up',
+    sla_escalate: 'Escalated: to be recycled',
+    sla_recycled: 'Lead recycled',
+    next_step_due: 'Next step due',
+    nurture_woke: 'Back from nurture',
+    appeal_answered: 'Appeal answered',
+  },
+};
+
+/** Title and body for a desktop notification; `language` is the OS locale ('zh…' → Chinese). */
+export function describeNotification(
+  notice: Pick<NotificationRecord, 'kind' | 'detail'>,
+  language: string,
+): { title: string; body: string } {
+  const titles = language.toLowerCase().startsWith('zh') ? TITLES['zh-CN'] : TITLES.en;
+  const leadName = notice.detail.leadName;
+  return { title: titles[notice.kind] ?? notice.kind, body: typeof leadName === 'string' ? leadName : '' };
+}

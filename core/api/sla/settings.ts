@@ -1,0 +1,55 @@
+// The funnel and SLA settings as stored: defaults, validation on read, and the local day used by daily claim limits.
+import type { Database } from 'better-sqlite3';
+import { DAY_MS, MINUTE_MS } from '../../domain/clock';
+import { DEFAULT_SLA_POLICY, checkSlaPolicy, type SlaPolicy } from '../../domain/sla/sla-policy';
+import { readSetting, writeSetting } from '../../store/settings';
+import { funnelSettingsSchema, slaPolicySchema, type FunnelSettings } from '../work/calls';
+
+export const SLA_POLICY_KEY = 'sla.policy';
+export const FUNNEL_SETTINGS_KEY = 'work.funnel';
+
+/** Chinese first: the labels the team sees until someone renames a stage. */
+export const DEFAULT_FUNNEL_SETTINGS: FunnelSettings = {
+  stages: [
+    { key: 'raw', zh: '原始线索', en: 'Raw', hidden: false },
+    { key: 'mql', zh: '市场认可 MQL', en: 'MQL', hidden: false },
+    { key: 'sql', zh: '销售认可 SQL', en: 'SQL', hidden: false },
+    { key: 'opportunity', zh: '商机', en: 'Opportunity', hidden: false },
+    { key: 'won', zh: '赢单', en: 'Won', hidden: false },
+    { key: 'lost', zh: '输单', en: 'Lost', hidden: false },
+    { key: 'nurture', zh: '培育池', en: 'Nurture', hidden: false },
+  ],
+  lostReasons: ['价格太高', '选择了竞品', '没有预算', '联系不上', '需求不匹配', '其他'],
+  claimDailyLimit: 20,
+  claimCooldownDays: 7,
+  staleDays: 14,
+};
+
+/** The stored policy, or the defaults when none is stored or the stored one no longer validates. */
+export function readSlaPolicy(db: Database): SlaPolicy {
+  const stored = readSetting<unknown>(db, SLA_POLICY_KEY);
+  if (stored === undefined) return DEFAULT_SLA_POLICY;
+  const parsed = slaPolicySchema.safeParse(stored);
+  return parsed.success && checkSlaPolicy(parsed.data).length === 0 ? parsed.data : DEFAULT_SLA_POLICY;
+}
+
+export function writeSlaPolicy(db: Database, policy: SlaPolicy, now: number): void {
+  writeSetting(db, SLA_POLICY_KEY, policy, now);
+}
+
+export function readFunnelSettings(db: Database): FunnelSettings {
+  const stored = readSetting<unknown>(db, FUNNEL_SETTINGS_KEY);
+  if (stored === undefined) return DEFAULT_FUNNEL_SETTINGS;
+  const parsed = funnelSettingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_FUNNEL_SETTINGS;
+}
+
+export function writeFunnelSettings(db: Database, settings: FunnelSettings, now: number): void {
+  writeSetting(db, FUNNEL_SETTINGS_KEY, settings, now);
+}
+
+/** Epoch ms of the start of the team's local day containing `now` (the policy's time zone, else China). */
+export function startOfLocalDay(policy: SlaPolicy, now: number): number {
+  const offset = (policy.calendar?.utcOffsetMinutes ?? 480) * MINUTE_MS;
+  return Math.floor((now + offset) / DAY_MS) * DAY_MS - offset;
+}
