@@ -1,5 +1,6 @@
 // Benchmark runner: `npm run bench -- <name>` runs test/bench/<name>.bench.ts (no name: all) and prints
-// one line per figure as `<figure>: <value> <unit> (target <= <n> <unit>)`, measured in this run.
+// one line per figure as `<figure>: <value> <unit> (target <= <n> <unit>)`, measured in this run. It exits
+// non-zero when any figure misses its target, when a benchmark reports no figure, or when one throws.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,40 +10,37 @@ import { formatFigure } from './figure';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-const files = readdirSync(here)
+const known = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
-  .filter((file) => wanted.length === 0 || wanted.includes(file.replace(/\.bench\.ts$/, '')))
+  .map((file) => file.replace(/\.bench\.ts$/, ''))
   .sort();
+const unknown = wanted.filter((name) => !known.includes(name));
+const names = wanted.length === 0 ? known : known.filter((name) => wanted.includes(name));
 
-if (files.length === 0) {
-  console.error(
-    `No benchmark named ${wanted.join(', ')}. Known: ${readdirSync(here)
-      .filter((f) => f.endsWith('.bench.ts'))
-      .join(', ')}`,
-  );
+if (unknown.length > 0 || names.length === 0) {
+  console.error(`No benchmark named ${unknown.join(', ')}. Known: ${known.join(', ')}`);
   process.exit(1);
 }
 
-if (files.length > 1) {
+if (names.length > 1) {
   // Each benchmark in a fresh process, so memory and JIT state of one never colour another's figures.
   const tsx = join(here, '..', '..', 'node_modules', '.bin', 'tsx');
-  let failed = 0;
-  for (const file of files) {
-    const child = spawnSync(tsx, [fileURLToPath(import.meta.url), file.replace(/\.bench\.ts$/, '')], {
-      stdio: 'inherit',
-    });
-    if (child.status !== 0) failed += 1;
-  }
-  process.exit(failed > 0 ? 1 : 0);
+  const failed = names.filter(
+    (name) => spawnSync(tsx, [fileURLToPath(import.meta.url), name], { stdio: 'inherit' }).status !== 0,
+  );
+  if (failed.length > 0) console.log(`# failed: ${failed.join(', ')}`);
+  process.exit(failed.length > 0 ? 1 : 0);
 }
 
-let missed = 0;
-for (const file of files) {
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
-  console.log(`# ${file.replace(/\.bench\.ts$/, '')}`);
-  await mod.run((figure: Figure) => {
-    console.log(formatFigure(figure));
-    if (!figure.met) missed += 1;
-  });
-}
-if (missed > 0) console.log(`# ${missed} figure(s) missed their target`);
+const name = names[0] ?? '';
+const mod = (await import(pathToFileURL(join(here, `${name}.bench.ts`)).href)) as BenchModule;
+console.log(`# ${name}`);
+const figures: Figure[] = [];
+await mod.run((figure: Figure) => {
+  console.log(formatFigure(figure));
+  figures.push(figure);
+});
+const missed = figures.filter((figure) => !figure.met);
+if (figures.length === 0) console.log(`# ${name} reported no figure`);
+if (missed.length > 0) console.log(`# ${missed.length} figure(s) missed their target`);
+process.exit(figures.length === 0 || missed.length > 0 ? 1 : 0);
