@@ -9,6 +9,7 @@ import type { Report } from './figure';
 import { figure } from './figure';
 import { bundleForFreshProcess, median, runFreshProcess } from './fresh-process';
 import type { FreshHistoryImportOutcome } from './history-import-in-fresh-process';
+import { IMPORT_100K_TARGET_S } from './import-targets';
 
 const ROWS = 100_000;
 const RUNS = 3;
@@ -32,7 +33,8 @@ export async function run(report: Report): Promise<void> {
     const historyMs = median(times.history);
     const plainMs = median(times.plain);
     report(figure('history_import_100k_ms', historyMs, 'ms', '<=', 60_000));
-    report(figure('plain_import_100k_ms', plainMs, 'ms', '<=', 60_000));
+    // The plain import is the import benchmark's figure (import_100k_s) on this file: the same target holds.
+    report(figure('plain_import_100k_ms', plainMs, 'ms', '<=', IMPORT_100K_TARGET_S * 1000));
     report(figure('history_import_100k_vs_plain_ratio', historyMs / plainMs, 'x', '<=', 1.5));
   } finally {
     rmSync(root, { recursive: true, force: true });
