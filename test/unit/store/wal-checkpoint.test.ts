@@ -1,5 +1,6 @@
 // The WAL checkpointer: commits never run SQLite's auto-checkpoint, and the WAL stays bounded without idle time.
-import { statSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../core/store/open-database';
@@ -8,11 +9,34 @@ import { useTempDir } from '../../helpers/temp-dir';
 
 const tempDir = useTempDir();
 
-function openScratch(): { db: ReturnType<typeof openDatabase>; walPath: string } {
+function openScratch(): { db: ReturnType<typeof openDatabase>; path: string; walPath: string } {
   const path = join(tempDir(), 'wal.sqlite');
   const db = openDatabase(path);
   db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');
-  return { db, walPath: `${path}-wal` };
+  return { db, path, walPath: `${path}-wal` };
+}
+
+/**
+ * The note bodies the main database file holds on its own: a copy of that file alone, with no -wal beside it, is
+ * opened in another folder, so only pages a checkpoint has copied back are read. Taken while `path` is still open
+ * (closing the last connection would checkpoint by itself).
+ */
+function notesInMainFileAlone(path: string): string[] {
+  const copy = join(tempDir(), 'main-file-only.sqlite');
+  copyFileSync(path, copy);
+  expect(existsSync(`${copy}-wal`)).toBe(false);
+  const db = new BetterSqlite3(copy, { fileMustExist: true });
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notes'").get();
+    if (hasTable === undefined) return [];
+    return db
+      .prepare('SELECT body FROM notes ORDER BY id')
+      .pluck()
+      .all()
+      .map((body) => String(body));
+  } finally {
+    db.close();
+  }
 }
 
 describe('startWalCheckpointer', () => {
@@ -24,12 +48,15 @@ describe('startWalCheckpointer', () => {
     db.close();
   });
 
-  it('copies every committed page back to the database on checkpoint', () => {
-    const { db } = openScratch();
+  it('copies every committed row back into the main database file on checkpoint', () => {
+    const { db, path } = openScratch();
     const checkpointer = startWalCheckpointer(db);
     db.prepare('INSERT INTO notes (body) VALUES (?)').run('hello');
     checkpointer.noteWrite();
+    // Committed, but so far only in the WAL: the main file alone does not have it.
+    expect(notesInMainFileAlone(path)).toEqual([]);
     expect(checkpointer.checkpoint()).toBe(true);
+    expect(notesInMainFileAlone(path)).toEqual(['hello']);
     checkpointer.stop();
     db.close();
   });
