@@ -1,8 +1,9 @@
 // Opens (or creates) the Fairlead SQLite file: refuses network shares and files from a newer app, sets WAL, migrates.
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ensurePrivateDirSync, ensurePrivateFileSync } from '../fs-private';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 
 /** The file was written by a newer Fairlead; opening it could corrupt data the newer schema relies on. */
@@ -27,6 +28,16 @@ export class NetworkShareError extends Error {
       `The database ${path} is on a network share. Keep it on a local disk: SQLite locking is unreliable over a network.`,
     );
     this.name = 'NetworkShareError';
+  }
+}
+
+/** `--db` named a folder: SQLite would only say "unable to open database file". */
+export class DatabasePathIsFolderError extends Error {
+  constructor(readonly path: string) {
+    super(
+      `The database path ${path} is a folder. Name a file in it instead, e.g. ${join(path, 'fairlead.sqlite')}.`,
+    );
+    this.name = 'DatabasePathIsFolderError';
   }
 }
 
@@ -87,7 +98,9 @@ export function migrate(db: Database, path = db.name): void {
 export function openDatabase(path: string, options: OpenOptions = {}): Database {
   if (path !== ':memory:') {
     if (isOnNetworkShare(path)) throw new NetworkShareError(path);
-    mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (existsSync(path) && statSync(path).isDirectory()) throw new DatabasePathIsFolderError(path);
+    // A folder this creates is private; an existing one the user named (say /tmp) is left as it is.
+    ensurePrivateDirSync(dirname(resolve(path)));
   }
   // Check the version read-only first so a file from the future is never touched (not even switched to WAL).
   if (path !== ':memory:' && existsSync(path)) {
@@ -100,6 +113,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
       probe.close();
     }
   }
+  // The file (and so SQLite's -wal and -shm beside it, which copy its mode) is readable only by this user.
+  if (path !== ':memory:' && !options.readonly) ensurePrivateFileSync(path);
   const db = new BetterSqlite3(path, { readonly: options.readonly ?? false });
   try {
     if (!options.readonly) {
