@@ -1,0 +1,57 @@
+// The import running and its outcome: progress and rate, the counts when done (and the history import's next
+// steps), or the failure; then view the leads or import another file.
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import type { ImportJobResult } from '../../../../../core/api/import/calls';
+import { formatNumber } from '../../../ui/format';
+import { useLanguage } from '../../../ui/use-language';
+import { JobProgress } from '../../jobs/JobProgress';
+import { useImportTranslation } from '../bundle';
+import { HistoryDoneNotice } from '../history/HistoryPanel';
+import type { ImportSession } from './use-import-session';
+
+export function ImportProgressStep({
+  session,
+  onViewLeads,
+}: {
+  session: ImportSession;
+  onViewLeads: () => void;
+}) {
+  const { t } = useImportTranslation();
+  const language = useLanguage();
+  const n = (value: number) => formatNumber(value, language);
+  const { job, isFinished } = session;
+  const result = job?.state === 'done' ? (job.result as ImportJobResult) : null;
+  return (
+    <Stack gap="md" maw={900}>
+      {job && <JobProgress job={job} label={t('import.importing')} />}
+      {job?.state === 'running' && job.message && (
+        <Text size="sm" c="dimmed" data-testid="import-rate">
+          {t('import.rate', { rate: job.message.replace(/\D+/g, '') })}
+        </Text>
+      )}
+      {result && (
+        <Alert color="teal" data-testid="import-done">
+          {t('import.done', {
+            inserted: n(result.inserted),
+            merged: n(result.merged),
+            flagged: n(result.flagged),
+            skipped: n(result.skipped),
+            errors: n(result.errors),
+          })}
+        </Alert>
+      )}
+      {result && session.isHistory && <HistoryDoneNotice />}
+      {job && (job.state === 'failed' || job.state === 'cancelled') && (
+        <Alert color="red">{t('import.failed')}</Alert>
+      )}
+      {isFinished && (
+        <Group>
+          <Button onClick={onViewLeads}>{t('import.viewLeads')}</Button>
+          <Button variant="default" onClick={session.reset}>
+            {t('import.another')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
