@@ -1,13 +1,33 @@
+// Every translation bundle (the shared one in renderer/src/i18n and each feature's i18n.<language>.json) exists in
+// every UI language with the same keys, non-empty texts and the same {{placeholders}}; and how the first language
+// is chosen.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import en from '../../../renderer/src/i18n/en.json';
-import zhCN from '../../../renderer/src/i18n/zh-CN.json';
-import { detectInitialLanguage } from '../../../renderer/src/i18n';
+import { detectInitialLanguage, LANGUAGES } from '../../../renderer/src/i18n';
 
-function flattenKeys(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([key, child]) =>
-    flattenKeys(child, prefix ? `${prefix}.${key}` : key),
-  );
+const rendererSrc = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'renderer', 'src');
+/** `en.json` (in an i18n folder) or `i18n.en.json` (in a feature): a bundle's group and its language. */
+const BUNDLE_NAME = /^(?:(.+)\.)?([a-z]{2}(?:-[A-Z]{2})?)\.json$/;
+
+interface BundleFile {
+  /** Folder and name prefix shared by the languages of one bundle, relative to renderer/src. */
+  readonly group: string;
+  readonly language: string;
+  readonly path: string;
+}
+
+function findBundleFiles(dir: string): BundleFile[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return findBundleFiles(path);
+    const match = BUNDLE_NAME.exec(entry.name);
+    const isBundle =
+      match !== null && (match[1] === 'i18n' || (match[1] === undefined && dir.endsWith('i18n')));
+    if (!isBundle) return [];
+    return [{ group: join(relative(rendererSrc, dir), match[1] ?? ''), language: match[2] ?? '', path }];
+  });
 }
 
 function flattenEntries(value: unknown, prefix = ''): [string, unknown][] {
@@ -17,22 +37,51 @@ function flattenEntries(value: unknown, prefix = ''): [string, unknown][] {
   );
 }
 
+/** Placeholder names, each once and sorted: `{{count}}` and `{{count, number}}` both name `count`. */
+function placeholders(text: unknown): string[] {
+  return [...new Set([...String(text).matchAll(/{{\s*([\w.]+)[^}]*}}/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+const bundleFiles = findBundleFiles(rendererSrc);
+const groups = [...new Set(bundleFiles.map((file) => file.group))].sort();
+const textsOf = (group: string, language: string): Map<string, unknown> => {
+  const file = bundleFiles.find((f) => f.group === group && f.language === language);
+  return new Map(file ? flattenEntries(JSON.parse(readFileSync(file.path, 'utf8'))) : []);
+};
+
 describe('UI translations', () => {
-  it('has exactly the same keys in Chinese and English', () => {
-    expect(flattenKeys(zhCN).sort()).toEqual(flattenKeys(en).sort());
+  it('finds the shared bundle and the feature bundles', () => {
+    expect(groups).toContain('i18n');
+    expect(groups.filter((group) => group.startsWith('features/')).length).toBeGreaterThan(5);
   });
 
-  it('has no empty or non-text values in either language', () => {
-    for (const [key, value] of [...flattenEntries(zhCN), ...flattenEntries(en)]) {
-      expect(typeof value === 'string' && value.trim().length > 0, key).toBe(true);
+  it.each(groups)('%s has a file for every UI language and none for another', (group) => {
+    const languages = bundleFiles.filter((file) => file.group === group).map((file) => file.language);
+    expect(languages.sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it.each(groups)('%s has the same keys in every language', (group) => {
+    const [first, ...others] = LANGUAGES;
+    const keys = [...textsOf(group, first).keys()].sort();
+    for (const language of others)
+      expect([...textsOf(group, language).keys()].sort(), language).toEqual(keys);
+  });
+
+  it.each(groups)('%s has no empty or non-text values', (group) => {
+    for (const language of LANGUAGES) {
+      for (const [key, value] of textsOf(group, language)) {
+        expect(typeof value === 'string' && value.trim().length > 0, `${language} ${key}`).toBe(true);
+      }
     }
   });
 
-  it('uses the same {{placeholders}} in both languages', () => {
-    const placeholders = (text: unknown) => [...String(text).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
-    const english = new Map(flattenEntries(en));
-    for (const [key, value] of flattenEntries(zhCN)) {
-      expect(placeholders(value), key).toEqual(placeholders(english.get(key)));
+  it.each(groups)('%s uses the same {{placeholders}} in every language', (group) => {
+    const [first, ...others] = LANGUAGES;
+    const reference = textsOf(group, first);
+    for (const language of others) {
+      for (const [key, value] of textsOf(group, language)) {
+        expect(placeholders(value), `${language} ${key}`).toEqual(placeholders(reference.get(key)));
+      }
     }
   });
 });
