@@ -2,6 +2,8 @@
 import { DAY_MS } from '../clock';
 import type { BehaviourKind, Lead } from '../lead';
 import { BEHAVIOUR_KINDS } from '../lead';
+import type { CustomEncoder } from './custom-encoding';
+import { encodeCustomFields } from './custom-encoding';
 import { DECISION_MAKER_TITLE_KEYWORDS, MANAGER_TITLE_KEYWORDS } from './default-model';
 import { normalizeText } from './fields';
 
@@ -24,6 +26,11 @@ export interface FeatureOptions {
   readonly halfLifeDays?: number;
   /** Drop features by field (`industry`), field prefix (`events`, `bant`, `custom`) or exact feature name. */
   readonly excludeFields?: readonly string[];
+  /**
+   * How custom fields enter (fitCustomEncoders): numbers as numbers, categories one-hot, free text left out.
+   * Omitted (models trained before typed features): one one-hot per exact custom value.
+   */
+  readonly customEncoders?: readonly CustomEncoder[];
 }
 
 const SIZE_BUCKETS: ReadonlyArray<{ readonly name: string; readonly min: number }> = [
@@ -70,7 +77,7 @@ export function isFeatureExcluded(name: string, field: string, excludeFields: re
 
 /**
  * The features of one lead as of `now` (epoch ms): one-hots for industry, region, source, product, raw title,
- * title level, size bucket, BANT answers and custom fields; log(1 + decayed count) per behaviour kind;
+ * title level, size bucket, BANT answers; custom fields by their encoders (or one-hot); log(1 + decayed count) per behaviour kind;
  * log10(1 + budget) and whether needs were written. Absent values produce no feature. Pure and deterministic.
  */
 export function extractFeatures(lead: Lead, now: number, options: FeatureOptions = {}): Feature[] {
@@ -108,8 +115,10 @@ export function extractFeatures(lead: Lead, now: number, options: FeatureOptions
   }
   if (lead.needs !== null && lead.needs.trim() !== '') push('has_needs', 'needs', 1);
 
-  const keys = Object.keys(lead.customFields).sort();
-  for (const key of keys) oneHot(`custom.${key}`, lead.customFields[key]);
+  if (options.customEncoders !== undefined)
+    encodeCustomFields(lead.customFields, options.customEncoders, push);
+  else
+    for (const key of Object.keys(lead.customFields).sort()) oneHot(`custom.${key}`, lead.customFields[key]);
 
   const rate = halfLife > 0 ? Math.LN2 / (halfLife * DAY_MS) : 0;
   const decayed: Record<string, number> = {};

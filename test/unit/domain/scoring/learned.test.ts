@@ -3,12 +3,8 @@ import { DAY_MS } from '../../../../core/domain/clock';
 import { asLeadId } from '../../../../core/domain/ids';
 import type { Lead } from '../../../../core/domain/lead';
 import { classifyTitleLevel, extractFeatures } from '../../../../core/domain/scoring/features';
-import {
-  computeAuc,
-  computeCalibration,
-  predictConversion,
-  trainConversionModel,
-} from '../../../../core/domain/scoring/learned';
+import { computeAuc, computeCalibration } from '../../../../core/domain/scoring/logistic-fit';
+import { predictConversion, trainConversionModel } from '../../../../core/domain/scoring/learned';
 import { generateSyntheticHistory, PLANTED_FACTORS } from '../../../../core/domain/scoring/synthetic-history';
 import { makeLead, NOW } from './lead-fixtures';
 

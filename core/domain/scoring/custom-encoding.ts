@@ -1,0 +1,190 @@
+// How custom columns enter the learned model by type: numbers scaled (log for skewed counts), categories one-hot.
+import type { Lead } from '../lead';
+import type { ColumnKind, DecimalStyle } from './column-profile';
+import { parseNumberCell, profileColumn, readBoolean } from './column-profile';
+import { normalizeText } from './fields';
+
+/** A number column: t = log1p(x) when `isLog`, else x; the feature is (t − center) / scale, clipped to ±8. */
+export interface NumericEncoder {
+  readonly key: string;
+  readonly kind: 'numeric';
+  readonly decimal: DecimalStyle;
+  readonly isLog: boolean;
+  readonly center: number;
+  readonly scale: number;
+  /** Ascending cut points on t; bin i (1-based) is t ≥ cuts[i − 1]. Empty: no bins. */
+  readonly cuts: readonly number[];
+}
+
+/** A category column: one-hot per kept value (trimmed, lower-cased); every other filled value is `other`. */
+export interface CategoricalEncoder {
+  readonly key: string;
+  readonly kind: 'categorical';
+  readonly values: readonly string[];
+}
+
+/** A yes/no column: one feature, 1 for yes, 0 for no; blank or unreadable counts as missing. */
+export interface BooleanEncoder {
+  readonly key: string;
+  readonly kind: 'boolean';
+}
+
+export type CustomEncoder = NumericEncoder | CategoricalEncoder | BooleanEncoder;
+
+export interface CustomEncodingOptions {
+  /** The team lead's kind per custom key, overriding the profile (`text` or `date` keeps a column out). */
+  readonly columnKinds?: Readonly<Record<string, ColumnKind>>;
+  /** Free-text custom keys the team lead opted in: learned from as categories of their frequent values. */
+  readonly includeText?: readonly string[];
+  /** A category value needs this many leads to get its own feature; rarer ones pool into `other` (default 5). */
+  readonly minSupport?: number;
+  /** At most this many values per category column, the most frequent first (default 20). */
+  readonly maxCategories?: number;
+  /** Quantile bins per number column on top of its scaled value, for effects that are not monotone (default 0). */
+  readonly quantileBins?: number;
+}
+
+/** The feature names one custom key can produce (all with field `custom.<key>`). */
+export const customFeatureName = {
+  value: (key: string) => `custom.${key}`,
+  missing: (key: string) => `custom.${key}:missing`,
+  bin: (key: string, bin: number) => `custom.${key}:bin${bin}`,
+  category: (key: string, value: string) => `custom.${key}=${value}`,
+  other: (key: string) => `custom.${key}:other`,
+} as const;
+
+function quantile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (pos - lo);
+}
+
+/** Fisher skewness; 0 for fewer than three values or no spread. */
+function skewness(xs: Float64Array): number {
+  const n = xs.length;
+  if (n < 3) return 0;
+  let mean = 0;
+  for (const x of xs) mean += x / n;
+  let m2 = 0;
+  let m3 = 0;
+  for (const x of xs) {
+    m2 += (x - mean) ** 2 / n;
+    m3 += (x - mean) ** 3 / n;
+  }
+  return m2 === 0 ? 0 : m3 / m2 ** 1.5;
+}
+
+function fitNumeric(
+  key: string,
+  values: readonly string[],
+  decimal: DecimalStyle,
+  bins: number,
+): NumericEncoder {
+  const raw: number[] = [];
+  for (const v of values) {
+    const x = parseNumberCell(v, decimal);
+    if (x !== null && Number.isFinite(x)) raw.push(x);
+  }
+  const xs = Float64Array.from(raw).sort();
+  // Counts and amounts are skewed: a log keeps the 1% of huge values from deciding the coefficient.
+  const isLog = (xs[0] ?? 0) >= 0 && skewness(xs) > 1;
+  const ts = isLog ? xs.map(Math.log1p) : xs;
+  const center = quantile(ts, 0.5);
+  let scale = quantile(ts, 0.75) - quantile(ts, 0.25);
+  if (!(scale > 0)) {
+    let mad = 0;
+    for (const t of ts) mad += Math.abs(t - center) / Math.max(1, ts.length);
+    scale = mad > 0 ? mad : 1;
+  }
+  const cuts: number[] = [];
+  for (let i = 1; i < bins; i++) {
+    const cut = quantile(ts, i / bins);
+    if (cuts.length === 0 || cut > (cuts[cuts.length - 1] ?? 0)) cuts.push(cut);
+  }
+  return { key, kind: 'numeric', decimal, isLog, center, scale, cuts: bins >= 2 ? cuts : [] };
+}
+
+function fitCategorical(
+  key: string,
+  values: readonly string[],
+  minSupport: number,
+  max: number,
+): CategoricalEncoder {
+  const counts = new Map<string, number>();
+  for (const v of values) {
+    const k = normalizeText(v);
+    if (k !== '') counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const kept = [...counts.entries()]
+    .filter(([, c]) => c >= minSupport)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, max)
+    .map(([v]) => v);
+  return { key, kind: 'categorical', values: kept };
+}
+
+/**
+ * Encoders for every custom key of the (training) leads, by key order. Each key is profiled (profileColumn)
+ * unless the team lead set its kind; free text, dates and empty columns get no encoder (no features) unless
+ * free text is opted in. Deterministic; lead order does not matter.
+ */
+export function fitCustomEncoders(
+  leads: readonly Lead[],
+  options: CustomEncodingOptions = {},
+): CustomEncoder[] {
+  const minSupport = options.minSupport ?? 5;
+  const maxCategories = options.maxCategories ?? 20;
+  const bins = Math.max(0, Math.floor(options.quantileBins ?? 0));
+  const includeText = new Set(options.includeText ?? []);
+  const keys = new Set<string>();
+  for (const lead of leads) for (const key of Object.keys(lead.customFields)) keys.add(key);
+  const encoders: CustomEncoder[] = [];
+  for (const key of [...keys].sort()) {
+    const values = leads.map((l) => (Object.hasOwn(l.customFields, key) ? (l.customFields[key] ?? '') : ''));
+    const profile = profileColumn(values);
+    const kind = options.columnKinds?.[key] ?? profile.kind;
+    if (kind === 'numeric') encoders.push(fitNumeric(key, values, profile.decimal ?? 'dot', bins));
+    else if (kind === 'boolean') encoders.push({ key, kind: 'boolean' });
+    else if (kind === 'categorical' || (kind === 'text' && includeText.has(key))) {
+      encoders.push(fitCategorical(key, values, minSupport, maxCategories));
+    }
+  }
+  return encoders;
+}
+
+/** Pushes one lead's custom features by the encoders (`push` skips zero values and exclusions). */
+export function encodeCustomFields(
+  customFields: Readonly<Record<string, string>>,
+  encoders: readonly CustomEncoder[],
+  push: (name: string, field: string, value: number, probe?: string | number) => void,
+): void {
+  for (const enc of encoders) {
+    const field = `custom.${enc.key}`;
+    const cell = Object.hasOwn(customFields, enc.key) ? (customFields[enc.key] ?? '') : '';
+    if (enc.kind === 'numeric') {
+      const x = parseNumberCell(cell, enc.decimal);
+      if (x === null || !Number.isFinite(x) || (enc.isLog && x < 0)) {
+        push(customFeatureName.missing(enc.key), field, 1);
+        continue;
+      }
+      const t = enc.isLog ? Math.log1p(x) : x;
+      push(customFeatureName.value(enc.key), field, Math.max(-8, Math.min(8, (t - enc.center) / enc.scale)));
+      enc.cuts.forEach((cut, i) => {
+        if (t >= cut && (enc.cuts[i + 1] === undefined || t < (enc.cuts[i + 1] ?? 0))) {
+          push(customFeatureName.bin(enc.key, i + 1), field, 1);
+        }
+      });
+    } else if (enc.kind === 'boolean') {
+      const b = readBoolean(cell);
+      if (b === null) push(customFeatureName.missing(enc.key), field, 1);
+      else push(customFeatureName.value(enc.key), field, b ? 1 : 0);
+    } else {
+      const v = normalizeText(cell);
+      if (v === '') continue;
+      if (enc.values.includes(v)) push(customFeatureName.category(enc.key, v), field, 1, v);
+      else push(customFeatureName.other(enc.key), field, 1);
+    }
+  }
+}
