@@ -1,5 +1,7 @@
 // Scoring benchmark: rescore 100k leads with the 31-criterion default model (score + grade, what rescore-all
-// stores; explanations are built per lead on demand), and train on 20k labelled leads.
+// stores; explanations are built per lead on demand), and train on 20k labelled leads with 30 typed custom columns.
+import { createRng } from '../../core/domain/clock';
+import type { Lead } from '../../core/domain/lead';
 import { defaultScoringModel } from '../../core/domain/scoring/default-model';
 import { scoreLeads } from '../../core/domain/scoring/engine';
 import { trainConversionModel } from '../../core/domain/scoring/learned';
@@ -8,6 +10,19 @@ import type { Report } from './figure';
 import { figure, timeMs } from './figure';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
+
+/** 15 number columns (skewed counts, some blank) and 15 category columns (8 values each) on every lead. */
+function withCustomColumns(leads: readonly Lead[], seed: number): Lead[] {
+  const rng = createRng(seed);
+  return leads.map((lead) => {
+    const customFields: Record<string, string> = { ...lead.customFields };
+    for (let c = 0; c < 15; c++) {
+      customFields[`metric_${c}`] = rng() < 0.05 ? '' : String(Math.round(Math.exp(rng() * 6)));
+      customFields[`segment_${c}`] = `value ${Math.floor(rng() * 8)}`;
+    }
+    return { ...lead, customFields };
+  });
+}
 
 export async function run(report: Report): Promise<void> {
   const model = defaultScoringModel();
@@ -21,7 +36,10 @@ export async function run(report: Report): Promise<void> {
   if (checksum <= 0) throw new Error('scoring produced no points');
   report(figure('score_100k_leads_s', scoreMs / 1000, 's', '<=', 1));
 
-  const history = generateSyntheticHistory({ count: 20_000, seed: 2, now: NOW, signal: 'planted' });
+  const history = withCustomColumns(
+    generateSyntheticHistory({ count: 20_000, seed: 2, now: NOW, signal: 'planted' }),
+    3,
+  );
   let ok = false;
   const trainMs = await timeMs(() => {
     ok = trainConversionModel(history, NOW, { seed: 1 }).ok;
