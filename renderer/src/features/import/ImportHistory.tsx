@@ -17,7 +17,7 @@ const STATE_COLORS: Record<Batch['state'], string> = {
   failed: 'red',
 };
 
-export const IMPORT_HISTORY_KEY = ['import', 'history'] as const;
+const IMPORT_HISTORY_KEY = ['import', 'history'] as const;
 
 export function ImportHistory() {
   const { t } = useImportTranslation();

@@ -9,7 +9,7 @@ import { IconChevronDown } from '../../ui/icons';
 import { useImportTranslation } from './bundle';
 import { downloadFile } from './file-transfer';
 
-export type ExportFilter = NonNullable<CallInput<'leads.export'>['filter']>;
+type ExportFilter = NonNullable<CallInput<'leads.export'>['filter']>;
 
 export function LeadsExportButton({ filter }: { filter: ExportFilter }) {
   const { t } = useImportTranslation();

@@ -17,7 +17,7 @@ export interface LeadFilterValues {
 
 export const NO_FILTERS: LeadFilterValues = { text: '', stages: [], grades: [], owner: null, source: null };
 
-export function hasFilters(filters: LeadFilterValues): boolean {
+function hasFilters(filters: LeadFilterValues): boolean {
   return (
     filters.text.trim() !== '' ||
     filters.stages.length > 0 ||

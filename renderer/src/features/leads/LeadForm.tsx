@@ -21,7 +21,7 @@ import {
 } from './lead-form-values';
 import { useFunnelStages } from '../funnel/stage-labels';
 
-export interface LeadFormProps {
+interface LeadFormProps {
   /** The lead being edited; absent when adding a new one. */
   readonly lead?: Lead;
   readonly onSaved: (lead: Lead) => void;

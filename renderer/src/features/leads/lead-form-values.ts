@@ -61,7 +61,7 @@ export const EMPTY_LEAD_FORM: LeadFormValues = {
 };
 
 /** Formats integer fen as a yuan amount without float drift: 12345 → "123.45". */
-export function formatFenAsYuan(fen: number): string {
+function formatFenAsYuan(fen: number): string {
   if (fen === 0) return '';
   const yuan = Math.trunc(fen / 100);
   const rest = fen % 100;
@@ -103,7 +103,7 @@ export function formFieldOfApiField(path: string | undefined): LeadFormField | n
   return (LEAD_FORM_FIELDS as readonly string[]).includes(head) ? (head as LeadFormField) : null;
 }
 
-export type LeadFormResult =
+type LeadFormResult =
   | { readonly ok: true; readonly input: LeadInput }
   | { readonly ok: false; readonly errors: Partial<Record<LeadFormField, string>> };
 

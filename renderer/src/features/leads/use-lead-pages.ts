@@ -5,12 +5,12 @@ import type { Lead } from '../../../../core/domain/lead';
 import { useClient } from '../../api/client-context';
 import { queryKeys } from '../../api/query-keys';
 
-export const LEAD_PAGE_SIZE = 200;
+const LEAD_PAGE_SIZE = 200;
 
 export type LeadQuery = Omit<CallInput<'leads.list'>, 'offset' | 'limit'>;
 
 /** The pages covering rows `first..last` (inclusive), always with page 0, which carries the total first. */
-export function pagesForRange(first: number, last: number, pageSize = LEAD_PAGE_SIZE): number[] {
+function pagesForRange(first: number, last: number, pageSize = LEAD_PAGE_SIZE): number[] {
   const from = Math.floor(Math.max(0, first) / pageSize);
   const to = Math.floor(Math.max(first, last, 0) / pageSize);
   const pages = new Set<number>([0]);

@@ -16,7 +16,7 @@ export function describeField(t: TFunction, field: string): string {
 }
 
 /** A field value in the UI language: BANT answers are translated, everything else shown as stored. */
-export function describeValue(t: TFunction, field: string, value: string | number): string {
+function describeValue(t: TFunction, field: string, value: string | number): string {
   if (typeof value === 'string' && BANT_ENUM_FIELDS.has(field)) {
     return t(`scoring.bantValues.${value}`, { defaultValue: value });
   }
@@ -100,7 +100,7 @@ function formatCount(value: number): string {
 const PRIVATE_FIELDS: ReadonlySet<string> = new Set(['phone', 'email', 'wechat']);
 
 /** Days between `at` and `now` as words: "今天", "3 天前". */
-export function describeAgo(t: TFunction, at: number, now: number): string {
+function describeAgo(t: TFunction, at: number, now: number): string {
   const days = Math.floor(Math.max(0, now - at) / DAY_MS);
   return days === 0 ? t('scoring.detail.today') : t('scoring.detail.daysAgo', { count: days });
 }

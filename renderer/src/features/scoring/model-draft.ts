@@ -44,7 +44,7 @@ export function problemsOfCriterion(problems: ProblemMap, index: number): Map<st
 }
 
 /** An id not used by any criterion of the model, readable in audit logs. */
-export function createCriterionId(model: ScoringModel, dimension: ScoringDimension): string {
+function createCriterionId(model: ScoringModel, dimension: ScoringDimension): string {
   const used = new Set(model.criteria.map((c) => c.id));
   for (let n = model.criteria.length + 1; ; n += 1) {
     const id = `${dimension}.custom_${n}`;

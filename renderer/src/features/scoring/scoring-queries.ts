@@ -16,7 +16,7 @@ export const scoringKeys = {
 };
 
 /** Refreshes scoring data when a model is saved or a rescore/training job ends, on any client. */
-export function useScoringEvents(): void {
+function useScoringEvents(): void {
   const client = useClient();
   const queryClient = useQueryClient();
   useEffect(

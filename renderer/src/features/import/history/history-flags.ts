@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../../../api/client-context';
 import { queryKeys } from '../../../api/query-keys';
 
-export const historyFlagsKey = [...queryKeys.leads, 'history-flags'] as const;
+const historyFlagsKey = [...queryKeys.leads, 'history-flags'] as const;
 
 /** Team lead only (the call refuses reps): pass `enabled: false` for a rep. */
 export function useHistoryFlags(enabled: boolean) {
