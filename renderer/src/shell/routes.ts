@@ -1,7 +1,7 @@
 // Hash routing: `#/leads` and so on; works from file:// in Electron and from the hub without server routes.
 import { useCallback, useSyncExternalStore } from 'react';
 
-export const PAGES = [
+const PAGES = [
   'queue',
   'funnel',
   'pool',
@@ -14,9 +14,9 @@ export const PAGES = [
 ] as const;
 export type Page = (typeof PAGES)[number];
 
-export const DEFAULT_PAGE: Page = 'leads';
+const DEFAULT_PAGE: Page = 'leads';
 
-export function parsePage(hash: string): Page {
+function parsePage(hash: string): Page {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
   return (PAGES as readonly string[]).includes(name) ? (name as Page) : DEFAULT_PAGE;
 }

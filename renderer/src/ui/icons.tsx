@@ -104,18 +104,6 @@ export const IconSortNone = (p: IconProps) => (
     <path d="M8 9l4-4 4 4M8 15l4 4 4-4" />
   </Icon>
 );
-export const IconLanguage = (p: IconProps) => (
-  <Icon {...p}>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M3 12h18M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3z" />
-  </Icon>
-);
-export const IconUser = (p: IconProps) => (
-  <Icon {...p}>
-    <circle cx="12" cy="8" r="4" />
-    <path d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8" />
-  </Icon>
-);
 export const IconCheck = (p: IconProps) => (
   <Icon {...p}>
     <path d="M5 12l5 5 9-10" />

@@ -75,7 +75,7 @@ function Figure({
 }
 
 /** The headline fairness figures, each as one sentence a team lead can read out. */
-export function describeFairness(t: TFunction, figures: FairnessFigures, language: Language): string[] {
+function describeFairness(t: TFunction, figures: FairnessFigures, language: Language): string[] {
   if (figures.repCount === 0) return [t('dashboard.fairness.noReps')];
   if (figures.leadCount === 0) return [t('dashboard.fairness.noLeads')];
   const two = (value: number) => formatNumber(Math.round(value * 100) / 100, language);

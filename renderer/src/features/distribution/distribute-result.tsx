@@ -7,7 +7,7 @@ import type { CallOutput } from '../../../../core/api/contract';
 type DistributeResult = CallOutput<'distribution.distribute'>;
 
 /** The report's lines: the counts, then (when some stayed in the pool) the reasons with how many each. */
-export function describeDistributeResult(t: TFunction, result: DistributeResult): string[] {
+function describeDistributeResult(t: TFunction, result: DistributeResult): string[] {
   if (result.results.length === 0 && result.skipped.length === 0)
     return [t('distribution.distributeResult.nothing')];
   const counts = [t('distribution.distributeResult.assigned', { count: result.assigned })];

@@ -19,7 +19,7 @@ export function stageLabel(
   return isBuiltInStage(stage) ? fallback(`stages.${stage}`) : stage;
 }
 
-export interface StageOption {
+interface StageOption {
   readonly key: FunnelStage;
   readonly label: string;
   /** The label with "(hidden)" after it for a hidden stage: for filters, which still find leads there. */
@@ -28,7 +28,7 @@ export interface StageOption {
   readonly isCustom: boolean;
 }
 
-export interface FunnelStages {
+interface FunnelStages {
   /** Every configured stage in board order, hidden ones included. */
   readonly all: readonly StageOption[];
   /** The shown stages: the board's columns and the choices where a lead can be moved. */

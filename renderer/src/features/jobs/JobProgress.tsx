@@ -8,7 +8,7 @@ import { useLanguage } from '../../ui/use-language';
 import { JOBS_BUNDLES, useFeatureTranslation } from './i18n-bundles';
 
 /** Share done in whole percent; a finished job is 100 whatever its counts say. */
-export function computeJobPercent(job: JobStatus): number {
+function computeJobPercent(job: JobStatus): number {
   if (job.state === 'done') return 100;
   if (job.total <= 0) return 0;
   return Math.min(100, Math.floor((100 * job.done) / job.total));

@@ -4,7 +4,7 @@ import type { FairleadClient } from '../../../../core/api/transport/client';
 import type { JobStatus } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 
-export interface JobStore {
+interface JobStore {
   get(id: string): JobStatus | undefined;
   /** The most recently started job of a kind, if any. */
   latest(kind: JobStatus['kind']): JobStatus | undefined;
@@ -27,7 +27,7 @@ function isNewer(next: JobStatus, current: JobStatus | undefined): boolean {
   return next.done >= current.done;
 }
 
-export function createJobStore(client: FairleadClient): JobStore {
+function createJobStore(client: FairleadClient): JobStore {
   const jobs = new Map<string, JobStatus>();
   const listeners = new Set<() => void>();
   let revision = 0;
@@ -68,7 +68,7 @@ export function createJobStore(client: FairleadClient): JobStore {
 const stores = new WeakMap<FairleadClient, JobStore>();
 
 /** One store per client, listening from its first use for as long as the client lives. */
-export function useJobStore(): JobStore {
+function useJobStore(): JobStore {
   const client = useClient();
   let store = stores.get(client);
   if (!store) {

@@ -25,7 +25,7 @@ import { workKeys } from '../funnel/work-queries';
 type NotificationRecord = CallOutput<'notifications.list'>['rows'][number];
 
 /** Where a "open this lead" request from outside React (a desktop notification click) is announced. */
-export const OPEN_LEAD_EVENT = 'fairlead:open-lead';
+const OPEN_LEAD_EVENT = 'fairlead:open-lead';
 
 function BellIcon({ size = 18 }: { size?: number }) {
   return (
@@ -44,7 +44,7 @@ function BellIcon({ size = 18 }: { size?: number }) {
   );
 }
 
-export function useNotificationText() {
+function useNotificationText() {
   const { t } = useWorkTranslation();
   return (n: NotificationRecord) =>
     t(`work.notifications.kinds.${n.kind}`, {

@@ -12,7 +12,7 @@ import type {
 let counter = 0;
 
 /** A new id that is unique within the draft (rules keep their id for life, so pointers survive edits). */
-export function newRuleId(existing: readonly DistributionRule[]): string {
+function newRuleId(existing: readonly DistributionRule[]): string {
   const taken = new Set(existing.map((r) => r.id));
   let id: string;
   do {

@@ -2,7 +2,7 @@
 import { repInputSchema, type RepInput } from '../../../../core/api/contract';
 import type { Rep, RepTier } from '../../../../core/domain/rep';
 
-export interface LeaveRange {
+interface LeaveRange {
   /** ISO `YYYY-MM-DD`, or null while not picked. */
   from: string | null;
   to: string | null;
@@ -70,7 +70,7 @@ export function formKeyOfApiField(path: string | undefined): string | null {
   return head in EMPTY_REP_FORM ? head : null;
 }
 
-export type RepFormResult =
+type RepFormResult =
   | { readonly ok: true; readonly input: RepInput }
   | { readonly ok: false; readonly errors: Record<string, string> };
 
