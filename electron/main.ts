@@ -4,31 +4,44 @@ import {
   app,
   BrowserWindow,
   ipcMain,
+  Menu,
   Notification,
+  protocol,
+  session,
   shell,
   utilityProcess,
   type UtilityProcess,
 } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { bindContractToIpc, IPC_EVENT_CHANNEL } from '../core/api/transport/ipc-binding';
 import { isEvent } from '../core/api/transport/client';
 import type { PushedEvent } from '../core/api/contract';
 import { describeNotification } from '../core/api/notifications/text';
 import { CORE_V8_FLAGS } from '../core/core-v8-flags';
 import { resolveDatabasePath } from '../core/data-dir';
+import { ensurePrivateDirSync } from '../core/fs-private';
+import { buildProductionMenu } from './app-menu';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { isDevelopment, resolveDevServerUrl } from './build-mode';
+import { buildContentSecurityPolicy } from './content-security-policy';
 import { createDesktopRecipient } from './desktop-recipient';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
+import { refuseAllPermissions } from './session-hardening';
 import { isTrustedRendererUrl } from './trusted-url';
 import { readUpdateFeed, checkForUpdates } from './updater';
 import { loadWindowState, saveWindowState } from './window-state';
+import { buildWebPreferences, isSafeExternalUrl } from './window-options';
 import electronUpdater from 'electron-updater';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
-const appFileUrl = pathToFileURL(join(here, '../renderer/index.html')).href;
-const isTrusted = (url: string) => isTrustedRendererUrl(url, { appFileUrl, devServerUrl });
+// import.meta.env is replaced by electron-vite at build time; read with ?. so an unbundled run counts as production.
+const buildFacts = { isDevBuild: import.meta.env?.DEV === true, isPackaged: app.isPackaged };
+const isDevBuild = isDevelopment(buildFacts);
+const devServerUrl = resolveDevServerUrl(buildFacts);
+const isTrusted = (url: string) => isTrustedRendererUrl(url, { appUrl: APP_INDEX_URL, devServerUrl });
+// Must happen before the app is ready: app:// then behaves as a secure origin (electron/app-protocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -64,7 +77,8 @@ let core: UtilityProcess | null = null;
 function startCore(): CoreRelay {
   const dbFlag = process.argv.find((arg) => arg.startsWith('--db='))?.slice('--db='.length);
   const dbPath = resolveDatabasePath(dbFlag);
-  mkdirSync(dirname(dbPath), { recursive: true });
+  // The app's own data folder is tightened to its user; a folder named with --db or FAIRLEAD_DB only if new.
+  ensurePrivateDirSync(dirname(dbPath), { tightenExisting: dirname(dbPath) === app.getPath('userData') });
   const args = [dbPath, ...(process.argv.includes('--demo') ? ['--demo'] : [])];
   core = utilityProcess.fork(join(here, 'core-process.js'), args, {
     serviceName: 'Fairlead core',
@@ -94,14 +108,12 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Fairlead',
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    // Packaged next to out/ (electron-builder.yml `files`); Windows and macOS take the installer's icon.
+    icon: join(here, '../../resources/icon.png'),
+    webPreferences: buildWebPreferences({
+      preloadPath: join(here, '../preload/index.cjs'),
+      isDevelopment: isDevBuild,
+    }),
   });
   if (state.isMaximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -114,12 +126,37 @@ function createWindow(): BrowserWindow {
     if (!isTrusted(url)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  void window.loadURL(devServerUrl ?? APP_INDEX_URL);
   return window;
+}
+
+/** The production menu (no Reload, no DevTools) and the renderer's locked-down session; dev keeps the default. */
+function hardenApp(): void {
+  app.setAppLogsPath();
+  if (!isDevBuild) {
+    const logs = app.getPath('logs');
+    const openLogsFolder = () => {
+      ensurePrivateDirSync(logs, { tightenExisting: true });
+      void shell.openPath(logs);
+    };
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildProductionMenu({ platform: process.platform, appName: app.name, openLogsFolder }),
+      ),
+    );
+  }
+  refuseAllPermissions(session.defaultSession);
+  // The hub's origin joins connect-src once this PC is paired with one (issue #13's "connect to a hub" mode).
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      rootDir: join(here, '../renderer'),
+      contentSecurityPolicy: buildContentSecurityPolicy({ hubOrigin: null }),
+    }),
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -136,6 +173,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    hardenApp();
+    ensurePrivateDirSync(app.getPath('userData'), { tightenExisting: true });
     const relay = startCore();
     bindContractToIpc(
       ipcMain,

@@ -1,8 +1,9 @@
-// Which pages may call Fairlead over IPC or be navigated to: the app's own page, or the dev server in development.
+// Which pages may call Fairlead over IPC or be navigated to: the app's own pages (app://fairlead/…), or the dev
+// server in a development build.
 export interface TrustedUrlOptions {
-  /** The packaged renderer page, e.g. file:///…/out/renderer/index.html; null in development. */
-  readonly appFileUrl?: string | null;
-  /** electron-vite's dev server, e.g. http://localhost:5173; null when packaged. */
+  /** The packaged renderer page, app://fairlead/index.html (electron/app-protocol.ts). */
+  readonly appUrl: string;
+  /** electron-vite's dev server, e.g. http://localhost:5173; null unless this is a development build. */
   readonly devServerUrl: string | null;
 }
 
@@ -13,13 +14,14 @@ export function isTrustedRendererUrl(url: string, options: TrustedUrlOptions): b
   } catch {
     return false;
   }
-  if (options.devServerUrl) {
-    const dev = new URL(options.devServerUrl);
-    if (parsed.protocol === dev.protocol && parsed.host === dev.host) return true;
-  }
-  if (parsed.protocol === 'file:' && options.appFileUrl) {
-    const app = new URL(options.appFileUrl);
-    return parsed.pathname === app.pathname;
-  }
-  return false;
+  const trusted = [options.appUrl, ...(options.devServerUrl ? [options.devServerUrl] : [])].map(
+    (t) => new URL(t),
+  );
+  return trusted.some(
+    (t) =>
+      parsed.protocol === t.protocol &&
+      parsed.host === t.host &&
+      parsed.username === '' &&
+      parsed.password === '',
+  );
 }

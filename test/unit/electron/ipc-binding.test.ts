@@ -38,14 +38,14 @@ describe('the IPC binding generated from the contract', () => {
   });
   afterEach(() => t.close());
 
-  const appUrl = 'file:///opt/Fairlead/resources/app.asar/out/renderer/index.html';
+  const appUrl = 'app://fairlead/index.html';
 
   function bind() {
     const fake = createFakeIpcMain();
     const unbind = bindContractToIpc(
       fake.ipcMain,
       async (name, input, token) => t.service.dispatch(name, input, { token }),
-      (url) => isTrustedRendererUrl(url, { appFileUrl: appUrl, devServerUrl: null }),
+      (url) => isTrustedRendererUrl(url, { appUrl, devServerUrl: null }),
     );
     return { ...fake, unbind };
   }
@@ -74,6 +74,9 @@ describe('the IPC binding generated from the contract', () => {
     'https://evil.example/',
     'http://127.0.0.1:5174/',
     'file:///tmp/other.html',
+    'file:///opt/Fairlead/resources/app.asar/out/renderer/index.html',
+    'app://evil/index.html',
+    'app://user@fairlead/index.html',
     '',
     'devtools://devtools/x',
     'not a url',
