@@ -1,21 +1,15 @@
-// Handlers for workspace preferences (the UI language) and the audit log.
-import { listAudit } from '../../store/audit-log';
+// Handlers of the preference calls: the UI language, stored as a workspace setting.
 import { readSetting, writeSetting } from '../../store/settings';
-import { requireTeamLead, type CallContext } from '../call-context';
-import type { CallOutput, ParsedInput, Preferences } from '../contract';
+import type { HandlersOf } from '../call-context';
+import type { Preferences, preferencesCalls } from './calls';
 
-export const preferenceHandlers = {
-  'preferences.get'(ctx: CallContext): CallOutput<'preferences.get'> {
+export const preferencesHandlers: HandlersOf<typeof preferencesCalls> = {
+  'preferences.get'(ctx) {
     return { language: readSetting<Preferences['language']>(ctx.db, 'language') ?? null };
   },
 
-  'preferences.set'(ctx: CallContext, input: ParsedInput<'preferences.set'>): CallOutput<'preferences.set'> {
+  'preferences.set'(ctx, input) {
     writeSetting(ctx.db, 'language', input.language, ctx.now);
     return { language: input.language };
-  },
-
-  'audit.list'(ctx: CallContext, input: ParsedInput<'audit.list'>): CallOutput<'audit.list'> {
-    requireTeamLead(ctx);
-    return listAudit(ctx.db, input);
   },
 };

@@ -101,10 +101,38 @@ describe('the service through the in-process transport', () => {
     expect(events.map((e) => e.event)).toEqual(['leads.changed', 'leads.changed']);
   });
 
-  it('rolls back the whole call when it fails half-way', async () => {
-    const error = await refusal(t.client.call('leads.update', { id: 'lead_missing', patch: { name: 'x' } }));
-    expect(error.code).toBe('not_found');
-    expect(await t.client.call('audit.list', {})).toEqual([]);
+  it('rolls back the whole call when the database refuses a write after another has been made', async () => {
+    const lead = await t.client.call('leads.create', { name: '王芳' });
+    await t.client.call('leads.update', { id: lead.id, patch: { stage: 'mql' } });
+    const auditBefore = await t.client.call('audit.list', { entityId: lead.id });
+    // A trigger on this connection only refuses a move to 'sql' when leads.update records it in the stage
+    // history, which it does after rewriting the lead row; it first notes the row as the transaction sees it.
+    const seenInsideTheCall: unknown[] = [];
+    t.service.db.function('note_lead_row', (row: unknown) => {
+      seenInsideTheCall.push(row);
+      return null;
+    });
+    t.service.db.exec(`
+      CREATE TEMP TRIGGER refuse_move_to_sql BEFORE INSERT ON stage_history WHEN NEW.to_stage = 'sql'
+      BEGIN
+        SELECT note_lead_row((SELECT name || ' ' || stage FROM leads WHERE id = NEW.lead_id));
+        SELECT RAISE(ABORT, 'refused by the test');
+      END`);
+    const events: PushedEvent[] = [];
+    t.client.subscribe((event) => events.push(event));
+
+    const error = await refusal(
+      t.client.call('leads.update', { id: lead.id, patch: { stage: 'sql', name: '王芳芳' } }),
+    );
+
+    expect(error.code).toBe('internal');
+    expect(seenInsideTheCall).toEqual(['王芳芳 sql']);
+    expect((await t.client.call('leads.get', { id: lead.id })).lead).toMatchObject({
+      name: '王芳',
+      stage: 'mql',
+    });
+    expect(await t.client.call('audit.list', { entityId: lead.id })).toEqual(auditBefore);
+    expect(events).toEqual([]);
   });
 
   it('adds, edits and deactivates reps with caps and leave', async () => {
