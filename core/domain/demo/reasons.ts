@@ -1,0 +1,43 @@
+// Why the demo's hand-made moves happened (a recycle, a claim from the pool, a team lead's reassignment), in both
+// UI languages; the engine's own decisions carry the engine's explanation instead, which the UI translates.
+import type { RepId } from '../ids';
+
+export type DemoLanguage = 'zh-CN' | 'en';
+
+export type DemoMoveKind = 'recycle' | 'claim' | 'manual';
+
+export type DemoMoveCode = 'no-first-contact' | 'claimed' | 'key-account';
+
+/** Every demo move reason in every UI language; a test checks none is missing or empty. */
+export const DEMO_MOVE_TEXT: Readonly<Record<DemoMoveCode, Readonly<Record<DemoLanguage, string>>>> = {
+  'no-first-contact': {
+    'zh-CN': '分配后 72 小时内未首次联系，回收至公海',
+    en: 'No first contact within 72 hours of assignment: recycled to the public pool',
+  },
+  claimed: {
+    'zh-CN': '从公海领取',
+    en: 'Claimed from the public pool',
+  },
+  'key-account': {
+    'zh-CN': '重点客户，主管改派给资深销售',
+    en: 'Key account: the team lead moved it to a senior rep',
+  },
+};
+
+/** What is stored as the explanation of a demo move: who from, who to, and why in each language. */
+export interface DemoMoveExplanation {
+  readonly kind: DemoMoveKind;
+  readonly fromRepId: RepId | null;
+  readonly toRepId: RepId | null;
+  readonly code: DemoMoveCode;
+  readonly text: Readonly<Record<DemoLanguage, string>>;
+}
+
+export function explainDemoMove(
+  kind: DemoMoveKind,
+  code: DemoMoveCode,
+  fromRepId: RepId | null,
+  toRepId: RepId | null,
+): DemoMoveExplanation {
+  return { kind, fromRepId, toRepId, code, text: DEMO_MOVE_TEXT[code] };
+}
