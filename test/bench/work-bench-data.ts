@@ -7,8 +7,9 @@ const GRADES = ['A', 'B', 'C', 'D'] as const;
 
 /**
  * Writes `count` leads owned by 40 reps, each with its assignment row and, for most, a follow-up. With
- * `bigStage`, half of them sit in that stage (the 5k-card column of the kanban bench). Open leads are assigned
- * in the last few hours, so a scheduler tick finds work to check but little to do.
+ * `bigStage`, half of them sit in that stage (the 5k-card column of the kanban bench). Assignments spread over
+ * the last six hours: the first scheduler tick finds a backlog (a notice per assignment, overdue first contacts),
+ * and each later one-minute tick the few clocks that came due in its minute.
  */
 export function seedWorkspace(db: Database, count: number, now: number, bigStage?: string): void {
   const rng = createRng(11);
