@@ -114,15 +114,7 @@ export function generateCrmHistory(count: number, seed: number, now: number): Cr
         : 'Interested'
       : pick(rng, ['Not Interested', 'Not Interested', 'Unreachable', 'Interested', 'Wrong Number']);
     const tag = won
-      ? pick(
-          rng,
-          [
-            'Closed by Horizzon',
-            'Closed by Horizzon',
-            'Will revert after reading the email',
-            'Lost to EINS',
-          ].slice(0, 3),
-        )
+      ? pick(rng, ['Closed by Horizzon', 'Closed by Horizzon', 'Will revert after reading the email', ''])
       : pick(rng, [
           'Ringing',
           'Interested in other courses',

@@ -1,6 +1,8 @@
 // Flags history columns that were likely filled only after the sale, so learned scoring does not learn from them.
 import type { FunnelStage } from '../funnel';
 import { compareText, findHeaderWord, foldValue } from './fold';
+import type { CellTally } from './leak-evidence';
+import { separationOf } from './leak-evidence';
 
 /** One column as imported: its header, its target (a lead field or `custom.<header>`), one value per row. */
 export interface LeakColumn {
@@ -13,7 +15,15 @@ export interface LeakColumn {
   readonly values: readonly string[];
 }
 
-export type LeakReason = 'name' | 'predicts_outcome' | 'filled_only_for_outcome';
+/**
+ * Why a column is flagged; the UI words each code in its own language from the evidence:
+ * `name` its header says it is set after contact; `predicts_outcome` one value is (almost) only on one outcome;
+ * `filled_only_for_outcome` it is filled (or empty) (almost) only for one outcome; `fill_rate_differs` it is
+ * filled far more often for one outcome (`wonFillRate` vs `lostFillRate`); `separates_outcome` it alone tells
+ * won from lost implausibly well (`auc`).
+ */
+export type LeakReason =
+  'name' | 'predicts_outcome' | 'filled_only_for_outcome' | 'fill_rate_differs' | 'separates_outcome';
 
 export interface LeakEvidence {
   /** The value (for `predicts_outcome`) or null (for `name` and `filled_only_for_outcome`). */
@@ -25,6 +35,11 @@ export interface LeakEvidence {
   readonly pattern?: 'filled' | 'empty';
   /** For `name`: the word in the header that looks like an after-the-sale field. */
   readonly matched?: string;
+  /** For `fill_rate_differs`: share of won and of lost rows with the column filled, in [0, 1]. */
+  readonly wonFillRate?: number;
+  readonly lostFillRate?: number;
+  /** For `separates_outcome`: max(AUC, 1 − AUC) of the column alone on its filled rows, in [0.5, 1]. */
+  readonly auc?: number;
 }
 
 export interface LeakFlag {
@@ -60,6 +75,10 @@ export interface DetectLeaksOptions {
   readonly minExpected?: number;
   /** Data checks need at least this many won and this many lost rows (default 20 each). */
   readonly minPerOutcome?: number;
+  /** Flag a column whose fill rates for won and lost rows differ by at least this much (default 0.4). */
+  readonly maxFillRateGap?: number;
+  /** Flag a column that alone separates won from lost with at least this AUC (default 0.9). */
+  readonly maxSeparation?: number;
 }
 
 // Header words of fields a rep fills while or after closing. Folded (see foldValue); checked as substrings.
@@ -134,7 +153,23 @@ const NAME_PATTERNS: readonly (readonly [string, readonly string[]])[] = [
       'lost',
     ],
   ],
-  ['follow-up', ['最后跟进', '跟进次数', '跟进记录', '最后联系', 'lastactivity', 'lastcontact', 'followup']],
+  [
+    'follow-up',
+    [
+      '最后',
+      '跟进次数',
+      '跟进记录',
+      '跟进结果',
+      'lastactivity',
+      'lastnotableactivity',
+      'lastcontact',
+      'lastcontacted',
+      'lastmodified',
+      'followup',
+    ],
+  ],
+  // Set by staff or a tool once the lead was worked: tags, profiles, scores and indexes.
+  ['after-contact mark', ['标签', '画像', 'tag', 'tags', 'profile', 'score', 'index']],
 ];
 
 /** Lead fields whose learned-feature field differs from the import field name. */
@@ -160,20 +195,24 @@ export function matchLeakyHeader(header: string): { kind: string; word: string }
   return null;
 }
 
-/**
- * Flags likely leaks: by header (lost reason, close date, won amount, rep's rating, sales tag, stage,
- * follow-up) and by data — a value whose won/lost split is (almost) pure although the base rate says the other
- * outcome should have shown up at least `minExpected` times, or a column whose filled (or empty) rows are
- * (almost) all of one outcome. A genuinely strong predictor (95% won) is not flagged; only near-perfect ones are.
- * Only won and lost rows count for the data checks. Every flag excludes by default; the team lead may override.
- * Deterministic; `outcomes` has one entry per row (null for rows without an outcome).
- */
 /** What a filled contact detail is tallied as (never a folded value: it has a letter). */
 const FILLED = '\u0000filled';
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 /** Lost rows count in units of this in a value's tally (won rows in ones): no history has 2^26 rows. */
 const LOST = 2 ** 26;
 
+/**
+ * Flags likely leaks: by header (lost reason, close date, won amount, rep's rating, sales tag, stage,
+ * follow-up, tags, profiles, scores, indexes) and by data — a column whose filled (or empty) rows are (almost)
+ * all of one outcome, else one whose fill rates for won and lost differ by `maxFillRateGap`, else a value whose
+ * won/lost split is (almost) pure although the base rate says the other outcome should have shown up at least
+ * `minExpected` times, else a column that alone separates the outcomes with AUC ≥ `maxSeparation`.
+ * A genuinely strong predictor (95% won, AUC 0.8) is not flagged; only near-perfect ones are.
+ * Only won and lost rows count for the data checks. Every flag excludes by default; the team lead may override.
+ * Deterministic; `outcomes` has one entry per row (null for rows without an outcome).
+ */
 export function detectLeaks(
   columns: readonly LeakColumn[],
   outcomes: readonly (FunnelStage | null)[],
@@ -183,6 +222,8 @@ export function detectLeaks(
   const maxImpurity = options.maxImpurity ?? 0.01;
   const minExpected = options.minExpected ?? 10;
   const minPerOutcome = options.minPerOutcome ?? 20;
+  const maxFillRateGap = options.maxFillRateGap ?? 0.4;
+  const maxSeparation = options.maxSeparation ?? 0.9;
   let won = 0;
   let lost = 0;
   for (const o of outcomes) {
@@ -249,6 +290,7 @@ export function detectLeaks(
     const perValue = new Map<string, number>();
     const filled = { won: 0, lost: 0 };
     const empty = { won: 0, lost: 0 };
+    const tallies: CellTally[] = [];
     for (let slot = 0; slot < cells.length; slot += 1) {
       const raw = cells[slot] ?? '';
       const count = cellCounts[slot] ?? 0;
@@ -256,7 +298,10 @@ export function detectLeaks(
       const counts = key === '' ? empty : filled;
       counts.won += count % LOST;
       counts.lost += Math.floor(count / LOST);
-      if (key !== '' && !isContact) perValue.set(key, (perValue.get(key) ?? 0) + count);
+      if (key !== '' && !isContact) {
+        perValue.set(key, (perValue.get(key) ?? 0) + count);
+        tallies.push({ cell: raw, key, won: count % LOST, lost: Math.floor(count / LOST) });
+      }
     }
 
     // Missingness first: a column filled only for won leads is one finding, not one per value.
@@ -270,6 +315,16 @@ export function detectLeaks(
         'filled_only_for_outcome',
         `The column is ${pattern} on ${counts.won} won and ${counts.lost} lost leads`,
         { value: null, won: counts.won, lost: counts.lost, pattern },
+      );
+      continue;
+    }
+    const wonFillRate = filled.won / won;
+    const lostFillRate = filled.lost / lost;
+    if (Math.abs(wonFillRate - lostFillRate) >= maxFillRateGap) {
+      flag(
+        'fill_rate_differs',
+        `The column is filled on ${percent(wonFillRate)} of won and ${percent(lostFillRate)} of lost leads`,
+        { value: null, won: filled.won, lost: filled.lost, pattern: 'filled', wonFillRate, lostFillRate },
       );
       continue;
     }
@@ -299,7 +354,7 @@ export function detectLeaks(
           compareText(a.value, b.value),
       );
     const top = pure[0];
-    if (top !== undefined)
+    if (top !== undefined) {
       flag(
         'predicts_outcome',
         `The value "${top.value}" appears on ${top.won} won and ${top.lost} lost leads`,
@@ -309,6 +364,21 @@ export function detectLeaks(
           lost: top.lost,
         },
       );
+      continue;
+    }
+    // No single value gives it away, yet the column as a whole may: a number set after the deal, a status.
+    const auc =
+      isContact || filled.won < minPerOutcome || filled.lost < minPerOutcome
+        ? null
+        : separationOf(tallies, minSupport);
+    if (auc !== null && auc >= maxSeparation) {
+      flag('separates_outcome', `The column alone separates won from lost with AUC ${auc.toFixed(3)}`, {
+        value: null,
+        won: filled.won,
+        lost: filled.lost,
+        auc,
+      });
+    }
   }
   const excludeFields = [...new Set(flags.map((f) => f.field))];
   return { flags, excludeFields, won, lost, dataChecked };

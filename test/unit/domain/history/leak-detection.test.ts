@@ -18,7 +18,7 @@ const column = (header: string, value: (i: number) => string, target?: string): 
 const REGIONS = ['上海', '北京', '深圳', '广州', '杭州', '成都', '武汉'];
 const region = column('地区', (i) => REGIONS[i % 7] ?? '', 'region');
 // A rep's tag written after the deal: 高 only on won leads.
-const tag = column('客户标签', (i) =>
+const tag = column('客户分层', (i) =>
   outcomes[i] === 'won' ? (i % 3 === 0 ? '中' : '高') : i % 2 ? '中' : '低',
 );
 // A genuinely strong predictor: 制造 wins 80% of the time, the rest 5%.
@@ -37,15 +37,15 @@ describe('detectLeaks', () => {
     expect(report.flags).toHaveLength(1);
     const [flag] = report.flags;
     expect(flag).toMatchObject({
-      column: '客户标签',
-      field: 'custom.客户标签',
+      column: '客户分层',
+      field: 'custom.客户分层',
       reason: 'predicts_outcome',
       evidence: { value: '高', lost: 0 },
       excludeByDefault: true,
     });
     expect(flag?.evidence.won).toBeGreaterThan(100);
     expect(flag?.detail).toBe(`The value "高" appears on ${flag?.evidence.won} won and 0 lost leads`);
-    expect(report.excludeFields).toEqual(['custom.客户标签']);
+    expect(report.excludeFields).toEqual(['custom.客户分层']);
   });
 
   it('leaves an innocent column alone', () => {
@@ -96,11 +96,11 @@ describe('detectLeaks', () => {
   it('names fields the way the learned model does', () => {
     const budget = column('预算', (i) => (outcomes[i] === 'won' ? '50000' : ''), 'budget');
     const report = detectLeaks([budget, tag], outcomes);
-    expect(report.excludeFields).toEqual(['bant.budget', 'custom.客户标签']);
-    const lead = makeLead({ customFields: { 客户标签: '高', 渠道等级: '一级' }, bant: { budget: 50_000 } });
+    expect(report.excludeFields).toEqual(['bant.budget', 'custom.客户分层']);
+    const lead = makeLead({ customFields: { 客户分层: '高', 渠道等级: '一级' }, bant: { budget: 50_000 } });
     const names = extractFeatures(lead, NOW, { excludeFields: report.excludeFields }).map((f) => f.name);
     expect(names).toContain('custom.渠道等级=一级');
-    expect(names.some((n) => n.startsWith('custom.客户标签') || n.startsWith('bant.budget'))).toBe(false);
+    expect(names.some((n) => n.startsWith('custom.客户分层') || n.startsWith('bant.budget'))).toBe(false);
   });
 
   it('skips ignored columns', () => {
