@@ -38,7 +38,7 @@ export const MANAGER_TITLE_KEYWORDS: readonly string[] = [
 ];
 
 const criteria: Criterion[] = [
-  // Fit: who they are. 总经理 matches both title criteria (25 + 15): intended, a GM outranks a director.
+  // Fit: who they are. 总经理 scores once, as a decision-maker: the engine drops 经理 inside the longer 总经理.
   {
     id: 'fit.title.decision_maker',
     label: '决策层职位',

@@ -7,6 +7,7 @@ import { apportionLargestRemainder } from './apportion';
 import type { FieldValue } from './fields';
 import { compileFieldReader, normalizeText } from './fields';
 import { gradeForScore } from './grade';
+import { dropOverlappedKeywordHits } from './keyword-overlap';
 import type {
   Criterion,
   CriterionOperator,
@@ -260,6 +261,12 @@ export function compileScoringModel(model: ScoringModel): CompiledScorer {
   // Field values repeat across leads (titles, industries, regions), so each slot remembers which of its
   // criteria a value fires, up to a bound that keeps memory flat on free text.
   const memos = slotCriteria.map(() => new Map<string | number, Uint8Array>());
+  // Per slot with two or more keyword criteria: their keywords, for dropping hits a longer keyword covers.
+  const slotKeywords = slotCriteria.map((onSlot) =>
+    onSlot.filter((c) => c.keywords !== null).length < 2
+      ? null
+      : onSlot.map((c) => (c.keywords === null ? null : c.keywords.map((k) => k.norm))),
+  );
   const MEMO_LIMIT = 20_000;
   const hitsFor = (slot: number, value: string | number): Uint8Array => {
     const memo = memos[slot] as Map<string | number, Uint8Array>;
@@ -270,6 +277,8 @@ export function compileScoringModel(model: ScoringModel): CompiledScorer {
     const norm = typeof value === 'string' ? normalizeText(value) : normalizeText(String(value));
     for (let i = 0; i < onSlot.length; i++)
       out[i] = (onSlot[i] as CompiledFieldCriterion).match(value, norm) ? 1 : 0;
+    const keywordLists = slotKeywords[slot];
+    if (keywordLists) dropOverlappedKeywordHits(norm, keywordLists, out);
     if (memo.size < MEMO_LIMIT) memo.set(value, out);
     return out;
   };
