@@ -233,5 +233,5 @@ describe('demo workspace', () => {
       ),
       { numRuns: 12 },
     );
-  });
+  }, 60_000);
 });
