@@ -1,9 +1,9 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallInput } from '../../../core/api/contract';
 import { DEFAULT_FUNNEL_SETTINGS } from '../../../core/api/sla/settings';
 import { FunnelStagesEditor } from '../../../renderer/src/features/funnel/FunnelStagesEditor';
-import { createFakeClient, renderWithApp, type FakeClient } from './render-app';
+import { createFakeClient, pickOption, renderWithApp, type FakeClient } from './render-app';
 
 function editorClient(counts: Record<string, number> = {}): FakeClient {
   return createFakeClient({
@@ -23,19 +23,6 @@ function sent(client: FakeClient): CallInput<'funnel.saveSettings'> | undefined 
     CallInput<'funnel.saveSettings'> | undefined;
 }
 
-/** Opens a Mantine Select and clicks an option of its own list (the dropdown may still be fading in). */
-async function pick(label: string, option: string): Promise<void> {
-  const input = screen.getAllByLabelText(label).find((element) => element.tagName === 'INPUT');
-  if (!input) throw new Error(`no select labelled ${label}`);
-  fireEvent.click(input);
-  const listbox = await waitFor(() => {
-    const element = document.getElementById(input.getAttribute('aria-controls') ?? '');
-    if (!element) throw new Error(`the ${label} list did not open`);
-    return element;
-  });
-  fireEvent.click(within(listbox).getByRole('option', { name: option, hidden: true }));
-}
-
 async function save(): Promise<void> {
   await act(async () => fireEvent.click(screen.getByTestId('save-stages')));
 }
@@ -48,7 +35,7 @@ describe('the funnel stage editor', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'New stage' }), {
       target: { value: 'Demo booked' },
     });
-    await pick('After', 'SQL');
+    await pickOption('After', 'SQL');
     fireEvent.click(screen.getByRole('button', { name: 'Add stage' }));
     await waitFor(() => expect(screen.getByTestId('save-stages').hasAttribute('disabled')).toBe(false));
     await save();
@@ -97,7 +84,7 @@ describe('the funnel stage editor', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'Show MQL' }));
     expect(await screen.findByText('MQL still has 3 leads: choose the stage they move to.')).toBeTruthy();
     expect(screen.getByTestId('save-stages').hasAttribute('disabled')).toBe(true);
-    await pick('Move the leads of MQL to', 'SQL');
+    await pickOption('Move the leads of MQL to', 'SQL');
     await waitFor(() => expect(screen.getByTestId('save-stages').hasAttribute('disabled')).toBe(false));
     await save();
     await waitFor(() => expect(sent(client)).toBeDefined());

@@ -1,5 +1,6 @@
-// Test helpers: a fake FairleadClient answering from a table, and a render inside the app's real providers.
-import { render } from '@testing-library/react';
+// Test helpers: a fake FairleadClient answering from a table, a render inside the app's real providers, and a pick from
+// a Mantine Select.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { FairleadClient } from '../../../core/api/transport/client';
@@ -40,4 +41,17 @@ export function renderWithApp(ui: ReactElement, client: FairleadClient, language
       {ui}
     </AppProviders>,
   );
+}
+
+/** Opens a Mantine Select and clicks an option of its own list (the dropdown may still be fading in). */
+export async function pickOption(label: string, option: string): Promise<void> {
+  const input = screen.getAllByLabelText(label).find((element) => element.tagName === 'INPUT');
+  if (!input) throw new Error(`no select labelled ${label}`);
+  fireEvent.click(input);
+  const listbox = await waitFor(() => {
+    const element = document.getElementById(input.getAttribute('aria-controls') ?? '');
+    if (!element) throw new Error(`the ${label} list did not open`);
+    return element;
+  });
+  fireEvent.click(within(listbox).getByRole('option', { name: option, hidden: true }));
 }
