@@ -30,7 +30,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const port = Number(values.port ?? process.env.FAIRLEAD_PORT ?? 5174);
 const host = values.host ?? process.env.FAIRLEAD_HOST ?? '127.0.0.1';
 const dbPath = resolveDatabasePath(values.db);
-const rendererDir = resolve(values['renderer-dir'] ?? join(here, '..', 'out', 'renderer'));
+// Run from source (core/host.ts) or built (out/hub/host.mjs, scripts/hub.mjs): the renderer is out/renderer either way.
+const rendererDir = resolve(
+  values['renderer-dir'] ??
+    [join(here, '..', 'out', 'renderer'), join(here, '..', 'renderer')].find((dir) =>
+      existsSync(join(dir, 'index.html')),
+    ) ??
+    join(here, '..', 'out', 'renderer'),
+);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a number from 0 to 65535, not ${values.port}`);

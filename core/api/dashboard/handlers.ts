@@ -1,4 +1,4 @@
-// Handlers of one feature: the team lead's Dashboard, read-only figures for a period of local days.
+// Handlers of the dashboard calls: read-only figures for a period of local days (team lead only).
 import { DAY_MS } from '../../domain/clock';
 import { slaDeadline } from '../../domain/sla/due-actions';
 import {
@@ -11,10 +11,10 @@ import {
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import { listAllLeadCards, toSlaInput } from '../../store/work-leads';
-import { requireTeamLead, type CallContext } from '../call-context';
-import type { CallOutput, ParsedInput } from '../contract';
+import type { CallContext, HandlersOf } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
+import type { dashboardCalls } from './calls';
 
 /** Overdue clocks now: the same deadlines the board's cards and the SLA scheduler use. */
 function countOverdue(ctx: CallContext): { firstContact: number; followUp: number } {
@@ -30,12 +30,8 @@ function countOverdue(ctx: CallContext): { firstContact: number; followUp: numbe
   return { firstContact, followUp };
 }
 
-export const dashboardHandlers = {
-  'dashboard.summary'(
-    ctx: CallContext,
-    input: ParsedInput<'dashboard.summary'>,
-  ): CallOutput<'dashboard.summary'> {
-    requireTeamLead(ctx);
+export const dashboardHandlers: HandlersOf<typeof dashboardCalls> = {
+  'dashboard.summary'(ctx, input) {
     // Local days in the workspace's offset, as distribution.fairness reads the same period.
     const { utcOffsetMinutes } = readDistributionSettings(ctx.db);
     const dayStart = (iso: string) => localDayOf(Date.parse(`${iso}T12:00:00Z`), utcOffsetMinutes).start;

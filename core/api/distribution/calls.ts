@@ -1,72 +1,22 @@
-// Calls and events of one feature: Distribution rules, assignments, appeals and replay (issue 5).
+// Distribution calls: the rules and settings, testing a lead against them, distributing and reassigning, a lead's
+// assignment history, fairness figures and the what-if replay.
 import { z } from 'zod';
 import { GRADES } from '../../domain/funnel';
-import { validateRules, validateWorkingHours } from '../../domain/distribution/validate-rules';
-import type {
-  DistributionRule,
-  Explanation,
-  RuleProblem,
-  WorkingHours,
-} from '../../domain/distribution/types';
-import type { ExplanationSummary } from '../../domain/distribution/explanation-summary';
-import type { FairnessFigures } from '../../domain/distribution/fairness';
-import type { AssignmentRecord } from '../../store/assignments';
-import type { Appeal, AppealState } from '../../store/appeals';
-import type { RuleSetVersion } from '../../store/distribution-rules';
+import { defineCall, empty, id, isoDate, MAX_NOTES, MAX_TEXT, stageKeySchema } from '../contract-kit';
+import type { replayReportSchema } from '../jobs/schemas';
+import { jobStatusSchema } from '../jobs/schemas';
+import { DISTRIBUTION_ERRORS } from './errors';
 import {
-  call,
-  empty,
-  id,
-  isoDate,
-  MAX_NOTES,
-  MAX_TEXT,
-  stageKeySchema,
-  type JobStatus,
-} from '../contract-kit';
-
-export const MAX_RULES = 200;
-const MAX_RULES_JSON = 200_000;
-
-function toPath(path: string): (string | number)[] {
-  return path === ''
-    ? []
-    : path
-        .replace(/\[(\d+)\]/g, '.$1')
-        .split('.')
-        .filter((p) => p !== '')
-        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
-/** A rule list arrives as unknown JSON; the domain's validator names every problem with its path. */
-export const rulesSchema = z.unknown().superRefine((rules, ctx) => {
-  if (!Array.isArray(rules)) {
-    ctx.addIssue({ code: 'custom', message: 'Rules must be a list.' });
-    return;
-  }
-  if (rules.length > MAX_RULES) {
-    ctx.addIssue({ code: 'custom', message: `At most ${MAX_RULES} rules.` });
-    return;
-  }
-  if (JSON.stringify(rules).length > MAX_RULES_JSON) {
-    ctx.addIssue({ code: 'custom', message: 'The rule list is too large.' });
-    return;
-  }
-  for (const problem of validateRules(rules as DistributionRule[])) {
-    ctx.addIssue({
-      code: 'custom',
-      message: problem.message,
-      path: toPath(problem.path),
-      params: { code: problem.code },
-    });
-  }
-}) as unknown as z.ZodType<readonly DistributionRule[]>;
-
-const workingHoursSchema = z.unknown().superRefine((hours, ctx) => {
-  if (hours === null) return;
-  for (const problem of validateWorkingHours(hours, '')) {
-    ctx.addIssue({ code: 'custom', message: problem.message, path: toPath(problem.path) });
-  }
-}) as unknown as z.ZodType<WorkingHours | null>;
+  assignmentRecordSchema,
+  distributionSettingsSchema,
+  explanationSchema,
+  explanationSummarySchema,
+  fairnessSchema,
+  ruleSetViewSchema,
+  rulesSchema,
+  workingHoursSchema,
+} from './schemas';
+import { appealSchema } from '../appeals/calls';
 
 const text = (max = MAX_TEXT) =>
   z
@@ -164,177 +114,137 @@ const replayInput = z
 
 const fairnessInput = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();
 
-const appealRaiseInput = z
+const distributedLeadSchema = z
   .object({
-    leadId: id,
-    /** The assignment contested; the lead's latest when omitted. */
-    assignmentId: id.optional(),
-    message: z.string().trim().min(1, 'say why').max(MAX_NOTES),
+    leadId: z.string(),
+    outcome: z.enum(['assigned', 'pool', 'manual']),
+    repId: z.string().nullable(),
+    ruleId: z.string().nullable(),
+    poolReason: z.string().nullable(),
+    assignmentId: z.string(),
   })
   .strict();
+export type DistributedLead = z.output<typeof distributedLeadSchema>;
 
-const appealResolveInput = z
+const distributeResultSchema = z
   .object({
-    id,
-    decision: z.enum(['accept', 'reject']),
-    reply: z.string().trim().max(MAX_NOTES).optional(),
-    /** accept: the rep who gets the lead (null = public pool). */
-    toRepId: id.nullable().optional(),
-  })
-  .strict()
-  .refine((v) => v.decision === 'accept' || (v.reply !== undefined && v.reply !== ''), {
-    message: 'a rejection needs a reply',
-    path: ['reply'],
-  })
-  .refine((v) => v.decision === 'reject' || v.toRepId !== undefined, {
-    message: 'say who gets the lead (or null for the public pool)',
-    path: ['toRepId'],
-  });
-
-const appealListInput = z
-  .object({
-    state: z.enum(['open', 'accepted', 'rejected']).optional(),
-    leadId: id.optional(),
-    limit: z.number().int().min(1).max(500).default(200),
+    assigned: z.number().int(),
+    pooled: z.number().int(),
+    manual: z.number().int(),
+    /** Leads passed over: unknown, history, closed, or already owned. */
+    skipped: z.array(z.string()).readonly(),
+    results: z.array(distributedLeadSchema).readonly(),
   })
   .strict();
+export type DistributeResult = z.output<typeof distributeResultSchema>;
 
-export interface DistributionSettings {
-  /** Local time = UTC + this many minutes (480 = China). */
-  readonly utcOffsetMinutes: number;
-  /** Seed for tie-breaks; fixed so the same inputs give the same assignments. */
-  readonly seed: number;
-  readonly teamWorkingHours: WorkingHours | null;
-}
-
-export interface RuleSetView {
-  /** 0 = the built-in default pipeline, not saved yet. */
-  readonly version: number;
-  readonly rules: readonly DistributionRule[];
-  readonly savedBy: string | null;
-  readonly savedAt: number | null;
-  readonly versions: readonly RuleSetVersion[];
-}
-
-export interface DistributedLead {
-  readonly leadId: string;
-  readonly outcome: 'assigned' | 'pool' | 'manual';
-  readonly repId: string | null;
-  readonly ruleId: string | null;
-  readonly poolReason: string | null;
-  readonly assignmentId: string;
-}
-
-export interface DistributeResult {
-  readonly assigned: number;
-  readonly pooled: number;
-  readonly manual: number;
-  /** Leads passed over: unknown, history, closed, or already owned. */
-  readonly skipped: readonly string[];
-  readonly results: readonly DistributedLead[];
-}
-
-export interface TestLeadResult {
-  readonly ruleId: string | null;
-  readonly ruleName: string | null;
-  readonly outcome: 'assigned' | 'pool' | 'manual';
-  readonly repId: string | null;
-  readonly grade: string | null;
-  readonly score: number | null;
-  readonly explanation: Explanation;
-  readonly summary: ExplanationSummary;
-}
+const testLeadResultSchema = z
+  .object({
+    ruleId: z.string().nullable(),
+    ruleName: z.string().nullable(),
+    outcome: z.enum(['assigned', 'pool', 'manual']),
+    repId: z.string().nullable(),
+    grade: z.string().nullable(),
+    score: z.number().nullable(),
+    explanation: explanationSchema,
+    summary: explanationSummarySchema,
+  })
+  .strict();
+export type TestLeadResult = z.output<typeof testLeadResultSchema>;
 
 /** An assignment as the history shows it: the stored row plus plain-words tokens when the engine decided it. */
-export interface AssignmentView extends AssignmentRecord {
-  readonly summary: ExplanationSummary | null;
-  readonly fromRepId: string | null;
-}
+const assignmentViewSchema = assignmentRecordSchema
+  .extend({ summary: explanationSummarySchema.nullable(), fromRepId: z.string().nullable() })
+  .strict();
+export type AssignmentView = z.output<typeof assignmentViewSchema>;
 
-export interface LeadDistributionHistory {
-  readonly assignments: readonly AssignmentView[];
-  readonly appeals: readonly Appeal[];
-}
+export type ReplayReport = z.output<typeof replayReportSchema>;
+export type ReplaySide = ReplayReport['a'];
 
-export interface ReplaySide {
-  readonly processed: number;
-  readonly total: number;
-  readonly cancelled: boolean;
-  readonly perRep: Readonly<
-    Record<
-      string,
-      {
-        readonly total: number;
-        readonly byGrade: Readonly<Record<string, number>>;
-        readonly expectedConversions: number;
-      }
-    >
-  >;
-  readonly pooled: number;
-  readonly manual: number;
-  readonly workloadStdDev: number;
-  readonly newRepShare: number;
-  readonly expectedConversions: number;
-  readonly abGini: number;
-  readonly vsActual: {
-    readonly changed: number;
-    readonly compared: number;
-    readonly perRepDelta: Readonly<Record<string, number>>;
-    readonly actualExpectedConversions: number;
-    readonly expectedConversionsDelta: number;
-    readonly actualWorkloadStdDev: number;
-    readonly workloadStdDevDelta: number;
-    /** Leads per rep as they actually went. */
-    readonly actualPerRep: Readonly<Record<string, number>>;
-  } | null;
-}
-
-export interface ReplayReport {
-  readonly from: string;
-  readonly to: string;
-  readonly leadCount: number;
-  readonly a: ReplaySide;
-  readonly b: ReplaySide | null;
-  readonly comparison: {
-    readonly expectedConversionsDelta: number;
-    readonly workloadStdDevDelta: number;
-    readonly newRepShareDelta: number;
-    readonly abGiniDelta: number;
-    readonly pooledDelta: number;
-    readonly perRepDelta: Readonly<
-      Record<string, { readonly total: number; readonly byGrade: Readonly<Record<string, number>> }>
-    >;
-  } | null;
-}
-
-export interface AppealView extends Appeal {
-  readonly leadName: string;
-}
+const leadErrors = [DISTRIBUTION_ERRORS.leadNotFound];
 
 export const distributionCalls = {
-  'distribution.getRules': call<RuleSetView>()(empty),
-  'distribution.saveRules': call<{ version: number }>()(z.object({ rules: rulesSchema }).strict()),
-  /** Problems of a draft rule list without saving it (the editor's live validation). */
-  'distribution.validateRules': call<RuleProblem[]>()(z.object({ rules: z.unknown() }).strict()),
-  'distribution.getSettings': call<DistributionSettings>()(empty),
-  'distribution.saveSettings': call<DistributionSettings>()(settingsInput),
-  'distribution.testLead': call<TestLeadResult>()(testLeadInput),
-  'distribution.distribute': call<DistributeResult>()(distributeInput),
-  'distribution.reassign': call<{ count: number }>()(reassignInput),
-  'distribution.history': call<LeadDistributionHistory>()(z.object({ leadId: id }).strict()),
-  'distribution.fairness': call<FairnessFigures>()(fairnessInput),
-  'distribution.replay': call<JobStatus>()(replayInput),
-  'appeals.raise': call<Appeal>()(appealRaiseInput),
-  'appeals.resolve': call<Appeal>()(appealResolveInput),
-  'appeals.list': call<AppealView[]>()(appealListInput),
-  'appeals.count': call<{ open: number }>()(empty),
-} as const;
-
-export type { AppealState };
+  /** The rules in force are open to the whole team, so a rep can see why a lead went where it went. */
+  'distribution.getRules': defineCall({
+    input: empty,
+    output: ruleSetViewSchema,
+    access: 'signed-in',
+    repScope: 'shared',
+  }),
+  'distribution.saveRules': defineCall({
+    input: z.object({ rules: rulesSchema }).strict(),
+    output: z.object({ version: z.number().int() }).strict(),
+    access: 'team-lead',
+  }),
+  /** Problems of a draft rule list without saving it (the editor's live validation); reads nothing stored. */
+  'distribution.validateRules': defineCall({
+    input: z.object({ rules: z.unknown() }).strict(),
+    output: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() }).strict()),
+    access: 'signed-in',
+    repScope: 'shared',
+  }),
+  'distribution.getSettings': defineCall({
+    input: empty,
+    output: distributionSettingsSchema,
+    access: 'signed-in',
+    repScope: 'shared',
+  }),
+  'distribution.saveSettings': defineCall({
+    input: settingsInput,
+    output: distributionSettingsSchema,
+    access: 'team-lead',
+  }),
+  /** A stored lead must be the rep's own or in the pool; a typed-in lead is the rep's own words. */
+  'distribution.testLead': defineCall({
+    input: testLeadInput,
+    output: testLeadResultSchema,
+    access: 'signed-in',
+    repScope: 'own-and-pool',
+    errors: leadErrors,
+  }),
+  'distribution.distribute': defineCall({
+    input: distributeInput,
+    output: distributeResultSchema,
+    access: 'team-lead',
+  }),
+  'distribution.reassign': defineCall({
+    input: reassignInput,
+    output: z.object({ count: z.number().int() }).strict(),
+    access: 'team-lead',
+    errors: [...leadErrors, DISTRIBUTION_ERRORS.repNotFound, DISTRIBUTION_ERRORS.repInactive],
+  }),
+  /**
+   * A lead's assignments and appeals. A rep sees it for their own and pool leads, and for a lead once assigned to
+   * or away from them; of the appeals, only their own.
+   */
+  'distribution.history': defineCall({
+    input: z.object({ leadId: id }).strict(),
+    output: z
+      .object({
+        assignments: z.array(assignmentViewSchema).readonly(),
+        appeals: z.array(appealSchema).readonly(),
+      })
+      .strict(),
+    access: 'signed-in',
+    repScope: 'own-and-pool',
+    errors: [...leadErrors, DISTRIBUTION_ERRORS.notYours],
+  }),
+  /** Counts per rep and grade: the fairness the whole team is promised, the same for everyone. */
+  'distribution.fairness': defineCall({
+    input: fairnessInput,
+    output: fairnessSchema,
+    access: 'signed-in',
+    repScope: 'shared',
+  }),
+  'distribution.replay': defineCall({
+    input: replayInput,
+    output: jobStatusSchema,
+    access: 'team-lead',
+  }),
+};
 
 export const distributionEvents = {
   /** A lead was handed to a rep (auto, manual, recycle or appeal); notifications hook this. */
   'distribution.assigned': z.object({ leadId: z.string(), repId: z.string(), kind: z.string() }),
   'distribution.rulesChanged': z.object({ version: z.number() }),
-  'appeals.changed': z.object({ appealId: z.string(), state: z.string(), open: z.number() }),
 } as const satisfies Record<string, z.ZodType>;

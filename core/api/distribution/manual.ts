@@ -7,6 +7,7 @@ import { findRepById } from '../../store/reps';
 import { actorLabel } from '../call-context';
 import type { DistributionHost } from './distribute-new-leads';
 import { ServiceError } from '../errors';
+import { DISTRIBUTION_ERRORS } from './errors';
 
 /** What a manual or appeal assignment stores as its explanation. */
 export interface ManualExplanation {
@@ -31,14 +32,14 @@ export function reassignLeads(
   const { db, now } = host;
   if (toRepId !== null) {
     const rep = findRepById(db, toRepId);
-    if (!rep) throw new ServiceError('not_found', `No rep with id ${toRepId}.`, 'toRepId');
-    if (!rep.isActive) throw new ServiceError('conflict', `${rep.name} is no longer active.`, 'toRepId');
+    if (!rep) throw new ServiceError(DISTRIBUTION_ERRORS.repNotFound, { id: toRepId }, 'toRepId');
+    if (!rep.isActive) throw new ServiceError(DISTRIBUTION_ERRORS.repInactive, { name: rep.name }, 'toRepId');
   }
   const actor = actorLabel(host.actor);
   const moved: string[] = [];
   for (const leadId of [...new Set(leadIds)]) {
     const lead = findLeadById(db, leadId);
-    if (!lead) throw new ServiceError('not_found', `No lead with id ${leadId}.`, 'leadIds');
+    if (!lead) throw new ServiceError(DISTRIBUTION_ERRORS.leadNotFound, { id: leadId }, 'leadIds');
     if (lead.ownerId === toRepId) continue;
     const assignmentId = host.newId('asg');
     const explanation: ManualExplanation = {

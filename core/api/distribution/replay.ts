@@ -10,7 +10,7 @@ import { listLeadsForReplay, openLoadsAt } from '../../store/distribution-state'
 import { listReps } from '../../store/reps';
 import type { ReplayReport, ReplaySide } from './calls';
 import type { JobRunner } from '../jobs/job-runner';
-import type { JobStatus } from '../contract-kit';
+import type { JobStatus } from '../jobs/schemas';
 import { localDayOf, readDistributionSettings, readRulesInForce } from './setup';
 
 const DAY_BEFORE = (iso: string): string => {

@@ -14,7 +14,7 @@ import {
 } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import { readSetting, writeSetting } from '../../store/settings';
-import type { DistributionSettings } from './calls';
+import type { DistributionSettings } from './schemas';
 
 export const SETTINGS_KEY = 'distribution.settings';
 export const DEFAULT_SETTINGS: DistributionSettings = {

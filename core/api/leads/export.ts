@@ -8,11 +8,13 @@ import type { Lead } from '../../domain/lead';
 import { writeLeadsCsv, writeLeadsXlsx, type ExportColumn } from '../../import/export-csv';
 import { listLeads, type LeadFilter } from '../../store/leads';
 import { listReps } from '../../store/reps';
+import type { z } from 'zod';
 import type { CallContext } from '../call-context';
-import type { ExportedFile } from '../import/calls';
-import type { ParsedInput } from '../contract';
 import { dataDirOf } from '../import/files';
 import { readFunnelSettings } from '../sla/settings';
+import type { ExportedFile, leadsCalls } from './calls';
+
+type ExportInput = z.output<(typeof leadsCalls)['leads.export']['input']>;
 
 const PAGE = 5_000;
 
@@ -67,7 +69,7 @@ export function exportColumnsFor(
   return [...fixed, ...custom];
 }
 
-function* pagesOf(db: Database, filter: LeadFilter, input: ParsedInput<'leads.export'>): Generator<Lead[]> {
+function* pagesOf(db: Database, filter: LeadFilter, input: ExportInput): Generator<Lead[]> {
   const stageOrder = readFunnelSettings(db).stages.map((stage) => stage.key);
   for (let offset = 0; ; offset += PAGE) {
     const { rows } = listLeads(db, filter, {
@@ -82,15 +84,9 @@ function* pagesOf(db: Database, filter: LeadFilter, input: ParsedInput<'leads.ex
   }
 }
 
-export async function exportLeads(
-  ctx: CallContext,
-  input: ParsedInput<'leads.export'>,
-): Promise<ExportedFile> {
-  const { offset: _offset, limit: _limit, sort: _sort, direction: _direction, ...rest } = input.filter;
-  const filter: LeadFilter = {
-    ...rest,
-    visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined,
-  };
+export async function exportLeads(ctx: CallContext, input: ExportInput): Promise<ExportedFile> {
+  // Only the team lead exports (the call is declared so): every lead the filter selects.
+  const { offset: _offset, limit: _limit, sort: _sort, direction: _direction, ...filter } = input.filter;
   // One read for the whole export, so the file is one consistent moment even while others write.
   const leads = ctx.db.transaction(() => [...pagesOf(ctx.db, filter, input)].flat())();
   const customKeys = [...new Set(leads.flatMap((lead) => Object.keys(lead.customFields)))].sort();

@@ -1,4 +1,5 @@
-// Handlers for leads: list (paged, filtered, scoped to the actor), get, create, update, facets.
+// Handlers of the lead calls: list (paged, filtered, scoped to the actor), get, create, update, facets, possible
+// duplicates and the export.
 import type { Lead } from '../../domain/lead';
 import { asLeadId, asRepId } from '../../domain/ids';
 import { appendAudit } from '../../store/audit-log';
@@ -12,31 +13,31 @@ import {
   listLeads,
   updateLead,
 } from '../../store/leads';
-import { actorLabel, type CallContext } from '../call-context';
-import type { CallOutput, ParsedInput } from '../contract';
+import { inTransaction } from '../../store/sql';
+import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { distributeNewLeads } from '../distribution/distribute-new-leads';
+import { listAssignmentsWithMerged } from '../duplicates/merged-assignments';
 import { ServiceError } from '../errors';
 import { requireShownStage } from '../funnel/funnel-stages';
-import { leadKeysOf } from './lead-keys';
-import { listAssignmentsWithMerged } from '../duplicates/duplicates';
 import { readFunnelSettings } from '../sla/settings';
+import type { leadsCalls } from './calls';
+import { closingFor, type Closing } from './close-gate';
+import { LEADS_ERRORS } from './errors';
+import { exportLeads } from './export';
+import { findPossibleDuplicates } from './find-duplicates';
+import { leadKeysOf } from './lead-keys';
 
 /** A rep sees their own leads and the public pool; the team lead sees everything. */
-function assertCanSee(ctx: CallContext, lead: Lead): void {
-  if (ctx.actor.role === 'rep' && lead.ownerId !== null && lead.ownerId !== ctx.actor.repId) {
-    throw new ServiceError('forbidden', 'This lead belongs to another rep.');
-  }
-}
-
 function requireLead(ctx: CallContext, id: string): Lead {
   const lead = findLeadById(ctx.db, id);
-  if (!lead) throw new ServiceError('not_found', `No lead with id ${id}.`, 'id');
-  assertCanSee(ctx, lead);
+  if (!lead) throw new ServiceError(LEADS_ERRORS.notFound, { id }, 'id');
+  if (ctx.actor.role === 'rep' && lead.ownerId !== null && lead.ownerId !== ctx.actor.repId)
+    throw new ServiceError(LEADS_ERRORS.notYours, { id }, 'id');
   return lead;
 }
 
-export const leadHandlers = {
-  'leads.list'(ctx: CallContext, input: ParsedInput<'leads.list'>): CallOutput<'leads.list'> {
+export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
+  'leads.list'(ctx, input) {
     return listLeads(
       ctx.db,
       { ...input, visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined },
@@ -50,7 +51,7 @@ export const leadHandlers = {
     );
   },
 
-  'leads.get'(ctx: CallContext, input: ParsedInput<'leads.get'>): CallOutput<'leads.get'> {
+  'leads.get'(ctx, input) {
     const lead = requireLead(ctx, input.id);
     return {
       lead,
@@ -62,7 +63,7 @@ export const leadHandlers = {
     };
   },
 
-  'leads.create'(ctx: CallContext, input: ParsedInput<'leads.create'>): CallOutput<'leads.create'> {
+  'leads.create'(ctx, input) {
     requireShownStage(readFunnelSettings(ctx.db), input.stage);
     const draft: Lead = {
       ...input,
@@ -99,16 +100,30 @@ export const leadHandlers = {
     return distributed?.repId ? { ...lead, ownerId: asRepId(distributed.repId) } : lead;
   },
 
-  'leads.update'(ctx: CallContext, input: ParsedInput<'leads.update'>): CallOutput<'leads.update'> {
+  'leads.update'(ctx, input) {
     const before = requireLead(ctx, input.id);
-    if (ctx.actor.role === 'rep' && before.ownerId !== ctx.actor.repId) {
-      throw new ServiceError('forbidden', 'Claim this lead before editing it.');
-    }
-    if (input.patch.stage !== undefined && input.patch.stage !== before.stage)
-      requireShownStage(readFunnelSettings(ctx.db), input.patch.stage);
-    const changed = Object.fromEntries(
-      Object.entries(input.patch).filter(([, value]) => value !== undefined),
-    ) as Partial<Lead>;
+    if (ctx.actor.role === 'rep' && before.ownerId !== ctx.actor.repId)
+      throw new ServiceError(LEADS_ERRORS.claimFirst, { id: before.id }, 'id');
+    const settings = readFunnelSettings(ctx.db);
+    const stage = input.patch.stage ?? before.stage;
+    const isStageMove = stage !== before.stage;
+    if (isStageMove) requireShownStage(settings, stage);
+    // The same gates as funnel.move: a move, or a correction of a closed lead's amount or reason, goes through
+    // them; a correction keeps the original close time.
+    const hasClosingFacts = input.wonAmountYuan !== undefined || input.lostReason !== undefined;
+    const closing: Partial<Closing> =
+      isStageMove || hasClosingFacts
+        ? closingFor(
+            stage,
+            { wonAmountYuan: input.wonAmountYuan, lostReason: input.lostReason },
+            settings.lostReasons,
+            isStageMove ? ctx.now : (before.closedAt ?? ctx.now),
+          )
+        : {};
+    const changed = {
+      ...Object.fromEntries(Object.entries(input.patch).filter(([, value]) => value !== undefined)),
+      ...closing,
+    } as Partial<Lead>;
     const edited: Lead = { ...before, ...changed, updatedAt: ctx.now };
     const scored = ctx.scoring.scoreLead(edited, ctx.now);
     const after: Lead = {
@@ -121,7 +136,7 @@ export const leadHandlers = {
       scoreModelVersion: scored.modelVersion,
       scoredAt: scored.scoredAt,
     });
-    if (before.stage !== after.stage) {
+    if (isStageMove) {
       appendStageChange(ctx.db, {
         id: ctx.newId('stg'),
         leadId: before.id,
@@ -132,8 +147,8 @@ export const leadHandlers = {
         at: ctx.now,
       });
     }
-    const fields = Object.keys(changed).filter(
-      (key) => JSON.stringify(before[key as keyof Lead]) !== JSON.stringify(after[key as keyof Lead]),
+    const fields = (Object.keys(changed) as (keyof Lead)[]).filter(
+      (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null),
     );
     appendAudit(ctx.db, {
       at: ctx.now,
@@ -142,20 +157,37 @@ export const leadHandlers = {
       entity: 'lead',
       entityId: before.id,
       detail: {
-        changes: Object.fromEntries(
-          fields.map((key) => [key, { from: before[key as keyof Lead], to: after[key as keyof Lead] }]),
-        ),
+        changes: Object.fromEntries(fields.map((key) => [key, { from: before[key], to: after[key] }])),
       },
     });
     ctx.emit('leads.changed', { leadIds: [before.id], reason: 'updated' });
     return after;
   },
 
-  'leads.facets'(ctx: CallContext): CallOutput<'leads.facets'> {
+  'leads.facets'(ctx) {
     return {
       sources: distinctLeadValues(ctx.db, 'source'),
       industries: distinctLeadValues(ctx.db, 'industry'),
       regions: distinctLeadValues(ctx.db, 'region'),
     };
+  },
+
+  'leads.findDuplicates'(ctx, input) {
+    return findPossibleDuplicates(ctx, input);
+  },
+
+  async 'leads.export'(ctx, input) {
+    const file = await exportLeads(ctx, input);
+    inTransaction(ctx.db, () =>
+      appendAudit(ctx.db, {
+        at: ctx.now,
+        actor: actorLabel(ctx.actor),
+        action: 'leads.export',
+        entity: 'lead',
+        entityId: null,
+        detail: { format: input.format, rows: file.rows, filter: input.filter },
+      }),
+    );
+    return file;
   },
 };

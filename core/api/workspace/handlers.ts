@@ -1,19 +1,28 @@
-// Handlers for the workspace as a whole: its status, and the one-click demo team with demo leads.
+// Handlers of the workspace calls: its status, and the one-click demo team with demo leads.
 import { generateDemoWorkspace } from '../../domain/demo/generate-demo-workspace';
-import { appendAssignment } from '../../store/assignments';
 import { appendAudit } from '../../store/audit-log';
-import { insertFollowUp } from '../../store/follow-ups';
-import { countLeads, insertLead } from '../../store/leads';
-import { countReps, insertRep } from '../../store/reps';
+import { countLeads } from '../../store/leads';
+import { countReps } from '../../store/reps';
 import { readSetting } from '../../store/settings';
-import { actorLabel, requireTeamLead, type CallContext } from '../call-context';
-import type { CallOutput } from '../contract';
+import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
-import { leadKeysOf } from '../leads/lead-keys';
+import type { workspaceCalls } from './calls';
+import { insertDemoWorkspace } from './demo-rows';
+import { WORKSPACE_ERRORS } from './errors';
 
-export function createWorkspaceHandlers(options: { demoSeed: number; schemaVersion: () => number }) {
+/** The demo goes only into a workspace with no leads and no reps: it never mixes with real data. */
+function requireEmptyWorkspace(ctx: CallContext): void {
+  const leads = countLeads(ctx.db);
+  const reps = countReps(ctx.db);
+  if (leads > 0 || reps > 0) throw new ServiceError(WORKSPACE_ERRORS.notEmpty, { leads, reps });
+}
+
+export function createWorkspaceHandlers(options: {
+  demoSeed: number;
+  schemaVersion: () => number;
+}): HandlersOf<typeof workspaceCalls> {
   return {
-    'workspace.status'(ctx: CallContext): CallOutput<'workspace.status'> {
+    'workspace.status'(ctx) {
       const leadCount = countLeads(ctx.db);
       const repCount = countReps(ctx.db);
       return {
@@ -27,65 +36,22 @@ export function createWorkspaceHandlers(options: { demoSeed: number; schemaVersi
       };
     },
 
-    'workspace.loadDemo'(ctx: CallContext): CallOutput<'workspace.loadDemo'> {
-      requireTeamLead(ctx);
-      if (countLeads(ctx.db) > 0 || countReps(ctx.db) > 0) {
-        throw new ServiceError('conflict', 'The demo workspace can only be loaded into an empty database.');
-      }
+    /** One step per kind of row, in one transaction: a further step (say, the team lead's password) slots in. */
+    'workspace.loadDemo'(ctx) {
+      requireEmptyWorkspace(ctx);
       const demo = generateDemoWorkspace({ seed: options.demoSeed, now: ctx.now });
-      for (const rep of demo.reps) insertRep(ctx.db, rep, ctx.now);
-      for (const demoLead of demo.leads) {
-        const scored = ctx.scoring.scoreLead(demoLead, ctx.now);
-        const lead = { ...demoLead, score: scored.score, grade: scored.grade };
-        insertLead(ctx.db, lead, leadKeysOf(lead), {
-          importBatchId: null,
-          scoreModelVersion: scored.modelVersion,
-          scoredAt: scored.scoredAt,
-        });
-      }
-      for (const assignment of demo.assignments) {
-        appendAssignment(ctx.db, {
-          id: assignment.id,
-          leadId: assignment.leadId,
-          repId: assignment.repId,
-          kind:
-            assignment.method === 'claim'
-              ? 'claim'
-              : assignment.method === 'manual'
-                ? 'manual'
-                : assignment.method === 'recycle'
-                  ? 'recycle'
-                  : 'auto',
-          ruleId: null,
-          reason: assignment.reason,
-          explanation: { method: assignment.method, fromRepId: assignment.fromRepId },
-          actor: 'system',
-          at: assignment.at,
-        });
-      }
-      for (const followUp of demo.followUps) {
-        insertFollowUp(ctx.db, {
-          id: followUp.id,
-          leadId: followUp.leadId,
-          repId: followUp.repId,
-          channel: followUp.channel,
-          said: followUp.summary,
-          reaction: followUp.reaction,
-          nextStep: followUp.nextStep,
-          nextAt: followUp.nextAt,
-          at: followUp.at,
-        });
-      }
+      insertDemoWorkspace(ctx, demo);
+      const counts = { reps: demo.reps.length, leads: demo.leads.length };
       appendAudit(ctx.db, {
         at: ctx.now,
         actor: actorLabel(ctx.actor),
         action: 'workspace.loadDemo',
         entity: 'workspace',
         entityId: null,
-        detail: { reps: demo.reps.length, leads: demo.leads.length },
+        detail: counts,
       });
       ctx.emit('workspace.changed', { reason: 'demo' });
-      return { reps: demo.reps.length, leads: demo.leads.length };
+      return counts;
     },
   };
 }

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Group, Select, Stack, Text, Textarea } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AppealView } from '../../../../core/api/distribution/calls';
+import type { AppealView } from '../../../../core/api/appeals/calls';
 import { useClient } from '../../api/client-context';
 import { useRepNames, useReps } from '../../api/queries';
 import { formatDateTime } from '../../ui/format';

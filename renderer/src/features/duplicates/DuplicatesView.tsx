@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Group, Paper, Radio, ScrollArea, Stack, Table, Te
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DuplicateGroupView } from '../../../../core/api/import/calls';
+import type { DuplicateGroupView } from '../../../../core/api/duplicates/calls';
 import type { Lead } from '../../../../core/domain/lead';
 import { useClient } from '../../api/client-context';
 import { useImportTranslation } from '../import/bundle';

@@ -1,5 +1,5 @@
 // Lead form values (strings, as inputs hold them) to and from the API's lead input, validated by the contract.
-import { leadInputSchema, type LeadInput } from '../../../../core/api/contract';
+import { leadInputSchema, type LeadInput } from '../../../../core/api/leads/schemas';
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import type { Lead } from '../../../../core/domain/lead';
 

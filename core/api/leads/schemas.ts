@@ -1,0 +1,138 @@
+// The shapes of a lead across the contract: what a form sends (input) and what every call answers with (output).
+// Other namespaces reuse `leadSchema` rather than declaring a lead of their own.
+import { z } from 'zod';
+import { BUILT_IN_STAGES, CUSTOM_STAGE_KEY, GRADES, MAX_STAGES } from '../../domain/funnel';
+import { asLeadId, asRepId } from '../../domain/ids';
+import { BEHAVIOUR_KINDS } from '../../domain/lead';
+import { LEAD_SORT_FIELDS } from '../../domain/lead-list';
+import { id, MAX_NOTES, MAX_TEXT, optionalText, stageKeySchema } from '../contract-kit';
+import { isPlausiblePhone } from './phone-check';
+
+export const leadInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'a name is required').max(MAX_TEXT),
+    phone: optionalText(40).refine((value) => value === null || isPlausiblePhone(value), {
+      message: 'not a phone number: use digits, spaces, +, - and an optional extension',
+    }),
+    email: optionalText(MAX_TEXT).refine((value) => value === null || z.email().safeParse(value).success, {
+      message: 'not a valid email address',
+    }),
+    wechat: optionalText(64),
+    company: optionalText(),
+    title: optionalText(),
+    industry: optionalText(),
+    region: optionalText(),
+    companySize: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000)
+      .nullish()
+      .transform((v) => v ?? null),
+    product: optionalText(),
+    source: optionalText(),
+    campaign: optionalText(),
+    costFen: z.number().int().min(0).max(1_000_000_000_00).default(0),
+    needs: optionalText(MAX_NOTES),
+    bant: z
+      .object({
+        budget: z.number().int().min(0).nullish(),
+        authority: z.enum(['decision_maker', 'influencer', 'user']).nullish(),
+        need: z.enum(['high', 'medium', 'low']).nullish(),
+        timeline: z.enum(['now', 'quarter', 'year', 'unknown']).nullish(),
+      })
+      .strict()
+      .default({}),
+    customFields: z
+      .record(z.string().min(1).max(64), z.string().max(MAX_NOTES))
+      .refine((record) => Object.keys(record).length <= 100, 'at most 100 custom fields')
+      .default({}),
+    events: z
+      .array(
+        z
+          .object({
+            kind: z.enum(BEHAVIOUR_KINDS),
+            at: z.number().int(),
+            detail: z.string().max(MAX_TEXT).optional(),
+          })
+          .strict(),
+      )
+      .max(1_000)
+      .default([]),
+    stage: stageKeySchema.default('raw'),
+  })
+  .strict();
+export type LeadInput = z.input<typeof leadInputSchema>;
+
+/** The Leads view's filter and sort; `leads.export` takes the same filter without paging. */
+export const leadFilterShape = {
+  text: z.string().max(MAX_TEXT).optional(),
+  stages: z.array(stageKeySchema).max(MAX_STAGES).optional(),
+  grades: z.array(z.enum(GRADES)).max(GRADES.length).optional(),
+  owner: z.union([z.literal('pool'), id]).optional(),
+  source: z.string().max(MAX_TEXT).optional(),
+  includeHistory: z.boolean().optional(),
+  sort: z.enum(LEAD_SORT_FIELDS).default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+};
+
+export const leadListInput = z
+  .object({
+    ...leadFilterShape,
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** A stage key as stored: a built-in stage or a custom stage's generated key. */
+export const stageSchema = z.union([
+  z.enum(BUILT_IN_STAGES),
+  z.templateLiteral(['c_', z.string()]).refine((key) => CUSTOM_STAGE_KEY.test(key)),
+]);
+
+const nullableText = z.string().nullable();
+
+export const leadSchema = z
+  .object({
+    id: z.string().transform(asLeadId),
+    name: z.string(),
+    phone: nullableText,
+    email: nullableText,
+    wechat: nullableText,
+    company: nullableText,
+    title: nullableText,
+    industry: nullableText,
+    region: nullableText,
+    companySize: z.number().int().nullable(),
+    product: nullableText,
+    source: nullableText,
+    campaign: nullableText,
+    costFen: z.number().int(),
+    needs: nullableText,
+    bant: z
+      .object({
+        budget: z.number().nullish(),
+        authority: z.enum(['decision_maker', 'influencer', 'user']).nullish(),
+        need: z.enum(['high', 'medium', 'low']).nullish(),
+        timeline: z.enum(['now', 'quarter', 'year', 'unknown']).nullish(),
+      })
+      .strict(),
+    customFields: z.record(z.string(), z.string()),
+    events: z
+      .array(
+        z.object({ kind: z.enum(BEHAVIOUR_KINDS), at: z.number(), detail: z.string().optional() }).strict(),
+      )
+      .readonly(),
+    stage: stageSchema,
+    ownerId: z.string().transform(asRepId).nullable(),
+    score: z.number().int().nullable(),
+    grade: z.enum(GRADES).nullable(),
+    scoreModelVersion: z.number().int().nullish(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+    isHistory: z.boolean(),
+    wonAmountFen: z.number().int().nullish(),
+    lostReason: nullableText.optional(),
+    closedAt: z.number().nullish(),
+  })
+  .strict();

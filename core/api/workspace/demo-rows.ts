@@ -1,0 +1,54 @@
+// Writes a generated demo workspace: its reps, scored leads, assignment history and follow-ups.
+import type { DemoWorkspace } from '../../domain/demo/generate-demo-workspace';
+import { appendAssignment, type AssignmentKind } from '../../store/assignments';
+import { insertFollowUp } from '../../store/follow-ups';
+import { insertLead } from '../../store/leads';
+import { insertRep } from '../../store/reps';
+import type { CallContext } from '../call-context';
+import { leadKeysOf } from '../leads/lead-keys';
+
+type DemoMethod = DemoWorkspace['assignments'][number]['method'];
+
+/** The assignment kind stored for how the demo history handed a lead over; engine decisions are `auto`. */
+function kindOf(method: DemoMethod): AssignmentKind {
+  return method === 'claim' || method === 'manual' || method === 'recycle' ? method : 'auto';
+}
+
+export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace): void {
+  for (const rep of demo.reps) insertRep(ctx.db, rep, ctx.now);
+  for (const demoLead of demo.leads) {
+    const scored = ctx.scoring.scoreLead(demoLead, ctx.now);
+    const lead = { ...demoLead, score: scored.score, grade: scored.grade };
+    insertLead(ctx.db, lead, leadKeysOf(lead), {
+      importBatchId: null,
+      scoreModelVersion: scored.modelVersion,
+      scoredAt: scored.scoredAt,
+    });
+  }
+  for (const assignment of demo.assignments) {
+    appendAssignment(ctx.db, {
+      id: assignment.id,
+      leadId: assignment.leadId,
+      repId: assignment.repId,
+      kind: kindOf(assignment.method),
+      ruleId: null,
+      reason: assignment.reason,
+      explanation: { method: assignment.method, fromRepId: assignment.fromRepId },
+      actor: 'system',
+      at: assignment.at,
+    });
+  }
+  for (const followUp of demo.followUps) {
+    insertFollowUp(ctx.db, {
+      id: followUp.id,
+      leadId: followUp.leadId,
+      repId: followUp.repId,
+      channel: followUp.channel,
+      said: followUp.summary,
+      reaction: followUp.reaction,
+      nextStep: followUp.nextStep,
+      nextAt: followUp.nextAt,
+      at: followUp.at,
+    });
+  }
+}
