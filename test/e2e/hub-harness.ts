@@ -1,12 +1,13 @@
 // What every end-to-end test needs: the real hub on a free loopback port with its own temp database, and Debian's
 // Chromium (never a downloaded browser) with one page open on it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { CORE_V8_FLAGS } from '../../core/core-v8-flags';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererIndex = join(root, 'out', 'renderer', 'index.html');
@@ -20,6 +21,27 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+let isHostBuilt = false;
+
+/**
+ * The hub as `npm run hub` runs it: core/host.ts bundled into out/hub/host.mjs (rebuilt by scripts/hub.mjs when a
+ * source is newer), started with plain node instead of tsx compiling every source at each start.
+ */
+function spawnBuiltHub(args: readonly string[]): ChildProcess {
+  if (!isHostBuilt) {
+    const build = spawnSync(process.execPath, [join(root, 'scripts', 'hub.mjs'), '--build-host'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`Building the hub failed:\n${build.stdout}${build.stderr}`);
+    isHostBuilt = true;
+  }
+  return spawn(process.execPath, [...CORE_V8_FLAGS, join(root, 'out', 'hub', 'host.mjs'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
 
 export function findFreePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -72,18 +94,13 @@ export async function startHubSession(
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let hubOutput = '';
-  const hub = spawn(
-    join(root, 'node_modules', '.bin', 'tsx'),
-    [
-      join(root, 'core', 'host.ts'),
-      '--port',
-      String(port),
-      '--db',
-      join(dataDir, 'fairlead.sqlite'),
-      ...(options.hubArgs ?? []),
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const hub = spawnBuiltHub([
+    '--port',
+    String(port),
+    '--db',
+    join(dataDir, 'fairlead.sqlite'),
+    ...(options.hubArgs ?? []),
+  ]);
   hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
   hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
   await waitForHealth(baseUrl, hub, () => hubOutput);
