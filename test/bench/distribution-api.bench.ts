@@ -17,7 +17,7 @@ import { insertLead } from '../../core/store/leads';
 import { openDatabase } from '../../core/store/open-database';
 import { inTransaction } from '../../core/store/sql';
 import type { Report } from './figure';
-import { figure } from './figure';
+import { figure, percentile } from './figure';
 
 const REPS = 50;
 const EXISTING = 20_000;
@@ -105,10 +105,6 @@ function existingLead(i: number, rng: () => number, now: number): Lead {
     updatedAt: createdAt,
     isHistory: false,
   };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** One call over the hub's HTTP API, as the renderer in a browser makes it; throws unless it succeeded. */

@@ -35,3 +35,8 @@ export async function timeMs(fn: () => unknown): Promise<number> {
   await fn();
   return performance.now() - start;
 }
+
+/** The nearest-rank `p`th percentile of values sorted ascending; NaN for none (a NaN figure meets no target). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}

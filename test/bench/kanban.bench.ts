@@ -11,7 +11,7 @@ import { createService } from '../../core/api/service';
 import { startHub } from '../../core/lan/hub-server';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
-import { figure } from './figure';
+import { figure, percentile } from './figure';
 import { seedWorkspace } from './work-bench-data';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -74,10 +74,6 @@ interface Probe {
 interface Stalls {
   gaps: number[];
   frames: number[];
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function summarize(sorted: readonly number[]): string {
