@@ -1,166 +1,94 @@
-// Guesses which lead field each column holds from its header, in Chinese or English; the rest become custom fields.
+// Guesses which lead field each column holds from its header and, when rows are sampled, from its values.
+import type { ColumnContent } from './column-content';
+import { contentFits, sniffColumn } from './column-content';
+import {
+  EXACT_HEADERS,
+  foldHeader,
+  HEADER_NEEDLES,
+  isExternalId,
+  isNotAField,
+  SYSTEM_COLUMNS,
+} from './header-dictionary';
 import { LEAD_FIELDS } from './types';
 import type { ColumnMapping, ColumnTarget, LeadField } from './types';
 
-/** Header folded for matching: NFKC (width), lower-case, no spaces, punctuation or underscores. */
-export function foldHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}_]+/gu, '');
+export { foldHeader } from './header-dictionary';
+
+interface Candidate {
+  readonly column: number;
+  readonly field: LeadField;
+  /** 2 for a whole-header match, else 1. */
+  readonly rank: number;
+  readonly specificity: number;
+  /** Sampled cells filled, when rows were sampled: the fuller column wins a tie. */
+  readonly filled: number;
 }
 
-// Exact folded headers first; then substring rules in order, most specific first ("公司规模" is a size, not a company;
-// "联系电话" a phone, not a name).
-const EXACT: Readonly<Record<string, LeadField>> = {
-  姓名: 'name',
-  名字: 'name',
-  联系人: 'name',
-  客户姓名: 'name',
-  客户: 'name',
-  name: 'name',
-  fullname: 'name',
-  contact: 'name',
-  contactname: 'name',
-  手机: 'phone',
-  电话: 'phone',
-  tel: 'phone',
-  mobile: 'phone',
-  phone: 'phone',
-  邮箱: 'email',
-  email: 'email',
-  mail: 'email',
-  微信: 'wechat',
-  wechat: 'wechat',
-  weixin: 'wechat',
-  wx: 'wechat',
-  公司: 'company',
-  单位: 'company',
-  企业: 'company',
-  company: 'company',
-  organization: 'company',
-  organisation: 'company',
-  account: 'company',
-  职位: 'title',
-  职务: 'title',
-  title: 'title',
-  jobtitle: 'title',
-  position: 'title',
-  role: 'title',
-  行业: 'industry',
-  industry: 'industry',
-  地区: 'region',
-  省份: 'region',
-  城市: 'region',
-  区域: 'region',
-  region: 'region',
-  province: 'region',
-  city: 'region',
-  area: 'region',
-  location: 'region',
-  规模: 'companySize',
-  人数: 'companySize',
-  员工数: 'companySize',
-  companysize: 'companySize',
-  employees: 'companySize',
-  headcount: 'companySize',
-  size: 'companySize',
-  产品: 'product',
-  意向产品: 'product',
-  product: 'product',
-  来源: 'source',
-  渠道: 'source',
-  source: 'source',
-  channel: 'source',
-  leadsource: 'source',
-  活动: 'campaign',
-  campaign: 'campaign',
-  成本: 'cost',
-  费用: 'cost',
-  cost: 'cost',
-  预算: 'budget',
-  budget: 'budget',
-  需求: 'needs',
-  备注: 'needs',
-  说明: 'needs',
-  notes: 'needs',
-  note: 'needs',
-  needs: 'needs',
-  remark: 'needs',
-  remarks: 'needs',
-  comment: 'needs',
-  comments: 'needs',
-  description: 'needs',
-};
-
-const CONTAINS: readonly (readonly [LeadField, readonly string[]])[] = [
-  ['companySize', ['规模', '人数', '员工', 'companysize', 'employee', 'headcount', 'staffsize']],
-  ['cost', ['成本', '费用', 'cost', 'spend']],
-  ['budget', ['预算', 'budget']],
-  ['email', ['邮箱', '邮件', 'email', 'mail']],
-  ['wechat', ['微信', 'wechat', 'weixin']],
-  ['phone', ['手机', '电话', '号码', 'mobile', 'phone', 'tel', 'cell']],
-  ['campaign', ['活动', 'campaign']],
-  ['source', ['来源', '渠道', 'source', 'channel']],
-  ['product', ['产品', 'product']],
-  ['industry', ['行业', 'industry', 'sector']],
-  [
-    'region',
-    [
-      '地区',
-      '省份',
-      '省',
-      '城市',
-      '区域',
-      '地址',
-      'region',
-      'province',
-      'city',
-      'area',
-      'location',
-      'address',
-    ],
-  ],
-  ['title', ['职位', '职务', '职称', '岗位', 'title', 'position']],
-  ['company', ['公司', '单位', '企业', '机构', 'company', 'organization', 'organisation', 'employer']],
-  ['name', ['姓名', '名字', '联系人', 'name']],
-  ['needs', ['需求', '备注', '说明', '留言', 'note', 'need', 'remark', 'comment', 'message']],
-];
-
-// Columns our own export adds that an import cannot set (ids, stage, score, owner, times): ignored unless mapped.
-const SYSTEM_COLUMNS: ReadonlySet<string> = new Set([
-  '线索id',
-  'leadid',
-  'id',
-  '阶段',
-  'stage',
-  '评分',
-  'score',
-  '等级',
-  'grade',
-  '负责人',
-  'owner',
-  '创建时间',
-  'createdat',
-]);
+function candidateOf(header: string, column: number, content: ColumnContent | null): Candidate | null {
+  const folded = foldHeader(header);
+  if (folded === '' || isNotAField(folded)) return null;
+  const filled = content?.filled ?? 0;
+  const exact = EXACT_HEADERS[folded];
+  if (exact !== undefined) return { column, field: exact, rank: 2, specificity: 9, filled };
+  for (const [field, needles] of HEADER_NEEDLES) {
+    let specificity = -1;
+    for (const [needle, value] of Object.entries(needles)) {
+      if (folded.includes(needle)) specificity = Math.max(specificity, value);
+    }
+    if (specificity >= 0) return { column, field, rank: 1, specificity, filled };
+  }
+  return null;
+}
 
 /**
- * One target per header (columns our export adds for the system, such as 阶段 or 评分, are ignored): the first column that fits a lead field gets it; later columns that would fit the same
- * field, and columns that fit none, become `custom.<header>`. Deterministic; never maps two columns to one field.
+ * One target per column. System columns of our own export (阶段, 评分…) and external ids (`id`, `Record ID`,
+ * `company_id/id`) are ignored; a consent flag (`Do Not Email`) or a country never becomes a lead field. With
+ * `sampleRows` (the first rows of the file, cells by column), a column must also look the part (contentFits:
+ * ≥ 80% emails for email, phones for phone, amounts for money; never a yes/no column). When several columns fit a
+ * field, the best wins — whole-header match, then the more specific word (city over address), then the fuller
+ * column, then the first — and the rest become custom fields, each kept apart: a header repeated exactly, or by
+ * case, gets its own `custom.<header> (n)`. Deterministic; never maps two columns to one field.
  */
-export function guessColumnMapping(headers: readonly string[]): ColumnTarget[] {
-  const taken = new Set<LeadField>();
-  return headers.map((header) => {
-    const folded = foldHeader(header);
-    if (SYSTEM_COLUMNS.has(folded)) return 'ignore';
-    const field =
-      EXACT[folded] ?? CONTAINS.find(([, needles]) => needles.some((needle) => folded.includes(needle)))?.[0];
-    if (field !== undefined && !taken.has(field)) {
-      taken.add(field);
-      return field;
+export function guessColumnMapping(
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[] = [],
+): ColumnTarget[] {
+  const hasSamples = sampleRows.length > 0;
+  const out: (ColumnTarget | null)[] = headers.map(() => null);
+  const candidates: Candidate[] = [];
+  headers.forEach((header, column) => {
+    if (SYSTEM_COLUMNS.has(foldHeader(header)) || (isExternalId(header) && !isWechat(header))) {
+      out[column] = 'ignore';
+      return;
     }
-    return customTarget(header);
+    const content = hasSamples ? sniffColumn(sampleRows.map((row) => row[column] ?? '')) : null;
+    const candidate = candidateOf(header, column, content);
+    if (candidate !== null && (content === null || contentFits(candidate.field, content))) {
+      candidates.push(candidate);
+    }
   });
+  candidates.sort(
+    (a, b) => b.rank - a.rank || b.specificity - a.specificity || b.filled - a.filled || a.column - b.column,
+  );
+  const taken = new Set<LeadField>();
+  for (const c of candidates) {
+    if (taken.has(c.field)) continue;
+    taken.add(c.field);
+    out[c.column] = c.field;
+  }
+  const usedKeys = new Set<string>();
+  return out.map((target, column) => {
+    if (target !== null) return target;
+    const header = headers[column] ?? '';
+    let key = header.trim();
+    for (let n = 2; usedKeys.has(key.toLowerCase()); n += 1) key = `${header.trim()} (${n})`;
+    usedKeys.add(key.toLowerCase());
+    return customTarget(key);
+  });
+}
+
+function isWechat(header: string): boolean {
+  return /wechat|weixin|微信/i.test(header);
 }
 
 /** The custom-field target of a header. */

@@ -1,8 +1,14 @@
 // Shapes shared by the import modules: lead fields a column can map to, row problems, file-level errors.
 
-/** Lead fields a column can be mapped to. `cost` is parsed to integer fen, `budget` to integer yuan. */
+/**
+ * Lead fields a column can be mapped to. `cost` is parsed to integer fen, `budget` to integer yuan; `firstName` and
+ * `lastName` only build `name` when no column is mapped to `name`.
+ */
 export const LEAD_FIELDS = [
   'name',
+  // Given and family name columns, combined into the name in each language's order (姓 + 名, First Last).
+  'firstName',
+  'lastName',
   'phone',
   'email',
   'wechat',

@@ -40,6 +40,8 @@ export interface ValidateRowContext {
 
 const MAX_CHARS: Readonly<Record<LeadField | 'custom', number>> = {
   name: 200,
+  firstName: 100,
+  lastName: 100,
   phone: 100,
   email: 254,
   wechat: 100,
@@ -74,6 +76,8 @@ export function validateRow(
   // Column index per lead field (first mapped column wins), -1 when absent or empty.
   const at: Record<LeadField, number> = {
     name: -1,
+    firstName: -1,
+    lastName: -1,
     phone: -1,
     email: -1,
     wechat: -1,
@@ -108,7 +112,10 @@ export function validateRow(
     else if (text !== '' && key !== '') customFields[key] = text;
   }
 
-  const name = at.name === -1 ? '' : normalizePersonName(cells[at.name] ?? '');
+  const name =
+    at.name !== -1
+      ? normalizePersonName(cells[at.name] ?? '')
+      : joinNameParts(cleanField(cells, at.firstName) ?? '', cleanField(cells, at.lastName) ?? '');
 
   let phone: string | null = null;
   if (at.phone !== -1) {
@@ -193,6 +200,18 @@ export function validateRow(
 }
 
 const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
+const CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/;
+
+/**
+ * A name from its given and family parts, in the language's order: 张 + 伟 → 张伟 (family first, no space),
+ * Ada + Lovelace → "Ada Lovelace". Either part may be empty.
+ */
+export function joinNameParts(first: string, last: string): string {
+  if (first === '' || last === '') return normalizePersonName(first + last);
+  return CJK.test(first) || CJK.test(last)
+    ? normalizePersonName(`${last}${first}`)
+    : normalizePersonName(`${first} ${last}`);
+}
 const CUSTOM_PREFIX_LENGTH = 'custom.'.length;
 
 function cellError(

@@ -1,5 +1,8 @@
 // The columns of a history file that describe the past (arrival, owner, outcome, amounts, dates), not the lead.
+import { readBoolean } from '../scoring/column-profile';
 import { findHeaderWord } from './fold';
+import { parseAmountFen } from './parse-amount';
+import { parseDateValue } from './parse-dates';
 
 export const HISTORY_ROLES = [
   'createdAt',
@@ -49,7 +52,6 @@ const HEADER_WORDS: readonly (readonly [HistoryRole, readonly string[]])[] = [
       'dealamount',
       'contractvalue',
       'amount',
-      'revenue',
     ],
   ],
   [
@@ -107,12 +109,20 @@ const HEADER_WORDS: readonly (readonly [HistoryRole, readonly string[]])[] = [
       'createdtime',
       'datecreated',
       'createdon',
+      'createdate',
+      'createtime',
+      'creationdate',
+      'leadcreated',
+      'dealcreated',
+      '添加时间',
+      '创建于',
       'arrival',
     ],
   ],
   [
     'outcome',
-    ['阶段', '状态', '结果', '是否成交', '成交', '赢单', 'stage', 'status', 'outcome', 'result', 'converted'],
+    // A status beats a converted flag: a "converted = 0" lead whose status is open is open, not lost.
+    ['阶段', '状态', 'stage', 'status', '结果', 'outcome', 'result', '是否成交', '成交', '赢单', 'converted'],
   ],
   [
     'owner',
@@ -128,6 +138,7 @@ const HEADER_WORDS: readonly (readonly [HistoryRole, readonly string[]])[] = [
       '所有者',
       '客户经理',
       'owner',
+      'salesperson',
       'salesrep',
       'rep',
       'assignedto',
@@ -135,19 +146,70 @@ const HEADER_WORDS: readonly (readonly [HistoryRole, readonly string[]])[] = [
   ],
 ];
 
+/** Sampled cells that must read as the role's kind (dates, amounts) for a column to take a typed role. */
+const MIN_SHARE = 0.8;
+/** An outcome or owner column is a short list of values; more distinct sampled values than this is not one. */
+const MAX_CATEGORY_VALUES = 50;
+
+/** Whether the sampled, non-blank cells of a column look the part of the role; no sample fits by header alone. */
+export function historyContentFits(role: HistoryRole, values: readonly string[]): boolean {
+  const filled = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (filled.length === 0) return true;
+  const share = (test: (v: string) => boolean) => filled.filter(test).length / filled.length;
+  const isBoolean = share((v) => readBoolean(v) !== null) === 1 && new Set(filled).size <= 2;
+  const dateShare = share((v) => {
+    const parsed = parseDateValue(v);
+    return parsed.ok || parsed.reason === 'ambiguous_order';
+  });
+  switch (role) {
+    case 'createdAt':
+    case 'closedAt':
+    case 'firstContactAt':
+    case 'lastActivityAt':
+      return dateShare >= MIN_SHARE;
+    case 'wonAmount':
+      return !isBoolean && share((v) => typeof parseAmountFen(v) === 'number') >= MIN_SHARE;
+    case 'outcome':
+      return dateShare < MIN_SHARE && new Set(filled.map((v) => v.toLowerCase())).size <= MAX_CATEGORY_VALUES;
+    case 'owner':
+      return !isBoolean && dateShare < MIN_SHARE;
+    case 'lostReason':
+      return !isBoolean;
+  }
+}
+
 /**
- * Guesses which columns hold history: each role goes to the first header that names it (most specific words
- * first); a column gets at most one role. The wizard shows the guess for the team lead to correct.
+ * Guesses which columns hold history: for each role, the column whose header names it with the most preferred
+ * word (a status over a converted flag), then the first; a column gets at most one role, the first role its
+ * header names. With `sampleRows` (the first rows, cells by column) a column must also look the part
+ * (historyContentFits): dates for date roles, amounts for the won amount, never a yes/no column for an amount
+ * or an owner. The wizard shows the guess for the team lead to correct.
  */
-export function guessHistoryColumns(headers: readonly string[]): HistoryColumns {
-  const out: Partial<Record<HistoryRole, number>> = {};
+export function guessHistoryColumns(
+  headers: readonly string[],
+  sampleRows: readonly (readonly string[])[] = [],
+): HistoryColumns {
+  const best = new Map<HistoryRole, { index: number; rank: number }>();
   headers.forEach((header, index) => {
     for (const [role, words] of HEADER_WORDS) {
-      if (findHeaderWord(header, words) === null) continue;
-      if (out[role] === undefined) out[role] = index;
+      const word = findHeaderWord(header, words);
+      if (word === null) continue;
+      if (
+        sampleRows.length > 0 &&
+        !historyContentFits(
+          role,
+          sampleRows.map((row) => row[index] ?? ''),
+        )
+      )
+        break;
+      const rank = words.indexOf(word);
+      const current = best.get(role);
+      if (current === undefined || rank < current.rank) best.set(role, { index, rank });
       break;
     }
   });
+  const out: Partial<Record<HistoryRole, number>> = {};
+  for (const [role, { index }] of best) out[role] = index;
   return out;
 }
 

@@ -81,6 +81,37 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(.*)$/;
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])(.*)$/;
 const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])(.*)$/;
+// Month names, as Zoho and English exports write them: `15 Apr, 2021 00:03:00`, `15-Apr-2021`, `Apr 15, 2021`.
+const DAY_MONTH_NAME = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ ,-]+(\d{4})(?![\d])(.*)$/;
+const MONTH_NAME_DAY = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})(?![\d])(.*)$/;
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [
+    m,
+    i + 1,
+  ]),
+);
+
+/** The month a name stands for (`Apr`, `April`, `Sept`), or 0. */
+function monthOf(name: string): number {
+  const lower = name.toLowerCase();
+  const month = MONTHS.get(lower.slice(0, 3)) ?? 0;
+  const full = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ][month - 1];
+  return full !== undefined && (full.startsWith(lower) || lower === 'sept') ? month : 0;
+}
+
 const CLOCK_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?/;
 const CHINESE_TIME = /^(\d{1,2})\s*[时点]\s*(?:(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?)?/;
 const MERIDIEM = /^(上午|下午|凌晨|早上|晚上|am|pm|a\.m\.|p\.m\.)/i;
@@ -116,6 +147,24 @@ function scanDate(text: string): ScannedDate | null {
   m = YEAR_FIRST.exec(text);
   if (m)
     return { form: 'ymd', year: Number(m[1]), first: Number(m[3]), second: Number(m[4]), rest: m[5] ?? '' };
+  m = DAY_MONTH_NAME.exec(text);
+  if (m && monthOf(m[2] ?? '') > 0)
+    return {
+      form: 'ymd',
+      year: Number(m[3]),
+      first: monthOf(m[2] ?? ''),
+      second: Number(m[1]),
+      rest: m[4] ?? '',
+    };
+  m = MONTH_NAME_DAY.exec(text);
+  if (m && monthOf(m[1] ?? '') > 0)
+    return {
+      form: 'ymd',
+      year: Number(m[3]),
+      first: monthOf(m[1] ?? ''),
+      second: Number(m[2]),
+      rest: m[4] ?? '',
+    };
   m = DAY_MONTH.exec(text);
   if (m) {
     const yearText = m[4] ?? '';
