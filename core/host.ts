@@ -72,7 +72,6 @@ const hub = await startHub({
   port,
   rendererDir: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
   appVersion: APP_VERSION,
-  loopbackOnly: true,
 });
 const scheduler = startSlaScheduler({
   service,

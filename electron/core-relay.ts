@@ -1,5 +1,6 @@
 // Correlates contract calls sent from the main process to the core utility process with their answers.
 import type { CallResult, PushedEvent } from '../core/api/contract';
+import { refusalData, TRANSPORT_ERRORS } from '../core/api/errors';
 
 export type CoreRequest = {
   readonly type: 'call';
@@ -53,7 +54,8 @@ export function createCoreRelay(port: CorePort): CoreRelay {
       eventListeners.add(listener);
     },
     failPending(message) {
-      for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message } });
+      for (const resolve of pending.values())
+        resolve({ ok: false, error: refusalData(TRANSPORT_ERRORS.coreStopped, { detail: message }) });
       pending.clear();
     },
   };

@@ -3,13 +3,17 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { FairleadBridge } from '../core/api/transport/bridge';
 import { CALL_NAMES, type CallResult, type PushedEvent } from '../core/api/contract';
 import { IPC_EVENT_CHANNEL, ipcChannelFor } from '../core/api/transport/ipc-binding';
+import { COMMON_ERRORS, refusalData } from '../core/api/errors';
 
 const known = new Set<string>(CALL_NAMES);
 
 const bridge: FairleadBridge = {
   async call(name, input, sessionToken) {
     if (typeof name !== 'string' || !known.has(name)) {
-      return { ok: false, error: { code: 'unknown_call', message: `Unknown call ${String(name)}.` } };
+      return {
+        ok: false,
+        error: refusalData(COMMON_ERRORS.unknownCall, { name: String(name).slice(0, 80) }),
+      };
     }
     return (await ipcRenderer.invoke(ipcChannelFor(name), input, sessionToken)) as CallResult<unknown>;
   },

@@ -1,13 +1,40 @@
 // What every handler is given: the database, the actor, the clock, ids, and a way to push events after commit.
 import type { Database } from 'better-sqlite3';
-import type { Actor, EventName, EventPayload } from './contract';
-import { ServiceError } from './errors';
+import type { z } from 'zod';
+import type { CallSpec } from './contract-kit';
+import type { EventName, EventPayload } from './contract';
+import { COMMON_ERRORS, ServiceError } from './errors';
+import type { SignInLinks } from './session/sign-in-links';
+import type { Actor, ResolvedSession, SessionRegistry } from './session/session-registry';
 import type { JobRunner } from './jobs/job-runner';
 import type { ScoringState } from './scoring/scoring-state';
 
+/** What the service knows of the hub's LAN mode. */
+export interface LanState {
+  /** SHA-256 of the hub's CA certificate; null while hub mode is off. */
+  caFingerprint256(): string | null;
+  setCaFingerprint256(fingerprint: string | null): void;
+}
+
+/** Where a call came from, for the audit log. */
+export interface CallerInfo {
+  readonly address: string | null;
+  readonly deviceId: string | null;
+}
+
 export interface CallContext {
   readonly db: Database;
+  /** The signed-in person; reading it in a public call without a session refuses the call. */
   readonly actor: Actor;
+  /** The caller's session; null only in a public call made without one. */
+  readonly session: ResolvedSession | null;
+  readonly sessions: SessionRegistry;
+  readonly signInLinks: SignInLinks;
+  readonly caller: CallerInfo;
+  /** The hub's LAN identity, when hub mode is on. */
+  readonly lan: LanState;
+  /** Work to do in a transaction of its own if this call is refused and rolls back (counting a wrong try). */
+  afterRollback(work: () => void): void;
   /** The time of this call, epoch ms; one value per call so every row it writes agrees. */
   readonly now: number;
   /** For work that runs after the call (background jobs): the service's clock. */
@@ -19,11 +46,23 @@ export interface CallContext {
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
 }
 
+/**
+ * The handlers of one namespace, typed from its call declarations. A handler of a call that does not wait on I/O
+ * runs inside the transaction the service opens; one that does (`waitsOnIo`) returns a Promise and opens its own
+ * short transactions, never awaiting inside one.
+ */
+export type HandlersOf<Specs extends Readonly<Record<string, CallSpec>>> = {
+  readonly [K in keyof Specs]: (
+    ctx: CallContext,
+    input: z.output<Specs[K]['input']>,
+  ) => z.output<Specs[K]['output']> | Promise<z.output<Specs[K]['output']>>;
+};
+
 /** The audit log's name for an actor. */
 export function actorLabel(actor: Actor): string {
   return actor.role === 'lead' ? 'team-lead' : `rep:${actor.repId}`;
 }
 
 export function requireTeamLead(ctx: CallContext): void {
-  if (ctx.actor.role !== 'lead') throw new ServiceError('forbidden', 'Only the team lead can do this.');
+  if (ctx.actor.role !== 'lead') throw new ServiceError(COMMON_ERRORS.teamLeadOnly);
 }

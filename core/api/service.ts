@@ -1,69 +1,32 @@
-// The contract implemented over store + domain: validates input, resolves the actor, runs each call in one
-// transaction, and pushes events only after the transaction commits.
+// The dispatcher: checks a call's input shape and schema, resolves the caller's session, enforces the call's
+// declared access, runs it (in one transaction unless it waits on I/O), and pushes events after commit, scoped to
+// each listener.
 import type { Database } from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
 import { readSchemaVersion } from '../store/open-database';
-import { findRepById, findRepPinHash } from '../store/reps';
+import { findLeadOwners } from '../store/leads';
 import { inTransaction } from '../store/sql';
 import { startWalCheckpointer, type WalCheckpointer } from '../store/wal-checkpoint';
-import type { CallContext } from './call-context';
-import {
-  calls,
-  type Actor,
-  type ApiErrorData,
-  type CallName,
-  type CallOutput,
-  type CallResult,
-  type EventName,
-  type ParsedInput,
-  type PushedEvent,
-} from './contract';
-import { ServiceError } from './errors';
-import { leadHandlers } from './leads/handlers';
-import { preferenceHandlers } from './preferences/handlers';
-import { repHandlers } from './reps/handlers';
-import { createWorkspaceHandlers } from './workspace/handlers';
+import type { CallContext, LanState } from './call-context';
+import type { CallSpec } from './contract-kit';
+import { calls, type CallName, type CallResult, type EventName, type PushedEvent } from './contract';
+import { COMMON_ERRORS, ServiceError } from './errors';
+import { scopeEventFor } from './event-scope';
+import { inputErrorOf } from './input-errors';
+import { findShapeProblem } from './input-shape';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
-import { hashPin, verifyPin } from './session/pin';
-import { readSetting, writeSetting } from '../store/settings';
-import { appendAudit } from '../store/audit-log';
-import { actorLabel, requireTeamLead } from './call-context';
-
-export const LEAD_PIN_SETTING = 'teamLead.pinHash';
+import { recoverInterruptedJobs } from './jobs/recover-jobs';
 import { createScoringState, type ScoringState } from './scoring/scoring-state';
+import {
+  createSessionRegistry,
+  type Actor,
+  type Person,
+  type ResolvedSession,
+  type SessionRegistry,
+} from './session/session-registry';
+import { createSignInLinks } from './session/sign-in-links';
+// Namespace handlers are registered in ./handlers.ts, namespace calls in ./contract.ts.
+import { handlers } from './handlers';
 import { newTimeOrderedId } from './time-ordered-id';
-import { scoringHandlers } from './scoring/handlers';
-import { dashboardHandlers } from './dashboard/handlers';
-import { distributionHandlers } from './distribution/handlers';
-import { importHandlers } from './import/handlers';
-import { workHandlers } from './work/handlers';
-
-/**
- * A handler per call. Most are synchronous and run inside one transaction the service opens; a call that must
- * wait on I/O (reading an uploaded file, writing an export) returns a Promise, runs outside any transaction, and
- * opens its own short ones with `inTransaction` (never awaiting inside one).
- */
-export type Handlers = {
-  [K in CallName]: (ctx: CallContext, input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>>;
-};
-
-/** Calls that wait on I/O: they run outside a service-opened transaction (see Handlers). */
-const ASYNC_CALLS: ReadonlySet<CallName> = new Set<CallName>([
-  // Import, export and backups wait on file I/O.
-  'import.upload',
-  'import.analyze',
-  'import.errorFile',
-  'import.commit',
-  'import.discard',
-  'leads.export',
-  'backups.list',
-  'backups.create',
-  'backups.restore',
-  // The SLA tick opens one short transaction per action.
-  'sla.runDue',
-  'dev.advanceClock',
-]);
 
 export interface ServiceOptions {
   readonly db: Database;
@@ -72,19 +35,38 @@ export interface ServiceOptions {
   readonly appVersion?: string;
   /** Seed of the demo workspace; fixed so every demo looks the same. */
   readonly demoSeed?: number;
+  /** Check every answer against the call's output schema (tests; costs time in production). */
+  readonly validateOutputs?: boolean;
 }
 
-/** Who is calling: a session token (a rep signed in with a PIN), or none for the team lead on this machine. */
+/** Who is calling: the session token the transport received, and where the call came from. */
 export interface Caller {
   readonly token?: string | null | undefined;
+  readonly address?: string | null | undefined;
+  readonly deviceId?: string | null | undefined;
 }
 
 export type EventListener = (event: PushedEvent) => void;
 
 export interface Service {
-  /** Validates `input` against the call's schema and runs it; never throws across the boundary. */
+  /** Validates `input` and runs the call as the caller's session; never throws across the boundary. */
   dispatch(name: unknown, input: unknown, caller?: Caller): Promise<CallResult<unknown>>;
-  subscribe(listener: EventListener): () => void;
+  /**
+   * Listens to events. With an actor, each event is first scoped to what that person may see; without one the
+   * listener is trusted in-process code (the scheduler, the desktop's notifier).
+   */
+  subscribe(listener: EventListener, actor?: Actor): () => void;
+  /** The session behind a token, for transports that check it before a call (the WebSocket upgrade). */
+  resolveSession(token: string): ResolvedSession | null;
+  /**
+   * Opens a session without a secret, for callers that proved who they are another way: the desktop app on the
+   * machine holding the workspace, a test. Never reachable from a transport.
+   */
+  openTrustedSession(person: Person): string;
+  /** A one-time sign-in link code for the headless hub's team lead. */
+  createSignInLink(): string;
+  readonly sessions: SessionRegistry;
+  readonly lan: LanState;
   readonly db: Database;
   readonly jobs: JobRunner;
   readonly scoring: ScoringState;
@@ -92,11 +74,8 @@ export interface Service {
   readonly checkpointer: WalCheckpointer;
 }
 
-function zodErrorToData(error: z.ZodError): ApiErrorData {
-  const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
-  const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : 'invalid input';
-  return { code: 'invalid_input', message, field };
+function refusal(error: ServiceError): CallResult<never> {
+  return { ok: false, error: error.toData() };
 }
 
 export function createService(options: ServiceOptions): Service {
@@ -104,81 +83,44 @@ export function createService(options: ServiceOptions): Service {
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? newTimeOrderedId;
   const appVersion = options.appVersion ?? '0.1.0';
-  const listeners = new Set<EventListener>();
-  const sessions = new Map<string, Actor>();
+  const listeners = new Map<EventListener, Actor | undefined>();
   const scoring = createScoringState(db);
   const checkpointer = startWalCheckpointer(db);
+  const sessions = createSessionRegistry();
+  const signInLinks = createSignInLinks();
+  let caFingerprint: string | null = null;
+  const lan: LanState = {
+    caFingerprint256: () => caFingerprint,
+    setCaFingerprint256: (fingerprint) => {
+      caFingerprint = fingerprint;
+    },
+  };
   const jobs = createJobRunner({
+    db,
     clock,
     newId,
     emit: (event, payload) => emitAll([{ event, payload } as PushedEvent]),
   });
+  // Jobs a previous process left running are resumed or closed as failed before any call runs.
+  recoverInterruptedJobs({
+    db,
+    jobs,
+    scoring,
+    clock,
+    newId,
+    emit: (event, payload) => emitAll([{ event, payload } as PushedEvent]),
+  });
+  const demoSeed = options.demoSeed ?? 20261123;
+  const handlerList = handlers({ demoSeed, schemaVersion: () => readSchemaVersion(db) });
 
-  function resolveActor(caller: Caller | undefined): Actor {
-    if (!caller?.token) return { role: 'lead' };
-    const actor = sessions.get(caller.token);
-    if (!actor) throw new ServiceError('forbidden', 'Your session has ended: sign in again.');
-    return actor;
-  }
-
-  const handlers: Handlers = {
-    ...leadHandlers,
-    ...repHandlers,
-    ...preferenceHandlers,
-    ...scoringHandlers,
-    ...importHandlers,
-    ...distributionHandlers,
-    ...workHandlers,
-    ...dashboardHandlers,
-    ...createWorkspaceHandlers({
-      demoSeed: options.demoSeed ?? 20261123,
-      schemaVersion: () => readSchemaVersion(db),
-    }),
-    'session.setLeadPin'(ctx, input) {
-      requireTeamLead(ctx);
-      writeSetting(ctx.db, LEAD_PIN_SETTING, input.pin ? hashPin(input.pin) : null, ctx.now);
-      appendAudit(ctx.db, {
-        at: ctx.now,
-        actor: actorLabel(ctx.actor),
-        action: input.pin ? 'session.setLeadPin' : 'session.clearLeadPin',
-        entity: 'setting',
-        entityId: LEAD_PIN_SETTING,
-      });
-      return { hasLeadPin: input.pin !== null };
-    },
-    'session.actAs'(ctx, input) {
-      if (input.repId === null) {
-        // Back to the team lead: a rep must give the team lead's PIN when one is set (a shared office PC).
-        const leadPinHash = readSetting<string>(ctx.db, LEAD_PIN_SETTING);
-        if (ctx.actor.role !== 'lead' && leadPinHash) {
-          if (!(input.pin !== undefined && verifyPin(input.pin, leadPinHash))) {
-            throw new ServiceError('forbidden', 'Wrong team lead PIN.', 'pin');
-          }
-        }
-        return { actor: { role: 'lead' }, token: null };
-      }
-      const rep = findRepById(ctx.db, input.repId);
-      if (!rep || !rep.isActive) throw new ServiceError('not_found', 'No active rep with that id.', 'repId');
-      const pinHash = findRepPinHash(ctx.db, rep.id);
-      if (pinHash) {
-        // A wrong PIN is always refused; no PIN is fine only for the team lead looking through a rep's eyes.
-        const isPinRight = input.pin !== undefined && verifyPin(input.pin, pinHash);
-        if (!isPinRight && (input.pin !== undefined || ctx.actor.role !== 'lead')) {
-          throw new ServiceError('forbidden', 'Wrong PIN.', 'pin');
-        }
-      }
-      const actor: Actor = { role: 'rep', repId: rep.id, name: rep.name };
-      const token = randomBytes(24).toString('base64url');
-      sessions.set(token, actor);
-      return { actor, token };
-    },
-  };
-
-  function emitAll(pending: PushedEvent[]): void {
+  function emitAll(pending: readonly PushedEvent[]): void {
     for (const event of pending) {
-      for (const listener of listeners) {
+      let owners: Map<string, string | null> | null = null;
+      const lookup = (ids: readonly string[]) => (owners ??= findLeadOwners(db, ids));
+      for (const [listener, actor] of listeners) {
         try {
-          listener(event);
+          const scoped = actor ? scopeEventFor(actor, event, lookup) : event;
+          if (scoped) listener(scoped);
         } catch {
           // A broken subscriber must not break the call that already committed.
         }
@@ -186,24 +128,59 @@ export function createService(options: ServiceOptions): Service {
     }
   }
 
+  function resolveSession(token: string): ResolvedSession | null {
+    try {
+      return sessions.resolve(db, token, clock());
+    } catch {
+      return null;
+    }
+  }
+
   async function dispatch(name: unknown, input: unknown, caller?: Caller): Promise<CallResult<unknown>> {
     if (typeof name !== 'string' || !Object.hasOwn(calls, name)) {
-      return {
-        ok: false,
-        error: { code: 'unknown_call', message: `Unknown call ${String(name).slice(0, 80)}.` },
-      };
+      return refusal(new ServiceError(COMMON_ERRORS.unknownCall, { name: String(name).slice(0, 80) }));
     }
     const callName = name as CallName;
-    const parsed = calls[callName].input.safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: zodErrorToData(parsed.error) };
+    const spec = calls[callName] as CallSpec;
+    const problem = findShapeProblem(input);
+    if (problem?.kind === 'tooDeep') return refusal(new ServiceError(COMMON_ERRORS.tooDeep, problem));
+    if (problem?.kind === 'tooLong') {
+      return refusal(
+        new ServiceError(COMMON_ERRORS.bodyTooLarge, { maxBytes: spec.maxBodyBytes }, problem.path),
+      );
+    }
+    // Who is calling comes before what they sent: without a session nothing about the input is answered.
+    const session = caller?.token ? resolveSession(caller.token) : null;
+    if (spec.access !== 'public') {
+      if (!session) {
+        return refusal(
+          new ServiceError(caller?.token ? COMMON_ERRORS.sessionEnded : COMMON_ERRORS.signInRequired),
+        );
+      }
+      if (spec.access === 'team-lead' && session.actor.role !== 'lead') {
+        return refusal(new ServiceError(COMMON_ERRORS.teamLeadOnly));
+      }
+    }
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return refusal(inputErrorOf(parsed.error));
+
     const pending: PushedEvent[] = [];
+    const onRollback: (() => void)[] = [];
     // Events a call's background job emits after the call has answered go out at once.
     let isSettled = false;
     try {
-      const actor = resolveActor(caller);
       const ctx: CallContext = {
         db,
-        actor,
+        get actor(): Actor {
+          if (!session) throw new ServiceError(COMMON_ERRORS.signInRequired);
+          return session.actor;
+        },
+        session,
+        sessions,
+        signInLinks,
+        caller: { address: caller?.address ?? null, deviceId: caller?.deviceId ?? session?.deviceId ?? null },
+        lan,
+        afterRollback: (work) => onRollback.push(work),
         now: clock(),
         clock,
         newId,
@@ -216,22 +193,36 @@ export function createService(options: ServiceOptions): Service {
           else pending.push(pushed);
         },
       };
-      const handler = handlers[callName] as (ctx: CallContext, input: unknown) => unknown;
-      const value = ASYNC_CALLS.has(callName)
+      const handler = handlerList[callName] as (ctx: CallContext, input: unknown) => unknown;
+      const value = spec.waitsOnIo
         ? await handler(ctx, parsed.data)
         : inTransaction(db, () => handler(ctx, parsed.data));
       if (value instanceof Promise)
-        throw new Error(`${callName} returned a Promise but is not in ASYNC_CALLS`);
+        throw new Error(`${callName} returned a Promise but does not wait on I/O`);
+      if (options.validateOutputs) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          const issue = checked.error.issues[0];
+          throw new Error(
+            `${callName} answered outside its output schema at ${issue?.path.join('.')}: ${issue?.message}`,
+          );
+        }
+      }
       isSettled = true;
+      sessions.flushRevoked();
       emitAll(pending);
       return { ok: true, value };
     } catch (error) {
       isSettled = true;
+      // A call that waits on I/O commits its own transactions: what it revoked stays revoked.
+      if (spec.waitsOnIo) sessions.flushRevoked();
+      else sessions.discardRevoked();
       // The transaction rolled back: drop anything cached from inside it.
       scoring.invalidate();
-      if (error instanceof ServiceError) return { ok: false, error: error.toData() };
+      for (const work of onRollback) inTransaction(db, work);
+      if (error instanceof ServiceError) return refusal(error);
       const message = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message } };
+      return refusal(new ServiceError(COMMON_ERRORS.internal, { detail: message.slice(0, 500) }));
     } finally {
       // After the answer is settled, so a commit never pays for copying the WAL back (see wal-checkpoint.ts).
       checkpointer.noteWrite();
@@ -240,10 +231,19 @@ export function createService(options: ServiceOptions): Service {
 
   return {
     dispatch,
-    subscribe(listener) {
-      listeners.add(listener);
+    subscribe(listener, actor) {
+      listeners.set(listener, actor);
       return () => listeners.delete(listener);
     },
+    resolveSession,
+    openTrustedSession(person) {
+      return inTransaction(db, () => sessions.open(db, person, clock())).token;
+    },
+    createSignInLink() {
+      return signInLinks.create(clock());
+    },
+    sessions,
+    lan,
     db,
     jobs,
     scoring,

@@ -1,19 +1,25 @@
-// The HTTP + WebSocket transport, generated from the contract: POST /api/<call>, GET /api/events (push),
-// GET /api/health, and the built renderer for everything else.
+// The hub's server: the contract over HTTP(S) (core/api/transport/http-transport.ts), the scoped WebSocket push feed
+// at /api/events, /api/health, and the built renderer for everything else. Only the hub's own host names are
+// served; nothing answers another Host (DNS rebinding) or a foreign Origin.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ApiErrorData, CallResult } from '../api/contract';
+import { refusalData, TRANSPORT_ERRORS } from '../api/errors';
 import type { Service } from '../api/service';
+import {
+  createApiHandler,
+  isForeignOrigin,
+  isOwnHost,
+  sendJson,
+  sessionTokenOf,
+  type HubIdentity,
+} from '../api/transport/http-transport';
 import { readSchemaVersion } from '../store/open-database';
 
-export const SESSION_HEADER = 'x-fairlead-session';
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** Calls that carry a whole file (base64) get a bigger allowance. */
-const MAX_UPLOAD_BODY_BYTES = 400 * 1024 * 1024;
-const UPLOAD_CALLS: ReadonlySet<string> = new Set(['import.upload', 'backups.restoreUpload']);
+export { SESSION_HEADER } from '../api/transport/http-transport';
 
 /** Production CSP: no remote content; Mantine injects <style> for its CSS variables, hence 'unsafe-inline' styles. */
 export const CONTENT_SECURITY_POLICY = [
@@ -22,21 +28,12 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'self'",
 ].join('; ');
-
-const STATUS_OF: Record<ApiErrorData['code'], number> = {
-  invalid_input: 400,
-  not_found: 404,
-  unknown_call: 404,
-  forbidden: 403,
-  conflict: 409,
-  internal: 500,
-};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -49,6 +46,11 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** Messages a push-feed client may send (it should send none) before it is closed. */
+const WS_ABUSE_LIMIT = 3;
+/** Close code for a session that ended (sign-out, revocation, deactivation). */
+export const WS_SESSION_ENDED = 4401;
+
 export interface HubOptions {
   readonly service: Service;
   readonly host?: string;
@@ -57,10 +59,13 @@ export interface HubOptions {
   /** Folder of the built renderer (index.html); without one only the API is served. */
   readonly rendererDir?: string | null;
   readonly appVersion?: string;
+  /** Serve HTTPS/WSS with this certificate (LAN mode); plain HTTP otherwise (this computer only). */
+  readonly tls?: { readonly key: string; readonly cert: string } | null;
   /**
-   * Answer only loopback clients until LAN pairing exists, so a hub bound to 0.0.0.0 by mistake leaks nothing.
+   * Host names (without port) this hub answers to besides the loopback names, e.g. its LAN address and mDNS name.
+   * Without LAN mode only loopback clients are answered.
    */
-  readonly loopbackOnly?: boolean;
+  readonly hostNames?: readonly string[];
 }
 
 export interface RunningHub {
@@ -78,39 +83,12 @@ function isLoopback(address: string | undefined): boolean {
   );
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function serveStatic(res: ServerResponse, rendererDir: string, pathname: string): void {
   const securityHeaders = {
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
   };
   let relative: string;
   try {
@@ -142,17 +120,43 @@ function serveStatic(res: ServerResponse, rendererDir: string, pathname: string)
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { service } = options;
-  const loopbackOnly = options.loopbackOnly ?? true;
+  const isLan = (options.hostNames?.length ?? 0) > 0;
   const rendererDir = options.rendererDir ? normalize(options.rendererDir) : null;
-  const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const sockets = new Map<WebSocket, { readonly tokenHash: string; readonly unsubscribe: () => void }>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const scheme = options.tls ? 'https' : 'http';
+  let boundPort = 0;
+  const names = ['127.0.0.1', 'localhost', '[::1]', ...(options.hostNames ?? [])].map((n) => n.toLowerCase());
+  const identity: HubIdentity = {
+    hosts: () => new Set(names.map((name) => `${name}:${boundPort}`)),
+    origins: () => new Set(names.map((name) => `${scheme}://${name}:${boundPort}`)),
+    isHttps: options.tls != null,
+  };
+  const handleCall = createApiHandler({ service, identity });
 
-  const unsubscribe = service.subscribe((event) => {
-    const text = JSON.stringify(event);
-    for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(text);
+  // A revoked session's feed closes at once.
+  const stopRevoked = service.sessions.onRevoked((hashes) => {
+    const ended = new Set(hashes);
+    for (const [socket, info] of sockets) {
+      if (ended.has(info.tokenHash)) socket.close(WS_SESSION_ENDED, 'session ended');
+    }
   });
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  function refuseOutsider(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!isLan && !isLoopback(req.socket.remoteAddress)) {
+      sendJson(res, 403, { ok: false, error: refusalData(TRANSPORT_ERRORS.wrongHost) });
+      return true;
+    }
+    if (!isOwnHost(req, identity)) {
+      sendJson(res, 421, { ok: false, error: refusalData(TRANSPORT_ERRORS.wrongHost) });
+      return true;
+    }
+    return false;
+  }
+
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    if (refuseOutsider(req, res)) return;
+    const pathname = new URL(req.url ?? '/', 'http://hub').pathname;
     if (pathname === '/api/health' && req.method === 'GET') {
       sendJson(res, 200, {
         ok: true,
@@ -161,44 +165,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       });
       return;
     }
-    const name = pathname.slice('/api/'.length);
-    if (req.method !== 'POST') {
-      sendJson(res, 404, {
-        ok: false,
-        error: { code: 'unknown_call', message: `No route ${req.method} ${pathname}.` },
-      });
-      return;
-    }
-    let input: unknown;
-    try {
-      const body = await readBody(req, UPLOAD_CALLS.has(name) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES);
-      input = body.length === 0 ? {} : (JSON.parse(body) as unknown);
-    } catch (error) {
-      const message =
-        error instanceof Error && error.message === 'body too large'
-          ? 'The request body is too large.'
-          : 'The request body is not valid JSON.';
-      sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message } });
-      return;
-    }
-    const tokenHeader = req.headers[SESSION_HEADER];
-    const token = typeof tokenHeader === 'string' && tokenHeader.length > 0 ? tokenHeader : null;
-    const result: CallResult<unknown> = await service.dispatch(name, input, { token });
-    sendJson(res, result.ok ? 200 : STATUS_OF[result.error.code], result);
-  }
-
-  const server: Server = createServer((req, res) => {
-    if (loopbackOnly && !isLoopback(req.socket.remoteAddress)) {
-      sendJson(res, 403, {
-        ok: false,
-        error: { code: 'forbidden', message: 'This hub answers this computer only.' },
-      });
-      return;
-    }
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname.startsWith('/api/')) {
-      handleApi(req, res, pathname).catch((error: unknown) => {
-        sendJson(res, 500, { ok: false, error: { code: 'internal', message: String(error) } });
+      handleCall(req, res, pathname.slice('/api/'.length)).catch((error: unknown) => {
+        if (!res.headersSent) {
+          sendJson(res, 500, {
+            ok: false,
+            error: refusalData(TRANSPORT_ERRORS.hubUnreachable, { detail: String(error) }),
+          });
+        }
       });
       return;
     }
@@ -213,20 +187,42 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       return;
     }
     serveStatic(res, rendererDir, pathname);
-  });
+  }
 
-  // Authenticate in the upgrade handler, before a socket exists (shared/pitfalls.md).
-  server.on('upgrade', (req, socket, head) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname !== '/api/events' || (loopbackOnly && !isLoopback(req.socket.remoteAddress))) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+  const server: Server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest)
+    : createServer(onRequest);
+
+  // Authenticate in the upgrade handler, before a socket exists (shared/pitfalls.md): the hub's Host, its own
+  // Origin (a WebSocket is not bound by CORS), and a live session.
+  server.on('upgrade', (req: IncomingMessage, socket, head) => {
+    const refuse = (status: string) => {
+      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
-      return;
-    }
+    };
+    const pathname = new URL(req.url ?? '/', 'http://hub').pathname;
+    if (pathname !== '/api/events') return refuse('404 Not Found');
+    if (!isLan && !isLoopback(req.socket.remoteAddress)) return refuse('403 Forbidden');
+    if (!isOwnHost(req, identity)) return refuse('421 Misdirected Request');
+    if (isForeignOrigin(req, identity)) return refuse('403 Forbidden');
+    const token = sessionTokenOf(req);
+    const session = token ? service.resolveSession(token) : null;
+    if (!session) return refuse('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('message', () => undefined); // push-only feed: client messages are ignored
+      const unsubscribe = service.subscribe((event) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
+      }, session.actor);
+      sockets.set(ws, { tokenHash: session.tokenHash, unsubscribe });
+      let strikes = 0;
+      ws.on('close', () => {
+        unsubscribe();
+        sockets.delete(ws);
+      });
+      // A push-only feed: a client that talks is misbehaving; a few strikes and it is closed.
+      ws.on('message', () => {
+        strikes += 1;
+        if (strikes >= WS_ABUSE_LIMIT) ws.close(1008, 'push-only feed');
+      });
     });
   });
 
@@ -235,13 +231,17 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     server.listen(options.port ?? 5174, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  boundPort = address.port;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${hostForUrl}:${address.port}`,
+    url: `${scheme}://${hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl}:${address.port}`,
     port: address.port,
     async close() {
-      unsubscribe();
-      for (const socket of sockets) socket.terminate();
+      stopRevoked();
+      for (const [socket, info] of sockets) {
+        info.unsubscribe();
+        socket.terminate();
+      }
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,6 +5,7 @@ import type { FunnelStage, Grade } from '../domain/funnel';
 import type { Lead } from '../domain/lead';
 import type { LeadSortField } from '../domain/lead-list';
 import { asLeadId, asRepId, type LeadId } from '../domain/ids';
+import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
 import { getCompiled, insertRow, qb, runCompiled, selectAll, selectFirst } from './sql';
 
@@ -110,7 +111,9 @@ export function leadToRow(lead: Lead, keys: LeadKeys, meta: LeadMeta): LeadsTabl
 }
 
 export function insertLead(db: Database, lead: Lead, keys: LeadKeys, meta: LeadMeta): void {
-  insertRow(db, 'leads', leadToRow(lead, keys, meta));
+  const row = leadToRow(lead, keys, meta);
+  insertRow(db, 'leads', row);
+  applyOpenLoadChange(db, null, loadFactsOf(row));
 }
 
 /** Every column of `leads`, in table order; the `satisfies` keeps it complete when a column is added. */
@@ -183,7 +186,9 @@ export function updateLead(
   meta: Omit<LeadMeta, 'importBatchId'>,
 ): void {
   const row = leadToRow(lead, keys, { ...meta, importBatchId: null });
+  const before = readLoadFacts(db, lead.id);
   runCompiled(db, UPDATE_LEAD_SQL, [...UPDATE_LEAD_COLUMNS.map((column) => row[column]), lead.id]);
+  if (before !== null) applyOpenLoadChange(db, before, { ...loadFactsOf(row), isDeleted: before.isDeleted });
 }
 
 /** A live lead as stored (row) and as the domain sees it, in one read. */
@@ -218,6 +223,7 @@ export function updateLeadChanges(
     updateChangedSqlCache.set(key, text);
   }
   runCompiled(db, text, [...changed.map((column) => row[column]), lead.id]);
+  applyOpenLoadChange(db, loadFactsOf(stored), loadFactsOf({ ...row, deleted_at: stored.deleted_at }));
 }
 
 export function findLeadById(db: Database, id: LeadId | string): Lead | undefined {
@@ -420,4 +426,15 @@ function scoreStatements(db: Database): { stamp: Statement; setScore: Statement 
     scoreStatementCache.set(db, statements);
   }
   return statements;
+}
+
+/** Each lead's owner (null: in the pool), for scoping pushed events to the reps allowed to see them. */
+export function findLeadOwners(db: Database, ids: readonly string[]): Map<string, string | null> {
+  const owners = new Map<string, string | null>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const slice = ids.slice(start, start + 500);
+    const rows = selectAll(db, qb.selectFrom('leads').select(['id', 'owner_id']).where('id', 'in', slice));
+    for (const row of rows) owners.set(row.id, row.owner_id);
+  }
+  return owners;
 }

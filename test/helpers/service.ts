@@ -4,11 +4,16 @@ import { createInProcessClient } from '../../core/api/transport/in-process-clien
 import { createService, type Service } from '../../core/api/service';
 import { openDatabase } from '../../core/store/open-database';
 import type { FairleadClient } from '../../core/api/transport/client';
+import type { Person } from '../../core/api/session/session-registry';
 
 export interface TestService {
   readonly service: Service;
   readonly client: FairleadClient;
   readonly clock: { now: number };
+  /** A client signed in as this person (the service's trusted path: no password asked). */
+  as(person: Person): FairleadClient;
+  /** A client signed in as this rep. */
+  asRep(repId: string): FairleadClient;
   close(): void;
 }
 
@@ -20,6 +25,15 @@ export function createTestService(dir: string, startAt = Date.UTC(2026, 10, 23, 
     db,
     clock: () => clock.now,
     newId: (prefix) => `${prefix}_${String((counter += 1)).padStart(5, '0')}`,
+    validateOutputs: true,
   });
-  return { service, client: createInProcessClient(service), clock, close: () => db.close() };
+  const client = createInProcessClient(service, { as: { role: 'lead' } });
+  return {
+    service,
+    client,
+    clock,
+    as: (person) => createInProcessClient(service, { as: person }),
+    asRep: (repId) => createInProcessClient(service, { as: { role: 'rep', repId } }),
+    close: () => db.close(),
+  };
 }

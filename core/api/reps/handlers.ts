@@ -1,4 +1,5 @@
-// Handlers for the team: list, add, edit (tier, skills, regions, caps, availability), deactivate.
+// Team handlers: list, add, edit, deactivate. A PIN is hashed before the write; a changed PIN or a deactivation
+// ends the rep's sessions at once.
 import type { Rep } from '../../domain/rep';
 import { asRepId } from '../../domain/ids';
 import { appendAudit } from '../../store/audit-log';
@@ -10,10 +11,13 @@ import {
   setRepPinHash,
   updateRep,
 } from '../../store/reps';
-import { actorLabel, requireTeamLead, type CallContext } from '../call-context';
-import type { CallOutput, ParsedInput } from '../contract';
+import { inTransaction } from '../../store/sql';
+import { revokeDevicesOf } from '../../store/devices';
+import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
-import { hashPin } from '../session/pin';
+import { hashSecret } from '../session/secrets';
+import type { repsCalls } from './calls';
+import { REPS_ERRORS } from './errors';
 
 function isoDateOf(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
@@ -21,68 +25,77 @@ function isoDateOf(epochMs: number): string {
 
 function requireRep(ctx: CallContext, id: string): Rep {
   const rep = findRepById(ctx.db, id);
-  if (!rep) throw new ServiceError('not_found', `No rep with id ${id}.`, 'id');
+  if (!rep) throw new ServiceError(REPS_ERRORS.notFound, { id }, 'id');
   return rep;
 }
 
-function audit(ctx: CallContext, action: string, rep: Rep, detail: object): void {
-  appendAudit(ctx.db, {
-    at: ctx.now,
-    actor: actorLabel(ctx.actor),
-    action,
-    entity: 'rep',
-    entityId: rep.id,
-    detail,
-  });
+function audit(ctx: CallContext, at: number, action: string, rep: Rep, detail: object): void {
+  appendAudit(ctx.db, { at, actor: actorLabel(ctx.actor), action, entity: 'rep', entityId: rep.id, detail });
 }
 
-export const repHandlers = {
-  'reps.list'(ctx: CallContext, input: ParsedInput<'reps.list'>): CallOutput<'reps.list'> {
+export const repsHandlers: HandlersOf<typeof repsCalls> = {
+  'reps.list'(ctx, input) {
     const withPin = new Set(listRepIdsWithPin(ctx.db));
-    return listReps(ctx.db, { includeInactive: input.includeInactive }).map((rep) => ({
-      ...rep,
-      hasPin: withPin.has(rep.id),
-    }));
+    const reps = listReps(ctx.db, { includeInactive: input.includeInactive });
+    if (ctx.actor.role === 'lead') return reps.map((rep) => ({ ...rep, hasPin: withPin.has(rep.id) }));
+    const self = ctx.actor.repId;
+    return reps.map((rep) =>
+      rep.id === self
+        ? { ...rep, hasPin: withPin.has(rep.id) }
+        : { ...rep, email: null, phone: null, hasPin: false },
+    );
   },
 
-  'reps.create'(ctx: CallContext, input: ParsedInput<'reps.create'>): CallOutput<'reps.create'> {
-    requireTeamLead(ctx);
+  async 'reps.create'(ctx, input) {
     const { pin, joinedOn, ...fields } = input;
-    const rep: Rep = {
-      ...fields,
-      id: asRepId(ctx.newId('rep')),
-      isActive: true,
-      joinedOn: joinedOn ?? isoDateOf(ctx.now),
-    };
-    insertRep(ctx.db, rep, ctx.now);
-    if (pin) setRepPinHash(ctx.db, rep.id, hashPin(pin), ctx.now);
-    audit(ctx, 'rep.create', rep, { name: rep.name, tier: rep.tier });
-    ctx.emit('reps.changed', { repIds: [rep.id] });
-    return rep;
-  },
-
-  'reps.update'(ctx: CallContext, input: ParsedInput<'reps.update'>): CallOutput<'reps.update'> {
-    requireTeamLead(ctx);
-    const before = requireRep(ctx, input.id);
-    const { pin, ...patch } = input.patch;
-    const defined = Object.fromEntries(
-      Object.entries(patch).filter(([, value]) => value !== undefined),
-    ) as Partial<Rep>;
-    const after: Rep = { ...before, ...defined };
-    updateRep(ctx.db, after, ctx.now);
-    if (pin !== undefined) setRepPinHash(ctx.db, after.id, pin ? hashPin(pin) : null, ctx.now);
-    audit(ctx, 'rep.update', after, {
-      fields: [...Object.keys(defined), ...(pin !== undefined ? ['pin'] : [])],
+    const pinHash = pin ? await hashSecret(pin) : null;
+    const now = ctx.clock();
+    return inTransaction(ctx.db, () => {
+      const rep: Rep = {
+        ...fields,
+        id: asRepId(ctx.newId('rep')),
+        isActive: true,
+        joinedOn: joinedOn ?? isoDateOf(now),
+      };
+      insertRep(ctx.db, rep, now);
+      if (pinHash) setRepPinHash(ctx.db, rep.id, pinHash, now);
+      audit(ctx, now, 'rep.create', rep, { name: rep.name, tier: rep.tier });
+      ctx.emit('reps.changed', { repIds: [rep.id] });
+      return rep;
     });
-    ctx.emit('reps.changed', { repIds: [after.id] });
-    return after;
   },
 
-  'reps.setActive'(ctx: CallContext, input: ParsedInput<'reps.setActive'>): CallOutput<'reps.setActive'> {
-    requireTeamLead(ctx);
+  async 'reps.update'(ctx, input) {
+    const { pin, ...patch } = input.patch;
+    const pinHash = pin ? await hashSecret(pin) : null;
+    const now = ctx.clock();
+    return inTransaction(ctx.db, () => {
+      const before = requireRep(ctx, input.id);
+      const defined = Object.fromEntries(
+        Object.entries(patch).filter(([, value]) => value !== undefined),
+      ) as Partial<Rep>;
+      const after: Rep = { ...before, ...defined };
+      updateRep(ctx.db, after, now);
+      if (pin !== undefined) {
+        setRepPinHash(ctx.db, after.id, pinHash, now);
+        ctx.sessions.revoke(ctx.db, { person: { role: 'rep', repId: after.id } }, now, 'PIN changed');
+      }
+      audit(ctx, now, 'rep.update', after, {
+        fields: [...Object.keys(defined), ...(pin !== undefined ? ['pin'] : [])],
+      });
+      ctx.emit('reps.changed', { repIds: [after.id] });
+      return after;
+    });
+  },
+
+  'reps.setActive'(ctx, input) {
     const after: Rep = { ...requireRep(ctx, input.id), isActive: input.isActive };
     updateRep(ctx.db, after, ctx.now);
-    audit(ctx, input.isActive ? 'rep.activate' : 'rep.deactivate', after, {});
+    if (!input.isActive) {
+      ctx.sessions.revoke(ctx.db, { person: { role: 'rep', repId: after.id } }, ctx.now, 'rep deactivated');
+      revokeDevicesOf(ctx.db, `rep:${after.id}`, ctx.now);
+    }
+    audit(ctx, ctx.now, input.isActive ? 'rep.activate' : 'rep.deactivate', after, {});
     ctx.emit('reps.changed', { repIds: [after.id] });
     return after;
   },

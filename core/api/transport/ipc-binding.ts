@@ -1,6 +1,7 @@
 // The Electron IPC transport, generated from the contract: one `ipcMain.handle` channel per call, each checking
 // the sender frame before anything runs. Typed against a minimal ipcMain shape so tests can pass a fake.
 import { CALL_NAMES, type CallResult } from '../contract';
+import { refusalData, TRANSPORT_ERRORS } from '../errors';
 
 export const IPC_CALL_PREFIX = 'fairlead:call:';
 export const IPC_EVENT_CHANNEL = 'fairlead:event';
@@ -37,7 +38,7 @@ export function bindContractToIpc(
       async (event, input: unknown, token: unknown): Promise<CallResult<unknown>> => {
         const url = event.senderFrame?.url ?? '';
         if (!isTrustedFrameUrl(url)) {
-          return { ok: false, error: { code: 'forbidden', message: 'This page may not call Fairlead.' } };
+          return { ok: false, error: refusalData(TRANSPORT_ERRORS.untrustedPage) };
         }
         return dispatch(name, input, typeof token === 'string' ? token : null);
       },

@@ -6,6 +6,9 @@ import { updateToSchemaVersion3 } from './0003-scoring-models';
 import { updateToSchemaVersion4 } from './0004-import';
 import { updateToSchemaVersion5 } from './0005-distribution';
 import { updateToSchemaVersion6 } from './0006-work';
+import { updateToSchemaVersion7 } from './0007-identity';
+import { updateToSchemaVersion8 } from './0008-jobs';
+import { updateToSchemaVersion9 } from './0009-triggers-to-code';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -15,6 +18,9 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion4,
   updateToSchemaVersion5,
   updateToSchemaVersion6,
+  updateToSchemaVersion7,
+  updateToSchemaVersion8,
+  updateToSchemaVersion9,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

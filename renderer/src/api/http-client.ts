@@ -1,7 +1,7 @@
 // The LAN/browser transport: POST /api/<call> with a JSON body, and the /api/events WebSocket push feed.
 import { unwrapResult, type FairleadClient } from '../../../core/api/transport/client';
 import type { CallOutput, CallResult, PushedEvent } from '../../../core/api/contract';
-import { ApiError } from '../../../core/api/errors';
+import { ApiError, refusalData, TRANSPORT_ERRORS } from '../../../core/api/errors';
 
 /** Mirrors core/lan/hub-server.ts; the renderer may not import core/lan. */
 export const SESSION_HEADER = 'x-fairlead-session';
@@ -98,19 +98,16 @@ export function createHttpClient(options: HttpClientOptions): FairleadClient {
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {
-        throw new ApiError({ code: 'internal', message: `The hub cannot be reached: ${String(error)}` });
+        throw new ApiError(refusalData(TRANSPORT_ERRORS.hubUnreachable, { detail: String(error) }));
       }
       let body: unknown;
       try {
         body = await response.json();
       } catch {
-        throw new ApiError({
-          code: 'internal',
-          message: `The hub answered ${response.status} without JSON.`,
-        });
+        throw new ApiError(refusalData(TRANSPORT_ERRORS.badAnswer, { status: response.status }));
       }
       if (!isCallResult(body))
-        throw new ApiError({ code: 'internal', message: 'The hub answered in an unknown shape.' });
+        throw new ApiError(refusalData(TRANSPORT_ERRORS.badAnswer, { status: response.status }));
       return unwrapResult(body) as CallOutput<typeof name>;
     },
     subscribe(listener) {

@@ -165,7 +165,7 @@ describe('the service through the in-process transport', () => {
   });
 
   it('shows a rep only their own leads and the public pool, and keeps team changes to the team lead', async () => {
-    const rep = await t.client.call('reps.create', { name: '王芳', tier: 'senior', pin: '1234' });
+    const rep = await t.client.call('reps.create', { name: '王芳', tier: 'senior', pin: '123456' });
     const other = await t.client.call('reps.create', { name: '陈静', tier: 'mid' });
     const own = await t.client.call('leads.create', { name: 'own' });
     const theirs = await t.client.call('leads.create', { name: 'theirs' });
@@ -173,16 +173,18 @@ describe('the service through the in-process transport', () => {
     t.service.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?').run(rep.id, own.id);
     t.service.db.prepare('UPDATE leads SET owner_id = ? WHERE id = ?').run(other.id, theirs.id);
 
-    const wrongPin = await refusal(t.client.call('session.actAs', { repId: rep.id, pin: '9999' }));
-    expect(wrongPin.field).toBe('pin');
-    const session = await t.client.call('session.actAs', { repId: rep.id, pin: '1234' });
-    t.client.setSessionToken(session.token);
+    const wrongPin = await refusal(
+      t.client.call('session.signIn', { as: 'rep', repId: rep.id, pin: '999999' }),
+    );
+    expect(wrongPin).toMatchObject({ field: 'pin', reason: 'session.wrongPin' });
+    const signedIn = await t.client.call('session.signIn', { as: 'rep', repId: rep.id, pin: '123456' });
+    t.client.setSessionToken(signedIn.token);
 
     const visible = await t.client.call('leads.list', { sort: 'name', direction: 'asc' });
     expect(visible.rows.map((l) => l.name)).toEqual(['own', 'pool']);
     expect((await refusal(t.client.call('leads.get', { id: theirs.id }))).code).toBe('forbidden');
     expect((await refusal(t.client.call('reps.create', { name: 'x', tier: 'mid' }))).code).toBe('forbidden');
-    expect((await t.client.call('workspace.status', {})).actor).toEqual({
+    expect((await t.client.call('session.status', {})).actor).toEqual({
       role: 'rep',
       repId: rep.id,
       name: '王芳',
@@ -226,34 +228,6 @@ describe('partial updates', () => {
       });
       const edited = await t.client.call('reps.update', { id: rep.id, patch: { capOpen: 20 } });
       expect(edited).toMatchObject({ skills: ['金融'], weight: 4, isOutOfOffice: true, capOpen: 20 });
-    } finally {
-      t.close();
-    }
-  });
-});
-
-describe('switching back to the team lead on a shared PC', () => {
-  const tempDir = useTempDir();
-
-  it('asks a rep for the team lead PIN once one is set, and refuses a wrong one', async () => {
-    const t = createTestService(tempDir());
-    try {
-      const rep = await t.client.call('reps.create', { name: '郑爽', tier: 'junior', pin: '2468' });
-      expect((await t.client.call('reps.list', {}))[0]?.hasPin).toBe(true);
-      await t.client.call('session.setLeadPin', { pin: '1357' });
-      expect((await t.client.call('workspace.status', {})).hasLeadPin).toBe(true);
-      const session = await t.client.call('session.actAs', { repId: rep.id, pin: '2468' });
-      t.client.setSessionToken(session.token);
-
-      await expect(t.client.call('session.actAs', { repId: null })).rejects.toMatchObject({ field: 'pin' });
-      await expect(t.client.call('session.actAs', { repId: null, pin: '0000' })).rejects.toMatchObject({
-        field: 'pin',
-      });
-      await expect(t.client.call('session.setLeadPin', { pin: null })).rejects.toMatchObject({
-        code: 'forbidden',
-      });
-      const back = await t.client.call('session.actAs', { repId: null, pin: '1357' });
-      expect(back).toEqual({ actor: { role: 'lead' }, token: null });
     } finally {
       t.close();
     }

@@ -1,0 +1,45 @@
+// Refusals of the session calls: wrong secrets, lockouts, one-time links.
+import { defineErrors } from '../errors';
+
+export const SESSION_ERRORS = defineErrors('session', {
+  wrongPassword: {
+    kind: 'forbidden',
+    en: 'Wrong password. {{triesLeft}} tries left before sign-in is paused.',
+    zh: '密码错误。再错 {{triesLeft}} 次将暂停登录。',
+  },
+  wrongPin: {
+    kind: 'forbidden',
+    en: 'Wrong PIN. {{triesLeft}} tries left before sign-in is paused.',
+    zh: 'PIN 错误。再错 {{triesLeft}} 次将暂停登录。',
+  },
+  lockedOut: {
+    kind: 'rate_limited',
+    en: 'Too many wrong tries: try again in {{retryAfterSeconds}} seconds.',
+    zh: '错误次数过多，请在 {{retryAfterSeconds}} 秒后重试。',
+  },
+  noPasswordYet: {
+    kind: 'conflict',
+    en: 'The team lead has not set a password yet: open Fairlead on the team lead’s computer first.',
+    zh: '组长尚未设置密码：请先在组长的电脑上打开 Fairlead。',
+  },
+  repHasNoPin: {
+    kind: 'forbidden',
+    en: 'This rep has no PIN yet: the team lead sets one on the Team page.',
+    zh: '该销售还没有 PIN：请组长在团队页面设置。',
+  },
+  currentPasswordWrong: {
+    kind: 'forbidden',
+    en: 'The current password is wrong.',
+    zh: '当前密码不正确。',
+  },
+  linkInvalid: {
+    kind: 'forbidden',
+    en: 'This sign-in link is not valid (used, expired or mistyped): print a new one with npm run hub.',
+    zh: '该登录链接无效（已使用、已过期或有误）：请重新运行 npm run hub 获取新链接。',
+  },
+  deviceRevoked: {
+    kind: 'unauthenticated',
+    en: 'This device is no longer paired: ask the team lead for a new pairing code.',
+    zh: '此设备已被取消配对：请向组长索取新的配对码。',
+  },
+});
