@@ -68,7 +68,7 @@ export interface DemoLead extends Lead {
  * The demo team's rules: imported lists go to the pool, A/B leads up the tier ladder, specialist industries by
  * skill, referrals by weight, covered regions to the least loaded rep there, the rest round-robin.
  */
-export function buildDemoRules(reps: readonly Rep[]): DistributionRule[] {
+function buildDemoRules(reps: readonly Rep[]): DistributionRule[] {
   const regions = [...new Set(reps.flatMap((rep) => rep.regions))].sort();
   const everyone = { kind: 'everyone' } as const;
   return [

@@ -1,8 +1,7 @@
 // Industries, cities and company names the demo workspace draws its customers' companies from.
 import type { Syllable } from './people-tables';
 
-export const INDUSTRIES = ['制造', '软件', '金融', '教育', '医疗', '零售', '物流'] as const;
-export type DemoIndustry = (typeof INDUSTRIES)[number];
+export type DemoIndustry = '制造' | '软件' | '金融' | '教育' | '医疗' | '零售' | '物流';
 
 /** Word in a company's name that tells its industry, and a short English slug for its web domain. */
 export const INDUSTRY_WORDS: Readonly<Record<DemoIndustry, readonly Syllable[]>> = {

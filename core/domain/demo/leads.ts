@@ -4,7 +4,7 @@ import type { Rng } from '../clock';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../clock';
 import type { BuiltInStage, Grade } from '../funnel';
 import type { LeadId } from '../ids';
-import type { Bant, BehaviourEvent, Lead } from '../lead';
+import type { Lead } from '../lead';
 import { apportionLargestRemainder } from '../scoring/apportion';
 import { scoreLead } from '../scoring/engine';
 import type { ScoringModel } from '../scoring/model';
@@ -29,29 +29,32 @@ const HISTORY_DAYS = 120;
 /** Redraws of a lead's qualification before settling for a grade other than the one drawn. */
 const MAX_QUALIFICATION_TRIES = 30;
 
-export interface LeadDraft {
+/** A lead as drawn: the Lead fields it fixes, plus what only the generator needs. */
+export interface LeadDraft extends Pick<
+  Lead,
+  | 'name'
+  | 'phone'
+  | 'email'
+  | 'wechat'
+  | 'company'
+  | 'title'
+  | 'region'
+  | 'companySize'
+  | 'product'
+  | 'campaign'
+  | 'costFen'
+  | 'needs'
+  | 'bant'
+  | 'events'
+  | 'createdAt'
+> {
   readonly order: number;
-  readonly name: string;
-  readonly phone: string | null;
-  readonly email: string | null;
-  readonly wechat: string | null;
-  readonly company: string | null;
-  readonly title: string | null;
   readonly titleLevel: TitleLevel;
   readonly industry: DemoIndustry | null;
-  readonly region: string | null;
   readonly city: string;
-  readonly companySize: number | null;
-  readonly product: string | null;
   readonly source: string;
-  readonly campaign: string | null;
-  readonly costFen: number;
-  readonly needs: string | null;
-  readonly bant: Bant;
   readonly customFields: Record<string, string>;
-  readonly events: BehaviourEvent[];
   readonly stage: BuiltInStage;
-  readonly createdAt: number;
   readonly isDuplicate: boolean;
   /** Score and grade under the scoring model at `now`; only the history uses them (the lead leaves unscored). */
   readonly score: number;

@@ -3,7 +3,7 @@ import type { Rng } from '../clock';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../clock';
 
 /** The demo team works in China: local days and working hours are UTC+8. */
-export const CN_OFFSET_MS = 8 * HOUR_MS;
+const CN_OFFSET_MS = 8 * HOUR_MS;
 
 /** An integer in [min, max], both inclusive. */
 export function randomInt(rng: Rng, min: number, max: number): number {
