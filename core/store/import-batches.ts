@@ -258,6 +258,22 @@ export function deletePendingBatchLeads(db: Database, batchId: string): number {
   );
 }
 
+/** A committed batch's live, new (not past) leads nobody owns yet, in arrival order: what its distribution takes. */
+export function listUnownedBatchLeadIds(db: Database, batchId: string): string[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select('id')
+      .where('import_batch_id', '=', batchId)
+      .where('owner_id', 'is', null)
+      .where('is_history', '=', 0)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id'),
+  ).map((row) => row.id);
+}
+
 /** Soft-deletes the live leads a batch inserted (undo); they may have follow-ups or assignments by now. */
 export function softDeleteBatchLeads(db: Database, batchId: string, at: number): string[] {
   const ids = selectAll(

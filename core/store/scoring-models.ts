@@ -76,3 +76,45 @@ export function findLatestLearnedModel(db: Database): LearnedModel | undefined {
   );
   return row ? (JSON.parse(row.model_json) as LearnedModel) : undefined;
 }
+
+/** Who trained the newest learned model ('' when none was trained). */
+export function findLatestLearnedModelActor(db: Database): string {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom('learned_models')
+      .select('actor')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
+  return row?.actor ?? '';
+}
+
+/** Live leads scored by no model or by one older than `version`: what a rescore still has to reach. */
+export function countStaleScores(db: Database, version: number): number {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom('leads')
+      .where('deleted_at', 'is', null)
+      .where((eb) => eb.or([eb('score_model_version', 'is', null), eb('score_model_version', '<', version)]))
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  return row?.n ?? 0;
+}
+
+/** Live leads won and lost: the examples training learns from. */
+export function countOutcomes(db: Database): { won: number; lost: number } {
+  const rows = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .where('deleted_at', 'is', null)
+      .where('stage', 'in', ['won', 'lost'])
+      .groupBy('stage')
+      .select((eb) => ['stage', eb.fn.countAll<number>().as('n')]),
+  );
+  const count = (stage: string) => rows.find((row) => row.stage === stage)?.n ?? 0;
+  return { won: count('won'), lost: count('lost') };
+}

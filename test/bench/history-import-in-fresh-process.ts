@@ -2,7 +2,7 @@
 // database with the fixture's reps, then one import of the CSV — plain, or in history mode — through the service
 // (upload, analyze, commit job); prints one JSON line with the wall time.
 import { readFileSync } from 'node:fs';
-import type { ImportAnalysis } from '../../core/api/import/calls';
+import type { ImportAnalysis } from '../../core/api/import/schemas';
 import type { ParsedInput } from '../../core/api/contract';
 import { HISTORY_REPS, UNKNOWN_OWNERS } from '../helpers/history-fixtures';
 import { createTestService } from '../helpers/service';

@@ -2,7 +2,8 @@
 // import's own, not the setup's: opens the prepared database, imports the CSV through the service (upload, analyze,
 // commit job) and prints one JSON line with the wall time, CPU time, peak RSS and the counts.
 import { readFileSync } from 'node:fs';
-import type { ImportAnalysis, ImportJobResult, UploadedFile } from '../../core/api/import/calls';
+import type { ImportAnalysis, UploadedFile } from '../../core/api/import/schemas';
+import type { ImportJobResult } from '../../core/api/jobs/schemas';
 import type { JobStatus } from '../../core/api/contract';
 import { createService } from '../../core/api/service';
 import { openDatabase } from '../../core/store/open-database';

@@ -2,12 +2,13 @@
 // `PRAGMA integrity_check`, pruned to the last 7 daily and 4 weekly, and restore into the live connection.
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { migrate, readSchemaVersion } from '../../store/open-database';
-import type { BackupInfo } from '../import/calls';
+import { BACKUPS_ERRORS } from './errors';
+import type { BackupInfo } from './schemas';
 import { planBackupRetention, type BackupStamp } from './backup-retention';
 import { ServiceError } from '../errors';
 import { dataDirOf } from '../import/files';
@@ -103,6 +104,23 @@ export async function createBackup(db: Database, kind: BackupKind, now: number):
   return { id: name, kind, at: parsed?.at ?? now, sizeBytes: info.size, keptAs: null };
 }
 
+/**
+ * Removes what an interrupted backup or check leaves in the backups folder: a `.partial` copy (the process died
+ * mid-copy) and the `-wal`/`-shm`/`-journal` files SQLite makes beside a copy it opened. At start nothing holds a
+ * backup open, so every such file is a leftover. Returns the removed names.
+ */
+export function removeBackupLeftovers(db: Database): string[] {
+  const dir = backupsDirOf(db);
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!/^fairlead-.*\.sqlite(\.partial)?(\.partial|-wal|-shm|-journal)$/.test(name)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** Deletes backups the retention policy no longer keeps. Returns the deleted names. */
 export async function pruneBackups(db: Database, now: number): Promise<string[]> {
   const deleted: string[] = [];
@@ -126,19 +144,16 @@ export async function restoreBackup(
   now: number,
 ): Promise<{ preRestoreBackup: string; schemaVersion: number }> {
   const path = join(backupsDirOf(db), id);
-  if (!parseName(id) || !existsSync(path))
-    throw new ServiceError('not_found', 'No backup with that name.', 'id');
+  if (!parseName(id) || !existsSync(path)) throw new ServiceError(BACKUPS_ERRORS.notFound, { id }, 'id');
   const check = checkFileIntegrity(path);
-  if (!check.isOk)
-    throw new ServiceError('conflict', `The backup is damaged and was not restored: ${check.detail}`, 'id');
+  if (!check.isOk) throw new ServiceError(BACKUPS_ERRORS.damaged, { detail: check.detail }, 'id');
   if (check.schemaVersion > LATEST_SCHEMA_VERSION)
     throw new ServiceError(
-      'conflict',
-      'The backup comes from a newer Fairlead; update Fairlead first.',
+      BACKUPS_ERRORS.fromNewerVersion,
+      { schemaVersion: check.schemaVersion, latest: LATEST_SCHEMA_VERSION },
       'id',
     );
-  if (db.name === ':memory:' || db.name === '')
-    throw new ServiceError('conflict', 'An in-memory database cannot be restored.');
+  if (db.name === ':memory:' || db.name === '') throw new ServiceError(BACKUPS_ERRORS.inMemory);
   const safety = await createBackup(db, 'pre-restore', now);
   const source = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   try {

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { createBackup, listBackups, localOffsetMinutes, pruneBackups } from './backup-files';
 import { hasBackupForDay } from './backup-retention';
-import { recoverInterruptedImports } from '../import/commit';
+import { recoverInterruptedImports } from '../import/recovery';
 
 export interface BackupScheduler {
   /** Runs one check now (what the timer does every hour); resolves with the backup taken, if any. */

@@ -12,7 +12,8 @@ import { ImportFileError, type ColumnTarget, type RowIssue } from '../../import/
 import { findTemplatesForHeaders } from '../../store/import-templates';
 import { findLeadById } from '../../store/leads';
 import type { CallContext } from '../call-context';
-import type { DuplicateMatchSummary, DuplicateRowSample, ImportAnalysis } from './calls';
+import { IMPORT_ERRORS } from './errors';
+import type { DuplicateMatchSummary, DuplicateRowSample, ImportAnalysis } from './schemas';
 import type { ParsedInput } from '../contract';
 import { ServiceError } from '../errors';
 import {
@@ -53,7 +54,12 @@ export async function openUploadedFile(
       ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     });
   } catch (error) {
-    if (error instanceof ImportFileError) throw new ServiceError('invalid_input', error.message, 'file');
+    if (error instanceof ImportFileError)
+      throw new ServiceError(
+        IMPORT_ERRORS.unreadableFile,
+        { code: error.code, detail: error.message },
+        'file',
+      );
     throw error;
   }
 }
@@ -70,26 +76,22 @@ export async function analyzeUpload(
   let template = input.templateId ? templates.find((t) => t.id === input.templateId) : undefined;
   if (input.templateId && !template) {
     await file.close();
-    throw new ServiceError('not_found', 'That template does not fit these columns.', 'templateId');
+    throw new ServiceError(IMPORT_ERRORS.templateMismatch, undefined, 'templateId');
   }
   if (!input.mapping && !template) template = templates[0];
   const mapping = (input.mapping ?? template?.mapping ?? guessed) as readonly ColumnTarget[];
   if (mapping.length !== headers.length) {
     await file.close();
     throw new ServiceError(
-      'invalid_input',
-      `mapping: the file has ${headers.length} columns but the mapping has ${mapping.length} targets`,
+      IMPORT_ERRORS.mappingLength,
+      { columns: headers.length, targets: mapping.length },
       'mapping',
     );
   }
   const duplicateTarget = findDoubleMappedField(mapping);
   if (duplicateTarget) {
     await file.close();
-    throw new ServiceError(
-      'invalid_input',
-      `mapping: two columns are mapped to the field ${duplicateTarget}`,
-      'mapping',
-    );
+    throw new ServiceError(IMPORT_ERRORS.fieldMappedTwice, { field: duplicateTarget }, 'mapping');
   }
 
   const historyPass =

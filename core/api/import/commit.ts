@@ -1,4 +1,4 @@
-// The import commit job and undo. One import is one batch: rows are matched and scored in chunks (so calls keep
+// The import commit job. One import is one batch: rows are matched and scored in chunks (so calls keep
 // being answered and progress shows) and written to a scratch file by a worker thread, and one last transaction
 // moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there or not there,
 // even after a crash.
@@ -11,33 +11,28 @@ import type { LeadDraft } from '../../import/validate-row';
 import { appendAudit } from '../../store/audit-log';
 import {
   attachImportStaging,
-  deletePendingBatchLeads,
   detachImportStaging,
-  findImportBatch,
-  findLeadAnyState,
   insertImportBatch,
-  listBatchesInState,
-  listMergeSnapshots,
   moveStagedLeads,
   saveMergeSnapshot,
   stagedLeadValues,
   stagingLayout,
-  softDeleteBatchLeads,
   updateImportBatch,
   type DuplicateAction,
-  type ImportBatch,
   type ImportStaging,
   type SharedLeadColumns,
 } from '../../store/import-batches';
-import { deleteDuplicateFlagsOfBatch, insertDuplicateFlag } from '../../store/lead-merges';
-import { countLeads, findStoredLead, updateLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
+import { insertDuplicateFlag } from '../../store/lead-merges';
+import { countLeads, findStoredLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
 import { inTransaction } from '../../store/sql';
 import { startStagingWriter, type StagingWriter } from '../../store/staging-writer';
-import type { ImportJobResult } from './calls';
-import type { EventName, EventPayload, JobStatus } from '../contract';
+import type { EventName, EventPayload } from '../contract';
+import type { ImportJobResult, JobStatus } from '../jobs/schemas';
 import { ServiceError } from '../errors';
 import { stagingPathOf, type AnalysisMeta } from './files';
-import { startImportDistribution } from '../distribution/distribute-imported';
+import { startBatchDistribution } from './distribute-batch';
+import { IMPORT_ERRORS } from './errors';
+import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
 import { createLeadKeyMatcher, createStoredKeyMatcher } from './matcher';
 import { isKeptAnalysisCurrent, takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
@@ -50,18 +45,6 @@ const CHUNK_ROWS = 5_000;
 const SLICE_ROWS = 250;
 /** Rows handed to the staging writer but not written yet, beyond which the job waits for it. */
 const MAX_STAGING_BACKLOG = 20_000;
-
-/** Batches whose job runs in this process, per database; any other `running` batch was interrupted. */
-const activeBatches = new WeakMap<Database, Set<string>>();
-
-function activeSet(db: Database): Set<string> {
-  let set = activeBatches.get(db);
-  if (!set) {
-    set = new Set();
-    activeBatches.set(db, set);
-  }
-  return set;
-}
 
 export interface ImportDeps {
   readonly db: Database;
@@ -97,12 +80,7 @@ export function startImportCommit(
   const { db, scoring } = deps;
   const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
   const keptRows = takeAnalysisRows(db, analysis.analysisId);
-  if (!keptRows)
-    throw new ServiceError(
-      'conflict',
-      'This report is no longer in memory: analyse the file again.',
-      'analysisId',
-    );
+  if (!keptRows) throw new ServiceError(IMPORT_ERRORS.analysisForgotten, undefined, 'analysisId');
   const batchId = deps.newId('import');
   const startedAt = deps.clock();
   const history = analysis.history ?? null;
@@ -148,7 +126,7 @@ export function startImportCommit(
     staging = null;
     rmSync(stagingPath, { force: true });
   };
-  const job = deps.jobs.start('import', deps.actor, (): JobStep => {
+  const makeStep = (): JobStep<'import'> => {
     const rowsReader = keptRows;
     reader = rowsReader;
     // What every lead of this batch shares is written once by the move, not staged with each row.
@@ -222,7 +200,7 @@ export function startImportCommit(
     };
 
     return () => {
-      if (isFinished) return { finished: true, result: null };
+      if (isFinished) throw new Error(`import ${batchId}: stepped after it finished`);
       // Taken in small slices within the step: each slice goes to the staging writer as one short message.
       let rows = rowsReader.next(SLICE_ROWS);
       if (rows.length > 0) {
@@ -336,6 +314,9 @@ export function startImportCommit(
       };
       return { finished: true, result };
     }
+  };
+  const job = deps.jobs.start('import', deps.actor, makeStep, {
+    params: { batchId, uploadId: analysis.uploadId, isHistory: history !== null },
   });
 
   // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
@@ -343,7 +324,7 @@ export function startImportCommit(
     reader?.close();
     if (status.state === 'done') {
       // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
-      if (!history) startImportDistribution({ ...deps, batchId });
+      if (!history) startBatchDistribution(deps, batchId);
       return;
     }
     // The writer lets go of the file before it is deleted (Windows refuses to delete an open file).
@@ -421,111 +402,4 @@ function applyMerges(
     touched.add(target.id);
   }
   return { ids: [...touched], lost };
-}
-
-function abandonBatch(db: Database, batchId: string, state: 'cancelled' | 'failed', now: number): void {
-  inTransaction(db, () => {
-    const batch = findImportBatch(db, batchId);
-    if (!batch || batch.state !== 'running') return;
-    deletePendingBatchLeads(db, batchId);
-    updateImportBatch(db, batchId, {
-      state,
-      finishedAt: now,
-      inserted: 0,
-      merged: 0,
-      flagged: 0,
-      skipped: 0,
-    });
-  });
-  activeSet(db).delete(batchId);
-}
-
-/**
- * Closes batches left `running` by a process that stopped mid-import (crash, kill, power loss): their staged rows
- * never reached the database (and hidden rows an earlier version wrote are deleted), so the database holds the whole
- * batch or none of it. Safe to call at any time.
- */
-export function recoverInterruptedImports(db: Database, now: number): string[] {
-  const active = activeSet(db);
-  const stale = listBatchesInState(db, 'running').filter((batch) => !active.has(batch.id));
-  for (const batch of stale) abandonBatch(db, batch.id, 'failed', now);
-  return stale.map((batch) => batch.id);
-}
-
-/**
- * Undoes a committed import in one transaction: its leads are soft-deleted (follow-ups and assignments made since
- * stay attached to them), leads it merged into get their pre-merge fields back (owner and stage as they are now).
- */
-export function undoImportBatch(
-  db: Database,
-  scoring: ScoringState,
-  batchId: string,
-  actor: string,
-  now: number,
-): { batch: ImportBatch; leadIds: string[] } {
-  const batch = findImportBatch(db, batchId);
-  if (!batch) throw new ServiceError('not_found', `No import with id ${batchId}.`, 'batchId');
-  if (batch.state !== 'committed') {
-    throw new ServiceError(
-      'conflict',
-      batch.state === 'undone'
-        ? 'This import was already undone.'
-        : `This import is ${batch.state}; only a finished import can be undone.`,
-      'batchId',
-    );
-  }
-  const removed = softDeleteBatchLeads(db, batchId, now);
-  const restored: string[] = [];
-  for (const snapshot of listMergeSnapshots(db, batchId)) {
-    const current = findLeadAnyState(db, snapshot.leadId);
-    if (!current) continue;
-    const before = snapshot.lead;
-    const back: Lead = {
-      ...current,
-      name: before.name,
-      phone: before.phone,
-      email: before.email,
-      wechat: before.wechat,
-      company: before.company,
-      title: before.title,
-      industry: before.industry,
-      region: before.region,
-      companySize: before.companySize,
-      product: before.product,
-      source: before.source,
-      campaign: before.campaign,
-      costFen: before.costFen,
-      needs: before.needs,
-      bant: before.bant,
-      customFields: before.customFields,
-      events: before.events,
-      createdAt: before.createdAt,
-      updatedAt: now,
-    };
-    const scored = scoring.scoreLead(back, now);
-    const after: Lead = {
-      ...back,
-      score: scored.score,
-      grade: scored.grade,
-      scoreModelVersion: scored.modelVersion,
-    };
-    updateLead(db, after, leadKeysOf(after), {
-      scoreModelVersion: scored.modelVersion,
-      scoredAt: scored.scoredAt,
-    });
-    restored.push(after.id);
-  }
-  deleteDuplicateFlagsOfBatch(db, batchId);
-  updateImportBatch(db, batchId, { state: 'undone', undoneAt: now, undoneBy: actor });
-  appendAudit(db, {
-    at: now,
-    actor,
-    action: 'import.undo',
-    entity: 'import_batch',
-    entityId: batchId,
-    detail: { fileName: batch.fileName, removed: removed.length, restored: restored.length },
-  });
-  const after = findImportBatch(db, batchId);
-  if (!after) throw new Error('import batch vanished during undo');
-  return { batch: after, leadIds: [...removed, ...restored] };
 }

@@ -1,7 +1,7 @@
 // Files an import works with, in folders beside the database: the uploaded file, its analysis, its rejected rows
 // (one JSON line each, for the error file) and the scratch database a commit stages its rows in.
 import type { Database } from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import type { LeadDraft } from '../../import/validate-row';
 import type { LeadKeys } from '../../store/leads';
 import type { HistoryCommitPlan, HistoryExtras } from './history';
 import { ServiceError } from '../errors';
+import { IMPORT_ERRORS } from './errors';
 
 /** The folder holding the database; uploads and backups live beside it. An in-memory database uses a temp folder. */
 export function dataDirOf(db: Database): string {
@@ -27,7 +28,7 @@ const UPLOAD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The folder of one upload; refuses ids that could step out of the uploads folder. */
 export function uploadDir(db: Database, uploadId: string): string {
-  if (!UPLOAD_ID.test(uploadId)) throw new ServiceError('invalid_input', 'Not an upload id.', 'uploadId');
+  if (!UPLOAD_ID.test(uploadId)) throw new ServiceError(IMPORT_ERRORS.badUploadId, undefined, 'uploadId');
   return join(uploadsDirOf(db), uploadId);
 }
 
@@ -107,7 +108,7 @@ export async function readUploadMeta(db: Database, uploadId: string): Promise<Up
   try {
     return JSON.parse(await readFile(join(dir, 'upload.json'), 'utf8')) as UploadMeta;
   } catch {
-    throw new ServiceError('not_found', 'No such upload: upload the file again.', 'uploadId');
+    throw new ServiceError(IMPORT_ERRORS.uploadGone, undefined, 'uploadId');
   }
 }
 
@@ -139,6 +140,25 @@ export async function discardUpload(db: Database, uploadId: string): Promise<boo
   if (!existsSync(dir)) return false;
   await rm(dir, { recursive: true, force: true });
   return true;
+}
+
+/** Removes an upload at once (recovery at start, before any call runs). */
+export function removeUploadNow(db: Database, uploadId: string): void {
+  if (UPLOAD_ID.test(uploadId)) rmSync(uploadDir(db, uploadId), { recursive: true, force: true });
+}
+
+/**
+ * Removes every upload's scratch database (and its journal files): at start no commit runs, so any left is from a
+ * process that died mid-import, whose rows never reached the database.
+ */
+export function removeStagingLeftovers(db: Database): void {
+  const root = uploadsDirOf(db);
+  if (!existsSync(root)) return;
+  for (const upload of readdirSync(root)) {
+    if (!UPLOAD_ID.test(upload)) continue;
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      rmSync(stagingPathOf(db, upload) + suffix, { force: true });
+  }
 }
 
 /** Removes uploads older than `maxAgeMs` (abandoned wizards); never the one being worked on. */

@@ -1,4 +1,5 @@
-// Handlers of one feature: Import, export, duplicates and backups (issue 3).
+// Handlers of the import calls: upload, analyse, error file, commit (a background job), discard, batches and undo,
+// templates. The dispatcher lets only the team lead in.
 import { appendAudit } from '../../store/audit-log';
 import type { DuplicateAction } from '../../store/import-batches';
 import { findImportBatch, listImportBatches } from '../../store/import-batches';
@@ -8,17 +9,17 @@ import { inTransaction } from '../../store/sql';
 import { writeLeadsCsv } from '../../import/export-csv';
 import { ERROR_COLUMN_HEADER } from '../../import/export-csv';
 import { PassThrough } from 'node:stream';
-import { createBackup, listBackups, pruneBackups, restoreBackup } from '../backups/backup-files';
-import { actorLabel, requireTeamLead, type CallContext } from '../call-context';
+import { actorLabel, type HandlersOf } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
-import type { CallOutput, ParsedInput } from '../contract';
 import { ServiceError } from '../errors';
 import { analyzeUpload, headersKeyOf } from './analyze';
-import { recoverInterruptedImports, startImportCommit, undoImportBatch } from './commit';
+import type { importCalls } from './calls';
+import { startImportCommit } from './commit';
+import { IMPORT_ERRORS } from './errors';
+import { recoverInterruptedImports } from './recovery';
+import { undoImportBatch } from './undo';
 import { readLatestHistoryBatch } from './history';
-import { findPossibleDuplicates, listDuplicateGroups, mergeDuplicateLeads } from '../duplicates/duplicates';
 import { forgetAnalysis, isAnalysisKept, isKeptAnalysisCurrent } from './kept-analysis';
-import { exportLeads } from '../leads/export';
 import {
   discardUpload,
   pruneUploads,
@@ -46,16 +47,11 @@ function decodeBase64(text: string): Buffer | null {
   return Buffer.from(content, 'base64');
 }
 
-export const importHandlers = {
-  async 'import.upload'(
-    ctx: CallContext,
-    input: ParsedInput<'import.upload'>,
-  ): Promise<CallOutput<'import.upload'>> {
-    requireTeamLead(ctx);
+export const importHandlers: HandlersOf<typeof importCalls> = {
+  async 'import.upload'(ctx, input) {
     const bytes = decodeBase64(input.contentBase64);
-    if (!bytes) throw new ServiceError('invalid_input', 'contentBase64: not base64', 'contentBase64');
-    if (bytes.length === 0)
-      throw new ServiceError('invalid_input', 'contentBase64: the file is empty', 'contentBase64');
+    if (!bytes) throw new ServiceError(IMPORT_ERRORS.notBase64, undefined, 'contentBase64');
+    if (bytes.length === 0) throw new ServiceError(IMPORT_ERRORS.emptyFile, undefined, 'contentBase64');
     const uploadId = ctx.newId('upload').replace(/[^A-Za-z0-9_-]/g, '_');
     const saved = await saveUpload(
       ctx.db,
@@ -66,21 +62,13 @@ export const importHandlers = {
     return { uploadId, fileName: saved.fileName, sizeBytes: saved.sizeBytes };
   },
 
-  async 'import.analyze'(
-    ctx: CallContext,
-    input: ParsedInput<'import.analyze'>,
-  ): Promise<CallOutput<'import.analyze'>> {
-    requireTeamLead(ctx);
+  async 'import.analyze'(ctx, input) {
     return analyzeUpload(ctx, input);
   },
 
-  async 'import.errorFile'(
-    ctx: CallContext,
-    input: ParsedInput<'import.errorFile'>,
-  ): Promise<CallOutput<'import.errorFile'>> {
-    requireTeamLead(ctx);
+  async 'import.errorFile'(ctx, input) {
     const analysis = await readAnalysisMeta(ctx.db, input.uploadId);
-    if (!analysis) throw new ServiceError('conflict', 'Analyse the file first.', 'uploadId');
+    if (!analysis) throw new ServiceError(IMPORT_ERRORS.notAnalysed, undefined, 'uploadId');
     const reader = readRejectedRows(ctx.db, input.uploadId);
     const rejected: { c: readonly string[]; e: string }[] = [];
     try {
@@ -109,30 +97,23 @@ export const importHandlers = {
     };
   },
 
-  async 'import.commit'(
-    ctx: CallContext,
-    input: ParsedInput<'import.commit'>,
-  ): Promise<CallOutput<'import.commit'>> {
-    requireTeamLead(ctx);
+  async 'import.commit'(ctx, input) {
     const analysis = await readAnalysisMeta(ctx.db, input.uploadId);
-    if (!analysis) throw new ServiceError('conflict', 'Analyse the file before importing it.', 'uploadId');
+    if (!analysis) throw new ServiceError(IMPORT_ERRORS.notAnalysed, undefined, 'uploadId');
     if (analysis.analysisId !== input.analysisId)
-      throw new ServiceError(
-        'conflict',
-        'The file was analysed again since this report; review the new report before importing.',
-        'analysisId',
-      );
+      throw new ServiceError(IMPORT_ERRORS.analysisReplaced, undefined, 'analysisId');
     if (analysis.committedBatchId !== null)
-      throw new ServiceError('conflict', 'This report was already imported.', 'analysisId');
+      throw new ServiceError(IMPORT_ERRORS.alreadyImported, undefined, 'analysisId');
     if (!isAnalysisKept(ctx.db, analysis.analysisId))
-      throw new ServiceError(
-        'conflict',
-        'This report is no longer in memory (Fairlead restarted since): analyse the file again.',
-        'analysisId',
-      );
+      throw new ServiceError(IMPORT_ERRORS.analysisForgotten, undefined, 'analysisId');
     // A past-leads import never guesses: every open question stops it, naming its column and value.
     const question = analysis.history?.questions[0];
-    if (question) throw new ServiceError('conflict', question.message, question.column || 'history');
+    if (question)
+      throw new ServiceError(
+        IMPORT_ERRORS.historyQuestion,
+        { column: question.column, question: question.kind, value: question.value },
+        question.column || 'history',
+      );
     const actor = actorLabel(ctx.actor);
     // Asked before this call's own writes (the template), which change no lead.
     const isAnalysisCurrent = isKeptAnalysisCurrent(ctx.db, analysis.analysisId);
@@ -180,23 +161,17 @@ export const importHandlers = {
     return job;
   },
 
-  async 'import.discard'(
-    ctx: CallContext,
-    input: ParsedInput<'import.discard'>,
-  ): Promise<CallOutput<'import.discard'>> {
-    requireTeamLead(ctx);
+  async 'import.discard'(ctx, input) {
     forgetAnalysis(ctx.db, input.uploadId);
     return { discarded: await discardUpload(ctx.db, input.uploadId) };
   },
 
-  'import.history'(ctx: CallContext, input: ParsedInput<'import.history'>): CallOutput<'import.history'> {
-    requireTeamLead(ctx);
+  'import.history'(ctx, input) {
     recoverInterruptedImports(ctx.db, ctx.now);
     return listImportBatches(ctx.db, input);
   },
 
-  'import.historyFlags'(ctx: CallContext): CallOutput<'import.historyFlags'> {
-    requireTeamLead(ctx);
+  'import.historyFlags'(ctx) {
     const latest = readLatestHistoryBatch(ctx.db);
     if (!latest || findImportBatch(ctx.db, latest.batchId)?.state !== 'committed') return null;
     const span = findBatchLeadSpan(ctx.db, latest.batchId);
@@ -216,8 +191,7 @@ export const importHandlers = {
     };
   },
 
-  'import.undo'(ctx: CallContext, input: ParsedInput<'import.undo'>): CallOutput<'import.undo'> {
-    requireTeamLead(ctx);
+  'import.undo'(ctx, input) {
     const { batch, leadIds } = undoImportBatch(
       ctx.db,
       ctx.scoring,
@@ -229,16 +203,11 @@ export const importHandlers = {
     return batch;
   },
 
-  'import.templates'(ctx: CallContext): CallOutput<'import.templates'> {
-    requireTeamLead(ctx);
+  'import.templates'(ctx) {
     return listImportTemplates(ctx.db);
   },
 
-  'import.saveTemplate'(
-    ctx: CallContext,
-    input: ParsedInput<'import.saveTemplate'>,
-  ): CallOutput<'import.saveTemplate'> {
-    requireTeamLead(ctx);
+  'import.saveTemplate'(ctx, input) {
     const actor = actorLabel(ctx.actor);
     const template = saveImportTemplate(
       ctx.db,
@@ -263,11 +232,7 @@ export const importHandlers = {
     return template;
   },
 
-  'import.deleteTemplate'(
-    ctx: CallContext,
-    input: ParsedInput<'import.deleteTemplate'>,
-  ): CallOutput<'import.deleteTemplate'> {
-    requireTeamLead(ctx);
+  'import.deleteTemplate'(ctx, input) {
     const deleted = deleteImportTemplate(ctx.db, input.id);
     if (deleted)
       appendAudit(ctx.db, {
@@ -278,98 +243,5 @@ export const importHandlers = {
         entityId: input.id,
       });
     return { deleted };
-  },
-
-  'leads.findDuplicates'(
-    ctx: CallContext,
-    input: ParsedInput<'leads.findDuplicates'>,
-  ): CallOutput<'leads.findDuplicates'> {
-    return findPossibleDuplicates(ctx, input);
-  },
-
-  async 'leads.export'(
-    ctx: CallContext,
-    input: ParsedInput<'leads.export'>,
-  ): Promise<CallOutput<'leads.export'>> {
-    requireTeamLead(ctx);
-    const file = await exportLeads(ctx, input);
-    inTransaction(ctx.db, () =>
-      appendAudit(ctx.db, {
-        at: ctx.now,
-        actor: actorLabel(ctx.actor),
-        action: 'leads.export',
-        entity: 'lead',
-        entityId: null,
-        detail: { format: input.format, rows: file.rows, filter: input.filter },
-      }),
-    );
-    return file;
-  },
-
-  'duplicates.groups'(
-    ctx: CallContext,
-    input: ParsedInput<'duplicates.groups'>,
-  ): CallOutput<'duplicates.groups'> {
-    return listDuplicateGroups(ctx, input);
-  },
-
-  'duplicates.merge'(
-    ctx: CallContext,
-    input: ParsedInput<'duplicates.merge'>,
-  ): CallOutput<'duplicates.merge'> {
-    return mergeDuplicateLeads(ctx, input);
-  },
-
-  async 'backups.list'(ctx: CallContext): Promise<CallOutput<'backups.list'>> {
-    requireTeamLead(ctx);
-    return listBackups(ctx.db, ctx.now);
-  },
-
-  async 'backups.create'(ctx: CallContext): Promise<CallOutput<'backups.create'>> {
-    requireTeamLead(ctx);
-    const backup = await createBackup(ctx.db, 'manual', ctx.now);
-    await pruneBackups(ctx.db, ctx.now);
-    inTransaction(ctx.db, () =>
-      appendAudit(ctx.db, {
-        at: ctx.now,
-        actor: actorLabel(ctx.actor),
-        action: 'backup.create',
-        entity: 'backup',
-        entityId: backup.id,
-        detail: { sizeBytes: backup.sizeBytes },
-      }),
-    );
-    ctx.emit('backups.changed', { reason: 'created' });
-    return backup;
-  },
-
-  async 'backups.restore'(
-    ctx: CallContext,
-    input: ParsedInput<'backups.restore'>,
-  ): Promise<CallOutput<'backups.restore'>> {
-    requireTeamLead(ctx);
-    if (ctx.jobs.list().some((job) => job.state === 'running'))
-      throw new ServiceError(
-        'conflict',
-        'Wait for running jobs (imports, rescoring) to finish, then restore.',
-      );
-    const restored = await restoreBackup(ctx.db, input.id, ctx.now);
-    // Everything cached from the old database is stale now.
-    ctx.scoring.invalidate();
-    inTransaction(ctx.db, () => {
-      recoverInterruptedImports(ctx.db, ctx.now);
-      appendAudit(ctx.db, {
-        at: ctx.now,
-        actor: actorLabel(ctx.actor),
-        action: 'backup.restore',
-        entity: 'backup',
-        entityId: input.id,
-        detail: { preRestoreBackup: restored.preRestoreBackup },
-      });
-    });
-    ctx.emit('backups.changed', { reason: 'restored' });
-    ctx.emit('workspace.changed', { reason: 'restored' });
-    ctx.emit('leads.changed', { leadIds: [], reason: 'restored' });
-    return { restoredFrom: input.id, ...restored };
   },
 };

@@ -1,7 +1,8 @@
 // Drives an import through the API the way the wizard does: upload, analyze, commit, wait for the job.
 import { blankLead } from '../../helpers/blank-lead';
 import type { FairleadClient } from '../../../core/api/transport/client';
-import type { ImportAnalysis, ImportJobResult } from '../../../core/api/import/calls';
+import type { ImportAnalysis } from '../../../core/api/import/schemas';
+import type { ImportJobResult } from '../../../core/api/jobs/schemas';
 import type { JobStatus } from '../../../core/api/contract';
 import { leadKeysOf } from '../../../core/api/leads/lead-keys';
 import type { Service } from '../../../core/api/service';

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { recoverInterruptedImports } from '../../../core/api/import/commit';
+import { recoverInterruptedImports } from '../../../core/api/import/recovery';
 import { openDatabase } from '../../../core/store/open-database';
 
 const ROWS = 100_000;

@@ -1,5 +1,5 @@
 // Files between the browser and the API: a picked File as base64 for an upload, and returned content as a download.
-import type { ExportedFile } from '../../../../core/api/import/calls';
+import type { ExportedFile } from '../../../../core/api/leads/calls';
 
 /** Reads a picked file as base64 (without the data-URL prefix). */
 export function readFileAsBase64(file: Blob): Promise<string> {

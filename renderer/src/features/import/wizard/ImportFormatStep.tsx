@@ -1,6 +1,6 @@
 // How the file is read: a CSV's encoding and delimiter, and a saved column-mapping template to apply.
 import { Group, Paper, Select, Text } from '@mantine/core';
-import type { ImportAnalysis } from '../../../../../core/api/import/calls';
+import type { ImportAnalysis } from '../../../../../core/api/import/schemas';
 import { useImportTranslation } from '../bundle';
 import {
   DELIMITERS,

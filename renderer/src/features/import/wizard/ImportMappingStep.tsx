@@ -1,7 +1,7 @@
 // The column mapping: each column of the file becomes a lead field, a custom field or is ignored, next to a sample
 // of its values.
 import { Paper, ScrollArea, Select, Table, Text, Title } from '@mantine/core';
-import type { ImportAnalysis } from '../../../../../core/api/import/calls';
+import type { ImportAnalysis } from '../../../../../core/api/import/schemas';
 import { useImportTranslation } from '../bundle';
 
 /** Lead fields a column can become (the API's list; the renderer may not import core/import). */

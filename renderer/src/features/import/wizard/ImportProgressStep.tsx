@@ -1,7 +1,7 @@
 // The import running and its outcome: progress and rate, the counts when done (and the history import's next
 // steps), or the failure; then view the leads or import another file.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import type { ImportJobResult } from '../../../../../core/api/import/calls';
+import type { ImportJobResult } from '../../../../../core/api/jobs/schemas';
 import { formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
 import { JobProgress } from '../../jobs/JobProgress';

@@ -14,7 +14,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { ImportAnalysis } from '../../../../../core/api/import/calls';
+import type { ImportAnalysis } from '../../../../../core/api/import/schemas';
 import { formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
 import { useImportTranslation } from '../bundle';
