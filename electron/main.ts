@@ -121,14 +121,6 @@ function createWindow(): BrowserWindow {
     const bounds = window.getNormalBounds();
     saveWindowState(app.getPath('userData'), { ...bounds, isMaximized: window.isMaximized() });
   });
-  // No remote content: in-app navigation only to our own page; http(s) links open in the system browser.
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isTrusted(url)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   void window.loadURL(devServerUrl ?? APP_INDEX_URL);
   return window;
 }
@@ -168,8 +160,20 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
+  // Every web contents, not only the main window's: no <webview>, navigation only to our own pages, no new windows
+  // (web links open in the system browser).
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('will-navigate', (event, url) => {
+      if (!isTrusted(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isTrusted(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
   });
 
   void app.whenReady().then(() => {
