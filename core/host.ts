@@ -8,7 +8,8 @@ import { startBackupScheduler } from './api/backups/backup-scheduler';
 import { createService } from './api/service';
 import { createAdjustableClock } from './api/dev/test-clock';
 import { startSlaScheduler } from './scheduler';
-import { resolveDatabasePath } from './data-dir';
+import { defaultDataDir, resolveDatabasePath } from './data-dir';
+import { ensurePrivateDirSync } from './fs-private';
 import { startHub } from './lan/hub-server';
 import { openDatabase } from './store/open-database';
 import { APP_VERSION } from './version';
@@ -46,6 +47,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 let db: Database;
 try {
+  // Fairlead's own data folder is tightened to this user; a folder named with --db is only made private if new.
+  if (dirname(resolve(dbPath)) === defaultDataDir())
+    ensurePrivateDirSync(defaultDataDir(), { tightenExisting: true });
   db = openDatabase(dbPath, { synchronous: 'FULL' });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
