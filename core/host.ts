@@ -12,6 +12,19 @@ import { defaultDataDir, resolveDatabasePath } from './data-dir';
 import { ensurePrivateDirSync } from './fs-private';
 import { startHub } from './lan/hub-server';
 import { openDatabase } from './store/open-database';
+import { ensureHubCertificates } from './lan/certificates';
+import { advertiseHub } from './lan/discovery';
+import { fingerprintPrefix } from './api/devices/pairing-code';
+import { hostname, networkInterfaces } from 'node:os';
+
+/** The names a LAN hub answers to by default: its host name (plain and .local) and its IPv4 LAN addresses. */
+function defaultLanNames(): string[] {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((item) => item !== undefined && item.family === 'IPv4' && !item.internal)
+    .map((item) => item!.address);
+  return [hostname().toLowerCase(), `${hostname().toLowerCase()}.local`, ...addresses];
+}
 import { APP_VERSION } from './version';
 
 const { values } = parseArgs({
@@ -23,13 +36,19 @@ const { values } = parseArgs({
     'renderer-dir': { type: 'string' },
     // Lets e2e tests move the hub's clock (dev.advanceClock); never for real use.
     'test-hooks': { type: 'boolean', default: false },
+    // LAN mode: HTTPS/WSS for reps' PCs on the office network, with the hub's own CA; off by default.
+    lan: { type: 'boolean', default: false },
+    // Extra names and addresses the LAN hub answers to (comma-separated); its host name and LAN addresses by default.
+    names: { type: 'string' },
+    'no-mdns': { type: 'boolean', default: false },
   },
   strict: true,
 });
 
 const here = dirname(fileURLToPath(import.meta.url));
 const port = Number(values.port ?? process.env.FAIRLEAD_PORT ?? 5174);
-const host = values.host ?? process.env.FAIRLEAD_HOST ?? '127.0.0.1';
+const isLan = values.lan;
+const host = values.host ?? process.env.FAIRLEAD_HOST ?? (isLan ? '0.0.0.0' : '127.0.0.1');
 const dbPath = resolveDatabasePath(values.db);
 // Run from source (core/host.ts) or built (out/hub/host.mjs, scripts/hub.mjs): the renderer is out/renderer either way.
 const rendererDir = resolve(
@@ -63,12 +82,26 @@ const service = createService({
   ...(testClock ? { clock: testClock.clock } : {}),
 });
 if (values.demo) {
-  const status = await service.dispatch('workspace.status', {});
+  // The host itself is trusted: it loads the demo as the team lead.
+  const token = service.openTrustedSession({ role: 'lead' });
+  const status = await service.dispatch('workspace.status', {}, { token });
   if (status.ok && (status.value as { isEmpty: boolean }).isEmpty) {
-    const loaded = await service.dispatch('workspace.loadDemo', {});
+    const loaded = await service.dispatch('workspace.loadDemo', {}, { token });
     if (!loaded.ok) console.error(`Could not load the demo workspace: ${loaded.error.message}`);
   }
+  await service.dispatch('session.signOut', {}, { token });
 }
+
+const lanNames = isLan
+  ? (values.names
+      ?.split(',')
+      .map((n) => n.trim())
+      .filter(Boolean) ?? defaultLanNames())
+  : [];
+const certificates = isLan
+  ? await ensureHubCertificates(join(dirname(dbPath), 'lan'), lanNames, Date.now())
+  : null;
+if (certificates) service.lan.setCaFingerprint256(certificates.caFingerprint256);
 
 const hub = await startHub({
   service,
@@ -76,7 +109,22 @@ const hub = await startHub({
   port,
   rendererDir: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
   appVersion: APP_VERSION,
+  ...(certificates
+    ? {
+        tls: { key: certificates.key, cert: certificates.cert },
+        hostNames: lanNames,
+        caCertPem: certificates.caCert,
+      }
+    : {}),
 });
+const advertisement =
+  certificates && !values['no-mdns']
+    ? advertiseHub({
+        name: `Fairlead ${hostname()}`,
+        port: hub.port,
+        fingerprintPrefix: fingerprintPrefix(certificates.caFingerprint256),
+      })
+    : null;
 const scheduler = startSlaScheduler({
   service,
   onError: (message) => console.error(`SLA scheduler: ${message}`),
@@ -88,10 +136,21 @@ const backups = startBackupScheduler({
   onError: (error) => console.error(`Backup: ${error instanceof Error ? error.message : String(error)}`),
 });
 console.log(`Fairlead hub ${APP_VERSION} listening on ${hub.url} (database: ${dbPath})`);
+if (certificates) {
+  console.log(
+    `LAN mode: HTTPS for ${lanNames.join(', ')}; CA fingerprint (SHA-256) ${certificates.caFingerprint256}`,
+  );
+  console.log(
+    `Chromium pin for tests: --ignore-certificate-errors-spki-list=${certificates.serverSpkiSha256}`,
+  );
+}
+// As Jupyter does: a one-time link that signs this computer's browser in as the team lead (15 minutes).
+console.log(`Sign in as the team lead: ${hub.url}/#signin=${service.createSignInLink()}`);
 
 function shutdown(): void {
   scheduler.stop();
   backups.stop();
+  void advertisement?.stop();
   void hub.close().then(() => {
     db.close();
     process.exit(0);

@@ -66,6 +66,8 @@ export interface HubOptions {
    * Without LAN mode only loopback clients are answered.
    */
   readonly hostNames?: readonly string[];
+  /** The hub CA's certificate, served at /api/ca.pem for pairing clients and office IT. */
+  readonly caCertPem?: string;
 }
 
 export interface RunningHub {
@@ -163,6 +165,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         version: options.appVersion ?? '0.1.0',
         schemaVersion: readSchemaVersion(service.db),
       });
+      return;
+    }
+    if (pathname === '/api/ca.pem' && req.method === 'GET' && options.caCertPem) {
+      res.writeHead(200, {
+        'content-type': 'application/x-pem-file',
+        'content-disposition': 'attachment; filename="fairlead-hub-ca.pem"',
+        'cache-control': 'no-store',
+      });
+      res.end(options.caCertPem);
       return;
     }
     if (pathname.startsWith('/api/')) {

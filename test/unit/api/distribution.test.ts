@@ -33,13 +33,9 @@ describe('distribution through the API', () => {
   }
 
   async function asRep(repId: string | null): Promise<void> {
-    if (repId === null) {
-      t.client.setSessionToken(null);
-      return;
-    }
-    t.client.setSessionToken(null);
-    const session = await t.client.call('session.actAs', { repId });
-    t.client.setSessionToken(session.token);
+    t.client.setSessionToken(
+      t.service.openTrustedSession(repId === null ? { role: 'lead' } : { role: 'rep', repId }),
+    );
   }
 
   function rowCount(table: string): number {
