@@ -1,5 +1,6 @@
 // Repository for assignment history: append-only, each row with the explanation of why.
 import type { Database } from 'better-sqlite3';
+import { countAssignmentDay } from './rep-loads';
 import { qb, runCompiled, selectAll } from './sql';
 
 export type AssignmentKind = 'auto' | 'manual' | 'claim' | 'recycle' | 'import' | 'demo' | 'appeal';
@@ -45,6 +46,7 @@ export function appendAssignment(db: Database, record: AssignmentRecord): void {
     record.actor,
     record.at,
   ]);
+  countAssignmentDay(db, record.repId, record.at);
 }
 
 export function listAssignmentsForLead(db: Database, leadId: string): AssignmentRecord[] {

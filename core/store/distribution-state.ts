@@ -7,6 +7,7 @@ import type { Lead } from '../domain/lead';
 import { asRepId, type RepId } from '../domain/ids';
 import type { AssignmentKind, AssignmentRecord } from './assignments';
 import { rowToLead } from './leads';
+import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import { execute, qb, selectAll, selectFirst } from './sql';
 
 export interface RuleMethodState {
@@ -56,7 +57,7 @@ export function writeRuleMethodState(
   }
 }
 
-/** Open leads per rep, maintained by triggers on the leads table. */
+/** Open leads per rep, kept by the repositories that write leads (rep-loads.ts). */
 export function readOpenLoads(db: Database): Record<string, number> {
   const loads: Record<string, number> = {};
   for (const row of selectAll(db, qb.selectFrom('rep_open_loads').selectAll()))
@@ -64,7 +65,7 @@ export function readOpenLoads(db: Database): Record<string, number> {
   return loads;
 }
 
-/** Leads handed to each rep on a local day (day = floor((epoch ms + UTC offset) / 1 day)), kept by a trigger. */
+/** Leads handed to each rep on a local day (`localDayNumber`), counted as assignments are appended (rep-loads.ts). */
 export function countAssignedOnDay(db: Database, day: number): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const row of selectAll(
@@ -175,7 +176,9 @@ export function listPoolLeadIds(db: Database, limit: number): string[] {
 
 /** Changes only the owner (and updatedAt): distribution never touches anything else on the lead. */
 export function setLeadOwner(db: Database, leadId: string, repId: string | null, now: number): void {
+  const before = readLoadFacts(db, leadId);
   execute(db, qb.updateTable('leads').set({ owner_id: repId, updated_at: now }).where('id', '=', leadId));
+  if (before !== null) applyOpenLoadChange(db, before, { ...before, ownerId: repId });
 }
 
 function rowToAssignment(row: {

@@ -3,6 +3,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Lead } from '../domain/lead';
 import { LEAD_COLUMNS, leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
+import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable, LeadsTable } from './schema';
 import { allCompiled, execute, qb, runCompiled, selectAll, selectFirst } from './sql';
 
@@ -276,14 +277,19 @@ export function listUnownedBatchLeadIds(db: Database, batchId: string): string[]
 
 /** Soft-deletes the live leads a batch inserted (undo); they may have follow-ups or assignments by now. */
 export function softDeleteBatchLeads(db: Database, batchId: string, at: number): string[] {
-  const ids = selectAll(
+  const rows = selectAll(
     db,
     qb
       .selectFrom('leads')
-      .select('id')
+      .select(['id', 'owner_id', 'stage', 'is_history', 'deleted_at'])
       .where('import_batch_id', '=', batchId)
       .where('deleted_at', 'is', null),
-  ).map((row) => row.id);
+  );
+  const ids = rows.map((row) => row.id);
+  for (const row of rows) {
+    const before = loadFactsOf(row);
+    applyOpenLoadChange(db, before, { ...before, isDeleted: true });
+  }
   execute(
     db,
     qb

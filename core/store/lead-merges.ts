@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Lead } from '../domain/lead';
+import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
 import { execute, qb, runCompiled, selectAll } from './sql';
 
@@ -66,7 +67,9 @@ export function moveFollowUps(db: Database, fromLeadId: string, toLeadId: string
 }
 
 export function markLeadMerged(db: Database, leadId: string, at: number): void {
+  const before = readLoadFacts(db, leadId);
   execute(db, qb.updateTable('leads').set({ deleted_at: at, updated_at: at }).where('id', '=', leadId));
+  if (before !== null) applyOpenLoadChange(db, before, { ...before, isDeleted: true });
 }
 
 /** Compiled once: an import flags thousands of duplicates in its committing transaction. */

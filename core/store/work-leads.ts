@@ -1,18 +1,19 @@
 // Repository for working leads: SLA clock inputs, compact kanban/queue/pool cards, and conditional owner/stage writes.
 import type { Database } from 'better-sqlite3';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type { FunnelStage, Grade } from '../domain/funnel';
+import { BUILT_IN_STAGES, isOpenStage, type FunnelStage, type Grade } from '../domain/funnel';
 import { asLeadId, asRepId } from '../domain/ids';
 import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
+import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
 import { execute, selectAll, selectFirst } from './sql';
 import { workQb, type WorkSchema } from './work-schema';
 
 type Db = Schema & WorkSchema;
 type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
 
-/** The stages that are not on a clock; mirrors `isOpenStage` for SQL. */
-const NOT_OPEN: FunnelStage[] = ['won', 'lost', 'nurture'];
+/** The stages that are not on a clock, from the domain's `isOpenStage` (custom stages are always open). */
+export const NOT_OPEN: FunnelStage[] = BUILT_IN_STAGES.filter((stage) => !isOpenStage(stage));
 
 /** What the SLA engine and the cards need beyond the lead row: when the clock started and the last contact. */
 function withClockColumns<O>(query: SelectQueryBuilder<Db, 'leads', O>) {
@@ -254,66 +255,6 @@ export function mapNextSteps(
   return result;
 }
 
-/** Follow-ups whose planned next step fell due in [since, now], newest per lead only, on leads still owned. */
-export function listDueNextSteps(
-  db: Database,
-  since: number,
-  now: number,
-): {
-  followUpId: string;
-  leadId: string;
-  leadName: string;
-  ownerId: string;
-  nextStep: string | null;
-  nextAt: number;
-}[] {
-  const rows = selectAll(
-    db,
-    workQb
-      .selectFrom('follow_ups')
-      .innerJoin('leads', 'leads.id', 'follow_ups.lead_id')
-      .select([
-        'follow_ups.id',
-        'follow_ups.lead_id',
-        'follow_ups.next_step',
-        'follow_ups.next_at',
-        'follow_ups.at',
-        'leads.name',
-        'leads.owner_id',
-      ])
-      .where('follow_ups.next_at', '>=', since)
-      .where('follow_ups.next_at', '<=', now)
-      .where('leads.owner_id', 'is not', null)
-      .where('leads.deleted_at', 'is', null)
-      .where('leads.stage', 'not in', NOT_OPEN)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('follow_ups as later')
-              .select('later.id')
-              .whereRef('later.lead_id', '=', 'follow_ups.lead_id')
-              .whereRef('later.at', '>', 'follow_ups.at'),
-          ),
-        ),
-      ),
-  );
-  return rows.flatMap((row) =>
-    row.owner_id === null || row.next_at === null
-      ? []
-      : [
-          {
-            followUpId: row.id,
-            leadId: row.lead_id,
-            leadName: row.name,
-            ownerId: row.owner_id,
-            nextStep: row.next_step,
-            nextAt: row.next_at,
-          },
-        ],
-  );
-}
-
 /**
  * Sets the owner only if it is still `expected` (null = unowned): the atomic step behind claims and recycles.
  * Answers false when someone else changed it first.
@@ -325,7 +266,8 @@ export function setLeadOwnerIf(
   owner: string | null,
   now: number,
 ): boolean {
-  return (
+  const before = readLoadFacts(db, leadId);
+  const changed =
     execute(
       db,
       workQb
@@ -334,8 +276,9 @@ export function setLeadOwnerIf(
         .where('id', '=', leadId)
         .where('deleted_at', 'is', null)
         .where('owner_id', 'is', expected),
-    ) === 1
-  );
+    ) === 1;
+  if (changed && before !== null) applyOpenLoadChange(db, before, { ...before, ownerId: owner });
+  return changed;
 }
 
 export function setLeadStage(
@@ -349,7 +292,8 @@ export function setLeadStage(
   },
   now: number,
 ): void {
-  execute(
+  const before = readLoadFacts(db, leadId);
+  const changed = execute(
     db,
     workQb
       .updateTable('leads')
@@ -362,6 +306,7 @@ export function setLeadStage(
       })
       .where('id', '=', leadId),
   );
+  if (changed === 1 && before !== null) applyOpenLoadChange(db, before, { ...before, stage: change.stage });
 }
 
 /**
@@ -374,18 +319,22 @@ export function moveLiveLeadsToStage(
   to: FunnelStage,
   now: number,
 ): string[] {
-  const ids = selectAll(
+  const rows = selectAll(
     db,
     workQb
       .selectFrom('leads')
-      .select('id')
+      .select(['id', 'owner_id', 'stage', 'is_history', 'deleted_at'])
       .where('stage', '=', from)
       .where('deleted_at', 'is', null)
       .where('is_history', '=', 0)
       .orderBy('created_at')
       .orderBy('id'),
-  ).map((row) => row.id);
-  if (ids.length === 0) return ids;
+  );
+  if (rows.length === 0) return [];
+  for (const row of rows) {
+    const before = loadFactsOf(row);
+    applyOpenLoadChange(db, before, { ...before, stage: to });
+  }
   execute(
     db,
     workQb
@@ -395,85 +344,5 @@ export function moveLiveLeadsToStage(
       .where('deleted_at', 'is', null)
       .where('is_history', '=', 0),
   );
-  return ids;
-}
-
-/** Assignment rows after `afterRowid` that gave a lead to a rep, for "new assignment" notifications. */
-export function listAssignmentsAfter(
-  db: Database,
-  afterRowid: number,
-  limit: number,
-): {
-  rowid: number;
-  leadId: string;
-  repId: string;
-  kind: string;
-  reason: string;
-  at: number;
-  leadName: string;
-}[] {
-  return selectAll(
-    db,
-    workQb
-      .selectFrom('assignments')
-      .innerJoin('leads', 'leads.id', 'assignments.lead_id')
-      .select([
-        sql<number>`assignments.rowid`.as('rowid'),
-        'assignments.lead_id',
-        'assignments.rep_id',
-        'assignments.kind',
-        'assignments.reason',
-        'assignments.at',
-        'leads.name',
-      ])
-      .where(sql<boolean>`assignments.rowid > ${afterRowid}`)
-      .orderBy(sql`assignments.rowid`)
-      .limit(limit),
-  ).map((row) => ({
-    rowid: row.rowid,
-    leadId: row.lead_id,
-    repId: row.rep_id ?? '',
-    kind: row.kind,
-    reason: row.reason,
-    at: row.at,
-    leadName: row.name,
-  }));
-}
-
-export function findLastAssignmentRowid(db: Database): number {
-  return selectFirst(db, workQb.selectFrom('assignments').select(sql<number>`max(rowid)`.as('m')))?.m ?? 0;
-}
-
-/**
- * Appeals answered in [since, until]. The appeals table belongs to distribution (schema version 5) and is read
- * with plain SQL, so this feature works whether or not that feature's tables are there yet.
- */
-export function listAnsweredAppeals(
-  db: Database,
-  since: number,
-  until: number,
-): { id: string; leadId: string; repId: string; state: string; reply: string | null; leadName: string }[] {
-  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'appeals'").get();
-  if (exists === undefined) return [];
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.lead_id, a.rep_id, a.state, a.reply, l.name AS lead_name FROM appeals a
-       JOIN leads l ON l.id = a.lead_id WHERE a.state <> 'open' AND a.resolved_at >= ? AND a.resolved_at <= ?`,
-    )
-    .all(since, until) as {
-    id: string;
-    lead_id: string;
-    rep_id: string;
-    state: string;
-    reply: string | null;
-    lead_name: string;
-  }[];
-  return rows.map((row) => ({
-    id: row.id,
-    leadId: row.lead_id,
-    repId: row.rep_id,
-    state: row.state,
-    reply: row.reply,
-    leadName: row.lead_name,
-  }));
+  return rows.map((row) => row.id);
 }
