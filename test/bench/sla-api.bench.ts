@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createService, type Service } from '../../core/api/service';
-import type { TickSummary } from '../../core/api/work/calls';
+import type { TickSummary } from '../../core/api/sla/schemas';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
 import { figure } from './figure';

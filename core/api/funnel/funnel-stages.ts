@@ -7,25 +7,24 @@ import { retargetNurtureReturns } from '../../store/nurture-wakeups';
 import { appendStageChange } from '../../store/stage-history';
 import { countLeadsByStage, moveLiveLeadsToStage } from '../../store/work-leads';
 import { actorLabel, type CallContext } from '../call-context';
-import type { FunnelSettings } from '../work/calls';
 import { ServiceError } from '../errors';
+import { FUNNEL_ERRORS } from './errors';
+import type { FunnelSettings } from './schemas';
 
-/** A stage's English name for messages (the key when the funnel does not know it). */
-export function stageName(settings: FunnelSettings, stage: string): string {
-  return settings.stages.find((s) => s.key === stage)?.en ?? stage;
+/** A stage's names for messages, in both languages (the key when the funnel does not know it). */
+function stageNames(
+  settings: FunnelSettings,
+  stage: string,
+): { stage: string; name: string; nameZh: string } {
+  const entry = settings.stages.find((s) => s.key === stage);
+  return { stage, name: entry?.en ?? stage, nameZh: entry?.zh ?? stage };
 }
 
 /** Refuses a stage the funnel does not have, or hides: a lead there would drop off the board. */
 export function requireShownStage(settings: FunnelSettings, stage: FunnelStage, field = 'stage'): void {
   const entry = settings.stages.find((s) => s.key === stage);
-  if (entry === undefined)
-    throw new ServiceError('invalid_input', `Unknown stage "${stage}": the funnel has no such stage.`, field);
-  if (entry.hidden)
-    throw new ServiceError(
-      'invalid_input',
-      `The stage "${entry.en}" is hidden: show it again in the funnel settings before moving leads there.`,
-      field,
-    );
+  if (entry === undefined) throw new ServiceError(FUNNEL_ERRORS.unknownStage, { stage }, field);
+  if (entry.hidden) throw new ServiceError(FUNNEL_ERRORS.hiddenStage, stageNames(settings, stage), field);
 }
 
 /** Live leads (not deleted, not history) per stage key; history leads keep the stage they were imported with. */
@@ -54,20 +53,11 @@ export function moveLeadsOffRetiredStages(
   const targets = new Map<string, FunnelStage>();
   for (const { from, to } of reassign) {
     if (!retiredKeys.has(from))
-      throw new ServiceError(
-        'invalid_input',
-        `The stage "${stageName(after, from)}" stays on the board: only a hidden or removed stage moves its leads.`,
-        'reassign',
-      );
-    if (targets.has(from))
-      throw new ServiceError('invalid_input', `Where the leads of "${from}" go is given twice.`, 'reassign');
+      throw new ServiceError(FUNNEL_ERRORS.reassignNotRetired, stageNames(after, from), 'reassign');
+    if (targets.has(from)) throw new ServiceError(FUNNEL_ERRORS.reassignTwice, { stage: from }, 'reassign');
     const target = after.stages.find((s) => s.key === to);
     if (target === undefined || target.hidden || !isOpenStage(to))
-      throw new ServiceError(
-        'invalid_input',
-        `Leads can only move to a shown working stage, not "${stageName(after, to)}".`,
-        'reassign',
-      );
+      throw new ServiceError(FUNNEL_ERRORS.reassignTarget, stageNames(after, to), 'reassign');
     targets.set(from, to);
   }
   const counts = countLiveLeadsByStage(ctx.db);
@@ -75,18 +65,13 @@ export function moveLeadsOffRetiredStages(
   for (const { key, change } of retired) {
     const count = counts.get(key) ?? 0;
     if (count === 0) continue;
-    const name = stageName(before, key);
+    const names = stageNames(before, key);
     const to = targets.get(key);
     if (to === undefined)
-      throw new ServiceError(
-        'conflict',
-        `The stage "${name}" still has ${count} lead${count === 1 ? '' : 's'}: choose a stage to move ` +
-          `${count === 1 ? 'it' : 'them'} to before it is ${change}.`,
-        'reassign',
-      );
+      throw new ServiceError(FUNNEL_ERRORS.stageHasLeads, { ...names, count, change }, 'reassign');
     const ids = moveLiveLeadsToStage(ctx.db, key, to, ctx.now);
     const actor = actorLabel(ctx.actor);
-    const note = `Stage "${name}" ${change} in the funnel settings`;
+    const note = `Stage "${names.name}" ${change} in the funnel settings`;
     for (const leadId of ids)
       appendStageChange(ctx.db, { id: ctx.newId('stg'), leadId, from: key, to, actor, note, at: ctx.now });
     retargetNurtureReturns(ctx.db, key, to);

@@ -5,7 +5,7 @@ import { slaDeadline } from '../../domain/sla/due-actions';
 import type { SlaPolicy } from '../../domain/sla/sla-policy';
 import { listReps } from '../../store/reps';
 import { mapNextSteps, toSlaInput, type LeadCardRow } from '../../store/work-leads';
-import type { CardSla, WorkCard } from '../work/calls';
+import type { CardSla, WorkCard } from '../work/schemas';
 
 export function mapRepNames(db: Database): Map<string, string> {
   return new Map(listReps(db, { includeInactive: true }).map((rep) => [rep.id as string, rep.name]));

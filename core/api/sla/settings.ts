@@ -1,9 +1,10 @@
-// The funnel and SLA settings as stored: defaults, validation on read, and the local day used by daily claim limits.
+// The funnel and SLA settings as stored: defaults, and validation on read (a stored value that no longer
+// validates reads as the defaults).
 import type { Database } from 'better-sqlite3';
-import { DAY_MS, MINUTE_MS } from '../../domain/clock';
 import { DEFAULT_SLA_POLICY, checkSlaPolicy, type SlaPolicy } from '../../domain/sla/sla-policy';
 import { readSetting, writeSetting } from '../../store/settings';
-import { funnelSettingsSchema, slaPolicySchema, type FunnelSettings } from '../work/calls';
+import { funnelSettingsSchema, type FunnelSettings } from '../funnel/schemas';
+import { slaPolicySchema } from './schemas';
 
 export const SLA_POLICY_KEY = 'sla.policy';
 export const FUNNEL_SETTINGS_KEY = 'work.funnel';
@@ -46,10 +47,4 @@ export function readFunnelSettings(db: Database): FunnelSettings {
 
 export function writeFunnelSettings(db: Database, settings: FunnelSettings, now: number): void {
   writeSetting(db, FUNNEL_SETTINGS_KEY, settings, now);
-}
-
-/** Epoch ms of the start of the team's local day containing `now` (the policy's time zone, else China). */
-export function startOfLocalDay(policy: SlaPolicy, now: number): number {
-  const offset = (policy.calendar?.utcOffsetMinutes ?? 480) * MINUTE_MS;
-  return Math.floor((now + offset) / DAY_MS) * DAY_MS - offset;
 }

@@ -10,16 +10,11 @@ import { deleteNurtureWakeup, listDueNurtureWakeups } from '../../store/nurture-
 import { readSetting, writeSetting } from '../../store/settings';
 import { insertSlaAction, mapAppliedSlaActions } from '../../store/sla-actions';
 import { appendStageChange } from '../../store/stage-history';
-import {
-  listAnsweredAppeals,
-  listAssignmentsAfter,
-  listDueNextSteps,
-  listSlaInputs,
-  setLeadStage,
-} from '../../store/work-leads';
+import { listSlaInputs, setLeadStage } from '../../store/work-leads';
+import { listAnsweredAppeals, listAssignmentsAfter, listDueNextSteps } from '../../store/work-notices';
 import { inTransaction } from '../../store/sql';
 import { actorLabel, type CallContext } from '../call-context';
-import type { TickSummary } from '../work/calls';
+import type { TickSummary } from './schemas';
 import type { EventName, EventPayload, PushedEvent } from '../contract';
 import { sendNotification, TEAM_LEAD_RECIPIENT } from '../notifications/send';
 import { recycleLead } from './recycle';

@@ -26,29 +26,25 @@ describe('claiming from the public pool over the real HTTP hub', () => {
     });
     return {
       status: res.status,
-      body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } },
+      body: (await res.json()) as { ok: boolean; error?: { code: string; reason: string } },
     };
   }
 
-  async function signIn(repId: string): Promise<string> {
-    const res = await post('session.actAs', { repId });
-    return (res.body as unknown as { value: { token: string } }).value.token;
+  function signIn(repId: string): string {
+    return t.service.openTrustedSession({ role: 'rep', repId });
   }
 
   it('lets exactly one of two reps claiming the same lead at once win; the other hears of the conflict', async () => {
     const [a, b] = [await addRep(t, '王芳'), await addRep(t, '李强')];
     const lead = await addLead(t, '陈静');
-    const [tokenA, tokenB] = [await signIn(a), await signIn(b)];
+    const [tokenA, tokenB] = [signIn(a), signIn(b)];
     const results = await Promise.all([
       post('pool.claim', { leadId: lead }, tokenA),
       post('pool.claim', { leadId: lead }, tokenB),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
-    expect(loser?.body.error).toMatchObject({
-      code: 'conflict',
-      message: 'Another rep claimed this lead first.',
-    });
+    expect(loser?.body.error).toMatchObject({ code: 'conflict', reason: 'pool.claimedFirst' });
     const winner = results.findIndex((r) => r.status === 200) === 0 ? a : b;
     const owner = t.service.db.prepare('SELECT owner_id FROM leads WHERE id = ?').get(lead) as {
       owner_id: string;
@@ -62,8 +58,15 @@ describe('claiming from the public pool over the real HTTP hub', () => {
     expect(claims.n).toBe(1);
   });
 
-  it('answers a claim without a rep session with 403', async () => {
+  it('answers a claim by the team lead with 403: the team lead assigns, reps claim', async () => {
     const lead = await addLead(t, '陈静');
-    expect((await post('pool.claim', { leadId: lead })).status).toBe(403);
+    const res = await post('pool.claim', { leadId: lead }, t.service.openTrustedSession({ role: 'lead' }));
+    expect(res.status).toBe(403);
+    expect(res.body.error).toMatchObject({ reason: 'pool.repsOnly' });
+  });
+
+  it('answers a claim without a session with 401', async () => {
+    const lead = await addLead(t, '陈静');
+    expect((await post('pool.claim', { leadId: lead })).status).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FunnelSettings } from '../../../core/api/work/calls';
+import type { FunnelSettings } from '../../../core/api/funnel/schemas';
 import { DEFAULT_FUNNEL_SETTINGS, FUNNEL_SETTINGS_KEY } from '../../../core/api/sla/settings';
 import type { FunnelStage } from '../../../core/domain/funnel';
 import { writeSetting } from '../../../core/store/settings';
@@ -70,7 +70,7 @@ describe('configurable funnel stages', () => {
   it('moves a lead into a custom stage, records it, and keeps it on the SLA clock as open work', async () => {
     await addDemoStage();
     const lead = await ownedLead('陈静');
-    const rc = await repClient(t, rep);
+    const rc = repClient(t, rep);
     await rc.call('funnel.move', { id: lead, stage: DEMO });
     const board = await t.client.call('funnel.board', {});
     expect(board.columns.find((c) => c.stage === DEMO)?.cards.map((c) => c.id)).toEqual([lead]);
@@ -92,7 +92,8 @@ describe('configurable funnel stages', () => {
     await expect(t.client.call('funnel.move', { id: lead, stage: 'c_nosuch1' })).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'stage',
-      message: expect.stringContaining('Unknown stage "c_nosuch1"'),
+      reason: 'funnel.unknownStage',
+      details: { stage: 'c_nosuch1' },
     });
     await expect(
       t.client.call('funnel.move', { id: lead, stage: 'hot' as FunnelStage }),
@@ -101,7 +102,8 @@ describe('configurable funnel stages', () => {
     await expect(t.client.call('funnel.move', { id: lead, stage: 'opportunity' })).rejects.toMatchObject({
       code: 'invalid_input',
       field: 'stage',
-      message: expect.stringContaining('"Opportunity" is hidden'),
+      reason: 'funnel.hiddenStage',
+      details: { stage: 'opportunity', name: 'Opportunity', nameZh: '商机' },
     });
     expect((await t.client.call('leads.get', { id: lead })).lead.stage).toBe('raw');
   });
@@ -123,7 +125,8 @@ describe('configurable funnel stages', () => {
     await expect(t.client.call('funnel.saveSettings', hiding(await funnel(), 'mql'))).rejects.toMatchObject({
       code: 'conflict',
       field: 'reassign',
-      message: expect.stringContaining('"MQL" still has 2 leads'),
+      reason: 'funnel.stageHasLeads',
+      details: { stage: 'mql', name: 'MQL', count: 2, change: 'hidden' },
     });
     expect((await funnel()).stages.find((s) => s.key === 'mql')?.hidden).toBe(false);
     expect(await columns()).toContain('mql');
@@ -161,7 +164,8 @@ describe('configurable funnel stages', () => {
     const without = { ...withDemo, stages: withDemo.stages.filter((s) => s.key !== DEMO) };
     await expect(t.client.call('funnel.saveSettings', without)).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringContaining('"Demo booked" still has 1 lead'),
+      reason: 'funnel.stageHasLeads',
+      details: { name: 'Demo booked', count: 1, change: 'removed' },
     });
     for (const to of ['won', 'nurture', DEMO, 'c_nosuch1'] as FunnelStage[])
       await expect(
@@ -233,7 +237,7 @@ describe('configurable funnel stages', () => {
   });
 
   it('lets only the team lead change the stages or count leads per stage', async () => {
-    const rc = await repClient(t, rep);
+    const rc = repClient(t, rep);
     await expect(rc.call('funnel.saveSettings', await funnel())).rejects.toMatchObject({ code: 'forbidden' });
     await expect(rc.call('funnel.stageCounts', {})).rejects.toMatchObject({ code: 'forbidden' });
   });

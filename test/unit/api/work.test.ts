@@ -25,7 +25,7 @@ describe('working the leads through the service', () => {
   describe('the funnel', () => {
     it('moves a lead to another stage and records who moved it in the stage history', async () => {
       const lead = await ownedLead('陈静');
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       await rc.call('funnel.move', { id: lead, stage: 'mql' });
       await rc.call('funnel.move', { id: lead, stage: 'sql' });
       const detail = await t.client.call('work.leadDetail', { id: lead });
@@ -61,7 +61,7 @@ describe('working the leads through the service', () => {
 
     it("refuses to let a rep move another rep's lead", async () => {
       const lead = await ownedLead('陈静');
-      const other = await repClient(t, await addRep(t, '李强'));
+      const other = repClient(t, await addRep(t, '李强'));
       await expect(other.call('funnel.move', { id: lead, stage: 'mql' })).rejects.toMatchObject({
         code: 'forbidden',
       });
@@ -73,7 +73,7 @@ describe('working the leads through the service', () => {
       const theirs = await addLead(t, '周杰');
       assignLead(t, theirs, other);
       const total = (cols: { total: number }[]) => cols.reduce((sum, c) => sum + c.total, 0);
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       expect(total((await rc.call('funnel.board', {})).columns)).toBe(1);
       expect(total((await t.client.call('funnel.board', {})).columns)).toBe(2);
     });
@@ -121,7 +121,7 @@ describe('working the leads through the service', () => {
       t.clock.now = beijing(23, 10, 20);
       const late = await ownedLead('晚');
       t.clock.now = beijing(23, 10, 35);
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       await rc.call('followUps.log', {
         leadId: late,
         channel: 'wechat',
@@ -138,7 +138,7 @@ describe('working the leads through the service', () => {
 
     it('turns the next step of a follow-up into a reminder for the rep when its time comes', async () => {
       const lead = await ownedLead('陈静');
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       await rc.call('followUps.log', {
         leadId: lead,
         channel: 'call',
@@ -166,14 +166,14 @@ describe('working the leads through the service', () => {
 
     it('never loses a follow-up: stage moves, recycles and reassignments keep the whole timeline', async () => {
       const lead = await ownedLead('陈静');
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       await rc.call('followUps.log', { leadId: lead, channel: 'call', said: '第一次' });
       await rc.call('funnel.move', { id: lead, stage: 'mql' });
       t.clock.now += minutes(1);
       await rc.call('followUps.log', { leadId: lead, channel: 'wechat', said: '第二次' });
       await t.client.call('stale.recycle', { leadIds: [lead] });
       const other = await addRep(t, '李强');
-      const oc = await repClient(t, other);
+      const oc = repClient(t, other);
       t.clock.now += minutes(1);
       await oc.call('pool.claim', { leadId: lead });
       await oc.call('followUps.log', { leadId: lead, channel: 'visit', said: '第三次' });
@@ -189,10 +189,10 @@ describe('working the leads through the service', () => {
   describe('the public pool', () => {
     it('lets a rep claim a pool lead, first come first served', async () => {
       const lead = await addLead(t, '陈静');
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       const card = await rc.call('pool.claim', { leadId: lead });
       expect(card).toMatchObject({ id: lead, ownerId: rep });
-      const other = await repClient(t, await addRep(t, '李强'));
+      const other = repClient(t, await addRep(t, '李强'));
       await expect(other.call('pool.claim', { leadId: lead })).rejects.toMatchObject({ code: 'conflict' });
     });
 
@@ -200,7 +200,7 @@ describe('working the leads through the service', () => {
       const { funnel } = await t.client.call('work.settings', {});
       await t.client.call('funnel.saveSettings', { ...funnel, claimDailyLimit: 2 });
       const leads = [await addLead(t, 'a'), await addLead(t, 'b'), await addLead(t, 'c')];
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       await rc.call('pool.claim', { leadId: leads[0] ?? '' });
       await rc.call('pool.claim', { leadId: leads[1] ?? '' });
       await expect(rc.call('pool.claim', { leadId: leads[2] ?? '' })).rejects.toMatchObject({
@@ -217,7 +217,7 @@ describe('working the leads through the service', () => {
     it('lets the previous owner re-claim a recycled lead only after the cool-down', async () => {
       const lead = await ownedLead('陈静');
       await t.client.call('stale.recycle', { leadIds: [lead] });
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       const page = await rc.call('pool.list', { recycledOnly: true });
       expect(page.rows[0]).toMatchObject({ id: lead, coolDownUntil: beijing(30, 10) });
       await expect(rc.call('pool.claim', { leadId: lead })).rejects.toMatchObject({ code: 'forbidden' });
@@ -254,7 +254,7 @@ describe('working the leads through the service', () => {
       t.client.subscribe((e) => events.push(e));
       const lead = await ownedLead('陈静');
       await t.client.call('sla.runDue', {});
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       const list = await rc.call('notifications.list', {});
       expect(list).toMatchObject({ unread: 1, rows: [{ kind: 'assigned', leadId: lead }] });
       expect(events.some((e) => e.event === 'notifications.new')).toBe(true);
@@ -265,9 +265,9 @@ describe('working the leads through the service', () => {
     it("never shows a rep another recipient's notifications, nor lets them mark them read", async () => {
       await ownedLead('陈静');
       await t.client.call('sla.runDue', {});
-      const other = await repClient(t, await addRep(t, '李强'));
+      const other = repClient(t, await addRep(t, '李强'));
       expect((await other.call('notifications.list', {})).rows).toEqual([]);
-      const rc = await repClient(t, rep);
+      const rc = repClient(t, rep);
       const [notice] = (await rc.call('notifications.list', {})).rows;
       await other.call('notifications.markRead', { ids: [notice?.id ?? ''] });
       expect((await rc.call('notifications.list', {})).unread).toBe(1);

@@ -28,7 +28,8 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { memo, useMemo, useState } from 'react';
-import type { BoardFilter, WorkCard } from '../../../../core/api/work/calls';
+import type { BoardFilter } from '../../../../core/api/funnel/calls';
+import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { CallInput } from '../../../../core/api/contract';
 import { GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
 import { useLeadFacets, useRepNames, useWorkspaceStatus } from '../../api/queries';

@@ -16,7 +16,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FunnelSettings, WorkSettings } from '../../../../core/api/work/calls';
+import type { FunnelSettings } from '../../../../core/api/funnel/schemas';
+import type { WorkSettings } from '../../../../core/api/work/calls';
 import type { CallInput } from '../../../../core/api/contract';
 import {
   FIXED_STAGES,

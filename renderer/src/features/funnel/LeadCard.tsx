@@ -2,7 +2,7 @@
 import { useDraggable } from '@dnd-kit/core';
 import type { TFunction } from 'i18next';
 import { memo, type CSSProperties } from 'react';
-import type { WorkCard } from '../../../../core/api/work/calls';
+import type { WorkCard } from '../../../../core/api/work/schemas';
 import classes from './LeadCard.module.css';
 import { formatSpan } from './SlaCountdown';
 

@@ -1,7 +1,7 @@
 // Asks what a move needs: the amount for Won, a reason for Lost, a wake-up date for Nurture.
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { WorkCard } from '../../../../core/api/work/calls';
+import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { CallInput } from '../../../../core/api/contract';
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import { useWorkTranslation } from './work-i18n';

@@ -1,6 +1,6 @@
 // A lead's SLA clock as a small badge: time left, or how long overdue in red; "to be recycled" once escalated.
 import { Badge, Group } from '@mantine/core';
-import type { CardSla } from '../../../../core/api/work/calls';
+import type { CardSla } from '../../../../core/api/work/schemas';
 import { useWorkTranslation } from './work-i18n';
 
 /** "2d 3h", "3h 05m", "12m": the two biggest units are enough to decide what to do next. */

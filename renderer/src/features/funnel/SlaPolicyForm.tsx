@@ -14,7 +14,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FunnelSettings, WorkSettings } from '../../../../core/api/work/calls';
+import type { FunnelSettings } from '../../../../core/api/funnel/schemas';
+import type { WorkSettings } from '../../../../core/api/work/calls';
 import type { SlaClockRule, SlaGradeKey, SlaPolicy } from '../../../../core/domain/sla/sla-policy';
 import { SLA_GRADE_KEYS } from '../../../../core/domain/sla/sla-policy';
 import { useClient } from '../../api/client-context';

@@ -1,7 +1,7 @@
 // The funnel as the team configured it: its stages in board order, which are shown, and their names in the UI
 // language (falling back to the built-in translation until the settings arrive).
 import { useMemo } from 'react';
-import type { FunnelSettings } from '../../../../core/api/work/calls';
+import type { FunnelSettings } from '../../../../core/api/funnel/schemas';
 import { BUILT_IN_STAGES, isBuiltInStage, type FunnelStage } from '../../../../core/domain/funnel';
 import type { Language } from '../../i18n';
 import { useLanguage } from '../../ui/use-language';

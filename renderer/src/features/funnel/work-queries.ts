@@ -1,7 +1,7 @@
 // Server state of the working-the-leads pages: board, queue, pool, notifications, settings, as react-query hooks.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { BoardFilter } from '../../../../core/api/work/calls';
+import type { BoardFilter } from '../../../../core/api/funnel/calls';
 import type { CallInput } from '../../../../core/api/contract';
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';

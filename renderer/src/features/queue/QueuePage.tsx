@@ -1,7 +1,7 @@
 // My queue: a rep's open leads in the order to work them, with one-key "log follow-up"; the team lead picks a rep.
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { WorkCard } from '../../../../core/api/work/calls';
+import type { WorkCard } from '../../../../core/api/work/schemas';
 import { useRepNames, useWorkspaceStatus } from '../../api/queries';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { formatDateTime } from '../../ui/format';

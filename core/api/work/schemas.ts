@@ -1,0 +1,40 @@
+// A lead as the working views show it (board, queue, pool): compact fields, its running SLA clock, its next step.
+import { z } from 'zod';
+import { GRADES } from '../../domain/funnel';
+import { stageSchema } from '../leads/schemas';
+
+const epochMs = z.number().int();
+
+/** A lead's running SLA clock as the UI shows it. Times are epoch ms. */
+export const cardSlaSchema = z
+  .object({
+    trigger: z.enum(['first_contact', 'follow_up']),
+    /** The next thing due: the first-contact/follow-up deadline or the planned next step, whichever is first. */
+    dueAt: epochMs.nullable(),
+    escalateAt: epochMs.nullable(),
+    recycleAt: epochMs.nullable(),
+    isOverdue: z.boolean(),
+    /** Past the escalation deadline: the team lead was told and the lead will be recycled. */
+    isToBeRecycled: z.boolean(),
+  })
+  .strict();
+export type CardSla = z.output<typeof cardSlaSchema>;
+
+export const workCardSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    company: z.string().nullable(),
+    grade: z.enum(GRADES).nullable(),
+    score: z.number().nullable(),
+    ownerId: z.string().nullable(),
+    ownerName: z.string().nullable(),
+    stage: stageSchema,
+    source: z.string().nullable(),
+    sla: cardSlaSchema.nullable(),
+    nextStep: z.string().nullable(),
+    nextAt: epochMs.nullable(),
+    lastFollowUpAt: epochMs.nullable(),
+  })
+  .strict();
+export type WorkCard = z.output<typeof workCardSchema>;
