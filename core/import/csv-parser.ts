@@ -60,6 +60,11 @@ type Outcome =
 export class CsvRecordParser {
   /** Set once the header is known: a multi-line record with another field count is treated as an unclosed quote. */
   expectedFields: number | null = null;
+  /**
+   * Whether a U+FFFD in a cell means the decoder met invalid bytes (an `invalid_encoding` error). The reader clears
+   * it for text that decoded cleanly, where U+FFFD is a character the file holds.
+   */
+  isReplacementInvalid = true;
   private buf = '';
   private pos = 0;
   private line = 1;
@@ -207,7 +212,7 @@ export class CsvRecordParser {
           value += buf.slice(k, m);
           k = m;
         }
-        if (value.indexOf('\uFFFD') !== -1)
+        if (this.isReplacementInvalid && value.indexOf('\uFFFD') !== -1)
           issues.push({ code: 'invalid_encoding', severity: 'error', columnIndex: column });
         CONTROL_IN_QUOTED.lastIndex = 0;
         if (CONTROL_IN_QUOTED.test(value)) {
@@ -235,7 +240,8 @@ export class CsvRecordParser {
           issues.push({ code: 'control_chars_stripped', severity: 'warning', columnIndex: column });
         }
         if (hasQuote) issues.push({ code: 'stray_quote', severity: 'warning', columnIndex: column });
-        if (hasReplacement) issues.push({ code: 'invalid_encoding', severity: 'error', columnIndex: column });
+        if (hasReplacement && this.isReplacementInvalid)
+          issues.push({ code: 'invalid_encoding', severity: 'error', columnIndex: column });
       }
       if (value.length > this.options.maxFieldChars) {
         issues.push({ code: 'field_too_large', severity: 'error', columnIndex: column });

@@ -30,7 +30,10 @@ export interface LeadBatch {
   readonly rejected: readonly RejectedLeadRow[];
 }
 
-/** Validates one source row with a mapping: structural errors from reading come first, then value errors. */
+/**
+ * Validates one source row with a mapping: structural errors from reading come first, then value errors. A cell
+ * problem in a column mapped to `ignore` does not count: ignored columns are never validated.
+ */
 export function validateSourceRow(
   source: SourceRow,
   mapping: ColumnMapping,
@@ -38,8 +41,11 @@ export function validateSourceRow(
 ): ValidLeadRow | RejectedLeadRow {
   let readWarnings: readonly RowIssue[] = NO_ISSUES;
   if (source.issues.length > 0) {
-    const structural = source.issues.filter((issue) => issue.severity === 'error');
-    readWarnings = source.issues.filter((issue) => issue.severity === 'warning');
+    const counted = source.issues.filter(
+      (issue) => issue.columnIndex === undefined || mapping[issue.columnIndex - 1] !== 'ignore',
+    );
+    const structural = counted.filter((issue) => issue.severity === 'error');
+    readWarnings = counted.filter((issue) => issue.severity === 'warning');
     if (structural.length > 0) {
       return {
         row: source.row,
