@@ -2,8 +2,7 @@
 // lead can put one back), the Scoring tab offers training, and the Distribution tab offers a replay of the period.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { CallOutput } from '../../../core/api/contract';
-import type { JobStatus } from '../../../core/api/contract-kit';
+import type { CallOutput, JobStatus } from '../../../core/api/contract';
 import { defaultScoringModel } from '../../../core/domain/scoring/default-model';
 import { DistributionTab } from '../../../renderer/src/features/rules/DistributionTab';
 import { LearnedModelPanel } from '../../../renderer/src/features/scoring/LearnedModelPanel';

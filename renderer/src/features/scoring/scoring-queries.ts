@@ -2,7 +2,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect } from 'react';
-import type { JobStatus } from '../../../../core/api/contract';
 import type { ScoringModel } from '../../../../core/domain/scoring/model';
 import { useClient } from '../../api/client-context';
 import { queryKeys } from '../../api/query-keys';
@@ -25,7 +24,7 @@ function useScoringEvents(): void {
         if (event.event === 'scoring.changed') {
           void queryClient.invalidateQueries({ queryKey: scoringKeys.model });
         } else if (event.event === 'jobs.progress') {
-          const job = event.payload as JobStatus;
+          const job = event.payload;
           if (job.state === 'running') return;
           if (job.kind === 'rescore') {
             void queryClient.invalidateQueries({ queryKey: scoringKeys.model });

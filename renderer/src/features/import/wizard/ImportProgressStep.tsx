@@ -1,7 +1,6 @@
 // The import running and its outcome: progress and rate, the counts when done (and the history import's next
 // steps), or the failure; then view the leads or import another file.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import type { ImportJobResult } from '../../../../../core/api/jobs/schemas';
 import { formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
 import { JobProgress } from '../../jobs/JobProgress';
@@ -20,7 +19,7 @@ export function ImportProgressStep({
   const language = useLanguage();
   const n = (value: number) => formatNumber(value, language);
   const { job, isFinished } = session;
-  const result = job?.state === 'done' ? (job.result as ImportJobResult) : null;
+  const result = job?.kind === 'import' && job.state === 'done' ? job.result : null;
   return (
     <Stack gap="md" maw={900}>
       {job && <JobProgress job={job} label={t('import.importing')} />}
