@@ -110,20 +110,6 @@ export function call<O>() {
     defineCall({ input, output: z.custom<O>(), access: 'signed-in', repScope: 'shared', ...facts });
 }
 
-export interface JobStatus {
-  readonly id: string;
-  readonly kind: 'rescore' | 'train' | 'import' | 'distribute' | 'replay';
-  readonly actor: string;
-  readonly state: 'running' | 'done' | 'failed' | 'cancelled';
-  readonly done: number;
-  readonly total: number;
-  readonly message: string | null;
-  readonly result: unknown;
-  readonly error: string | null;
-  readonly startedAt: number;
-  readonly finishedAt: number | null;
-}
-
 /**
  * A patch schema from an input schema: every field optional and no defaults. zod's own `.partial()` keeps the
  * defaults, which would quietly reset fields a patch did not mention (a stage back to raw, events to []).

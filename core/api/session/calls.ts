@@ -35,6 +35,8 @@ export const sessionCalls = {
         actor: actorSchema.nullable(),
         hasLeadPassword: z.boolean(),
         appVersion: z.string(),
+        /** Hub mode on the LAN: the CA fingerprint reps' PCs check when pairing; null when standalone. */
+        lan: z.object({ caFingerprint256: z.string() }).strict().nullable(),
       })
       .strict(),
     access: 'public',

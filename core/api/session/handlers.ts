@@ -96,6 +96,7 @@ export const sessionHandlers: HandlersOf<typeof sessionCalls> = {
       actor: ctx.session?.actor ?? null,
       hasLeadPassword: readLeadPasswordHash(ctx.db) !== null,
       appVersion: ctx.appVersion,
+      lan: ctx.lan.caFingerprint256() === null ? null : { caFingerprint256: ctx.lan.caFingerprint256()! },
     };
   },
 

@@ -7,8 +7,8 @@ import { WORKSPACE_ERRORS } from './errors';
 const workspaceStatusSchema = z
   .object({
     isEmpty: z.boolean(),
-    /** Whether switching back to the team lead asks for a PIN. */
-    hasLeadPin: z.boolean(),
+    /** Whether the team lead has set a password (switching back from a rep asks for it). */
+    hasLeadPassword: z.boolean(),
     leadCount: z.number().int(),
     repCount: z.number().int(),
     schemaVersion: z.number().int(),
@@ -28,8 +28,18 @@ export const workspaceCalls = {
   }),
   'workspace.loadDemo': defineCall({
     input: empty,
-    output: z.object({ reps: z.number().int(), leads: z.number().int() }).strict(),
+    output: z
+      .object({
+        reps: z.number().int(),
+        leads: z.number().int(),
+        /** Set for the team lead when none existed yet (null: the existing password stays). */
+        leadPassword: z.string().nullable(),
+        /** Every demo rep's PIN. */
+        repPin: z.string(),
+      })
+      .strict(),
     access: 'team-lead',
+    waitsOnIo: true,
     errors: [WORKSPACE_ERRORS.notEmpty],
   }),
 };

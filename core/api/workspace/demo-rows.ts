@@ -1,23 +1,16 @@
 // Writes a generated demo workspace: its reps, scored leads, assignment history and follow-ups.
 import type { DemoWorkspace } from '../../domain/demo/generate-demo-workspace';
-import { appendAssignment, type AssignmentKind } from '../../store/assignments';
+import { appendAssignment } from '../../store/assignments';
 import { insertFollowUp } from '../../store/follow-ups';
 import { insertLead } from '../../store/leads';
 import { insertRep } from '../../store/reps';
 import type { CallContext } from '../call-context';
 import { leadKeysOf } from '../leads/lead-keys';
 
-type DemoMethod = DemoWorkspace['assignments'][number]['method'];
-
-/** The assignment kind stored for how the demo history handed a lead over; engine decisions are `auto`. */
-function kindOf(method: DemoMethod): AssignmentKind {
-  return method === 'claim' || method === 'manual' || method === 'recycle' ? method : 'auto';
-}
-
-export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace): void {
-  for (const rep of demo.reps) insertRep(ctx.db, rep, ctx.now);
+export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: number): void {
+  for (const rep of demo.reps) insertRep(ctx.db, rep, now);
   for (const demoLead of demo.leads) {
-    const scored = ctx.scoring.scoreLead(demoLead, ctx.now);
+    const scored = ctx.scoring.scoreLead(demoLead, now);
     const lead = { ...demoLead, score: scored.score, grade: scored.grade };
     insertLead(ctx.db, lead, leadKeysOf(lead), {
       importBatchId: null,
@@ -30,10 +23,10 @@ export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace): void
       id: assignment.id,
       leadId: assignment.leadId,
       repId: assignment.repId,
-      kind: kindOf(assignment.method),
-      ruleId: null,
+      kind: assignment.kind,
+      ruleId: assignment.ruleId,
       reason: assignment.reason,
-      explanation: { method: assignment.method, fromRepId: assignment.fromRepId },
+      explanation: assignment.explanation,
       actor: 'system',
       at: assignment.at,
     });

@@ -4,7 +4,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../../core/api/contract';
-import type { JobStatus } from '../../../core/api/contract-kit';
+import type { JobStatus } from '../../../core/api/jobs/schemas';
 import { ImportWizard } from '../../../renderer/src/features/import/ImportWizard';
 import { createFakeClient, pickOption, renderWithApp, type FakeAnswers } from './render-app';
 
