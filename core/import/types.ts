@@ -46,6 +46,7 @@ export type RowIssueCode =
   // values
   | 'no_contact'
   | 'invalid_phone'
+  | 'phone_kept_as_typed'
   | 'invalid_email'
   | 'invalid_cost'
   | 'invalid_budget'
@@ -103,6 +104,8 @@ export const ISSUE_MESSAGES: Readonly<Record<RowIssueCode, string>> = {
   invalid_encoding: 'The cell has bytes that are not valid in the file encoding',
   no_contact: 'The row has no name, no phone and no email',
   invalid_phone: 'The phone number is not valid',
+  phone_kept_as_typed:
+    'The phone number is not valid in the default country; it was kept as typed (the lead has another contact)',
   invalid_email: 'The email address is not valid',
   invalid_cost: 'The cost is not an amount of money',
   invalid_budget: 'The budget is not an amount of money',

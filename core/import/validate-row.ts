@@ -1,12 +1,12 @@
 // Turns one row's cells into a lead draft (normalized values) or the list of what is wrong with it, column by column.
 import type { LeadDraft } from '../domain/lead';
-import { cleanText, foldWidth, stripControlChars } from '../domain/normalize/text';
+import { cleanText, collapseSpaces, foldWidth, stripControlChars } from '../domain/normalize/text';
 import { formatPhone } from '../domain/normalize/phone';
-import { normalizeCompanyName } from '../domain/normalize/company';
 import { normalizeEmail } from '../domain/normalize/email';
 import { normalizePersonName } from '../domain/normalize/name';
 import { isLeadField } from './column-mapping';
 import { normalizePhoneNumber } from './phone';
+import type { DefaultCountry } from './phone';
 import { clipValue, ISSUE_MESSAGES } from './types';
 import type { ColumnMapping, LeadField, RowIssue, RowIssueCode } from './types';
 
@@ -36,6 +36,8 @@ export interface ValidateRowContext {
   readonly headers?: readonly string[];
   /** Physical line of the row in a CSV file. */
   readonly line?: number | null;
+  /** The workspace's country for numbers written without a country code (default `CN`). */
+  readonly defaultCountry?: DefaultCountry;
 }
 
 const MAX_CHARS: Readonly<Record<LeadField | 'custom', number>> = {
@@ -117,21 +119,29 @@ export function validateRow(
       ? normalizePersonName(cells[at.name] ?? '')
       : joinNameParts(cleanField(cells, at.firstName) ?? '', cleanField(cells, at.lastName) ?? '');
 
+  // What people typed is stored (trimmed, control characters gone); normalized forms live only in match keys.
+  let email: string | null = null;
+  const rawEmail = at.email === -1 ? '' : (cells[at.email] ?? '');
+  if (at.email !== -1 && normalizeEmail(rawEmail).isValid) email = stripControlChars(rawEmail).trim();
+
   let phone: string | null = null;
+  const warnings: RowIssue[] = [];
   if (at.phone !== -1) {
     const raw = cells[at.phone] ?? '';
-    const result = normalizePhoneNumber(raw);
+    const result = normalizePhoneNumber(raw, context.defaultCountry);
+    const hasOtherContact = email !== null || (at.wechat !== -1 && !isBlank(cells[at.wechat] ?? ''));
     if (result.isValid) phone = formatPhone(result);
-    else errors.push(cellError('invalid_phone', rowNumber, line, headers, mapping, at.phone, raw));
+    else if (hasOtherContact) {
+      // A number that is not valid in the default country is kept as typed, never guessed into another one.
+      phone = cleanText(raw);
+      warnings.push({
+        ...cellError('phone_kept_as_typed', rowNumber, line, headers, mapping, at.phone, raw),
+        severity: 'warning',
+      });
+    } else errors.push(cellError('invalid_phone', rowNumber, line, headers, mapping, at.phone, raw));
   }
-
-  let email: string | null = null;
-  if (at.email !== -1) {
-    const raw = cells[at.email] ?? '';
-    const result = normalizeEmail(raw);
-    if (result.isValid) email = result.normalized;
-    else errors.push(cellError('invalid_email', rowNumber, line, headers, mapping, at.email, raw));
-  }
+  if (at.email !== -1 && email === null)
+    errors.push(cellError('invalid_email', rowNumber, line, headers, mapping, at.email, rawEmail));
 
   let costFen = 0;
   if (at.cost !== -1) {
@@ -168,9 +178,9 @@ export function validateRow(
       message: ISSUE_MESSAGES.no_contact,
     });
   }
-  if (errors.length > 0) return { ok: false, row: rowNumber, errors, warnings: NO_ISSUES };
+  if (errors.length > 0) return { ok: false, row: rowNumber, errors, warnings };
 
-  const company = at.company === -1 ? '' : normalizeCompanyName(cells[at.company] ?? '');
+  const company = at.company === -1 ? '' : keepTyped(cells[at.company] ?? '');
   const needs =
     at.needs === -1
       ? ''
@@ -196,10 +206,15 @@ export function validateRow(
     bant: budget === undefined ? {} : { budget },
     customFields,
   };
-  return { ok: true, row: rowNumber, draft, warnings: NO_ISSUES };
+  return { ok: true, row: rowNumber, draft, warnings: warnings.length === 0 ? NO_ISSUES : warnings };
 }
 
 const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
+/** A one-line value as typed: control characters gone, white space collapsed; width and case kept (（）, ＡＢＣ). */
+function keepTyped(text: string): string {
+  return collapseSpaces(stripControlChars(text));
+}
+
 const CJK = /[\u3400-\u9FFF\uF900-\uFAFF]/;
 
 /**

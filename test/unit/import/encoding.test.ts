@@ -57,7 +57,7 @@ describe('encodings', () => {
     expect(valid[0]?.draft).toMatchObject({
       name: '张伟',
       phone: '+8613800138000',
-      email: 'zhangwei@example.com',
+      email: 'ZhangWei@Example.com',
       company: '北京字节跳动科技有限公司',
       costFen: 120_050,
       companySize: 500,

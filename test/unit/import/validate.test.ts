@@ -169,9 +169,9 @@ describe('validating a row', () => {
       draft: {
         name: '张 伟',
         phone: '+8613800138000',
-        email: 'zw@example.com',
+        email: 'ZW@Example.COM',
         wechat: null,
-        company: 'ACME Co., Ltd.',
+        company: 'ＡＣＭＥ Co., Ltd.',
         title: null,
         industry: null,
         region: null,

@@ -93,7 +93,7 @@ describe('reading .xlsx', () => {
     ]);
   });
 
-  it('validates xlsx rows like csv rows, with sheet row numbers in errors', async () => {
+  it('validates xlsx rows like csv rows, with sheet row numbers in their issues', async () => {
     const path = file('leads-validate.xlsx');
     await writeWorkbook(path);
     const { valid, rejected } = await importAll(path);
@@ -101,7 +101,7 @@ describe('reading .xlsx', () => {
       {
         name: '张伟',
         phone: '+8613800138000',
-        email: 'zw@example.com',
+        email: 'ZW@Example.com',
         costFen: 120_050,
         companySize: 500,
         customFields: { 首次接触: '2026-03-15' },
@@ -113,9 +113,12 @@ describe('reading .xlsx', () => {
         companySize: 50,
         needs: "=cmd|' /C calc'!A0",
       },
+      // A phone that is not a number, beside a good email: kept as typed, with a warning naming its sheet row.
+      { name: '王芳', phone: 'not a phone', email: 'w@163.com' },
     ]);
-    expect(rejected).toMatchObject([
-      { row: 5, line: null, errors: [{ reason: 'invalid_phone', column: '手机', columnIndex: 2 }] },
+    expect(rejected).toEqual([]);
+    expect(valid[2]?.warnings).toMatchObject([
+      { severity: 'warning', row: 5, reason: 'phone_kept_as_typed', column: '手机', columnIndex: 2 },
     ]);
   });
 
