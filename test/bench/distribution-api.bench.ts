@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInProcessClient } from '../../core/api/transport/in-process-client';
 import { leadKeysOf } from '../../core/api/leads/lead-keys';
 import { createService } from '../../core/api/service';
-import { startHub } from '../../core/lan/hub-server';
+import { SESSION_HEADER, startHub } from '../../core/lan/hub-server';
 import { createRng } from '../../core/domain/clock';
 import type { DistributionMethod, DistributionRule, RuleTarget } from '../../core/domain/distribution/types';
 import { asLeadId, asRepId } from '../../core/domain/ids';
@@ -108,10 +108,10 @@ function existingLead(i: number, rng: () => number, now: number): Lead {
 }
 
 /** One call over the hub's HTTP API, as the renderer in a browser makes it; throws unless it succeeded. */
-async function postCall<T>(url: string, name: string, input: unknown): Promise<T> {
+async function postCall<T>(url: string, token: string, name: string, input: unknown): Promise<T> {
   const response = await fetch(`${url}/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [SESSION_HEADER]: token },
     body: JSON.stringify(input),
   });
   const body = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
@@ -125,7 +125,7 @@ export async function run(report: Report): Promise<void> {
   try {
     let now = Date.UTC(2026, 2, 4, 2, 0, 0);
     const service = createService({ db, clock: () => now });
-    const client = createInProcessClient(service);
+    const client = createInProcessClient(service, { as: { role: 'lead' } });
     const rng = createRng(11);
     for (let i = 0; i < REPS; i += 1) {
       const rep = await client.call('reps.create', {
@@ -154,6 +154,7 @@ export async function run(report: Report): Promise<void> {
     await client.call('distribution.saveRules', { rules: makeRules() });
 
     const hub = await startHub({ service, port: 0 });
+    const token = service.openTrustedSession({ role: 'lead' });
     try {
       let i = 0;
       const createOne = async (): Promise<{ wall: number; cpu: number; assigned: boolean }> => {
@@ -172,7 +173,7 @@ export async function run(report: Report): Promise<void> {
         };
         const cpuBefore = process.cpuUsage();
         const start = performance.now();
-        const lead = await postCall<{ ownerId: string | null }>(hub.url, 'leads.create', input);
+        const lead = await postCall<{ ownerId: string | null }>(hub.url, token, 'leads.create', input);
         const wall = performance.now() - start;
         const cpu = process.cpuUsage(cpuBefore);
         return { wall, cpu: (cpu.user + cpu.system) / 1000, assigned: lead.ownerId !== null };

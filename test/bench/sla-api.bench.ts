@@ -18,9 +18,9 @@ const TICKS = 4;
 const TICK_INTERVAL_MS = 60_000;
 
 /** One tick, timed; throws unless the call succeeded and every action in it was applied. */
-async function timeTick(service: Service): Promise<{ ms: number; summary: TickSummary }> {
+async function timeTick(service: Service, token: string): Promise<{ ms: number; summary: TickSummary }> {
   const start = performance.now();
-  const result = await service.dispatch('sla.runDue', {});
+  const result = await service.dispatch('sla.runDue', {}, { token });
   const ms = performance.now() - start;
   if (!result.ok) throw new Error(`sla.runDue failed: ${JSON.stringify(result.error)}`);
   const summary = result.value as TickSummary;
@@ -48,7 +48,9 @@ export async function run(report: Report): Promise<void> {
     seedWorkspace(db, LEADS, seededAt);
     let now = seededAt;
     const service = createService({ db, clock: () => now });
-    const catchUp = await timeTick(service);
+    // As core/scheduler.ts does: the scheduler runs as the team lead.
+    const token = service.openTrustedSession({ role: 'lead' });
+    const catchUp = await timeTick(service, token);
     console.log(
       `# catch-up tick after seeding: ${appliedBy(catchUp.summary)} actions in ${Math.round(catchUp.ms)} ms ${JSON.stringify(catchUp.summary)}`,
     );
@@ -56,7 +58,7 @@ export async function run(report: Report): Promise<void> {
     let applied = 0;
     for (let i = 1; i <= TICKS; i += 1) {
       now = seededAt + i * TICK_INTERVAL_MS;
-      const { ms, summary } = await timeTick(service);
+      const { ms, summary } = await timeTick(service, token);
       console.log(
         `# tick ${i} minute(s) later: ${appliedBy(summary)} actions applied in ${Math.round(ms)} ms`,
       );
