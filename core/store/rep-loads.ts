@@ -9,7 +9,7 @@ import { openLoadDelta, type OpenLoadFacts } from '../domain/sla/open-load';
 import { getCompiled, qb, runCompiled } from './sql';
 
 /** The columns of a leads row that decide its open load. */
-export interface LoadColumns {
+interface LoadColumns {
   readonly owner_id: string | null;
   readonly stage: string;
   readonly is_history: number;

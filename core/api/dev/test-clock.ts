@@ -1,7 +1,7 @@
 // A clock that tests can move forward: the hub uses it only with --test-hooks, so `dev.advanceClock` works nowhere else.
 const advancers = new WeakMap<() => number, (ms: number) => number>();
 
-export interface AdjustableClock {
+interface AdjustableClock {
   readonly clock: () => number;
   /** Moves the clock forward by `ms` and answers the new time. */
   advance(ms: number): number;

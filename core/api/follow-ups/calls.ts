@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FOLLOW_UP_CHANNELS } from '../../domain/follow-up';
 import { defineCall, id, MAX_NOTES, MAX_TEXT, optionalText } from '../contract-kit';
-import { WORK_ERRORS } from '../work/errors';
+import { WORKABLE_LEAD_ERRORS } from '../work/errors';
 import { FOLLOW_UPS_ERRORS } from './errors';
 import { followUpSchema } from './schemas';
 
@@ -21,11 +21,6 @@ export const followUpsCalls = {
     output: followUpSchema,
     access: 'signed-in',
     repScope: 'own-leads',
-    errors: [
-      WORK_ERRORS.leadNotFound,
-      WORK_ERRORS.claimFirst,
-      WORK_ERRORS.notYourLead,
-      FOLLOW_UPS_ERRORS.nextAtPast,
-    ],
+    errors: [...WORKABLE_LEAD_ERRORS, FOLLOW_UPS_ERRORS.nextAtPast],
   }),
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { GRADES, MAX_STAGES } from '../../domain/funnel';
 import { defineCall, empty, id, isoDate, MAX_TEXT, optionalText, stageKeySchema } from '../contract-kit';
 import { stageSchema } from '../leads/schemas';
-import { WORK_ERRORS } from '../work/errors';
+import { WORK_ERRORS, WORKABLE_LEAD_ERRORS } from '../work/errors';
 import { workCardSchema } from '../work/schemas';
 import { FUNNEL_ERRORS } from './errors';
 import { funnelSettingsSchema } from './schemas';
@@ -103,9 +103,7 @@ export const funnelCalls = {
     access: 'signed-in',
     repScope: 'own-leads',
     errors: [
-      WORK_ERRORS.leadNotFound,
-      WORK_ERRORS.claimFirst,
-      WORK_ERRORS.notYourLead,
+      ...WORKABLE_LEAD_ERRORS,
       WORK_ERRORS.historyLead,
       FUNNEL_ERRORS.unknownStage,
       FUNNEL_ERRORS.hiddenStage,

@@ -32,7 +32,7 @@ export function countLiveLeadsByStage(db: Database): Map<FunnelStage, number> {
   return countLeadsByStage(db, { excludeHistory: true });
 }
 
-export interface StageReassignment {
+interface StageReassignment {
   readonly from: FunnelStage;
   readonly to: FunnelStage;
 }

@@ -6,7 +6,7 @@ import type { CallContext } from '../call-context';
 /** The team lead's recipient id; reps are addressed by their rep id. */
 export const TEAM_LEAD_RECIPIENT = 'lead';
 
-export type NotifyHost = Pick<CallContext, 'db' | 'now' | 'newId' | 'emit'>;
+type NotifyHost = Pick<CallContext, 'db' | 'now' | 'newId' | 'emit'>;
 
 /**
  * Stores and pushes one notification. With a dedupe key, a notification already stored under that key is not

@@ -12,7 +12,7 @@ export function mapRepNames(db: Database): Map<string, string> {
 }
 
 /** The clock a card shows; the planned next step counts as a deadline too (it was promised to the customer). */
-export function cardSlaOf(
+function cardSlaOf(
   row: LeadCardRow,
   policy: SlaPolicy,
   now: number,

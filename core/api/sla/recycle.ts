@@ -7,7 +7,7 @@ import { setLeadOwnerIf } from '../../store/work-leads';
 import { actorLabel } from '../call-context';
 import { distributeNewLeads, type DistributionHost } from '../distribution/distribute-new-leads';
 
-export interface RecycleRequest {
+interface RecycleRequest {
   readonly leadId: string;
   /** The owner the lead is taken from; nothing happens if someone else owns it by now. */
   readonly fromRepId: string;
@@ -18,7 +18,7 @@ export interface RecycleRequest {
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
-export interface RecycleOutcome {
+interface RecycleOutcome {
   readonly isRecycled: boolean;
   /** The rep distribution chose; null = the lead is in the public pool. */
   readonly toRepId: string | null;

@@ -6,7 +6,7 @@ import { readSetting, writeSetting } from '../../store/settings';
 import { funnelSettingsSchema, type FunnelSettings } from '../funnel/schemas';
 import { slaPolicySchema } from './schemas';
 
-export const SLA_POLICY_KEY = 'sla.policy';
+const SLA_POLICY_KEY = 'sla.policy';
 export const FUNNEL_SETTINGS_KEY = 'work.funnel';
 
 /** Chinese first: the labels the team sees until someone renames a stage. */

@@ -20,7 +20,7 @@ import { sendNotification, TEAM_LEAD_RECIPIENT } from '../notifications/send';
 import { recycleLead } from './recycle';
 import { readFunnelSettings, readSlaPolicy } from './settings';
 
-export const ASSIGNMENT_CURSOR_KEY = 'work.assignmentCursor';
+const ASSIGNMENT_CURSOR_KEY = 'work.assignmentCursor';
 /** Next steps and appeal answers older than this when first seen are not worth a notification any more. */
 const NOTICE_WINDOW_MS = 7 * DAY_MS;
 /** Assignment kinds the rep did not learn about by doing it themselves, and that are not bulk history. */

@@ -10,7 +10,7 @@ import { WORK_ERRORS } from './errors';
 const epochMs = z.number().int();
 const slaTrigger = z.enum(['first_contact', 'follow_up']);
 
-export const workSettingsSchema = z
+const workSettingsSchema = z
   .object({ funnel: funnelSettingsSchema, sla: slaPolicySchema, slaDefaults: slaPolicySchema })
   .strict();
 export type WorkSettings = z.output<typeof workSettingsSchema>;

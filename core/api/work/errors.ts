@@ -19,3 +19,10 @@ export const WORK_ERRORS = defineErrors('work', {
     zh: '历史线索保持导入时的状态，不能修改。',
   },
 });
+
+/** What any call that works one lead may answer: the lead is missing, in the pool, or another rep's. */
+export const WORKABLE_LEAD_ERRORS = [
+  WORK_ERRORS.leadNotFound,
+  WORK_ERRORS.claimFirst,
+  WORK_ERRORS.notYourLead,
+];

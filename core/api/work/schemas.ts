@@ -6,7 +6,7 @@ import { stageSchema } from '../leads/schemas';
 const epochMs = z.number().int();
 
 /** A lead's running SLA clock as the UI shows it. Times are epoch ms. */
-export const cardSlaSchema = z
+const cardSlaSchema = z
   .object({
     trigger: z.enum(['first_contact', 'follow_up']),
     /** The next thing due: the first-contact/follow-up deadline or the planned next step, whichever is first. */

@@ -4,10 +4,10 @@ import { isOpenStage, type FunnelStage } from '../funnel';
 import { startOfLocalDate, startOfLocalDay } from './local-day';
 
 /** A parked lead wakes at this local hour, when someone is at work to see it. */
-export const NURTURE_WAKE_HOUR = 9;
+const NURTURE_WAKE_HOUR = 9;
 
 /** How long a lead parked without a date sleeps, in local days from today. */
-export const DEFAULT_NURTURE_DAYS = 30;
+const DEFAULT_NURTURE_DAYS = 30;
 
 /**
  * When a lead parked at `now` wakes up: 09:00 local on `wakeOn`, or without a date 09:00 local thirty days after
