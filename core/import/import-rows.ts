@@ -5,8 +5,9 @@ import { openLeadFile } from './read-file';
 import type { LeadFile, LeadFileFormat, ReadLeadFileOptions, SourceRow } from './read-file';
 import type { Delimiter } from './csv-parser';
 import type { TextEncoding } from './encoding';
+import { detectDecimalColumns } from './number-styles';
 import { validateRow } from './validate-row';
-import type { LeadDraft } from './validate-row';
+import type { LeadDraft, ValidateRowContext } from './validate-row';
 import type { ColumnMapping, ColumnTarget, RowIssue } from './types';
 
 export interface ValidLeadRow {
@@ -38,6 +39,7 @@ export function validateSourceRow(
   source: SourceRow,
   mapping: ColumnMapping,
   headers: readonly string[],
+  context: RowReadingContext = {},
 ): ValidLeadRow | RejectedLeadRow {
   let readWarnings: readonly RowIssue[] = NO_ISSUES;
   if (source.issues.length > 0) {
@@ -56,13 +58,16 @@ export function validateSourceRow(
       };
     }
   }
-  const result = validateRow(source.cells, mapping, source.row, { headers, line: source.line });
+  const result = validateRow(source.cells, mapping, source.row, { ...context, headers, line: source.line });
   const warnings = result.warnings.length === 0 ? readWarnings : [...readWarnings, ...result.warnings];
   if (result.ok) return { row: source.row, line: source.line, draft: result.draft, warnings };
   return { row: source.row, line: source.line, cells: source.cells, errors: result.errors, warnings };
 }
 
 const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
+
+/** What a whole import decides once for every row: the default phone country and the decimal-comma columns. */
+export type RowReadingContext = Pick<ValidateRowContext, 'defaultCountry' | 'decimalCommaColumns'>;
 
 /**
  * Streams an opened lead file as validated batches (valid drafts and rejected rows, in file order within each list).
@@ -71,12 +76,13 @@ const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
 export async function* readLeadBatches(
   file: LeadFile,
   mapping: ColumnMapping = guessColumnMapping(file.headers),
+  context: RowReadingContext = {},
 ): AsyncGenerator<LeadBatch> {
   for await (const batch of file.batches()) {
     const valid: ValidLeadRow[] = [];
     const rejected: RejectedLeadRow[] = [];
     for (const source of batch) {
-      const result = validateSourceRow(source, mapping, file.headers);
+      const result = validateSourceRow(source, mapping, file.headers, context);
       if ('draft' in result) valid.push(result);
       else rejected.push(result);
     }
@@ -113,18 +119,22 @@ export async function buildParseReport(
     ...options,
     batchSize: Math.min(options.batchSize ?? wanted, 2_000),
   });
-  const mapping = guessColumnMapping(file.headers);
-  const preview: (ValidLeadRow | RejectedLeadRow)[] = [];
-  const previewCells: (readonly string[])[] = [];
+  const sources: SourceRow[] = [];
   try {
     for await (const source of file.rows()) {
-      if (preview.length >= wanted) break;
-      preview.push(validateSourceRow(source, mapping, file.headers));
-      previewCells.push(source.cells);
+      if (sources.length >= wanted) break;
+      sources.push(source);
     }
   } finally {
     await file.close();
   }
+  // The preview rows are the sample the mapping is read from: a column must look the part of its field.
+  const previewCells = sources.map((source) => source.cells);
+  const mapping = guessColumnMapping(file.headers, previewCells);
+  const context: RowReadingContext = {
+    decimalCommaColumns: detectDecimalColumns(mapping, previewCells).comma,
+  };
+  const preview = sources.map((source) => validateSourceRow(source, mapping, file.headers, context));
   return {
     path,
     fileSizeBytes: size,

@@ -7,6 +7,7 @@ import { normalizePersonName } from '../domain/normalize/name';
 import { isLeadField } from './column-mapping';
 import { normalizePhoneNumber } from './phone';
 import type { DefaultCountry } from './phone';
+import type { DecimalStyle } from '../domain/scoring/column-profile';
 import { clipValue, ISSUE_MESSAGES } from './types';
 import type { ColumnMapping, LeadField, RowIssue, RowIssueCode } from './types';
 
@@ -36,6 +37,8 @@ export interface ValidateRowContext {
   readonly headers?: readonly string[];
   /** Physical line of the row in a CSV file. */
   readonly line?: number | null;
+  /** Columns (0-based) whose money is written with decimal commas (`1.200,50`); see detectDecimalColumns. */
+  readonly decimalCommaColumns?: ReadonlySet<number>;
   /** The workspace's country for numbers written without a country code (default `CN`). */
   readonly defaultCountry?: DefaultCountry;
 }
@@ -146,7 +149,7 @@ export function validateRow(
   let costFen = 0;
   if (at.cost !== -1) {
     const raw = cells[at.cost] ?? '';
-    const parsed = parseMoneyFen(raw);
+    const parsed = parseMoneyFen(raw, styleOf(context, at.cost));
     if (parsed === null)
       errors.push(cellError('invalid_cost', rowNumber, line, headers, mapping, at.cost, raw));
     else costFen = parsed;
@@ -155,7 +158,7 @@ export function validateRow(
   let budget: number | undefined;
   if (at.budget !== -1) {
     const raw = cells[at.budget] ?? '';
-    const parsed = parseMoneyFen(raw);
+    const parsed = parseMoneyFen(raw, styleOf(context, at.budget));
     if (parsed === null)
       errors.push(cellError('invalid_budget', rowNumber, line, headers, mapping, at.budget, raw));
     else budget = Math.round(parsed / 100);
@@ -210,6 +213,10 @@ export function validateRow(
 }
 
 const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
+
+function styleOf(context: ValidateRowContext, columnIndex: number): DecimalStyle {
+  return context.decimalCommaColumns?.has(columnIndex) === true ? 'comma' : 'dot';
+}
 /** A one-line value as typed: control characters gone, white space collapsed; width and case kept (（）, ＡＢＣ). */
 function keepTyped(text: string): string {
   return collapseSpaces(stripControlChars(text));
@@ -266,6 +273,8 @@ function isBlank(value: string): boolean {
   return value.trim() === '';
 }
 
+const THOUSANDS_COMMAS = /^[^,\d]*\d{1,3}(?:,\d{3})+(?:\.\d*)?[^,\d]*$/;
+
 // After width folding, spaces and thousands separators removed: currency, amount, unit, currency again.
 const MONEY = /^(?:rmb|cny|人民币|[¥$])?(\d+(?:\.\d+)?|\.\d+)(亿|万|w|千|k)?(?:元|块|rmb|cny)?$/i;
 const MONEY_SCALE_DIGITS: Readonly<Record<string, number>> = { 亿: 10, 万: 6, w: 6, W: 6, 千: 5, k: 5, K: 5 };
@@ -274,11 +283,14 @@ const MONEY_SCALE_DIGITS: Readonly<Record<string, number>> = { 亿: 10, 万: 6, 
  * Money text to integer fen: `¥1,200.50` → 120050, `1200` → 120000, `1.2万` → 1200000, `3k元` → 300000.
  * Empty → 0. Negative, non-numeric or beyond Number.MAX_SAFE_INTEGER → null. Rounds half up to the fen.
  */
-export function parseMoneyFen(raw: string): number | null {
+export function parseMoneyFen(raw: string, decimal: DecimalStyle = 'dot'): number | null {
   if (/^\d{1,13}$/.test(raw)) return Number(raw) * 100;
-  const text = foldWidth(raw)
-    .replace(/[\s,_]/g, '')
-    .replace('￥', '¥');
+  let folded = foldWidth(raw);
+  // A comma column writes `1.200,50`: its dots and spaces group thousands and its comma is the decimal point.
+  if (decimal === 'comma') folded = folded.replace(/[.\s]/g, '').replace(',', '.');
+  // In a dot column a comma only groups thousands: `85,5` is not 855.
+  else if (folded.includes(',') && !THOUSANDS_COMMAS.test(folded)) return null;
+  const text = folded.replace(/[\s,_]/g, '').replace('￥', '¥');
   if (text === '') return 0;
   const match = MONEY.exec(text);
   if (!match) return null;

@@ -1,7 +1,8 @@
-// Phones are read in the workspace's default country only when valid there, and never rewritten into another.
+// Values kept as people typed them: phones read only in the default country, decimal commas per column, display text.
 import { describe, expect, it } from 'vitest';
+import { detectDecimalColumns } from '../../../core/import/number-styles';
 import { normalizePhoneNumber } from '../../../core/import/phone';
-import { validateRow } from '../../../core/import/validate-row';
+import { parseMoneyFen, validateRow } from '../../../core/import/validate-row';
 
 describe('phones and the default country', () => {
   it.each([
@@ -63,5 +64,34 @@ describe('keeping what people typed', () => {
       ok: true,
       draft: { email: 'ZW@Example.COM', company: '北京（中关村）科技有限公司' },
     });
+  });
+});
+
+describe('decimal commas', () => {
+  const mapping = ['name', 'email', 'cost'] as const;
+
+  it('reads a decimal-comma money column as such, never as thousands', () => {
+    const rows = [
+      ['A', 'a@x.cn', '85,5'],
+      ['B', 'b@x.cn', '1.200,50'],
+    ];
+    const { comma, ambiguous } = detectDecimalColumns(mapping, rows);
+    expect([...comma]).toEqual([2]);
+    expect(ambiguous).toEqual([]);
+    const costs = rows.map((row, i) => {
+      const result = validateRow(row, mapping, i + 2, { decimalCommaColumns: comma });
+      return result.ok ? result.draft.costFen : null;
+    });
+    expect(costs).toEqual([8_550, 120_050]);
+  });
+
+  it('refuses 85,5 in a decimal-point column rather than storing 855', () => {
+    expect(parseMoneyFen('85,5')).toBeNull();
+    expect(parseMoneyFen('1,200.50')).toBe(120_050);
+  });
+
+  it('asks with examples when the column does not decide', () => {
+    const { ambiguous } = detectDecimalColumns(mapping, [['A', 'a@x.cn', '1,200']]);
+    expect(ambiguous).toEqual([{ columnIndex: 2, examples: ['1,200'] }]);
   });
 });
