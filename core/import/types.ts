@@ -45,6 +45,7 @@ export type RowIssueCode =
   | 'invalid_encoding'
   // values
   | 'no_contact'
+  | 'no_name'
   | 'invalid_phone'
   | 'phone_kept_as_typed'
   | 'invalid_email'
@@ -103,6 +104,7 @@ export const ISSUE_MESSAGES: Readonly<Record<RowIssueCode, string>> = {
   control_chars_stripped: 'Control characters (such as NUL) were removed from the cell',
   invalid_encoding: 'The cell has bytes that are not valid in the file encoding',
   no_contact: 'The row has no name, no phone and no email',
+  no_name: 'The row has neither a name nor a company: a lead needs one of them',
   invalid_phone: 'The phone number is not valid',
   phone_kept_as_typed:
     'The phone number is not valid in the default country; it was kept as typed (the lead has another contact)',

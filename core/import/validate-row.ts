@@ -66,7 +66,7 @@ const MAX_CHARS: Readonly<Record<LeadField | 'custom', number>> = {
 
 /**
  * Validates and normalizes one row. Invariants: never throws; a row with no name, no phone and no email is an
- * error; every error names its row and, when about one cell, its column and field; cell text is never evaluated
+ * error (`no_contact`), and so is one with neither a name nor a company (`no_name`: nothing to call the lead by); every error names its row and, when about one cell, its column and field; cell text is never evaluated
  * (a formula-looking `=cmd|…` is kept as plain text).
  */
 export function validateRow(
@@ -172,18 +172,25 @@ export function validateRow(
       errors.push(cellError('invalid_company_size', rowNumber, line, headers, mapping, at.companySize, raw));
   }
 
-  if (name === '' && at.phone === -1 && at.email === -1) {
+  const company = at.company === -1 ? '' : keepTyped(cells[at.company] ?? '');
+  // One rule with the lead form: a lead is called by its name or its company; a row with neither is an error.
+  const missing =
+    name === '' && at.phone === -1 && at.email === -1
+      ? 'no_contact'
+      : name === '' && company === ''
+        ? 'no_name'
+        : null;
+  if (missing !== null) {
     errors.push({
       severity: 'error',
       row: rowNumber,
       line,
-      reason: 'no_contact',
-      message: ISSUE_MESSAGES.no_contact,
+      reason: missing,
+      message: ISSUE_MESSAGES[missing],
     });
   }
   if (errors.length > 0) return { ok: false, row: rowNumber, errors, warnings };
 
-  const company = at.company === -1 ? '' : keepTyped(cells[at.company] ?? '');
   const needs =
     at.needs === -1
       ? ''

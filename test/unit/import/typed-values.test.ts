@@ -95,3 +95,18 @@ describe('decimal commas', () => {
     expect(ambiguous).toEqual([{ columnIndex: 2, examples: ['1,200'] }]);
   });
 });
+
+describe('nameless rows', () => {
+  const mapping = ['name', 'phone', 'company'] as const;
+  const headers = ['姓名', '手机', '公司'];
+
+  it('rejects a row with a phone but neither a name nor a company, naming its row', () => {
+    const result = validateRow(['', '13800138000', ''], mapping, 4, { headers });
+    expect(result).toMatchObject({ ok: false, row: 4, errors: [{ reason: 'no_name', row: 4 }] });
+  });
+
+  it('accepts a row named only by its company', () => {
+    const result = validateRow(['', '13800138000', '华信科技'], mapping, 4, { headers });
+    expect(result).toMatchObject({ ok: true, draft: { name: '', company: '华信科技' } });
+  });
+});

@@ -216,9 +216,9 @@ describe('validating a row', () => {
     expect(result).toMatchObject({ ok: false, errors: [{ row: 3, reason: 'no_contact' }] });
   });
 
-  it('accepts a row with only a phone', () => {
-    const result = validateRow(['', '13800138000', '', '', '', '', '', ''], mapping, 3, { headers });
-    expect(result).toMatchObject({ ok: true, draft: { name: '', phone: '+8613800138000' } });
+  it('accepts a row with only a phone and a company (a lead needs a name or a company)', () => {
+    const result = validateRow(['', '13800138000', '', '华信', '', '', '', ''], mapping, 3, { headers });
+    expect(result).toMatchObject({ ok: true, draft: { name: '', phone: '+8613800138000', company: '华信' } });
   });
 
   it('checks foreign numbers against their country with libphonenumber-js', () => {
