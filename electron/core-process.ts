@@ -5,6 +5,10 @@ import { createService } from '../core/api/service';
 import { startSlaScheduler } from '../core/scheduler';
 import { openDatabase } from '../core/store/open-database';
 import { APP_VERSION } from '../core/version';
+import { readSetting } from '../core/store/settings';
+
+/** Workspace setting: whether the desktop app on this PC opens as the team lead without asking. */
+const DESKTOP_OPENS_AS_LEAD_SETTING = 'desktop.opensAsTeamLead';
 import type { CoreMessage, CoreRequest } from './core-relay';
 
 const parentPort = process.parentPort;
@@ -23,16 +27,41 @@ try {
   const db = openDatabase(dbPath, { synchronous: 'NORMAL' });
   const service = createService({ db, appVersion: APP_VERSION });
   if (process.argv.includes('--demo')) {
-    const status = await service.dispatch('workspace.status', {});
+    const token = service.openTrustedSession({ role: 'lead' });
+    const status = await service.dispatch('workspace.status', {}, { token });
     if (status.ok && (status.value as { isEmpty: boolean }).isEmpty)
-      await service.dispatch('workspace.loadDemo', {});
+      await service.dispatch('workspace.loadDemo', {}, { token });
+    await service.dispatch('session.signOut', {}, { token });
   }
-  service.subscribe((event) => send({ type: 'event', event }));
+  const watchers = new Map<number, () => void>();
   const scheduler = startSlaScheduler({ service });
   // Closes imports a previous run left half done, then backs up once a day (last 7 daily, 4 weekly kept).
   const backups = startBackupScheduler({ db });
   parentPort.on('message', (message: { data: CoreRequest }) => {
     const request = message.data;
+    if (request?.type === 'openLocalSession') {
+      // The desktop on the machine holding the workspace may open as the team lead (on unless turned off).
+      const isOn = readSetting<boolean>(db, DESKTOP_OPENS_AS_LEAD_SETTING) ?? true;
+      send({
+        type: 'session',
+        id: request.id,
+        token: isOn ? service.openTrustedSession({ role: 'lead' }) : null,
+      });
+      return;
+    }
+    if (request?.type === 'watch') {
+      watchers.get(request.windowId)?.();
+      watchers.delete(request.windowId);
+      const session = request.token ? service.resolveSession(request.token) : null;
+      if (session) {
+        const stop = service.subscribe(
+          (event) => send({ type: 'event', windowId: request.windowId, event }),
+          session.actor,
+        );
+        watchers.set(request.windowId, stop);
+      }
+      return;
+    }
     if (request?.type !== 'call') return;
     void service
       .dispatch(request.name, request.input, { token: request.token })

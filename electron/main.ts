@@ -25,7 +25,7 @@ import { buildProductionMenu } from './app-menu';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { isDevelopment, resolveDevServerUrl } from './build-mode';
 import { buildContentSecurityPolicy } from './content-security-policy';
-import { createDesktopRecipient } from './desktop-recipient';
+import { createWindowSessions } from './window-sessions';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
 import { refuseAllPermissions } from './session-hardening';
 import { isTrustedRendererUrl } from './trusted-url';
@@ -45,14 +45,15 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 
 let mainWindow: BrowserWindow | null = null;
 
-const desktopRecipient = createDesktopRecipient();
+/** The window's session lives here, not in the page; a window idle this long signs out (the idle lock). */
+const IDLE_LOCK_MS = 30 * 60_000;
 
 /**
  * Notifications for whoever this window is acting as (team lead or a signed-in rep) as native desktop
  * notifications; a click brings the window forward and opens the lead, told to the renderer as a contract event.
  */
-function showDesktopNotification(event: PushedEvent): void {
-  if (!isEvent(event, 'notifications.new') || event.payload.recipient !== desktopRecipient.current()) return;
+function showDesktopNotification(event: PushedEvent, recipient: string | null): void {
+  if (!isEvent(event, 'notifications.new') || event.payload.recipient !== recipient) return;
   if (!Notification.isSupported()) return;
   const { leadId } = event.payload;
   const notice = new Notification(describeNotification(event.payload, app.getLocale()));
@@ -180,18 +181,43 @@ if (!app.requestSingleInstanceLock()) {
     hardenApp();
     ensurePrivateDirSync(app.getPath('userData'), { tightenExisting: true });
     const relay = startCore();
+    const sessions = createWindowSessions({
+      clock: Date.now,
+      idleLockMs: IDLE_LOCK_MS,
+      openInitial: () => relay.openLocalSession(),
+      signOut: async (token) => {
+        await relay.dispatch('session.signOut', {}, token);
+      },
+    });
+    const watched = new Map<number, string | null>();
     bindContractToIpc(
       ipcMain,
-      async (name, input, token) => {
-        const result = await relay.dispatch(name, input, token);
-        desktopRecipient.observe(name, result);
+      async (name, input, windowId) => {
+        const token = await sessions.tokenFor(windowId);
+        const result = sessions.observe(windowId, name, await relay.dispatch(name, input, token));
+        // Each window hears only what its own session may see, re-scoped whenever it signs in or out.
+        const current = await sessions.tokenFor(windowId);
+        if (watched.get(windowId) !== current) {
+          watched.set(windowId, current);
+          relay.watch(windowId, current);
+        }
         return result;
       },
       isTrusted,
     );
-    relay.onEvent((event) => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event);
-      showDesktopNotification(event);
+    app.on('web-contents-created', (_event, contents) => {
+      const windowId = contents.id;
+      contents.once('destroyed', () => {
+        sessions.forget(windowId);
+        watched.delete(windowId);
+        relay.watch(windowId, null);
+      });
+    });
+    relay.onEvent((windowId, event) => {
+      const window = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
+      if (!window) return;
+      window.webContents.send(IPC_EVENT_CHANNEL, event);
+      showDesktopNotification(event, sessions.recipientOf(windowId));
     });
     mainWindow = createWindow();
     // Air-gapped by default: only a feed the team configured (file share or LAN URL) is ever asked for updates.

@@ -8,14 +8,14 @@ import { COMMON_ERRORS, refusalData } from '../core/api/errors';
 const known = new Set<string>(CALL_NAMES);
 
 const bridge: FairleadBridge = {
-  async call(name, input, sessionToken) {
+  async call(name, input) {
     if (typeof name !== 'string' || !known.has(name)) {
       return {
         ok: false,
         error: refusalData(COMMON_ERRORS.unknownCall, { name: String(name).slice(0, 80) }),
       };
     }
-    return (await ipcRenderer.invoke(ipcChannelFor(name), input, sessionToken)) as CallResult<unknown>;
+    return (await ipcRenderer.invoke(ipcChannelFor(name), input)) as CallResult<unknown>;
   },
   onEvent(listener) {
     const wrapped = (_event: IpcRendererEvent, pushed: PushedEvent) => listener(pushed);

@@ -3,7 +3,7 @@ import type { CallResult, PushedEvent } from '../contract';
 
 export interface FairleadBridge {
   /** Invokes one contract call; the answer is data (`{ ok, value } | { ok: false, error }`), never a throw. */
-  call(name: string, input: unknown, sessionToken: string | null): Promise<CallResult<unknown>>;
+  call(name: string, input: unknown): Promise<CallResult<unknown>>;
   /** Listens to pushed events; returns the function that stops listening. */
   onEvent(listener: (event: PushedEvent) => void): () => void;
 }

@@ -11,13 +11,16 @@ export interface IpcSenderFrame {
 }
 export interface IpcInvokeEvent {
   readonly senderFrame: IpcSenderFrame | null;
+  /** The calling window's web contents: its session is the one the main process holds for it. */
+  readonly sender: { readonly id: number };
 }
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEvent, ...args: unknown[]) => unknown): void;
   removeHandler(channel: string): void;
 }
 
-export type Dispatch = (name: string, input: unknown, token: string | null) => Promise<CallResult<unknown>>;
+/** Runs a call for the window `windowId`; the page never supplies a session token. */
+export type Dispatch = (name: string, input: unknown, windowId: number) => Promise<CallResult<unknown>>;
 
 export function ipcChannelFor(name: string): string {
   return `${IPC_CALL_PREFIX}${name}`;
@@ -33,16 +36,13 @@ export function bindContractToIpc(
   isTrustedFrameUrl: (url: string) => boolean,
 ): () => void {
   for (const name of CALL_NAMES) {
-    ipcMain.handle(
-      ipcChannelFor(name),
-      async (event, input: unknown, token: unknown): Promise<CallResult<unknown>> => {
-        const url = event.senderFrame?.url ?? '';
-        if (!isTrustedFrameUrl(url)) {
-          return { ok: false, error: refusalData(TRANSPORT_ERRORS.untrustedPage) };
-        }
-        return dispatch(name, input, typeof token === 'string' ? token : null);
-      },
-    );
+    ipcMain.handle(ipcChannelFor(name), async (event, input: unknown): Promise<CallResult<unknown>> => {
+      const url = event.senderFrame?.url ?? '';
+      if (!isTrustedFrameUrl(url)) {
+        return { ok: false, error: refusalData(TRANSPORT_ERRORS.untrustedPage) };
+      }
+      return dispatch(name, input, event.sender.id);
+    });
   }
   return () => {
     for (const name of CALL_NAMES) ipcMain.removeHandler(ipcChannelFor(name));

@@ -25,7 +25,7 @@ function createFakeIpcMain() {
   async function invoke(channel: string, frameUrl: string, ...args: unknown[]) {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    return handler({ senderFrame: { url: frameUrl } }, ...args);
+    return handler({ senderFrame: { url: frameUrl }, sender: { id: 1 } }, ...args);
   }
   return { ipcMain, handlers, invoke };
 }
@@ -40,11 +40,14 @@ describe('the IPC binding generated from the contract', () => {
 
   const appUrl = 'app://fairlead/index.html';
 
+  let leadToken = '';
   function bind() {
+    leadToken = t.service.openTrustedSession({ role: 'lead' });
     const fake = createFakeIpcMain();
     const unbind = bindContractToIpc(
       fake.ipcMain,
-      async (name, input, token) => t.service.dispatch(name, input, { token }),
+      // The main process's window session: here the test's own team-lead session for window 1.
+      async (name, input) => t.service.dispatch(name, input, { token: leadToken }),
       (url) => isTrustedRendererUrl(url, { appUrl, devServerUrl: null }),
     );
     return { ...fake, unbind };
