@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -12,6 +13,7 @@ describe('the hub over real HTTP and WebSocket on loopback', () => {
   let t: TestService;
   let hub: RunningHub;
   let rendererDir: string;
+  let token: string;
 
   beforeEach(async () => {
     const dir = tempDir();
@@ -20,16 +22,17 @@ describe('the hub over real HTTP and WebSocket on loopback', () => {
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Fairlead</title>');
     t = createTestService(dir);
     hub = await startHub({ service: t.service, port: 0, rendererDir });
+    token = t.service.openTrustedSession({ role: 'lead' });
   });
   afterEach(async () => {
     await hub.close();
     t.close();
   });
 
-  const post = (name: string, body: unknown) =>
+  const post = (name: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${hub.url}/api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-fairlead-session': token, ...headers },
       body: JSON.stringify(body),
     });
 
@@ -46,9 +49,68 @@ describe('the hub over real HTTP and WebSocket on loopback', () => {
     expect((await (await post('leads.list', {})).json()).value.total).toBe(0);
   });
 
-  it('answers a body that is not JSON with 400', async () => {
-    const res = await fetch(`${hub.url}/api/leads.list`, { method: 'POST', body: '{nope' });
+  it('answers a body that is not JSON with 400, and a body not sent as JSON with 415', async () => {
+    const headers = { 'content-type': 'application/json', 'x-fairlead-session': token };
+    const res = await fetch(`${hub.url}/api/leads.list`, { method: 'POST', headers, body: '{nope' });
     expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, error: { reason: 'common.notJson' } });
+    const text = await fetch(`${hub.url}/api/leads.list`, {
+      method: 'POST',
+      headers: { 'x-fairlead-session': token },
+      body: '{}',
+    });
+    expect(text.status).toBe(415);
+  });
+
+  it('answers a call without a session with 401 and runs nothing', async () => {
+    const res = await fetch(`${hub.url}/api/leads.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x' }),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ ok: false, error: { reason: 'common.signInRequired' } });
+    expect((await (await post('leads.list', {})).json()).value.total).toBe(0);
+  });
+
+  it('refuses a foreign Host (DNS rebinding) and a foreign Origin (CSRF), running nothing', async () => {
+    // fetch will not send a Host of our choosing; a rebinding page's browser does, so send it by hand.
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${hub.url}/api/leads.create`,
+        {
+          method: 'POST',
+          headers: {
+            host: `evil.example:${hub.port}`,
+            'content-type': 'application/json',
+            'x-fairlead-session': token,
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.once('error', reject);
+      req.end(JSON.stringify({ name: 'x' }));
+    });
+    expect(rebound).toBe(421);
+    const crossSite = await post('leads.create', { name: 'x' }, { origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    const fetchMeta = await post('leads.create', { name: 'x' }, { 'sec-fetch-site': 'cross-site' });
+    expect(fetchMeta.status).toBe(403);
+    expect((await (await post('leads.list', {})).json()).value.total).toBe(0);
+    const sameOrigin = await post('leads.create', { name: 'ok' }, { origin: hub.url });
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it('answers an oversized body with 413 and the JSON error, not a reset', async () => {
+    const res = await post('leads.list', { text: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: { code: 'too_large', reason: 'common.bodyTooLarge' },
+    });
   });
 
   it('answers an unknown call or route with 404', async () => {
@@ -74,8 +136,26 @@ describe('the hub over real HTTP and WebSocket on loopback', () => {
     expect(await escape.text()).not.toContain('root:');
   });
 
+  it('refuses a WebSocket without a session or from a foreign origin', async () => {
+    const status = (headers: Record<string, string>) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`, { headers });
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.once('error', () => resolve(-1));
+      });
+    expect(await status({})).toBe(401);
+    expect(await status({ 'x-fairlead-session': token, origin: 'https://evil.example' })).toBe(403);
+    expect(await status({ 'x-fairlead-session': token })).toBe(101);
+  });
+
   it('pushes events to WebSocket subscribers after a change commits', async () => {
-    const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`);
+    const ws = new WebSocket(`${hub.url.replace('http', 'ws')}/api/events`, {
+      headers: { 'x-fairlead-session': token },
+    });
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);

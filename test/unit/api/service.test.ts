@@ -50,21 +50,23 @@ describe('the service through the in-process transport', () => {
   });
 
   it('refuses hostile envelopes without running anything', async () => {
-    expect(await t.service.dispatch('__proto__', {})).toMatchObject({
+    const token = t.service.openTrustedSession({ role: 'lead' });
+    const dispatch = (name: string, input: unknown) => t.service.dispatch(name, input, { token });
+    expect(await dispatch('__proto__', {})).toMatchObject({
       ok: false,
       error: { code: 'unknown_call' },
     });
-    expect(await t.service.dispatch('leads.create', null)).toMatchObject({
+    expect(await dispatch('leads.create', null)).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
     expect(
-      await t.service.dispatch('leads.create', JSON.parse('{"name":"x","__proto__":{"admin":true}}')),
+      await dispatch('leads.create', JSON.parse('{"name":"x","__proto__":{"admin":true}}')),
     ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    const polluted = await t.service.dispatch('leads.create', {
+    const polluted = await dispatch('leads.create', {
       name: 'x',
       customFields: JSON.parse('{"__proto__":{"y":1}}'),
     });
@@ -73,7 +75,7 @@ describe('the service through the in-process transport', () => {
         Object.getPrototypeOf((polluted.value as { customFields: object }).customFields) === Object.prototype,
     ).toBe(true);
     expect(({} as Record<string, unknown>).y).toBeUndefined();
-    expect(await t.service.dispatch('leads.list', { limit: 100_000 })).toMatchObject({
+    expect(await dispatch('leads.list', { limit: 100_000 })).toMatchObject({
       ok: false,
       error: { field: 'limit' },
     });
