@@ -34,6 +34,17 @@ export default defineConfig({
         },
       },
       {
+        // A LAN hub and rep PCs as real processes on loopback (HTTPS with the hub's own CA), and Chromium as a rep.
+        test: {
+          name: 'lan',
+          include: ['test/unit/lan/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

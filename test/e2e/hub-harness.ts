@@ -28,7 +28,7 @@ let isHostBuilt = false;
  * The hub as `npm run hub` runs it: core/host.ts bundled into out/hub/host.mjs (rebuilt by scripts/hub.mjs when a
  * source is newer), started with plain node instead of tsx compiling every source at each start.
  */
-function spawnBuiltHub(args: readonly string[]): ChildProcess {
+export function spawnBuiltHub(args: readonly string[]): ChildProcess {
   if (!isHostBuilt) {
     const build = spawnSync(process.execPath, [join(root, 'scripts', 'hub.mjs'), '--build-host'], {
       cwd: root,

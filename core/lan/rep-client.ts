@@ -1,0 +1,320 @@
+// A rep PC's connection to its hub, in Node (Electron's core, tests): the renderer's own HTTP/WebSocket client
+// (renderer/src/api/http-client.ts) over TLS that trusts only the hub CA pinned at pairing. It signs in with the
+// device token, opens a new session when one ends, says plainly when the hub is unreachable and reconnects by
+// itself; it never falls back to a local database or to anyone else's powers. Everything above it sees only a
+// FairleadClient, so a local replica can later sit behind the same interface.
+import { fingerprintPrefix, parsePairingCode } from '../api/devices/pairing-code';
+import { ApiError, refusalData, TRANSPORT_ERRORS, type ApiErrorData } from '../api/errors';
+import type { Actor, CallInput, CallName, CallOutput, PushedEvent } from '../api/contract';
+import { SESSION_HEADER } from '../api/transport/http-transport';
+import type { AppClient, ConnectionState } from '../../renderer/src/api/app-client';
+import { computeBackoffMs, createHttpClient } from '../../renderer/src/api/http-client';
+import type { DeviceStore, PairedDevice } from './device-store';
+import {
+  createPinnedTransport,
+  fetchUnverifiedCaPem,
+  fingerprintOfPem,
+  type HubPin,
+  type PinnedTransport,
+} from './pinned-tls';
+import { REP_CLIENT_ERRORS } from './rep-client-errors';
+import { WS_SESSION_ENDED } from './hub-server';
+
+export type RepClientStatus =
+  | { readonly state: 'connecting' }
+  | { readonly state: 'connected' }
+  /** "Hub unreachable since 10:42 — retrying": the client keeps trying by itself. */
+  | { readonly state: 'unreachable'; readonly since: number; readonly error: ApiErrorData }
+  /** The device was revoked (or its rep deactivated): nothing more is tried; pair again. */
+  | { readonly state: 'stopped'; readonly error: ApiErrorData };
+
+export interface RepClient {
+  /** The contract as this device's rep (the renderer's client interface); a call while stopped throws why. */
+  readonly client: AppClient;
+  readonly deviceId: string;
+  actor(): Actor | null;
+  status(): RepClientStatus;
+  onStatus(listener: (status: RepClientStatus) => void): () => void;
+  close(): void;
+}
+
+export interface RepClientOptions {
+  readonly clock?: () => number;
+}
+
+function originOf(hubUrl: string): string {
+  const url = new URL(hubUrl);
+  if (url.protocol !== 'https:') throw new Error('A hub on the LAN is reached over https:// only.');
+  return url.origin;
+}
+
+function isUnreachable(error: unknown): boolean {
+  return error instanceof ApiError && error.reason === 'transport.hubUnreachable';
+}
+
+function isSessionOver(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.reason === 'common.sessionEnded' || error.reason === 'common.signInRequired')
+  );
+}
+
+/** The hub refused the device itself (revoked, or its rep deactivated): no retry can help. */
+function isRefusedForGood(error: unknown): error is ApiError {
+  return error instanceof ApiError && (error.code === 'unauthenticated' || error.code === 'forbidden');
+}
+
+function dataOf(error: unknown): ApiErrorData {
+  if (error instanceof ApiError) {
+    return { code: error.code, reason: error.reason, message: error.message, details: error.details };
+  }
+  return refusalData(TRANSPORT_ERRORS.hubUnreachable, { detail: String(error) });
+}
+
+/** A failed TLS trust check names the pin, not a network problem. */
+function pinFailureOf(error: unknown, transport: PinnedTransport): ApiError | null {
+  const detail = transport.takePinFailure();
+  if (!detail || !isUnreachable(error)) return null;
+  return new ApiError(refusalData(REP_CLIENT_ERRORS.pinMismatch, { detail }));
+}
+
+function httpClientFor(hubUrl: string, transport: PinnedTransport) {
+  return createHttpClient({
+    baseUrl: hubUrl,
+    fetch: transport.fetch as typeof fetch,
+    createSocket: transport.createSocket,
+  });
+}
+
+/**
+ * Pairs this PC with a hub: fetches the hub's CA without trusting it, refuses it unless its fingerprint starts with
+ * the code's prefix, then pairs over a connection that trusts only that CA, and keeps the pairing in `store`.
+ */
+export async function pairWithHub(options: {
+  readonly hubUrl: string;
+  readonly code: string;
+  readonly deviceName: string;
+  readonly store: DeviceStore;
+}): Promise<{ readonly device: PairedDevice; readonly actor: Actor }> {
+  const parsed = parsePairingCode(options.code);
+  if (!parsed) throw new ApiError(refusalData(REP_CLIENT_ERRORS.codeMalformed, {}, 'code'));
+  const hubUrl = originOf(options.hubUrl);
+  let caPem: string;
+  try {
+    caPem = await fetchUnverifiedCaPem(hubUrl);
+  } catch (error) {
+    throw new ApiError(
+      refusalData(REP_CLIENT_ERRORS.caUnavailable, {
+        hubUrl,
+        detail: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }
+  const caFingerprint256 = fingerprintOfPem(caPem);
+  if (fingerprintPrefix(caFingerprint256) !== parsed.prefix) {
+    throw new ApiError(
+      refusalData(REP_CLIENT_ERRORS.notYourHub, { fingerprint: fingerprintPrefix(caFingerprint256) }, 'code'),
+    );
+  }
+  const transport = createPinnedTransport({ caPem, caFingerprint256 }, () => ({}));
+  try {
+    const paired = await httpClientFor(hubUrl, transport)
+      .call('devices.pair', { code: options.code, deviceName: options.deviceName })
+      .catch((error: unknown) => {
+        throw pinFailureOf(error, transport) ?? error;
+      });
+    const device: PairedDevice = {
+      hubUrl,
+      caPem,
+      caFingerprint256,
+      deviceId: paired.deviceId,
+      deviceToken: paired.deviceToken,
+    };
+    await options.store.save(device);
+    return { device, actor: paired.actor };
+  } finally {
+    transport.close();
+  }
+}
+
+/**
+ * Connects a paired PC: signs in with the device token and keeps a session and the push feed open. Resolves once
+ * the first sign-in was tried (connected, or unreachable and retrying); rejects only when the PC is not paired or
+ * its device was revoked.
+ */
+export async function connectRepClient(
+  store: DeviceStore,
+  options: RepClientOptions = {},
+): Promise<RepClient> {
+  const device = await store.load();
+  if (!device) throw new ApiError(refusalData(REP_CLIENT_ERRORS.notPaired));
+  const clock = options.clock ?? Date.now;
+  const pin: HubPin = { caPem: device.caPem, caFingerprint256: device.caFingerprint256 };
+  const statusListeners = new Set<(status: RepClientStatus) => void>();
+  const eventListeners = new Set<(event: PushedEvent) => void>();
+  let token: string | null = null;
+  let actor: Actor | null = null;
+  let status: RepClientStatus = { state: 'connecting' };
+  let renewing: Promise<void> | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryAttempt = 0;
+  let stopFeed: (() => void) | null = null;
+  let isClosed = false;
+  const isStopped = () => status.state === 'stopped' || isClosed;
+
+  const transport = createPinnedTransport(pin, (): Record<string, string> =>
+    token ? { [SESSION_HEADER]: token } : {},
+  );
+  const base = httpClientFor(device.hubUrl, transport);
+
+  function setStatus(next: RepClientStatus): void {
+    if (status.state === 'stopped') return;
+    if (next.state === 'unreachable' && status.state === 'unreachable') return; // keep the first "since"
+    if (next.state === status.state && next.state !== 'unreachable') return;
+    status = next;
+    for (const listener of statusListeners) listener(status);
+  }
+
+  function markUnreachable(error: ApiErrorData): void {
+    setStatus({ state: 'unreachable', since: clock(), error });
+  }
+
+  function stop(error: ApiErrorData): void {
+    setStatus({ state: 'stopped', error });
+    stopFeed?.();
+    stopFeed = null;
+    token = null;
+    if (retryTimer) clearTimeout(retryTimer);
+  }
+
+  /** The push feed, opened once signed in; the shared client reconnects it with backoff. */
+  function openFeed(): void {
+    if (stopFeed || isStopped()) return;
+    stopFeed = base.subscribe((event) => {
+      for (const listener of eventListeners) listener(event);
+    });
+  }
+
+  async function signIn(): Promise<void> {
+    token = null;
+    try {
+      const signedIn = await base.call('session.signIn', { as: 'device', deviceToken: device!.deviceToken });
+      token = signedIn.token;
+      actor = signedIn.actor;
+      retryAttempt = 0;
+      setStatus({ state: 'connected' });
+      openFeed();
+    } catch (error) {
+      const pinFailure = pinFailureOf(error, transport);
+      if (isRefusedForGood(error)) {
+        // The hub answered and said no: a revoked device or a deactivated rep. Trying again cannot help.
+        stop(dataOf(error));
+        return;
+      }
+      markUnreachable(dataOf(pinFailure ?? error));
+      if (!isStopped()) {
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          void renewSession();
+        }, computeBackoffMs(retryAttempt));
+        retryAttempt += 1;
+      }
+    }
+  }
+
+  function renewSession(): Promise<void> {
+    if (isStopped()) return Promise.resolve();
+    renewing ??= signIn().finally(() => {
+      renewing = null;
+    });
+    return renewing;
+  }
+
+  function stoppedError(): ApiError {
+    return new ApiError(status.state === 'stopped' ? status.error : refusalData(REP_CLIENT_ERRORS.notPaired));
+  }
+
+  async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    if (isStopped()) throw stoppedError();
+    if (renewing) await renewing;
+    if (isStopped()) throw stoppedError();
+    try {
+      const value = await base.call(name, input);
+      setStatus({ state: 'connected' });
+      return value;
+    } catch (error) {
+      if (isSessionOver(error)) {
+        await renewSession();
+        if (isStopped()) throw stoppedError();
+        return base.call(name, input);
+      }
+      const pinFailure = pinFailureOf(error, transport);
+      if (pinFailure || isUnreachable(error)) {
+        markUnreachable(dataOf(pinFailure ?? error));
+        if (!renewing && !retryTimer) void renewSession();
+      }
+      throw pinFailure ?? error;
+    }
+  }
+
+  const client: AppClient = {
+    call,
+    subscribe(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    watchConnection(listener) {
+      const toState = (next: RepClientStatus): ConnectionState => ({
+        downSince: next.state === 'unreachable' ? next.since : null,
+      });
+      listener(toState(status));
+      const watch = (next: RepClientStatus) => listener(toState(next));
+      statusListeners.add(watch);
+      return () => statusListeners.delete(watch);
+    },
+    reconnectEvents() {
+      stopFeed?.();
+      stopFeed = null;
+      openFeed();
+    },
+  };
+
+  transport.onSocket({
+    opened: () => setStatus({ state: 'connected' }),
+    closed: (code) => {
+      if (code === WS_SESSION_ENDED) void renewSession();
+    },
+    refused: (httpStatus) => {
+      if (httpStatus === 401) void renewSession();
+    },
+    failed: (error, isPinFailure) =>
+      markUnreachable(
+        isPinFailure
+          ? refusalData(REP_CLIENT_ERRORS.pinMismatch, { detail: error.message })
+          : refusalData(TRANSPORT_ERRORS.hubUnreachable, { detail: error.message }),
+      ),
+  });
+
+  await renewSession();
+  if (isStopped()) {
+    transport.close();
+    throw stoppedError();
+  }
+  return {
+    client,
+    deviceId: device.deviceId,
+    actor: () => actor,
+    status: () => status,
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    close() {
+      isClosed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      stopFeed?.();
+      stopFeed = null;
+      transport.close();
+    },
+  };
+}
