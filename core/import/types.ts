@@ -48,6 +48,7 @@ export type RowIssueCode =
   | 'no_name'
   | 'invalid_phone'
   | 'phone_kept_as_typed'
+  | 'phone_dropped'
   | 'invalid_email'
   | 'invalid_cost'
   | 'invalid_budget'
@@ -108,6 +109,7 @@ export const ISSUE_MESSAGES: Readonly<Record<RowIssueCode, string>> = {
   invalid_phone: 'The phone number is not valid',
   phone_kept_as_typed:
     'The phone number is not valid in the default country; it was kept as typed (the lead has another contact)',
+  phone_dropped: 'The phone cell holds no number; it was left out (the lead has another contact)',
   invalid_email: 'The email address is not valid',
   invalid_cost: 'The cost is not an amount of money',
   invalid_budget: 'The budget is not an amount of money',

@@ -135,10 +135,13 @@ export function validateRow(
     const hasOtherContact = email !== null || (at.wechat !== -1 && !isBlank(cells[at.wechat] ?? ''));
     if (result.isValid) phone = formatPhone(result);
     else if (hasOtherContact) {
-      // A number that is not valid in the default country is kept as typed, never guessed into another one.
-      phone = cleanText(raw);
+      // A number that is not valid in the default country is kept as typed, never guessed into another one; text
+      // that is no number at all (`电话待定`) is not stored as a phone.
+      const isNumberLike = raw.replace(/\D/g, '').length >= 6;
+      phone = isNumberLike ? cleanText(raw) : null;
+      const reason = isNumberLike ? 'phone_kept_as_typed' : 'phone_dropped';
       warnings.push({
-        ...cellError('phone_kept_as_typed', rowNumber, line, headers, mapping, at.phone, raw),
+        ...cellError(reason, rowNumber, line, headers, mapping, at.phone, raw),
         severity: 'warning',
       });
     } else errors.push(cellError('invalid_phone', rowNumber, line, headers, mapping, at.phone, raw));

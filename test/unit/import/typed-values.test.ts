@@ -110,3 +110,14 @@ describe('nameless rows', () => {
     expect(result).toMatchObject({ ok: true, draft: { name: '', company: '华信科技' } });
   });
 });
+
+describe('a phone cell with no number in it', () => {
+  it('is left out with a warning when the lead has an email, not stored as a phone', () => {
+    const result = validateRow(['赵磊', '电话待定', 'zl@example.cn'], ['name', 'phone', 'email'], 5);
+    expect(result).toMatchObject({
+      ok: true,
+      draft: { phone: null },
+      warnings: [{ reason: 'phone_dropped' }],
+    });
+  });
+});

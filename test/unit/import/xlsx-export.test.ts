@@ -113,12 +113,12 @@ describe('reading .xlsx', () => {
         companySize: 50,
         needs: "=cmd|' /C calc'!A0",
       },
-      // A phone that is not a number, beside a good email: kept as typed, with a warning naming its sheet row.
-      { name: '王芳', phone: 'not a phone', email: 'w@163.com' },
+      // A phone cell with no number, beside a good email: left out, with a warning naming its sheet row.
+      { name: '王芳', phone: null, email: 'w@163.com' },
     ]);
     expect(rejected).toEqual([]);
     expect(valid[2]?.warnings).toMatchObject([
-      { severity: 'warning', row: 5, reason: 'phone_kept_as_typed', column: '手机', columnIndex: 2 },
+      { severity: 'warning', row: 5, reason: 'phone_dropped', column: '手机', columnIndex: 2 },
     ]);
   });
 
