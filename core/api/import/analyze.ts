@@ -25,7 +25,8 @@ import {
   type RejectedRow,
 } from './files';
 import { prepareHistoryPass } from './history';
-import { keyKindOf, startKeyMatching, type KeyHolder, type KeyKindIndex } from './key-matching';
+import type { KeyHolder, KeyKindIndex } from './key-match-engine';
+import { keyKindOf, startKeyMatching } from './key-matching';
 import { databaseChangeStamp, type KeyMatch } from './matcher';
 import { keepAnalysis } from './kept-analysis';
 import { leadKeysOf } from '../leads/lead-keys';

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startKeyMatching, type KeyHolder } from '../../../core/api/import/key-matching';
+import type { KeyHolder } from '../../../core/api/import/key-match-engine';
+import { startKeyMatching } from '../../../core/api/import/key-matching';
 import {
   createEmptyMatcher,
   createLeadKeyMatcher,
