@@ -7,6 +7,7 @@ import { normalizePersonName } from '../domain/normalize/name';
 import { isLeadField } from './column-mapping';
 import { normalizePhoneNumber } from './phone';
 import type { DefaultCountry } from './phone';
+import { THOUSANDS_COMMAS } from '../domain/history/parse-amount';
 import type { DecimalStyle } from '../domain/scoring/column-profile';
 import { clipValue, ISSUE_MESSAGES } from './types';
 import type { ColumnMapping, LeadField, RowIssue, RowIssueCode } from './types';
@@ -282,8 +283,6 @@ function isBlank(value: string): boolean {
   if (first > 0x20 && first !== 0x3000 && first !== 0xfeff && first < 0x2000) return false;
   return value.trim() === '';
 }
-
-const THOUSANDS_COMMAS = /^[^,\d]*\d{1,3}(?:,\d{3})+(?:\.\d*)?[^,\d]*$/;
 
 // After width folding, spaces and thousands separators removed: currency, amount, unit, currency again.
 const MONEY = /^(?:rmb|cny|人民币|[¥$])?(\d+(?:\.\d+)?|\.\d+)(亿|万|w|千|k)?(?:元|块|rmb|cny)?$/i;

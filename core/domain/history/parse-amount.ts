@@ -2,7 +2,8 @@
 import { foldWidth } from '../normalize/text';
 import type { DecimalStyle } from '../scoring/column-profile';
 
-const THOUSANDS_COMMAS = /^[^,\d]*\d{1,3}(?:,\d{3})+(?:\.\d*)?[^,\d]*$/;
+/** Commas that group thousands (`1,200`, `¥12,345.60`), as a decimal-point column may write them. */
+export const THOUSANDS_COMMAS = /^[^,\d]*\d{1,3}(?:,\d{3})+(?:\.\d*)?[^,\d]*$/;
 
 const MONEY = /^(?:rmb|cny|人民币|[¥$])?(\d+(?:\.\d+)?|\.\d+)(亿|万|w|千|k)?(?:元|块|rmb|cny)?$/i;
 const SCALE_DIGITS: Readonly<Record<string, number>> = { 亿: 10, 万: 6, w: 6, 千: 5, k: 5 };
