@@ -218,29 +218,15 @@ export function attachImportStaging(
   };
 }
 
-/** The one row trigger on inserts into `leads`: it counts a rep's open leads (migration 0005). */
-const OPEN_LOAD_INSERT_TRIGGER = 'leads_open_load_insert';
-
 /**
- * Moves every staged lead into `leads` (call inside the committing transaction); returns how many moved.
- *
- * SQLite copies the rows of an INSERT … SELECT into a temporary table first when the target has a row trigger (so
- * the trigger cannot see rows half inserted): for 100k leads that took ~50 MB and a sixth of the move, measured
- * here. The only such trigger counts a rep's open leads and never fires for an imported lead — a new one has no
- * owner, a past one is history — so it is dropped for the move and created again within the same transaction: no
- * other connection ever sees `leads` without it, and a failure rolls both back.
+ * Moves every staged lead into `leads` (call inside the committing transaction); returns how many moved. Only leads
+ * that count towards no rep's open load move in bulk — a new lead has no owner, a past one is history — since the
+ * move does not update rep_open_loads (the repositories keep it, not a trigger: migration 0009).
  */
 export function moveStagedLeads(db: Database, staging: ImportStaging): number {
   if (staging.shared.owner_id !== null && staging.shared.is_history !== 1)
     throw new Error('import staging: only leads without an owner or past leads are moved in bulk');
-  const trigger = db
-    .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
-    .pluck()
-    .get(OPEN_LOAD_INSERT_TRIGGER) as string | undefined;
-  if (trigger) db.exec(`DROP TRIGGER ${OPEN_LOAD_INSERT_TRIGGER}`);
-  const moved = staging.move.run(staging.shared).changes;
-  if (trigger) db.exec(trigger);
-  return moved;
+  return staging.move.run(staging.shared).changes;
 }
 
 /** Detaches the scratch file (outside any transaction); the caller deletes the file. */

@@ -1,10 +1,10 @@
 // An import's staged leads: written by the staging writer into a scratch file, what the batch's leads share is
 // stored once and written into every row by the move; the rows come out as they went in; a lead that does not share
-// those values is refused; the open-load trigger the move sets aside is back as it was.
+// those values is refused; leads that would count towards a rep's open load are never moved in bulk.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asLeadId, asRepId } from '../../../core/domain/ids';
+import { asLeadId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
 import {
   attachImportStaging,
@@ -15,11 +15,10 @@ import {
   stagingLayout,
   type SharedLeadColumns,
 } from '../../../core/store/import-batches';
-import { findLeadById, insertLead } from '../../../core/store/leads';
+import { findLeadById } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
-import { insertRep } from '../../../core/store/reps';
 import { startStagingWriter } from '../../../core/store/staging-writer';
-import { sampleLead, sampleRep } from '../../helpers/sample-data';
+import { sampleLead } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const keys = { phoneKey: '+8613800000001', emailKey: null, companyKey: null, companyNameKey: null };
@@ -87,31 +86,13 @@ describe("an import's staging", () => {
     expect(findLeadById(db, 'lead_2')).toEqual(second);
   });
 
-  it("leaves the open-load trigger as it was: a rep's lead inserted after the move is counted", async () => {
-    const schema = () =>
-      db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
-    const before = schema();
-    const staging = await stage([batchLead('lead_1')]);
-    db.transaction(() => moveStagedLeads(db, staging))();
-    detachImportStaging(db, staging);
-    expect(schema()).toEqual(before);
-    insertRep(db, sampleRep({ id: asRepId('rep_1') }), 1);
-    insertLead(db, batchLead('lead_2', { ownerId: asRepId('rep_1') }), keys, {
-      ...meta,
-      importBatchId: null,
-    });
-    expect(db.prepare('SELECT rep_id, open_count FROM rep_open_loads').all()).toEqual([
-      { rep_id: 'rep_1', open_count: 1 },
-    ]);
-  });
-
   it('refuses a lead whose shared column differs, naming the lead and the column', () => {
     expect(() =>
       stagedLeadValues(stagingLayout(shared), batchLead('lead_9', { stage: 'mql' }), keys, meta),
     ).toThrow(/lead_9 has stage = mql/);
   });
 
-  it('refuses to move leads in bulk that the open-load trigger would count', async () => {
+  it("refuses to move leads in bulk that would count towards a rep's open load", async () => {
     const staging = await stage([], { ...shared, owner_id: 'rep_1' });
     expect(() => moveStagedLeads(db, staging)).toThrow(/without an owner or past leads/);
     detachImportStaging(db, staging);
