@@ -36,6 +36,8 @@ export type HistoryLeadFields = HistoryDraft & {
 export interface HistoryActivity {
   readonly firstContactAt: number | null;
   readonly lastActivityAt: number | null;
+  /** Set when the row's dates are unknown (context.datesUnknown): keep it out of replay and SLA history. */
+  readonly isDateUnknown?: true;
 }
 
 export type HistoryIssueCode =
@@ -108,6 +110,12 @@ export interface HistoryRowContext {
   readonly now: number;
   /** Arrival time for every row when the file has no created column (e.g. the end of the export month). */
   readonly fallbackCreatedAt?: number;
+  /**
+   * The team lead's other answer when the file has no created column: "dates unknown". Rows then import with
+   * createdAt = updatedAt = `now` and `activity.isDateUnknown`, so they train the learned model but the caller
+   * leaves them out of time-based replay and SLA history. Ignored when `fallbackCreatedAt` is given.
+   */
+  readonly datesUnknown?: boolean;
   /** Stage for every row when the file has no outcome column. */
   readonly defaultStage?: FunnelStage;
 }
@@ -213,6 +221,8 @@ export function buildHistoryLead(input: HistoryRowInput, context: HistoryRowCont
   if (createdAt === null && !errors.some((e) => e.role === 'createdAt')) {
     if (context.columns.createdAt === undefined && context.fallbackCreatedAt !== undefined)
       createdAt = context.fallbackCreatedAt;
+    else if (context.columns.createdAt === undefined && context.datesUnknown === true)
+      createdAt = context.now;
     else errors.push(issue('error', 'missing_created_at', 'createdAt'));
   }
   let closedAt = readDate('closedAt');
@@ -284,7 +294,14 @@ export function buildHistoryLead(input: HistoryRowInput, context: HistoryRowCont
     closedAt,
     lostReason,
   };
-  return { ok: true, row, lead, activity: { firstContactAt, lastActivityAt }, warnings };
+  const isDateUnknown =
+    context.columns.createdAt === undefined &&
+    context.fallbackCreatedAt === undefined &&
+    context.datesUnknown === true;
+  const activity: HistoryActivity = isDateUnknown
+    ? { firstContactAt, lastActivityAt, isDateUnknown: true }
+    : { firstContactAt, lastActivityAt };
+  return { ok: true, row, lead, activity, warnings };
 }
 
 const EMPTY_OUTCOMES: OutcomeMapping = new Map();

@@ -220,6 +220,26 @@ describe('buildHistoryLead', () => {
     });
   });
 
+  it('imports undated rows as "dates unknown" when the team lead says so, marking them', () => {
+    const input = { row: 2, cells: ['张伟', '赢单'], draft: DRAFT };
+    const base = {
+      headers: ['姓名', '结果'],
+      columns: { outcome: 1 },
+      now: NOW,
+      outcomes: new Map([['赢单', 'won' as const]]),
+    };
+    expect(buildHistoryLead(input, base)).toMatchObject({
+      ok: false,
+      errors: [{ reason: 'missing_created_at' }],
+    });
+    const result = buildHistoryLead(input, { ...base, datesUnknown: true });
+    expect(result).toMatchObject({
+      ok: true,
+      lead: { stage: 'won', createdAt: NOW, updatedAt: NOW },
+      activity: { isDateUnknown: true },
+    });
+  });
+
   it('takes core/import validateRow drafts as they are', () => {
     const mapping = maskHistoryColumns(guessColumnMapping(HEADERS), columns);
     const validated = validateRow(WON, mapping, 7, { headers: HEADERS });
