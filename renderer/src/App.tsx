@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStatus } from './api/queries';
+import { useActor } from './api/session';
 import { LanguageSync } from './LanguageSync';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { FunnelPage } from './features/funnel/FunnelPage';
@@ -16,7 +17,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { TeamPage } from './features/team/TeamPage';
 import { WelcomePanel } from './features/welcome/WelcomePanel';
 import { AppLayout } from './shell/AppLayout';
-import { usePage, type Page } from './shell/routes';
+import { isPageFor, usePage, type Page } from './shell/routes';
 
 function PageContent({ page }: { page: Page }) {
   switch (page) {
@@ -41,10 +42,14 @@ function PageContent({ page }: { page: Page }) {
   }
 }
 
+/** The app once someone is signed in (the SessionGate sees to that). */
 export function App() {
   const { t } = useTranslation();
-  const [page, navigate] = usePage();
+  const [requestedPage, navigate] = usePage();
+  const actor = useActor();
   const status = useWorkspaceStatus();
+  // A rep who follows a link to a team-lead page sees the leads instead.
+  const page: Page = actor && !isPageFor(requestedPage, actor.role) ? 'leads' : requestedPage;
   const queryClient = useQueryClient();
   const [isWelcomeDismissed, setWelcomeDismissed] = useState(false);
 
@@ -71,7 +76,7 @@ export function App() {
         </Alert>
       </Center>
     );
-  } else if (status.data.isEmpty && status.data.actor.role === 'lead' && !isWelcomeDismissed) {
+  } else if (status.data.isEmpty && actor?.role === 'lead' && !isWelcomeDismissed) {
     content = (
       <WelcomePanel
         onStartEmpty={() => {
@@ -91,7 +96,7 @@ export function App() {
   return (
     <>
       <LanguageSync />
-      <AppLayout page={page} onNavigate={navigate} actor={status.data?.actor ?? null}>
+      <AppLayout page={page} onNavigate={navigate} actor={actor}>
         {content}
       </AppLayout>
     </>

@@ -1,10 +1,9 @@
-// The LAN/browser transport: POST /api/<call> with a JSON body, and the /api/events WebSocket push feed.
-import { unwrapResult, type FairleadClient } from '../../../core/api/transport/client';
+// The LAN/browser transport: POST /api/<call> with a JSON body, and the /api/events WebSocket push feed. The
+// session is the hub's HttpOnly cookie, which a same-origin fetch and WebSocket send by themselves.
+import { unwrapResult } from '../../../core/api/transport/client';
 import type { CallOutput, CallResult, PushedEvent } from '../../../core/api/contract';
 import { ApiError, refusalData, TRANSPORT_ERRORS } from '../../../core/api/errors';
-
-/** Mirrors core/lan/hub-server.ts; the renderer may not import core/lan. */
-export const SESSION_HEADER = 'x-fairlead-session';
+import type { AppClient, ConnectionState } from './app-client';
 
 export interface HttpClientOptions {
   /** The hub's origin, e.g. `http://127.0.0.1:5174`. */
@@ -13,6 +12,8 @@ export interface HttpClientOptions {
   readonly createSocket?: (url: string) => WebSocket;
   /** Schedules a reconnect; injected so tests control time. */
   readonly schedule?: (run: () => void, delayMs: number) => unknown;
+  /** When the feed dropped; injected so tests control time. */
+  readonly now?: () => number;
 }
 
 const FIRST_RETRY_MS = 500;
@@ -33,15 +34,17 @@ function isPushedEvent(value: unknown): value is PushedEvent {
   );
 }
 
-export function createHttpClient(options: HttpClientOptions): FairleadClient {
+export function createHttpClient(options: HttpClientOptions): AppClient {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
   const schedule = options.schedule ?? ((run: () => void, delayMs: number) => setTimeout(run, delayMs));
+  const now = options.now ?? (() => Date.now());
   const listeners = new Set<(event: PushedEvent) => void>();
-  let token: string | null = null;
+  const watchers = new Set<(state: ConnectionState) => void>();
   let socket: WebSocket | null = null;
   let attempt = 0;
   let hasConnectedBefore = false;
+  let connection: ConnectionState = { downSince: null };
 
   const eventsUrl = new URL('/api/events', options.baseUrl);
   eventsUrl.protocol = eventsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -50,12 +53,19 @@ export function createHttpClient(options: HttpClientOptions): FairleadClient {
     for (const listener of listeners) listener(event);
   }
 
+  function noteConnection(isUp: boolean): void {
+    if (isUp === (connection.downSince === null)) return;
+    connection = { downSince: isUp ? null : now() };
+    for (const watcher of watchers) watcher(connection);
+  }
+
   function connect(): void {
     if (listeners.size === 0 || socket) return;
     const current = createSocket(eventsUrl.toString());
     socket = current;
     current.onopen = () => {
       attempt = 0;
+      noteConnection(true);
       // Events pushed while we were away are lost: tell listeners to refetch everything.
       if (hasConnectedBefore) deliver({ event: 'workspace.changed', payload: { reason: 'reconnected' } });
       hasConnectedBefore = true;
@@ -74,6 +84,7 @@ export function createHttpClient(options: HttpClientOptions): FairleadClient {
       if (socket !== current) return;
       socket = null;
       if (listeners.size === 0) return;
+      noteConnection(false);
       const delay = computeBackoffMs(attempt);
       attempt += 1;
       schedule(connect, delay);
@@ -88,13 +99,12 @@ export function createHttpClient(options: HttpClientOptions): FairleadClient {
 
   return {
     async call(name, input) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token) headers[SESSION_HEADER] = token;
       let response: Response;
       try {
         response = await doFetch(new URL(`/api/${name}`, options.baseUrl), {
           method: 'POST',
-          headers,
+          headers: { 'content-type': 'application/json' },
+          credentials: 'same-origin',
           body: JSON.stringify(input ?? {}),
         });
       } catch (error) {
@@ -118,8 +128,15 @@ export function createHttpClient(options: HttpClientOptions): FairleadClient {
         if (listeners.size === 0) disconnect();
       };
     },
-    setSessionToken(next) {
-      token = next;
+    watchConnection(watcher) {
+      watchers.add(watcher);
+      watcher(connection);
+      return () => watchers.delete(watcher);
+    },
+    reconnectEvents() {
+      attempt = 0;
+      disconnect();
+      connect();
     },
   };
 }

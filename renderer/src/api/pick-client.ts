@@ -1,6 +1,6 @@
 // Chooses the transport: the Electron bridge when the preload exposed one, otherwise HTTP to the page's own hub.
 import type { FairleadBridge } from '../../../core/api/transport/bridge';
-import type { FairleadClient } from '../../../core/api/transport/client';
+import type { AppClient } from './app-client';
 import { createHttpClient } from './http-client';
 import { createIpcClient } from './ipc-client';
 
@@ -10,7 +10,7 @@ declare global {
   }
 }
 
-export function pickClient(win: Window = window): FairleadClient {
+export function pickClient(win: Window = window): AppClient {
   if (win.fairlead) return createIpcClient(win.fairlead);
   return createHttpClient({ baseUrl: win.location.origin });
 }

@@ -1,4 +1,5 @@
-// Who is working: the team lead or a rep. Switching to a rep may ask for the rep's PIN.
+// Who is working, on a shared PC: the team lead may hand the PC to a rep (the rep types their PIN); going back to
+// the team lead always asks the team lead's password. Sign out ends the session.
 import {
   Avatar,
   Button,
@@ -15,56 +16,93 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '../../../core/api/contract';
-import { ApiError } from '../../../core/api/errors';
-import type { Rep } from '../../../core/domain/rep';
 import { useReps } from '../api/queries';
-import { useActAs } from '../api/session';
-import { IconCheck, IconChevronDown } from '../ui/icons';
+import { useSignIn, useSignOut } from '../api/session';
+import { useIdentityTranslation } from '../features/identity/bundle';
+import { IconChevronDown } from '../ui/icons';
+
+/** Whose secret the dialog asks for: a rep's PIN or the team lead's password. */
+type Asking = { readonly repId: string; readonly name: string } | 'lead' | null;
 
 function initialOf(name: string): string {
   return name.trim().slice(0, 1).toUpperCase() || '?';
 }
 
-export function ActorMenu({ actor }: { actor: Actor }) {
-  const { t } = useTranslation();
+/** The active reps the team lead may hand the PC to; mounted only while the menu is open. */
+function RepItems({ onPick }: { onPick: (rep: { repId: string; name: string }) => void }) {
+  const { t } = useIdentityTranslation();
   const reps = useReps(false);
-  const actAs = useActAs();
-  // Whose PIN the dialog asks for: a rep, the team lead (`lead`), or nobody (closed).
-  const [pinFor, setPinFor] = useState<Rep | 'lead' | null>(null);
-  const pinForm = useForm({ initialValues: { pin: '' } });
-  const actorName = actor.role === 'lead' ? t('actor.teamLead') : actor.name;
+  return (
+    <div style={{ maxHeight: 320, overflowY: 'auto' }}>
+      {(reps.data ?? []).map((rep) => (
+        <Menu.Item
+          key={rep.id}
+          disabled={!rep.hasPin}
+          onClick={() => onPick({ repId: rep.id, name: rep.name })}
+          rightSection={
+            rep.hasPin ? null : (
+              <Text size="xs" c="dimmed">
+                {t('identity.actor.noPin')}
+              </Text>
+            )
+          }
+        >
+          {rep.name}
+        </Menu.Item>
+      ))}
+    </div>
+  );
+}
 
-  async function switchTo(rep: Rep | null, pin?: string): Promise<void> {
+export function ActorMenu({ actor }: { actor: Actor }) {
+  const { t } = useIdentityTranslation();
+  const { t: tApp } = useTranslation();
+  const signIn = useSignIn();
+  const signOut = useSignOut();
+  const [asking, setAsking] = useState<Asking>(null);
+  const form = useForm({ initialValues: { secret: '' } });
+  const actorName = actor.role === 'lead' ? tApp('actor.teamLead') : actor.name;
+  const askingName = asking === 'lead' ? tApp('actor.teamLead') : (asking?.name ?? '');
+
+  function close(): void {
+    setAsking(null);
+    form.reset();
+  }
+
+  async function switchTo(who: Exclude<Asking, null>, secret: string): Promise<void> {
     try {
-      const next = await actAs(rep?.id ?? null, pin);
-      setPinFor(null);
-      pinForm.reset();
+      const next = await signIn(
+        who === 'lead' ? { as: 'lead', password: secret } : { as: 'rep', repId: who.repId, pin: secret },
+      );
+      close();
       notifications.show({
         color: 'teal',
-        message: t('actor.switched', { name: next.role === 'lead' ? t('actor.teamLead') : next.name }),
+        message: tApp('actor.switched', { name: next.role === 'lead' ? tApp('actor.teamLead') : next.name }),
       });
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'pin') {
-        if (pin !== undefined) pinForm.setFieldError('pin', t('actor.pinWrong'));
-        setPinFor(rep ?? 'lead');
-        return;
-      }
-      notifications.show({
-        color: 'red',
-        title: t('common.errorTitle'),
-        message: String((error as Error).message),
-      });
+      form.setFieldValue('secret', '');
+      form.setFieldError('secret', error instanceof Error ? error.message : String(error));
     }
   }
 
-  const isCurrent = (repId: string | null) =>
-    repId === null ? actor.role === 'lead' : actor.role === 'rep' && actor.repId === repId;
+  async function leave(): Promise<void> {
+    try {
+      await signOut();
+      notifications.show({ color: 'teal', message: t('identity.actor.signedOut') });
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: tApp('common.errorTitle'),
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
 
   return (
     <>
       <Menu position="bottom-end" width={240} shadow="md" withinPortal>
         <Menu.Target>
-          <UnstyledButton aria-label={`${t('actor.switchUser')}: ${actorName}`} data-testid="actor-menu">
+          <UnstyledButton aria-label={`${tApp('actor.switchUser')}: ${actorName}`} data-testid="actor-menu">
             <Group gap={8} wrap="nowrap">
               <Avatar size={30} radius="xl" color={actor.role === 'lead' ? 'indigo' : 'teal'}>
                 {initialOf(actorName)}
@@ -74,7 +112,7 @@ export function ActorMenu({ actor }: { actor: Actor }) {
                   {actorName}
                 </Text>
                 <Text size="xs" c="dimmed" lh={1.2}>
-                  {actor.role === 'lead' ? t('actor.switchUser') : t('actor.rep')}
+                  {actor.role === 'lead' ? tApp('actor.teamLead') : tApp('actor.rep')}
                 </Text>
               </div>
               <IconChevronDown size={14} />
@@ -82,53 +120,52 @@ export function ActorMenu({ actor }: { actor: Actor }) {
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Label>{t('actor.switchUser')}</Menu.Label>
-          <Menu.Item
-            onClick={() => void switchTo(null)}
-            rightSection={isCurrent(null) ? <IconCheck size={14} /> : null}
-          >
-            {t('actor.teamLead')}
+          {actor.role === 'lead' ? (
+            <>
+              <Menu.Label>{t('identity.actor.switchToRep')}</Menu.Label>
+              <RepItems onPick={(rep) => setAsking(rep)} />
+            </>
+          ) : (
+            <Menu.Item onClick={() => setAsking('lead')}>{t('identity.actor.backToLead')}</Menu.Item>
+          )}
+          <Menu.Divider />
+          <Menu.Item color="red" onClick={() => void leave()} data-testid="sign-out">
+            {t('identity.actor.signOut')}
           </Menu.Item>
-          {(reps.data ?? []).length > 0 && <Menu.Label>{t('actor.reps')}</Menu.Label>}
-          <div style={{ maxHeight: 320, overflowY: 'auto' }}>
-            {(reps.data ?? []).map((rep) => (
-              <Menu.Item
-                key={rep.id}
-                onClick={() => void switchTo(rep)}
-                rightSection={isCurrent(rep.id) ? <IconCheck size={14} /> : null}
-              >
-                {rep.name}
-              </Menu.Item>
-            ))}
-          </div>
         </Menu.Dropdown>
       </Menu>
       <Modal
-        opened={pinFor !== null}
-        onClose={() => {
-          setPinFor(null);
-          pinForm.reset();
-        }}
-        title={t('actor.pinTitle', { name: pinFor === 'lead' ? t('actor.teamLead') : (pinFor?.name ?? '') })}
+        opened={asking !== null}
+        onClose={close}
+        title={
+          asking === 'lead'
+            ? t('identity.actor.leadPasswordTitle')
+            : tApp('actor.pinTitle', { name: askingName })
+        }
         size="sm"
         centered
       >
         <form
-          onSubmit={pinForm.onSubmit((values) => {
-            if (pinFor) void switchTo(pinFor === 'lead' ? null : pinFor, values.pin);
+          onSubmit={form.onSubmit(async (values) => {
+            if (asking) await switchTo(asking, values.secret);
           })}
         >
           <Stack>
             <PasswordInput
-              label={t('actor.pinLabel')}
-              description={t('actor.pinHint')}
-              inputMode="numeric"
+              label={asking === 'lead' ? t('identity.actor.leadPasswordTitle') : tApp('actor.pinLabel')}
+              description={
+                asking === 'lead' ? t('identity.actor.leadPasswordHint') : t('identity.actor.pinHint')
+              }
+              inputMode={asking === 'lead' ? 'text' : 'numeric'}
               autoComplete="off"
+              required
               data-autofocus
-              {...pinForm.getInputProps('pin')}
+              {...form.getInputProps('secret')}
             />
             <Group justify="flex-end">
-              <Button type="submit">{t('actor.signIn')}</Button>
+              <Button type="submit" loading={form.submitting}>
+                {tApp('actor.signIn')}
+              </Button>
             </Group>
           </Stack>
         </form>

@@ -18,8 +18,9 @@ import {
 import { useWorkTranslation } from '../features/funnel/work-i18n';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ActorMenu } from './ActorMenu';
+import { ConnectionBanner } from './ConnectionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
-import type { Page } from './routes';
+import { isPageFor, type Page } from './routes';
 
 /** The public pool (公海): an open circle of leads anyone may take. */
 function IconPool({ size = 18 }: { size?: number }) {
@@ -109,30 +110,33 @@ export function AppLayout({
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label={t('nav.label')}>
-            {(Object.keys(NAV_ICONS) as Page[]).map((key) => {
-              const NavIcon = NAV_ICONS[key];
-              return (
-                <NavLink
-                  key={key}
-                  href={`#/${key}`}
-                  label={t(`nav.${key}`)}
-                  leftSection={<NavIcon size={18} />}
-                  active={page === key}
-                  aria-current={page === key ? 'page' : undefined}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    onNavigate(key);
-                    close();
-                  }}
-                  variant="light"
-                  styles={{ root: { borderRadius: 'var(--mantine-radius-md)', marginBottom: 2 } }}
-                />
-              );
-            })}
+            {(Object.keys(NAV_ICONS) as Page[])
+              .filter((key) => actor !== null && isPageFor(key, actor.role))
+              .map((key) => {
+                const NavIcon = NAV_ICONS[key];
+                return (
+                  <NavLink
+                    key={key}
+                    href={`#/${key}`}
+                    label={t(`nav.${key}`)}
+                    leftSection={<NavIcon size={18} />}
+                    active={page === key}
+                    aria-current={page === key ? 'page' : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onNavigate(key);
+                      close();
+                    }}
+                    variant="light"
+                    styles={{ root: { borderRadius: 'var(--mantine-radius-md)', marginBottom: 2 } }}
+                  />
+                );
+              })}
           </nav>
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" bg="var(--mantine-color-gray-0)">
+        <ConnectionBanner />
         {children}
       </AppShell.Main>
     </AppShell>

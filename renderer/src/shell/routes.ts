@@ -14,6 +14,13 @@ const PAGES = [
 ] as const;
 export type Page = (typeof PAGES)[number];
 
+/** Pages only the team lead works on; a rep's navigation leaves them out (the server refuses their calls anyway). */
+const TEAM_LEAD_PAGES: ReadonlySet<Page> = new Set<Page>(['import', 'team', 'dashboard']);
+
+export function isPageFor(page: Page, role: 'lead' | 'rep'): boolean {
+  return role === 'lead' || !TEAM_LEAD_PAGES.has(page);
+}
+
 const DEFAULT_PAGE: Page = 'leads';
 
 function parsePage(hash: string): Page {

@@ -54,7 +54,7 @@ function answers(actor: Actor = { role: 'lead' }): FakeAnswers {
   return {
     'workspace.status': () => ({
       isEmpty: false,
-      hasLeadPin: false,
+      hasLeadPassword: true,
       leadCount: 30,
       repCount: 2,
       schemaVersion: 6,

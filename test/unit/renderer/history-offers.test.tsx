@@ -52,7 +52,7 @@ function answers(overrides: FakeAnswers = {}): FakeAnswers {
   return {
     'workspace.status': () => ({
       isEmpty: false,
-      hasLeadPin: false,
+      hasLeadPassword: true,
       leadCount: 20_000,
       repCount: 7,
       schemaVersion: 6,

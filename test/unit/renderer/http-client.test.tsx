@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PushedEvent } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
-import { computeBackoffMs, createHttpClient, SESSION_HEADER } from '../../../renderer/src/api/http-client';
+import type { ConnectionState } from '../../../renderer/src/api/app-client';
+import { computeBackoffMs, createHttpClient } from '../../../renderer/src/api/http-client';
 
 class FakeSocket {
   onopen: (() => void) | null = null;
@@ -19,7 +20,7 @@ function jsonResponse(status: number, body: unknown): Response {
 }
 
 describe('the HTTP client', () => {
-  it('posts the call as JSON to /api/<name> with the session token header', async () => {
+  it('posts the call as same-origin JSON to /api/<name>, carrying no session token of its own', async () => {
     const requests: { url: string; init: RequestInit }[] = [];
     const client = createHttpClient({
       baseUrl: 'http://127.0.0.1:5174',
@@ -28,11 +29,12 @@ describe('the HTTP client', () => {
         return jsonResponse(200, { ok: true, value: { total: 0, rows: [] } });
       },
     });
-    client.setSessionToken('token-1');
     await expect(client.call('leads.list', { text: 'acme' })).resolves.toEqual({ total: 0, rows: [] });
     expect(requests[0]?.url).toBe('http://127.0.0.1:5174/api/leads.list');
     expect(requests[0]?.init.method).toBe('POST');
-    expect((requests[0]?.init.headers as Record<string, string>)[SESSION_HEADER]).toBe('token-1');
+    // The hub's HttpOnly cookie is the session: the page has no token to send.
+    expect(requests[0]?.init.headers).toEqual({ 'content-type': 'application/json' });
+    expect(requests[0]?.init.credentials).toBe('same-origin');
     expect(JSON.parse(String(requests[0]?.init.body))).toEqual({ text: 'acme' });
   });
 
@@ -42,7 +44,7 @@ describe('the HTTP client', () => {
       fetch: async () =>
         jsonResponse(400, {
           ok: false,
-          error: { code: 'invalid_input', message: 'bad email', field: 'email' },
+          error: { code: 'invalid_input', reason: 'input.invalid', message: 'bad email', field: 'email' },
         }),
     });
     const error = await client.call('leads.create', { name: 'A', email: 'x' }).catch((e: unknown) => e);
@@ -98,5 +100,48 @@ describe('the HTTP client', () => {
     const stop = client.subscribe(() => undefined);
     stop();
     expect(sockets[0]?.isClosed).toBe(true);
+  });
+
+  it('reports when the feed dropped and when it is back', () => {
+    const sockets: FakeSocket[] = [];
+    let now = 1_000;
+    const client = createHttpClient({
+      baseUrl: 'http://127.0.0.1:5174',
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      schedule: () => undefined,
+      now: () => now,
+    });
+    const states: ConnectionState[] = [];
+    client.watchConnection?.((state) => states.push(state));
+    client.subscribe(() => undefined);
+    sockets[0]?.onopen?.();
+    now = 5_000;
+    sockets[0]?.onclose?.();
+    expect(states).toEqual([{ downSince: null }, { downSince: 5_000 }]);
+    client.reconnectEvents?.();
+    sockets[1]?.onopen?.();
+    expect(states.at(-1)).toEqual({ downSince: null });
+  });
+
+  it('reopens the feed at once after a sign-in, so it runs as the new person', () => {
+    const sockets: FakeSocket[] = [];
+    const client = createHttpClient({
+      baseUrl: 'http://127.0.0.1:5174',
+      createSocket: (url) => {
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket as unknown as WebSocket;
+      },
+      schedule: () => undefined,
+    });
+    client.subscribe(() => undefined);
+    sockets[0]?.onopen?.();
+    client.reconnectEvents?.();
+    expect(sockets[0]?.isClosed).toBe(true);
+    expect(sockets).toHaveLength(2);
   });
 });

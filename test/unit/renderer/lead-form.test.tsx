@@ -47,7 +47,13 @@ describe('the lead form', () => {
   it('shows a refusal from the server beside the field it names', async () => {
     const client = createFakeClient({
       'leads.create': () => {
-        throw new ApiError({ code: 'invalid_input', message: 'phone: not a phone number', field: 'phone' });
+        throw new ApiError({
+          code: 'invalid_input',
+          reason: 'input.invalid',
+          message: 'phone: not a phone number',
+          field: 'phone',
+          details: { field: 'phone', detail: 'not a phone number' },
+        });
       },
     });
     const onSaved = vi.fn();

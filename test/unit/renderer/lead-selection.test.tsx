@@ -31,7 +31,7 @@ function answers(actor: Actor = { role: 'lead' }, overrides: FakeAnswers = {}): 
   return {
     'workspace.status': () => ({
       isEmpty: false,
-      hasLeadPin: false,
+      hasLeadPassword: true,
       leadCount: LEADS.length,
       repCount: 1,
       schemaVersion: 6,

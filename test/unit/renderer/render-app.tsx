@@ -1,11 +1,11 @@
-// Test helpers: a fake FairleadClient answering from a table, a render inside the app's real providers, and a pick from
-// a Mantine Select.
+// Test helpers: a fake client answering from a table (signed in as the team lead unless told otherwise), a render
+// inside the app's real providers, and a pick from a Mantine Select.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import type { FairleadClient } from '../../../core/api/transport/client';
 import type { CallInput, CallName, CallOutput } from '../../../core/api/contract';
 import { AppProviders } from '../../../renderer/src/AppProviders';
+import type { AppClient } from '../../../renderer/src/api/app-client';
 import { createAppQueryClient } from '../../../renderer/src/api/client-context';
 import { createI18n, type Language } from '../../../renderer/src/i18n';
 
@@ -13,11 +13,20 @@ export type FakeAnswers = {
   [K in CallName]?: (input: CallInput<K>) => CallOutput<K> | Promise<CallOutput<K>>;
 };
 
-export interface FakeClient extends FairleadClient {
+export interface FakeClient extends AppClient {
   readonly calls: { name: CallName; input: unknown }[];
 }
 
-export function createFakeClient(answers: FakeAnswers): FakeClient {
+/** What session.status answers by default: the team lead, signed in, password set, standalone. */
+export const SIGNED_IN_LEAD: CallOutput<'session.status'> = {
+  actor: { role: 'lead' },
+  hasLeadPassword: true,
+  appVersion: '0.0.0-test',
+  lan: null,
+};
+
+export function createFakeClient(overrides: FakeAnswers): FakeClient {
+  const answers: FakeAnswers = { 'session.status': () => SIGNED_IN_LEAD, ...overrides };
   const calls: { name: CallName; input: unknown }[] = [];
   return {
     calls,
@@ -29,11 +38,10 @@ export function createFakeClient(answers: FakeAnswers): FakeClient {
       return answer(input);
     },
     subscribe: vi.fn(() => () => undefined),
-    setSessionToken: vi.fn(),
   };
 }
 
-export function renderWithApp(ui: ReactElement, client: FairleadClient, language: Language = 'en') {
+export function renderWithApp(ui: ReactElement, client: AppClient, language: Language = 'en') {
   const queryClient = createAppQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false }, mutations: { retry: false } });
   return render(

@@ -40,7 +40,7 @@ function answers(overrides: FakeAnswers = {}): FakeAnswers {
   return {
     'workspace.status': () => ({
       isEmpty: false,
-      hasLeadPin: false,
+      hasLeadPassword: true,
       leadCount: 500,
       repCount: 8,
       schemaVersion: 6,
@@ -81,8 +81,10 @@ describe('the scoring model editor', () => {
         'scoring.saveModel': () => {
           throw new ApiError({
             code: 'invalid_input',
+            reason: 'input.invalid',
             message: 'model.criteria.0.points: Points must be a number.',
             field: 'model.criteria.0.points',
+            details: { field: 'model.criteria.0.points', detail: 'Points must be a number.' },
           });
         },
       }),

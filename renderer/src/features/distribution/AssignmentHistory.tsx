@@ -8,9 +8,17 @@ import { useLanguage } from '../../ui/use-language';
 import { describeTokens, useDistributionTranslation } from './bundle';
 import { useDistributionEvents, useLeadDistributionHistory } from './distribution-queries';
 
+/** A move's reason; demo moves carry it in both UI languages in their explanation. */
+function reasonIn(assignment: AssignmentView, language: string): string | null {
+  const text = (assignment.explanation as { text?: Record<string, string> } | null)?.text;
+  return text?.[language] ?? assignment.reason;
+}
+
 function AssignmentItemBody({ assignment }: { assignment: AssignmentView }) {
   const { t } = useDistributionTranslation();
+  const language = useLanguage();
   const repNames = useRepNames();
+  const reason = reasonIn(assignment, language);
   const name = (id: string | null) => (id ? (repNames.get(id) ?? id) : t('distribution.reassign.pool'));
   if (assignment.summary) {
     return (
@@ -30,9 +38,9 @@ function AssignmentItemBody({ assignment }: { assignment: AssignmentView }) {
           {t('distribution.history.moved', { from: name(assignment.fromRepId), to: name(assignment.repId) })}
         </Text>
       ) : null}
-      {assignment.reason && (
+      {reason && (
         <Text size="sm" c="dimmed">
-          {t('distribution.history.reason', { reason: assignment.reason })}
+          {t('distribution.history.reason', { reason })}
         </Text>
       )}
     </Stack>

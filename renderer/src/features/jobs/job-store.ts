@@ -1,6 +1,6 @@
 // The latest status of every background job this client has heard of, kept fresh by `jobs.progress` events.
 import { useEffect, useSyncExternalStore } from 'react';
-import type { FairleadClient } from '../../../../core/api/transport/client';
+import type { AppClient } from '../../api/app-client';
 import type { JobStatus } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 
@@ -27,7 +27,7 @@ function isNewer(next: JobStatus, current: JobStatus | undefined): boolean {
   return next.done >= current.done;
 }
 
-function createJobStore(client: FairleadClient): JobStore {
+function createJobStore(client: AppClient): JobStore {
   const jobs = new Map<string, JobStatus>();
   const listeners = new Set<() => void>();
   let revision = 0;
@@ -65,7 +65,7 @@ function createJobStore(client: FairleadClient): JobStore {
   return store;
 }
 
-const stores = new WeakMap<FairleadClient, JobStore>();
+const stores = new WeakMap<AppClient, JobStore>();
 
 /** One store per client, listening from its first use for as long as the client lives. */
 function useJobStore(): JobStore {

@@ -20,6 +20,7 @@ import type { ScoringModel } from '../../../../core/domain/scoring/model';
 import { ApiError } from '../../../../core/api/errors';
 import { useClient } from '../../api/client-context';
 import { useWorkspaceStatus } from '../../api/queries';
+import { wordBesideField } from '../../api/worded-errors';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { JobProgress } from '../jobs/JobProgress';
@@ -113,6 +114,7 @@ function HistoryTrainOffer({ onTrain }: { onTrain: () => void }) {
 
 export function ScoringTab() {
   const { t } = useScoringTranslation();
+  const language = useLanguage();
   const client = useClient();
   const queryClient = useQueryClient();
   const status = useWorkspaceStatus();
@@ -152,7 +154,7 @@ export function ScoringTab() {
     },
     onError: (error, model) => {
       if (error instanceof ApiError && error.field) {
-        const message = error.message.replace(/^[^:]*:\s*/, '');
+        const message = wordBesideField(error, language);
         setServerProblem({ draft: model, path: normalizeProblemPath(error.field), message });
       }
     },

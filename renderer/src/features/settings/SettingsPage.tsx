@@ -1,12 +1,15 @@
-// Settings: the interface language, and what this app and its database are (versions from workspace.status).
+// Settings: the interface language; for the team lead the password, network, devices and backups; and what this
+// app and its database are (versions from workspace.status).
 import { Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useWorkspaceStatus } from '../../api/queries';
 import { isLanguage } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { useLanguage, useSetLanguage } from '../../ui/use-language';
+import { DevicesSection } from '../identity/DevicesSection';
+import { LeadPasswordSection } from '../identity/LeadPasswordSection';
+import { NetworkSection } from '../identity/NetworkSection';
 import { BackupsSection } from './BackupsSection';
-import { LeadPinSection } from './LeadPinSection';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -53,7 +56,9 @@ export function SettingsPage() {
           />
         </Stack>
       </Paper>
-      <LeadPinSection />
+      <LeadPasswordSection />
+      <NetworkSection />
+      <DevicesSection />
       <BackupsSection />
       <Paper withBorder radius="md" p="lg">
         <Text fw={600} mb="sm">

@@ -1,5 +1,5 @@
 // Rep form values to and from the API's rep input, validated by the contract's own schema.
-import { repInputSchema, type RepInput } from '../../../../core/api/contract';
+import { repInputSchema, type RepInput } from '../../../../core/api/reps/calls';
 import type { Rep, RepTier } from '../../../../core/domain/rep';
 
 interface LeaveRange {

@@ -3,6 +3,8 @@
 import { Alert, Button, Card, Group, MultiSelect, NumberInput, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ApiError } from '../../../../../core/api/errors';
+import { SCORING_ERRORS } from '../../../../../core/api/scoring/errors';
 import { BEHAVIOUR_KINDS } from '../../../../../core/domain/lead';
 import { useClient } from '../../../api/client-context';
 import { useHistoryFlags } from '../../import/history/history-flags';
@@ -26,24 +28,19 @@ const EXCLUDABLE_FIELDS = [
   'bant.budget',
 ] as const;
 
-/** Reads the numbers out of the API's "not enough outcomes" refusal, to say it in the UI language. */
-function parseTrainingRefusal(
-  message: string,
+/** The counts of a "not enough outcomes" refusal (scoring.notEnoughOutcomes), from its details, never its text. */
+function trainingShortfall(
+  error: Error | null,
 ): { min: number; won: number; lost: number; moreWon: number; moreLost: number } | null {
-  const match =
-    /at least (\d+) won .*there are (\d+) won and (\d+) lost \((\d+) more won and (\d+) more lost needed\)/.exec(
-      message,
-    );
-  if (!match) return null;
-  const [, min, won, lost, moreWon, moreLost] = match.map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return { min, won, lost, moreWon, moreLost };
+  if (!(error instanceof ApiError) || error.reason !== SCORING_ERRORS.notEnoughOutcomes.reason) return null;
+  const count = (name: string) => Number(error.details?.[name] ?? 0);
+  return {
+    min: count('minimum'),
+    won: count('won'),
+    lost: count('lost'),
+    moreWon: count('moreWonNeeded'),
+    moreLost: count('moreLostNeeded'),
+  };
 }
 
 export function TrainCard({
@@ -69,7 +66,7 @@ export function TrainCard({
     mutationFn: () => client.call('scoring.train', { seed, excludeFields: exclude }),
     onSuccess: (status) => setJobId(status.id),
   });
-  const refusal = train.error ? parseTrainingRefusal(train.error.message) : null;
+  const refusal = trainingShortfall(train.error);
   const customFields = new Set([
     ...customKeys.map((k) => `custom.${k}`),
     ...leaks.map((leak) => leak.field).filter((f) => f.startsWith('custom.')),
