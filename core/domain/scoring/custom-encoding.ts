@@ -1,6 +1,6 @@
 // How custom columns enter the learned model by type: numbers scaled (log for skewed counts), categories one-hot.
 import type { Lead } from '../lead';
-import type { ColumnKind, DecimalStyle } from './column-profile';
+import type { ColumnKind, ColumnProfile, DecimalStyle } from './column-profile';
 import { parseNumberCell, profileColumn, readBoolean } from './column-profile';
 import { normalizeText } from './fields';
 
@@ -125,6 +125,37 @@ function fitCategorical(
   return { key, kind: 'categorical', values: kept };
 }
 
+/** One custom field of the leads, profiled: what the scoring page shows as "the type the model will use". */
+export interface CustomFieldProfile {
+  readonly key: string;
+  readonly profile: ColumnProfile;
+  /** The kind training uses: the team lead's choice when set, else the profile's. */
+  readonly kind: ColumnKind;
+  /** Whether training learns from it (free text only when opted in; dates and empty columns never). */
+  readonly isUsed: boolean;
+}
+
+/** Every custom key of the leads, in key order, with its profile and the kind training will use. */
+export function profileCustomFields(
+  leads: readonly Lead[],
+  options: Pick<CustomEncodingOptions, 'columnKinds' | 'includeText'> = {},
+): (CustomFieldProfile & { readonly values: readonly string[] })[] {
+  const includeText = new Set(options.includeText ?? []);
+  const keys = new Set<string>();
+  for (const lead of leads) for (const key of Object.keys(lead.customFields)) keys.add(key);
+  return [...keys].sort().map((key) => {
+    const values = leads.map((l) => (Object.hasOwn(l.customFields, key) ? (l.customFields[key] ?? '') : ''));
+    const profile = profileColumn(values);
+    const kind = options.columnKinds?.[key] ?? profile.kind;
+    const isUsed =
+      kind === 'numeric' ||
+      kind === 'boolean' ||
+      kind === 'categorical' ||
+      (kind === 'text' && includeText.has(key));
+    return { key, profile, kind, isUsed, values };
+  });
+}
+
 /**
  * Encoders for every custom key of the (training) leads, by key order. Each key is profiled (profileColumn)
  * unless the team lead set its kind; free text, dates and empty columns get no encoder (no features) unless
@@ -137,19 +168,12 @@ export function fitCustomEncoders(
   const minSupport = options.minSupport ?? 5;
   const maxCategories = options.maxCategories ?? 20;
   const bins = Math.max(0, Math.floor(options.quantileBins ?? 0));
-  const includeText = new Set(options.includeText ?? []);
-  const keys = new Set<string>();
-  for (const lead of leads) for (const key of Object.keys(lead.customFields)) keys.add(key);
   const encoders: CustomEncoder[] = [];
-  for (const key of [...keys].sort()) {
-    const values = leads.map((l) => (Object.hasOwn(l.customFields, key) ? (l.customFields[key] ?? '') : ''));
-    const profile = profileColumn(values);
-    const kind = options.columnKinds?.[key] ?? profile.kind;
+  for (const { key, profile, kind, isUsed, values } of profileCustomFields(leads, options)) {
+    if (!isUsed) continue;
     if (kind === 'numeric') encoders.push(fitNumeric(key, values, profile.decimal ?? 'dot', bins));
     else if (kind === 'boolean') encoders.push({ key, kind: 'boolean' });
-    else if (kind === 'categorical' || (kind === 'text' && includeText.has(key))) {
-      encoders.push(fitCategorical(key, values, minSupport, maxCategories));
-    }
+    else encoders.push(fitCategorical(key, values, minSupport, maxCategories));
   }
   return encoders;
 }

@@ -5,6 +5,7 @@ import {
   parseNumberCell,
   profileColumn,
 } from '../../../../core/domain/scoring/column-profile';
+import { profileCustomFields } from '../../../../core/domain/scoring/custom-encoding';
 import { extractFeatures } from '../../../../core/domain/scoring/features';
 import { predictConversion, trainConversionModel } from '../../../../core/domain/scoring/learned';
 import type { LearnedModel } from '../../../../core/domain/scoring/learned';
@@ -135,5 +136,17 @@ describe('custom columns by type in the learned model', () => {
     const lead = makeLead({ customFields: { TotalVisits: '3' } });
     expect(extractFeatures(lead, NOW).map((f) => f.name)).toContain('custom.TotalVisits=3');
     expect(() => predictConversion(old, lead, NOW)).not.toThrow();
+  });
+});
+
+describe('custom field profiles for the scoring page', () => {
+  it('says which type each custom column will enter the model as, and whether it is used', () => {
+    const profiles = new Map(profileCustomFields(history.leads.slice(0, 500)).map((p) => [p.key, p]));
+    expect(profiles.get('TotalVisits')).toMatchObject({ kind: 'numeric', isUsed: true });
+    expect(profiles.get('Do Not Email')).toMatchObject({ kind: 'boolean', isUsed: true });
+    expect(profiles.get('Lead Origin')).toMatchObject({ kind: 'categorical', isUsed: true });
+    expect(profiles.get('Notes')).toMatchObject({ kind: 'text', isUsed: false });
+    const optedIn = profileCustomFields(history.leads.slice(0, 500), { includeText: ['Notes'] });
+    expect(optedIn.find((p) => p.key === 'Notes')?.isUsed).toBe(true);
   });
 });
