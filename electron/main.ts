@@ -7,6 +7,7 @@ import {
   Menu,
   Notification,
   protocol,
+  safeStorage,
   session,
   shell,
   utilityProcess,
@@ -26,6 +27,9 @@ import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHand
 import { isDevelopment, resolveDevServerUrl } from './build-mode';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { createWindowSessions } from './window-sessions';
+import { createHubConnection } from './hub-connection';
+import { createSafeDeviceStore } from './safe-device-store';
+import { connectRepClient, pairWithHub } from '../core/lan/rep-client';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
 import { refuseAllPermissions } from './session-hardening';
 import { isTrustedRendererUrl } from './trusted-url';
@@ -47,6 +51,8 @@ let mainWindow: BrowserWindow | null = null;
 
 /** The window's session lives here, not in the page; a window idle this long signs out (the idle lock). */
 const IDLE_LOCK_MS = 30 * 60_000;
+/** Drops a closed window's session and event feed. */
+let forgetWindow: ((windowId: number) => void) | null = null;
 
 /**
  * Notifications for whoever this window is acting as (team lead or a signed-in rep) as native desktop
@@ -123,6 +129,8 @@ function createWindow(): BrowserWindow {
     saveWindowState(app.getPath('userData'), { ...bounds, isMaximized: window.isMaximized() });
   });
   void window.loadURL(devServerUrl ?? APP_INDEX_URL);
+  const windowId = window.webContents.id;
+  window.webContents.once('destroyed', () => forgetWindow?.(windowId));
   return window;
 }
 
@@ -190,30 +198,37 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const watched = new Map<number, string | null>();
-    bindContractToIpc(
-      ipcMain,
-      async (name, input, windowId) => {
-        const token = await sessions.tokenFor(windowId);
-        const result = sessions.observe(windowId, name, await relay.dispatch(name, input, token));
-        // Each window hears only what its own session may see, re-scoped whenever it signs in or out.
-        const current = await sessions.tokenFor(windowId);
-        if (watched.get(windowId) !== current) {
-          watched.set(windowId, current);
-          relay.watch(windowId, current);
-        }
-        return result;
+    async function dispatchLocal(name: string, input: unknown, windowId: number) {
+      const token = await sessions.tokenFor(windowId);
+      const result = sessions.observe(windowId, name, await relay.dispatch(name, input, token));
+      // Each window hears only what its own session may see, re-scoped whenever it signs in or out.
+      const current = await sessions.tokenFor(windowId);
+      if (watched.get(windowId) !== current) {
+        watched.set(windowId, current);
+        relay.watch(windowId, current);
+      }
+      return result;
+    }
+    // A rep's PC connected to the team's hub relays every call there; the pairing is in protected storage.
+    const hub = createHubConnection({
+      store: createSafeDeviceStore(app.getPath('userData'), safeStorage, (message) => console.warn(message)),
+      pair: pairWithHub,
+      connect: (store) => connectRepClient(store),
+      local: dispatchLocal,
+      onEvent: (event) => {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+        showDesktopNotification(event, isEvent(event, 'notifications.new') ? event.payload.recipient : null);
       },
-      isTrusted,
-    );
-    app.on('web-contents-created', (_event, contents) => {
-      const windowId = contents.id;
-      contents.once('destroyed', () => {
-        sessions.forget(windowId);
-        watched.delete(windowId);
-        relay.watch(windowId, null);
-      });
     });
+    void hub.start();
+    bindContractToIpc(ipcMain, (name, input, windowId) => hub.dispatch(name, input, windowId), isTrusted);
+    forgetWindow = (windowId) => {
+      sessions.forget(windowId);
+      watched.delete(windowId);
+      relay.watch(windowId, null);
+    };
     relay.onEvent((windowId, event) => {
+      if (hub.isRemote()) return;
       const window = BrowserWindow.getAllWindows().find((w) => w.webContents.id === windowId);
       if (!window) return;
       window.webContents.send(IPC_EVENT_CHANNEL, event);

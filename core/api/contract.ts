@@ -7,6 +7,7 @@ import type { ApiErrorData } from './errors';
 import { repsCalls } from './reps/calls';
 import { sessionCalls } from './session/calls';
 import { devicesCalls } from './devices/calls';
+import { clientCalls } from './client/calls';
 import { appealsCalls, appealsEvents } from './appeals/calls';
 import { auditCalls } from './audit/calls';
 import { dashboardCalls } from './dashboard/calls';
@@ -64,6 +65,7 @@ export const calls = assembleNamespaces(
   'call',
   sessionCalls,
   devicesCalls,
+  clientCalls,
   repsCalls,
   scoringCalls,
   jobsCalls,

@@ -16,6 +16,7 @@ import { repsHandlers } from './reps/handlers';
 import { scoringHandlers } from './scoring/handlers';
 import { sessionHandlers } from './session/handlers';
 import { devicesHandlers } from './devices/handlers';
+import { clientHandlers } from './client/handlers';
 import { workHandlers } from './work/handlers';
 import { funnelHandlers } from './funnel/handlers';
 import { queueHandlers } from './queue/handlers';
@@ -43,6 +44,7 @@ export function handlers(deps: HandlerDeps): Handlers {
   return {
     ...sessionHandlers,
     ...devicesHandlers,
+    ...clientHandlers,
     ...repsHandlers,
     ...leadsHandlers,
     ...duplicatesHandlers,

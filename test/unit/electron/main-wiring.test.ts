@@ -79,6 +79,11 @@ const fake = await vi.hoisted(async () => {
         setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
       },
     },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: (text: string) => Buffer.from(text),
+      decryptString: (data: Buffer) => data.toString(),
+    },
     shell: { openExternal: async (url: string) => state.opened.push(url), openPath: async () => '' },
     utilityProcess: { fork: () => ({ on: () => {}, postMessage: () => {}, kill: () => {} }) },
   };

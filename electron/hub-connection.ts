@@ -1,0 +1,121 @@
+// Where a window's call goes: to this PC's own core (standalone), or — once the PC is connected to the team's
+// hub — to the hub through the pinned rep client. The `client.*` calls are answered here, as only the desktop
+// can connect a PC to a hub.
+import type { CallResult, PushedEvent } from '../core/api/contract';
+import { ApiError, refusalData, TRANSPORT_ERRORS } from '../core/api/errors';
+import type { DeviceStore } from '../core/lan/device-store';
+import type { RepClient, RepClientStatus } from '../core/lan/rep-client';
+
+export interface HubConnectionDeps {
+  readonly store: DeviceStore;
+  readonly pair: (options: {
+    hubUrl: string;
+    code: string;
+    deviceName: string;
+    store: DeviceStore;
+  }) => Promise<{
+    actor: unknown;
+  }>;
+  readonly connect: (store: DeviceStore) => Promise<RepClient>;
+  /** The local core, for standalone calls (and to check who may connect this PC). */
+  readonly local: (name: string, input: unknown, windowId: number) => Promise<CallResult<unknown>>;
+  readonly onEvent: (event: PushedEvent) => void;
+}
+
+export interface HubConnection {
+  /** Connects at start when this PC was paired before. */
+  start(): Promise<void>;
+  dispatch(name: string, input: unknown, windowId: number): Promise<CallResult<unknown>>;
+  isRemote(): boolean;
+  close(): void;
+}
+
+function toResult(error: unknown): CallResult<never> {
+  if (error instanceof ApiError) {
+    return {
+      ok: false,
+      error: {
+        code: error.code,
+        reason: error.reason,
+        message: error.message,
+        ...(error.field === undefined ? {} : { field: error.field }),
+        ...(error.details === undefined ? {} : { details: error.details }),
+      },
+    };
+  }
+  return { ok: false, error: refusalData(TRANSPORT_ERRORS.hubUnreachable, { detail: String(error) }) };
+}
+
+export function createHubConnection(deps: HubConnectionDeps): HubConnection {
+  let remote: RepClient | null = null;
+  let hubUrl: string | null = null;
+  let caFingerprint: string | null = null;
+  let stopEvents: (() => void) | null = null;
+
+  function statusValue() {
+    const status: RepClientStatus | null = remote?.status() ?? null;
+    return {
+      mode: remote ? ('hub-client' as const) : ('standalone' as const),
+      hubUrl,
+      state: status?.state ?? null,
+      unreachableSince: status?.state === 'unreachable' ? status.since : null,
+      caFingerprint256: caFingerprint,
+    };
+  }
+
+  async function attach(): Promise<void> {
+    const device = await deps.store.load();
+    if (!device) return;
+    remote = await deps.connect(deps.store);
+    hubUrl = device.hubUrl;
+    caFingerprint = device.caFingerprint256;
+    stopEvents = remote.client.subscribe(deps.onEvent);
+  }
+
+  return {
+    async start() {
+      await attach().catch(() => undefined);
+    },
+    isRemote: () => remote !== null,
+    async dispatch(name, input, windowId) {
+      if (name === 'client.status') return { ok: true, value: statusValue() };
+      if (name === 'client.connect') {
+        // The local core checks who may connect this PC (its team lead); it answers "desktop only" when allowed.
+        const checked = await deps.local(name, input, windowId);
+        if (checked.ok || checked.error.reason !== 'client.desktopOnly') return checked;
+        const {
+          hubUrl: url,
+          code,
+          deviceName,
+        } = input as { hubUrl: string; code: string; deviceName: string };
+        try {
+          const paired = await deps.pair({ hubUrl: url, code, deviceName, store: deps.store });
+          await attach();
+          return { ok: true, value: { status: statusValue(), actor: paired.actor } };
+        } catch (error) {
+          return toResult(error);
+        }
+      }
+      if (name === 'client.disconnect' && remote) {
+        stopEvents?.();
+        remote.close();
+        remote = null;
+        hubUrl = null;
+        caFingerprint = null;
+        await deps.store.clear();
+        return { ok: true, value: statusValue() };
+      }
+      if (!remote) return deps.local(name, input, windowId);
+      try {
+        const value = await remote.client.call(name as never, input as never);
+        return { ok: true, value };
+      } catch (error) {
+        return toResult(error);
+      }
+    },
+    close() {
+      stopEvents?.();
+      remote?.close();
+    },
+  };
+}

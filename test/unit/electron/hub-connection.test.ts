@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CallResult, PushedEvent } from '../../../core/api/contract';
+import { ApiError, refusalData, TRANSPORT_ERRORS } from '../../../core/api/errors';
+import type { PairedDevice } from '../../../core/lan/device-store';
+import type { RepClient } from '../../../core/lan/rep-client';
+import { createHubConnection } from '../../../electron/hub-connection';
+import { createSafeDeviceStore } from '../../../electron/safe-device-store';
+
+const device: PairedDevice = {
+  hubUrl: 'https://127.0.0.1:5174',
+  caPem: '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----',
+  caFingerprint256: Array.from({ length: 32 }, () => 'AB').join(':'),
+  deviceId: 'dev_1',
+  deviceToken: 'd'.repeat(43),
+};
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fairlead-hubconn-'));
+  dirs.push(dir);
+  return dir;
+}
+
+const fakeSafeStorage = (available: boolean) => ({
+  isEncryptionAvailable: () => available,
+  encryptString: (text: string) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
+  decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
+});
+
+describe('the pairing kept in protected storage', () => {
+  it('encrypts with the OS keyring when there is one: the token is not readable in the file', async () => {
+    const dir = tempDir();
+    const store = createSafeDeviceStore(dir, fakeSafeStorage(true), () => undefined);
+    await store.save(device);
+    expect(readFileSync(join(dir, 'hub-device.bin'), 'latin1')).not.toContain(device.deviceToken);
+    expect(statSync(join(dir, 'hub-device.bin')).mode & 0o777).toBe(0o600);
+    expect(await store.load()).toEqual(device);
+    await store.clear();
+    expect(await store.load()).toBeNull();
+  });
+
+  it('without a keyring says so and keeps a file only its user can read', async () => {
+    const dir = tempDir();
+    const warnings: string[] = [];
+    const store = createSafeDeviceStore(dir, fakeSafeStorage(false), (m) => warnings.push(m));
+    await store.save(device);
+    expect(warnings).toHaveLength(1);
+    expect(statSync(join(dir, 'hub-device.json')).mode & 0o777).toBe(0o600);
+    expect(await store.load()).toEqual(device);
+  });
+});
+
+function fakeRepClient(calls: string[], listeners: ((e: PushedEvent) => void)[]): RepClient {
+  return {
+    deviceId: 'dev_1',
+    client: {
+      async call(name: string) {
+        calls.push(name);
+        if (name === 'leads.get')
+          throw new ApiError(refusalData(TRANSPORT_ERRORS.hubUnreachable, { detail: 'x' }));
+        return { from: 'hub' };
+      },
+      subscribe(listener: (e: PushedEvent) => void) {
+        listeners.push(listener);
+        return () => undefined;
+      },
+    } as unknown as RepClient['client'],
+    actor: () => ({ role: 'rep', repId: 'rep_1', name: '王芳' }),
+    status: () => ({ state: 'connected' }),
+    onStatus: () => () => undefined,
+    close: () => undefined,
+  };
+}
+
+describe('where a desktop window’s calls go', () => {
+  it('stays standalone until paired, then relays every call to the hub and never to the local core', async () => {
+    const dir = tempDir();
+    const store = createSafeDeviceStore(dir, fakeSafeStorage(true), () => undefined);
+    const localCalls: string[] = [];
+    const hubCalls: string[] = [];
+    const listeners: ((e: PushedEvent) => void)[] = [];
+    const events: PushedEvent[] = [];
+    const connection = createHubConnection({
+      store,
+      pair: async (options) => {
+        await options.store.save(device);
+        return { actor: { role: 'rep', repId: 'rep_1', name: '王芳' } };
+      },
+      connect: async () => fakeRepClient(hubCalls, listeners),
+      local: async (name): Promise<CallResult<unknown>> => {
+        localCalls.push(name);
+        return name === 'client.connect'
+          ? { ok: false, error: { code: 'conflict', reason: 'client.desktopOnly', message: '' } }
+          : { ok: true, value: { from: 'local' } };
+      },
+      onEvent: (event) => events.push(event),
+    });
+    await connection.start();
+    expect(await connection.dispatch('leads.list', {}, 1)).toEqual({ ok: true, value: { from: 'local' } });
+    expect(await connection.dispatch('client.status', {}, 1)).toMatchObject({
+      ok: true,
+      value: { mode: 'standalone' },
+    });
+
+    const connected = await connection.dispatch(
+      'client.connect',
+      { hubUrl: device.hubUrl, code: 'x', deviceName: 'PC' },
+      1,
+    );
+    expect(connected).toMatchObject({
+      ok: true,
+      value: { status: { mode: 'hub-client', state: 'connected' } },
+    });
+    expect(await connection.dispatch('leads.list', {}, 1)).toEqual({ ok: true, value: { from: 'hub' } });
+    expect(await connection.dispatch('leads.get', { id: 'l' }, 1)).toMatchObject({
+      ok: false,
+      error: { reason: 'transport.hubUnreachable' },
+    });
+    expect(localCalls).toEqual(['leads.list', 'client.connect']);
+    listeners[0]?.({ event: 'workspace.changed', payload: { reason: 'x' } } as PushedEvent);
+    expect(events).toHaveLength(1);
+  });
+
+  it('lets the local core refuse a connect by someone who is not its team lead', async () => {
+    const connection = createHubConnection({
+      store: createSafeDeviceStore(tempDir(), fakeSafeStorage(true), () => undefined),
+      pair: async () => {
+        throw new Error('must not pair');
+      },
+      connect: async () => {
+        throw new Error('must not connect');
+      },
+      local: async () => ({
+        ok: false,
+        error: { code: 'forbidden', reason: 'common.teamLeadOnly', message: '' },
+      }),
+      onEvent: () => undefined,
+    });
+    expect(
+      await connection.dispatch('client.connect', { hubUrl: 'https://h', code: 'x', deviceName: 'PC' }, 1),
+    ).toMatchObject({
+      ok: false,
+      error: { reason: 'common.teamLeadOnly' },
+    });
+  });
+});
