@@ -2,6 +2,7 @@
 // stdout, until the parent kills it with SIGKILL (or it finishes).
 import { readFileSync } from 'node:fs';
 import { isEvent } from '../../../core/api/transport/client';
+import { createInProcessClient } from '../../../core/api/transport/in-process-client';
 import { createService } from '../../../core/api/service';
 import { openDatabase } from '../../../core/store/open-database';
 
@@ -9,22 +10,19 @@ const [dbPath, csvPath] = process.argv.slice(2);
 if (!dbPath || !csvPath) throw new Error('usage: kill-import-child <db> <csv>');
 const db = openDatabase(dbPath);
 const service = createService({ db });
-service.subscribe((event) => {
+// Every call runs as a person: the team lead, as the desktop app on the workspace's own machine does.
+const client = createInProcessClient(service, { as: { role: 'lead' } });
+client.subscribe((event) => {
   if (isEvent(event, 'jobs.progress') && event.payload.kind === 'import')
     process.stdout.write(`${event.payload.state} ${event.payload.done}\n`);
 });
-const upload = await service.dispatch('import.upload', {
+const { uploadId } = await client.call('import.upload', {
   fileName: 'big.csv',
   contentBase64: readFileSync(csvPath).toString('base64'),
 });
-if (!upload.ok) throw new Error(upload.error.message);
-const { uploadId } = upload.value as { uploadId: string };
-const analysis = await service.dispatch('import.analyze', { uploadId });
-if (!analysis.ok) throw new Error(analysis.error.message);
-const { analysisId, validRows } = analysis.value as { analysisId: string; validRows: number };
+const { analysisId, validRows } = await client.call('import.analyze', { uploadId });
 process.stdout.write(`valid ${validRows}\n`);
-const job = await service.dispatch('import.commit', { uploadId, analysisId, duplicateAction: 'merge' });
-if (!job.ok) throw new Error(job.error.message);
-const done = await service.jobs.waitFor((job.value as { id: string }).id);
+const job = await client.call('import.commit', { uploadId, analysisId, duplicateAction: 'merge' });
+const done = await service.jobs.waitFor(job.id);
 process.stdout.write(`finished ${done.state}\n`);
 db.close();
