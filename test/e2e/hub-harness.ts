@@ -1,7 +1,9 @@
-// What every end-to-end test needs: the real hub on a free loopback port with its own temp database, and Debian's
-// Chromium (never a downloaded browser) with one page open on it.
+// What every end-to-end test needs: the real hub on a free loopback port with its own temp database, signed in as the
+// team lead (the hub's one-time link, then a password), and Debian's Chromium (never a downloaded browser) with one
+// page open on it, signed in too (the hub's HttpOnly cookie).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -70,17 +72,90 @@ async function waitForHealth(url: string, hub: ChildProcess, output: () => strin
   throw new Error(`The hub did not answer /api/health in time:\n${output()}`);
 }
 
+/** The team lead's password every e2e hub gets. */
+export const LEAD_PASSWORD = 'e2e-team-lead-password';
+
+/** Waits for the hub to print its one-time team-lead sign-in link, and returns the code in it. */
+async function waitForSignInCode(hub: ChildProcess, output: () => string): Promise<string> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const match = /Sign in as the team lead: \S+#signin=(\S+)/.exec(output());
+    if (match?.[1]) return match[1];
+    if (hub.exitCode !== null) throw new Error(`The hub exited with ${hub.exitCode}:\n${output()}`);
+    await new Promise((next) => setTimeout(next, 100));
+  }
+  throw new Error(`The hub printed no sign-in link:\n${output()}`);
+}
+
+/**
+ * One call as a program, with a session token or none. Plain node:http, not fetch: fetch sends Fetch Metadata
+ * headers, and a caller that looks like a browser gets its token as a cookie instead of in the body.
+ */
+function postCall<T>(baseUrl: string, name: string, input: unknown, token: string | null): Promise<T> {
+  const body = JSON.stringify(input);
+  return new Promise((resolveCall, reject) => {
+    const request = httpRequest(
+      `${baseUrl}/api/${name}`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(token ? { 'x-fairlead-session': token } : {}),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          try {
+            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ok: boolean; value: T };
+            if (answer.ok) resolveCall(answer.value);
+            else reject(new Error(`${name} failed: ${JSON.stringify(answer)}`));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** Signs the page in as the team lead: a same-origin fetch, so the hub sets its HttpOnly cookie on the page. */
+export async function signPageIn(page: Page, baseUrl: string, password = LEAD_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/api/health`);
+  const answer = await page.evaluate(async (secret) => {
+    const response = await fetch('/api/session.signIn', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ as: 'lead', password: secret }),
+    });
+    return (await response.json()) as { ok: boolean };
+  }, password);
+  if (!answer.ok) throw new Error(`The page could not sign in: ${JSON.stringify(answer)}`);
+}
+
 export interface HubSession {
   readonly baseUrl: string;
   readonly browser: Browser;
   readonly page: Page;
+  /** The team lead's session token, for calls made by the test itself (never by the page). */
+  readonly leadToken: string;
   /** Calls the API as the team lead (or with a rep's session token) and returns the value, or throws. */
   callApi<T>(name: string, input: unknown, token?: string | null): Promise<T>;
+  /** Signs a rep in with their PIN and returns the rep's session token. */
+  signInRep(repId: string, pin: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 export async function startHubSession(
-  options: { hubArgs?: readonly string[]; viewport?: { width: number; height: number } } = {},
+  options: {
+    hubArgs?: readonly string[];
+    viewport?: { width: number; height: number };
+    /** False: the page is left signed out (it shows the sign-in screen). */
+    isSignedIn?: boolean;
+  } = {},
 ): Promise<HubSession> {
   if (!existsSync(rendererIndex)) {
     throw new Error(
@@ -104,6 +179,14 @@ export async function startHubSession(
   hub.stdout?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
   hub.stderr?.on('data', (chunk: Buffer) => (hubOutput += chunk.toString()));
   await waitForHealth(baseUrl, hub, () => hubOutput);
+  const code = await waitForSignInCode(hub, () => hubOutput);
+  const { token: leadToken } = await postCall<{ token: string }>(
+    baseUrl,
+    'session.redeemLink',
+    { code },
+    null,
+  );
+  await postCall(baseUrl, 'session.setLeadPassword', { password: LEAD_PASSWORD }, leadToken);
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
@@ -111,20 +194,24 @@ export async function startHubSession(
     locale: 'zh-CN',
   });
   const page = await context.newPage();
+  if (options.isSignedIn !== false) await signPageIn(page, baseUrl);
 
   return {
     baseUrl,
     browser,
     page,
-    async callApi<T>(name: string, input: unknown, token: string | null = null): Promise<T> {
-      const response = await fetch(`${baseUrl}/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { 'x-fairlead-session': token } : {}) },
-        body: JSON.stringify(input),
-      });
-      const body = (await response.json()) as { ok: boolean; value: T };
-      if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body)}`);
-      return body.value;
+    leadToken,
+    callApi<T>(name: string, input: unknown, token?: string | null): Promise<T> {
+      return postCall<T>(baseUrl, name, input, token ?? leadToken);
+    },
+    async signInRep(repId, pin) {
+      const signedIn = await postCall<{ token: string }>(
+        baseUrl,
+        'session.signIn',
+        { as: 'rep', repId, pin },
+        null,
+      );
+      return signedIn.token;
     },
     async stop() {
       await browser.close();

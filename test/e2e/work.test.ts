@@ -1,7 +1,7 @@
 // End to end in Chromium against a hub with test hooks: the funnel board, the queue, the public pool, SLA recycling.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dragCard, startHubSession, type HubSession } from './hub-harness';
+import { dragCard, LEAD_PASSWORD, startHubSession, type HubSession } from './hub-harness';
 
 /** Clocks that never pause (no calendar), so the test does not depend on the day it runs. */
 const RULE = {
@@ -10,6 +10,10 @@ const RULE = {
   escalateAfterMinutes: 120,
   recycleAfterMinutes: 240,
 };
+/** The reps' PINs, which they type to take over the shared PC. */
+const PIN_A = '246810';
+const PIN_B = '135790';
+
 const POLICY = {
   grades: { A: RULE, B: RULE, C: RULE, D: RULE, ungraded: RULE },
   recycleTarget: 'pool',
@@ -30,10 +34,17 @@ describe('working the leads in a browser against the hub', () => {
     return (await callApi<{ id: string }>('leads.create', { name, company: `${name}有限公司`, stage })).id;
   }
 
-  async function switchActor(name: string): Promise<void> {
+  /** Hands the PC to a rep (their PIN), or back to the team lead (the team lead's password). */
+  async function switchActor(name: string, secret: string): Promise<void> {
     await page.getByTestId('actor-menu').click();
-    await page.getByRole('menuitem', { name }).click();
-    await page.getByTestId('actor-menu').getByText(name).waitFor();
+    const item = name === '销售主管' ? '切换回销售主管' : name;
+    await page.getByRole('menuitem', { name: item }).click();
+    await page
+      .getByRole('dialog')
+      .getByLabel(name === '销售主管' ? '销售主管密码' : 'PIN 码')
+      .fill(secret);
+    await page.getByRole('dialog').getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('actor-menu').getByText(name, { exact: true }).waitFor();
   }
 
   beforeAll(async () => {
@@ -47,10 +58,10 @@ describe('working the leads in a browser against the hub', () => {
     ids.queued = await createLead('待办客户', 'sql');
     ids.claimable = await createLead('公海客户', 'raw');
     ids.overdue = await createLead('超时客户', 'raw');
-    const repA = await callApi<{ id: string }>('reps.create', { name: '王芳', tier: 'mid' });
-    await callApi<{ id: string }>('reps.create', { name: '李强', tier: 'mid' });
+    const repA = await callApi<{ id: string }>('reps.create', { name: '王芳', tier: 'mid', pin: PIN_A });
+    await callApi<{ id: string }>('reps.create', { name: '李强', tier: 'mid', pin: PIN_B });
     ids.repA = repA.id;
-    const { token } = await callApi<{ token: string }>('session.actAs', { repId: repA.id });
+    const token = await session.signInRep(repA.id, PIN_A);
     for (const lead of [ids.moving, ids.queued, ids.overdue])
       await callApi('pool.claim', { leadId: lead }, token);
   });
@@ -102,14 +113,14 @@ describe('working the leads in a browser against the hub', () => {
 
   it('lets a rep claim a lead from the public pool', async () => {
     await page.goto(`${baseUrl}/#/pool`);
-    await switchActor('李强');
+    await switchActor('李强', PIN_B);
     const row = page.locator(`[data-testid="pool-row"][data-lead-id="${ids.claimable}"]`);
     await row.getByTestId('claim').click();
     await row.waitFor({ state: 'detached' });
     await page.getByTestId('claim-quota').getByText('今日已领 1').waitFor();
     const detail = await callApi<{ lead: { ownerId: string | null } }>('leads.get', { id: ids.claimable });
     expect(detail.lead.ownerId).not.toBeNull();
-    await switchActor('销售主管');
+    await switchActor('销售主管', LEAD_PASSWORD);
   });
 
   it('recycles an overdue lead into the public pool once the clock moves past its deadline', async () => {

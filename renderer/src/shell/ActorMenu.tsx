@@ -112,7 +112,7 @@ export function ActorMenu({ actor }: { actor: Actor }) {
                   {actorName}
                 </Text>
                 <Text size="xs" c="dimmed" lh={1.2}>
-                  {actor.role === 'lead' ? tApp('actor.teamLead') : tApp('actor.rep')}
+                  {actor.role === 'lead' ? tApp('actor.switchUser') : tApp('actor.rep')}
                 </Text>
               </div>
               <IconChevronDown size={14} />
