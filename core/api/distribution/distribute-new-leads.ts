@@ -10,6 +10,7 @@ import type {
   DistributionRule,
   Explanation,
 } from '../../domain/distribution/types';
+import { DAY_MS } from '../../domain/clock';
 import { asRepId, type RepId } from '../../domain/ids';
 import { companyKey } from '../../domain/normalize/company';
 import { appendAssignment, type AssignmentKind } from '../../store/assignments';
@@ -21,7 +22,9 @@ import {
   setLeadOwner,
   writeRuleMethodState,
 } from '../../store/distribution-state';
+import { listPreviousOwners } from '../../store/recycle-history';
 import { actorLabel } from '../call-context';
+import { readFunnelSettings } from '../sla/settings';
 import type { Actor, EventName, EventPayload } from '../contract';
 import type { DistributeResult, DistributedLead } from './calls';
 import { readDistributionSettings, readEngineState, readTeamAndRules } from './setup';
@@ -39,7 +42,10 @@ export interface DistributionHost {
 export interface DistributeNewLeadsOptions {
   /** Kind recorded on each assignment row ['auto']: the SLA recycle passes 'recycle', import may pass 'import'. */
   readonly kind?: AssignmentKind;
-  /** lead id → the rep the lead is being recycled from: that rep never gets it back, and the lead is redistributed even though that rep still owns it. */
+  /**
+   * lead id → the rep the lead is being recycled from: that rep does not get it back within the team's cool-down
+   * (as every rep it was recycled from), and the lead is redistributed even though that rep still owns it.
+   */
   readonly recycledFrom?: Readonly<Record<string, string>>;
   /** lead id → reps that must not get this lead (e.g. everyone who had it before). */
   readonly excludeRepIds?: Readonly<Record<string, readonly string[]>>;
@@ -102,6 +108,8 @@ export function distributeNewLeads(
   const found = findLeadsByIds(db, unique);
   const foundIds = new Set(found.map((l) => l.id as string));
   const skipped: string[] = unique.filter((leadId) => !foundIds.has(leadId));
+  const cooldownMs = readFunnelSettings(db).claimCooldownDays * DAY_MS;
+  const previous = listPreviousOwners(db, [...foundIds], now - cooldownMs);
   const leads: DistributionLead[] = [];
   for (const lead of found) {
     const from = recycledFrom[lead.id];
@@ -113,6 +121,7 @@ export function distributeNewLeads(
     leads.push({
       ...lead,
       recycledFromRepId: from === undefined ? null : asRepId(from),
+      previousOwners: previous.get(lead.id) ?? [],
       ...(exclude === undefined ? {} : { excludeRepIds: exclude.map(asRepId) }),
     });
   }
@@ -138,6 +147,7 @@ export function distributeNewLeads(
     state,
     now,
     seed: settings.seed,
+    recycleCooldownMs: cooldownMs,
     affinity: buildAffinity(db, leads),
     workingHours: { teamDefault: settings.teamWorkingHours },
     options: {

@@ -7,7 +7,10 @@ import type { DistributionRule } from '../../domain/distribution/types';
 import type { RepId } from '../../domain/ids';
 import type { Rep } from '../../domain/rep';
 import { listLeadsForReplay, openLoadsAt } from '../../store/distribution-state';
+import { DAY_MS } from '../../domain/clock';
+import { listRecyclesBetween } from '../../store/recycle-history';
 import { listReps } from '../../store/reps';
+import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
 import type { ReplayReport, ReplaySide } from './calls';
 import type { JobRunner } from '../jobs/job-runner';
 import type { JobStatus } from '../jobs/schemas';
@@ -79,6 +82,9 @@ export function startReplayJob(
     const allReps = listReps(db, { includeInactive: true });
     const rulesA = input.rules ?? readRulesInForce(db, allReps).rules;
     const { leads, actual } = listLeadsForReplay(db, from, to);
+    const recycles = listRecyclesBetween(db, from, to);
+    const recycleCooldownMs = readFunnelSettings(db).claimCooldownDays * DAY_MS;
+    const { recycleTarget } = readSlaPolicy(db);
     const reps = repsAsTheyWere(allReps, actual);
     const initialState = {
       pointers: {},
@@ -101,6 +107,9 @@ export function startReplayJob(
           initialState,
           seed: input.seed ?? settings.seed,
           actualAssignments: actual,
+          recycles,
+          recycleTarget,
+          recycleCooldownMs,
           workingHours: { teamDefault: settings.teamWorkingHours },
           options: { utcOffsetMinutes: offset, checkEvery: 500 },
           onProgress: (processed) => {

@@ -146,6 +146,10 @@ export const explanationSchema = z
     repId: z.string().nullable(),
     coOwnerIds: z.array(z.string()).readonly(),
     poolReason: z.string().nullable(),
+    previousOwners: z
+      .array(z.object({ repId: z.string(), at: z.number() }).strict())
+      .readonly()
+      .optional(),
   })
   .strict() as unknown as z.ZodType<Explanation>;
 

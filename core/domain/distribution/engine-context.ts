@@ -12,6 +12,7 @@ import type {
   ExclusionReason,
   WorkingHours,
 } from './types';
+import { DEFAULT_RECYCLE_COOLDOWN_MS } from './types';
 import { formatMinuteOfDay, parseClockTime, toLocalTime } from './local-time';
 import type { LocalTime } from './local-time';
 
@@ -45,6 +46,7 @@ export interface EngineContext {
   readonly conversionStats: Readonly<Record<string, ConversionStat>> | undefined;
   readonly fit: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined;
   readonly defaultFit: number;
+  readonly recycleCooldownMs: number;
   // Mutable run state.
   now: number;
   nowLocal: LocalTime;
@@ -234,6 +236,7 @@ export function createEngineContext(input: ContextInput): EngineContext {
     conversionStats: input.conversionStats,
     fit: input.fit,
     defaultFit: input.defaultFit ?? 1,
+    recycleCooldownMs: Math.max(0, input.recycleCooldownMs ?? DEFAULT_RECYCLE_COOLDOWN_MS),
     now: input.now,
     nowLocal,
     day: nowLocal.date,
@@ -287,15 +290,42 @@ function hoursExclusion(ctx: EngineContext, i: number): ExclusionReason | null {
   return status;
 }
 
-/** Caps exclusion for rep i with its current loads, or null. */
-export function capExclusion(ctx: EngineContext, i: number): ExclusionReason | null {
+/** Caps exclusion for rep i with its current loads (or the `loads` given, e.g. a batch's starting loads), or null. */
+export function capExclusion(
+  ctx: EngineContext,
+  i: number,
+  loads: { readonly open: readonly number[]; readonly today: readonly number[] } = ctx,
+): ExclusionReason | null {
   const rep = ctx.reps[i];
   if (rep === undefined) return { code: 'unknown-rep' };
-  const open = ctx.open[i] ?? 0;
+  const open = loads.open[i] ?? 0;
   if (rep.capOpen !== null && open >= rep.capOpen) return { code: 'open-cap', open, cap: rep.capOpen };
-  const today = ctx.today[i] ?? 0;
+  const today = loads.today[i] ?? 0;
   if (rep.capDaily !== null && today >= rep.capDaily) return { code: 'daily-cap', today, cap: rep.capDaily };
   return null;
+}
+
+/**
+ * The recycle that keeps this rep away from the lead now, or null: the rep it is being recycled from, or one it
+ * was recycled from less than the cool-down ago (the latest such recycle is named).
+ */
+export function recycleExclusion(
+  ctx: Pick<EngineContext, 'now' | 'recycleCooldownMs'>,
+  lead: DistributionLead,
+  id: RepId | undefined,
+): ExclusionReason | null {
+  if (id === undefined) return null;
+  if (lead.recycledFromRepId != null && lead.recycledFromRepId === id)
+    return { code: 'recycled-from', at: ctx.now, until: ctx.now + ctx.recycleCooldownMs };
+  let latest: number | null = null;
+  for (const previous of lead.previousOwners ?? []) {
+    if (previous.repId !== id || previous.at > ctx.now) continue;
+    if (ctx.now < previous.at + ctx.recycleCooldownMs && (latest === null || previous.at > latest))
+      latest = previous.at;
+  }
+  return latest === null
+    ? null
+    : { code: 'recycled-from', at: latest, until: latest + ctx.recycleCooldownMs };
 }
 
 /**
@@ -312,7 +342,8 @@ export function baseExclusion(
   const availability = ctx.availability[i] ?? null;
   if (availability !== null) return availability;
   const id = ctx.repIds[i];
-  if (lead.recycledFromRepId != null && lead.recycledFromRepId === id) return { code: 'recycled-from' };
+  const recycled = recycleExclusion(ctx, lead, id);
+  if (recycled !== null) return recycled;
   if (lead.excludeRepIds !== undefined && id !== undefined && lead.excludeRepIds.includes(id))
     return { code: 'excluded' };
   if (respectHours) {

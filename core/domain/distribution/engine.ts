@@ -18,6 +18,7 @@ import type {
   OptimizationReport,
   Outcome,
   PoolReason,
+  PreviousOwner,
   RuleTrace,
   SingleLeadInput,
   SkippedRule,
@@ -116,6 +117,18 @@ interface Draft {
   readonly poolReason: PoolReason | null;
 }
 
+/** The lead's previous owners for its explanation, the rep it is being recycled from last; nothing when none. */
+function previousOwnersField(
+  lead: DistributionLead,
+  now: number,
+): { previousOwners?: readonly PreviousOwner[] } {
+  const list = [...(lead.previousOwners ?? [])];
+  const from = lead.recycledFromRepId ?? null;
+  if (from !== null && !list.some((p) => p.repId === from && p.at === now))
+    list.push({ repId: from, at: now });
+  return list.length === 0 ? {} : { previousOwners: list };
+}
+
 function finish(ctx: EngineContext, draft: Draft): Assignment {
   const repId = draft.repIndex === null ? null : (ctx.repIds[draft.repIndex] as RepId);
   const coOwnerIds = draft.coOwners.map((i) => ctx.repIds[i] as RepId);
@@ -136,6 +149,7 @@ function finish(ctx: EngineContext, draft: Draft): Assignment {
     repId,
     coOwnerIds,
     poolReason: draft.poolReason,
+    ...previousOwnersField(draft.lead, ctx.now),
   };
   return {
     leadId: draft.lead.id,
@@ -225,8 +239,9 @@ export function routeLead(
     else {
       const why = baseExclusion(ctx, index, lead, rule.respectWorkingHours === true, true);
       if (why === null) {
-        chargeRep(ctx, index);
+        // Statuses first: the explanation shows the loads as they stood when the owner was chosen.
         const statuses = ctx.isFullExplain ? computeStatuses(ctx, rule, info, lead, true) : null;
+        chargeRep(ctx, index);
         return finish(ctx, {
           ...common,
           affinity: { ...owner, honored: true },
@@ -316,6 +331,8 @@ export function solveDeferred(
       rule,
       group.map((d) => d.item),
     );
+    // The batch is one decision: every explanation shows the loads as they stood before it was solved.
+    const before = { open: [...ctx.open], today: [...ctx.today] };
     group.forEach((d, k) => {
       const chosen = plan.repOf[k] ?? null;
       const exclusions = [...(d.draft.statuses?.exclusions ?? [])];
@@ -326,9 +343,9 @@ export function solveDeferred(
           eligible.push(i);
           continue;
         }
-        const cap = capExclusion(ctx, i) ?? {
+        const cap = capExclusion(ctx, i, before) ?? {
           code: 'open-cap',
-          open: ctx.open[i] ?? 0,
+          open: before.open[i] ?? 0,
           cap: ctx.reps[i]?.capOpen ?? 0,
         };
         exclusions[i] = cap;

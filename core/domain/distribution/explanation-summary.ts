@@ -35,7 +35,7 @@ const EXCLUSION_TEXT: Readonly<Record<ExclusionCode, string>> = {
   inactive: 'inactive',
   'out-of-office': 'out of office',
   'on-leave': 'on leave',
-  'recycled-from': 'the lead was just recycled from them',
+  'recycled-from': 'recycled from them within the cool-down',
   excluded: 'excluded for this lead',
   'outside-working-hours': 'outside working hours',
   'open-cap': 'open-lead cap reached',
@@ -86,6 +86,8 @@ function renderToken(token: SummaryToken): string {
       return `optimizer (${p['mode']}): expected ${Number(p['value']).toFixed(3)} conversions`;
     case 'excluded':
       return `${p['count']} rep(s) ${EXCLUSION_TEXT[p['code'] as ExclusionCode] ?? p['code']}`;
+    case 'recycled.kept-away':
+      return `${p['rep']} kept away: the lead was recycled from them (cool-down until ${p['until']})`;
     case 'tiebreak.seeded':
       return `tie between ${p['among']} reps broken by seeded draw`;
     case 'outcome.assigned':
@@ -196,6 +198,17 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
   for (const code of codes) {
     if (code === 'not-in-target' && explanation.outcome === 'assigned') continue;
     tokens.push({ key: 'excluded', params: { code, count: explanation.exclusionCounts[code] ?? 0 } });
+  }
+  for (const c of explanation.candidates) {
+    if (c.exclusion?.code !== 'recycled-from') continue;
+    const until = c.exclusion.until;
+    tokens.push({
+      key: 'recycled.kept-away',
+      params: {
+        rep: c.repId,
+        until: Number.isFinite(until) ? new Date(until).toISOString().slice(0, 10) : null,
+      },
+    });
   }
   if (explanation.tieBreak.kind === 'seeded-random')
     tokens.push({ key: 'tiebreak.seeded', params: { among: explanation.tieBreak.among.length } });

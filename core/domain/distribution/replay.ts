@@ -2,12 +2,19 @@
 import { isOpenStage } from '../funnel';
 import type { RepId } from '../ids';
 import type { Rep } from '../rep';
-import type { DistributionContext, DistributionLead, DistributionRule, DistributionState } from './types';
+import type {
+  DistributionContext,
+  DistributionLead,
+  DistributionRule,
+  DistributionState,
+  PreviousOwner,
+} from './types';
 import type { EngineContext } from './engine-context';
 import { advanceClock, createEngineContext, exportState, fitOf } from './engine-context';
 import { routeLead, sortByArrival } from './engine';
 import { leadProbability } from './conditions';
 import { computeFairness, emptyGradeCounts } from './fairness';
+import { ReleaseQueue } from './release-queue';
 import type { FairnessFigures, GradeKey } from './fairness';
 
 export interface ReplayInput extends DistributionContext {
@@ -19,6 +26,12 @@ export interface ReplayInput extends DistributionContext {
   readonly seed: number;
   /** lead id → the rep who actually got it (null = nobody), to compare against. */
   readonly actualAssignments?: Readonly<Record<string, RepId | null>>;
+  /**
+   * Recycles that happened (lead, epoch ms), replayed at their time: the lead leaves the rep the replay gave it to,
+   * who is kept away from it for the cool-down, and goes back through the rules (`redistribute`) or to the pool.
+   */
+  readonly recycles?: readonly { readonly leadId: string; readonly at: number }[];
+  readonly recycleTarget?: 'pool' | 'redistribute';
   readonly options?: {
     readonly utcOffsetMinutes?: number;
     /** New reps for the figures: joined within this many days of the last lead [90]. */
@@ -29,7 +42,17 @@ export interface ReplayInput extends DistributionContext {
     readonly releaseClosedLeads?: boolean;
   };
   readonly onProgress?: (processed: number, total: number) => void;
+  /** Called for every decision in order: a lead's arrival, and each replayed recycle (repId null = pool). */
+  readonly onDecision?: (decision: ReplayDecision) => void;
   readonly isCancelled?: () => boolean;
+}
+
+export interface ReplayDecision {
+  readonly leadId: string;
+  readonly kind: 'arrival' | 'recycle';
+  readonly at: number;
+  readonly repId: RepId | null;
+  readonly coOwnerIds: readonly RepId[];
 }
 
 export interface ReplayRepFigures {
@@ -58,6 +81,9 @@ export interface ReplayResult {
   readonly perRep: Readonly<Record<string, ReplayRepFigures>>;
   readonly pooled: number;
   readonly manual: number;
+  /** Replayed recycles that took a lead from its replayed owner, and how many of those went to another rep (counted apart from perRep). */
+  readonly recycled: number;
+  readonly redistributed: number;
   readonly workloadStdDev: number;
   readonly newRepShare: number;
   /** Σ probability × fit over replayed assignments. */
@@ -67,58 +93,25 @@ export interface ReplayResult {
   readonly finalState: DistributionState;
 }
 
-/** Min-heap of (time, rep index) for leads that close during the replay. */
-class ReleaseQueue {
-  private times: number[] = [];
-  private reps: number[] = [];
-  get size(): number {
-    return this.times.length;
-  }
-  peekTime(): number {
-    return this.times[0] ?? Infinity;
-  }
-  push(time: number, rep: number): void {
-    this.times.push(time);
-    this.reps.push(rep);
-    let i = this.times.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((this.times[parent] ?? 0) <= (this.times[i] ?? 0)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-  pop(): number {
-    const rep = this.reps[0] ?? -1;
-    const lastTime = this.times.pop() ?? 0;
-    const lastRep = this.reps.pop() ?? 0;
-    if (this.times.length > 0) {
-      this.times[0] = lastTime;
-      this.reps[0] = lastRep;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let s = i;
-        if (l < this.times.length && (this.times[l] ?? 0) < (this.times[s] ?? 0)) s = l;
-        if (r < this.times.length && (this.times[r] ?? 0) < (this.times[s] ?? 0)) s = r;
-        if (s === i) break;
-        this.swap(i, s);
-        i = s;
-      }
-    }
-    return rep;
-  }
-  private swap(a: number, b: number): void {
-    [this.times[a], this.times[b]] = [this.times[b] ?? 0, this.times[a] ?? 0];
-    [this.reps[a], this.reps[b]] = [this.reps[b] ?? 0, this.reps[a] ?? 0];
-  }
-}
-
 interface Tally {
   total: number;
   byGrade: Record<GradeKey, number>;
   expectedConversions: number;
+}
+
+/** The input's recycles of replayed leads, by time (then lead id), each with its lead's arrival slot. */
+function replayRecycles(
+  input: ReplayInput,
+  leads: readonly DistributionLead[],
+): { readonly slot: number; readonly at: number; readonly leadId: string }[] {
+  if (input.recycles === undefined || input.recycles.length === 0) return [];
+  const slotOf = new Map<string, number>(leads.map((lead, slot) => [lead.id, slot]));
+  return input.recycles
+    .flatMap((r) => {
+      const slot = slotOf.get(r.leadId);
+      return slot === undefined ? [] : [{ slot, at: r.at, leadId: r.leadId }];
+    })
+    .sort((a, b) => a.at - b.at || (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0));
 }
 
 function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void> {
@@ -151,7 +144,70 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
   let compared = 0;
   const chosenByLead = actual === undefined ? null : new Map<string, RepId | null>();
 
-  for (const lead of leads) {
+  // Owners the replay gave each lead (by slot = arrival index); emptied when the lead closes or is recycled.
+  const owners: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(total);
+  const releaseDue = (): void => {
+    while (queue.size > 0 && queue.peekTime() <= ctx.now) {
+      const slot = queue.pop();
+      for (const i of owners[slot] ?? []) ctx.open[i] = Math.max(0, (ctx.open[i] ?? 0) - 1);
+      owners[slot] = [];
+    }
+  };
+  const own = (
+    slot: number,
+    lead: DistributionLead,
+    repIndex: number,
+    coOwnerIds: readonly RepId[],
+  ): void => {
+    const held = [repIndex];
+    for (const co of coOwnerIds) {
+      const coIndex = ctx.indexById.get(co);
+      if (coIndex !== undefined) held.push(coIndex);
+    }
+    owners[slot] = held;
+    if (release && !isOpenStage(lead.stage)) queue.push(Math.max(lead.updatedAt, lead.createdAt), slot);
+  };
+  const recycles = replayRecycles(input, leads);
+  let nextRecycle = 0;
+  let recycled = 0;
+  let redistributed = 0;
+  const previousOwners = new Map<number, PreviousOwner[]>();
+  const recycleUntil = (time: number): void => {
+    for (; nextRecycle < recycles.length; nextRecycle += 1) {
+      const event = recycles[nextRecycle];
+      if (event === undefined || event.at > time) return;
+      const lead = leads[event.slot];
+      const held = owners[event.slot] ?? [];
+      const primary = held[0];
+      if (lead === undefined || primary === undefined) continue;
+      advanceClock(ctx, Math.max(ctx.now, event.at));
+      releaseDue();
+      if ((owners[event.slot] ?? []).length === 0) continue;
+      for (const i of held) ctx.open[i] = Math.max(0, (ctx.open[i] ?? 0) - 1);
+      owners[event.slot] = [];
+      const previous = [...(previousOwners.get(event.slot) ?? [])];
+      previous.push({ repId: ctx.repIds[primary] as RepId, at: ctx.now });
+      previousOwners.set(event.slot, previous);
+      recycled += 1;
+      const again =
+        input.recycleTarget === 'redistribute'
+          ? routeLead(ctx, { ...lead, previousOwners: previous }, null)
+          : null;
+      input.onDecision?.({
+        leadId: lead.id,
+        kind: 'recycle',
+        at: ctx.now,
+        repId: again?.repId ?? null,
+        coOwnerIds: again?.coOwnerIds ?? [],
+      });
+      const index = again?.repId == null ? undefined : ctx.indexById.get(again.repId);
+      if (again === null || index === undefined) continue;
+      redistributed += 1;
+      own(event.slot, lead, index, again.coOwnerIds);
+    }
+  };
+
+  for (const [slot, lead] of leads.entries()) {
     if (processed % checkEvery === 0 && processed > 0) {
       input.onProgress?.(processed, total);
       yield processed;
@@ -160,14 +216,19 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
         break;
       }
     }
+    recycleUntil(lead.createdAt);
     advanceClock(ctx, Math.max(ctx.now, lead.createdAt));
-    while (queue.size > 0 && queue.peekTime() <= ctx.now) {
-      const i = queue.pop();
-      ctx.open[i] = Math.max(0, (ctx.open[i] ?? 0) - 1);
-    }
+    releaseDue();
     const assignment = routeLead(ctx, lead, null);
     processed += 1;
     if (assignment === null) continue;
+    input.onDecision?.({
+      leadId: lead.id,
+      kind: 'arrival',
+      at: ctx.now,
+      repId: assignment.repId,
+      coOwnerIds: assignment.coOwnerIds,
+    });
     chosenByLead?.set(lead.id, assignment.repId);
     if (assignment.outcome === 'pool') pooled += 1;
     else if (assignment.outcome === 'manual') manual += 1;
@@ -182,15 +243,9 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
     tally.expectedConversions += value;
     expected += value;
     assigned.push({ repId: assignment.repId, grade: lead.grade });
-    if (release && !isOpenStage(lead.stage)) {
-      const at = Math.max(lead.updatedAt, lead.createdAt);
-      queue.push(at, index);
-      for (const co of assignment.coOwnerIds) {
-        const coIndex = ctx.indexById.get(co);
-        if (coIndex !== undefined) queue.push(at, coIndex);
-      }
-    }
+    own(slot, lead, index, assignment.coOwnerIds);
   }
+  if (!cancelled) recycleUntil(Infinity);
   if (!cancelled) input.onProgress?.(processed, total);
 
   const lastAt = leads[Math.max(0, processed - 1)]?.createdAt ?? startAt;
@@ -244,6 +299,8 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
     perRep,
     pooled,
     manual,
+    recycled,
+    redistributed,
     workloadStdDev: fairness.workloadStdDev,
     newRepShare: fairness.newRepShare,
     expectedConversions: expected,

@@ -148,9 +148,20 @@ export type DistributionLead = Lead & {
   readonly probability?: number | null;
   /** Reps that must not get this lead (e.g. previous owners). */
   readonly excludeRepIds?: readonly RepId[];
-  /** The rep the lead was just recycled from: never gets it back. */
+  /** The rep the lead is being recycled from right now: never gets it back in this decision. */
   readonly recycledFromRepId?: RepId | null;
+  /** Reps the lead was recycled from before (oldest first): each is kept away for the cool-down after `at`. */
+  readonly previousOwners?: readonly PreviousOwner[];
 };
+
+/** A rep a lead was taken back from (recycled) at `at`, epoch ms. */
+export interface PreviousOwner {
+  readonly repId: RepId;
+  readonly at: number;
+}
+
+/** A recycle cool-down of 7 days, the team default. */
+export const DEFAULT_RECYCLE_COOLDOWN_MS = 7 * 86_400_000;
 
 /** Weekly working hours in local time. days: ISO weekdays (1 = Monday); from/to `HH:MM`, to exclusive; from > to spans midnight. */
 export interface WorkingHours {
@@ -181,6 +192,8 @@ export interface DistributionOptions {
 }
 
 export interface DistributionContext {
+  /** How long (ms) a rep may not get back a lead recycled from them [7 days]; the team's claim cool-down. */
+  readonly recycleCooldownMs?: number;
   readonly workingHours?: {
     readonly byRep?: Readonly<Record<string, WorkingHours>>;
     readonly teamDefault?: WorkingHours | null;
@@ -215,7 +228,8 @@ export type ExclusionReason =
   | { readonly code: 'inactive' }
   | { readonly code: 'out-of-office' }
   | { readonly code: 'on-leave'; readonly date: string }
-  | { readonly code: 'recycled-from' }
+  /** Recycled from this rep at `at` (epoch ms); kept away until `until` (the cool-down's end). */
+  | { readonly code: 'recycled-from'; readonly at: number; readonly until: number }
   | { readonly code: 'excluded' }
   | { readonly code: 'outside-working-hours'; readonly localTime: string }
   | { readonly code: 'open-cap'; readonly open: number; readonly cap: number }
@@ -378,6 +392,8 @@ export interface Explanation {
   readonly repId: RepId | null;
   readonly coOwnerIds: readonly RepId[];
   readonly poolReason: PoolReason | null;
+  /** Reps the lead was recycled from (oldest first), kept with every later decision; omitted when none. */
+  readonly previousOwners?: readonly PreviousOwner[];
 }
 
 export interface Assignment {

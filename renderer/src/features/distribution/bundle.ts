@@ -79,6 +79,8 @@ export function describeTokens(
           count: p['count'],
           reason: t(`distribution.exclusions.${String(p['code'])}`),
         });
+      case 'recycled.kept-away':
+        return t('distribution.tokens.recycled_kept-away', { rep: rep(p['rep']), until: str(p['until']) });
       case 'outcome.assigned':
         return t('distribution.tokens.outcome_assigned', { rep: rep(p['rep']) });
       case 'outcome.pool':
