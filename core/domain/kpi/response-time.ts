@@ -1,0 +1,105 @@
+// Response time: assignment → first contact in business time (working hours only), per grade and overall.
+import { MINUTE_MS } from '../clock';
+import type { Grade } from '../funnel';
+import type { SlaGradeKey } from '../sla/sla-policy';
+import { SLA_GRADE_KEYS } from '../sla/sla-policy';
+import { businessMsBetween, type WorkingCalendar } from '../sla/working-calendar';
+import type { Estimate, HistogramBucket } from './stats';
+import { histogramOf, meanOf, medianOf, proportionEstimate, quantileOf } from './stats';
+
+/** One assignment in the period: when the rep got the lead and when they first contacted it after that. */
+export interface ResponseFact {
+  readonly grade: Grade | null;
+  /** Epoch ms. */
+  readonly assignedAt: number;
+  /** The first logged follow-up or call at or after `assignedAt`; null when none yet. */
+  readonly firstContactAt: number | null;
+}
+
+/** Business minutes: the histogram's bucket edges (a working day is 9 hours = 540 minutes). */
+export const RESPONSE_HISTOGRAM_EDGES = [5, 15, 30, 60, 240, 540] as const;
+
+export interface ResponseFigures {
+  /** Assignments in the sample (contacted or not). */
+  readonly assigned: number;
+  /** Contacted ones: the sample of the time figures. */
+  readonly contacted: number;
+  /** Not contacted yet, now. */
+  readonly notContacted: number;
+  /** Business minutes; null with no contacted lead. */
+  readonly medianMinutes: number | null;
+  readonly meanMinutes: number | null;
+  readonly p90Minutes: number | null;
+  /**
+   * Share reached within their grade's target, over the assignments whose outcome is known now (contacted, or
+   * uncontacted with the target already passed); a lead still inside its target is not counted either way.
+   */
+  readonly withinTarget: Estimate;
+  readonly histogram: readonly HistogramBucket[];
+}
+
+export interface ResponseTimeReport {
+  readonly overall: ResponseFigures;
+  readonly byGrade: Readonly<Record<SlaGradeKey, ResponseFigures>>;
+}
+
+/** Business minutes from assignment to first contact; null when not contacted. Never negative. */
+export function responseMinutes(fact: ResponseFact, calendar: WorkingCalendar | null): number | null {
+  if (fact.firstContactAt === null) return null;
+  return businessMsBetween(fact.assignedAt, fact.firstContactAt, calendar) / MINUTE_MS;
+}
+
+function figuresOf(
+  facts: readonly ResponseFact[],
+  calendar: WorkingCalendar | null,
+  targetMinutes: Readonly<Record<SlaGradeKey, number>>,
+  now: number,
+): ResponseFigures {
+  const minutes: number[] = [];
+  let decided = 0;
+  let within = 0;
+  for (const fact of facts) {
+    const target = targetMinutes[fact.grade ?? 'ungraded'];
+    const taken = responseMinutes(fact, calendar);
+    if (taken !== null) {
+      minutes.push(taken);
+      decided += 1;
+      if (taken <= target) within += 1;
+    } else if (businessMsBetween(fact.assignedAt, now, calendar) / MINUTE_MS > target) {
+      decided += 1;
+    }
+  }
+  return {
+    assigned: facts.length,
+    contacted: minutes.length,
+    notContacted: facts.length - minutes.length,
+    medianMinutes: medianOf(minutes),
+    meanMinutes: meanOf(minutes),
+    p90Minutes: quantileOf(minutes, 0.9),
+    withinTarget: proportionEstimate(within, decided),
+    histogram: histogramOf(minutes, RESPONSE_HISTOGRAM_EDGES),
+  };
+}
+
+/**
+ * Response time figures. Invariants: contacted + notContacted = assigned; histogram counts sum to contacted; the
+ * clock only runs inside the calendar's working hours (a lead assigned Friday 17:55 and called Monday 9:05 took
+ * 10 minutes); a null calendar counts wall-clock time.
+ */
+export function computeResponseTimes(
+  facts: readonly ResponseFact[],
+  calendar: WorkingCalendar | null,
+  targetMinutes: Readonly<Record<SlaGradeKey, number>>,
+  now: number,
+): ResponseTimeReport {
+  const byGrade = {} as Record<SlaGradeKey, ResponseFigures>;
+  for (const key of SLA_GRADE_KEYS) {
+    byGrade[key] = figuresOf(
+      facts.filter((fact) => (fact.grade ?? 'ungraded') === key),
+      calendar,
+      targetMinutes,
+      now,
+    );
+  }
+  return { overall: figuresOf(facts, calendar, targetMinutes, now), byGrade };
+}

@@ -1,0 +1,109 @@
+// Small statistics for the KPIs: centre and spread, proportions with intervals, a seeded bootstrap, histograms.
+import type { Rng } from '../clock';
+
+/** A figure with the sample behind it and a 95% interval; null bounds when the sample is empty. */
+export interface Estimate {
+  readonly value: number | null;
+  readonly n: number;
+  readonly low: number | null;
+  readonly high: number | null;
+}
+
+/** Arithmetic mean; null for an empty list. */
+export function meanOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/**
+ * Nearest-rank quantile: the smallest value with at least `q` of the sample at or below it (p90 of 10 values is
+ * the 9th smallest). The median of an even count is the mean of the two middle values, as people expect.
+ */
+export function quantileOf(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  if (q === 0.5) {
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 === 1
+      ? (sorted[mid] ?? null)
+      : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  }
+  const rank = Math.max(1, Math.ceil(q * sorted.length));
+  return sorted[rank - 1] ?? null;
+}
+
+export function medianOf(values: readonly number[]): number | null {
+  return quantileOf(values, 0.5);
+}
+
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959963984540054;
+
+/**
+ * Wilson score 95% interval of `hits / n`: stays inside [0, 1] and is honest for small n and shares near 0 or 1
+ * (the plain ± 1.96·√(p(1−p)/n) collapses to zero width at 0/3).
+ */
+export function proportionEstimate(hits: number, n: number): Estimate {
+  if (n <= 0) return { value: null, n: 0, low: null, high: null };
+  const p = hits / n;
+  const z2 = Z95 * Z95;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  // At 0 or n hits the bound on that side is exactly 0 or 1 (the arithmetic leaves a 1e-17 crumb).
+  const low = hits <= 0 ? 0 : Math.max(0, centre - half);
+  const high = hits >= n ? 1 : Math.min(1, centre + half);
+  return { value: p, n, low, high };
+}
+
+/** How many resamples a bootstrap draws unless told; enough for stable 2.5/97.5 percentiles on a dashboard. */
+export const BOOTSTRAP_RESAMPLES = 400;
+
+/**
+ * Percentile bootstrap 95% interval of `statistic` over `items`, resampling items with replacement using `rng`.
+ * Deterministic for a given rng seed and item order (the caller sorts items by a stable key first).
+ */
+export function bootstrapEstimate<T>(
+  items: readonly T[],
+  statistic: (sample: readonly T[]) => number,
+  rng: Rng,
+  resamples = BOOTSTRAP_RESAMPLES,
+): Estimate {
+  const n = items.length;
+  if (n === 0) return { value: null, n: 0, low: null, high: null };
+  const stats = new Float64Array(resamples);
+  const sample: T[] = new Array<T>(n);
+  for (let r = 0; r < resamples; r += 1) {
+    for (let i = 0; i < n; i += 1) sample[i] = items[Math.floor(rng() * n)] as T;
+    stats[r] = statistic(sample);
+  }
+  stats.sort();
+  const at = (q: number) => stats[Math.min(resamples - 1, Math.max(0, Math.floor(q * resamples)))] ?? 0;
+  return { value: statistic(items), n, low: at(0.025), high: at(0.975) };
+}
+
+/** Counts per bucket; `edges` ascending upper bounds (exclusive), the last bucket takes everything above. */
+export interface HistogramBucket {
+  /** Lower bound, inclusive. */
+  readonly from: number;
+  /** Upper bound, exclusive; null for the open last bucket. */
+  readonly to: number | null;
+  readonly count: number;
+}
+
+/** Buckets [0, e0), [e0, e1), …, [e_last, ∞); the counts sum to values.length (negative values go first). */
+export function histogramOf(values: readonly number[], edges: readonly number[]): HistogramBucket[] {
+  const counts = new Array<number>(edges.length + 1).fill(0);
+  for (const v of values) {
+    let i = 0;
+    while (i < edges.length && v >= (edges[i] ?? 0)) i += 1;
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts.map((count, i) => ({ from: i === 0 ? 0 : (edges[i - 1] ?? 0), to: edges[i] ?? null, count }));
+}
+
+/** `part / whole`, null when the whole is zero: a rate of nothing is no rate. */
+export function rateOf(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}

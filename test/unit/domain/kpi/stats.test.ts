@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../../core/domain/clock';
+import {
+  bootstrapEstimate,
+  histogramOf,
+  medianOf,
+  proportionEstimate,
+  quantileOf,
+} from '../../../../core/domain/kpi/stats';
+
+describe('kpi statistics', () => {
+  it('takes the median of an even sample as the mean of the middle two', () => {
+    expect(medianOf([4, 1, 3, 2])).toBe(2.5);
+    expect(medianOf([5, 1, 3])).toBe(3);
+    expect(medianOf([])).toBeNull();
+  });
+
+  it('takes p90 by nearest rank', () => {
+    expect(quantileOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+    expect(quantileOf([7], 0.9)).toBe(7);
+  });
+
+  it('gives a Wilson interval that stays honest at 0 of 3', () => {
+    // Upper bound of 0/n is z² / (n + z²): 3.8415 / 6.8415.
+    const z2 = 1.959963984540054 ** 2;
+    const estimate = proportionEstimate(0, 3);
+    expect(estimate.value).toBe(0);
+    expect(estimate.low).toBe(0);
+    expect(estimate.high).toBeCloseTo(z2 / (3 + z2), 12);
+    expect(proportionEstimate(0, 0)).toEqual({ value: null, n: 0, low: null, high: null });
+  });
+
+  it('bootstraps the same interval for the same seed and a narrower one for a larger sample', () => {
+    const mean = (s: readonly number[]) => s.reduce((a, b) => a + b, 0) / s.length;
+    const small = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const a = bootstrapEstimate(small, mean, createRng(7));
+    const b = bootstrapEstimate(small, mean, createRng(7));
+    expect(a).toEqual(b);
+    expect(a.value).toBe(5.5);
+    expect(a.low!).toBeLessThan(5.5);
+    expect(a.high!).toBeGreaterThan(5.5);
+    const large = bootstrapEstimate(
+      Array.from({ length: 400 }, (_, i) => (i % 10) + 1),
+      mean,
+      createRng(7),
+    );
+    expect(large.high! - large.low!).toBeLessThan(a.high! - a.low!);
+  });
+
+  it('puts each value in one bucket of a histogram', () => {
+    expect(histogramOf([0, 4.9, 5, 100], [5, 60]).map((b) => b.count)).toEqual([2, 1, 1]);
+  });
+});
