@@ -101,6 +101,8 @@ export interface LeadCardRow {
   readonly id: string;
   readonly name: string;
   readonly company: string | null;
+  readonly phone: string | null;
+  readonly email: string | null;
   readonly grade: Grade | null;
   readonly score: number | null;
   readonly ownerId: string | null;
@@ -117,6 +119,8 @@ type CardRaw = {
   id: string;
   name: string;
   company: string | null;
+  phone: string | null;
+  email: string | null;
   grade: string | null;
   score: number | null;
   owner_id: string | null;
@@ -134,6 +138,8 @@ function toCard(row: CardRaw): LeadCardRow {
     id: row.id,
     name: row.name,
     company: row.company,
+    phone: row.phone,
+    email: row.email,
     grade: row.grade as Grade | null,
     score: row.score,
     ownerId: row.owner_id,
@@ -151,6 +157,8 @@ const CARD_COLUMNS = [
   'leads.id',
   'leads.name',
   'leads.company',
+  'leads.phone',
+  'leads.email',
   'leads.grade',
   'leads.score',
   'leads.owner_id',
@@ -227,32 +235,6 @@ export function listSlaInputs(
   return listAllLeadCards(db, { ...filter, onClockOnly: true }).map((card) =>
     toSlaInput(card, applied.get(card.id) ?? []),
   );
-}
-
-/** The planned next step of each lead's latest follow-up that has one. */
-export function mapNextSteps(
-  db: Database,
-  leadIds: readonly string[],
-): Map<string, { nextStep: string | null; nextAt: number; followUpId: string }> {
-  const result = new Map<string, { nextStep: string | null; nextAt: number; followUpId: string }>();
-  for (let i = 0; i < leadIds.length; i += 500) {
-    const chunk = leadIds.slice(i, i + 500);
-    const rows = selectAll(
-      db,
-      workQb
-        .selectFrom('follow_ups')
-        .select(['id', 'lead_id', 'next_step', 'next_at', 'at'])
-        .where('lead_id', 'in', chunk)
-        .where('next_at', 'is not', null)
-        .orderBy('at', 'desc')
-        .orderBy('id', 'desc'),
-    );
-    for (const row of rows) {
-      if (result.has(row.lead_id) || row.next_at === null) continue;
-      result.set(row.lead_id, { nextStep: row.next_step, nextAt: row.next_at, followUpId: row.id });
-    }
-  }
-  return result;
 }
 
 /**

@@ -1,69 +1,8 @@
-// Repository reads behind the scheduler's notices: next steps falling due, new assignments, answered appeals.
+// Repository reads behind the scheduler's notices: new assignments and answered appeals.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { selectAll } from './sql';
-import { NOT_OPEN } from './work-leads';
 import { workQb } from './work-schema';
-
-/** Follow-ups whose planned next step fell due in [since, now], newest per lead only, on leads still owned. */
-export function listDueNextSteps(
-  db: Database,
-  since: number,
-  now: number,
-): {
-  followUpId: string;
-  leadId: string;
-  leadName: string;
-  ownerId: string;
-  nextStep: string | null;
-  nextAt: number;
-}[] {
-  const rows = selectAll(
-    db,
-    workQb
-      .selectFrom('follow_ups')
-      .innerJoin('leads', 'leads.id', 'follow_ups.lead_id')
-      .select([
-        'follow_ups.id',
-        'follow_ups.lead_id',
-        'follow_ups.next_step',
-        'follow_ups.next_at',
-        'follow_ups.at',
-        'leads.name',
-        'leads.owner_id',
-      ])
-      .where('follow_ups.next_at', '>=', since)
-      .where('follow_ups.next_at', '<=', now)
-      .where('leads.owner_id', 'is not', null)
-      .where('leads.deleted_at', 'is', null)
-      .where('leads.stage', 'not in', NOT_OPEN)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('follow_ups as later')
-              .select('later.id')
-              .whereRef('later.lead_id', '=', 'follow_ups.lead_id')
-              .whereRef('later.at', '>', 'follow_ups.at'),
-          ),
-        ),
-      ),
-  );
-  return rows.flatMap((row) =>
-    row.owner_id === null || row.next_at === null
-      ? []
-      : [
-          {
-            followUpId: row.id,
-            leadId: row.lead_id,
-            leadName: row.name,
-            ownerId: row.owner_id,
-            nextStep: row.next_step,
-            nextAt: row.next_at,
-          },
-        ],
-  );
-}
 
 /** Assignment rows after `afterRowid` that gave a lead to a rep, for "new assignment" notifications. */
 export function listAssignmentsAfter(

@@ -1,6 +1,5 @@
 // Handlers of the dashboard calls: read-only figures for a period of local days (team lead only).
 import { DAY_MS } from '../../domain/clock';
-import { slaDeadline } from '../../domain/sla/due-actions';
 import {
   countClosedInPeriod,
   countLiveLeadsByStage,
@@ -10,21 +9,24 @@ import {
 } from '../../store/dashboard';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
-import { listAllLeadCards, toSlaInput } from '../../store/work-leads';
+import { listAllLeadCards } from '../../store/work-leads';
 import type { CallContext, HandlersOf } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
+import { clocksOfRows } from '../sla/cards';
 import { readSlaPolicy } from '../sla/settings';
 import type { dashboardCalls } from './calls';
 
-/** Overdue clocks now: the same deadlines the board's cards and the SLA scheduler use. */
+/**
+ * Overdue clocks now, by the one clock model the board, queue and scheduler use: first contact, and follow-up
+ * (the follow-up gap or a scheduled activity past its time).
+ */
 function countOverdue(ctx: CallContext): { firstContact: number; followUp: number } {
-  const policy = readSlaPolicy(ctx.db);
+  const rows = listAllLeadCards(ctx.db, { onClockOnly: true });
   let firstContact = 0;
   let followUp = 0;
-  for (const card of listAllLeadCards(ctx.db, { onClockOnly: true })) {
-    const deadlines = slaDeadline(toSlaInput(card, []), policy);
-    if (deadlines === null || deadlines.remindAt === null || ctx.now < deadlines.remindAt) continue;
-    if (deadlines.trigger === 'first_contact') firstContact += 1;
+  for (const clock of clocksOfRows(ctx.db, rows, readSlaPolicy(ctx.db), ctx.now).clocks) {
+    if (clock === null || !clock.isOverdue) continue;
+    if (clock.kind === 'first_contact') firstContact += 1;
     else followUp += 1;
   }
   return { firstContact, followUp };

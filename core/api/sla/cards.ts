@@ -1,36 +1,73 @@
 // Cards for the board, the queue and the pool: a lead's compact fields plus its running SLA clock and next step.
 import type { Database } from 'better-sqlite3';
 import { GRADES } from '../../domain/funnel';
-import { slaDeadline } from '../../domain/sla/due-actions';
+import type { ClockActivity } from '../../domain/sla/due-actions';
+import { leadClockAt, type LeadClock } from '../../domain/sla/lead-clock';
 import type { SlaPolicy } from '../../domain/sla/sla-policy';
+import { mapOpenActivities, type ActivityRecord } from '../../store/activities';
 import { listReps } from '../../store/reps';
-import { mapNextSteps, toSlaInput, type LeadCardRow } from '../../store/work-leads';
+import type { LeadCardRow } from '../../store/work-leads';
 import type { CardSla, WorkCard } from '../work/schemas';
 
 export function mapRepNames(db: Database): Map<string, string> {
   return new Map(listReps(db, { includeInactive: true }).map((rep) => [rep.id as string, rep.name]));
 }
 
-/** The clock a card shows; the planned next step counts as a deadline too (it was promised to the customer). */
-function cardSlaOf(
+/** The activity as the clock sees it; only the current owner's promise counts. */
+export function clockActivityOf(
+  row: Pick<LeadCardRow, 'ownerId'>,
+  activity: ActivityRecord | undefined,
+): ClockActivity | null {
+  if (activity === undefined || activity.repId !== row.ownerId) return null;
+  return { dueAt: activity.dueAt, scheduledAt: activity.createdAt };
+}
+
+/** The one clock model (domain/sla/lead-clock.ts) on a card row. */
+export function clockOfRow(
   row: LeadCardRow,
+  activity: ActivityRecord | undefined,
   policy: SlaPolicy,
   now: number,
-  nextAt: number | null,
-): CardSla | null {
-  const deadlines = slaDeadline(toSlaInput(row, []), policy);
-  if (deadlines === null && (nextAt === null || row.ownerId === null)) return null;
-  const finite = (at: number | null) => (at !== null && Number.isFinite(at) ? at : null);
-  const candidates = [finite(deadlines?.remindAt ?? null), nextAt].filter((at): at is number => at !== null);
-  const dueAt = candidates.length === 0 ? null : Math.min(...candidates);
-  const escalateAt = finite(deadlines?.escalateAt ?? null);
+): LeadClock | null {
+  return leadClockAt(
+    {
+      grade: row.grade,
+      ownerId: row.ownerId,
+      stage: row.stage,
+      assignedAt: row.assignedAt,
+      firstContactAt: null,
+      lastFollowUpAt: row.lastFollowUpAt,
+      isHistory: row.isHistory,
+      nextActivity: clockActivityOf(row, activity),
+    },
+    policy,
+    now,
+  );
+}
+
+/** Every row's clock at `now`, with the open activities read once for all of them. */
+export function clocksOfRows(
+  db: Database,
+  rows: readonly LeadCardRow[],
+  policy: SlaPolicy,
+  now: number,
+): { clocks: (LeadClock | null)[]; activities: Map<string, ActivityRecord> } {
+  const activities = mapOpenActivities(
+    db,
+    rows.filter((row) => row.ownerId !== null).map((row) => row.id),
+  );
+  return { clocks: rows.map((row) => clockOfRow(row, activities.get(row.id), policy, now)), activities };
+}
+
+function cardSlaOf(clock: LeadClock | null): CardSla | null {
+  if (clock === null) return null;
   return {
-    trigger: deadlines?.trigger ?? 'follow_up',
-    dueAt,
-    escalateAt,
-    recycleAt: finite(deadlines?.recycleAt ?? null),
-    isOverdue: dueAt !== null && now >= dueAt,
-    isToBeRecycled: escalateAt !== null && now >= escalateAt,
+    trigger: clock.kind,
+    dueAt: clock.dueAt,
+    escalateAt: clock.escalateAt,
+    recycleAt: clock.recycleAt,
+    isOverdue: clock.isOverdue,
+    isToBeRecycled: clock.isToBeRecycled,
   };
 }
 
@@ -41,28 +78,27 @@ export function toWorkCards(
   now: number,
   repNames: ReadonlyMap<string, string> = mapRepNames(db),
 ): WorkCard[] {
-  const nextSteps = mapNextSteps(
-    db,
-    rows.filter((row) => row.ownerId !== null).map((row) => row.id),
-  );
-  return rows.map((row) => {
-    const next = nextSteps.get(row.id);
-    // A next step planned before the current owner got the lead was someone else's promise.
-    const nextAt =
-      next !== undefined && (row.assignedAt === null || next.nextAt >= row.assignedAt) ? next.nextAt : null;
+  const { clocks, activities } = clocksOfRows(db, rows, policy, now);
+  return rows.map((row, i) => {
+    const activity = activities.get(row.id);
+    const next = clockActivityOf(row, activity) === null ? undefined : activity;
     return {
       id: row.id,
       name: row.name,
       company: row.company,
+      phone: row.phone,
+      email: row.email,
       grade: row.grade,
       score: row.score,
       ownerId: row.ownerId,
       ownerName: row.ownerId === null ? null : (repNames.get(row.ownerId) ?? null),
       stage: row.stage,
       source: row.source,
-      sla: row.isHistory ? null : cardSlaOf(row, policy, now, nextAt),
-      nextStep: nextAt === null ? null : (next?.nextStep ?? null),
-      nextAt,
+      sla: cardSlaOf(clocks[i] ?? null),
+      nextActivityId: next?.id ?? null,
+      nextKind: next?.kind ?? null,
+      nextStep: next?.title ?? null,
+      nextAt: next?.dueAt ?? null,
       lastFollowUpAt: row.lastFollowUpAt,
     };
   });

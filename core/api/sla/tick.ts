@@ -2,7 +2,7 @@
 // each in its own short transaction, audited, so one failure never undoes the others.
 import { DAY_MS } from '../../domain/clock';
 import { isOpenStage, wakeStageOf } from '../../domain/funnel';
-import { dueActions, type SlaAction } from '../../domain/sla/due-actions';
+import { dueActions, type SlaAction, type SlaLeadInput } from '../../domain/sla/due-actions';
 import type { SlaPolicy } from '../../domain/sla/sla-policy';
 import { appendAudit } from '../../store/audit-log';
 import { findLeadById } from '../../store/leads';
@@ -11,12 +11,14 @@ import { readSetting, writeSetting } from '../../store/settings';
 import { insertSlaAction, mapAppliedSlaActions } from '../../store/sla-actions';
 import { appendStageChange } from '../../store/stage-history';
 import { listSlaInputs, setLeadStage } from '../../store/work-leads';
-import { listAnsweredAppeals, listAssignmentsAfter, listDueNextSteps } from '../../store/work-notices';
+import { listAnsweredAppeals, listAssignmentsAfter } from '../../store/work-notices';
+import { listDueActivities, mapOpenActivities } from '../../store/activities';
 import { inTransaction } from '../../store/sql';
 import { actorLabel, type CallContext } from '../call-context';
 import type { TickSummary } from './schemas';
 import type { EventName, EventPayload, PushedEvent } from '../contract';
 import { sendNotification, TEAM_LEAD_RECIPIENT } from '../notifications/send';
+import { clockActivityOf } from './cards';
 import { recycleLead } from './recycle';
 import { readFunnelSettings, readSlaPolicy } from './settings';
 
@@ -114,6 +116,19 @@ function applySlaAction(step: CallContext, action: SlaAction): boolean {
   return true;
 }
 
+/** The SLA engine's inputs with each lead's open activity: a timed one replaces the follow-up gap. */
+function listClockInputs(ctx: CallContext): SlaLeadInput[] {
+  const inputs = listSlaInputs(ctx.db, mapAppliedSlaActions(ctx.db));
+  const activities = mapOpenActivities(
+    ctx.db,
+    inputs.map((input) => input.id),
+  );
+  return inputs.map((input) => ({
+    ...input,
+    nextActivity: clockActivityOf(input, activities.get(input.id)),
+  }));
+}
+
 function wakeNurtureLead(step: CallContext, leadId: string, returnStage: string, policy: SlaPolicy): boolean {
   const lead = findLeadById(step.db, leadId);
   deleteNurtureWakeup(step.db, leadId);
@@ -184,7 +199,7 @@ export async function runSlaTick(ctx: CallContext): Promise<TickSummary> {
     }
   };
 
-  const actions = dueActions(now, listSlaInputs(ctx.db, mapAppliedSlaActions(ctx.db)), policy);
+  const actions = dueActions(now, listClockInputs(ctx), policy);
   for (const [i, action] of actions.entries()) {
     // A catch-up after a long sleep may apply thousands: let other calls in between batches.
     if (i > 0 && i % YIELD_EVERY === 0) await yieldToOtherCalls();
@@ -195,15 +210,24 @@ export async function runSlaTick(ctx: CallContext): Promise<TickSummary> {
     else summary.reminded += 1;
   }
 
-  for (const due of listDueNextSteps(ctx.db, now - NOTICE_WINDOW_MS, now)) {
+  // A scheduled activity reminds its rep at its due time; a rescheduled one is a new row, so it reminds again.
+  for (const due of listDueActivities(ctx.db, now - NOTICE_WINDOW_MS, now)) {
+    if (due.repId === null) continue;
+    const recipient = due.repId;
     const sent = attempt(
       (step) =>
         sendNotification(step, {
-          recipient: due.ownerId,
+          recipient,
           kind: 'next_step_due',
           leadId: due.leadId,
-          detail: { leadName: due.leadName, nextStep: due.nextStep, nextAt: due.nextAt },
-          dedupeKey: `next:${due.followUpId}`,
+          detail: {
+            leadName: due.leadName,
+            nextStep: due.title,
+            nextAt: due.dueAt,
+            activityId: due.id,
+            activityKind: due.kind,
+          },
+          dedupeKey: `act:${due.id}`,
         }) !== null,
     );
     if (sent) summary.nextStepReminders += 1;

@@ -9,6 +9,8 @@ import { WORK_ERRORS } from './errors';
 
 const epochMs = z.number().int();
 const slaTrigger = z.enum(['first_contact', 'follow_up']);
+/** Which clock runs (domain/sla/lead-clock.ts). */
+const clockKind = z.enum(['first_contact', 'next_activity', 'follow_up']);
 
 const workSettingsSchema = z
   .object({ funnel: funnelSettingsSchema, sla: slaPolicySchema, slaDefaults: slaPolicySchema })
@@ -31,10 +33,13 @@ const leadWorkDetailSchema = z
         })
         .strict(),
     ),
-    /** Deadlines in epoch ms; null where the policy turns a step off or the calendar never opens. */
+    /**
+     * The lead's running clock; remindAt = when it is due. Epoch ms; null where the policy turns a step off or the
+     * calendar never opens.
+     */
     sla: z
       .object({
-        trigger: slaTrigger,
+        trigger: clockKind,
         clockStart: epochMs,
         grade: z.union([z.enum(GRADES), z.literal('ungraded')]),
         remindAt: epochMs.nullable(),

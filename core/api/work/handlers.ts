@@ -1,22 +1,17 @@
 // Handlers of the work namespace: the working settings, and one lead's stage, SLA and recycle history.
 import { DEFAULT_SLA_POLICY } from '../../domain/sla/sla-policy';
-import { slaDeadline } from '../../domain/sla/due-actions';
 import { findLeadById } from '../../store/leads';
 import { findNurtureWakeup } from '../../store/nurture-wakeups';
 import { listRecyclesForLead } from '../../store/pool-claims';
 import { listSlaActionsForLead } from '../../store/sla-actions';
 import { listStageHistory } from '../../store/stage-history';
-import { listAllLeadCards, toSlaInput } from '../../store/work-leads';
+import { listAllLeadCards } from '../../store/work-leads';
 import type { HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
+import { clocksOfRows } from '../sla/cards';
 import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
 import type { workCalls } from './calls';
 import { WORK_ERRORS } from './errors';
-
-/** Over JSON an unreachable deadline (Infinity: the calendar never opens) reads as none. */
-function finiteOrNull(at: number | null): number | null {
-  return at !== null && Number.isFinite(at) ? at : null;
-}
 
 export const workHandlers: HandlersOf<typeof workCalls> = {
   'work.settings'(ctx) {
@@ -32,19 +27,22 @@ export const workHandlers: HandlersOf<typeof workCalls> = {
     if (!lead) throw new ServiceError(WORK_ERRORS.leadNotFound, { id: input.id }, 'id');
     if (ctx.actor.role === 'rep' && lead.ownerId !== null && lead.ownerId !== ctx.actor.repId)
       throw new ServiceError(WORK_ERRORS.notYourLead, { id: input.id }, 'id');
-    const row = listAllLeadCards(ctx.db, { leadIds: [lead.id] })[0];
-    const deadlines = row ? slaDeadline(toSlaInput(row, []), readSlaPolicy(ctx.db)) : null;
+    const policy = readSlaPolicy(ctx.db);
+    const rows = listAllLeadCards(ctx.db, { leadIds: [lead.id] });
+    const clock = clocksOfRows(ctx.db, rows, policy, ctx.now).clocks[0] ?? null;
     return {
       stageHistory: listStageHistory(ctx.db, lead.id),
       sla:
-        deadlines === null
+        clock === null
           ? null
           : {
-              ...deadlines,
-              remindAt: finiteOrNull(deadlines.remindAt),
-              escalateAt: finiteOrNull(deadlines.escalateAt),
-              recycleAt: finiteOrNull(deadlines.recycleAt),
-              isOverdue: deadlines.remindAt !== null && ctx.now >= deadlines.remindAt,
+              trigger: clock.kind,
+              clockStart: clock.clockStart,
+              grade: clock.grade,
+              remindAt: clock.dueAt,
+              escalateAt: clock.escalateAt,
+              recycleAt: clock.recycleAt,
+              isOverdue: clock.isOverdue,
             },
       slaActions: listSlaActionsForLead(ctx.db, lead.id),
       recycles: listRecyclesForLead(ctx.db, lead.id),

@@ -1,5 +1,6 @@
 // Writes a generated demo workspace: its reps, scored leads, assignment history and follow-ups.
 import type { DemoWorkspace } from '../../domain/demo/generate-demo-workspace';
+import { scheduleActivitiesFromFollowUps } from '../../store/activities';
 import { appendAssignment } from '../../store/assignments';
 import { insertFollowUp } from '../../store/follow-ups';
 import { insertLead } from '../../store/leads';
@@ -44,4 +45,9 @@ export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: 
       at: followUp.at,
     });
   }
+  // Each demo lead's latest planned next step becomes its open activity (the agenda's and the cards' source).
+  scheduleActivitiesFromFollowUps(
+    ctx.db,
+    demo.leads.map((lead) => lead.id),
+  );
 }

@@ -33,6 +33,30 @@ export interface SlaLeadInput {
   readonly appliedActions: readonly SlaAppliedAction[];
   /** Last stage change, counted as progress by `staleLeads`. */
   readonly stageChangedAt?: number | null;
+  /** The owner's open scheduled next activity; a timed one replaces the follow-up gap (see lead-clock.ts). */
+  readonly nextActivity?: ClockActivity | null;
+}
+
+/** The owner's open scheduled activity on a lead (its next step), as clocks need it. Epoch ms. */
+export interface ClockActivity {
+  /** null = a next step written down without a time: it runs no clock. */
+  readonly dueAt: number | null;
+  /** When it was scheduled: one scheduled before the current assignment was someone else's promise. */
+  readonly scheduledAt: number;
+}
+
+/** The facts of a lead that decide its deadlines. */
+export type SlaClockFacts = Pick<
+  SlaLeadInput,
+  'grade' | 'stage' | 'assignedAt' | 'firstContactAt' | 'lastFollowUpAt' | 'isHistory'
+> & { readonly ownerId: string | null };
+
+/** True when the owner scheduled a timed activity since getting the lead: it, not the follow-up gap, is due. */
+export function hasOwnTimedActivity(
+  activity: ClockActivity | null | undefined,
+  assignedAt: number,
+): activity is ClockActivity & { dueAt: number } {
+  return activity != null && activity.dueAt !== null && activity.scheduledAt >= assignedAt;
 }
 
 interface SlaActionBase {
@@ -87,12 +111,14 @@ export function slaActionKey(action: SlaAppliedAction): string {
   return `${action.kind}:${action.trigger}:${action.clockStart}`;
 }
 
-function isOnClock(lead: SlaLeadInput): lead is SlaLeadInput & { ownerId: RepId; assignedAt: number } {
+function isOnClock<T extends SlaClockFacts>(
+  lead: T,
+): lead is T & { ownerId: NonNullable<T['ownerId']>; assignedAt: number } {
   return !lead.isHistory && lead.ownerId !== null && lead.assignedAt !== null && isOpenStage(lead.stage);
 }
 
 /** Latest contact made under the current assignment; contacts before it belong to a previous owner. */
-function latestContactSince(lead: SlaLeadInput, assignedAt: number): number | null {
+function latestContactSince(lead: SlaClockFacts, assignedAt: number): number | null {
   const first =
     lead.firstContactAt !== null && lead.firstContactAt >= assignedAt ? lead.firstContactAt : null;
   const last = lead.lastFollowUpAt !== null && lead.lastFollowUpAt >= assignedAt ? lead.lastFollowUpAt : null;
@@ -105,7 +131,7 @@ function latestContactSince(lead: SlaLeadInput, assignedAt: number): number | nu
  * and for contacted leads when the policy has no follow-up clock for their grade.
  * Uncontacted: remind/escalate/recycle counted from assignment. Contacted: one follow-up reminder.
  */
-export function slaDeadline(lead: SlaLeadInput, policy: SlaPolicy): SlaDeadlines | null {
+export function slaDeadline(lead: SlaClockFacts, policy: SlaPolicy): SlaDeadlines | null {
   if (!isOnClock(lead)) return null;
   const rule = selectSlaRule(policy, lead.grade);
   const grade: SlaGradeKey = lead.grade ?? 'ungraded';
@@ -144,6 +170,8 @@ export function dueActions(now: number, leads: readonly SlaLeadInput[], policy: 
     const grade: SlaGradeKey = lead.grade ?? 'ungraded';
     const rule = policy.grades[grade];
     const contact = latestContactSince(lead, lead.assignedAt);
+    // A scheduled activity replaces the follow-up gap: its own reminder fires at its due time instead.
+    if (contact !== null && hasOwnTimedActivity(lead.nextActivity, lead.assignedAt)) continue;
     let kind: SlaActionKind | null = null;
     let dueAt = 0;
     let limitMinutes = 0;

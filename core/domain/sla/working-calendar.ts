@@ -222,3 +222,22 @@ export function checkWorkingCalendar(calendar: WorkingCalendar): string[] {
   }
   return problems;
 }
+
+/**
+ * Epoch ms when the first working day on or after the local day `day` (days since 1970-01-01 local) opens;
+ * a null calendar opens every day at `fallbackMinute`. Infinity when no working day comes within 30 years.
+ */
+export function openingOnOrAfter(
+  day: number,
+  calendar: WorkingCalendar | null,
+  fallback: { readonly utcOffsetMinutes: number; readonly minute: number },
+): number {
+  if (calendar === null) return day * DAY_MS + (fallback.minute - fallback.utcOffsetMinutes) * MINUTE_MS;
+  const cal = compileCalendar(calendar);
+  if (!cal.hasWorkingTime) return Number.POSITIVE_INFINITY;
+  for (let d = day; d < day + MAX_SCAN_DAYS; d += 1) {
+    const window = windowOn(cal, d);
+    if (window !== null) return d * DAY_MS + window[0] - cal.offsetMs;
+  }
+  return Number.POSITIVE_INFINITY;
+}

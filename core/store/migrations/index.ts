@@ -9,6 +9,7 @@ import { updateToSchemaVersion6 } from './0006-work';
 import { updateToSchemaVersion7 } from './0007-identity';
 import { updateToSchemaVersion8 } from './0008-jobs';
 import { updateToSchemaVersion9 } from './0009-triggers-to-code';
+import { updateToSchemaVersion10 } from './0010-activities';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion7,
   updateToSchemaVersion8,
   updateToSchemaVersion9,
+  updateToSchemaVersion10,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
