@@ -187,13 +187,27 @@ export function stagedLeadValues(
   return layout.columns.map((column) => row[column]);
 }
 
-/** A batch's closed scratch file, attached to the connection for the move. */
+/** Where a batch's staged leads wait for the move: its attached scratch file, or a temporary table. */
 export interface ImportStaging {
-  readonly schema: string;
+  /** The staged rows' table, qualified by its schema (`staging_<batch>.staged_leads`, `temp.staged_<batch>`). */
+  readonly table: string;
   readonly move: Statement;
   /** The columns every lead of the batch shares, written once by the move instead of staged with each row. */
   readonly shared: SharedLeadColumns;
 }
+
+function stagingOf(db: Database, table: string, shared: SharedLeadColumns): ImportStaging {
+  const selected = LEAD_COLUMNS.map((column) => (Object.hasOwn(shared, column) ? `@${column}` : column));
+  return {
+    table,
+    shared,
+    move: db.prepare(
+      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${table} ORDER BY rowid`,
+    ),
+  };
+}
+
+const schemaNameOf = (batchId: string) => `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
 
 /**
  * Attaches the scratch file of one batch, read through memory mapping (the move reads it once, start to end).
@@ -205,15 +219,27 @@ export function attachImportStaging(
   path: string,
   { shared }: StagingLayout,
 ): ImportStaging {
-  const schema = `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const schema = schemaNameOf(batchId);
   db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path);
   db.pragma(`${schema}.mmap_size = ${1024 * 1024 * 1024}`);
-  const selected = LEAD_COLUMNS.map((column) => (Object.hasOwn(shared, column) ? `@${column}` : column));
+  return stagingOf(db, `${schema}.${STAGED_LEADS_TABLE}`, shared);
+}
+
+/**
+ * The plain staging: a temporary table of this connection (no other connection sees it, and it ends with the
+ * process), filled by `insert` (values in the layout's column order) in the job's own transactions.
+ */
+export function createTempImportStaging(
+  db: Database,
+  batchId: string,
+  { shared, columns }: StagingLayout,
+): ImportStaging & { readonly insert: Statement } {
+  const table = `temp.${schemaNameOf(batchId)}`;
+  db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${columns.join(', ')})`);
   return {
-    schema,
-    shared,
-    move: db.prepare(
-      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${schema}.${STAGED_LEADS_TABLE} ORDER BY rowid`,
+    ...stagingOf(db, table, shared),
+    insert: db.prepare(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     ),
   };
 }
@@ -229,9 +255,11 @@ export function moveStagedLeads(db: Database, staging: ImportStaging): number {
   return staging.move.run(staging.shared).changes;
 }
 
-/** Detaches the scratch file (outside any transaction); the caller deletes the file. */
-export function detachImportStaging(db: Database, staging: ImportStaging): void {
-  db.exec(`DETACH DATABASE ${staging.schema}`);
+/** Detaches the scratch file or drops the temporary table (outside any transaction); the caller deletes the file. */
+export function releaseImportStaging(db: Database, staging: ImportStaging): void {
+  const [schema] = staging.table.split('.');
+  if (schema === 'temp') db.exec(`DROP TABLE IF EXISTS ${staging.table}`);
+  else db.exec(`DETACH DATABASE ${schema}`);
 }
 
 /** Removes the hidden leads an earlier version left for a batch that did not commit (nothing refers to them). */

@@ -29,6 +29,7 @@ import type { KeyHolder, KeyKindIndex } from './key-match-engine';
 import { keyKindOf, startKeyMatching } from './key-matching';
 import { databaseChangeStamp, type KeyMatch } from './matcher';
 import { keepAnalysis } from './kept-analysis';
+import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { LeadDraft } from '../../import/validate-row';
 import type { LeadKeys } from '../../store/leads';
@@ -68,6 +69,8 @@ export async function openUploadedFile(
 export async function analyzeUpload(
   ctx: CallContext,
   input: ParsedInput<'import.analyze'>,
+  /** Every optimisation unless the benchmark turned one off. */
+  optimisations: ImportOptimisations = importOptimisationsOf(ctx.db),
 ): Promise<ImportAnalysis> {
   const upload = await readUploadMeta(ctx.db, input.uploadId);
   const file = await openUploadedFile(sourcePathOf(ctx.db, upload), input);
@@ -107,7 +110,7 @@ export async function analyzeUpload(
   const rowMapping = historyPass ? historyPass.mapping : mapping;
   const stampAtBuild = databaseChangeStamp(ctx.db);
   // Matching runs beside this loop, on a worker; its answers come back batch by batch, in file order.
-  const matching = startKeyMatching(ctx.db);
+  const matching = startKeyMatching(ctx.db, { onWorker: optimisations.matchOnWorker });
   /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
   const matchedRows = new Set<number>();
   /** Rows sharing a key with a stored lead or an earlier row: the only rows the commit has to match again. */

@@ -1,17 +1,14 @@
 // The import commit job. One import is one batch: rows are matched and scored in chunks (so calls keep
-// being answered and progress shows) and written to a scratch file by a worker thread, and one last transaction
-// moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there or not there,
-// even after a crash.
+// being answered and progress shows) and staged (lead-staging.ts), and one last transaction moves them into
+// `leads`, applies the merges and marks the batch committed — so a batch is all there or not there, even after a
+// crash.
 import type { Database } from 'better-sqlite3';
-import { rmSync } from 'node:fs';
 import { asLeadId, asRepId } from '../../domain/ids';
 import { mergeLeads, type DedupeKeyKind } from '../../domain/dedupe';
 import type { Lead } from '../../domain/lead';
 import type { LeadDraft } from '../../import/validate-row';
 import { appendAudit } from '../../store/audit-log';
 import {
-  attachImportStaging,
-  detachImportStaging,
   insertImportBatch,
   moveStagedLeads,
   saveMergeSnapshot,
@@ -25,7 +22,6 @@ import {
 import { insertDuplicateFlag } from '../../store/lead-merges';
 import { countLeads, findStoredLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
 import { inTransaction } from '../../store/sql';
-import { startStagingWriter, type StagingWriter } from '../../store/staging-writer';
 import type { EventName, EventPayload } from '../contract';
 import type { ImportJobResult, JobStatus } from '../jobs/schemas';
 import { ServiceError } from '../errors';
@@ -36,6 +32,8 @@ import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
 import { createLeadKeyMatcher, createStoredKeyMatcher } from './matcher';
 import { isKeptAnalysisCurrent, takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
+import { startLeadStaging, type LeadStaging } from './lead-staging';
+import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import type { JobRunner, JobStep } from '../jobs/job-runner';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { ScoringState } from '../scoring/scoring-state';
@@ -43,8 +41,6 @@ import type { ScoringState } from '../scoring/scoring-state';
 /** Rows per transaction: big enough to amortize the commit, small enough to keep calls answered (~50 ms). */
 const CHUNK_ROWS = 5_000;
 const SLICE_ROWS = 250;
-/** Rows handed to the staging writer but not written yet, beyond which the job waits for it. */
-const MAX_STAGING_BACKLOG = 20_000;
 
 export interface ImportDeps {
   readonly db: Database;
@@ -75,9 +71,12 @@ export function startImportCommit(
   options: {
     /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
     readonly isAnalysisCurrent?: boolean;
+    /** Every optimisation unless the benchmark turned one off (optimisations.ts). */
+    readonly optimisations?: ImportOptimisations;
   } = {},
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
+  const optimisations = options.optimisations ?? importOptimisationsOf(db);
   const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
   const keptRows = takeAnalysisRows(db, analysis.analysisId);
   if (!keptRows) throw new ServiceError(IMPORT_ERRORS.analysisForgotten, undefined, 'analysisId');
@@ -92,6 +91,7 @@ export function startImportCommit(
   const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
   const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
   const matcher =
+    optimisations.costSwitch &&
     rowsWithMatches &&
     rowsToRemember &&
     isFewerThanLeadsToRead(db, rowsWithMatches.size + rowsToRemember.size)
@@ -117,15 +117,7 @@ export function startImportCommit(
   activeSet(db).add(batchId);
 
   let reader: AnalysedRowsReader | null = null;
-  let writer: StagingWriter | null = null;
-  let staging: ImportStaging | null = null;
-  const stagingPath = stagingPathOf(db, analysis.uploadId);
-  /** Detaches and deletes the scratch file (its writer has closed it, or was stopped first). */
-  const removeStaging = () => {
-    if (staging) detachImportStaging(db, staging);
-    staging = null;
-    rmSync(stagingPath, { force: true });
-  };
+  let leadStaging: LeadStaging | null = null;
   const makeStep = (): JobStep<'import'> => {
     const rowsReader = keptRows;
     reader = rowsReader;
@@ -146,8 +138,10 @@ export function startImportCommit(
           deleted_at: null,
         };
     const layout = stagingLayout(shared);
-    const stagingWriter = startStagingWriter(stagingPath, layout.createSql, layout.insertSql);
-    writer = stagingWriter;
+    const stagedLeads = startLeadStaging(db, batchId, stagingPathOf(db, analysis.uploadId), layout, {
+      onWorker: optimisations.stageOnWorker,
+    });
+    leadStaging = stagedLeads;
     let staged: unknown[][] = [];
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];
@@ -201,7 +195,7 @@ export function startImportCommit(
 
     return () => {
       if (isFinished) throw new Error(`import ${batchId}: stepped after it finished`);
-      // Taken in small slices within the step: each slice goes to the staging writer as one short message.
+      // Taken in small slices within the step: each slice is staged at once (one short message to a writer).
       let rows = rowsReader.next(SLICE_ROWS);
       if (rows.length > 0) {
         inTransaction(db, () => {
@@ -226,7 +220,7 @@ export function startImportCommit(
                 flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
               }
             }
-            stagingWriter.write(staged);
+            stagedLeads.write(staged);
             staged = [];
             taken += rows.length;
             rows = taken < CHUNK_ROWS ? rowsReader.next(SLICE_ROWS) : [];
@@ -238,22 +232,17 @@ export function startImportCommit(
           message: `${Math.round(done / Math.max((deps.clock() - startedAt) / 1000, 0.001))} rows/s`,
         };
         // A writer falling behind (a slow disk) would hold the rows in memory: wait for it instead.
-        if (stagingWriter.backlog <= MAX_STAGING_BACKLOG) return progress;
-        return stagingWriter.drain(MAX_STAGING_BACKLOG / 2).then(() => progress);
+        return stagedLeads.backPressure()?.then(() => progress) ?? progress;
       }
       rowsReader.close();
       isFinished = true;
-      return stagingWriter.close().then((written) => {
-        writer = null;
-        if (written !== insertedIds.length)
-          throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but wrote ${written}`);
-        staging = attachImportStaging(db, batchId, stagingPath, layout);
-        return commitStaged(staging);
-      });
+      return stagedLeads.finish(insertedIds.length).then(commitStaged);
     };
 
     /** The one transaction that makes the batch visible: staged leads, merges, flags, the batch's final counts. */
-    function commitStaged(stagedRows: ImportStaging): { finished: true; result: ImportJobResult } {
+    async function commitStaged(
+      stagedRows: ImportStaging,
+    ): Promise<{ finished: true; result: ImportJobResult }> {
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
         const moved = moveStagedLeads(db, stagedRows);
@@ -300,7 +289,8 @@ export function startImportCommit(
         return { mergedIds: mergedIds.ids, counts };
       });
       activeSet(db).delete(batchId);
-      removeStaging();
+      leadStaging = null;
+      await stagedLeads.remove();
       deps.emit('leads.changed', {
         leadIds: [...insertedIds, ...outcome.mergedIds],
         reason: 'imported',
@@ -327,15 +317,10 @@ export function startImportCommit(
       if (!history) startBatchDistribution(deps, batchId);
       return;
     }
-    // The writer lets go of the file before it is deleted (Windows refuses to delete an open file).
-    const stopping = writer;
-    writer = null;
     // A database closed meanwhile (the app quitting) is closed out by recoverInterruptedImports when it next opens.
     if (db.open)
       abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
-    await stopping?.abort();
-    if (db.open) removeStaging();
-    else rmSync(stagingPath, { force: true });
+    await leadStaging?.remove();
   });
   return { job, batchId };
 }

@@ -41,9 +41,15 @@ function flatKeys(
   return keys;
 }
 
-/** Starts matching against the live leads' keys as they are now. */
-export function startKeyMatching(db: Database): KeyMatching {
-  return db.memory ? matchInThread(db) : matchOnWorker(db.name);
+/**
+ * Starts matching against the live leads' keys as they are now: on a worker thread unless told not to (the
+ * benchmark's ablation) or the database is in memory.
+ */
+export function startKeyMatching(
+  db: Database,
+  options: { readonly onWorker: boolean } = { onWorker: true },
+): KeyMatching {
+  return db.memory || !options.onWorker ? matchInThread(db) : matchOnWorker(db.name);
 }
 
 function matchInThread(db: Database): KeyMatching {

@@ -8,7 +8,7 @@ import { asLeadId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
 import {
   attachImportStaging,
-  detachImportStaging,
+  releaseImportStaging,
   insertImportBatch,
   moveStagedLeads,
   stagedLeadValues,
@@ -81,7 +81,7 @@ describe("an import's staging", () => {
     const staging = await stage([first, second]);
     expect(findLeadById(db, 'lead_1')).toBeUndefined();
     expect(db.transaction(() => moveStagedLeads(db, staging))()).toBe(2);
-    detachImportStaging(db, staging);
+    releaseImportStaging(db, staging);
     expect(findLeadById(db, 'lead_1')).toEqual(first);
     expect(findLeadById(db, 'lead_2')).toEqual(second);
   });
@@ -95,6 +95,6 @@ describe("an import's staging", () => {
   it("refuses to move leads in bulk that would count towards a rep's open load", async () => {
     const staging = await stage([], { ...shared, owner_id: 'rep_1' });
     expect(() => moveStagedLeads(db, staging)).toThrow(/without an owner or past leads/);
-    detachImportStaging(db, staging);
+    releaseImportStaging(db, staging);
   });
 });
