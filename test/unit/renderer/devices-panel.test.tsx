@@ -82,7 +82,7 @@ describe('the devices panel', () => {
   it('cannot make a code in standalone mode, and says why', async () => {
     const client = createFakeClient({ 'devices.list': () => [], 'reps.list': () => REPS });
     renderWithApp(<DevicesSection />, client, 'zh-CN');
-    await screen.findByText('配对设备需要开启主机模式，请看下方“网络”。');
+    await screen.findByText('配对设备需要开启主机模式，请看上方“网络”。');
     expect(screen.getByRole('button', { name: '生成配对码' }).hasAttribute('disabled')).toBe(true);
   });
 
