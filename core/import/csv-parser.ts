@@ -1,5 +1,6 @@
 // A streaming RFC 4180 tokenizer that never swallows rows: unclosed quotes are reported at their line and parsing
 // resumes on the next line; oversized rows and cells are reported, not buffered without bound.
+import { DELIMITERS, type Delimiter } from './types';
 
 export type CsvIssueCode =
   | 'unclosed_quote'
@@ -268,9 +269,6 @@ export function parseCsvText(text: string, options: CsvParserOptions): CsvRecord
   parser.end(out);
   return out;
 }
-
-const DELIMITERS = [',', ';', '\t'] as const;
-export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
  * Picks the delimiter among `,` `;` and tab from the first lines of a file: the one that splits the sample into a
