@@ -6,16 +6,18 @@ import type { Grade } from '../funnel';
 import type { SlaGradeKey } from '../sla/sla-policy';
 import { SLA_GRADE_KEYS } from '../sla/sla-policy';
 import type { Estimate } from './stats';
-import { bootstrapEstimate, proportionEstimate } from './stats';
+import { bootstrapCountsEstimate, proportionEstimate } from './stats';
 
 export interface BalanceRep {
   readonly id: string;
   readonly isNew: boolean;
 }
 
-export interface BalanceAssignment {
+/** How many leads of a grade one rep received in the period (SQL counts them). */
+export interface BalanceCount {
   readonly repId: string;
   readonly grade: Grade | null;
+  readonly count: number;
 }
 
 export interface BalanceOptions {
@@ -74,55 +76,56 @@ function isInGroup(grade: Grade | null, group: BalanceGroup): boolean {
   return (grade ?? 'ungraded') === group;
 }
 
-function countsPerRep(sample: readonly number[], repCount: number): number[] {
-  const counts = new Array<number>(repCount).fill(0);
-  for (const index of sample) counts[index] = (counts[index] ?? 0) + 1;
-  return counts;
-}
-
 /**
  * Balance over the given reps (reps who got nothing count as zero; assignments to other reps are ignored).
- * Intervals come from a percentile bootstrap over the group's leads with `rng`; inputs are sorted by rep id
- * first, so caller order never changes a figure. Invariant: verdict is 'too_few' whenever leads < minSample.
+ * Intervals come from a percentile bootstrap over the group's leads with `rng` (multinomial resampling of the
+ * per-rep counts); reps are sorted by id first, so caller order never changes a figure. Invariant: verdict is 'too_few' whenever leads < minSample.
  */
 export function computeBalance(
   reps: readonly BalanceRep[],
-  assignments: readonly BalanceAssignment[],
+  counts: readonly BalanceCount[],
   rng: Rng,
   options: BalanceOptions = DEFAULT_BALANCE_OPTIONS,
 ): BalanceReport {
   const sortedReps = [...reps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexOf = new Map(sortedReps.map((rep, i) => [rep.id, i]));
-  const known = assignments
-    .flatMap((a) => {
-      const index = indexOf.get(a.repId);
-      return index === undefined ? [] : [{ index, grade: a.grade }];
-    })
-    .sort((a, b) => a.index - b.index || (a.grade ?? 'Z').localeCompare(b.grade ?? 'Z'));
   const repCount = sortedReps.length;
+  const perGroup = new Map<BalanceGroup, number[]>(
+    GROUPS.map((g) => [g, new Array<number>(repCount).fill(0)]),
+  );
+  for (const entry of counts) {
+    const index = indexOf.get(entry.repId);
+    if (index === undefined || !(entry.count > 0)) continue;
+    for (const group of GROUPS) {
+      const row = perGroup.get(group);
+      if (row !== undefined && isInGroup(entry.grade, group)) row[index] = (row[index] ?? 0) + entry.count;
+    }
+  }
 
   const groups = GROUPS.map((group): GroupBalance => {
-    const sample = known.filter((a) => isInGroup(a.grade, group)).map((a) => a.index);
-    const stdDev = bootstrapEstimate(sample, (s) => computeStdDev(countsPerRep(s, repCount)), rng);
-    const gini = bootstrapEstimate(sample, (s) => computeGini(countsPerRep(s, repCount)), rng);
-    const isTooFew = sample.length < options.minSample || repCount < 2;
+    const perRep = perGroup.get(group) ?? [];
+    const leads = perRep.reduce((a, b) => a + b, 0);
+    const stdDev = bootstrapCountsEstimate(perRep, computeStdDev, rng);
+    const gini = bootstrapCountsEstimate(perRep, computeGini, rng);
+    const isTooFew = leads < options.minSample || repCount < 2;
     const verdict: BalanceVerdict = isTooFew
       ? 'too_few'
       : (gini.low ?? 0) > options.giniAlarm
         ? 'uneven'
         : 'even';
-    return { group, leads: sample.length, reps: repCount, stdDev, gini, verdict };
+    return { group, leads, reps: repCount, stdDev, gini, verdict };
   });
 
   const newCount = sortedReps.filter((rep) => rep.isNew).length;
-  const ab = known.filter((a) => isInGroup(a.grade, 'ab'));
-  const toNew = ab.filter((a) => sortedReps[a.index]?.isNew === true).length;
-  const share = proportionEstimate(toNew, ab.length);
+  const ab = perGroup.get('ab') ?? [];
+  const abTotal = ab.reduce((a, b) => a + b, 0);
+  const toNew = ab.reduce((sum, n, i) => sum + (sortedReps[i]?.isNew === true ? n : 0), 0);
+  const share = proportionEstimate(toNew, abTotal);
   const floor = repCount === 0 ? 0 : (options.newRepFloorFraction * newCount) / repCount;
   const verdict: NewRepVerdict =
     newCount === 0
       ? 'no_new_reps'
-      : ab.length < options.minSample
+      : abTotal < options.minSample
         ? 'too_few'
         : (share.high ?? 0) < floor
           ? 'below_floor'

@@ -3,7 +3,7 @@ import type { Grade } from '../funnel';
 import type { SlaGradeKey } from '../sla/sla-policy';
 import { SLA_GRADE_KEYS } from '../sla/sla-policy';
 import type { Estimate } from './stats';
-import { meanOf, proportionEstimate } from './stats';
+import { proportionEstimate } from './stats';
 
 /** A lead that arrived in the period, with whether it has been won by now. */
 export interface ArrivalFact {
@@ -51,50 +51,112 @@ export interface ConversionReport {
   readonly calibration: readonly CalibrationCell[];
 }
 
-function bandOf(score: number | null): number | null {
+/** Arrivals of one grade, counted (SQL answers these directly). */
+export interface ArrivalCount {
+  readonly grade: SlaGradeKey;
+  readonly arrived: number;
+  readonly won: number;
+}
+
+/** Closures of one grade and score band, counted, with the sum of the predictions that existed. */
+export interface ClosureCount {
+  readonly grade: SlaGradeKey;
+  readonly bandFrom: number | null;
+  readonly closed: number;
+  readonly won: number;
+  readonly predictedSum: number;
+  readonly predictedCount: number;
+}
+
+/** The 20-point band a score falls in (100 belongs to the 80 band); null for unscored. */
+export function scoreBandOf(score: number | null): number | null {
   if (score === null) return null;
   return Math.min(80, Math.max(0, Math.floor(score / 20) * 20));
 }
 
-function figuresOf(arrivals: readonly ArrivalFact[], closures: readonly ClosureFact[]): ConversionFigures {
-  const wonArrived = arrivals.filter((a) => a.isWon).length;
-  const wonClosed = closures.filter((c) => c.isWon).length;
+export function countArrivals(arrivals: readonly ArrivalFact[]): ArrivalCount[] {
+  return SLA_GRADE_KEYS.map((grade) => {
+    const mine = arrivals.filter((a) => (a.grade ?? 'ungraded') === grade);
+    return { grade, arrived: mine.length, won: mine.filter((a) => a.isWon).length };
+  });
+}
+
+export function countClosures(closures: readonly ClosureFact[]): ClosureCount[] {
+  const cells = new Map<string, ClosureCount>();
+  for (const c of closures) {
+    const grade = c.grade ?? 'ungraded';
+    const bandFrom = scoreBandOf(c.score);
+    const key = `${grade}|${bandFrom}`;
+    const cell = cells.get(key) ?? { grade, bandFrom, closed: 0, won: 0, predictedSum: 0, predictedCount: 0 };
+    cells.set(key, {
+      ...cell,
+      closed: cell.closed + 1,
+      won: cell.won + (c.isWon ? 1 : 0),
+      predictedSum: cell.predictedSum + (c.predicted ?? 0),
+      predictedCount: cell.predictedCount + (c.predicted === null ? 0 : 1),
+    });
+  }
+  return [...cells.values()];
+}
+
+function figuresOf(arrivals: readonly ArrivalCount[], closures: readonly ClosureCount[]): ConversionFigures {
+  const arrived = arrivals.reduce((sum, a) => sum + a.arrived, 0);
+  const closed = closures.reduce((sum, c) => sum + c.closed, 0);
   return {
-    arrived: arrivals.length,
-    wonOfArrived: proportionEstimate(wonArrived, arrivals.length),
-    closed: closures.length,
-    wonOfClosed: proportionEstimate(wonClosed, closures.length),
+    arrived,
+    wonOfArrived: proportionEstimate(
+      arrivals.reduce((sum, a) => sum + a.won, 0),
+      arrived,
+    ),
+    closed,
+    wonOfClosed: proportionEstimate(
+      closures.reduce((sum, c) => sum + c.won, 0),
+      closed,
+    ),
   };
 }
 
 /**
- * Conversion figures. Invariants: per-grade counts sum to the overall ones; every closure lands in exactly one
- * calibration cell; rates are null (not 0) with an empty sample.
+ * Conversion figures from counts. Invariants: per-grade counts sum to the overall ones; every closure lands in
+ * exactly one calibration cell; rates are null (not 0) with an empty sample.
  */
-export function computeConversion(
-  arrivals: readonly ArrivalFact[],
-  closures: readonly ClosureFact[],
+export function conversionFromCounts(
+  arrivals: readonly ArrivalCount[],
+  closures: readonly ClosureCount[],
 ): ConversionReport {
   const byGrade = {} as Record<SlaGradeKey, ConversionFigures>;
   const calibration: CalibrationCell[] = [];
   for (const key of SLA_GRADE_KEYS) {
-    const gradeClosures = closures.filter((c) => (c.grade ?? 'ungraded') === key);
+    const gradeClosures = closures.filter((c) => c.grade === key);
     byGrade[key] = figuresOf(
-      arrivals.filter((a) => (a.grade ?? 'ungraded') === key),
+      arrivals.filter((a) => a.grade === key),
       gradeClosures,
     );
     for (const bandFrom of [...SCORE_BANDS, null]) {
-      const cell = gradeClosures.filter((c) => bandOf(c.score) === bandFrom);
-      if (cell.length === 0) continue;
-      const predictions = cell.flatMap((c) => (c.predicted === null ? [] : [c.predicted]));
+      const cells = gradeClosures.filter((c) => c.bandFrom === bandFrom);
+      const closed = cells.reduce((sum, c) => sum + c.closed, 0);
+      if (closed === 0) continue;
+      const predictedCount = cells.reduce((sum, c) => sum + c.predictedCount, 0);
+      const predictedSum = cells.reduce((sum, c) => sum + c.predictedSum, 0);
       calibration.push({
         grade: key,
         bandFrom,
-        converted: proportionEstimate(cell.filter((c) => c.isWon).length, cell.length),
-        predicted: meanOf(predictions),
-        predictedCount: predictions.length,
+        converted: proportionEstimate(
+          cells.reduce((sum, c) => sum + c.won, 0),
+          closed,
+        ),
+        predicted: predictedCount === 0 ? null : predictedSum / predictedCount,
+        predictedCount,
       });
     }
   }
   return { overall: figuresOf(arrivals, closures), byGrade, calibration };
+}
+
+/** Conversion figures over per-lead facts (see conversionFromCounts). */
+export function computeConversion(
+  arrivals: readonly ArrivalFact[],
+  closures: readonly ClosureFact[],
+): ConversionReport {
+  return conversionFromCounts(countArrivals(arrivals), countClosures(closures));
 }

@@ -20,6 +20,26 @@ export interface LossReport {
   readonly any: Estimate;
 }
 
+/** The cohort's counts (SQL answers these directly); `any` counts leads with at least one of the three. */
+export interface LossCounts {
+  readonly arrived: number;
+  readonly lost: number;
+  readonly recycled: number;
+  readonly neverContacted: number;
+  readonly any: number;
+}
+
+export function lossFromCounts(counts: LossCounts): LossReport {
+  const n = counts.arrived;
+  return {
+    arrived: n,
+    lost: proportionEstimate(counts.lost, n),
+    recycled: proportionEstimate(counts.recycled, n),
+    neverContacted: proportionEstimate(counts.neverContacted, n),
+    any: proportionEstimate(counts.any, n),
+  };
+}
+
 /**
  * Loss figures over one cohort of arrivals. Invariants: each of the three counts ≤ any ≤ arrived, and any ≥ the
  * largest of the three; rates are null with no arrivals.
@@ -35,12 +55,5 @@ export function computeLoss(facts: readonly LossFact[]): LossReport {
     if (!fact.isContacted) never += 1;
     if (fact.isLost || fact.wasRecycled || !fact.isContacted) any += 1;
   }
-  const n = facts.length;
-  return {
-    arrived: n,
-    lost: proportionEstimate(lost, n),
-    recycled: proportionEstimate(recycled, n),
-    neverContacted: proportionEstimate(never, n),
-    any: proportionEstimate(any, n),
-  };
+  return lossFromCounts({ arrived: facts.length, lost, recycled, neverContacted: never, any });
 }

@@ -83,6 +83,51 @@ export function bootstrapEstimate<T>(
   return { value: statistic(items), n, low: at(0.025), high: at(0.975) };
 }
 
+/** One Binomial(n, p) draw: exact (n Bernoulli trials) up to 64 trials, else the normal approximation, clamped. */
+function sampleBinomial(n: number, p: number, rng: Rng): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (n <= 64) {
+    let hits = 0;
+    for (let i = 0; i < n; i += 1) if (rng() < p) hits += 1;
+    return hits;
+  }
+  // Box–Muller; 1 − u keeps the logarithm finite.
+  const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
+  return Math.min(n, Math.max(0, Math.round(n * p + z * Math.sqrt(n * p * (1 - p)))));
+}
+
+/**
+ * The same percentile bootstrap when the items are only counted per category (leads per rep): a resample is a
+ * multinomial draw of the total over the categories, made as a chain of binomials, so the cost grows with the
+ * number of categories, not of items. Same seed and counts, same interval.
+ */
+export function bootstrapCountsEstimate(
+  counts: readonly number[],
+  statistic: (counts: readonly number[]) => number,
+  rng: Rng,
+  resamples = BOOTSTRAP_RESAMPLES,
+): Estimate {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return { value: null, n: 0, low: null, high: null };
+  const stats = new Float64Array(resamples);
+  const sample = new Array<number>(counts.length).fill(0);
+  for (let r = 0; r < resamples; r += 1) {
+    let left = total;
+    let mass = total;
+    counts.forEach((count, i) => {
+      const drawn = i === counts.length - 1 ? left : sampleBinomial(left, mass === 0 ? 0 : count / mass, rng);
+      sample[i] = drawn;
+      left -= drawn;
+      mass -= count;
+    });
+    stats[r] = statistic(sample);
+  }
+  stats.sort();
+  const at = (q: number) => stats[Math.min(resamples - 1, Math.max(0, Math.floor(q * resamples)))] ?? 0;
+  return { value: statistic(counts), n: total, low: at(0.025), high: at(0.975) };
+}
+
 /** Counts per bucket; `edges` ascending upper bounds (exclusive), the last bucket takes everything above. */
 export interface HistogramBucket {
   /** Lower bound, inclusive. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../core/domain/clock';
-import type { BalanceAssignment } from '../../../../core/domain/kpi/balance';
+import type { BalanceCount } from '../../../../core/domain/kpi/balance';
 import { computeBalance } from '../../../../core/domain/kpi/balance';
 
 const REPS = [
@@ -10,8 +10,8 @@ const REPS = [
   { id: 'r4', isNew: true },
 ];
 
-function many(repId: string, grade: BalanceAssignment['grade'], count: number): BalanceAssignment[] {
-  return Array.from({ length: count }, () => ({ repId, grade }));
+function many(repId: string, grade: BalanceCount['grade'], count: number): BalanceCount[] {
+  return [{ repId, grade, count }];
 }
 
 describe('distribution balance', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../core/domain/clock';
 import {
+  bootstrapCountsEstimate,
   bootstrapEstimate,
   histogramOf,
   medianOf,
@@ -45,6 +46,23 @@ describe('kpi statistics', () => {
       createRng(7),
     );
     expect(large.high! - large.low!).toBeLessThan(a.high! - a.low!);
+  });
+
+  it('resamples counts per category keeping the total, exactly below 64 trials and approximately above', () => {
+    const total = (c: readonly number[]) => c.reduce((a, b) => a + b, 0);
+    expect(bootstrapCountsEstimate([3, 5, 200], total, createRng(3))).toEqual({
+      value: 208,
+      n: 208,
+      low: 208,
+      high: 208,
+    });
+    const first = (c: readonly number[]) => c[0] ?? 0;
+    const small = bootstrapCountsEstimate([10, 10], first, createRng(3));
+    const large = bootstrapCountsEstimate([1000, 1000], first, createRng(3));
+    expect(small.low!).toBeLessThan(10);
+    expect(small.high!).toBeGreaterThan(10);
+    // Relative width shrinks as √n grows: 20 → 2000 items is 10× narrower.
+    expect((large.high! - large.low!) / 1000).toBeLessThan((small.high! - small.low!) / 10 / 3);
   });
 
   it('puts each value in one bucket of a histogram', () => {
