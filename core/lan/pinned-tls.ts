@@ -53,20 +53,16 @@ function headersOf(init: RequestInit | undefined): Record<string, string> {
   return out;
 }
 
+/** A kept-alive connection the hub closed just as it was reused: the request never reached it (Node docs). */
+function isStaleReuse(error: unknown, wasReused: boolean): boolean {
+  return wasReused && (error as { code?: unknown } | null)?.code === 'ECONNRESET';
+}
+
 /** A minimal `fetch` over node:https with the given agent; enough for the contract's POST /api/<call>. */
 function fetchThrough(agent: Agent, extraHeaders: () => Record<string, string>): FetchLike {
-  return (input, init) =>
+  const send = (url: URL, init: RequestInit | undefined, mayRetry: boolean): Promise<Response> =>
     new Promise<Response>((resolve, reject) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      if (url.protocol !== 'https:') {
-        reject(new Error('A rep PC talks to its hub over HTTPS only.'));
-        return;
-      }
       const body = init?.body;
-      if (body !== undefined && body !== null && typeof body !== 'string') {
-        reject(new Error('Only string bodies are sent to the hub.'));
-        return;
-      }
       const headers = { ...headersOf(init), ...extraHeaders() };
       if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body));
       const req = request(url, {
@@ -76,7 +72,10 @@ function fetchThrough(agent: Agent, extraHeaders: () => Record<string, string>):
         timeout: REQUEST_TIMEOUT_MS,
       });
       req.on('timeout', () => req.destroy(new Error('The hub did not answer in time.')));
-      req.on('error', reject);
+      req.on('error', (error) => {
+        if (mayRetry && isStaleReuse(error, req.reusedSocket)) resolve(send(url, init, false));
+        else reject(error);
+      });
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -99,6 +98,15 @@ function fetchThrough(agent: Agent, extraHeaders: () => Record<string, string>):
       init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
       req.end(typeof body === 'string' ? body : undefined);
     });
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.protocol !== 'https:') throw new Error('A rep PC talks to its hub over HTTPS only.');
+    const body = init?.body;
+    if (body !== undefined && body !== null && typeof body !== 'string') {
+      throw new Error('Only string bodies are sent to the hub.');
+    }
+    return send(url, init, true);
+  };
 }
 
 /** Verification failures: the hub's certificate does not chain to, or was not issued by, the pinned CA. */
