@@ -17,6 +17,7 @@ import {
   sessionTokenOf,
   type HubIdentity,
 } from '../api/transport/http-transport';
+import { findDatabaseWriteProblem } from '../store/database-health';
 import { readSchemaVersion } from '../store/open-database';
 
 export { SESSION_HEADER } from '../api/transport/http-transport';
@@ -160,10 +161,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (refuseOutsider(req, res)) return;
     const pathname = new URL(req.url ?? '/', 'http://hub').pathname;
     if (pathname === '/api/health' && req.method === 'GET') {
-      sendJson(res, 200, {
-        ok: true,
+      // A database that cannot take a write is not healthy, though reads still work: say so, and why.
+      const problem = findDatabaseWriteProblem(service.db);
+      sendJson(res, problem ? 503 : 200, {
+        ok: problem === null,
         version: options.appVersion ?? '0.1.0',
         schemaVersion: readSchemaVersion(service.db),
+        ...(problem ? { reason: problem } : {}),
       });
       return;
     }
