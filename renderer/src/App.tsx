@@ -1,8 +1,6 @@
 // The app: shell, the empty-workspace welcome, and the page the hash route names.
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useWorkspaceStatus } from './api/queries';
 import { useActor } from './api/session';
 import { LanguageSync } from './LanguageSync';
@@ -17,6 +15,7 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { TeamPage } from './features/team/TeamPage';
 import { WelcomePanel } from './features/welcome/WelcomePanel';
 import { AppLayout } from './shell/AppLayout';
+import { LoadFailed, Loading } from './ui/LoadState';
 import { isPageFor, usePage, type Page } from './shell/routes';
 
 function PageContent({ page }: { page: Page }) {
@@ -44,7 +43,6 @@ function PageContent({ page }: { page: Page }) {
 
 /** The app once someone is signed in (the SessionGate sees to that). */
 export function App() {
-  const { t } = useTranslation();
   const [requestedPage, navigate] = usePage();
   const actor = useActor();
   const status = useWorkspaceStatus();
@@ -55,26 +53,10 @@ export function App() {
 
   let content;
   if (status.isPending) {
-    content = (
-      <Center mih="60vh">
-        <Stack align="center" gap="xs">
-          <Loader />
-          <Text c="dimmed">{t('app.loading')}</Text>
-        </Stack>
-      </Center>
-    );
+    content = <Loading minHeight="60vh" />;
   } else if (status.isError) {
     content = (
-      <Center mih="60vh">
-        <Alert color="red" title={t('app.loadFailed')} maw={520}>
-          <Stack gap="sm" align="flex-start">
-            <Text size="sm">{status.error.message}</Text>
-            <Button size="xs" variant="white" color="red" onClick={() => void status.refetch()}>
-              {t('app.retry')}
-            </Button>
-          </Stack>
-        </Alert>
-      </Center>
+      <LoadFailed minHeight="60vh" message={status.error.message} onRetry={() => void status.refetch()} />
     );
   } else if (status.data.isEmpty && actor?.role === 'lead' && !isWelcomeDismissed) {
     content = (

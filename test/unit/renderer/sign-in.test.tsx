@@ -95,7 +95,7 @@ describe('the sign-in screen', () => {
       },
     });
     renderWithApp(<SessionGate signInCode={null}>{null}</SessionGate>, client, 'zh-CN');
-    await fill('组长密码', 'nope');
+    await fill('销售主管密码', 'nope');
     await act(async () => fireEvent.click(await screen.findByRole('button', { name: '登录' })));
     expect((await screen.findByTestId('sign-in-error')).textContent).toBe('错误次数过多，请在 30 秒后重试。');
   });
