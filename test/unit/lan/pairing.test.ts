@@ -63,16 +63,20 @@ describe('pairing a rep PC', () => {
     expect(error.reason).toBe('devices.codeInvalid');
   });
 
-  it('voids a code after 5 wrong tries, so the 6th try fails even with the right code', async () => {
-    const code = await pairingCodeFor(hub.lead, repId);
-    const prefix = code.slice(-8);
-    for (let i = 0; i < 5; i += 1) {
-      const guess = `ZZZZZ-ZZZZ${i}-${prefix}`;
+  /** Wrong guesses of a code's secret (with the right fingerprint part), each refused. */
+  async function guessWrong(code: string, count: number, letter: string): Promise<void> {
+    for (let i = 0; i < count; i += 1) {
+      const guess = `${letter.repeat(5)}-${letter.repeat(4)}${i}-${code.slice(-8)}`;
       const error = await refusalOf(
         pairWithHub({ hubUrl: hub.url, code: guess, deviceName: 'guess', store: storeIn(tempDir()).store }),
       );
       expect(error.reason).toBe('devices.codeInvalid');
     }
+  }
+
+  it('voids a code after 5 wrong tries, so the 6th try fails even with the right code', async () => {
+    const code = await pairingCodeFor(hub.lead, repId);
+    await guessWrong(code, 5, 'Z');
     const error = await refusalOf(
       pairWithHub({ hubUrl: hub.url, code, deviceName: 'late', store: storeIn(tempDir()).store }),
     );
@@ -81,17 +85,7 @@ describe('pairing a rep PC', () => {
 
   it('still takes the right code after 4 wrong tries', async () => {
     const code = await pairingCodeFor(hub.lead, repId);
-    const prefix = code.slice(-8);
-    for (let i = 0; i < 4; i += 1) {
-      await refusalOf(
-        pairWithHub({
-          hubUrl: hub.url,
-          code: `YYYYY-YYYY${i}-${prefix}`,
-          deviceName: 'guess',
-          store: storeIn(tempDir()).store,
-        }),
-      );
-    }
+    await guessWrong(code, 4, 'Y');
     const paired = await pairWithHub({
       hubUrl: hub.url,
       code,
