@@ -243,12 +243,60 @@ export function listAssignedGrades(
   ).map((row) => ({ repId: asRepId(row.rep_id ?? ''), grade: row.grade as Grade | null }));
 }
 
-/** Live leads created in [from, to), in arrival order, and who first got each (else its owner). */
+/** A lead's existing-customer keys as the replay tracks them: contact keys (tagged by kind) in lookup order, then the company's. */
+function customerKeysOf(row: {
+  phone_key: string | null;
+  email_key: string | null;
+  company_name_key: string | null;
+  company_key: string | null;
+}): { contact: string[]; company: string | null } {
+  const contact: string[] = [];
+  if (row.phone_key !== null) contact.push(`phone:${row.phone_key}`);
+  if (row.email_key !== null) contact.push(`email:${row.email_key}`);
+  if (row.company_name_key !== null) contact.push(`person:${row.company_name_key}`);
+  return { contact, company: row.company_key };
+}
+
+/** Owners of customers known before `at` (leads created before it, as owned now; the latest updated wins), by key. */
+export function customerOwnersBefore(
+  db: Database,
+  at: number,
+): { byContact: Record<string, RepId>; byCompany: Record<string, RepId> } {
+  const byContact: Record<string, RepId> = {};
+  const byCompany: Record<string, RepId> = {};
+  const rows = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select(['owner_id', 'phone_key', 'email_key', 'company_name_key', 'company_key'])
+      .where('created_at', '<', at)
+      .where('owner_id', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .orderBy('updated_at')
+      .orderBy('id'),
+  );
+  for (const row of rows) {
+    const owner = asRepId(row.owner_id ?? '');
+    const keys = customerKeysOf(row);
+    for (const key of keys.contact) byContact[key] = owner;
+    if (keys.company !== null) byCompany[keys.company] = owner;
+  }
+  return { byContact, byCompany };
+}
+
+/**
+ * Live leads created in [from, to), in arrival order, who first got each (else its owner), and each lead's
+ * existing-customer keys.
+ */
 export function listLeadsForReplay(
   db: Database,
   from: number,
   to: number,
-): { leads: Lead[]; actual: Record<string, RepId | null> } {
+): {
+  leads: Lead[];
+  actual: Record<string, RepId | null>;
+  customerKeys: Record<string, { contact: string[]; company: string | null }>;
+} {
   const rows = selectAll(
     db,
     qb
@@ -268,13 +316,15 @@ export function listLeadsForReplay(
       .orderBy('id'),
   );
   const actual: Record<string, RepId | null> = {};
+  const customerKeys: Record<string, { contact: string[]; company: string | null }> = {};
   const leads = rows.map((row) => {
     const lead = rowToLead(row);
     const first = row.first_rep_id ?? row.owner_id;
     actual[lead.id] = first === null ? null : asRepId(first);
+    customerKeys[lead.id] = customerKeysOf(row);
     return lead;
   });
-  return { leads, actual };
+  return { leads, actual, customerKeys };
 }
 
 /** Open leads per rep at `at`: created before it, owned, and not closed by then (replay starting loads). */

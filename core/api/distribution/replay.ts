@@ -6,7 +6,7 @@ import type { ReplayResult } from '../../domain/distribution/replay';
 import type { DistributionRule } from '../../domain/distribution/types';
 import type { RepId } from '../../domain/ids';
 import type { Rep } from '../../domain/rep';
-import { listLeadsForReplay, openLoadsAt } from '../../store/distribution-state';
+import { customerOwnersBefore, listLeadsForReplay, openLoadsAt } from '../../store/distribution-state';
 import { DAY_MS } from '../../domain/clock';
 import { listRecyclesBetween } from '../../store/recycle-history';
 import { listReps } from '../../store/reps';
@@ -81,7 +81,8 @@ export function startReplayJob(
   const status = jobs.start('replay', actor, () => {
     const allReps = listReps(db, { includeInactive: true });
     const rulesA = input.rules ?? readRulesInForce(db, allReps).rules;
-    const { leads, actual } = listLeadsForReplay(db, from, to);
+    const { leads, actual, customerKeys } = listLeadsForReplay(db, from, to);
+    const ownersBefore = customerOwnersBefore(db, from);
     const recycles = listRecyclesBetween(db, from, to);
     const recycleCooldownMs = readFunnelSettings(db).claimCooldownDays * DAY_MS;
     const { recycleTarget } = readSlaPolicy(db);
@@ -109,6 +110,8 @@ export function startReplayJob(
           actualAssignments: actual,
           recycles,
           recycleTarget,
+          customerKeys,
+          ownersBefore,
           recycleCooldownMs,
           workingHours: { teamDefault: settings.teamWorkingHours },
           options: { utcOffsetMinutes: offset, checkEvery: 500 },

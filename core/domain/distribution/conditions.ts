@@ -163,15 +163,19 @@ export interface RuleMatch {
   readonly skipped: readonly SkippedRule[];
 }
 
-/** First enabled rule whose conditions all hold (AND), with the rules passed over; null when none matches. */
+/**
+ * First enabled rule from `start` whose conditions all hold (AND), with the rules passed over; null when none
+ * matches.
+ */
 export function matchRule(
   rules: readonly DistributionRule[],
   lead: DistributionLead,
   arrival: LocalTime,
   withSkipped: boolean,
+  start = 0,
 ): RuleMatch | { readonly rule: null; readonly skipped: readonly SkippedRule[] } {
   const skipped: SkippedRule[] = [];
-  for (let index = 0; index < rules.length; index += 1) {
+  for (let index = start; index < rules.length; index += 1) {
     const rule = rules[index];
     if (rule === undefined) continue;
     if (!rule.enabled) {

@@ -39,6 +39,8 @@ export interface EngineContext {
   readonly hours: readonly (ParsedHours | null)[];
   readonly rules: readonly DistributionRule[];
   readonly ruleInfo: ReadonlyMap<DistributionRule, RuleInfo>;
+  /** True when the rules place existing-customer matching themselves (an `existing-customer` step). */
+  readonly hasAffinityStep: boolean;
   readonly utcOffsetMinutes: number;
   readonly isFullExplain: boolean;
   readonly seed: number;
@@ -229,6 +231,7 @@ export function createEngineContext(input: ContextInput): EngineContext {
     hours,
     rules: input.rules,
     ruleInfo,
+    hasAffinityStep: input.rules.some((rule) => rule.method === 'existing-customer'),
     utcOffsetMinutes: input.utcOffsetMinutes,
     isFullExplain: input.isFullExplain,
     seed: input.seed,

@@ -35,7 +35,9 @@ import {
   foldText,
   isInTarget,
 } from './engine-context';
-import { leadProbability, matchRule } from './conditions';
+import { leadProbability } from './conditions';
+import { checkAffinity, findAffinityOwner, isAffinityStep, matchWithSteps } from './affinity-step';
+import type { AffinityOwner } from './affinity-step';
 import { deriveLeadSeed, toLocalTime } from './local-time';
 import { pickRep } from './methods';
 import { planOptimalBatch } from './optimal';
@@ -162,22 +164,6 @@ function finish(ctx: EngineContext, draft: Draft): Assignment {
   };
 }
 
-function findAffinityOwner(
-  ctx: EngineContext,
-  lead: DistributionLead,
-): { kind: 'lead' | 'company'; repId: RepId } | null {
-  const lookup = ctx.affinity;
-  if (lookup === undefined) return null;
-  const byLead = lookup.byLead?.[lead.id];
-  if (byLead !== undefined) return { kind: 'lead', repId: byLead };
-  if (lookup.byCompany !== undefined && lead.company !== null && lead.company.trim() !== '') {
-    const key = (lookup.companyKey ?? foldText)(lead.company);
-    const byCompany = lookup.byCompany[key];
-    if (byCompany !== undefined) return { kind: 'company', repId: byCompany };
-  }
-  return null;
-}
-
 export interface Deferred {
   readonly item: BatchItem;
   readonly slot: number;
@@ -190,22 +176,67 @@ export interface Deferred {
 
 /**
  * Decides one lead against the context's current loads and updates them. With `defer` given, leads of an
- * optimal rule are queued there (returning null) to be solved together.
+ * optimal rule are queued there (returning null) to be solved together. `owner` overrides the context's
+ * existing-customer lookup (replays track owners as they go).
  */
 export function routeLead(
   ctx: EngineContext,
   lead: DistributionLead,
   defer: ((d: Omit<Deferred, 'slot'>) => void) | null,
+  owner?: AffinityOwner | null,
 ): Assignment | null {
   const arrival = toLocalTime(lead.createdAt, ctx.utcOffsetMinutes);
-  const match = matchRule(ctx.rules, lead, arrival, ctx.isFullExplain);
-  const base = { lead, skipped: match.skipped };
-  if (match.rule === null) {
+  const { match, skipped, step } = matchWithSteps(ctx, lead, arrival);
+  const base = { lead, skipped };
+  const rule = match?.rule ?? null;
+  const explicitStep = step?.rule ?? null;
+  const traceOf = (r: DistributionRule, index: number, conditions: RuleTrace['conditions']): RuleTrace => ({
+    id: r.id,
+    name: r.name,
+    index,
+    isFallback: r.conditions.length === 0 && !isAffinityStep(r),
+    conditions,
+  });
+  // The implicit step runs only for leads some rule distributes; an explicit one wherever it stands.
+  const found = owner === undefined ? findAffinityOwner(ctx, lead) : owner;
+  const checked =
+    step === null || found === null || (rule === null && explicitStep === null)
+      ? null
+      : checkAffinity(ctx, lead, found, step, rule);
+  const affinity: AffinityTrace | null = checked?.trace ?? null;
+  if (checked !== null && checked.repIndex !== null) {
+    const decidedBy = explicitStep ?? rule;
+    const info = decidedBy === null ? undefined : ctx.ruleInfo.get(decidedBy);
+    if (decidedBy === null || info === undefined) throw new Error('an honored step needs a prepared rule');
+    const ruleTrace =
+      explicitStep !== null && step !== null
+        ? traceOf(explicitStep, step.index ?? -1, step.conditions)
+        : traceOf(decidedBy, match?.index ?? -1, match?.conditions ?? []);
+    // Statuses first: the explanation shows the loads as they stood when the owner was chosen.
+    const statuses = ctx.isFullExplain ? computeStatuses(ctx, decidedBy, info, lead, true) : null;
+    chargeRep(ctx, checked.repIndex);
+    return finish(ctx, {
+      ...base,
+      rule: ruleTrace,
+      ruleId: decidedBy.id,
+      affinity,
+      method: 'affinity',
+      statuses,
+      ranks: null,
+      methodState: null,
+      tieBreak: NO_TIE,
+      outcome: 'assigned',
+      repIndex: checked.repIndex,
+      coOwners: [],
+      poolReason: null,
+    });
+  }
+  if (rule === null || match === null) {
     return finish(ctx, {
       ...base,
       rule: null,
       ruleId: null,
-      affinity: null,
+      affinity,
       method: null,
       statuses: null,
       ranks: null,
@@ -217,48 +248,9 @@ export function routeLead(
       poolReason: 'no-rule-matched',
     });
   }
-  const rule = match.rule;
   const info = ctx.ruleInfo.get(rule);
   if (info === undefined) throw new Error(`rule ${rule.id} was not prepared`);
-  const ruleTrace: RuleTrace = {
-    id: rule.id,
-    name: rule.name,
-    index: 'index' in match ? match.index : -1,
-    isFallback: rule.conditions.length === 0,
-    conditions: 'conditions' in match ? match.conditions : [],
-  };
-  const common = { ...base, rule: ruleTrace, ruleId: rule.id };
-
-  let affinity: AffinityTrace | null = null;
-  const owner = findAffinityOwner(ctx, lead);
-  if (owner !== null) {
-    const index = ctx.indexById.get(owner.repId);
-    if (rule.ignoreAffinity === true)
-      affinity = { ...owner, honored: false, why: { code: 'ignored-by-rule' } };
-    else if (index === undefined) affinity = { ...owner, honored: false, why: { code: 'unknown-rep' } };
-    else {
-      const why = baseExclusion(ctx, index, lead, rule.respectWorkingHours === true, true);
-      if (why === null) {
-        // Statuses first: the explanation shows the loads as they stood when the owner was chosen.
-        const statuses = ctx.isFullExplain ? computeStatuses(ctx, rule, info, lead, true) : null;
-        chargeRep(ctx, index);
-        return finish(ctx, {
-          ...common,
-          affinity: { ...owner, honored: true },
-          method: 'affinity',
-          statuses,
-          ranks: null,
-          methodState: null,
-          tieBreak: NO_TIE,
-          outcome: 'assigned',
-          repIndex: index,
-          coOwners: [],
-          poolReason: null,
-        });
-      }
-      affinity = { ...owner, honored: false, why };
-    }
-  }
+  const common = { ...base, rule: traceOf(rule, match.index, match.conditions), ruleId: rule.id };
 
   const deferring = defer !== null && rule.method === 'optimal';
   const statuses = computeStatuses(ctx, rule, info, lead, !deferring);

@@ -15,6 +15,8 @@ import { routeLead, sortByArrival } from './engine';
 import { leadProbability } from './conditions';
 import { computeFairness, emptyGradeCounts } from './fairness';
 import { ReleaseQueue } from './release-queue';
+import { CustomerOwners } from './customer-owners';
+import type { CustomerKeys } from './customer-owners';
 import type { FairnessFigures, GradeKey } from './fairness';
 
 export interface ReplayInput extends DistributionContext {
@@ -32,6 +34,17 @@ export interface ReplayInput extends DistributionContext {
    */
   readonly recycles?: readonly { readonly leadId: string; readonly at: number }[];
   readonly recycleTarget?: 'pool' | 'redistribute';
+  /**
+   * Existing-customer keys per lead id (contact keys in the order live distribution tries them, then the company
+   * key): the replay tracks who owns each customer as it assigns, so affinity runs exactly as it does live. Without
+   * it the static `affinity` lookup is used.
+   */
+  readonly customerKeys?: Readonly<Record<string, CustomerKeys>>;
+  /** Owners of customers before the first replayed lead, by contact key and by company key. */
+  readonly ownersBefore?: {
+    readonly byContact: Readonly<Record<string, RepId>>;
+    readonly byCompany: Readonly<Record<string, RepId>>;
+  };
   readonly options?: {
     readonly utcOffsetMinutes?: number;
     /** New reps for the figures: joined within this many days of the last lead [90]. */
@@ -165,8 +178,11 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       if (coIndex !== undefined) held.push(coIndex);
     }
     owners[slot] = held;
+    customers?.assign(lead.id, ctx.repIds[repIndex] as RepId);
     if (release && !isOpenStage(lead.stage)) queue.push(Math.max(lead.updatedAt, lead.createdAt), slot);
   };
+  const customers =
+    input.customerKeys === undefined ? null : new CustomerOwners(input.customerKeys, input.ownersBefore);
   const recycles = replayRecycles(input, leads);
   let nextRecycle = 0;
   let recycled = 0;
@@ -187,11 +203,12 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       owners[event.slot] = [];
       const previous = [...(previousOwners.get(event.slot) ?? [])];
       previous.push({ repId: ctx.repIds[primary] as RepId, at: ctx.now });
+      customers?.release(lead.id, ctx.repIds[primary] as RepId);
       previousOwners.set(event.slot, previous);
       recycled += 1;
       const again =
         input.recycleTarget === 'redistribute'
-          ? routeLead(ctx, { ...lead, previousOwners: previous }, null)
+          ? routeLead(ctx, { ...lead, previousOwners: previous }, null, customers?.ownerOf(lead.id))
           : null;
       input.onDecision?.({
         leadId: lead.id,
@@ -219,7 +236,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
     recycleUntil(lead.createdAt);
     advanceClock(ctx, Math.max(ctx.now, lead.createdAt));
     releaseDue();
-    const assignment = routeLead(ctx, lead, null);
+    const assignment = routeLead(ctx, lead, null, customers?.ownerOf(lead.id));
     processed += 1;
     if (assignment === null) continue;
     input.onDecision?.({

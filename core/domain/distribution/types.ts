@@ -14,6 +14,7 @@ export const DISTRIBUTION_METHODS = [
   'manual',
   'team',
   'optimal',
+  'existing-customer',
 ] as const;
 export type DistributionMethod = (typeof DISTRIBUTION_METHODS)[number];
 
@@ -109,11 +110,21 @@ export interface MethodOptions {
   readonly coOwnerCount?: number;
   /** team: fixed co-owners (used when eligible) instead of picking by skill. */
   readonly coOwnerRepIds?: readonly RepId[];
+  /**
+   * existing-customer: the customer's owner takes the lead whatever the rule that would distribute it says (its
+   * target, ignoreAffinity) [false = only when the owner is in that rule's target].
+   */
+  readonly ownerKeeps?: boolean;
   /** optimal: fraction (0–1) of an equal share of the batch's A/B leads each eligible rep is guaranteed [0.5]. */
   readonly fairnessFloor?: number;
 }
 
-/** A rule as stored and edited: JSON-serializable. Rules are tried in order; the last must be a catch-all fallback. */
+/**
+ * A rule as stored and edited: JSON-serializable. Rules are tried in order; the last must be a catch-all fallback.
+ * An `existing-customer` rule is a step, not a destination: where it stands, for the leads its conditions match,
+ * an existing customer's owner (within its target) takes the lead if eligible; otherwise the lead goes on to the
+ * next rules. Without such a step, existing customers are matched first (as a step at the top would).
+ */
 export interface DistributionRule {
   readonly id: string;
   readonly name: string;
@@ -307,14 +318,22 @@ export interface SkippedRule {
   readonly failed?: ConditionTrace;
 }
 
+/** Where existing-customer matching ran: an explicit step (its id and position) or the implicit one at the top. */
+export interface AffinityStep {
+  readonly stepId: string | null;
+  readonly stepIndex: number | null;
+  readonly ownerKeeps: boolean;
+}
+
 export type AffinityTrace =
-  | { readonly kind: 'lead' | 'company'; readonly repId: RepId; readonly honored: true }
-  | {
+  | ({ readonly kind: 'lead' | 'company'; readonly repId: RepId; readonly honored: true } & AffinityStep)
+  | ({
       readonly kind: 'lead' | 'company';
       readonly repId: RepId;
       readonly honored: false;
+      /** not-in-target: outside the step's target, or (unless the owner keeps) the distributing rule's. */
       readonly why: ExclusionReason | { readonly code: 'ignored-by-rule' };
-    };
+    } & AffinityStep);
 
 export type MethodStateTrace =
   | {

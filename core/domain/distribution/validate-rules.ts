@@ -201,6 +201,12 @@ function checkOptions(raw: unknown, path: string, problems: RuleProblem[]): void
   }
   checkFraction(raw['conversionFloor'], `${path}.conversionFloor`, problems);
   checkFraction(raw['fairnessFloor'], `${path}.fairnessFloor`, problems);
+  if (raw['ownerKeeps'] !== undefined && typeof raw['ownerKeeps'] !== 'boolean')
+    problems.push({
+      path: `${path}.ownerKeeps`,
+      code: 'bad-boolean',
+      message: 'ownerKeeps must be true or false.',
+    });
   const capacity = raw['defaultCapacity'];
   if (
     capacity !== undefined &&
@@ -337,7 +343,8 @@ export function validateRules(rules: readonly DistributionRule[]): RuleProblem[]
       rule.conditions.forEach((condition: unknown, c) =>
         checkCondition(condition, `${path}.conditions[${c}]`, problems),
       );
-      if (rule.enabled && rule.conditions.length === 0 && index < rules.length - 1) {
+      const isStep = rule.method === 'existing-customer';
+      if (rule.enabled && !isStep && rule.conditions.length === 0 && index < rules.length - 1) {
         problems.push({
           path: `${path}.conditions`,
           code: 'shadows-later-rules',
@@ -365,6 +372,12 @@ export function validateRules(rules: readonly DistributionRule[]): RuleProblem[]
         path: `${lastPath}.enabled`,
         code: 'no-fallback',
         message: 'The last rule is the fallback and must be enabled.',
+      });
+    if (last['method'] === 'existing-customer')
+      problems.push({
+        path: `${lastPath}.method`,
+        code: 'no-fallback',
+        message: 'The last rule is the fallback: an existing-customer step cannot end the list.',
       });
     if (!Array.isArray(last['conditions']) || last['conditions'].length > 0) {
       problems.push({

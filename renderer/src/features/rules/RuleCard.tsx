@@ -169,6 +169,14 @@ function MethodSettings({
           w={200}
         />
       );
+    case 'existing-customer':
+      return (
+        <Switch
+          label={t('rulesEditor.options.ownerKeeps')}
+          checked={options.ownerKeeps === true}
+          onChange={(e) => onChange({ ...options, ownerKeeps: e.currentTarget.checked })}
+        />
+      );
     default:
       return null;
   }

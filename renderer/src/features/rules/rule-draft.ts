@@ -80,6 +80,7 @@ export const EDITABLE_METHODS: readonly DistributionMethod[] = [
   'optimal',
   'public-pool',
   'manual',
+  'existing-customer',
 ];
 
 /** Problems by rule index (`[2].conditions[0]` → 2); problems about the whole list under -1. */

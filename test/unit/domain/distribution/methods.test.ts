@@ -136,7 +136,14 @@ describe('existing-customer affinity', () => {
     });
     expect(assignment.repId).toBe('R002');
     expect(assignment.explanation.method).toBe('affinity');
-    expect(assignment.explanation.affinity).toEqual({ kind: 'company', repId: 'R002', honored: true });
+    expect(assignment.explanation.affinity).toEqual({
+      kind: 'company',
+      repId: 'R002',
+      honored: true,
+      stepId: null,
+      stepIndex: null,
+      ownerKeeps: false,
+    });
   });
 
   it('lets a rule ignore affinity', () => {

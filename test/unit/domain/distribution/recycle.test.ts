@@ -39,7 +39,9 @@ const recyclesArb = fc.array(
   { maxLength: 4 },
 );
 
-function buildRules(specs: readonly fc.RecordValue<typeof ruleArb>[]): DistributionRule[] {
+type RuleSpec = typeof ruleArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildRules(specs: readonly RuleSpec[]): DistributionRule[] {
   const rules = specs.map((spec, k): DistributionRule =>
     makeRule(spec.method, {
       id: `rule-${k}`,
