@@ -5,7 +5,8 @@ import type { CallSpec } from './contract-kit';
 import type { EventName, EventPayload } from './contract';
 import { COMMON_ERRORS, ServiceError } from './errors';
 import type { SignInLinks } from './session/sign-in-links';
-import type { Actor, ResolvedSession, SessionRegistry } from './session/session-registry';
+import type { Actor } from './session/calls';
+import type { ResolvedSession, SessionRegistry } from './session/session-registry';
 import type { JobRunner } from './jobs/job-runner';
 import type { ScoringState } from './scoring/scoring-state';
 

@@ -57,7 +57,7 @@ export interface LearnedSummary {
   readonly trainedBy: string;
 }
 
-export type { Actor } from './session/session-registry';
+export type { Actor } from './session/calls';
 export type { ApiErrorData } from './errors';
 
 /** Every call, one namespace's declarations at a time; a name declared twice stops the app at start-up. */

@@ -3,7 +3,7 @@
 // lead alone.
 import type { PushedEvent } from './contract';
 import { actorLabel } from './call-context';
-import type { Actor } from './session/session-registry';
+import type { Actor } from './session/calls';
 
 /** Events every signed-in person may hear as they are. */
 const TEAM_EVENTS: ReadonlySet<string> = new Set([

@@ -16,9 +16,9 @@ import { findShapeProblem } from './input-shape';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
 import { recoverInterruptedJobs } from './jobs/recover-jobs';
 import { createScoringState, type ScoringState } from './scoring/scoring-state';
+import type { Actor } from './session/calls';
 import {
   createSessionRegistry,
-  type Actor,
   type Person,
   type ResolvedSession,
   type SessionRegistry,

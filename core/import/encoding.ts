@@ -2,17 +2,7 @@
 import { open } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-
-export const TEXT_ENCODINGS = [
-  'utf-8',
-  'utf-8-bom',
-  'utf-16le',
-  'utf-16be',
-  'gb18030',
-  'big5',
-  'windows-1252',
-] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+import type { TextEncoding } from './types';
 
 /** Chunk-wise decoder: `write` never splits a multi-byte character across chunks; BOMs are dropped. */
 export interface TextChunkDecoder {

@@ -3,12 +3,10 @@ import { stat } from 'node:fs/promises';
 import { guessColumnMapping } from './column-mapping';
 import { openLeadFile } from './read-file';
 import type { LeadFile, LeadFileFormat, ReadLeadFileOptions, SourceRow } from './read-file';
-import type { Delimiter } from './csv-parser';
-import type { TextEncoding } from './encoding';
 import { detectDecimalColumns } from './number-styles';
 import { validateRow } from './validate-row';
 import type { LeadDraft, ValidateRowContext } from './validate-row';
-import type { ColumnMapping, ColumnTarget, RowIssue } from './types';
+import type { ColumnMapping, ColumnTarget, Delimiter, RowIssue, TextEncoding } from './types';
 
 export interface ValidLeadRow {
   readonly row: number;

@@ -1,8 +1,6 @@
 // What the CSV and XLSX readers share: the open file's shape, its options, and the one loop that batches its rows.
-import type { Delimiter } from './csv-parser';
-import type { TextEncoding } from './encoding';
 import { ISSUE_MESSAGES } from './types';
-import type { RowIssue, RowIssueCode } from './types';
+import type { Delimiter, RowIssue, RowIssueCode, TextEncoding } from './types';
 
 export type LeadFileFormat = 'csv' | 'xlsx';
 

@@ -4,12 +4,11 @@ import { open } from 'node:fs/promises';
 import { CsvRecordParser, detectDelimiter } from './csv-parser';
 import type { CsvRecord } from './csv-parser';
 import { createTextDecoder, detectFileEncoding } from './encoding';
-import type { TextEncoding } from './encoding';
 import { checkHeaders } from './headers';
 import { createBatches, flatten, issue, READ_DEFAULTS, unneutralize } from './lead-file';
 import type { LeadFile, ReadLeadFileOptions, SourceRow } from './lead-file';
 import { clipValue, ImportFileError } from './types';
-import type { RowIssue } from './types';
+import type { RowIssue, TextEncoding } from './types';
 
 export async function openCsv(path: string, options: ReadLeadFileOptions): Promise<LeadFile> {
   const settings = { ...READ_DEFAULTS, ...options };

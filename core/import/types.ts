@@ -1,4 +1,21 @@
 // Shapes shared by the import modules: lead fields a column can map to, row problems, file-level errors.
+// Pure (no Node): the API contract's import shapes read these types too.
+
+/** Text encodings a lead file is read in. */
+export const TEXT_ENCODINGS = [
+  'utf-8',
+  'utf-8-bom',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'big5',
+  'windows-1252',
+] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+/** Field delimiters a CSV file may use. */
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
  * Lead fields a column can be mapped to. `cost` is parsed to integer fen, `budget` to integer yuan; `firstName` and

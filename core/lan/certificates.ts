@@ -6,7 +6,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+// @peculiar/x509 types keys with the DOM's WebCrypto names; Node's webcrypto hands out the same objects under its own
+// names, so values cross between the two through these aliases (core compiles without the DOM library).
+type X509Crypto = ReturnType<typeof x509.cryptoProvider.get>;
+type X509KeyPair = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
+type X509Key = X509KeyPair['privateKey'];
+
+x509.cryptoProvider.set(webcrypto as unknown as X509Crypto);
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY_MS = 24 * 60 * 60_000;
@@ -37,14 +43,14 @@ function serial(): string {
   return bytes.toString('hex');
 }
 
-async function exportKeyPem(key: CryptoKey): Promise<string> {
-  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', key as webcrypto.CryptoKey);
+async function exportKeyPem(key: X509Key): Promise<string> {
+  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', key as unknown as webcrypto.CryptoKey);
   return x509.PemConverter.encode(pkcs8, 'PRIVATE KEY');
 }
 
-async function importKeyPem(pem: string): Promise<CryptoKey> {
+async function importKeyPem(pem: string): Promise<X509Key> {
   const der = x509.PemConverter.decodeFirst(pem);
-  return (await webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, true, ['sign'])) as unknown as CryptoKey;
+  return (await webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, true, ['sign'])) as unknown as X509Key;
 }
 
 function writePrivate(path: string, text: string): void {
@@ -55,7 +61,7 @@ async function makeCa(now: number): Promise<{ keyPem: string; certPem: string }>
   const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, [
     'sign',
     'verify',
-  ])) as unknown as CryptoKeyPair;
+  ])) as unknown as X509KeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name: `CN=Fairlead hub CA ${randomBytes(4).toString('hex')}, O=Fairlead`,
@@ -85,7 +91,7 @@ async function makeServer(
   const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, [
     'sign',
     'verify',
-  ])) as unknown as CryptoKeyPair;
+  ])) as unknown as X509KeyPair;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: 'CN=Fairlead hub, O=Fairlead',

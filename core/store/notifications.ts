@@ -1,19 +1,8 @@
 // Repository for in-app notifications: one row per recipient (the team lead or a rep), with read state.
 import type { Database } from 'better-sqlite3';
+import type { NotificationKind } from '../domain/notification-kinds';
 import { execute, selectAll, selectFirst } from './sql';
 import { workQb } from './work-schema';
-
-export const NOTIFICATION_KINDS = [
-  'assigned',
-  'sla_remind',
-  'sla_follow_up',
-  'sla_escalate',
-  'sla_recycled',
-  'next_step_due',
-  'nurture_woke',
-  'appeal_answered',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** 'lead' is the team lead; anything else is a rep id. */
 export type NotificationRecipient = string;

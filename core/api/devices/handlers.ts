@@ -16,7 +16,7 @@ import { findRepById } from '../../store/reps';
 import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
 import { hashToken, newToken } from '../session/secrets';
-import type { Actor } from '../session/session-registry';
+import type { Actor } from '../session/calls';
 import type { devicesCalls } from './calls';
 import { DEVICES_ERRORS } from './errors';
 import { fingerprintPrefix, newPairingCode, parsePairingCode } from './pairing-code';

@@ -5,8 +5,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync } from '
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Delimiter } from '../../import/csv-parser';
-import type { TextEncoding } from '../../import/encoding';
+import type { Delimiter, TextEncoding } from '../../import/types';
 import type { LeadDraft } from '../../import/validate-row';
 import type { LeadKeys } from '../../store/leads';
 import type { HistoryCommitPlan, HistoryExtras } from './history';

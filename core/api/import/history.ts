@@ -12,18 +12,11 @@ import {
 import { createOwnerMapping, matchOwners } from '../../domain/history/owner-matching';
 import { DATE_ROLES, guessHistoryColumns, maskHistoryColumns } from '../../domain/history/history-columns';
 import { detectLeaks } from '../../domain/history/leak-detection';
-import type {
-  AmbiguousDateExample,
-  BadDateExample,
-  DateColumnFormat,
-  DateOrder,
-} from '../../domain/history/parse-dates';
-import type { DateRole, HistoryColumns, HistoryRole } from '../../domain/history/history-columns';
+import type { DateColumnFormat } from '../../domain/history/parse-dates';
+import type { DateRole, HistoryColumns } from '../../domain/history/history-columns';
 import type { HistoryIssue } from '../../domain/history/history-row';
-import type { LeakFlag } from '../../domain/history/leak-detection';
-import type { OutcomeGuess } from '../../domain/history/outcome-mapping';
 import type { OwnerMatch } from '../../domain/history/owner-matching';
-import type { BuiltInStage, FunnelStage } from '../../domain/funnel';
+import type { FunnelStage } from '../../domain/funnel';
 import { asRepId, type RepId } from '../../domain/ids';
 import type { Rep } from '../../domain/rep';
 import type { LeadDraft } from '../../import/validate-row';
@@ -32,61 +25,14 @@ import type { LeadFile, SourceRow } from '../../import/read-file';
 import { appendAudit } from '../../store/audit-log';
 import { insertRep, listReps } from '../../store/reps';
 import { readSetting, writeSetting } from '../../store/settings';
-
-/** What the team lead answered to the history questions (all optional: the first analysis asks them). */
-export interface HistoryAnswers {
-  /** Column per history role; omitted: guessed from the headers. */
-  readonly columns?: Readonly<Partial<Record<HistoryRole, number>>>;
-  /** Day/month order per date column the analysis found ambiguous. */
-  readonly dateOrders?: Readonly<Partial<Record<DateRole, DateOrder>>>;
-  /** Outcome value (any spelling) → stage; null leaves it unmapped. */
-  readonly outcomes?: Readonly<Record<string, BuiltInStage | null>>;
-  /** Owner value (any spelling) → an existing rep, a new inactive rep, or no owner. */
-  readonly owners?: Readonly<Record<string, OwnerDecision>>;
-  /** Apply owner matches found only after dropping a bracketed note (default true). */
-  readonly acceptSuggestedOwners?: boolean;
-  /** Flagged fields the team lead puts back into learning. */
-  readonly keepFields?: string[];
-}
-
-export type OwnerDecision = { readonly repId: string } | { readonly create: true } | { readonly none: true };
-
-export interface DateColumnReport {
-  readonly role: DateRole;
-  readonly column: string;
-  readonly kind: 'ok' | 'ambiguous' | 'invalid';
-  readonly order: DateOrder | null;
-  readonly examples: readonly AmbiguousDateExample[];
-  readonly badExamples: readonly BadDateExample[];
-  readonly invalidCount: number;
-}
-
-/** A question that blocks the commit until answered. */
-export interface HistoryQuestion {
-  readonly kind: 'date_order' | 'invalid_dates' | 'unmapped_outcome' | 'undecided_owner';
-  readonly column: string;
-  readonly value: string | null;
-  /** English; the UI builds its own sentence from kind, column and value. */
-  readonly message: string;
-}
-
-export interface HistoryAnalysis {
-  readonly columns: HistoryColumns;
-  readonly dates: readonly DateColumnReport[];
-  readonly outcomes: readonly OutcomeGuess[];
-  readonly unmappedOutcomes: readonly string[];
-  readonly owners: readonly OwnerMatch[];
-  readonly undecidedOwners: readonly string[];
-  /** Owners that will be created as inactive reps at commit. */
-  readonly newReps: readonly { readonly id: string; readonly name: string }[];
-  readonly leaks: readonly LeakFlag[];
-  /** Fields kept out of learned scoring (flags minus keepFields). */
-  readonly excludeFields: readonly string[];
-  readonly questions: readonly HistoryQuestion[];
-  readonly historyErrorRows: number;
-  /** The first 1,000 history errors. */
-  readonly errors: readonly HistoryIssue[];
-}
+import type {
+  DateColumnReport,
+  HistoryAnalysis,
+  HistoryAnswers,
+  HistoryLeak,
+  HistoryQuestion,
+  OwnerDecision,
+} from './schemas';
 
 /** The history fields written with a row's draft for the commit job. */
 export interface HistoryExtras {
@@ -371,9 +317,6 @@ export function createHistoryReps(
   }
   return created;
 }
-
-/** A leak flag as the Scoring page shows it: which field, why, and the counts behind it. */
-export type HistoryLeak = Pick<LeakFlag, 'column' | 'field' | 'reason' | 'evidence'>;
 
 export interface LatestHistoryBatch {
   readonly batchId: string;

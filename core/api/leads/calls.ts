@@ -2,9 +2,8 @@
 // duplicates of a lead being entered, and the export of a filtered list.
 import { z } from 'zod';
 import { defineCall, empty, id, patchSchemaOf } from '../contract-kit';
-import { leadDetailSchema } from './detail-schema';
 import { LEADS_ERRORS } from './errors';
-import { leadFilterShape, leadInputSchema, leadListInput, leadSchema } from './schemas';
+import { leadDetailSchema, leadFilterShape, leadInputSchema, leadListInput, leadSchema } from './schemas';
 
 /** Key kinds a duplicate matched by, in the domain's words. */
 export const dedupeKindSchema = z.enum(['phone', 'email', 'companyName']);

@@ -1,6 +1,6 @@
 // A notification as listed and pushed: for the team lead ('lead') or one rep, with its message parameters.
 import { z } from 'zod';
-import { NOTIFICATION_KINDS } from '../../store/notifications';
+import { NOTIFICATION_KINDS } from '../../domain/notification-kinds';
 
 export const notificationSchema = z
   .object({

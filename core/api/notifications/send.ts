@@ -1,5 +1,6 @@
 // Stores a notification for its recipient and pushes it as an event once the transaction commits.
-import type { NotificationKind, NotificationRecord } from '../../store/notifications';
+import type { NotificationKind } from '../../domain/notification-kinds';
+import type { NotificationRecord } from '../../store/notifications';
 import { insertNotification } from '../../store/notifications';
 import type { CallContext } from '../call-context';
 

@@ -1,5 +1,6 @@
 // Plain-text titles of notifications for places without the UI's i18n (native desktop notifications).
-import type { NotificationKind, NotificationRecord } from '../../store/notifications';
+import type { NotificationKind } from '../../domain/notification-kinds';
+import type { NotificationRecord } from '../../store/notifications';
 
 const TITLES: Readonly<Record<'zh-CN' | 'en', Readonly<Record<NotificationKind, string>>>> = {
   'zh-CN': {

@@ -3,10 +3,14 @@ import { z } from 'zod';
 import { defineCall, empty, id } from '../contract-kit';
 import { SESSION_ERRORS } from './errors';
 
+/** Who is calling: the team lead, or a rep by id and name. */
+export type Actor =
+  { readonly role: 'lead' } | { readonly role: 'rep'; readonly repId: string; readonly name: string };
+
 export const actorSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('lead') }).strict(),
   z.object({ role: z.literal('rep'), repId: z.string(), name: z.string() }).strict(),
-]);
+]) satisfies z.ZodType<Actor>;
 
 /** A rep's PIN when set: 6 to 12 digits. Older 4-digit PINs still sign in until changed. */
 export const newPinSchema = z.string().regex(/^\d{6,12}$/, 'a PIN is 6 to 12 digits');

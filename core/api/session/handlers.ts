@@ -8,11 +8,11 @@ import { readSetting, writeSetting } from '../../store/settings';
 import { inTransaction } from '../../store/sql';
 import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
-import type { sessionCalls } from './calls';
+import type { Actor, sessionCalls } from './calls';
 import { SESSION_ERRORS } from './errors';
 import { hashSecret, hashToken, verifyAgainstNobody, verifySecret } from './secrets';
 import { findDeviceByTokenHash, noteDeviceSeen } from '../../store/devices';
-import { personKey, type Actor, type Person } from './session-registry';
+import { personKey, type Person } from './session-registry';
 
 export const LEAD_PASSWORD_SETTING = 'teamLead.passwordHash';
 /** Before passwords, the team lead could set a PIN; it keeps working as the password until one is set. */

@@ -3,13 +3,11 @@ import type { Database } from 'better-sqlite3';
 import { findRepById } from '../../store/reps';
 import { findSession, insertSession, revokeSessions, touchSession } from '../../store/sessions';
 import { ServiceError, COMMON_ERRORS } from '../errors';
+import type { Actor } from './calls';
 import { hashToken, newToken } from './secrets';
 
 /** A person who can sign in: the team lead, or a rep by id. */
 export type Person = { readonly role: 'lead' } | { readonly role: 'rep'; readonly repId: string };
-
-export type Actor =
-  { readonly role: 'lead' } | { readonly role: 'rep'; readonly repId: string; readonly name: string };
 
 export interface ResolvedSession {
   readonly actor: Actor;

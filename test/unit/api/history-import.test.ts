@@ -4,11 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FairleadClient } from '../../../core/api/transport/client';
-import type { ImportAnalysis } from '../../../core/api/import/schemas';
+import type { HistoryAnswers, ImportAnalysis } from '../../../core/api/import/schemas';
 import type { ImportJobResult } from '../../../core/api/jobs/schemas';
 import type { ParsedInput } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
-import type { HistoryAnswers } from '../../../core/api/import/history';
 import type { Service } from '../../../core/api/service';
 import type { Lead } from '../../../core/domain/lead';
 import {

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { LeadDetail } from '../../../core/api/leads/detail-schema';
+import type { LeadDetail } from '../../../core/api/leads/schemas';
 import { asLeadId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
 import { defaultScoringModel } from '../../../core/domain/scoring/default-model';

@@ -16,7 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LeadDetail } from '../../../../core/api/leads/detail-schema';
+import type { LeadDetail } from '../../../../core/api/leads/schemas';
 import { useLeadDetail, useRepNames } from '../../api/queries';
 import { formatDateTime, formatFen, formatNumber } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';

@@ -1,7 +1,7 @@
 // Why a lead has its score: each rule part with its points and a plain sentence, the learned view and the blend.
 import { Badge, Divider, Group, Paper, Progress, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { useState } from 'react';
-import type { LeadDetail } from '../../../../core/api/leads/detail-schema';
+import type { LeadDetail } from '../../../../core/api/leads/schemas';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { describeFactorName, describeScorePart, formatPoints } from './describe-score';
 import { useScoringTranslation } from './i18n-bundle';

@@ -14,8 +14,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import type { ImportAnalysis } from '../../../../../core/api/import/schemas';
-import type { HistoryAnswers, OwnerDecision } from '../../../../../core/api/import/history';
+import type { HistoryAnswers, ImportAnalysis, OwnerDecision } from '../../../../../core/api/import/schemas';
 import { BUILT_IN_STAGES, type BuiltInStage } from '../../../../../core/domain/funnel';
 import { HISTORY_ROLES } from '../../../../../core/domain/history/history-columns';
 import type { HistoryRole } from '../../../../../core/domain/history/history-columns';

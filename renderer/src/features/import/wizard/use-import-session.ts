@@ -2,8 +2,7 @@
 // mapping, mode or history answer re-analyses it; commit starts the import job; reset discards the upload.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { ImportAnalysis } from '../../../../../core/api/import/schemas';
-import type { HistoryAnswers } from '../../../../../core/api/import/history';
+import type { HistoryAnswers, ImportAnalysis } from '../../../../../core/api/import/schemas';
 import { useClient } from '../../../api/client-context';
 import { useJob } from '../../jobs/job-store';
 import { downloadFile, readFileAsBase64 } from '../file-transfer';

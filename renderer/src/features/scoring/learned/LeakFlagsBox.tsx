@@ -1,6 +1,6 @@
 // The leak flags of the latest history import, one checkbox per field: checked keeps the field out of training.
 import { Alert, Checkbox, Stack, Text } from '@mantine/core';
-import type { HistoryLeak } from '../../../../../core/api/import/history';
+import type { HistoryLeak } from '../../../../../core/api/import/schemas';
 import { describeField } from '../describe-score';
 import { useScoringTranslation } from '../i18n-bundle';
 
