@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { defineCall, empty, id, patchSchemaOf } from '../contract-kit';
 import { LEADS_ERRORS } from './errors';
-import { leadDetailSchema, leadFilterShape, leadInputSchema, leadListInput, leadSchema } from './schemas';
+import {
+  leadDetailSchema,
+  leadFilterShape,
+  leadInputSchema,
+  leadListInput,
+  leadSchema,
+  stageSchema,
+} from './schemas';
 
 /** Key kinds a duplicate matched by, in the domain's words. */
 export const dedupeKindSchema = z.enum(['phone', 'email', 'companyName']);
@@ -61,6 +68,88 @@ export type PossibleDuplicate = z.output<typeof possibleDuplicateSchema>;
 
 const seenLeadErrors = [LEADS_ERRORS.notFound, LEADS_ERRORS.notYours];
 
+// --- 撞单 on entry (duplicates while a lead is entered, and the protection rules that decide who gets it) ---
+
+const epochMs = z.number().int();
+
+export const entryRulesSchema = z
+  .object({
+    /** Whole days a rep's lead stays theirs after they got it; 0 = no protection. */
+    protectionDays: z.number().int().min(0).max(365),
+    /** Whether a rep sees the name of another rep who holds a matching lead. */
+    showOwnerName: z.boolean(),
+  })
+  .strict();
+
+const entryMatchSchema = z
+  .object({
+    /** null when it is another rep's lead and the caller is a rep: only that it exists is told. */
+    leadId: z.string().nullable(),
+    name: z.string().nullable(),
+    stage: stageSchema,
+    by: z.array(z.enum(['phone', 'email', 'companyName'])),
+    isMine: z.boolean(),
+    isOtherRepsLead: z.boolean(),
+    /** The holder's name: for the team lead, for the caller's own, and for others' only if the team allows. */
+    ownerName: z.string().nullable(),
+  })
+  .strict();
+
+/** What saving the lead will do, in words the form can say. */
+const entryOutcomeSchema = z
+  .object({
+    outcome: z.enum(['existing_customer', 'protected', 'kept', 'distribute']),
+    /** Whether the lead will be the caller's. */
+    isYou: z.boolean(),
+    /** Who will get it, when decided and the caller may see it. */
+    ownerName: z.string().nullable(),
+    protectedUntil: epochMs.nullable(),
+  })
+  .strict();
+export type EntryOutcome = z.output<typeof entryOutcomeSchema>;
+
+const entryCheckOutput = z
+  .object({ matches: z.array(entryMatchSchema), outcome: entryOutcomeSchema })
+  .strict();
+
+/** `leads.create`'s answer: the lead, and who got it under the protection rules and why. */
+const createdLeadSchema = leadSchema.extend({ entry: entryCheckOutput }).strict();
+/** `leads.update`'s answer: the lead, and the live leads its contact now matches (an edit moves no owner). */
+const updatedLeadSchema = leadSchema.extend({ entryMatches: z.array(entryMatchSchema) }).strict();
+
+const entryCheckInput = z
+  .object({
+    name: z.string().max(200).optional(),
+    phone: z.string().max(100).optional(),
+    email: z.string().max(254).optional(),
+    company: z.string().max(300).optional(),
+    /** The lead being edited, left out of its own matches. */
+    excludeId: id.optional(),
+  })
+  .strict();
+
+/** 撞单 on entry: the live check and the team's protection rules. */
+const leadsEntryCalls = {
+  'leads.checkEntry': defineCall({
+    input: entryCheckInput,
+    output: entryCheckOutput,
+    access: 'signed-in',
+    // Another rep's lead is reduced to the fact that it exists (and its holder's name if the team allows).
+    repScope: 'own-and-pool',
+  }),
+  'leads.entryRules': defineCall({
+    input: empty,
+    output: entryRulesSchema,
+    access: 'signed-in',
+    repScope: 'shared',
+  }),
+  'leads.saveEntryRules': defineCall({
+    input: entryRulesSchema,
+    output: entryRulesSchema,
+    access: 'team-lead',
+  }),
+};
+
 export const leadsCalls = {
   'leads.list': defineCall({
     input: leadListInput,
@@ -75,16 +164,21 @@ export const leadsCalls = {
     repScope: 'own-and-pool',
     errors: seenLeadErrors,
   }),
-  /** A rep's new lead goes through distribution like any other; the answer is the lead the rep typed in. */
+  /**
+   * A new lead matching a won customer goes to its owner, one matching a rep's lead still in its protection period
+   * (保护期) to that rep; otherwise a rep keeps their own entry and the team lead's goes through distribution. The
+   * answer says who got it and why (`entry`).
+   */
   'leads.create': defineCall({
     input: leadInputSchema,
-    output: leadSchema,
+    // 撞单 on entry: who got it under the protection rules (entry-check.ts).
+    output: createdLeadSchema,
     access: 'signed-in',
     repScope: 'own-and-pool',
   }),
   'leads.update': defineCall({
     input: leadUpdateInput,
-    output: leadSchema,
+    output: updatedLeadSchema,
     access: 'signed-in',
     repScope: 'own-leads',
     errors: [
@@ -117,6 +211,7 @@ export const leadsCalls = {
     access: 'signed-in',
     repScope: 'own-and-pool',
   }),
+  ...leadsEntryCalls,
   'leads.export': defineCall({
     input: z
       .object({

@@ -22,6 +22,8 @@ import { requireShownStage } from '../funnel/funnel-stages';
 import { readFunnelSettings } from '../sla/settings';
 import type { leadsCalls } from './calls';
 import { closingFor, type Closing } from './close-gate';
+import { leadsEntryHandlers } from './entry-handlers';
+import { assignByEntryRules, checkEntry, describeEntry } from './entry-check';
 import { LEADS_ERRORS } from './errors';
 import { exportLeads } from './export';
 import { findPossibleDuplicates } from './find-duplicates';
@@ -76,6 +78,8 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
       isHistory: false,
     };
     const scored = ctx.scoring.scoreLead(draft, ctx.now);
+    // 撞单: read the matches before the new lead exists, so it never matches itself.
+    const entry = checkEntry(ctx, draft);
     const lead: Lead = {
       ...draft,
       score: scored.score,
@@ -96,8 +100,17 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
       detail: { name: lead.name },
     });
     ctx.emit('leads.changed', { leadIds: [lead.id], reason: 'created' });
-    const distributed = distributeNewLeads(ctx, [lead.id]).results[0];
-    return distributed?.repId ? { ...lead, ownerId: asRepId(distributed.repId) } : lead;
+    // The protection rules first (an existing customer's owner, a protected holder, the rep who entered it);
+    // the distribution rules only when they leave it open.
+    const ownerId =
+      assignByEntryRules(ctx, lead.id, entry.decision) ??
+      distributeNewLeads(ctx, [lead.id]).results[0]?.repId ??
+      null;
+    return {
+      ...lead,
+      ownerId: ownerId === null ? null : asRepId(ownerId),
+      entry: describeEntry(ctx, entry),
+    };
   },
 
   'leads.update'(ctx, input) {
@@ -161,7 +174,8 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
       },
     });
     ctx.emit('leads.changed', { leadIds: [before.id], reason: 'updated' });
-    return after;
+    // An edit moves no owner; it tells which live leads the edited contact now matches.
+    return { ...after, entryMatches: describeEntry(ctx, checkEntry(ctx, after, after.id)).matches };
   },
 
   'leads.facets'(ctx) {
@@ -175,6 +189,8 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
   'leads.findDuplicates'(ctx, input) {
     return findPossibleDuplicates(ctx, input);
   },
+
+  ...leadsEntryHandlers,
 
   async 'leads.export'(ctx, input) {
     const file = await exportLeads(ctx, input);

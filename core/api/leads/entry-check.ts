@@ -1,0 +1,139 @@
+// 撞单 on entry, applied: the matches of a lead being entered (by its stored match keys), the protection rules'
+// decision (domain/sla/entry-protection.ts), what the caller may be told, and handing a new lead to its holder.
+import type { Database } from 'better-sqlite3';
+import type { DedupeKeyKind } from '../../domain/dedupe';
+import type { FunnelStage } from '../../domain/funnel';
+import {
+  decideEntryOwner,
+  DEFAULT_ENTRY_PROTECTION,
+  type EntryDecision,
+  type EntryProtectionRules,
+} from '../../domain/sla/entry-protection';
+import { appendAssignment } from '../../store/assignments';
+import { findLeadRowsByKeys } from '../../store/lead-merges';
+import { readSetting, writeSetting } from '../../store/settings';
+import { listAllLeadCards, setLeadOwnerIf } from '../../store/work-leads';
+import { actorLabel, type CallContext } from '../call-context';
+import { mapRepNames } from '../sla/cards';
+import { entryRulesSchema, type EntryOutcome } from './calls';
+import { leadKeysOf } from './lead-keys';
+
+const ENTRY_RULES_KEY = 'leads.entryProtection';
+const MAX_MATCHES = 20;
+
+export function readEntryRules(db: Database): EntryProtectionRules {
+  const parsed = entryRulesSchema.safeParse(readSetting<unknown>(db, ENTRY_RULES_KEY));
+  return parsed.success ? parsed.data : DEFAULT_ENTRY_PROTECTION;
+}
+
+export function writeEntryRules(db: Database, rules: EntryProtectionRules, now: number): void {
+  writeSetting(db, ENTRY_RULES_KEY, rules, now);
+}
+
+interface EntryFields {
+  readonly name?: string | null | undefined;
+  readonly phone?: string | null | undefined;
+  readonly email?: string | null | undefined;
+  readonly company?: string | null | undefined;
+}
+
+export interface EntryCheck {
+  readonly matches: {
+    readonly leadId: string;
+    readonly name: string;
+    readonly stage: FunnelStage;
+    readonly ownerId: string | null;
+    readonly by: DedupeKeyKind[];
+  }[];
+  readonly decision: EntryDecision;
+}
+
+/** The live leads matching `fields` (never `excludeId`), and who would get a lead with them entered now. */
+export function checkEntry(ctx: CallContext, fields: EntryFields, excludeId?: string): EntryCheck {
+  const keys = leadKeysOf({
+    name: fields.name?.trim() ?? '',
+    phone: fields.phone?.trim() || null,
+    email: fields.email?.trim() || null,
+    company: fields.company?.trim() || null,
+  });
+  const rows = findLeadRowsByKeys(ctx.db, keys, MAX_MATCHES + 1)
+    .filter((row) => row.id !== excludeId)
+    .slice(0, MAX_MATCHES);
+  const cards = new Map(
+    listAllLeadCards(ctx.db, { leadIds: rows.map((row) => row.id) }).map((card) => [card.id, card]),
+  );
+  const matches = rows.map((row) => ({
+    leadId: row.id,
+    name: row.name,
+    stage: row.stage as FunnelStage,
+    ownerId: row.owner_id,
+    isHistory: row.is_history === 1,
+    ownedSince: cards.get(row.id)?.assignedAt ?? row.created_at,
+    by: (
+      [
+        ['phone', row.phone_key !== null && row.phone_key === keys.phoneKey],
+        ['email', row.email_key !== null && row.email_key === keys.emailKey],
+        ['companyName', row.company_name_key !== null && row.company_name_key === keys.companyNameKey],
+      ] as const
+    )
+      .filter(([, hit]) => hit)
+      .map(([kind]) => kind),
+  }));
+  const enteredBy = ctx.actor.role === 'rep' ? ctx.actor.repId : null;
+  return { matches, decision: decideEntryOwner(enteredBy, matches, readEntryRules(ctx.db), ctx.now) };
+}
+
+/** What the caller may be told: another rep's lead only exists, named by holder only when the team allows. */
+export function describeEntry(ctx: CallContext, check: EntryCheck) {
+  const me = ctx.actor.role === 'rep' ? ctx.actor.repId : null;
+  const showNames = me === null || readEntryRules(ctx.db).showOwnerName;
+  const names = mapRepNames(ctx.db);
+  const nameOf = (repId: string | null): string | null =>
+    repId === null || (!showNames && repId !== me) ? null : (names.get(repId) ?? null);
+  const matches = check.matches.map((match) => {
+    const isOtherRepsLead = me !== null && match.ownerId !== null && match.ownerId !== me;
+    return {
+      leadId: isOtherRepsLead ? null : match.leadId,
+      name: isOtherRepsLead ? null : match.name,
+      stage: match.stage,
+      by: match.by,
+      isMine: me !== null && match.ownerId === me,
+      isOtherRepsLead,
+      ownerName: nameOf(match.ownerId),
+    };
+  });
+  const decision = check.decision;
+  const repId = decision.outcome === 'distribute' ? null : decision.repId;
+  const outcome: EntryOutcome = {
+    outcome: decision.outcome,
+    isYou: me !== null && repId === me,
+    ownerName: nameOf(repId),
+    protectedUntil:
+      decision.outcome === 'protected' || decision.outcome === 'kept' ? decision.protectedUntil : null,
+  };
+  return { matches, outcome };
+}
+
+/** Hands a just-created, unowned lead to the rep the protection rules chose, with the reason in its history. */
+export function assignByEntryRules(ctx: CallContext, leadId: string, decision: EntryDecision): string | null {
+  if (decision.outcome === 'distribute') return null;
+  if (!setLeadOwnerIf(ctx.db, leadId, null, decision.repId, ctx.now)) return null;
+  const reason =
+    decision.outcome === 'existing_customer'
+      ? `Existing customer: kept by the owner of ${decision.matchId}`
+      : decision.outcome === 'protected'
+        ? `Protected duplicate of ${decision.matchId} (保护期 until ${new Date(decision.protectedUntil).toISOString()})`
+        : 'Entered by the rep: kept by them for the protection period';
+  appendAssignment(ctx.db, {
+    id: ctx.newId('asg'),
+    leadId,
+    repId: decision.repId,
+    kind: 'manual',
+    ruleId: null,
+    reason,
+    explanation: { entryProtection: decision },
+    actor: actorLabel(ctx.actor),
+    at: ctx.now,
+  });
+  return decision.repId;
+}
