@@ -2,9 +2,10 @@
 // its user only) and the server certificate it signs for the hub's names and addresses.
 import './reflect-metadata';
 import { createHash, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
+import { ensurePrivateDir, writePrivateFile } from '../fs-private';
 
 // @peculiar/x509 types keys with the DOM's WebCrypto names; Node's webcrypto hands out the same objects under its own
 // names, so values cross between the two through these aliases (core compiles without the DOM library).
@@ -51,10 +52,6 @@ async function exportKeyPem(key: X509Key): Promise<string> {
 async function importKeyPem(pem: string): Promise<X509Key> {
   const der = x509.PemConverter.decodeFirst(pem);
   return (await webcrypto.subtle.importKey('pkcs8', der, ALGORITHM, true, ['sign'])) as unknown as X509Key;
-}
-
-function writePrivate(path: string, text: string): void {
-  writeFileSync(path, text, { mode: 0o600 });
 }
 
 async function makeCa(now: number): Promise<{ keyPem: string; certPem: string }> {
@@ -139,15 +136,15 @@ export async function ensureHubCertificates(
   names: readonly string[],
   now: number,
 ): Promise<HubCertificates> {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  await ensurePrivateDir(dir);
   const caKeyPath = join(dir, 'ca-key.pem');
   const caCertPath = join(dir, 'ca-cert.pem');
   const keyPath = join(dir, 'server-key.pem');
   const certPath = join(dir, 'server-cert.pem');
   if (!existsSync(caKeyPath) || !existsSync(caCertPath)) {
     const ca = await makeCa(now);
-    writePrivate(caKeyPath, ca.keyPem);
-    writePrivate(caCertPath, ca.certPem);
+    await writePrivateFile(caKeyPath, ca.keyPem);
+    await writePrivateFile(caCertPath, ca.certPem);
   }
   const ca = { keyPem: readFileSync(caKeyPath, 'utf8'), certPem: readFileSync(caCertPath, 'utf8') };
   const allNames = [...new Set(['localhost', '127.0.0.1', ...names])];
@@ -159,8 +156,8 @@ export async function ensureHubCertificates(
     new Date(new X509Certificate(current).validTo).getTime() - RENEW_BEFORE_MS > now;
   if (!isFresh) {
     const server = await makeServer(ca, allNames, now);
-    writePrivate(keyPath, server.keyPem);
-    writePrivate(certPath, server.certPem);
+    await writePrivateFile(keyPath, server.keyPem);
+    await writePrivateFile(certPath, server.certPem);
   }
   const certPem = readFileSync(certPath, 'utf8');
   return {

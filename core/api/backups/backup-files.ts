@@ -3,8 +3,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensurePrivateDir, restrictToOwner } from '../../fs-private';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { migrate, readSchemaVersion } from '../../store/open-database';
 import { BACKUPS_ERRORS } from './errors';
@@ -65,6 +66,15 @@ export function checkFileIntegrity(path: string): { isOk: boolean; detail: strin
   }
 }
 
+function setRollbackJournal(path: string): void {
+  const copy = new BetterSqlite3(path, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
 export async function listBackups(db: Database, now: number): Promise<BackupInfo[]> {
   const dir = backupsDirOf(db);
   if (!existsSync(dir)) return [];
@@ -85,13 +95,18 @@ export async function listBackups(db: Database, now: number): Promise<BackupInfo
  */
 export async function createBackup(db: Database, kind: BackupKind, now: number): Promise<BackupInfo> {
   const dir = backupsDirOf(db);
-  await mkdir(dir, { recursive: true });
+  // A backup is the whole database: the folder is this user's only (0700), as is each copy (0600).
+  await ensurePrivateDir(dir, { tightenExisting: true });
   let name = `fairlead-${kind}-${stampOf(now)}.sqlite`;
   for (let n = 2; existsSync(join(dir, name)); n += 1) name = `fairlead-${kind}-${stampOf(now)}-${n}.sqlite`;
   const partial = join(dir, `${name}.partial`);
   await rm(partial, { force: true });
   try {
     await db.backup(partial);
+    await restrictToOwner(partial);
+    // The copy says WAL like the live file, and a read-only check of a WAL file leaves -wal and -shm beside it: a
+    // backup is one standalone file, so it keeps a rollback journal (a restore into the live file stays WAL).
+    setRollbackJournal(partial);
     const check = checkFileIntegrity(partial);
     if (!check.isOk) throw new Error(`The backup failed its integrity check: ${check.detail}`);
     await rename(partial, join(dir, name));

@@ -4,6 +4,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { DedupeKeyKind } from '../../domain/dedupe';
+import { PRIVATE_FILE_MODE } from '../../fs-private';
 import { guessColumnMapping, foldHeader } from '../../import/column-mapping';
 import { describeRowErrors } from '../../import/export-csv';
 import { validateSourceRow } from '../../import/import-rows';
@@ -117,7 +118,7 @@ export async function analyzeUpload(
   const rowsWithMatches: number[] = [];
   /** The valid rows, kept in memory for the commit (~40 MB per 100k rows). */
   const validLines: AnalysedRow[] = [];
-  const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId));
+  const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId), { mode: PRIVATE_FILE_MODE });
   const previewRows: { row: number; cells: readonly string[] }[] = [];
   const errors: RowIssue[] = [];
   const samples: { sample: Omit<DuplicateRowSample, 'matches'>; matches: readonly KeyMatch[] }[] = [];

@@ -2,13 +2,14 @@
 // (one JSON line each, for the error file) and the scratch database a commit stages its rows in.
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Delimiter, TextEncoding } from '../../import/types';
 import type { LeadDraft } from '../../import/validate-row';
 import type { LeadKeys } from '../../store/leads';
 import type { HistoryCommitPlan, HistoryExtras } from './history';
+import { ensurePrivateDir, writePrivateFile } from '../../fs-private';
 import { ServiceError } from '../errors';
 import { IMPORT_ERRORS } from './errors';
 
@@ -93,12 +94,14 @@ export async function saveUpload(
   bytes: Buffer,
 ): Promise<UploadMeta> {
   const dir = uploadDir(db, meta.uploadId);
-  await mkdir(dir, { recursive: true });
+  // Uploads hold customers' data: the folders are this user's only (0700), as are the files (0600).
+  await ensurePrivateDir(uploadsDirOf(db), { tightenExisting: true });
+  await ensurePrivateDir(dir, { tightenExisting: true });
   const extension = /\.(csv|txt|tsv|xlsx)$/i.exec(meta.fileName)?.[1]?.toLowerCase() ?? 'csv';
   const sourceName = `source.${extension}`;
-  await writeFile(join(dir, sourceName), bytes);
+  await writePrivateFile(join(dir, sourceName), bytes);
   const full: UploadMeta = { ...meta, sourceName, sizeBytes: bytes.length };
-  await writeFile(join(dir, 'upload.json'), JSON.stringify(full));
+  await writePrivateFile(join(dir, 'upload.json'), JSON.stringify(full));
   return full;
 }
 
@@ -125,7 +128,7 @@ export function stagingPathOf(db: Database, uploadId: string): string {
 }
 
 export async function writeAnalysisMeta(db: Database, meta: AnalysisMeta): Promise<void> {
-  await writeFile(join(uploadDir(db, meta.uploadId), 'analysis.json'), JSON.stringify(meta));
+  await writePrivateFile(join(uploadDir(db, meta.uploadId), 'analysis.json'), JSON.stringify(meta));
 }
 
 export async function readAnalysisMeta(db: Database, uploadId: string): Promise<AnalysisMeta | null> {

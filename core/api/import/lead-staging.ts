@@ -10,6 +10,7 @@ import {
   type ImportStaging,
   type StagingLayout,
 } from '../../store/import-batches';
+import { ensurePrivateFileSync } from '../../fs-private';
 import { startStagingWriter } from '../../store/staging-writer';
 
 /** Rows handed to the staging writer but not written yet, beyond which the job waits for it. */
@@ -37,6 +38,8 @@ export function startLeadStaging(
 }
 
 function stageOnWorker(db: Database, batchId: string, path: string, layout: StagingLayout): LeadStaging {
+  // Created empty and private (0600) before SQLite writes customers' data into it.
+  ensurePrivateFileSync(path);
   let writer: ReturnType<typeof startStagingWriter> | null = startStagingWriter(
     path,
     layout.createSql,

@@ -1,10 +1,11 @@
 // Exports the leads a filter selects (the Leads view's own filter) as CSV (UTF-8 with BOM) or XLSX, with headers
 // the importer maps back to the same fields, so an exported file re-imports to the same leads.
 import type { Database } from 'better-sqlite3';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Lead } from '../../domain/lead';
+import { ensurePrivateDir } from '../../fs-private';
 import { writeLeadsCsv, writeLeadsXlsx, type ExportColumn } from '../../import/export-csv';
 import { listLeads, type LeadFilter } from '../../store/leads';
 import { listReps } from '../../store/reps';
@@ -109,7 +110,8 @@ export async function exportLeads(ctx: CallContext, input: ExportInput): Promise
     };
   }
   const dir = join(dataDirOf(ctx.db), 'exports');
-  await mkdir(dir, { recursive: true });
+  // The XLSX is written here before it is read back and deleted: a folder only this user can enter (0700).
+  await ensurePrivateDir(dir, { tightenExisting: true });
   const path = join(dir, `${ctx.newId('export').replace(/[^\w-]/g, '_')}.xlsx`);
   try {
     const rows = await writeLeadsXlsx(leads, columns, path);
