@@ -1,21 +1,55 @@
 // Dashboard calls: the team lead's funnel, SLA and per-rep figures for a period of local days.
 import { z } from 'zod';
-import { defineCall, isoDate } from '../contract-kit';
+import { REP_TIERS } from '../../domain/rep';
+import { defineCall, empty, id, isoDate, MAX_TEXT } from '../contract-kit';
 import { stageSchema } from '../leads/schemas';
+import { DASHBOARD_ERRORS } from './errors';
+import {
+  kpiRowSchema,
+  kpiTargetsSchema,
+  mineSchema,
+  nowSchema,
+  periodTablesSchema,
+  pulseForLeadSchema,
+} from './schemas';
 
 /** The longest period the Dashboard asks about; bounds the per-day series. */
 export const MAX_DASHBOARD_DAYS = 366;
 
 const DAY_MS = 86_400_000;
 
-const summaryInput = z
-  .object({ from: isoDate, to: isoDate })
-  .strict()
-  .refine((v) => v.from <= v.to, { message: 'the range must end on or after its start', path: ['to'] })
-  .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / DAY_MS < MAX_DASHBOARD_DAYS, {
-    message: `at most ${MAX_DASHBOARD_DAYS} days`,
-    path: ['from'],
-  });
+/** The longest comment a rep may leave with the pulse. */
+export const MAX_PULSE_COMMENT = 500;
+
+const pulseAnswerSchema = z
+  .object({ score: z.number().int(), comment: z.string().nullable(), isSigned: z.boolean() })
+  .strict();
+
+/** A period of local days, both ends included, no longer than MAX_DASHBOARD_DAYS. */
+function checkedPeriod<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((v) => v.from <= v.to, { message: 'the range must end on or after its start', path: ['to'] })
+    .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / DAY_MS < MAX_DASHBOARD_DAYS, {
+      message: `at most ${MAX_DASHBOARD_DAYS} days`,
+      path: ['from'],
+    });
+}
+
+const summaryInput = checkedPeriod(z.object({ from: isoDate, to: isoDate }).strict());
+
+/** The KPI row's period and optional filters (a rep, a tier, a source). */
+const kpiInput = checkedPeriod(
+  z
+    .object({
+      from: isoDate,
+      to: isoDate,
+      repId: id.optional(),
+      tier: z.enum(REP_TIERS).optional(),
+      source: z.string().trim().min(1).max(MAX_TEXT).optional(),
+    })
+    .strict(),
+);
+export type KpiInput = z.output<typeof kpiInput>;
 
 const dashboardSummarySchema = z
   .object({
@@ -56,6 +90,67 @@ export const dashboardCalls = {
   'dashboard.summary': defineCall({
     input: summaryInput,
     output: dashboardSummarySchema,
+    access: 'team-lead',
+  }),
+  /** The KPI row for a period and filters, with the period before it and a per-day sparkline of each figure. */
+  'dashboard.kpis': defineCall({ input: kpiInput, output: kpiRowSchema, access: 'team-lead' }),
+  /** The period's tables: per source (with ROI), the funnel flow, per rep. */
+  'dashboard.tables': defineCall({ input: kpiInput, output: periodTablesSchema, access: 'team-lead' }),
+  /** Now, whatever the period: open leads per stage and capacity against the caps. */
+  'dashboard.now': defineCall({
+    input: z
+      .object({ tier: z.enum(REP_TIERS).optional(), source: z.string().max(MAX_TEXT).optional() })
+      .strict(),
+    output: nowSchema,
+    access: 'team-lead',
+  }),
+  /** A rep's own response time, conversion and grade mix against the team's median; no other rep's figures. */
+  'dashboard.mine': defineCall({
+    input: summaryInput,
+    output: mineSchema,
+    access: 'signed-in',
+    repScope: 'self',
+    errors: [DASHBOARD_ERRORS.repOnly],
+  }),
+  /** A rep answers this month's pulse (1–5, optional comment); anonymous to the team lead unless signed. */
+  'dashboard.answerPulse': defineCall({
+    input: z
+      .object({
+        score: z.number().int().min(1).max(5),
+        comment: z.string().max(MAX_PULSE_COMMENT).optional(),
+        isSigned: z.boolean().default(false),
+      })
+      .strict(),
+    output: pulseAnswerSchema.extend({ month: z.string() }).strict(),
+    access: 'signed-in',
+    repScope: 'self',
+    errors: [DASHBOARD_ERRORS.repOnly],
+  }),
+  /** The rep's own answer this month, if any: the app asks once a month. */
+  'dashboard.myPulse': defineCall({
+    input: empty,
+    output: z.object({ month: z.string(), answer: pulseAnswerSchema.nullable() }).strict(),
+    access: 'signed-in',
+    repScope: 'self',
+    errors: [DASHBOARD_ERRORS.repOnly],
+  }),
+  /** Average, count and trend of the pulse, and a month's comments (a name only where the rep signed). */
+  'dashboard.pulse': defineCall({
+    input: z
+      .object({
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+          .optional(),
+      })
+      .strict(),
+    output: pulseForLeadSchema,
+    access: 'team-lead',
+  }),
+  'dashboard.targets': defineCall({ input: empty, output: kpiTargetsSchema, access: 'team-lead' }),
+  'dashboard.saveTargets': defineCall({
+    input: z.object({ targets: kpiTargetsSchema }).strict(),
+    output: kpiTargetsSchema,
     access: 'team-lead',
   }),
 };

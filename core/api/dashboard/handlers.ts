@@ -15,6 +15,7 @@ import { localDayOf, readDistributionSettings } from '../distribution/setup';
 import { clocksOfRows } from '../sla/cards';
 import { readSlaPolicy } from '../sla/settings';
 import type { dashboardCalls } from './calls';
+import { kpiHandlers } from './kpi-handlers';
 
 /**
  * Overdue clocks now, by the one clock model the board, queue and scheduler use: first contact, and follow-up
@@ -33,6 +34,7 @@ function countOverdue(ctx: CallContext): { firstContact: number; followUp: numbe
 }
 
 export const dashboardHandlers: HandlersOf<typeof dashboardCalls> = {
+  ...kpiHandlers,
   'dashboard.summary'(ctx, input) {
     // Local days in the workspace's offset, as distribution.fairness reads the same period.
     const { utcOffsetMinutes } = readDistributionSettings(ctx.db);

@@ -10,6 +10,7 @@ import { updateToSchemaVersion7 } from './0007-identity';
 import { updateToSchemaVersion8 } from './0008-jobs';
 import { updateToSchemaVersion9 } from './0009-triggers-to-code';
 import { updateToSchemaVersion10 } from './0010-activities';
+import { updateToSchemaVersion11 } from './0011-pulse';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion8,
   updateToSchemaVersion9,
   updateToSchemaVersion10,
+  updateToSchemaVersion11,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,218 @@
+// The KPI row: response time, conversion, loss, balance and satisfaction for a period, the period before it, and a
+// per-day sparkline of each — SQL counts per day, grade and source; core/domain/kpi defines every figure.
+import type { Database } from 'better-sqlite3';
+import { createRng } from '../../domain/clock';
+import { isNewRep } from '../../domain/distribution/fairness';
+import { GRADES, type Grade } from '../../domain/funnel';
+import { computeBalance, type BalanceReport } from '../../domain/kpi/balance';
+import type { ArrivalCount, ClosureCount } from '../../domain/kpi/conversion';
+import { conversionFromCounts } from '../../domain/kpi/conversion';
+import { lossFromCounts } from '../../domain/kpi/loss';
+import type { ResponseFact } from '../../domain/kpi/response-time';
+import { computeResponseTimes, responseMinutes } from '../../domain/kpi/response-time';
+import { medianOf } from '../../domain/kpi/stats';
+import type { KpiTargets } from '../../domain/kpi/targets';
+import type { SlaGradeKey } from '../../domain/sla/sla-policy';
+import type { WorkingCalendar } from '../../domain/sla/working-calendar';
+import type { ArrivalRow, ClosureRow, KpiFilter, ResponseRow } from '../../store/dashboard-kpi';
+import {
+  countArrivals,
+  countAssignmentsByRep,
+  countClosures,
+  listResponses,
+} from '../../store/dashboard-kpi';
+import { listReps } from '../../store/reps';
+import type { CallContext } from '../call-context';
+import { readDistributionSettings } from '../distribution/setup';
+import { readSlaPolicy } from '../sla/settings';
+import type { KpiInput } from './calls';
+import type { KpiRow } from './schemas';
+import { localDayNumber, resolvePeriod, type ResolvedPeriod } from './period';
+import { readPulseSummary } from './pulse';
+import { readKpiTargets } from './targets';
+
+/** A stored grade as the domain's: anything else (an old or hand-edited value) is ungraded. */
+export function gradeOf(value: string | null): Grade | null {
+  return (GRADES as readonly string[]).includes(value ?? '') ? (value as Grade) : null;
+}
+
+export function gradeKeyOf(value: string | null): SlaGradeKey {
+  return gradeOf(value) ?? 'ungraded';
+}
+
+/** A rep is "new" for the floor for this many days after joining, as distribution.fairness counts it. */
+export const NEW_REP_DAYS = 90;
+
+export function filterOf(input: KpiInput): KpiFilter {
+  return { repId: input.repId, tier: input.tier, source: input.source };
+}
+
+export function toResponseFact(row: ResponseRow): ResponseFact {
+  return { grade: gradeOf(row.grade), assignedAt: row.assignedAt, firstContactAt: row.firstContactAt };
+}
+
+function arrivalCounts(rows: readonly ArrivalRow[]): ArrivalCount[] {
+  const byGrade = new Map<SlaGradeKey, { arrived: number; won: number }>();
+  for (const row of rows) {
+    const key = gradeKeyOf(row.grade);
+    const entry = byGrade.get(key) ?? { arrived: 0, won: 0 };
+    entry.arrived += row.arrived;
+    entry.won += row.won;
+    byGrade.set(key, entry);
+  }
+  return [...byGrade].map(([grade, c]) => ({ grade, ...c }));
+}
+
+function closureCounts(rows: readonly ClosureRow[]): ClosureCount[] {
+  return rows.map((row) => ({
+    grade: gradeKeyOf(row.grade),
+    bandFrom: row.band,
+    closed: row.closed,
+    won: row.won,
+    // No learned prediction is stored per lead: calibration shows the observed share only.
+    predictedSum: 0,
+    predictedCount: 0,
+  }));
+}
+
+function lossOf(rows: readonly ArrivalRow[]) {
+  const sum = (pick: (row: ArrivalRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  return lossFromCounts({
+    arrived: sum((r) => r.arrived),
+    lost: sum((r) => r.lost),
+    recycled: sum((r) => r.recycled),
+    neverContacted: sum((r) => r.neverContacted),
+    any: sum((r) => r.anyLoss),
+  });
+}
+
+/** One value per day of the period: `value` of the rows of that day, null for a day without rows. */
+function seriesOf<T>(
+  period: ResolvedPeriod,
+  rows: readonly T[],
+  dayOf: (row: T) => number,
+  value: (rows: readonly T[]) => number | null,
+): (number | null)[] {
+  const byDay: T[][] = period.dates.map(() => []);
+  for (const row of rows) byDay[dayOf(row) - period.firstDay]?.push(row);
+  return byDay.map((dayRows) => (dayRows.length === 0 ? null : value(dayRows)));
+}
+
+function responseSeries(
+  period: ResolvedPeriod,
+  facts: readonly ResponseFact[],
+  calendar: WorkingCalendar | null,
+): (number | null)[] {
+  return seriesOf(
+    period,
+    facts,
+    (fact) => localDayNumber(fact.assignedAt, period.utcOffsetMinutes),
+    (dayFacts) => medianOf(dayFacts.flatMap((fact) => responseMinutes(fact, calendar) ?? [])),
+  );
+}
+
+/** Balance over the active reps (of the filter's tier) for the leads handed out in the period. */
+export function readBalance(
+  db: Database,
+  period: ResolvedPeriod,
+  filter: KpiFilter,
+  targets: KpiTargets,
+  now: number,
+): BalanceReport {
+  const reps = listReps(db, { includeInactive: false }).filter(
+    (rep) =>
+      (filter.tier === undefined || rep.tier === filter.tier) &&
+      (filter.repId === undefined || rep.id === filter.repId),
+  );
+  const counts = countAssignmentsByRep(db, period, filter).map((row) => ({
+    repId: row.repId,
+    grade: gradeOf(row.grade),
+    count: row.count,
+  }));
+  // Seeded by the period, so the same question always gets the same interval.
+  return computeBalance(
+    reps.map((rep) => ({ id: rep.id, isNew: isNewRep(rep, now, NEW_REP_DAYS) })),
+    counts,
+    createRng(period.firstDay * 31 + period.days),
+    targets.balance,
+  );
+}
+
+/** The KPI row for the input's period and filters. */
+export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
+  const { db } = ctx;
+  const period = resolvePeriod(input.from, input.to, readDistributionSettings(db).utcOffsetMinutes);
+  const both = { from: period.previous.from, to: period.to, utcOffsetMinutes: period.utcOffsetMinutes };
+  const filter = filterOf(input);
+  const targets = readKpiTargets(db);
+  const calendar = readSlaPolicy(db).calendar;
+  const isCurrent = (day: number) => day >= period.firstDay;
+
+  const arrivals = countArrivals(db, both, filter);
+  const arrivalsNow = arrivals.filter((row) => isCurrent(row.day));
+  const arrivalsBefore = arrivals.filter((row) => !isCurrent(row.day));
+  const closures = countClosures(db, both, filter);
+  const conversionNow = conversionFromCounts(
+    arrivalCounts(arrivalsNow),
+    closureCounts(closures.filter((row) => isCurrent(row.day))),
+  );
+  const conversionBefore = conversionFromCounts(
+    arrivalCounts(arrivalsBefore),
+    closureCounts(closures.filter((row) => !isCurrent(row.day))),
+  );
+
+  const facts = listResponses(db, both, filter).map(toResponseFact);
+  const factsNow = facts.filter((fact) => fact.assignedAt >= period.from);
+  const responseNow = computeResponseTimes(factsNow, calendar, targets.responseMinutes, ctx.now);
+  const responseBefore = computeResponseTimes(
+    facts.filter((fact) => fact.assignedAt < period.from),
+    calendar,
+    targets.responseMinutes,
+    ctx.now,
+  );
+
+  const sumOf = (rows: readonly ArrivalRow[], pick: (row: ArrivalRow) => number) =>
+    rows.reduce((total, row) => total + pick(row), 0);
+  return {
+    period: { from: period.fromDate, to: period.toDate, days: period.days },
+    previous: { from: period.previous.fromDate, to: period.previous.toDate },
+    seriesDates: period.dates,
+    targets,
+    response: {
+      current: responseNow.overall,
+      previous: responseBefore.overall,
+      byGrade: responseNow.byGrade,
+      series: responseSeries(period, factsNow, calendar),
+    },
+    conversion: {
+      current: conversionNow.overall,
+      previous: conversionBefore.overall,
+      byGrade: conversionNow.byGrade,
+      calibration: conversionNow.calibration,
+      series: seriesOf(
+        period,
+        arrivalsNow,
+        (row) => row.day,
+        (rows) => sumOf(rows, (r) => r.won) / sumOf(rows, (r) => r.arrived),
+      ),
+    },
+    loss: {
+      current: lossOf(arrivalsNow),
+      previous: lossOf(arrivalsBefore),
+      series: seriesOf(
+        period,
+        arrivalsNow,
+        (row) => row.day,
+        (rows) => sumOf(rows, (r) => r.anyLoss) / sumOf(rows, (r) => r.arrived),
+      ),
+    },
+    balance: readBalance(db, period, filter, targets, ctx.now),
+    satisfaction: readPulseSummary(db, period.toDate),
+    arrivalsSeries: seriesOf(
+      period,
+      arrivalsNow,
+      (row) => row.day,
+      (rows) => sumOf(rows, (r) => r.arrived),
+    ).map((v) => v ?? 0),
+  };
+}

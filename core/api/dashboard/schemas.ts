@@ -1,0 +1,271 @@
+// Output shapes of the Dashboard's KPI calls, mirroring core/domain/kpi's reports (the service checks outputs).
+import { z } from 'zod';
+import { REP_TIERS } from '../../domain/rep';
+import { stageSchema } from '../leads/schemas';
+
+const int = z.number().int();
+const maybe = z.number().nullable();
+
+export const estimateSchema = z.object({ value: maybe, n: int, low: maybe, high: maybe }).strict();
+
+const gradeRecord = <T extends z.ZodType>(value: T) =>
+  z.object({ A: value, B: value, C: value, D: value, ungraded: value }).strict();
+
+export const responseFiguresSchema = z
+  .object({
+    assigned: int,
+    contacted: int,
+    notContacted: int,
+    medianMinutes: maybe,
+    meanMinutes: maybe,
+    p90Minutes: maybe,
+    withinTarget: estimateSchema,
+    histogram: z.array(z.object({ from: z.number(), to: maybe, count: int }).strict()).readonly(),
+  })
+  .strict();
+
+const conversionFiguresSchema = z
+  .object({ arrived: int, wonOfArrived: estimateSchema, closed: int, wonOfClosed: estimateSchema })
+  .strict();
+
+const lossSchema = z
+  .object({
+    arrived: int,
+    lost: estimateSchema,
+    recycled: estimateSchema,
+    neverContacted: estimateSchema,
+    any: estimateSchema,
+  })
+  .strict();
+
+const gradeKey = z.enum(['A', 'B', 'C', 'D', 'ungraded']);
+
+const balanceSchema = z
+  .object({
+    groups: z
+      .array(
+        z
+          .object({
+            group: z.union([gradeKey, z.enum(['all', 'ab'])]),
+            leads: int,
+            reps: int,
+            stdDev: estimateSchema,
+            gini: estimateSchema,
+            verdict: z.enum(['too_few', 'even', 'uneven']),
+          })
+          .strict(),
+      )
+      .readonly(),
+    newReps: z
+      .object({
+        newReps: int,
+        share: estimateSchema,
+        floor: z.number(),
+        verdict: z.enum(['too_few', 'at_or_above_floor', 'below_floor', 'no_new_reps']),
+      })
+      .strict(),
+  })
+  .strict();
+
+const pulseSchema = z
+  .object({
+    latest: estimateSchema.extend({ month: z.string() }).strict().nullable(),
+    trend: z.array(z.object({ month: z.string(), count: int, average: z.number() }).strict()).readonly(),
+    change: maybe,
+  })
+  .strict();
+export type PulseSummaryOutput = z.output<typeof pulseSchema>;
+
+export const pulseForLeadSchema = z
+  .object({
+    month: z.string(),
+    summary: pulseSchema,
+    comments: z
+      .array(z.object({ score: int, comment: z.string(), signedBy: z.string().nullable() }).strict())
+      .readonly(),
+  })
+  .strict();
+
+export const kpiTargetsSchema = z
+  .object({
+    responseMinutes: gradeRecord(z.number().int().min(0).max(100_000)),
+    conversion: z.number().min(0).max(1),
+    lossRate: z.number().min(0).max(1),
+    satisfaction: z.number().min(1).max(5),
+    balance: z
+      .object({
+        minSample: z.number().int().min(1).max(100_000),
+        giniAlarm: z.number().min(0).max(1),
+        newRepFloorFraction: z.number().min(0).max(1),
+      })
+      .strict(),
+  })
+  .strict();
+
+const series = z.array(maybe).readonly();
+
+export const kpiRowSchema = z
+  .object({
+    /** The period and the one just before it, as local days, both ends included. */
+    period: z.object({ from: z.string(), to: z.string(), days: int }).strict(),
+    previous: z.object({ from: z.string(), to: z.string() }).strict(),
+    /** The local dates of every series point, one per day of the period. */
+    seriesDates: z.array(z.string()).readonly(),
+    targets: kpiTargetsSchema,
+    response: z
+      .object({
+        current: responseFiguresSchema,
+        previous: responseFiguresSchema,
+        byGrade: gradeRecord(responseFiguresSchema),
+        /** Median business minutes of each day's hand-overs. */
+        series,
+      })
+      .strict(),
+    conversion: z
+      .object({
+        current: conversionFiguresSchema,
+        previous: conversionFiguresSchema,
+        byGrade: gradeRecord(conversionFiguresSchema),
+        calibration: z
+          .array(
+            z
+              .object({
+                grade: gradeKey,
+                bandFrom: maybe,
+                converted: estimateSchema,
+                predicted: maybe,
+                predictedCount: int,
+              })
+              .strict(),
+          )
+          .readonly(),
+        /** Won / arrived of each day's arrivals. */
+        series,
+      })
+      .strict(),
+    loss: z.object({ current: lossSchema, previous: lossSchema, series }).strict(),
+    balance: balanceSchema,
+    satisfaction: pulseSchema,
+    /** New leads per day: the inflow sparkline. */
+    arrivalsSeries: series,
+  })
+  .strict();
+export type KpiRow = z.output<typeof kpiRowSchema>;
+
+export const channelsSchema = z
+  .array(
+    z
+      .object({
+        source: z.string().nullable(),
+        leads: int,
+        costFen: int,
+        won: int,
+        revenueFen: int,
+        costPerLeadFen: z.number().int().nullable(),
+        conversion: estimateSchema,
+        roi: maybe,
+        roiKind: z.enum(['ratio', 'no_cost']),
+      })
+      .strict(),
+  )
+  .readonly();
+
+export const funnelStepsSchema = z
+  .array(
+    z
+      .object({
+        stage: stageSchema,
+        reached: int,
+        toNext: maybe,
+        averageDays: maybe,
+        completedStays: int,
+      })
+      .strict(),
+  )
+  .readonly();
+
+export const repRowSchema = z
+  .object({
+    repId: z.string(),
+    name: z.string(),
+    tier: z.enum(REP_TIERS),
+    /** Leads handed to the rep in the period, by grade now. */
+    leadsByGrade: gradeRecord(int),
+    leads: int,
+    openLoad: int,
+    cap: z.number().int().nullable(),
+    responseMedianMinutes: maybe,
+    withinTarget: estimateSchema,
+    followUps: int,
+    closed: int,
+    won: int,
+    conversion: maybe,
+    revenueFen: int,
+  })
+  .strict();
+
+export const periodTablesSchema = z
+  .object({
+    channels: channelsSchema,
+    funnel: funnelStepsSchema,
+    reps: z.array(repRowSchema).readonly(),
+  })
+  .strict();
+export type PeriodTables = z.output<typeof periodTablesSchema>;
+
+export const nowSchema = z
+  .object({
+    /** Open (not won or lost) live leads per stage now; stages without leads are absent. */
+    openByStage: z.partialRecord(stageSchema, int),
+    capacity: z
+      .object({
+        reps: z
+          .array(
+            z
+              .object({
+                repId: z.string(),
+                name: z.string(),
+                tier: z.enum(REP_TIERS),
+                openLoad: int,
+                cap: z.number().int().nullable(),
+              })
+              .strict(),
+          )
+          .readonly(),
+        tiers: z
+          .array(
+            z
+              .object({
+                tier: z.enum(REP_TIERS),
+                reps: int,
+                openLoad: int,
+                /** Sum of the capped reps' caps; uncapped reps are counted apart. */
+                cap: int,
+                uncappedReps: int,
+              })
+              .strict(),
+          )
+          .readonly(),
+        /** New leads per day over the last 30 local days. */
+        inflowPerDay: z.number(),
+        /** Free room under the caps of capped reps. */
+        freeRoom: int,
+        /** freeRoom / inflowPerDay; null when nothing arrives or a rep without a cap makes room unbounded. */
+        daysToFill: maybe,
+      })
+      .strict(),
+  })
+  .strict();
+export type DashboardNow = z.output<typeof nowSchema>;
+
+export const mineSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }).strict(),
+    /** The rep's own figures and the team's median of the same figure over active reps (never another's). */
+    responseMedianMinutes: z.object({ mine: maybe, teamMedian: maybe }).strict(),
+    withinTarget: z.object({ mine: estimateSchema, teamMedian: maybe }).strict(),
+    conversion: z.object({ mine: estimateSchema, teamMedian: maybe }).strict(),
+    gradeMix: z.object({ mine: gradeRecord(int), teamMedian: gradeRecord(z.number()) }).strict(),
+  })
+  .strict();
+export type DashboardMine = z.output<typeof mineSchema>;

@@ -1,0 +1,317 @@
+// Repository for the Dashboard's KPI row: the heavy aggregation (per local day, grade and source) in SQL, so the
+// domain's KPI functions see counts and a few columns, never 100k rows of leads.
+import type { Database } from 'better-sqlite3';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Schema } from './schema';
+import { selectAll } from './sql';
+import { workQb, type WorkSchema } from './work-schema';
+
+type Db = Schema & WorkSchema;
+
+/** Which leads the figures are about: an owner, the owners of one tier, a source (all optional, all must hold). */
+export interface KpiFilter {
+  readonly repId?: string | undefined;
+  readonly tier?: string | undefined;
+  readonly source?: string | undefined;
+}
+
+/** A period of epoch ms [from, to) and the workspace's offset, which numbers local days. */
+export interface KpiPeriod {
+  readonly from: number;
+  readonly to: number;
+  readonly utcOffsetMinutes: number;
+}
+
+function dayOf(column: string, utcOffsetMinutes: number) {
+  // better-sqlite3 binds a JS number as REAL; the cast keeps the division an integer one.
+  return sql<number>`(${sql.ref(column)} + CAST(${utcOffsetMinutes * 60_000} AS INTEGER)) / 86400000`;
+}
+
+/** The filter as one condition on `leads` (live leads only), usable whatever else the query joins. */
+function leadCondition(filter: KpiFilter) {
+  const parts = [sql<boolean>`leads.deleted_at IS NULL`];
+  if (filter.repId !== undefined) parts.push(sql<boolean>`leads.owner_id = ${filter.repId}`);
+  if (filter.tier !== undefined)
+    parts.push(sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${filter.tier})`);
+  if (filter.source !== undefined) parts.push(sql<boolean>`leads.source = ${filter.source}`);
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+function filtered<O>(query: SelectQueryBuilder<Db, 'leads', O>, filter: KpiFilter) {
+  return query.where(leadCondition(filter));
+}
+
+const wasRecycled = sql<number>`EXISTS (SELECT 1 FROM lead_recycles AS r WHERE r.lead_id = leads.id)`;
+/** Contacted: a follow-up was logged, or the lead was won (a won lead was reached, logged or not). */
+const wasContacted = sql<number>`(leads.stage = 'won' OR EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.lead_id = leads.id))`;
+
+export interface ArrivalRow {
+  readonly day: number;
+  readonly grade: string | null;
+  readonly source: string | null;
+  readonly arrived: number;
+  readonly won: number;
+  readonly lost: number;
+  readonly recycled: number;
+  readonly neverContacted: number;
+  /** Leads lost, recycled or never contacted (each lead once). */
+  readonly anyLoss: number;
+  readonly costFen: number;
+  readonly revenueFen: number;
+}
+
+/**
+ * Leads that arrived (created, not history, not deleted) in [from, to), as they stand now, counted per local day,
+ * grade and source: the cohort behind conversion, loss and the per-source table.
+ */
+export function countArrivals(db: Database, period: KpiPeriod, filter: KpiFilter): ArrivalRow[] {
+  const day = dayOf('leads.created_at', period.utcOffsetMinutes);
+  const inner = filtered(workQb.selectFrom('leads'), filter)
+    .where('leads.is_history', '=', 0)
+    .where('leads.created_at', '>=', period.from)
+    .where('leads.created_at', '<', period.to)
+    .select([
+      day.as('day'),
+      'leads.grade',
+      'leads.source',
+      'leads.stage',
+      'leads.cost_fen',
+      'leads.won_amount_fen',
+      wasRecycled.as('rec'),
+      wasContacted.as('contacted'),
+    ]);
+  return selectAll(
+    db,
+    workQb
+      .selectFrom(inner.as('x'))
+      .select([
+        'x.day',
+        'x.grade',
+        'x.source',
+        (eb) => eb.fn.countAll<number>().as('arrived'),
+        sql<number>`sum(x.stage = 'won')`.as('won'),
+        sql<number>`sum(x.stage = 'lost')`.as('lost'),
+        sql<number>`sum(x.rec)`.as('recycled'),
+        sql<number>`sum(NOT x.contacted)`.as('neverContacted'),
+        sql<number>`sum(x.stage = 'lost' OR x.rec OR NOT x.contacted)`.as('anyLoss'),
+        sql<number>`sum(x.cost_fen)`.as('costFen'),
+        sql<number>`coalesce(sum(CASE WHEN x.stage = 'won' THEN x.won_amount_fen END), 0)`.as('revenueFen'),
+      ])
+      .groupBy(['x.day', 'x.grade', 'x.source']),
+  );
+}
+
+/** When a closed lead closed: its close time, else its last update (as the summary reads it). */
+const closedAt = sql<number>`coalesce(leads.closed_at, leads.updated_at)`;
+
+export interface ClosureRow {
+  readonly day: number;
+  readonly grade: string | null;
+  /** Lower bound of the lead's 20-point score band; null when unscored. */
+  readonly band: number | null;
+  readonly closed: number;
+  readonly won: number;
+  readonly revenueFen: number;
+}
+
+/** Leads closed (won or lost) in [from, to), history included as the summary counts them, per day, grade, band. */
+export function countClosures(db: Database, period: KpiPeriod, filter: KpiFilter): ClosureRow[] {
+  const day = sql<number>`(${closedAt} + CAST(${period.utcOffsetMinutes * 60_000} AS INTEGER)) / 86400000`;
+  const band = sql<number | null>`min(80, CAST(leads.score / 20 AS INTEGER) * 20)`;
+  return selectAll(
+    db,
+    filtered(workQb.selectFrom('leads'), filter)
+      .where('leads.stage', 'in', ['won', 'lost'])
+      .where(closedAt, '>=', period.from)
+      .where(closedAt, '<', period.to)
+      .select([
+        day.as('day'),
+        'leads.grade',
+        band.as('band'),
+        (eb) => eb.fn.countAll<number>().as('closed'),
+        sql<number>`sum(leads.stage = 'won')`.as('won'),
+        sql<number>`coalesce(sum(CASE WHEN leads.stage = 'won' THEN leads.won_amount_fen END), 0)`.as(
+          'revenueFen',
+        ),
+      ])
+      .groupBy([day, 'leads.grade', band]),
+  );
+}
+
+export interface ResponseRow {
+  readonly repId: string;
+  readonly grade: string | null;
+  readonly assignedAt: number;
+  /** The assigned rep's first logged follow-up at or after the assignment; null when none. */
+  readonly firstContactAt: number | null;
+}
+
+/**
+ * Every hand-over to a rep in [from, to) of a live, non-history lead, with the rep's first contact after it.
+ * A lead reassigned before contact leaves its first rep's assignment uncontacted, as it was.
+ */
+export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
+  const repFilter: KpiFilter = { ...filter, repId: undefined };
+  let q = workQb
+    .selectFrom('assignments as a')
+    .innerJoin('leads', 'leads.id', 'a.lead_id')
+    .where(leadCondition(repFilter))
+    .where('a.at', '>=', period.from)
+    .where('a.at', '<', period.to)
+    .where('a.rep_id', 'is not', null)
+    .where('leads.is_history', '=', 0);
+  if (filter.repId !== undefined) q = q.where('a.rep_id', '=', filter.repId);
+  return selectAll(
+    db,
+    q.select([
+      sql<string>`a.rep_id`.as('repId'),
+      'leads.grade',
+      'a.at as assignedAt',
+      sql<number | null>`(SELECT min(f.at) FROM follow_ups AS f
+        WHERE f.lead_id = a.lead_id AND f.at >= a.at AND f.rep_id = a.rep_id)`.as('firstContactAt'),
+    ]),
+  );
+}
+
+export interface RepGradeCount {
+  readonly repId: string;
+  readonly grade: string | null;
+  readonly count: number;
+}
+
+/** Leads handed to each rep in [from, to), by the lead's grade now: the balance figures' counts. */
+export function countAssignmentsByRep(db: Database, period: KpiPeriod, filter: KpiFilter): RepGradeCount[] {
+  const repFilter: KpiFilter = { ...filter, repId: undefined };
+  let q = workQb
+    .selectFrom('assignments as a')
+    .innerJoin('leads', 'leads.id', 'a.lead_id')
+    .where(leadCondition(repFilter))
+    .where('a.at', '>=', period.from)
+    .where('a.at', '<', period.to)
+    .where('a.rep_id', 'is not', null);
+  if (filter.repId !== undefined) q = q.where('a.rep_id', '=', filter.repId);
+  return selectAll(
+    db,
+    q
+      .select([
+        sql<string>`a.rep_id`.as('repId'),
+        'leads.grade',
+        (eb) => eb.fn.countAll<number>().as('count'),
+      ])
+      .groupBy(['a.rep_id', 'leads.grade']),
+  );
+}
+
+export interface OwnerClosureRow {
+  readonly repId: string;
+  readonly closed: number;
+  readonly won: number;
+  readonly revenueFen: number;
+}
+
+/** Closures in [from, to) per owner: the per-rep table's conversion and revenue. */
+export function countClosuresByOwner(db: Database, period: KpiPeriod, filter: KpiFilter): OwnerClosureRow[] {
+  return selectAll(
+    db,
+    filtered(workQb.selectFrom('leads'), filter)
+      .where('leads.stage', 'in', ['won', 'lost'])
+      .where('leads.owner_id', 'is not', null)
+      .where(closedAt, '>=', period.from)
+      .where(closedAt, '<', period.to)
+      .select([
+        sql<string>`leads.owner_id`.as('repId'),
+        (eb) => eb.fn.countAll<number>().as('closed'),
+        sql<number>`sum(leads.stage = 'won')`.as('won'),
+        sql<number>`coalesce(sum(CASE WHEN leads.stage = 'won' THEN leads.won_amount_fen END), 0)`.as(
+          'revenueFen',
+        ),
+      ])
+      .groupBy('leads.owner_id'),
+  );
+}
+
+/** Follow-ups each rep logged in [from, to) on live leads matching the filter. */
+export function countFollowUpsByRep(
+  db: Database,
+  period: KpiPeriod,
+  filter: KpiFilter,
+): { repId: string; count: number }[] {
+  const repFilter: KpiFilter = { ...filter, repId: undefined };
+  let q = workQb
+    .selectFrom('follow_ups as f')
+    .innerJoin('leads', 'leads.id', 'f.lead_id')
+    .where(leadCondition(repFilter))
+    .where('f.at', '>=', period.from)
+    .where('f.at', '<', period.to)
+    .where('f.rep_id', 'is not', null);
+  if (filter.repId !== undefined) q = q.where('f.rep_id', '=', filter.repId);
+  return selectAll(
+    db,
+    q
+      .select([sql<string>`f.rep_id`.as('repId'), (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('f.rep_id'),
+  );
+}
+
+/** Main-path rank of a stage: raw 0 … won 4; side stages (lost, nurture, custom) rank below raw. */
+const RANK = (column: string) =>
+  sql<number>`CASE ${sql.ref(column)} WHEN 'won' THEN 4 WHEN 'opportunity' THEN 3 WHEN 'sql' THEN 2 WHEN 'mql' THEN 1 ELSE 0 END`;
+
+/**
+ * For the leads that arrived in [from, to): how many got furthest to each main-path stage (its current stage or
+ * any stage in its history), and the completed stays per stage (a stay ends when the lead moves on).
+ */
+export function readFunnelFlow(
+  db: Database,
+  period: KpiPeriod,
+  filter: KpiFilter,
+): {
+  furthest: { rank: number; count: number }[];
+  stays: { stage: string; count: number; totalMs: number }[];
+} {
+  const cohort = filtered(workQb.selectFrom('leads'), filter)
+    .where('leads.is_history', '=', 0)
+    .where('leads.created_at', '>=', period.from)
+    .where('leads.created_at', '<', period.to);
+  const furthestRank = sql<number>`max(${RANK('leads.stage')}, coalesce((SELECT max(${RANK('h.to_stage')})
+    FROM stage_history AS h WHERE h.lead_id = leads.id), 0))`;
+  const furthest = selectAll(
+    db,
+    workQb
+      .selectFrom(cohort.select(furthestRank.as('rank')).as('x'))
+      .select(['x.rank', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('x.rank'),
+  );
+  const moves = workQb
+    .selectFrom('stage_history as h')
+    .innerJoin(cohort.select(['leads.id', 'leads.created_at']).as('c'), 'c.id', 'h.lead_id')
+    .select([
+      'h.from_stage',
+      sql<number>`h.at - coalesce(lag(h.at) OVER (PARTITION BY h.lead_id ORDER BY h.at, h.id), c.created_at)`.as(
+        'ms',
+      ),
+    ]);
+  const stays = selectAll(
+    db,
+    workQb
+      .selectFrom(moves.as('m'))
+      .select([
+        'm.from_stage as stage',
+        (eb) => eb.fn.countAll<number>().as('count'),
+        sql<number>`sum(m.ms)`.as('totalMs'),
+      ])
+      .groupBy('m.from_stage'),
+  );
+  return { furthest, stays };
+}
+
+/** Live, non-history leads per stage now, for the filter (the caller keeps the open stages). */
+export function countLeadsByStageNow(db: Database, filter: KpiFilter): { stage: string; count: number }[] {
+  return selectAll(
+    db,
+    filtered(workQb.selectFrom('leads'), filter)
+      .where('leads.is_history', '=', 0)
+      .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('leads.stage'),
+  );
+}
