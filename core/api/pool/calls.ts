@@ -5,10 +5,16 @@ import { defineCall, id, MAX_TEXT } from '../contract-kit';
 import { WORK_ERRORS } from '../work/errors';
 import { workCardSchema } from '../work/schemas';
 import { POOL_ERRORS } from './errors';
+import { distributionPreviewSchema, poolReasonSchema } from './schemas';
 
 const poolRowSchema = workCardSchema
   .extend({
     lastRecycledAt: z.number().int().nullable(),
+    /** When it came to the pool (its latest move there, else its creation). */
+    arrivedAt: z.number().int(),
+    poolReason: poolReasonSchema,
+    /** The rep it was taken from or released by, by name; null for a new lead. */
+    fromRepName: z.string().nullable(),
     /** For a rep: until when they may not claim it (it was recycled from them); null = claimable. */
     coolDownUntil: z.number().int().nullable(),
   })
@@ -52,5 +58,17 @@ export const poolCalls = {
       POOL_ERRORS.dailyLimit,
       POOL_ERRORS.coolingDown,
     ],
+  }),
+  /** What "distribute now" would do with the pool's leads (or the given ones), computed and rolled back. */
+  'pool.previewDistribution': defineCall({
+    input: z.object({ leadIds: z.array(id).max(10_000).optional(), pool: z.boolean().optional() }).strict(),
+    output: distributionPreviewSchema,
+    access: 'team-lead',
+  }),
+  /** How many open leads a rep holds: asked before deactivating them. */
+  'pool.openLeadsOf': defineCall({
+    input: z.object({ repId: id }).strict(),
+    output: z.object({ count: z.number().int() }).strict(),
+    access: 'team-lead',
   }),
 };

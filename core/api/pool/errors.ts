@@ -1,4 +1,5 @@
-// Refusals of claiming from the public pool: who may claim, what is claimable, the daily limit and the cool-down.
+// Refusals of the public pool: who may claim, what is claimable, the daily limit and the cool-down, and a
+// deactivation that does not say where the rep's open leads go.
 import { defineErrors } from '../errors';
 
 export const POOL_ERRORS = defineErrors('pool', {
@@ -17,6 +18,11 @@ export const POOL_ERRORS = defineErrors('pool', {
     kind: 'forbidden',
     en: "You reached today's claim limit ({{limit}}).",
     zh: '今天的领取次数已达上限（{{limit}} 条）。',
+  },
+  openLeadsNeedPlace: {
+    kind: 'conflict',
+    en: 'This rep still has {{count}} open leads: say where they go (the pool, the distribution rules, or a rep).',
+    zh: '该销售还有 {{count}} 条未完成的线索：请选择去向（公海、按规则重新分配，或指定销售）。',
   },
   coolingDown: {
     kind: 'forbidden',

@@ -14,12 +14,15 @@ import {
 import { countLeadsWhere, listLeadCards, setLeadOwnerIf, type LeadFilterInput } from '../../store/work-leads';
 import { actorLabel, type HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
-import { toWorkCards } from '../sla/cards';
+import { mapRepNames, toWorkCards } from '../sla/cards';
 import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
 import { WORK_ERRORS } from '../work/errors';
 import { auditLead, cardOf } from '../work/workable-lead';
 import type { poolCalls } from './calls';
 import { POOL_ERRORS } from './errors';
+import { poolOriginOf } from './pool-origin';
+import { previewDistribution } from './preview';
+import { listOpenLeadIdsOf } from './rep-leads';
 
 export const poolHandlers: HandlersOf<typeof poolCalls> = {
   'pool.list'(ctx, input) {
@@ -39,14 +42,20 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
     const repId = ctx.actor.role === 'rep' ? ctx.actor.repId : null;
     const coolDownMs = settings.claimCooldownDays * DAY_MS;
     const dayStart = startOfLocalDay(ctx.now, teamUtcOffsetMinutes(policy));
+    const names = mapRepNames(ctx.db);
+    const createdAt = new Map(rows.map((row) => [row.id, row.createdAt]));
     return {
       total: countLeadsWhere(ctx.db, filter),
       rows: cards.map((card) => {
         const recycles = listRecyclesForLead(ctx.db, card.id);
         const lastMine = recycles.findLast((r) => r.fromRepId === repId);
         const until = lastMine === undefined ? null : lastMine.at + coolDownMs;
+        const origin = poolOriginOf(ctx.db, card.id);
         return {
           ...card,
+          arrivedAt: origin?.at ?? createdAt.get(card.id) ?? 0,
+          poolReason: origin?.reason ?? 'new',
+          fromRepName: origin?.fromRepId == null ? null : (names.get(origin.fromRepId) ?? null),
           lastRecycledAt: recycles.at(-1)?.at ?? null,
           coolDownUntil: until !== null && until > ctx.now ? until : null,
         };
@@ -90,5 +99,13 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
     auditLead(ctx, 'pool.claim', lead.id, { repId });
     ctx.emit('leads.changed', { leadIds: [lead.id], reason: 'claimed' });
     return cardOf(ctx, lead.id);
+  },
+
+  'pool.previewDistribution'(ctx, input) {
+    return previewDistribution(ctx, input);
+  },
+
+  'pool.openLeadsOf'(ctx, input) {
+    return { count: listOpenLeadIdsOf(ctx.db, input.repId).length };
   },
 };

@@ -4,6 +4,8 @@ import { REP_TIERS } from '../../domain/rep';
 import { defineCall, id, isoDate, MAX_TEXT, optionalText, patchSchemaOf, repIdSchema } from '../contract-kit';
 import { isPlausiblePhone } from '../leads/phone-check';
 import { newPinSchema } from '../session/calls';
+import { POOL_ERRORS } from '../pool/errors';
+import { openLeadsPlaceSchema } from '../pool/schemas';
 import { REPS_ERRORS } from './errors';
 
 export const repInputSchema = z
@@ -96,9 +98,11 @@ export const repsCalls = {
     errors: [REPS_ERRORS.notFound],
   }),
   'reps.setActive': defineCall({
-    input: byRepId.extend({ isActive: z.boolean() }).strict(),
+    // Issue #16: deactivating a rep who holds open leads must say where they go (pool/schemas.ts); without it the
+    // call is refused with the count (pool.openLeadsNeedPlace), so the page can ask.
+    input: byRepId.extend({ isActive: z.boolean(), openLeads: openLeadsPlaceSchema.optional() }).strict(),
     output: repSchema,
     access: 'team-lead',
-    errors: [REPS_ERRORS.notFound],
+    errors: [REPS_ERRORS.notFound, POOL_ERRORS.openLeadsNeedPlace],
   }),
 };

@@ -18,6 +18,7 @@ import { ServiceError } from '../errors';
 import { hashSecret } from '../session/secrets';
 import type { repsCalls } from './calls';
 import { REPS_ERRORS } from './errors';
+import { moveOpenLeadsOf, requireOpenLeadsPlace } from '../pool/rep-leads';
 
 function isoDateOf(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
@@ -90,10 +91,13 @@ export const repsHandlers: HandlersOf<typeof repsCalls> = {
 
   'reps.setActive'(ctx, input) {
     const after: Rep = { ...requireRep(ctx, input.id), isActive: input.isActive };
+    // Issue #16: a deactivation says where the rep's open leads go (api/pool/rep-leads.ts), else it is refused.
+    if (!input.isActive) requireOpenLeadsPlace(ctx, after.id, input.openLeads);
     updateRep(ctx.db, after, ctx.now);
     if (!input.isActive) {
       ctx.sessions.revoke(ctx.db, { person: { role: 'rep', repId: after.id } }, ctx.now, 'rep deactivated');
       revokeDevicesOf(ctx.db, `rep:${after.id}`, ctx.now);
+      if (input.openLeads !== undefined) moveOpenLeadsOf(ctx, after.id, input.openLeads);
     }
     audit(ctx, ctx.now, input.isActive ? 'rep.activate' : 'rep.deactivate', after, {});
     ctx.emit('reps.changed', { repIds: [after.id] });
