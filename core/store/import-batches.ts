@@ -5,7 +5,7 @@ import type { Lead } from '../domain/lead';
 import { LEAD_COLUMNS, leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable, LeadsTable } from './schema';
-import { allCompiled, execute, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { execute, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -386,32 +386,4 @@ export function forEachLiveLeadKeys(db: Database, visit: StoredKeyVisitor): void
     [string, string | null, string | null, string | null]
   >;
   for (const [id, phoneKey, emailKey, companyNameKey] of rows) visit(id, phoneKey, emailKey, companyNameKey);
-}
-
-// Every holder, not `ORDER BY created_at, id LIMIT 1`: a key has one or two holders, and sorting them in SQL (a
-// temporary B-tree per look-up) made each look-up several times slower.
-const LIVE_HOLDERS_SQL = {
-  phone_key: 'SELECT id, created_at FROM leads WHERE phone_key = ? AND deleted_at IS NULL',
-  email_key: 'SELECT id, created_at FROM leads WHERE email_key = ? AND deleted_at IS NULL',
-  company_name_key: 'SELECT id, created_at FROM leads WHERE company_name_key = ? AND deleted_at IS NULL',
-} as const;
-
-/**
- * The oldest live lead holding a dedupe key, by index — the lead `forEachLiveLeadKeys` would hand over first for it.
- */
-export function findOldestLiveKeyHolder(
-  db: Database,
-  column: keyof typeof LIVE_HOLDERS_SQL,
-  key: string,
-): string | undefined {
-  let oldest: { id: string; created_at: number } | undefined;
-  for (const holder of allCompiled<{ id: string; created_at: number }>(db, LIVE_HOLDERS_SQL[column], [key])) {
-    if (
-      !oldest ||
-      holder.created_at < oldest.created_at ||
-      (holder.created_at === oldest.created_at && holder.id < oldest.id)
-    )
-      oldest = holder;
-  }
-  return oldest?.id;
 }

@@ -20,7 +20,7 @@ import {
   type SharedLeadColumns,
 } from '../../store/import-batches';
 import { insertDuplicateFlag } from '../../store/lead-merges';
-import { countLeads, findStoredLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
+import { findStoredLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
 import { inTransaction } from '../../store/sql';
 import type { EventName, EventPayload } from '../contract';
 import type { ImportJobResult, JobStatus } from '../jobs/schemas';
@@ -30,7 +30,7 @@ import { startBatchDistribution } from './distribute-batch';
 import { IMPORT_ERRORS } from './errors';
 import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
-import { createLeadKeyMatcher, createStoredKeyMatcher } from './matcher';
+import { createLeadKeyMatcher } from './matcher';
 import { isKeptAnalysisCurrent, takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
 import { startLeadStaging, type LeadStaging } from './lead-staging';
 import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
@@ -90,13 +90,9 @@ export function startImportCommit(
     isCurrent && analysis.rowsWithMatches !== undefined && analysis.matchedRows !== undefined;
   const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
   const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
-  const matcher =
-    optimisations.costSwitch &&
-    rowsWithMatches &&
-    rowsToRemember &&
-    isFewerThanLeadsToRead(db, rowsWithMatches.size + rowsToRemember.size)
-      ? createStoredKeyMatcher(db)
-      : createLeadKeyMatcher(db);
+  // Every live lead's keys in memory, also for the few rows an analysis found matches for: looking those up by
+  // index instead saved nothing measurable (README, import ablation).
+  const matcher = createLeadKeyMatcher(db);
   const remember = (row: number, keys: LeadKeys, id: string) => {
     if (!rowsToRemember || rowsToRemember.has(row)) matcher.remember(keys, id);
   };
@@ -323,14 +319,6 @@ export function startImportCommit(
     await leadStaging?.remove();
   });
   return { job, batchId };
-}
-
-/**
- * Whether looking up the keys of `rows` rows by index (a few look-ups each, ~5 µs apiece here) costs less than
- * reading every live lead's keys into memory (~4 µs per lead): the rows have to be under an eighth of the leads.
- */
-function isFewerThanLeadsToRead(db: Database, rows: number): boolean {
-  return rows * 8 < countLeads(db);
 }
 
 /** Merges each pending row into its target, keeping the target's pre-merge state for undo. */

@@ -1,8 +1,8 @@
-// Matches an import commit's rows against the stored dedupe keys of live leads and the rows before them: in memory
-// (every live lead's keys read once) or by index for the few rows the analysis found matches for.
+// Matches an import commit's rows against the stored dedupe keys of live leads and the rows before them, in memory
+// (every live lead's keys read once).
 import type { Database } from 'better-sqlite3';
 import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../../domain/dedupe';
-import { findOldestLiveKeyHolder, forEachLiveLeadKeys } from '../../store/import-batches';
+import { forEachLiveLeadKeys } from '../../store/import-batches';
 import type { LeadKeys } from '../../store/leads';
 
 export interface KeyMatch {
@@ -36,28 +36,6 @@ export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
   return createEmptyMatcher(maps);
 }
 
-const STORED_KEY_COLUMNS = {
-  phone: 'phone_key',
-  email: 'email_key',
-  companyName: 'company_name_key',
-} as const satisfies Record<DedupeKeyKind, string>;
-
-/**
- * A matcher that looks stored keys up by index as it is asked (the oldest live lead holding a key, as
- * `createLeadKeyMatcher` would have it) and keeps the keys it is told to remember in memory: for a commit that
- * matches only the few rows its analysis found matches for, instead of reading every live lead's keys first.
- */
-export function createStoredKeyMatcher(db: Database): LeadKeyMatcher {
-  const maps = emptyMaps();
-  return createMatcher(
-    (kind, key) => findOldestLiveKeyHolder(db, STORED_KEY_COLUMNS[kind], key) ?? maps[kind].get(key),
-    (kind, key, id) => {
-      if (!maps[kind].has(key) && findOldestLiveKeyHolder(db, STORED_KEY_COLUMNS[kind], key) === undefined)
-        maps[kind].set(key, id);
-    },
-  );
-}
-
 /**
  * What the database looks like to this connection, changed by any write of this connection (total_changes) or
  * of another one (data_version): equal stamps mean the stored keys an analysis matched against are still the same.
@@ -76,25 +54,12 @@ function emptyMaps(): Record<DedupeKeyKind, Map<string, string>> {
 export function createEmptyMatcher(
   maps: Record<DedupeKeyKind, Map<string, string>> = emptyMaps(),
 ): LeadKeyMatcher {
-  return createMatcher(
-    (kind, key) => maps[kind].get(key),
-    (kind, key, id) => {
-      if (!maps[kind].has(key)) maps[kind].set(key, id);
-    },
-  );
-}
-
-/** A matcher from "who holds this key" and "hold it if nobody does". */
-function createMatcher(
-  holderOf: (kind: DedupeKeyKind, key: string) => string | undefined,
-  claim: (kind: DedupeKeyKind, key: string, id: string) => void,
-): LeadKeyMatcher {
   const match = (keys: LeadKeys): readonly KeyMatch[] => {
     let found: KeyMatch[] | null = null;
     for (const kind of DEDUPE_KEY_KINDS) {
       const key = keyOf(keys, kind);
       if (key === null) continue;
-      const id = holderOf(kind, key);
+      const id = maps[kind].get(key);
       if (id === undefined) continue;
       found ??= [];
       const same = found.find((entry) => entry.id === id);
@@ -106,7 +71,7 @@ function createMatcher(
   const remember = (keys: LeadKeys, id: string): void => {
     for (const kind of DEDUPE_KEY_KINDS) {
       const key = keyOf(keys, kind);
-      if (key !== null) claim(kind, key, id);
+      if (key !== null && !maps[kind].has(key)) maps[kind].set(key, id);
     }
   };
   return { match, remember };

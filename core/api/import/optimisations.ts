@@ -7,14 +7,11 @@ export interface ImportOptimisations {
   readonly matchOnWorker: boolean;
   /** The commit stages its rows in a scratch file written on a worker thread, not a temporary table in the job. */
   readonly stageOnWorker: boolean;
-  /** The commit looks the analysis's few matched rows up by index when that costs less than reading every key. */
-  readonly costSwitch: boolean;
 }
 
 export const ALL_IMPORT_OPTIMISATIONS: ImportOptimisations = Object.freeze({
   matchOnWorker: true,
   stageOnWorker: true,
-  costSwitch: true,
 });
 
 const chosen = new WeakMap<Database, ImportOptimisations>();

@@ -1,6 +1,5 @@
-// Duplicate matching of an import, three ways that must agree: the analysis's engine (on a worker thread for a
-// database file, in-thread for one in memory), the commit's in-memory matcher over every live lead, and the
-// commit's by-index matcher for the rows the analysis found matches for.
+// Duplicate matching of an import, two ways that must agree: the analysis's engine (on a worker thread for a
+// database file, in-thread for one in memory) and the commit's in-memory matcher over every live lead.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +10,6 @@ import { startKeyMatching } from '../../../core/api/import/key-matching';
 import {
   createEmptyMatcher,
   createLeadKeyMatcher,
-  createStoredKeyMatcher,
   type LeadKeyMatcher,
 } from '../../../core/api/import/matcher';
 import { insertLead, type LeadKeys } from '../../../core/store/leads';
@@ -63,26 +61,6 @@ describe('duplicate matching of an import', () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('by index finds the same oldest live holder as reading every live lead, before and after remembering', () => {
-    fc.assert(
-      fc.property(
-        fc.array(storedLead, { maxLength: 12 }),
-        fc.array(keys, { maxLength: 12 }),
-        (leads, rows) => {
-          const db = databaseWith(':memory:', leads);
-          try {
-            expect(matchEveryRow(createStoredKeyMatcher(db), rows)).toEqual(
-              matchEveryRow(createLeadKeyMatcher(db), rows),
-            );
-          } finally {
-            db.close();
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
   });
 
   it("the analysis's hits are the stored leads and earlier rows a commit matching every row finds", async () => {

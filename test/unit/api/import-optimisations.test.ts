@@ -26,8 +26,7 @@ const CSV = [
 const VARIANTS: readonly [string, Partial<ImportOptimisations>][] = [
   ['matching in the calling thread', { matchOnWorker: false }],
   ['staging in a temporary table', { stageOnWorker: false }],
-  ['no cost switch', { costSwitch: false }],
-  ['all off', { matchOnWorker: false, stageOnWorker: false, costSwitch: false }],
+  ['all off', { matchOnWorker: false, stageOnWorker: false }],
 ];
 
 describe('import optimisations', () => {
