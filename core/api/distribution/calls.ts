@@ -17,6 +17,7 @@ import {
   workingHoursSchema,
 } from './schemas';
 import { appealSchema } from '../appeals/calls';
+import { repFitViewSchema } from './fit-view';
 
 const text = (max = MAX_TEXT) =>
   z
@@ -239,6 +240,12 @@ export const distributionCalls = {
   'distribution.replay': defineCall({
     input: replayInput,
     output: jobStatusSchema,
+    access: 'team-lead',
+  }),
+  /** Each rep's conversion learned from closed leads, shrunk toward the team's, with sample sizes and intervals. */
+  'distribution.repFit': defineCall({
+    input: empty,
+    output: repFitViewSchema,
     access: 'team-lead',
   }),
 };

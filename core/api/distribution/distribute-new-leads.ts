@@ -27,6 +27,7 @@ import { actorLabel } from '../call-context';
 import { readFunnelSettings } from '../sla/settings';
 import type { Actor, EventName, EventPayload } from '../contract';
 import type { DistributeResult, DistributedLead } from './calls';
+import { readRepFit } from './rep-fit';
 import { readDistributionSettings, readEngineState, readTeamAndRules } from './setup';
 
 /** What distribution needs from its caller; a handler's CallContext fits as it is. */
@@ -148,6 +149,7 @@ export function distributeNewLeads(
     now,
     seed: settings.seed,
     recycleCooldownMs: cooldownMs,
+    repFit: readRepFit(db),
     affinity: buildAffinity(db, leads),
     workingHours: { teamDefault: settings.teamWorkingHours },
     options: {

@@ -16,7 +16,9 @@ import { fromRepOf, toAssignmentView } from './assignment-view';
 import type { distributionCalls } from './calls';
 import { distributeNewLeads } from './distribute-new-leads';
 import { DISTRIBUTION_ERRORS } from './errors';
+import { toRepFitView } from './fit-view';
 import { reassignLeads } from './manual';
+import { readRepFit } from './rep-fit';
 import { startReplayJob } from './replay';
 import { MAX_RULES_JSON } from './schemas';
 import { localDayOf, readDistributionSettings, readRulesInForce, writeDistributionSettings } from './setup';
@@ -120,5 +122,9 @@ export const distributionHandlers: HandlersOf<typeof distributionCalls> = {
 
   'distribution.replay'(ctx, input) {
     return startReplayJob(ctx.db, ctx.jobs, actorLabel(ctx.actor), input);
+  },
+
+  'distribution.repFit'(ctx) {
+    return toRepFitView(readRepFit(ctx.db));
   },
 };

@@ -14,6 +14,7 @@ import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
 import type { ReplayReport, ReplaySide } from './calls';
 import type { JobRunner } from '../jobs/job-runner';
 import type { JobStatus } from '../jobs/schemas';
+import { readRepFit } from './rep-fit';
 import { localDayOf, readDistributionSettings, readRulesInForce } from './setup';
 
 const DAY_BEFORE = (iso: string): string => {
@@ -83,6 +84,7 @@ export function startReplayJob(
     const rulesA = input.rules ?? readRulesInForce(db, allReps).rules;
     const { leads, actual, customerKeys } = listLeadsForReplay(db, from, to);
     const ownersBefore = customerOwnersBefore(db, from);
+    const repFit = readRepFit(db);
     const recycles = listRecyclesBetween(db, from, to);
     const recycleCooldownMs = readFunnelSettings(db).claimCooldownDays * DAY_MS;
     const { recycleTarget } = readSlaPolicy(db);
@@ -111,6 +113,7 @@ export function startReplayJob(
           recycles,
           recycleTarget,
           customerKeys,
+          repFit,
           ownersBefore,
           recycleCooldownMs,
           workingHours: { teamDefault: settings.teamWorkingHours },

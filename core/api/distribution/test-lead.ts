@@ -15,6 +15,7 @@ import { leadKeysOf } from '../leads/lead-keys';
 import type { distributionCalls, TestLeadFields, TestLeadResult } from './calls';
 import { DISTRIBUTION_ERRORS } from './errors';
 import { readDistributionSettings, readEngineState, readRulesInForce } from './setup';
+import { readRepFit } from './rep-fit';
 
 type TestLeadInput = z.output<(typeof distributionCalls)['distribution.testLead']['input']>;
 
@@ -91,6 +92,7 @@ export function testLead(ctx: CallContext, input: TestLeadInput): TestLeadResult
     state,
     now: ctx.now,
     seed: settings.seed,
+    repFit: readRepFit(ctx.db),
     affinity: {
       byLead: owners.byContact === null ? {} : { [lead.id]: owners.byContact },
       byCompany:

@@ -13,6 +13,8 @@ import type {
   WorkingHours,
 } from './types';
 import { DEFAULT_RECYCLE_COOLDOWN_MS } from './types';
+import { fitFor } from './rep-fit';
+import type { RepFitModel } from './rep-fit';
 import { formatMinuteOfDay, parseClockTime, toLocalTime } from './local-time';
 import type { LocalTime } from './local-time';
 
@@ -48,6 +50,7 @@ export interface EngineContext {
   readonly conversionStats: Readonly<Record<string, ConversionStat>> | undefined;
   readonly fit: Readonly<Record<string, Readonly<Record<string, number>>>> | undefined;
   readonly defaultFit: number;
+  readonly repFit: RepFitModel | undefined;
   readonly recycleCooldownMs: number;
   // Mutable run state.
   now: number;
@@ -239,6 +242,7 @@ export function createEngineContext(input: ContextInput): EngineContext {
     conversionStats: input.conversionStats,
     fit: input.fit,
     defaultFit: input.defaultFit ?? 1,
+    repFit: input.repFit,
     recycleCooldownMs: Math.max(0, input.recycleCooldownMs ?? DEFAULT_RECYCLE_COOLDOWN_MS),
     now: input.now,
     nowLocal,
@@ -396,11 +400,17 @@ export function capacityOf(ctx: EngineContext, info: RuleInfo, i: number): numbe
   return ctx.reps[i]?.capOpen ?? info.defaultCapacity;
 }
 
-/** Fit of rep i for an industry: exact key, then folded key, then the default. */
-export function fitOf(ctx: EngineContext, i: number, industry: string | null): number {
+/**
+ * Fit of rep i for a lead (multiplier on its conversion probability): learned from history when the context has a
+ * fit model (1 for everyone when it has too little history), else the given per-industry table, else the default.
+ */
+export function fitOf(ctx: EngineContext, i: number, lead: DistributionLead): number {
   const id = ctx.repIds[i];
-  if (id === undefined || ctx.fit === undefined) return ctx.defaultFit;
+  if (id === undefined) return ctx.defaultFit;
+  if (ctx.repFit !== undefined) return fitFor(ctx.repFit, id, lead);
+  if (ctx.fit === undefined) return ctx.defaultFit;
   const row = ctx.fit[id];
+  const industry = lead.industry;
   if (row === undefined || industry === null) return ctx.defaultFit;
   const value = row[industry] ?? row[foldText(industry)];
   return value !== undefined && Number.isFinite(value) && value >= 0 ? value : ctx.defaultFit;

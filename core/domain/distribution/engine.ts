@@ -347,7 +347,7 @@ export function solveDeferred(
       if (ctx.isFullExplain) {
         const probability = leadProbability(d.item.lead);
         for (const i of eligible) {
-          const fit = fitOf(ctx, i, d.item.lead.industry);
+          const fit = fitOf(ctx, i, d.item.lead);
           ranks.set(i, { method: 'optimal', probability, fit, value: probability * fit });
         }
       }

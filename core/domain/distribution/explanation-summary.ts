@@ -88,6 +88,8 @@ function renderToken(token: SummaryToken): string {
       return `${p['count']} rep(s) ${EXCLUSION_TEXT[p['code'] as ExclusionCode] ?? p['code']}`;
     case 'recycled.kept-away':
       return `${p['rep']} kept away: the lead was recycled from them (cool-down until ${p['until']})`;
+    case 'fit.equal':
+      return 'too little closed history to learn conversion, so every rep counts the same';
     case 'tiebreak.seeded':
       return `tie between ${p['among']} reps broken by seeded draw`;
     case 'outcome.assigned':
@@ -153,6 +155,7 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
             share: chosen?.method === 'weighted' ? chosen.share : 0,
           },
         });
+        if (state.fitStatus === 'too-little-history') tokens.push({ key: 'fit.equal', params: {} });
         break;
       case 'load-balanced':
         tokens.push({

@@ -15,6 +15,7 @@ import type {
 import type { EngineContext, RuleInfo } from './engine-context';
 import { capacityOf, fitOf, foldText } from './engine-context';
 import { leadProbability } from './conditions';
+import { learnedRate } from './rep-fit';
 
 export interface PickInput {
   readonly ctx: EngineContext;
@@ -137,18 +138,26 @@ function pickRoundRobin({ ctx, rule, eligible, target }: PickInput): PickResult 
   };
 }
 
-/** Weight of rep i: its configured weight, or its conversion rate (floored) in thousandths so credits stay integers. */
-function weightOf(ctx: EngineContext, rule: DistributionRule, i: number): number {
+/**
+ * Weight of rep i: its configured weight, or its conversion rate (floored) in thousandths so credits stay integers.
+ * The rate is the learned one for the lead's grade (shrunk toward the team's) when the context has a fit model —
+ * equal for everyone while it has too little history — else the raw `conversionStats`.
+ */
+function weightOf(ctx: EngineContext, rule: DistributionRule, i: number, lead: DistributionLead): number {
   const rep = ctx.reps[i];
   if (rule.options?.weightSource !== 'conversion') return Math.max(1, Math.round(rep?.weight ?? 1));
   const floor = rule.options.conversionFloor ?? 0.05;
+  if (ctx.repFit !== undefined) {
+    const learned = learnedRate(ctx.repFit, ctx.repIds[i] as string, lead.grade);
+    return learned === null ? 1000 : Math.max(1, Math.round(Math.max(floor, Math.min(1, learned)) * 1000));
+  }
   const stat = ctx.conversionStats?.[ctx.repIds[i] as string];
   const rate = stat !== undefined && stat.assigned > 0 ? stat.won / stat.assigned : 0;
   return Math.max(1, Math.round(Math.max(floor, Math.min(1, rate)) * 1000));
 }
 
 // Smooth weighted round-robin (as in nginx): deterministic, and over any run each rep's share stays within one lead of its weight share.
-function pickWeighted({ ctx, rule, eligible, leadSeed }: PickInput): PickResult {
+function pickWeighted({ ctx, rule, lead, eligible, leadSeed }: PickInput): PickResult {
   let credits = ctx.credits.get(rule.id);
   if (credits === undefined) {
     credits = new Map();
@@ -160,7 +169,7 @@ function pickWeighted({ ctx, rule, eligible, leadSeed }: PickInput): PickResult 
   const weights: Record<string, number> = {};
   for (const i of eligible) {
     const id = ctx.repIds[i] as string;
-    const weight = weightOf(ctx, rule, i);
+    const weight = weightOf(ctx, rule, i, lead);
     weights[id] = weight;
     total += weight;
     const credit = (credits.get(id) ?? 0) + weight;
@@ -189,7 +198,15 @@ function pickWeighted({ ctx, rule, eligible, leadSeed }: PickInput): PickResult 
     repIndex: index,
     coOwners: [],
     ranks,
-    methodState: { method: 'weighted', source: rule.options?.weightSource ?? 'rep', weights, creditsAfter },
+    methodState: {
+      method: 'weighted',
+      source: rule.options?.weightSource ?? 'rep',
+      weights,
+      creditsAfter,
+      ...(rule.options?.weightSource === 'conversion' && ctx.repFit !== undefined
+        ? { fitStatus: ctx.repFit.status }
+        : {}),
+    },
     tieBreak,
     poolReason: null,
   };
@@ -231,10 +248,12 @@ function overlapOf(ctx: EngineContext, i: number, tags: readonly string[]): stri
 function pickSkillMatch({ ctx, rule, info, lead, eligible, leadSeed }: PickInput): PickResult {
   const tags = leadTags(lead, rule);
   const overlaps = new Map<number, string[]>();
+  const fits = new Map<number, number>();
   let bestOverlap = 0;
   for (const i of eligible) {
     const matched = overlapOf(ctx, i, tags);
     overlaps.set(i, matched);
+    if (ctx.repFit !== undefined) fits.set(i, fitOf(ctx, i, lead));
     if (matched.length > bestOverlap) bestOverlap = matched.length;
   }
   const fellBack = bestOverlap === 0;
@@ -242,7 +261,13 @@ function pickSkillMatch({ ctx, rule, info, lead, eligible, leadSeed }: PickInput
   if (ctx.isFullExplain) {
     for (const i of eligible) {
       const matched = overlaps.get(i) ?? [];
-      ranks.set(i, { method: 'skill-match', overlap: matched.length, matched, ...loadNumbers(ctx, info, i) });
+      ranks.set(i, {
+        method: 'skill-match',
+        overlap: matched.length,
+        matched,
+        ...loadNumbers(ctx, info, i),
+        ...(fits.has(i) ? { fit: fits.get(i) } : {}),
+      });
     }
   }
   const methodState: MethodStateTrace = {
@@ -260,7 +285,12 @@ function pickSkillMatch({ ctx, rule, info, lead, eligible, leadSeed }: PickInput
       poolReason: 'no-skill-match',
     };
   }
-  const best = eligible.filter((i) => (overlaps.get(i)?.length ?? 0) === bestOverlap);
+  let best = eligible.filter((i) => (overlaps.get(i)?.length ?? 0) === bestOverlap);
+  // Learned fit narrows equally skilled reps to those within 10% of the best fit; load decides among them.
+  if (ctx.repFit?.status === 'learned' && best.length > 1) {
+    const top = Math.max(...best.map((i) => fits.get(i) ?? 1));
+    best = best.filter((i) => (fits.get(i) ?? 1) >= top * 0.9);
+  }
   const { index, tieBreak } = breakTie(ctx, leastLoaded(ctx, info, best), leadSeed);
   return { repIndex: index, coOwners: [], ranks, methodState, tieBreak, poolReason: null };
 }
@@ -362,7 +392,7 @@ function pickTeam({ ctx, rule, info, lead, eligible, leadSeed }: PickInput): Pic
 
 /** Expected conversions of giving the lead to rep i: probability × fit. */
 export function expectedValue(ctx: EngineContext, lead: DistributionLead, i: number): number {
-  return leadProbability(lead) * fitOf(ctx, i, lead.industry);
+  return leadProbability(lead) * fitOf(ctx, i, lead);
 }
 
 // One lead on its own: the best expected conversion now, least loaded on ties (batches solve jointly in optimal.ts).
@@ -372,7 +402,7 @@ function pickOptimalSingle({ ctx, info, lead, eligible, leadSeed }: PickInput): 
   const ranks = new Map<number, CandidateRank>();
   const probability = leadProbability(lead);
   for (const i of eligible) {
-    const fit = fitOf(ctx, i, lead.industry);
+    const fit = fitOf(ctx, i, lead);
     const value = probability * fit;
     if (ctx.isFullExplain) ranks.set(i, { method: 'optimal', probability, fit, value });
     if (value > bestValue + 1e-12) {

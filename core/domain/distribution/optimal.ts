@@ -201,7 +201,7 @@ export function planOptimalBatch(
   const abEligible = reps.map(() => 0);
   let abCount = 0;
   const probabilities = items.map((item) => leadProbability(item.lead));
-  const fits = items.map((item) => item.eligible.map((i) => fitOf(ctx, i, item.lead.industry)));
+  const fits = items.map((item) => item.eligible.map((i) => fitOf(ctx, i, item.lead)));
   const options = items.map((item, k) =>
     item.eligible.map((i, e) => {
       const rep = local.get(i) ?? 0;
@@ -245,7 +245,7 @@ export function planOptimalBatch(
       const i = reps[j];
       if (i === undefined || !allowed.has(i) || (left[j] ?? 0) <= 0) continue;
       left[j] = (left[j] ?? 0) - 1;
-      roundRobin += (probabilities[k] ?? 0) * fitOf(ctx, i, item.lead.industry);
+      roundRobin += (probabilities[k] ?? 0) * fitOf(ctx, i, item.lead);
       position = (j + 1) % reps.length;
       break;
     }

@@ -254,7 +254,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
     if (index === undefined) continue;
     const tally = tallies[index];
     if (tally === undefined) continue;
-    const value = leadProbability(lead) * fitOf(ctx, index, lead.industry);
+    const value = leadProbability(lead) * fitOf(ctx, index, lead);
     tally.total += 1;
     tally.byGrade[lead.grade ?? 'ungraded'] += 1;
     tally.expectedConversions += value;
@@ -293,7 +293,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       actualAssigned.push({ repId: rep, grade: lead.grade });
       const index = ctx.indexById.get(rep);
       actualExpected +=
-        leadProbability(lead) * (index === undefined ? ctx.defaultFit : fitOf(ctx, index, lead.industry));
+        leadProbability(lead) * (index === undefined ? ctx.defaultFit : fitOf(ctx, index, lead));
     }
     const perRepDelta: Record<string, number> = {};
     for (const [id, count] of actualCounts) perRepDelta[id] = (perRep[id]?.total ?? 0) - count;

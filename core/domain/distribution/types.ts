@@ -3,6 +3,7 @@ import type { Grade } from '../funnel';
 import type { LeadId, RepId } from '../ids';
 import type { Lead } from '../lead';
 import type { Rep, RepTier } from '../rep';
+import type { RepFitModel } from './rep-fit';
 
 export const DISTRIBUTION_METHODS = [
   'round-robin',
@@ -212,6 +213,11 @@ export interface DistributionContext {
   readonly affinity?: AffinityLookup;
   /** Recent results per rep, for weighted-by-conversion. */
   readonly conversionStats?: Readonly<Record<string, ConversionStat>>;
+  /**
+   * Rep–lead fit learned from closed leads (rep-fit.ts): used by weighted-by-conversion, skill-match ties, the
+   * optimizer and replays. Takes precedence over `fit` and `conversionStats`.
+   */
+  readonly repFit?: RepFitModel;
   /** Rep fit by industry (multiplier on lead probability, ~1 = average), for the optimizer; missing = defaultFit. */
   readonly fit?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly defaultFit?: number;
@@ -265,6 +271,8 @@ export type CandidateRank =
       readonly open: number;
       readonly capacity: number;
       readonly ratio: number;
+      /** Learned fit for this lead, when the context has a fit model. */
+      readonly fit?: number;
     }
   | {
       readonly method: 'tier-ladder';
@@ -347,6 +355,8 @@ export type MethodStateTrace =
       readonly source: 'rep' | 'conversion';
       readonly weights: Readonly<Record<string, number>>;
       readonly creditsAfter: Readonly<Record<string, number>>;
+      /** By conversion with a fit model: learned rates, or equal weights for too little history. */
+      readonly fitStatus?: 'learned' | 'too-little-history';
     }
   // Loads (open, capacity, ratio) are on each candidate's rank, so they are not repeated here.
   | { readonly method: 'load-balanced' | 'team'; readonly eligible: number }

@@ -1,0 +1,39 @@
+// The closed leads rep–lead fit is learned from: who owned each when it closed, its grade and segments, won or lost.
+import type { Database } from 'better-sqlite3';
+import type { FitOutcome } from '../domain/distribution/rep-fit';
+import type { Grade } from '../domain/funnel';
+import { asRepId } from '../domain/ids';
+import { qb, selectAll, selectFirst } from './sql';
+
+/** Won and lost leads with an owner (history imports included), oldest first; closed at or after `since` when given. */
+export function listFitOutcomes(db: Database, since?: number): FitOutcome[] {
+  let query = qb
+    .selectFrom('leads')
+    .select(['owner_id', 'grade', 'source', 'industry', 'region', 'stage'])
+    .where('stage', 'in', ['won', 'lost'])
+    .where('owner_id', 'is not', null)
+    .where('deleted_at', 'is', null);
+  if (since !== undefined)
+    query = query.where((eb) => eb(eb.fn.coalesce('closed_at', 'updated_at'), '>=', since));
+  return selectAll(db, query.orderBy('updated_at').orderBy('id')).map((row) => ({
+    repId: asRepId(row.owner_id ?? ''),
+    grade: row.grade as Grade | null,
+    source: row.source,
+    industry: row.industry,
+    region: row.region,
+    won: row.stage === 'won',
+  }));
+}
+
+/** Changes whenever a lead is closed, reopened or edited after closing: tells a cached fit model it is stale. */
+export function readFitToken(db: Database): string {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom('leads')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<number | null>('updated_at').as('last')])
+      .where('stage', 'in', ['won', 'lost'])
+      .where('deleted_at', 'is', null),
+  );
+  return `${row?.n ?? 0}:${row?.last ?? 0}`;
+}
