@@ -12,12 +12,12 @@ import {
   explanationSchema,
   explanationSummarySchema,
   fairnessSchema,
+  repFitViewSchema,
   ruleSetViewSchema,
   rulesSchema,
   workingHoursSchema,
 } from './schemas';
 import { appealSchema } from '../appeals/calls';
-import { repFitViewSchema } from './fit-view';
 
 const text = (max = MAX_TEXT) =>
   z

@@ -1,50 +1,6 @@
 // What `distribution.repFit` answers: each rep's learned conversion with its evidence and uncertainty, for profiles.
-import { z } from 'zod';
 import { FIT_SEGMENTS, type RateEstimate, type RepFitModel } from '../../domain/distribution/rep-fit';
-
-const estimateSchema = z
-  .object({
-    wins: z.number().int(),
-    n: z.number().int(),
-    raw: z.number().nullable(),
-    rate: z.number(),
-    low: z.number(),
-    high: z.number(),
-  })
-  .strict();
-
-const segmentFitSchema = z
-  .object({
-    segment: z.enum(['grade', ...FIT_SEGMENTS]),
-    key: z.string(),
-    estimate: estimateSchema,
-    teamRate: z.number(),
-  })
-  .strict();
-
-export const repFitViewSchema = z
-  .object({
-    /** too-little-history: every rep has equal fit and the methods say so. */
-    status: z.enum(['learned', 'too-little-history']),
-    outcomes: z.number().int(),
-    minOutcomes: z.number().int(),
-    priorStrength: z.number(),
-    team: estimateSchema,
-    reps: z
-      .array(
-        z
-          .object({
-            repId: z.string(),
-            overall: estimateSchema,
-            /** Grades and segments with at least one closed lead, the largest differences from the team first. */
-            cells: z.array(segmentFitSchema).readonly(),
-          })
-          .strict(),
-      )
-      .readonly(),
-  })
-  .strict();
-export type RepFitView = z.output<typeof repFitViewSchema>;
+import type { RepFitView } from './schemas';
 
 /** Cells shown per rep, so a rep with many segments stays a short list. */
 const MAX_CELLS = 12;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DISTRIBUTION_METHODS } from '../../domain/distribution/types';
 import { validateRules, validateWorkingHours } from '../../domain/distribution/validate-rules';
 import type { FairnessFigures } from '../../domain/distribution/fairness';
+import { FIT_SEGMENTS } from '../../domain/distribution/rep-fit';
 import type { DistributionRule, Explanation, WorkingHours } from '../../domain/distribution/types';
 import { GRADES } from '../../domain/funnel';
 import { asRepId } from '../../domain/ids';
@@ -203,3 +204,48 @@ export const fairnessSchema = z
     newRepAbShare: z.number(),
   })
   .strict() satisfies z.ZodType<FairnessFigures>;
+
+/** Each rep's learned conversion (distribution.repFit), for profiles: evidence, shrunk rate and interval. */
+const estimateSchema = z
+  .object({
+    wins: z.number().int(),
+    n: z.number().int(),
+    raw: z.number().nullable(),
+    rate: z.number(),
+    low: z.number(),
+    high: z.number(),
+  })
+  .strict();
+
+const segmentFitSchema = z
+  .object({
+    segment: z.enum(['grade', ...FIT_SEGMENTS]),
+    key: z.string(),
+    estimate: estimateSchema,
+    teamRate: z.number(),
+  })
+  .strict();
+
+export const repFitViewSchema = z
+  .object({
+    /** too-little-history: every rep has equal fit and the methods say so. */
+    status: z.enum(['learned', 'too-little-history']),
+    outcomes: z.number().int(),
+    minOutcomes: z.number().int(),
+    priorStrength: z.number(),
+    team: estimateSchema,
+    reps: z
+      .array(
+        z
+          .object({
+            repId: z.string(),
+            overall: estimateSchema,
+            /** Grades and segments with at least one closed lead, the largest differences from the team first. */
+            cells: z.array(segmentFitSchema).readonly(),
+          })
+          .strict(),
+      )
+      .readonly(),
+  })
+  .strict();
+export type RepFitView = z.output<typeof repFitViewSchema>;
