@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layersPlugin } from './lint/layer-imports.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -32,6 +33,24 @@ const noDomainBarrels = [
   { regex: `^\\.\\.?/${barrelFolders}(/index)?$`, message: barrelMessage },
 ];
 
+// Layers (shared/architecture.md "Rules that keep it simple"), checked on resolved paths by lint/layer-imports.js:
+// dependencies point inward, and the renderer reaches the core only through the contract.
+const outward = ['electron/**', 'renderer/**'];
+const coreEntryPoints = ['core/host', 'core/scheduler'];
+/** What the renderer may import from the core besides pure domain modules: the contract and its client side. */
+const contractFiles = [
+  'core/api/contract',
+  'core/api/contract-kit',
+  'core/api/errors',
+  'core/api/*/{calls,schemas,errors}',
+  'core/api/transport/{client,bridge}',
+];
+/** Pure helpers the contract files use; they are loaded into the renderer with them. */
+const contractHelpers = ['core/api/assemble-namespaces', 'core/api/leads/phone-check', 'core/import/types'];
+const layerRule = (options) => ({ 'layers/imports': ['error', options] });
+// What would bring Node (or native code) into the renderer through a contract file.
+const nodeOnlyPackages = ['better-sqlite3', 'kysely', 'exceljs', 'iconv-lite', 'chardet', 'ws', 'electron'];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.scratch*/**'] },
   js.configs.recommended,
@@ -59,7 +78,67 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: noCoreBarrels }] },
+    plugins: { layers: layersPlugin },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The core runs without Electron (utility process, hub).',
+            },
+            ...noCoreBarrels,
+          ],
+        },
+      ],
+      ...layerRule({ deny: outward, message: 'the core never imports the desktop shell or the renderer.' }),
+    },
+  },
+  {
+    files: ['core/store/**/*.ts'],
+    rules: layerRule({
+      deny: [...outward, 'core/api/**', 'core/import/**', 'core/lan/**', ...coreEntryPoints],
+      message: 'the store is below the API, the import readers and the LAN (it holds SQL, nothing else).',
+    }),
+  },
+  {
+    files: ['core/import/**/*.ts'],
+    rules: layerRule({
+      deny: [...outward, 'core/api/**', 'core/store/**', 'core/lan/**', ...coreEntryPoints],
+      message: 'the import readers only read files; the API stores what they read.',
+    }),
+  },
+  {
+    files: ['core/api/**/*.ts'],
+    rules: layerRule({
+      deny: [...outward, 'core/lan/**', ...coreEntryPoints],
+      message:
+        'the API is below the LAN hub, the Electron shell and the renderer (they call it, not the reverse).',
+    }),
+  },
+  {
+    // The contract is loaded into the renderer too (renderer/tsconfig.json has no Node types): it stays pure.
+    files: contractFiles.map((file) => `${file}.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, ...nodeOnlyPackages],
+              message: 'Contract files run in the renderer too.',
+            },
+            ...noCoreBarrels,
+          ],
+        },
+      ],
+      ...layerRule({
+        allow: [...contractFiles, ...contractHelpers, 'core/domain/**'],
+        message:
+          'contract files import only contract files, pure helpers and core/domain (the renderer loads them).',
+      }),
+    },
   },
   {
     files: ['core/domain/**/*.ts'],
@@ -73,10 +152,6 @@ export default tseslint.config(
             {
               group: ['electron', 'better-sqlite3', 'kysely', 'react', 'react-dom', '@mantine/*'],
               message: 'core/domain is pure.',
-            },
-            {
-              group: ['../store/*', '../api/*', '../import/*', '../lan/*', '../../*'],
-              message: 'core/domain depends on nothing.',
             },
             ...noDomainBarrels,
           ],
@@ -95,12 +170,13 @@ export default tseslint.config(
         },
         { selector: "MemberExpression[object.name='crypto']", message: 'core/domain is pure.' },
       ],
+      ...layerRule({ allow: ['core/domain/**'], message: 'core/domain depends on nothing.' }),
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, layers: layersPlugin },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
@@ -111,21 +187,18 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer never touches Node.' },
             {
-              group: [
-                'electron',
-                'better-sqlite3',
-                'kysely',
-                '**/core/store/*',
-                '**/core/import/*',
-                '**/core/lan/*',
-                '**/core/host',
-              ],
+              group: ['electron', 'better-sqlite3', 'kysely'],
               message: 'The renderer talks to the API only.',
             },
             ...noBarrels,
           ],
         },
       ],
+      ...layerRule({
+        allow: ['renderer/**', 'core/domain/**', ...contractFiles],
+        message:
+          'the renderer imports only the contract (calls, schemas, errors, client) and pure domain modules.',
+      }),
     },
   },
 );
