@@ -1,4 +1,4 @@
-// Building blocks shared by the contract's call files: the `call` declaration, common schemas, shared types.
+// Building blocks shared by the contract's call files: `defineCall`, common schemas, shared types.
 import { z } from 'zod';
 import { isStageKey, type FunnelStage } from '../domain/funnel';
 import type { ErrorDef } from './errors';
@@ -99,15 +99,6 @@ export function defineCall<I extends z.ZodType, O extends z.ZodType>(
     maxBodyBytes: spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     errors: spec.errors ?? [],
   };
-}
-
-/**
- * @deprecated The older declaration (input schema and an output type only): any signed-in actor, checked inside
- * the handler. Each namespace replaces it with `defineCall`.
- */
-export function call<O>() {
-  return <I extends z.ZodType>(input: I, facts: { waitsOnIo?: boolean; maxBodyBytes?: number } = {}) =>
-    defineCall({ input, output: z.custom<O>(), access: 'signed-in', repScope: 'shared', ...facts });
 }
 
 /**

@@ -155,36 +155,13 @@ export const INPUT_ERRORS = defineErrors('input', {
   },
 });
 
-function isErrorDef(value: unknown): value is ErrorDef {
-  return typeof value === 'object' && value !== null && 'reason' in value && 'kind' in value;
-}
-
-/** Refusals still thrown as a kind plus English text; each namespace replaces them with its own ErrorDefs. */
-export const LEGACY_ERRORS = defineErrors('legacy', {
-  not_found: { kind: 'not_found', en: '{{detail}}', zh: '未找到：{{detail}}' },
-  forbidden: { kind: 'forbidden', en: '{{detail}}', zh: '无权执行：{{detail}}' },
-  conflict: { kind: 'conflict', en: '{{detail}}', zh: '操作冲突：{{detail}}' },
-  invalid_input: { kind: 'invalid_input', en: '{{detail}}', zh: '无法执行：{{detail}}' },
-});
-const LEGACY_DEF: Record<string, ErrorDef> = LEGACY_ERRORS;
-
 /** The error a handler throws to refuse a call; the service turns it into `{ ok: false, error }` data. */
 export class ServiceError extends Error {
   readonly def: ErrorDef;
   readonly details: ErrorDetails | undefined;
   readonly field: string | undefined;
 
-  constructor(def: ErrorDef, details?: ErrorDetails, field?: string);
-  /** @deprecated a kind and English text; being replaced by ErrorDefs namespace by namespace. */
-  constructor(
-    kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid_input',
-    message: string,
-    field?: string,
-  );
-  constructor(defOrKind: ErrorDef | string, detailsOrMessage?: ErrorDetails | string, field?: string) {
-    const def = isErrorDef(defOrKind) ? defOrKind : (LEGACY_DEF[defOrKind] ?? LEGACY_ERRORS.invalid_input);
-    const details =
-      typeof detailsOrMessage === 'string' ? { detail: detailsOrMessage } : (detailsOrMessage ?? undefined);
+  constructor(def: ErrorDef, details?: ErrorDetails, field?: string) {
     super(formatErrorMessage(def.en, details));
     this.name = 'ServiceError';
     this.def = def;
