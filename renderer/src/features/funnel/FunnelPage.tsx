@@ -40,6 +40,7 @@ import { MoveDialog, needsDetails, type PendingMove } from './MoveDialog';
 import { SlaPolicyForm } from './SlaPolicyForm';
 import { FunnelStagesEditor } from './FunnelStagesEditor';
 import { useFunnelStages } from './stage-labels';
+import { useLanguage } from '../../ui/use-language';
 import { useWorkTranslation } from './work-i18n';
 import { useBoard, useMoveLead, useServerNow, useWorkSettings } from './work-queries';
 
@@ -82,7 +83,8 @@ export function FunnelPage() {
   );
 
   const label = stages.label;
-  const cardLabels = useMemo(() => createCardLabels(t), [t]);
+  const language = useLanguage();
+  const cardLabels = useMemo(() => createCardLabels(t, language), [t, language]);
 
   function runMove(input: CallInput<'funnel.move'>, card: WorkCard): void {
     move.mutate(input, {

@@ -1,32 +1,64 @@
-// One lead on the board: name, company, grade, owner and its SLA clock; draggable by the whole card.
+// One lead on the board: name, company and phone (tap to call), grade, the next activity, owner and its clock;
+// draggable by the whole card.
 import { useDraggable } from '@dnd-kit/core';
 import type { TFunction } from 'i18next';
 import { memo, type CSSProperties } from 'react';
 import type { WorkCard } from '../../../../core/api/work/schemas';
+import type { Language } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
 import classes from './LeadCard.module.css';
-import { formatSpan } from './SlaCountdown';
+import { formatPhone, formatSpan, telHref } from './work-format';
 
-export const CARD_HEIGHT = 92;
+export const CARD_HEIGHT = 112;
 
 const GRADE_CLASS = { A: classes.gradeA, B: classes.gradeB, C: classes.gradeC, D: classes.gradeD };
 
 /** Card texts are passed down: a translation hook per card costs a subscription per mount while scrolling. */
 export interface CardLabels {
   readonly toBeRecycled: string;
-  readonly overdue: (span: string) => string;
-  readonly dueIn: (span: string) => string;
+  readonly overdue: (ms: number) => string;
+  readonly dueIn: (ms: number) => string;
+  readonly next: (card: WorkCard) => string | null;
+  readonly call: string;
 }
 
-/** The card texts in the current language; memoize on `t`, which only changes with the language. */
-export function createCardLabels(t: TFunction): CardLabels {
+/** The card texts in the current language; memoize on `t` and the language. */
+export function createCardLabels(t: TFunction, language: Language): CardLabels {
   return {
     toBeRecycled: t('work.sla.toBeRecycled'),
-    overdue: (time) => t('work.sla.overdue', { time }),
-    dueIn: (time) => t('work.sla.dueIn', { time }),
+    overdue: (ms) => t('work.sla.overdue', { time: formatSpan(ms, language) }),
+    dueIn: (ms) => t('work.sla.dueIn', { time: formatSpan(ms, language) }),
+    next: (card) => {
+      if (card.nextStep === null && card.nextAt === null) return null;
+      const kind = card.nextKind === null ? '' : `${t(`work.activity.kinds.${card.nextKind}`)}: `;
+      const at = card.nextAt === null ? t('work.activity.noTime') : formatDateTime(card.nextAt, language);
+      return `${kind}${card.nextStep ?? ''}${card.nextStep === null ? '' : ' · '}${at}`;
+    },
+    call: t('work.contact.call'),
   };
 }
 
+/** The phone as a tel: link; a press on it dials and never starts a drag or opens the card. */
+function CardPhone({ phone, label }: { phone: string; label: string }) {
+  const href = telHref(phone);
+  const shown = formatPhone(phone);
+  if (href === null) return <span className={classes.phone}>{shown}</span>;
+  return (
+    <a
+      className={classes.phone}
+      href={href}
+      title={`${label} ${phone}`}
+      onPointerDown={(event) => event.stopPropagation()}
+      onClick={(event) => event.stopPropagation()}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      {shown}
+    </a>
+  );
+}
+
 export function LeadCardBody({ card, now, labels }: { card: WorkCard; now: number; labels: CardLabels }) {
+  const next = labels.next(card);
   const dueAt = card.sla?.dueAt ?? null;
   const isOverdue = dueAt !== null && now >= dueAt;
   const isToBeRecycled =
@@ -38,7 +70,13 @@ export function LeadCardBody({ card, now, labels }: { card: WorkCard; now: numbe
         <span className={classes.name}>{card.name}</span>
         {card.grade && <span className={`${classes.grade} ${GRADE_CLASS[card.grade]}`}>{card.grade}</span>}
       </div>
-      <div className={classes.dim}>{card.company ?? '—'}</div>
+      <div className={classes.row}>
+        <span className={classes.dim}>{card.company ?? '—'}</span>
+        {card.phone !== null && <CardPhone phone={card.phone} label={labels.call} />}
+      </div>
+      <div className={classes.next} data-testid="card-next">
+        {next ?? ''}
+      </div>
       <div className={`${classes.row} ${classes.footer}`}>
         <span className={classes.dim}>{card.ownerName ?? ''}</span>
         <span className={classes.row}>
@@ -50,7 +88,7 @@ export function LeadCardBody({ card, now, labels }: { card: WorkCard; now: numbe
               className={isOverdue ? `${classes.clock} ${classes.clockOverdue}` : classes.clock}
               data-overdue={isOverdue}
             >
-              {isOverdue ? labels.overdue(formatSpan(now - dueAt)) : labels.dueIn(formatSpan(dueAt - now))}
+              {isOverdue ? labels.overdue(now - dueAt) : labels.dueIn(dueAt - now)}
             </span>
           )}
         </span>

@@ -21,7 +21,13 @@ export function StageHistory({ leadId }: { leadId: string }) {
       {sla && (
         <Group gap="xs">
           <Badge variant="light" tt="none">
-            {t(sla.trigger === 'first_contact' ? 'work.sla.firstContact' : 'work.sla.followUp')}
+            {t(
+              sla.trigger === 'first_contact'
+                ? 'work.sla.firstContact'
+                : sla.trigger === 'next_activity'
+                  ? 'work.sla.nextActivity'
+                  : 'work.sla.followUp',
+            )}
           </Badge>
           {sla.remindAt !== null && (
             <Text size="xs" c={sla.isOverdue ? 'red' : 'dimmed'}>

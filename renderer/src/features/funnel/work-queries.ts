@@ -14,6 +14,7 @@ export const workKeys = {
     ['leads', 'work', 'cards', stage, filter, page] as const,
   queue: (repId: string | undefined) => ['leads', 'work', 'queue', repId ?? 'mine'] as const,
   pool: (input: CallInput<'pool.list'>) => ['leads', 'work', 'pool', input] as const,
+  agenda: (repId: string | undefined) => ['leads', 'work', 'agenda', repId ?? 'mine'] as const,
   stale: (days: number | undefined) => ['leads', 'work', 'stale', days ?? 0] as const,
   detail: (id: string) => ['leads', 'work', 'detail', id] as const,
   stageCounts: ['leads', 'work', 'stage-counts'] as const,
@@ -48,6 +49,15 @@ export function useQueue(repId: string | undefined) {
   return useQuery({
     queryKey: workKeys.queue(repId),
     queryFn: () => client.call('queue.list', repId === undefined ? {} : { repId }),
+  });
+}
+
+/** A rep's agenda (the team lead may pick a rep): today and this week, overdue first. */
+export function useAgenda(repId: string | undefined) {
+  const client = useClient();
+  return useQuery({
+    queryKey: workKeys.agenda(repId),
+    queryFn: () => client.call('followUps.agenda', repId === undefined ? {} : { repId }),
   });
 }
 

@@ -18,7 +18,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../core/api/leads/schemas';
 import { useLeadDetail, useRepNames } from '../../api/queries';
-import { formatDateTime, formatFen, formatNumber } from '../../ui/format';
+import { formatDate, formatDateTime, formatFen, formatNumber } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
 import { AssignmentHistory } from '../distribution/AssignmentHistory';
@@ -27,6 +27,8 @@ import { ScoreExplanation, ScoreExplanationTabLabel } from '../scoring/ScoreExpl
 import { StaleMarker } from '../scoring/StaleMarker';
 import { StageHistory, StageHistoryTabLabel } from '../funnel/StageHistory';
 import { LogFollowUpButton } from '../queue/LogFollowUpButton';
+import { useWorkTranslation } from '../funnel/work-i18n';
+import { ContactActions } from './ContactActions';
 import { LeadForm } from './LeadForm';
 import { StageBadge } from './StageBadge';
 
@@ -45,6 +47,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function LeadDetails({ detail }: { detail: LeadDetail }) {
   const { t, i18n } = useTranslation();
+  const { t: workT } = useWorkTranslation();
   const language = useLanguage();
   const repNames = useRepNames();
   const { lead } = detail;
@@ -68,10 +71,35 @@ function LeadDetails({ detail }: { detail: LeadDetail }) {
         </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="details">
+        {lead.stage === 'won' && (
+          <SimpleGrid cols={2} spacing="md" mb="md" data-testid="won-facts">
+            <Field label={workT('work.drawer.wonAmount')}>
+              {lead.wonAmountFen == null ? none : formatFen(lead.wonAmountFen, language)}
+            </Field>
+            <Field label={workT('work.drawer.closedAt')}>
+              {lead.closedAt == null ? none : formatDate(lead.closedAt, language)}
+            </Field>
+          </SimpleGrid>
+        )}
+        {lead.stage === 'lost' && (
+          <SimpleGrid cols={2} spacing="md" mb="md" data-testid="lost-facts">
+            <Field label={workT('work.drawer.lostReason')}>{text(lead.lostReason ?? null)}</Field>
+            <Field label={workT('work.drawer.lostAt')}>
+              {lead.closedAt == null ? none : formatDate(lead.closedAt, language)}
+            </Field>
+          </SimpleGrid>
+        )}
+        <Stack gap={2} mb="md">
+          <Text size="xs" c="dimmed">
+            {workT('work.drawer.contact')}
+          </Text>
+          {lead.phone === null && lead.email === null && lead.wechat === null ? (
+            <Text size="sm">{none}</Text>
+          ) : (
+            <ContactActions phone={lead.phone} email={lead.email} wechat={lead.wechat} size="sm" />
+          )}
+        </Stack>
         <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
-          <Field label={t('leadForm.phone')}>{text(lead.phone)}</Field>
-          <Field label={t('leadForm.email')}>{text(lead.email)}</Field>
-          <Field label={t('leadForm.wechat')}>{text(lead.wechat)}</Field>
           <Field label={t('leadForm.company')}>{text(lead.company)}</Field>
           <Field label={t('leadForm.title')}>{text(lead.title)}</Field>
           <Field label={t('leadForm.industry')}>{text(lead.industry)}</Field>

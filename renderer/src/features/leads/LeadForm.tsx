@@ -20,6 +20,7 @@ import {
   type LeadFormValues,
 } from './lead-form-values';
 import { useFunnelStages } from '../funnel/stage-labels';
+import { EntryCheck } from './EntryCheck';
 
 interface LeadFormProps {
   /** The lead being edited; absent when adding a new one. */
@@ -141,6 +142,15 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
           {text('email', { type: 'email' })}
           {text('wechat')}
         </SimpleGrid>
+        <EntryCheck
+          fields={{
+            name: form.values.name,
+            phone: form.values.phone,
+            email: form.values.email,
+            company: form.values.company,
+          }}
+          excludeId={lead?.id}
+        />
         <Divider label={t('leadForm.companySection')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           {text('company')}

@@ -8,10 +8,12 @@ import type { Lead } from '../../../../core/domain/lead';
 import { formatNumber } from '../../ui/format';
 import { IconPlus } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
-import { DistributeNowButton } from '../distribution/DistributeNowButton';
 import { useActor } from '../distribution/distribution-queries';
 import { DuplicatesButton } from '../duplicates/DuplicatesButton';
 import { LeadsExportButton } from '../import/LeadsExportButton';
+import { useWorkTranslation } from '../funnel/work-i18n';
+import { DistributeWithPreview } from '../pool/DistributeWithPreview';
+import { describeEntryOutcome, type EntryOutcomeView } from './EntryCheck';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadFilters, NO_FILTERS, type LeadFilterValues } from './LeadFilters';
 import { LeadForm } from './LeadForm';
@@ -46,6 +48,8 @@ function LeadCount({ query }: { query: LeadQuery }) {
 
 export function LeadsPage() {
   const { t } = useTranslation();
+  const { t: workT } = useWorkTranslation();
+  const language = useLanguage();
   const [filters, setFilters] = useState<LeadFilterValues>(NO_FILTERS);
   const [debouncedText] = useDebouncedValue(filters.text, 300);
   const [sort, setSort] = useState<LeadSort>({ field: 'createdAt', direction: 'desc' });
@@ -74,7 +78,7 @@ export function LeadsPage() {
         <Group gap="sm">
           <LeadsExportButton filter={query} />
           <DuplicatesButton />
-          <DistributeNowButton />
+          <DistributeWithPreview />
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
             {t('leads.add')}
           </Button>
@@ -103,7 +107,14 @@ export function LeadsPage() {
             onCancel={() => setAdding(false)}
             onSaved={(lead) => {
               setAdding(false);
-              notifications.show({ color: 'teal', message: t('leads.created', { name: lead.name }) });
+              // 撞单 on entry: say who got the new lead and why, not just that it was added.
+              const entry = 'entry' in lead ? (lead.entry as { outcome: EntryOutcomeView }) : null;
+              notifications.show({
+                color: 'teal',
+                title: t('leads.created', { name: lead.name }),
+                message:
+                  entry === null ? undefined : describeEntryOutcome(workT, entry.outcome, language, 'after'),
+              });
             }}
           />
         )}

@@ -23,12 +23,14 @@ import { useState } from 'react';
 import { GRADES, type Grade } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
 import { useWorkspaceStatus } from '../../api/queries';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
+import { ContactActions } from '../leads/ContactActions';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { StageBadge } from '../leads/StageBadge';
 import { useWorkTranslation } from '../funnel/work-i18n';
+import { DistributeWithPreview } from './DistributeWithPreview';
 import { usePool, workKeys } from '../funnel/work-queries';
 
 function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => void }) {
@@ -80,69 +82,116 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
           onChange={(e) => setRecycledOnly(e.currentTarget.checked)}
           mb={6}
         />
+        {page && (
+          <Badge size="lg" variant="light" color="gray" data-testid="pool-count">
+            {t('work.pool.count', { count: page.total })}
+          </Badge>
+        )}
         {isRep && page && (
           <Badge size="lg" variant="light" data-testid="claim-quota">
-            {t('work.pool.quota', { count: page.claimsToday, limit: page.claimDailyLimit })}
+            {t('work.pool.claimsLeft', {
+              left: Math.max(0, page.claimDailyLimit - page.claimsToday),
+              limit: page.claimDailyLimit,
+            })}
           </Badge>
         )}
         {pool.isFetching && <Loader size="xs" />}
       </Group>
       {pool.isError && <Alert color="red">{pool.error.message}</Alert>}
-      {page && page.rows.length === 0 && <Text c="dimmed">{t('work.pool.empty')}</Text>}
+      {page && page.rows.length === 0 && (
+        <Text c="dimmed">
+          {debounced || grades.length > 0 || recycledOnly ? t('work.pool.noMatch') : t('work.pool.empty')}
+        </Text>
+      )}
       {page && page.rows.length > 0 && (
-        <Table highlightOnHover data-testid="pool-table">
-          <Table.Tbody>
-            {page.rows.map((row) => (
-              <Table.Tr key={row.id} data-testid="pool-row" data-lead-id={row.id}>
-                <Table.Td>
-                  <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(row.id)}>
-                    {row.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {row.company ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
-                <Table.Td>
-                  <StageBadge stage={row.stage} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed">
-                    {row.source ?? ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {row.lastRecycledAt !== null && (
-                    <Badge size="xs" color="orange" variant="light" tt="none" data-testid="recycled-badge">
-                      {t('work.pool.recycledAt', { date: formatDate(row.lastRecycledAt, language) })}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">
-                  {isRep &&
-                    (row.coolDownUntil !== null ? (
-                      <Text size="xs" c="dimmed">
-                        {t('work.pool.coolDown', { date: formatDate(row.coolDownUntil, language) })}
-                      </Text>
-                    ) : (
-                      <Button
-                        size="xs"
-                        onClick={() => claim.mutate({ id: row.id, name: row.name })}
-                        loading={claim.isPending && claim.variables.id === row.id}
-                        data-testid="claim"
-                      >
-                        {t('work.pool.claim')}
-                      </Button>
-                    ))}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={860}>
+          <Table highlightOnHover data-testid="pool-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('work.pool.columns.lead')}</Table.Th>
+                <Table.Th>{t('work.pool.columns.phone')}</Table.Th>
+                <Table.Th>{t('work.pool.columns.grade')}</Table.Th>
+                <Table.Th>{t('work.pool.columns.stage')}</Table.Th>
+                <Table.Th>{t('work.pool.columns.source')}</Table.Th>
+                <Table.Th>{t('work.pool.columns.arrived')}</Table.Th>
+                <Table.Th>{t('work.pool.columns.why')}</Table.Th>
+                <Table.Th ta="right">{isRep ? t('work.pool.columns.claim') : ''}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {page.rows.map((row) => (
+                <Table.Tr key={row.id} data-testid="pool-row" data-lead-id={row.id}>
+                  <Table.Td>
+                    <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(row.id)}>
+                      {row.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {row.company ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ContactActions phone={row.phone} email={null} />
+                  </Table.Td>
+                  <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
+                  <Table.Td>
+                    <StageBadge stage={row.stage} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {row.source ?? ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" style={{ whiteSpace: 'nowrap' }} data-testid="arrived-at">
+                      {formatDateTime(row.arrivedAt, language)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      size="xs"
+                      tt="none"
+                      variant="light"
+                      color={
+                        row.poolReason === 'recycled'
+                          ? 'orange'
+                          : row.poolReason === 'released'
+                            ? 'grape'
+                            : 'gray'
+                      }
+                      data-testid={row.poolReason === 'recycled' ? 'recycled-badge' : 'pool-reason'}
+                    >
+                      {row.fromRepName === null
+                        ? t(`work.pool.reasons.${row.poolReason}`)
+                        : t(`work.pool.reasonsFrom.${row.poolReason}`, { name: row.fromRepName })}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {isRep &&
+                      (row.coolDownUntil !== null ? (
+                        <Text size="xs" c="dimmed">
+                          {t('work.pool.coolDown', { date: formatDate(row.coolDownUntil, language) })}
+                        </Text>
+                      ) : (
+                        <Button
+                          size="xs"
+                          onClick={() => claim.mutate({ id: row.id, name: row.name })}
+                          loading={claim.isPending && claim.variables.id === row.id}
+                          disabled={page.claimsToday >= page.claimDailyLimit}
+                          data-testid="claim"
+                        >
+                          {t('work.pool.claim')}
+                        </Button>
+                      ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {page && page.total > page.rows.length && (
         <Text size="xs" c="dimmed">
-          {page.rows.length} / {page.total}
+          {t('work.pool.shown', { shown: page.rows.length, total: page.total })}
         </Text>
       )}
     </Stack>
@@ -191,6 +240,16 @@ function StaleList({ onOpen }: { onOpen: (id: string) => void }) {
       {stale.data && rows.length === 0 && <Text c="dimmed">{t('work.pool.noStale')}</Text>}
       {rows.length > 0 && (
         <Table highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={32} />
+              <Table.Th>{t('work.pool.columns.lead')}</Table.Th>
+              <Table.Th>{t('work.pool.columns.grade')}</Table.Th>
+              <Table.Th>{t('work.pool.columns.stage')}</Table.Th>
+              <Table.Th>{t('work.pool.columns.owner')}</Table.Th>
+              <Table.Th>{t('work.pool.columns.idle')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.leadId}>
@@ -258,6 +317,9 @@ export function PoolPage() {
             <Tabs.Tab value="stale">{t('work.pool.tabs.stale')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="pool">
+            <Group justify="flex-end" mb="sm">
+              <DistributeWithPreview />
+            </Group>
             <PoolList isRep={false} onOpen={setOpenLeadId} />
           </Tabs.Panel>
           <Tabs.Panel value="stale">

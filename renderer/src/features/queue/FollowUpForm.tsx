@@ -1,8 +1,22 @@
-// Log a follow-up fast, keyboard only: the text has focus, Alt+1…5 picks the channel, Enter saves.
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+// Log a follow-up fast, keyboard only: the text has focus, Alt+1…5 picks the channel, Alt+7/8/9 a quick pick for
+// the next activity (in 2 hours, tomorrow morning, next Monday), Alt+0 "no next step", Enter saves.
+import {
+  Button,
+  Checkbox,
+  Chip,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type KeyboardEvent } from 'react';
 import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../../../core/domain/follow-up';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../../../core/domain/sla/agenda';
+import { QUICK_PICKS, type QuickPick } from '../../../../core/domain/sla/quick-picks';
 import { useWorkTranslation } from '../funnel/work-i18n';
 import { useLogFollowUp } from '../funnel/work-queries';
 
@@ -19,6 +33,9 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
   const [reaction, setReaction] = useState('');
   const [nextStep, setNextStep] = useState('');
   const [nextAt, setNextAt] = useState('');
+  const [nextKind, setNextKind] = useState<ActivityKind>('call');
+  const [pick, setPick] = useState<QuickPick | null>(null);
+  const [noNext, setNoNext] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   function submit(): void {
@@ -27,14 +44,22 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
       return;
     }
     const next = nextAt ? new Date(nextAt).getTime() : null;
+    const at = next !== null && Number.isFinite(next) ? next : null;
+    const schedules = !noNext && (nextStep.trim() !== '' || at !== null || pick !== null);
     log.mutate(
       {
         leadId: lead.id,
         channel,
         said,
         reaction: reaction || null,
-        nextStep: nextStep || null,
-        nextAt: next !== null && Number.isFinite(next) ? next : null,
+        ...(noNext ? { noNextStep: true } : {}),
+        ...(schedules
+          ? {
+              nextStep: nextStep || null,
+              nextKind,
+              ...(pick !== null ? { nextPick: pick } : { nextAt: at }),
+            }
+          : {}),
       },
       {
         onSuccess: () => {
@@ -46,10 +71,28 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
     );
   }
 
+  function choosePick(value: QuickPick | null): void {
+    setPick(value);
+    if (value !== null) {
+      setNextAt('');
+      setNoNext(false);
+    }
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     if (event.altKey && /^[1-5]$/.test(event.key)) {
       event.preventDefault();
       setChannel(FOLLOW_UP_CHANNELS[Number(event.key) - 1] ?? 'call');
+      return;
+    }
+    if (event.altKey && /^[7-9]$/.test(event.key)) {
+      event.preventDefault();
+      choosePick(QUICK_PICKS[Number(event.key) - 7] ?? null);
+      return;
+    }
+    if (event.altKey && event.key === '0') {
+      event.preventDefault();
+      setNoNext((value) => !value);
       return;
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -87,21 +130,55 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
         onChange={(e) => setReaction(e.currentTarget.value)}
         name="reaction"
       />
-      <Group grow>
-        <TextInput
-          label={t('work.followUp.nextStep')}
-          value={nextStep}
-          onChange={(e) => setNextStep(e.currentTarget.value)}
-          name="nextStep"
-        />
-        <TextInput
-          type="datetime-local"
-          label={t('work.followUp.nextAt')}
-          value={nextAt}
-          onChange={(e) => setNextAt(e.currentTarget.value)}
-          name="nextAt"
-        />
-      </Group>
+      <Checkbox
+        label={`${t('work.followUp.noNextStep')} (Alt+0)`}
+        description={noNext ? t('work.followUp.noNextStepHint') : t('work.followUp.keepNext')}
+        checked={noNext}
+        onChange={(e) => setNoNext(e.currentTarget.checked)}
+        data-testid="no-next-step"
+      />
+      {!noNext && (
+        <Stack gap="xs">
+          <SegmentedControl
+            aria-label={t('work.followUp.nextKind')}
+            size="xs"
+            value={nextKind}
+            onChange={(value) => setNextKind(value as ActivityKind)}
+            data={ACTIVITY_KINDS.map((value) => ({ value, label: t(`work.activity.kinds.${value}`) }))}
+          />
+          <Group grow align="flex-end">
+            <TextInput
+              label={t('work.followUp.nextStep')}
+              value={nextStep}
+              onChange={(e) => setNextStep(e.currentTarget.value)}
+              name="nextStep"
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('work.followUp.nextAt')}
+              value={nextAt}
+              onChange={(e) => {
+                setNextAt(e.currentTarget.value);
+                setPick(null);
+              }}
+              name="nextAt"
+            />
+          </Group>
+          <Chip.Group
+            multiple={false}
+            value={pick ?? ''}
+            onChange={(value) => choosePick(value ? (value as QuickPick) : null)}
+          >
+            <Group gap="xs">
+              {QUICK_PICKS.map((value, i) => (
+                <Chip key={value} value={value} size="xs" data-testid={`pick-${value}`}>
+                  {t(`work.followUp.quickPicks.${value}`)} (Alt+{i + 7})
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </Stack>
+      )}
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {t('work.followUp.hint')}

@@ -6,6 +6,7 @@ import { useRepNames, useWorkspaceStatus } from '../../api/queries';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { ContactActions } from '../leads/ContactActions';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { StageBadge } from '../leads/StageBadge';
 import { SlaCountdown } from '../funnel/SlaCountdown';
@@ -65,10 +66,16 @@ function QueueRow({
           <Text size="xs" c="dimmed" truncate="end">
             {[item.company, item.ownerName].filter(Boolean).join(' · ')}
           </Text>
-          {item.nextStep && (
-            <Text size="xs" c="indigo">
-              {t('work.queue.next', { step: item.nextStep })}
-              {item.nextAt ? ` · ${formatDateTime(item.nextAt, language)}` : ''}
+          <ContactActions phone={item.phone} email={item.email} />
+          {(item.nextStep !== null || item.nextAt !== null) && (
+            <Text size="xs" c="indigo" data-testid="queue-next">
+              {item.nextKind === null
+                ? t('work.queue.next', { step: item.nextStep ?? '' })
+                : t('work.queue.nextKind', {
+                    kind: t(`work.activity.kinds.${item.nextKind}`),
+                    step: item.nextStep ?? '',
+                  })}
+              {` · ${item.nextAt === null ? t('work.activity.noTime') : formatDateTime(item.nextAt, language)}`}
             </Text>
           )}
         </Stack>

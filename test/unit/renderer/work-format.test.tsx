@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatPhone, formatSpan, telHref } from '../../../renderer/src/features/funnel/work-format';
+
+const MIN = 60_000;
+
+describe('durations per language', () => {
+  it.each([
+    [(24 + 9) * 60 * MIN, '1天9小时', '1d 9h'],
+    [105 * 24 * 60 * MIN + 14 * 60 * MIN, '105天14小时', '105d 14h'],
+    [3 * 60 * MIN + 5 * MIN, '3小时5分', '3h 05m'],
+    [2 * 24 * 60 * MIN, '2天', '2d 0h'],
+    [12 * MIN, '12分钟', '12m'],
+  ])('%i ms reads %s and %s', (ms, zh, en) => {
+    expect(formatSpan(ms, 'zh-CN')).toBe(zh);
+    expect(formatSpan(-ms, 'en')).toBe(en);
+  });
+});
+
+describe('phones grouped for display, never rewritten', () => {
+  it.each([
+    ['198 6246 3722', '198 6246 3722'],
+    ['155-7267-0604', '155 7267 0604'],
+    ['13800138000', '138 0013 8000'],
+    ['０086 138 0013 8000', '+86 138 0013 8000'],
+    ['0086 13800138000', '+86 138 0013 8000'],
+    ['+86-13800138000', '+86 138 0013 8000'],
+    ['１３８００１３８０００', '138 0013 8000'],
+    ['+1 (415) 555-0100', '+1 415 555 0100'],
+    ['010-6552 8899', '010-6552 8899'],
+    ['021-12345678转806', '021-12345678转806'],
+  ])('%s shows as %s', (typed, shown) => {
+    expect(formatPhone(typed)).toBe(shown);
+  });
+
+  it('dials digits only, without the extension', () => {
+    expect(telHref('+86-138 0013 8000')).toBe('tel:+8613800138000');
+    expect(telHref('021-12345678转806')).toBe('tel:02112345678');
+    expect(telHref('１３８００１３８０００')).toBe('tel:13800138000');
+    expect(telHref('n/a')).toBeNull();
+  });
+});
