@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { CallSpec } from './contract-kit';
 import type { EventName, EventPayload } from './contract';
-import { COMMON_ERRORS, ServiceError } from './errors';
 import type { SignInLinks } from './session/sign-in-links';
 import type { Actor } from './session/calls';
 import type { ResolvedSession, SessionRegistry } from './session/session-registry';
@@ -62,8 +61,4 @@ export type HandlersOf<Specs extends Readonly<Record<string, CallSpec>>> = {
 /** The audit log's name for an actor. */
 export function actorLabel(actor: Actor): string {
   return actor.role === 'lead' ? 'team-lead' : `rep:${actor.repId}`;
-}
-
-export function requireTeamLead(ctx: CallContext): void {
-  if (ctx.actor.role !== 'lead') throw new ServiceError(COMMON_ERRORS.teamLeadOnly);
 }

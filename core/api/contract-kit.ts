@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isStageKey, type FunnelStage } from '../domain/funnel';
 import type { ErrorDef } from './errors';
-import type { LeadId, RepId } from '../domain/ids';
+import type { RepId } from '../domain/ids';
 
 export const MAX_TEXT = 200;
 export const MAX_NOTES = 5_000;
@@ -35,7 +35,6 @@ export const id = z.string().min(1).max(64);
 export const empty = z.object({}).strict();
 /** Ids in outputs: checked as strings, typed as the domain's branded ids. */
 export const repIdSchema = z.string() as unknown as z.ZodType<RepId, RepId>;
-export const leadIdSchema = z.string() as unknown as z.ZodType<LeadId, LeadId>;
 
 /**
  * A stage key: a built-in stage or a custom one's generated key. Whether the funnel has that stage (and shows it)

@@ -1,7 +1,7 @@
 // The one API contract: every call and every pushed event, as zod schemas. Transports are generated from it.
 import { z } from 'zod';
 import type { LeadScore } from '../domain/scoring/engine';
-import type { ConversionPrediction, LearnedModel } from '../domain/scoring/learned';
+import type { ConversionPrediction } from '../domain/scoring/learned';
 import { assembleNamespaces } from './assemble-namespaces';
 import type { ApiErrorData } from './errors';
 import { repsCalls } from './reps/calls';
@@ -49,12 +49,6 @@ export interface ScoreBlend {
   readonly mode: 'rules' | 'learned' | 'blend';
   /** Weight of the learned probability in [0, 1] when mode is blend. */
   readonly weight: number;
-}
-
-/** What training found, as the Scoring page shows it. */
-export interface LearnedSummary {
-  readonly model: LearnedModel;
-  readonly trainedBy: string;
 }
 
 export type { Actor } from './session/calls';

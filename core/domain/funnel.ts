@@ -13,8 +13,6 @@ export const CUSTOM_STAGE_KEY = /^c_[a-z0-9]{4,20}$/;
 /** Built-in stages plus at most 23 custom ones: a board wider than that is no longer a funnel. */
 export const MAX_STAGES = 30;
 
-export const CLOSED_STAGES: ReadonlySet<FunnelStage> = new Set(['won', 'lost']);
-
 /** Stages that can be relabelled but neither hidden nor removed: the entry stage and the three with a meaning. */
 export const FIXED_STAGES: ReadonlySet<FunnelStage> = new Set(['raw', 'won', 'lost', 'nurture']);
 

@@ -10,7 +10,7 @@ import {
   SYSTEM_COLUMNS,
 } from './header-dictionary';
 import { LEAD_FIELDS } from './types';
-import type { ColumnMapping, ColumnTarget, LeadField } from './types';
+import type { ColumnTarget, LeadField } from './types';
 
 export { foldHeader } from './header-dictionary';
 
@@ -94,13 +94,6 @@ function isWechat(header: string): boolean {
 /** The custom-field target of a header. */
 export function customTarget(header: string): ColumnTarget {
   return `custom.${header.trim()}`;
-}
-
-/** The lead fields a mapping covers (for the wizard to show what is missing). */
-export function mappedFields(mapping: ColumnMapping): Set<LeadField> {
-  const fields = new Set<LeadField>();
-  for (const target of mapping) if (isLeadField(target)) fields.add(target);
-  return fields;
 }
 
 /** Whether a column target is one of the lead's own fields (not custom, not ignored). */

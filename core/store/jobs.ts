@@ -1,7 +1,7 @@
 // Repository for background jobs (schema version 8): one row per job, written when it starts, as it progresses and
 // when it stops, so a process that dies mid-job leaves a `running` row the next start resumes or closes.
 import type { Database } from 'better-sqlite3';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, qb, selectAll } from './sql';
 
 /** A type alias (not an interface): `withTables` needs an index-compatible shape. */
 export type JobsTable = {
@@ -41,10 +41,6 @@ export function listJobRowsInState(db: Database, state: string): JobsTable[] {
   );
 }
 
-export function findJobRow(db: Database, id: string): JobsTable | undefined {
-  return selectFirst(db, jobsQb.selectFrom('jobs').selectAll().where('id', '=', id));
-}
-
 /** The jobs of one kind whose params name `key` = `value` (e.g. the distribution of one import batch). */
 export function listJobRowsByParam(db: Database, kind: string, key: string, value: string): JobsTable[] {
   return selectAll(
@@ -54,13 +50,5 @@ export function listJobRowsByParam(db: Database, kind: string, key: string, valu
       .selectAll()
       .where('kind', '=', kind)
       .where((eb) => eb(eb.fn('json_extract', ['params_json', eb.val(`$.${key}`)]), '=', value)),
-  );
-}
-
-/** The newest jobs, newest first (what a restarted app shows besides the jobs it runs). */
-export function listRecentJobRows(db: Database, limit: number): JobsTable[] {
-  return selectAll(
-    db,
-    jobsQb.selectFrom('jobs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit),
   );
 }

@@ -102,23 +102,6 @@ export function deleteDuplicateFlagsOfBatch(db: Database, batchId: string): numb
   return execute(db, qb.deleteFrom('lead_duplicate_flags').where('batch_id', '=', batchId));
 }
 
-/** Lead ids flagged as possible duplicates, with what they were flagged against. */
-export function listDuplicateFlags(db: Database, leadIds: readonly string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  if (leadIds.length === 0) return out;
-  for (let i = 0; i < leadIds.length; i += 500) {
-    const rows = selectAll(
-      db,
-      qb
-        .selectFrom('lead_duplicate_flags')
-        .select(['lead_id', 'duplicate_of'])
-        .where('lead_id', 'in', leadIds.slice(i, i + 500)),
-    );
-    for (const row of rows) out.set(row.lead_id, [...(out.get(row.lead_id) ?? []), row.duplicate_of]);
-  }
-  return out;
-}
-
 /** Removes flags once the flagged lead was merged away or the pair was resolved. */
 export function deleteDuplicateFlagsOf(db: Database, leadId: string): void {
   execute(

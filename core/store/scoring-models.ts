@@ -19,14 +19,6 @@ export function findLatestScoringModel(db: Database): ScoringModel | undefined {
   return row ? (JSON.parse(row.model_json) as ScoringModel) : undefined;
 }
 
-export function findScoringModel(db: Database, version: number): ScoringModel | undefined {
-  const row = selectFirst(
-    db,
-    qb.selectFrom('scoring_models').select('model_json').where('version', '=', version),
-  );
-  return row ? (JSON.parse(row.model_json) as ScoringModel) : undefined;
-}
-
 export function insertScoringModel(db: Database, model: ScoringModel, actor: string, now: number): void {
   execute(
     db,

@@ -53,11 +53,6 @@ export function runCompiled(db: Database, sql: string, parameters: readonly unkn
   return prepare(db, sql).run(...parameters).changes;
 }
 
-/** Like `runCompiled`, for a query answering any number of rows. */
-export function allCompiled<R>(db: Database, sql: string, parameters: readonly unknown[]): R[] {
-  return prepare(db, sql).all(...parameters) as R[];
-}
-
 /** Like `runCompiled`, for a query answering at most one row. */
 export function getCompiled<R>(db: Database, sql: string, parameters: readonly unknown[]): R | undefined {
   return prepare(db, sql).get(...parameters) as R | undefined;

@@ -1,7 +1,7 @@
 // Repository for stage history: every move of a lead between funnel stages, append-only.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
-import { execute, selectAll, selectFirst } from './sql';
+import { execute, selectAll } from './sql';
 import { workQb } from './work-schema';
 
 export interface StageChange {
@@ -47,20 +47,4 @@ export function listStageHistory(db: Database, leadId: string): StageChange[] {
     note: row.note,
     at: row.at,
   }));
-}
-
-/** The stage a lead was in before it entered `stage` the last time (e.g. before nurture); null if unknown. */
-export function findStageBefore(db: Database, leadId: string, stage: FunnelStage): FunnelStage | null {
-  const row = selectFirst(
-    db,
-    workQb
-      .selectFrom('stage_history')
-      .select('from_stage')
-      .where('lead_id', '=', leadId)
-      .where('to_stage', '=', stage)
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1),
-  );
-  return row ? (row.from_stage as FunnelStage) : null;
 }

@@ -2,7 +2,7 @@
 // built-in default pipeline, and the engine state read from the store.
 import type { Database } from 'better-sqlite3';
 import { DAY_MS } from '../../domain/clock';
-import type { DistributionRule, DistributionState, WorkingHours } from '../../domain/distribution/types';
+import type { DistributionRule, DistributionState } from '../../domain/distribution/types';
 import type { Rep } from '../../domain/rep';
 import { findLatestRuleSet, insertRuleSet } from '../../store/distribution-rules';
 import {
@@ -117,10 +117,6 @@ export function readEngineState(
       day: day.date,
     },
   };
-}
-
-export function teamHoursContext(settings: DistributionSettings): { teamDefault: WorkingHours | null } {
-  return { teamDefault: settings.teamWorkingHours };
 }
 
 interface TeamCache {

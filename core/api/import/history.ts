@@ -326,16 +326,6 @@ export interface LatestHistoryBatch {
   readonly leaks?: readonly HistoryLeak[];
 }
 
-/** What the Scoring and Distribution pages offer after a past-leads import (`import.historyFlags`). */
-export interface HistoryFlags {
-  readonly batchId: string;
-  readonly at: number;
-  readonly excludeFields: readonly string[];
-  readonly leaks: readonly HistoryLeak[];
-  /** Local days (workspace time zone) of the first and last imported lead; null when none is left. */
-  readonly period: { readonly from: string; readonly to: string; readonly leads: number } | null;
-}
-
 /** Remembers the leak fields of the latest history batch: learned scoring leaves them out unless told otherwise. */
 export function saveHistoryBatchFlags(db: Database, latest: LatestHistoryBatch): void {
   writeSetting(db, LATEST_HISTORY_SETTING, latest, latest.at);

@@ -24,11 +24,6 @@ export function readLeadPasswordHash(db: Database): string | null {
   );
 }
 
-export async function writeLeadPassword(db: Database, password: string, now: number): Promise<void> {
-  const hash = await hashSecret(password);
-  inTransaction(db, () => writeSetting(db, LEAD_PASSWORD_SETTING, hash, now));
-}
-
 function auditSignIn(ctx: CallContext, person: string, action: string, detail?: object): void {
   appendAudit(ctx.db, {
     at: ctx.clock(),

@@ -16,7 +16,6 @@ const workspaceStatusSchema = z
     actor: actorSchema,
   })
   .strict();
-export type WorkspaceStatus = z.output<typeof workspaceStatusSchema>;
 
 export const workspaceCalls = {
   /** Counts only, the same for everyone, plus the caller's own actor. */

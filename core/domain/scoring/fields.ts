@@ -5,12 +5,6 @@ import type { ScorableField } from './model';
 export type FieldValue = string | number | null;
 
 const NON_BLANK = /\S/;
-const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['companySize', 'costFen', 'bant.budget']);
-
-/** True when the field holds a number (companySize, costFen, bant.budget). */
-export function isNumericField(field: string): boolean {
-  return NUMERIC_FIELDS.has(field);
-}
 
 /** A reader for one field; unknown fields read as null. Empty or whitespace-only text reads as null. */
 export function compileFieldReader(field: ScorableField | string): (lead: Lead) => FieldValue {
