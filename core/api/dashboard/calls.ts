@@ -4,14 +4,7 @@ import { REP_TIERS } from '../../domain/rep';
 import { defineCall, empty, id, isoDate, MAX_TEXT } from '../contract-kit';
 import { stageSchema } from '../leads/schemas';
 import { DASHBOARD_ERRORS } from './errors';
-import {
-  kpiRowSchema,
-  kpiTargetsSchema,
-  mineSchema,
-  nowSchema,
-  periodTablesSchema,
-  pulseForLeadSchema,
-} from './schemas';
+import { kpiRowSchema, kpiTargetsSchema, mineSchema, nowSchema, pulseForLeadSchema } from './schemas';
 
 /** The longest period the Dashboard asks about; bounds the per-day series. */
 export const MAX_DASHBOARD_DAYS = 366;
@@ -94,8 +87,6 @@ export const dashboardCalls = {
   }),
   /** The KPI row for a period and filters, with the period before it and a per-day sparkline of each figure. */
   'dashboard.kpis': defineCall({ input: kpiInput, output: kpiRowSchema, access: 'team-lead' }),
-  /** The period's tables: per source (with ROI), the funnel flow, per rep. */
-  'dashboard.tables': defineCall({ input: kpiInput, output: periodTablesSchema, access: 'team-lead' }),
   /** Now, whatever the period: open leads per stage and capacity against the caps. */
   'dashboard.now': defineCall({
     input: z

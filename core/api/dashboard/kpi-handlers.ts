@@ -6,14 +6,12 @@ import { computeKpiRow } from './kpi-row';
 import { computeMine } from './mine';
 import { computeNow } from './now';
 import { answerPulse, readMyPulse, readPulseForLead } from './pulse';
-import { computePeriodTables } from './tables';
 import { readKpiTargets, writeKpiTargets } from './targets';
 
 type KpiCalls = Omit<typeof dashboardCalls, 'dashboard.summary'>;
 
 export const kpiHandlers: HandlersOf<KpiCalls> = {
   'dashboard.kpis': (ctx, input) => computeKpiRow(ctx, input),
-  'dashboard.tables': (ctx, input) => computePeriodTables(ctx, input),
   'dashboard.now': (ctx, input) => computeNow(ctx, input),
   'dashboard.mine': (ctx, input) => computeMine(ctx, input),
   'dashboard.answerPulse': (ctx, input) => answerPulse(ctx, input),

@@ -3,53 +3,31 @@
 import type { Database } from 'better-sqlite3';
 import { createRng } from '../../domain/clock';
 import { isNewRep } from '../../domain/distribution/fairness';
-import { GRADES, type Grade } from '../../domain/funnel';
 import { computeBalance, type BalanceReport } from '../../domain/kpi/balance';
 import type { ArrivalCount, ClosureCount } from '../../domain/kpi/conversion';
 import { conversionFromCounts } from '../../domain/kpi/conversion';
 import { lossFromCounts } from '../../domain/kpi/loss';
-import type { ResponseFact } from '../../domain/kpi/response-time';
-import { computeResponseTimes, responseMinutes } from '../../domain/kpi/response-time';
+import type { JudgedResponse } from '../../domain/kpi/response-time';
+import { judgeResponses, reportResponses } from '../../domain/kpi/response-time';
 import { medianOf } from '../../domain/kpi/stats';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { SlaGradeKey } from '../../domain/sla/sla-policy';
-import type { WorkingCalendar } from '../../domain/sla/working-calendar';
 import type { ArrivalRow, ClosureRow, KpiFilter, ResponseRow } from '../../store/dashboard-kpi';
-import {
-  countArrivals,
-  countAssignmentsByRep,
-  countClosures,
-  listResponses,
-} from '../../store/dashboard-kpi';
+import { countArrivals, countClosures, listResponses } from '../../store/dashboard-kpi';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
 import { readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
 import type { KpiInput } from './calls';
 import type { KpiRow } from './schemas';
+import { computePeriodTables } from './tables';
+import { countHandOvers, filterOf, gradeKeyOf, toResponseFact } from './rows';
 import { localDayNumber, resolvePeriod, type ResolvedPeriod } from './period';
 import { readPulseSummary } from './pulse';
 import { readKpiTargets } from './targets';
 
-/** A stored grade as the domain's: anything else (an old or hand-edited value) is ungraded. */
-export function gradeOf(value: string | null): Grade | null {
-  return (GRADES as readonly string[]).includes(value ?? '') ? (value as Grade) : null;
-}
-
-export function gradeKeyOf(value: string | null): SlaGradeKey {
-  return gradeOf(value) ?? 'ungraded';
-}
-
 /** A rep is "new" for the floor for this many days after joining, as distribution.fairness counts it. */
 export const NEW_REP_DAYS = 90;
-
-export function filterOf(input: KpiInput): KpiFilter {
-  return { repId: input.repId, tier: input.tier, source: input.source };
-}
-
-export function toResponseFact(row: ResponseRow): ResponseFact {
-  return { grade: gradeOf(row.grade), assignedAt: row.assignedAt, firstContactAt: row.firstContactAt };
-}
 
 function arrivalCounts(rows: readonly ArrivalRow[]): ArrivalCount[] {
   const byGrade = new Map<SlaGradeKey, { arrived: number; won: number }>();
@@ -98,16 +76,12 @@ function seriesOf<T>(
   return byDay.map((dayRows) => (dayRows.length === 0 ? null : value(dayRows)));
 }
 
-function responseSeries(
-  period: ResolvedPeriod,
-  facts: readonly ResponseFact[],
-  calendar: WorkingCalendar | null,
-): (number | null)[] {
+function responseSeries(period: ResolvedPeriod, judged: readonly JudgedResponse[]): (number | null)[] {
   return seriesOf(
     period,
-    facts,
-    (fact) => localDayNumber(fact.assignedAt, period.utcOffsetMinutes),
-    (dayFacts) => medianOf(dayFacts.flatMap((fact) => responseMinutes(fact, calendar) ?? [])),
+    judged,
+    (j) => localDayNumber(j.assignedAt, period.utcOffsetMinutes),
+    (day) => medianOf(day.flatMap((j) => j.minutes ?? [])),
   );
 }
 
@@ -116,6 +90,7 @@ export function readBalance(
   db: Database,
   period: ResolvedPeriod,
   filter: KpiFilter,
+  handOvers: readonly ResponseRow[],
   targets: KpiTargets,
   now: number,
 ): BalanceReport {
@@ -124,11 +99,7 @@ export function readBalance(
       (filter.tier === undefined || rep.tier === filter.tier) &&
       (filter.repId === undefined || rep.id === filter.repId),
   );
-  const counts = countAssignmentsByRep(db, period, filter).map((row) => ({
-    repId: row.repId,
-    grade: gradeOf(row.grade),
-    count: row.count,
-  }));
+  const counts = countHandOvers(handOvers);
   // Seeded by the period, so the same question always gets the same interval.
   return computeBalance(
     reps.map((rep) => ({ id: rep.id, isNew: isNewRep(rep, now, NEW_REP_DAYS) })),
@@ -138,7 +109,7 @@ export function readBalance(
   );
 }
 
-/** The KPI row for the input's period and filters. */
+/** The KPI row and the period's tables for the input's period and filters; each table is read once. */
 export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
   const { db } = ctx;
   const period = resolvePeriod(input.from, input.to, readDistributionSettings(db).utcOffsetMinutes);
@@ -161,15 +132,20 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
     closureCounts(closures.filter((row) => !isCurrent(row.day))),
   );
 
-  const facts = listResponses(db, both, filter).map(toResponseFact);
-  const factsNow = facts.filter((fact) => fact.assignedAt >= period.from);
-  const responseNow = computeResponseTimes(factsNow, calendar, targets.responseMinutes, ctx.now);
-  const responseBefore = computeResponseTimes(
-    facts.filter((fact) => fact.assignedAt < period.from),
-    calendar,
-    targets.responseMinutes,
-    ctx.now,
-  );
+  const responseRows = listResponses(db, both, filter);
+  const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
+  const judged = judgeResponses(responseRows.map(toResponseFact), calendar, targets.responseMinutes, ctx.now);
+  const judgedNow = judged.filter((j) => j.assignedAt >= period.from);
+  const responseNow = reportResponses(judgedNow);
+  const responseBefore = reportResponses(judged.filter((j) => j.assignedAt < period.from));
+  const judgedByRep = new Map<string, JudgedResponse[]>();
+  responseRows.forEach((row, i) => {
+    const j = judged[i];
+    if (j === undefined || row.assignedAt < period.from) return;
+    const list = judgedByRep.get(row.repId) ?? [];
+    list.push(j);
+    judgedByRep.set(row.repId, list);
+  });
 
   const sumOf = (rows: readonly ArrivalRow[], pick: (row: ArrivalRow) => number) =>
     rows.reduce((total, row) => total + pick(row), 0);
@@ -182,7 +158,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
       current: responseNow.overall,
       previous: responseBefore.overall,
       byGrade: responseNow.byGrade,
-      series: responseSeries(period, factsNow, calendar),
+      series: responseSeries(period, judgedNow),
     },
     conversion: {
       current: conversionNow.overall,
@@ -206,7 +182,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
         (rows) => sumOf(rows, (r) => r.anyLoss) / sumOf(rows, (r) => r.arrived),
       ),
     },
-    balance: readBalance(db, period, filter, targets, ctx.now),
+    balance: readBalance(db, period, filter, rowsNow, targets, ctx.now),
     satisfaction: readPulseSummary(db, period.toDate),
     arrivalsSeries: seriesOf(
       period,
@@ -214,5 +190,6 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
       (row) => row.day,
       (rows) => sumOf(rows, (r) => r.arrived),
     ).map((v) => v ?? 0),
+    ...computePeriodTables(db, period, filter, { arrivalsNow, rowsNow, judgedByRep }),
   };
 }

@@ -3,14 +3,14 @@
 import { GRADES } from '../../domain/funnel';
 import { computeResponseTimes, type ResponseFact } from '../../domain/kpi/response-time';
 import { medianOf, proportionEstimate } from '../../domain/kpi/stats';
-import { countAssignmentsByRep, countClosuresByOwner, listResponses } from '../../store/dashboard-kpi';
+import { countClosuresByOwner, listResponses } from '../../store/dashboard-kpi';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
 import { ServiceError } from '../errors';
 import { readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
 import { DASHBOARD_ERRORS } from './errors';
-import { gradeKeyOf, toResponseFact } from './kpi-row';
+import { countHandOvers, gradeKeyOf, toResponseFact } from './rows';
 import type { DashboardMine } from './schemas';
 import { resolvePeriod } from './period';
 import { readKpiTargets } from './targets';
@@ -28,8 +28,9 @@ export function computeMine(ctx: CallContext, input: { from: string; to: string 
   const team = listReps(db, { includeInactive: false }).map((rep) => rep.id as string);
   if (!team.includes(me)) team.push(me);
 
+  const rows = listResponses(db, period, {});
   const facts = new Map<string, ResponseFact[]>(team.map((id) => [id, []]));
-  for (const row of listResponses(db, period, {})) facts.get(row.repId)?.push(toResponseFact(row));
+  for (const row of rows) facts.get(row.repId)?.push(toResponseFact(row));
   const response = new Map(
     team.map((id) => [
       id,
@@ -41,7 +42,7 @@ export function computeMine(ctx: CallContext, input: { from: string; to: string 
     team.map((id) => [id, proportionEstimate(closures.get(id)?.won ?? 0, closures.get(id)?.closed ?? 0)]),
   );
   const mix = new Map<string, GradeCounts>(team.map((id) => [id, { A: 0, B: 0, C: 0, D: 0, ungraded: 0 }]));
-  for (const row of countAssignmentsByRep(db, period, {})) {
+  for (const row of countHandOvers(rows)) {
     const counts = mix.get(row.repId);
     if (counts !== undefined) counts[gradeKeyOf(row.grade)] += row.count;
   }

@@ -102,56 +102,6 @@ export const kpiTargetsSchema = z
   })
   .strict();
 
-const series = z.array(maybe).readonly();
-
-export const kpiRowSchema = z
-  .object({
-    /** The period and the one just before it, as local days, both ends included. */
-    period: z.object({ from: z.string(), to: z.string(), days: int }).strict(),
-    previous: z.object({ from: z.string(), to: z.string() }).strict(),
-    /** The local dates of every series point, one per day of the period. */
-    seriesDates: z.array(z.string()).readonly(),
-    targets: kpiTargetsSchema,
-    response: z
-      .object({
-        current: responseFiguresSchema,
-        previous: responseFiguresSchema,
-        byGrade: gradeRecord(responseFiguresSchema),
-        /** Median business minutes of each day's hand-overs. */
-        series,
-      })
-      .strict(),
-    conversion: z
-      .object({
-        current: conversionFiguresSchema,
-        previous: conversionFiguresSchema,
-        byGrade: gradeRecord(conversionFiguresSchema),
-        calibration: z
-          .array(
-            z
-              .object({
-                grade: gradeKey,
-                bandFrom: maybe,
-                converted: estimateSchema,
-                predicted: maybe,
-                predictedCount: int,
-              })
-              .strict(),
-          )
-          .readonly(),
-        /** Won / arrived of each day's arrivals. */
-        series,
-      })
-      .strict(),
-    loss: z.object({ current: lossSchema, previous: lossSchema, series }).strict(),
-    balance: balanceSchema,
-    satisfaction: pulseSchema,
-    /** New leads per day: the inflow sparkline. */
-    arrivalsSeries: series,
-  })
-  .strict();
-export type KpiRow = z.output<typeof kpiRowSchema>;
-
 export const channelsSchema = z
   .array(
     z
@@ -204,14 +154,59 @@ export const repRowSchema = z
   })
   .strict();
 
-export const periodTablesSchema = z
+const series = z.array(maybe).readonly();
+
+export const kpiRowSchema = z
   .object({
+    /** The period and the one just before it, as local days, both ends included. */
+    period: z.object({ from: z.string(), to: z.string(), days: int }).strict(),
+    previous: z.object({ from: z.string(), to: z.string() }).strict(),
+    /** The local dates of every series point, one per day of the period. */
+    seriesDates: z.array(z.string()).readonly(),
+    targets: kpiTargetsSchema,
+    response: z
+      .object({
+        current: responseFiguresSchema,
+        previous: responseFiguresSchema,
+        byGrade: gradeRecord(responseFiguresSchema),
+        /** Median business minutes of each day's hand-overs. */
+        series,
+      })
+      .strict(),
+    conversion: z
+      .object({
+        current: conversionFiguresSchema,
+        previous: conversionFiguresSchema,
+        byGrade: gradeRecord(conversionFiguresSchema),
+        calibration: z
+          .array(
+            z
+              .object({
+                grade: gradeKey,
+                bandFrom: maybe,
+                converted: estimateSchema,
+                predicted: maybe,
+                predictedCount: int,
+              })
+              .strict(),
+          )
+          .readonly(),
+        /** Won / arrived of each day's arrivals. */
+        series,
+      })
+      .strict(),
+    loss: z.object({ current: lossSchema, previous: lossSchema, series }).strict(),
+    balance: balanceSchema,
+    satisfaction: pulseSchema,
+    /** New leads per day: the inflow sparkline. */
+    arrivalsSeries: series,
+    /** The period's tables: per source, the funnel flow along the main path, per rep. */
     channels: channelsSchema,
     funnel: funnelStepsSchema,
     reps: z.array(repRowSchema).readonly(),
   })
   .strict();
-export type PeriodTables = z.output<typeof periodTablesSchema>;
+export type KpiRow = z.output<typeof kpiRowSchema>;
 
 export const nowSchema = z
   .object({

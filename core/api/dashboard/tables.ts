@@ -1,37 +1,38 @@
-// The period's tables: per source (cost per lead, conversion, revenue, ROI), the funnel flow, and per rep.
+// The period's tables: per source (cost per lead, conversion, revenue, ROI), the funnel flow, and per rep — from
+// the rows the KPI row already read, plus the funnel, follow-up and closure counts.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../../domain/funnel';
 import { isStageKey } from '../../domain/funnel';
 import { computeChannels, type ChannelTotals } from '../../domain/kpi/channels';
 import { computeFunnelFlow, MAIN_PATH } from '../../domain/kpi/funnel-flow';
-import { computeResponseTimes } from '../../domain/kpi/response-time';
+import { summarizeResponses, type JudgedResponse } from '../../domain/kpi/response-time';
 import {
-  countArrivals,
-  countAssignmentsByRep,
   countClosuresByOwner,
   countFollowUpsByRep,
-  listResponses,
-  readFunnelFlow,
+  sumStageStays,
+  type ArrivalRow,
   type KpiFilter,
+  type KpiPeriod,
+  type ResponseRow,
 } from '../../store/dashboard-kpi';
-import type { KpiPeriod } from '../../store/dashboard-kpi';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
-import type { CallContext } from '../call-context';
-import { readDistributionSettings } from '../distribution/setup';
-import { readSlaPolicy } from '../sla/settings';
-import type { KpiInput } from './calls';
-import { filterOf, gradeKeyOf, toResponseFact } from './kpi-row';
-import type { PeriodTables } from './schemas';
-import { resolvePeriod } from './period';
-import { readKpiTargets } from './targets';
+import { countHandOvers, gradeKeyOf } from './rows';
+import type { KpiRow } from './schemas';
 
-function channelTotals(db: Database, period: KpiPeriod, filter: KpiFilter): ChannelTotals[] {
+/** What the KPI row already read for the period: its arrivals, its hand-overs, and those judged per rep. */
+export interface PeriodRows {
+  readonly arrivalsNow: readonly ArrivalRow[];
+  readonly rowsNow: readonly ResponseRow[];
+  readonly judgedByRep: ReadonlyMap<string, readonly JudgedResponse[]>;
+}
+
+function channelTotals(arrivals: readonly ArrivalRow[]): ChannelTotals[] {
   const bySource = new Map<
     string | null,
     { leads: number; costFen: number; won: number; revenueFen: number }
   >();
-  for (const row of countArrivals(db, period, filter)) {
+  for (const row of arrivals) {
     const entry = bySource.get(row.source) ?? { leads: 0, costFen: 0, won: 0, revenueFen: 0 };
     entry.leads += row.arrived;
     entry.costFen += row.costFen;
@@ -42,34 +43,25 @@ function channelTotals(db: Database, period: KpiPeriod, filter: KpiFilter): Chan
   return [...bySource].map(([source, totals]) => ({ source, ...totals }));
 }
 
-function funnelSteps(db: Database, period: KpiPeriod, filter: KpiFilter) {
-  const flow = readFunnelFlow(db, period, filter);
+function funnelSteps(db: Database, period: KpiPeriod, filter: KpiFilter, arrivals: readonly ArrivalRow[]) {
   const furthest = new Map<FunnelStage, number>();
-  for (const row of flow.furthest) {
-    const stage = MAIN_PATH[row.rank];
-    if (stage !== undefined) furthest.set(stage, (furthest.get(stage) ?? 0) + row.count);
+  for (const row of arrivals) {
+    const stage = MAIN_PATH[row.furthest];
+    if (stage !== undefined) furthest.set(stage, (furthest.get(stage) ?? 0) + row.arrived);
   }
   const stays = new Map<FunnelStage, { count: number; totalMs: number }>();
-  for (const row of flow.stays) if (isStageKey(row.stage)) stays.set(row.stage, row);
+  for (const row of sumStageStays(db, period, filter)) if (isStageKey(row.stage)) stays.set(row.stage, row);
   return computeFunnelFlow({ furthest, stays });
 }
 
-/** Per source, the funnel flow and per rep for the input's period and filters. */
-export function computePeriodTables(ctx: CallContext, input: KpiInput): PeriodTables {
-  const { db } = ctx;
-  const period = resolvePeriod(input.from, input.to, readDistributionSettings(db).utcOffsetMinutes);
-  const filter = filterOf(input);
-  const targets = readKpiTargets(db);
-  const calendar = readSlaPolicy(db).calendar;
-
-  const responses = new Map<string, ReturnType<typeof toResponseFact>[]>();
-  for (const row of listResponses(db, period, filter)) {
-    const list = responses.get(row.repId) ?? [];
-    list.push(toResponseFact(row));
-    responses.set(row.repId, list);
-  }
+export function computePeriodTables(
+  db: Database,
+  period: KpiPeriod,
+  filter: KpiFilter,
+  rows: PeriodRows,
+): Pick<KpiRow, 'channels' | 'funnel' | 'reps'> {
   const byGrade = new Map<string, Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>>();
-  for (const row of countAssignmentsByRep(db, period, filter)) {
+  for (const row of countHandOvers(rows.rowsNow)) {
     const counts = byGrade.get(row.repId) ?? { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
     counts[gradeKeyOf(row.grade)] += row.count;
     byGrade.set(row.repId, counts);
@@ -85,12 +77,7 @@ export function computePeriodTables(ctx: CallContext, input: KpiInput): PeriodTa
     )
     .map((rep) => {
       const grades = byGrade.get(rep.id) ?? { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
-      const response = computeResponseTimes(
-        responses.get(rep.id) ?? [],
-        calendar,
-        targets.responseMinutes,
-        ctx.now,
-      );
+      const response = summarizeResponses(rows.judgedByRep.get(rep.id) ?? []);
       const closed = closures.get(rep.id);
       return {
         repId: rep.id as string,
@@ -100,8 +87,8 @@ export function computePeriodTables(ctx: CallContext, input: KpiInput): PeriodTa
         leads: grades.A + grades.B + grades.C + grades.D + grades.ungraded,
         openLoad: loads[rep.id] ?? 0,
         cap: rep.capOpen,
-        responseMedianMinutes: response.overall.medianMinutes,
-        withinTarget: response.overall.withinTarget,
+        responseMedianMinutes: response.medianMinutes,
+        withinTarget: response.withinTarget,
         followUps: followUps.get(rep.id) ?? 0,
         closed: closed?.closed ?? 0,
         won: closed?.won ?? 0,
@@ -110,8 +97,8 @@ export function computePeriodTables(ctx: CallContext, input: KpiInput): PeriodTa
       };
     });
   return {
-    channels: computeChannels(channelTotals(db, period, filter)),
-    funnel: funnelSteps(db, period, filter),
+    channels: computeChannels(channelTotals(rows.arrivalsNow)),
+    funnel: funnelSteps(db, period, filter, rows.arrivalsNow),
     reps,
   };
 }

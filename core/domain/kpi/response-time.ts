@@ -49,36 +49,68 @@ export function responseMinutes(fact: ResponseFact, calendar: WorkingCalendar | 
   return businessMsBetween(fact.assignedAt, fact.firstContactAt, calendar) / MINUTE_MS;
 }
 
-function figuresOf(
+/** One assignment judged once: its business minutes (null = not contacted) and its verdict against the target. */
+export interface JudgedResponse {
+  readonly grade: SlaGradeKey;
+  readonly assignedAt: number;
+  readonly minutes: number | null;
+  /** Contacted, or uncontacted with the target already passed. */
+  readonly isDecided: boolean;
+  readonly isWithinTarget: boolean;
+}
+
+/** Judges each assignment once, so grouping by grade, day or rep never recomputes business time. */
+export function judgeResponses(
   facts: readonly ResponseFact[],
   calendar: WorkingCalendar | null,
   targetMinutes: Readonly<Record<SlaGradeKey, number>>,
   now: number,
-): ResponseFigures {
+): JudgedResponse[] {
+  return facts.map((fact) => {
+    const grade = fact.grade ?? 'ungraded';
+    const target = targetMinutes[grade];
+    const minutes = responseMinutes(fact, calendar);
+    const isDecided =
+      minutes !== null || businessMsBetween(fact.assignedAt, now, calendar) / MINUTE_MS > target;
+    return {
+      grade,
+      assignedAt: fact.assignedAt,
+      minutes,
+      isDecided,
+      isWithinTarget: minutes !== null && minutes <= target,
+    };
+  });
+}
+
+/** The figures of a group of judged assignments (see ResponseFigures for the invariants). */
+export function summarizeResponses(judged: readonly JudgedResponse[]): ResponseFigures {
   const minutes: number[] = [];
   let decided = 0;
   let within = 0;
-  for (const fact of facts) {
-    const target = targetMinutes[fact.grade ?? 'ungraded'];
-    const taken = responseMinutes(fact, calendar);
-    if (taken !== null) {
-      minutes.push(taken);
-      decided += 1;
-      if (taken <= target) within += 1;
-    } else if (businessMsBetween(fact.assignedAt, now, calendar) / MINUTE_MS > target) {
-      decided += 1;
-    }
+  for (const j of judged) {
+    if (j.minutes !== null) minutes.push(j.minutes);
+    if (j.isDecided) decided += 1;
+    if (j.isWithinTarget) within += 1;
   }
+  // Sorted once here; the quantiles sort a copy again, cheaply, as it is already in order.
+  const sorted = minutes.sort((a, b) => a - b);
   return {
-    assigned: facts.length,
+    assigned: judged.length,
     contacted: minutes.length,
-    notContacted: facts.length - minutes.length,
-    medianMinutes: medianOf(minutes),
-    meanMinutes: meanOf(minutes),
-    p90Minutes: quantileOf(minutes, 0.9),
+    notContacted: judged.length - minutes.length,
+    medianMinutes: medianOf(sorted),
+    meanMinutes: meanOf(sorted),
+    p90Minutes: quantileOf(sorted, 0.9),
     withinTarget: proportionEstimate(within, decided),
     histogram: histogramOf(minutes, RESPONSE_HISTOGRAM_EDGES),
   };
+}
+
+/** Overall and per-grade figures of judged assignments. */
+export function reportResponses(judged: readonly JudgedResponse[]): ResponseTimeReport {
+  const byGrade = {} as Record<SlaGradeKey, ResponseFigures>;
+  for (const key of SLA_GRADE_KEYS) byGrade[key] = summarizeResponses(judged.filter((j) => j.grade === key));
+  return { overall: summarizeResponses(judged), byGrade };
 }
 
 /**
@@ -92,14 +124,5 @@ export function computeResponseTimes(
   targetMinutes: Readonly<Record<SlaGradeKey, number>>,
   now: number,
 ): ResponseTimeReport {
-  const byGrade = {} as Record<SlaGradeKey, ResponseFigures>;
-  for (const key of SLA_GRADE_KEYS) {
-    byGrade[key] = figuresOf(
-      facts.filter((fact) => (fact.grade ?? 'ungraded') === key),
-      calendar,
-      targetMinutes,
-      now,
-    );
-  }
-  return { overall: figuresOf(facts, calendar, targetMinutes, now), byGrade };
+  return reportResponses(judgeResponses(facts, calendar, targetMinutes, now));
 }

@@ -96,7 +96,7 @@ describe('the Dashboard KPI row', () => {
   });
 
   it('lists sources with cost per lead and ROI, a free source without one', async () => {
-    const { channels } = await t.client.call('dashboard.tables', WEEK);
+    const { channels } = await t.client.call('dashboard.kpis', WEEK);
     const bySource = Object.fromEntries(channels.map((c) => [c.source ?? '', c]));
     expect(bySource['百度推广']).toMatchObject({
       leads: 1,
@@ -113,7 +113,7 @@ describe('the Dashboard KPI row', () => {
   });
 
   it('gives each rep leads, follow-ups, response time and conversion', async () => {
-    const { reps } = await t.client.call('dashboard.tables', WEEK);
+    const { reps } = await t.client.call('dashboard.kpis', WEEK);
     const byName = Object.fromEntries(reps.map((r) => [r.name, r]));
     expect(byName['王芳']).toMatchObject({ leads: 2, followUps: 1, responseMedianMinutes: 20, closed: 0 });
     expect(byName['李强']).toMatchObject({
