@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { describeActor, describeStageNote } from '../../../renderer/src/features/funnel/actor-label';
 import { formatPhone, formatSpan, telHref } from '../../../renderer/src/features/funnel/work-format';
 
 const MIN = 60_000;
@@ -37,5 +39,25 @@ describe('phones grouped for display, never rewritten', () => {
     expect(telHref('021-12345678转806')).toBe('tel:02112345678');
     expect(telHref('１３８００１３８０００')).toBe('tel:13800138000');
     expect(telHref('n/a')).toBeNull();
+  });
+});
+
+describe('actors by name, never by id', () => {
+  const t = ((key: string) => `«${key}»`) as unknown as TFunction;
+  const names = new Map([['rep_1', '王芳']]);
+
+  it.each([
+    ['rep:rep_1', '王芳'],
+    ['rep:rep_gone', '«work.actors.formerRep»'],
+    ['team-lead', '«work.actors.teamLead»'],
+    ['scheduler', '«work.actors.scheduler»'],
+    ['system', '«work.actors.system»'],
+  ])('%s reads %s', (actor, shown) => {
+    expect(describeActor(actor, names, t)).toBe(shown);
+  });
+
+  it('translates the scheduler’s notes and keeps people’s own', () => {
+    expect(describeStageNote('nurture wake-up', t)).toBe('«work.drawer.notes.nurtureWake»');
+    expect(describeStageNote('客户要求延期', t)).toBe('客户要求延期');
   });
 });

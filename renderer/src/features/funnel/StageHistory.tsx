@@ -1,8 +1,10 @@
 // A lead's stage moves and its running SLA clock, for the lead drawer.
 import { Badge, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
 import type { FunnelStage } from '../../../../core/domain/funnel';
+import { useRepNames } from '../../api/queries';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { describeActor, describeStageNote } from './actor-label';
 import { stageLabel } from './stage-labels';
 import { useWorkTranslation } from './work-i18n';
 import { useLeadWorkDetail, useWorkSettings } from './work-queries';
@@ -12,6 +14,7 @@ export function StageHistory({ leadId }: { leadId: string }) {
   const language = useLanguage();
   const detail = useLeadWorkDetail(leadId);
   const settings = useWorkSettings();
+  const repNames = useRepNames();
   const label = (stage: FunnelStage) => stageLabel(settings.data?.funnel, stage, language, t);
   if (detail.isPending) return <Loader size="sm" />;
   if (!detail.data) return null;
@@ -63,9 +66,9 @@ export function StageHistory({ leadId }: { leadId: string }) {
               title={t('work.drawer.stageChange', { from: label(change.from), to: label(change.to) })}
             >
               <Text size="xs" c="dimmed">
-                {formatDateTime(change.at, language)} · {change.actor}
+                {formatDateTime(change.at, language)} · {describeActor(change.actor, repNames, t)}
               </Text>
-              {change.note && <Text size="sm">{change.note}</Text>}
+              {change.note && <Text size="sm">{describeStageNote(change.note, t)}</Text>}
             </Timeline.Item>
           ))}
         </Timeline>
