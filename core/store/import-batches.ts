@@ -1,4 +1,4 @@
-// Repository for import batches: the batch record, its leads (staged in a scratch file until the batch commits), the
+// Repository for import batches: the batch record, its leads (staged in a temporary table until the batch commits), the
 // pre-merge snapshots that make an import undoable, and the stored dedupe keys an import matches against.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Lead } from '../domain/lead';
@@ -136,38 +136,21 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
   );
 }
 
-/**
- * Where the rows of a running import wait: a scratch SQLite file beside the upload (no indexes, no triggers, no
- * journal), written on a worker thread (`startStagingWriter`), whose rows move into `leads` in the one transaction
- * that commits the batch. Nothing in the main file changes before that transaction, so a crashed or killed import
- * leaves the database as it was.
- */
-const STAGED_LEADS_TABLE = 'staged_leads';
-
 /** Column values all the leads of one batch have (its id, its time, a new lead's stage and owner…). */
 export type SharedLeadColumns = Partial<LeadsTable>;
 
-/** How a batch's leads are staged: what they share, the columns staged per row, the scratch table's SQL. */
+/** How a batch's leads are staged: what they share (written once by the move), the columns staged per row. */
 export interface StagingLayout {
   readonly shared: SharedLeadColumns;
   readonly columns: readonly (keyof LeadsTable)[];
-  /** Run in the scratch file itself: create the table, insert one row (values in `columns` order). */
-  readonly createSql: string;
-  readonly insertSql: string;
 }
 
 export function stagingLayout(shared: SharedLeadColumns): StagingLayout {
-  const columns = LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column));
-  return {
-    shared,
-    columns,
-    createSql: `DROP TABLE IF EXISTS ${STAGED_LEADS_TABLE}; CREATE TABLE ${STAGED_LEADS_TABLE} (${columns.join(', ')})`,
-    insertSql: `INSERT INTO ${STAGED_LEADS_TABLE} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  };
+  return { shared, columns: LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column)) };
 }
 
 /**
- * A lead of a running import as its scratch table holds it; it becomes visible when `moveStagedLeads` runs. A lead
+ * A lead of a running import as its staging table holds it; it becomes visible when `moveStagedLeads` runs. A lead
  * that differs from the batch's shared columns is refused (it would be stored with the batch's values).
  */
 export function stagedLeadValues(
@@ -187,59 +170,36 @@ export function stagedLeadValues(
   return layout.columns.map((column) => row[column]);
 }
 
-/** Where a batch's staged leads wait for the move: its attached scratch file, or a temporary table. */
+/**
+ * Where the rows of a running import wait: a temporary table of this connection (no indexes, no triggers; no other
+ * connection sees it, and it ends with the process), filled by `insert` (values in the layout's column order) in the
+ * job's own transactions, whose rows move into `leads` in the one transaction that commits the batch. Nothing in the
+ * main file changes before that transaction, so a crashed or killed import leaves the database as it was.
+ */
 export interface ImportStaging {
-  /** The staged rows' table, qualified by its schema (`staging_<batch>.staged_leads`, `temp.staged_<batch>`). */
   readonly table: string;
-  readonly move: Statement;
-  /** The columns every lead of the batch shares, written once by the move instead of staged with each row. */
   readonly shared: SharedLeadColumns;
+  readonly insert: Statement;
+  readonly move: Statement;
 }
 
-function stagingOf(db: Database, table: string, shared: SharedLeadColumns): ImportStaging {
+/** Creates the staging table of one batch (outside any transaction or inside one: it is the connection's own). */
+export function createImportStaging(
+  db: Database,
+  batchId: string,
+  { shared, columns }: StagingLayout,
+): ImportStaging {
+  const table = `temp.staged_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
+  db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${columns.join(', ')})`);
   const selected = LEAD_COLUMNS.map((column) => (Object.hasOwn(shared, column) ? `@${column}` : column));
   return {
     table,
     shared,
-    move: db.prepare(
-      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${table} ORDER BY rowid`,
-    ),
-  };
-}
-
-const schemaNameOf = (batchId: string) => `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
-
-/**
- * Attaches the scratch file of one batch, read through memory mapping (the move reads it once, start to end).
- * Call outside any transaction (SQLite refuses ATTACH inside one).
- */
-export function attachImportStaging(
-  db: Database,
-  batchId: string,
-  path: string,
-  { shared }: StagingLayout,
-): ImportStaging {
-  const schema = schemaNameOf(batchId);
-  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(path);
-  db.pragma(`${schema}.mmap_size = ${1024 * 1024 * 1024}`);
-  return stagingOf(db, `${schema}.${STAGED_LEADS_TABLE}`, shared);
-}
-
-/**
- * The plain staging: a temporary table of this connection (no other connection sees it, and it ends with the
- * process), filled by `insert` (values in the layout's column order) in the job's own transactions.
- */
-export function createTempImportStaging(
-  db: Database,
-  batchId: string,
-  { shared, columns }: StagingLayout,
-): ImportStaging & { readonly insert: Statement } {
-  const table = `temp.${schemaNameOf(batchId)}`;
-  db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${columns.join(', ')})`);
-  return {
-    ...stagingOf(db, table, shared),
     insert: db.prepare(
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ),
+    move: db.prepare(
+      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${table} ORDER BY rowid`,
     ),
   };
 }
@@ -255,11 +215,9 @@ export function moveStagedLeads(db: Database, staging: ImportStaging): number {
   return staging.move.run(staging.shared).changes;
 }
 
-/** Detaches the scratch file or drops the temporary table (outside any transaction); the caller deletes the file. */
-export function releaseImportStaging(db: Database, staging: ImportStaging): void {
-  const [schema] = staging.table.split('.');
-  if (schema === 'temp') db.exec(`DROP TABLE IF EXISTS ${staging.table}`);
-  else db.exec(`DETACH DATABASE ${schema}`);
+/** Drops a batch's staging table once its rows moved or the import stopped. */
+export function dropImportStaging(db: Database, staging: ImportStaging): void {
+  db.exec(`DROP TABLE IF EXISTS ${staging.table}`);
 }
 
 /** Removes the hidden leads an earlier version left for a batch that did not commit (nothing refers to them). */

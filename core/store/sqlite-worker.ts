@@ -1,4 +1,4 @@
-// Starts worker threads. A worker is a module of its own (e.g. core/store/staging-worker.ts) that every build emits
+// Starts worker threads. A worker is a module of its own (e.g. core/api/import/key-matching-worker.ts) that every build emits
 // as a file of the same name beside the code that starts it — electron-vite into out/main (inside app.asar when
 // packaged), scripts/hub.mjs into out/hub — and that Node runs from source in tests (core/worker-modules.json lists
 // them for both builds).
@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 const WORKER_EXTENSIONS = ['.js', '.mjs', '.ts'] as const;
 
 /**
- * The worker file for `moduleUrl` — `new URL('./staging-worker', import.meta.url)` from the module that starts it,
+ * The worker file for `moduleUrl` — `new URL('./key-matching-worker', import.meta.url)` from the module that starts it,
  * without an extension — or an error naming where it looked (a build that forgot the entry).
  */
 export function resolveWorkerModule(moduleUrl: URL): URL {

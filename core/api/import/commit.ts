@@ -1,7 +1,7 @@
 // The import commit job. One import is one batch: rows are matched and scored in chunks (so calls keep
-// being answered and progress shows) and staged (lead-staging.ts), and one last transaction moves them into
-// `leads`, applies the merges and marks the batch committed — so a batch is all there or not there, even after a
-// crash.
+// being answered and progress shows) and staged in a temporary table of the connection, and one last transaction
+// moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there or not there,
+// even after a crash (a temporary table ends with the process).
 import type { Database } from 'better-sqlite3';
 import { asLeadId, asRepId } from '../../domain/ids';
 import { mergeLeads, type DedupeKeyKind } from '../../domain/dedupe';
@@ -9,6 +9,8 @@ import type { Lead } from '../../domain/lead';
 import type { LeadDraft } from '../../import/validate-row';
 import { appendAudit } from '../../store/audit-log';
 import {
+  createImportStaging,
+  dropImportStaging,
   insertImportBatch,
   moveStagedLeads,
   saveMergeSnapshot,
@@ -25,15 +27,13 @@ import { inTransaction } from '../../store/sql';
 import type { EventName, EventPayload } from '../contract';
 import type { ImportJobResult, JobStatus } from '../jobs/schemas';
 import { ServiceError } from '../errors';
-import { stagingPathOf, type AnalysisMeta } from './files';
+import type { AnalysisMeta } from './files';
 import { startBatchDistribution } from './distribute-batch';
 import { IMPORT_ERRORS } from './errors';
 import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
 import { createLeadKeyMatcher } from './matcher';
 import { isKeptAnalysisCurrent, takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
-import { startLeadStaging, type LeadStaging } from './lead-staging';
-import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import type { JobRunner, JobStep } from '../jobs/job-runner';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { ScoringState } from '../scoring/scoring-state';
@@ -71,12 +71,9 @@ export function startImportCommit(
   options: {
     /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
     readonly isAnalysisCurrent?: boolean;
-    /** Every optimisation unless the benchmark turned one off (optimisations.ts). */
-    readonly optimisations?: ImportOptimisations;
   } = {},
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
-  const optimisations = options.optimisations ?? importOptimisationsOf(db);
   const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
   const keptRows = takeAnalysisRows(db, analysis.analysisId);
   if (!keptRows) throw new ServiceError(IMPORT_ERRORS.analysisForgotten, undefined, 'analysisId');
@@ -113,7 +110,12 @@ export function startImportCommit(
   activeSet(db).add(batchId);
 
   let reader: AnalysedRowsReader | null = null;
-  let leadStaging: LeadStaging | null = null;
+  let staging: ImportStaging | null = null;
+  /** Drops the staged rows (after the move, or when the job failed); a closed database already forgot them. */
+  const dropStaging = () => {
+    if (staging && db.open) dropImportStaging(db, staging);
+    staging = null;
+  };
   const makeStep = (): JobStep<'import'> => {
     const rowsReader = keptRows;
     reader = rowsReader;
@@ -134,11 +136,8 @@ export function startImportCommit(
           deleted_at: null,
         };
     const layout = stagingLayout(shared);
-    const stagedLeads = startLeadStaging(db, batchId, stagingPathOf(db, analysis.uploadId), layout, {
-      onWorker: optimisations.stageOnWorker,
-    });
-    leadStaging = stagedLeads;
-    let staged: unknown[][] = [];
+    const stagedRows = createImportStaging(db, batchId, layout);
+    staging = stagedRows;
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];
     const insertedIds: string[] = [];
@@ -177,7 +176,7 @@ export function startImportCommit(
         grade: scored.grade,
         scoreModelVersion: scored.modelVersion,
       };
-      staged.push(
+      stagedRows.insert.run(
         stagedLeadValues(layout, lead, keys, {
           importBatchId: batchId,
           scoreModelVersion: scored.modelVersion,
@@ -191,7 +190,7 @@ export function startImportCommit(
 
     return () => {
       if (isFinished) throw new Error(`import ${batchId}: stepped after it finished`);
-      // Taken in small slices within the step: each slice is staged at once (one short message to a writer).
+      // Taken in small slices within the step, up to CHUNK_ROWS rows in one transaction.
       let rows = rowsReader.next(SLICE_ROWS);
       if (rows.length > 0) {
         inTransaction(db, () => {
@@ -216,8 +215,6 @@ export function startImportCommit(
                 flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
               }
             }
-            stagedLeads.write(staged);
-            staged = [];
             taken += rows.length;
             rows = taken < CHUNK_ROWS ? rowsReader.next(SLICE_ROWS) : [];
           }
@@ -227,18 +224,15 @@ export function startImportCommit(
           total: analysis.totalRows,
           message: `${Math.round(done / Math.max((deps.clock() - startedAt) / 1000, 0.001))} rows/s`,
         };
-        // A writer falling behind (a slow disk) would hold the rows in memory: wait for it instead.
-        return stagedLeads.backPressure()?.then(() => progress) ?? progress;
+        return progress;
       }
       rowsReader.close();
       isFinished = true;
-      return stagedLeads.finish(insertedIds.length).then(commitStaged);
+      return commitStaged();
     };
 
     /** The one transaction that makes the batch visible: staged leads, merges, flags, the batch's final counts. */
-    async function commitStaged(
-      stagedRows: ImportStaging,
-    ): Promise<{ finished: true; result: ImportJobResult }> {
+    function commitStaged(): { finished: true; result: ImportJobResult } {
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
         const moved = moveStagedLeads(db, stagedRows);
@@ -285,8 +279,7 @@ export function startImportCommit(
         return { mergedIds: mergedIds.ids, counts };
       });
       activeSet(db).delete(batchId);
-      leadStaging = null;
-      await stagedLeads.remove();
+      dropStaging();
       deps.emit('leads.changed', {
         leadIds: [...insertedIds, ...outcome.mergedIds],
         reason: 'imported',
@@ -306,7 +299,7 @@ export function startImportCommit(
   });
 
   // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
-  void deps.jobs.waitFor(job.id).then(async (status) => {
+  void deps.jobs.waitFor(job.id).then((status) => {
     reader?.close();
     if (status.state === 'done') {
       // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
@@ -316,7 +309,7 @@ export function startImportCommit(
     // A database closed meanwhile (the app quitting) is closed out by recoverInterruptedImports when it next opens.
     if (db.open)
       abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
-    await leadStaging?.remove();
+    dropStaging();
   });
   return { job, batchId };
 }

@@ -1,5 +1,5 @@
 // Files an import works with, in folders beside the database: the uploaded file, its analysis, its rejected rows
-// (one JSON line each, for the error file) and the scratch database a commit stages its rows in.
+// (one JSON line each, for the error file).
 import type { Database } from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -122,11 +122,6 @@ export function rowsPathOf(db: Database, uploadId: string): string {
   return join(uploadDir(db, uploadId), 'rows.ndjson');
 }
 
-/** The scratch database an import's commit job stages its rows in (see attachImportStaging). */
-export function stagingPathOf(db: Database, uploadId: string): string {
-  return join(uploadDir(db, uploadId), 'staging.sqlite');
-}
-
 export async function writeAnalysisMeta(db: Database, meta: AnalysisMeta): Promise<void> {
   await writePrivateFile(join(uploadDir(db, meta.uploadId), 'analysis.json'), JSON.stringify(meta));
 }
@@ -150,8 +145,9 @@ export function removeUploadNow(db: Database, uploadId: string): void {
 }
 
 /**
- * Removes every upload's scratch database (and its journal files): at start no commit runs, so any left is from a
- * process that died mid-import, whose rows never reached the database.
+ * Removes the scratch database (and its journal files) an upload may hold from a build that staged an import's rows
+ * in a file beside it (imports now stage in a temporary table, which leaves nothing behind). Goes once no data
+ * folder can hold one: that build was never released.
  */
 export function removeStagingLeftovers(db: Database): void {
   const root = uploadsDirOf(db);
@@ -159,7 +155,7 @@ export function removeStagingLeftovers(db: Database): void {
   for (const upload of readdirSync(root)) {
     if (!UPLOAD_ID.test(upload)) continue;
     for (const suffix of ['', '-wal', '-shm', '-journal'])
-      rmSync(stagingPathOf(db, upload) + suffix, { force: true });
+      rmSync(join(uploadDir(db, upload), `staging.sqlite${suffix}`), { force: true });
   }
 }
 

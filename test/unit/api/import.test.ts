@@ -1,11 +1,9 @@
 // Import through the API: upload → analyze → commit → history → undo, duplicate handling, templates, bad input.
-import { existsSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isEvent } from '../../../core/api/transport/client';
 import type { PushedEvent } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
-import { stagingPathOf } from '../../../core/api/import/files';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { analyzeBytes, commitAnalysis, importBytes, seedLead } from './import-helpers';
@@ -228,11 +226,12 @@ describe('importing a file through the API', () => {
     expect(reused).toHaveLength(5);
   });
 
-  it('leaves no scratch file beside the upload once an import is committed or cancelled', async () => {
+  it('leaves no staged rows once an import is committed or cancelled', async () => {
+    const stagingTables = () => t.service.db.prepare('SELECT name FROM temp.sqlite_master').pluck().all();
     const analysis = await analyzeBytes(t.client, '客户.csv', iconv.encode(GBK_CSV, 'gbk'));
     const { result } = await commitAnalysis(t.client, t.service, analysis, 'merge');
     expect(result).toMatchObject({ inserted: 3 });
-    expect(existsSync(stagingPathOf(t.service.db, analysis.uploadId))).toBe(false);
+    expect(stagingTables()).toEqual([]);
     const names = (await t.client.call('leads.list', { sort: 'name', direction: 'asc' })).rows.map(
       (l) => l.name,
     );
@@ -254,7 +253,7 @@ describe('importing a file through the API', () => {
       duplicateAction: 'merge',
     });
     expect(await t.service.jobs.waitFor(job.id)).toMatchObject({ state: 'cancelled' });
-    await vi.waitFor(() => expect(existsSync(stagingPathOf(t.service.db, other.uploadId))).toBe(false));
+    await vi.waitFor(() => expect(stagingTables()).toEqual([]));
     const history = await t.client.call('import.history', { offset: 0, limit: 10 });
     expect(history.map((batch) => batch.state)).toEqual(['cancelled', 'committed']);
     expect((await t.client.call('leads.list', {})).total).toBe(3);

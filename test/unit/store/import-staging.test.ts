@@ -1,14 +1,15 @@
-// An import's staged leads: written by the staging writer into a scratch file, what the batch's leads share is
-// stored once and written into every row by the move; the rows come out as they went in; a lead that does not share
-// those values is refused; leads that would count towards a rep's open load are never moved in bulk.
+// An import's staged leads: held in a temporary table of the connection, what the batch's leads share is stored
+// once and written into every row by the move; the rows come out as they went in; a lead that does not share
+// those values is refused; leads that would count towards a rep's open load are never moved in bulk; no other
+// connection sees staged leads before the move.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asLeadId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
 import {
-  attachImportStaging,
-  releaseImportStaging,
+  createImportStaging,
+  dropImportStaging,
   insertImportBatch,
   moveStagedLeads,
   stagedLeadValues,
@@ -17,7 +18,6 @@ import {
 } from '../../../core/store/import-batches';
 import { findLeadById } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
-import { startStagingWriter } from '../../../core/store/staging-writer';
 import { sampleLead } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -60,17 +60,17 @@ describe("an import's staging", () => {
   });
   afterEach(() => db.close());
 
-  /** Stages leads through the writer (a worker thread) and attaches the closed file. */
-  async function stage(leads: readonly Lead[], batchShared = shared) {
+  /** Stages leads in the batch's staging table, in a transaction as the commit job does. */
+  function stage(leads: readonly Lead[], batchShared = shared) {
     const layout = stagingLayout(batchShared);
-    const path = join(tempDir(), 'staging.sqlite');
-    const writer = startStagingWriter(path, layout.createSql, layout.insertSql);
-    writer.write(leads.map((lead) => stagedLeadValues(layout, lead, keys, meta)));
-    expect(await writer.close()).toBe(leads.length);
-    return attachImportStaging(db, 'import_1', path, layout);
+    const staging = createImportStaging(db, 'import_1', layout);
+    db.transaction(() => {
+      for (const lead of leads) staging.insert.run(stagedLeadValues(layout, lead, keys, meta));
+    })();
+    return staging;
   }
 
-  it('moves staged leads into the table with the shared columns filled in, every other field as staged', async () => {
+  it('moves staged leads into the table with the shared columns filled in, every other field as staged', () => {
     const first = batchLead('lead_1');
     const second = batchLead('lead_2', {
       name: '李娜, "销售"\n二部',
@@ -78,10 +78,10 @@ describe("an import's staging", () => {
       bant: {},
       customFields: {},
     });
-    const staging = await stage([first, second]);
+    const staging = stage([first, second]);
     expect(findLeadById(db, 'lead_1')).toBeUndefined();
     expect(db.transaction(() => moveStagedLeads(db, staging))()).toBe(2);
-    releaseImportStaging(db, staging);
+    dropImportStaging(db, staging);
     expect(findLeadById(db, 'lead_1')).toEqual(first);
     expect(findLeadById(db, 'lead_2')).toEqual(second);
   });
@@ -92,9 +92,26 @@ describe("an import's staging", () => {
     ).toThrow(/lead_9 has stage = mql/);
   });
 
-  it("refuses to move leads in bulk that would count towards a rep's open load", async () => {
-    const staging = await stage([], { ...shared, owner_id: 'rep_1' });
+  it("refuses to move leads in bulk that would count towards a rep's open load", () => {
+    const staging = stage([], { ...shared, owner_id: 'rep_1' });
     expect(() => moveStagedLeads(db, staging)).toThrow(/without an owner or past leads/);
-    releaseImportStaging(db, staging);
+    dropImportStaging(db, staging);
+  });
+
+  it('keeps staged leads out of the database file until they move: another connection sees none', () => {
+    const staging = stage([batchLead('lead_1'), batchLead('lead_2')]);
+    const other = openDatabase(db.name);
+    try {
+      expect(other.prepare('SELECT COUNT(*) FROM leads').pluck().get()).toBe(0);
+      expect(
+        other.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'staged%'").pluck().get(),
+      ).toBe(0);
+      db.transaction(() => moveStagedLeads(db, staging))();
+      expect(other.prepare('SELECT COUNT(*) FROM leads').pluck().get()).toBe(2);
+    } finally {
+      other.close();
+    }
+    dropImportStaging(db, staging);
+    expect(db.prepare('SELECT COUNT(*) FROM temp.sqlite_master').pluck().get()).toBe(0);
   });
 });
