@@ -1,7 +1,7 @@
 // Shapes of the import namespace: an upload, the analysis report the team lead reviews (with the past-leads answers
 // and questions), an import batch, the latest past-leads import's leak flags, and mapping templates.
 import { z } from 'zod';
-import type { Delimiter, RowIssue, TextEncoding } from '../../import/types';
+import { DELIMITERS as CSV_DELIMITERS, TEXT_ENCODINGS, type RowIssue } from '../../import/types';
 import type { BuiltInStage } from '../../domain/funnel';
 import type { DateRole, HistoryColumns, HistoryRole } from '../../domain/history/history-columns';
 import type { HistoryIssue } from '../../domain/history/history-row';
@@ -11,16 +11,9 @@ import type { OwnerMatch } from '../../domain/history/owner-matching';
 import type { AmbiguousDateExample, BadDateExample, DateOrder } from '../../domain/history/parse-dates';
 import { dedupeKindSchema } from '../leads/calls';
 
-export const ENCODINGS = [
-  'utf-8',
-  'utf-8-bom',
-  'utf-16le',
-  'utf-16be',
-  'gb18030',
-  'big5',
-  'windows-1252',
-] as const satisfies readonly TextEncoding[];
-export const DELIMITERS = [',', ';', '\t'] as const satisfies readonly Delimiter[];
+/** The encodings and delimiters the team lead may choose when the guess is wrong: those the readers know. */
+export const ENCODINGS = TEXT_ENCODINGS;
+export const DELIMITERS = CSV_DELIMITERS;
 
 export const uploadedFileSchema = z
   .object({ uploadId: z.string(), fileName: z.string(), sizeBytes: z.number() })
