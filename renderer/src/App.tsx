@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useWorkspaceStatus } from './api/queries';
 import { useActor } from './api/session';
 import { LanguageSync } from './LanguageSync';
+import { AgendaPage } from './features/agenda/AgendaPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { FunnelPage } from './features/funnel/FunnelPage';
 import { ImportPage } from './features/import/ImportPage';
@@ -32,6 +33,8 @@ function PageContent({ page }: { page: Page }) {
       return <SettingsPage />;
     case 'queue':
       return <QueuePage />;
+    case 'agenda':
+      return <AgendaPage />;
     case 'funnel':
       return <FunnelPage />;
     case 'pool':

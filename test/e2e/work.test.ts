@@ -117,7 +117,7 @@ describe('working the leads in a browser against the hub', () => {
     const row = page.locator(`[data-testid="pool-row"][data-lead-id="${ids.claimable}"]`);
     await row.getByTestId('claim').click();
     await row.waitFor({ state: 'detached' });
-    await page.getByTestId('claim-quota').getByText('今日已领 1').waitFor();
+    await page.getByTestId('claim-quota').getByText('今天还可领取 19 条').waitFor();
     const detail = await callApi<{ lead: { ownerId: string | null } }>('leads.get', { id: ids.claimable });
     expect(detail.lead.ownerId).not.toBeNull();
     await switchActor('销售主管', LEAD_PASSWORD);

@@ -7,6 +7,7 @@ import type { Actor } from '../../../core/api/contract';
 import {
   IconDashboard,
   IconFunnel,
+  IconHistory,
   IconImport,
   IconLeads,
   IconQueue,
@@ -43,6 +44,7 @@ function IconPool({ size = 18 }: { size?: number }) {
 
 const NAV_ICONS: Record<Page, ComponentType<{ size?: number }>> = {
   queue: IconQueue,
+  agenda: IconHistory,
   funnel: IconFunnel,
   pool: IconPool,
   leads: IconLeads,

@@ -3,6 +3,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 const PAGES = [
   'queue',
+  'agenda',
   'funnel',
   'pool',
   'leads',
