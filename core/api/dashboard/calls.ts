@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { REP_TIERS } from '../../domain/rep';
 import { defineCall, empty, id, isoDate, MAX_TEXT } from '../contract-kit';
-import { stageSchema } from '../leads/schemas';
+import { exportedFileSchema } from '../leads/calls';
+import { leadSchema, stageSchema } from '../leads/schemas';
 import { DASHBOARD_ERRORS } from './errors';
 import { kpiRowSchema, kpiTargetsSchema, mineSchema, nowSchema, pulseForLeadSchema } from './schemas';
 
@@ -43,6 +44,53 @@ const kpiInput = checkedPeriod(
     .strict(),
 );
 export type KpiInput = z.output<typeof kpiInput>;
+
+export const DRILL_METRICS = [
+  'arrived',
+  'won',
+  'lost',
+  'recycled',
+  'never_contacted',
+  'any_loss',
+  'closed',
+  'won_closed',
+  'open',
+  'not_contacted',
+] as const;
+
+/** A count's click-through: the KPI input, which count, and an optional grade, source row or stage. */
+const drillInput = checkedPeriod(
+  z
+    .object({
+      from: isoDate,
+      to: isoDate,
+      repId: id.optional(),
+      tier: z.enum(REP_TIERS).optional(),
+      source: z.string().trim().min(1).max(MAX_TEXT).optional(),
+      metric: z.enum(DRILL_METRICS),
+      grade: z.enum(['A', 'B', 'C', 'D', 'ungraded']).optional(),
+      channel: z
+        .object({ source: z.string().max(MAX_TEXT).nullable() })
+        .strict()
+        .optional(),
+      stage: stageSchema.optional(),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+);
+export type DrillInput = z.output<typeof drillInput>;
+
+/** A table as the Dashboard shows it (headers and cells already in the user's language), to save as a file. */
+const exportTableInput = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]{0,40}$/),
+    format: z.enum(['csv', 'xlsx']),
+    headers: z.array(z.string().max(MAX_TEXT)).min(1).max(40),
+    rows: z.array(z.array(z.union([z.string().max(1_000), z.number(), z.null()])).max(40)).max(20_000),
+  })
+  .strict();
+export type ExportTableInput = z.output<typeof exportTableInput>;
 
 const dashboardSummarySchema = z
   .object({
@@ -137,6 +185,19 @@ export const dashboardCalls = {
       .strict(),
     output: pulseForLeadSchema,
     access: 'team-lead',
+  }),
+  /** The leads behind one of the Dashboard's counts: as many rows in all as the count said. */
+  'dashboard.leads': defineCall({
+    input: drillInput,
+    output: z.object({ total: z.number().int(), rows: z.array(leadSchema) }).strict(),
+    access: 'team-lead',
+  }),
+  'dashboard.exportTable': defineCall({
+    input: exportTableInput,
+    output: exportedFileSchema,
+    access: 'team-lead',
+    waitsOnIo: true,
+    maxBodyBytes: 8 * 1024 * 1024,
   }),
   'dashboard.targets': defineCall({ input: empty, output: kpiTargetsSchema, access: 'team-lead' }),
   'dashboard.saveTargets': defineCall({

@@ -2,6 +2,8 @@
 import { appendAudit } from '../../store/audit-log';
 import { actorLabel, type HandlersOf } from '../call-context';
 import type { dashboardCalls } from './calls';
+import { listLeadsBehind } from './drill';
+import { exportTable } from './export-table';
 import { computeKpiRow } from './kpi-row';
 import { computeMine } from './mine';
 import { computeNow } from './now';
@@ -17,6 +19,8 @@ export const kpiHandlers: HandlersOf<KpiCalls> = {
   'dashboard.answerPulse': (ctx, input) => answerPulse(ctx, input),
   'dashboard.myPulse': (ctx) => readMyPulse(ctx),
   'dashboard.pulse': (ctx, input) => readPulseForLead(ctx, input),
+  'dashboard.leads': (ctx, input) => listLeadsBehind(ctx, input),
+  'dashboard.exportTable': (ctx, input) => exportTable(ctx, input),
   'dashboard.targets': (ctx) => readKpiTargets(ctx.db),
   'dashboard.saveTargets'(ctx, input) {
     writeKpiTargets(ctx.db, input.targets, ctx.now);

@@ -159,6 +159,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
       previous: responseBefore.overall,
       byGrade: responseNow.byGrade,
       series: responseSeries(period, judgedNow),
+      notContactedLeads: new Set(rowsNow.filter((r) => r.firstContactAt === null).map((r) => r.leadId)).size,
     },
     conversion: {
       current: conversionNow.overall,

@@ -171,6 +171,8 @@ export const kpiRowSchema = z
         byGrade: gradeRecord(responseFiguresSchema),
         /** Median business minutes of each day's hand-overs. */
         series,
+        /** Leads with a hand-over in the period not contacted yet (a lead handed over twice counts once). */
+        notContactedLeads: int,
       })
       .strict(),
     conversion: z

@@ -1,0 +1,98 @@
+// Every count the Dashboard shows opens exactly as many leads as it said, on the demo workspace.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput, CallOutput } from '../../../core/api/contract';
+import { createTestService, type TestService } from '../../helpers/service';
+import { useTempDir } from '../../helpers/temp-dir';
+
+type Drill = Omit<CallInput<'dashboard.leads'>, 'from' | 'to'>;
+type Estimate = { value: number | null; n: number };
+
+const hits = (e: Estimate) => Math.round((e.value ?? 0) * e.n);
+
+describe('click-through on the demo workspace', () => {
+  const tempDir = useTempDir();
+  let t: TestService;
+  let period: { from: string; to: string };
+  let row: CallOutput<'dashboard.kpis'>;
+  let now: CallOutput<'dashboard.now'>;
+
+  beforeAll(async () => {
+    t = createTestService(tempDir());
+    await t.client.call('workspace.loadDemo', {});
+    const today = new Date(t.clock.now + 8 * 3_600_000).toISOString().slice(0, 10);
+    const start = new Date(t.clock.now + 8 * 3_600_000 - 89 * 86_400_000).toISOString().slice(0, 10);
+    period = { from: start, to: today };
+    row = await t.client.call('dashboard.kpis', period);
+    now = await t.client.call('dashboard.now', {});
+  }, 120_000);
+  afterAll(() => t.close());
+
+  async function opened(drill: Drill): Promise<number> {
+    const answer = await t.client.call('dashboard.leads', { ...period, ...drill, limit: 500 });
+    // The first page holds min(total, 500) rows; the total is what the table says it holds.
+    expect(answer.rows.length).toBe(Math.min(answer.total, 500));
+    return answer.total;
+  }
+
+  it('has something to count', () => {
+    expect(row.conversion.current.arrived).toBeGreaterThan(20);
+    expect(Object.keys(now.openByStage).length).toBeGreaterThan(1);
+  });
+
+  it('opens the arrivals, won, closed and loss counts', async () => {
+    const c = row.conversion.current;
+    const cards: [Drill, number][] = [
+      [{ metric: 'arrived' }, c.arrived],
+      [{ metric: 'won' }, hits(c.wonOfArrived)],
+      [{ metric: 'closed' }, c.closed],
+      [{ metric: 'won_closed' }, hits(c.wonOfClosed)],
+      [{ metric: 'lost' }, hits(row.loss.current.lost)],
+      [{ metric: 'recycled' }, hits(row.loss.current.recycled)],
+      [{ metric: 'never_contacted' }, hits(row.loss.current.neverContacted)],
+      [{ metric: 'any_loss' }, hits(row.loss.current.any)],
+    ];
+    for (const [drill, count] of cards) expect(await opened(drill), drill.metric).toBe(count);
+  });
+
+  it('opens each grade’s arrivals and closures', async () => {
+    for (const grade of ['A', 'B', 'C', 'D', 'ungraded'] as const) {
+      const g = row.conversion.byGrade[grade];
+      expect(await opened({ metric: 'arrived', grade }), grade).toBe(g.arrived);
+      expect(await opened({ metric: 'won_closed', grade }), grade).toBe(hits(g.wonOfClosed));
+    }
+  });
+
+  it('opens each source’s leads and wins', async () => {
+    expect(row.channels.length).toBeGreaterThan(1);
+    for (const channel of row.channels) {
+      const source = { source: channel.source };
+      expect(await opened({ metric: 'arrived', channel: source }), String(channel.source)).toBe(
+        channel.leads,
+      );
+      expect(await opened({ metric: 'won', channel: source }), String(channel.source)).toBe(channel.won);
+    }
+  });
+
+  it('opens the open leads of each stage now', async () => {
+    for (const [stage, count] of Object.entries(now.openByStage)) {
+      expect(await opened({ metric: 'open', stage: stage as Drill['stage'] }), stage).toBe(count);
+    }
+  });
+
+  it('opens the leads with an uncontacted hand-over, each once', async () => {
+    expect(await opened({ metric: 'not_contacted' })).toBe(row.response.notContactedLeads);
+  });
+
+  it('narrows a click-through by the same rep filter as the card', async () => {
+    const rep = row.reps.find((r) => r.leads > 0);
+    expect(rep).toBeDefined();
+    const mine = await t.client.call('dashboard.kpis', { ...period, repId: rep!.repId });
+    const answer = await t.client.call('dashboard.leads', {
+      ...period,
+      repId: rep!.repId,
+      metric: 'arrived',
+      limit: 1,
+    });
+    expect(answer.total).toBe(mine.conversion.current.arrived);
+  });
+});
