@@ -188,7 +188,7 @@ export async function run(report: Report): Promise<void> {
     conditions: [],
     target: { kind: 'everyone' },
     method: 'optimal',
-    options: { fairnessFloor: 0.5 },
+    options: { fairnessTolerance: 0.2 },
   };
   const cappedReps = reps.map((rep) => ({ ...rep, capOpen: 60, capDaily: null }));
   const optimalLeads = makeLeads(2_000, 3_600_000, 2);

@@ -88,6 +88,22 @@ function renderToken(token: SummaryToken): string {
       return `${p['count']} rep(s) ${EXCLUSION_TEXT[p['code'] as ExclusionCode] ?? p['code']}`;
     case 'recycled.kept-away':
       return `${p['rep']} kept away: the lead was recycled from them (cool-down until ${p['until']})`;
+    case 'optimal.equal-fit':
+      return 'no rep fits this lead better than another, so the least loaded took it';
+    case 'optimal.best-fit':
+      return `${p['rep']}: best fit for ${p['segment']} ${p['value']} leads, ${p['rate']}% vs team ${p['teamRate']}% (${p['n']} closed)`;
+    case 'optimal.best-fit.plain':
+      return `${p['rep']}: best fit (×${p['fit']})`;
+    case 'optimal.no-room':
+      return `${p['better']} fits better (×${p['betterFit']}) but had no room left`;
+    case 'optimal.kept-share':
+      return `${p['better']} fits better (×${p['betterFit']}) but already had its share of this grade`;
+    case 'optimal.share-floor':
+      return `${p['better']} fits better (×${p['betterFit']}), but ${p['rep']} needed this lead for its share of the grade`;
+    case 'optimal.whole-batch':
+      return `${p['better']} fits better (×${p['betterFit']}), but the batch as a whole converts more this way`;
+    case 'optimal.share':
+      return `${p['grade']}-lead share kept within ±${p['tolerance']}% (${p['received']} of ${p['lower']}–${p['upper']})`;
     case 'fit.equal':
       return 'too little closed history to learn conversion, so every rep counts the same';
     case 'tiebreak.seeded':
@@ -101,6 +117,54 @@ function renderToken(token: SummaryToken): string {
     default:
       return token.key;
   }
+}
+
+const pct = (rate: number | undefined): number => Math.round((rate ?? 0) * 100);
+
+/** The optimizer's real reason for its choice, and the grade share it kept. */
+function optimalTokens(
+  state: Extract<NonNullable<Explanation['methodState']>, { method: 'optimal' }>,
+  repId: string | null,
+): SummaryToken[] {
+  const tokens: SummaryToken[] = [];
+  const reason = state.reason;
+  if (reason !== null && repId !== null) {
+    if (reason.kind === 'equal-fit')
+      tokens.push({ key: 'optimal.equal-fit', params: { fitStatus: reason.fitStatus } });
+    else if (reason.kind === 'best-fit')
+      tokens.push(
+        reason.segment === undefined
+          ? { key: 'optimal.best-fit.plain', params: { rep: repId, fit: Math.round(reason.fit * 100) / 100 } }
+          : {
+              key: 'optimal.best-fit',
+              params: {
+                rep: repId,
+                segment: reason.segment,
+                value: reason.key ?? '',
+                rate: pct(reason.rate),
+                teamRate: pct(reason.teamRate),
+                n: reason.n ?? 0,
+              },
+            },
+      );
+    else
+      tokens.push({
+        key: `optimal.${reason.kind}`,
+        params: { rep: repId, better: reason.better, betterFit: Math.round(reason.betterFit * 100) / 100 },
+      });
+  }
+  if (state.share !== null)
+    tokens.push({
+      key: 'optimal.share',
+      params: {
+        grade: state.share.grade,
+        received: state.share.received,
+        lower: state.share.lower,
+        upper: state.share.upper,
+        tolerance: pct(state.share.tolerance),
+      },
+    });
+  return tokens;
 }
 
 /** Structured tokens describing the decision, in reading order, and their English rendering. */
@@ -194,6 +258,7 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
           key: 'method.optimal',
           params: { mode: state.mode, value: chosen?.method === 'optimal' ? chosen.value : 0 },
         });
+        tokens.push(...optimalTokens(state, explanation.repId));
         break;
     }
   }

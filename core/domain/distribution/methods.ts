@@ -9,13 +9,14 @@ import type {
   DistributionLead,
   DistributionRule,
   MethodStateTrace,
+  OptimalReason,
   PoolReason,
   TieBreak,
 } from './types';
 import type { EngineContext, RuleInfo } from './engine-context';
 import { capacityOf, fitOf, foldText } from './engine-context';
 import { leadProbability } from './conditions';
-import { learnedRate } from './rep-fit';
+import { fitBreakdown, learnedRate } from './rep-fit';
 
 export interface PickInput {
   readonly ctx: EngineContext;
@@ -411,6 +412,14 @@ function pickOptimalSingle({ ctx, info, lead, eligible, leadSeed }: PickInput): 
     } else if (Math.abs(value - bestValue) <= 1e-12) best.push(i);
   }
   const { index, tieBreak } = breakTie(ctx, leastLoaded(ctx, info, best), leadSeed);
+  const strongest = fitBreakdown(ctx.repFit, ctx.repIds[index] as string, lead).strongest;
+  const fit = fitOf(ctx, index, lead);
+  const reason: OptimalReason =
+    best.length === eligible.length
+      ? { kind: 'equal-fit', fitStatus: ctx.repFit?.status ?? (ctx.fit === undefined ? 'none' : 'table') }
+      : strongest === null
+        ? { kind: 'best-fit', fit }
+        : { kind: 'best-fit', fit, ...strongest };
   return {
     repIndex: index,
     coOwners: [],
@@ -420,7 +429,8 @@ function pickOptimalSingle({ ctx, info, lead, eligible, leadSeed }: PickInput): 
       mode: 'single',
       batchSize: 1,
       capacity: null,
-      floor: 0,
+      share: null,
+      reason,
       expectedConversions: bestValue,
       roundRobinExpectedConversions: bestValue,
     },

@@ -41,14 +41,19 @@ export interface RepFitModel {
   readonly status: 'learned' | 'too-little-history';
   readonly outcomes: number;
   readonly minOutcomes: number;
-  /** Pseudo-observations of the team's rate each estimate starts from (the shrinkage). */
+  /** Pseudo-observations of the team's rate a rep's overall estimate starts from (the shrinkage). */
   readonly priorStrength: number;
+  /** The same per kind of cell, learned from how much reps really differ there (never below the option's floor). */
+  readonly strengths: Readonly<Record<'overall' | 'grade' | FitSegment, number>>;
   readonly team: Omit<RepFitProfile, 'repId'>;
   readonly reps: Readonly<Record<string, RepFitProfile>>;
 }
 
 export interface FitOptions {
-  /** [20]: 3 wins of 5 moves a rep a fifth of the way from the team rate; 300 of 500 almost all the way. */
+  /**
+   * The least prior strength [20]: 3 wins of 5 moves a rep at most a fifth of the way from the team rate, 300 of
+   * 500 almost all the way. More when the history shows reps differ less than chance alone would make them seem.
+   */
   readonly priorStrength?: number;
   /** Closed leads needed before fit is learned at all [50]. */
   readonly minOutcomes?: number;
@@ -107,31 +112,64 @@ function estimate(cell: Cell, prior: number, strength: number): RateEstimate {
   };
 }
 
+type FitKind = 'overall' | 'grade' | FitSegment;
+const FIT_KINDS: readonly ('grade' | FitSegment)[] = ['grade', ...FIT_SEGMENTS];
+
 function estimateCells(
   cells: Cells,
-  strength: number,
+  strengthOf: (kind: FitKind) => number,
   overallPrior: number,
   priorOf: (kind: 'grade' | FitSegment, key: string) => number,
 ): Omit<RepFitProfile, 'repId'> {
-  const overall = estimate(cells.overall, overallPrior, strength);
+  const overall = estimate(cells.overall, overallPrior, strengthOf('overall'));
   const byGrade: Partial<Record<FitGrade, RateEstimate>> = {};
   for (const [grade, cell] of cells.byGrade)
-    byGrade[grade] = estimate(cell, priorOf('grade', grade), strength);
+    byGrade[grade] = estimate(cell, priorOf('grade', grade), strengthOf('grade'));
   const bySegment = { source: {}, industry: {}, region: {} } as Record<
     FitSegment,
     Record<string, RateEstimate>
   >;
   for (const segment of FIT_SEGMENTS)
     for (const [key, cell] of cells.bySegment[segment])
-      bySegment[segment][key] = estimate(cell, priorOf(segment, key), strength);
+      bySegment[segment][key] = estimate(cell, priorOf(segment, key), strengthOf(segment));
   return { overall, byGrade, bySegment };
+}
+
+/** Largest prior strength: reps that do not differ at all end up with (almost exactly) the team's rate. */
+const MAX_STRENGTH = 1_000_000;
+
+/**
+ * Empirical-Bayes prior strength for a set of cells, each with the rate it would have if the rep were like the team
+ * (`expected`): the spread of the observed rates around it, less the spread binomial noise alone explains, is the
+ * real differences' variance τ²; the strength is p(1−p)/τ² − 1, never below `floor`. No real differences → the
+ * largest strength, so noise is not mistaken for skill.
+ */
+function strengthFor(cells: readonly { wins: number; n: number; expected: number }[], floor: number): number {
+  let weight = 0;
+  let squares = 0;
+  let noise = 0;
+  let variance = 0;
+  for (const c of cells) {
+    if (c.n === 0) continue;
+    const e = Math.min(0.999, Math.max(0.001, c.expected));
+    const r = c.wins / c.n;
+    weight += c.n;
+    squares += c.n * (r - e) * (r - e);
+    noise += e * (1 - e);
+    variance += c.n * e * (1 - e);
+  }
+  if (weight === 0) return floor;
+  const tau2 = (squares - noise) / weight;
+  if (tau2 <= 0) return MAX_STRENGTH;
+  return Math.min(MAX_STRENGTH, Math.max(floor, variance / weight / tau2 - 1));
 }
 
 /**
  * Learns each rep's conversion from closed leads. The team's rates (overall, per grade, per segment value) are
  * themselves shrunk toward the team's overall rate; a rep's overall rate is shrunk toward the team's, and a rep's
  * rate in a grade or segment toward the team's rate there scaled by the rep's overall ratio — so with little
- * evidence every estimate falls back to what the team does. Linear in the number of outcomes.
+ * evidence every estimate falls back to what the team does. How hard each kind of cell is shrunk is learned from
+ * how much reps really differ there (empirical Bayes). Linear in the number of outcomes.
  */
 export function estimateRepFit(outcomes: readonly FitOutcome[], options: FitOptions = {}): RepFitModel {
   const strength = Math.max(0, options.priorStrength ?? 20);
@@ -156,25 +194,56 @@ export function estimateRepFit(outcomes: readonly FitOutcome[], options: FitOpti
     }
   }
   const teamRaw = team.overall.n === 0 ? 0.1 : team.overall.wins / team.overall.n;
-  const teamProfile = estimateCells(team, strength, teamRaw, () => teamRaw);
+  const teamProfile = estimateCells(
+    team,
+    () => strength,
+    teamRaw,
+    () => teamRaw,
+  );
+  const teamOverall = teamProfile.overall.rate;
   const teamRate = (kind: 'grade' | FitSegment, key: string): number =>
     (kind === 'grade' ? teamProfile.byGrade[key as FitGrade] : teamProfile.bySegment[kind][key])?.rate ??
-    teamProfile.overall.rate;
-  const reps: Record<string, RepFitProfile> = {};
-  for (const id of [...perRep.keys()].sort()) {
-    const cells = perRep.get(id) as Cells;
-    const overall = estimate(cells.overall, teamProfile.overall.rate, strength);
-    const ratio = overall.rate / teamProfile.overall.rate;
-    const profile = estimateCells(cells, strength, teamProfile.overall.rate, (kind, key) =>
-      Math.min(0.999, teamRate(kind, key) * ratio),
-    );
-    reps[id] = { repId: id as RepId, ...profile, overall };
+    teamOverall;
+  const ids = [...perRep.keys()].sort();
+  const repCells = ids.map((id) => perRep.get(id) as Cells);
+  // How much reps really differ: overall, then in each grade and segment beyond their overall ratio.
+  const strengths: Record<FitKind, number> = {
+    overall: strengthFor(
+      repCells.map((c) => ({ ...c.overall, expected: teamOverall })),
+      strength,
+    ),
+    grade: strength,
+    source: strength,
+    industry: strength,
+    region: strength,
+  };
+  const overalls = repCells.map((c) => estimate(c.overall, teamOverall, strengths.overall));
+  const ratios = overalls.map((o) => o.rate / teamOverall);
+  for (const kind of FIT_KINDS) {
+    const list: { wins: number; n: number; expected: number }[] = [];
+    repCells.forEach((c, r) => {
+      const map = kind === 'grade' ? (c.byGrade as Map<string, Cell>) : c.bySegment[kind];
+      for (const [key, cell] of map) list.push({ ...cell, expected: teamRate(kind, key) * (ratios[r] ?? 1) });
+    });
+    strengths[kind] = strengthFor(list, strength);
   }
+  const reps: Record<string, RepFitProfile> = {};
+  ids.forEach((id, r) => {
+    const ratio = ratios[r] ?? 1;
+    const profile = estimateCells(
+      repCells[r] as Cells,
+      (kind) => strengths[kind],
+      teamOverall,
+      (kind, key) => Math.min(0.999, teamRate(kind, key) * ratio),
+    );
+    reps[id] = { repId: id as RepId, ...profile, overall: overalls[r] ?? profile.overall };
+  });
   return {
     status: outcomes.length >= minOutcomes ? 'learned' : 'too-little-history',
     outcomes: outcomes.length,
     minOutcomes,
-    priorStrength: strength,
+    priorStrength: strengths.overall,
+    strengths,
     team: teamProfile,
     reps,
   };
@@ -206,8 +275,8 @@ const MAX_FIT = 20;
 
 /**
  * Fit of a rep for a lead: (rep's rate in the lead's grade ÷ the team's) × for each segment the rep's rate there ÷
- * what the rep's overall ratio predicts, clamped to [0.05, 20]. Exactly 1 for every rep when the model has too
- * little history or the rep has no closed leads.
+ * what the rep's overall ratio predicts, clamped to [0.05, 20] and rounded to the hundredth. Exactly 1 for every
+ * rep when the model has too little history or the rep has no closed leads.
  */
 export function fitBreakdown(model: RepFitModel | undefined, repId: string, lead: FitLead): FitBreakdown {
   if (model === undefined || model.status !== 'learned') return { fit: 1, strongest: null };
@@ -239,7 +308,9 @@ export function fitBreakdown(model: RepFitModel | undefined, repId: string, lead
       strongest = { segment, key, rate: cell.rate, teamRate, n: cell.n };
     }
   }
-  return { fit: Math.min(MAX_FIT, Math.max(MIN_FIT, Math.exp(logFit))), strongest };
+  // To the hundredth: finer differences are not evidence, and must not outweigh evenness in the optimizer.
+  const fit = Math.round(Math.min(MAX_FIT, Math.max(MIN_FIT, Math.exp(logFit))) * 100) / 100;
+  return { fit, strongest };
 }
 
 /** Just the multiplier of fitBreakdown. */

@@ -116,8 +116,8 @@ export interface MethodOptions {
    * target, ignoreAffinity) [false = only when the owner is in that rule's target].
    */
   readonly ownerKeeps?: boolean;
-  /** optimal: fraction (0–1) of an equal share of the batch's A/B leads each eligible rep is guaranteed [0.5]. */
-  readonly fairnessFloor?: number;
+  /** optimal: how far (0–1) a rep's count of a grade may stray from its share of the batch's leads of it [0.2]. */
+  readonly fairnessTolerance?: number;
 }
 
 /**
@@ -380,9 +380,40 @@ export type MethodStateTrace =
       readonly mode: 'batch' | 'single';
       readonly batchSize: number;
       readonly capacity: number | null;
-      readonly floor: number;
+      /** The chosen rep's count of this lead's grade in the batch against its share bounds (batch mode). */
+      readonly share: {
+        readonly grade: Grade | 'ungraded';
+        readonly received: number;
+        readonly target: number;
+        readonly lower: number;
+        readonly upper: number;
+        readonly tolerance: number;
+      } | null;
+      readonly reason: OptimalReason | null;
       readonly expectedConversions: number;
       readonly roundRobinExpectedConversions: number;
+    };
+
+/** Why the optimizer gave a lead to its rep. Fits are multipliers on the lead's probability (1 = like the team). */
+export type OptimalReason =
+  /** Every eligible rep fits the same (no history learned, or none better): spread by load. */
+  | { readonly kind: 'equal-fit'; readonly fitStatus: 'learned' | 'too-little-history' | 'table' | 'none' }
+  /** The best fit; with a learned model, the segment that sets it apart and the rates there. */
+  | {
+      readonly kind: 'best-fit';
+      readonly fit: number;
+      readonly segment?: 'grade' | 'source' | 'industry' | 'region';
+      readonly key?: string;
+      readonly rate?: number;
+      readonly teamRate?: number;
+      readonly n?: number;
+    }
+  /** `better` fits more but had no room left / had its share of this grade / this rep needed it for its share / the whole batch converts more this way. */
+  | {
+      readonly kind: 'no-room' | 'kept-share' | 'share-floor' | 'whole-batch';
+      readonly fit: number;
+      readonly better: RepId;
+      readonly betterFit: number;
     };
 
 export type TieBreak =
@@ -443,8 +474,22 @@ export interface OptimizationReport {
   readonly expectedConversions: number;
   readonly roundRobinExpectedConversions: number;
   readonly gainOverRoundRobin: number;
-  readonly floors: Readonly<Record<string, number>>;
-  readonly floorsMet: boolean;
+  readonly tolerance: number;
+  /** Per rep, per grade in the batch: received against the share bounds. */
+  readonly shares: Readonly<
+    Record<
+      string,
+      Readonly<
+        Partial<
+          Record<
+            Grade | 'ungraded',
+            { readonly received: number; readonly lower: number; readonly upper: number }
+          >
+        >
+      >
+    >
+  >;
+  readonly sharesWithinTolerance: boolean;
 }
 
 export interface DistributionResult {

@@ -200,7 +200,7 @@ function checkOptions(raw: unknown, path: string, problems: RuleProblem[]): void
     });
   }
   checkFraction(raw['conversionFloor'], `${path}.conversionFloor`, problems);
-  checkFraction(raw['fairnessFloor'], `${path}.fairnessFloor`, problems);
+  checkFraction(raw['fairnessTolerance'], `${path}.fairnessTolerance`, problems);
   if (raw['ownerKeeps'] !== undefined && typeof raw['ownerKeeps'] !== 'boolean')
     problems.push({
       path: `${path}.ownerKeeps`,

@@ -79,6 +79,18 @@ export function describeTokens(
           count: p['count'],
           reason: t(`distribution.exclusions.${String(p['code'])}`),
         });
+      case 'optimal.best-fit':
+      case 'optimal.best-fit.plain':
+      case 'optimal.no-room':
+      case 'optimal.kept-share':
+      case 'optimal.share-floor':
+      case 'optimal.whole-batch':
+        return t(`distribution.tokens.${token.key.replaceAll('.', '_')}`, {
+          ...p,
+          rep: rep(p['rep']),
+          better: rep(p['better']),
+          segment: fieldLabel(t, String(p['segment'] ?? '')),
+        });
       case 'recycled.kept-away':
         return t('distribution.tokens.recycled_kept-away', { rep: rep(p['rep']), until: str(p['until']) });
       case 'outcome.assigned':

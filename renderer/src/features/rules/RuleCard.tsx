@@ -159,13 +159,13 @@ function MethodSettings({
     case 'optimal':
       return (
         <NumberInput
-          label={t('rulesEditor.options.fairnessFloor')}
+          label={t('rulesEditor.options.fairnessTolerance')}
           min={0}
           max={1}
-          step={0.1}
+          step={0.05}
           decimalScale={2}
-          value={options.fairnessFloor ?? 0.5}
-          onChange={(v) => onChange({ ...options, fairnessFloor: typeof v === 'number' ? v : undefined })}
+          value={options.fairnessTolerance ?? 0.2}
+          onChange={(v) => onChange({ ...options, fairnessTolerance: typeof v === 'number' ? v : undefined })}
           w={200}
         />
       );

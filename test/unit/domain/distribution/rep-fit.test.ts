@@ -90,7 +90,9 @@ describe('rep fit learned from history with shrinkage', () => {
   });
 
   it('weights "by conversion" with the learned rates, not 50 for everyone nor the raw rates', () => {
-    const history = [...team, ...outcomes('R000', 8, 13), ...outcomes('R001', 8, 30)];
+    // A team whose reps really differ (15% to 40%), so the history is evidence and not noise.
+    const varied = Array.from({ length: 10 }, (_, i) => outcomes(`V${i}`, 15 + 3 * i, 100)).flat();
+    const history = [...varied, ...outcomes('R000', 8, 13), ...outcomes('R001', 8, 30)];
     const model = estimateRepFit(history);
     const result = distributeBatch({
       leads: makeLeads(1, () => ({ grade: 'B' })),

@@ -52,7 +52,7 @@ describe('rule validation', () => {
         ...makeRule('lottery' as DistributionRule['method'], { id: 'x' }),
         conditions: [{ field: 'region', op: 'in', values: [] }],
         target: { kind: 'tier', tiers: ['boss'] },
-        options: { fairnessFloor: 2 },
+        options: { fairnessTolerance: 2 },
       },
       fallback,
     ];
@@ -65,7 +65,7 @@ describe('rule validation', () => {
       '[1].method unknown-method',
       '[1].conditions[0].values bad-values',
       '[1].target.tiers[0] unknown-tier',
-      '[1].options.fairnessFloor bad-fraction',
+      '[1].options.fairnessTolerance bad-fraction',
     ]);
   });
 
