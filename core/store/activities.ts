@@ -1,6 +1,7 @@
 // Repository for scheduled activities (a lead's next step): at most one open per lead, closed when done, replaced,
 // or cleared by "no next step"; read by the agenda, the cards and the scheduler's reminders.
 import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { ActivityKind } from '../domain/sla/agenda';
 import { execute, qb, selectAll, selectFirst } from './sql';
 import { NOT_OPEN } from './work-leads';
@@ -20,6 +21,9 @@ export type ActivitiesTable = {
 };
 
 const activityQb = workQb.withTables<{ activities: ActivitiesTable }>();
+
+/** Neither done nor closed: the one activity a lead may have open (the partial indexes use the same condition). */
+const IS_OPEN = sql<boolean>`activities.done_at IS NULL AND activities.cancelled_at IS NULL`;
 
 export interface ActivityRecord {
   readonly id: string;
@@ -72,8 +76,7 @@ export function cancelOpenActivity(db: Database, leadId: string, now: number): n
       .updateTable('activities')
       .set({ cancelled_at: now })
       .where('lead_id', '=', leadId)
-      .where('done_at', 'is', null)
-      .where('cancelled_at', 'is', null),
+      .where(IS_OPEN),
   );
 }
 
@@ -105,12 +108,7 @@ export function completeActivity(db: Database, id: string, now: number): boolean
   return (
     execute(
       db,
-      activityQb
-        .updateTable('activities')
-        .set({ done_at: now })
-        .where('id', '=', id)
-        .where('done_at', 'is', null)
-        .where('cancelled_at', 'is', null),
+      activityQb.updateTable('activities').set({ done_at: now }).where('id', '=', id).where(IS_OPEN),
     ) === 1
   );
 }
@@ -125,8 +123,7 @@ export function mapOpenActivities(db: Database, leadIds: readonly string[]): Map
         .selectFrom('activities')
         .select(COLUMNS)
         .where('lead_id', 'in', leadIds.slice(i, i + 500))
-        .where('done_at', 'is', null)
-        .where('cancelled_at', 'is', null),
+        .where(IS_OPEN),
     );
     for (const row of rows) result.set(row.lead_id, toRecord(row));
   }
@@ -153,8 +150,7 @@ export function listAgendaRows(
     .selectFrom('activities')
     .innerJoin('leads', 'leads.id', 'activities.lead_id')
     .select([...COLUMNS, 'leads.name', 'leads.company', 'leads.phone', 'leads.stage'])
-    .where('activities.done_at', 'is', null)
-    .where('activities.cancelled_at', 'is', null)
+    .where(IS_OPEN)
     .whereRef('leads.owner_id', '=', 'activities.rep_id')
     .where('leads.deleted_at', 'is', null)
     .where('leads.is_history', '=', 0)

@@ -1,13 +1,13 @@
 // My agenda: the next activities a rep promised, today and this week, overdue first; one key completes the selected
 // one (X) or moves it to tomorrow morning (T) or next Monday (M); Enter opens the lead.
-import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { CallOutput } from '../../../../core/api/contract';
 import type { QuickPick } from '../../../../core/domain/sla/quick-picks';
 import { useClient } from '../../api/client-context';
-import { useRepNames, useWorkspaceStatus } from '../../api/queries';
+import { useWorkspaceStatus } from '../../api/queries';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { formatSpan } from '../funnel/work-format';
@@ -15,6 +15,7 @@ import { useWorkTranslation } from '../funnel/work-i18n';
 import { useAgenda, useServerNow } from '../funnel/work-queries';
 import { ContactActions } from '../leads/ContactActions';
 import { LeadDrawer } from '../leads/LeadDrawer';
+import { moveSelection, useFocusWhenSelected, WorkListHeader } from '../queue/work-list';
 
 type AgendaItem = CallOutput<'followUps.agenda'>['items'][number];
 
@@ -47,10 +48,7 @@ function AgendaRow({
 }) {
   const { t } = useWorkTranslation();
   const language = useLanguage();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (isSelected && ref.current && document.activeElement !== ref.current) ref.current.focus();
-  }, [isSelected]);
+  const ref = useFocusWhenSelected<HTMLDivElement>(isSelected);
   const isOverdue = item.dueAt !== null && now >= item.dueAt;
   return (
     <Paper
@@ -138,7 +136,6 @@ export function AgendaPage() {
   const queryClient = useQueryClient();
   const status = useWorkspaceStatus();
   const isTeamLead = status.data?.actor.role === 'lead';
-  const repNames = useRepNames();
   const [repId, setRepId] = useState<string | null>(null);
   const agenda = useAgenda(isTeamLead ? (repId ?? undefined) : undefined);
   const now = useServerNow(agenda.data?.now);
@@ -171,14 +168,9 @@ export function AgendaPage() {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (openLeadId !== null || event.target instanceof HTMLInputElement || busyId !== null) return;
+    if (moveSelection(event, setSelected, items.length)) return;
     const key = event.key.toLowerCase();
-    if (key === 'arrowdown' || key === 'j') {
-      event.preventDefault();
-      setSelected((i) => Math.min(items.length - 1, i + 1));
-    } else if (key === 'arrowup' || key === 'k') {
-      event.preventDefault();
-      setSelected((i) => Math.max(0, i - 1));
-    } else if (key === 'x' && current) {
+    if (key === 'x' && current) {
       event.preventDefault();
       complete.mutate(current);
     } else if (key === 't' && current) {
@@ -195,36 +187,28 @@ export function AgendaPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('work.agenda.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('work.agenda.subtitle')}
-          </Text>
-        </div>
-        <Group>
-          {agenda.data && (
+      <WorkListHeader
+        title={t('work.agenda.title')}
+        subtitle={t('work.agenda.subtitle')}
+        badge={
+          agenda.data && (
             <Badge variant="light" data-testid="agenda-count">
               {t('work.agenda.count', { count: items.length })}
             </Badge>
-          )}
-          {isTeamLead && (
-            <Select
-              aria-label={t('work.agenda.rep')}
-              placeholder={t('work.agenda.allReps')}
-              data={[...repNames.entries()].map(([value, label]) => ({ value, label }))}
-              value={repId}
-              onChange={setRepId}
-              clearable
-              searchable
-              w={200}
-            />
-          )}
-        </Group>
-      </Group>
-      <Text size="xs" c="dimmed">
-        {t('work.agenda.shortcutHint')}
-      </Text>
+          )
+        }
+        hint={t('work.agenda.shortcutHint')}
+        repPicker={
+          isTeamLead
+            ? {
+                label: t('work.agenda.rep'),
+                placeholder: t('work.agenda.allReps'),
+                value: repId,
+                onChange: setRepId,
+              }
+            : null
+        }
+      />
       {agenda.isError && <Alert color="red">{agenda.error.message}</Alert>}
       {agenda.isPending && <Loader />}
       {agenda.data && items.length === 0 && <Text c="dimmed">{t('work.agenda.empty')}</Text>}

@@ -33,6 +33,28 @@ import { useWorkTranslation } from '../funnel/work-i18n';
 import { DistributeWithPreview } from './DistributeWithPreview';
 import { usePool, workKeys } from '../funnel/work-queries';
 
+/** A lead's name (opens it) over its company: the first cell of both tables. */
+function LeadNameCell({
+  name,
+  company,
+  onOpen,
+}: {
+  name: string;
+  company: string | null;
+  onOpen: () => void;
+}) {
+  return (
+    <Table.Td>
+      <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={onOpen}>
+        {name}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {company ?? '—'}
+      </Text>
+    </Table.Td>
+  );
+}
+
 function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => void }) {
   const { t } = useWorkTranslation();
   const language = useLanguage();
@@ -121,14 +143,7 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
             <Table.Tbody>
               {page.rows.map((row) => (
                 <Table.Tr key={row.id} data-testid="pool-row" data-lead-id={row.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(row.id)}>
-                      {row.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {row.company ?? '—'}
-                    </Text>
-                  </Table.Td>
+                  <LeadNameCell name={row.name} company={row.company} onOpen={() => onOpen(row.id)} />
                   <Table.Td>
                     <ContactActions phone={row.phone} email={null} />
                   </Table.Td>
@@ -268,14 +283,7 @@ function StaleList({ onOpen }: { onOpen: (id: string) => void }) {
                     }}
                   />
                 </Table.Td>
-                <Table.Td>
-                  <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={() => onOpen(row.leadId)}>
-                    {row.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {row.company ?? '—'}
-                  </Text>
-                </Table.Td>
+                <LeadNameCell name={row.name} company={row.company} onOpen={() => onOpen(row.leadId)} />
                 <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
                 <Table.Td>
                   <StageBadge stage={row.stage} />

@@ -1,8 +1,8 @@
 // My queue: a rep's open leads in the order to work them, with one-key "log follow-up"; the team lead picks a rep.
-import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { useState, type KeyboardEvent } from 'react';
 import type { WorkCard } from '../../../../core/api/work/schemas';
-import { useRepNames, useWorkspaceStatus } from '../../api/queries';
+import { useWorkspaceStatus } from '../../api/queries';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
@@ -13,6 +13,7 @@ import { SlaCountdown } from '../funnel/SlaCountdown';
 import { useWorkTranslation } from '../funnel/work-i18n';
 import { useQueue, useServerNow } from '../funnel/work-queries';
 import { FollowUpModal, type FollowUpTarget } from './FollowUpForm';
+import { moveSelection, useFocusWhenSelected, WorkListHeader } from './work-list';
 
 function QueueRow({
   item,
@@ -31,10 +32,7 @@ function QueueRow({
 }) {
   const { t } = useWorkTranslation();
   const language = useLanguage();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (isSelected && ref.current && document.activeElement !== ref.current) ref.current.focus();
-  }, [isSelected]);
+  const ref = useFocusWhenSelected<HTMLDivElement>(isSelected);
   return (
     <Paper
       ref={ref}
@@ -94,7 +92,6 @@ export function QueuePage() {
   const { t } = useWorkTranslation();
   const status = useWorkspaceStatus();
   const isTeamLead = status.data?.actor.role === 'lead';
-  const repNames = useRepNames();
   const [repId, setRepId] = useState<string | null>(null);
   const queue = useQueue(isTeamLead ? (repId ?? 'all') : undefined);
   const now = useServerNow(queue.data?.now);
@@ -106,13 +103,8 @@ export function QueuePage() {
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (logging !== null || openLeadId !== null || event.target instanceof HTMLInputElement) return;
-    if (event.key === 'ArrowDown' || event.key === 'j') {
-      event.preventDefault();
-      setSelected((i) => Math.min(items.length - 1, i + 1));
-    } else if (event.key === 'ArrowUp' || event.key === 'k') {
-      event.preventDefault();
-      setSelected((i) => Math.max(0, i - 1));
-    } else if ((event.key === 'f' || event.key === 'F' || event.key === 'l') && current) {
+    if (moveSelection(event, setSelected, items.length)) return;
+    if ((event.key === 'f' || event.key === 'F' || event.key === 'l') && current) {
       event.preventDefault();
       setLogging({ id: current.id, name: current.name });
     } else if (event.key === 'Enter' && current) {
@@ -123,32 +115,24 @@ export function QueuePage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('work.queue.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('work.queue.subtitle')}
-          </Text>
-        </div>
-        <Group>
-          {queue.data && <Badge variant="light">{t('work.queue.total', { count: queue.data.total })}</Badge>}
-          {isTeamLead && (
-            <Select
-              aria-label={t('work.queue.rep')}
-              placeholder={t('work.queue.allReps')}
-              data={[...repNames.entries()].map(([value, label]) => ({ value, label }))}
-              value={repId}
-              onChange={setRepId}
-              clearable
-              searchable
-              w={200}
-            />
-          )}
-        </Group>
-      </Group>
-      <Text size="xs" c="dimmed">
-        {t('work.queue.shortcutHint')}
-      </Text>
+      <WorkListHeader
+        title={t('work.queue.title')}
+        subtitle={t('work.queue.subtitle')}
+        badge={
+          queue.data && <Badge variant="light">{t('work.queue.total', { count: queue.data.total })}</Badge>
+        }
+        hint={t('work.queue.shortcutHint')}
+        repPicker={
+          isTeamLead
+            ? {
+                label: t('work.queue.rep'),
+                placeholder: t('work.queue.allReps'),
+                value: repId,
+                onChange: setRepId,
+              }
+            : null
+        }
+      />
       {queue.isError && <Alert color="red">{queue.error.message}</Alert>}
       {queue.isPending && <Loader />}
       {queue.data && items.length === 0 && <Text c="dimmed">{t('work.queue.empty')}</Text>}
