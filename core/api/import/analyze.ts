@@ -26,11 +26,9 @@ import {
   type RejectedRow,
 } from './files';
 import { prepareHistoryPass } from './history';
-import type { KeyHolder, KeyKindIndex } from './key-match-engine';
-import { keyKindOf, startKeyMatching } from './key-matching';
+import { keyKindOf, startKeyMatching, type KeyHolder, type KeyKindIndex } from './key-matching';
 import { databaseChangeStamp, type KeyMatch } from './matcher';
 import { keepAnalysis } from './kept-analysis';
-import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { LeadDraft } from '../../import/validate-row';
 import type { LeadKeys } from '../../store/leads';
@@ -70,8 +68,6 @@ export async function openUploadedFile(
 export async function analyzeUpload(
   ctx: CallContext,
   input: ParsedInput<'import.analyze'>,
-  /** Every optimisation unless the benchmark turned one off. */
-  optimisations: ImportOptimisations = importOptimisationsOf(ctx.db),
 ): Promise<ImportAnalysis> {
   const upload = await readUploadMeta(ctx.db, input.uploadId);
   const file = await openUploadedFile(sourcePathOf(ctx.db, upload), input);
@@ -110,8 +106,7 @@ export async function analyzeUpload(
       : null;
   const rowMapping = historyPass ? historyPass.mapping : mapping;
   const stampAtBuild = databaseChangeStamp(ctx.db);
-  // Matching runs beside this loop, on a worker; its answers come back batch by batch, in file order.
-  const matching = startKeyMatching(ctx.db, { onWorker: optimisations.matchOnWorker });
+  const matching = startKeyMatching(ctx.db);
   /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
   const matchedRows = new Set<number>();
   /** Rows sharing a key with a stored lead or an earlier row: the only rows the commit has to match again. */
@@ -194,14 +189,12 @@ export async function analyzeUpload(
         if (samples.length < MAX_DUPLICATE_SAMPLES) batchDrafts.set(source.row, draft);
         validLines.push({ r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) });
       }
-      matching.submit(batchKeys, (hits) => tallyHits(hits, batchDrafts));
+      tallyHits(matching.matchRows(batchKeys), batchDrafts);
       if (!out.write(text)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
-    await matching.finish();
   } catch (error) {
-    matching.stop();
     out.destroy();
     throw error;
   } finally {

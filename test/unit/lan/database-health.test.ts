@@ -56,7 +56,9 @@ describe('the health check', () => {
     cleanups.push(() => chmodSync(dir, 0o755));
     // A folder SQLite cannot write in, as a read-only mount would be: it opens the file read-only.
     const db = openDatabase(path, { readonly: true });
-    cleanups.push(() => db.close());
+    cleanups.push(() => {
+      db.close();
+    });
     const service = createService({ db });
     cleanups.push(() => service.checkpointer.stop());
     const hub = await startHub({ service, port: 0 });
@@ -71,7 +73,9 @@ describe('the health check', () => {
   it('names the folder when the file is writable but its folder is not (a read-only mount)', () => {
     const dir = tempDir();
     const db = openDatabase(join(dir, 'fairlead.sqlite'));
-    cleanups.push(() => db.close());
+    cleanups.push(() => {
+      db.close();
+    });
     expect(findDatabaseWriteProblem(db)).toBeNull();
     const readOnlyMount = (path: string, mode: number) => {
       if (mode === constants.W_OK && path === dir)
@@ -86,7 +90,9 @@ describe('the health check', () => {
     const dir = tempDir();
     const path = join(dir, 'fairlead.sqlite');
     const db = openDatabase(path);
-    cleanups.push(() => db.close());
+    cleanups.push(() => {
+      db.close();
+    });
     chmodSync(path, 0o400);
     expect(findDatabaseWriteProblem(db)).toBe(`The database file ${path} cannot be written (EACCES).`);
   });
