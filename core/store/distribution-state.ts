@@ -2,7 +2,6 @@
 // today's counts, existing-customer owners, lead owners, and the rows behind replays and fairness figures.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
-import type { Grade } from '../domain/funnel';
 import type { Lead } from '../domain/lead';
 import { asRepId, type RepId } from '../domain/ids';
 import type { AssignmentKind, AssignmentRecord } from './assignments';
@@ -222,25 +221,6 @@ export function findLatestAssignment(db: Database, leadId: string): AssignmentRe
       .limit(1),
   );
   return row ? rowToAssignment(row) : undefined;
-}
-
-/** One entry per assignment to a rep in [from, to), with the lead's current grade (fairness figures). */
-export function listAssignedGrades(
-  db: Database,
-  from: number,
-  to: number,
-): { repId: RepId; grade: Grade | null }[] {
-  return selectAll(
-    db,
-    qb
-      .selectFrom('assignments as a')
-      .innerJoin('leads as l', 'l.id', 'a.lead_id')
-      .select(['a.rep_id', 'l.grade'])
-      .where('a.at', '>=', from)
-      .where('a.at', '<', to)
-      .where('a.rep_id', 'is not', null)
-      .where('l.deleted_at', 'is', null),
-  ).map((row) => ({ repId: asRepId(row.rep_id ?? ''), grade: row.grade as Grade | null }));
 }
 
 /** A lead's existing-customer keys as the replay tracks them: contact keys (tagged by kind) in lookup order, then the company's. */

@@ -1,13 +1,13 @@
 // Handlers of the distribution calls: rules, settings, test a lead, distribute, reassign, history, fairness and
 // replay. Team-lead-only calls are refused for reps by the dispatcher, from the declarations.
-import { computeFairness } from '../../domain/distribution/fairness';
+import { DAY_MS } from '../../domain/clock';
 import { validateRules } from '../../domain/distribution/validate-rules';
 import type { DistributionRule } from '../../domain/distribution/types';
 import { listAppeals } from '../../store/appeals';
 import { listAssignmentsForLead } from '../../store/assignments';
 import { appendAudit } from '../../store/audit-log';
 import { insertRuleSet, listRuleSetVersions } from '../../store/distribution-rules';
-import { listAssignedGrades, listPoolLeadIds } from '../../store/distribution-state';
+import { listPoolLeadIds } from '../../store/distribution-state';
 import { findLeadById } from '../../store/leads';
 import { listReps } from '../../store/reps';
 import { actorLabel, type HandlersOf } from '../call-context';
@@ -16,6 +16,7 @@ import { fromRepOf, toAssignmentView } from './assignment-view';
 import type { distributionCalls } from './calls';
 import { distributeNewLeads } from './distribute-new-leads';
 import { DISTRIBUTION_ERRORS } from './errors';
+import { dayStart, readPeriodFairness } from './fairness';
 import { toRepFitView } from './fit-view';
 import { reassignLeads } from './manual';
 import { readRepFit } from './rep-fit';
@@ -113,11 +114,10 @@ export const distributionHandlers: HandlersOf<typeof distributionCalls> = {
 
   'distribution.fairness'(ctx, input) {
     const { utcOffsetMinutes } = readDistributionSettings(ctx.db);
-    const dayStart = (iso: string) => localDayOf(Date.parse(`${iso}T12:00:00Z`), utcOffsetMinutes).start;
-    const to = input.to === undefined ? ctx.now + 1 : dayStart(input.to) + 86_400_000;
-    const from = input.from === undefined ? to - 30 * 86_400_000 : dayStart(input.from);
-    const reps = listReps(ctx.db, { includeInactive: false });
-    return computeFairness({ reps, assignments: listAssignedGrades(ctx.db, from, to), now: ctx.now });
+    const to = input.to ?? localDayOf(ctx.now, utcOffsetMinutes).date;
+    const from =
+      input.from ?? localDayOf(dayStart(to, utcOffsetMinutes) - 29 * DAY_MS, utcOffsetMinutes).date;
+    return readPeriodFairness(ctx.db, from, to, utcOffsetMinutes, ctx.now);
   },
 
   'distribution.replay'(ctx, input) {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DISTRIBUTION_METHODS } from '../../domain/distribution/types';
 import { validateRules, validateWorkingHours } from '../../domain/distribution/validate-rules';
-import type { FairnessFigures } from '../../domain/distribution/fairness';
+import type { PeriodFairness } from '../../domain/distribution/fair-shares';
 import { FIT_SEGMENTS } from '../../domain/distribution/rep-fit';
 import type { DistributionRule, Explanation, WorkingHours } from '../../domain/distribution/types';
 import { GRADES } from '../../domain/funnel';
@@ -151,6 +151,7 @@ export const explanationSchema = z
       .array(z.object({ repId: z.string(), at: z.number() }).strict())
       .readonly()
       .optional(),
+    grade: z.enum(GRADES).nullable().optional(),
   })
   .strict() as unknown as z.ZodType<Explanation>;
 
@@ -191,19 +192,41 @@ const countsByGrade = z.record(z.enum([...GRADES, 'ungraded']), z.number());
 
 export const fairnessSchema = z
   .object({
+    /** The period, inclusive local dates. */
+    from: z.string(),
+    to: z.string(),
     repCount: z.number().int(),
     leadCount: z.number().int(),
-    perRep: z.record(z.string(), z.object({ total: z.number(), byGrade: countsByGrade }).strict()),
+    perRep: z.record(
+      z.string(),
+      z
+        .object({
+          total: z.number(),
+          byGrade: countsByGrade,
+          availableDays: z.number().optional(),
+          fairShare: z.number().optional(),
+          ratio: z.number().nullable().optional(),
+        })
+        .strict(),
+    ),
     workloadStdDev: z.number(),
     workloadStdDevByGrade: z.record(z.enum(GRADES), z.number()),
     abGini: z.number(),
     minShare: z.number(),
     maxShare: z.number(),
+    availabilityAdjusted: z.boolean(),
+    minRatio: z.number().nullable(),
+    maxRatio: z.number().nullable(),
     newRepIds: z.array(z.string().transform(asRepId)).readonly(),
     newRepShare: z.number(),
     newRepAbShare: z.number(),
+    /** Per rep: leads that came by claim, manual move or redistribution after a recycle (not "received"). */
+    apart: z.record(
+      z.string(),
+      z.object({ claims: z.number().int(), manual: z.number().int(), recycles: z.number().int() }).strict(),
+    ),
   })
-  .strict() satisfies z.ZodType<FairnessFigures>;
+  .strict() satisfies z.ZodType<PeriodFairness>;
 
 /** Each rep's learned conversion (distribution.repFit), for profiles: evidence, shrunk rate and interval. */
 const estimateSchema = z

@@ -97,6 +97,7 @@ export function finish(ctx: EngineContext, draft: Draft): Assignment {
     coOwnerIds,
     poolReason: draft.poolReason,
     ...previousOwnersField(draft.lead, ctx.now),
+    grade: draft.lead.grade,
   };
   return {
     leadId: draft.lead.id,

@@ -10,6 +10,12 @@ export type GradeKey = Grade | 'ungraded';
 export interface RepLeadCounts {
   readonly total: number;
   readonly byGrade: Readonly<Record<GradeKey, number>>;
+  /** With availability: days the rep could receive leads in the period. */
+  readonly availableDays?: number;
+  /** With availability: leads the rep would have received with every available day served alike. */
+  readonly fairShare?: number;
+  /** With availability: total ÷ fairShare (1 = served fairly; null when the rep had no available day). */
+  readonly ratio?: number | null;
 }
 
 export interface FairnessInput {
@@ -20,20 +26,30 @@ export interface FairnessInput {
   /** Epoch ms; a rep is new when joinedOn is at most `newRepDays` days before it. */
   readonly now: number;
   readonly newRepDays?: number;
+  /**
+   * Days each rep was available in the period (leave and start dates taken out). Given, the spread, Gini and ratios
+   * are per available day: a rep away half the month with half the leads reads as fair.
+   */
+  readonly availableDays?: Readonly<Record<string, number>>;
 }
 
 export interface FairnessFigures {
   readonly repCount: number;
   readonly leadCount: number;
   readonly perRep: Readonly<Record<string, RepLeadCounts>>;
-  /** Population standard deviation of leads per rep. */
+  /** Population standard deviation of leads per rep (with availability: of leads minus the rep's fair share). */
   readonly workloadStdDev: number;
   readonly workloadStdDevByGrade: Readonly<Record<Grade, number>>;
-  /** Gini coefficient (0 = equal, → 1 = one rep has all) of A+B leads per rep. */
+  /** Gini coefficient (0 = equal, → 1 = one rep has all) of A+B leads per rep (with availability: per available day). */
   readonly abGini: number;
   /** Smallest and largest rep share of all leads (0–1). */
   readonly minShare: number;
   readonly maxShare: number;
+  /** True when the figures allow for each rep's available days. */
+  readonly availabilityAdjusted: boolean;
+  /** With availability: smallest and largest received ÷ fair share over reps with available days (1 = fair). */
+  readonly minRatio: number | null;
+  readonly maxRatio: number | null;
   readonly newRepIds: readonly RepId[];
   /** Share of all leads (and of A/B leads) that went to new reps. */
   readonly newRepShare: number;
@@ -85,12 +101,24 @@ export function computeFairness(input: FairnessInput): FairnessFigures {
     entry.byGrade[a.grade ?? 'ungraded'] += 1;
     leadCount += 1;
   }
-  const entries = [...counts.values()];
-  const totals = entries.map((e) => e.total);
+  const available = input.availableDays;
+  const daysOf = (id: string): number => Math.max(0, available?.[id] ?? 0);
+  const totalDays = available === undefined ? 0 : [...counts.keys()].reduce((sum, id) => sum + daysOf(id), 0);
+  const adjusted = available !== undefined && totalDays > 0;
+  // Reps with no available day could not receive anything: they do not count against the spread.
+  const counted = [...counts.entries()].filter(([id]) => !adjusted || daysOf(id) > 0);
+  const fairShare = (id: string, of: number): number => (adjusted ? (of * daysOf(id)) / totalDays : 0);
+  const deviation = (pick: (e: { total: number; byGrade: Record<GradeKey, number> }) => number): number[] => {
+    const sum = counted.reduce((total, [, e]) => total + pick(e), 0);
+    return counted.map(([id, e]) => (adjusted ? pick(e) - fairShare(id, sum) : pick(e)));
+  };
   const byGrade = {} as Record<Grade, number>;
-  for (const grade of GRADES) byGrade[grade] = computeStdDev(entries.map((e) => e.byGrade[grade]));
-  const ab = entries.map((e) => e.byGrade.A + e.byGrade.B);
-  const abTotal = ab.reduce((a, b) => a + b, 0);
+  for (const grade of GRADES) byGrade[grade] = computeStdDev(deviation((e) => e.byGrade[grade]));
+  const ab = counted.map(([id, e]) => {
+    const value = e.byGrade.A + e.byGrade.B;
+    return adjusted ? value / daysOf(id) : value;
+  });
+  const abTotal = [...counts.values()].reduce((sum, e) => sum + e.byGrade.A + e.byGrade.B, 0);
   const newRepIds = input.reps.filter((rep) => isNewRep(rep, input.now, days)).map((rep) => rep.id);
   let newLeads = 0;
   let newAb = 0;
@@ -101,16 +129,30 @@ export function computeFairness(input: FairnessInput): FairnessFigures {
     newAb += entry.byGrade.A + entry.byGrade.B;
   }
   const perRep: Record<string, RepLeadCounts> = {};
-  for (const [id, entry] of counts) perRep[id] = entry;
+  const ratios: number[] = [];
+  for (const [id, entry] of counts) {
+    if (!adjusted) {
+      perRep[id] = entry;
+      continue;
+    }
+    const share = fairShare(id, leadCount);
+    const ratio = daysOf(id) === 0 || share === 0 ? null : entry.total / share;
+    if (ratio !== null) ratios.push(ratio);
+    perRep[id] = { ...entry, availableDays: daysOf(id), fairShare: share, ratio };
+  }
+  const totals = counted.map(([, e]) => e.total);
   return {
-    repCount: input.reps.length,
+    repCount: counted.length,
     leadCount,
     perRep,
-    workloadStdDev: computeStdDev(totals),
+    workloadStdDev: computeStdDev(deviation((e) => e.total)),
     workloadStdDevByGrade: byGrade,
     abGini: computeGini(ab),
     minShare: leadCount === 0 || totals.length === 0 ? 0 : Math.min(...totals) / leadCount,
     maxShare: leadCount === 0 || totals.length === 0 ? 0 : Math.max(...totals) / leadCount,
+    availabilityAdjusted: adjusted,
+    minRatio: ratios.length === 0 ? null : Math.min(...ratios),
+    maxRatio: ratios.length === 0 ? null : Math.max(...ratios),
     newRepIds,
     newRepShare: leadCount === 0 ? 0 : newLeads / leadCount,
     newRepAbShare: abTotal === 0 ? 0 : newAb / abTotal,

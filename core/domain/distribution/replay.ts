@@ -15,6 +15,8 @@ import { routeLead, sortByArrival } from './engine';
 import { leadProbability } from './conditions';
 import { computeFairness, emptyGradeCounts } from './fairness';
 import { ReleaseQueue } from './release-queue';
+import { countAvailableDays } from './fair-shares';
+import { toLocalTime } from './local-time';
 import { CustomerOwners } from './customer-owners';
 import type { CustomerKeys } from './customer-owners';
 import type { FairnessFigures, GradeKey } from './fairness';
@@ -266,11 +268,18 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
   if (!cancelled) input.onProgress?.(processed, total);
 
   const lastAt = leads[Math.max(0, processed - 1)]?.createdAt ?? startAt;
+  // Shares per available day, as distribution.fairness counts them: start dates and leave do not read as unfair.
+  const firstDate = toLocalTime(startAt, ctx.utcOffsetMinutes).date;
+  const lastDate = toLocalTime(lastAt, ctx.utcOffsetMinutes).date;
+  const availableDays: Record<string, number> = {};
+  for (const rep of ctx.reps)
+    availableDays[rep.id] = rep.isActive ? countAvailableDays(rep, firstDate, lastDate) : 0;
   const fairness = computeFairness({
     reps: ctx.reps,
     assignments: assigned,
     now: lastAt,
     newRepDays: input.options?.newRepDays ?? 90,
+    availableDays,
   });
   const perRep: Record<string, ReplayRepFigures> = {};
   ctx.repIds.forEach((id, i) => {
@@ -297,7 +306,12 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
     }
     const perRepDelta: Record<string, number> = {};
     for (const [id, count] of actualCounts) perRepDelta[id] = (perRep[id]?.total ?? 0) - count;
-    const actualFairness = computeFairness({ reps: ctx.reps, assignments: actualAssigned, now: lastAt });
+    const actualFairness = computeFairness({
+      reps: ctx.reps,
+      assignments: actualAssigned,
+      now: lastAt,
+      availableDays,
+    });
     vsActual = {
       changed,
       compared,

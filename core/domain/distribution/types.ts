@@ -454,6 +454,8 @@ export interface Explanation {
   readonly poolReason: PoolReason | null;
   /** Reps the lead was recycled from (oldest first), kept with every later decision; omitted when none. */
   readonly previousOwners?: readonly PreviousOwner[];
+  /** The lead's grade when decided: fairness counts the lead at this grade, whatever it is re-graded to later. */
+  readonly grade?: Grade | null;
 }
 
 export interface Assignment {
