@@ -8,9 +8,10 @@ import { AgendaPage } from '../../../renderer/src/features/agenda/AgendaPage';
 import { createCardLabels, LeadCardBody } from '../../../renderer/src/features/funnel/LeadCard';
 import { ContactActions } from '../../../renderer/src/features/leads/ContactActions';
 import { EntryCheck } from '../../../renderer/src/features/leads/EntryCheck';
+import { DeactivateRepDialog } from '../../../renderer/src/features/pool/DeactivateRepDialog';
 import { PoolPage } from '../../../renderer/src/features/pool/PoolPage';
 import { useWorkTranslation } from '../../../renderer/src/features/funnel/work-i18n';
-import { createFakeClient, renderWithApp, type FakeAnswers } from './render-app';
+import { createFakeClient, pickOption, renderWithApp, type FakeAnswers } from './render-app';
 
 const NOW = Date.UTC(2026, 10, 24, 8, 0);
 const HOUR = 3_600_000;
@@ -228,5 +229,51 @@ describe('the entry check', () => {
     const alert = await screen.findByTestId('entry-check', {}, { timeout: 3000 });
     expect(alert.textContent).toContain('这是老客户，保存后将交给原负责人。');
     expect(alert.textContent).toContain('与其他销售的一条线索重复（电话）');
+  });
+});
+
+describe('deactivating a rep', () => {
+  it('says how many open leads they hold and hands them to the rep chosen', async () => {
+    const base = {
+      hasPin: false,
+      email: null,
+      phone: null,
+      tier: 'mid' as const,
+      skills: [],
+      regions: [],
+      weight: 1,
+      capOpen: null,
+      capDaily: null,
+      isActive: true,
+      isOutOfOffice: false,
+      leave: [],
+      joinedOn: '2024-01-01',
+    };
+    const client = createFakeClient({
+      ...status('lead'),
+      'reps.list': () =>
+        [
+          { ...base, id: 'rep_1', name: '王芳' },
+          { ...base, id: 'rep_2', name: '李强' },
+        ] as never,
+      'pool.openLeadsOf': () => ({ count: 27 }),
+      'reps.setActive': (input) => ({ ...base, id: input.id, name: '王芳', isActive: false }) as never,
+    });
+    renderWithApp(
+      <DeactivateRepDialog rep={{ id: 'rep_1', name: '王芳' }} onClose={() => undefined} />,
+      client,
+      'zh-CN',
+    );
+    expect(await screen.findByText('王芳 还有 27 条未完成的线索。')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('指定一位销售'));
+    await pickOption('选择销售', '李强');
+    await act(async () => fireEvent.click(screen.getByTestId('deactivate-confirm')));
+    await waitFor(() =>
+      expect(client.calls.find((c) => c.name === 'reps.setActive')?.input).toEqual({
+        id: 'rep_1',
+        isActive: false,
+        openLeads: { to: 'rep', repId: 'rep_2' },
+      }),
+    );
   });
 });
