@@ -303,8 +303,9 @@ export type DrillMetric =
   | 'any_loss'
   | 'closed'
   | 'won_closed'
-  | 'open'
-  | 'not_contacted';
+  | 'stage_now'
+  | 'not_contacted'
+  | 'handed_over';
 
 export interface DrillQuery {
   readonly metric: DrillMetric;
@@ -312,13 +313,15 @@ export interface DrillQuery {
   readonly grade?: 'A' | 'B' | 'C' | 'D' | 'ungraded' | undefined;
   /** A per-source row: its source, null for leads without one. */
   readonly channel?: { readonly source: string | null } | undefined;
-  /** With 'open': the stage. */
+  /** With 'stage_now': the stage. */
   readonly stage?: string | undefined;
 }
 
 /** The same conditions countArrivals, countClosures, countLeadsByStageNow and listResponses count by. */
 function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery) {
-  const parts = [leadCondition(drill.metric === 'not_contacted' ? { ...filter, repId: undefined } : filter)];
+  // Hand-over counts narrow by the rep the lead was handed to, not by its owner now.
+  const isHandOver = drill.metric === 'not_contacted' || drill.metric === 'handed_over';
+  const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined } : filter)];
   const cohort = sql<boolean>`leads.is_history = 0 AND leads.created_at >= ${period.from} AND leads.created_at < ${period.to}`;
   const closedIn = sql<boolean>`leads.stage IN ('won', 'lost') AND ${closedAt} >= ${period.from} AND ${closedAt} < ${period.to}`;
   switch (drill.metric) {
@@ -346,9 +349,15 @@ function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery)
     case 'won_closed':
       parts.push(closedIn, sql<boolean>`leads.stage = 'won'`);
       break;
-    case 'open':
+    case 'stage_now':
       parts.push(sql<boolean>`leads.is_history = 0 AND leads.stage = ${drill.stage ?? ''}`);
       break;
+    case 'handed_over': {
+      const rep = filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`;
+      parts.push(sql<boolean>`leads.is_history = 0 AND EXISTS (SELECT 1 FROM assignments AS a
+        WHERE a.lead_id = leads.id AND a.rep_id IS NOT NULL AND a.at >= ${period.from} AND a.at < ${period.to}${rep})`);
+      break;
+    }
     case 'not_contacted': {
       const rep = filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`;
       parts.push(sql<boolean>`leads.is_history = 0 AND EXISTS (SELECT 1 FROM assignments AS a

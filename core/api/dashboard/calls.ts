@@ -54,8 +54,9 @@ export const DRILL_METRICS = [
   'any_loss',
   'closed',
   'won_closed',
-  'open',
+  'stage_now',
   'not_contacted',
+  'handed_over',
 ] as const;
 
 /** A count's click-through: the KPI input, which count, and an optional grade, source row or stage. */

@@ -139,7 +139,7 @@ export const repRowSchema = z
     repId: z.string(),
     name: z.string(),
     tier: z.enum(REP_TIERS),
-    /** Leads handed to the rep in the period, by grade now. */
+    /** Distinct leads handed to the rep in the period, by grade now. */
     leadsByGrade: gradeRecord(int),
     leads: int,
     openLoad: int,

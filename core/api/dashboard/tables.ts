@@ -17,7 +17,7 @@ import {
 } from '../../store/dashboard-kpi';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
-import { countHandOvers, gradeKeyOf } from './rows';
+import { gradeKeyOf } from './rows';
 import type { KpiRow } from './schemas';
 
 /** What the KPI row already read for the period: its arrivals, its hand-overs, and those judged per rep. */
@@ -60,11 +60,18 @@ export function computePeriodTables(
   filter: KpiFilter,
   rows: PeriodRows,
 ): Pick<KpiRow, 'channels' | 'funnel' | 'reps'> {
+  // Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received.
+  const received = new Map<string, Map<string, string | null>>();
+  for (const row of rows.rowsNow) {
+    const leads = received.get(row.repId) ?? new Map<string, string | null>();
+    leads.set(row.leadId, row.grade);
+    received.set(row.repId, leads);
+  }
   const byGrade = new Map<string, Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>>();
-  for (const row of countHandOvers(rows.rowsNow)) {
-    const counts = byGrade.get(row.repId) ?? { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
-    counts[gradeKeyOf(row.grade)] += row.count;
-    byGrade.set(row.repId, counts);
+  for (const [repId, leads] of received) {
+    const counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
+    for (const grade of leads.values()) counts[gradeKeyOf(grade)] += 1;
+    byGrade.set(repId, counts);
   }
   const followUps = new Map(countFollowUpsByRep(db, period, filter).map((row) => [row.repId, row.count]));
   const closures = new Map(countClosuresByOwner(db, period, filter).map((row) => [row.repId, row]));

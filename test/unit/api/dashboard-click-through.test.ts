@@ -73,14 +73,25 @@ describe('click-through on the demo workspace', () => {
     }
   });
 
-  it('opens the open leads of each stage now', async () => {
+  it('opens the leads in each stage now, as Now and the summary count them', async () => {
     for (const [stage, count] of Object.entries(now.openByStage)) {
-      expect(await opened({ metric: 'open', stage: stage as Drill['stage'] }), stage).toBe(count);
+      expect(await opened({ metric: 'stage_now', stage: stage as Drill['stage'] }), stage).toBe(count);
+    }
+    const summary = await t.client.call('dashboard.summary', period);
+    expect(summary.stageCounts.won ?? 0).toBeGreaterThan(0);
+    for (const [stage, count] of Object.entries(summary.stageCounts)) {
+      expect(await opened({ metric: 'stage_now', stage: stage as Drill['stage'] }), stage).toBe(count);
     }
   });
 
   it('opens the leads with an uncontacted hand-over, each once', async () => {
     expect(await opened({ metric: 'not_contacted' })).toBe(row.response.notContactedLeads);
+  });
+
+  it('opens the leads each rep received', async () => {
+    for (const rep of row.reps) {
+      expect(await opened({ metric: 'handed_over', repId: rep.repId }), rep.name).toBe(rep.leads);
+    }
   });
 
   it('narrows a click-through by the same rep filter as the card', async () => {

@@ -1,322 +1,81 @@
-// The team lead's Dashboard: the funnel now, follow-up deadlines, fairness per rep and new leads per day.
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
-import {
-  Alert,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
+// The team lead's Dashboard: "现在 / Now" (this moment) apart from "本期 / This period" (the KPI row with targets,
+// the period before and sparklines; funnel flow, sources with ROI, reps), every count opening its leads.
+import { Alert, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import dayjs from 'dayjs';
-import { useMemo, useState, type ReactNode } from 'react';
-import type { DashboardSummary } from '../../../../core/api/dashboard/calls';
-import type { FairnessFigures } from '../../../../core/domain/distribution/fairness';
-import { GRADES } from '../../../../core/domain/funnel';
-import { useClient } from '../../api/client-context';
-import { useWorkspaceStatus } from '../../api/queries';
-import type { Language } from '../../i18n';
-import { formatFen, formatNumber } from '../../ui/format';
-import { useLanguage } from '../../ui/use-language';
-import { useFunnelStages } from '../funnel/stage-labels';
+import { useMemo, useState } from 'react';
+import { REP_TIERS, type RepTier } from '../../../../core/domain/rep';
+import { useLeadFacets, useReps, useWorkspaceStatus } from '../../api/queries';
 import { useDashboardTranslation } from './bundle';
+import { PRESETS, periodOf, useKpis, useNow, useSummary, type KpiQuery } from './dashboard-queries';
+import { DrillProvider } from './DrillContext';
+import { KpiCards } from './KpiCards';
+import { NowSection } from './NowSection';
+import { PeriodTables } from './PeriodTables';
 
-const PRESETS = [7, 30, 90] as const;
+type Range =
+  | { readonly kind: 'preset'; readonly days: number }
+  | { readonly kind: 'custom'; readonly from: string; readonly to: string };
 
-/** The period as local ISO dates, today included. */
-function periodOf(days: number, now: number = Date.now()): { from: string; to: string } {
-  const today = dayjs(now);
-  return { from: today.subtract(days - 1, 'day').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') };
-}
-
-/** Under 'leads' so every `leads.changed` event refreshes the figures. */
-const dashboardKeys = {
-  summary: (period: { from: string; to: string }) => ['leads', 'dashboard', 'summary', period] as const,
-  fairness: (period: { from: string; to: string }) => ['leads', 'dashboard', 'fairness', period] as const,
-};
-
-function formatShare(value: number, language: Language): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value);
-}
-
-function Figure({
-  label,
-  value,
-  hint,
-  testId,
-}: {
-  label: string;
-  value: ReactNode;
-  hint?: string;
-  testId: string;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md" data-testid={testId}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fz={26} fw={700} data-testid={`${testId}-value`}>
-        {value}
-      </Text>
-      {hint !== undefined && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Paper>
-  );
-}
-
-/** The headline fairness figures, each as one sentence a team lead can read out. */
-function describeFairness(t: TFunction, figures: FairnessFigures, language: Language): string[] {
-  if (figures.repCount === 0) return [t('dashboard.fairness.noReps')];
-  if (figures.leadCount === 0) return [t('dashboard.fairness.noLeads')];
-  const two = (value: number) => formatNumber(Math.round(value * 100) / 100, language);
-  const lines: string[] = [];
-  const abTotal = Object.values(figures.perRep).reduce((sum, rep) => sum + rep.byGrade.A + rep.byGrade.B, 0);
-  if (abTotal === 0) lines.push(t('dashboard.fairness.noAb'));
-  else {
-    const key = figures.abGini < 0.2 ? 'giniEven' : figures.abGini < 0.4 ? 'giniSome' : 'giniUneven';
-    lines.push(t(`dashboard.fairness.${key}`, { gini: figures.abGini.toFixed(2) }));
-  }
-  const mean = figures.leadCount / figures.repCount;
-  // Spread within a quarter of the mean reads as even to a team lead.
-  const isEven = figures.workloadStdDev <= mean * 0.25;
-  lines.push(
-    t(isEven ? 'dashboard.fairness.workloadEven' : 'dashboard.fairness.workloadUneven', {
-      mean: two(mean),
-      sd: two(figures.workloadStdDev),
-    }),
-  );
-  lines.push(
-    t('dashboard.fairness.workloadByGrade', {
-      A: two(figures.workloadStdDevByGrade.A),
-      B: two(figures.workloadStdDevByGrade.B),
-      C: two(figures.workloadStdDevByGrade.C),
-      D: two(figures.workloadStdDevByGrade.D),
-    }),
-  );
-  lines.push(
-    t('dashboard.fairness.shares', {
-      max: formatShare(figures.maxShare, language),
-      min: formatShare(figures.minShare, language),
-    }),
-  );
-  lines.push(
-    figures.newRepIds.length === 0
-      ? t('dashboard.fairness.noNewReps')
-      : t('dashboard.fairness.newReps', {
-          count: figures.newRepIds.length,
-          share: formatShare(figures.newRepShare, language),
-          abShare: formatShare(figures.newRepAbShare, language),
-        }),
-  );
-  return lines;
-}
-
-function FunnelSection({ summary }: { summary: DashboardSummary }) {
+function Filters({ query, onChange }: { query: KpiQuery; onChange: (next: KpiQuery) => void }) {
   const { t } = useDashboardTranslation();
-  const language = useLanguage();
-  const stages = useFunnelStages();
+  const reps = useReps(false);
+  const facets = useLeadFacets();
+  const set = <K extends 'repId' | 'tier' | 'source'>(key: K, value: string | null) => {
+    const next: Record<string, unknown> = { ...query };
+    if (value === null) delete next[key];
+    else next[key] = value;
+    onChange(next as KpiQuery);
+  };
   return (
-    <Stack gap="sm">
-      <Title order={3} size="h4">
-        {t('dashboard.funnel.title')}
-      </Title>
-      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm" data-testid="dashboard-funnel">
-        {stages.shown.map((stage) => (
-          <Figure
-            key={stage.key}
-            testId={`funnel-stage-${stage.key}`}
-            label={stage.label}
-            value={formatNumber(summary.stageCounts[stage.key] ?? 0, language)}
-          />
-        ))}
-      </SimpleGrid>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Figure
-          testId="dashboard-new-leads"
-          label={t('dashboard.funnel.newLeads')}
-          value={formatNumber(summary.newLeads, language)}
-        />
-        <Figure
-          testId="dashboard-won"
-          label={t('dashboard.funnel.won')}
-          value={formatNumber(summary.won, language)}
-        />
-        <Figure
-          testId="dashboard-won-amount"
-          label={t('dashboard.funnel.wonAmount')}
-          value={formatFen(summary.wonAmountFen, language)}
-        />
-        <Figure
-          testId="dashboard-conversion"
-          label={t('dashboard.funnel.conversion')}
-          value={summary.conversionRate === null ? '—' : formatShare(summary.conversionRate, language)}
-          hint={
-            summary.conversionRate === null
-              ? t('dashboard.funnel.noneClosed')
-              : t('dashboard.funnel.conversionDetail', { won: summary.won, lost: summary.lost })
-          }
-        />
-      </SimpleGrid>
-    </Stack>
-  );
-}
-
-function SlaSection({ summary }: { summary: DashboardSummary }) {
-  const { t } = useDashboardTranslation();
-  const language = useLanguage();
-  return (
-    <Stack gap="sm">
-      <Title order={3} size="h4">
-        {t('dashboard.sla.title')}
-      </Title>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <Figure
-          testId="dashboard-overdue-first-contact"
-          label={t('dashboard.sla.overdueFirstContact')}
-          value={formatNumber(summary.overdueFirstContact, language)}
-          hint={t('dashboard.sla.now')}
-        />
-        <Figure
-          testId="dashboard-overdue-follow-up"
-          label={t('dashboard.sla.overdueFollowUp')}
-          value={formatNumber(summary.overdueFollowUp, language)}
-          hint={t('dashboard.sla.now')}
-        />
-        <Figure
-          testId="dashboard-recycled"
-          label={t('dashboard.sla.recycled')}
-          value={formatNumber(summary.recycled, language)}
-        />
-      </SimpleGrid>
-    </Stack>
-  );
-}
-
-function FairnessSection({
-  summary,
-  fairness,
-}: {
-  summary: DashboardSummary;
-  fairness: FairnessFigures | undefined;
-}) {
-  const { t } = useDashboardTranslation();
-  const language = useLanguage();
-  return (
-    <Stack gap="sm">
-      <Title order={3} size="h4">
-        {t('dashboard.fairness.title')}
-      </Title>
-      {fairness === undefined ? (
-        <Loader size="sm" />
-      ) : (
-        <Stack gap={2} data-testid="fairness-readings">
-          {describeFairness(t, fairness, language).map((line) => (
-            <Text key={line} size="sm">
-              {line}
-            </Text>
-          ))}
-        </Stack>
-      )}
-      {summary.reps.length === 0 ? (
-        <Text c="dimmed">{t('dashboard.fairness.noReps')}</Text>
-      ) : (
-        <Paper withBorder radius="md">
-          <Table striped verticalSpacing={6} data-testid="dashboard-reps">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('dashboard.fairness.rep')}</Table.Th>
-                {GRADES.map((grade) => (
-                  <Table.Th key={grade} ta="right">
-                    {t('dashboard.fairness.received', { grade })}
-                  </Table.Th>
-                ))}
-                <Table.Th ta="right">{t('dashboard.fairness.total')}</Table.Th>
-                <Table.Th ta="right">{t('dashboard.fairness.openLoad')}</Table.Th>
-                <Table.Th ta="right">{t('dashboard.fairness.won')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {summary.reps.map((rep) => {
-                const received = fairness?.perRep[rep.repId];
-                return (
-                  <Table.Tr key={rep.repId} data-rep-id={rep.repId}>
-                    <Table.Td>{rep.name}</Table.Td>
-                    {GRADES.map((grade) => (
-                      <Table.Td key={grade} ta="right" data-grade={grade}>
-                        {received === undefined ? '—' : formatNumber(received.byGrade[grade], language)}
-                      </Table.Td>
-                    ))}
-                    <Table.Td ta="right" data-column="received">
-                      {received === undefined ? '—' : formatNumber(received.total, language)}
-                    </Table.Td>
-                    <Table.Td ta="right" data-column="open">
-                      {formatNumber(rep.openLoad, language)}
-                    </Table.Td>
-                    <Table.Td ta="right" data-column="won">
-                      {formatNumber(rep.won, language)}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
-    </Stack>
-  );
-}
-
-function NewLeadsChart({ summary }: { summary: DashboardSummary }) {
-  const { t } = useDashboardTranslation();
-  const language = useLanguage();
-  const series = t('dashboard.chart.series');
-  const data = summary.newLeadsByDay.map((day) => ({ date: day.date.slice(5), [series]: day.count }));
-  return (
-    <Stack gap="sm">
-      <Title order={3} size="h4">
-        {t('dashboard.chart.title')}
-      </Title>
-      <Paper withBorder radius="md" p="md" data-testid="dashboard-chart">
-        <BarChart
-          h={220}
-          data={data}
-          dataKey="date"
-          series={[{ name: series, color: 'indigo.6' }]}
-          tickLine="y"
-          gridAxis="y"
-          barProps={{ radius: [3, 3, 0, 0] }}
-          valueFormatter={(value) => formatNumber(value, language)}
-        />
-      </Paper>
-    </Stack>
+    <Group gap="xs">
+      <Select
+        aria-label={t('dashboard.filters.rep')}
+        placeholder={t('dashboard.filters.anyRep')}
+        clearable
+        searchable
+        w={150}
+        value={query.repId ?? null}
+        data={(reps.data ?? []).map((rep) => ({ value: rep.id as string, label: rep.name }))}
+        onChange={(value) => set('repId', value)}
+      />
+      <Select
+        aria-label={t('dashboard.filters.tier')}
+        placeholder={t('dashboard.filters.anyTier')}
+        clearable
+        w={130}
+        value={query.tier ?? null}
+        data={REP_TIERS.map((tier: RepTier) => ({ value: tier, label: t(`dashboard.filters.${tier}`) }))}
+        onChange={(value) => set('tier', value)}
+      />
+      <Select
+        aria-label={t('dashboard.filters.source')}
+        placeholder={t('dashboard.filters.anySource')}
+        clearable
+        searchable
+        w={150}
+        value={query.source ?? null}
+        data={facets.data?.sources ?? []}
+        onChange={(value) => set('source', value)}
+      />
+    </Group>
   );
 }
 
 function TeamLeadDashboard() {
   const { t } = useDashboardTranslation();
-  const client = useClient();
-  const [days, setDays] = useState<number>(30);
-  const input = useMemo(() => periodOf(days), [days]);
-  const summary = useQuery({
-    queryKey: dashboardKeys.summary(input),
-    queryFn: () => client.call('dashboard.summary', input),
-    placeholderData: (previous) => previous,
-  });
-  const fairness = useQuery({
-    queryKey: dashboardKeys.fairness(input),
-    queryFn: () => client.call('distribution.fairness', input),
-    placeholderData: (previous) => previous,
-  });
+  const [range, setRange] = useState<Range>({ kind: 'preset', days: 30 });
+  const [filters, setFilters] = useState<KpiQuery>({ from: '', to: '' });
+  const period = useMemo(
+    () => (range.kind === 'preset' ? periodOf(range.days) : { from: range.from, to: range.to }),
+    [range],
+  );
+  const query: KpiQuery = { ...filters, ...period };
+  const kpis = useKpis(query);
+  const summary = useSummary(period);
+  const now = useNow({ tier: filters.tier, source: filters.source });
+  const row = kpis.data;
+  const error = kpis.error ?? summary.error;
 
   return (
     <Stack gap="lg">
@@ -328,28 +87,63 @@ function TeamLeadDashboard() {
           </Text>
         </div>
         <Stack gap={4} align="flex-end">
-          <SegmentedControl
-            aria-label={t('dashboard.period')}
-            value={String(days)}
-            onChange={(value) => setDays(Number(value))}
-            data={PRESETS.map((n) => ({ value: String(n), label: t('dashboard.days', { count: n }) }))}
-          />
-          <Text size="xs" c="dimmed">
-            {t('dashboard.range', input)}
+          <Group gap="xs">
+            <SegmentedControl
+              aria-label={t('dashboard.period')}
+              value={range.kind === 'preset' ? String(range.days) : 'custom'}
+              onChange={(value) =>
+                setRange(
+                  value === 'custom'
+                    ? { kind: 'custom', ...period }
+                    : { kind: 'preset', days: Number(value) },
+                )
+              }
+              data={[
+                ...PRESETS.map((n) => ({ value: String(n), label: t('dashboard.days', { count: n }) })),
+                { value: 'custom', label: t('dashboard.custom') },
+              ]}
+            />
+            {range.kind === 'custom' && (
+              <DatePickerInput
+                type="range"
+                aria-label={t('dashboard.customRange')}
+                w={240}
+                valueFormat="YYYY-MM-DD"
+                maxDate={dayjs().format('YYYY-MM-DD')}
+                value={[range.from, range.to]}
+                onChange={([from, to]) => {
+                  if (from !== null && to !== null) setRange({ kind: 'custom', from, to });
+                }}
+              />
+            )}
+          </Group>
+          <Filters query={query} onChange={(next) => setFilters(next)} />
+          <Text size="xs" c="dimmed" data-testid="dashboard-range">
+            {t('dashboard.range', period)}
+            {row !== undefined && ` · ${t('dashboard.previousRange', row.previous)}`}
           </Text>
         </Stack>
       </Group>
-      {summary.isError ? (
-        <Alert color="red">{t('dashboard.loadFailed', { message: summary.error.message })}</Alert>
-      ) : summary.data === undefined ? (
+      {error !== null ? (
+        <Alert color="red">{t('dashboard.loadFailed', { message: error.message })}</Alert>
+      ) : summary.data === undefined || row === undefined ? (
         <Loader />
       ) : (
-        <>
-          <FunnelSection summary={summary.data} />
-          <SlaSection summary={summary.data} />
-          <FairnessSection summary={summary.data} fairness={fairness.data} />
-          <NewLeadsChart summary={summary.data} />
-        </>
+        <DrillProvider query={query}>
+          <NowSection summary={summary.data} now={now.data} />
+          <Stack gap="sm" component="section" aria-labelledby="dashboard-period-title">
+            <div>
+              <Title order={3} size="h3" id="dashboard-period-title">
+                {t('dashboard.thisPeriod.title')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('dashboard.thisPeriod.hint', period)}
+              </Text>
+            </div>
+            <KpiCards row={row} />
+            <PeriodTables row={row} />
+          </Stack>
+        </DrillProvider>
       )}
     </Stack>
   );

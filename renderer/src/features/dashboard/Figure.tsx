@@ -1,0 +1,60 @@
+// One figure on the Dashboard: a label (with its definition in a tooltip), the value, and a line under it.
+import { Group, Paper, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+export function Figure({
+  label,
+  value,
+  hint,
+  definition,
+  testId,
+  children,
+}: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  /** What the figure counts, shown on hover and focus of the label. */
+  definition?: string | undefined;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const title = (
+    <Text
+      size="sm"
+      c="dimmed"
+      tabIndex={definition === undefined ? undefined : 0}
+      data-testid={`${testId}-label`}
+    >
+      {label}
+      {definition !== undefined && ' ⓘ'}
+    </Text>
+  );
+  return (
+    <Paper withBorder radius="md" p="md" data-testid={testId}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        {definition === undefined ? (
+          title
+        ) : (
+          <Tooltip
+            label={definition}
+            multiline
+            w={320}
+            withArrow
+            events={{ hover: true, focus: true, touch: true }}
+          >
+            {title}
+          </Tooltip>
+        )}
+      </Group>
+      <Text fz={26} fw={700} data-testid={`${testId}-value`}>
+        {value}
+      </Text>
+      {hint !== undefined && (
+        <Text size="xs" c="dimmed" component="div">
+          {hint}
+        </Text>
+      )}
+      {children}
+    </Paper>
+  );
+}

@@ -1,0 +1,356 @@
+// The KPI row of "本期 / This period": response time, conversion, loss, balance and satisfaction, each with its
+// target, the period before, a sparkline, its definition on hover, and counts that open the leads behind them.
+import { Sparkline } from '@mantine/charts';
+import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { CallOutput } from '../../../../core/api/contract';
+import type { Language } from '../../i18n';
+import { formatNumber } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
+import { useDashboardTranslation } from './bundle';
+import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
+import { CountLink } from './DrillContext';
+import { Figure } from './Figure';
+
+export type KpiRow = CallOutput<'dashboard.kpis'>;
+const GRADE_KEYS = ['A', 'B', 'C', 'D', 'ungraded'] as const;
+
+function Trend({ data, testId }: { data: readonly (number | null)[]; testId: string }) {
+  if (!data.some((v) => v !== null)) return null;
+  return (
+    <div data-testid={testId}>
+      <Sparkline
+        h={36}
+        data={[...data]}
+        curveType="linear"
+        connectNulls
+        color="indigo.5"
+        fillOpacity={0.2}
+        mt={6}
+      />
+    </div>
+  );
+}
+
+function Verdict({ isMet }: { isMet: boolean | null }) {
+  const { t } = useDashboardTranslation();
+  if (isMet === null) return null;
+  return (
+    <Text span size="xs" c={isMet ? 'teal.7' : 'red.7'} fw={600}>
+      {t(isMet ? 'dashboard.kpi.met' : 'dashboard.kpi.missed')}
+    </Text>
+  );
+}
+
+function ResponseCard({ row }: { row: KpiRow }) {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  const { current, previous } = row.response;
+  const minutes = (value: number | null) => formatMinutes(value, language, t);
+  return (
+    <Figure
+      testId="kpi-response"
+      label={t('dashboard.kpi.response.title')}
+      definition={t('dashboard.kpi.response.definition', { a: row.targets.responseMinutes.A })}
+      value={minutes(current.medianMinutes)}
+      hint={
+        <Stack gap={0}>
+          <Text size="xs">
+            {t('dashboard.kpi.response.within', { value: formatShare(current.withinTarget.value, language) })}{' '}
+            <Verdict
+              isMet={
+                current.medianMinutes === null ? null : current.medianMinutes <= row.targets.responseMinutes.A
+              }
+            />
+          </Text>
+          <Text size="xs">
+            {t('dashboard.kpi.response.p90', { value: minutes(current.p90Minutes) })} ·{' '}
+            {t('dashboard.kpi.target', { value: minutes(row.targets.responseMinutes.A) })}
+          </Text>
+          <Text size="xs" data-testid="kpi-response-previous">
+            {t('dashboard.kpi.previous', { value: minutes(previous.medianMinutes) })}
+          </Text>
+          <Text size="xs">
+            {t('dashboard.kpi.response.notContacted')}:{' '}
+            <CountLink
+              count={row.response.notContactedLeads}
+              label={t('dashboard.kpi.response.notContacted')}
+              request={{ metric: 'not_contacted' }}
+              testId="kpi-not-contacted"
+            />
+          </Text>
+        </Stack>
+      }
+    >
+      <Trend data={row.response.series} testId="kpi-response-trend" />
+    </Figure>
+  );
+}
+
+function ConversionCard({ row }: { row: KpiRow }) {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  const { current, previous, byGrade } = row.conversion;
+  const share = (value: number | null) => formatShare(value, language);
+  return (
+    <Figure
+      testId="kpi-conversion"
+      label={t('dashboard.kpi.conversion.title')}
+      definition={t('dashboard.kpi.conversion.definition')}
+      value={share(current.wonOfArrived.value)}
+      hint={
+        <Stack gap={0}>
+          <Text size="xs">
+            {t('dashboard.kpi.conversion.ofClosed', { value: share(current.wonOfClosed.value) })} ·{' '}
+            {t('dashboard.kpi.target', { value: share(row.targets.conversion) })}{' '}
+            <Verdict
+              isMet={
+                current.wonOfArrived.value === null
+                  ? null
+                  : current.wonOfArrived.value >= row.targets.conversion
+              }
+            />
+          </Text>
+          <Text size="xs" data-testid="kpi-conversion-previous">
+            {t('dashboard.kpi.previous', { value: share(previous.wonOfArrived.value) })}
+          </Text>
+          <Table verticalSpacing={0} horizontalSpacing={4} fz="xs" mt={4} data-testid="kpi-conversion-grades">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th />
+                <Table.Th ta="right">{t('dashboard.kpi.conversion.arrived')}</Table.Th>
+                <Table.Th ta="right">{t('dashboard.kpi.conversion.won')}</Table.Th>
+                <Table.Th ta="right">{t('dashboard.kpi.conversion.closed')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {GRADE_KEYS.filter((g) => byGrade[g].arrived + byGrade[g].closed > 0).map((grade) => {
+                const label = t(`dashboard.balance.groups.${grade}`);
+                return (
+                  <Table.Tr key={grade} data-grade={grade}>
+                    <Table.Td>{label}</Table.Td>
+                    <Table.Td ta="right">
+                      <CountLink
+                        count={byGrade[grade].arrived}
+                        label={`${label} · ${t('dashboard.kpi.conversion.arrived')}`}
+                        request={{ metric: 'arrived', grade }}
+                      />
+                    </Table.Td>
+                    <Table.Td ta="right">{share(byGrade[grade].wonOfArrived.value)}</Table.Td>
+                    <Table.Td ta="right">{share(byGrade[grade].wonOfClosed.value)}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+              <Table.Tr>
+                <Table.Td />
+                <Table.Td ta="right">
+                  <CountLink
+                    count={current.arrived}
+                    label={t('dashboard.kpi.conversion.arrived')}
+                    request={{ metric: 'arrived' }}
+                    testId="kpi-arrived"
+                  />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <CountLink
+                    count={hitsOf(current.wonOfArrived)}
+                    label={t('dashboard.kpi.conversion.won')}
+                    request={{ metric: 'won' }}
+                    testId="kpi-won"
+                  />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <CountLink
+                    count={current.closed}
+                    label={t('dashboard.kpi.conversion.closed')}
+                    request={{ metric: 'closed' }}
+                    testId="kpi-closed"
+                  />
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      }
+    >
+      <Trend data={row.conversion.series} testId="kpi-conversion-trend" />
+    </Figure>
+  );
+}
+
+function LossCard({ row }: { row: KpiRow }) {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  const { current, previous } = row.loss;
+  const parts = [
+    ['lost', current.lost, 'kpi-lost'],
+    ['recycled', current.recycled, 'kpi-recycled'],
+    ['neverContacted', current.neverContacted, 'kpi-never-contacted'],
+  ] as const;
+  const metricOf = { lost: 'lost', recycled: 'recycled', neverContacted: 'never_contacted' } as const;
+  return (
+    <Figure
+      testId="kpi-loss"
+      label={t('dashboard.kpi.loss.title')}
+      definition={t('dashboard.kpi.loss.definition')}
+      value={
+        <CountLink
+          count={hitsOf(current.any)}
+          label={t('dashboard.kpi.loss.title')}
+          request={{ metric: 'any_loss' }}
+        >
+          {formatShare(current.any.value, language)}
+        </CountLink>
+      }
+      hint={
+        <Stack gap={0}>
+          {parts.map(([key, estimate, testId]) => (
+            <Group key={key} gap={4}>
+              <Text size="xs">{t(`dashboard.kpi.loss.${key}`)}</Text>
+              <Text size="xs" fw={600}>
+                <CountLink
+                  count={hitsOf(estimate)}
+                  label={t(`dashboard.kpi.loss.${key}`)}
+                  request={{ metric: metricOf[key] }}
+                  testId={testId}
+                />
+              </Text>
+              <Text size="xs" c="dimmed">
+                ({formatShare(estimate.value, language)})
+              </Text>
+            </Group>
+          ))}
+          <Text size="xs">
+            {t('dashboard.kpi.target', { value: `≤ ${formatShare(row.targets.lossRate, language)}` })}{' '}
+            <Verdict isMet={current.any.value === null ? null : current.any.value <= row.targets.lossRate} />
+          </Text>
+          <Text size="xs" data-testid="kpi-loss-previous">
+            {t('dashboard.kpi.previous', { value: formatShare(previous.any.value, language) })}
+          </Text>
+        </Stack>
+      }
+    >
+      <Trend data={row.loss.series} testId="kpi-loss-trend" />
+    </Figure>
+  );
+}
+
+/** The balance in plain sentences, symbols and intervals in numbers a team lead can read out. */
+export function describeBalance(t: TFunction, balance: KpiRow['balance'], language: Language): string[] {
+  const two = (value: number | null) => formatFigure(value, language);
+  const lines: string[] = [];
+  for (const group of ['ab', 'all'] as const) {
+    const g = balance.groups.find((entry) => entry.group === group);
+    if (g === undefined) continue;
+    const name = t(`dashboard.balance.groups.${group}`);
+    const values = {
+      group: name,
+      n: formatNumber(g.leads, language),
+      gini: two(g.gini.value),
+      low: two(g.gini.low),
+      high: two(g.gini.high),
+    };
+    lines.push(t(`dashboard.balance.${g.verdict === 'too_few' ? 'tooFew' : g.verdict}`, values));
+    if (group === 'all' && g.verdict !== 'too_few') {
+      lines.push(
+        t('dashboard.balance.workload', {
+          sd: two(g.stdDev.value),
+          low: two(g.stdDev.low),
+          high: two(g.stdDev.high),
+        }),
+      );
+    }
+  }
+  const { newReps } = balance;
+  const share = {
+    share: formatShare(newReps.share.value, language),
+    n: formatNumber(newReps.share.n, language),
+    floor: formatShare(newReps.floor, language),
+  };
+  const key = {
+    no_new_reps: 'newRepsNone',
+    too_few: 'newRepsTooFew',
+    at_or_above_floor: 'newRepsOk',
+    below_floor: 'newRepsBelow',
+  }[newReps.verdict];
+  lines.push(t(`dashboard.balance.${key}`, share));
+  return lines;
+}
+
+function BalanceCard({ row }: { row: KpiRow }) {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  return (
+    <Figure
+      testId="kpi-balance"
+      label={t('dashboard.kpi.balance.title')}
+      definition={t('dashboard.kpi.balance.definition', { min: row.targets.balance.minSample })}
+      value=""
+      hint={
+        <Stack gap={2} data-testid="fairness-readings">
+          {describeBalance(t, row.balance, language).map((line) => (
+            <Text key={line} size="xs">
+              {line}
+            </Text>
+          ))}
+        </Stack>
+      }
+    />
+  );
+}
+
+function SatisfactionCard({ row }: { row: KpiRow }) {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  const { latest, trend, change } = row.satisfaction;
+  return (
+    <Figure
+      testId="kpi-satisfaction"
+      label={t('dashboard.kpi.satisfaction.title')}
+      definition={t('dashboard.kpi.satisfaction.definition', {
+        target: formatFigure(row.targets.satisfaction, language),
+      })}
+      value={
+        latest === null
+          ? '—'
+          : t('dashboard.kpi.satisfaction.value', { value: formatFigure(latest.value, language) })
+      }
+      hint={
+        latest === null ? (
+          t('dashboard.kpi.satisfaction.noAnswers')
+        ) : (
+          <Stack gap={0}>
+            <Text size="xs" data-testid="kpi-satisfaction-count">
+              {t('dashboard.kpi.satisfaction.count', { count: latest.n, month: latest.month })}
+            </Text>
+            {change !== null && (
+              <Text size="xs">
+                {t('dashboard.kpi.satisfaction.change', {
+                  value: `${change >= 0 ? '+' : ''}${formatFigure(change, language)}`,
+                })}
+              </Text>
+            )}
+            <Text size="xs">
+              {t('dashboard.kpi.target', { value: `> ${formatFigure(row.targets.satisfaction, language)}` })}{' '}
+              <Verdict isMet={latest.value === null ? null : latest.value > row.targets.satisfaction} />
+            </Text>
+          </Stack>
+        )
+      }
+    >
+      <Trend data={trend.map((m) => m.average)} testId="kpi-satisfaction-trend" />
+    </Figure>
+  );
+}
+
+export function KpiCards({ row }: { row: KpiRow }) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm" data-testid="kpi-row">
+      <ResponseCard row={row} />
+      <ConversionCard row={row} />
+      <LossCard row={row} />
+      <BalanceCard row={row} />
+      <SatisfactionCard row={row} />
+    </SimpleGrid>
+  );
+}

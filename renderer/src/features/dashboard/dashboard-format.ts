@@ -1,0 +1,29 @@
+// How the Dashboard words its figures: shares, business minutes, money ratios, and a sample's interval.
+import type { Language } from '../../i18n';
+import { formatNumber } from '../../ui/format';
+
+export function formatShare(value: number | null, language: Language): string {
+  if (value === null) return '—';
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+/** Two decimals at most: σ, Gini, averages. */
+export function formatFigure(value: number | null, language: Language): string {
+  return value === null ? '—' : formatNumber(Math.round(value * 100) / 100, language);
+}
+
+/** Business minutes as "12 min", or hours from two hours on. */
+export function formatMinutes(
+  minutes: number | null,
+  language: Language,
+  t: (key: string, options: { value: string }) => string,
+): string {
+  if (minutes === null) return '—';
+  if (minutes < 120) return t('dashboard.kpi.response.minutes', { value: formatFigure(minutes, language) });
+  return t('dashboard.kpi.response.hours', { value: formatFigure(minutes / 60, language) });
+}
+
+/** The hits behind a share: value × n, whole. */
+export function hitsOf(estimate: { value: number | null; n: number }): number {
+  return Math.round((estimate.value ?? 0) * estimate.n);
+}

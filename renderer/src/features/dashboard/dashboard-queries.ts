@@ -1,0 +1,53 @@
+// The Dashboard's queries: the period and filters as the calls take them, and their cache keys (under 'leads', so
+// every `leads.changed` event refreshes the figures).
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import type { CallInput } from '../../../../core/api/contract';
+import { useClient } from '../../api/client-context';
+
+export type KpiQuery = CallInput<'dashboard.kpis'>;
+export type DrillRequest = Omit<CallInput<'dashboard.leads'>, 'from' | 'to' | 'offset' | 'limit'>;
+
+export const PRESETS = [7, 30, 90] as const;
+
+/** The last `days` local days, today included, as ISO dates. */
+export function periodOf(days: number, now: number = Date.now()): { from: string; to: string } {
+  const today = dayjs(now);
+  return { from: today.subtract(days - 1, 'day').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') };
+}
+
+export const dashboardKeys = {
+  kpis: (input: KpiQuery) => ['leads', 'dashboard', 'kpis', input] as const,
+  summary: (period: { from: string; to: string }) => ['leads', 'dashboard', 'summary', period] as const,
+  now: (filter: { tier?: string | undefined; source?: string | undefined }) =>
+    ['leads', 'dashboard', 'now', filter] as const,
+  pulse: () => ['leads', 'dashboard', 'pulse'] as const,
+  drill: (input: CallInput<'dashboard.leads'>) => ['leads', 'dashboard', 'drill', input] as const,
+};
+
+export function useKpis(input: KpiQuery) {
+  const client = useClient();
+  return useQuery({
+    queryKey: dashboardKeys.kpis(input),
+    queryFn: () => client.call('dashboard.kpis', input),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useSummary(period: { from: string; to: string }) {
+  const client = useClient();
+  return useQuery({
+    queryKey: dashboardKeys.summary(period),
+    queryFn: () => client.call('dashboard.summary', period),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useNow(filter: { tier?: KpiQuery['tier']; source?: string | undefined }) {
+  const client = useClient();
+  return useQuery({
+    queryKey: dashboardKeys.now(filter),
+    queryFn: () => client.call('dashboard.now', filter),
+    placeholderData: (previous) => previous,
+  });
+}
