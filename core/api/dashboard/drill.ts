@@ -1,0 +1,21 @@
+// Click-through: the leads behind a Dashboard count, found by the same conditions the count used.
+import type { Lead } from '../../domain/lead';
+import { listDrillLeads } from '../../store/dashboard-kpi';
+import { rowToLead } from '../../store/leads';
+import type { CallContext } from '../call-context';
+import { readDistributionSettings } from '../distribution/setup';
+import type { DrillInput } from './calls';
+import { resolvePeriod } from './period';
+import { filterOf } from './rows';
+
+export function listLeadsBehind(ctx: CallContext, input: DrillInput): { total: number; rows: Lead[] } {
+  const period = resolvePeriod(input.from, input.to, readDistributionSettings(ctx.db).utcOffsetMinutes);
+  const { total, rows } = listDrillLeads(
+    ctx.db,
+    period,
+    filterOf(input),
+    { metric: input.metric, grade: input.grade, channel: input.channel, stage: input.stage },
+    { offset: input.offset, limit: input.limit },
+  );
+  return { total, rows: rows.map(rowToLead) };
+}
