@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distributeBatch, distributeLead } from '../../../../core/domain/distribution/engine';
-import type { DistributionMethod, DistributionRule } from '../../../../core/domain/distribution/types';
+import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { asRepId } from '../../../../core/domain/ids';
-import { NOW, makeLead, makeLeads, makeRep, makeRule } from './fixtures';
+import { ASSIGNING_METHODS, NOW, makeLead, makeLeads, makeRep, makeRule } from './fixtures';
 
-const METHODS: DistributionMethod[] = [
-  'round-robin',
-  'weighted',
-  'load-balanced',
-  'skill-match',
-  'tier-ladder',
-  'team',
-  'optimal',
-];
+const METHODS = ASSIGNING_METHODS;
 
 const repArb = fc.record({
   isActive: fc.boolean(),

@@ -11,17 +11,9 @@ import type {
   DistributionRule,
   DistributionState,
 } from '../../../../core/domain/distribution/types';
-import { NOW, makeLeads, makeReps, makeRule } from './fixtures';
+import { ASSIGNING_METHODS, NOW, makeLeads, makeReps, makeRule } from './fixtures';
 
-const METHODS: DistributionMethod[] = [
-  'round-robin',
-  'weighted',
-  'load-balanced',
-  'skill-match',
-  'tier-ladder',
-  'team',
-  'optimal',
-];
+const METHODS = ASSIGNING_METHODS;
 
 function shuffle<T>(items: readonly T[], seed: number): T[] {
   const rng = createRng(seed);

@@ -4,22 +4,13 @@ import { distributeBatch } from '../../../../core/domain/distribution/engine';
 import type {
   Assignment,
   CandidateTrace,
-  DistributionMethod,
   DistributionRule,
 } from '../../../../core/domain/distribution/types';
 import { asRepId, type RepId } from '../../../../core/domain/ids';
 import type { Rep } from '../../../../core/domain/rep';
-import { NOW, makeLeads, makeRep, makeRule } from './fixtures';
+import { ASSIGNING_METHODS, NOW, makeLeads, makeRep, makeRule } from './fixtures';
 
-const METHODS: DistributionMethod[] = [
-  'round-robin',
-  'weighted',
-  'load-balanced',
-  'skill-match',
-  'tier-ladder',
-  'team',
-  'optimal',
-];
+const METHODS = ASSIGNING_METHODS;
 
 interface Loads {
   open: Map<string, number>;

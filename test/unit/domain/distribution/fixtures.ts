@@ -2,7 +2,22 @@
 import { asRepId } from '../../../../core/domain/ids';
 import type { Rep } from '../../../../core/domain/rep';
 import { blankLead } from '../../../helpers/blank-lead';
-import type { DistributionLead, DistributionRule } from '../../../../core/domain/distribution/types';
+import type {
+  DistributionLead,
+  DistributionMethod,
+  DistributionRule,
+} from '../../../../core/domain/distribution/types';
+
+/** The methods that hand a lead to a rep (public-pool, manual and the existing-customer step do not). */
+export const ASSIGNING_METHODS: readonly DistributionMethod[] = [
+  'round-robin',
+  'weighted',
+  'load-balanced',
+  'skill-match',
+  'tier-ladder',
+  'team',
+  'optimal',
+];
 
 /** Wednesday 2026-03-04 10:00 UTC. */
 export const NOW = Date.UTC(2026, 2, 4, 10, 0, 0);

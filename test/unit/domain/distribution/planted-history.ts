@@ -9,9 +9,10 @@ import type {
   DistributionRule,
 } from '../../../../core/domain/distribution/types';
 import type { Grade } from '../../../../core/domain/funnel';
-import { asRepId, type RepId } from '../../../../core/domain/ids';
+import type { RepId } from '../../../../core/domain/ids';
 import type { Rep } from '../../../../core/domain/rep';
 import { blankLead } from '../../../helpers/blank-lead';
+import { makeRep } from './fixtures';
 
 export const PLANTED_INDUSTRIES = ['manufacturing', 'saas', 'retail', 'finance'] as const;
 const GRADE_MIX: readonly [Grade, number, number][] = [
@@ -45,22 +46,9 @@ export function plantHistory(options: {
   readonly seed: number;
 }): PlantedWorld {
   const rng = createRng(options.seed);
-  const reps: Rep[] = Array.from({ length: options.reps }, (_, i) => ({
-    id: asRepId(`P${String(i).padStart(2, '0')}`),
-    name: `Planted ${i}`,
-    email: null,
-    phone: null,
-    tier: 'mid',
-    skills: [],
-    regions: [],
-    weight: 1,
-    capOpen: null,
-    capDaily: null,
-    isActive: true,
-    isOutOfOffice: false,
-    leave: [],
-    joinedOn: '2024-01-01',
-  }));
+  const reps: Rep[] = Array.from({ length: options.reps }, (_, i) =>
+    makeRep(`P${String(i).padStart(2, '0')}`, { name: `Planted ${i}` }),
+  );
   const trueFit: Record<string, Record<string, number>> = {};
   reps.forEach((rep, i) => {
     const row: Record<string, number> = {};

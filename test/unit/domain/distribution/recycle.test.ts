@@ -8,23 +8,14 @@ import type { ReplayDecision } from '../../../../core/domain/distribution/replay
 import type {
   Assignment,
   DistributionLead,
-  DistributionMethod,
   DistributionRule,
   PreviousOwner,
 } from '../../../../core/domain/distribution/types';
 import { asRepId, type RepId } from '../../../../core/domain/ids';
-import { NOW, makeLead, makeLeads, makeRep, makeReps, makeRule } from './fixtures';
+import { ASSIGNING_METHODS, NOW, makeLead, makeLeads, makeRep, makeReps, makeRule } from './fixtures';
 
 const COOLDOWN = 7 * DAY_MS;
-const METHODS: DistributionMethod[] = [
-  'round-robin',
-  'weighted',
-  'load-balanced',
-  'skill-match',
-  'tier-ladder',
-  'team',
-  'optimal',
-];
+const METHODS = ASSIGNING_METHODS;
 
 const ruleArb = fc.record({
   method: fc.constantFrom(...METHODS),
@@ -185,26 +176,10 @@ describe('recycled leads stay away from their previous owners', () => {
       assignedToday: {},
       day: null,
     };
-    const after = distributeLead({
-      reps: two,
-      rules,
-      state,
-      lead,
-      now: NOW,
-      seed: 1,
-      recycleCooldownMs: COOLDOWN,
-    });
-    expect(after.assignment.repId).toBe('R000');
-    const within = distributeLead({
-      reps: two,
-      rules,
-      state,
-      lead,
-      now: NOW,
-      seed: 1,
-      recycleCooldownMs: 9 * DAY_MS,
-    });
-    expect(within.assignment.repId).toBe('R001');
+    const decide = (recycleCooldownMs: number) =>
+      distributeLead({ reps: two, rules, state, lead, now: NOW, seed: 1, recycleCooldownMs }).assignment;
+    expect(decide(COOLDOWN).repId).toBe('R000');
+    expect(decide(9 * DAY_MS).repId).toBe('R001');
   });
 
   it('names the exclusion and when it ends', () => {
