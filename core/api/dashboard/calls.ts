@@ -32,17 +32,14 @@ function checkedPeriod<T extends z.ZodType<{ from: string; to: string }>>(schema
 const summaryInput = checkedPeriod(z.object({ from: isoDate, to: isoDate }).strict());
 
 /** The KPI row's period and optional filters (a rep, a tier, a source). */
-const kpiInput = checkedPeriod(
-  z
-    .object({
-      from: isoDate,
-      to: isoDate,
-      repId: id.optional(),
-      tier: z.enum(REP_TIERS).optional(),
-      source: z.string().trim().min(1).max(MAX_TEXT).optional(),
-    })
-    .strict(),
-);
+const kpiShape = {
+  from: isoDate,
+  to: isoDate,
+  repId: id.optional(),
+  tier: z.enum(REP_TIERS).optional(),
+  source: z.string().trim().min(1).max(MAX_TEXT).optional(),
+};
+const kpiInput = checkedPeriod(z.object(kpiShape).strict());
 export type KpiInput = z.output<typeof kpiInput>;
 
 export const DRILL_METRICS = [
@@ -63,11 +60,7 @@ export const DRILL_METRICS = [
 const drillInput = checkedPeriod(
   z
     .object({
-      from: isoDate,
-      to: isoDate,
-      repId: id.optional(),
-      tier: z.enum(REP_TIERS).optional(),
-      source: z.string().trim().min(1).max(MAX_TEXT).optional(),
+      ...kpiShape,
       metric: z.enum(DRILL_METRICS),
       grade: z.enum(['A', 'B', 'C', 'D', 'ungraded']).optional(),
       channel: z

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, CallOutput } from '../../../core/api/contract';
 import type { DashboardSummary } from '../../../core/api/dashboard/calls';
 import { DEFAULT_FUNNEL_SETTINGS } from '../../../core/api/sla/settings';
-import { asLeadId } from '../../../core/domain/ids';
 import { DEFAULT_SLA_POLICY } from '../../../core/domain/sla/sla-policy';
 import dashboardEn from '../../../renderer/src/features/dashboard/i18n.en.json';
 import dashboardZh from '../../../renderer/src/features/dashboard/i18n.zh-CN.json';
 import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
+import { blankLead } from '../../helpers/blank-lead';
 import { createFakeClient, renderWithApp, type FakeAnswers } from './render-app';
 
 type KpiRow = CallOutput<'dashboard.kpis'>;
@@ -175,36 +175,11 @@ const NOW: CallOutput<'dashboard.now'> = {
 };
 
 function leadRow(i: number): Lead {
-  return {
-    id: asLeadId(`lead_${i}`),
+  return blankLead(`lead_${i}`, {
     name: `客户${i}`,
-    phone: null,
-    email: null,
-    wechat: null,
-    company: null,
-    title: null,
-    industry: null,
-    region: null,
-    companySize: null,
-    product: null,
     source: '百度推广',
-    campaign: null,
-    costFen: 0,
-    needs: null,
-    bant: {},
-    customFields: {},
-    events: [],
-    stage: 'raw',
-    wonAmountFen: null,
-    lostReason: null,
-    closedAt: null,
-    ownerId: null,
-    score: null,
-    grade: null,
-    isHistory: false,
     createdAt: Date.UTC(2026, 10, 20),
-    updatedAt: Date.UTC(2026, 10, 20),
-  } as unknown as Lead;
+  }) as Lead;
 }
 
 function answers(actor: Actor = { role: 'lead' }): FakeAnswers {

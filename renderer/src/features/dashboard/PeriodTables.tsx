@@ -48,6 +48,21 @@ function TableCard({
   );
 }
 
+/** Column headers: the first (a name) left, the figures right. */
+function HeaderRow({ headers }: { headers: readonly string[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {headers.map((header, i) => (
+          <Table.Th key={header} ta={i === 0 ? undefined : 'right'}>
+            {header}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}
+
 function FlowTable({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
@@ -72,15 +87,7 @@ function FlowTable({ row }: { row: KpiRow }) {
       testId="dashboard-flow"
     >
       <Table striped verticalSpacing={4} data-testid="dashboard-flow">
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((header, i) => (
-              <Table.Th key={header} ta={i === 0 ? undefined : 'right'}>
-                {header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow headers={headers} />
         <Table.Tbody>
           {cells.map((cell, i) => (
             <Table.Tr key={row.funnel[i]?.stage}>
@@ -131,15 +138,7 @@ function SourcesTable({ row }: { row: KpiRow }) {
       testId="dashboard-sources"
     >
       <Table striped verticalSpacing={4} data-testid="dashboard-sources">
-        <Table.Thead>
-          <Table.Tr>
-            {headers.map((header, i) => (
-              <Table.Th key={header} ta={i === 0 ? undefined : 'right'}>
-                {header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow headers={headers} />
         <Table.Tbody>
           {row.channels.map((c, i) => {
             const name = String(cells[i]?.[0]);
