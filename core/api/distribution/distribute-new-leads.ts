@@ -149,7 +149,7 @@ export function distributeNewLeads(
     now,
     seed: settings.seed,
     recycleCooldownMs: cooldownMs,
-    repFit: readRepFit(db),
+    repFit: readRepFit(db, now),
     affinity: buildAffinity(db, leads),
     workingHours: { teamDefault: settings.teamWorkingHours },
     options: {

@@ -92,7 +92,7 @@ export function testLead(ctx: CallContext, input: TestLeadInput): TestLeadResult
     state,
     now: ctx.now,
     seed: settings.seed,
-    repFit: readRepFit(ctx.db),
+    repFit: readRepFit(ctx.db, ctx.now),
     affinity: {
       byLead: owners.byContact === null ? {} : { [lead.id]: owners.byContact },
       byCompany:
