@@ -45,7 +45,7 @@ function LeadNameCell({
 }) {
   return (
     <Table.Td>
-      <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={onOpen}>
+      <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={onOpen} data-testid="lead-name">
         {name}
       </Text>
       <Text size="xs" c="dimmed">

@@ -55,7 +55,7 @@ function QueueRow({
       <Group justify="space-between" wrap="nowrap">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs" wrap="nowrap">
-            <Text fw={600} truncate="end">
+            <Text fw={600} truncate="end" data-testid="lead-name">
               {item.name}
             </Text>
             {item.grade && <GradeBadge grade={item.grade} />}
