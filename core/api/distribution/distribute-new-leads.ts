@@ -10,7 +10,6 @@ import type {
   DistributionRule,
   Explanation,
 } from '../../domain/distribution/types';
-import { DAY_MS } from '../../domain/clock';
 import { asRepId, type RepId } from '../../domain/ids';
 import { companyKey } from '../../domain/normalize/company';
 import { appendAssignment, type AssignmentKind } from '../../store/assignments';
@@ -22,11 +21,10 @@ import {
   setLeadOwner,
   writeRuleMethodState,
 } from '../../store/distribution-state';
-import { listPreviousOwners } from '../../store/recycle-history';
 import { actorLabel } from '../call-context';
-import { readFunnelSettings } from '../sla/settings';
 import type { Actor, EventName, EventPayload } from '../contract';
 import type { DistributeResult, DistributedLead } from './calls';
+import { readRecycleContext } from './recycle-context';
 import { readRepFit } from './rep-fit';
 import { readDistributionSettings, readEngineState, readTeamAndRules } from './setup';
 
@@ -109,8 +107,7 @@ export function distributeNewLeads(
   const found = findLeadsByIds(db, unique);
   const foundIds = new Set(found.map((l) => l.id as string));
   const skipped: string[] = unique.filter((leadId) => !foundIds.has(leadId));
-  const cooldownMs = readFunnelSettings(db).claimCooldownDays * DAY_MS;
-  const previous = listPreviousOwners(db, [...foundIds], now - cooldownMs);
+  const { cooldownMs, previousOwners: previous } = readRecycleContext(db, [...foundIds], now);
   const leads: DistributionLead[] = [];
   for (const lead of found) {
     const from = recycledFrom[lead.id];

@@ -15,7 +15,9 @@ import { leadKeysOf } from '../leads/lead-keys';
 import type { distributionCalls, TestLeadFields, TestLeadResult } from './calls';
 import { DISTRIBUTION_ERRORS } from './errors';
 import { readDistributionSettings, readEngineState, readRulesInForce } from './setup';
+import { readRecycleContext } from './recycle-context';
 import { readRepFit } from './rep-fit';
+import type { DistributionLead } from '../../domain/distribution/types';
 
 type TestLeadInput = z.output<(typeof distributionCalls)['distribution.testLead']['input']>;
 
@@ -70,7 +72,7 @@ function storedLeadToTest(ctx: CallContext, leadId: string): Lead {
 
 export function testLead(ctx: CallContext, input: TestLeadInput): TestLeadResult {
   // The schema asks for exactly one of leadId and lead.
-  let lead: Lead;
+  let lead: DistributionLead;
   if (input.leadId !== undefined) lead = storedLeadToTest(ctx, input.leadId);
   else if (input.lead !== undefined) lead = draftLead(ctx, input.lead);
   else
@@ -79,6 +81,8 @@ export function testLead(ctx: CallContext, input: TestLeadInput): TestLeadResult
       { field: 'lead', detail: 'give either leadId or lead' },
       'lead',
     );
+  const recycle = readRecycleContext(ctx.db, [lead.id], ctx.now);
+  lead = { ...lead, previousOwners: recycle.previousOwners.get(lead.id) ?? [] };
   const keys = leadKeysOf(lead);
   const reps = listReps(ctx.db, { includeInactive: true });
   const rules = input.rules ?? readRulesInForce(ctx.db, reps).rules;
@@ -93,6 +97,7 @@ export function testLead(ctx: CallContext, input: TestLeadInput): TestLeadResult
     now: ctx.now,
     seed: settings.seed,
     repFit: readRepFit(ctx.db, ctx.now),
+    recycleCooldownMs: recycle.cooldownMs,
     affinity: {
       byLead: owners.byContact === null ? {} : { [lead.id]: owners.byContact },
       byCompany:

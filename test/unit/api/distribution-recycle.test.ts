@@ -88,6 +88,10 @@ describe('recycled leads through the API', () => {
     expect(lead.ownerId).toBe(only.id);
     recycle(lead.id, only.id, 'pool');
     t.clock.now += 6 * DAY_MS;
+    // "Test a lead" says the same as distribution would.
+    const tested = await t.client.call('distribution.testLead', { leadId: lead.id });
+    expect(tested).toMatchObject({ outcome: 'pool', repId: null });
+    expect(tested.explanation.exclusionCounts).toEqual({ 'recycled-from': 1 });
     expect((await t.client.call('distribution.distribute', { pool: true })).pooled).toBe(1);
     expect(await ownerOf(lead.id)).toBeNull();
     t.clock.now += 2 * DAY_MS;
