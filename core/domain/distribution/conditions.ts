@@ -1,12 +1,6 @@
 // Rule conditions: reading a lead field and testing it, so the engine can say which rule matched and why.
-import type {
-  Condition,
-  ConditionField,
-  ConditionTrace,
-  DistributionLead,
-  DistributionRule,
-  SkippedRule,
-} from './types';
+import type { ConditionTrace, DistributionLead, DistributionRule, SkippedRule } from './types';
+import type { Condition, ConditionField } from './condition-types';
 import type { LocalTime } from './local-time';
 
 /** The lead's value for a condition field: strings as given, numbers as numbers, null when missing or blank. */

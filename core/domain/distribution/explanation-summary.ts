@@ -1,5 +1,6 @@
 // Turns an explanation into translatable tokens (key + params) for the UI, plus a plain English fallback.
-import type { Condition, ExclusionCode, Explanation } from './types';
+import type { ExclusionCode, Explanation } from './types';
+import type { Condition } from './condition-types';
 
 export interface SummaryToken {
   /** Stable i18n key, e.g. `rule.matched`, `excluded`, `outcome.pool`. */

@@ -9,10 +9,10 @@ import type {
   DistributionLead,
   DistributionRule,
   MethodStateTrace,
-  OptimalReason,
   PoolReason,
   TieBreak,
 } from './types';
+import type { OptimalReason } from './optimizer-types';
 import type { EngineContext, RuleInfo } from './engine-context';
 import { capacityOf, fitOf, foldText } from './engine-context';
 import { leadProbability } from './conditions';

@@ -1,7 +1,8 @@
 // The batch optimizer: assigns a rule's batch to maximize expected conversions (lead probability × learned fit)
 // under caps, availability and per-grade shares kept within a tolerance of each rep's share, exactly.
 import type { RepId } from '../ids';
-import type { DistributionLead, DistributionRule, OptimalReason } from './types';
+import type { DistributionLead, DistributionRule } from './types';
+import type { OptimalReason } from './optimizer-types';
 import type { EngineContext } from './engine-context';
 import { fitOf } from './engine-context';
 import { leadProbability } from './conditions';

@@ -4,6 +4,8 @@ import type { LeadId, RepId } from '../ids';
 import type { Lead } from '../lead';
 import type { Rep, RepTier } from '../rep';
 import type { RepFitModel } from './rep-fit';
+import type { Condition } from './condition-types';
+import type { OptimalReason, OptimizationReport } from './optimizer-types';
 
 export const DISTRIBUTION_METHODS = [
   'round-robin',
@@ -18,71 +20,6 @@ export const DISTRIBUTION_METHODS = [
   'existing-customer',
 ] as const;
 export type DistributionMethod = (typeof DISTRIBUTION_METHODS)[number];
-
-/** Lead fields a condition can read; `custom.<key>` reads a custom field. Arrival is the lead's createdAt in local time. */
-export const CONDITION_FIELDS = [
-  'grade',
-  'score',
-  'probability',
-  'source',
-  'campaign',
-  'region',
-  'industry',
-  'product',
-  'company',
-  'companySize',
-  'title',
-  'name',
-  'email',
-  'phone',
-  'wechat',
-  'needs',
-  'stage',
-  'costFen',
-  'bant.budget',
-  'bant.authority',
-  'bant.need',
-  'bant.timeline',
-  'arrival.weekday',
-  'arrival.hour',
-] as const;
-export type BuiltinConditionField = (typeof CONDITION_FIELDS)[number];
-export type ConditionField = BuiltinConditionField | `custom.${string}`;
-
-export type ConditionValue = string | number;
-
-/**
- * One test on a lead. Strings compare trimmed and case-insensitive. `range` bounds are inclusive; on
- * `arrival.hour` (0–23) and `arrival.weekday` (ISO 1 = Monday … 7 = Sunday) a min above max wraps (22–6 = night).
- */
-export type Condition =
-  | {
-      readonly field: ConditionField;
-      readonly op: 'equals';
-      readonly value: ConditionValue;
-      readonly negate?: boolean;
-    }
-  | {
-      readonly field: ConditionField;
-      readonly op: 'in';
-      readonly values: readonly ConditionValue[];
-      readonly negate?: boolean;
-    }
-  | {
-      readonly field: ConditionField;
-      readonly op: 'contains';
-      readonly value: string;
-      readonly negate?: boolean;
-    }
-  | {
-      readonly field: ConditionField;
-      readonly op: 'range';
-      readonly min?: number | null;
-      readonly max?: number | null;
-      readonly negate?: boolean;
-    }
-  | { readonly field: ConditionField; readonly op: 'exists'; readonly negate?: boolean };
-export type ConditionOp = Condition['op'];
 
 /** Which reps a rule may pick from. `territory` = reps whose regions include the lead's region. */
 export type RuleTarget =
@@ -394,28 +331,6 @@ export type MethodStateTrace =
       readonly roundRobinExpectedConversions: number;
     };
 
-/** Why the optimizer gave a lead to its rep. Fits are multipliers on the lead's probability (1 = like the team). */
-export type OptimalReason =
-  /** Every eligible rep fits the same (no history learned, or none better): spread by load. */
-  | { readonly kind: 'equal-fit'; readonly fitStatus: 'learned' | 'too-little-history' | 'table' | 'none' }
-  /** The best fit; with a learned model, the segment that sets it apart and the rates there. */
-  | {
-      readonly kind: 'best-fit';
-      readonly fit: number;
-      readonly segment?: 'grade' | 'source' | 'industry' | 'region';
-      readonly key?: string;
-      readonly rate?: number;
-      readonly teamRate?: number;
-      readonly n?: number;
-    }
-  /** `better` fits more but had no room left / had its share of this grade / this rep needed it for its share / the whole batch converts more this way. */
-  | {
-      readonly kind: 'no-room' | 'kept-share' | 'share-floor' | 'whole-batch';
-      readonly fit: number;
-      readonly better: RepId;
-      readonly betterFit: number;
-    };
-
 export type TieBreak =
   | { readonly kind: 'none' }
   | {
@@ -466,32 +381,6 @@ export interface Assignment {
   readonly ruleId: string | null;
   readonly poolReason: PoolReason | null;
   readonly explanation: Explanation;
-}
-
-/** What the optimizer achieved for one rule's batch. Expected conversions are sums of probability × fit. */
-export interface OptimizationReport {
-  readonly ruleId: string;
-  readonly batchSize: number;
-  readonly assigned: number;
-  readonly expectedConversions: number;
-  readonly roundRobinExpectedConversions: number;
-  readonly gainOverRoundRobin: number;
-  readonly tolerance: number;
-  /** Per rep, per grade in the batch: received against the share bounds. */
-  readonly shares: Readonly<
-    Record<
-      string,
-      Readonly<
-        Partial<
-          Record<
-            Grade | 'ungraded',
-            { readonly received: number; readonly lower: number; readonly upper: number }
-          >
-        >
-      >
-    >
-  >;
-  readonly sharesWithinTolerance: boolean;
 }
 
 export interface DistributionResult {

@@ -1,8 +1,10 @@
 // Checks a rule list before it is saved: shapes, operators, method options and the catch-all fallback at the end.
 import { GRADES } from '../funnel';
 import { REP_TIERS } from '../rep';
-import { CONDITION_FIELDS, DISTRIBUTION_METHODS } from './types';
-import type { Condition, DistributionRule, RuleProblem } from './types';
+import { DISTRIBUTION_METHODS } from './types';
+import { CONDITION_FIELDS } from './condition-types';
+import type { DistributionRule, RuleProblem } from './types';
+import type { Condition } from './condition-types';
 import { parseClockTime } from './local-time';
 
 const FIELD_SET: ReadonlySet<string> = new Set(CONDITION_FIELDS);

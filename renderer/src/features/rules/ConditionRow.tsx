@@ -1,7 +1,7 @@
 // One condition of a rule: field, operator, value(s).
 import { ActionIcon, Group, NumberInput, Select, TagsInput, TextInput } from '@mantine/core';
-import { CONDITION_FIELDS } from '../../../../core/domain/distribution/types';
-import type { Condition, ConditionOp } from '../../../../core/domain/distribution/types';
+import { CONDITION_FIELDS } from '../../../../core/domain/distribution/condition-types';
+import type { Condition, ConditionOp } from '../../../../core/domain/distribution/condition-types';
 import { fieldLabel } from '../distribution/bundle';
 import { useRulesTranslation } from './bundle';
 import { changeOperator } from './rule-draft';

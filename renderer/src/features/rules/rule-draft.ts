@@ -1,13 +1,15 @@
 // Editing helpers for a draft rule list: new rules and conditions, fresh ids, problems grouped by rule.
 import type {
-  Condition,
-  ConditionField,
-  ConditionOp,
   DistributionMethod,
   DistributionRule,
   RuleProblem,
   RuleTarget,
 } from '../../../../core/domain/distribution/types';
+import type {
+  Condition,
+  ConditionField,
+  ConditionOp,
+} from '../../../../core/domain/distribution/condition-types';
 
 let counter = 0;
 
