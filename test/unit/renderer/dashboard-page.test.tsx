@@ -217,6 +217,23 @@ function answers(actor: Actor = { role: 'lead' }): FakeAnswers {
       const total = input.metric === 'won' && input.channel?.source === '百度推广' ? 2 : 12;
       return { total, rows: Array.from({ length: total }, (_, i) => leadRow(i)) };
     },
+    'dashboard.mine': () => ({
+      period: { from: '2026-10-25', to: '2026-11-23' },
+      responseMedianMinutes: { mine: 12, teamMedian: 30 },
+      withinTarget: { mine: est(0.8, 10), teamMedian: 0.5 },
+      conversion: { mine: est(0.25, 8), teamMedian: 0.2 },
+      gradeMix: {
+        mine: { A: 2, B: 3, C: 4, D: 1, ungraded: 0 },
+        teamMedian: { A: 1.5, B: 3, C: 4, D: 2, ungraded: 0 },
+      },
+    }),
+    'dashboard.myPulse': () => ({ month: '2026-11', answer: null }),
+    'dashboard.answerPulse': (input) => ({
+      month: '2026-11',
+      score: input.score,
+      comment: input.comment ?? null,
+      isSigned: input.isSigned ?? false,
+    }),
     'dashboard.exportTable': (input) => ({
       fileName: `${input.name}.csv`,
       mimeType: 'text/csv',
@@ -333,11 +350,33 @@ describe('the Dashboard page', () => {
     expect((await screen.findByTestId('fairness-readings')).textContent).toContain('样本太少，暂不评判');
   });
 
-  it('tells a rep the dashboard is for the team lead and asks for no figures', async () => {
+  it('shows a rep their own figures against the team median, never the team’s page', async () => {
     const client = createFakeClient(answers({ role: 'rep', repId: 'rep_1', name: '王芳' }));
     renderWithApp(<DashboardPage />, client);
     expect((await screen.findByTestId('dashboard-lead-only')).textContent).toContain('for the team lead');
-    expect(client.calls.map((c) => c.name)).not.toContain('dashboard.kpis');
+    expect((await screen.findByTestId('mine-response-value')).textContent).toBe('12 min');
+    expect(screen.getByTestId('mine-response').textContent).toContain('team median 30 min');
+    expect(screen.getByTestId('mine-conversion-value').textContent).toBe('25%');
+    const names = client.calls.map((c) => c.name);
+    expect(names).not.toContain('dashboard.kpis');
+    expect(names).not.toContain('dashboard.summary');
+  });
+
+  it('lets a rep answer the monthly pulse, unsigned unless they tick the box', async () => {
+    const client = createFakeClient(answers({ role: 'rep', repId: 'rep_1', name: '王芳' }));
+    renderWithApp(<DashboardPage />, client);
+    const form = await screen.findByTestId('pulse-form');
+    const send = within(form).getByRole('button', { name: 'Send' });
+    expect((send as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(form).getByRole('radio', { name: '4' }));
+    fireEvent.change(within(form).getByLabelText('Comment (optional)'), { target: { value: '还可以' } });
+    fireEvent.click(send);
+    await within(form).findByText(/your answer for 2026-11 is in/);
+    expect(client.calls.find((c) => c.name === 'dashboard.answerPulse')?.input).toEqual({
+      score: 4,
+      isSigned: false,
+      comment: '还可以',
+    });
   });
 
   it('has the same keys and placeholders in Chinese and English, none empty', () => {

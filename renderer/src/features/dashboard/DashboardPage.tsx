@@ -12,6 +12,7 @@ import { DrillProvider } from './DrillContext';
 import { KpiCards } from './KpiCards';
 import { NowSection } from './NowSection';
 import { PeriodTables } from './PeriodTables';
+import { RepDashboard } from './RepDashboard';
 
 type Range =
   | { readonly kind: 'preset'; readonly days: number }
@@ -154,12 +155,13 @@ export function DashboardPage() {
   const status = useWorkspaceStatus();
   if (status.data === undefined) return <Loader />;
   if (status.data.actor.role !== 'lead') {
+    // A rep's own figures and the pulse; the team's page stays the team lead's.
     return (
       <Stack gap="md">
-        <Title order={2}>{t('dashboard.title')}</Title>
         <Alert color="blue" data-testid="dashboard-lead-only">
           {t('dashboard.leadOnly')}
         </Alert>
+        <RepDashboard />
       </Stack>
     );
   }

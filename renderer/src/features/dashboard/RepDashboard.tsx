@@ -1,0 +1,150 @@
+// A rep's own Dashboard: their response time, conversion and grade mix against the team's median (no other rep
+// by name), and this month's one-question fairness pulse, anonymous to the team lead unless signed.
+import {
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useClient } from '../../api/client-context';
+import { useLanguage } from '../../ui/use-language';
+import { useDashboardTranslation } from './bundle';
+import { formatFigure, formatMinutes, formatShare } from './dashboard-format';
+import { periodOf } from './dashboard-queries';
+import { Figure } from './Figure';
+
+const GRADE_KEYS = ['A', 'B', 'C', 'D'] as const;
+
+function Pulse() {
+  const { t } = useDashboardTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const mine = useQuery({
+    queryKey: ['dashboard', 'myPulse'],
+    queryFn: () => client.call('dashboard.myPulse', {}),
+  });
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState('');
+  const [isSigned, setSigned] = useState(false);
+  const send = useMutation({
+    mutationFn: () =>
+      client.call('dashboard.answerPulse', {
+        score,
+        isSigned,
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['dashboard', 'myPulse'] }),
+  });
+  const answer = mine.data?.answer ?? null;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="pulse-form">
+      <Text fw={600}>{t('dashboard.mine.pulseTitle')}</Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('dashboard.mine.pulseHint')}
+      </Text>
+      {answer !== null && (
+        <Text size="sm" mb="xs" data-testid="pulse-answered">
+          {t('dashboard.mine.answered', { score: answer.score, month: mine.data?.month ?? '' })}
+        </Text>
+      )}
+      <Stack gap="xs">
+        <Radio.Group
+          aria-label={t('dashboard.mine.pulseTitle')}
+          value={score === 0 ? null : String(score)}
+          onChange={(value) => setScore(Number(value))}
+        >
+          <Group gap="md">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <Radio key={n} value={String(n)} label={String(n)} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Textarea
+          label={t('dashboard.mine.comment')}
+          value={comment}
+          maxLength={500}
+          onChange={(event) => setComment(event.currentTarget.value)}
+        />
+        <Checkbox
+          label={t('dashboard.mine.sign')}
+          checked={isSigned}
+          onChange={(event) => setSigned(event.currentTarget.checked)}
+        />
+        <Group>
+          <Button disabled={score < 1} loading={send.isPending} onClick={() => send.mutate()}>
+            {t('dashboard.mine.send')}
+          </Button>
+          {send.data !== undefined && (
+            <Text size="sm" c="teal.7">
+              {t('dashboard.mine.sent', { month: send.data.month })}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function RepDashboard() {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  const client = useClient();
+  const period = useMemo(() => periodOf(30), []);
+  const mine = useQuery({
+    queryKey: ['leads', 'dashboard', 'mine', period],
+    queryFn: () => client.call('dashboard.mine', period),
+  });
+  const data = mine.data;
+  const team = (value: string) => t('dashboard.mine.team', { value });
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{t('dashboard.mine.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('dashboard.mine.hint', period)}
+        </Text>
+      </div>
+      {data !== undefined && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <Figure
+            testId="mine-response"
+            label={t('dashboard.mine.response')}
+            value={formatMinutes(data.responseMedianMinutes.mine, language, t)}
+            hint={team(formatMinutes(data.responseMedianMinutes.teamMedian, language, t))}
+          />
+          <Figure
+            testId="mine-within"
+            label={t('dashboard.mine.within')}
+            value={formatShare(data.withinTarget.mine.value, language)}
+            hint={team(formatShare(data.withinTarget.teamMedian, language))}
+          />
+          <Figure
+            testId="mine-conversion"
+            label={t('dashboard.mine.conversion')}
+            value={formatShare(data.conversion.mine.value, language)}
+            hint={team(formatShare(data.conversion.teamMedian, language))}
+          />
+          <Figure
+            testId="mine-mix"
+            label={t('dashboard.mine.mix')}
+            value={GRADE_KEYS.map((g) => `${g} ${data.gradeMix.mine[g]}`).join(' · ')}
+            hint={team(
+              GRADE_KEYS.map((g) => `${g} ${formatFigure(data.gradeMix.teamMedian[g], language)}`).join(
+                ' · ',
+              ),
+            )}
+          />
+        </SimpleGrid>
+      )}
+      <Pulse />
+    </Stack>
+  );
+}
