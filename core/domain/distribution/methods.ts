@@ -1,44 +1,15 @@
 // The per-lead methods: each picks among eligible reps (already filtered by every constraint) and says how it ranked them.
-import { createRng } from '../clock';
 import type { Grade } from '../funnel';
 import type { RepId } from '../ids';
 import { REP_TIERS } from '../rep';
 import type { RepTier } from '../rep';
-import type {
-  CandidateRank,
-  DistributionLead,
-  DistributionRule,
-  MethodStateTrace,
-  PoolReason,
-  TieBreak,
-} from './types';
-import type { OptimalReason } from './optimizer-types';
-import type { EngineContext, RuleInfo } from './engine-context';
-import { capacityOf, fitOf, foldText } from './engine-context';
-import { leadProbability } from './conditions';
-import { fitBreakdown, learnedRate } from './rep-fit';
-
-export interface PickInput {
-  readonly ctx: EngineContext;
-  readonly rule: DistributionRule;
-  readonly info: RuleInfo;
-  readonly lead: DistributionLead;
-  /** Eligible rep indexes, ascending (= rep id order). Never empty. */
-  readonly eligible: readonly number[];
-  /** All target rep indexes ascending, eligible or not (round-robin walks it). */
-  readonly target: readonly number[];
-  readonly leadSeed: number;
-}
-
-export interface PickResult {
-  readonly repIndex: number | null;
-  readonly coOwners: readonly number[];
-  /** Rank per eligible rep index (only filled in full explain mode). */
-  readonly ranks: Map<number, CandidateRank>;
-  readonly methodState: MethodStateTrace;
-  readonly tieBreak: TieBreak;
-  readonly poolReason: PoolReason | null;
-}
+import type { CandidateRank, DistributionLead, DistributionRule, MethodStateTrace } from './types';
+import type { EngineContext } from './engine-context';
+import { fitOf, foldText } from './engine-context';
+import { NO_TIE, breakTie, compareLoad, leastLoaded, loadNumbers } from './pick-helpers';
+import type { PickInput, PickResult } from './pick-helpers';
+import { pickWeighted } from './pick-weighted';
+import { pickOptimalSingle } from './pick-optimal';
 
 export const DEFAULT_TIER_MAP: Readonly<Record<Grade | 'ungraded', RepTier>> = {
   A: 'senior',
@@ -47,60 +18,6 @@ export const DEFAULT_TIER_MAP: Readonly<Record<Grade | 'ungraded', RepTier>> = {
   D: 'junior',
   ungraded: 'junior',
 };
-
-const NO_TIE: TieBreak = { kind: 'none' };
-
-/** Picks one of the tied reps with the lead's own seeded RNG; ties are listed in id order first. */
-function breakTie(
-  ctx: EngineContext,
-  tied: readonly number[],
-  leadSeed: number,
-): { index: number; tieBreak: TieBreak } {
-  const first = tied[0];
-  if (first === undefined) throw new Error('breakTie needs at least one rep');
-  if (tied.length === 1) return { index: first, tieBreak: NO_TIE };
-  const rng = createRng(leadSeed);
-  const index = tied[Math.floor(rng() * tied.length)] ?? first;
-  return {
-    index,
-    tieBreak: {
-      kind: 'seeded-random',
-      seed: leadSeed,
-      among: tied.map((i) => ctx.repIds[i] as RepId),
-      picked: ctx.repIds[index] as RepId,
-    },
-  };
-}
-
-/** Compares open/capacity ratios exactly (cross-multiplied integers). Negative when a is less loaded. */
-function compareLoad(ctx: EngineContext, info: RuleInfo, a: number, b: number): number {
-  return (ctx.open[a] ?? 0) * capacityOf(ctx, info, b) - (ctx.open[b] ?? 0) * capacityOf(ctx, info, a);
-}
-
-function leastLoaded(ctx: EngineContext, info: RuleInfo, among: readonly number[]): number[] {
-  let best: number[] = [];
-  for (const i of among) {
-    const first = best[0];
-    if (first === undefined) {
-      best = [i];
-      continue;
-    }
-    const cmp = compareLoad(ctx, info, i, first);
-    if (cmp < 0) best = [i];
-    else if (cmp === 0) best.push(i);
-  }
-  return best;
-}
-
-function loadNumbers(
-  ctx: EngineContext,
-  info: RuleInfo,
-  i: number,
-): { open: number; capacity: number; ratio: number } {
-  const open = ctx.open[i] ?? 0;
-  const capacity = capacityOf(ctx, info, i);
-  return { open, capacity, ratio: capacity > 0 ? open / capacity : open };
-}
 
 function pickRoundRobin({ ctx, rule, eligible, target }: PickInput): PickResult {
   const pointerBefore = ctx.pointers.get(rule.id) ?? null;
@@ -135,80 +52,6 @@ function pickRoundRobin({ ctx, rule, eligible, target }: PickInput): PickResult 
     ranks,
     methodState: { method: 'round-robin', pointerBefore, pointerAfter, skipped },
     tieBreak: NO_TIE,
-    poolReason: null,
-  };
-}
-
-/**
- * Weight of rep i: its configured weight, or its conversion rate (floored) in thousandths so credits stay integers.
- * The rate is the learned one for the lead's grade (shrunk toward the team's) when the context has a fit model —
- * equal for everyone while it has too little history — else the raw `conversionStats`.
- */
-function weightOf(ctx: EngineContext, rule: DistributionRule, i: number, lead: DistributionLead): number {
-  const rep = ctx.reps[i];
-  if (rule.options?.weightSource !== 'conversion') return Math.max(1, Math.round(rep?.weight ?? 1));
-  const floor = rule.options.conversionFloor ?? 0.05;
-  if (ctx.repFit !== undefined) {
-    const learned = learnedRate(ctx.repFit, ctx.repIds[i] as string, lead.grade);
-    return learned === null ? 1000 : Math.max(1, Math.round(Math.max(floor, Math.min(1, learned)) * 1000));
-  }
-  const stat = ctx.conversionStats?.[ctx.repIds[i] as string];
-  const rate = stat !== undefined && stat.assigned > 0 ? stat.won / stat.assigned : 0;
-  return Math.max(1, Math.round(Math.max(floor, Math.min(1, rate)) * 1000));
-}
-
-// Smooth weighted round-robin (as in nginx): deterministic, and over any run each rep's share stays within one lead of its weight share.
-function pickWeighted({ ctx, rule, lead, eligible, leadSeed }: PickInput): PickResult {
-  let credits = ctx.credits.get(rule.id);
-  if (credits === undefined) {
-    credits = new Map();
-    ctx.credits.set(rule.id, credits);
-  }
-  let total = 0;
-  let best: number[] = [];
-  let bestCredit = -Infinity;
-  const weights: Record<string, number> = {};
-  for (const i of eligible) {
-    const id = ctx.repIds[i] as string;
-    const weight = weightOf(ctx, rule, i, lead);
-    weights[id] = weight;
-    total += weight;
-    const credit = (credits.get(id) ?? 0) + weight;
-    credits.set(id, credit);
-    if (credit > bestCredit) {
-      bestCredit = credit;
-      best = [i];
-    } else if (credit === bestCredit) best.push(i);
-  }
-  const { index, tieBreak } = breakTie(ctx, best, leadSeed);
-  const ranks = new Map<number, CandidateRank>();
-  if (ctx.isFullExplain) {
-    for (const i of eligible) {
-      const id = ctx.repIds[i] as string;
-      const weight = weights[id] ?? 0;
-      ranks.set(i, { method: 'weighted', weight, share: weight / total, credit: credits.get(id) ?? 0 });
-    }
-  }
-  const chosenId = ctx.repIds[index] as string;
-  credits.set(chosenId, (credits.get(chosenId) ?? 0) - total);
-  const creditsAfter: Record<string, number> = {};
-  if (ctx.isFullExplain)
-    for (const i of eligible)
-      creditsAfter[ctx.repIds[i] as string] = credits.get(ctx.repIds[i] as string) ?? 0;
-  return {
-    repIndex: index,
-    coOwners: [],
-    ranks,
-    methodState: {
-      method: 'weighted',
-      source: rule.options?.weightSource ?? 'rep',
-      weights,
-      creditsAfter,
-      ...(rule.options?.weightSource === 'conversion' && ctx.repFit !== undefined
-        ? { fitStatus: ctx.repFit.status }
-        : {}),
-    },
-    tieBreak,
     poolReason: null,
   };
 }
@@ -386,54 +229,6 @@ function pickTeam({ ctx, rule, info, lead, eligible, leadSeed }: PickInput): Pic
     coOwners,
     ranks,
     methodState: { method: 'team', eligible: eligible.length },
-    tieBreak,
-    poolReason: null,
-  };
-}
-
-/** Expected conversions of giving the lead to rep i: probability × fit. */
-export function expectedValue(ctx: EngineContext, lead: DistributionLead, i: number): number {
-  return leadProbability(lead) * fitOf(ctx, i, lead);
-}
-
-// One lead on its own: the best expected conversion now, least loaded on ties (batches solve jointly in optimal.ts).
-function pickOptimalSingle({ ctx, info, lead, eligible, leadSeed }: PickInput): PickResult {
-  let bestValue = -Infinity;
-  let best: number[] = [];
-  const ranks = new Map<number, CandidateRank>();
-  const probability = leadProbability(lead);
-  for (const i of eligible) {
-    const fit = fitOf(ctx, i, lead);
-    const value = probability * fit;
-    if (ctx.isFullExplain) ranks.set(i, { method: 'optimal', probability, fit, value });
-    if (value > bestValue + 1e-12) {
-      bestValue = value;
-      best = [i];
-    } else if (Math.abs(value - bestValue) <= 1e-12) best.push(i);
-  }
-  const { index, tieBreak } = breakTie(ctx, leastLoaded(ctx, info, best), leadSeed);
-  const strongest = fitBreakdown(ctx.repFit, ctx.repIds[index] as string, lead).strongest;
-  const fit = fitOf(ctx, index, lead);
-  const reason: OptimalReason =
-    best.length === eligible.length
-      ? { kind: 'equal-fit', fitStatus: ctx.repFit?.status ?? (ctx.fit === undefined ? 'none' : 'table') }
-      : strongest === null
-        ? { kind: 'best-fit', fit }
-        : { kind: 'best-fit', fit, ...strongest };
-  return {
-    repIndex: index,
-    coOwners: [],
-    ranks,
-    methodState: {
-      method: 'optimal',
-      mode: 'single',
-      batchSize: 1,
-      capacity: null,
-      share: null,
-      reason,
-      expectedConversions: bestValue,
-      roundRobinExpectedConversions: bestValue,
-    },
     tieBreak,
     poolReason: null,
   };
