@@ -74,8 +74,15 @@ export interface ArrivalRow {
  * Leads that arrived (created, not history, not deleted) in [from, to), as they stand now, counted per local day,
  * grade, source and furthest stage: the cohort behind conversion, loss, the per-source table and the funnel flow.
  */
-export function countArrivals(db: Database, period: KpiPeriod, filter: KpiFilter): ArrivalRow[] {
+export function countArrivals(
+  db: Database,
+  period: KpiPeriod,
+  filter: KpiFilter,
+  /** Leads created before this get furthest 0 unasked: only the funnel's own period needs the stage history. */
+  furthestFrom: number = period.from,
+): ArrivalRow[] {
   const day = dayOf('leads.created_at', period.utcOffsetMinutes);
+  const furthest = sql<number>`CASE WHEN leads.created_at >= ${furthestFrom} THEN ${furthestRank} ELSE 0 END`;
   const inner = filtered(workQb.selectFrom('leads'), filter)
     .where('leads.is_history', '=', 0)
     .where('leads.created_at', '>=', period.from)
@@ -89,7 +96,7 @@ export function countArrivals(db: Database, period: KpiPeriod, filter: KpiFilter
       'leads.won_amount_fen',
       wasRecycled.as('rec'),
       wasContacted.as('contacted'),
-      furthestRank.as('furthest'),
+      furthest.as('furthest'),
     ]);
   return selectAll(
     db,
@@ -279,6 +286,21 @@ export function sumStageStays(
         sql<number>`sum(m.ms)`.as('totalMs'),
       ])
       .groupBy('m.from_stage'),
+  );
+}
+
+/** How many live, non-history leads matching the filter arrived in [from, to): the inflow, without the cohort's
+ * per-lead questions countArrivals asks. */
+export function countArrivedLeads(db: Database, period: KpiPeriod, filter: KpiFilter): number {
+  return (
+    selectAll(
+      db,
+      filtered(workQb.selectFrom('leads'), filter)
+        .where('leads.is_history', '=', 0)
+        .where('leads.created_at', '>=', period.from)
+        .where('leads.created_at', '<', period.to)
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    )[0]?.n ?? 0
   );
 }
 

@@ -119,7 +119,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
   const calendar = readSlaPolicy(db).calendar;
   const isCurrent = (day: number) => day >= period.firstDay;
 
-  const arrivals = countArrivals(db, both, filter);
+  const arrivals = countArrivals(db, both, filter, period.from);
   const arrivalsNow = arrivals.filter((row) => isCurrent(row.day));
   const arrivalsBefore = arrivals.filter((row) => !isCurrent(row.day));
   const closures = countClosures(db, both, filter);

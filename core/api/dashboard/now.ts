@@ -3,7 +3,7 @@
 import { DAY_MS } from '../../domain/clock';
 import { isOpenStage, isStageKey, type FunnelStage } from '../../domain/funnel';
 import { REP_TIERS, type RepTier } from '../../domain/rep';
-import { countArrivals, countLeadsByStageNow, type KpiFilter } from '../../store/dashboard-kpi';
+import { countArrivedLeads, countLeadsByStageNow, type KpiFilter } from '../../store/dashboard-kpi';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
@@ -46,11 +46,11 @@ export function computeNow(ctx: CallContext, filter: KpiFilter): DashboardNow {
   });
 
   const today = localDayOf(ctx.now, utcOffsetMinutes).start;
-  const arrived = countArrivals(
+  const arrived = countArrivedLeads(
     db,
     { from: today - INFLOW_DAYS * DAY_MS, to: today, utcOffsetMinutes },
     filter,
-  ).reduce((sum, row) => sum + row.arrived, 0);
+  );
   const inflowPerDay = arrived / INFLOW_DAYS;
   const freeRoom = reps.reduce(
     (sum, rep) => sum + (rep.cap === null ? 0 : Math.max(0, rep.cap - rep.openLoad)),
