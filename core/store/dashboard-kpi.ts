@@ -1,8 +1,8 @@
 // Repository for the Dashboard's KPI row: the heavy aggregation (per local day, grade and source) in SQL, so the
 // domain's KPI functions see counts and a few columns, never 100k rows of leads.
 import type { Database } from 'better-sqlite3';
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
-import type { LeadsTable, Schema } from './schema';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Schema } from './schema';
 import { selectAll } from './sql';
 import { workQb, type WorkSchema } from './work-schema';
 
@@ -28,7 +28,7 @@ function dayOf(column: string, utcOffsetMinutes: number) {
 }
 
 /** The filter as one condition on `leads` (live leads only), usable whatever else the query joins. */
-function leadCondition(filter: KpiFilter) {
+export function leadCondition(filter: KpiFilter) {
   const parts = [sql<boolean>`leads.deleted_at IS NULL`];
   if (filter.repId !== undefined) parts.push(sql<boolean>`leads.owner_id = ${filter.repId}`);
   if (filter.tier !== undefined)
@@ -41,9 +41,9 @@ function filtered<O>(query: SelectQueryBuilder<Db, 'leads', O>, filter: KpiFilte
   return query.where(leadCondition(filter));
 }
 
-const wasRecycled = sql<number>`EXISTS (SELECT 1 FROM lead_recycles AS r WHERE r.lead_id = leads.id)`;
+export const wasRecycled = sql<number>`EXISTS (SELECT 1 FROM lead_recycles AS r WHERE r.lead_id = leads.id)`;
 /** Contacted: a follow-up was logged, or the lead was won (a won lead was reached, logged or not). */
-const wasContacted = sql<number>`(leads.stage = 'won' OR EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.lead_id = leads.id))`;
+export const wasContacted = sql<number>`(leads.stage = 'won' OR EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.lead_id = leads.id))`;
 
 /** Main-path rank of a stage: raw 0 … won 4; side stages (lost, nurture, custom) rank below raw. */
 const RANK = (column: string) =>
@@ -121,7 +121,7 @@ export function countArrivals(
 }
 
 /** When a closed lead closed: its close time, else its last update (as the summary reads it). */
-const closedAt = sql<number>`coalesce(leads.closed_at, leads.updated_at)`;
+export const closedAt = sql<number>`coalesce(leads.closed_at, leads.updated_at)`;
 
 export interface ClosureRow {
   readonly day: number;
@@ -313,117 +313,4 @@ export function countLeadsByStageNow(db: Database, filter: KpiFilter): { stage: 
       .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy('leads.stage'),
   );
-}
-
-/** The lead sets behind the Dashboard's counts: a click-through lists exactly the leads a count counted. */
-export type DrillMetric =
-  | 'arrived'
-  | 'won'
-  | 'lost'
-  | 'recycled'
-  | 'never_contacted'
-  | 'any_loss'
-  | 'closed'
-  | 'won_closed'
-  | 'stage_now'
-  | 'not_contacted'
-  | 'handed_over';
-
-export interface DrillQuery {
-  readonly metric: DrillMetric;
-  /** A grade key ('ungraded': no grade, or one no longer known). */
-  readonly grade?: 'A' | 'B' | 'C' | 'D' | 'ungraded' | undefined;
-  /** A per-source row: its source, null for leads without one. */
-  readonly channel?: { readonly source: string | null } | undefined;
-  /** With 'stage_now': the stage. */
-  readonly stage?: string | undefined;
-}
-
-/** The same conditions countArrivals, countClosures, countLeadsByStageNow and listResponses count by. */
-function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery) {
-  // Hand-over counts narrow by the rep the lead was handed to, not by its owner now.
-  const isHandOver = drill.metric === 'not_contacted' || drill.metric === 'handed_over';
-  const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined } : filter)];
-  const cohort = sql<boolean>`leads.is_history = 0 AND leads.created_at >= ${period.from} AND leads.created_at < ${period.to}`;
-  const closedIn = sql<boolean>`leads.stage IN ('won', 'lost') AND ${closedAt} >= ${period.from} AND ${closedAt} < ${period.to}`;
-  switch (drill.metric) {
-    case 'arrived':
-      parts.push(cohort);
-      break;
-    case 'won':
-      parts.push(cohort, sql<boolean>`leads.stage = 'won'`);
-      break;
-    case 'lost':
-      parts.push(cohort, sql<boolean>`leads.stage = 'lost'`);
-      break;
-    case 'recycled':
-      parts.push(cohort, sql<boolean>`${wasRecycled}`);
-      break;
-    case 'never_contacted':
-      parts.push(cohort, sql<boolean>`NOT ${wasContacted}`);
-      break;
-    case 'any_loss':
-      parts.push(cohort, sql<boolean>`(leads.stage = 'lost' OR ${wasRecycled} OR NOT ${wasContacted})`);
-      break;
-    case 'closed':
-      parts.push(closedIn);
-      break;
-    case 'won_closed':
-      parts.push(closedIn, sql<boolean>`leads.stage = 'won'`);
-      break;
-    case 'stage_now':
-      parts.push(sql<boolean>`leads.is_history = 0 AND leads.stage = ${drill.stage ?? ''}`);
-      break;
-    case 'handed_over': {
-      const rep = filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`;
-      parts.push(sql<boolean>`leads.is_history = 0 AND EXISTS (SELECT 1 FROM assignments AS a
-        WHERE a.lead_id = leads.id AND a.rep_id IS NOT NULL AND a.at >= ${period.from} AND a.at < ${period.to}${rep})`);
-      break;
-    }
-    case 'not_contacted': {
-      const rep = filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`;
-      parts.push(sql<boolean>`leads.is_history = 0 AND EXISTS (SELECT 1 FROM assignments AS a
-        WHERE a.lead_id = leads.id AND a.rep_id IS NOT NULL AND a.at >= ${period.from} AND a.at < ${period.to}${rep}
-          AND NOT EXISTS (SELECT 1 FROM follow_ups AS f
-            WHERE f.lead_id = a.lead_id AND f.at >= a.at AND f.rep_id = a.rep_id))`);
-      break;
-    }
-  }
-  if (drill.grade === 'ungraded')
-    parts.push(sql<boolean>`(leads.grade IS NULL OR leads.grade NOT IN ('A', 'B', 'C', 'D'))`);
-  else if (drill.grade !== undefined) parts.push(sql<boolean>`leads.grade = ${drill.grade}`);
-  if (drill.channel !== undefined) {
-    parts.push(
-      drill.channel.source === null
-        ? sql<boolean>`leads.source IS NULL`
-        : sql<boolean>`leads.source = ${drill.channel.source}`,
-    );
-  }
-  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
-}
-
-/** One page of the leads behind a count, newest first, and how many there are in all. */
-export function listDrillLeads(
-  db: Database,
-  period: KpiPeriod,
-  filter: KpiFilter,
-  drill: DrillQuery,
-  page: { offset: number; limit: number },
-): { total: number; rows: Selectable<LeadsTable>[] } {
-  const base = workQb.selectFrom('leads').where(drillCondition(period, filter, drill));
-  const total =
-    selectAll(
-      db,
-      base.select((eb) => eb.fn.countAll<number>().as('n')),
-    )[0]?.n ?? 0;
-  const rows = selectAll(
-    db,
-    base
-      .selectAll('leads')
-      .orderBy('leads.created_at', 'desc')
-      .orderBy('leads.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset),
-  );
-  return { total, rows };
 }

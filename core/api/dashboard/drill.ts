@@ -1,6 +1,6 @@
 // Click-through: the leads behind a Dashboard count, found by the same conditions the count used.
 import type { Lead } from '../../domain/lead';
-import { listDrillLeads } from '../../store/dashboard-kpi';
+import { listDrillLeads } from '../../store/dashboard-drill';
 import { rowToLead } from '../../store/leads';
 import type { CallContext } from '../call-context';
 import { readDistributionSettings } from '../distribution/setup';

@@ -1,0 +1,127 @@
+// Click-through for the Dashboard: the leads behind each count, by the very conditions dashboard-kpi.ts counts by,
+// so a count and the table it opens can never disagree.
+import type { Database } from 'better-sqlite3';
+import { sql, type Selectable } from 'kysely';
+import {
+  closedAt,
+  leadCondition,
+  wasContacted,
+  wasRecycled,
+  type KpiFilter,
+  type KpiPeriod,
+} from './dashboard-kpi';
+import type { LeadsTable } from './schema';
+import { selectAll } from './sql';
+import { workQb } from './work-schema';
+
+/** The lead sets behind the Dashboard's counts: a click-through lists exactly the leads a count counted. */
+export type DrillMetric =
+  | 'arrived'
+  | 'won'
+  | 'lost'
+  | 'recycled'
+  | 'never_contacted'
+  | 'any_loss'
+  | 'closed'
+  | 'won_closed'
+  | 'stage_now'
+  | 'not_contacted'
+  | 'handed_over';
+
+export interface DrillQuery {
+  readonly metric: DrillMetric;
+  /** A grade key ('ungraded': no grade, or one no longer known). */
+  readonly grade?: 'A' | 'B' | 'C' | 'D' | 'ungraded' | undefined;
+  /** A per-source row: its source, null for leads without one. */
+  readonly channel?: { readonly source: string | null } | undefined;
+  /** With 'stage_now': the stage. */
+  readonly stage?: string | undefined;
+}
+
+/** The same conditions countArrivals, countClosures, countLeadsByStageNow and listResponses count by. */
+function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery) {
+  // Hand-over counts narrow by the rep the lead was handed to, not by its owner now.
+  const isHandOver = drill.metric === 'not_contacted' || drill.metric === 'handed_over';
+  const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined } : filter)];
+  const cohort = sql<boolean>`leads.is_history = 0 AND leads.created_at >= ${period.from} AND leads.created_at < ${period.to}`;
+  const closedIn = sql<boolean>`leads.stage IN ('won', 'lost') AND ${closedAt} >= ${period.from} AND ${closedAt} < ${period.to}`;
+  switch (drill.metric) {
+    case 'arrived':
+      parts.push(cohort);
+      break;
+    case 'won':
+      parts.push(cohort, sql<boolean>`leads.stage = 'won'`);
+      break;
+    case 'lost':
+      parts.push(cohort, sql<boolean>`leads.stage = 'lost'`);
+      break;
+    case 'recycled':
+      parts.push(cohort, sql<boolean>`${wasRecycled}`);
+      break;
+    case 'never_contacted':
+      parts.push(cohort, sql<boolean>`NOT ${wasContacted}`);
+      break;
+    case 'any_loss':
+      parts.push(cohort, sql<boolean>`(leads.stage = 'lost' OR ${wasRecycled} OR NOT ${wasContacted})`);
+      break;
+    case 'closed':
+      parts.push(closedIn);
+      break;
+    case 'won_closed':
+      parts.push(closedIn, sql<boolean>`leads.stage = 'won'`);
+      break;
+    case 'stage_now':
+      parts.push(sql<boolean>`leads.is_history = 0 AND leads.stage = ${drill.stage ?? ''}`);
+      break;
+    case 'handed_over':
+    case 'not_contacted': {
+      // A hand-over to a rep (the filter's, if any) in the period; uncontacted: no follow-up by that rep after it.
+      const rep = filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`;
+      const uncontacted =
+        drill.metric === 'handed_over'
+          ? sql``
+          : sql` AND NOT EXISTS (SELECT 1 FROM follow_ups AS f
+              WHERE f.lead_id = a.lead_id AND f.at >= a.at AND f.rep_id = a.rep_id)`;
+      parts.push(sql<boolean>`leads.is_history = 0 AND EXISTS (SELECT 1 FROM assignments AS a
+        WHERE a.lead_id = leads.id AND a.rep_id IS NOT NULL AND a.at >= ${period.from} AND a.at < ${period.to}${rep}${uncontacted})`);
+      break;
+    }
+  }
+  if (drill.grade === 'ungraded')
+    parts.push(sql<boolean>`(leads.grade IS NULL OR leads.grade NOT IN ('A', 'B', 'C', 'D'))`);
+  else if (drill.grade !== undefined) parts.push(sql<boolean>`leads.grade = ${drill.grade}`);
+  if (drill.channel !== undefined) {
+    parts.push(
+      drill.channel.source === null
+        ? sql<boolean>`leads.source IS NULL`
+        : sql<boolean>`leads.source = ${drill.channel.source}`,
+    );
+  }
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/** One page of the leads behind a count, newest first, and how many there are in all. */
+export function listDrillLeads(
+  db: Database,
+  period: KpiPeriod,
+  filter: KpiFilter,
+  drill: DrillQuery,
+  page: { offset: number; limit: number },
+): { total: number; rows: Selectable<LeadsTable>[] } {
+  const base = workQb.selectFrom('leads').where(drillCondition(period, filter, drill));
+  const total =
+    selectAll(
+      db,
+      base.select((eb) => eb.fn.countAll<number>().as('n')),
+    )[0]?.n ?? 0;
+  const rows = selectAll(
+    db,
+    base
+      .selectAll('leads')
+      .orderBy('leads.created_at', 'desc')
+      .orderBy('leads.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset),
+  );
+  return { total, rows };
+}
