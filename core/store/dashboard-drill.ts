@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { sql, type Selectable } from 'kysely';
 import {
   closedAt,
+  handedToTier,
   leadCondition,
   wasContacted,
   wasRecycled,
@@ -40,9 +41,9 @@ export interface DrillQuery {
 
 /** The same conditions countArrivals, countClosures, countLeadsByStageNow and listResponses count by. */
 function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery) {
-  // Hand-over counts narrow by the rep the lead was handed to, not by its owner now.
+  // Hand-over counts narrow by the rep (and tier) the lead was handed to, not by its owner now.
   const isHandOver = drill.metric === 'not_contacted' || drill.metric === 'handed_over';
-  const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined } : filter)];
+  const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined, tier: undefined } : filter)];
   const cohort = sql<boolean>`leads.is_history = 0 AND leads.created_at >= ${period.from} AND leads.created_at < ${period.to}`;
   const closedIn = sql<boolean>`leads.stage IN ('won', 'lost') AND ${closedAt} >= ${period.from} AND ${closedAt} < ${period.to}`;
   switch (drill.metric) {
@@ -76,7 +77,9 @@ function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery)
     case 'handed_over':
     case 'not_contacted': {
       // A hand-over to a rep (the filter's, if any) in the period; uncontacted: no follow-up by that rep after it.
-      const rep = filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`;
+      const rep = sql`${filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`}${
+        filter.tier === undefined ? sql`` : sql` AND ${handedToTier(filter.tier)}`
+      }`;
       const uncontacted =
         drill.metric === 'handed_over'
           ? sql``

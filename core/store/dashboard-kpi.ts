@@ -41,6 +41,11 @@ function filtered<O>(query: SelectQueryBuilder<Db, 'leads', O>, filter: KpiFilte
   return query.where(leadCondition(filter));
 }
 
+/** The hand-over went to a rep of this tier. */
+export function handedToTier(tier: string) {
+  return sql<boolean>`a.rep_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${tier})`;
+}
+
 export const wasRecycled = sql<number>`EXISTS (SELECT 1 FROM lead_recycles AS r WHERE r.lead_id = leads.id)`;
 /** Contacted: a follow-up was logged, or the lead was won (a won lead was reached, logged or not). */
 export const wasContacted = sql<number>`(leads.stage = 'won' OR EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.lead_id = leads.id))`;
@@ -171,7 +176,8 @@ export interface ResponseRow {
  * A lead reassigned before contact leaves its first rep's assignment uncontacted, as it was.
  */
 export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
-  const repFilter: KpiFilter = { ...filter, repId: undefined };
+  // Rep and tier narrow by the rep the lead was handed to, not by its owner now.
+  const repFilter: KpiFilter = { ...filter, repId: undefined, tier: undefined };
   let q = workQb
     .selectFrom('assignments as a')
     .innerJoin('leads', 'leads.id', 'a.lead_id')
@@ -181,6 +187,7 @@ export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter
     .where('a.rep_id', 'is not', null)
     .where('leads.is_history', '=', 0);
   if (filter.repId !== undefined) q = q.where('a.rep_id', '=', filter.repId);
+  if (filter.tier !== undefined) q = q.where(handedToTier(filter.tier));
   return selectAll(
     db,
     q.select([

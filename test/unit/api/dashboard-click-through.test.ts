@@ -94,6 +94,29 @@ describe('click-through on the demo workspace', () => {
     }
   });
 
+  it('narrows the hand-overs by the tier of the rep they went to, count and click-through alike', async () => {
+    const tier = (await t.client.call('reps.list', {})).find((rep) => rep.tier === 'senior')?.tier ?? 'mid';
+    const narrowed = await t.client.call('dashboard.kpis', { ...period, tier });
+    expect(narrowed.response.notContactedLeads).toBeLessThanOrEqual(row.response.notContactedLeads);
+    const answer = await t.client.call('dashboard.leads', {
+      ...period,
+      tier,
+      metric: 'not_contacted',
+      limit: 1,
+    });
+    expect(answer.total).toBe(narrowed.response.notContactedLeads);
+    for (const rep of narrowed.reps) {
+      const opened = await t.client.call('dashboard.leads', {
+        ...period,
+        tier,
+        repId: rep.repId,
+        metric: 'handed_over',
+        limit: 1,
+      });
+      expect(opened.total, rep.name).toBe(rep.leads);
+    }
+  });
+
   it('narrows a click-through by the same rep filter as the card', async () => {
     const rep = row.reps.find((r) => r.leads > 0);
     expect(rep).toBeDefined();
