@@ -5,7 +5,14 @@ import { defineCall, empty, id, isoDate, MAX_TEXT } from '../contract-kit';
 import { exportedFileSchema } from '../leads/calls';
 import { leadSchema, stageSchema } from '../leads/schemas';
 import { DASHBOARD_ERRORS } from './errors';
-import { kpiRowSchema, kpiTargetsSchema, mineSchema, nowSchema, pulseForLeadSchema } from './schemas';
+import {
+  calibrationSchema,
+  kpiRowSchema,
+  kpiTargetsSchema,
+  mineSchema,
+  nowSchema,
+  pulseForLeadSchema,
+} from './schemas';
 
 /** The longest period the Dashboard asks about; bounds the per-day series. */
 export const MAX_DASHBOARD_DAYS = 366;
@@ -180,6 +187,8 @@ export const dashboardCalls = {
     output: pulseForLeadSchema,
     access: 'team-lead',
   }),
+  /** Per grade and score band: the share of the period's closed leads won, beside the learned model's prediction. */
+  'dashboard.calibration': defineCall({ input: kpiInput, output: calibrationSchema, access: 'team-lead' }),
   /** The leads behind one of the Dashboard's counts: as many rows in all as the count said. */
   'dashboard.leads': defineCall({
     input: drillInput,

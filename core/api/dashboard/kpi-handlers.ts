@@ -2,6 +2,7 @@
 import { appendAudit } from '../../store/audit-log';
 import { actorLabel, type HandlersOf } from '../call-context';
 import type { dashboardCalls } from './calls';
+import { computeCalibration } from './calibration';
 import { listLeadsBehind } from './drill';
 import { exportTable } from './export-table';
 import { computeKpiRow } from './kpi-row';
@@ -19,6 +20,7 @@ export const kpiHandlers: HandlersOf<KpiCalls> = {
   'dashboard.answerPulse': (ctx, input) => answerPulse(ctx, input),
   'dashboard.myPulse': (ctx) => readMyPulse(ctx),
   'dashboard.pulse': (ctx, input) => readPulseForLead(ctx, input),
+  'dashboard.calibration': (ctx, input) => computeCalibration(ctx, input),
   'dashboard.leads': (ctx, input) => listLeadsBehind(ctx, input),
   'dashboard.exportTable': (ctx, input) => exportTable(ctx, input),
   'dashboard.targets': (ctx) => readKpiTargets(ctx.db),

@@ -86,6 +86,28 @@ export const pulseForLeadSchema = z
   })
   .strict();
 
+const calibrationCellSchema = z
+  .object({
+    grade: gradeKey,
+    bandFrom: maybe,
+    converted: estimateSchema,
+    predicted: maybe,
+    predictedCount: int,
+  })
+  .strict();
+
+export const calibrationSchema = z
+  .object({
+    /** True when a learned model is trained: its predictions stand beside the observed shares. */
+    hasModel: z.boolean(),
+    closed: int,
+    /** True when the period had more closed leads than one call reads. */
+    isTruncated: z.boolean(),
+    cells: z.array(calibrationCellSchema).readonly(),
+  })
+  .strict();
+export type Calibration = z.output<typeof calibrationSchema>;
+
 export const kpiTargetsSchema = z
   .object({
     responseMinutes: gradeRecord(z.number().int().min(0).max(100_000)),
@@ -180,19 +202,7 @@ export const kpiRowSchema = z
         current: conversionFiguresSchema,
         previous: conversionFiguresSchema,
         byGrade: gradeRecord(conversionFiguresSchema),
-        calibration: z
-          .array(
-            z
-              .object({
-                grade: gradeKey,
-                bandFrom: maybe,
-                converted: estimateSchema,
-                predicted: maybe,
-                predictedCount: int,
-              })
-              .strict(),
-          )
-          .readonly(),
+        calibration: z.array(calibrationCellSchema).readonly(),
         /** Won / arrived of each day's arrivals. */
         series,
       })

@@ -129,4 +129,22 @@ describe('click-through on the demo workspace', () => {
     });
     expect(answer.total).toBe(mine.conversion.current.arrived);
   });
+
+  it('calibrates grades and score bands against the learned model once one is trained', async () => {
+    const before = await t.client.call('dashboard.calibration', period);
+    expect(before.hasModel).toBe(false);
+    expect(before.closed).toBe(row.conversion.current.closed);
+    expect(before.cells.reduce((sum, cell) => sum + cell.converted.n, 0)).toBe(before.closed);
+    expect(before.cells.every((cell) => cell.predicted === null)).toBe(true);
+
+    const job = await t.client.call('scoring.train', { seed: 7 });
+    expect(await t.service.jobs.waitFor(job.id)).toMatchObject({ state: 'done' });
+    const after = await t.client.call('dashboard.calibration', period);
+    expect(after.hasModel).toBe(true);
+    for (const cell of after.cells) {
+      expect(cell.predictedCount).toBe(cell.converted.n);
+      expect(cell.predicted).toBeGreaterThan(0);
+      expect(cell.predicted).toBeLessThan(1);
+    }
+  }, 120_000);
 });

@@ -234,6 +234,12 @@ function answers(actor: Actor = { role: 'lead' }): FakeAnswers {
       comment: input.comment ?? null,
       isSigned: input.isSigned ?? false,
     }),
+    'dashboard.calibration': () => ({
+      hasModel: true,
+      closed: 4,
+      isTruncated: false,
+      cells: [{ grade: 'A', bandFrom: 80, converted: est(0.5, 4), predicted: 0.62, predictedCount: 4 }],
+    }),
     'dashboard.exportTable': (input) => ({
       fileName: `${input.name}.csv`,
       mimeType: 'text/csv',
@@ -340,6 +346,16 @@ describe('the Dashboard page', () => {
     };
     expect(input.headers[0]).toBe('Source');
     expect(input.rows[1]).toContain('no cost');
+  });
+
+  it('compares the scores with the learned model only when asked', async () => {
+    const client = createFakeClient(answers());
+    renderWithApp(<DashboardPage />, client);
+    const card = await screen.findByTestId('dashboard-calibration');
+    expect(client.calls.map((c) => c.name)).not.toContain('dashboard.calibration');
+    fireEvent.click(within(card).getByRole('button', { name: 'Compare with the model' }));
+    const row = await within(card).findByText('80–100');
+    expect(row.closest('tr')?.textContent).toBe('A80–100450%62%');
   });
 
   it('speaks Chinese', async () => {

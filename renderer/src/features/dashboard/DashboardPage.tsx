@@ -8,6 +8,7 @@ import { REP_TIERS, type RepTier } from '../../../../core/domain/rep';
 import { useLeadFacets, useReps, useWorkspaceStatus } from '../../api/queries';
 import { useDashboardTranslation } from './bundle';
 import { PRESETS, periodOf, useKpis, useNow, useSummary, type KpiQuery } from './dashboard-queries';
+import { CalibrationTable } from './CalibrationTable';
 import { DrillProvider } from './DrillContext';
 import { KpiCards } from './KpiCards';
 import { NowSection } from './NowSection';
@@ -143,6 +144,7 @@ function TeamLeadDashboard() {
             </div>
             <KpiCards row={row} />
             <PeriodTables row={row} />
+            <CalibrationTable query={query} />
           </Stack>
         </DrillProvider>
       )}
