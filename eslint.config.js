@@ -43,7 +43,7 @@ const contractFiles = [
   'core/api/contract-kit',
   'core/api/errors',
   'core/api/*/{calls,schemas,errors}',
-  'core/api/transport/{client,bridge}',
+  'core/api/transport/{client,bridge,http-client,app-client}',
 ];
 /** Pure helpers the contract files use; they are loaded into the renderer with them. */
 const contractHelpers = ['core/api/assemble-namespaces', 'core/api/leads/phone-check', 'core/import/types'];

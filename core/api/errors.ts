@@ -27,6 +27,17 @@ export interface ErrorDef {
 
 type ErrorDefs<Keys extends string> = { readonly [K in Keys]: ErrorDef };
 
+/** Every declared refusal by reason, filled as namespaces load, so a client can word any reason it receives. */
+const REGISTRY = new Map<string, ErrorDef>();
+
+export function findErrorDef(reason: string): ErrorDef | undefined {
+  return REGISTRY.get(reason);
+}
+
+export function allErrorDefs(): readonly ErrorDef[] {
+  return [...REGISTRY.values()];
+}
+
 /** Declares a namespace's refusals; each key becomes the reason `<namespace>.<key>`. */
 export function defineErrors<const Keys extends string>(
   namespace: string,
@@ -34,7 +45,10 @@ export function defineErrors<const Keys extends string>(
 ): ErrorDefs<Keys> {
   const out: Record<string, ErrorDef> = {};
   for (const [key, def] of Object.entries<Omit<ErrorDef, 'reason'>>(defs)) {
-    out[key] = Object.freeze({ ...def, reason: `${namespace}.${key}` });
+    const reason = `${namespace}.${key}`;
+    if (REGISTRY.has(reason)) throw new Error(`The refusal ${reason} is declared twice.`);
+    out[key] = Object.freeze({ ...def, reason });
+    REGISTRY.set(reason, out[key]);
   }
   return Object.freeze(out) as ErrorDefs<Keys>;
 }
@@ -151,7 +165,7 @@ export const INPUT_ERRORS = defineErrors('input', {
   invalid: {
     kind: 'invalid_input',
     en: '{{field}}: {{detail}}',
-    zh: '{{field}}：{{detail}}',
+    zh: '{{field}}：输入有误（{{detail}}）',
   },
 });
 

@@ -45,7 +45,7 @@ export function pinnedTlsOptions(pin: HubPin) {
   };
 }
 
-export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type FetchLike = (input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>;
 
 function headersOf(init: RequestInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};

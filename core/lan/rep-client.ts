@@ -7,8 +7,8 @@ import { fingerprintPrefix, parsePairingCode } from '../api/devices/pairing-code
 import { ApiError, refusalData, TRANSPORT_ERRORS, type ApiErrorData } from '../api/errors';
 import type { Actor, CallInput, CallName, CallOutput, PushedEvent } from '../api/contract';
 import { SESSION_HEADER } from '../api/transport/http-transport';
-import type { AppClient, ConnectionState } from '../../renderer/src/api/app-client';
-import { computeBackoffMs, createHttpClient } from '../../renderer/src/api/http-client';
+import type { AppClient, ConnectionState } from '../api/transport/app-client';
+import { computeBackoffMs, createHttpClient } from '../api/transport/http-client';
 import type { DeviceStore, PairedDevice } from './device-store';
 import {
   createPinnedTransport,

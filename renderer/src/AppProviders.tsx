@@ -10,7 +10,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { AppClient } from './api/app-client';
+import type { AppClient } from '../../core/api/transport/app-client';
 import { ClientProvider } from './api/client-context';
 import { currentLanguage } from './i18n';
 import { theme } from './theme';

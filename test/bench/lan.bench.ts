@@ -7,7 +7,7 @@ import type { PushedEvent } from '../../core/api/contract';
 import type { DeviceStore, PairedDevice } from '../../core/lan/device-store';
 import { createPinnedTransport } from '../../core/lan/pinned-tls';
 import { connectRepClient, pairWithHub, type RepClient } from '../../core/lan/rep-client';
-import { createHttpClient } from '../../renderer/src/api/http-client';
+import { createHttpClient } from '../../core/api/transport/http-client';
 import { startLanHub, type LanHub } from '../helpers/lan-hub';
 import { figure, percentile, type Report } from './figure';
 

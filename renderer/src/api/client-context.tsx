@@ -5,7 +5,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import { I18nContext } from 'react-i18next';
 import type { PushedEvent } from '../../../core/api/contract';
 import { currentLanguage } from '../i18n';
-import type { AppClient } from './app-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
 import { queryKeys } from './query-keys';
 import { withWordedErrors } from './worded-errors';
 

@@ -3,7 +3,7 @@
 import type { FairleadBridge } from '../../../core/api/transport/bridge';
 import { unwrapResult } from '../../../core/api/transport/client';
 import type { CallOutput } from '../../../core/api/contract';
-import type { AppClient } from './app-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
 
 export function createIpcClient(bridge: FairleadBridge): AppClient {
   return {

@@ -1,7 +1,7 @@
 // Chooses the transport: the Electron bridge when the preload exposed one, otherwise HTTP to the page's own hub.
 import type { FairleadBridge } from '../../../core/api/transport/bridge';
-import type { AppClient } from './app-client';
-import { createHttpClient } from './http-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
+import { createHttpClient } from '../../../core/api/transport/http-client';
 import { createIpcClient } from './ipc-client';
 
 declare global {

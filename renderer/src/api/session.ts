@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Actor, CallInput, CallOutput } from '../../../core/api/contract';
-import type { AppClient } from './app-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
 import { useClient } from './client-context';
 
 export type SessionStatus = CallOutput<'session.status'>;

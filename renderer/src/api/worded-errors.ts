@@ -5,7 +5,7 @@ import '../../../core/api/contract';
 import type { CallName } from '../../../core/api/contract';
 import { ApiError, findErrorDef, formatErrorMessage } from '../../../core/api/errors';
 import type { Language } from '../i18n';
-import type { AppClient } from './app-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
 
 /** Calls a signed-out person may make: a refusal of these says nothing about a session that ended. */
 const PUBLIC_CALLS: ReadonlySet<CallName> = new Set<CallName>([

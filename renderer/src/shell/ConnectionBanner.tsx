@@ -3,7 +3,7 @@
 import { Alert } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import type { ConnectionState } from '../api/app-client';
+import type { ConnectionState } from '../../../core/api/transport/app-client';
 import { useClient } from '../api/client-context';
 import { useIdentityTranslation } from '../features/identity/bundle';
 

@@ -29,11 +29,11 @@ describe('duplicates', () => {
     const b = seedLead(t.service, { name: '李娜', email: 'lina@example.cn' });
     const c = seedLead(t.service, { name: '王芳', company: '北京某某科技有限公司' });
     const byPhone = await t.client.call('leads.findDuplicates', { phone: '138 0013 8000' });
-    expect(byPhone.map((d) => [d.lead.id, d.by])).toEqual([[a.id, ['phone']]]);
+    expect(byPhone.map((d) => [d.lead?.id, d.by])).toEqual([[a.id, ['phone']]]);
     const byEmail = await t.client.call('leads.findDuplicates', { email: 'LiNa@Example.cn' });
-    expect(byEmail.map((d) => d.lead.id)).toEqual([b.id]);
+    expect(byEmail.map((d) => d.lead?.id)).toEqual([b.id]);
     const byCompany = await t.client.call('leads.findDuplicates', { name: '王 芳', company: '北京某某科技' });
-    expect(byCompany.map((d) => [d.lead.id, d.by])).toEqual([[c.id, ['companyName']]]);
+    expect(byCompany.map((d) => [d.lead?.id, d.by])).toEqual([[c.id, ['companyName']]]);
     expect(await t.client.call('leads.findDuplicates', { phone: '138 0013 8000', excludeId: a.id })).toEqual(
       [],
     );

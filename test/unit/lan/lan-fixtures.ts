@@ -2,7 +2,7 @@
 // a pairing code for them.
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { AppClient } from '../../../renderer/src/api/app-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
 import { ApiError } from '../../../core/api/errors';
 import { createFileDeviceStore, type DeviceStore } from '../../../core/lan/device-store';
 

@@ -3,7 +3,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInProcessClient } from '../../../core/api/transport/in-process-client';
-import type { AppClient } from '../../../renderer/src/api/app-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
 import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PushedEvent } from '../../../core/api/contract';
 import { ApiError } from '../../../core/api/errors';
-import type { ConnectionState } from '../../../renderer/src/api/app-client';
-import { computeBackoffMs, createHttpClient } from '../../../renderer/src/api/http-client';
+import type { ConnectionState } from '../../../core/api/transport/app-client';
+import { computeBackoffMs, createHttpClient } from '../../../core/api/transport/http-client';
 
 class FakeSocket {
   onopen: (() => void) | null = null;

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../core/api/errors';
-import type { Lead } from '../../../core/domain/lead';
+import type { CallOutput } from '../../../core/api/contract';
 import { LeadForm } from '../../../renderer/src/features/leads/LeadForm';
 import {
   parseYuanToFen,
@@ -14,8 +14,8 @@ function fill(testId: string, value: string): void {
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
 }
 
-function savedLead(name: string): Lead {
-  return { id: 'lead_1', name } as unknown as Lead;
+function savedLead(name: string): CallOutput<'leads.create'> {
+  return { id: 'lead_1', name } as unknown as CallOutput<'leads.create'>;
 }
 
 describe('the lead form', () => {

@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../../core/api/contract';
 import { AppProviders } from '../../../renderer/src/AppProviders';
-import type { AppClient } from '../../../renderer/src/api/app-client';
+import type { AppClient } from '../../../core/api/transport/app-client';
 import { createAppQueryClient } from '../../../renderer/src/api/client-context';
 import { createI18n, type Language } from '../../../renderer/src/i18n';
 

@@ -4,7 +4,9 @@ import { Anchor, Code, Paper, Stack, Text } from '@mantine/core';
 import { useSessionStatus } from '../../api/session';
 import { useIdentityTranslation } from './bundle';
 
-export function NetworkSection({ isBrowser = typeof window !== 'undefined' && !window.fairlead }) {
+export function NetworkSection({
+  isBrowser = typeof window !== 'undefined' && !(window as { fairlead?: unknown }).fairlead,
+}) {
   const { t } = useIdentityTranslation();
   const status = useSessionStatus();
   if (status.data?.actor?.role !== 'lead') return null;

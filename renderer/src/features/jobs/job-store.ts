@@ -1,6 +1,6 @@
 // The latest status of every background job this client has heard of, kept fresh by `jobs.progress` events.
 import { useEffect, useSyncExternalStore } from 'react';
-import type { AppClient } from '../../api/app-client';
+import type { AppClient } from '../../../../core/api/transport/app-client';
 import type { JobStatus } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 

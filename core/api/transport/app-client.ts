@@ -1,6 +1,6 @@
 // The client as the renderer sees it: calls and pushed events, and never a session token (the hub keeps the
 // browser's session in an HttpOnly cookie; in Electron the main process holds the window's session).
-import type { CallInput, CallName, CallOutput, PushedEvent } from '../../../core/api/contract';
+import type { CallInput, CallName, CallOutput, PushedEvent } from '../contract';
 
 /** The hub's event feed: `downSince` is when it dropped (epoch ms), null while connected or not yet tried. */
 export interface ConnectionState {

@@ -1,8 +1,8 @@
 // The LAN/browser transport: POST /api/<call> with a JSON body, and the /api/events WebSocket push feed. The
 // session is the hub's HttpOnly cookie, which a same-origin fetch and WebSocket send by themselves.
-import { unwrapResult } from '../../../core/api/transport/client';
-import type { CallOutput, CallResult, PushedEvent } from '../../../core/api/contract';
-import { ApiError, refusalData, TRANSPORT_ERRORS } from '../../../core/api/errors';
+import { unwrapResult } from './client';
+import type { CallOutput, CallResult, PushedEvent } from '../contract';
+import { ApiError, refusalData, TRANSPORT_ERRORS } from '../errors';
 import type { AppClient, ConnectionState } from './app-client';
 
 export interface HttpClientOptions {
@@ -35,7 +35,8 @@ function isPushedEvent(value: unknown): value is PushedEvent {
 }
 
 export function createHttpClient(options: HttpClientOptions): AppClient {
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch =
+    options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init));
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
   const schedule = options.schedule ?? ((run: () => void, delayMs: number) => setTimeout(run, delayMs));
   const now = options.now ?? (() => Date.now());
