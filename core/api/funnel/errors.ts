@@ -45,7 +45,7 @@ export const FUNNEL_ERRORS = defineErrors('funnel', {
   },
   stageHasLeads: {
     kind: 'conflict',
-    en: 'The stage "{{name}}" still has {{count}} lead(s): choose a stage to move them to before it is {{change}}.',
+    en: 'The stage "{{name}}" still has {{count}} lead(s): choose a stage to move them to first.',
     zh: '阶段“{{nameZh}}”还有 {{count}} 条线索：请先选择要把它们移到哪个阶段。',
   },
 });

@@ -48,8 +48,8 @@ export const IMPORT_ERRORS = defineErrors('import', {
   },
   historyQuestion: {
     kind: 'conflict',
-    en: 'Column "{{column}}" has an open question ({{question}}): answer it before importing.',
-    zh: '列“{{column}}”还有未回答的问题（{{question}}），请先回答再导入。',
+    en: 'Column "{{column}}" has an open question about "{{value}}" ({{question}}): answer it before importing.',
+    zh: '列“{{column}}”中的“{{value}}”还有未回答的问题（{{question}}），请先回答再导入。',
   },
   batchNotFound: {
     kind: 'not_found',

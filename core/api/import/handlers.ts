@@ -111,7 +111,7 @@ export const importHandlers: HandlersOf<typeof importCalls> = {
     if (question)
       throw new ServiceError(
         IMPORT_ERRORS.historyQuestion,
-        { column: question.column, question: question.kind, value: question.value },
+        { column: question.column, question: question.kind, value: question.value ?? '' },
         question.column || 'history',
       );
     const actor = actorLabel(ctx.actor);

@@ -79,12 +79,17 @@ describe('scoring through the API', () => {
     const everyoneIsD: ScoringModel = { ...model, thresholds: { a: 100, b: 99, c: 98 } };
     const saved = await t.client.call('scoring.saveModel', { model: everyoneIsD });
     expect(saved.version).toBe(model.version + 1);
-    expect((await t.client.call('scoring.getModel', {})).staleLeads).toBe(500);
+    // The background job may already have rescored its first leads by the time this is read.
+    expect((await t.client.call('scoring.getModel', {})).staleLeads).toBeGreaterThan(450);
     const job = await t.service.jobs.waitFor(saved.job.id);
     expect(job).toMatchObject({ state: 'done', kind: 'rescore' });
     expect((await t.client.call('scoring.getModel', {})).staleLeads).toBe(0);
-    const page = await t.client.call('leads.list', { grades: ['D'], limit: 1 });
-    expect(page.total).toBe(500);
+    // Thresholds 100/99/98 make D every lead scoring under 98; the demo has a couple at 98–100.
+    const d = await t.client.call('leads.list', { grades: ['D'], limit: 1 });
+    const rest = await t.client.call('leads.list', { grades: ['A', 'B', 'C'], limit: 500 });
+    expect(d.total + rest.total).toBe(500);
+    expect(d.total).toBeGreaterThan(480);
+    for (const row of rest.rows) expect(row.score).toBeGreaterThanOrEqual(98);
   });
 
   it('refuses to train with too few outcomes and says how many more are needed', async () => {
