@@ -11,6 +11,7 @@ import { queryKeys } from '../../api/query-keys';
 import { formatNumber, todayIsoDate } from '../../ui/format';
 import { IconPlus } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
+import { DeactivateRepDialog } from '../pool/DeactivateRepDialog';
 import { RepForm } from './RepForm';
 
 const TIER_COLORS = { senior: 'violet', mid: 'indigo', junior: 'teal' } as const;
@@ -66,6 +67,8 @@ export function TeamPage() {
   const queryClient = useQueryClient();
   const reps = useReps(true);
   const [editing, setEditing] = useState<Rep | 'new' | null>(null);
+  // Deactivating asks where the rep's open leads go (pool, redistribute, a named rep) before anything happens.
+  const [deactivating, setDeactivating] = useState<{ id: string; name: string } | null>(null);
   const today = todayIsoDate();
 
   const setActive = useMutation({
@@ -177,7 +180,11 @@ export function TeamPage() {
                         variant="subtle"
                         color={rep.isActive ? 'red' : 'teal'}
                         loading={setActive.isPending && setActive.variables.id === rep.id}
-                        onClick={() => setActive.mutate({ id: rep.id, isActive: !rep.isActive })}
+                        onClick={() =>
+                          rep.isActive
+                            ? setDeactivating({ id: rep.id, name: rep.name })
+                            : setActive.mutate({ id: rep.id, isActive: true })
+                        }
                       >
                         {rep.isActive ? t('team.deactivate') : t('team.reactivate')}
                       </Button>
@@ -189,6 +196,7 @@ export function TeamPage() {
           </Table>
         </Paper>
       )}
+      <DeactivateRepDialog rep={deactivating} onClose={() => setDeactivating(null)} />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
