@@ -3,7 +3,10 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSession, type HubSession } from './hub-harness';
+import { startHubSession, type HubSession, LEAD_PASSWORD } from './hub-harness';
+
+/** The reps' PIN for taking over the shared PC. */
+const REP_PIN = '135790';
 
 describe('distribution in a browser against the hub', () => {
   let session: HubSession;
@@ -30,15 +33,27 @@ describe('distribution in a browser against the hub', () => {
     await page.getByRole('option', { name: option, exact: true }).click();
   }
 
+  /** Hands the shared PC to a rep (their PIN), or back to the team lead (the team lead's password). */
   async function switchActor(name: string): Promise<void> {
+    const isLead = name === '销售主管';
     await page.getByTestId('actor-menu').click();
-    await page.getByRole('menuitem', { name }).click();
-    await page.getByTestId('actor-menu').getByText(name).waitFor();
+    await page.getByRole('menuitem', { name: isLead ? '切换回销售主管' : name }).click();
+    await page
+      .getByRole('dialog')
+      .getByLabel(isLead ? '销售主管密码' : 'PIN 码')
+      .fill(isLead ? LEAD_PASSWORD : REP_PIN);
+    await page.getByRole('dialog').getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('actor-menu').getByText(name, { exact: true }).waitFor();
   }
 
   it('builds a rule with the condition builder, moves it to the top and tests a lead against it', async () => {
-    zhang = await callApi('reps.create', { name: '张三', tier: 'senior', joinedOn: '2024-01-01' });
-    li = await callApi('reps.create', { name: '李四', tier: 'mid', joinedOn: '2024-01-01' });
+    zhang = await callApi('reps.create', {
+      name: '张三',
+      tier: 'senior',
+      joinedOn: '2024-01-01',
+      pin: REP_PIN,
+    });
+    li = await callApi('reps.create', { name: '李四', tier: 'mid', joinedOn: '2024-01-01', pin: REP_PIN });
     await page.goto(`${baseUrl}/#/rules/distribution`);
     await page.getByTestId('rule-add').click();
     const count = await page.locator('[data-testid^="rule-"][data-testid$="-name"]').count();

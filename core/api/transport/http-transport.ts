@@ -10,6 +10,11 @@ import type { Service } from '../service';
 
 export const SESSION_HEADER = 'x-fairlead-session';
 export const SESSION_COOKIE = 'fairlead_session';
+/**
+ * An oversized body is read and thrown away up to this size, so the client hears the 413 instead of a reset
+ * (an answer sent while it is still writing breaks its pipe); past it the connection is closed.
+ */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 /** Malformed requests one connection may send before it is closed. */
 const ABUSE_LIMIT = 10;
 
@@ -107,14 +112,29 @@ function sessionCookie(token: string, identity: HubIdentity, maxAgeSeconds: numb
 
 type BodyResult = { readonly text: string } | { readonly tooLarge: true };
 
+/** Reads and drops a body to its end. */
+function drainBody(req: IncomingMessage): Promise<void> {
+  return new Promise((resolve) => {
+    req.on('data', () => undefined);
+    req.once('end', () => resolve());
+    req.once('error', () => resolve());
+    req.once('close', () => resolve());
+    req.resume();
+  });
+}
+
+/** Resolves at the end of the body, or as soon as it passes `maxBytes` (the rest is then drained and thrown away). */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let isOver = false;
     req.on('data', (chunk: Buffer) => {
-      if (isOver) return;
       size += chunk.length;
+      if (isOver) {
+        if (size > DRAIN_LIMIT_BYTES) req.socket.destroy();
+        return;
+      }
       if (size > maxBytes) {
         isOver = true;
         chunks.length = 0;
@@ -172,15 +192,27 @@ export function createApiHandler(options: ApiHandlerOptions) {
     }
     const spec = (calls as Record<string, CallSpec>)[name]!;
     const declared = Number(req.headers['content-length'] ?? NaN);
-    const body =
-      declared > spec.maxBodyBytes ? { tooLarge: true as const } : await readBody(req, spec.maxBodyBytes);
+    // A declared oversized body is read to its end and dropped before answering, so the client, still writing,
+    // hears the 413 rather than a broken pipe; one past the drain limit is answered at once.
+    const isDeclaredTooLarge = declared > spec.maxBodyBytes;
+    if (isDeclaredTooLarge && declared <= DRAIN_LIMIT_BYTES) await drainBody(req);
+    const body = isDeclaredTooLarge ? { tooLarge: true as const } : await readBody(req, spec.maxBodyBytes);
     if ('tooLarge' in body) {
       noteAbuse(req);
       // Answer, then close: the rest of the body is not read.
-      sendRefusal(res, refusalData(COMMON_ERRORS.bodyTooLarge, { maxBytes: spec.maxBodyBytes }), {
-        connection: 'close',
+      sendRefusal(res, refusalData(COMMON_ERRORS.bodyTooLarge, { maxBytes: spec.maxBodyBytes }));
+      // Keep reading (and discarding) what the client still sends, so it hears this answer instead of a reset;
+      // the connection closes once the body has ended, or at once past the drain limit.
+      let drained = 0;
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DRAIN_LIMIT_BYTES) req.socket.destroy();
       });
-      res.on('finish', () => req.socket.destroySoon());
+      req.resume();
+      res.on('finish', () => {
+        if (req.complete) req.socket.destroySoon();
+        else req.once('end', () => req.socket.destroySoon());
+      });
       return;
     }
     let input: unknown;
