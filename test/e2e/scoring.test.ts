@@ -82,13 +82,15 @@ describe('scoring in a browser against the hub', () => {
   it('shows the new grade of a lead the preview said would change in the Leads table', async () => {
     await page.getByRole('link', { name: '线索' }).click();
     await page.getByTestId('lead-search').fill(changedLead.name);
-    const row = page.locator('[data-lead-id]', { hasText: changedLead.name }).first();
-    await row.waitFor();
-    const gradeCell = row.getByTestId('lead-grade');
+    // Demo names can repeat: one of the leads with this name is the one the preview showed.
+    const rows = page.locator('[data-lead-id]', { hasText: changedLead.name });
+    await rows.first().waitFor();
     await expect
-      .poll(async () => (await gradeCell.innerText()).trim().charAt(0))
-      .toBe(changedLead.gradeAfter);
-    expect(await row.getByTestId('stale-marker').count()).toBe(0);
+      .poll(async () =>
+        (await rows.getByTestId('lead-grade').allInnerTexts()).map((text) => text.trim().charAt(0)),
+      )
+      .toContain(changedLead.gradeAfter);
+    expect(await rows.getByTestId('stale-marker').count()).toBe(0);
   });
 
   it('explains the lead score in the drawer with parts that add up to it', async () => {
@@ -131,13 +133,15 @@ describe('scoring in a browser against the hub', () => {
     await shoot('05-learned');
   });
 
-  it('loads suggested weights into the editor as an unsaved draft with a preview', async () => {
+  it('refuses to suggest weights from a model that barely predicts, and says why', async () => {
+    // The demo's history is now assigned by the real engine, and its learned model is weak (AUC ≈ 0.58): the app
+    // must say so rather than offer weights. Loading a strong model's suggestion is covered by
+    // test/unit/renderer/suggestion-modal.test.tsx.
+    const auc = Number(await page.getByTestId('learned-auc').innerText());
+    expect(auc).toBeLessThan(0.6);
     await page.getByTestId('suggest-button').click();
-    await page.getByTestId('suggestion-changes').waitFor();
+    await page.getByText('不建议据此调整权重').waitFor();
+    expect(await page.getByTestId('suggestion-changes').count()).toBe(0);
     await shoot('06-suggestion');
-    await page.getByTestId('suggestion-load').click();
-    await page.getByText('有未保存的修改').waitFor();
-    await page.getByTestId('preview-histogram').waitFor();
-    expect(await page.getByTestId('save-model').isEnabled()).toBe(true);
   });
 });
