@@ -45,6 +45,7 @@ describe('the Dashboard in a browser on the demo workspace', () => {
     await page
       .getByTestId('fairness-readings')
       .getByText(/基尼系数|没有分出 A\/B 线索/)
+      .first()
       .waitFor();
   });
 });

@@ -74,6 +74,8 @@ async function waitForHealth(url: string, hub: ChildProcess, output: () => strin
 
 /** The team lead's password every e2e hub gets. */
 export const LEAD_PASSWORD = 'e2e-team-lead-password';
+/** What `workspace.loadDemo` sets (core/api/workspace/handlers.ts DEMO_LEAD_PASSWORD). */
+const DEMO_LEAD_PASSWORD = 'fairlead-demo';
 
 /** Waits for the hub to print its one-time team-lead sign-in link, and returns the code in it. */
 async function waitForSignInCode(hub: ChildProcess, output: () => string): Promise<string> {
@@ -186,7 +188,14 @@ export async function startHubSession(
     { code },
     null,
   );
-  await postCall(baseUrl, 'session.setLeadPassword', { password: LEAD_PASSWORD }, leadToken);
+  // A hub started with --demo already has the demo's team-lead password, which the change must name.
+  const isDemo = (options.hubArgs ?? []).includes('--demo');
+  await postCall(
+    baseUrl,
+    'session.setLeadPassword',
+    { password: LEAD_PASSWORD, ...(isDemo ? { currentPassword: DEMO_LEAD_PASSWORD } : {}) },
+    leadToken,
+  );
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
