@@ -2,6 +2,7 @@
 import type { LeadId } from './ids';
 import type { Bant, BehaviourEvent, Lead } from './lead';
 import { companyKey } from './normalize/company';
+import type { MergeableField } from './mergeable-fields';
 import { nameKey } from './normalize/name';
 import { normalizeEmail } from './normalize/email';
 import { normalizePhone, formatPhone } from './normalize/phone';
@@ -212,24 +213,6 @@ export function groupDuplicates(
   }
   return groups.sort((a, b) => compareIds(a.leadIds[0] ?? '', b.leadIds[0] ?? ''));
 }
-
-export const MERGEABLE_FIELDS = [
-  'name',
-  'phone',
-  'email',
-  'wechat',
-  'company',
-  'title',
-  'industry',
-  'region',
-  'companySize',
-  'product',
-  'source',
-  'campaign',
-  'costFen',
-  'needs',
-] as const;
-export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
 
 /** Per field, whose value wins; fields not listed keep the target's value unless it is empty. */
 export type MergeChoices = Partial<Record<MergeableField, 'target' | 'source'>>;

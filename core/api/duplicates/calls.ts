@@ -4,30 +4,14 @@ import { defineCall, id } from '../contract-kit';
 import { dedupeKindSchema } from '../leads/calls';
 import { leadSchema } from '../leads/schemas';
 import { DUPLICATES_ERRORS } from './errors';
-
-const MERGE_FIELDS = [
-  'name',
-  'phone',
-  'email',
-  'wechat',
-  'company',
-  'title',
-  'industry',
-  'region',
-  'companySize',
-  'product',
-  'source',
-  'campaign',
-  'costFen',
-  'needs',
-] as const;
+import { MERGEABLE_FIELDS } from '../../domain/mergeable-fields';
 
 const mergeInput = z
   .object({
     keepId: id,
     mergeIds: z.array(id).min(1).max(50),
     /** Per field, the id of the lead whose value wins; unlisted fields keep the kept lead's value unless empty. */
-    choices: z.partialRecord(z.enum(MERGE_FIELDS), id).default({}),
+    choices: z.partialRecord(z.enum(MERGEABLE_FIELDS), id).default({}),
   })
   .strict()
   .refine((input) => !input.mergeIds.includes(input.keepId), {

@@ -1,7 +1,8 @@
 // The audited field-by-field merge of duplicate leads: it keeps every follow-up and the merged leads' assignment
 // history.
 import type { z } from 'zod';
-import { mergeLeads, type MergeChoices, type MergeableField } from '../../domain/dedupe';
+import { mergeLeads, type MergeChoices } from '../../domain/dedupe';
+import type { MergeableField } from '../../domain/mergeable-fields';
 import type { Lead } from '../../domain/lead';
 import { appendAudit } from '../../store/audit-log';
 import {

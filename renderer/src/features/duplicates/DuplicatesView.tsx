@@ -5,26 +5,13 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { DuplicateGroupView } from '../../../../core/api/duplicates/calls';
+import { MERGEABLE_FIELDS } from '../../../../core/domain/mergeable-fields';
 import type { Lead } from '../../../../core/domain/lead';
 import { useClient } from '../../api/client-context';
 import { useImportTranslation } from '../import/bundle';
 
-const FIELDS = [
-  'name',
-  'phone',
-  'email',
-  'wechat',
-  'company',
-  'title',
-  'industry',
-  'region',
-  'companySize',
-  'product',
-  'source',
-  'campaign',
-  'costFen',
-  'needs',
-] as const;
+/** The fields a merge chooses between, in the order the merge view shows them. */
+const FIELDS = MERGEABLE_FIELDS;
 type Field = (typeof FIELDS)[number];
 
 function isEmpty(value: unknown): boolean {
