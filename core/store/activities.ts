@@ -3,24 +3,9 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { ActivityKind } from '../domain/sla/agenda';
+import type { ActivitiesTable } from './schema';
 import { execute, qb, selectAll, selectFirst } from './sql';
 import { NOT_OPEN } from './work-leads';
-import { workQb } from './work-schema';
-
-export type ActivitiesTable = {
-  id: string;
-  lead_id: string;
-  rep_id: string | null;
-  kind: string;
-  title: string | null;
-  due_at: number | null;
-  follow_up_id: string | null;
-  created_at: number;
-  done_at: number | null;
-  cancelled_at: number | null;
-};
-
-const activityQb = workQb.withTables<{ activities: ActivitiesTable }>();
 
 /** Neither done nor closed: the one activity a lead may have open (the partial indexes use the same condition). */
 const IS_OPEN = sql<boolean>`activities.done_at IS NULL AND activities.cancelled_at IS NULL`;
@@ -72,11 +57,7 @@ function toRecord(row: ActivitiesTable): ActivityRecord {
 export function cancelOpenActivity(db: Database, leadId: string, now: number): number {
   return execute(
     db,
-    activityQb
-      .updateTable('activities')
-      .set({ cancelled_at: now })
-      .where('lead_id', '=', leadId)
-      .where(IS_OPEN),
+    qb.updateTable('activities').set({ cancelled_at: now }).where('lead_id', '=', leadId).where(IS_OPEN),
   );
 }
 
@@ -85,7 +66,7 @@ export function scheduleActivity(db: Database, record: Omit<ActivityRecord, 'don
   cancelOpenActivity(db, record.leadId, record.createdAt);
   execute(
     db,
-    activityQb.insertInto('activities').values({
+    qb.insertInto('activities').values({
       id: record.id,
       lead_id: record.leadId,
       rep_id: record.repId,
@@ -99,17 +80,14 @@ export function scheduleActivity(db: Database, record: Omit<ActivityRecord, 'don
 }
 
 export function findActivityById(db: Database, id: string): ActivityRecord | null {
-  const row = selectFirst(db, activityQb.selectFrom('activities').select(COLUMNS).where('id', '=', id));
+  const row = selectFirst(db, qb.selectFrom('activities').select(COLUMNS).where('id', '=', id));
   return row === undefined ? null : toRecord(row);
 }
 
 /** Marks an open activity done; false when it was already closed. */
 export function completeActivity(db: Database, id: string, now: number): boolean {
   return (
-    execute(
-      db,
-      activityQb.updateTable('activities').set({ done_at: now }).where('id', '=', id).where(IS_OPEN),
-    ) === 1
+    execute(db, qb.updateTable('activities').set({ done_at: now }).where('id', '=', id).where(IS_OPEN)) === 1
   );
 }
 
@@ -119,7 +97,7 @@ export function mapOpenActivities(db: Database, leadIds: readonly string[]): Map
   for (let i = 0; i < leadIds.length; i += 500) {
     const rows = selectAll(
       db,
-      activityQb
+      qb
         .selectFrom('activities')
         .select(COLUMNS)
         .where('lead_id', 'in', leadIds.slice(i, i + 500))
@@ -146,7 +124,7 @@ export function listAgendaRows(
   db: Database,
   filter: { readonly repId?: string | undefined; readonly before: number; readonly limit: number },
 ): AgendaRow[] {
-  let query = activityQb
+  let query = qb
     .selectFrom('activities')
     .innerJoin('leads', 'leads.id', 'activities.lead_id')
     .select([...COLUMNS, 'leads.name', 'leads.company', 'leads.phone', 'leads.stage'])

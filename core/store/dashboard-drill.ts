@@ -12,8 +12,7 @@ import {
   type KpiPeriod,
 } from './dashboard-kpi';
 import type { LeadsTable } from './schema';
-import { selectAll } from './sql';
-import { workQb } from './work-schema';
+import { qb, selectAll } from './sql';
 
 /** The lead sets behind the Dashboard's counts: a click-through lists exactly the leads a count counted. */
 export type DrillMetric =
@@ -111,7 +110,7 @@ export function listDrillLeads(
   drill: DrillQuery,
   page: { offset: number; limit: number },
 ): { total: number; rows: Selectable<LeadsTable>[] } {
-  const base = workQb.selectFrom('leads').where(drillCondition(period, filter, drill));
+  const base = qb.selectFrom('leads').where(drillCondition(period, filter, drill));
   const total =
     selectAll(
       db,

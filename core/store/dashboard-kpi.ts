@@ -3,10 +3,9 @@
 import type { Database } from 'better-sqlite3';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Schema } from './schema';
-import { selectAll } from './sql';
-import { workQb, type WorkSchema } from './work-schema';
+import { qb, selectAll } from './sql';
 
-type Db = Schema & WorkSchema;
+type Db = Schema;
 
 /** Which leads the figures are about: an owner, the owners of one tier, a source (all optional, all must hold). */
 export interface KpiFilter {
@@ -88,7 +87,7 @@ export function countArrivals(
 ): ArrivalRow[] {
   const day = dayOf('leads.created_at', period.utcOffsetMinutes);
   const furthest = sql<number>`CASE WHEN leads.created_at >= ${furthestFrom} THEN ${furthestRank} ELSE 0 END`;
-  const inner = filtered(workQb.selectFrom('leads'), filter)
+  const inner = filtered(qb.selectFrom('leads'), filter)
     .where('leads.is_history', '=', 0)
     .where('leads.created_at', '>=', period.from)
     .where('leads.created_at', '<', period.to)
@@ -105,7 +104,7 @@ export function countArrivals(
     ]);
   return selectAll(
     db,
-    workQb
+    qb
       .selectFrom(inner.as('x'))
       .select([
         'x.day',
@@ -144,7 +143,7 @@ export function countClosures(db: Database, period: KpiPeriod, filter: KpiFilter
   const band = sql<number | null>`min(80, CAST(leads.score / 20 AS INTEGER) * 20)`;
   return selectAll(
     db,
-    filtered(workQb.selectFrom('leads'), filter)
+    filtered(qb.selectFrom('leads'), filter)
       .where('leads.stage', 'in', ['won', 'lost'])
       .where(closedAt, '>=', period.from)
       .where(closedAt, '<', period.to)
@@ -178,7 +177,7 @@ export interface ResponseRow {
 export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
   // Rep and tier narrow by the rep the lead was handed to, not by its owner now.
   const repFilter: KpiFilter = { ...filter, repId: undefined, tier: undefined };
-  let q = workQb
+  let q = qb
     .selectFrom('assignments as a')
     .innerJoin('leads', 'leads.id', 'a.lead_id')
     .where(leadCondition(repFilter))
@@ -212,7 +211,7 @@ export interface OwnerClosureRow {
 export function countClosuresByOwner(db: Database, period: KpiPeriod, filter: KpiFilter): OwnerClosureRow[] {
   return selectAll(
     db,
-    filtered(workQb.selectFrom('leads'), filter)
+    filtered(qb.selectFrom('leads'), filter)
       .where('leads.stage', 'in', ['won', 'lost'])
       .where('leads.owner_id', 'is not', null)
       .where(closedAt, '>=', period.from)
@@ -239,7 +238,7 @@ export function countFollowUpsByRep(
   period: KpiPeriod,
   filter: KpiFilter,
 ): { repId: string; count: number }[] {
-  let q = workQb
+  let q = qb
     .selectFrom('follow_ups as f')
     .where('f.at', '>=', period.from)
     .where('f.at', '<', period.to)
@@ -270,11 +269,11 @@ export function sumStageStays(
   period: KpiPeriod,
   filter: KpiFilter,
 ): { stage: string; count: number; totalMs: number }[] {
-  const cohort = filtered(workQb.selectFrom('leads'), filter)
+  const cohort = filtered(qb.selectFrom('leads'), filter)
     .where('leads.is_history', '=', 0)
     .where('leads.created_at', '>=', period.from)
     .where('leads.created_at', '<', period.to);
-  const moves = workQb
+  const moves = qb
     .selectFrom('stage_history as h')
     .innerJoin(cohort.select(['leads.id', 'leads.created_at']).as('c'), 'c.id', 'h.lead_id')
     .select([
@@ -285,7 +284,7 @@ export function sumStageStays(
     ]);
   return selectAll(
     db,
-    workQb
+    qb
       .selectFrom(moves.as('m'))
       .select([
         'm.from_stage as stage',
@@ -302,7 +301,7 @@ export function countArrivedLeads(db: Database, period: KpiPeriod, filter: KpiFi
   return (
     selectAll(
       db,
-      filtered(workQb.selectFrom('leads'), filter)
+      filtered(qb.selectFrom('leads'), filter)
         .where('leads.is_history', '=', 0)
         .where('leads.created_at', '>=', period.from)
         .where('leads.created_at', '<', period.to)
@@ -315,7 +314,7 @@ export function countArrivedLeads(db: Database, period: KpiPeriod, filter: KpiFi
 export function countLeadsByStageNow(db: Database, filter: KpiFilter): { stage: string; count: number }[] {
   return selectAll(
     db,
-    filtered(workQb.selectFrom('leads'), filter)
+    filtered(qb.selectFrom('leads'), filter)
       .where('leads.is_history', '=', 0)
       .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy('leads.stage'),

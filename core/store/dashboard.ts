@@ -2,8 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { FunnelStage } from '../domain/funnel';
-import { selectAll, selectFirst } from './sql';
-import { workQb } from './work-schema';
+import { qb, selectAll, selectFirst } from './sql';
 
 /**
  * When a closed lead closed: its close time, else its last update (older rows and some history imports carry no
@@ -15,7 +14,7 @@ const closedAt = sql<number>`coalesce(leads.closed_at, leads.updated_at)`;
 export function countLiveLeadsByStage(db: Database): Partial<Record<FunnelStage, number>> {
   const rows = selectAll(
     db,
-    workQb
+    qb
       .selectFrom('leads')
       .select(['stage', (eb) => eb.fn.countAll<number>().as('n')])
       .where('deleted_at', 'is', null)
@@ -35,7 +34,7 @@ export function countClosedInPeriod(
 ): { won: number; lost: number; wonAmountFen: number } {
   const row = selectFirst(
     db,
-    workQb
+    qb
       .selectFrom('leads')
       .select([
         sql<number>`coalesce(sum(leads.stage = 'won'), 0)`.as('won'),
@@ -56,7 +55,7 @@ export function countClosedInPeriod(
 export function countWonByOwner(db: Database, from: number, to: number): Map<string, number> {
   const rows = selectAll(
     db,
-    workQb
+    qb
       .selectFrom('leads')
       .select(['owner_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('deleted_at', 'is', null)
@@ -84,7 +83,7 @@ export function countNewLeadsByDay(
   const day = sql<number>`(leads.created_at + CAST(${offsetMs} AS INTEGER)) / 86400000`;
   const rows = selectAll(
     db,
-    workQb
+    qb
       .selectFrom('leads')
       .select([day.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('deleted_at', 'is', null)
@@ -101,7 +100,7 @@ export function countRecyclesInPeriod(db: Database, from: number, to: number): n
   return (
     selectFirst(
       db,
-      workQb
+      qb
         .selectFrom('lead_recycles as r')
         .innerJoin('leads', 'leads.id', 'r.lead_id')
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,33 +1,15 @@
 // Repository for background jobs (schema version 8): one row per job, written when it starts, as it progresses and
 // when it stops, so a process that dies mid-job leaves a `running` row the next start resumes or closes.
 import type { Database } from 'better-sqlite3';
+import type { JobsTable } from './schema';
 import { execute, qb, selectAll } from './sql';
-
-/** A type alias (not an interface): `withTables` needs an index-compatible shape. */
-export type JobsTable = {
-  id: string;
-  kind: string;
-  actor: string;
-  state: string;
-  done: number;
-  total: number;
-  message: string | null;
-  /** What the job needs to run again after a restart (its input), JSON. */
-  params_json: string;
-  result_json: string | null;
-  error_json: string | null;
-  started_at: number;
-  finished_at: number | null;
-};
-
-const jobsQb = qb.withTables<{ jobs: JobsTable }>();
 
 /** Writes the job's row whole (insert or replace): the runner holds the truth, the row mirrors it. */
 export function saveJobRow(db: Database, row: JobsTable): void {
   const { id: _id, ...rest } = row;
   execute(
     db,
-    jobsQb
+    qb
       .insertInto('jobs')
       .values(row)
       .onConflict((conflict) => conflict.column('id').doUpdateSet(rest)),
@@ -35,17 +17,14 @@ export function saveJobRow(db: Database, row: JobsTable): void {
 }
 
 export function listJobRowsInState(db: Database, state: string): JobsTable[] {
-  return selectAll(
-    db,
-    jobsQb.selectFrom('jobs').selectAll().where('state', '=', state).orderBy('started_at'),
-  );
+  return selectAll(db, qb.selectFrom('jobs').selectAll().where('state', '=', state).orderBy('started_at'));
 }
 
 /** The jobs of one kind whose params name `key` = `value` (e.g. the distribution of one import batch). */
 export function listJobRowsByParam(db: Database, kind: string, key: string, value: string): JobsTable[] {
   return selectAll(
     db,
-    jobsQb
+    qb
       .selectFrom('jobs')
       .selectAll()
       .where('kind', '=', kind)

@@ -1,8 +1,7 @@
 // Repository for in-app notifications: one row per recipient (the team lead or a rep), with read state.
 import type { Database } from 'better-sqlite3';
 import type { NotificationKind } from '../domain/notification-kinds';
-import { execute, selectAll, selectFirst } from './sql';
-import { workQb } from './work-schema';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 /** 'lead' is the team lead; anything else is a rep id. */
 export type NotificationRecipient = string;
@@ -27,7 +26,7 @@ export function insertNotification(
   return (
     execute(
       db,
-      workQb
+      qb
         .insertInto('notifications')
         .values({
           id: record.id,
@@ -49,7 +48,7 @@ export function listNotifications(
   recipient: NotificationRecipient,
   options: { unreadOnly: boolean; limit: number },
 ): NotificationRecord[] {
-  let query = workQb
+  let query = qb
     .selectFrom('notifications')
     .selectAll()
     .where('recipient', '=', recipient)
@@ -72,7 +71,7 @@ export function countUnreadNotifications(db: Database, recipient: NotificationRe
   return (
     selectFirst(
       db,
-      workQb
+      qb
         .selectFrom('notifications')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('recipient', '=', recipient)
@@ -88,7 +87,7 @@ export function markNotificationsRead(
   ids: readonly string[] | 'all',
   at: number,
 ): number {
-  let query = workQb
+  let query = qb
     .updateTable('notifications')
     .set({ read_at: at })
     .where('recipient', '=', recipient)

@@ -1,8 +1,7 @@
 // Repository for the nurture pool (培育池): when each parked lead wakes up, and the stage it returns to.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
-import { execute, selectAll, selectFirst } from './sql';
-import { workQb } from './work-schema';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 export interface NurtureWakeup {
   readonly leadId: string;
@@ -22,7 +21,7 @@ export function upsertNurtureWakeup(db: Database, wakeup: NurtureWakeup): void {
   };
   execute(
     db,
-    workQb
+    qb
       .insertInto('nurture_wakeups')
       .values(values)
       .onConflict((oc) =>
@@ -38,25 +37,22 @@ export function upsertNurtureWakeup(db: Database, wakeup: NurtureWakeup): void {
 
 /** Parked leads that would wake into `from` wake into `to` instead (the stage was hidden or removed). */
 export function retargetNurtureReturns(db: Database, from: FunnelStage, to: FunnelStage): void {
-  execute(
-    db,
-    workQb.updateTable('nurture_wakeups').set({ return_stage: to }).where('return_stage', '=', from),
-  );
+  execute(db, qb.updateTable('nurture_wakeups').set({ return_stage: to }).where('return_stage', '=', from));
 }
 
 export function deleteNurtureWakeup(db: Database, leadId: string): void {
-  execute(db, workQb.deleteFrom('nurture_wakeups').where('lead_id', '=', leadId));
+  execute(db, qb.deleteFrom('nurture_wakeups').where('lead_id', '=', leadId));
 }
 
 export function findNurtureWakeup(db: Database, leadId: string): NurtureWakeup | undefined {
-  const row = selectFirst(db, workQb.selectFrom('nurture_wakeups').selectAll().where('lead_id', '=', leadId));
+  const row = selectFirst(db, qb.selectFrom('nurture_wakeups').selectAll().where('lead_id', '=', leadId));
   return row ? toWakeup(row) : undefined;
 }
 
 export function listDueNurtureWakeups(db: Database, now: number, limit: number): NurtureWakeup[] {
   return selectAll(
     db,
-    workQb
+    qb
       .selectFrom('nurture_wakeups')
       .selectAll()
       .where('wake_at', '<=', now)

@@ -1,7 +1,6 @@
 // Repository for the public pool's bookkeeping: claims (daily limits) and recycles (who may not re-claim a lead).
 import type { Database } from 'better-sqlite3';
-import { execute, selectAll, selectFirst } from './sql';
-import { workQb } from './work-schema';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 export type RecycleReason = 'sla' | 'stale' | 'nurture';
 
@@ -19,7 +18,7 @@ export function insertClaim(
 ): void {
   execute(
     db,
-    workQb
+    qb
       .insertInto('pool_claims')
       .values({ id: claim.id, lead_id: claim.leadId, rep_id: claim.repId, at: claim.at }),
   );
@@ -30,7 +29,7 @@ export function countClaimsSince(db: Database, repId: string, since: number): nu
   return (
     selectFirst(
       db,
-      workQb
+      qb
         .selectFrom('pool_claims')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('rep_id', '=', repId)
@@ -42,7 +41,7 @@ export function countClaimsSince(db: Database, repId: string, since: number): nu
 export function insertRecycle(db: Database, record: RecycleRecord): void {
   execute(
     db,
-    workQb.insertInto('lead_recycles').values({
+    qb.insertInto('lead_recycles').values({
       id: record.id,
       lead_id: record.leadId,
       from_rep_id: record.fromRepId,
@@ -61,7 +60,7 @@ export function findRecycleFromRep(
 ): number | null {
   const row = selectFirst(
     db,
-    workQb
+    qb
       .selectFrom('lead_recycles')
       .select((eb) => eb.fn.max<number>('at').as('at'))
       .where('lead_id', '=', leadId)
@@ -74,7 +73,7 @@ export function findRecycleFromRep(
 export function listRecyclesForLead(db: Database, leadId: string): RecycleRecord[] {
   return selectAll(
     db,
-    workQb.selectFrom('lead_recycles').selectAll().where('lead_id', '=', leadId).orderBy('at'),
+    qb.selectFrom('lead_recycles').selectAll().where('lead_id', '=', leadId).orderBy('at'),
   ).map((row) => ({
     id: row.id,
     leadId: row.lead_id,

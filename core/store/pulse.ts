@@ -13,7 +13,7 @@ export type PulseAnswersTable = {
   answered_at: number;
 };
 
-/** Kept beside schema.ts (as work-schema.ts is) so this table lands without touching a file others edit. */
+/** Kept beside schema.ts so this table lands without touching a file others edit. */
 const pulseQb = qb.withTables<{ pulse_answers: PulseAnswersTable }>();
 
 export interface PulseAnswerInput {

@@ -1,8 +1,7 @@
 // Who a lead was recycled from, read for distribution: previous owners per lead and the recycles of a period (replay).
 import type { Database } from 'better-sqlite3';
 import { asRepId, type RepId } from '../domain/ids';
-import { selectAll } from './sql';
-import { workQb } from './work-schema';
+import { qb, selectAll } from './sql';
 
 /** lead id → the reps it was recycled from at or after `since` (epoch ms), oldest first. */
 export function listPreviousOwners(
@@ -14,7 +13,7 @@ export function listPreviousOwners(
   for (let i = 0; i < leadIds.length; i += 500) {
     const rows = selectAll(
       db,
-      workQb
+      qb
         .selectFrom('lead_recycles')
         .select(['lead_id', 'from_rep_id', 'at'])
         .where('lead_id', 'in', leadIds.slice(i, i + 500))
@@ -39,7 +38,7 @@ export function listRecyclesBetween(
 ): { leadId: string; at: number; fromRepId: RepId }[] {
   return selectAll(
     db,
-    workQb
+    qb
       .selectFrom('lead_recycles')
       .select(['lead_id', 'from_rep_id', 'at'])
       .where('at', '>=', from)

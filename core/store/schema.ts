@@ -239,6 +239,14 @@ export interface Schema {
   sign_in_failures: SignInFailuresTable;
   devices: DevicesTable;
   pairing_codes: PairingCodesTable;
+  jobs: JobsTable;
+  stage_history: StageHistoryTable;
+  sla_actions: SlaActionsTable;
+  notifications: NotificationsTable;
+  pool_claims: PoolClaimsTable;
+  lead_recycles: LeadRecyclesTable;
+  nurture_wakeups: NurtureWakeupsTable;
+  activities: ActivitiesTable;
 }
 
 export interface SessionsTable {
@@ -279,4 +287,88 @@ export interface PairingCodesTable {
   expires_at: number;
   used_at: number | null;
   failures: number;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  actor: string;
+  state: string;
+  done: number;
+  total: number;
+  message: string | null;
+  /** What the job needs to run again after a restart (its input), JSON. */
+  params_json: string;
+  result_json: string | null;
+  error_json: string | null;
+  started_at: number;
+  finished_at: number | null;
+}
+
+export interface StageHistoryTable {
+  id: string;
+  lead_id: string;
+  from_stage: string;
+  to_stage: string;
+  actor: string;
+  note: string | null;
+  at: number;
+}
+
+export interface SlaActionsTable {
+  lead_id: string;
+  kind: string;
+  trigger: string;
+  clock_start: number;
+  rep_id: string | null;
+  due_at: number;
+  applied_at: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  /** 'lead' for the team lead, else a rep id. */
+  recipient: string;
+  kind: string;
+  lead_id: string | null;
+  detail_json: string;
+  dedupe_key: string | null;
+  created_at: number;
+  read_at: number | null;
+}
+
+export interface PoolClaimsTable {
+  id: string;
+  lead_id: string;
+  rep_id: string;
+  at: number;
+}
+
+export interface LeadRecyclesTable {
+  id: string;
+  lead_id: string;
+  from_rep_id: string;
+  reason: string;
+  at: number;
+}
+
+export interface NurtureWakeupsTable {
+  lead_id: string;
+  wake_at: number;
+  return_stage: string;
+  parked_by: string;
+  parked_at: number;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  lead_id: string;
+  rep_id: string | null;
+  kind: string;
+  title: string | null;
+  due_at: number | null;
+  follow_up_id: string | null;
+  created_at: number;
+  done_at: number | null;
+  cancelled_at: number | null;
 }

@@ -1,8 +1,7 @@
 // Repository for applied SLA actions: each (lead, kind, trigger, clock start) is recorded once, so it fires once.
 import type { Database } from 'better-sqlite3';
 import type { SlaActionKind, SlaAppliedAction, SlaTrigger } from '../domain/sla/due-actions';
-import { execute, selectAll } from './sql';
-import { workQb } from './work-schema';
+import { execute, qb, selectAll } from './sql';
 
 export interface AppliedSlaActionRecord extends SlaAppliedAction {
   readonly leadId: string;
@@ -16,7 +15,7 @@ export function insertSlaAction(db: Database, record: AppliedSlaActionRecord): b
   return (
     execute(
       db,
-      workQb
+      qb
         .insertInto('sla_actions')
         .values({
           lead_id: record.leadId,
@@ -36,7 +35,7 @@ export function insertSlaAction(db: Database, record: AppliedSlaActionRecord): b
 export function mapAppliedSlaActions(db: Database): Map<string, SlaAppliedAction[]> {
   const rows = selectAll(
     db,
-    workQb
+    qb
       .selectFrom('sla_actions')
       .innerJoin('leads', 'leads.id', 'sla_actions.lead_id')
       .select(['sla_actions.lead_id', 'sla_actions.kind', 'sla_actions.trigger', 'sla_actions.clock_start'])
@@ -60,7 +59,7 @@ export function mapAppliedSlaActions(db: Database): Map<string, SlaAppliedAction
 export function listSlaActionsForLead(db: Database, leadId: string): AppliedSlaActionRecord[] {
   return selectAll(
     db,
-    workQb.selectFrom('sla_actions').selectAll().where('lead_id', '=', leadId).orderBy('applied_at'),
+    qb.selectFrom('sla_actions').selectAll().where('lead_id', '=', leadId).orderBy('applied_at'),
   ).map((row) => ({
     leadId: row.lead_id,
     kind: row.kind as SlaActionKind,

@@ -1,8 +1,7 @@
 // Repository for stage history: every move of a lead between funnel stages, append-only.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
-import { execute, selectAll } from './sql';
-import { workQb } from './work-schema';
+import { execute, qb, selectAll } from './sql';
 
 export interface StageChange {
   readonly id: string;
@@ -17,7 +16,7 @@ export interface StageChange {
 export function appendStageChange(db: Database, change: StageChange): void {
   execute(
     db,
-    workQb.insertInto('stage_history').values({
+    qb.insertInto('stage_history').values({
       id: change.id,
       lead_id: change.leadId,
       from_stage: change.from,
@@ -32,7 +31,7 @@ export function appendStageChange(db: Database, change: StageChange): void {
 export function listStageHistory(db: Database, leadId: string): StageChange[] {
   return selectAll(
     db,
-    workQb
+    qb
       .selectFrom('stage_history')
       .selectAll()
       .where('lead_id', '=', leadId)

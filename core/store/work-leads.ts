@@ -6,10 +6,9 @@ import { asLeadId, asRepId } from '../domain/ids';
 import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
-import { execute, selectAll, selectFirst } from './sql';
-import { workQb, type WorkSchema } from './work-schema';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
-type Db = Schema & WorkSchema;
+type Db = Schema;
 type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
 
 /** The stages that are not on a clock, from the domain's `isOpenStage` (custom stages are always open). */
@@ -174,7 +173,7 @@ export function listLeadCards(
   filter: LeadFilterInput,
   page: { offset: number; limit: number },
 ): LeadCardRow[] {
-  const query = withClockColumns(applyFilter(workQb.selectFrom('leads'), filter).select(CARD_COLUMNS))
+  const query = withClockColumns(applyFilter(qb.selectFrom('leads'), filter).select(CARD_COLUMNS))
     .orderBy('leads.score', 'desc')
     .orderBy('leads.id')
     .limit(page.limit)
@@ -186,7 +185,7 @@ export function listLeadCards(
 export function listAllLeadCards(db: Database, filter: LeadFilterInput): LeadCardRow[] {
   return selectAll(
     db,
-    withClockColumns(applyFilter(workQb.selectFrom('leads'), filter).select(CARD_COLUMNS)),
+    withClockColumns(applyFilter(qb.selectFrom('leads'), filter).select(CARD_COLUMNS)),
   ).map(toCard);
 }
 
@@ -194,7 +193,7 @@ export function countLeadsWhere(db: Database, filter: LeadFilterInput): number {
   return (
     selectFirst(
       db,
-      applyFilter(workQb.selectFrom('leads'), filter).select((eb) => eb.fn.countAll<number>().as('n')),
+      applyFilter(qb.selectFrom('leads'), filter).select((eb) => eb.fn.countAll<number>().as('n')),
     )?.n ?? 0
   );
 }
@@ -203,7 +202,7 @@ export function countLeadsWhere(db: Database, filter: LeadFilterInput): number {
 export function countLeadsByStage(db: Database, filter: LeadFilterInput): Map<FunnelStage, number> {
   const rows = selectAll(
     db,
-    applyFilter(workQb.selectFrom('leads'), filter)
+    applyFilter(qb.selectFrom('leads'), filter)
       .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('leads.stage'),
   );
@@ -252,7 +251,7 @@ export function setLeadOwnerIf(
   const changed =
     execute(
       db,
-      workQb
+      qb
         .updateTable('leads')
         .set({ owner_id: owner, updated_at: now })
         .where('id', '=', leadId)
@@ -277,7 +276,7 @@ export function setLeadStage(
   const before = readLoadFacts(db, leadId);
   const changed = execute(
     db,
-    workQb
+    qb
       .updateTable('leads')
       .set({
         stage: change.stage,
@@ -303,7 +302,7 @@ export function moveLiveLeadsToStage(
 ): string[] {
   const rows = selectAll(
     db,
-    workQb
+    qb
       .selectFrom('leads')
       .select(['id', 'owner_id', 'stage', 'is_history', 'deleted_at'])
       .where('stage', '=', from)
@@ -319,7 +318,7 @@ export function moveLiveLeadsToStage(
   }
   execute(
     db,
-    workQb
+    qb
       .updateTable('leads')
       .set({ stage: to, updated_at: now })
       .where('stage', '=', from)

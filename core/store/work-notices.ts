@@ -1,8 +1,7 @@
 // Repository reads behind the scheduler's notices: new assignments and answered appeals.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
-import { selectAll } from './sql';
-import { workQb } from './work-schema';
+import { qb, selectAll } from './sql';
 
 /** Assignment rows after `afterRowid` that gave a lead to a rep, for "new assignment" notifications. */
 export function listAssignmentsAfter(
@@ -20,7 +19,7 @@ export function listAssignmentsAfter(
 }[] {
   return selectAll(
     db,
-    workQb
+    qb
       .selectFrom('assignments')
       .innerJoin('leads', 'leads.id', 'assignments.lead_id')
       .select([
@@ -54,7 +53,7 @@ export function listAnsweredAppeals(
 ): { id: string; leadId: string; repId: string; state: string; reply: string | null; leadName: string }[] {
   return selectAll(
     db,
-    workQb
+    qb
       .selectFrom('appeals as a')
       .innerJoin('leads as l', 'l.id', 'a.lead_id')
       .select(['a.id', 'a.lead_id', 'a.rep_id', 'a.state', 'a.reply', 'l.name'])

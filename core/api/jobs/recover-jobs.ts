@@ -4,7 +4,8 @@
 // never reached the database) and its upload removed, a replay (which writes nothing) and a backup are failed.
 import type { Database } from 'better-sqlite3';
 import { findImportBatch } from '../../store/import-batches';
-import { listJobRowsByParam, listJobRowsInState, type JobsTable } from '../../store/jobs';
+import { listJobRowsByParam, listJobRowsInState } from '../../store/jobs';
+import type { JobsTable } from '../../store/schema';
 import type { EventName, EventPayload } from '../contract';
 import { removeBackupLeftovers } from '../backups/backup-files';
 import { recoverInterruptedImports } from '../import/recovery';
