@@ -22,7 +22,9 @@ export function ImportProgressStep({
   const result = job?.kind === 'import' && job.state === 'done' ? job.result : null;
   return (
     <Stack gap="md" maw={900}>
-      {job && <JobProgress job={job} label={t('import.importing')} />}
+      {job && (
+        <JobProgress job={job} label={t(job.state === 'running' ? 'import.importing' : 'import.importJob')} />
+      )}
       {job?.state === 'running' && job.message && (
         <Text size="sm" c="dimmed" data-testid="import-rate">
           {t('import.rate', { rate: job.message.replace(/\D+/g, '') })}
