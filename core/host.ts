@@ -8,6 +8,7 @@ import { startBackupScheduler } from './api/backups/backup-scheduler';
 import { createService } from './api/service';
 import { createAdjustableClock } from './api/dev/test-clock';
 import { startSlaScheduler } from './scheduler';
+import { startSessionSweeper } from './api/session/session-sweeper';
 import { defaultDataDir, resolveDatabasePath } from './data-dir';
 import { ensurePrivateDirSync } from './fs-private';
 import { startHub } from './lan/hub-server';
@@ -135,6 +136,12 @@ const backups = startBackupScheduler({
   ...(testClock ? { clock: testClock.clock } : {}),
   onError: (error) => console.error(`Backup: ${error instanceof Error ? error.message : String(error)}`),
 });
+// Sessions that ended over a week ago are dropped at start and every six hours.
+const sweeper = startSessionSweeper({
+  db,
+  ...(testClock ? { clock: testClock.clock } : {}),
+  onError: (error) => console.error(`Sessions: ${error instanceof Error ? error.message : String(error)}`),
+});
 console.log(`Fairlead hub ${APP_VERSION} listening on ${hub.url} (database: ${dbPath})`);
 if (certificates) {
   console.log(
@@ -150,6 +157,7 @@ console.log(`Sign in as the team lead: ${hub.url}/#signin=${service.createSignIn
 function shutdown(): void {
   scheduler.stop();
   backups.stop();
+  sweeper.stop();
   void advertisement?.stop();
   void hub.close().then(() => {
     db.close();

@@ -2,6 +2,7 @@
 // here, never in the main process or the renderer, so the UI never freezes (shared/architecture.md).
 import { startBackupScheduler } from '../core/api/backups/backup-scheduler';
 import { createService } from '../core/api/service';
+import { startSessionSweeper } from '../core/api/session/session-sweeper';
 import { startSlaScheduler } from '../core/scheduler';
 import { openDatabase } from '../core/store/open-database';
 import { APP_VERSION } from '../core/version';
@@ -37,6 +38,7 @@ try {
   const scheduler = startSlaScheduler({ service });
   // Closes imports a previous run left half done, then backs up once a day (last 7 daily, 4 weekly kept).
   const backups = startBackupScheduler({ db });
+  const sweeper = startSessionSweeper({ db });
   parentPort.on('message', (message: { data: CoreRequest }) => {
     const request = message.data;
     if (request?.type === 'openLocalSession') {
@@ -70,6 +72,7 @@ try {
   process.on('exit', () => {
     scheduler.stop();
     backups.stop();
+    sweeper.stop();
     db.close();
   });
   send({ type: 'ready' });

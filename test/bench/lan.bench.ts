@@ -3,6 +3,7 @@
 // latency for 50 reps polling their queue while the hub distributes 1,000 leads, and 20 simultaneous sign-ins with
 // the real password hashing.
 import { scryptSync } from 'node:crypto';
+import { SECRET_COST } from '../../core/api/session/secrets';
 import type { PushedEvent } from '../../core/api/contract';
 import type { DeviceStore, PairedDevice } from '../../core/lan/device-store';
 import { createPinnedTransport } from '../../core/lan/pinned-tls';
@@ -159,15 +160,17 @@ async function measureSignIns(hub: LanHub): Promise<number[]> {
   return timings;
 }
 
-/** How loaded this machine is right now: one scrypt at the hub's cost (~60 ms on an idle core of this kind). */
+/** How loaded this machine is right now: one scrypt at the hub's cost (~50 ms on an idle core of this kind). */
 function calibrateScryptMs(): number {
   const started = performance.now();
-  scryptSync('123456', Buffer.alloc(16), 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  scryptSync('123456', Buffer.alloc(16), 32, { ...SECRET_COST, maxmem: 64 * 1024 * 1024 });
   return performance.now() - started;
 }
 
 export async function run(report: Report): Promise<void> {
-  console.log(`# calibration: one scrypt (N=2^15, r=8) takes ${calibrateScryptMs().toFixed(0)} ms here now`);
+  console.log(
+    `# calibration: one scrypt (N=2^${Math.log2(SECRET_COST.N)}, r=${SECRET_COST.r}) takes ${calibrateScryptMs().toFixed(0)} ms here now`,
+  );
   const hub = await startLanHub();
   let reps: { repId: string; rep: RepClient }[] = [];
   try {

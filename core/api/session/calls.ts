@@ -54,6 +54,7 @@ export const sessionCalls = {
       SESSION_ERRORS.wrongPassword,
       SESSION_ERRORS.wrongPin,
       SESSION_ERRORS.lockedOut,
+      SESSION_ERRORS.busy,
       SESSION_ERRORS.noPasswordYet,
       SESSION_ERRORS.repHasNoPin,
       SESSION_ERRORS.deviceRevoked,

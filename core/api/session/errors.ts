@@ -17,6 +17,11 @@ export const SESSION_ERRORS = defineErrors('session', {
     en: 'Too many wrong tries: try again in {{retryAfterSeconds}} seconds.',
     zh: '错误次数过多，请在 {{retryAfterSeconds}} 秒后重试。',
   },
+  busy: {
+    kind: 'rate_limited',
+    en: 'The hub is checking too many sign-ins at once: try again in a few seconds.',
+    zh: '主机正同时处理过多登录，请几秒后重试。',
+  },
   noPasswordYet: {
     kind: 'conflict',
     en: 'The team lead has not set a password yet: open Fairlead on the team lead’s computer first.',

@@ -10,7 +10,7 @@ import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
 import type { Actor, sessionCalls } from './calls';
 import { SESSION_ERRORS } from './errors';
-import { hashSecret, hashToken, verifyAgainstNobody, verifySecret } from './secrets';
+import { hashSecret, hashToken, SecretsBusyError, verifyAgainstNobody, verifySecret } from './secrets';
 import { findDeviceByTokenHash, noteDeviceSeen } from '../../store/devices';
 import { personKey, type Person } from './session-registry';
 
@@ -85,6 +85,18 @@ function refuseDevice(): never {
   throw new ServiceError(SESSION_ERRORS.deviceRevoked);
 }
 
+/** The slow check; a hub already checking too many sign-ins refuses this one as busy (the try stays charged). */
+async function checkSecret(secret: string, stored: string | null, isKnown: boolean): Promise<boolean> {
+  try {
+    return stored !== null && isKnown
+      ? await verifySecret(secret, stored)
+      : await verifyAgainstNobody(secret);
+  } catch (error) {
+    if (error instanceof SecretsBusyError) throw new ServiceError(SESSION_ERRORS.busy);
+    throw error;
+  }
+}
+
 export const sessionHandlers: HandlersOf<typeof sessionCalls> = {
   'session.status'(ctx) {
     return {
@@ -116,10 +128,7 @@ export const sessionHandlers: HandlersOf<typeof sessionCalls> = {
       throw new ServiceError(SESSION_ERRORS.repHasNoPin, {}, 'pin');
     }
     chargeTry(ctx, key);
-    const isRight =
-      stored !== null && actor !== null
-        ? await verifySecret(secret, stored)
-        : await verifyAgainstNobody(secret);
+    const isRight = await checkSecret(secret, stored, actor !== null);
     if (isRight && actor) return openSession(ctx, person, actor);
     const failures = inTransaction(ctx.db, () => {
       auditSignIn(ctx, key, 'session.signInFailed');
