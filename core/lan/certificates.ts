@@ -1,6 +1,7 @@
 // The hub's own small certificate authority (EC P-256, made on first run, kept in the data folder, readable by
 // its user only) and the server certificate it signs for the hub's names and addresses.
-import './reflect-metadata';
+// @peculiar/x509's dependency tsyringe throws at load time without a Reflect metadata polyfill (x509's README).
+import 'reflect-metadata';
 import { createHash, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,12 +5,12 @@ export const REP_CLIENT_ERRORS = defineErrors('repClient', {
   codeMalformed: {
     kind: 'invalid_input',
     en: 'This is not a pairing code: it looks like XXXXX-XXXXX-1A2B3C4D. Ask the team lead for the code again.',
-    zh: '这不是配对码：配对码形如 XXXXX-XXXXX-1A2B3C4D。请向组长重新索取。',
+    zh: '这不是配对码：配对码形如 XXXXX-XXXXX-1A2B3C4D。请向销售主管重新索取。',
   },
   notYourHub: {
     kind: 'forbidden',
     en: 'This is not your team’s hub: its certificate ({{fingerprint}}) does not match the pairing code. Check the address with the team lead.',
-    zh: '这不是您团队的主机：其证书（{{fingerprint}}）与配对码不符。请与组长核对地址。',
+    zh: '这不是您团队的主机：其证书（{{fingerprint}}）与配对码不符。请与销售主管核对地址。',
   },
   caUnavailable: {
     kind: 'internal',
@@ -20,7 +20,7 @@ export const REP_CLIENT_ERRORS = defineErrors('repClient', {
   notPaired: {
     kind: 'unauthenticated',
     en: 'This PC is not paired with a hub yet: enter the pairing code from the team lead.',
-    zh: '此电脑尚未与主机配对：请输入组长提供的配对码。',
+    zh: '此电脑尚未与主机配对：请输入销售主管提供的配对码。',
   },
   pinMismatch: {
     kind: 'forbidden',

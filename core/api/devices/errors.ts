@@ -10,7 +10,7 @@ export const DEVICES_ERRORS = defineErrors('devices', {
   codeInvalid: {
     kind: 'forbidden',
     en: 'This pairing code is not valid: it may be mistyped, used, expired (10 minutes) or voided after 5 wrong tries. Ask the team lead for a new one.',
-    zh: '配对码无效：可能输错、已使用、已过期（10 分钟）或因 5 次错误而作废。请向组长索取新的配对码。',
+    zh: '配对码无效：可能输错、已使用、已过期（10 分钟）或因 5 次错误而作废。请向销售主管索取新的配对码。',
   },
   repInactive: {
     kind: 'conflict',

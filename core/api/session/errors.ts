@@ -25,12 +25,12 @@ export const SESSION_ERRORS = defineErrors('session', {
   noPasswordYet: {
     kind: 'conflict',
     en: 'The team lead has not set a password yet: open Fairlead on the team lead’s computer first.',
-    zh: '组长尚未设置密码：请先在组长的电脑上打开 Fairlead。',
+    zh: '销售主管尚未设置密码：请先在销售主管的电脑上打开 Fairlead。',
   },
   repHasNoPin: {
     kind: 'forbidden',
     en: 'This rep has no PIN yet: the team lead sets one on the Team page.',
-    zh: '该销售还没有 PIN：请组长在团队页面设置。',
+    zh: '该销售还没有 PIN：请销售主管在团队页面设置。',
   },
   currentPasswordWrong: {
     kind: 'forbidden',
@@ -45,6 +45,6 @@ export const SESSION_ERRORS = defineErrors('session', {
   deviceRevoked: {
     kind: 'unauthenticated',
     en: 'This device is no longer paired: ask the team lead for a new pairing code.',
-    zh: '此设备已被取消配对：请向组长索取新的配对码。',
+    zh: '此设备已被取消配对：请向销售主管索取新的配对码。',
   },
 });
