@@ -1,16 +1,32 @@
 // Settings → Network: standalone or hub mode; in hub mode the CA's SHA-256 fingerprint and its certificate to
-// install on reps' computers; standalone explains how to start the hub for the LAN.
+// install on reps' computers; standalone explains how to start the hub for the LAN. In the desktop app, also this
+// PC's connection to a hub (HubConnectSection).
 import { Anchor, Code, Paper, Stack, Text } from '@mantine/core';
 import { useSessionStatus } from '../../api/session';
 import { useIdentityTranslation } from './bundle';
+import { HubConnectSection } from './HubConnectSection';
 
 export function NetworkSection({
   isBrowser = typeof window !== 'undefined' && !(window as { fairlead?: unknown }).fairlead,
 }) {
-  const { t } = useIdentityTranslation();
   const status = useSessionStatus();
-  if (status.data?.actor?.role !== 'lead') return null;
-  const lan = status.data.lan;
+  const isTeamLead = status.data?.actor?.role === 'lead';
+  return (
+    <>
+      {isTeamLead && <HubMode lan={status.data?.lan ?? null} isBrowser={isBrowser} />}
+      {!isBrowser && <HubConnectSection isTeamLead={isTeamLead} />}
+    </>
+  );
+}
+
+function HubMode({
+  lan,
+  isBrowser,
+}: {
+  lan: { readonly caFingerprint256: string } | null;
+  isBrowser: boolean;
+}) {
+  const { t } = useIdentityTranslation();
   return (
     <Paper withBorder radius="md" p="lg" data-testid="network-section">
       <Stack gap="xs">
