@@ -1,4 +1,6 @@
-// The team lead's settings for working leads: SLA clocks per grade, working hours and holidays, pool rules.
+// The team lead's settings for working leads: SLA clocks per grade in working hours or days, working hours and
+// holidays, where recycled leads go, and when a lead counts as stale. (Lost reasons, pool claims and 撞单 protection
+// have their own sections in Settings.)
 import {
   Button,
   Checkbox,
@@ -19,6 +21,7 @@ import type { WorkSettings } from '../../../../core/api/work/calls';
 import type { SlaClockRule, SlaGradeKey, SlaPolicy } from '../../../../core/domain/sla/sla-policy';
 import { SLA_GRADE_KEYS } from '../../../../core/domain/sla/sla-policy';
 import { useClient } from '../../api/client-context';
+import { SlaDurationInput } from './SlaDurationInput';
 import { useWorkTranslation } from './work-i18n';
 import { workKeys } from './work-queries';
 
@@ -64,8 +67,8 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
   const [days, setDays] = useState<boolean[]>(calendar?.weekdays.map((d) => d !== null) ?? []);
   const [holidays, setHolidays] = useState((calendar?.holidays ?? []).join('\n'));
   const [makeUp, setMakeUp] = useState((calendar?.makeUpDays ?? []).join('\n'));
-  const [funnel, setFunnel] = useState<FunnelSettings>(settings.funnel);
-  const [reasons, setReasons] = useState(settings.funnel.lostReasons.join('\n'));
+  const [staleDays, setStaleDays] = useState(settings.funnel.staleDays);
+  const dayMinutes = Math.max(60, (fromClock(end) ?? 1080) - (fromClock(start) ?? 540));
 
   const save = useMutation({
     mutationFn: async () => {
@@ -82,15 +85,10 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
         },
       };
       await client.call('sla.savePolicy', { policy });
-      // The stages are the stage editor's: send the ones the page has now, not those of when this form opened.
-      await client.call('funnel.saveSettings', {
-        ...funnel,
-        stages: settings.funnel.stages,
-        lostReasons: reasons
-          .split('\n')
-          .map((r) => r.trim())
-          .filter(Boolean),
-      });
+      // Stages, lost reasons and claim rules are edited elsewhere: send them as they are now, not as they were
+      // when this form opened.
+      const current: FunnelSettings = (await client.call('work.settings', {})).funnel;
+      await client.call('funnel.saveSettings', { ...current, staleDays });
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: workKeys.settings });
@@ -100,8 +98,7 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
   });
 
-  const setRule = (grade: SlaGradeKey, field: (typeof RULE_FIELDS)[number], value: number | string) => {
-    const minutes = typeof value === 'number' ? value : null;
+  const setRule = (grade: SlaGradeKey, field: (typeof RULE_FIELDS)[number], minutes: number | null) => {
     setGrades((prev) => ({
       ...prev,
       [grade]: { ...prev[grade], [field]: field === 'firstContactMinutes' ? (minutes ?? 0) : minutes },
@@ -114,7 +111,7 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('work.policy.grade')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('work.policy.grade')}</Table.Th>
             {RULE_FIELDS.map((field) => (
               <Table.Th key={field}>{t(FIELD_LABELS[field])}</Table.Th>
             ))}
@@ -123,16 +120,17 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
         <Table.Tbody>
           {SLA_GRADE_KEYS.map((grade) => (
             <Table.Tr key={grade}>
-              <Table.Td>{grade === 'ungraded' ? t('work.policy.ungraded') : grade}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {grade === 'ungraded' ? t('work.policy.ungraded') : grade}
+              </Table.Td>
               {RULE_FIELDS.map((field) => (
                 <Table.Td key={field}>
-                  <NumberInput
-                    size="xs"
-                    min={0}
-                    allowDecimal={false}
-                    value={grades[grade][field] ?? ''}
-                    onChange={(value) => setRule(grade, field, value)}
-                    aria-label={`${grade} ${t(FIELD_LABELS[field])}`}
+                  <SlaDurationInput
+                    minutes={grades[grade][field]}
+                    dayMinutes={dayMinutes}
+                    isOptional={field !== 'firstContactMinutes'}
+                    onChange={(minutes) => setRule(grade, field, minutes)}
+                    label={`${grade === 'ungraded' ? t('work.policy.ungraded') : grade} ${t(FIELD_LABELS[field])}`}
                   />
                 </Table.Td>
               ))}
@@ -140,8 +138,8 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
           ))}
         </Table.Tbody>
       </Table>
-      <Text size="xs" c="dimmed">
-        {t('work.policy.off')}
+      <Text size="xs" c="dimmed" data-testid="sla-business-hours">
+        {t('work.policy.businessTime', { start, end, hours: Math.round((dayMinutes / 60) * 10) / 10 })}
       </Text>
       <Group>
         <Text size="sm">{t('work.policy.recycleTarget')}</Text>
@@ -199,34 +197,21 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
           value={makeUp}
           onChange={(e) => setMakeUp(e.currentTarget.value)}
         />
-        <Textarea
-          label={t('work.policy.lostReasons')}
-          autosize
-          minRows={3}
-          value={reasons}
-          onChange={(e) => setReasons(e.currentTarget.value)}
-        />
       </Group>
-      <Group grow>
+      <Group>
         <NumberInput
-          label={t('work.policy.claimDailyLimit')}
-          min={0}
-          value={funnel.claimDailyLimit}
-          onChange={(v) => setFunnel((f) => ({ ...f, claimDailyLimit: Number(v) || 0 }))}
-        />
-        <NumberInput
-          label={t('work.policy.claimCooldownDays')}
-          min={0}
-          value={funnel.claimCooldownDays}
-          onChange={(v) => setFunnel((f) => ({ ...f, claimCooldownDays: Number(v) || 0 }))}
-        />
-        <NumberInput
+          w={220}
           label={t('work.policy.staleDays')}
           min={1}
-          value={funnel.staleDays}
-          onChange={(v) => setFunnel((f) => ({ ...f, staleDays: Number(v) || 1 }))}
+          max={365}
+          allowDecimal={false}
+          value={staleDays}
+          onChange={(v) => setStaleDays(Number(v) || 1)}
         />
       </Group>
+      <Text size="xs" c="dimmed">
+        {t('work.policy.elsewhere')}
+      </Text>
       <Group justify="space-between">
         <Button
           variant="subtle"

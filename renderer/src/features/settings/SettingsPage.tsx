@@ -1,4 +1,4 @@
-// Settings: the interface language; for the team lead the password, network, devices and backups; and what this
+// Settings: the interface language; for the team lead the lead rules, password, network, devices and backups; and what this
 // app and its database are (versions from workspace.status).
 import { Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { DevicesSection } from '../identity/DevicesSection';
 import { LeadPasswordSection } from '../identity/LeadPasswordSection';
 import { NetworkSection } from '../identity/NetworkSection';
 import { BackupsSection } from './BackupsSection';
+import { LeadRulesSections } from './LeadRulesSections';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -56,6 +57,7 @@ export function SettingsPage() {
           />
         </Stack>
       </Paper>
+      <LeadRulesSections isTeamLead={data?.actor.role === 'lead'} />
       <LeadPasswordSection />
       <NetworkSection />
       <DevicesSection />
