@@ -14,6 +14,7 @@ import { scopeEventFor } from './event-scope';
 import { inputErrorOf } from './input-errors';
 import { findShapeProblem } from './input-shape';
 import { createJobRunner, type JobRunner } from './jobs/job-runner';
+import { maskPoolContactsForRep } from './pool/mask-contacts';
 import { recoverInterruptedJobs } from './jobs/recover-jobs';
 import { createScoringState, type ScoringState } from './scoring/scoring-state';
 import type { Actor } from './session/calls';
@@ -120,7 +121,7 @@ export function createService(options: ServiceOptions): Service {
       for (const [listener, actor] of listeners) {
         try {
           const scoped = actor ? scopeEventFor(actor, event, lookup) : event;
-          if (scoped) listener(scoped);
+          if (scoped) listener(actor?.role === 'rep' ? maskPoolContactsForRep(db, scoped) : scoped);
         } catch {
           // A broken subscriber must not break the call that already committed.
         }
@@ -211,7 +212,8 @@ export function createService(options: ServiceOptions): Service {
       isSettled = true;
       sessions.flushRevoked();
       emitAll(pending);
-      return { ok: true, value };
+      // A pool lead's contact data stays masked to reps until one claims it (pool/mask-contacts.ts).
+      return { ok: true, value: session?.actor.role === 'rep' ? maskPoolContactsForRep(db, value) : value };
     } catch (error) {
       isSettled = true;
       // A call that waits on I/O commits its own transactions: what it revoked stays revoked.

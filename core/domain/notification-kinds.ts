@@ -9,5 +9,6 @@ export const NOTIFICATION_KINDS = [
   'next_step_due',
   'nurture_woke',
   'appeal_answered',
+  'pool_recycle_warning',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

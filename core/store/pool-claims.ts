@@ -12,15 +12,20 @@ export interface RecycleRecord {
   readonly at: number;
 }
 
+/** A claim from a pool (schema version 13 keeps which pool; older rows belong to the default pool). */
 export function insertClaim(
   db: Database,
-  claim: { id: string; leadId: string; repId: string; at: number },
+  claim: { id: string; leadId: string; repId: string; poolId: string; at: number },
 ): void {
   execute(
     db,
-    qb
-      .insertInto('pool_claims')
-      .values({ id: claim.id, lead_id: claim.leadId, rep_id: claim.repId, at: claim.at }),
+    qb.insertInto('pool_claims').values({
+      id: claim.id,
+      lead_id: claim.leadId,
+      rep_id: claim.repId,
+      pool_id: claim.poolId,
+      at: claim.at,
+    }),
   );
 }
 

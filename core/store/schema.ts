@@ -247,6 +247,8 @@ export interface Schema {
   lead_recycles: LeadRecyclesTable;
   nurture_wakeups: NurtureWakeupsTable;
   activities: ActivitiesTable;
+  pools: PoolsTable;
+  lead_locks: LeadLocksTable;
 }
 
 export interface SessionsTable {
@@ -341,7 +343,33 @@ export interface PoolClaimsTable {
   id: string;
   lead_id: string;
   rep_id: string;
+  /** Schema version 13; older claims belong to the default pool. */
+  pool_id: Generated<string>;
   at: number;
+}
+
+/** Schema version 13: the public pools; config_json is validated by the API on read. */
+export interface PoolsTable {
+  id: string;
+  name: string;
+  position: number;
+  is_default: number;
+  config_json: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+/** Schema version 13: protection locks against recycling. */
+export interface LeadLocksTable {
+  id: string;
+  lead_id: string;
+  rep_id: string;
+  pool_id: string;
+  locked_at: number;
+  expires_at: number;
+  released_at: number | null;
+  changed_by: string;
 }
 
 export interface LeadRecyclesTable {

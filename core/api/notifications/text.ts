@@ -12,6 +12,7 @@ const TITLES: Readonly<Record<'zh-CN' | 'en', Readonly<Record<NotificationKind, 
     next_step_due: '下一步到期',
     nurture_woke: '培育池线索已唤醒',
     appeal_answered: '申诉已处理',
+    pool_recycle_warning: '线索即将被回收',
   },
   en: {
     assigned: 'New lead assigned',
@@ -22,6 +23,7 @@ const TITLES: Readonly<Record<'zh-CN' | 'en', Readonly<Record<NotificationKind, 
     next_step_due: 'Next step due',
     nurture_woke: 'Back from nurture',
     appeal_answered: 'Appeal answered',
+    pool_recycle_warning: 'Lead about to be recycled',
   },
 };
 

@@ -1,5 +1,5 @@
-// Refusals of the public pool: who may claim, what is claimable, the daily limit and the cool-down, and a
-// deactivation that does not say where the rep's open leads go.
+// Refusals of the public pools: who may claim, what is claimable, each cap by name, the cool-down and embargo,
+// locks, and a deactivation that does not say where the rep's open leads go.
 import { defineErrors } from '../errors';
 
 export const POOL_ERRORS = defineErrors('pool', {
@@ -16,8 +16,54 @@ export const POOL_ERRORS = defineErrors('pool', {
   },
   dailyLimit: {
     kind: 'forbidden',
-    en: "You reached today's claim limit ({{limit}}).",
-    zh: '今天的领取次数已达上限（{{limit}} 条）。',
+    en: "Daily claim cap of pool “{{pool}}”: you reached today's limit ({{limit}}).",
+    zh: '公海“{{pool}}”的每日领取上限：今天已领取 {{limit}} 条，已达上限。',
+  },
+  holdingCap: {
+    kind: 'forbidden',
+    en: 'Holding cap of pool “{{pool}}”: {{rep}} already holds {{holding}} open leads (cap {{limit}}, locked leads not counted).',
+    zh: '公海“{{pool}}”的库容上限：{{rep}} 已持有 {{holding}} 条未完成线索（上限 {{limit}} 条，锁定的不计入）。',
+  },
+  embargo: {
+    kind: 'forbidden',
+    en: 'This lead has just entered pool “{{pool}}”: it can be claimed after {{minutes}} minutes.',
+    zh: '这条线索刚进入公海“{{pool}}”，{{minutes}} 分钟后才能领取。',
+  },
+  notMember: {
+    kind: 'forbidden',
+    en: 'You are not a member of pool “{{pool}}”.',
+    zh: '你不是公海“{{pool}}”的成员。',
+  },
+  poolNotFound: { kind: 'not_found', en: 'No pool {{id}}.', zh: '没有公海 {{id}}。' },
+  defaultPoolKept: {
+    kind: 'conflict',
+    en: 'The default pool cannot be deleted: it takes every lead no other pool takes.',
+    zh: '默认公海不能删除：其他公海不收的线索都进入它。',
+  },
+  lockOff: {
+    kind: 'forbidden',
+    en: 'Pool “{{pool}}” does not allow locks.',
+    zh: '公海“{{pool}}”不允许锁定线索。',
+  },
+  lockCap: {
+    kind: 'forbidden',
+    en: 'Lock cap of pool “{{pool}}”: you already hold {{held}} locks (cap {{limit}}).',
+    zh: '公海“{{pool}}”的锁定上限：你已锁定 {{held}} 条（上限 {{limit}} 条）。',
+  },
+  notYourLead: {
+    kind: 'forbidden',
+    en: 'Only the owner of an open lead can lock it.',
+    zh: '只有线索的负责人才能锁定未完成的线索。',
+  },
+  lockNotFound: {
+    kind: 'not_found',
+    en: 'Lead {{id}} has no lock in force.',
+    zh: '线索 {{id}} 没有生效中的锁定。',
+  },
+  notPoolAdmin: {
+    kind: 'forbidden',
+    en: 'Only the team lead or an admin of pool “{{pool}}” can do this.',
+    zh: '只有组长或公海“{{pool}}”的管理员可以这样做。',
   },
   openLeadsNeedPlace: {
     kind: 'conflict',
@@ -26,7 +72,7 @@ export const POOL_ERRORS = defineErrors('pool', {
   },
   coolingDown: {
     kind: 'forbidden',
-    en: 'This lead was recycled from you; you can claim it again after {{days}} days.',
-    zh: '这条线索是从你这里回收的，{{days}} 天后才能再次领取。',
+    en: 'Cool-down of pool “{{pool}}”: this lead was recycled from you; you can claim it again {{days}} days after.',
+    zh: '公海“{{pool}}”的冷却期：这条线索是从你这里回收的，回收 {{days}} 天后才能再次领取。',
   },
 });

@@ -1,33 +1,49 @@
-// Handlers of the public pool: the list with each rep's cool-downs and claim count, and claiming first come first
-// served within the daily limit.
+// Handlers of the public pools: a pool's list with the caller's caps, cool-downs and embargoes, and claiming first
+// come first served within the pool's rules.
 import { DAY_MS } from '../../domain/clock';
-import { isOpenStage } from '../../domain/funnel';
-import { startOfLocalDay, teamUtcOffsetMinutes } from '../../domain/sla/local-day';
-import { appendAssignment } from '../../store/assignments';
-import { findLeadById } from '../../store/leads';
-import {
-  countClaimsSince,
-  findRecycleFromRep,
-  insertClaim,
-  listRecyclesForLead,
-} from '../../store/pool-claims';
-import { countLeadsWhere, listLeadCards, setLeadOwnerIf, type LeadFilterInput } from '../../store/work-leads';
-import { actorLabel, type HandlersOf } from '../call-context';
+import { capsFor, coolDownDaysOf, embargoEndsAt, isPoolMember } from '../../domain/pool/claim';
+import type { PoolConfig } from '../../domain/pool/types';
+import { listRecyclesForLead } from '../../store/pool-claims';
+import { countPoolClaimsSince, listPooledLeadFacts } from '../../store/pools';
+import { findRepById } from '../../store/reps';
+import { countLeadsWhere, listLeadCards, NOT_OPEN, type LeadFilterInput } from '../../store/work-leads';
+import type { CallContext, HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
 import { mapRepNames, toWorkCards } from '../sla/cards';
 import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
-import { WORK_ERRORS } from '../work/errors';
-import { auditLead, cardOf } from '../work/workable-lead';
+import { cardOf } from '../work/workable-lead';
 import type { poolCalls } from './calls';
+import { claimLead, dayStartOf, holdingOf } from './claim';
 import { POOL_ERRORS } from './errors';
+import { poolAdminHandlers } from './handlers-admin';
 import { poolOriginOf } from './pool-origin';
+import { poolOf, readPools } from './pools-read';
 import { previewDistribution } from './preview';
 import { listOpenLeadIdsOf } from './rep-leads';
+
+/** Text that looks like a phone number or an email: never matched against a masked lead for a rep. */
+function isContactLike(text: string | undefined): boolean {
+  return text !== undefined && (/\d{4}/.test(text.replace(/[\s-]/g, '')) || text.includes('@'));
+}
+
+function requireListedPool(ctx: CallContext, pools: readonly PoolConfig[], poolId: string | undefined) {
+  const pool = poolId === undefined ? pools.find((p) => p.isDefault) : pools.find((p) => p.id === poolId);
+  if (!pool) throw new ServiceError(POOL_ERRORS.poolNotFound, { id: poolId ?? 'default' }, 'poolId');
+  if (ctx.actor.role === 'rep' && !isPoolMember(pool, ctx.actor.repId))
+    throw new ServiceError(POOL_ERRORS.notMember, { pool: pool.name }, 'poolId');
+  return pool;
+}
 
 export const poolHandlers: HandlersOf<typeof poolCalls> = {
   'pool.list'(ctx, input) {
     const settings = readFunnelSettings(ctx.db);
-    const policy = readSlaPolicy(ctx.db);
+    const pools = readPools(ctx.db);
+    const pool = requireListedPool(ctx, pools, input.poolId);
+    const repId = ctx.actor.role === 'rep' ? ctx.actor.repId : null;
+    const pooled = listPooledLeadFacts(ctx.db, NOT_OPEN);
+    const inPool = pooled.filter((lead) => poolOf(pools, lead).id === pool.id);
+    // A rep's typed phone or email must not find a lead whose contact data is masked from them.
+    const isHidden = repId !== null && pool.masksContacts && isContactLike(input.text);
     const filter: LeadFilterInput = {
       owner: 'pool',
       text: input.text,
@@ -36,69 +52,47 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
       openOnly: true,
       excludeHistory: true,
       recycledOnly: input.recycledOnly,
+      leadIds: isHidden ? [] : inPool.length === pooled.length ? undefined : inPool.map((lead) => lead.id),
     };
     const rows = listLeadCards(ctx.db, filter, { offset: input.offset, limit: input.limit });
-    const cards = toWorkCards(ctx.db, rows, policy, ctx.now);
-    const repId = ctx.actor.role === 'rep' ? ctx.actor.repId : null;
-    const coolDownMs = settings.claimCooldownDays * DAY_MS;
-    const dayStart = startOfLocalDay(ctx.now, teamUtcOffsetMinutes(policy));
+    const cards = toWorkCards(ctx.db, rows, readSlaPolicy(ctx.db), ctx.now);
+    const coolDownMs = coolDownDaysOf(pool, settings.claimCooldownDays) * DAY_MS;
     const names = mapRepNames(ctx.db);
     const createdAt = new Map(rows.map((row) => [row.id, row.createdAt]));
+    const rep = repId === null ? undefined : findRepById(ctx.db, repId);
+    const caps = rep ? capsFor(pool, rep, settings.claimDailyLimit) : { claimDaily: null, holding: null };
     return {
+      poolId: pool.id,
       total: countLeadsWhere(ctx.db, filter),
       rows: cards.map((card) => {
         const recycles = listRecyclesForLead(ctx.db, card.id);
         const lastMine = recycles.findLast((r) => r.fromRepId === repId);
         const until = lastMine === undefined ? null : lastMine.at + coolDownMs;
         const origin = poolOriginOf(ctx.db, card.id);
+        const arrivedAt = origin?.at ?? createdAt.get(card.id) ?? 0;
+        const embargoUntil = embargoEndsAt(pool, arrivedAt);
         return {
           ...card,
-          arrivedAt: origin?.at ?? createdAt.get(card.id) ?? 0,
+          arrivedAt,
           poolReason: origin?.reason ?? 'new',
           fromRepName: origin?.fromRepId == null ? null : (names.get(origin.fromRepId) ?? null),
           lastRecycledAt: recycles.at(-1)?.at ?? null,
           coolDownUntil: until !== null && until > ctx.now ? until : null,
+          embargoUntil: embargoUntil > ctx.now ? embargoUntil : null,
+          isMasked: repId !== null && pool.masksContacts,
         };
       }),
-      claimsToday: repId === null ? 0 : countClaimsSince(ctx.db, repId, dayStart),
-      claimDailyLimit: settings.claimDailyLimit,
+      claimsToday: repId === null ? 0 : countPoolClaimsSince(ctx.db, repId, pool.id, dayStartOf(ctx)),
+      claimDailyLimit: caps.claimDaily,
+      holding: repId === null ? 0 : holdingOf(ctx, repId),
+      holdingLimit: caps.holding,
     };
   },
 
   'pool.claim'(ctx, input) {
     if (ctx.actor.role !== 'rep') throw new ServiceError(POOL_ERRORS.repsOnly);
-    const repId = ctx.actor.repId;
-    const lead = findLeadById(ctx.db, input.leadId);
-    if (!lead) throw new ServiceError(WORK_ERRORS.leadNotFound, { id: input.leadId }, 'leadId');
-    if (lead.isHistory || !isOpenStage(lead.stage))
-      throw new ServiceError(POOL_ERRORS.notInPool, { id: lead.id }, 'leadId');
-    if (lead.ownerId !== null) throw new ServiceError(POOL_ERRORS.claimedFirst, { id: lead.id }, 'leadId');
-    const settings = readFunnelSettings(ctx.db);
-    const dayStart = startOfLocalDay(ctx.now, teamUtcOffsetMinutes(readSlaPolicy(ctx.db)));
-    const today = countClaimsSince(ctx.db, repId, dayStart);
-    if (today >= settings.claimDailyLimit)
-      throw new ServiceError(POOL_ERRORS.dailyLimit, { limit: settings.claimDailyLimit, today }, 'leadId');
-    const since = ctx.now - settings.claimCooldownDays * DAY_MS;
-    if (findRecycleFromRep(ctx.db, lead.id, repId, since) !== null)
-      throw new ServiceError(POOL_ERRORS.coolingDown, { days: settings.claimCooldownDays }, 'leadId');
-    // First come, first served: the conditional UPDATE is the arbiter, whatever was read above.
-    if (!setLeadOwnerIf(ctx.db, lead.id, null, repId, ctx.now))
-      throw new ServiceError(POOL_ERRORS.claimedFirst, { id: lead.id }, 'leadId');
-    insertClaim(ctx.db, { id: ctx.newId('clm'), leadId: lead.id, repId, at: ctx.now });
-    appendAssignment(ctx.db, {
-      id: ctx.newId('asg'),
-      leadId: lead.id,
-      repId,
-      kind: 'claim',
-      ruleId: null,
-      reason: 'Claimed from the public pool',
-      explanation: { kind: 'claim', claimsToday: today + 1, dailyLimit: settings.claimDailyLimit },
-      actor: actorLabel(ctx.actor),
-      at: ctx.now,
-    });
-    auditLead(ctx, 'pool.claim', lead.id, { repId });
-    ctx.emit('leads.changed', { leadIds: [lead.id], reason: 'claimed' });
-    return cardOf(ctx, lead.id);
+    claimLead(ctx, ctx.actor.repId, input.leadId);
+    return cardOf(ctx, input.leadId);
   },
 
   'pool.previewDistribution'(ctx, input) {
@@ -108,4 +102,6 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
   'pool.openLeadsOf'(ctx, input) {
     return { count: listOpenLeadIdsOf(ctx.db, input.repId).length };
   },
+
+  ...poolAdminHandlers,
 };

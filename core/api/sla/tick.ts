@@ -18,6 +18,7 @@ import { actorLabel, type CallContext } from '../call-context';
 import type { TickSummary } from './schemas';
 import type { EventName, EventPayload, PushedEvent } from '../contract';
 import { sendNotification, TEAM_LEAD_RECIPIENT } from '../notifications/send';
+import { sweepPoolsInSteps } from '../pool/sweep';
 import { clockActivityOf } from './cards';
 import { recycleLead } from './recycle';
 import { readFunnelSettings, readSlaPolicy } from './settings';
@@ -239,6 +240,8 @@ export async function runSlaTick(ctx: CallContext): Promise<TickSummary> {
     }
   }
 
+  // The pools' own recycle rules (pool/sweep.ts): a warning to the owner first, then the recycle.
+  summary.recycled += sweepPoolsInSteps({ ...ctx, now }, attempt);
   summary.assignmentNotices += notifyNewAssignments(ctx, now, attempt);
   notifyAnsweredAppeals(ctx, now, attempt);
   return summary;

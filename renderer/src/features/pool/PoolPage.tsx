@@ -109,7 +109,7 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
             {t('work.pool.count', { count: page.total })}
           </Badge>
         )}
-        {isRep && page && (
+        {isRep && page && page.claimDailyLimit !== null && (
           <Badge size="lg" variant="light" data-testid="claim-quota">
             {t('work.pool.claimsLeft', {
               left: Math.max(0, page.claimDailyLimit - page.claimsToday),
@@ -191,7 +191,7 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
                           size="xs"
                           onClick={() => claim.mutate({ id: row.id, name: row.name })}
                           loading={claim.isPending && claim.variables.id === row.id}
-                          disabled={page.claimsToday >= page.claimDailyLimit}
+                          disabled={page.claimDailyLimit !== null && page.claimsToday >= page.claimDailyLimit}
                           data-testid="claim"
                         >
                           {t('work.pool.claim')}

@@ -1,0 +1,112 @@
+// The pools' recycle sweep: each owned open lead against its pool's rules. A lead within the warning window warns
+// its owner once (a notification); a lead past due goes back to the pool, its history saying which rule and why.
+import type { Database } from 'better-sqlite3';
+import { recycleDueOf, recycleStateAt, type RecycleDue } from '../../domain/pool/recycle-rules';
+import type { PoolConfig } from '../../domain/pool/types';
+import { findLeadById } from '../../store/leads';
+import { listActivelyLockedLeadIds } from '../../store/pools-locks';
+import { listSweepLeads, type SweepLead } from '../../store/pools-sweep';
+import type { CallContext } from '../call-context';
+import { sendNotification, TEAM_LEAD_RECIPIENT } from '../notifications/send';
+import { recycleLead } from '../sla/recycle';
+import { poolOf, readPools } from './pools-read';
+
+export interface SweepItem {
+  readonly lead: SweepLead;
+  readonly pool: PoolConfig;
+  readonly due: RecycleDue;
+  readonly state: 'due' | 'warn';
+}
+
+const KIND_TEXT: Readonly<Record<RecycleDue['kind'], string>> = {
+  no_follow_up: 'no follow-up',
+  no_opportunity: 'no opportunity stage',
+  not_won: 'not won',
+};
+
+function hasAnyRule(pools: readonly PoolConfig[]): boolean {
+  return pools.some((pool) =>
+    pool.recycle.rules.some((rule) => Object.values(rule.days).some((d) => d !== null)),
+  );
+}
+
+/** Leads due or in their warning window at `now` (optionally one owner's), read-only. */
+export function planSweep(db: Database, now: number, ownerId?: string): SweepItem[] {
+  const pools = readPools(db);
+  if (!hasAnyRule(pools)) return [];
+  const locked = listActivelyLockedLeadIds(db, now);
+  const items: SweepItem[] = [];
+  for (const lead of listSweepLeads(db, ownerId)) {
+    const pool = poolOf(pools, lead);
+    const due = recycleDueOf(pool.recycle, { ...lead, isLocked: locked.has(lead.id) });
+    const state = recycleStateAt(due, now);
+    if (due !== null && state !== 'none') items.push({ lead, pool, due, state });
+  }
+  return items;
+}
+
+/** The sentence the lead's history keeps: which pool, which rule, how many days, which grade. */
+export function recycleReasonText(item: Pick<SweepItem, 'lead' | 'pool' | 'due'>): string {
+  const grade = item.lead.grade ?? 'ungraded';
+  return `Pool “${item.pool.name}” rule: ${KIND_TEXT[item.due.kind]} for ${item.due.days} days (grade ${grade})`;
+}
+
+/** Applies one item in the caller's transaction; false when the lead moved on since it was planned. */
+export function applySweepItem(step: CallContext, item: SweepItem): boolean {
+  const lead = findLeadById(step.db, item.lead.id);
+  if (!lead || lead.ownerId !== item.lead.ownerId) return false;
+  const detail = { leadName: lead.name, poolName: item.pool.name, rule: item.due.kind, days: item.due.days };
+  if (item.state === 'warn') {
+    return (
+      sendNotification(step, {
+        recipient: item.lead.ownerId,
+        kind: 'pool_recycle_warning',
+        leadId: lead.id,
+        detail: { ...detail, dueAt: item.due.dueAt },
+        dedupeKey: `pool-warn:${lead.id}:${item.lead.ownerId}:${item.due.dueAt}`,
+      }) !== null
+    );
+  }
+  const outcome = recycleLead(step, {
+    leadId: lead.id,
+    fromRepId: item.lead.ownerId,
+    reason: 'stale',
+    text: recycleReasonText(item),
+    target: 'pool',
+    detail: { poolId: item.pool.id, rule: item.due.kind, days: item.due.days, dueAt: item.due.dueAt },
+  });
+  if (!outcome.isRecycled) return false;
+  for (const recipient of [item.lead.ownerId, TEAM_LEAD_RECIPIENT]) {
+    sendNotification(step, {
+      recipient,
+      kind: 'sla_recycled',
+      leadId: lead.id,
+      detail: { ...detail, repId: item.lead.ownerId, reason: recycleReasonText(item) },
+    });
+  }
+  return true;
+}
+
+/** Warns and recycles inside the caller's transaction (one user action); the scheduler uses `sweepPoolsInSteps`. */
+export function runPoolSweep(ctx: CallContext): { recycled: number; warned: number } {
+  let recycled = 0;
+  let warned = 0;
+  for (const item of planSweep(ctx.db, ctx.now)) {
+    if (!applySweepItem(ctx, item)) continue;
+    if (item.state === 'due') recycled += 1;
+    else warned += 1;
+  }
+  return { recycled, warned };
+}
+
+/** The scheduler's sweep: each lead in its own transaction, so one failure never undoes the others. */
+export function sweepPoolsInSteps(
+  ctx: CallContext,
+  attempt: (fn: (step: CallContext) => boolean) => boolean,
+): number {
+  let recycled = 0;
+  for (const item of planSweep(ctx.db, ctx.now)) {
+    if (attempt((step) => applySweepItem(step, item)) && item.state === 'due') recycled += 1;
+  }
+  return recycled;
+}
