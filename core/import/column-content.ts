@@ -19,6 +19,11 @@ export interface ColumnContent {
 
 /** A share of sampled values a column needs to be taken for a typed field (email, phone, money, date). */
 export const MIN_CONTENT_SHARE = 0.8;
+/**
+ * The share a column whose whole header names the field (邮箱, Email) needs: its header is strong evidence, so
+ * a few bad cells (errors the report names by row) do not turn it into a custom field; yes/no columns still never fit.
+ */
+export const MIN_EXACT_HEADER_SHARE = 0.6;
 
 // Digits with the punctuation phone numbers are written with; 6 to 20 digits; an optional extension.
 const PHONE_SHAPE =
@@ -49,7 +54,8 @@ export function sniffColumn(values: readonly string[]): ColumnContent {
     if (value.includes('@') && normalizeEmail(value).isValid) email += 1;
     if (looksLikePhone(value)) phone += 1;
     if (looksLikeDate(value)) date += 1;
-    if (parseMoneyFen(value) !== null) money += 1;
+    // Either decimal style: `85,5` is money in a decimal-comma file.
+    if (parseMoneyFen(value) !== null || parseMoneyFen(value, 'comma') !== null) money += 1;
     if (parseCompanySize(value) !== null) count += 1;
   }
   const share = (n: number) => (filled === 0 ? 0 : n / filled);
@@ -67,22 +73,26 @@ export function sniffColumn(values: readonly string[]): ColumnContent {
 
 /**
  * Whether a column with this content may hold the field. Email, phone, cost, budget and company size need
- * MIN_CONTENT_SHARE of the sampled values to parse as such; a yes/no column is never any lead field; text fields
- * refuse columns that are mostly emails, phones or dates. A column with no sampled value fits by header alone.
+ * `minShare` (default MIN_CONTENT_SHARE) of the sampled values to parse as such; a yes/no column is never any
+ * lead field; text fields refuse columns that are mostly emails, phones or dates. A column with no sampled value fits by header alone.
  */
-export function contentFits(field: LeadField, content: ColumnContent): boolean {
+export function contentFits(
+  field: LeadField,
+  content: ColumnContent,
+  minShare: number = MIN_CONTENT_SHARE,
+): boolean {
   if (content.filled === 0) return true;
   if (content.isBoolean) return false;
   switch (field) {
     case 'email':
-      return content.emailShare >= MIN_CONTENT_SHARE;
+      return content.emailShare >= minShare;
     case 'phone':
-      return content.phoneShare >= MIN_CONTENT_SHARE && content.dateShare < MIN_CONTENT_SHARE;
+      return content.phoneShare >= minShare && content.dateShare < MIN_CONTENT_SHARE;
     case 'cost':
     case 'budget':
-      return content.moneyShare >= MIN_CONTENT_SHARE && content.dateShare < MIN_CONTENT_SHARE;
+      return content.moneyShare >= minShare && content.dateShare < MIN_CONTENT_SHARE;
     case 'companySize':
-      return content.countShare >= MIN_CONTENT_SHARE && content.dateShare < MIN_CONTENT_SHARE;
+      return content.countShare >= minShare && content.dateShare < MIN_CONTENT_SHARE;
     case 'needs':
       return true;
     default:

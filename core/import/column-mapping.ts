@@ -1,6 +1,6 @@
 // Guesses which lead field each column holds from its header and, when rows are sampled, from its values.
 import type { ColumnContent } from './column-content';
-import { contentFits, sniffColumn } from './column-content';
+import { contentFits, MIN_CONTENT_SHARE, MIN_EXACT_HEADER_SHARE, sniffColumn } from './column-content';
 import {
   EXACT_HEADERS,
   foldHeader,
@@ -44,7 +44,8 @@ function candidateOf(header: string, column: number, content: ColumnContent | nu
  * One target per column. System columns of our own export (阶段, 评分…) and external ids (`id`, `Record ID`,
  * `company_id/id`) are ignored; a consent flag (`Do Not Email`) or a country never becomes a lead field. With
  * `sampleRows` (the first rows of the file, cells by column), a column must also look the part (contentFits:
- * ≥ 80% emails for email, phones for phone, amounts for money; never a yes/no column). When several columns fit a
+ * ≥ 80% emails for email, phones for phone, amounts for money — ≥ 60% when the whole header names the field;
+ * never a yes/no column). When several columns fit a
  * field, the best wins — whole-header match, then the more specific word (city over address), then the fuller
  * column, then the first — and the rest become custom fields, each kept apart: a header repeated exactly, or by
  * case, gets its own `custom.<header> (n)`. Deterministic; never maps two columns to one field.
@@ -63,7 +64,8 @@ export function guessColumnMapping(
     }
     const content = hasSamples ? sniffColumn(sampleRows.map((row) => row[column] ?? '')) : null;
     const candidate = candidateOf(header, column, content);
-    if (candidate !== null && (content === null || contentFits(candidate.field, content))) {
+    const minShare = candidate?.rank === 2 ? MIN_EXACT_HEADER_SHARE : MIN_CONTENT_SHARE;
+    if (candidate !== null && (content === null || contentFits(candidate.field, content, minShare))) {
       candidates.push(candidate);
     }
   });

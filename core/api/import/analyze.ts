@@ -26,6 +26,11 @@ import {
   type RejectedRow,
 } from './files';
 import { prepareHistoryPass } from './history';
+import { guessHistoryColumns } from '../../domain/history/history-columns';
+import type { RowReadingContext } from '../../import/import-rows';
+import { readSetting } from '../../store/settings';
+import { commaColumnsOf, settleNumberColumns } from './number-columns';
+import { peekLeadFile } from './peek';
 import { keyKindOf, startKeyMatching, type KeyHolder, type KeyKindIndex } from './key-matching';
 import { databaseChangeStamp, type KeyMatch } from './matcher';
 import { keepAnalysis } from './kept-analysis';
@@ -70,10 +75,12 @@ export async function analyzeUpload(
   input: ParsedInput<'import.analyze'>,
 ): Promise<ImportAnalysis> {
   const upload = await readUploadMeta(ctx.db, input.uploadId);
-  const file = await openUploadedFile(sourcePathOf(ctx.db, upload), input);
+  // The first rows are read ahead: headers are judged by their content too ("Do Not Email" Yes/No is no email).
+  const { sample, file } = await peekLeadFile(await openUploadedFile(sourcePathOf(ctx.db, upload), input));
+  const sampleCells = sample.map((source) => source.cells);
   const headers = file.headers;
   const templates = findTemplatesForHeaders(ctx.db, headersKeyOf(headers));
-  const guessed = guessColumnMapping(headers);
+  const guessed = guessColumnMapping(headers, sampleCells);
   let template = input.templateId ? templates.find((t) => t.id === input.templateId) : undefined;
   if (input.templateId && !template) {
     await file.close();
@@ -95,14 +102,31 @@ export async function analyzeUpload(
     throw new ServiceError(IMPORT_ERRORS.fieldMappedTwice, { field: duplicateTarget }, 'mapping');
   }
 
+  const answers = input.history ?? {};
+  const historyColumns =
+    input.mode === 'history' ? (answers.columns ?? guessHistoryColumns(headers, sampleCells)) : null;
+  const numberColumns = settleNumberColumns(
+    headers,
+    mapping,
+    sampleCells,
+    input.decimalStyles ?? {},
+    historyColumns?.wonAmount,
+  );
+  const defaultCountry = (input.defaultCountry ?? readDefaultCountry(ctx.db)).toUpperCase();
+  const reading: RowReadingContext = {
+    defaultCountry,
+    decimalCommaColumns: commaColumnsOf(numberColumns),
+  };
+  const wonAmountDecimal = numberColumns.find((c) => c.field === 'wonAmount')?.style;
   const historyPass =
-    input.mode === 'history'
-      ? await prepareHistoryPass(ctx.db, file, mapping, input.history ?? {}, ctx.now, ctx.newId).catch(
-          async (error: unknown) => {
-            await file.close();
-            throw error;
-          },
-        )
+    historyColumns !== null
+      ? await prepareHistoryPass(ctx.db, file, mapping, answers, ctx.now, ctx.newId, {
+          columns: historyColumns,
+          ...(wonAmountDecimal ? { wonAmountDecimal } : {}),
+        }).catch(async (error: unknown) => {
+          await file.close();
+          throw error;
+        })
       : null;
   const rowMapping = historyPass ? historyPass.mapping : mapping;
   const stampAtBuild = databaseChangeStamp(ctx.db);
@@ -164,7 +188,7 @@ export async function analyzeUpload(
       for (const source of batch) {
         totalRows += 1;
         if (previewRows.length < PREVIEW_ROWS) previewRows.push({ row: source.row, cells: source.cells });
-        const result = validateSourceRow(source, rowMapping, headers);
+        const result = validateSourceRow(source, rowMapping, headers, reading);
         warnings += result.warnings.length;
         if (!('draft' in result)) {
           errorRows += 1;
@@ -228,6 +252,10 @@ export async function analyzeUpload(
     committedBatchId: null,
     matchedRows: [...matchedRows],
     rowsWithMatches,
+    decimalQuestions: numberColumns
+      .filter((c) => c.isQuestion)
+      .map((c) => ({ column: c.column, example: c.examples[0] ?? '' })),
+    ...(input.defaultCountry ? { chosenCountry: defaultCountry } : {}),
     ...(history
       ? {
           history: {
@@ -240,6 +268,7 @@ export async function analyzeUpload(
               evidence,
             })),
             questions: history.questions,
+            datesUnknown: history.datesUnknown,
           },
         }
       : {}),
@@ -296,7 +325,17 @@ export async function analyzeUpload(
       matches: matches.map(summaryOf).filter((summary): summary is DuplicateMatchSummary => summary !== null),
     })),
     history,
+    defaultCountry,
+    numberColumns,
   };
+}
+
+/** The workspace setting holding the phone country for numbers without a country code. */
+export const DEFAULT_COUNTRY_SETTING = 'import.defaultCountry';
+
+/** The workspace's phone country: the one last chosen for an import, else China. */
+export function readDefaultCountry(db: CallContext['db']): string {
+  return readSetting<string>(db, DEFAULT_COUNTRY_SETTING) ?? 'CN';
 }
 
 function addMatch(matches: KeyMatch[], id: string, kind: DedupeKeyKind): void {

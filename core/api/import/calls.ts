@@ -72,6 +72,13 @@ const historyAnswers = z
       .optional(),
     acceptSuggestedOwners: z.boolean().optional(),
     keepFields: z.array(z.string().max(100)).max(200).optional(),
+    /** No arrival column: one arrival time (epoch ms) for every row, or the rows' dates are unknown. */
+    undated: z
+      .union([
+        z.object({ fallbackCreatedAt: z.number().int().min(0).max(8.64e15) }).strict(),
+        z.object({ datesUnknown: z.literal(true) }).strict(),
+      ])
+      .optional(),
   })
   .strict();
 
@@ -86,6 +93,13 @@ const analyzeInput = z
     /** `history`: the rows are past leads with outcomes, owners and dates (never distributed, no SLA). */
     mode: z.enum(['plain', 'history']).default('plain'),
     history: historyAnswers.optional(),
+    /** Country for phone numbers without a country code (ISO 3166 alpha-2); omitted: the workspace's. */
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, 'a two-letter country code such as CN, GB or US')
+      .optional(),
+    /** Decimal style per money column (0-based index as the key), answering the analysis's questions. */
+    decimalStyles: z.record(z.string().regex(/^\d{1,3}$/), z.enum(['dot', 'comma'])).optional(),
   })
   .strict();
 
@@ -167,6 +181,9 @@ export const importCalls = {
       IMPORT_ERRORS.alreadyImported,
       IMPORT_ERRORS.analysisForgotten,
       IMPORT_ERRORS.historyQuestion,
+      IMPORT_ERRORS.undatedHistory,
+      IMPORT_ERRORS.decimalQuestion,
+      IMPORT_ERRORS.nothingToImport,
     ],
   }),
   'import.discard': defineCall({

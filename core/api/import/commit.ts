@@ -254,12 +254,15 @@ export function startImportCommit(
           skipped: skipped + mergedIds.lost,
         };
         updateImportBatch(db, batchId, { state: 'committed', finishedAt, ...counts });
-        if (history)
+        // A batch that inserted nothing (every row a skipped duplicate) never becomes the latest past-leads import.
+        if (history && insertedIds.length > 0)
           saveHistoryBatchFlags(db, {
             batchId,
             excludeFields: history.excludeFields,
             at: finishedAt,
-            leaks: (history.leaks ?? []).filter((leak) => history.excludeFields.includes(leak.field)),
+            // Every flag, also those the team lead kept: the Scoring page shows them all, kept ones unchecked.
+            leaks: history.leaks ?? [],
+            ...(history.datesUnknown === true ? { datesUnknown: true } : {}),
           });
         appendAudit(db, {
           at: finishedAt,

@@ -51,6 +51,21 @@ export const IMPORT_ERRORS = defineErrors('import', {
     en: 'Column "{{column}}" has an open question about "{{value}}" ({{question}}): answer it before importing.',
     zh: '列“{{column}}”中的“{{value}}”还有未回答的问题（{{question}}），请先回答再导入。',
   },
+  undatedHistory: {
+    kind: 'conflict',
+    en: 'The file has no column of arrival dates: give one date for every row, or choose "dates unknown", before importing.',
+    zh: '文件中没有创建时间列：请为所有行指定一个日期，或选择“日期未知”，然后再导入。',
+  },
+  decimalQuestion: {
+    kind: 'conflict',
+    en: 'Column "{{column}}" writes numbers such as "{{value}}": say whether its comma or its point marks the decimals before importing.',
+    zh: '列“{{column}}”中的数字写作“{{value}}”：请先说明其中逗号还是句点表示小数，再导入。',
+  },
+  nothingToImport: {
+    kind: 'conflict',
+    en: 'Nothing to import: the file has {{totalRows}} data rows and {{errorRows}} of them have errors. Fix the file or the mapping and analyse it again.',
+    zh: '没有可导入的行：文件共有 {{totalRows}} 行数据，其中 {{errorRows}} 行有错误。请修正文件或列映射后重新分析。',
+  },
   batchNotFound: {
     kind: 'not_found',
     en: 'No import with id {{batchId}}.',

@@ -66,6 +66,10 @@ export interface AnalysisMeta {
    * nothing (absent in analyses saved before it was kept: the commit then matches every row).
    */
   readonly rowsWithMatches?: readonly number[];
+  /** Money columns whose decimal style is still a question: the commit refuses until answered. */
+  readonly decimalQuestions?: readonly { readonly column: string; readonly example: string }[];
+  /** The phone country the rows were read in, when the team lead chose one: becomes the workspace's default. */
+  readonly chosenCountry?: string;
 }
 
 /** A valid row of an analysis: its draft, its dedupe keys, and a past lead's history. */

@@ -5,6 +5,7 @@ import type { DuplicateAction } from '../../store/import-batches';
 import { findImportBatch, listImportBatches } from '../../store/import-batches';
 import { deleteImportTemplate, listImportTemplates, saveImportTemplate } from '../../store/import-templates';
 import { findBatchLeadSpan } from '../../store/leads';
+import { writeSetting } from '../../store/settings';
 import { inTransaction } from '../../store/sql';
 import { writeLeadsCsv } from '../../import/export-csv';
 import { ERROR_COLUMN_HEADER } from '../../import/export-csv';
@@ -12,7 +13,7 @@ import { PassThrough } from 'node:stream';
 import { actorLabel, type HandlersOf } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
 import { ServiceError } from '../errors';
-import { analyzeUpload, headersKeyOf } from './analyze';
+import { analyzeUpload, DEFAULT_COUNTRY_SETTING, headersKeyOf } from './analyze';
 import type { importCalls } from './calls';
 import { startImportCommit } from './commit';
 import { IMPORT_ERRORS } from './errors';
@@ -106,13 +107,32 @@ export const importHandlers: HandlersOf<typeof importCalls> = {
       throw new ServiceError(IMPORT_ERRORS.alreadyImported, undefined, 'analysisId');
     if (!isAnalysisKept(ctx.db, analysis.analysisId))
       throw new ServiceError(IMPORT_ERRORS.analysisForgotten, undefined, 'analysisId');
+    // A file with no data rows is refused as an empty file is, before any question about its columns.
+    if (analysis.totalRows === 0)
+      throw new ServiceError(IMPORT_ERRORS.nothingToImport, { totalRows: 0, errorRows: 0 }, 'analysisId');
+    const decimal = analysis.decimalQuestions?.[0];
+    if (decimal)
+      throw new ServiceError(
+        IMPORT_ERRORS.decimalQuestion,
+        { column: decimal.column, value: decimal.example },
+        decimal.column,
+      );
     // A past-leads import never guesses: every open question stops it, naming its column and value.
     const question = analysis.history?.questions[0];
+    if (question?.kind === 'undated')
+      throw new ServiceError(IMPORT_ERRORS.undatedHistory, undefined, 'history');
     if (question)
       throw new ServiceError(
         IMPORT_ERRORS.historyQuestion,
         { column: question.column, question: question.kind, value: question.value ?? '' },
         question.column || 'history',
+      );
+    // Questions first (their rows are errors until answered); then an import that would insert nothing is refused: it would only leave an empty batch behind.
+    if (analysis.validRows === 0)
+      throw new ServiceError(
+        IMPORT_ERRORS.nothingToImport,
+        { totalRows: analysis.totalRows, errorRows: analysis.errorRows },
+        'analysisId',
       );
     const actor = actorLabel(ctx.actor);
     // Asked before this call's own writes (the template), which change no lead.
@@ -120,6 +140,9 @@ export const importHandlers: HandlersOf<typeof importCalls> = {
     const templateName = input.templateName;
     inTransaction(ctx.db, () => {
       recoverInterruptedImports(ctx.db, ctx.now);
+      // The country chosen for this import becomes the workspace's default for the next one.
+      if (analysis.chosenCountry)
+        writeSetting(ctx.db, DEFAULT_COUNTRY_SETTING, analysis.chosenCountry, ctx.now);
       if (templateName) {
         const template = saveImportTemplate(
           ctx.db,
@@ -181,13 +204,15 @@ export const importHandlers: HandlersOf<typeof importCalls> = {
       at: latest.at,
       excludeFields: latest.excludeFields,
       leaks: latest.leaks ?? [],
-      period: span
-        ? {
-            from: localDayOf(span.first, utcOffsetMinutes).date,
-            to: localDayOf(span.last, utcOffsetMinutes).date,
-            leads: span.count,
-          }
-        : null,
+      // Leads imported with dates unknown have no period to replay.
+      period:
+        span && latest.datesUnknown !== true
+          ? {
+              from: localDayOf(span.first, utcOffsetMinutes).date,
+              to: localDayOf(span.last, utcOffsetMinutes).date,
+              leads: span.count,
+            }
+          : null,
     };
   },
 

@@ -10,7 +10,8 @@ import {
   listUnmappedOutcomes,
 } from '../../domain/history/outcome-mapping';
 import { createOwnerMapping, matchOwners } from '../../domain/history/owner-matching';
-import { DATE_ROLES, guessHistoryColumns, maskHistoryColumns } from '../../domain/history/history-columns';
+import { DATE_ROLES, maskHistoryColumns } from '../../domain/history/history-columns';
+import type { DecimalStyle } from '../../domain/scoring/column-profile';
 import { detectLeaks } from '../../domain/history/leak-detection';
 import type { DateColumnFormat } from '../../domain/history/parse-dates';
 import type { DateRole, HistoryColumns } from '../../domain/history/history-columns';
@@ -71,6 +72,12 @@ export async function prepareHistoryPass(
   answers: HistoryAnswers,
   now: number,
   newId: (prefix: string) => string,
+  settled: {
+    /** The history columns (the answer, else guessed from headers and sampled rows by the caller). */
+    readonly columns: HistoryColumns;
+    /** How the won amount column writes decimals. */
+    readonly wonAmountDecimal?: DecimalStyle;
+  },
 ): Promise<HistoryPass> {
   const headers = file.headers;
   const all: SourceRow[][] = [];
@@ -100,7 +107,7 @@ export async function prepareHistoryPass(
     missing.forEach((index, k) => columnCache.set(index, gathered[k] ?? []));
   };
 
-  const columns: HistoryColumns = answers.columns ?? guessHistoryColumns(headers);
+  const columns = settled.columns;
   const masked = maskHistoryColumns(mapping, columns) as ColumnTarget[];
   const questions: HistoryQuestion[] = [];
   const headerOf = (index: number | undefined) => (index === undefined ? '' : (headers[index] ?? ''));
@@ -151,6 +158,17 @@ export async function prepareHistoryPass(
       invalidCount: analysis.invalidCount,
     });
   }
+
+  // No arrival column: asked once — one date for every row, or "dates unknown" (learned from, never replayed).
+  const undated = columns.createdAt === undefined ? answers.undated : undefined;
+  if (columns.createdAt === undefined && undated === undefined)
+    questions.push({
+      kind: 'undated',
+      column: '',
+      value: null,
+      message:
+        'The file has no column of arrival dates: give one date for every row, or import them with dates unknown.',
+    });
 
   const outcomeIndex = columns.outcome;
   const outcomeGuesses =
@@ -208,7 +226,18 @@ export async function prepareHistoryPass(
   const built = new Map<number, FunnelStage>();
   const errors: HistoryIssue[] = [];
   let historyErrorRows = 0;
-  const context = { headers, columns, dateFormats, parsedDates, outcomes, owners, now };
+  const context = {
+    headers,
+    columns,
+    dateFormats,
+    parsedDates,
+    outcomes,
+    owners,
+    now,
+    ...(settled.wonAmountDecimal ? { wonAmountDecimal: settled.wonAmountDecimal } : {}),
+    ...(undated && 'fallbackCreatedAt' in undated ? { fallbackCreatedAt: undated.fallbackCreatedAt } : {}),
+    ...(undated && 'datesUnknown' in undated ? { datesUnknown: true } : {}),
+  };
 
   return {
     mapping: masked,
@@ -262,6 +291,7 @@ export async function prepareHistoryPass(
         questions,
         historyErrorRows,
         errors,
+        datesUnknown: undated !== undefined && 'datesUnknown' in undated,
       };
     },
   };
@@ -274,6 +304,8 @@ export interface HistoryCommitPlan {
   /** Why each field was flagged, for the Scoring page (absent in analyses saved before reasons were kept). */
   readonly leaks?: readonly HistoryLeak[];
   readonly questions: readonly HistoryQuestion[];
+  /** The rows' dates are unknown (no arrival column, answered so): the batch is never offered for replay. */
+  readonly datesUnknown?: boolean;
 }
 
 /** Creates the inactive reps a history import asked for (inside the caller's transaction), audited. */
@@ -324,6 +356,8 @@ export interface LatestHistoryBatch {
   readonly at: number;
   /** Why each excluded field was flagged; absent on batches saved before the reasons were kept. */
   readonly leaks?: readonly HistoryLeak[];
+  /** Imported with dates unknown: no period to replay. */
+  readonly datesUnknown?: boolean;
 }
 
 /** Remembers the leak fields of the latest history batch: learned scoring leaves them out unless told otherwise. */

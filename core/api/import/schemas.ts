@@ -76,6 +76,8 @@ export interface HistoryAnswers {
   readonly acceptSuggestedOwners?: boolean;
   /** Flagged fields the team lead puts back into learning. */
   readonly keepFields?: string[];
+  /** For a file without an arrival column: one arrival time (epoch ms) for every row, or dates unknown. */
+  readonly undated?: { readonly fallbackCreatedAt: number } | { readonly datesUnknown: true };
 }
 
 export type OwnerDecision = { readonly repId: string } | { readonly create: true } | { readonly none: true };
@@ -92,7 +94,8 @@ export interface DateColumnReport {
 
 /** A question that blocks the commit until answered. */
 export interface HistoryQuestion {
-  readonly kind: 'date_order' | 'invalid_dates' | 'unmapped_outcome' | 'undecided_owner';
+  /** `undated`: no arrival column (column ''): answered with `undated`. */
+  readonly kind: 'date_order' | 'invalid_dates' | 'unmapped_outcome' | 'undecided_owner' | 'undated';
   readonly column: string;
   readonly value: string | null;
   /** English; the UI builds its own sentence from kind, column and value. */
@@ -115,6 +118,8 @@ export interface HistoryAnalysis {
   readonly historyErrorRows: number;
   /** The first 1,000 history errors. */
   readonly errors: readonly HistoryIssue[];
+  /** Answered "dates unknown": the rows train the learned model but are never replayed. */
+  readonly datesUnknown: boolean;
 }
 
 /** A leak flag as the Scoring page shows it: which field, why, and the counts behind it. */
@@ -128,7 +133,7 @@ const historyAnalysisSchema = z.looseObject({
   questions: z.array(
     z
       .object({
-        kind: z.enum(['date_order', 'invalid_dates', 'unmapped_outcome', 'undecided_owner']),
+        kind: z.enum(['date_order', 'invalid_dates', 'unmapped_outcome', 'undecided_owner', 'undated']),
         column: z.string(),
         value: z.string().nullable(),
         message: z.string(),
@@ -178,6 +183,26 @@ export const importAnalysisSchema = z
     duplicates: z.array(duplicateRowSchema).readonly(),
     /** For `mode: 'history'`: columns, date questions, outcome and owner mappings, leak flags. */
     history: historyAnalysisSchema.nullable(),
+    /** The country phone numbers without a country code were read in (ISO 3166 alpha-2). */
+    defaultCountry: z.string(),
+    /**
+     * How each money column writes decimals; `isQuestion` ones (only `1,200`-like values, or both styles) block
+     * the commit until answered with `decimalStyles`.
+     */
+    numberColumns: z
+      .array(
+        z
+          .object({
+            columnIndex: z.number(),
+            column: z.string(),
+            field: z.string(),
+            style: z.enum(['dot', 'comma']),
+            isQuestion: z.boolean(),
+            examples: z.array(z.string()).readonly(),
+          })
+          .strict(),
+      )
+      .readonly(),
   })
   .strict();
 export type ImportAnalysis = z.infer<typeof importAnalysisSchema>;

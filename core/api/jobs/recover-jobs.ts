@@ -14,6 +14,7 @@ import { removeStagingLeftovers, removeUploadNow } from '../import/files';
 import type { ScoringState } from '../scoring/scoring-state';
 import { startRescoreJob } from '../scoring/rescore-job';
 import { startTrainingJob } from '../scoring/train-job';
+import { readCustomColumnChoices } from '../scoring/custom-columns';
 import { ServiceError } from '../errors';
 import { JOBS_ERRORS } from './errors';
 import { isJobRunningHere, jobErrorOf, type JobParams, type JobRunner } from './job-runner';
@@ -96,11 +97,20 @@ export function recoverInterruptedJobs(deps: RecoveryDeps): { resumed: string[];
         resumed.push(startRescoreJob({ ...deps, actor: job.actor }, job).id);
         break;
       case 'train': {
-        const excludeFields = Array.isArray(params['excludeFields'])
-          ? params['excludeFields'].filter((field): field is string => typeof field === 'string')
-          : [];
+        const strings = (name: string) =>
+          Array.isArray(params[name])
+            ? params[name].filter((field): field is string => typeof field === 'string')
+            : [];
+        const excludeFields = strings('excludeFields');
+        const flaggedFields = strings('flaggedFields');
         const seed = typeof params['seed'] === 'number' ? params['seed'] : 1;
-        resumed.push(startTrainingJob({ ...deps, actor: job.actor }, { seed, excludeFields }, job).id);
+        resumed.push(
+          startTrainingJob(
+            { ...deps, actor: job.actor },
+            { seed, excludeFields, flaggedFields, customColumns: readCustomColumnChoices(db) },
+            job,
+          ).id,
+        );
         break;
       }
       case 'import': {

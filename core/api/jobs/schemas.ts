@@ -36,7 +36,12 @@ export const rescoreJobResultSchema = z
   .strict();
 
 export const trainJobResultSchema = z
-  .object({ auc: z.number(), strength: z.enum(['none', 'weak', 'moderate', 'strong']) })
+  .object({
+    auc: z.number(),
+    strength: z.enum(['none', 'weak', 'moderate', 'strong']),
+    /** Held-out AUC with the flagged leak columns put back, for comparison (absent: none were flagged then). */
+    aucWithFlagged: z.number().nullable().optional(),
+  })
   .strict();
 
 export const backupJobResultSchema = z.object({ backupId: z.string(), sizeBytes: z.number() }).strict();

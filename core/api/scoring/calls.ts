@@ -5,6 +5,8 @@ import { defineCall, empty } from '../contract-kit';
 import { jobStatusSchema } from '../jobs/schemas';
 import { SCORING_ERRORS } from './errors';
 import {
+  COLUMN_KINDS,
+  customColumnSchema,
   learnedModelSchema,
   modelChangePreviewSchema,
   ruleWeightSuggestionSchema,
@@ -59,6 +61,27 @@ export const scoringCalls = {
     output: jobStatusSchema,
     access: 'team-lead',
     errors: [SCORING_ERRORS.notEnoughOutcomes],
+  }),
+  /** The custom columns of the won and lost leads: what each looks like and the type training gives it. */
+  'scoring.customColumns': defineCall({
+    input: empty,
+    output: z.array(customColumnSchema),
+    access: 'team-lead',
+  }),
+  /** Sets the type training gives custom columns (a `text` or `date` kind keeps one out) and free-text opt-ins. */
+  'scoring.setColumnKinds': defineCall({
+    input: z
+      .object({
+        columnKinds: z.record(z.string().min(1).max(100), z.enum(COLUMN_KINDS)),
+        includeText: z.array(z.string().min(1).max(100)).max(200).default([]),
+      })
+      .strict()
+      .refine((input) => Object.keys(input.columnKinds).length <= 200, {
+        message: 'at most 200 columns',
+        path: ['columnKinds'],
+      }),
+    output: z.array(customColumnSchema),
+    access: 'team-lead',
   }),
   'scoring.getLearned': defineCall({
     input: empty,

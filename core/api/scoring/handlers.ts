@@ -18,6 +18,7 @@ import type { scoringCalls } from './calls';
 import { SCORING_ERRORS } from './errors';
 import { startRescoreJob } from './rescore-job';
 import { assertEnoughOutcomes, startTrainingJob } from './train-job';
+import { CUSTOM_COLUMNS_SETTING, readCustomColumnChoices, reportCustomColumns } from './custom-columns';
 
 function rescore(ctx: CallContext) {
   return startRescoreJob({
@@ -64,7 +65,11 @@ export const scoringHandlers: HandlersOf<typeof scoringCalls> = {
 
   'scoring.train'(ctx, input) {
     assertEnoughOutcomes(ctx.db);
-    const excludeFields = input.excludeFields ?? readLatestHistoryBatch(ctx.db)?.excludeFields ?? [];
+    const latest = readLatestHistoryBatch(ctx.db);
+    const excludeFields = input.excludeFields ?? latest?.excludeFields ?? [];
+    // The excluded fields the latest past-leads import flagged: training also reports the AUC with them back.
+    const flaggedSet = new Set((latest?.leaks ?? []).map((leak) => leak.field));
+    const flaggedFields = excludeFields.filter((field) => flaggedSet.has(field));
     return startTrainingJob(
       {
         db: ctx.db,
@@ -74,8 +79,26 @@ export const scoringHandlers: HandlersOf<typeof scoringCalls> = {
         newId: ctx.newId,
         actor: actorLabel(ctx.actor),
       },
-      { seed: input.seed, excludeFields },
+      { seed: input.seed, excludeFields, flaggedFields, customColumns: readCustomColumnChoices(ctx.db) },
     );
+  },
+
+  'scoring.customColumns'(ctx) {
+    return reportCustomColumns(listAllLeads(ctx.db), readCustomColumnChoices(ctx.db));
+  },
+
+  'scoring.setColumnKinds'(ctx, input) {
+    const choices = { columnKinds: input.columnKinds, includeText: input.includeText };
+    writeSetting(ctx.db, CUSTOM_COLUMNS_SETTING, choices, ctx.now);
+    appendAudit(ctx.db, {
+      at: ctx.now,
+      actor: actorLabel(ctx.actor),
+      action: 'scoring.setColumnKinds',
+      entity: 'setting',
+      entityId: CUSTOM_COLUMNS_SETTING,
+      detail: choices,
+    });
+    return reportCustomColumns(listAllLeads(ctx.db), choices);
   },
 
   'scoring.getLearned'(ctx) {

@@ -125,3 +125,20 @@ export const ruleWeightSuggestionSchema = z
 export const scoreBlendSchema = z
   .object({ mode: z.enum(['rules', 'learned', 'blend']), weight: z.number().min(0).max(1) })
   .strict();
+
+export const COLUMN_KINDS = ['numeric', 'categorical', 'boolean', 'text', 'date', 'empty'] as const;
+
+/** A custom column as training sees it (CustomColumnReport). */
+export const customColumnSchema = z
+  .object({
+    key: z.string(),
+    profiledKind: z.enum(COLUMN_KINDS),
+    kind: z.enum(COLUMN_KINDS),
+    isKindSet: z.boolean(),
+    isUsed: z.boolean(),
+    filled: z.number(),
+    rows: z.number(),
+    distinct: z.number(),
+    examples: z.array(z.string()).readonly(),
+  })
+  .strict();

@@ -9,6 +9,7 @@ import { applyOutcomeMapping } from './outcome-mapping';
 import type { OwnerMapping } from './owner-matching';
 import { resolveOwner } from './owner-matching';
 import { parseAmountFen } from './parse-amount';
+import type { DecimalStyle } from '../scoring/column-profile';
 import type { DateColumnFormat, DateErrorReason } from './parse-dates';
 import { DATE_ERROR_MESSAGES, DEFAULT_OFFSET_MINUTES, parseDateValue } from './parse-dates';
 
@@ -118,6 +119,8 @@ export interface HistoryRowContext {
   readonly datesUnknown?: boolean;
   /** Stage for every row when the file has no outcome column. */
   readonly defaultStage?: FunnelStage;
+  /** How the won amount column writes decimals (`1.200,50` is comma); default dot. */
+  readonly wonAmountDecimal?: DecimalStyle;
 }
 
 export interface HistoryRowInput {
@@ -251,7 +254,7 @@ export function buildHistoryLead(input: HistoryRowInput, context: HistoryRowCont
   let wonAmountFen: number | null = null;
   const amountCell = cellOf('wonAmount');
   if (amountCell !== null) {
-    const amount = parseAmountFen(amountCell);
+    const amount = parseAmountFen(amountCell, context.wonAmountDecimal ?? 'dot');
     if (amount === 'invalid') errors.push(issue('error', 'invalid_amount', 'wonAmount'));
     else wonAmountFen = amount;
   }

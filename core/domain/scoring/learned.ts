@@ -92,6 +92,14 @@ export interface LearnedModel {
   readonly customEncoders?: readonly CustomEncoder[];
   /** One readout per column, strongest first (absent on older models). */
   readonly columnFactors?: readonly ColumnFactor[];
+  /**
+   * The held-out AUC with the columns flagged as leaks put back (same split), beside `metrics.auc` without them:
+   * what the leaks would inflate. Null when that run was refused; absent on models trained without it.
+   */
+  readonly leakComparison?: {
+    readonly aucWithFlagged: number | null;
+    readonly flaggedFields: readonly string[];
+  };
 }
 
 export interface TrainingRefusal {

@@ -277,7 +277,7 @@ describe('content decides, not only the header', () => {
     expect(guessColumnMapping(['Email'], [['a@b.cn'], ['c@d.cn']])).toEqual(['email']);
   });
 
-  it('needs 80% of sampled values to parse before a column is a phone', () => {
+  it('needs most sampled values (80%, or 60% under a whole-header name) to parse before a column is a phone', () => {
     const rows = [['13800138000'], ['n/a'], ['unknown'], ['13900139000']];
     expect(guessColumnMapping(['电话'], rows)).toEqual(['custom.电话']);
     expect(
