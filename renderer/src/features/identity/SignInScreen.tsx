@@ -1,5 +1,6 @@
-// The sign-in screen: the team lead's password, or pairing this browser with a code from the team lead. Refusals
-// are worded by their reason in the current language (the client does it).
+// The sign-in screen: the team lead's password, or pairing this browser with a code from the team lead, or — on a
+// browser a rep paired — that rep's PIN. Refusals are worded by their reason in the current language (the client
+// does it).
 import {
   Alert,
   Button,
@@ -21,8 +22,10 @@ import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { IconSparkles } from '../../ui/icons';
 import { useIdentityTranslation } from './bundle';
 import { describeBrowser } from './browser-name';
+import { forgetPairedRep, readPairedRep, rememberPairedRep } from './paired-rep';
+import { RepPinForm } from './RepPinForm';
 
-type Way = 'lead' | 'pair';
+type Way = 'lead' | 'pair' | 'rep';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -90,7 +93,7 @@ function PairBrowserForm({ userAgent }: { userAgent: string }) {
         setBusy(true);
         setProblem(null);
         try {
-          await pair({ code: code.trim(), deviceName: deviceName.trim() });
+          rememberPairedRep(await pair({ code: code.trim(), deviceName: deviceName.trim() }));
         } catch (error) {
           setProblem(errorText(error));
         } finally {
@@ -138,7 +141,8 @@ export function SignInScreen({
   userAgent?: string;
 }) {
   const { t } = useIdentityTranslation();
-  const [way, setWay] = useState<Way>('lead');
+  const [pairedRep, setPairedRep] = useState(readPairedRep);
+  const [way, setWay] = useState<Way>(pairedRep ? 'rep' : 'lead');
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
       <Stack w={420} maw="100%" gap="md">
@@ -168,13 +172,27 @@ export function SignInScreen({
             <SegmentedControl
               fullWidth
               value={way}
-              onChange={(value) => setWay(value === 'pair' ? 'pair' : 'lead')}
+              onChange={(value) => setWay(value === 'pair' || value === 'rep' ? value : 'lead')}
               data={[
+                ...(pairedRep ? [{ value: 'rep', label: pairedRep.name }] : []),
                 { value: 'lead', label: t('identity.signIn.leadTab') },
                 { value: 'pair', label: t('identity.signIn.pairTab') },
               ]}
             />
-            {way === 'lead' ? <LeadPasswordForm /> : <PairBrowserForm userAgent={userAgent} />}
+            {way === 'rep' && pairedRep ? (
+              <RepPinForm
+                rep={pairedRep}
+                onNotMe={() => {
+                  forgetPairedRep();
+                  setPairedRep(null);
+                  setWay('pair');
+                }}
+              />
+            ) : way === 'pair' ? (
+              <PairBrowserForm userAgent={userAgent} />
+            ) : (
+              <LeadPasswordForm />
+            )}
           </Stack>
         </Paper>
       </Stack>
