@@ -15,7 +15,7 @@ import { duplicatesCalls } from './duplicates/calls';
 import { leadsCalls, leadsEvents } from './leads/calls';
 import { preferencesCalls } from './preferences/calls';
 import { workspaceCalls, workspaceEvents } from './workspace/calls';
-import { distributionCalls, distributionEvents } from './distribution/calls';
+import { distributionCalls, distributionEvents, distributionLintCalls } from './distribution/calls';
 import { importCalls } from './import/calls';
 import { workCalls } from './work/calls';
 import { funnelCalls } from './funnel/calls';
@@ -71,6 +71,7 @@ export const calls = assembleNamespaces(
   workspaceCalls,
   dashboardCalls,
   distributionCalls,
+  distributionLintCalls,
   appealsCalls,
   importCalls,
   workCalls,

@@ -5,6 +5,7 @@ import type { CallName, CallOutput, ParsedInput } from './contract';
 import { backupsHandlers } from './backups/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { distributionHandlers } from './distribution/handlers';
+import { distributionLintHandlers } from './distribution/lint-handlers';
 import { importHandlers } from './import/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { leadsHandlers } from './leads/handlers';
@@ -55,6 +56,7 @@ export function handlers(deps: HandlerDeps): Handlers {
     ...jobsHandlers,
     ...backupsHandlers,
     ...distributionHandlers,
+    ...distributionLintHandlers,
     ...appealsHandlers,
     ...workHandlers,
     ...funnelHandlers,

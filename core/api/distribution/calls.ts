@@ -250,6 +250,9 @@ export const distributionCalls = {
   }),
 };
 
+/** The linter's and the ledger's calls, declared in lint-calls.ts. */
+export { distributionLintCalls } from './lint-calls';
+
 export const distributionEvents = {
   /** A lead was handed to a rep (auto, manual, recycle or appeal); notifications hook this. */
   'distribution.assigned': z.object({ leadId: z.string(), repId: z.string(), kind: z.string() }),

@@ -8,7 +8,8 @@ import type { Rep } from '../rep';
 import { isDestinationRule, ruleShadows } from './implication';
 import { groupHistory, madeUpProfiles, referencedFields } from './profiles';
 import type { LeadProfile } from './profiles';
-import { assignsToReps, candidatesOn, leaveEnd, targetReps, unavailabilityOn } from './rep-sets';
+import { assignsToReps, candidatesOn, foldReps, leaveEnd, targetReps, unavailabilityOn } from './rep-sets';
+import type { FoldedRep } from './rep-sets';
 import type { DayFigure, ForecastDay, LintInput, LintReport, LintWarning, RuleRef } from './types';
 
 const FORECAST_DAYS = 7;
@@ -96,7 +97,7 @@ function ruleRegions(rule: DistributionRule): (string | null)[] {
 
 function findEmptyRepSets(
   rules: readonly DistributionRule[],
-  reps: readonly Rep[],
+  reps: readonly FoldedRep[],
   dates: readonly string[],
 ): LintWarning[] {
   const out: LintWarning[] = [];
@@ -109,7 +110,9 @@ function findEmptyRepSets(
       if (emptyOn.length === 0) continue;
       const first = emptyOn[0] ?? '';
       const named =
-        rule.target.kind === 'reps' ? rule.target.repIds.filter((id) => !reps.some((r) => r.id === id)) : [];
+        rule.target.kind === 'reps'
+          ? rule.target.repIds.filter((id) => !reps.some((f) => f.rep.id === id))
+          : [];
       out.push({
         kind: 'empty-rep-set',
         rule: refOf(rule, index),
@@ -152,10 +155,16 @@ interface DayPlan {
  */
 export function lintRules(input: LintInput): LintReport {
   const { rules, reps, utcOffsetMinutes } = input;
+  const folded = foldReps(reps);
   const destinations = rules.filter(isDestinationRule);
   const indexOf = new Map<DistributionRule, number>(rules.map((rule, i) => [rule, i]));
   const fields = referencedFields(rules);
-  const history = groupHistory(input.history, fields, utcOffsetMinutes);
+  const history = groupHistory(
+    input.history,
+    fields,
+    utcOffsetMinutes,
+    rules.filter((r) => r.enabled),
+  );
   const seen = new Set(history.map(profileKey));
   const profiles = [
     ...history,
@@ -184,7 +193,10 @@ export function lintRules(input: LintInput): LintReport {
   const repDays = new Map<string, DayFigure[]>();
   const teamDays: DayFigure[] = [];
   for (const day of days) {
-    const available = reps.filter((rep) => unavailabilityOn(rep, day.date) === null);
+    const availableFolded = folded.filter((f) => unavailabilityOn(f.rep, day.date) === null);
+    const available = availableFolded.map((f) => f.rep);
+    // Leads of one rule, region and grade are spread over the same reps: work each set out once a day.
+    const spread = new Map<string, Rep[]>();
     const ruleExpected = new Map<number, number>();
     const repExpected = new Map<string, number>();
     let expected = 0;
@@ -196,7 +208,12 @@ export function lintRules(input: LintInput): LintReport {
       const rule = rules[at];
       if (rule === undefined || !assignsToReps(rule)) return;
       ruleExpected.set(at, (ruleExpected.get(at) ?? 0) + share);
-      const candidates = candidatesOn(rule, reps, profile.lead, day.date);
+      const key = `${at}\u0001${profile.lead.region ?? ''}\u0001${profile.lead.grade ?? ''}`;
+      let candidates = spread.get(key);
+      if (candidates === undefined) {
+        candidates = candidatesOn(rule, availableFolded, profile.lead, day.date);
+        spread.set(key, candidates);
+      }
       for (const rep of candidates)
         repExpected.set(rep.id, (repExpected.get(rep.id) ?? 0) + share / candidates.length);
     });
@@ -213,7 +230,7 @@ export function lintRules(input: LintInput): LintReport {
     for (const [at, value] of ruleExpected) {
       const rule = rules[at];
       if (rule === undefined) continue;
-      const cap = sumCaps(targetReps(rule, available, null));
+      const cap = sumCaps(targetReps(rule, availableFolded, null));
       if (cap !== null && round1(value) > cap) {
         const list = ruleDays.get(at) ?? [];
         list.push({ date: day.date, weekday: day.weekday, expected: round1(value), cap });
@@ -249,7 +266,7 @@ export function lintRules(input: LintInput): LintReport {
       rule: refOf(rule, at),
       reps: targetReps(
         rule,
-        reps.filter((r) => r.isActive),
+        folded.filter((f) => f.rep.isActive),
         null,
       ).map(capRef),
       days: list,
@@ -267,7 +284,7 @@ export function lintRules(input: LintInput): LintReport {
       ...findGaps(rules, profiles, routes),
       ...findEmptyRepSets(
         rules,
-        reps,
+        folded,
         days.map((d) => d.date),
       ),
       ...caps,

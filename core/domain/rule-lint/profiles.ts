@@ -54,12 +54,66 @@ function keyOf(value: string | number | null): string {
   return typeof value === 'number' ? `#${value}` : value.trim().toLowerCase();
 }
 
-/** Recent leads grouped by their values of `fields`, largest group first. */
+/** How one field's values are told apart: only as finely as some condition can tell them apart. */
+interface FieldClasses {
+  /** Sorted numeric edges: a number's class is how many edges it is at or above. */
+  readonly edges: readonly number[];
+  /** Substrings of contains conditions: a string's class includes which of them it holds. */
+  readonly parts: readonly string[];
+}
+
+function classesOf(field: ConditionField, rules: readonly DistributionRule[]): FieldClasses {
+  const edges = new Set<number>();
+  const parts = new Set<string>();
+  for (const rule of rules)
+    for (const c of rule.conditions) {
+      if (c.field !== field) continue;
+      if (c.op === 'range') {
+        if (typeof c.min === 'number') edges.add(c.min);
+        if (typeof c.max === 'number') edges.add(c.max + 1e-9);
+      } else if (c.op === 'contains') parts.add(c.value.trim().toLowerCase());
+    }
+  return { edges: [...edges].sort((a, b) => a - b), parts: [...parts] };
+}
+
+function classKey(value: string | number | null, classes: FieldClasses): string {
+  if (value === null) return '\u0000';
+  if (classes.edges.length > 0) {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (Number.isFinite(n) && (typeof value === 'number' || value.trim() !== '')) {
+      let bucket = 0;
+      while (bucket < classes.edges.length && n >= (classes.edges[bucket] ?? Infinity)) bucket += 1;
+      return `#${bucket}`;
+    }
+  }
+  if (typeof value === 'number') return `=${value}`;
+  const folded = value.trim().toLowerCase();
+  if (classes.parts.length === 0) return folded;
+  return `${folded}\u0002${classes.parts.map((part) => (folded.includes(part) ? '1' : '0')).join('')}`;
+}
+
+/** A numeric class as text: the half-open interval of the edges around it, e.g. `[40, 60)`. */
+function bucketLabel(value: number, edges: readonly number[]): string {
+  let bucket = 0;
+  while (bucket < edges.length && value >= (edges[bucket] ?? Infinity)) bucket += 1;
+  const show = (n: number) => String(Math.round(n * 1000) / 1000);
+  const lo = edges[bucket - 1];
+  const hi = edges[bucket];
+  if (lo === undefined) return hi === undefined ? show(value) : `< ${show(hi)}`;
+  return hi === undefined ? `≥ ${show(lo)}` : `[${show(lo)}, ${show(hi)})`;
+}
+
+/**
+ * Recent leads grouped by their values of `fields`, largest group first. Numbers are grouped by the range edges the
+ * rules name (scores 12 and 23 are one profile when no rule tells them apart) and shown as that interval.
+ */
 export function groupHistory(
   history: readonly DistributionLead[],
   fields: readonly ConditionField[],
   utcOffsetMinutes: number,
+  rules: readonly DistributionRule[] = [],
 ): LeadProfile[] {
+  const classes = fields.map((field) => classesOf(field, rules));
   const groups = new Map<
     string,
     { lead: DistributionLead; fields: ProfileField[]; byWeekday: number[]; leads: LeadRef[] }
@@ -67,12 +121,21 @@ export function groupHistory(
   for (const lead of history) {
     const arrival = toLocalTime(lead.createdAt, utcOffsetMinutes);
     const values = fields.map((field) => readConditionField(lead, field, arrival));
-    const key = values.map(keyOf).join('\u0001');
+    const key = values.map((v, i) => classKey(v, classes[i] ?? { edges: [], parts: [] })).join('\u0001');
     let group = groups.get(key);
     if (group === undefined) {
       group = {
         lead,
-        fields: fields.map((field, i) => ({ field, value: values[i] ?? null, isOther: false })),
+        fields: fields.map((field, i) => {
+          const value = values[i] ?? null;
+          const edges = classes[i]?.edges ?? [];
+          const n = typeof value === 'number' ? value : null;
+          return {
+            field,
+            value: n !== null && edges.length > 0 ? bucketLabel(n, edges) : value,
+            isOther: false,
+          };
+        }),
         byWeekday: [0, 0, 0, 0, 0, 0, 0, 0],
         leads: [],
       };

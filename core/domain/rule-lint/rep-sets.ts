@@ -6,32 +6,48 @@ import { isOnLeave } from '../rep';
 import type { Rep } from '../rep';
 import type { Unavailability } from './types';
 
+/** A rep with its skills and regions folded once, for target tests. */
+export interface FoldedRep {
+  readonly rep: Rep;
+  readonly skills: ReadonlySet<string>;
+  readonly regions: ReadonlySet<string>;
+}
+
+export function foldReps(reps: readonly Rep[]): FoldedRep[] {
+  return reps.map((rep) => ({
+    rep,
+    skills: new Set(rep.skills.map(foldText)),
+    regions: new Set(rep.regions.map(foldText)),
+  }));
+}
+
 /** Reps in the rule's target for a lead of `region` (territories) — availability not yet applied. */
-export function targetReps(rule: DistributionRule, reps: readonly Rep[], region: string | null): Rep[] {
+export function targetReps(rule: DistributionRule, reps: readonly FoldedRep[], region: string | null): Rep[] {
   const target = rule.target;
+  const keep = (test: (f: FoldedRep) => boolean): Rep[] => reps.filter(test).map((f) => f.rep);
   switch (target.kind) {
     case 'everyone':
-      return [...reps];
+      return reps.map((f) => f.rep);
     case 'reps': {
       const wanted = new Set<string>(target.repIds);
-      return reps.filter((rep) => wanted.has(rep.id));
+      return keep((f) => wanted.has(f.rep.id));
     }
     case 'tier': {
       const wanted = new Set<string>(target.tiers);
-      return reps.filter((rep) => wanted.has(rep.tier));
+      return keep((f) => wanted.has(f.rep.tier));
     }
     case 'skill': {
       const tags = target.tags.map(foldText);
-      return reps.filter((rep) => rep.skills.some((s) => tags.includes(foldText(s))));
+      return keep((f) => tags.some((tag) => f.skills.has(tag)));
     }
     case 'region': {
       const wanted = target.regions.map(foldText);
-      return reps.filter((rep) => rep.regions.some((r) => wanted.includes(foldText(r))));
+      return keep((f) => wanted.some((r) => f.regions.has(r)));
     }
     case 'territory': {
-      if (region === null) return reps.filter((rep) => rep.regions.length > 0);
+      if (region === null) return keep((f) => f.regions.size > 0);
       const folded = foldText(region);
-      return reps.filter((rep) => rep.regions.some((r) => foldText(r) === folded));
+      return keep((f) => f.regions.has(folded));
     }
     default:
       return [];
@@ -63,7 +79,7 @@ export function assignsToReps(rule: DistributionRule): boolean {
  */
 export function candidatesOn(
   rule: DistributionRule,
-  reps: readonly Rep[],
+  reps: readonly FoldedRep[],
   lead: Pick<DistributionLead, 'region' | 'grade'>,
   date: string,
 ): Rep[] {
