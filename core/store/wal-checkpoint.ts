@@ -4,8 +4,10 @@ import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
 
 export interface WalCheckpointOptions {
-  /** Delay after a write before the idle checkpoint runs [200 ms]; writes meanwhile do not postpone it. */
+  /** Quiet time after the last write before the idle checkpoint runs [200 ms]; each write postpones it. */
   readonly idleMs?: number;
+  /** Longest a write waits for its checkpoint while writes keep coming [5 s]. */
+  readonly maxDelayMs?: number;
   /** WAL size above which a write checkpoints at once, so a host that never idles keeps a bounded WAL [64 MiB]. */
   readonly maxWalBytes?: number;
 }
@@ -20,6 +22,12 @@ export interface WalCheckpointer {
 }
 
 const DEFAULT_IDLE_MS = 200;
+/**
+ * A checkpoint blocks whichever call arrives while it runs. Run 200 ms after every first write of a busy stretch, it
+ * was the distribution API benchmark's slow tail (one new lead in twenty waited for one; 2026-12-03): writes now
+ * postpone it until a quiet moment, or these 5 s, so a busy host checkpoints a few times a minute.
+ */
+const DEFAULT_MAX_DELAY_MS = 5_000;
 const DEFAULT_MAX_WAL_BYTES = 64 * 1024 * 1024;
 /** Stat the WAL file only every few writes: one write adds tens of KB, far below the bound. */
 const SIZE_CHECK_EVERY = 16;
@@ -43,11 +51,14 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
   const mode = db.pragma('journal_mode', { simple: true }) as string;
   if (mode.toLowerCase() !== 'wal') return noop;
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
+  const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const maxWalBytes = options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES;
   const walPath = `${db.name}-wal`;
   db.pragma('wal_autocheckpoint = 0');
   db.pragma(`journal_size_limit = ${maxWalBytes}`);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the first write not yet checkpointed was noted (performance.now()), or null. */
+  let pendingSince: number | null = null;
   let writesSinceSizeCheck = 0;
 
   function checkpoint(): boolean {
@@ -55,6 +66,7 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
       clearTimeout(timer);
       timer = null;
     }
+    pendingSince = null;
     writesSinceSizeCheck = 0;
     // A checkpoint inside an open transaction would fail; the next write schedules another one.
     if (!db.open || db.inTransaction) return false;
@@ -80,18 +92,22 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
           return;
         }
       }
-      if (timer === null) {
-        timer = setTimeout(() => {
+      const now = performance.now();
+      pendingSince ??= now;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(
+        () => {
           timer = null;
           try {
             checkpoint();
           } catch {
             // A failed checkpoint leaves the WAL as it was; the next write schedules another.
           }
-        }, idleMs);
-        // Never keeps a process alive just to checkpoint: SQLite checkpoints on close anyway.
-        timer.unref();
-      }
+        },
+        Math.max(0, Math.min(idleMs, pendingSince + maxDelayMs - now)),
+      );
+      // Never keeps a process alive just to checkpoint: SQLite checkpoints on close anyway.
+      timer.unref();
     },
     checkpoint,
     stop() {

@@ -12,6 +12,7 @@ import { updateToSchemaVersion9 } from './0009-triggers-to-code';
 import { updateToSchemaVersion10 } from './0010-activities';
 import { updateToSchemaVersion11 } from './0011-pulse';
 import { updateToSchemaVersion13 } from './0013-pools';
+import { updateToSchemaVersion18 } from './0018-closed-leads-index';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -28,6 +29,8 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion11,
   // 0012 is another change's number; until it lands, 0013 runs as the 12th step.
   updateToSchemaVersion13,
+  // 0014–0017 are other changes' numbers; 0018 runs as the next step until they land.
+  updateToSchemaVersion18,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -99,4 +99,43 @@ describe('what distribution reads of its history, on a real SQLite file', () => 
         .sort(),
     ).toEqual([false, true]);
   });
+
+  it("moves the fit token when a closed lead reopens or is deleted, reading only the closed leads' index", () => {
+    const won = sampleLead({ id: asLeadId('won'), ownerId: asRepId('r1'), stage: 'won', updatedAt: 9_000 });
+    insertLead(db, won, noKeys, noMeta);
+    insertLead(db, sampleLead({ id: asLeadId('lost'), stage: 'lost', updatedAt: 1_000 }), noKeys, noMeta);
+    const prepared: string[] = [];
+    const prepare = db.prepare.bind(db);
+    const spy = (text: string) => {
+      prepared.push(text);
+      return prepare(text);
+    };
+    const closed = readFitTokenWith(spy);
+    // Reopened at an earlier time than the newest closed lead: only the count can tell.
+    updateLead(db, { ...sampleLead({ id: asLeadId('lost') }), stage: 'sql', updatedAt: 2_000 }, noKeys, {
+      scoreModelVersion: null,
+      scoredAt: null,
+    });
+    const reopened = readFitToken(db);
+    expect(reopened).not.toBe(closed);
+    db.prepare('UPDATE leads SET deleted_at = 3000 WHERE id = ?').run('won');
+    expect(readFitToken(db)).not.toBe(reopened);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${prepared.at(-1) ?? ''}`)
+      .all()
+      .map((row) => (row as { detail: string }).detail)
+      .join('; ');
+    expect(plan).toContain('leads_closed');
+  });
+
+  /** readFitToken with `db.prepare` swapped for `prepare`, to see the SQL it runs. */
+  function readFitTokenWith(prepare: (text: string) => ReturnType<Database['prepare']>): string {
+    const original = db.prepare;
+    db.prepare = prepare as Database['prepare'];
+    try {
+      return readFitToken(db);
+    } finally {
+      db.prepare = original;
+    }
+  }
 });
