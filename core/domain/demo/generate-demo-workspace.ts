@@ -26,6 +26,8 @@ export interface DemoWorkspaceOptions {
 }
 
 const DEMO_LEAD_COUNT = 500;
+/** Mixed into the seed for the won/lost draws, a stream of their own. */
+const OUTCOME_STREAM = 0x5eed_0c0e;
 const DUPLICATE_COUNT = 15;
 
 /**
@@ -40,7 +42,13 @@ export function generateDemoWorkspace(options: DemoWorkspaceOptions): DemoWorksp
   const rng = createRng(seed);
   const makeId = options.ids ?? createSequentialIds();
   const reps = buildReps(now, makeId);
-  const ctx: DraftContext = { rng, now, model: defaultScoringModel(), phones: new Set() };
+  const ctx: DraftContext = {
+    rng,
+    now,
+    model: defaultScoringModel(),
+    phones: new Set(),
+    outcomeRng: createRng(seed ^ OUTCOME_STREAM),
+  };
   const drafts: LeadDraft[] = [];
   const grades = drawTargetGrades(rng, DEMO_LEAD_COUNT - DUPLICATE_COUNT, DUPLICATE_COUNT);
   for (const [i, grade] of grades.entries()) drafts.push(draftLead(ctx, i, grade));

@@ -105,6 +105,11 @@ export interface DraftContext {
   readonly model: ScoringModel;
   /** Mobiles already used (11 digits); each new lead adds its own. */
   readonly phones: Set<string>;
+  /**
+   * Decides won or lost for a closed lead, apart from `rng`, so that how outcomes follow the signals can change
+   * without redrawing who the leads are.
+   */
+  readonly outcomeRng: Rng;
 }
 
 /**
@@ -157,7 +162,23 @@ export function draftLead(ctx: DraftContext, order: number, target: Grade): Lead
     draft = withScore(unscored, ctx.model, now);
   }
   if (draft === null) throw new RangeError('MAX_QUALIFICATION_TRIES must be positive');
-  return draft;
+  return settleOutcome(ctx.outcomeRng, draft);
+}
+
+/** Rule score at which a closed demo lead is as likely won as lost, and how fast the odds turn (points). */
+const WIN_MIDPOINT = 58;
+const WIN_SPREAD = 8;
+
+/**
+ * A closed lead is won or lost by its signals: the odds of winning follow its score under the default model (a
+ * logistic curve around WIN_MIDPOINT), so the learned model finds in the demo's history what the rules say.
+ * Roughly: A leads win ~95%, B ~75%, C ~25%, D ~5%. Open leads are left as drawn.
+ */
+function settleOutcome(rng: Rng, draft: LeadDraft): LeadDraft {
+  if (draft.stage !== 'won' && draft.stage !== 'lost') return draft;
+  const pWon = 1 / (1 + Math.exp(-(draft.score - WIN_MIDPOINT) / WIN_SPREAD));
+  const stage = chance(rng, pWon) ? 'won' : 'lost';
+  return stage === draft.stage ? draft : { ...draft, stage };
 }
 
 /**
