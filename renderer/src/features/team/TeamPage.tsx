@@ -1,4 +1,5 @@
-// The Team page: every rep (inactive ones greyed) with tier, skills, territory, weight, caps and availability.
+// The Team page: every rep (inactive ones greyed) with tier, skills, territory, weight, caps, availability and the
+// win rate distribution has learned for them.
 import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,7 +12,9 @@ import { queryKeys } from '../../api/query-keys';
 import { formatNumber, todayIsoDate } from '../../ui/format';
 import { IconPlus } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
+import { formatPhone } from '../funnel/work-format';
 import { DeactivateRepDialog } from '../pool/DeactivateRepDialog';
+import { RepFitCell, RepFitHeader, useRepFit } from './RepFitCell';
 import { RepForm } from './RepForm';
 
 const TIER_COLORS = { senior: 'violet', mid: 'indigo', junior: 'teal' } as const;
@@ -66,6 +69,7 @@ export function TeamPage() {
   const client = useClient();
   const queryClient = useQueryClient();
   const reps = useReps(true);
+  const fit = useRepFit(true);
   const [editing, setEditing] = useState<Rep | 'new' | null>(null);
   // Deactivating asks where the rep's open leads go (pool, redistribute, a named rep) before anything happens.
   const [deactivating, setDeactivating] = useState<{ id: string; name: string } | null>(null);
@@ -112,23 +116,26 @@ export function TeamPage() {
         <Paper withBorder radius="md" style={{ overflowX: 'auto' }}>
           <Table
             verticalSpacing="sm"
-            horizontalSpacing="md"
+            horizontalSpacing="xs"
             highlightOnHover
             aria-label={t('team.tableLabel')}
             miw={960}
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th miw={220}>{t('team.columns.name')}</Table.Th>
-                <Table.Th w={96}>{t('team.columns.tier')}</Table.Th>
-                <Table.Th>{t('team.columns.skills')}</Table.Th>
-                <Table.Th>{t('team.columns.regions')}</Table.Th>
+                <Table.Th miw={170}>{t('team.columns.name')}</Table.Th>
+                <Table.Th w={80}>{t('team.columns.tier')}</Table.Th>
+                <Table.Th miw={150}>{t('team.columns.skills')}</Table.Th>
+                <Table.Th miw={80}>{t('team.columns.regions')}</Table.Th>
                 <Table.Th ta="right" w={72}>
                   {t('team.columns.weight')}
                 </Table.Th>
-                <Table.Th w={150}>{t('team.columns.caps')}</Table.Th>
-                <Table.Th w={130}>{t('team.columns.availability')}</Table.Th>
-                <Table.Th ta="right" w={150}>
+                <Table.Th w={110}>{t('team.columns.caps')}</Table.Th>
+                <Table.Th w={100}>{t('team.columns.availability')}</Table.Th>
+                <Table.Th w={130}>
+                  <RepFitHeader fit={fit.data} />
+                </Table.Th>
+                <Table.Th ta="right" w={110}>
                   {t('team.columns.actions')}
                 </Table.Th>
               </Table.Tr>
@@ -144,7 +151,7 @@ export function TeamPage() {
                     <Text fw={600} size="sm">
                       {rep.name}
                     </Text>
-                    {[rep.email, rep.phone].filter(Boolean).map((line) => (
+                    {[rep.email, rep.phone && formatPhone(rep.phone)].filter(Boolean).map((line) => (
                       <Text key={line} size="xs" c="dimmed">
                         {line}
                       </Text>
@@ -169,6 +176,9 @@ export function TeamPage() {
                   </Table.Td>
                   <Table.Td>
                     <Availability rep={rep} today={today} />
+                  </Table.Td>
+                  <Table.Td>
+                    <RepFitCell fit={fit.data} repId={rep.id} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
