@@ -44,6 +44,7 @@ const contractFiles = [
   'core/api/errors',
   'core/api/*/{calls,schemas,errors}',
   'core/api/distribution/lint-calls',
+  'core/api/dashboard/drill-criteria',
   'core/api/transport/{client,bridge,http-client,app-client}',
 ];
 /** Pure helpers the contract files use; they are loaded into the renderer with them. */

@@ -39,7 +39,7 @@ export interface DrillQuery {
 }
 
 /** The same conditions countArrivals, countClosures, countLeadsByStageNow and listResponses count by. */
-function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery) {
+export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery) {
   // Hand-over counts narrow by the rep (and tier) the lead was handed to, not by its owner now.
   const isHandOver = drill.metric === 'not_contacted' || drill.metric === 'handed_over';
   const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined, tier: undefined } : filter)];

@@ -1,6 +1,6 @@
 // Repository for leads: rows <-> domain leads, dedupe keys, and the paged, filtered, sorted list behind every table.
 import type { Database, Statement } from 'better-sqlite3';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { FunnelStage, Grade } from '../domain/funnel';
 import type { Lead } from '../domain/lead';
 import type { LeadSortField } from '../domain/lead-list';
@@ -265,6 +265,8 @@ export interface LeadFilter {
   /** Restricts to these owners plus the public pool (what a rep may see). */
   readonly visibleToRep?: string | undefined;
   readonly includeHistory?: boolean | undefined;
+  /** One more condition on `leads` (a Dashboard count's, so the list shows exactly the leads behind it). */
+  readonly where?: Expression<SqlBool> | undefined;
 }
 
 function escapeLike(text: string): string {
@@ -289,6 +291,7 @@ function filteredLeads(filter: LeadFilter) {
     query = query.where((eb) => eb.or([eb('owner_id', '=', repId), eb('owner_id', 'is', null)]));
   }
   if (filter.includeHistory === false) query = query.where('is_history', '=', 0);
+  if (filter.where) query = query.where(filter.where);
   return query;
 }
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { REP_TIERS } from '../../domain/rep';
 import { defineCall, empty, id, isoDate, MAX_TEXT } from '../contract-kit';
+import { checkedPeriod, drillShape, kpiShape } from './drill-criteria';
 import { exportedFileSchema } from '../leads/calls';
 import { leadSchema, stageSchema } from '../leads/schemas';
 import { DASHBOARD_ERRORS } from './errors';
@@ -14,10 +15,7 @@ import {
   pulseForLeadSchema,
 } from './schemas';
 
-/** The longest period the Dashboard asks about; bounds the per-day series. */
-export const MAX_DASHBOARD_DAYS = 366;
-
-const DAY_MS = 86_400_000;
+export { MAX_DASHBOARD_DAYS, DRILL_METRICS } from './drill-criteria';
 
 /** The longest comment a rep may leave with the pulse. */
 export const MAX_PULSE_COMMENT = 500;
@@ -26,55 +24,16 @@ const pulseAnswerSchema = z
   .object({ score: z.number().int(), comment: z.string().nullable(), isSigned: z.boolean() })
   .strict();
 
-/** A period of local days, both ends included, no longer than MAX_DASHBOARD_DAYS. */
-function checkedPeriod<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
-  return schema
-    .refine((v) => v.from <= v.to, { message: 'the range must end on or after its start', path: ['to'] })
-    .refine((v) => (Date.parse(v.to) - Date.parse(v.from)) / DAY_MS < MAX_DASHBOARD_DAYS, {
-      message: `at most ${MAX_DASHBOARD_DAYS} days`,
-      path: ['from'],
-    });
-}
-
 const summaryInput = checkedPeriod(z.object({ from: isoDate, to: isoDate }).strict());
 
-/** The KPI row's period and optional filters (a rep, a tier, a source). */
-const kpiShape = {
-  from: isoDate,
-  to: isoDate,
-  repId: id.optional(),
-  tier: z.enum(REP_TIERS).optional(),
-  source: z.string().trim().min(1).max(MAX_TEXT).optional(),
-};
 const kpiInput = checkedPeriod(z.object(kpiShape).strict());
 export type KpiInput = z.output<typeof kpiInput>;
 
-export const DRILL_METRICS = [
-  'arrived',
-  'won',
-  'lost',
-  'recycled',
-  'never_contacted',
-  'any_loss',
-  'closed',
-  'won_closed',
-  'stage_now',
-  'not_contacted',
-  'handed_over',
-] as const;
-
-/** A count's click-through: the KPI input, which count, and an optional grade, source row or stage. */
+/** A count's click-through: its criteria, and a page of the leads behind it. */
 const drillInput = checkedPeriod(
   z
     .object({
-      ...kpiShape,
-      metric: z.enum(DRILL_METRICS),
-      grade: z.enum(['A', 'B', 'C', 'D', 'ungraded']).optional(),
-      channel: z
-        .object({ source: z.string().max(MAX_TEXT).nullable() })
-        .strict()
-        .optional(),
-      stage: stageSchema.optional(),
+      ...drillShape,
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     })
@@ -136,10 +95,14 @@ export const dashboardCalls = {
   }),
   /** The KPI row for a period and filters, with the period before it and a per-day sparkline of each figure. */
   'dashboard.kpis': defineCall({ input: kpiInput, output: kpiRowSchema, access: 'team-lead' }),
-  /** Now, whatever the period: open leads per stage and capacity against the caps. */
+  /** Now, whatever the period: leads per stage, overdue clocks, and capacity against the caps. */
   'dashboard.now': defineCall({
     input: z
-      .object({ tier: z.enum(REP_TIERS).optional(), source: z.string().max(MAX_TEXT).optional() })
+      .object({
+        repId: id.optional(),
+        tier: z.enum(REP_TIERS).optional(),
+        source: z.string().max(MAX_TEXT).optional(),
+      })
       .strict(),
     output: nowSchema,
     access: 'team-lead',

@@ -9,29 +9,11 @@ import {
 } from '../../store/dashboard';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
-import { listAllLeadCards } from '../../store/work-leads';
-import type { CallContext, HandlersOf } from '../call-context';
+import type { HandlersOf } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
-import { clocksOfRows } from '../sla/cards';
-import { readSlaPolicy } from '../sla/settings';
 import type { dashboardCalls } from './calls';
 import { kpiHandlers } from './kpi-handlers';
-
-/**
- * Overdue clocks now, by the one clock model the board, queue and scheduler use: first contact, and follow-up
- * (the follow-up gap or a scheduled activity past its time).
- */
-function countOverdue(ctx: CallContext): { firstContact: number; followUp: number } {
-  const rows = listAllLeadCards(ctx.db, { onClockOnly: true });
-  let firstContact = 0;
-  let followUp = 0;
-  for (const clock of clocksOfRows(ctx.db, rows, readSlaPolicy(ctx.db), ctx.now).clocks) {
-    if (clock === null || !clock.isOverdue) continue;
-    if (clock.kind === 'first_contact') firstContact += 1;
-    else followUp += 1;
-  }
-  return { firstContact, followUp };
-}
+import { countOverdue } from './overdue';
 
 export const dashboardHandlers: HandlersOf<typeof dashboardCalls> = {
   ...kpiHandlers,

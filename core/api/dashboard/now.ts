@@ -1,5 +1,5 @@
-// "Now", whatever period is chosen: open leads per stage and capacity (open load against caps per rep and tier,
-// and how many days the free room lasts at the current inflow).
+// "Now", whatever period is chosen: leads per stage, overdue clocks, and capacity (open load against caps per rep
+// and tier, and how many days the free room lasts at the current inflow).
 import { DAY_MS } from '../../domain/clock';
 import { isOpenStage, isStageKey, type FunnelStage } from '../../domain/funnel';
 import { REP_TIERS, type RepTier } from '../../domain/rep';
@@ -8,6 +8,7 @@ import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
+import { countOverdue } from './overdue';
 import type { DashboardNow } from './schemas';
 
 /** Inflow is the mean of this many whole local days before today. */
@@ -17,13 +18,21 @@ export function computeNow(ctx: CallContext, filter: KpiFilter): DashboardNow {
   const { db } = ctx;
   const { utcOffsetMinutes } = readDistributionSettings(db);
   const openByStage: Partial<Record<FunnelStage, number>> = {};
+  const stageCounts: Partial<Record<FunnelStage, number>> = {};
   for (const row of countLeadsByStageNow(db, filter)) {
-    if (isStageKey(row.stage) && isOpenStage(row.stage)) openByStage[row.stage] = row.count;
+    if (!isStageKey(row.stage)) continue;
+    stageCounts[row.stage] = row.count;
+    if (isOpenStage(row.stage)) openByStage[row.stage] = row.count;
   }
+  const overdue = countOverdue(ctx, filter);
 
   const loads = readOpenLoads(db);
   const reps = listReps(db, { includeInactive: false })
-    .filter((rep) => filter.tier === undefined || rep.tier === filter.tier)
+    .filter(
+      (rep) =>
+        (filter.tier === undefined || rep.tier === filter.tier) &&
+        (filter.repId === undefined || rep.id === filter.repId),
+    )
     .map((rep) => ({
       repId: rep.id as string,
       name: rep.name,
@@ -59,6 +68,9 @@ export function computeNow(ctx: CallContext, filter: KpiFilter): DashboardNow {
   const isUnbounded = reps.some((rep) => rep.cap === null);
   return {
     openByStage,
+    stageCounts,
+    overdueFirstContact: overdue.firstContact,
+    overdueFollowUp: overdue.followUp,
     capacity: {
       reps,
       tiers,

@@ -224,6 +224,11 @@ export const nowSchema = z
   .object({
     /** Open (not won or lost) live leads per stage now; stages without leads are absent. */
     openByStage: z.partialRecord(stageSchema, int),
+    /** Live, non-history leads per stage now, closed stages too (the click-through 'stage_now' counts these). */
+    stageCounts: z.partialRecord(stageSchema, int),
+    /** Owned open leads whose first-contact (or follow-up) deadline has passed, by the one clock model. */
+    overdueFirstContact: int,
+    overdueFollowUp: int,
     capacity: z
       .object({
         reps: z

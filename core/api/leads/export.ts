@@ -8,6 +8,7 @@ import type { Lead } from '../../domain/lead';
 import { ensurePrivateDir } from '../../fs-private';
 import { writeLeadsCsv, writeLeadsXlsx, type ExportColumn } from '../../import/export-csv';
 import { listLeads, type LeadFilter } from '../../store/leads';
+import { drillWhere } from '../dashboard/drill';
 import { listReps } from '../../store/reps';
 import type { z } from 'zod';
 import type { CallContext } from '../call-context';
@@ -89,7 +90,8 @@ export async function exportLeads(ctx: CallContext, input: ExportInput): Promise
   // Only the team lead exports (the call is declared so): every lead the filter selects.
   const { offset: _offset, limit: _limit, sort: _sort, direction: _direction, ...filter } = input.filter;
   // One read for the whole export, so the file is one consistent moment even while others write.
-  const leads = ctx.db.transaction(() => [...pagesOf(ctx.db, filter, input)].flat())();
+  const where = filter.drill === undefined ? undefined : drillWhere(ctx, filter.drill);
+  const leads = ctx.db.transaction(() => [...pagesOf(ctx.db, { ...filter, where }, input)].flat())();
   const customKeys = [...new Set(leads.flatMap((lead) => Object.keys(lead.customFields)))].sort();
   const repNames = new Map(
     listReps(ctx.db, { includeInactive: true }).map((rep) => [rep.id as string, rep.name]),

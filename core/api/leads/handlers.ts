@@ -15,6 +15,7 @@ import {
 } from '../../store/leads';
 import { inTransaction } from '../../store/sql';
 import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
+import { drillWhere } from '../dashboard/drill';
 import { distributeNewLeads } from '../distribution/distribute-new-leads';
 import { listAssignmentsWithMerged } from '../duplicates/merged-assignments';
 import { ServiceError } from '../errors';
@@ -42,7 +43,11 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
   'leads.list'(ctx, input) {
     return listLeads(
       ctx.db,
-      { ...input, visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined },
+      {
+        ...input,
+        visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined,
+        where: input.drill === undefined ? undefined : drillWhere(ctx, input.drill),
+      },
       {
         sort: input.sort,
         direction: input.direction,

@@ -10,6 +10,7 @@ import { LEAD_SORT_FIELDS } from '../../domain/lead-list';
 import { CRITERION_OPERATORS, SCORING_DIMENSIONS } from '../../domain/scoring/model';
 import type { ScoreExplanation } from '../contract';
 import { id, MAX_NOTES, MAX_TEXT, optionalText, stageKeySchema } from '../contract-kit';
+import { drillCriteriaSchema } from '../dashboard/drill-criteria';
 import { assignmentRecordSchema } from '../distribution/schemas';
 import { isPlausiblePhone } from './phone-check';
 
@@ -77,6 +78,8 @@ export const leadFilterShape = {
   owner: z.union([z.literal('pool'), id]).optional(),
   source: z.string().max(MAX_TEXT).optional(),
   includeHistory: z.boolean().optional(),
+  /** A Dashboard count's criteria: only the leads behind it (opened from the Dashboard). */
+  drill: drillCriteriaSchema.optional(),
   sort: z.enum(LEAD_SORT_FIELDS).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
 };

@@ -10,7 +10,7 @@ export interface Estimate {
 }
 
 /** Arithmetic mean; null for an empty list. */
-export function meanOf(values: readonly number[]): number | null {
+export function meanOf(values: ArrayLike<number> & Iterable<number>): number | null {
   if (values.length === 0) return null;
   let sum = 0;
   for (const v of values) sum += v;
@@ -22,8 +22,13 @@ export function meanOf(values: readonly number[]): number | null {
  * the 9th smallest). The median of an even count is the mean of the two middle values, as people expect.
  */
 export function quantileOf(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically in native code: on 100k response times, several times the comparator sort.
+  return quantileOfSorted(Float64Array.from(values).sort(), q);
+}
+
+/** quantileOf over values already sorted ascending (no copy, no sort). */
+export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number | null {
+  if (sorted.length === 0) return null;
   if (q === 0.5) {
     const mid = sorted.length >> 1;
     return sorted.length % 2 === 1
@@ -138,7 +143,7 @@ export interface HistogramBucket {
 }
 
 /** Buckets [0, e0), [e0, e1), …, [e_last, ∞); the counts sum to values.length (negative values go first). */
-export function histogramOf(values: readonly number[], edges: readonly number[]): HistogramBucket[] {
+export function histogramOf(values: Iterable<number>, edges: readonly number[]): HistogramBucket[] {
   const counts = new Array<number>(edges.length + 1).fill(0);
   for (const v of values) {
     let i = 0;

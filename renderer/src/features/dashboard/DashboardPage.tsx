@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { REP_TIERS, type RepTier } from '../../../../core/domain/rep';
 import { useLeadFacets, useReps, useWorkspaceStatus } from '../../api/queries';
 import { useDashboardTranslation } from './bundle';
-import { PRESETS, periodOf, useKpis, useNow, useSummary, type KpiQuery } from './dashboard-queries';
+import { PRESETS, periodOf, useKpis, useNow, type KpiQuery } from './dashboard-queries';
 import { CalibrationTable } from './CalibrationTable';
 import { DrillProvider } from './DrillContext';
 import { KpiCards } from './KpiCards';
@@ -74,10 +74,10 @@ function TeamLeadDashboard() {
   );
   const query: KpiQuery = { ...filters, ...period };
   const kpis = useKpis(query);
-  const summary = useSummary(period);
-  const now = useNow({ tier: filters.tier, source: filters.source });
+  // The page asks two calls: the period's figures, and "Now" with the same filters (its counts open the same leads).
+  const now = useNow({ repId: filters.repId, tier: filters.tier, source: filters.source });
   const row = kpis.data;
-  const error = kpis.error ?? summary.error;
+  const error = kpis.error ?? now.error;
 
   return (
     <Stack gap="lg">
@@ -128,11 +128,11 @@ function TeamLeadDashboard() {
       </Group>
       {error !== null ? (
         <Alert color="red">{t('dashboard.loadFailed', { message: error.message })}</Alert>
-      ) : summary.data === undefined || row === undefined ? (
+      ) : now.data === undefined || row === undefined ? (
         <Loader />
       ) : (
         <DrillProvider query={query}>
-          <NowSection summary={summary.data} now={now.data} />
+          <NowSection now={now.data} />
           <Stack gap="sm" component="section" aria-labelledby="dashboard-period-title">
             <div>
               <Title order={3} size="h3" id="dashboard-period-title">

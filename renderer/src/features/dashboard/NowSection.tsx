@@ -1,7 +1,6 @@
 // "现在 / Now": leads per stage this moment, overdue clocks, and capacity against the caps — whatever the period.
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { CallOutput } from '../../../../core/api/contract';
-import type { DashboardSummary } from '../../../../core/api/dashboard/calls';
 import { isOpenStage } from '../../../../core/domain/funnel';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
@@ -80,7 +79,7 @@ function Capacity({ now }: { now: DashboardNow }) {
   );
 }
 
-export function NowSection({ summary, now }: { summary: DashboardSummary; now: DashboardNow | undefined }) {
+export function NowSection({ now }: { now: DashboardNow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
   const stages = useFunnelStages();
@@ -99,7 +98,7 @@ export function NowSection({ summary, now }: { summary: DashboardSummary; now: D
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="sm" data-testid="dashboard-funnel">
         {stages.shown.map((stage) => {
-          const count = summary.stageCounts[stage.key] ?? 0;
+          const count = now.stageCounts[stage.key] ?? 0;
           return (
             <Figure
               key={stage.key}
@@ -123,16 +122,16 @@ export function NowSection({ summary, now }: { summary: DashboardSummary; now: D
         <Figure
           testId="dashboard-overdue-first-contact"
           label={t('dashboard.now.overdueFirstContact')}
-          value={formatNumber(summary.overdueFirstContact, language)}
+          value={formatNumber(now.overdueFirstContact, language)}
           hint={t('dashboard.now.overdueHint')}
         />
         <Figure
           testId="dashboard-overdue-follow-up"
           label={t('dashboard.now.overdueFollowUp')}
-          value={formatNumber(summary.overdueFollowUp, language)}
+          value={formatNumber(now.overdueFollowUp, language)}
           hint={t('dashboard.now.overdueHint')}
         />
-        {now !== undefined && <Capacity now={now} />}
+        <Capacity now={now} />
       </SimpleGrid>
     </Stack>
   );

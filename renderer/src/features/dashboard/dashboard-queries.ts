@@ -18,9 +18,7 @@ export function periodOf(days: number, now: number = Date.now()): { from: string
 
 export const dashboardKeys = {
   kpis: (input: KpiQuery) => ['leads', 'dashboard', 'kpis', input] as const,
-  summary: (period: { from: string; to: string }) => ['leads', 'dashboard', 'summary', period] as const,
-  now: (filter: { tier?: string | undefined; source?: string | undefined }) =>
-    ['leads', 'dashboard', 'now', filter] as const,
+  now: (filter: CallInput<'dashboard.now'>) => ['leads', 'dashboard', 'now', filter] as const,
   pulse: () => ['leads', 'dashboard', 'pulse'] as const,
   drill: (input: CallInput<'dashboard.leads'>) => ['leads', 'dashboard', 'drill', input] as const,
 };
@@ -34,16 +32,7 @@ export function useKpis(input: KpiQuery) {
   });
 }
 
-export function useSummary(period: { from: string; to: string }) {
-  const client = useClient();
-  return useQuery({
-    queryKey: dashboardKeys.summary(period),
-    queryFn: () => client.call('dashboard.summary', period),
-    placeholderData: (previous) => previous,
-  });
-}
-
-export function useNow(filter: { tier?: KpiQuery['tier']; source?: string | undefined }) {
+export function useNow(filter: CallInput<'dashboard.now'>) {
   const client = useClient();
   return useQuery({
     queryKey: dashboardKeys.now(filter),

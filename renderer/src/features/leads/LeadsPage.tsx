@@ -8,6 +8,8 @@ import type { Lead } from '../../../../core/domain/lead';
 import { formatNumber } from '../../ui/format';
 import { IconPlus } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
+import { LeadsDrillBanner } from '../dashboard/LeadsDrillBanner';
+import { useLeadsDrill } from '../dashboard/leads-drill';
 import { useActor } from '../distribution/distribution-queries';
 import { DuplicatesButton } from '../duplicates/DuplicatesButton';
 import { LeadsExportButton } from '../import/LeadsExportButton';
@@ -56,7 +58,12 @@ export function LeadsPage() {
   const [openLeadId, setOpenLeadId] = useState<string | null>(null);
   const [isAdding, setAdding] = useState(false);
   const openLead = useCallback((lead: Lead) => setOpenLeadId(lead.id), []);
-  const filterQuery = toQuery(filters, debouncedText);
+  // Opened from a Dashboard count: only the leads behind it (the page's own filters narrow them further).
+  const drill = useLeadsDrill();
+  const filterQuery: LeadQuery = {
+    ...toQuery(filters, debouncedText),
+    ...(drill === null ? {} : { drill: drill.criteria }),
+  };
   const query = { ...filterQuery, sort: sort.field, direction: sort.direction };
 
   // Only the team lead has something to do with a selection of leads.
@@ -84,6 +91,7 @@ export function LeadsPage() {
           </Button>
         </Group>
       </Group>
+      {drill !== null && <LeadsDrillBanner drill={drill} />}
       <LeadFilters value={filters} onChange={setFilters} />
       {selection && selected.size > 0 && <LeadSelectionBar selected={selected} onClear={clearSelection} />}
       <div
