@@ -1,5 +1,6 @@
-// The Duplicates view: groups of existing leads that share a phone, email or company+name, merged with a
-// field-by-field choice (the merge keeps every follow-up and the assignment history).
+// The Duplicates view: groups of existing leads that share a phone, email or company+name, each record with its
+// owner, stage, created and last-updated dates, merged with a field-by-field choice over every mergeable field any
+// of them has (the merge keeps every follow-up and the assignment history).
 import { Alert, Badge, Button, Group, Paper, Radio, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +9,11 @@ import type { DuplicateGroupView } from '../../../../core/api/duplicates/calls';
 import { MERGEABLE_FIELDS } from '../../../../core/domain/mergeable-fields';
 import type { Lead } from '../../../../core/domain/lead';
 import { useClient } from '../../api/client-context';
+import { useRepNames } from '../../api/queries';
+import type { Language } from '../../i18n';
+import { formatDate, formatDateTime, formatFen, formatNumber } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
+import { useFunnelStages } from '../funnel/stage-labels';
 import { useImportTranslation } from '../import/bundle';
 
 /** The fields a merge chooses between, in the order the merge view shows them. */
@@ -18,8 +24,36 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || value === 0;
 }
 
-function display(value: unknown): string {
-  return isEmpty(value) ? '' : String(value);
+function display(field: Field, value: unknown, language: Language): string {
+  if (isEmpty(value)) return '';
+  if (typeof value !== 'number') return String(value);
+  return field === 'costFen' ? formatFen(value, language) : formatNumber(value, language);
+}
+
+/** Whose it is, where it stands and how old it is: what decides which record to keep. */
+function RecordFacts({ lead }: { lead: Lead }) {
+  const { t } = useImportTranslation();
+  const language = useLanguage();
+  const names = useRepNames();
+  const stages = useFunnelStages();
+  const owner =
+    lead.ownerId === null ? t('import.dup.inPool') : (names.get(lead.ownerId) ?? t('import.dup.inPool'));
+  return (
+    <Stack gap={0} mt={4} data-testid="duplicate-record-facts">
+      <Text size="xs" fw={500}>
+        {t('import.dup.owner', { name: owner })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('import.dup.stage', { stage: stages.label(lead.stage) })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('import.dup.created', { date: formatDate(lead.createdAt, language) })}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('import.dup.updated', { date: formatDateTime(lead.updatedAt, language) })}
+      </Text>
+    </Stack>
+  );
 }
 
 /** Per field, the lead whose value is kept: the kept lead's, unless it is empty and another lead has one. */
@@ -35,6 +69,7 @@ function defaultChoices(leads: readonly Lead[], keepId: string): Record<Field, s
 
 function GroupCard({ group }: { group: DuplicateGroupView }) {
   const { t } = useImportTranslation();
+  const language = useLanguage();
   const client = useClient();
   const queryClient = useQueryClient();
   const first = group.leads[0]?.id ?? '';
@@ -83,6 +118,7 @@ function GroupCard({ group }: { group: DuplicateGroupView }) {
                       setChoices(defaultChoices(group.leads, lead.id));
                     }}
                   />
+                  <RecordFacts lead={lead} />
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -97,8 +133,11 @@ function GroupCard({ group }: { group: DuplicateGroupView }) {
                       size="xs"
                       checked={choices[field] === lead.id}
                       onChange={() => setChoices({ ...choices, [field]: lead.id })}
-                      label={display(lead[field]) || t('import.dup.empty')}
-                      aria-label={`${field} ${lead.id}`}
+                      label={display(field, lead[field], language) || t('import.dup.empty')}
+                      aria-label={t('import.dup.fieldOf', {
+                        field: t(`import.fields.${field}`),
+                        name: lead.name,
+                      })}
                     />
                   </Table.Td>
                 ))}
