@@ -151,6 +151,40 @@ export function readLeadPoolFacts(db: Database, leadIds: readonly string[]): Map
   return out;
 }
 
+/** A lead's pool facts and its contact data as stored (as typed and as dedupe keys): what masking hides. */
+export interface LeadContacts extends LeadPoolFacts {
+  readonly phone: string | null;
+  readonly phoneKey: string | null;
+  readonly email: string | null;
+  readonly emailKey: string | null;
+  readonly wechat: string | null;
+}
+
+/** Contacts of the given ids that are leads (deleted ones too: their data is no less private). */
+export function readLeadContacts(db: Database, ids: readonly string[]): LeadContacts[] {
+  const out: LeadContacts[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = selectAll(
+      db,
+      qb
+        .selectFrom('leads')
+        .select([...FACT_COLUMNS, 'phone', 'phone_key', 'email', 'email_key', 'wechat'])
+        .where('id', 'in', ids.slice(i, i + 500)),
+    );
+    for (const row of rows) {
+      out.push({
+        ...factsOf(row),
+        phone: row.phone,
+        phoneKey: row.phone_key,
+        email: row.email,
+        emailKey: row.email_key,
+        wechat: row.wechat,
+      });
+    }
+  }
+  return out;
+}
+
 /** Every unowned, open, live lead's facts: the pools' contents before paging. */
 export function listPooledLeadFacts(db: Database, notOpen: readonly string[]): LeadPoolFacts[] {
   return selectAll(

@@ -1,82 +1,97 @@
 // The one gate that keeps a pool lead's contact data from a rep who has not claimed it: every answer and pushed
-// event for a rep passes through here, whatever call or event produced it, so no handler can forget to mask.
+// event for a rep passes through here, whatever call or event produced it, so no handler can forget to mask. Any
+// lead the answer names (an `id` or `leadId`) that sits unclaimed in a masking pool has its phone, email and WeChat
+// replaced wherever they appear in the answer — in contact fields, and inside any other string (a score's
+// explanation quoting the value, a notification's words).
 import type { Database } from 'better-sqlite3';
-import { MASKERS } from '../../domain/pool/mask';
-import { readLeadPoolFacts } from '../../store/pools';
+import { maskEmail, maskPhone, maskWechat } from '../../domain/pool/mask';
+import { readLeadContacts } from '../../store/pools';
 import { poolOf, readPools } from './pools-read';
 
-const CONTACT_KEYS = Object.keys(MASKERS);
+const ID_KEYS = new Set(['id', 'leadId']);
+const MAX_DEPTH = 16;
 
-type Found = { readonly leadId: string | null; readonly node: Record<string, unknown> };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The lead an object speaks of: its `leadId`, else its `id`, else the enclosing object's. */
-function leadIdOf(node: Record<string, unknown>, inherited: string | null): string | null {
-  if (typeof node['leadId'] === 'string') return node['leadId'];
-  if (typeof node['id'] === 'string') return node['id'];
-  return inherited;
-}
-
-function collect(value: unknown, inherited: string | null, out: Found[], depth: number): void {
-  if (depth > 12) return;
+function collectIds(value: unknown, out: Set<string>, depth: number): void {
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) collect(item, inherited, out, depth + 1);
+    for (const item of value) collectIds(item, out, depth + 1);
     return;
   }
-  if (!isPlainObject(value)) return;
-  const leadId = leadIdOf(value, inherited);
-  if (CONTACT_KEYS.some((key) => typeof value[key] === 'string')) out.push({ leadId, node: value });
-  for (const child of Object.values(value)) collect(child, leadId, out, depth + 1);
+  for (const [key, child] of Object.entries(value)) {
+    if (ID_KEYS.has(key) && typeof child === 'string') out.add(child);
+    else collectIds(child, out, depth + 1);
+  }
 }
 
-/** The ids among `ids` whose contact data this rep may not see: unowned leads in a pool that masks. */
-export function findMaskedLeadIds(db: Database, ids: readonly string[]): Set<string> {
-  const facts = readLeadPoolFacts(db, ids);
-  const masked = new Set<string>();
-  if (facts.size === 0) return masked;
-  const pools = readPools(db);
-  for (const lead of facts.values()) {
-    if (lead.ownerId === null && poolOf(pools, lead).masksContacts) masked.add(lead.id);
+/** Each secret as it may be written (as typed, digits only), with its mask; longest first. */
+type Replacement = readonly [secret: string, masked: string];
+
+function replacementsOf(lead: {
+  phone: string | null;
+  phoneKey: string | null;
+  email: string | null;
+  emailKey: string | null;
+  wechat: string | null;
+}): Replacement[] {
+  const out: Replacement[] = [];
+  for (const phone of [lead.phone, lead.phoneKey]) {
+    if (!phone) continue;
+    const masked = maskPhone(phone);
+    out.push([phone, masked]);
+    const digits = phone.replace(/\D/g, '');
+    if (digits.length >= 7) out.push([digits, masked]);
   }
+  for (const email of [lead.email, lead.emailKey]) {
+    if (email) out.push([email, maskEmail(email)]);
+  }
+  if (lead.email?.includes('@')) {
+    const local = lead.email.slice(0, lead.email.lastIndexOf('@'));
+    if (local.length >= 4) out.push([local, `${local.slice(0, 1)}***`]);
+  }
+  if (lead.wechat) out.push([lead.wechat, maskWechat(lead.wechat)]);
+  return out.sort((a, b) => b[0].length - a[0].length);
+}
+
+function scrub(value: unknown, replacements: readonly Replacement[], depth: number): unknown {
+  if (typeof value === 'string') {
+    let text = value;
+    for (const [secret, masked] of replacements)
+      if (text.includes(secret)) text = text.split(secret).join(masked);
+    return text;
+  }
+  if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => scrub(item, replacements, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) out[key] = scrub(child, replacements, depth + 1);
+  return out;
+}
+
+/** The ids among `ids` whose contact data a rep may not see: unowned leads in a pool that masks. */
+export function findMaskedLeadIds(db: Database, ids: Iterable<string>): Set<string> {
+  const leads = readLeadContacts(db, [...ids]);
+  const masked = new Set<string>();
+  if (leads.length === 0) return masked;
+  const pools = readPools(db);
+  for (const lead of leads)
+    if (lead.ownerId === null && poolOf(pools, lead).masksContacts) masked.add(lead.id);
   return masked;
 }
 
 /**
- * `value` with phone, email and WeChat masked wherever they belong to a pool lead the rep has not claimed. Objects
- * are copied, never changed in place (an answer may share objects with a cache).
+ * `value` with the contact data of every pool lead it names that the rep has not claimed masked, wherever it
+ * appears. Objects are copied, never changed in place (an answer may share objects with a cache).
  */
 export function maskPoolContactsForRep<T>(db: Database, value: T): T {
-  const found: Found[] = [];
-  collect(value, null, found, 0);
-  if (found.length === 0) return value;
-  const ids = found.flatMap((f) => (f.leadId === null ? [] : [f.leadId]));
-  const masked = findMaskedLeadIds(db, ids);
-  if (masked.size === 0) return value;
-  const replace = new Map<Record<string, unknown>, Record<string, unknown>>();
-  for (const { leadId, node } of found) {
-    if (leadId === null || !masked.has(leadId)) continue;
-    const copy = { ...node };
-    for (const key of CONTACT_KEYS) {
-      const raw = copy[key];
-      const mask = MASKERS[key];
-      if (typeof raw === 'string' && raw !== '' && mask) copy[key] = mask(raw);
-    }
-    replace.set(node, copy);
-  }
-  return rebuild(value, replace) as T;
-}
-
-function rebuild(
-  value: unknown,
-  replace: ReadonlyMap<Record<string, unknown>, Record<string, unknown>>,
-): unknown {
-  if (Array.isArray(value)) return value.map((item) => rebuild(item, replace));
-  if (!isPlainObject(value)) return value;
-  const base = replace.get(value) ?? value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(base)) out[key] = rebuild(child, replace);
-  return out;
+  const ids = new Set<string>();
+  collectIds(value, ids, 0);
+  if (ids.size === 0) return value;
+  const leads = readLeadContacts(db, [...ids]);
+  if (leads.length === 0) return value;
+  const pools = readPools(db);
+  const replacements = leads
+    .filter((lead) => lead.ownerId === null && poolOf(pools, lead).masksContacts)
+    .flatMap(replacementsOf);
+  if (replacements.length === 0) return value;
+  replacements.sort((a, b) => b[0].length - a[0].length);
+  return scrub(value, replacements, 0) as T;
 }
