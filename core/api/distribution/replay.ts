@@ -51,6 +51,8 @@ function toSide(result: ReplayResult, actual: Readonly<Record<string, RepId | nu
     perRep: result.perRep,
     pooled: result.pooled,
     manual: result.manual,
+    recycled: result.recycled,
+    redistributed: result.redistributed,
     workloadStdDev: result.workloadStdDev,
     newRepShare: result.newRepShare,
     expectedConversions: result.expectedConversions,

@@ -59,6 +59,9 @@ const replaySideSchema = z
     ),
     pooled: z.number(),
     manual: z.number(),
+    /** Replayed recycles that took a lead from its replayed owner; those of them that went to another rep. */
+    recycled: z.number(),
+    redistributed: z.number(),
     workloadStdDev: z.number(),
     newRepShare: z.number(),
     expectedConversions: z.number(),

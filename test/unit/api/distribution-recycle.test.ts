@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DistributionHost } from '../../../core/api/distribution/distribute-new-leads';
 import { recycleLead } from '../../../core/api/sla/recycle';
+import { readSlaPolicy } from '../../../core/api/sla/settings';
 import { DAY_MS } from '../../../core/domain/clock';
 import type { Explanation } from '../../../core/domain/distribution/types';
 import { createTestService, type TestService } from '../../helpers/service';
@@ -97,5 +98,24 @@ describe('recycled leads through the API', () => {
     t.clock.now += 2 * DAY_MS;
     expect((await t.client.call('distribution.distribute', { pool: true })).assigned).toBe(1);
     expect(await ownerOf(lead.id)).toBe(only.id);
+  });
+
+  it("counts a replay's recycles, and those the team's policy gives to another rep, in the job's report", async () => {
+    await t.client.call('reps.create', { name: '甲', tier: 'mid', joinedOn: '2024-01-01' });
+    await t.client.call('reps.create', { name: '乙', tier: 'mid', joinedOn: '2024-01-01' });
+    const lead = await t.client.call('leads.create', { name: '回收后重放' });
+    t.clock.now += 60 * 60_000;
+    recycle(lead.id, lead.ownerId ?? '', 'pool');
+    const day = new Date(t.clock.now).toISOString().slice(0, 10);
+    const replay = async () => {
+      const job = await t.client.call('distribution.replay', { from: day, to: day });
+      const done = await t.service.jobs.waitFor(job.id);
+      expect(done.state).toBe('done');
+      return (done.result as { a: { recycled: number; redistributed: number } }).a;
+    };
+    expect(await replay()).toMatchObject({ recycled: 1, redistributed: 0 });
+    const policy = readSlaPolicy(t.service.db);
+    await t.client.call('sla.savePolicy', { policy: { ...policy, recycleTarget: 'redistribute' } });
+    expect(await replay()).toMatchObject({ recycled: 1, redistributed: 1 });
   });
 });

@@ -72,6 +72,18 @@ function ReplayResultView({ report }: { report: ReplayReport }) {
             <Table.Td>—</Table.Td>
           </Table.Tr>
           <Table.Tr>
+            <Table.Td>{t('rulesEditor.replay.recycled')}</Table.Td>
+            {sides.map(([label, side]) => (
+              <Table.Td key={label} data-testid="replay-recycled">
+                {t('rulesEditor.replay.recycledCounts', {
+                  recycled: side.recycled,
+                  redistributed: side.redistributed,
+                })}
+              </Table.Td>
+            ))}
+            <Table.Td>—</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
             <Table.Td>{t('rulesEditor.replay.changed')}</Table.Td>
             {sides.map(([label, side]) => (
               <Table.Td key={label}>
