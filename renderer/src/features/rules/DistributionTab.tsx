@@ -37,6 +37,8 @@ import { useHistoryFlags } from '../import/history/history-flags';
 import { useRulesTranslation } from './bundle';
 import { ReplayPanel } from './ReplayPanel';
 import { RuleCard } from './RuleCard';
+import { RuleLintPanel } from './RuleLintPanel';
+import { FairnessLedger } from './FairnessLedger';
 import { groupProblems, newRule } from './rule-draft';
 import { TestLeadBox } from './TestLeadBox';
 
@@ -133,6 +135,7 @@ function RulesEditor({
           </Stack>
         </SortableContext>
       </DndContext>
+      {canEdit && <RuleLintPanel rules={draft} isValid={problems.length === 0} />}
       <TestLeadBox rules={draft} />
     </Stack>
   );
@@ -208,6 +211,9 @@ export function DistributionTab() {
             )}
           </Tabs.Tab>
           {actor?.role === 'lead' && <Tabs.Tab value="replay">{t('rulesEditor.tabs.replay')}</Tabs.Tab>}
+          <Tabs.Tab value="ledger" data-testid="ledger-tab">
+            {t('ledger.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="appeals" rightSection={<AppealCountBadge />} data-testid="appeals-tab">
             {t('rulesEditor.tabs.appeals')}
           </Tabs.Tab>
@@ -225,6 +231,7 @@ export function DistributionTab() {
             />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="ledger">{tab === 'ledger' && <FairnessLedger />}</Tabs.Panel>
         <Tabs.Panel value="appeals">
           <AppealsList />
         </Tabs.Panel>
