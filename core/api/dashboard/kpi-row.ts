@@ -2,8 +2,7 @@
 // per-day sparkline of each — SQL counts per day, grade and source; core/domain/kpi defines every figure.
 import type { Database } from 'better-sqlite3';
 import { createRng } from '../../domain/clock';
-import { isNewRep } from '../../domain/distribution/fairness';
-import { computeBalance, type BalanceReport } from '../../domain/kpi/balance';
+import { balanceFromFairness, type BalanceReport } from '../../domain/kpi/balance';
 import type { ArrivalCount, ClosureCount } from '../../domain/kpi/conversion';
 import { conversionFromCounts } from '../../domain/kpi/conversion';
 import { lossFromCounts } from '../../domain/kpi/loss';
@@ -12,22 +11,20 @@ import { judgeResponses, reportResponses } from '../../domain/kpi/response-time'
 import { medianOf } from '../../domain/kpi/stats';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { SlaGradeKey } from '../../domain/sla/sla-policy';
-import type { ArrivalRow, ClosureRow, KpiFilter, ResponseRow } from '../../store/dashboard-kpi';
+import type { ArrivalRow, ClosureRow, KpiFilter } from '../../store/dashboard-kpi';
 import { countArrivals, countClosures, listResponses } from '../../store/dashboard-kpi';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
+import { readPeriodFairness } from '../distribution/fairness';
 import { readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
 import type { KpiInput } from './calls';
 import type { KpiRow } from './schemas';
 import { computePeriodTables } from './tables';
-import { countHandOvers, filterOf, gradeKeyOf, toResponseFact } from './rows';
+import { filterOf, gradeKeyOf, toResponseFact } from './rows';
 import { localDayNumber, resolvePeriod, type ResolvedPeriod } from './period';
 import { readPulseSummary } from './pulse';
 import { readKpiTargets } from './targets';
-
-/** A rep is "new" for the floor for this many days after joining, as distribution.fairness counts it. */
-export const NEW_REP_DAYS = 90;
 
 function arrivalCounts(rows: readonly ArrivalRow[]): ArrivalCount[] {
   const byGrade = new Map<SlaGradeKey, { arrived: number; won: number }>();
@@ -85,27 +82,34 @@ function responseSeries(period: ResolvedPeriod, judged: readonly JudgedResponse[
   );
 }
 
-/** Balance over the active reps (of the filter's tier) for the leads handed out in the period. */
+/**
+ * Balance for the period as the distribution page counts fairness (readPeriodFairness: leads given by
+ * distribution, at their grade then, per available day), with intervals and verdicts; a tier filter keeps that
+ * tier's reps. A source or a single rep has no balance of its own: those filters leave it team-wide.
+ */
 export function readBalance(
   db: Database,
   period: ResolvedPeriod,
   filter: KpiFilter,
-  handOvers: readonly ResponseRow[],
   targets: KpiTargets,
   now: number,
 ): BalanceReport {
-  const reps = listReps(db, { includeInactive: false }).filter(
-    (rep) =>
-      (filter.tier === undefined || rep.tier === filter.tier) &&
-      (filter.repId === undefined || rep.id === filter.repId),
-  );
-  const counts = countHandOvers(handOvers);
+  const fairness = readPeriodFairness(db, period.fromDate, period.toDate, period.utcOffsetMinutes, now);
+  const tier = filter.tier;
+  const inTier =
+    tier === undefined
+      ? undefined
+      : new Set(
+          listReps(db, { includeInactive: true })
+            .filter((rep) => rep.tier === tier)
+            .map((rep) => rep.id as string),
+        );
   // Seeded by the period, so the same question always gets the same interval.
-  return computeBalance(
-    reps.map((rep) => ({ id: rep.id, isNew: isNewRep(rep, now, NEW_REP_DAYS) })),
-    counts,
+  return balanceFromFairness(
+    fairness,
     createRng(period.firstDay * 31 + period.days),
     targets.balance,
+    inTier === undefined ? undefined : (repId) => inTier.has(repId),
   );
 }
 
@@ -183,7 +187,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
         (rows) => sumOf(rows, (r) => r.anyLoss) / sumOf(rows, (r) => r.arrived),
       ),
     },
-    balance: readBalance(db, period, filter, rowsNow, targets, ctx.now),
+    balance: readBalance(db, period, filter, targets, ctx.now),
     satisfaction: readPulseSummary(db, period.toDate),
     arrivalsSeries: seriesOf(
       period,

@@ -1,6 +1,9 @@
 // Distribution balance with honest samples: workload σ and Gini per grade and new reps' share against the floor,
-// each with its sample size and a 95% interval, and no alarm when the sample is too small to support one.
+// each with its sample size and a 95% interval, and no alarm when the sample is too small to support one. The
+// figures are the distribution page's (computePeriodFairness: leads given by distribution, at their grade then,
+// per available day); this adds the intervals and the verdicts.
 import type { Rng } from '../clock';
+import type { FairnessFigures } from '../distribution/fairness';
 import { computeGini, computeStdDev } from '../distribution/fairness';
 import type { Grade } from '../funnel';
 import type { SlaGradeKey } from '../sla/sla-policy';
@@ -11,6 +14,11 @@ import { bootstrapCountsEstimate, proportionEstimate } from './stats';
 export interface BalanceRep {
   readonly id: string;
   readonly isNew: boolean;
+  /**
+   * Days the rep could receive leads in the period. Given for every rep, the figures are per available day as
+   * computeFairness counts them: σ of (leads − fair share), Gini of leads per day, reps with no day left out.
+   */
+  readonly availableDays?: number | undefined;
 }
 
 /** How many leads of a grade one rep received in the period (SQL counts them). */
@@ -79,7 +87,8 @@ function isInGroup(grade: Grade | null, group: BalanceGroup): boolean {
 /**
  * Balance over the given reps (reps who got nothing count as zero; assignments to other reps are ignored).
  * Intervals come from a percentile bootstrap over the group's leads with `rng` (multinomial resampling of the
- * per-rep counts); reps are sorted by id first, so caller order never changes a figure. Invariant: verdict is 'too_few' whenever leads < minSample.
+ * per-rep counts); reps are sorted by id first, so caller order never changes a figure. Invariants: verdict is
+ * 'too_few' whenever leads < minSample; with available days, each value equals computeFairness's for the group.
  */
 export function computeBalance(
   reps: readonly BalanceRep[],
@@ -89,9 +98,15 @@ export function computeBalance(
 ): BalanceReport {
   const sortedReps = [...reps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexOf = new Map(sortedReps.map((rep, i) => [rep.id, i]));
-  const repCount = sortedReps.length;
+  const days = sortedReps.map((rep) => Math.max(0, rep.availableDays ?? 0));
+  const totalDays = days.reduce((a, b) => a + b, 0);
+  const isAdjusted =
+    sortedReps.length > 0 && sortedReps.every((r) => r.availableDays !== undefined) && totalDays > 0;
+  // Reps with no available day could not receive anything: they do not count against the spread.
+  const counted = sortedReps.flatMap((_, i) => (!isAdjusted || (days[i] ?? 0) > 0 ? [i] : []));
+  const repCount = counted.length;
   const perGroup = new Map<BalanceGroup, number[]>(
-    GROUPS.map((g) => [g, new Array<number>(repCount).fill(0)]),
+    GROUPS.map((g) => [g, new Array<number>(sortedReps.length).fill(0)]),
   );
   for (const entry of counts) {
     const index = indexOf.get(entry.repId);
@@ -101,12 +116,21 @@ export function computeBalance(
       if (row !== undefined && isInGroup(entry.grade, group)) row[index] = (row[index] ?? 0) + entry.count;
     }
   }
+  const countedDays = counted.map((i) => days[i] ?? 0);
+  const stdDevOf = (values: readonly number[]): number => {
+    if (!isAdjusted) return computeStdDev(values);
+    const sum = values.reduce((a, b) => a + b, 0);
+    return computeStdDev(values.map((v, k) => v - (sum * (countedDays[k] ?? 0)) / totalDays));
+  };
+  const giniOf = (values: readonly number[]): number =>
+    computeGini(isAdjusted ? values.map((v, k) => v / (countedDays[k] ?? 1)) : values);
 
   const groups = GROUPS.map((group): GroupBalance => {
-    const perRep = perGroup.get(group) ?? [];
+    const all = perGroup.get(group) ?? [];
+    const perRep = counted.map((i) => all[i] ?? 0);
     const leads = perRep.reduce((a, b) => a + b, 0);
-    const stdDev = bootstrapCountsEstimate(perRep, computeStdDev, rng);
-    const gini = bootstrapCountsEstimate(perRep, computeGini, rng);
+    const stdDev = bootstrapCountsEstimate(perRep, stdDevOf, rng);
+    const gini = bootstrapCountsEstimate(perRep, giniOf, rng);
     const isTooFew = leads < options.minSample || repCount < 2;
     const verdict: BalanceVerdict = isTooFew
       ? 'too_few'
@@ -116,12 +140,19 @@ export function computeBalance(
     return { group, leads, reps: repCount, stdDev, gini, verdict };
   });
 
+  const newIndexes = counted.filter((i) => sortedReps[i]?.isNew === true);
   const newCount = sortedReps.filter((rep) => rep.isNew).length;
   const ab = perGroup.get('ab') ?? [];
   const abTotal = ab.reduce((a, b) => a + b, 0);
   const toNew = ab.reduce((sum, n, i) => sum + (sortedReps[i]?.isNew === true ? n : 0), 0);
   const share = proportionEstimate(toNew, abTotal);
-  const floor = repCount === 0 ? 0 : (options.newRepFloorFraction * newCount) / repCount;
+  // The promise is a fraction of an equal share: of reps, or (per available day) of the days new reps could work.
+  const newPart = isAdjusted
+    ? newIndexes.reduce((sum, i) => sum + (days[i] ?? 0), 0) / totalDays
+    : repCount === 0
+      ? 0
+      : newIndexes.length / repCount;
+  const floor = options.newRepFloorFraction * newPart;
   const verdict: NewRepVerdict =
     newCount === 0
       ? 'no_new_reps'
@@ -131,4 +162,31 @@ export function computeBalance(
           ? 'below_floor'
           : 'at_or_above_floor';
   return { groups, newReps: { newReps: newCount, share, floor, verdict } };
+}
+
+/**
+ * Balance of the distribution page's fairness figures (computePeriodFairness), optionally for some of its reps
+ * (a tier): the same received counts, grades and available days, so both pages say the same σ and Gini.
+ */
+export function balanceFromFairness(
+  fairness: Pick<FairnessFigures, 'perRep' | 'newRepIds' | 'availabilityAdjusted'>,
+  rng: Rng,
+  options: BalanceOptions = DEFAULT_BALANCE_OPTIONS,
+  isIncluded: (repId: string) => boolean = () => true,
+): BalanceReport {
+  const newIds = new Set<string>(fairness.newRepIds);
+  const reps: BalanceRep[] = [];
+  const counts: BalanceCount[] = [];
+  for (const [repId, row] of Object.entries(fairness.perRep)) {
+    if (!isIncluded(repId)) continue;
+    reps.push({
+      id: repId,
+      isNew: newIds.has(repId),
+      availableDays: fairness.availabilityAdjusted ? (row.availableDays ?? 0) : undefined,
+    });
+    for (const grade of ['A', 'B', 'C', 'D'] as const)
+      counts.push({ repId, grade, count: row.byGrade[grade] });
+    counts.push({ repId, grade: null, count: row.byGrade.ungraded });
+  }
+  return computeBalance(reps, counts, rng, options);
 }

@@ -83,10 +83,12 @@ describe('the Dashboard KPI row', () => {
     expect(row.arrivalsSeries).toEqual([0, 0, 0, 1, 0, 0, 2]);
   });
 
-  it('calls three hand-overs too few to judge the balance', async () => {
+  it('counts manual hand-overs apart from distribution, as the Rules page does, and judges nothing', async () => {
     const row = await t.client.call('dashboard.kpis', WEEK);
     const all = row.balance.groups.find((g) => g.group === 'all');
-    expect(all).toMatchObject({ leads: 3, reps: 2, verdict: 'too_few' });
+    const fairness = await t.client.call('distribution.fairness', WEEK);
+    expect(fairness.leadCount).toBe(0);
+    expect(all).toMatchObject({ leads: 0, reps: fairness.repCount, verdict: 'too_few' });
   });
 
   it('narrows every figure to one rep', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../core/domain/clock';
 import type { BalanceCount } from '../../../../core/domain/kpi/balance';
-import { computeBalance } from '../../../../core/domain/kpi/balance';
+import { balanceFromFairness, computeBalance } from '../../../../core/domain/kpi/balance';
+import { computeFairness } from '../../../../core/domain/distribution/fairness';
+import { asRepId } from '../../../../core/domain/ids';
 
 const REPS = [
   { id: 'r1', isNew: false },
@@ -75,5 +77,33 @@ describe('distribution balance', () => {
     expect(computeBalance([...REPS].reverse(), assignments, createRng(9))).toEqual(
       computeBalance(REPS, assignments, createRng(9)),
     );
+  });
+
+  it('per available day, says the σ and Gini the distribution page says, with intervals', () => {
+    // r1 worked 20 days and got 20 C leads, r2 worked 10 days (leave) and got 10, r3 worked 10 and got 0.
+    // Fair shares of 30 leads over 40 days: 15, 7.5, 7.5; deviations 5, 2.5, −7.5: σ = √((25 + 6.25 + 56.25) / 3).
+    // Per day 1, 1, 0: Gini = 2·(2·1 + 3·1) / (3·2) − 4/3 = 1/3.
+    const reps = ['r1', 'r2', 'r3'].map((id) => ({ id: asRepId(id), joinedOn: '2025-01-01' }));
+    const assignments = [
+      ...Array.from({ length: 20 }, () => ({ repId: asRepId('r1'), grade: 'C' as const })),
+      ...Array.from({ length: 10 }, () => ({ repId: asRepId('r2'), grade: 'C' as const })),
+    ];
+    const fairness = computeFairness({
+      reps,
+      assignments,
+      now: Date.UTC(2026, 10, 30),
+      availableDays: { r1: 20, r2: 10, r3: 10 },
+    });
+    const report = balanceFromFairness(fairness, createRng(3));
+    const all = report.groups.find((g) => g.group === 'all')!;
+    expect(all.stdDev.value).toBeCloseTo(Math.sqrt(87.5 / 3), 12);
+    expect(all.stdDev.value).toBeCloseTo(fairness.workloadStdDev, 12);
+    const c = report.groups.find((g) => g.group === 'C')!;
+    expect(c.gini.value).toBeCloseTo(1 / 3, 12);
+    expect(c.stdDev.value).toBeCloseTo(fairness.workloadStdDevByGrade.C, 12);
+    expect(all).toMatchObject({ leads: 30, reps: 3, verdict: 'even' });
+    expect(all.stdDev.low!).toBeLessThan(all.stdDev.high!);
+    // No A/B lead at all: nothing to judge, said so.
+    expect(report.groups.find((g) => g.group === 'ab')).toMatchObject({ leads: 0, verdict: 'too_few' });
   });
 });

@@ -1,0 +1,54 @@
+// The Dashboard's balance and the distribution page's fairness are one computation: on the demo workspace, the
+// same period gives the same σ, Gini, rep count and new reps' share on both, the Dashboard adding intervals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallOutput } from '../../../core/api/contract';
+import { createTestService, type TestService } from '../../helpers/service';
+import { useTempDir } from '../../helpers/temp-dir';
+
+describe('balance on the Dashboard and fairness on the Rules page', () => {
+  const tempDir = useTempDir();
+  let t: TestService;
+  let row: CallOutput<'dashboard.kpis'>;
+  let fairness: CallOutput<'distribution.fairness'>;
+
+  beforeAll(async () => {
+    t = createTestService(tempDir());
+    await t.client.call('workspace.loadDemo', {});
+    const day = (offset: number) =>
+      new Date(t.clock.now + 8 * 3_600_000 - offset * 86_400_000).toISOString().slice(0, 10);
+    const period = { from: day(59), to: day(0) };
+    row = await t.client.call('dashboard.kpis', period);
+    fairness = await t.client.call('distribution.fairness', period);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const group = (key: string) => row.balance.groups.find((g) => g.group === key);
+
+  it('counts the same leads over the same reps', () => {
+    expect(fairness.leadCount).toBeGreaterThan(20);
+    expect(group('all')?.leads).toBe(fairness.leadCount);
+    expect(group('all')?.reps).toBe(fairness.repCount);
+  });
+
+  it('says the same workload σ, per grade too, and the same Gini of A/B leads', () => {
+    expect(group('all')?.stdDev.value).toBeCloseTo(fairness.workloadStdDev, 9);
+    for (const grade of ['A', 'B', 'C', 'D'] as const)
+      expect(group(grade)?.stdDev.value ?? 0, grade).toBeCloseTo(fairness.workloadStdDevByGrade[grade], 9);
+    expect(group('ab')?.gini.value ?? 0).toBeCloseTo(fairness.abGini, 9);
+  });
+
+  it('gives the new reps the same share of A/B leads, with its sample', () => {
+    const ab = group('ab');
+    expect(row.balance.newReps.newReps).toBe(fairness.newRepIds.length);
+    if (fairness.newRepIds.length > 0 && (ab?.leads ?? 0) > 0)
+      expect(row.balance.newReps.share.value ?? 0).toBeCloseTo(fairness.newRepAbShare, 9);
+    expect(row.balance.newReps.share.n).toBe(ab?.leads);
+  });
+
+  it('puts an interval around each figure it judges', () => {
+    const all = group('all');
+    expect(all?.stdDev.low).not.toBeNull();
+    expect(all?.stdDev.low ?? 0).toBeLessThanOrEqual(all?.stdDev.high ?? 0);
+    expect(all?.verdict).not.toBe('too_few');
+  });
+});
