@@ -1,7 +1,7 @@
 // Files an import works with, in folders beside the database: the uploaded file, its analysis, its rejected rows
 // (one JSON line each, for the error file).
 import type { Database } from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -146,21 +146,6 @@ export async function discardUpload(db: Database, uploadId: string): Promise<boo
 /** Removes an upload at once (recovery at start, before any call runs). */
 export function removeUploadNow(db: Database, uploadId: string): void {
   if (UPLOAD_ID.test(uploadId)) rmSync(uploadDir(db, uploadId), { recursive: true, force: true });
-}
-
-/**
- * Removes the scratch database (and its journal files) an upload may hold from a build that staged an import's rows
- * in a file beside it (imports now stage in a temporary table, which leaves nothing behind). Goes once no data
- * folder can hold one: that build was never released.
- */
-export function removeStagingLeftovers(db: Database): void {
-  const root = uploadsDirOf(db);
-  if (!existsSync(root)) return;
-  for (const upload of readdirSync(root)) {
-    if (!UPLOAD_ID.test(upload)) continue;
-    for (const suffix of ['', '-wal', '-shm', '-journal'])
-      rmSync(join(uploadDir(db, upload), `staging.sqlite${suffix}`), { force: true });
-  }
 }
 
 /** Removes uploads older than `maxAgeMs` (abandoned wizards); never the one being worked on. */

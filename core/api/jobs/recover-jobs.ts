@@ -10,7 +10,7 @@ import type { EventName, EventPayload } from '../contract';
 import { removeBackupLeftovers } from '../backups/backup-files';
 import { recoverInterruptedImports } from '../import/recovery';
 import { startBatchDistribution } from '../import/distribute-batch';
-import { removeStagingLeftovers, removeUploadNow } from '../import/files';
+import { removeUploadNow } from '../import/files';
 import type { ScoringState } from '../scoring/scoring-state';
 import { startRescoreJob } from '../scoring/rescore-job';
 import { startTrainingJob } from '../scoring/train-job';
@@ -158,7 +158,6 @@ export function recoverInterruptedJobs(deps: RecoveryDeps): { resumed: string[];
     const batchId = stringParam(params, 'batchId');
     if (batchId !== null && params['isHistory'] !== true) ensureBatchDistributed(deps, batchId, row.actor);
   }
-  removeStagingLeftovers(db);
   removeBackupLeftovers(db);
   return { resumed, failed };
 }
