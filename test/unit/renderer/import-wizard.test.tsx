@@ -35,6 +35,8 @@ const ANALYSIS: Analysis = {
   warnings: 0,
   duplicates: [],
   history: null,
+  defaultCountry: 'CN',
+  numberColumns: [],
 } as unknown as Analysis;
 
 function answers(overrides: FakeAnswers = {}): FakeAnswers {

@@ -7,6 +7,7 @@ import { ImportFileStep } from './wizard/ImportFileStep';
 import { ImportFormatStep } from './wizard/ImportFormatStep';
 import { ImportMappingStep } from './wizard/ImportMappingStep';
 import { ImportProgressStep } from './wizard/ImportProgressStep';
+import { ImportReadingStep } from './wizard/ImportReadingStep';
 import { ImportReportStep } from './wizard/ImportReportStep';
 import { useImportSession } from './wizard/use-import-session';
 
@@ -34,6 +35,11 @@ export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
           <ImportMappingStep
             analysis={analysis}
             onMappingChange={(mapping) => session.reanalyze({ mapping })}
+          />
+          <ImportReadingStep
+            analysis={analysis}
+            reading={session.reading}
+            onReading={session.answerReading}
           />
           {session.isHistory && analysis.history && (
             <HistoryPanel analysis={analysis} answers={session.answers} onAnswers={session.answerHistory} />

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { ScoringModel } from '../../../../core/domain/scoring/model';
 import { useScoringTranslation } from './i18n-bundle';
 import { BlendCard } from './learned/BlendCard';
+import { CustomColumnsCard } from './learned/CustomColumnsCard';
 import { LearnedSummaryCard } from './learned/LearnedSummaryCard';
 import { SuggestCard } from './learned/SuggestCard';
 import { TrainCard } from './learned/TrainCard';
@@ -35,6 +36,7 @@ export function LearnedModelPanel({
   return (
     <Stack gap="md">
       <TrainCard customKeys={customKeys} hasModel={hasModel} readOnly={readOnly} />
+      <CustomColumnsCard readOnly={readOnly} />
       {learned.data ? (
         <LearnedSummaryCard model={learned.data.model} trainedBy={learned.data.trainedBy} />
       ) : (

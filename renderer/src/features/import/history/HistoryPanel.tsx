@@ -19,6 +19,8 @@ import { BUILT_IN_STAGES, type BuiltInStage } from '../../../../../core/domain/f
 import { HISTORY_ROLES } from '../../../../../core/domain/history/history-columns';
 import type { HistoryRole } from '../../../../../core/domain/history/history-columns';
 import { useReps } from '../../../api/queries';
+import { leakValues } from './leak-values';
+import { UndatedQuestion } from './UndatedQuestion';
 import { useFeatureTranslation, type FeatureBundles } from '../../jobs/i18n-bundles';
 import en from './i18n.en.json';
 import zhCN from './i18n.zh-CN.json';
@@ -92,6 +94,10 @@ export function HistoryPanel({
             ))}
           </Group>
         </div>
+
+        {history.columns.createdAt === undefined && (
+          <UndatedQuestion answers={answers} onAnswers={onAnswers} />
+        )}
 
         {history.dates.length > 0 && (
           <div>
@@ -290,12 +296,7 @@ export function HistoryPanel({
                     {flag.column}
                   </Badge>
                   <Text size="sm" style={{ flex: 1 }}>
-                    {t(`importHistory.leakReasons.${flag.reason}`, {
-                      value: flag.evidence.value ?? '',
-                      won: flag.evidence.won,
-                      lost: flag.evidence.lost,
-                      matched: flag.evidence.matched ?? '',
-                    })}
+                    {t(`importHistory.leakReasons.${flag.reason}`, leakValues(flag.evidence))}
                   </Text>
                   <Checkbox
                     size="xs"

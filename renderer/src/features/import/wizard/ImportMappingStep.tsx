@@ -7,6 +7,8 @@ import { useImportTranslation } from '../bundle';
 /** Lead fields a column can become (the API's list; the renderer may not import core/import). */
 const LEAD_FIELDS = [
   'name',
+  'firstName',
+  'lastName',
   'phone',
   'email',
   'wechat',

@@ -25,6 +25,12 @@ export type Encoding = (typeof ENCODINGS)[number];
 export type Delimiter = (typeof DELIMITERS)[number]['value'];
 export type DuplicateAction = 'merge' | 'keepBoth' | 'skip';
 
+/** How values are read: the phone country and decimal styles the team lead chose; kept across re-analyses. */
+export interface ReadingAnswers {
+  defaultCountry?: string;
+  decimalStyles?: Record<string, 'dot' | 'comma'>;
+}
+
 export interface AnalyzeOptions {
   encoding?: Encoding;
   delimiter?: Delimiter;
@@ -32,6 +38,7 @@ export interface AnalyzeOptions {
   templateId?: string;
   history?: HistoryAnswers;
   mode?: 'plain' | 'history';
+  reading?: ReadingAnswers;
 }
 
 function historyMode(on: boolean, given: HistoryAnswers) {
@@ -48,6 +55,7 @@ export function useImportSession() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [isHistory, setIsHistory] = useState(false);
   const [answers, setAnswers] = useState<HistoryAnswers>({});
+  const [reading, setReading] = useState<ReadingAnswers>({});
   const job = useJob(jobId);
 
   const upload = useMutation({
@@ -75,6 +83,7 @@ export function useImportSession() {
           ? { mapping: [...analysis.mapping] }
           : {}),
         ...historyMode(options.mode ? options.mode === 'history' : isHistory, options.history ?? answers),
+        ...(options.reading ?? reading),
       });
     },
     onSuccess: setAnalysis,
@@ -123,6 +132,11 @@ export function useImportSession() {
     reanalyze.mutate({ mode: 'history', history: next });
   }
 
+  function answerReading(next: ReadingAnswers) {
+    setReading(next);
+    if (analysis) reanalyze.mutate({ mapping: [...analysis.mapping], reading: next });
+  }
+
   function reset() {
     if (analysis && !jobId)
       void client.call('import.discard', { uploadId: analysis.uploadId }).catch(() => undefined);
@@ -131,6 +145,7 @@ export function useImportSession() {
     setJobId(null);
     setTemplateName('');
     setAnswers({});
+    setReading({});
     upload.reset();
     commit.reset();
   }
@@ -155,6 +170,8 @@ export function useImportSession() {
     pickFile,
     setHistoryMode,
     answerHistory,
+    reading,
+    answerReading,
     reanalyze: (options: AnalyzeOptions) => reanalyze.mutate(options),
     downloadErrors: () => errorFile.mutate(),
     commit: () => commit.mutate(),

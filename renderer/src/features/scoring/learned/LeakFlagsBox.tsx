@@ -1,6 +1,7 @@
 // The leak flags of the latest history import, one checkbox per field: checked keeps the field out of training.
 import { Alert, Checkbox, Stack, Text } from '@mantine/core';
 import type { HistoryLeak } from '../../../../../core/api/import/schemas';
+import { leakValues } from '../../import/history/leak-values';
 import { describeField } from '../describe-score';
 import { useScoringTranslation } from '../i18n-bundle';
 
@@ -52,10 +53,7 @@ export function LeakFlagsBox({
                     <Text key={leak.reason} size="xs" c="dimmed">
                       {t(`scoring.learned.leakReasons.${leak.reason}`, {
                         column: leak.column,
-                        value: leak.evidence.value ?? '',
-                        won: leak.evidence.won,
-                        lost: leak.evidence.lost,
-                        matched: leak.evidence.matched ?? '',
+                        ...leakValues(leak.evidence),
                       })}
                     </Text>
                   ))}

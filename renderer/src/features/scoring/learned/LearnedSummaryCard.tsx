@@ -43,6 +43,16 @@ export function LearnedSummaryCard({ model, trainedBy }: { model: LearnedModel; 
           <Text size="xs" c="dimmed">
             {t('scoring.learned.strengthHint')}
           </Text>
+          {model.leakComparison && model.leakComparison.flaggedFields.length > 0 && (
+            <Text size="xs" c="orange.8" mt={4} data-testid="learned-auc-with-leaks">
+              {model.leakComparison.aucWithFlagged === null
+                ? t('scoring.learned.aucWithLeaksRefused')
+                : t('scoring.learned.aucWithLeaks', {
+                    auc: model.leakComparison.aucWithFlagged.toFixed(2),
+                    count: model.leakComparison.flaggedFields.length,
+                  })}
+            </Text>
+          )}
         </div>
         <div>
           <Text size="xs" c="dimmed">
