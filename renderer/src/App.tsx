@@ -6,6 +6,7 @@ import { useActor } from './api/session';
 import { LanguageSync } from './LanguageSync';
 import { AgendaPage } from './features/agenda/AgendaPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { TransparencyPage } from './features/transparency/TransparencyPage';
 import { FunnelPage } from './features/funnel/FunnelPage';
 import { ImportPage } from './features/import/ImportPage';
 import { LeadsPage } from './features/leads/LeadsPage';
@@ -41,6 +42,8 @@ function PageContent({ page }: { page: Page }) {
       return <PoolPage />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'transparency':
+      return <TransparencyPage />;
   }
 }
 

@@ -42,6 +42,24 @@ function IconPool({ size = 18 }: { size?: number }) {
   );
 }
 
+/** Transparency (分配公开): an open eye — the rules and the fairness figures, open to the team. */
+function IconTransparency({ size = 18 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+      aria-hidden
+    >
+      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+      <circle cx="12" cy="12" r="3" />
+    </svg>
+  );
+}
+
 const NAV_ICONS: Record<Page, ComponentType<{ size?: number }>> = {
   queue: IconQueue,
   agenda: IconHistory,
@@ -52,6 +70,7 @@ const NAV_ICONS: Record<Page, ComponentType<{ size?: number }>> = {
   rules: IconRules,
   team: IconTeam,
   dashboard: IconDashboard,
+  transparency: IconTransparency,
   settings: IconSettings,
 };
 

@@ -11,6 +11,7 @@ const PAGES = [
   'rules',
   'team',
   'dashboard',
+  'transparency',
   'settings',
 ] as const;
 export type Page = (typeof PAGES)[number];
