@@ -3,6 +3,7 @@
 // latency for 50 reps polling their queue while the hub distributes 1,000 leads, and 20 simultaneous sign-ins with
 // the real password hashing.
 import { scryptSync } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import { SECRET_COST } from '../../core/api/session/secrets';
 import type { PushedEvent } from '../../core/api/contract';
 import type { DeviceStore, PairedDevice } from '../../core/lan/device-store';
@@ -168,8 +169,11 @@ function calibrateScryptMs(): number {
 }
 
 export async function run(report: Report): Promise<void> {
+  // Other work on the machine slows every figure here: say how busy it was, so a miss can be read for what it is.
   console.log(
-    `# calibration: one scrypt (N=2^${Math.log2(SECRET_COST.N)}, r=${SECRET_COST.r}) takes ${calibrateScryptMs().toFixed(0)} ms here now`,
+    `# calibration: one scrypt (N=2^${Math.log2(SECRET_COST.N)}, r=${SECRET_COST.r}) takes ` +
+      `${calibrateScryptMs().toFixed(0)} ms here now; load average ${loadavg()[0]?.toFixed(1)} on ` +
+      `${availableParallelism()} cores`,
   );
   const hub = await startLanHub();
   let reps: { repId: string; rep: RepClient }[] = [];
