@@ -188,6 +188,7 @@ export const leadsCalls = {
       LEADS_ERRORS.lostReasonRequired,
       LEADS_ERRORS.lostReasonUnknown,
       LEADS_ERRORS.closingFactsWithoutClosing,
+      LEADS_ERRORS.nameOrCompany,
     ],
   }),
   /** Distinct sources, industries and regions: the filter menus' values, the same for everyone. */

@@ -7,6 +7,11 @@ export const LEADS_ERRORS = defineErrors('leads', {
     en: 'No lead with id {{id}}.',
     zh: '找不到编号为 {{id}} 的线索。',
   },
+  nameOrCompany: {
+    kind: 'invalid_input',
+    en: 'A lead needs a name or a company: this edit would leave it with neither.',
+    zh: '线索需要姓名或公司：此修改会让它两者都没有。',
+  },
   notYours: {
     kind: 'forbidden',
     en: 'This lead belongs to another rep.',

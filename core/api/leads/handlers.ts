@@ -143,6 +143,8 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
       ...closing,
     } as Partial<Lead>;
     const edited: Lead = { ...before, ...changed, updatedAt: ctx.now };
+    if (edited.name === '' && (edited.company ?? '') === '')
+      throw new ServiceError(LEADS_ERRORS.nameOrCompany, undefined, 'name');
     const scored = ctx.scoring.scoreLead(edited, ctx.now);
     const after: Lead = {
       ...edited,

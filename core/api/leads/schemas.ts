@@ -16,7 +16,8 @@ import { isPlausiblePhone } from './phone-check';
 
 export const leadInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'a name is required').max(MAX_TEXT),
+    // A lead is called by its name or its company (the import's rule too): a name may be empty beside a company.
+    name: z.string().trim().max(MAX_TEXT),
     phone: optionalText(40).refine((value) => value === null || isPlausiblePhone(value), {
       message: 'not a phone number: use digits, spaces, +, - and an optional extension',
     }),
@@ -67,7 +68,11 @@ export const leadInputSchema = z
       .default([]),
     stage: stageKeySchema.default('raw'),
   })
-  .strict();
+  .strict()
+  .refine((lead) => lead.name !== '' || (lead.company ?? '') !== '', {
+    message: 'a name or a company is required',
+    path: ['name'],
+  });
 export type LeadInput = z.input<typeof leadInputSchema>;
 
 /** The Leads view's filter and sort; `leads.export` takes the same filter without paging. */

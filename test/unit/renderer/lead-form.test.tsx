@@ -41,7 +41,21 @@ describe('the lead form', () => {
     const client = createFakeClient({});
     renderWithApp(<LeadForm onSaved={() => undefined} onCancel={() => undefined} />, client, 'zh-CN');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })));
-    expect(screen.getByText('请填写姓名')).toBeTruthy();
+    expect(screen.getByText('请填写姓名或公司')).toBeTruthy();
+  });
+
+  it("saves a lead with a company and no person's name, as the import does", async () => {
+    const client = createFakeClient({ 'leads.create': (input) => savedLead(input.name) });
+    const onSaved = vi.fn();
+    renderWithApp(<LeadForm onSaved={onSaved} onCancel={() => undefined} />, client);
+    fill('lead-form-company', '杭州某某科技有限公司');
+    fill('lead-form-phone', '13800138000');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(client.calls.find((call) => call.name === 'leads.create')?.input).toMatchObject({
+      name: '',
+      company: '杭州某某科技有限公司',
+    });
   });
 
   it('shows a refusal from the server beside the field it names', async () => {

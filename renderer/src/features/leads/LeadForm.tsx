@@ -137,7 +137,7 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
         )}
         <Divider label={t('leadForm.contact')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-          {text('name', { withAsterisk: true })}
+          {text('name')}
           {text('phone', { type: 'tel' })}
           {text('email', { type: 'email' })}
           {text('wechat')}
