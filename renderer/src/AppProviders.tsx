@@ -8,12 +8,12 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { AppClient } from '../../core/api/transport/app-client';
 import { ClientProvider } from './api/client-context';
 import { currentLanguage } from './i18n';
-import { theme } from './theme';
+import { createAppTheme } from './theme';
 
 function LocalizedDates({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
@@ -22,6 +22,18 @@ function LocalizedDates({ children }: { children: ReactNode }) {
     <DatesProvider settings={{ locale: language === 'zh-CN' ? 'zh-cn' : 'en', firstDayOfWeek: 1 }}>
       {children}
     </DatesProvider>
+  );
+}
+
+/** Mantine with the theme in the UI's language (its close buttons are named in it). */
+function ThemedMantine({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => createAppTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
   );
 }
 
@@ -37,15 +49,15 @@ export function AppProviders({
   children: ReactNode;
 }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <I18nextProvider i18n={i18n}>
+    <I18nextProvider i18n={i18n}>
+      <ThemedMantine>
         <ClientProvider client={client} queryClient={queryClient}>
           <LocalizedDates>
             <Notifications position="top-right" limit={4} />
             {children}
           </LocalizedDates>
         </ClientProvider>
-      </I18nextProvider>
-    </MantineProvider>
+      </ThemedMantine>
+    </I18nextProvider>
   );
 }

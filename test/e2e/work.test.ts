@@ -89,10 +89,10 @@ describe('working the leads in a browser against the hub', () => {
     await row.waitFor();
     await page.locator('[data-testid="queue-row"]').first().focus();
     for (let i = 0; i < 5; i += 1) {
-      if ((await row.getAttribute('aria-selected')) === 'true') break;
+      if ((await row.getAttribute('aria-current')) === 'true') break;
       await page.keyboard.press('ArrowDown');
     }
-    expect(await row.getAttribute('aria-selected')).toBe('true');
+    expect(await row.getAttribute('aria-current')).toBe('true');
     await page.keyboard.press('f');
     const form = page.getByTestId('follow-up-form');
     await form.waitFor();

@@ -19,6 +19,7 @@ import type { Actor } from '../../../core/api/contract';
 import { useReps } from '../api/queries';
 import { useSignIn, useSignOut } from '../api/session';
 import { useIdentityTranslation } from '../features/identity/bundle';
+import { focusWhenShown } from '../ui/focus-when-shown';
 import { IconChevronDown } from '../ui/icons';
 
 /** Whose secret the dialog asks for: a rep's PIN or the team lead's password. */
@@ -32,8 +33,9 @@ function initialOf(name: string): string {
 function RepItems({ onPick }: { onPick: (rep: { repId: string; name: string }) => void }) {
   const { t } = useIdentityTranslation();
   const reps = useReps(false);
+  // No wrapper around the items: a menu's children must be its items (the dropdown scrolls instead).
   return (
-    <div style={{ maxHeight: 320, overflowY: 'auto' }}>
+    <>
       {(reps.data ?? []).map((rep) => (
         <Menu.Item
           key={rep.id}
@@ -50,7 +52,7 @@ function RepItems({ onPick }: { onPick: (rep: { repId: string; name: string }) =
           {rep.name}
         </Menu.Item>
       ))}
-    </div>
+    </>
   );
 }
 
@@ -67,6 +69,8 @@ export function ActorMenu({ actor }: { actor: Actor }) {
   function close(): void {
     setAsking(null);
     form.reset();
+    // Back on the menu's button (the menu item that opened the dialog is gone; a switch re-renders the app).
+    focusWhenShown('[data-testid="actor-menu"]');
   }
 
   async function switchTo(who: Exclude<Asking, null>, secret: string): Promise<void> {
@@ -102,9 +106,9 @@ export function ActorMenu({ actor }: { actor: Actor }) {
     <>
       <Menu position="bottom-end" width={240} shadow="md" withinPortal>
         <Menu.Target>
-          <UnstyledButton aria-label={`${tApp('actor.switchUser')}: ${actorName}`} data-testid="actor-menu">
+          <UnstyledButton data-testid="actor-menu">
             <Group gap={8} wrap="nowrap">
-              <Avatar size={30} radius="xl" color={actor.role === 'lead' ? 'indigo' : 'teal'}>
+              <Avatar size={30} radius="xl" color={actor.role === 'lead' ? 'indigo' : 'teal'} aria-hidden>
                 {initialOf(actorName)}
               </Avatar>
               <div>
@@ -119,7 +123,7 @@ export function ActorMenu({ actor }: { actor: Actor }) {
             </Group>
           </UnstyledButton>
         </Menu.Target>
-        <Menu.Dropdown>
+        <Menu.Dropdown mah={400} style={{ overflowY: 'auto' }}>
           {actor.role === 'lead' ? (
             <>
               <Menu.Label>{t('identity.actor.switchToRep')}</Menu.Label>
@@ -129,7 +133,7 @@ export function ActorMenu({ actor }: { actor: Actor }) {
             <Menu.Item onClick={() => setAsking('lead')}>{t('identity.actor.backToLead')}</Menu.Item>
           )}
           <Menu.Divider />
-          <Menu.Item color="red" onClick={() => void leave()} data-testid="sign-out">
+          <Menu.Item color="red.9" onClick={() => void leave()} data-testid="sign-out">
             {t('identity.actor.signOut')}
           </Menu.Item>
         </Menu.Dropdown>
@@ -144,6 +148,7 @@ export function ActorMenu({ actor }: { actor: Actor }) {
         }
         size="sm"
         centered
+        returnFocus={false}
       >
         <form
           onSubmit={form.onSubmit(async (values) => {

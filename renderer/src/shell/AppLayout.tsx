@@ -1,7 +1,7 @@
 // The app shell: header (name, language, who is working), navigation, and the current page.
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType, MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '../../../core/api/contract';
 import {
@@ -74,6 +74,12 @@ const NAV_ICONS: Record<Page, ComponentType<{ size?: number }>> = {
   settings: IconSettings,
 };
 
+/** Hash routing owns `#…`: the skip link moves the focus to the main content instead of following its href. */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
 export function AppLayout({
   page,
   onNavigate,
@@ -94,6 +100,9 @@ export function AppLayout({
       navbar={{ width: 216, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
       padding="lg"
     >
+      <a className="fl-skip-link" href="#main" onClick={skipToMain}>
+        {t('app.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -156,7 +165,7 @@ export function AppLayout({
           </nav>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main id="main" bg="var(--mantine-color-gray-0)">
+      <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)">
         <ConnectionBanner />
         {children}
       </AppShell.Main>

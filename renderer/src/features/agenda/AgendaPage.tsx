@@ -57,8 +57,9 @@ function AgendaRow({
       radius="md"
       p="sm"
       tabIndex={isSelected ? 0 : -1}
-      role="option"
-      aria-selected={isSelected}
+      role="article"
+      aria-current={isSelected ? 'true' : undefined}
+      data-selected={isSelected ? 'true' : undefined}
       data-testid="agenda-row"
       data-activity-id={item.id}
       onFocus={onSelect}
@@ -214,7 +215,7 @@ export function AgendaPage() {
       {agenda.data && items.length === 0 && <Text c="dimmed">{t('work.agenda.empty')}</Text>}
       <Stack
         gap={6}
-        role="listbox"
+        role="group"
         aria-label={t('work.agenda.title')}
         onKeyDown={onKeyDown}
         data-testid="agenda"

@@ -90,9 +90,27 @@ export function NotificationBell() {
   const rows = list.data?.rows ?? [];
   return (
     <>
-      <Popover opened={isOpen} onChange={setOpen} position="bottom-end" width={340} shadow="md">
-        <Popover.Target>
-          <Indicator label={unread} size={16} disabled={unread === 0} offset={4} color="red">
+      {/* The panel takes the focus when it opens (trapFocus), closes on Escape and gives the focus back to the bell;
+          the popup's ARIA sits on the button itself, the unread count beside it (inside, it would be the button's
+          visible text, unlike its name). */}
+      <Indicator
+        label={<span aria-hidden>{unread}</span>}
+        size={16}
+        disabled={unread === 0}
+        offset={4}
+        color="red"
+      >
+        <Popover
+          opened={isOpen}
+          onChange={setOpen}
+          position="bottom-end"
+          width={340}
+          shadow="md"
+          trapFocus
+          returnFocus
+          closeOnEscape
+        >
+          <Popover.Target>
             <ActionIcon
               variant="subtle"
               color="gray"
@@ -103,64 +121,68 @@ export function NotificationBell() {
             >
               <BellIcon />
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown p="xs">
-          <Group justify="space-between" mb={6}>
-            <Text fw={600} size="sm">
-              {t('work.notifications.title')}
-            </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              disabled={unread === 0}
-              onClick={() => markRead.mutate({ all: true })}
-            >
-              {t('work.notifications.markAll')}
-            </Button>
-          </Group>
-          {rows.length === 0 ? (
-            <Text size="sm" c="dimmed" py="sm" ta="center">
-              {t('work.notifications.empty')}
-            </Text>
-          ) : (
-            <ScrollArea.Autosize mah={400}>
-              <Stack gap={2}>
-                {rows.map((n) => (
-                  <UnstyledButton
-                    key={n.id}
-                    p={6}
-                    data-testid="notification"
-                    style={{
-                      borderRadius: 6,
-                      background: n.readAt === null ? 'var(--mantine-color-indigo-0)' : undefined,
-                    }}
-                    onClick={() => {
-                      if (n.readAt === null) markRead.mutate({ ids: [n.id] });
-                      if (n.leadId) setOpenLeadId(n.leadId);
-                      setOpen(false);
-                    }}
-                  >
-                    <Group justify="space-between" wrap="nowrap" gap={6}>
-                      <Text size="sm" fw={n.readAt === null ? 600 : 400} lineClamp={2}>
-                        {textOf(n)}
+          </Popover.Target>
+          <Popover.Dropdown
+            p="xs"
+            aria-label={t('work.notifications.title')}
+            data-testid="notification-panel"
+          >
+            <Group justify="space-between" mb={6}>
+              <Text fw={600} size="sm">
+                {t('work.notifications.title')}
+              </Text>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                disabled={unread === 0}
+                onClick={() => markRead.mutate({ all: true })}
+              >
+                {t('work.notifications.markAll')}
+              </Button>
+            </Group>
+            {rows.length === 0 ? (
+              <Text size="sm" c="dimmed" py="sm" ta="center">
+                {t('work.notifications.empty')}
+              </Text>
+            ) : (
+              <ScrollArea.Autosize mah={400}>
+                <Stack gap={2}>
+                  {rows.map((n) => (
+                    <UnstyledButton
+                      key={n.id}
+                      p={6}
+                      data-testid="notification"
+                      style={{
+                        borderRadius: 6,
+                        background: n.readAt === null ? 'var(--mantine-color-indigo-0)' : undefined,
+                      }}
+                      onClick={() => {
+                        if (n.readAt === null) markRead.mutate({ ids: [n.id] });
+                        if (n.leadId) setOpenLeadId(n.leadId);
+                        setOpen(false);
+                      }}
+                    >
+                      <Group justify="space-between" wrap="nowrap" gap={6}>
+                        <Text size="sm" fw={n.readAt === null ? 600 : 400} lineClamp={2}>
+                          {textOf(n)}
+                        </Text>
+                        {n.readAt === null && (
+                          <Badge size="xs" color="red" circle aria-hidden>
+                            {' '}
+                          </Badge>
+                        )}
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(n.createdAt, language)}
                       </Text>
-                      {n.readAt === null && (
-                        <Badge size="xs" color="red" circle>
-                          {' '}
-                        </Badge>
-                      )}
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(n.createdAt, language)}
-                    </Text>
-                  </UnstyledButton>
-                ))}
-              </Stack>
-            </ScrollArea.Autosize>
-          )}
-        </Popover.Dropdown>
-      </Popover>
+                    </UnstyledButton>
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+            )}
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
       <LeadDrawer leadId={openLeadId} onClose={() => setOpenLeadId(null)} />
     </>
   );

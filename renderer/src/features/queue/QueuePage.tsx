@@ -40,8 +40,9 @@ function QueueRow({
       radius="md"
       p="sm"
       tabIndex={isSelected ? 0 : -1}
-      role="option"
-      aria-selected={isSelected}
+      role="article"
+      aria-current={isSelected ? 'true' : undefined}
+      data-selected={isSelected ? 'true' : undefined}
       data-testid="queue-row"
       data-lead-id={item.id}
       onFocus={onSelect}
@@ -138,7 +139,7 @@ export function QueuePage() {
       {queue.data && items.length === 0 && <Text c="dimmed">{t('work.queue.empty')}</Text>}
       <Stack
         gap={6}
-        role="listbox"
+        role="group"
         aria-label={t('work.queue.title')}
         onKeyDown={onKeyDown}
         data-testid="queue"
