@@ -34,6 +34,7 @@ import type { CallInput } from '../../../../core/api/contract';
 import { GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
 import { useLeadFacets, useRepNames, useWorkspaceStatus } from '../../api/queries';
 import { LeadDrawer } from '../leads/LeadDrawer';
+import { CardActionsContext, focusCardWhenShown, useDndAccessibility, useMoveMenu } from './card-actions';
 import { KanbanColumn } from './KanbanColumn';
 import { createCardLabels, LeadCardBody } from './LeadCard';
 import { MoveDialog, needsDetails, type PendingMove } from './MoveDialog';
@@ -88,11 +89,14 @@ export function FunnelPage() {
 
   function runMove(input: CallInput<'funnel.move'>, card: WorkCard): void {
     move.mutate(input, {
-      onSuccess: () =>
+      onSuccess: () => {
         notifications.show({
           color: 'teal',
           message: t('work.funnel.moved', { name: card.name, stage: label(input.stage) }),
-        }),
+        });
+        // The keyboard stays with the lead: its card in the new column takes the focus.
+        focusCardWhenShown(card.id, input.stage, card.stage);
+      },
       onError: (error) =>
         notifications.show({
           color: 'red',
@@ -105,14 +109,21 @@ export function FunnelPage() {
     setDragged((event.active.data.current as { card?: WorkCard } | undefined)?.card ?? null);
   }
 
+  function startMove(card: WorkCard, stage: FunnelStage): void {
+    if (needsDetails(stage)) setPending({ card, stage });
+    else runMove({ id: card.id, stage }, card);
+  }
+
   function onDragEnd(event: DragEndEvent): void {
     setDragged(null);
     const card = (event.active.data.current as { card?: WorkCard } | undefined)?.card;
     const stage = event.over?.id as FunnelStage | undefined;
     if (!card || !stage || stage === card.stage) return;
-    if (needsDetails(stage)) setPending({ card, stage });
-    else runMove({ id: card.id, stage }, card);
+    startMove(card, stage);
   }
+
+  const dndAccessibility = useDndAccessibility(label);
+  const moveMenu = useMoveMenu(stages.shown, startMove);
 
   const ownerOptions = useMemo(
     () => [
@@ -168,28 +179,34 @@ export function FunnelPage() {
       ) : (
         board.data && (
           <DndContext
+            accessibility={dndAccessibility}
             sensors={sensors}
             onDragStart={onDragStart}
             onDragEnd={onDragEnd}
             onDragCancel={() => setDragged(null)}
           >
-            <Box style={{ flex: 1, minHeight: 0, overflowX: 'auto' }} data-testid="kanban-board">
-              <Group gap="sm" align="stretch" wrap="nowrap" h="100%">
-                {board.data.columns.map((column) => (
-                  <KanbanColumn
-                    key={column.stage}
-                    stage={column.stage}
-                    label={label(column.stage)}
-                    total={column.total}
-                    firstCards={column.cards}
-                    filter={filter}
-                    now={now}
-                    labels={cardLabels}
-                    onOpen={setOpenLeadId}
-                  />
-                ))}
-              </Group>
-            </Box>
+            <CardActionsContext.Provider value={moveMenu.actions}>
+              {/* At least two cards high: on a short window (200% zoom) the page scrolls rather than the columns
+                shrinking below one card. */}
+              <Box style={{ flex: 1, minHeight: 300, overflowX: 'auto' }} data-testid="kanban-board">
+                <Group gap="sm" align="stretch" wrap="nowrap" h="100%">
+                  {board.data.columns.map((column) => (
+                    <KanbanColumn
+                      key={column.stage}
+                      stage={column.stage}
+                      label={label(column.stage)}
+                      total={column.total}
+                      firstCards={column.cards}
+                      filter={filter}
+                      now={now}
+                      labels={cardLabels}
+                      onOpen={setOpenLeadId}
+                    />
+                  ))}
+                </Group>
+              </Box>
+              {moveMenu.menu}
+            </CardActionsContext.Provider>
             <DragOverlay dropAnimation={null}>
               {dragged && (
                 <Box
@@ -209,7 +226,11 @@ export function FunnelPage() {
         key={pending ? `${pending.card.id}-${pending.stage}` : 'none'}
         pending={pending}
         lostReasons={settings.data?.funnel.lostReasons ?? []}
-        onCancel={() => setPending(null)}
+        onCancel={() => {
+          // Back to the card the move started from (it did not move).
+          if (pending) focusCardWhenShown(pending.card.id, pending.card.stage);
+          setPending(null);
+        }}
         onConfirm={(input) => {
           if (pending) runMove(input, pending.card);
           setPending(null);

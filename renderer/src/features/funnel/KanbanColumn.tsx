@@ -3,7 +3,7 @@ import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useDroppable } from '@dnd-kit/core';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardFilter } from '../../../../core/api/funnel/calls';
 import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { FunnelStage } from '../../../../core/domain/funnel';
@@ -12,6 +12,7 @@ import { CARD_HEIGHT, LeadCard, LeadCardPlaceholder, type CardLabels } from './L
 import classes from './LeadCard.module.css';
 import { useWorkTranslation } from './work-i18n';
 import { BOARD_PAGE, workKeys } from './work-queries';
+import { useColumnWip, WIP_OVER_BG } from './wip/ColumnWipNote';
 
 /**
  * Fixed-size slots, so the virtualizer never measures a card; a column renders before its first layout, sized
@@ -42,6 +43,7 @@ interface CardsProps {
 export const KanbanColumn = memo(function KanbanColumn({ label, ...cards }: CardsProps & { label: string }) {
   const { t } = useWorkTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: cards.stage });
+  const wip = useColumnWip(cards.stage, cards.total, cards.filter);
   return (
     <Paper
       ref={setNodeRef}
@@ -49,7 +51,8 @@ export const KanbanColumn = memo(function KanbanColumn({ label, ...cards }: Card
       radius="md"
       w={264}
       miw={264}
-      bg={isOver ? 'var(--mantine-color-indigo-0)' : 'var(--mantine-color-gray-1)'}
+      bg={isOver ? 'var(--mantine-color-indigo-0)' : wip.isOver ? WIP_OVER_BG : 'var(--mantine-color-gray-1)'}
+      data-wip-over={wip.isOver}
       data-testid={`column-${cards.stage}`}
       data-stage={cards.stage}
       style={COLUMN_STYLE}
@@ -62,6 +65,7 @@ export const KanbanColumn = memo(function KanbanColumn({ label, ...cards }: Card
           {cards.total}
         </Badge>
       </Group>
+      {wip.note}
       {cards.total === 0 ? (
         <Text size="xs" c="dimmed" ta="center" py="md">
           {t('work.funnel.empty')}
@@ -88,7 +92,33 @@ function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen }: 
     initialRect: INITIAL_RECT,
     useFlushSync: false,
   });
+  // Roving focus: one card of the column is in the Tab order; ↑ ↓ Home End step it (scrolling it into view).
+  const [active, setActive] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+  const totalRef = useRef(total);
+  totalRef.current = total;
+  const onStep = useCallback(
+    (index: number, step: number | 'first' | 'last') => {
+      const last = totalRef.current - 1;
+      const next = step === 'first' ? 0 : step === 'last' ? last : Math.max(0, Math.min(last, index + step));
+      setActive(next);
+      pendingFocus.current = next;
+      virtualizer.scrollToIndex(next);
+    },
+    [virtualizer],
+  );
+  useEffect(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const card = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (card) {
+      pendingFocus.current = null;
+      card.focus();
+    }
+  });
   const items = virtualizer.getVirtualItems();
+  // Scrolled out of the rendered slots, the active card hands the Tab stop to the first one shown.
+  const activeIndex = items.some((item) => item.index === active) ? active : (items[0]?.index ?? 0);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const lastPage = Math.floor((total - 1) / BOARD_PAGE);
@@ -120,7 +150,18 @@ function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen }: 
         {items.map((item) => {
           const card = byPage.get(Math.floor(item.index / BOARD_PAGE))?.[item.index % BOARD_PAGE];
           return card ? (
-            <LeadCard key={card.id} card={card} now={now} top={item.start} labels={labels} onOpen={onOpen} />
+            <LeadCard
+              key={card.id}
+              card={card}
+              now={now}
+              top={item.start}
+              labels={labels}
+              onOpen={onOpen}
+              index={item.index}
+              isActive={item.index === activeIndex}
+              onFocusIndex={setActive}
+              onStep={onStep}
+            />
           ) : (
             <LeadCardPlaceholder key={`slot-${item.index}`} top={item.start} />
           );

@@ -1,13 +1,15 @@
 // One lead on the board: name, company and phone (tap to call), grade, the next activity, owner and its clock;
-// draggable by the whole card.
+// draggable by the whole card, or moved with its "Move to…" button; one card per column is in the Tab order.
 import { useDraggable } from '@dnd-kit/core';
 import type { TFunction } from 'i18next';
-import { memo, type CSSProperties } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { Language } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
+import { useCardActions } from './card-actions';
 import classes from './LeadCard.module.css';
 import { formatPhone, formatSpan, telHref } from './work-format';
+import { RotMark } from './wip/RotMark';
 
 export const CARD_HEIGHT = 112;
 
@@ -39,7 +41,7 @@ export function createCardLabels(t: TFunction, language: Language): CardLabels {
 }
 
 /** The phone as a tel: link; a press on it dials and never starts a drag or opens the card. */
-function CardPhone({ phone, label }: { phone: string; label: string }) {
+function CardPhone({ phone, label, tabIndex }: { phone: string; label: string; tabIndex?: number }) {
   const href = telHref(phone);
   const shown = formatPhone(phone);
   if (href === null) return <span className={classes.phone}>{shown}</span>;
@@ -48,6 +50,7 @@ function CardPhone({ phone, label }: { phone: string; label: string }) {
       className={classes.phone}
       href={href}
       title={`${label} ${phone}`}
+      tabIndex={tabIndex}
       onPointerDown={(event) => event.stopPropagation()}
       onClick={(event) => event.stopPropagation()}
       onKeyDown={(event) => event.stopPropagation()}
@@ -57,7 +60,42 @@ function CardPhone({ phone, label }: { phone: string; label: string }) {
   );
 }
 
-export function LeadCardBody({ card, now, labels }: { card: WorkCard; now: number; labels: CardLabels }) {
+/** The card's "Move to…" button: opens the board's one menu; a press never starts a drag or opens the card. */
+function MoveToButton({ card, tabIndex }: { card: WorkCard; tabIndex: number }) {
+  const actions = useCardActions();
+  if (!actions) return null;
+  return (
+    <button
+      type="button"
+      className={classes.moveTo}
+      tabIndex={tabIndex}
+      aria-haspopup="menu"
+      data-testid="move-to"
+      onPointerDown={(event) => event.stopPropagation()}
+      onKeyDown={(event) => event.stopPropagation()}
+      onClick={(event) => {
+        event.stopPropagation();
+        actions.openMoveMenu(card, event.currentTarget);
+      }}
+    >
+      {actions.moveToText}
+      <span className="fl-visually-hidden"> {card.name}</span>
+    </button>
+  );
+}
+
+export function LeadCardBody({
+  card,
+  now,
+  labels,
+  innerTabIndex,
+}: {
+  card: WorkCard;
+  now: number;
+  labels: CardLabels;
+  /** The tab index of the links and buttons inside: in the Tab order only on the column's active card. */
+  innerTabIndex?: number;
+}) {
   const next = labels.next(card);
   const dueAt = card.sla?.dueAt ?? null;
   const isOverdue = dueAt !== null && now >= dueAt;
@@ -68,11 +106,14 @@ export function LeadCardBody({ card, now, labels }: { card: WorkCard; now: numbe
     <>
       <div className={classes.row}>
         <span className={classes.name}>{card.name}</span>
-        {card.grade && <span className={`${classes.grade} ${GRADE_CLASS[card.grade]}`}>{card.grade}</span>}
+        <span className={classes.row}>
+          {innerTabIndex !== undefined && <MoveToButton card={card} tabIndex={innerTabIndex} />}
+          {card.grade && <span className={`${classes.grade} ${GRADE_CLASS[card.grade]}`}>{card.grade}</span>}
+        </span>
       </div>
       <div className={classes.row}>
         <span className={classes.dim}>{card.company ?? '—'}</span>
-        {card.phone !== null && <CardPhone phone={card.phone} label={labels.call} />}
+        {card.phone !== null && <CardPhone phone={card.phone} label={labels.call} tabIndex={innerTabIndex} />}
       </div>
       <div className={classes.next} data-testid="card-next">
         {next ?? ''}
@@ -80,6 +121,7 @@ export function LeadCardBody({ card, now, labels }: { card: WorkCard; now: numbe
       <div className={`${classes.row} ${classes.footer}`}>
         <span className={classes.dim}>{card.ownerName ?? ''}</span>
         <span className={classes.row}>
+          <RotMark card={card} now={now} />
           {isToBeRecycled && (
             <span className={`${classes.clock} ${classes.recycle}`}>{labels.toBeRecycled}</span>
           )}
@@ -103,15 +145,43 @@ interface CardProps {
   top: number;
   labels: CardLabels;
   onOpen: (id: string) => void;
+  /** The card's place in its column, and whether it is the column's one Tab stop (roving focus). */
+  index: number;
+  isActive: boolean;
+  onFocusIndex: (index: number) => void;
+  /** ↑ / ↓ (and Home / End) on a card that is not being dragged: step the focus within the column. */
+  onStep: (index: number, step: number | 'first' | 'last') => void;
 }
+
+const STEP_KEYS: Readonly<Record<string, number | 'first' | 'last'>> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  Home: 'first',
+  End: 'last',
+};
 
 function cardClass(card: WorkCard, now: number): { className: string; isOverdue: boolean } {
   const isOverdue = card.sla?.dueAt != null && now >= card.sla.dueAt;
   return { className: isOverdue ? `${classes.card} ${classes.overdue}` : (classes.card ?? ''), isOverdue };
 }
 
-export const LeadCard = memo(function LeadCard({ card, now, top, labels, onOpen }: CardProps) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, data: { card } });
+export const LeadCard = memo(function LeadCard({
+  card,
+  now,
+  top,
+  labels,
+  onOpen,
+  index,
+  isActive,
+  onFocusIndex,
+  onStep,
+}: CardProps) {
+  // A group, not a button: the card holds a link and a button of its own (no interactive inside interactive).
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: card.id,
+    data: { card },
+    attributes: { role: 'group' },
+  });
   const { className, isOverdue } = cardClass(card, now);
   const style: CSSProperties = { transform: `translateY(${top}px)` };
   if (isDragging) style.opacity = 0.4;
@@ -120,18 +190,28 @@ export const LeadCard = memo(function LeadCard({ card, now, top, labels, onOpen 
       ref={setNodeRef}
       {...attributes}
       {...listeners}
+      tabIndex={isActive ? 0 : -1}
+      aria-label={card.name}
+      data-index={index}
       className={className}
       style={style}
       data-testid="lead-card"
       data-lead-id={card.id}
       data-overdue={isOverdue ? 'true' : 'false'}
       onClick={() => onOpen(card.id)}
-      onKeyDown={(event) => {
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocusIndex(index);
+      }}
+      onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
+        const step = STEP_KEYS[event.key];
         if (event.key === 'Enter') onOpen(card.id);
-        else listeners?.onKeyDown?.(event);
+        else if (step !== undefined && !isDragging) {
+          event.preventDefault();
+          onStep(index, step);
+        } else listeners?.onKeyDown?.(event);
       }}
     >
-      <LeadCardBody card={card} now={now} labels={labels} />
+      <LeadCardBody card={card} now={now} labels={labels} innerTabIndex={isActive ? 0 : -1} />
     </div>
   );
 });

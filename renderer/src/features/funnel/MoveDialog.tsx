@@ -58,7 +58,7 @@ export function MoveDialog({
     });
   }
   return (
-    <Modal opened onClose={onCancel} title={title} centered>
+    <Modal opened onClose={onCancel} title={title} centered returnFocus={false}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -30,6 +30,7 @@ function toQuery(filters: LeadFilterValues, text: string): LeadQuery {
   if (filters.grades.length > 0) query.grades = [...filters.grades];
   if (filters.owner) query.owner = filters.owner;
   if (filters.source) query.source = filters.source;
+  if (filters.includeHistory) query.includeHistory = true;
   return query;
 }
 
@@ -86,7 +87,7 @@ export function LeadsPage() {
           <LeadsExportButton filter={query} />
           <DuplicatesButton />
           <DistributeWithPreview />
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)} data-testid="new-lead">
             {t('leads.add')}
           </Button>
         </Group>
@@ -94,10 +95,11 @@ export function LeadsPage() {
       {drill !== null && <LeadsDrillBanner drill={drill} />}
       <LeadFilters value={filters} onChange={setFilters} />
       {selection && selected.size > 0 && <LeadSelectionBar selected={selected} onClear={clearSelection} />}
+      {/* At least five rows high: on a short window (200% zoom) the page scrolls rather than the table shrinking. */}
       <div
         style={{
           flex: 1,
-          minHeight: 0,
+          minHeight: 300,
           display: 'flex',
           flexDirection: 'column',
           background: 'var(--mantine-color-white)',

@@ -15,11 +15,12 @@ import {
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { GRADES, type Grade } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
 import { useWorkspaceStatus } from '../../api/queries';
@@ -45,14 +46,37 @@ function LeadNameCell({
 }) {
   return (
     <Table.Td>
-      <Text fw={600} size="sm" style={{ cursor: 'pointer' }} onClick={onOpen} data-testid="lead-name">
+      <UnstyledButton onClick={onOpen} data-testid="lead-name" fw={600} fz="sm" display="block">
         {name}
-      </Text>
+      </UnstyledButton>
       <Text size="xs" c="dimmed">
         {company ?? '—'}
       </Text>
     </Table.Td>
   );
+}
+
+/** The row after (else before) `id`: where the focus goes once a claimed lead leaves the table. */
+function neighbourOf(rows: readonly { id: string }[], id: string): string | null {
+  const at = rows.findIndex((row) => row.id === id);
+  return rows[at + 1]?.id ?? rows[at - 1]?.id ?? null;
+}
+
+/**
+ * After a claim the row's button leaves the page: the focus goes back to the row if it stayed (a failed claim),
+ * else to the name of its neighbour, so the keyboard stays where the person was.
+ */
+function focusNearRow(id: string, neighbour: string | null): void {
+  const target =
+    document.querySelector<HTMLElement>(
+      `[data-testid="pool-row"][data-lead-id="${id}"] [data-testid="claim"]`,
+    ) ??
+    (neighbour === null
+      ? null
+      : document.querySelector<HTMLElement>(
+          `[data-testid="pool-row"][data-lead-id="${neighbour}"] [data-testid="lead-name"]`,
+        ));
+  target?.focus();
 }
 
 function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => void }) {
@@ -70,13 +94,20 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
     ...(recycledOnly ? { recycledOnly: true } : {}),
     limit: 200,
   });
+  const claimNeighbour = useRef<string | null>(null);
   const claim = useMutation({
     mutationFn: (lead: { id: string; name: string }) => client.call('pool.claim', { leadId: lead.id }),
     onSuccess: (card) =>
       notifications.show({ color: 'teal', message: t('work.pool.claimed', { name: card.name }) }),
     onError: (error) =>
       notifications.show({ color: 'red', message: t('work.pool.claimFailed', { message: error.message }) }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: workKeys.all }),
+    onMutate: (lead) => {
+      claimNeighbour.current = neighbourOf(pool.data?.rows ?? [], lead.id);
+    },
+    onSettled: async (_card, _error, lead) => {
+      await queryClient.invalidateQueries({ queryKey: workKeys.all });
+      focusNearRow(lead.id, claimNeighbour.current);
+    },
   });
   const page = pool.data;
   return (
