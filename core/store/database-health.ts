@@ -3,6 +3,8 @@
 import type { Database } from 'better-sqlite3';
 import { accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
+import { sql } from 'kysely';
+import { execute, qb } from './sql';
 
 /** `fs.accessSync`, passed in so a test can stand in for a file system that refuses this user. */
 export type AccessCheck = (path: string, mode: number) => void;
@@ -30,7 +32,7 @@ export function findDatabaseWriteProblem(db: Database, access: AccessCheck = acc
   db.exec('BEGIN');
   try {
     // Deletes nothing, but takes the write lock and starts a write transaction, as a real write would.
-    db.prepare('DELETE FROM import_batches WHERE 0').run();
+    execute(db, qb.deleteFrom('import_batches').where(sql<boolean>`0`));
     return null;
   } catch (error) {
     return `The database ${db.name} cannot be written: ${error instanceof Error ? error.message : String(error)}.`;

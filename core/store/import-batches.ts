@@ -5,7 +5,17 @@ import type { Lead } from '../domain/lead';
 import { LEAD_COLUMNS, leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable, LeadsTable } from './schema';
-import { execute, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { sql, type Kysely } from 'kysely';
+import {
+  execute,
+  executeOnce,
+  forEachRawRow,
+  prepareQuery,
+  qb,
+  runCompiled,
+  selectAll,
+  selectFirst,
+} from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -180,8 +190,13 @@ export interface ImportStaging {
   readonly table: string;
   readonly shared: SharedLeadColumns;
   readonly insert: Statement;
-  readonly move: Statement;
 }
+
+/** A staging table's rows as the builder sees them: any of the lead columns, untyped (the table declares none). */
+type StagedTables = Record<string, Partial<LeadsTable>>;
+
+/** The builder, for the staging tables of running batches: their names are made per batch, not in the schema. */
+const stagingQb = qb as unknown as Kysely<StagedTables>;
 
 /** Creates the staging table of one batch (outside any transaction or inside one: it is the connection's own). */
 export function createImportStaging(
@@ -190,17 +205,16 @@ export function createImportStaging(
   { shared, columns }: StagingLayout,
 ): ImportStaging {
   const table = `temp.staged_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
-  db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (${columns.join(', ')})`);
-  const selected = LEAD_COLUMNS.map((column) => (Object.hasOwn(shared, column) ? `@${column}` : column));
+  dropStagingTable(db, table);
+  // BLOB affinity, as a column declared with no type has: values are stored as the import gives them.
+  let create = stagingQb.schema.createTable(table);
+  for (const column of columns) create = create.addColumn(column, 'blob');
+  executeOnce(db, create);
+  const placeholders = Object.fromEntries(columns.map((column) => [column, null]));
   return {
     table,
     shared,
-    insert: db.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    ),
-    move: db.prepare(
-      `INSERT INTO main.leads (${LEAD_COLUMNS.join(', ')}) SELECT ${selected.join(', ')} FROM ${table} ORDER BY rowid`,
-    ),
+    insert: prepareQuery(db, stagingQb.insertInto(table).values(placeholders)),
   };
 }
 
@@ -210,14 +224,32 @@ export function createImportStaging(
  * move does not update rep_open_loads (the repositories keep it, not a trigger: migration 0009).
  */
 export function moveStagedLeads(db: Database, staging: ImportStaging): number {
-  if (staging.shared.owner_id !== null && staging.shared.is_history !== 1)
+  const { shared, table } = staging;
+  if (shared.owner_id !== null && shared.is_history !== 1)
     throw new Error('import staging: only leads without an owner or past leads are moved in bulk');
-  return staging.move.run(staging.shared).changes;
+  const move = qb
+    .insertInto('leads')
+    .columns([...LEAD_COLUMNS])
+    .expression(
+      stagingQb
+        .selectFrom(table)
+        .select((eb) =>
+          LEAD_COLUMNS.map((column) =>
+            Object.hasOwn(shared, column) ? eb.val(shared[column]).as(column) : eb.ref(column).as(column),
+          ),
+        )
+        .orderBy(sql`rowid`) as never,
+    );
+  return executeOnce(db, move);
 }
 
 /** Drops a batch's staging table once its rows moved or the import stopped. */
 export function dropImportStaging(db: Database, staging: ImportStaging): void {
-  db.exec(`DROP TABLE IF EXISTS ${staging.table}`);
+  dropStagingTable(db, staging.table);
+}
+
+function dropStagingTable(db: Database, table: string): void {
+  executeOnce(db, stagingQb.schema.dropTable(table).ifExists());
 }
 
 /** Removes the hidden leads an earlier version left for a batch that did not commit (nothing refers to them). */
@@ -326,22 +358,22 @@ export type StoredKeyVisitor = (
   companyNameKey: string | null,
 ) => void;
 
-/** Every live lead's dedupe keys, oldest lead first (also run by the analysis's matching worker). */
-export const LIVE_LEAD_KEYS_SQL = qb
+/** Every live lead's dedupe keys, oldest lead first. */
+const LIVE_LEAD_KEYS = qb
   .selectFrom('leads')
   .select(['id', 'phone_key', 'email_key', 'company_name_key'])
   .where('deleted_at', 'is', null)
   .orderBy('created_at')
-  .orderBy('id')
-  .compile().sql;
+  .orderBy('id');
 
 /**
  * Visits the stored dedupe keys of every live lead, oldest first, one row at a time (no 100k-row array; rows come
  * as arrays, not objects, which showed in the import's profile).
  */
 export function forEachLiveLeadKeys(db: Database, visit: StoredKeyVisitor): void {
-  const rows = db.prepare(LIVE_LEAD_KEYS_SQL).raw(true).iterate() as IterableIterator<
-    [string, string | null, string | null, string | null]
-  >;
-  for (const [id, phoneKey, emailKey, companyNameKey] of rows) visit(id, phoneKey, emailKey, companyNameKey);
+  forEachRawRow<[string, string | null, string | null, string | null]>(
+    db,
+    LIVE_LEAD_KEYS,
+    ([id, phoneKey, emailKey, companyNameKey]) => visit(id, phoneKey, emailKey, companyNameKey),
+  );
 }

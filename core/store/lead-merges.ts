@@ -120,18 +120,34 @@ export interface DuplicateCandidate {
   readonly company: string | null;
 }
 
-const SHARED_KEY = (column: 'phone_key' | 'email_key' | 'company_name_key') =>
-  `${column} IN (SELECT ${column} FROM leads WHERE deleted_at IS NULL AND ${column} IS NOT NULL ` +
-  `GROUP BY ${column} HAVING count(*) > 1)`;
+const SHARED_KEY_COLUMNS = ['phone_key', 'email_key', 'company_name_key'] as const;
 
 /** Live leads sharing a stored dedupe key with another live lead (found by the key indexes, not a scan in JS). */
 export function listDuplicateCandidates(db: Database): DuplicateCandidate[] {
-  return db
-    .prepare(
-      `SELECT id, name, phone, email, company FROM leads WHERE deleted_at IS NULL AND (` +
-        `${SHARED_KEY('phone_key')} OR ${SHARED_KEY('email_key')} OR ${SHARED_KEY('company_name_key')})`,
-    )
-    .all() as DuplicateCandidate[];
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select(['id', 'name', 'phone', 'email', 'company'])
+      .where('deleted_at', 'is', null)
+      .where((eb) =>
+        eb.or(
+          SHARED_KEY_COLUMNS.map((column) =>
+            eb(
+              column,
+              'in',
+              eb
+                .selectFrom('leads')
+                .select(column)
+                .where('deleted_at', 'is', null)
+                .where(column, 'is not', null)
+                .groupBy(column)
+                .having((having) => having.fn.countAll(), '>', 1),
+            ),
+          ),
+        ),
+      ),
+  );
 }
 
 /** Live leads holding any of these stored keys, oldest first. */

@@ -1,5 +1,5 @@
 // Repository for leads: rows <-> domain leads, dedupe keys, and the paged, filtered, sorted list behind every table.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { FunnelStage, Grade } from '../domain/funnel';
 import type { Lead } from '../domain/lead';
@@ -164,8 +164,17 @@ const UPDATE_LEAD_COLUMNS = LEAD_COLUMNS.filter(
     column !== 'id' && column !== 'created_at' && column !== 'import_batch_id' && column !== 'deleted_at',
 );
 
+/** An UPDATE of `columns` of the lead by id; parameters: the columns' values in order, then the id. */
+function compileLeadUpdate(columns: readonly (keyof LeadsTable)[]): string {
+  return qb
+    .updateTable('leads')
+    .set(Object.fromEntries(columns.map((column) => [column, null])))
+    .where('id', '=', '')
+    .compile().sql;
+}
+
 /** Compiled once: updates and by-id reads run thousands of times in one import's commit. */
-const UPDATE_LEAD_SQL = `UPDATE leads SET ${UPDATE_LEAD_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`;
+const UPDATE_LEAD_SQL = compileLeadUpdate(UPDATE_LEAD_COLUMNS);
 const FIND_LEAD_BY_ID_SQL = qb
   .selectFrom('leads')
   .selectAll()
@@ -219,7 +228,7 @@ export function updateLeadChanges(
   const key = changed.join(',');
   let text = updateChangedSqlCache.get(key);
   if (text === undefined) {
-    text = `UPDATE leads SET ${changed.map((column) => `${column} = ?`).join(', ')} WHERE id = ?`;
+    text = compileLeadUpdate(changed);
     updateChangedSqlCache.set(key, text);
   }
   runCompiled(db, text, [...changed.map((column) => row[column]), lead.id]);
@@ -400,35 +409,28 @@ export function listAllLeads(db: Database): Lead[] {
   );
 }
 
+/** Compiled once (compiling an UPDATE per lead cost more than scoring it); parameters in the order of the set. */
+const STAMP_SCORES_SQL = qb
+  .updateTable('leads')
+  .set({ score_model_version: 0, scored_at: 0 })
+  .where('id', '>', '')
+  .where('id', '<=', '')
+  .where('deleted_at', 'is', null)
+  .compile().sql;
+const SET_SCORE_SQL = qb.updateTable('leads').set({ score: 0, grade: '' }).where('id', '=', '').compile().sql;
+
 /**
  * Writes one chunk of rescored leads: every live lead with id in (afterId, lastId] gets the version stamp in one
  * range update, and only leads whose score or grade moved are rewritten (the score indexes stay untouched for the
- * rest). Statements are prepared once per database: compiling an UPDATE per lead cost more than scoring it.
+ * rest).
  */
 export function stampLeadScores(
   db: Database,
   chunk: { afterId: string; lastId: string; modelVersion: number; scoredAt: number },
   moved: readonly { id: string; score: number; grade: Grade }[],
 ): void {
-  const { stamp, setScore } = scoreStatements(db);
-  stamp.run(chunk.modelVersion, chunk.scoredAt, chunk.afterId, chunk.lastId);
-  for (const lead of moved) setScore.run(lead.score, lead.grade, lead.id);
-}
-
-const scoreStatementCache = new WeakMap<Database, { stamp: Statement; setScore: Statement }>();
-
-function scoreStatements(db: Database): { stamp: Statement; setScore: Statement } {
-  let statements = scoreStatementCache.get(db);
-  if (!statements) {
-    statements = {
-      stamp: db.prepare(
-        'UPDATE leads SET score_model_version = ?, scored_at = ? WHERE id > ? AND id <= ? AND deleted_at IS NULL',
-      ),
-      setScore: db.prepare('UPDATE leads SET score = ?, grade = ? WHERE id = ?'),
-    };
-    scoreStatementCache.set(db, statements);
-  }
-  return statements;
+  runCompiled(db, STAMP_SCORES_SQL, [chunk.modelVersion, chunk.scoredAt, chunk.afterId, chunk.lastId]);
+  for (const lead of moved) runCompiled(db, SET_SCORE_SQL, [lead.score, lead.grade, lead.id]);
 }
 
 /** Each lead's owner (null: in the pool), for scoping pushed events to the reps allowed to see them. */

@@ -53,9 +53,44 @@ export function runCompiled(db: Database, sql: string, parameters: readonly unkn
   return prepare(db, sql).run(...parameters).changes;
 }
 
+/**
+ * A statement of its own for `query` (not shared through the cache): for SQL that names a table of one import batch
+ * and runs thousands of times while the batch lasts. Parameters bind in the compiled order.
+ */
+export function prepareQuery(db: Database, query: Compilable<unknown>): Statement {
+  return db.prepare(query.compile().sql);
+}
+
+/** Runs `query` once with a statement of its own (SQL that names a table of one import batch); returns changes. */
+export function executeOnce(db: Database, query: Compilable<unknown>): number {
+  const { sql, parameters } = query.compile();
+  return db.prepare(sql).run(...(parameters as unknown[])).changes;
+}
+
+/**
+ * Visits a query's rows one at a time, each as an array of its columns in select order: no array of every row, no
+ * object per row (for scans of every lead, where objects showed in the import's profile).
+ */
+export function forEachRawRow<R extends readonly unknown[]>(
+  db: Database,
+  query: Compilable<unknown>,
+  visit: (row: R) => void,
+): void {
+  const { sql, parameters } = query.compile();
+  for (const row of prepare(db, sql)
+    .raw(true)
+    .iterate(...(parameters as unknown[])) as IterableIterator<R>)
+    visit(row);
+}
+
 /** Like `runCompiled`, for a query answering at most one row. */
 export function getCompiled<R>(db: Database, sql: string, parameters: readonly unknown[]): R | undefined {
   return prepare(db, sql).get(...parameters) as R | undefined;
+}
+
+/** Like `runCompiled`, for a query answering any number of rows. */
+export function allCompiled<R>(db: Database, sql: string, parameters: readonly unknown[]): R[] {
+  return prepare(db, sql).all(...parameters) as R[];
 }
 
 const insertSqlCache = new Map<string, string>();
