@@ -8,6 +8,7 @@ import { ApiError, refusalData } from '../../../core/api/errors';
 import { REP_CLIENT_ERRORS } from '../../../core/lan/rep-client-errors';
 import { fingerprintPrefixOfCode } from '../../../renderer/src/features/identity/HubConnectSection';
 import { NetworkSection } from '../../../renderer/src/features/identity/NetworkSection';
+import { ConnectionBanner } from '../../../renderer/src/shell/ConnectionBanner';
 import { createFakeClient, renderWithApp, SIGNED_IN_LEAD } from './render-app';
 
 type ClientStatus = CallOutput<'client.status'>;
@@ -117,5 +118,21 @@ describe('connecting this PC to a hub', () => {
     await screen.findByText('npm run hub -- --lan');
     expect(screen.queryByTestId('hub-connect-section')).toBeNull();
     expect(client.calls.some((call) => call.name === 'client.status')).toBe(false);
+  });
+
+  it('puts the plain banner over the desktop app while its hub is unreachable, and none while connected', async () => {
+    const since = new Date(2026, 11, 3, 10, 42).getTime();
+    const unreachable = createFakeClient({
+      'client.status': () => ({ ...CONNECTED, state: 'unreachable', unreachableSince: since }),
+    });
+    const shown = renderWithApp(<ConnectionBanner />, unreachable, 'en');
+    expect((await screen.findByTestId('connection-banner')).textContent).toBe(
+      'Hub unreachable since 10:42 — retrying',
+    );
+    shown.unmount();
+    const connected = createFakeClient({ 'client.status': () => CONNECTED });
+    renderWithApp(<ConnectionBanner />, connected, 'en');
+    await waitFor(() => expect(connected.calls.map((call) => call.name)).toContain('client.status'));
+    expect(screen.queryByTestId('connection-banner')).toBeNull();
   });
 });
