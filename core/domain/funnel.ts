@@ -39,6 +39,10 @@ export interface StageConfig {
   readonly zh: string;
   readonly en: string;
   readonly hidden: boolean;
+  /** Kanban limits (funnel-wip/wip.ts): most leads in the stage, most per rep, days idle before a card rots. */
+  readonly wipLimit?: number | null;
+  readonly repWipLimit?: number | null;
+  readonly rotDays?: number | null;
 }
 
 /**

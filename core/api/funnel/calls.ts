@@ -65,6 +65,8 @@ export const funnelCalls = {
               total: z.number().int(),
               /** The first `window` cards; the rest come page by page from funnel.cards. */
               cards: z.array(workCardSchema),
+              /** Open leads per owner in the stage (a rep sees only their own), for per-rep WIP limits. */
+              byOwner: z.record(z.string(), z.number().int()).optional(),
             })
             .strict(),
         ),

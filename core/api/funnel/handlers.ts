@@ -1,6 +1,7 @@
 // Handlers of the funnel: the board and its columns (a rep sees only their own leads), moves, stage settings.
 import { visibleStages, type FunnelStage } from '../../domain/funnel';
 import { appendAudit } from '../../store/audit-log';
+import { countLeadsByStageAndOwner } from '../../store/stage-owner-counts';
 import {
   countLeadsByStage,
   countLeadsWhere,
@@ -85,6 +86,13 @@ export const funnelHandlers: HandlersOf<typeof funnelCalls> = {
     const counts = countLeadsByStage(ctx.db, filter);
     const policy = readSlaPolicy(ctx.db);
     const names = mapRepNames(ctx.db);
+    const owners = countLeadsByStageAndOwner(ctx.db);
+    const ownersOf = (stage: FunnelStage): Record<string, number> => {
+      const all = owners.get(stage) ?? {};
+      if (ctx.actor.role !== 'rep') return all;
+      const own = all[ctx.actor.repId];
+      return own === undefined ? {} : { [ctx.actor.repId]: own };
+    };
     return {
       now: ctx.now,
       columns: stages.map((stage) => {
@@ -93,7 +101,8 @@ export const funnelHandlers: HandlersOf<typeof funnelCalls> = {
           total === 0 || input.window === 0
             ? []
             : listLeadCards(ctx.db, { ...filter, stages: [stage] }, { offset: 0, limit: input.window });
-        return { stage, total, cards: toWorkCards(ctx.db, rows, policy, ctx.now, names) };
+        const cards = toWorkCards(ctx.db, rows, policy, ctx.now, names);
+        return { stage, total, cards, byOwner: ownersOf(stage) };
       }),
     };
   },

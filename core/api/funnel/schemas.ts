@@ -10,6 +10,10 @@ const stageConfigSchema = z
     en: z.string().trim().min(1).max(40),
     /** Off the board and out of the pickers; leads cannot be moved there. */
     hidden: z.boolean().default(false),
+    /** Kanban limits: most leads in the stage, most per rep, days without activity before a card rots (null = none). */
+    wipLimit: z.number().int().min(1).max(100_000).nullable().optional(),
+    repWipLimit: z.number().int().min(1).max(100_000).nullable().optional(),
+    rotDays: z.number().int().min(1).max(3650).nullable().optional(),
   })
   .strict();
 

@@ -100,6 +100,7 @@ export function toWorkCards(
       nextStep: next?.title ?? null,
       nextAt: next?.dueAt ?? null,
       lastFollowUpAt: row.lastFollowUpAt,
+      stageChangedAt: row.stageChangedAt,
     };
   });
 }

@@ -43,6 +43,8 @@ export const workCardSchema = z
     nextStep: z.string().nullable(),
     nextAt: epochMs.nullable(),
     lastFollowUpAt: epochMs.nullable(),
+    /** When the lead last changed stage (null = never since it arrived): the kanban's rotting clock. */
+    stageChangedAt: epochMs.nullable().optional(),
   })
   .strict();
 export type WorkCard = z.output<typeof workCardSchema>;

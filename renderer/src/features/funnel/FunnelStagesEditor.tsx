@@ -31,12 +31,17 @@ import { IconPlus, IconSortAsc, IconSortDesc, IconTrash } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
 import { useWorkTranslation } from './work-i18n';
 import { useStageCounts, workKeys } from './work-queries';
+import { StageLimitsHeader, StageLimitsInputs } from './wip/StageLimitsInputs';
 
 interface StageRow {
   readonly key: FunnelStage;
   readonly zh: string;
   readonly en: string;
   readonly hidden: boolean;
+  /** Kanban limits (wip/): most leads in the stage, per rep, days idle before a card rots. */
+  readonly wipLimit?: number | null;
+  readonly repWipLimit?: number | null;
+  readonly rotDays?: number | null;
   /** A saved custom stage marked for removal: kept on screen so its leads can be given a new stage. */
   readonly isRemoved: boolean;
 }
@@ -94,7 +99,15 @@ export function FunnelStagesEditor({ funnel, onClose }: { funnel: FunnelSettings
         ...funnel,
         stages: rows
           .filter((row) => !row.isRemoved)
-          .map(({ key, zh, en, hidden }) => ({ key, zh: zh.trim(), en: en.trim(), hidden })),
+          .map(({ key, zh, en, hidden, wipLimit, repWipLimit, rotDays }) => ({
+            key,
+            zh: zh.trim(),
+            en: en.trim(),
+            hidden,
+            wipLimit: wipLimit ?? null,
+            repWipLimit: repWipLimit ?? null,
+            rotDays: rotDays ?? null,
+          })),
         reassign: needsTarget.flatMap((row) => {
           const to = targetOf(row);
           return to === null ? [] : [{ from: row.key, to }];
@@ -168,6 +181,9 @@ export function FunnelStagesEditor({ funnel, onClose }: { funnel: FunnelSettings
             <Table.Th>{t('work.stages.enName')}</Table.Th>
             <Table.Th w={210}>{t('work.stages.leads')}</Table.Th>
             <Table.Th w={64}>{t('work.stages.shown')}</Table.Th>
+            <Table.Th w={190}>
+              <StageLimitsHeader />
+            </Table.Th>
             <Table.Th w={44} />
           </Table.Tr>
         </Table.Thead>
@@ -266,6 +282,16 @@ export function FunnelStagesEditor({ funnel, onClose }: { funnel: FunnelSettings
                       disabled={FIXED_STAGES.has(row.key)}
                       aria-label={t('work.stages.show', { stage: name })}
                       onChange={(e) => update(row.key, { hidden: !e.currentTarget.checked })}
+                    />
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {isOpenStage(row.key) && (
+                    <StageLimitsInputs
+                      limits={row}
+                      stageName={name}
+                      disabled={row.isRemoved}
+                      onChange={(limits) => update(row.key, limits)}
                     />
                   )}
                 </Table.Td>
