@@ -91,7 +91,9 @@ export async function exportLeads(ctx: CallContext, input: ExportInput): Promise
   const { offset: _offset, limit: _limit, sort: _sort, direction: _direction, ...filter } = input.filter;
   // One read for the whole export, so the file is one consistent moment even while others write.
   const where = filter.drill === undefined ? undefined : drillWhere(ctx, filter.drill);
-  const leads = ctx.db.transaction(() => [...pagesOf(ctx.db, { ...filter, where }, input)].flat())();
+  // A Dashboard count decides for itself whether past leads count (closures do): the export follows it.
+  const drilled = where === undefined ? filter : { ...filter, where, includeHistory: undefined };
+  const leads = ctx.db.transaction(() => [...pagesOf(ctx.db, drilled, input)].flat())();
   const customKeys = [...new Set(leads.flatMap((lead) => Object.keys(lead.customFields)))].sort();
   const repNames = new Map(
     listReps(ctx.db, { includeInactive: true }).map((rep) => [rep.id as string, rep.name]),

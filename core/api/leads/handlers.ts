@@ -47,6 +47,8 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
         ...input,
         visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined,
         where: input.drill === undefined ? undefined : drillWhere(ctx, input.drill),
+        // A Dashboard count decides for itself whether past leads count (closures do): the list follows it.
+        ...(input.drill === undefined ? {} : { includeHistory: undefined }),
       },
       {
         sort: input.sort,

@@ -55,7 +55,7 @@ const rep = (repId: string, name: string, leads: number, followUps: number) => (
   revenueFen: 100_000,
 });
 
-const ROW: KpiRow = {
+export const ROW: KpiRow = {
   period: { from: '2026-10-25', to: '2026-11-23', days: 30 },
   previous: { from: '2026-09-25', to: '2026-10-24' },
   seriesDates: ['2026-11-22', '2026-11-23'],
@@ -206,6 +206,8 @@ export function answers(actor: Actor = { role: 'lead' }): FakeAnswers {
       isTruncated: false,
       cells: [{ grade: 'A', bandFrom: 80, converted: est(0.5, 4), predicted: 0.62, predictedCount: 4 }],
     }),
+    'dashboard.targets': () => ROW.targets,
+    'dashboard.saveTargets': (input) => input.targets,
     'dashboard.exportTable': (input) => ({
       fileName: `${input.name}.csv`,
       mimeType: 'text/csv',

@@ -1,9 +1,9 @@
 // The team lead's Dashboard page against a fake service: sections, KPI cards, tables, click-through links, export.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
 import { parseLeadsDrill } from '../../../renderer/src/features/dashboard/leads-drill';
-import { answers } from './dashboard-fixtures';
+import { answers, ROW } from './dashboard-fixtures';
 import { createFakeClient, renderWithApp } from './render-app';
 
 describe('the Dashboard page', () => {
@@ -16,7 +16,9 @@ describe('the Dashboard page', () => {
     expect(within(now).getByTestId('dashboard-funnel')).toBeTruthy();
     expect(within(period).queryByTestId('dashboard-funnel')).toBeNull();
     expect(within(period).getByTestId('kpi-row')).toBeTruthy();
-    await waitFor(() => expect(within(now).getByText('Qualified by marketing')).toBeTruthy());
+    await waitFor(() => expect(within(now).getByText('Qualified by marketing')).toBeTruthy(), {
+      timeout: 10_000,
+    });
     expect(screen.getByTestId('funnel-stage-raw-value').textContent).toBe('12');
     expect(screen.queryByTestId('funnel-stage-nurture')).toBeNull();
     expect(screen.getByTestId('dashboard-overdue-first-contact-value').textContent).toBe('2');
@@ -117,5 +119,42 @@ describe('the Dashboard page', () => {
     expect(screen.getByRole('heading', { name: '本期' })).toBeTruthy();
     expect(screen.getByText('首次联系已超时')).toBeTruthy();
     expect((await screen.findByTestId('fairness-readings')).textContent).toContain('样本太少，暂不评判');
+  });
+
+  it('prints the period and filters on the report, and names the PDF by them', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      titleWhilePrinting = document.title;
+    });
+    let titleWhilePrinting = '';
+    renderWithApp(<DashboardPage />, createFakeClient(answers()));
+    const period = await screen.findByTestId('dashboard-print-period', {}, { timeout: 10_000 });
+    const range = screen.getByTestId('dashboard-range').textContent ?? '';
+    expect(range).not.toBe('');
+    expect(range.startsWith(period.textContent?.split(' · ')[0] ?? '?')).toBe(true);
+    expect(period.textContent).toContain('all reps, all sources');
+    fireEvent.click(screen.getByTestId('dashboard-print'));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(titleWhilePrinting).toContain(period.textContent ?? '?');
+    expect(document.title).not.toContain(period.textContent ?? '?');
+    print.mockRestore();
+  });
+
+  it('edits the targets and saves them whole', async () => {
+    const client = createFakeClient(answers());
+    renderWithApp(<DashboardPage />, client);
+    fireEvent.click(await screen.findByTestId('dashboard-targets', {}, { timeout: 10_000 }));
+    const form = await screen.findByTestId('targets-form');
+    fireEvent.change(within(form).getByLabelText('Conversion at least'), { target: { value: '20' } });
+    fireEvent.change(within(form).getByLabelText('Response time target for A leads (minutes)'), {
+      target: { value: '10' },
+    });
+    fireEvent.click(within(form).getByTestId('targets-save'));
+    await waitFor(() => expect(client.calls.some((c) => c.name === 'dashboard.saveTargets')).toBe(true));
+    const saved = client.calls.find((c) => c.name === 'dashboard.saveTargets')?.input as {
+      targets: { conversion: number; responseMinutes: { A: number; B: number } };
+    };
+    expect(saved.targets.conversion).toBeCloseTo(0.2, 9);
+    expect(saved.targets.responseMinutes.A).toBe(10);
+    expect(saved.targets.responseMinutes.B).toBe(ROW.targets.responseMinutes.B);
   });
 });

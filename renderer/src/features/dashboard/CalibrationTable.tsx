@@ -35,7 +35,7 @@ export function CalibrationTable({ query }: { query: KpiQuery }) {
         </Text>
       </Tooltip>
       {!isShown ? (
-        <Button variant="default" size="xs" onClick={() => setShown(true)}>
+        <Button className="fl-print-hide" variant="default" size="xs" onClick={() => setShown(true)}>
           {h('show')}
         </Button>
       ) : calibration.data === undefined ? (

@@ -13,6 +13,8 @@ import { DrillProvider } from './DrillContext';
 import { KpiCards } from './KpiCards';
 import { NowSection } from './NowSection';
 import { PeriodTables } from './PeriodTables';
+import { PrintButton, PrintHeader, useReportLine } from './PrintReport';
+import { TargetsButton } from './TargetsEditor';
 import { RepDashboard } from './RepDashboard';
 
 type Range =
@@ -78,9 +80,11 @@ function TeamLeadDashboard() {
   const now = useNow({ repId: filters.repId, tier: filters.tier, source: filters.source });
   const row = kpis.data;
   const error = kpis.error ?? now.error;
+  const reportLine = useReportLine(query);
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" className="fl-print-body">
+      <PrintHeader line={reportLine} />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2}>{t('dashboard.title')}</Title>
@@ -89,7 +93,7 @@ function TeamLeadDashboard() {
           </Text>
         </div>
         <Stack gap={4} align="flex-end">
-          <Group gap="xs">
+          <Group gap="xs" className="fl-print-hide">
             <SegmentedControl
               aria-label={t('dashboard.period')}
               value={range.kind === 'preset' ? String(range.days) : 'custom'}
@@ -119,7 +123,11 @@ function TeamLeadDashboard() {
               />
             )}
           </Group>
-          <Filters query={query} onChange={(next) => setFilters(next)} />
+          <Group gap="xs" className="fl-print-hide">
+            <Filters query={query} onChange={(next) => setFilters(next)} />
+            <TargetsButton />
+            <PrintButton line={reportLine} />
+          </Group>
           <Text size="xs" c="dimmed" data-testid="dashboard-range">
             {t('dashboard.range', period)}
             {row !== undefined && ` · ${t('dashboard.previousRange', row.previous)}`}

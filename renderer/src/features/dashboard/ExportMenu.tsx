@@ -35,6 +35,7 @@ export function ExportMenu({ table, testId }: { table: ExportableTable; testId: 
     <Menu position="bottom-end">
       <Menu.Target>
         <Button
+          className="fl-print-hide"
           variant="default"
           size="xs"
           rightSection={<IconChevronDown size={14} />}
