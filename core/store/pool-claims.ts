@@ -1,6 +1,6 @@
 // Repository for the public pool's bookkeeping: claims (daily limits) and recycles (who may not re-claim a lead).
 import type { Database } from 'better-sqlite3';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 
 export type RecycleReason = 'sla' | 'stale' | 'nurture';
 
@@ -56,23 +56,22 @@ export function insertRecycle(db: Database, record: RecycleRecord): void {
   );
 }
 
-/** The latest time `repId` lost `leadId` to a recycle after `since`; null if never. */
+const LATEST_RECYCLE_FROM_REP = qb
+  .selectFrom('lead_recycles')
+  .select((eb) => eb.fn.max<number>('at').as('at'))
+  .where('lead_id', '=', '')
+  .where('from_rep_id', '=', '')
+  .where('at', '>', 0)
+  .compile().sql;
+
+/** The latest time `repId` lost `leadId` to a recycle after `since`; null if never. On every claim's path. */
 export function findRecycleFromRep(
   db: Database,
   leadId: string,
   repId: string,
   since: number,
 ): number | null {
-  const row = selectFirst(
-    db,
-    qb
-      .selectFrom('lead_recycles')
-      .select((eb) => eb.fn.max<number>('at').as('at'))
-      .where('lead_id', '=', leadId)
-      .where('from_rep_id', '=', repId)
-      .where('at', '>', since),
-  );
-  return row?.at ?? null;
+  return getCompiled<{ at: number | null }>(db, LATEST_RECYCLE_FROM_REP, [leadId, repId, since])?.at ?? null;
 }
 
 export function listRecyclesForLead(db: Database, leadId: string): RecycleRecord[] {

@@ -1,7 +1,7 @@
 // Repository for protection locks (schema version 13): a rep's lock on an owned lead, with an expiry the team
 // lead can move; a released or expired lock no longer protects.
 import type { Database } from 'better-sqlite3';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 import { NOT_OPEN } from './work-leads';
 
 export interface LeadLock {
@@ -62,6 +62,29 @@ export function listActiveLocksOf(db: Database, repId: string, now: number): Lea
       .where('leads.stage', 'not in', NOT_OPEN)
       .orderBy('lead_locks.expires_at'),
   ).map(lockOf);
+}
+
+const COUNT_ACTIVE_LOCKS = qb
+  .selectFrom('lead_locks')
+  .innerJoin('leads', 'leads.id', 'lead_locks.lead_id')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('lead_locks.rep_id', '=', '')
+  .where('lead_locks.released_at', 'is', null)
+  .where('lead_locks.expires_at', '>', 0)
+  .whereRef('leads.owner_id', '=', 'lead_locks.rep_id')
+  .where('leads.deleted_at', 'is', null)
+  .where('leads.stage', 'not in', NOT_OPEN)
+  .compile();
+
+/** How many locks in force the rep holds on their open leads (as `listActiveLocksOf` counts them). */
+export function countActiveLocksOf(db: Database, repId: string, now: number): number {
+  return (
+    getCompiled<{ n: number }>(db, COUNT_ACTIVE_LOCKS.sql, [
+      repId,
+      now,
+      ...COUNT_ACTIVE_LOCKS.parameters.slice(2),
+    ])?.n ?? 0
+  );
 }
 
 /** Every lock in force held by its lead's current owner (the team lead's view). */

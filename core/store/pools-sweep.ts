@@ -1,9 +1,9 @@
-// What the pools' recycle sweep reads: every owned, open, live lead with the facts its pool's rules need, in one
-// pass (the per-lead clock columns by index, as the SLA engine reads them).
+// What the pools' recycle sweep reads: owned, open, live leads old enough for a rule to reach them, with the facts
+// the rules need, in one pass (the per-lead clock columns by index, as the SLA engine reads them).
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { FunnelStage, Grade } from '../domain/funnel';
-import { qb, selectAll } from './sql';
+import { allCompiled, qb } from './sql';
 import { NOT_OPEN } from './work-leads';
 
 export interface SweepLead {
@@ -20,8 +20,24 @@ export interface SweepLead {
   readonly lastFollowUpAt: number | null;
 }
 
-/** Owned open leads, optionally one rep's only. */
-export function listSweepLeads(db: Database, ownerId?: string): SweepLead[] {
+type SweepRow = {
+  id: string;
+  name: string;
+  owner_id: string | null;
+  grade: string | null;
+  stage: string;
+  region: string | null;
+  industry: string | null;
+  source: string | null;
+  owned_since: number;
+  last_follow_up_at: number | null;
+};
+
+/**
+ * Owned open leads the current owner has held since at or before `heldSince` (epoch ms; a rule cannot reach a
+ * lead held for less), optionally one rep's only.
+ */
+export function listSweepLeads(db: Database, heldSince: number, ownerId?: string): SweepLead[] {
   let query = qb
     .selectFrom('leads')
     .select([
@@ -33,9 +49,8 @@ export function listSweepLeads(db: Database, ownerId?: string): SweepLead[] {
       'leads.region',
       'leads.industry',
       'leads.source',
-      'leads.created_at',
-      sql<number | null>`(SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead
-        WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id)`.as('assigned_at'),
+      sql<number>`coalesce((SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead
+        WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id), leads.created_at)`.as('owned_since'),
       sql<number | null>`(SELECT max(f.at) FROM follow_ups AS f WHERE f.lead_id = leads.id)`.as(
         'last_follow_up_at',
       ),
@@ -43,9 +58,12 @@ export function listSweepLeads(db: Database, ownerId?: string): SweepLead[] {
     .where('leads.owner_id', 'is not', null)
     .where('leads.deleted_at', 'is', null)
     .where('leads.is_history', '=', 0)
-    .where('leads.stage', 'not in', NOT_OPEN);
+    .where('leads.stage', 'not in', NOT_OPEN)
+    // SQLite lets WHERE name a result column: the owner's tenure is filtered before any row becomes an object.
+    .where(sql<boolean>`owned_since <= ${heldSince}`);
   if (ownerId !== undefined) query = query.where('leads.owner_id', '=', ownerId);
-  return selectAll(db, query).map((row) => ({
+  const { sql: text, parameters } = query.compile();
+  return allCompiled<SweepRow>(db, text, parameters).map((row) => ({
     id: row.id,
     name: row.name,
     ownerId: row.owner_id ?? '',
@@ -54,7 +72,7 @@ export function listSweepLeads(db: Database, ownerId?: string): SweepLead[] {
     region: row.region,
     industry: row.industry,
     source: row.source,
-    ownedSince: row.assigned_at ?? row.created_at,
+    ownedSince: row.owned_since,
     lastFollowUpAt: row.last_follow_up_at,
   }));
 }

@@ -2,29 +2,44 @@
 // facts of leads that decide their pool.
 import type { Database } from 'better-sqlite3';
 import type { Grade } from '../domain/funnel';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { allCompiled, execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 
 export interface PoolRow {
   readonly id: string;
   readonly name: string;
   readonly position: number;
   readonly isDefault: boolean;
-  /** Parsed JSON; the API validates it. */
-  readonly config: unknown;
+  /** The stored JSON text; the API parses and validates it. */
+  readonly configJson: string;
   readonly updatedAt: number;
 }
 
+type PoolsRow = {
+  id: string;
+  name: string;
+  position: number;
+  is_default: number;
+  config_json: string;
+  updated_at: number;
+};
+
+/** Compiled once: every call a rep makes reads the pools (the masking gate). */
+const LIST_POOL_ROWS = qb
+  .selectFrom('pools')
+  .select(['id', 'name', 'position', 'is_default', 'config_json', 'updated_at'])
+  .where('deleted_at', 'is', null)
+  .orderBy('position')
+  .orderBy('id')
+  .compile().sql;
+
 /** Live pools, in stored order. */
 export function listPoolRows(db: Database): PoolRow[] {
-  return selectAll(
-    db,
-    qb.selectFrom('pools').selectAll().where('deleted_at', 'is', null).orderBy('position').orderBy('id'),
-  ).map((row) => ({
+  return allCompiled<PoolsRow>(db, LIST_POOL_ROWS, []).map((row) => ({
     id: row.id,
     name: row.name,
     position: row.position,
     isDefault: row.is_default === 1,
-    config: JSON.parse(row.config_json) as unknown,
+    configJson: row.config_json,
     updatedAt: row.updated_at,
   }));
 }
@@ -71,19 +86,17 @@ export function deletePoolRow(db: Database, id: string, now: number): boolean {
   );
 }
 
-/** Claims a rep made from one pool at or after `since` (epoch ms). */
+const COUNT_POOL_CLAIMS = qb
+  .selectFrom('pool_claims')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('rep_id', '=', '')
+  .where('pool_id', '=', '')
+  .where('at', '>=', 0)
+  .compile().sql;
+
+/** Claims a rep made from one pool at or after `since` (epoch ms); on every claim's path, so compiled once. */
 export function countPoolClaimsSince(db: Database, repId: string, poolId: string, since: number): number {
-  return (
-    selectFirst(
-      db,
-      qb
-        .selectFrom('pool_claims as c')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('c.rep_id', '=', repId)
-        .where('c.pool_id', '=', poolId)
-        .where('c.at', '>=', since),
-    )?.n ?? 0
-  );
+  return getCompiled<{ n: number }>(db, COUNT_POOL_CLAIMS, [repId, poolId, since])?.n ?? 0;
 }
 
 /** A lead's facts that decide its pool and whether a rep sees its contact data. */
@@ -160,17 +173,42 @@ export interface LeadContacts extends LeadPoolFacts {
   readonly wechat: string | null;
 }
 
+type ContactsRow = FactsRow & {
+  phone: string | null;
+  phone_key: string | null;
+  email: string | null;
+  email_key: string | null;
+  wechat: string | null;
+};
+
+const CONTACT_COLUMNS = [...FACT_COLUMNS, 'phone', 'phone_key', 'email', 'email_key', 'wechat'] as const;
+const CHUNK = 500;
+/** The contacts query's SQL by how many ids it takes, compiled once per size (every rep answer runs it). */
+const contactsSql = new Map<number, string>();
+
+function contactsSqlFor(count: number): string {
+  let text = contactsSql.get(count);
+  if (text === undefined) {
+    text = qb
+      .selectFrom('leads')
+      .select([...CONTACT_COLUMNS])
+      .where(
+        'id',
+        'in',
+        Array.from({ length: count }, () => ''),
+      )
+      .compile().sql;
+    contactsSql.set(count, text);
+  }
+  return text;
+}
+
 /** Contacts of the given ids that are leads (deleted ones too: their data is no less private). */
 export function readLeadContacts(db: Database, ids: readonly string[]): LeadContacts[] {
   const out: LeadContacts[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = selectAll(
-      db,
-      qb
-        .selectFrom('leads')
-        .select([...FACT_COLUMNS, 'phone', 'phone_key', 'email', 'email_key', 'wechat'])
-        .where('id', 'in', ids.slice(i, i + 500)),
-    );
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = allCompiled<ContactsRow>(db, contactsSqlFor(chunk.length), chunk);
     for (const row of rows) {
       out.push({
         ...factsOf(row),

@@ -10,7 +10,7 @@ import { appendAssignment } from '../../store/assignments';
 import { findLeadById } from '../../store/leads';
 import { findRecycleFromRep, insertClaim } from '../../store/pool-claims';
 import { countPoolClaimsSince, readOpenLoad } from '../../store/pools';
-import { listActiveLocksOf } from '../../store/pools-locks';
+import { countActiveLocksOf } from '../../store/pools-locks';
 import { findRepById } from '../../store/reps';
 import { setLeadOwnerIf } from '../../store/work-leads';
 import { actorLabel, type CallContext } from '../call-context';
@@ -24,7 +24,7 @@ import { poolOf, readPools } from './pools-read';
 
 /** Open leads a rep holds, locks in force not counted ("locked leads counted apart"). */
 export function holdingOf(ctx: CallContext, repId: string): number {
-  return Math.max(0, readOpenLoad(ctx.db, repId) - listActiveLocksOf(ctx.db, repId, ctx.now).length);
+  return Math.max(0, readOpenLoad(ctx.db, repId) - countActiveLocksOf(ctx.db, repId, ctx.now));
 }
 
 export function dayStartOf(ctx: CallContext): number {

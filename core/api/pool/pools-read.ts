@@ -5,21 +5,40 @@ import { defaultPoolConfig, type PoolConfig, type PoolLeadFacts } from '../../do
 import { listPoolRows } from '../../store/pools';
 import { storedPoolConfigSchema, toPoolConfig } from './schemas';
 
+type StoredSettings = Omit<PoolConfig, 'id' | 'name' | 'position' | 'isDefault'>;
+
+/** Parsed configs by their stored text: validating one costs more than the rest of a claim (measured). */
+const parsedByText = new Map<string, StoredSettings>();
+
+function settingsOf(configJson: string): StoredSettings {
+  const cached = parsedByText.get(configJson);
+  if (cached) return cached;
+  const {
+    id: _id,
+    name: _name,
+    position: _position,
+    isDefault: _isDefault,
+    ...fallback
+  } = defaultPoolConfig();
+  let settings: StoredSettings = { ...fallback, isOpenToAll: false };
+  try {
+    const parsed = storedPoolConfigSchema.safeParse(JSON.parse(configJson));
+    if (parsed.success) settings = parsed.data;
+  } catch {
+    // Not JSON: read as the fallback below.
+  }
+  if (parsedByText.size > 200) parsedByText.clear();
+  parsedByText.set(configJson, settings);
+  return settings;
+}
+
 /**
  * Live pools in the order a lead tries them (the default last). A stored config that no longer validates reads
- * as the default pool's settings under its own id and name, so a bad row never opens contact data it masked.
+ * as the default pool's settings closed to all but its admins, so a bad row never opens contact data it masked.
  */
 export function readPools(db: Database): PoolConfig[] {
-  const fallback = defaultPoolConfig();
-  const pools = listPoolRows(db).map((row) => {
-    const parsed = storedPoolConfigSchema.safeParse(row.config);
-    const { id: _id, name: _name, position: _position, isDefault: _isDefault, ...settings } = fallback;
-    return toPoolConfig({
-      ...row,
-      settings: parsed.success ? parsed.data : { ...settings, isOpenToAll: false },
-    });
-  });
-  if (!pools.some((pool) => pool.isDefault)) pools.push(fallback);
+  const pools = listPoolRows(db).map((row) => toPoolConfig({ ...row, settings: settingsOf(row.configJson) }));
+  if (!pools.some((pool) => pool.isDefault)) pools.push(defaultPoolConfig());
   return orderPools(pools);
 }
 

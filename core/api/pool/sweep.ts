@@ -1,6 +1,7 @@
 // The pools' recycle sweep: each owned open lead against its pool's rules. A lead within the warning window warns
 // its owner once (a notification); a lead past due goes back to the pool, its history saying which rule and why.
 import type { Database } from 'better-sqlite3';
+import { DAY_MS, HOUR_MS } from '../../domain/clock';
 import { recycleDueOf, recycleStateAt, type RecycleDue } from '../../domain/pool/recycle-rules';
 import type { PoolConfig } from '../../domain/pool/types';
 import { findLeadById } from '../../store/leads';
@@ -24,21 +25,39 @@ const KIND_TEXT: Readonly<Record<RecycleDue['kind'], string>> = {
   not_won: 'not won',
 };
 
-function hasAnyRule(pools: readonly PoolConfig[]): boolean {
-  return pools.some((pool) =>
-    pool.recycle.rules.some((rule) => Object.values(rule.days).some((d) => d !== null)),
-  );
+/** The fewest days any rule of any pool waits, or null when no rule applies to any grade. */
+function shortestRuleDays(pools: readonly PoolConfig[]): number | null {
+  let least: number | null = null;
+  for (const pool of pools)
+    for (const rule of pool.recycle.rules)
+      for (const days of Object.values(rule.days))
+        if (days !== null && (least === null || days < least)) least = days;
+  return least;
+}
+
+function longestWarning(pools: readonly PoolConfig[]): number {
+  return Math.max(0, ...pools.map((pool) => pool.recycle.warnHours)) * HOUR_MS;
 }
 
 /** Leads due or in their warning window at `now` (optionally one owner's), read-only. */
 export function planSweep(db: Database, now: number, ownerId?: string): SweepItem[] {
   const pools = readPools(db);
-  if (!hasAnyRule(pools)) return [];
+  const days = shortestRuleDays(pools);
+  if (days === null) return [];
+  // No rule reaches a lead its owner has held for less than the shortest rule less the longest warning.
+  const heldSince = now - days * DAY_MS + longestWarning(pools);
   const locked = listActivelyLockedLeadIds(db, now);
+  const only = pools.length === 1 ? pools[0] : undefined;
   const items: SweepItem[] = [];
-  for (const lead of listSweepLeads(db, ownerId)) {
-    const pool = poolOf(pools, lead);
-    const due = recycleDueOf(pool.recycle, { ...lead, isLocked: locked.has(lead.id) });
+  for (const lead of listSweepLeads(db, heldSince, ownerId)) {
+    const pool = only ?? poolOf(pools, lead);
+    const due = recycleDueOf(pool.recycle, {
+      grade: lead.grade,
+      stage: lead.stage,
+      ownedSince: lead.ownedSince,
+      lastFollowUpAt: lead.lastFollowUpAt,
+      isLocked: locked.has(lead.id),
+    });
     const state = recycleStateAt(due, now);
     if (due !== null && state !== 'none') items.push({ lead, pool, due, state });
   }
