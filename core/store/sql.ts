@@ -93,11 +93,6 @@ export function allCompiled<R>(db: Database, sql: string, parameters: readonly u
   return prepare(db, sql).all(...parameters) as R[];
 }
 
-/** Like `runCompiled`, for a query answering any number of rows. */
-export function allCompiled<R>(db: Database, sql: string, parameters: readonly unknown[]): R[] {
-  return prepare(db, sql).all(...parameters) as R[];
-}
-
 const insertSqlCache = new Map<string, string>();
 
 /**
