@@ -216,7 +216,7 @@ export const leadsCalls = {
   'leads.export': defineCall({
     input: z
       .object({
-        filter: exportFilter.default({ sort: 'createdAt', direction: 'desc' }),
+        filter: exportFilter.default({ sort: 'createdAt', direction: 'desc', includeHistory: false }),
         format: z.enum(['csv', 'xlsx']),
       })
       .strict(),

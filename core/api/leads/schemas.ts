@@ -82,7 +82,8 @@ export const leadFilterShape = {
   grades: z.array(z.enum(GRADES)).max(GRADES.length).optional(),
   owner: z.union([z.literal('pool'), id]).optional(),
   source: z.string().max(MAX_TEXT).optional(),
-  includeHistory: z.boolean().optional(),
+  /** Past leads (imported history) are left out of the working list unless asked for. */
+  includeHistory: z.boolean().default(false),
   /** A Dashboard count's criteria: only the leads behind it (opened from the Dashboard). */
   drill: drillCriteriaSchema.optional(),
   sort: z.enum(LEAD_SORT_FIELDS).default('createdAt'),

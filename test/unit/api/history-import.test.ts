@@ -73,7 +73,13 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
 async function listAll(client: FairleadClient): Promise<Lead[]> {
   const all: Lead[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await client.call('leads.list', { offset, limit: 500, sort: 'createdAt', direction: 'asc' });
+    const page = await client.call('leads.list', {
+      offset,
+      limit: 500,
+      sort: 'createdAt',
+      direction: 'asc',
+      includeHistory: true,
+    });
     all.push(...page.rows);
     if (page.rows.length < 500) return all;
   }
@@ -326,7 +332,7 @@ describe('importing past leads', () => {
     t.clock.now += 30 * 86_400_000;
     const tick = await t.client.call('sla.runDue', {});
     expect(tick).toMatchObject({ reminded: 0, escalated: 0, recycled: 0, failed: 0 });
-    const found = await t.client.call('leads.list', { text: '张伟' });
+    const found = await t.client.call('leads.list', { text: '张伟', includeHistory: true });
     expect(found.rows.map((l) => l.name)).toEqual(['张伟']);
     const [lead] = await listAll(t.client);
     expect(lead).toMatchObject({ ownerId: rep.id, stage: 'sql', isHistory: true });

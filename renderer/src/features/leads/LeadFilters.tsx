@@ -1,5 +1,6 @@
-// The lead table's filters: search text, stages, grades, owner (a rep or the public pool) and source.
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+// The lead table's filters: search text, stages, grades, owner (a rep or the public pool), source, and whether
+// past leads (imported history) are shown.
+import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { GRADES, type FunnelStage, type Grade } from '../../../../core/domain/funnel';
 import { useLeadFacets, useReps } from '../../api/queries';
@@ -13,6 +14,8 @@ export interface LeadFilterValues {
   /** A rep id, `pool`, or null for anyone. */
   readonly owner: string | null;
   readonly source: string | null;
+  /** Past leads (imported history) are shown only when asked for. */
+  readonly includeHistory?: boolean;
 }
 
 export const NO_FILTERS: LeadFilterValues = { text: '', stages: [], grades: [], owner: null, source: null };
@@ -23,7 +26,8 @@ function hasFilters(filters: LeadFilterValues): boolean {
     filters.stages.length > 0 ||
     filters.grades.length > 0 ||
     filters.owner !== null ||
-    filters.source !== null
+    filters.source !== null ||
+    filters.includeHistory === true
   );
 }
 
@@ -92,6 +96,13 @@ export function LeadFilters({
         clearable
         searchable
         w={150}
+      />
+      <Checkbox
+        label={t('leads.includeHistory')}
+        checked={value.includeHistory === true}
+        onChange={(event) => onChange({ ...value, includeHistory: event.currentTarget.checked })}
+        data-testid="leads-include-history"
+        mb={8}
       />
       {hasFilters(value) && (
         <Button variant="subtle" color="gray" onClick={() => onChange(NO_FILTERS)}>
