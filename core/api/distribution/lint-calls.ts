@@ -122,6 +122,49 @@ const ledgerSchema = z
   .strict();
 export type LedgerView = z.output<typeof ledgerSchema>;
 
+const leadAt = { id: z.string(), name: z.string(), at: z.number().int() };
+const gamingFlagSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('claim-churn'),
+      repId: z.string(),
+      repName: z.string(),
+      leads: z
+        .array(
+          z
+            .object({
+              id: z.string(),
+              name: z.string(),
+              claimedAt: z.number().int(),
+              leftAt: z.number().int(),
+              how: z.enum(['recycled', 'released', 'lost']),
+            })
+            .strict(),
+        )
+        .readonly(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('lost-spike'),
+      repId: z.string(),
+      repName: z.string(),
+      date: z.string(),
+      usual: z.number(),
+      leads: z.array(z.object(leadAt).strict()).readonly(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('snipe'),
+      repId: z.string(),
+      repName: z.string(),
+      leads: z.array(z.object({ ...leadAt, seconds: z.number().int() }).strict()).readonly(),
+    })
+    .strict(),
+]);
+export type GamingFlagView = z.output<typeof gamingFlagSchema>;
+
 export const distributionLintCalls = {
   /**
    * Warnings on a draft rule list before it is saved (shadowed rules, gaps, rules with nobody available, caps the
@@ -144,5 +187,14 @@ export const distributionLintCalls = {
     output: ledgerSchema,
     access: 'signed-in',
     repScope: 'shared',
+  }),
+  /**
+   * For the team lead: claim-then-release churn, spikes of lost-marking and claims within seconds of a lead
+   * entering the pool, over the last `days` days, each flag with the leads behind it.
+   */
+  'distribution.gamingFlags': defineCall({
+    input: z.object({ days: z.number().int().min(1).max(90).optional() }).strict(),
+    output: z.object({ since: z.number().int(), flags: z.array(gamingFlagSchema).readonly() }).strict(),
+    access: 'team-lead',
   }),
 };

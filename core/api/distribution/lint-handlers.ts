@@ -2,6 +2,9 @@
 import { DAY_MS } from '../../domain/clock';
 import { receiptKindOf } from '../../domain/distribution/fair-shares';
 import { computeLedger } from '../../domain/ledger/fairness-ledger';
+import { findGamingFlags } from '../../domain/ledger/gaming-flags';
+import type { DepartureEvent } from '../../domain/ledger/gaming-flags';
+import { readGamingSignals } from '../../store/gaming-signals';
 import { lintRules } from '../../domain/rule-lint/lint-rules';
 import { listLeadsForReplay } from '../../store/distribution-state';
 import { listReceipts } from '../../store/fairness-receipts';
@@ -67,5 +70,33 @@ export const distributionLintHandlers: HandlersOf<typeof distributionLintCalls> 
         };
       }),
     };
+  },
+
+  'distribution.gamingFlags'(ctx, input) {
+    const { utcOffsetMinutes } = readDistributionSettings(ctx.db);
+    const since = localDayOf(ctx.now, utcOffsetMinutes).start - ((input.days ?? 14) - 1) * DAY_MS;
+    const signals = readGamingSignals(ctx.db, since);
+    const departures: DepartureEvent[] = signals.recycles.map((r) => ({ ...r, how: 'recycled' as const }));
+    const poolEntries = signals.recycles.map((r) => ({ leadId: r.leadId, at: r.at }));
+    // A lead leaves its holder when its next assignment row names someone else (or the pool).
+    const holder = new Map<string, string | null>();
+    for (const row of signals.assignments) {
+      const before = holder.get(row.leadId);
+      if (before !== undefined && before !== null && before !== row.repId)
+        departures.push({ leadId: row.leadId, repId: before, at: row.at, how: 'released' });
+      if (row.repId === null) poolEntries.push({ leadId: row.leadId, at: row.at });
+      holder.set(row.leadId, row.repId);
+    }
+    const lostMarks = signals.lostMarks.map((m) => ({ ...m, repId: m.actor.slice(4) }));
+    for (const m of lostMarks) departures.push({ leadId: m.leadId, repId: m.repId, at: m.at, how: 'lost' });
+    const names = new Map(listReps(ctx.db, { includeInactive: true }).map((r) => [r.id as string, r.name]));
+    const flags = findGamingFlags({
+      claims: signals.claims,
+      departures,
+      lostMarks,
+      poolEntries,
+      utcOffsetMinutes,
+    });
+    return { since, flags: flags.map((f) => ({ ...f, repName: names.get(f.repId) ?? f.repId })) };
   },
 };
