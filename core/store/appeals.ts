@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { AppealsTable } from './schema';
 import { execute, qb, selectAll, selectFirst } from './sql';
 
-export type AppealState = 'open' | 'accepted' | 'rejected';
+type AppealState = 'open' | 'accepted' | 'rejected';
 
 export interface Appeal {
   readonly id: string;

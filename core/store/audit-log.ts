@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { qb, runCompiled, selectAll } from './sql';
 
-export interface AuditEntry {
+interface AuditEntry {
   readonly id: number;
   readonly at: number;
   readonly actor: string;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { execute, qb } from './sql';
 
 /** `fs.accessSync`, passed in so a test can stand in for a file system that refuses this user. */
-export type AccessCheck = (path: string, mode: number) => void;
+type AccessCheck = (path: string, mode: number) => void;
 
 /**
  * Why `db` cannot be written, or null when it can. In order: a connection opened read-only; `PRAGMA query_only`;

@@ -3,14 +3,14 @@ import type { Database } from 'better-sqlite3';
 import type { DistributionRule } from '../domain/distribution/types';
 import { execute, qb, selectAll, selectFirst } from './sql';
 
-export interface StoredRuleSet {
+interface StoredRuleSet {
   readonly version: number;
   readonly rules: readonly DistributionRule[];
   readonly actor: string;
   readonly createdAt: number;
 }
 
-export interface RuleSetVersion {
+interface RuleSetVersion {
   readonly version: number;
   readonly ruleCount: number;
   readonly actor: string;

@@ -75,7 +75,7 @@ export function countAssignedOnDay(db: Database, day: number): Record<string, nu
   return counts;
 }
 
-export interface AffinityKeys {
+interface AffinityKeys {
   readonly phoneKey: string | null;
   readonly emailKey: string | null;
   readonly companyKey: string | null;

@@ -5,7 +5,7 @@ import type { Grade } from '../domain/funnel';
 import { asRepId, type RepId } from '../domain/ids';
 import { qb, selectAll } from './sql';
 
-export interface ReceiptRow {
+interface ReceiptRow {
   readonly repId: RepId;
   /** The assignment row's kind (auto, import, claim, manual, appeal, recycle, demo). */
   readonly kind: string;

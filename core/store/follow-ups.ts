@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { FollowUpChannel } from '../domain/follow-up';
 import { execute, qb, selectAll } from './sql';
 
-export interface FollowUpRecord {
+interface FollowUpRecord {
   readonly id: string;
   readonly leadId: string;
   readonly repId: string | null;

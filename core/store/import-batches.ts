@@ -21,9 +21,9 @@ import {
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
  * temporary table): such rows are only ever deleted, when recovery closes their interrupted batch.
  */
-export const PENDING_IMPORT_DELETED_AT = 0;
+const PENDING_IMPORT_DELETED_AT = 0;
 
-export type ImportBatchState = 'running' | 'committed' | 'undone' | 'cancelled' | 'failed';
+type ImportBatchState = 'running' | 'committed' | 'undone' | 'cancelled' | 'failed';
 export type DuplicateAction = 'merge' | 'keepBoth' | 'skip';
 
 export interface ImportBatch {
@@ -150,7 +150,7 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
 export type SharedLeadColumns = Partial<LeadsTable>;
 
 /** How a batch's leads are staged: what they share (written once by the move), the columns staged per row. */
-export interface StagingLayout {
+interface StagingLayout {
   readonly shared: SharedLeadColumns;
   readonly columns: readonly (keyof LeadsTable)[];
 }
@@ -305,7 +305,7 @@ export function softDeleteBatchLeads(db: Database, batchId: string, at: number):
   return ids;
 }
 
-export interface MergeSnapshot {
+interface MergeSnapshot {
   readonly leadId: string;
   readonly lead: Lead;
   readonly scoreModelVersion: number | null;
@@ -351,7 +351,7 @@ export function findLeadAnyState(db: Database, id: string): Lead | undefined {
 }
 
 /** The stored dedupe keys of one live lead, as `forEachLiveLeadKeys` hands them over. */
-export type StoredKeyVisitor = (
+type StoredKeyVisitor = (
   id: string,
   phoneKey: string | null,
   emailKey: string | null,

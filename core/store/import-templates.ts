@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { execute, qb, selectAll, selectFirst } from './sql';
 import type { ImportTemplatesTable } from './schema';
 
-export interface ImportTemplate {
+interface ImportTemplate {
   readonly id: string;
   readonly name: string;
   readonly headers: readonly string[];

@@ -7,7 +7,7 @@ import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
 import { execute, qb, runCompiled, selectAll } from './sql';
 
-export interface LeadMergeRecord {
+interface LeadMergeRecord {
   readonly mergedLeadId: string;
   readonly keptLeadId: string;
   readonly keptBefore: Lead;
@@ -112,7 +112,7 @@ export function deleteDuplicateFlagsOf(db: Database, leadId: string): void {
   );
 }
 
-export interface DuplicateCandidate {
+interface DuplicateCandidate {
   readonly id: string;
   readonly name: string;
   readonly phone: string | null;

@@ -58,9 +58,7 @@ export function rowToLead(row: Selectable<LeadsTable>): Lead {
 }
 
 /** The lower-cased text a search box matches against: name, phone digits, email, company, WeChat, title. */
-export function searchTextOf(
-  lead: Pick<Lead, 'name' | 'phone' | 'email' | 'company' | 'wechat' | 'title'>,
-): string {
+function searchTextOf(lead: Pick<Lead, 'name' | 'phone' | 'email' | 'company' | 'wechat' | 'title'>): string {
   const phoneDigits = lead.phone ? lead.phone.replace(/\D/g, '') : '';
   return [lead.name, lead.phone, phoneDigits, lead.email, lead.company, lead.wechat, lead.title]
     .filter((part): part is string => Boolean(part))
@@ -304,7 +302,7 @@ function filteredLeads(filter: LeadFilter) {
   return query;
 }
 
-export interface LeadPage {
+interface LeadPage {
   readonly sort: LeadSortField;
   readonly direction: 'asc' | 'desc';
   readonly offset: number;

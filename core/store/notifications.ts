@@ -4,7 +4,7 @@ import type { NotificationKind } from '../domain/notification-kinds';
 import { execute, qb, selectAll, selectFirst } from './sql';
 
 /** 'lead' is the team lead; anything else is a rep id. */
-export type NotificationRecipient = string;
+type NotificationRecipient = string;
 
 export interface NotificationRecord {
   readonly id: string;

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
 import { execute, qb, selectAll, selectFirst } from './sql';
 
-export interface NurtureWakeup {
+interface NurtureWakeup {
   readonly leadId: string;
   readonly wakeAt: number;
   readonly returnStage: FunnelStage;

@@ -22,7 +22,7 @@ export class DBVersionFromFutureError extends Error {
 }
 
 /** SQLite locking is unreliable on network file systems (https://www.sqlite.org/useovernet.html). */
-export class NetworkShareError extends Error {
+class NetworkShareError extends Error {
   constructor(readonly path: string) {
     super(
       `The database ${path} is on a network share. Keep it on a local disk: SQLite locking is unreliable over a network.`,
@@ -41,7 +41,7 @@ export class DatabasePathIsFolderError extends Error {
   }
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   /** `FULL` on a hub, whose acknowledgements promise durability. */
   readonly synchronous?: 'NORMAL' | 'FULL';
   readonly readonly?: boolean;
@@ -62,7 +62,7 @@ const NETWORK_FS = new Set([
 ]);
 
 /** True when the path is a UNC path or sits on a mount whose file system is a network one (Linux /proc/mounts). */
-export function isOnNetworkShare(path: string): boolean {
+function isOnNetworkShare(path: string): boolean {
   if (path.startsWith('\\\\') || path.startsWith('//')) return true;
   if (process.platform !== 'linux' || !existsSync('/proc/mounts')) return false;
   const absolute = resolve(path);

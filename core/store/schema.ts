@@ -61,7 +61,7 @@ export interface LeadsTable {
   deleted_at: number | null;
 }
 
-export interface AssignmentsTable {
+interface AssignmentsTable {
   id: string;
   lead_id: string;
   rep_id: string | null;
@@ -73,7 +73,7 @@ export interface AssignmentsTable {
   at: number;
 }
 
-export interface FollowUpsTable {
+interface FollowUpsTable {
   id: string;
   lead_id: string;
   rep_id: string | null;
@@ -85,13 +85,13 @@ export interface FollowUpsTable {
   at: number;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value_json: string;
   updated_at: number;
 }
 
-export interface AuditLogTable {
+interface AuditLogTable {
   id: Generated<number>;
   at: number;
   actor: string;
@@ -101,46 +101,46 @@ export interface AuditLogTable {
   detail_json: string;
 }
 
-export interface ScoringModelsTable {
+interface ScoringModelsTable {
   version: number;
   model_json: string;
   actor: string;
   created_at: number;
 }
 
-export interface LearnedModelsTable {
+interface LearnedModelsTable {
   id: string;
   model_json: string;
   actor: string;
   created_at: number;
 }
 
-export interface DistributionRuleSetsTable {
+interface DistributionRuleSetsTable {
   version: number;
   rules_json: string;
   actor: string;
   created_at: number;
 }
 
-export interface DistributionRuleStateTable {
+interface DistributionRuleStateTable {
   rule_id: string;
   pointer: string | null;
   credits_json: string;
   updated_at: number;
 }
 
-export interface RepOpenLoadsTable {
+interface RepOpenLoadsTable {
   rep_id: string;
   open_count: number;
 }
 
-export interface RepDayCountsTable {
+interface RepDayCountsTable {
   rep_id: string;
   day: number;
   n: number;
 }
 
-export interface DistributionVersionsTable {
+interface DistributionVersionsTable {
   key: string;
   token: number;
 }
@@ -177,7 +177,7 @@ export interface ImportBatchesTable {
   undone_by: string | null;
 }
 
-export interface ImportMergeSnapshotsTable {
+interface ImportMergeSnapshotsTable {
   batch_id: string;
   lead_id: string;
   lead_json: string;
@@ -196,7 +196,7 @@ export interface ImportTemplatesTable {
   updated_at: number;
 }
 
-export interface LeadDuplicateFlagsTable {
+interface LeadDuplicateFlagsTable {
   lead_id: string;
   duplicate_of: string;
   matched_by: string;
@@ -204,7 +204,7 @@ export interface LeadDuplicateFlagsTable {
   at: number;
 }
 
-export interface LeadMergesTable {
+interface LeadMergesTable {
   merged_lead_id: string;
   kept_lead_id: string;
   kept_before_json: string;
@@ -307,7 +307,7 @@ export interface JobsTable {
   finished_at: number | null;
 }
 
-export interface StageHistoryTable {
+interface StageHistoryTable {
   id: string;
   lead_id: string;
   from_stage: string;
@@ -317,7 +317,7 @@ export interface StageHistoryTable {
   at: number;
 }
 
-export interface SlaActionsTable {
+interface SlaActionsTable {
   lead_id: string;
   kind: string;
   trigger: string;
@@ -327,7 +327,7 @@ export interface SlaActionsTable {
   applied_at: number;
 }
 
-export interface NotificationsTable {
+interface NotificationsTable {
   id: string;
   /** 'lead' for the team lead, else a rep id. */
   recipient: string;
@@ -339,7 +339,7 @@ export interface NotificationsTable {
   read_at: number | null;
 }
 
-export interface PoolClaimsTable {
+interface PoolClaimsTable {
   id: string;
   lead_id: string;
   rep_id: string;
@@ -372,7 +372,7 @@ export interface LeadLocksTable {
   changed_by: string;
 }
 
-export interface LeadRecyclesTable {
+interface LeadRecyclesTable {
   id: string;
   lead_id: string;
   from_rep_id: string;
@@ -380,7 +380,7 @@ export interface LeadRecyclesTable {
   at: number;
 }
 
-export interface NurtureWakeupsTable {
+interface NurtureWakeupsTable {
   lead_id: string;
   wake_at: number;
   return_stage: string;

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { SlaActionKind, SlaAppliedAction, SlaTrigger } from '../domain/sla/due-actions';
 import { execute, qb, selectAll } from './sql';
 
-export interface AppliedSlaActionRecord extends SlaAppliedAction {
+interface AppliedSlaActionRecord extends SlaAppliedAction {
   readonly leadId: string;
   readonly repId: string | null;
   readonly dueAt: number;

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
 import { execute, qb, selectAll } from './sql';
 
-export interface StageChange {
+interface StageChange {
   readonly id: string;
   readonly leadId: string;
   readonly from: FunnelStage;

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { statSync } from 'node:fs';
 
-export interface WalCheckpointOptions {
+interface WalCheckpointOptions {
   /** Quiet time after the last write before the idle checkpoint runs [200 ms]; each write postpones it. */
   readonly idleMs?: number;
   /** Longest a write waits for its checkpoint while writes keep coming [5 s]. */

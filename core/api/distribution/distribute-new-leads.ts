@@ -38,7 +38,7 @@ export interface DistributionHost {
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
 }
 
-export interface DistributeNewLeadsOptions {
+interface DistributeNewLeadsOptions {
   /** Kind recorded on each assignment row ['auto']: the SLA recycle passes 'recycle', import may pass 'import'. */
   readonly kind?: AssignmentKind;
   /**
@@ -58,7 +58,7 @@ const FULL_EXPLAIN_LIMIT = 200;
 const MAX_STORED_CANDIDATES = 100;
 
 /** The explanation as stored: reps outside the rule's target are dropped from the list (they stay counted). */
-export function explanationForStorage(explanation: Explanation): Explanation {
+function explanationForStorage(explanation: Explanation): Explanation {
   if (explanation.candidates.length === 0) return explanation;
   const candidates = explanation.candidates
     .filter((c) => c.exclusion?.code !== 'not-in-target')

@@ -10,7 +10,7 @@ import { ServiceError } from '../errors';
 import { DISTRIBUTION_ERRORS } from './errors';
 
 /** What a manual or appeal assignment stores as its explanation. */
-export interface ManualExplanation {
+interface ManualExplanation {
   readonly kind: 'manual' | 'appeal';
   readonly fromRepId: string | null;
   readonly toRepId: string | null;

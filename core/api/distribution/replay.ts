@@ -26,7 +26,7 @@ const DAY_BEFORE = (iso: string): string => {
  * Reps as they were: a rep is unavailable before joining (a leave up to the day before), "out of office" is
  * today's flag and is ignored, and a rep inactive now but who actually received leads in the range counts as active.
  */
-export function repsAsTheyWere(reps: readonly Rep[], actual: Readonly<Record<string, RepId | null>>): Rep[] {
+function repsAsTheyWere(reps: readonly Rep[], actual: Readonly<Record<string, RepId | null>>): Rep[] {
   const received = new Set(Object.values(actual).filter((v): v is RepId => v !== null));
   return reps.map((rep) => ({
     ...rep,
@@ -61,7 +61,7 @@ function toSide(result: ReplayResult, actual: Readonly<Record<string, RepId | nu
   };
 }
 
-export interface ReplayJobInput {
+interface ReplayJobInput {
   readonly from: string;
   readonly to: string;
   readonly rules?: readonly DistributionRule[] | undefined;

@@ -16,8 +16,8 @@ import { listReps } from '../../store/reps';
 import { readSetting, writeSetting } from '../../store/settings';
 import type { DistributionSettings } from './schemas';
 
-export const SETTINGS_KEY = 'distribution.settings';
-export const DEFAULT_SETTINGS: DistributionSettings = {
+const SETTINGS_KEY = 'distribution.settings';
+const DEFAULT_SETTINGS: DistributionSettings = {
   utcOffsetMinutes: 480,
   seed: 20260101,
   teamWorkingHours: null,
@@ -69,7 +69,7 @@ export function buildDefaultRules(reps: readonly Pick<Rep, 'regions' | 'isActive
   return rules;
 }
 
-export interface RulesInForce {
+interface RulesInForce {
   readonly version: number;
   readonly rules: readonly DistributionRule[];
   readonly savedBy: string | null;
@@ -85,7 +85,7 @@ export function readRulesInForce(db: Database, reps: readonly Rep[]): RulesInFor
 }
 
 /** The rules to distribute with; on first use the default pipeline is saved as version 1 so assignments can cite it. */
-export function ensureRulesInForce(db: Database, reps: readonly Rep[], now: number): RulesInForce {
+function ensureRulesInForce(db: Database, reps: readonly Rep[], now: number): RulesInForce {
   const current = readRulesInForce(db, reps);
   if (current.version > 0) return current;
   const version = insertRuleSet(db, current.rules, 'system', now);

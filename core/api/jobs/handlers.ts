@@ -7,7 +7,7 @@ import { JOBS_ERRORS } from './errors';
 import type { JobStatus } from './schemas';
 
 /** Whether `actor` may see (and cancel) `job`: the team lead any, a rep the jobs they started. */
-export function isJobVisibleTo(job: JobStatus, actor: Actor): boolean {
+function isJobVisibleTo(job: JobStatus, actor: Actor): boolean {
   return actor.role === 'lead' || job.actor === actorLabel(actor);
 }
 

@@ -9,7 +9,7 @@ import { ServiceError } from '../errors';
 import { JOBS_ERRORS } from './errors';
 import type { JobError, JobKind, JobResultOf, JobStatus } from './schemas';
 
-export type JobStepOutcome<K extends JobKind = JobKind> =
+type JobStepOutcome<K extends JobKind = JobKind> =
   { done: number; total: number; message?: string } | { finished: true; result: JobResultOf<K> };
 
 /**
@@ -21,7 +21,7 @@ export type JobStep<K extends JobKind = JobKind> = () => JobStepOutcome<K> | Pro
 /** What a job needs to run again after a restart (its input); stored as JSON with the job. */
 export type JobParams = Readonly<Record<string, unknown>>;
 
-export interface StartOptions {
+interface StartOptions {
   readonly params?: JobParams;
   /** A job a previous process left running: it continues under its id, start time and actor. */
   readonly resuming?: JobStatus;

@@ -20,7 +20,7 @@ import { JOBS_ERRORS } from './errors';
 import { isJobRunningHere, jobErrorOf, type JobParams, type JobRunner } from './job-runner';
 import { jobStatusSchema, type JobStatus } from './schemas';
 
-export interface RecoveryDeps {
+interface RecoveryDeps {
   readonly db: Database;
   readonly jobs: JobRunner;
   readonly scoring: ScoringState;

@@ -2,10 +2,10 @@
 // its failure as data (a reason code and details, never English to parse).
 import { z } from 'zod';
 
-export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 
 /** Why a job stopped short: the same data a refused call answers with. */
-export const jobErrorSchema = z
+const jobErrorSchema = z
   .object({
     reason: z.string(),
     message: z.string(),
@@ -14,7 +14,7 @@ export const jobErrorSchema = z
   .strict();
 export type JobError = z.infer<typeof jobErrorSchema>;
 
-export const importJobResultSchema = z
+const importJobResultSchema = z
   .object({
     batchId: z.string(),
     inserted: z.number(),
@@ -26,16 +26,16 @@ export const importJobResultSchema = z
   })
   .strict();
 
-export const distributeJobResultSchema = z
+const distributeJobResultSchema = z
   .object({ batchId: z.string(), leads: z.number(), assigned: z.number() })
   .strict();
 
 /** `isSuperseded`: a newer model was saved meanwhile and its own rescore took over. */
-export const rescoreJobResultSchema = z
+const rescoreJobResultSchema = z
   .object({ version: z.number(), done: z.number(), isSuperseded: z.boolean() })
   .strict();
 
-export const trainJobResultSchema = z
+const trainJobResultSchema = z
   .object({
     auc: z.number(),
     strength: z.enum(['none', 'weak', 'moderate', 'strong']),
@@ -44,7 +44,7 @@ export const trainJobResultSchema = z
   })
   .strict();
 
-export const backupJobResultSchema = z.object({ backupId: z.string(), sizeBytes: z.number() }).strict();
+const backupJobResultSchema = z.object({ backupId: z.string(), sizeBytes: z.number() }).strict();
 
 const countsByKey = z.record(z.string(), z.number());
 

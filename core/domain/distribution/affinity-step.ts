@@ -21,7 +21,7 @@ export interface AffinityOwner {
 }
 
 /** The step that applies to a lead: an explicit `existing-customer` rule, or the implicit one at the top. */
-export interface StepMatch {
+interface StepMatch {
   /** null = implicit (the rule set has no existing-customer step). */
   readonly rule: DistributionRule | null;
   readonly index: number | null;
@@ -30,7 +30,7 @@ export interface StepMatch {
 
 const IMPLICIT_STEP: StepMatch = { rule: null, index: null, conditions: [] };
 
-export interface StepRouting {
+interface StepRouting {
   /** The distributing rule the lead reaches (steps passed over), or null. */
   readonly match: RuleMatch | null;
   readonly skipped: readonly SkippedRule[];

@@ -27,10 +27,10 @@ export const CONDITION_FIELDS = [
   'arrival.weekday',
   'arrival.hour',
 ] as const;
-export type BuiltinConditionField = (typeof CONDITION_FIELDS)[number];
+type BuiltinConditionField = (typeof CONDITION_FIELDS)[number];
 export type ConditionField = BuiltinConditionField | `custom.${string}`;
 
-export type ConditionValue = string | number;
+type ConditionValue = string | number;
 
 /**
  * One test on a lead. Strings compare trimmed and case-insensitive. `range` bounds are inclusive; on

@@ -139,7 +139,7 @@ function testCondition(condition: Condition, value: string | number | null): boo
 }
 
 /** Evaluates one condition on a lead, with the lead's value for the explanation. `negate` flips the result. */
-export function evaluateCondition(
+function evaluateCondition(
   condition: Condition,
   index: number,
   lead: DistributionLead,

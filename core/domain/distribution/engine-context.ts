@@ -143,7 +143,7 @@ function buildRuleInfo(
   };
 }
 
-export interface ContextInput extends DistributionContext {
+interface ContextInput extends DistributionContext {
   readonly reps: readonly Rep[];
   readonly rules: readonly DistributionRule[];
   readonly state?: DistributionState | undefined;
@@ -316,7 +316,7 @@ export function capExclusion(
  * The recycle that keeps this rep away from the lead now, or null: the rep it is being recycled from, or one it
  * was recycled from less than the cool-down ago (the latest such recycle is named).
  */
-export function recycleExclusion(
+function recycleExclusion(
   ctx: Pick<EngineContext, 'now' | 'recycleCooldownMs'>,
   lead: DistributionLead,
   id: RepId | undefined,

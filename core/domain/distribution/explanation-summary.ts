@@ -8,7 +8,7 @@ export interface SummaryToken {
   readonly params: Readonly<Record<string, string | number | null>>;
 }
 
-export interface ExplanationSummary {
+interface ExplanationSummary {
   readonly tokens: readonly SummaryToken[];
   /** English rendering of the tokens, for logs and when no translation is loaded. */
   readonly text: string;

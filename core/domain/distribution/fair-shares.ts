@@ -9,7 +9,7 @@ import { computeFairness } from './fairness';
 import type { FairnessFigures } from './fairness';
 
 /** distributed = given by the rules (automatic or import); the rest are shown apart, never counted as received. */
-export type ReceiptKind = 'distributed' | 'claim' | 'manual' | 'recycle';
+type ReceiptKind = 'distributed' | 'claim' | 'manual' | 'recycle';
 
 /** How an assignment row's kind counts: auto/import/demo are distribution; appeal moves are manual moves. */
 export function receiptKindOf(kind: string): ReceiptKind {
@@ -64,7 +64,7 @@ export function countAvailableDays(
   return days;
 }
 
-export interface PeriodFairnessInput {
+interface PeriodFairnessInput {
   readonly reps: readonly FairnessRep[];
   readonly receipts: readonly Receipt[];
   /** Inclusive local ISO dates of the period. */

@@ -7,7 +7,7 @@ import type { Rep } from '../rep';
 
 export type GradeKey = Grade | 'ungraded';
 
-export interface RepLeadCounts {
+interface RepLeadCounts {
   readonly total: number;
   readonly byGrade: Readonly<Record<GradeKey, number>>;
   /** With availability: days the rep could receive leads in the period. */
@@ -18,7 +18,7 @@ export interface RepLeadCounts {
   readonly ratio?: number | null;
 }
 
-export interface FairnessInput {
+interface FairnessInput {
   /** The reps the figures are about (usually the active team); leads of other reps are ignored. */
   readonly reps: readonly Pick<Rep, 'id' | 'joinedOn'>[];
   /** One entry per lead a rep received in the period. */

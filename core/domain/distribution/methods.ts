@@ -140,7 +140,7 @@ function pickSkillMatch({ ctx, rule, info, lead, eligible, leadSeed }: PickInput
 }
 
 /** Tiers to try for a wanted tier: itself, then nearer neighbours first, the more senior first when equally near. */
-export function tierLadderOrder(wanted: RepTier): RepTier[] {
+function tierLadderOrder(wanted: RepTier): RepTier[] {
   const w = REP_TIERS.indexOf(wanted);
   return [...REP_TIERS].sort((a, b) => {
     const da = Math.abs(REP_TIERS.indexOf(a) - w);

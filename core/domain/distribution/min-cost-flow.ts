@@ -70,7 +70,7 @@ export class FlowNetwork {
 }
 
 /** Node potentials (two levels) keeping every residual edge's reduced cost lexicographically ≥ 0. */
-export interface Potentials {
+interface Potentials {
   readonly p1: Float64Array;
   readonly p2: Float64Array;
 }
@@ -148,7 +148,7 @@ class PairHeap {
 }
 
 /** Reusable buffers for Dijkstra on one network. */
-export interface PathScratch {
+interface PathScratch {
   readonly d1: Float64Array;
   readonly d2: Float64Array;
   readonly parentEdge: Int32Array;
@@ -168,7 +168,7 @@ export function createScratch(nodeCount: number): PathScratch {
   };
 }
 
-export interface Augmentation {
+interface Augmentation {
   readonly pushed: number;
   /** True cost per unit of the path used (cost1, cost2). */
   readonly cost1: number;

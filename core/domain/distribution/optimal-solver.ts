@@ -21,7 +21,7 @@ export interface AssignmentProblem {
   readonly openLoads?: readonly number[];
 }
 
-export interface AssignmentSolution {
+interface AssignmentSolution {
   /** Per lead: rep index or null (left for the pool). */
   readonly repOf: readonly (number | null)[];
   readonly assigned: number;

@@ -11,14 +11,14 @@ import { solveAssignment } from './optimal-solver';
 import type { ShareBounds } from './optimal-solver';
 
 /** Expected conversions are scaled to integers (ten-thousandths) before the flow, so the optimum is exact in those units. */
-export const VALUE_SCALE = 10_000;
+const VALUE_SCALE = 10_000;
 
 /** The share groups: one per grade, ungraded last. */
-export const SHARE_GROUPS = ['A', 'B', 'C', 'D', 'ungraded'] as const;
-export type ShareGroup = (typeof SHARE_GROUPS)[number];
+const SHARE_GROUPS = ['A', 'B', 'C', 'D', 'ungraded'] as const;
+type ShareGroup = (typeof SHARE_GROUPS)[number];
 
 /** Default tolerance around each rep's share of a grade's leads: ±20%. */
-export const DEFAULT_SHARE_TOLERANCE = 0.2;
+const DEFAULT_SHARE_TOLERANCE = 0.2;
 
 function groupOf(lead: DistributionLead): number {
   const index = SHARE_GROUPS.indexOf(lead.grade ?? 'ungraded');
@@ -32,7 +32,7 @@ export interface BatchItem {
 }
 
 /** One rep's count of a grade in the batch against its share bounds. */
-export interface ShareCount extends ShareBounds {
+interface ShareCount extends ShareBounds {
   readonly group: ShareGroup;
   /** The rep's share of the group's leads (leads × 1 / reps who could take them). */
   readonly target: number;

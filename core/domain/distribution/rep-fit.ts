@@ -1,12 +1,11 @@
 // Rep–lead fit learned from the team's own closed leads: each rep's conversion by grade and by segment (source,
 // industry, region), shrunk toward the team's rate so a few lucky wins do not make a star.
-import { GRADES } from '../funnel';
 import type { Grade } from '../funnel';
 import type { RepId } from '../ids';
 
 export const FIT_SEGMENTS = ['source', 'industry', 'region'] as const;
-export type FitSegment = (typeof FIT_SEGMENTS)[number];
-export type FitGrade = Grade | 'ungraded';
+type FitSegment = (typeof FIT_SEGMENTS)[number];
+type FitGrade = Grade | 'ungraded';
 
 /** One closed lead: who owned it when it closed, what it was, and whether it was won. */
 export interface FitOutcome {
@@ -29,7 +28,7 @@ export interface RateEstimate {
   readonly high: number;
 }
 
-export interface RepFitProfile {
+interface RepFitProfile {
   readonly repId: RepId;
   readonly overall: RateEstimate;
   readonly byGrade: Readonly<Partial<Record<FitGrade, RateEstimate>>>;
@@ -49,7 +48,7 @@ export interface RepFitModel {
   readonly reps: Readonly<Record<string, RepFitProfile>>;
 }
 
-export interface FitOptions {
+interface FitOptions {
   /**
    * The least prior strength [20]: 3 wins of 5 moves a rep at most a fifth of the way from the team rate, 300 of
    * 500 almost all the way. More when the history shows reps differ less than chance alone would make them seem.
@@ -89,7 +88,7 @@ function count(map: Map<string, Cell>, key: string, won: boolean): void {
 }
 
 /** The segment key of a lead field: trimmed, lower-cased, spaces collapsed; null for empty. */
-export function segmentKey(value: string | null | undefined): string | null {
+function segmentKey(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const key = value.trim().toLowerCase().replace(/\s+/g, ' ');
   return key === '' ? null : key;
@@ -250,14 +249,14 @@ export function estimateRepFit(outcomes: readonly FitOutcome[], options: FitOpti
 }
 
 /** The lead fields fit reads. */
-export interface FitLead {
+interface FitLead {
   readonly grade: Grade | null;
   readonly source: string | null;
   readonly industry: string | null;
   readonly region: string | null;
 }
 
-export interface FitBreakdown {
+interface FitBreakdown {
   /** Multiplier on the team's conversion for this lead (1 = like the team; equal for all without enough history). */
   readonly fit: number;
   /** The segment that moves fit most (|log| largest), with the rep's and the team's rates there; null when none. */
@@ -331,6 +330,3 @@ export function learnedRate(
     rep?.byGrade[key]?.rate ?? rep?.overall.rate ?? model.team.byGrade[key]?.rate ?? model.team.overall.rate
   );
 }
-
-/** Grades in display order, for profiles. */
-export const FIT_GRADES: readonly FitGrade[] = [...GRADES, 'ungraded'];

@@ -21,7 +21,7 @@ import { CustomerOwners } from './customer-owners';
 import type { CustomerKeys } from './customer-owners';
 import type { FairnessFigures, GradeKey } from './fairness';
 
-export interface ReplayInput extends DistributionContext {
+interface ReplayInput extends DistributionContext {
   /** Past leads; replayed in arrival order (createdAt, then id) with the clock at each lead's createdAt. */
   readonly leads: readonly DistributionLead[];
   readonly reps: readonly Rep[];
@@ -70,13 +70,13 @@ export interface ReplayDecision {
   readonly coOwnerIds: readonly RepId[];
 }
 
-export interface ReplayRepFigures {
+interface ReplayRepFigures {
   readonly total: number;
   readonly byGrade: Readonly<Record<GradeKey, number>>;
   readonly expectedConversions: number;
 }
 
-export interface ReplayComparisonToActual {
+interface ReplayComparisonToActual {
   /** Leads with an actual assignment that the replay gave to someone else (or the pool). */
   readonly changed: number;
   readonly compared: number;
@@ -367,7 +367,7 @@ export async function replayDistributionAsync(
   }
 }
 
-export interface ReplayComparison {
+interface ReplayComparison {
   /** b minus a throughout. */
   readonly expectedConversionsDelta: number;
   readonly workloadStdDevDelta: number;

@@ -133,7 +133,7 @@ export interface ConversionStat {
   readonly won: number;
 }
 
-export interface DistributionOptions {
+interface DistributionOptions {
   /** Local time = UTC + this many minutes (480 for China) [0]. Used for dates, arrival conditions and working hours. */
   readonly utcOffsetMinutes?: number;
   /** `full` lists every rep with its reason; `compact` keeps only the chosen rep and counts (replays) [full]. */
