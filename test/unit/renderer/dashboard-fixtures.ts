@@ -194,6 +194,18 @@ export function answers(actor: Actor = { role: 'lead' }): FakeAnswers {
       },
     }),
     'dashboard.myPulse': () => ({ month: '2026-11', answer: null }),
+    'dashboard.pulse': (input) => ({
+      month: input.month ?? '2026-11',
+      summary: {
+        latest: { ...est(3.5, 2), month: input.month ?? '2026-11' },
+        trend: [{ month: input.month ?? '2026-11', count: 2, average: 3.5 }],
+        change: null,
+      },
+      comments: [
+        { score: 2, comment: 'A 类线索总给老人', signedBy: null },
+        { score: 5, comment: '很公平', signedBy: '王芳' },
+      ],
+    }),
     'dashboard.answerPulse': (input) => ({
       month: '2026-11',
       score: input.score,

@@ -157,4 +157,11 @@ describe('the Dashboard page', () => {
     expect(saved.targets.responseMinutes.A).toBe(10);
     expect(saved.targets.responseMinutes.B).toBe(ROW.targets.responseMinutes.B);
   });
+
+  it('shows the pulse’s answers and comments, a name only where the rep signed', async () => {
+    renderWithApp(<DashboardPage />, createFakeClient(answers()));
+    const comments = await screen.findAllByTestId('dashboard-pulse-comment', {}, { timeout: 10_000 });
+    expect(comments.map((c) => c.textContent)).toEqual(['2A 类线索总给老人anonymous', '5很公平王芳']);
+    expect(screen.getByTestId('dashboard-pulse-summary').textContent).toContain('from 2 answers');
+  });
 });

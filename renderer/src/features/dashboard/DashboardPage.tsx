@@ -13,6 +13,7 @@ import { DrillProvider } from './DrillContext';
 import { KpiCards } from './KpiCards';
 import { NowSection } from './NowSection';
 import { PeriodTables } from './PeriodTables';
+import { PulseComments } from './PulseComments';
 import { PrintButton, PrintHeader, useReportLine } from './PrintReport';
 import { TargetsButton } from './TargetsEditor';
 import { RepDashboard } from './RepDashboard';
@@ -151,6 +152,7 @@ function TeamLeadDashboard() {
               </Text>
             </div>
             <KpiCards row={row} />
+            <PulseComments />
             <PeriodTables row={row} />
             <CalibrationTable query={query} />
           </Stack>
