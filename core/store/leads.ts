@@ -386,49 +386,11 @@ export function distinctLeadValues(db: Database, column: 'source' | 'industry' |
     .filter((value): value is string => value !== null);
 }
 
-/** Leads in id order after `afterId`, for walking the whole table in chunks. */
-export function listLeadsAfter(db: Database, afterId: string, limit: number): Lead[] {
-  return selectAll(
-    db,
-    qb
-      .selectFrom('leads')
-      .selectAll()
-      .where('deleted_at', 'is', null)
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit),
-  ).map(rowToLead);
-}
-
 /** Every live lead; for previews and training, which need the whole history in memory anyway. */
 export function listAllLeads(db: Database): Lead[] {
   return selectAll(db, qb.selectFrom('leads').selectAll().where('deleted_at', 'is', null).orderBy('id')).map(
     rowToLead,
   );
-}
-
-/** Compiled once (compiling an UPDATE per lead cost more than scoring it); parameters in the order of the set. */
-const STAMP_SCORES_SQL = qb
-  .updateTable('leads')
-  .set({ score_model_version: 0, scored_at: 0 })
-  .where('id', '>', '')
-  .where('id', '<=', '')
-  .where('deleted_at', 'is', null)
-  .compile().sql;
-const SET_SCORE_SQL = qb.updateTable('leads').set({ score: 0, grade: '' }).where('id', '=', '').compile().sql;
-
-/**
- * Writes one chunk of rescored leads: every live lead with id in (afterId, lastId] gets the version stamp in one
- * range update, and only leads whose score or grade moved are rewritten (the score indexes stay untouched for the
- * rest).
- */
-export function stampLeadScores(
-  db: Database,
-  chunk: { afterId: string; lastId: string; modelVersion: number; scoredAt: number },
-  moved: readonly { id: string; score: number; grade: Grade }[],
-): void {
-  runCompiled(db, STAMP_SCORES_SQL, [chunk.modelVersion, chunk.scoredAt, chunk.afterId, chunk.lastId]);
-  for (const lead of moved) runCompiled(db, SET_SCORE_SQL, [lead.score, lead.grade, lead.id]);
 }
 
 /** Each lead's owner (null: in the pool), for scoping pushed events to the reps allowed to see them. */

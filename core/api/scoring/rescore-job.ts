@@ -1,7 +1,8 @@
 // Rescoring every stored lead after the model changes: chunks of leads, one transaction each, in the background.
 // Resumable: a restarted rescore stamps every lead again with the model then in force (stamps are idempotent).
 import type { Database } from 'better-sqlite3';
-import { countLeads, listLeadsAfter, stampLeadScores } from '../../store/leads';
+import { listLeadsAfter, stampLeadScores } from '../../store/lead-rescoring';
+import { countLeads } from '../../store/leads';
 import { inTransaction } from '../../store/sql';
 import type { EventName, EventPayload } from '../contract';
 import type { JobRunner, JobStep } from '../jobs/job-runner';
