@@ -29,7 +29,8 @@ function LocalizedDates({ children }: { children: ReactNode }) {
 function ThemedMantine({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const closeLabel = t('common.close');
-  const theme = useMemo(() => createAppTheme(closeLabel), [closeLabel]);
+  const clearLabel = t('common.clear');
+  const theme = useMemo(() => createAppTheme(closeLabel, clearLabel), [closeLabel, clearLabel]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       {children}

@@ -3,10 +3,14 @@
 import {
   createTheme,
   Drawer,
+  FileInput,
   Menu,
   Modal,
+  MultiSelect,
   Notification,
   Popover,
+  Select,
+  TagsInput,
   type MantineColorsTuple,
   type MantineThemeOverride,
 } from '@mantine/core';
@@ -50,11 +54,12 @@ const COLORS: Record<string, MantineColorsTuple> = {
 };
 
 /**
- * The theme, with the close buttons of every modal, drawer, toast and popover named in the UI's language
- * (a Mantine close button is an icon with no name of its own).
+ * The theme, with the close buttons of every modal, drawer and toast, and the clear buttons of the file picker and
+ * selects, named in the UI's language (a Mantine close button is an icon with no name of its own).
  */
-export function createAppTheme(closeLabel: string): MantineThemeOverride {
+export function createAppTheme(closeLabel: string, clearLabel: string = closeLabel): MantineThemeOverride {
   const closeButtonProps = { 'aria-label': closeLabel };
+  const clearButtonProps = { 'aria-label': clearLabel };
   return createTheme({
     primaryColor: 'indigo',
     primaryShade: { light: 8, dark: 8 },
@@ -69,6 +74,10 @@ export function createAppTheme(closeLabel: string): MantineThemeOverride {
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      FileInput: FileInput.extend({ defaultProps: { clearButtonProps } }),
+      Select: Select.extend({ defaultProps: { clearButtonProps } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
+      TagsInput: TagsInput.extend({ defaultProps: { clearButtonProps } }),
       Popover: Popover.extend({ defaultProps: { returnFocus: true } }),
       // Mantine's focus placeholder is a focusable child of role=menu, which a menu may not have (only its items);
       // without it the dropdown itself takes the focus and ↓ reaches the first item.

@@ -20,11 +20,12 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { GRADES, type Grade } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
 import { useWorkspaceStatus } from '../../api/queries';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { focusWhenShown } from '../../ui/focus-when-shown';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
 import { ContactActions } from '../leads/ContactActions';
@@ -62,23 +63,6 @@ function neighbourOf(rows: readonly { id: string }[], id: string): string | null
   return rows[at + 1]?.id ?? rows[at - 1]?.id ?? null;
 }
 
-/**
- * After a claim the row's button leaves the page: the focus goes back to the row if it stayed (a failed claim),
- * else to the name of its neighbour, so the keyboard stays where the person was.
- */
-function focusNearRow(id: string, neighbour: string | null): void {
-  const target =
-    document.querySelector<HTMLElement>(
-      `[data-testid="pool-row"][data-lead-id="${id}"] [data-testid="claim"]`,
-    ) ??
-    (neighbour === null
-      ? null
-      : document.querySelector<HTMLElement>(
-          `[data-testid="pool-row"][data-lead-id="${neighbour}"] [data-testid="lead-name"]`,
-        ));
-  target?.focus();
-}
-
 function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => void }) {
   const { t } = useWorkTranslation();
   const language = useLanguage();
@@ -94,20 +78,36 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
     ...(recycledOnly ? { recycledOnly: true } : {}),
     limit: 200,
   });
-  const claimNeighbour = useRef<string | null>(null);
+  // After a claim the row and its button leave the table: the focus goes to the next lead's name (the keyboard
+  // stays where the person was); a claim that failed leaves the row, and the focus on its button.
+  const claimFocus = useRef<{ id: string; neighbour: string | null } | null>(null);
+  const rows = pool.data?.rows;
+  useEffect(() => {
+    const pending = claimFocus.current;
+    if (pending === null || rows === undefined || rows.some((row) => row.id === pending.id)) return;
+    claimFocus.current = null;
+    if (pending.neighbour === null) return;
+    document
+      .querySelector<HTMLElement>(
+        `[data-testid="pool-row"][data-lead-id="${pending.neighbour}"] [data-testid="lead-name"]`,
+      )
+      ?.focus();
+  }, [rows]);
   const claim = useMutation({
     mutationFn: (lead: { id: string; name: string }) => client.call('pool.claim', { leadId: lead.id }),
     onSuccess: (card) =>
       notifications.show({ color: 'teal', message: t('work.pool.claimed', { name: card.name }) }),
-    onError: (error) =>
-      notifications.show({ color: 'red', message: t('work.pool.claimFailed', { message: error.message }) }),
+    onError: (error, lead) => {
+      claimFocus.current = null;
+      notifications.show({ color: 'red', message: t('work.pool.claimFailed', { message: error.message }) });
+      focusWhenShown(
+        `[data-testid="pool-row"][data-lead-id="${lead.id}"] [data-testid="claim"]:not(:disabled)`,
+      );
+    },
     onMutate: (lead) => {
-      claimNeighbour.current = neighbourOf(pool.data?.rows ?? [], lead.id);
+      claimFocus.current = { id: lead.id, neighbour: neighbourOf(pool.data?.rows ?? [], lead.id) };
     },
-    onSettled: async (_card, _error, lead) => {
-      await queryClient.invalidateQueries({ queryKey: workKeys.all });
-      focusNearRow(lead.id, claimNeighbour.current);
-    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: workKeys.all }),
   });
   const page = pool.data;
   return (

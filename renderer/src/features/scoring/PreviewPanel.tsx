@@ -4,6 +4,7 @@ import { BarChart } from '@mantine/charts';
 import { Alert, Badge, Card, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GRADES } from '../../../../core/domain/funnel';
 import type { ModelChangePreview } from '../../../../core/domain/scoring/preview';
 import { useClient } from '../../api/client-context';
@@ -17,6 +18,7 @@ const SAMPLE_SHOWN = 8;
 
 function MovesMatrix({ preview }: { preview: ModelChangePreview }) {
   const { t } = useScoringTranslation();
+  const { t: tApp } = useTranslation();
   const language = useLanguage();
   return (
     <Table
@@ -57,6 +59,15 @@ function MovesMatrix({ preview }: { preview: ModelChangePreview }) {
                   bg={isMove ? (up ? 'teal.0' : 'red.0') : undefined}
                   data-testid={`preview-move-${from}-${to}`}
                 >
+                  {/* Not by colour alone: an arrow says up or down (and the words, to a screen reader). */}
+                  {isMove && (
+                    <>
+                      <span aria-hidden>{up ? '↑' : '↓'}</span>
+                      <span className="fl-visually-hidden">
+                        {tApp(up ? 'a11y.gradeUp' : 'a11y.gradeDown')}{' '}
+                      </span>
+                    </>
+                  )}
                   {formatNumber(n, language)}
                 </Table.Td>
               );
