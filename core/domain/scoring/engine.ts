@@ -1,93 +1,32 @@
 // The rule scoring engine: compiles a model once, then scores leads with an exact, itemised explanation.
 import { DAY_MS } from '../clock';
-import type { Grade } from '../funnel';
-import type { LeadId } from '../ids';
 import type { BehaviourKind, Lead } from '../lead';
 import { apportionLargestRemainder } from './apportion';
 import type { FieldValue } from './fields';
 import { compileFieldReader, normalizeText } from './fields';
 import { gradeForScore } from './grade';
 import { dropOverlappedKeywordHits } from './keyword-overlap';
-import type {
-  Criterion,
-  CriterionOperator,
-  CriterionValue,
-  EventCriterion,
-  FieldCriterion,
-  ScoringDimension,
-  ScoringModel,
-} from './model';
+import type { Criterion, EventCriterion, FieldCriterion, ScoringModel } from './model';
 import { SCORING_DIMENSIONS } from './model';
+import { compileMatcher, normalizeKeywords, type FieldMatcher } from './criterion-match';
+import type {
+  CompiledScorer,
+  DimensionScore,
+  LeadScore,
+  LeadScoreSummary,
+  ScorePart,
+  ScorePartDetail,
+} from './score-types';
 
-/** Structured facts behind one part, for the UI to phrase in any language. */
-export interface ScorePartDetail {
-  /** The lead's value the criterion looked at. */
-  readonly leadValue?: string | number;
-  /** For `keywords`: the model's keywords found in the value, in model order. */
-  readonly matchedKeywords?: readonly string[];
-  /** For `event`: events of that kind on the lead. */
-  readonly eventCount?: number;
-  /** For `event`: events that counted after the criterion's `maxEvents`. */
-  readonly countedEvents?: number;
-  /** For `event`: Σ 0.5^(age/half-life) over the counted events (equals countedEvents without decay). */
-  readonly decayedEvents?: number;
-  /** Set when the dimension's raw total was cut to its cap ('cap') or was ≤ 0 and counted as 0 ('floor'). */
-  readonly dimensionClamp?: 'cap' | 'floor';
-}
-
-/** One fired criterion and what it added to the score. */
-export interface ScorePart {
-  readonly criterionId: string;
-  /** The criterion's user-given label, if any. */
-  readonly label?: string;
-  readonly dimension: ScoringDimension;
-  readonly field: string;
-  readonly operator: CriterionOperator;
-  readonly value: CriterionValue;
-  /** Integer points in the final 0–100 score; Σ parts.points === score. May be negative for penalties. */
-  readonly points: number;
-  /** Criterion points after decay and event cap, before dimension cap, weight and scaling. */
-  readonly rawPoints: number;
-  /** Unrounded contribution after dimension cap, weight and scaling. */
-  readonly exactPoints: number;
-  readonly detail?: ScorePartDetail;
-}
-
-export interface DimensionScore {
-  /** Σ raw points of the fired criteria. */
-  readonly raw: number;
-  /** raw clamped to [0, cap]. */
-  readonly counted: number;
-  /** Integer points of this dimension in the final score (Σ of its parts). */
-  readonly points: number;
-}
-
-export interface LeadScore {
-  /** Integer 0..100. */
-  readonly score: number;
-  readonly grade: Grade;
-  /** Fired criteria in model order; Σ points === score exactly. */
-  readonly parts: readonly ScorePart[];
-  readonly dimensions: Readonly<Record<ScoringDimension, DimensionScore>>;
-  readonly modelVersion: number;
-}
-
-/** Score and grade only: what bulk rescoring stores. Same numbers as the full LeadScore. */
-export interface LeadScoreSummary {
-  readonly leadId: LeadId;
-  readonly score: number;
-  readonly grade: Grade;
-}
-
-/**
- * A model compiled for repeated use; `now` is epoch ms, used only for behaviour decay.
- * Calling it gives the full explanation; `summarize` gives the same score and grade without building parts.
- */
-export interface CompiledScorer {
-  (lead: Lead, now: number): LeadScore;
-  readonly summarize: (lead: Lead, now: number) => LeadScoreSummary;
-  readonly modelVersion: number;
-}
+export type {
+  CompiledScorer,
+  DimensionScore,
+  LeadScore,
+  LeadScoreSummary,
+  ScorePart,
+  ScorePartDetail,
+} from './score-types';
+export { criterionMatchesValue } from './criterion-match';
 
 interface Fired {
   readonly criterion: Criterion;
@@ -95,8 +34,6 @@ interface Fired {
   readonly rawPoints: number;
   readonly detail: ScorePartDetail;
 }
-
-type FieldMatcher = (raw: string | number, norm: string) => boolean;
 
 interface CompiledFieldCriterion {
   readonly kind: 'field';
@@ -120,62 +57,6 @@ interface CompiledEventCriterion {
   /** ln 2 / half-life in ms; 0 means no decay. */
   readonly rate: number;
   readonly maxEvents: number | null;
-}
-
-function toNumber(raw: string | number): number | null {
-  if (typeof raw === 'number') return raw;
-  const t = raw.trim();
-  if (t === '') return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
-function normalizeKeywords(values: readonly string[] | undefined) {
-  return (values ?? [])
-    .map((k) => ({ original: k, norm: normalizeText(String(k)) }))
-    .filter((k) => k.norm !== '');
-}
-
-function compileMatcher(criterion: FieldCriterion): FieldMatcher {
-  switch (criterion.operator) {
-    case 'equals': {
-      const wanted = criterion.value;
-      const wantedText = normalizeText(String(wanted));
-      const wantedNumber = typeof wanted === 'number' ? wanted : toNumber(wanted);
-      return (raw, norm) =>
-        typeof raw === 'number' ? wantedNumber !== null && raw === wantedNumber : norm === wantedText;
-    }
-    case 'in': {
-      const set = new Set((criterion.value ?? []).map((v) => normalizeText(String(v))));
-      return (_raw, norm) => set.has(norm);
-    }
-    case 'contains': {
-      const needle = normalizeText(String(criterion.value ?? ''));
-      return (_raw, norm) => needle !== '' && norm.includes(needle);
-    }
-    case 'range': {
-      const min = criterion.value?.min ?? null;
-      const max = criterion.value?.max ?? null;
-      return (raw) => {
-        const x = toNumber(raw);
-        return x !== null && (min === null || x >= min) && (max === null || x < max);
-      };
-    }
-    case 'exists':
-      return () => true;
-    case 'keywords': {
-      const keywords = normalizeKeywords(criterion.value).map((k) => k.norm);
-      return (_raw, norm) => {
-        for (const k of keywords) if (norm.includes(k)) return true;
-        return false;
-      };
-    }
-  }
-}
-
-/** True when a field criterion fires on this (non-empty) field value; used to map learned features to criteria. */
-export function criterionMatchesValue(criterion: FieldCriterion, value: string | number): boolean {
-  return compileMatcher(criterion)(value, normalizeText(String(value)));
 }
 
 /**
