@@ -38,7 +38,6 @@ import { useRulesTranslation } from './bundle';
 import { ReplayPanel } from './ReplayPanel';
 import { RuleCard } from './RuleCard';
 import { RuleLintPanel } from './RuleLintPanel';
-import { FairnessLedger } from './FairnessLedger';
 import { groupProblems, newRule } from './rule-draft';
 import { TestLeadBox } from './TestLeadBox';
 
@@ -211,9 +210,6 @@ export function DistributionTab() {
             )}
           </Tabs.Tab>
           {actor?.role === 'lead' && <Tabs.Tab value="replay">{t('rulesEditor.tabs.replay')}</Tabs.Tab>}
-          <Tabs.Tab value="ledger" data-testid="ledger-tab">
-            {t('ledger.tab')}
-          </Tabs.Tab>
           <Tabs.Tab value="appeals" rightSection={<AppealCountBadge />} data-testid="appeals-tab">
             {t('rulesEditor.tabs.appeals')}
           </Tabs.Tab>
@@ -231,7 +227,6 @@ export function DistributionTab() {
             />
           </Tabs.Panel>
         )}
-        <Tabs.Panel value="ledger">{tab === 'ledger' && <FairnessLedger />}</Tabs.Panel>
         <Tabs.Panel value="appeals">
           <AppealsList />
         </Tabs.Panel>

@@ -16,6 +16,7 @@ import { formatPhone } from '../funnel/work-format';
 import { DeactivateRepDialog } from '../pool/DeactivateRepDialog';
 import { RepFitCell, RepFitHeader, useRepFit } from './RepFitCell';
 import { RepForm } from './RepForm';
+import { GamingFlags } from '../rules/GamingFlags';
 
 const TIER_COLORS = { senior: 'violet', mid: 'indigo', junior: 'teal' } as const;
 
@@ -228,6 +229,7 @@ export function TeamPage() {
           />
         )}
       </Modal>
+      <GamingFlags />
     </Stack>
   );
 }

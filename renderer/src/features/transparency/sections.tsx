@@ -1,6 +1,7 @@
 // The Transparency page's sections, in order. A section is a component that fetches and shows its own part;
 // adding one (the vacation-neutral ledger, for instance) is one entry here, nothing else on the page changes.
 import type { ComponentType } from 'react';
+import { FairnessLedger } from '../rules/FairnessLedger';
 import { FairnessFigures } from './FairnessFigures';
 import { RulesInWords } from './RulesInWords';
 import { SlaInWords } from './SlaInWords';
@@ -15,5 +16,5 @@ export const TRANSPARENCY_SECTIONS: readonly TransparencySection[] = [
   { key: 'rules', Component: RulesInWords },
   { key: 'sla', Component: SlaInWords },
   { key: 'fairness', Component: FairnessFigures },
-  // The vacation-neutral fairness ledger (rules/FairnessLedger) joins here as { key: 'ledger', Component: … }.
+  { key: 'ledger', Component: FairnessLedger },
 ];
