@@ -1,8 +1,8 @@
 // What-if replay as a background job: past leads of a date range through a rule set (and optionally a second
 // one), reps as they were, nothing written; progress pushed, cancellable.
 import type { Database } from 'better-sqlite3';
-import { compareReplays, replayDistributionAsync } from '../../domain/distribution/replay';
-import type { ReplayResult } from '../../domain/distribution/replay';
+import { replayDistributionAsync } from '../../domain/distribution/replay';
+import { compareReplays, type ReplayResult } from '../../domain/distribution/replay-figures';
 import type { DistributionRule } from '../../domain/distribution/types';
 import type { RepId } from '../../domain/ids';
 import type { Rep } from '../../domain/rep';

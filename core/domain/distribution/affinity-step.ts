@@ -9,7 +9,8 @@ import type {
   SkippedRule,
 } from './types';
 import type { EngineContext } from './engine-context';
-import { baseExclusion, foldText, isInTarget } from './engine-context';
+import { foldText } from './engine-context';
+import { baseExclusion, isInTarget } from './exclusions';
 import { matchRule } from './conditions';
 import type { RuleMatch } from './conditions';
 import type { LocalTime } from './local-time';

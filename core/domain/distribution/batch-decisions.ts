@@ -2,7 +2,8 @@
 import type { Assignment, CandidateRank, DistributionRule, ExclusionCode } from './types';
 import type { OptimizationReport } from './optimizer-types';
 import type { EngineContext } from './engine-context';
-import { capExclusion, chargeRep, fitOf } from './engine-context';
+import { chargeRep, fitOf } from './engine-context';
+import { capExclusion } from './exclusions';
 import { leadProbability } from './conditions';
 import { NO_TIE, finish } from './decision';
 import type { Draft } from './decision';

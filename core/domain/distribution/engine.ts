@@ -13,14 +13,8 @@ import type {
   SingleLeadInput,
 } from './types';
 import type { EngineContext, RuleInfo } from './engine-context';
-import {
-  baseExclusion,
-  chargeRep,
-  createEngineContext,
-  exportState,
-  foldText,
-  isInTarget,
-} from './engine-context';
+import { chargeRep, createEngineContext, exportState, foldText } from './engine-context';
+import { baseExclusion, isInTarget } from './exclusions';
 import { checkAffinity, findAffinityOwner, isAffinityStep, matchWithSteps } from './affinity-step';
 import type { AffinityOwner } from './affinity-step';
 import { solveDeferred } from './batch-decisions';

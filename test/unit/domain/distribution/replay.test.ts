@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../../core/domain/clock';
-import {
-  compareReplays,
-  replayDistribution,
-  replayDistributionAsync,
-} from '../../../../core/domain/distribution/replay';
+import { replayDistribution, replayDistributionAsync } from '../../../../core/domain/distribution/replay';
+import { compareReplays } from '../../../../core/domain/distribution/replay-figures';
 import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { asRepId } from '../../../../core/domain/ids';
 import { NOW, makeLeads, makeReps, makeRule } from './fixtures';
