@@ -15,6 +15,7 @@ import { useWorkTranslation } from '../funnel/work-i18n';
 import { useAgenda, useServerNow } from '../funnel/work-queries';
 import { ContactActions } from '../leads/ContactActions';
 import { LeadDrawer } from '../leads/LeadDrawer';
+import { RecycleWarnings } from '../pool/RecycleWarnings';
 import { moveSelection, useFocusWhenSelected, WorkListHeader } from '../queue/work-list';
 
 type AgendaItem = CallOutput<'followUps.agenda'>['items'][number];
@@ -210,6 +211,7 @@ export function AgendaPage() {
             : null
         }
       />
+      <RecycleWarnings />
       {agenda.isError && <Alert color="red">{agenda.error.message}</Alert>}
       {agenda.isPending && <Loader />}
       {agenda.data && items.length === 0 && <Text c="dimmed">{t('work.agenda.empty')}</Text>}

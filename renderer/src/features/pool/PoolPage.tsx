@@ -33,6 +33,10 @@ import { LeadDrawer } from '../leads/LeadDrawer';
 import { StageBadge } from '../leads/StageBadge';
 import { useWorkTranslation } from '../funnel/work-i18n';
 import { DistributeWithPreview } from './DistributeWithPreview';
+import { usePoolsTranslation } from './bundle';
+import { PoolSwitcher } from './PoolSwitcher';
+import { PoolsManager } from './PoolsManager';
+import { RecycleWarnings } from './RecycleWarnings';
 import { usePool, workKeys } from '../funnel/work-queries';
 
 /** A lead's name (opens it) over its company: the first cell of both tables. */
@@ -63,8 +67,17 @@ function neighbourOf(rows: readonly { id: string }[], id: string): string | null
   return rows[at + 1]?.id ?? rows[at - 1]?.id ?? null;
 }
 
-function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => void }) {
+function PoolList({
+  isRep,
+  onOpen,
+  poolId,
+}: {
+  isRep: boolean;
+  onOpen: (id: string) => void;
+  poolId: string | null;
+}) {
   const { t } = useWorkTranslation();
+  const pools = usePoolsTranslation();
   const language = useLanguage();
   const client = useClient();
   const queryClient = useQueryClient();
@@ -76,6 +89,7 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
     ...(debounced.trim() ? { text: debounced.trim() } : {}),
     ...(grades.length > 0 ? { grades: grades as Grade[] } : {}),
     ...(recycledOnly ? { recycledOnly: true } : {}),
+    ...(poolId ? { poolId } : {}),
     limit: 200,
   });
   // After a claim the row and its button leave the table: the focus goes to the next lead's name (the keyboard
@@ -148,6 +162,11 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
             })}
           </Badge>
         )}
+        {isRep && page && page.holdingLimit !== null && (
+          <Badge size="lg" variant="light" color="grape" data-testid="holding-cap">
+            {pools.t('pools.caps.holding', { holding: page.holding, limit: page.holdingLimit })}
+          </Badge>
+        )}
         {pool.isFetching && <Loader size="xs" />}
       </Group>
       {pool.isError && <Alert color="red">{pool.error.message}</Alert>}
@@ -177,6 +196,11 @@ function PoolList({ isRep, onOpen }: { isRep: boolean; onOpen: (id: string) => v
                   <LeadNameCell name={row.name} company={row.company} onOpen={() => onOpen(row.id)} />
                   <Table.Td>
                     <ContactActions phone={row.phone} email={null} />
+                    {row.isMasked && (
+                      <Text size="xs" c="dimmed" data-testid="masked-hint">
+                        {pools.t('pools.masked')}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
                   <Table.Td>
@@ -339,6 +363,8 @@ export function PoolPage() {
   const status = useWorkspaceStatus();
   const isRep = status.data?.actor.role === 'rep';
   const [openLeadId, setOpenLeadId] = useState<string | null>(null);
+  const [poolId, setPoolId] = useState<string | null>(null);
+  const pools = usePoolsTranslation();
   return (
     <Stack gap="md">
       <div>
@@ -348,18 +374,30 @@ export function PoolPage() {
         </Text>
       </div>
       {isRep ? (
-        <PoolList isRep onOpen={setOpenLeadId} />
+        <>
+          <RecycleWarnings showLocks />
+          <PoolSwitcher value={poolId} onChange={setPoolId} />
+          <PoolList isRep poolId={poolId} onOpen={setOpenLeadId} />
+        </>
       ) : (
         <Tabs defaultValue="pool" keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="pool">{t('work.pool.tabs.pool')}</Tabs.Tab>
             <Tabs.Tab value="stale">{t('work.pool.tabs.stale')}</Tabs.Tab>
+            <Tabs.Tab value="pools">{pools.t('pools.manage.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="pool">
             <Group justify="flex-end" mb="sm">
               <DistributeWithPreview />
             </Group>
-            <PoolList isRep={false} onOpen={setOpenLeadId} />
+            <Group mb="sm">
+              <PoolSwitcher value={poolId} onChange={setPoolId} />
+            </Group>
+            <RecycleWarnings showLocks />
+            <PoolList isRep={false} poolId={poolId} onOpen={setOpenLeadId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="pools">
+            <PoolsManager />
           </Tabs.Panel>
           <Tabs.Panel value="stale">
             <StaleList onOpen={setOpenLeadId} />

@@ -10,6 +10,7 @@ import { ContactActions } from '../leads/ContactActions';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { StageBadge } from '../leads/StageBadge';
 import { SlaCountdown } from '../funnel/SlaCountdown';
+import { RecycleWarnings } from '../pool/RecycleWarnings';
 import { useWorkTranslation } from '../funnel/work-i18n';
 import { useQueue, useServerNow } from '../funnel/work-queries';
 import { FollowUpModal, type FollowUpTarget } from './FollowUpForm';
@@ -134,6 +135,7 @@ export function QueuePage() {
             : null
         }
       />
+      <RecycleWarnings />
       {queue.isError && <Alert color="red">{queue.error.message}</Alert>}
       {queue.isPending && <Loader />}
       {queue.data && items.length === 0 && <Text c="dimmed">{t('work.queue.empty')}</Text>}
