@@ -14,7 +14,7 @@ import { KpiCards } from './KpiCards';
 import { NowSection } from './NowSection';
 import { PeriodTables } from './PeriodTables';
 import { PulseComments } from './PulseComments';
-import { PrintButton, PrintHeader, useReportLine } from './PrintReport';
+import { PrintButton, PrintHeader, useReportLine, useReportTitle } from './PrintReport';
 import { TargetsButton } from './TargetsEditor';
 import { RepDashboard } from './RepDashboard';
 
@@ -82,6 +82,7 @@ function TeamLeadDashboard() {
   const row = kpis.data;
   const error = kpis.error ?? now.error;
   const reportLine = useReportLine(query);
+  useReportTitle(reportLine);
 
   return (
     <Stack gap="lg" className="fl-print-body">

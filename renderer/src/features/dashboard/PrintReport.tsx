@@ -1,6 +1,7 @@
 // The Dashboard's PDF report: a button that prints the page (the browser's or Electron's print, "Save as PDF"),
 // and the header printed on every page with the period and the filters.
 import { Button, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useReps } from '../../api/queries';
 import { useDashboardTranslation } from './bundle';
 import type { KpiQuery } from './dashboard-queries';
@@ -17,6 +18,22 @@ export function useReportLine(query: KpiQuery): string {
   if (query.source !== undefined) parts.push(query.source);
   if (parts.length === 1) parts.push(t('dashboard.print.noFilters'));
   return parts.join(' · ');
+}
+
+/**
+ * While the Dashboard is open the window's title carries the period and filters: the browser's own print to PDF
+ * (menu or Ctrl+P, not only the button) then names the file and titles the document by them.
+ */
+export function useReportTitle(line: string): void {
+  const { t } = useDashboardTranslation();
+  const title = `${t('dashboard.print.title')} ${line}`;
+  useEffect(() => {
+    const before = document.title;
+    document.title = title;
+    return () => {
+      document.title = before;
+    };
+  }, [title]);
 }
 
 export function PrintHeader({ line }: { line: string }) {
@@ -39,13 +56,9 @@ export function PrintButton({ line }: { line: string }) {
       size="xs"
       className="fl-print-hide"
       data-testid="dashboard-print"
-      onClick={() => {
-        // The title names the saved PDF (and is its document title): the report says its period even as a file.
-        const before = document.title;
-        document.title = `${t('dashboard.print.title')} ${line}`;
-        window.print();
-        document.title = before;
-      }}
+      data-report={line}
+      // The page's title already names the report by its period (useReportTitle).
+      onClick={() => window.print()}
     >
       {t('dashboard.print.button')}
     </Button>
