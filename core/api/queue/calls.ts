@@ -12,7 +12,13 @@ export const queueCalls = {
       })
       .strict(),
     output: z
-      .object({ total: z.number().int(), items: z.array(workCardSchema), now: z.number().int() })
+      .object({
+        total: z.number().int(),
+        /** Of `total`, the leads whose clock (SLA or scheduled activity) is overdue now: the Dashboard's and the board's number. */
+        overdue: z.number().int(),
+        items: z.array(workCardSchema),
+        now: z.number().int(),
+      })
       .strict(),
     access: 'signed-in',
     // A rep's queue holds only their own leads, whatever `repId` says.

@@ -12,6 +12,7 @@ export const queueHandlers: HandlersOf<typeof queueCalls> = {
     else if (input.repId !== undefined && input.repId !== 'all') owner = input.repId;
     const rows = listAllLeadCards(ctx.db, { owner, onClockOnly: true });
     const items = toWorkCards(ctx.db, rows, readSlaPolicy(ctx.db), ctx.now).sort(compareQueueCards);
-    return { total: items.length, items: items.slice(0, input.limit), now: ctx.now };
+    const overdue = items.filter((card) => card.sla?.isOverdue === true).length;
+    return { total: items.length, overdue, items: items.slice(0, input.limit), now: ctx.now };
   },
 };

@@ -16,8 +16,11 @@ const PAGES = [
 ] as const;
 export type Page = (typeof PAGES)[number];
 
-/** Pages only the team lead works on; a rep's navigation leaves them out (the server refuses their calls anyway). */
-const TEAM_LEAD_PAGES: ReadonlySet<Page> = new Set<Page>(['import', 'team', 'dashboard']);
+/**
+ * Pages only the team lead works on; a rep's navigation leaves them out (the server refuses their calls anyway).
+ * The Dashboard is not one: a rep's shows their own figures beside the team median (RepDashboard).
+ */
+const TEAM_LEAD_PAGES: ReadonlySet<Page> = new Set<Page>(['import', 'team']);
 
 export function isPageFor(page: Page, role: 'lead' | 'rep'): boolean {
   return role === 'lead' || !TEAM_LEAD_PAGES.has(page);

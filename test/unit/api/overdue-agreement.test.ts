@@ -44,6 +44,8 @@ describe('one "overdue" on the demo workspace', () => {
     return {
       dashboard: dashboard.overdueFirstContact + dashboard.overdueFollowUp,
       queue: queue.items.filter((card) => card.sla?.isOverdue === true).length,
+      // The number the Queue page shows in its badge.
+      queueBadge: queue.overdue,
       kanban: kanbanOverdue,
       filter: filtered.columns.reduce((sum, column) => sum + column.total, 0),
     };
@@ -57,6 +59,30 @@ describe('one "overdue" on the demo workspace', () => {
       const values = new Set(Object.values(counts));
       expect(values.size, JSON.stringify(counts)).toBe(1);
       expect(counts.queue).toBeGreaterThan(0);
+    },
+  );
+
+  it.each([0, DAY_MS + 5 * HOUR_MS, 4 * DAY_MS])(
+    'gives each rep an agenda whose overdue section is their queue’s overdue activities at start + %i ms',
+    async (offset) => {
+      t.clock.now = start + offset;
+      const reps = await t.client.call('reps.list', {});
+      let total = 0;
+      for (const rep of reps) {
+        const agenda = await t.client.call('followUps.agenda', { repId: rep.id, limit: 1000 });
+        const queue = await t.client.call('queue.list', { repId: rep.id, limit: 1000 });
+        const agendaOverdue = agenda.items
+          .filter((item) => item.section === 'overdue')
+          .map((item) => item.leadId)
+          .sort();
+        const queueOverdue = queue.items
+          .filter((card) => card.sla?.isOverdue === true && card.sla.trigger === 'next_activity')
+          .map((card) => card.id as string)
+          .sort();
+        expect(agendaOverdue, rep.name).toEqual(queueOverdue);
+        total += agendaOverdue.length;
+      }
+      expect(total).toBeGreaterThan(0);
     },
   );
 

@@ -76,7 +76,10 @@ describe('the agenda page', () => {
     });
     renderWithApp(<AgendaPage />, client, 'zh-CN');
     const rows = await screen.findAllByTestId('agenda-row');
-    expect(screen.getAllByTestId('agenda-section').map((el) => el.textContent)).toEqual(['已超时', '今天']);
+    expect(screen.getAllByTestId('agenda-section').map((el) => el.textContent)).toEqual([
+      '已超时（1）',
+      '今天（1）',
+    ]);
     expect(within(rows[0]!).getByText(/已超时1天9小时/)).toBeTruthy();
     expect(within(rows[0]!).getByText('拜访')).toBeTruthy();
     expect(

@@ -227,8 +227,18 @@ export function AgendaPage() {
           return (
             <Stack key={item.id} gap={6}>
               {heading && (
-                <Text size="sm" fw={700} c={SECTION_COLOR[item.section]} mt="xs" data-testid="agenda-section">
-                  {t(`work.agenda.sections.${item.section}`)}
+                <Text
+                  size="sm"
+                  fw={700}
+                  c={SECTION_COLOR[item.section]}
+                  mt="xs"
+                  data-testid="agenda-section"
+                  data-section={item.section}
+                >
+                  {t('work.agenda.sectionCount', {
+                    section: t(`work.agenda.sections.${item.section}`),
+                    count: items.filter((other) => other.section === item.section).length,
+                  })}
                 </Text>
               )}
               <AgendaRow

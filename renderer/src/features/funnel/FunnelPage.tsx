@@ -2,6 +2,7 @@
 // the stage editor and the SLA settings.
 import {
   Alert,
+  Badge,
   Box,
   Button,
   Group,
@@ -169,6 +170,13 @@ export function FunnelPage() {
           overdueOnly={overdueOnly}
           onOverdueOnly={setOverdueOnly}
         />
+        {overdueOnly && board.data && (
+          <Badge color="red" variant="light" mb={6} data-testid="funnel-overdue-count">
+            {t('work.funnel.overdueCount', {
+              count: board.data.columns.reduce((sum, column) => sum + column.total, 0),
+            })}
+          </Badge>
+        )}
         {board.isFetching && <Loader size="xs" />}
       </Group>
       {board.isError && <Alert color="red">{board.error.message}</Alert>}

@@ -121,7 +121,18 @@ export function QueuePage() {
         title={t('work.queue.title')}
         subtitle={t('work.queue.subtitle')}
         badge={
-          queue.data && <Badge variant="light">{t('work.queue.total', { count: queue.data.total })}</Badge>
+          queue.data && (
+            <Group gap="xs">
+              <Badge variant="light">{t('work.queue.total', { count: queue.data.total })}</Badge>
+              <Badge
+                variant="light"
+                color={queue.data.overdue > 0 ? 'red' : 'gray'}
+                data-testid="queue-overdue"
+              >
+                {t('work.queue.overdueCount', { count: queue.data.overdue })}
+              </Badge>
+            </Group>
+          )
         }
         hint={t('work.queue.shortcutHint')}
         repPicker={

@@ -216,6 +216,7 @@ export function RepForm({
           description={rep ? t('repForm.pinKeep') : t('repForm.pinHint')}
           inputMode="numeric"
           autoComplete="new-password"
+          visibilityToggleButtonProps={{ 'aria-label': t('repForm.pinToggle') }}
           maw={280}
           {...form.getInputProps('pin')}
         />
