@@ -114,42 +114,71 @@ export function profileColumn(values: readonly string[], options: ProfileOptions
   const minParseRate = options.minParseRate ?? 0.9;
   const maxDistinctShare = options.maxDistinctShare ?? 0.5;
   const maxCategoryLength = options.maxCategoryLength ?? 40;
+  // Cells are tallied as written first (one hash lookup per cell, no new strings), then the distinct values are
+  // trimmed and folded by case: most columns repeat a few values, so the per-value work runs a few times.
+  const exact = new Map<string, number>();
+  for (const raw of values) exact.set(raw, (exact.get(raw) ?? 0) + 1);
   const counts = new Map<string, { raw: string; count: number }>();
   let filled = 0;
   let totalLength = 0;
-  for (const raw of values) {
+  for (const [raw, n] of exact) {
     const text = raw.trim();
     if (text === '') continue;
-    filled += 1;
-    totalLength += text.length;
+    filled += n;
+    totalLength += text.length * n;
     const key = text.toLowerCase();
     const c = counts.get(key);
-    if (c) c.count += 1;
-    else counts.set(key, { raw: text, count: 1 });
+    // The first spelling met in cell order is kept: Map iteration follows first insertion.
+    if (c) c.count += n;
+    else counts.set(key, { raw: text, count: n });
   }
-  const examples = [...counts.values()]
-    .sort((a, b) => b.count - a.count || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0))
-    .slice(0, 5)
-    .map((c) => c.raw);
+  const examples = topValues(counts.values(), 5);
   const base = { filled, rows: values.length, distinct: counts.size, examples };
   if (filled === 0) return { ...base, kind: 'empty', parseRate: 0 };
-  const share = (test: (raw: string) => boolean) => {
-    let n = 0;
-    for (const c of counts.values()) if (test(c.raw)) n += c.count;
-    return n / filled;
+  /** Share of filled cells passing `test`; 0 as soon as more than (1 − minParseRate) of them have failed. */
+  const shareAtLeastMin = (test: (raw: string) => boolean) => {
+    const maxFailed = (1 - minParseRate) * filled;
+    let passed = 0;
+    let failed = 0;
+    for (const c of counts.values()) {
+      if (test(c.raw)) passed += c.count;
+      else if ((failed += c.count) > maxFailed) return 0;
+    }
+    return passed / filled;
   };
-  const booleanRate = share((raw) => readBoolean(raw) !== null);
-  if (counts.size <= 2 && booleanRate === 1) return { ...base, kind: 'boolean', parseRate: 1 };
+  if (counts.size <= 2) {
+    let yesNo = 0;
+    for (const c of counts.values()) if (readBoolean(c.raw) !== null) yesNo += c.count;
+    if (yesNo === filled) return { ...base, kind: 'boolean', parseRate: 1 };
+  }
   const { style } = detectDecimalStyle([...counts.values()].map((c) => c.raw));
-  const numericRate = share((raw) => parseNumberCell(raw, style) !== null);
+  const numericRate = shareAtLeastMin((raw) => parseNumberCell(raw, style) !== null);
   if (numericRate >= minParseRate && counts.size >= 2) {
     return { ...base, kind: 'numeric', parseRate: numericRate, decimal: style };
   }
-  const dateRate = share(looksLikeDate);
+  const dateRate = shareAtLeastMin(looksLikeDate);
   if (dateRate >= minParseRate) return { ...base, kind: 'date', parseRate: dateRate };
   const isMostlyDistinct = filled >= 20 && counts.size / filled > maxDistinctShare;
   if (isMostlyDistinct || totalLength / filled > maxCategoryLength) {
     return { ...base, kind: 'text', parseRate: 1 };
   }
   return { ...base, kind: 'categorical', parseRate: 1 };
+}
+
+/** The `limit` most frequent values as written, ties by text: one pass, no sort of every distinct value. */
+function topValues(entries: Iterable<{ raw: string; count: number }>, limit: number): string[] {
+  const top: { raw: string; count: number }[] = [];
+  const before = (a: { raw: string; count: number }, b: { raw: string; count: number }) =>
+    a.count > b.count || (a.count === b.count && a.raw < b.raw);
+  for (const entry of entries) {
+    if (top.length === limit && !before(entry, top[limit - 1] as { raw: string; count: number })) continue;
+    let at = Math.min(top.length, limit - 1);
+    if (top.length < limit) top.push(entry);
+    else top[at] = entry;
+    for (; at > 0 && before(entry, top[at - 1] as { raw: string; count: number }); at -= 1) {
+      top[at] = top[at - 1] as { raw: string; count: number };
+      top[at - 1] = entry;
+    }
+  }
+  return top.map((entry) => entry.raw);
 }
