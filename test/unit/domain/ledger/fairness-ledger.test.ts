@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { replayDistribution } from '../../../../core/domain/distribution/replay';
 import type { Receipt } from '../../../../core/domain/distribution/fair-shares';
-import type { DistributionRule } from '../../../../core/domain/distribution/types';
+import type { DistributionLead, DistributionRule } from '../../../../core/domain/distribution/types';
 import { asRepId } from '../../../../core/domain/ids';
 import { computeLedger } from '../../../../core/domain/ledger/fairness-ledger';
 import { makeLead, makeRep, makeRule } from '../distribution/fixtures';
@@ -37,7 +37,9 @@ const team = ['a', 'b', 'c', 'd', 'e'].map((id) =>
 function replayJune(rule: DistributionRule) {
   const receipts: Receipt[] = [];
   const perDay = new Map<string, number[]>();
-  const gradeOf = new Map(monthOfLeads().map((lead) => [lead.id, lead.grade]));
+  const gradeOf = new Map<string, DistributionLead['grade']>(
+    monthOfLeads().map((lead) => [lead.id, lead.grade]),
+  );
   replayDistribution({
     leads: monthOfLeads(),
     reps: team,
@@ -53,7 +55,8 @@ function replayJune(rule: DistributionRule) {
         day,
       });
       const list = perDay.get(decision.repId) ?? new Array<number>(30).fill(0);
-      list[Math.floor((decision.at - JUNE_1) / DAY)] += 1;
+      const slot = Math.floor((decision.at - JUNE_1) / DAY);
+      list[slot] = (list[slot] ?? 0) + 1;
       perDay.set(decision.repId, list);
     },
   });

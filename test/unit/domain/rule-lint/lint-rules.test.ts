@@ -4,6 +4,7 @@ import { conditionImplies } from '../../../../core/domain/rule-lint/implication'
 import { lintRules } from '../../../../core/domain/rule-lint/lint-rules';
 import type { LintInput, LintWarning } from '../../../../core/domain/rule-lint/types';
 import type { DistributionRule } from '../../../../core/domain/distribution/types';
+import { asRepId } from '../../../../core/domain/ids';
 import { makeLead, makeRep, makeRule } from '../distribution/fixtures';
 
 /** Wednesday 2026-03-04 02:00 UTC (10:00 in China, UTC+8). */
@@ -185,7 +186,7 @@ describe('rule linter', () => {
       id: 'ghost',
       name: 'gone',
       conditions: [{ field: 'grade', op: 'equals', value: 'B' }],
-      target: { kind: 'reps', repIds: ['left-team'] },
+      target: { kind: 'reps', repIds: [asRepId('left-team')] },
     });
     const empty = lint([north, ghost, fallback]).warnings.filter((w) => w.kind === 'empty-rep-set');
     expect(
