@@ -246,3 +246,26 @@ export function readOpenLoad(db: Database, repId: string): number {
       ?.open_count ?? 0
   );
 }
+
+/** The latest audit entries of one action (newest first): the pools' reveal log. */
+export function listAuditOfAction(
+  db: Database,
+  action: string,
+  limit: number,
+): { at: number; actor: string; entityId: string | null; detail: unknown }[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('audit_log')
+      .select(['at', 'actor', 'entity_id', 'detail_json'])
+      .where('action', '=', action)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit),
+  ).map((row) => ({
+    at: row.at,
+    actor: row.actor,
+    entityId: row.entity_id,
+    detail: JSON.parse(row.detail_json) as unknown,
+  }));
+}

@@ -120,6 +120,29 @@ export const poolAdminCalls = {
     access: 'signed-in',
     repScope: 'self',
   }),
+  /** Who saw a pool lead's masked contact data by claiming it (or being handed it), newest first. */
+  'pool.reveals': defineCall({
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    output: z
+      .object({
+        rows: z.array(
+          z
+            .object({
+              at: z.number().int(),
+              actor: z.string(),
+              repId: z.string(),
+              repName: z.string().nullable(),
+              leadId: z.string(),
+              leadName: z.string().nullable(),
+              poolName: z.string().nullable(),
+              fields: z.array(z.string()),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+    access: 'team-lead',
+  }),
   /** Runs the pools' recycle rules now (the scheduler runs them on every tick): warns, then recycles. */
   'pool.sweep': defineCall({
     input: empty,

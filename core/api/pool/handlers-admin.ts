@@ -6,7 +6,7 @@ import { checkLock, isLockActive, lockExpiry } from '../../domain/pool/locks';
 import type { PoolConfig } from '../../domain/pool/types';
 import { appendAudit } from '../../store/audit-log';
 import { findLeadById } from '../../store/leads';
-import { deletePoolRow, upsertPoolRow } from '../../store/pools';
+import { deletePoolRow, listAuditOfAction, upsertPoolRow } from '../../store/pools';
 import {
   findOpenLock,
   insertLock,
@@ -18,6 +18,7 @@ import {
 } from '../../store/pools-locks';
 import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
+import { mapRepNames } from '../sla/cards';
 import { cardOf, auditLead } from '../work/workable-lead';
 import { WORK_ERRORS } from '../work/errors';
 import type { poolAdminCalls } from './calls';
@@ -170,6 +171,29 @@ export const poolAdminHandlers: HandlersOf<typeof poolAdminCalls> = {
         dueAt: item.due.dueAt,
       })),
     };
+  },
+
+  'pool.reveals'(ctx, input) {
+    const names = mapRepNames(ctx.db);
+    const pools = new Map(readPools(ctx.db).map((pool) => [pool.id, pool.name]));
+    const rows = listAuditOfAction(ctx.db, 'pool.reveal', input.limit).map((entry) => {
+      const detail = (entry.detail ?? {}) as { repId?: unknown; poolId?: unknown; fields?: unknown };
+      const repId = typeof detail.repId === 'string' ? detail.repId : '';
+      const leadId = entry.entityId ?? '';
+      return {
+        at: entry.at,
+        actor: entry.actor,
+        repId,
+        repName: names.get(repId) ?? null,
+        leadId,
+        leadName: findLeadById(ctx.db, leadId)?.name ?? null,
+        poolName: typeof detail.poolId === 'string' ? (pools.get(detail.poolId) ?? null) : null,
+        fields: Array.isArray(detail.fields)
+          ? detail.fields.filter((f): f is string => typeof f === 'string')
+          : [],
+      };
+    });
+    return { rows };
   },
 
   'pool.sweep'(ctx) {

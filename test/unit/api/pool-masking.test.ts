@@ -156,6 +156,15 @@ describe('masked contact data of pool leads', () => {
     const lead = await rc.call('leads.get', { id: secret });
     expect(lead.lead).toMatchObject({ phone: PHONE, email: EMAIL, wechat: WECHAT });
     const audit = await t.client.call('audit.list', { entityId: secret });
+    expect((await t.client.call('pool.reveals', {})).rows).toEqual([
+      expect.objectContaining({
+        repId: me,
+        repName: '王芳',
+        leadId: secret,
+        leadName: '秘密客户',
+        poolName: '公海',
+      }),
+    ]);
     expect(audit.find((entry) => entry.action === 'pool.reveal')).toMatchObject({
       actor: `rep:${me}`,
       detail: { repId: me, poolId: 'pool_default', fields: ['phone', 'email', 'wechat'] },

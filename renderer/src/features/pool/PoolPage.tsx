@@ -37,6 +37,7 @@ import { usePoolsTranslation } from './bundle';
 import { PoolSwitcher } from './PoolSwitcher';
 import { PoolsManager } from './PoolsManager';
 import { RecycleWarnings } from './RecycleWarnings';
+import { RevealLog } from './RevealLog';
 import { usePool, workKeys } from '../funnel/work-queries';
 
 /** A lead's name (opens it) over its company: the first cell of both tables. */
@@ -385,6 +386,7 @@ export function PoolPage() {
             <Tabs.Tab value="pool">{t('work.pool.tabs.pool')}</Tabs.Tab>
             <Tabs.Tab value="stale">{t('work.pool.tabs.stale')}</Tabs.Tab>
             <Tabs.Tab value="pools">{pools.t('pools.manage.tab')}</Tabs.Tab>
+            <Tabs.Tab value="reveals">{pools.t('pools.reveals.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="pool">
             <Group justify="flex-end" mb="sm">
@@ -398,6 +400,9 @@ export function PoolPage() {
           </Tabs.Panel>
           <Tabs.Panel value="pools">
             <PoolsManager />
+          </Tabs.Panel>
+          <Tabs.Panel value="reveals">
+            <RevealLog />
           </Tabs.Panel>
           <Tabs.Panel value="stale">
             <StaleList onOpen={setOpenLeadId} />
