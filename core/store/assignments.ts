@@ -1,6 +1,7 @@
 // Repository for assignment history: append-only, each row with the explanation of why.
 import type { Database } from 'better-sqlite3';
 import { countAssignmentDay } from './rep-loads';
+import type { AssignmentsTable } from './schema';
 import { qb, runCompiled, selectAll } from './sql';
 
 export type AssignmentKind = 'auto' | 'manual' | 'claim' | 'recycle' | 'import' | 'demo' | 'appeal';
@@ -53,7 +54,12 @@ export function listAssignmentsForLead(db: Database, leadId: string): Assignment
   return selectAll(
     db,
     qb.selectFrom('assignments').selectAll().where('lead_id', '=', leadId).orderBy('at').orderBy('id'),
-  ).map((row) => ({
+  ).map(rowToAssignment);
+}
+
+/** An assignment row as the domain reads it (its explanation parsed). */
+export function rowToAssignment(row: AssignmentsTable): AssignmentRecord {
+  return {
     id: row.id,
     leadId: row.lead_id,
     repId: row.rep_id,
@@ -63,5 +69,5 @@ export function listAssignmentsForLead(db: Database, leadId: string): Assignment
     explanation: JSON.parse(row.explanation_json) as unknown,
     actor: row.actor,
     at: row.at,
-  }));
+  };
 }

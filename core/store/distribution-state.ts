@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Lead } from '../domain/lead';
 import { asRepId, type RepId } from '../domain/ids';
-import type { AssignmentKind, AssignmentRecord } from './assignments';
+import { rowToAssignment, type AssignmentRecord } from './assignments';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import { execute, qb, selectAll, selectFirst } from './sql';
@@ -178,30 +178,6 @@ export function setLeadOwner(db: Database, leadId: string, repId: string | null,
   const before = readLoadFacts(db, leadId);
   execute(db, qb.updateTable('leads').set({ owner_id: repId, updated_at: now }).where('id', '=', leadId));
   if (before !== null) applyOpenLoadChange(db, before, { ...before, ownerId: repId });
-}
-
-function rowToAssignment(row: {
-  id: string;
-  lead_id: string;
-  rep_id: string | null;
-  kind: string;
-  rule_id: string | null;
-  reason: string;
-  explanation_json: string;
-  actor: string;
-  at: number;
-}): AssignmentRecord {
-  return {
-    id: row.id,
-    leadId: row.lead_id,
-    repId: row.rep_id,
-    kind: row.kind as AssignmentKind,
-    ruleId: row.rule_id,
-    reason: row.reason,
-    explanation: JSON.parse(row.explanation_json) as unknown,
-    actor: row.actor,
-    at: row.at,
-  };
 }
 
 export function findAssignmentById(db: Database, id: string): AssignmentRecord | undefined {

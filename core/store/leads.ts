@@ -6,6 +6,7 @@ import type { Lead } from '../domain/lead';
 import type { LeadSortField } from '../domain/lead-list';
 import { asLeadId, asRepId, type LeadId } from '../domain/ids';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
+import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import type { LeadsTable } from './schema';
 import { getCompiled, insertRow, qb, runCompiled, selectAll, selectFirst } from './sql';
 
@@ -262,41 +263,14 @@ const SORT_COLUMNS = {
   stage: 'stage',
 } as const satisfies Record<LeadSortField, keyof LeadsTable>;
 
-export interface LeadFilter {
-  readonly text?: string | undefined;
-  readonly stages?: readonly FunnelStage[] | undefined;
-  readonly grades?: readonly Grade[] | undefined;
-  /** A rep id, or `pool` for unowned leads. */
-  readonly owner?: string | undefined;
-  readonly source?: string | undefined;
-  /** Restricts to these owners plus the public pool (what a rep may see). */
-  readonly visibleToRep?: string | undefined;
+export interface LeadFilter extends CommonLeadFilter {
   readonly includeHistory?: boolean | undefined;
   /** One more condition on `leads` (a Dashboard count's, so the list shows exactly the leads behind it). */
   readonly where?: Expression<SqlBool> | undefined;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filteredLeads(filter: LeadFilter) {
-  let query = qb.selectFrom('leads').where('deleted_at', 'is', null);
-  const text = filter.text?.trim().toLowerCase();
-  if (text) {
-    for (const word of text.split(/\s+/).slice(0, 5)) {
-      query = query.where(sql<boolean>`search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
-    }
-  }
-  if (filter.stages && filter.stages.length > 0) query = query.where('stage', 'in', [...filter.stages]);
-  if (filter.grades && filter.grades.length > 0) query = query.where('grade', 'in', [...filter.grades]);
-  if (filter.owner === 'pool') query = query.where('owner_id', 'is', null);
-  else if (filter.owner) query = query.where('owner_id', '=', filter.owner);
-  if (filter.source) query = query.where('source', '=', filter.source);
-  if (filter.visibleToRep) {
-    const repId = filter.visibleToRep;
-    query = query.where((eb) => eb.or([eb('owner_id', '=', repId), eb('owner_id', 'is', null)]));
-  }
+  let query = whereCommonLeadFilter(qb.selectFrom('leads'), filter);
   if (filter.includeHistory === false) query = query.where('is_history', '=', 0);
   if (filter.where) query = query.where(filter.where);
   return query;

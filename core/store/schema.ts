@@ -61,7 +61,7 @@ export interface LeadsTable {
   deleted_at: number | null;
 }
 
-interface AssignmentsTable {
+export interface AssignmentsTable {
   id: string;
   lead_id: string;
   rep_id: string | null;

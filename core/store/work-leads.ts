@@ -5,6 +5,7 @@ import { BUILT_IN_STAGES, isOpenStage, type FunnelStage, type Grade } from '../d
 import { asLeadId, asRepId } from '../domain/ids';
 import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
+import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
 import { execute, qb, selectAll, selectFirst } from './sql';
 
@@ -33,15 +34,7 @@ function withClockColumns<O>(query: SelectQueryBuilder<Db, 'leads', O>) {
   ]);
 }
 
-export interface LeadFilterInput {
-  readonly text?: string | undefined;
-  readonly stages?: readonly FunnelStage[] | undefined;
-  readonly grades?: readonly Grade[] | undefined;
-  /** A rep id, or 'pool' for unowned leads. */
-  readonly owner?: string | undefined;
-  readonly source?: string | undefined;
-  /** A rep's view: their own leads plus the public pool. */
-  readonly visibleToRep?: string | undefined;
+export interface LeadFilterInput extends CommonLeadFilter {
   /** Only owned, open, non-history leads (the ones an SLA clock can run on). */
   readonly onClockOnly?: boolean | undefined;
   readonly leadIds?: readonly string[] | undefined;
@@ -52,27 +45,8 @@ export interface LeadFilterInput {
   readonly openOnly?: boolean | undefined;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function applyFilter(query: LeadsFrom, filter: LeadFilterInput): LeadsFrom {
-  let q = query.where('leads.deleted_at', 'is', null);
-  const text = filter.text?.trim().toLowerCase();
-  if (text) {
-    for (const word of text.split(/\s+/).slice(0, 5)) {
-      q = q.where(sql<boolean>`leads.search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
-    }
-  }
-  if (filter.stages && filter.stages.length > 0) q = q.where('leads.stage', 'in', [...filter.stages]);
-  if (filter.grades && filter.grades.length > 0) q = q.where('leads.grade', 'in', [...filter.grades]);
-  if (filter.owner === 'pool') q = q.where('leads.owner_id', 'is', null);
-  else if (filter.owner) q = q.where('leads.owner_id', '=', filter.owner);
-  if (filter.source) q = q.where('leads.source', '=', filter.source);
-  if (filter.visibleToRep) {
-    const repId = filter.visibleToRep;
-    q = q.where((eb) => eb.or([eb('leads.owner_id', '=', repId), eb('leads.owner_id', 'is', null)]));
-  }
+  let q = whereCommonLeadFilter(query, filter);
   if (filter.onClockOnly) {
     q = q
       .where('leads.owner_id', 'is not', null)
