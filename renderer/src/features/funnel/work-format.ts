@@ -64,6 +64,8 @@ export function formatPhone(typed: string): string {
 
 /** The `tel:` link of a typed phone: digits and a leading +, full-width folded; null when nothing is dialable. */
 export function telHref(typed: string): string | null {
+  // A pool lead's phone masked until claimed (138****8000) dials nobody.
+  if (typed.includes('*')) return null;
   const folded = foldWidth(typed).split(/转|ext\.?|x/i)[0] ?? '';
   const digits = folded.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
   return digits.replace(/\D/g, '').length >= 3 ? `tel:${digits}` : null;

@@ -196,7 +196,13 @@ function PoolList({
                 <Table.Tr key={row.id} data-testid="pool-row" data-lead-id={row.id}>
                   <LeadNameCell name={row.name} company={row.company} onOpen={() => onOpen(row.id)} />
                   <Table.Td>
-                    <ContactActions phone={row.phone} email={null} />
+                    {row.isMasked ? (
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="masked-phone">
+                        {row.phone ?? ''}
+                      </Text>
+                    ) : (
+                      <ContactActions phone={row.phone} email={null} />
+                    )}
                     {row.isMasked && (
                       <Text size="xs" c="dimmed" data-testid="masked-hint">
                         {pools.t('pools.masked')}
