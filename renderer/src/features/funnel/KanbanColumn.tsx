@@ -13,6 +13,7 @@ import classes from './LeadCard.module.css';
 import { useWorkTranslation } from './work-i18n';
 import { BOARD_PAGE, workKeys } from './work-queries';
 import { useColumnWip, WIP_OVER_BG } from './wip/ColumnWipNote';
+import { RotDaysContext } from './wip/RotMark';
 
 /**
  * Fixed-size slots, so the virtualizer never measures a card; a column renders before its first layout, sized
@@ -71,7 +72,9 @@ export const KanbanColumn = memo(function KanbanColumn({ label, ...cards }: Card
           {t('work.funnel.empty')}
         </Text>
       ) : (
-        <ColumnCards {...cards} />
+        <RotDaysContext.Provider value={wip.rotDays}>
+          <ColumnCards {...cards} />
+        </RotDaysContext.Provider>
       )}
     </Paper>
   );

@@ -17,7 +17,7 @@ export function useColumnWip(
   stage: FunnelStage,
   total: number,
   filter: BoardFilter,
-): { isOver: boolean; note: ReactNode } {
+): { isOver: boolean; note: ReactNode; rotDays: number | null } {
   const { t } = useWipTranslation();
   const limits = useStageLimits(stage);
   const board = useBoard(filter);
@@ -25,12 +25,14 @@ export function useColumnWip(
   const byOwner = board.data?.columns.find((c) => c.stage === stage)?.byOwner ?? {};
   const wip = columnWip(limits, total, byOwner);
   const isOver = wip.isOverStage || wip.repsOver.length > 0;
-  if (!isOver) return { isOver, note: null };
+  const rotDays = limits.rotDays ?? null;
+  if (!isOver) return { isOver, note: null, rotDays };
   const reps = wip.repsOver
     .map((r) => t('wip.repCount', { name: names.get(r.repId) ?? r.repId, count: r.count }))
     .join(t('wip.comma'));
   return {
     isOver,
+    rotDays,
     note: (
       <Text size="xs" c="orange.9" fw={600} px="sm" pb={6} data-testid={`column-wip-${stage}`}>
         {wip.isOverStage && t('wip.over', { total, limit: limits.wipLimit })}

@@ -1,7 +1,7 @@
 // A card rotting in its stage: red, with the word and the idle days, after the stage's N days without activity.
+import { createContext, useContext } from 'react';
 import type { WorkCard } from '../../../../../core/api/work/schemas';
 import { daysWithoutActivity, isRotting } from '../../../../../core/domain/funnel-wip/wip';
-import { useStageLimits } from './use-stage-limits';
 import { useWipTranslation } from './wip-i18n';
 
 function RotWord({ days, limit }: { days: number; limit: number }) {
@@ -26,10 +26,16 @@ function RotWord({ days, limit }: { days: number; limit: number }) {
   );
 }
 
-/** Nothing unless the card's stage has a rot limit and the card has sat idle that long. */
+/**
+ * The column's rot limit, provided once per column: a query or translation hook per card would cost a
+ * subscription per mount while scrolling. Without a provider (a drag overlay) no card rots.
+ */
+export const RotDaysContext = createContext<number | null>(null);
+
+/** Nothing unless the card's column has a rot limit and the card has sat idle that long. */
 export function RotMark({ card, now }: { card: WorkCard; now: number }) {
-  const limits = useStageLimits(card.stage);
-  if (limits.rotDays == null) return null;
+  const rotDays = useContext(RotDaysContext);
+  if (rotDays === null) return null;
   const days = daysWithoutActivity(card, now);
-  return isRotting(limits, days) && days !== null ? <RotWord days={days} limit={limits.rotDays} /> : null;
+  return isRotting({ rotDays }, days) && days !== null ? <RotWord days={days} limit={rotDays} /> : null;
 }
