@@ -30,7 +30,11 @@ function ThemedMantine({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const closeLabel = t('common.close');
   const clearLabel = t('common.clear');
-  const theme = useMemo(() => createAppTheme(closeLabel, clearLabel), [closeLabel, clearLabel]);
+  const showHideLabel = t('common.showHide');
+  const theme = useMemo(
+    () => createAppTheme(closeLabel, clearLabel, showHideLabel),
+    [closeLabel, clearLabel, showHideLabel],
+  );
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       {children}

@@ -8,6 +8,7 @@ import {
   Modal,
   MultiSelect,
   Notification,
+  PasswordInput,
   Popover,
   Select,
   TagsInput,
@@ -57,9 +58,15 @@ const COLORS: Record<string, MantineColorsTuple> = {
  * The theme, with the close buttons of every modal, drawer and toast, and the clear buttons of the file picker and
  * selects, named in the UI's language (a Mantine close button is an icon with no name of its own).
  */
-export function createAppTheme(closeLabel: string, clearLabel: string = closeLabel): MantineThemeOverride {
+export function createAppTheme(
+  closeLabel: string,
+  clearLabel: string = closeLabel,
+  showHideLabel = '显示或隐藏',
+): MantineThemeOverride {
   const closeButtonProps = { 'aria-label': closeLabel };
   const clearButtonProps = { 'aria-label': clearLabel };
+  // A password or PIN field's eye button: Mantine names it in English ("Toggle password visibility").
+  const visibilityToggleButtonProps = { 'aria-label': showHideLabel };
   return createTheme({
     primaryColor: 'indigo',
     primaryShade: { light: 8, dark: 8 },
@@ -78,6 +85,7 @@ export function createAppTheme(closeLabel: string, clearLabel: string = closeLab
       Select: Select.extend({ defaultProps: { clearButtonProps } }),
       MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
       TagsInput: TagsInput.extend({ defaultProps: { clearButtonProps } }),
+      PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps } }),
       Popover: Popover.extend({ defaultProps: { returnFocus: true } }),
       // Mantine's focus placeholder is a focusable child of role=menu, which a menu may not have (only its items);
       // without it the dropdown itself takes the focus and ↓ reaches the first item.
