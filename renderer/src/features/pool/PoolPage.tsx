@@ -170,6 +170,11 @@ function PoolList({
         )}
         {pool.isFetching && <Loader size="xs" />}
       </Group>
+      {page?.rows.some((row) => row.isMasked) && (
+        <Text size="xs" c="dimmed" data-testid="masked-hint">
+          {pools.t('pools.masked')}
+        </Text>
+      )}
       {pool.isError && <Alert color="red">{pool.error.message}</Alert>}
       {page && page.rows.length === 0 && (
         <Text c="dimmed">
@@ -197,16 +202,16 @@ function PoolList({
                   <LeadNameCell name={row.name} company={row.company} onOpen={() => onOpen(row.id)} />
                   <Table.Td>
                     {row.isMasked ? (
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }} data-testid="masked-phone">
+                      <Text
+                        size="sm"
+                        style={{ whiteSpace: 'nowrap' }}
+                        title={pools.t('pools.masked')}
+                        data-testid="masked-phone"
+                      >
                         {row.phone ?? ''}
                       </Text>
                     ) : (
                       <ContactActions phone={row.phone} email={null} />
-                    )}
-                    {row.isMasked && (
-                      <Text size="xs" c="dimmed" data-testid="masked-hint">
-                        {pools.t('pools.masked')}
-                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>

@@ -120,7 +120,10 @@ export function PoolsManager() {
                   <Table.Td>
                     <Text size="xs">
                       {t('pools.manage.summaryProtect', {
-                        cool: pool.coolDownDays ?? t('pools.manage.teamLimit'),
+                        cool:
+                          pool.coolDownDays === null
+                            ? t('pools.manage.teamLimit')
+                            : t('pools.manage.days', { count: pool.coolDownDays }),
                         embargo: pool.embargoMinutes,
                         mask: pool.masksContacts ? t('pools.manage.maskOn') : t('pools.manage.maskOff'),
                       })}
