@@ -1,4 +1,6 @@
-// At 1280×720, in Chinese, on the demo workspace: the Queue and Pool pages cut no name, phone or badge text.
+// At 1280×720, in Chinese, on the demo workspace: the Queue, Pool, Leads and Team pages cut no name, phone or badge
+// text, and the
+// pages that count overdue leads show the same number.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubSession, type HubSession } from './hub-harness';
@@ -14,7 +16,8 @@ async function cutTexts(page: Page, selector: string): Promise<string[]> {
   );
 }
 
-const SELECTORS = '[data-testid="lead-name"], a[href^="tel:"], .mantine-Badge-label';
+const SELECTORS =
+  '[data-testid="lead-name"], [data-testid="lead-phone"], [data-testid="rep-name"], a[href^="tel:"], .mantine-Badge-label';
 
 describe('the working pages at 1280×720', () => {
   let session: HubSession;
@@ -46,6 +49,77 @@ describe('the working pages at 1280×720', () => {
     });
     expect(await cutTexts(page, SELECTORS)).toEqual(['一个很长很长的客户名称']);
     await page.evaluate(() => document.getElementById('cut-probe')?.remove());
+  });
+
+  /** The number in a badge or tile's text ("超时 56 条" → 56). */
+  async function numberIn(testId: string): Promise<number> {
+    const locator = page.getByTestId(testId).first();
+    await locator.waitFor();
+    const digits = (await locator.innerText()).replace(/[,\s]/g, '').match(/\d+/);
+    if (!digits) throw new Error(`no number in ${testId}`);
+    return Number(digits[0]);
+  }
+
+  it('shows one overdue count on the Dashboard, the Queue and the Funnel, and a rep’s agenda agrees with their queue', async () => {
+    // The hub's scheduler runs on the real clock, recycling overdue leads as it goes, so the three pages are read
+    // in quick succession, and read again (a few times at most) if a recycle fell between two of them.
+    let counts = { dashboard: -1, queue: -2, funnel: -3 };
+    for (let attempt = 0; attempt < 3 && new Set(Object.values(counts)).size > 1; attempt += 1) {
+      await page.goto(`${session.baseUrl}/#/dashboard`);
+      await page.reload(); // Nothing from the cache: each page asks the hub.
+      const dashboard =
+        (await numberIn('dashboard-overdue-first-contact')) + (await numberIn('dashboard-overdue-follow-up'));
+      await page.goto(`${session.baseUrl}/#/queue`);
+      const queue = await numberIn('queue-overdue');
+      await page.goto(`${session.baseUrl}/#/funnel`);
+      await page.getByRole('switch', { name: '只看超时' }).check({ force: true });
+      const funnel = await numberIn('funnel-overdue-count');
+      counts = { dashboard, queue, funnel };
+    }
+    const { dashboard } = counts;
+    expect(counts).toEqual({ dashboard, queue: dashboard, funnel: dashboard });
+    expect(dashboard).toBeGreaterThan(0);
+
+    // A rep's agenda: its overdue section holds exactly the queue's leads whose scheduled activity is overdue.
+    const reps = await session.callApi<{ id: string; name: string }[]>('reps.list', {});
+    const rep = reps[0];
+    if (!rep) throw new Error('The demo has no reps.');
+    const repQueue = await session.callApi<{
+      items: { sla: { isOverdue: boolean; trigger: string } | null }[];
+    }>('queue.list', { repId: rep.id, limit: 1000 });
+    const overdueActivities = repQueue.items.filter(
+      (card) => card.sla?.isOverdue === true && card.sla.trigger === 'next_activity',
+    ).length;
+    await page.goto(`${session.baseUrl}/#/agenda`);
+    await page.getByRole('combobox', { name: '查看' }).click();
+    await page.getByRole('option', { name: rep.name }).click();
+    const section = page.locator('[data-testid="agenda-section"][data-section="overdue"]');
+    await section.filter({ hasText: `（${overdueActivities}）` }).waitFor();
+    expect(await page.locator('[data-testid="agenda-row"]').filter({ hasText: '已超时' }).count()).toBe(
+      overdueActivities,
+    );
+  });
+
+  it('cuts no name, phone or badge on the leads table', async () => {
+    await page.goto(`${session.baseUrl}/#/leads`);
+    await page.getByTestId('lead-phone').first().waitFor();
+    expect(await page.getByTestId('lead-name').count()).toBeGreaterThan(10);
+    expect(await cutTexts(page, SELECTORS)).toEqual([]);
+  });
+
+  it('cuts no rep name, tier, skill or territory badge on the team page', async () => {
+    await page.goto(`${session.baseUrl}/#/team`);
+    await page.getByTestId('rep-name').first().waitFor();
+    await page.getByTestId('rep-fit').first().waitFor();
+    expect(await cutTexts(page, SELECTORS)).toEqual([]);
+    // Every badge keeps at least two characters' width: squeezed columns once cut skills to one character.
+    const narrow = await page.$$eval('.mantine-Badge-label', (labels) =>
+      labels
+        .filter((label) => label instanceof HTMLElement && label.offsetParent !== null)
+        .filter((label) => (label as HTMLElement).getBoundingClientRect().width < 14)
+        .map((label) => (label as HTMLElement).innerText),
+    );
+    expect(narrow).toEqual([]);
   });
 
   it('cuts nothing on the pool table', async () => {

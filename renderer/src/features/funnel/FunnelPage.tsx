@@ -170,7 +170,7 @@ export function FunnelPage() {
           overdueOnly={overdueOnly}
           onOverdueOnly={setOverdueOnly}
         />
-        {overdueOnly && board.data && (
+        {overdueOnly && board.data && !board.isPlaceholderData && (
           <Badge color="red" variant="light" mb={6} data-testid="funnel-overdue-count">
             {t('work.funnel.overdueCount', {
               count: board.data.columns.reduce((sum, column) => sum + column.total, 0),

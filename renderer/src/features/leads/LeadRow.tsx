@@ -7,6 +7,7 @@ import type { LeadSortField } from '../../../../core/domain/lead-list';
 import type { Language } from '../../i18n';
 import { formatDate, formatNumber } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
+import { formatPhone } from '../funnel/work-format';
 import { isScoreStale, StaleTag } from '../scoring/StaleMarker';
 import { useLeadsTranslation } from './bundle';
 import { StageBadge } from './StageBadge';
@@ -15,15 +16,16 @@ type ColumnKey =
   'name' | 'company' | 'phone' | 'stage' | 'grade' | 'score' | 'owner' | 'source' | 'createdAt';
 
 export const COLUMNS: readonly { key: ColumnKey; width: string; sort?: LeadSortField; align?: 'right' }[] = [
-  { key: 'name', width: '10%', sort: 'name' },
-  { key: 'company', width: '17%', sort: 'company' },
-  { key: 'phone', width: '13%' },
+  // At 1280 px a grouped international phone (+86 137 1236 3032) and a two-word name fit whole.
+  { key: 'name', width: '13%', sort: 'name' },
+  { key: 'company', width: '14%', sort: 'company' },
+  { key: 'phone', width: '17%' },
   { key: 'stage', width: '13%', sort: 'stage' },
   { key: 'grade', width: '7%' },
-  { key: 'score', width: '7%', sort: 'score', align: 'right' },
+  { key: 'score', width: '6%', sort: 'score', align: 'right' },
   { key: 'owner', width: '10%' },
-  { key: 'source', width: '11%' },
-  { key: 'createdAt', width: '12%', sort: 'createdAt' },
+  { key: 'source', width: '9%' },
+  { key: 'createdAt', width: '11%', sort: 'createdAt' },
 ];
 
 /** One row; memoized so scrolling renders only the rows that come into view. */
@@ -117,9 +119,13 @@ export const LeadRow = memo(function LeadRow({
           />
         </td>
       )}
-      <td className="fl-td fl-td-strong">{lead.name}</td>
+      <td className="fl-td fl-td-strong" data-testid="lead-name">
+        {lead.name}
+      </td>
       <td className="fl-td">{lead.company ?? none}</td>
-      <td className="fl-td">{lead.phone ?? none}</td>
+      <td className="fl-td" data-testid="lead-phone">
+        {lead.phone ? formatPhone(lead.phone) : none}
+      </td>
       <td className="fl-td">
         <StageBadge stage={lead.stage} />
       </td>

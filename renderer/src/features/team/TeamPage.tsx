@@ -149,7 +149,7 @@ export function TeamPage() {
                   data-rep-id={rep.id}
                 >
                   <Table.Td>
-                    <Text fw={600} size="sm">
+                    <Text fw={600} size="sm" data-testid="rep-name">
                       {rep.name}
                     </Text>
                     {[rep.email, rep.phone && formatPhone(rep.phone)].filter(Boolean).map((line) => (
