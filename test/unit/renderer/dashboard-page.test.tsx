@@ -1,12 +1,16 @@
 // The team lead's Dashboard page against a fake service: sections, KPI cards, tables, click-through links, export.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
 import { parseLeadsDrill } from '../../../renderer/src/features/dashboard/leads-drill';
 import { answers, ROW } from './dashboard-fixtures';
 import { createFakeClient, renderWithApp } from './render-app';
 
-describe('the Dashboard page', () => {
+// The page is heavy: on a busy machine its first render takes seconds, more than findBy's default second.
+configure({ asyncUtilTimeout: 10_000 });
+
+// Each test renders the whole page; the first pays for loading it: more than vitest's default 5 s when busy.
+describe('the Dashboard page', { timeout: 30_000 }, () => {
   it('titles "Now" and "This period" apart, the stage counts under Now', async () => {
     renderWithApp(<DashboardPage />, createFakeClient(answers()));
     const now = (await screen.findByRole('heading', { name: 'Now' }, { timeout: 15_000 })).closest(

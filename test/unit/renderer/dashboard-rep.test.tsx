@@ -14,7 +14,7 @@ function flattenEntries(value: unknown, prefix = ''): [string, unknown][] {
   );
 }
 
-describe('the Dashboard for a rep, and its words', () => {
+describe('the Dashboard for a rep, and its words', { timeout: 30_000 }, () => {
   it('shows a rep their own figures against the team median, never the team’s page', async () => {
     const client = createFakeClient(answers({ role: 'rep', repId: 'rep_1', name: '王芳' }));
     renderWithApp(<DashboardPage />, client);
