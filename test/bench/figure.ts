@@ -25,8 +25,10 @@ export function figure(name: string, value: number, unit: string, op: '<=' | '>=
   };
 }
 
+/** `<name>: <value> <unit> (target <op> <n> <unit>)`; a count with no unit prints as `<name>: 3 (target <= 0)`. */
 export function formatFigure(f: Figure): string {
-  return `${f.name}: ${f.value} ${f.unit} (target ${f.target.op} ${f.target.value} ${f.unit})`;
+  const unit = f.unit === '' ? '' : ` ${f.unit}`;
+  return `${f.name}: ${f.value}${unit} (target ${f.target.op} ${f.target.value}${unit})`;
 }
 
 /** Milliseconds taken by `fn`, measured with the monotonic clock. */

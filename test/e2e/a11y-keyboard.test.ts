@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPageInAsRep } from './a11y-scan';
-import { startHubSession, type HubSession } from './hub-harness';
+import { LEAD_PASSWORD, startHubSession, type HubSession } from './hub-harness';
 
 /** What has the focus: its test id, the lead it belongs to (its own or its row's/card's), and where it sits. */
 interface Focused {
@@ -15,6 +15,7 @@ interface Focused {
   readonly column: string | null;
   readonly stage: string | null;
   readonly tag: string | null;
+  readonly text: string;
 }
 
 function focused(page: Page): Promise<Focused> {
@@ -28,6 +29,7 @@ function focused(page: Page): Promise<Focused> {
       column: el?.closest('[data-stage]')?.getAttribute('data-stage') ?? null,
       stage: el?.getAttribute('data-stage') ?? null,
       tag: el?.tagName ?? null,
+      text: (el?.textContent ?? '').trim().slice(0, 60),
     };
   });
 }
@@ -153,5 +155,35 @@ describe('a rep works a lead from the pool with the keyboard alone', () => {
     );
     const moved = await session.callApi<{ lead: { stage: string } }>('leads.get', { id: leadId });
     expect(moved.lead.stage).toBe(next);
+  });
+
+  it('opens the notification panel from the bell, takes the focus into it, and gives it back on Escape', async () => {
+    await page.goto(`${session.baseUrl}/#/queue`);
+    await page.getByTestId('queue-row').first().waitFor();
+    await pressUntil(page, 'Shift+Tab', (f) => f.testId === 'notification-bell', 80);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('notification-panel').waitFor();
+    await waitForFocus(page, (f) => f.inDialog, 'the notification panel');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('notification-panel').waitFor({ state: 'hidden' });
+    await waitForFocus(page, (f) => f.testId === 'notification-bell', 'the bell');
+  });
+
+  it('switches to the team lead from the actor menu and leaves the focus on that menu', async () => {
+    await page.goto(`${session.baseUrl}/#/queue`);
+    await page.getByTestId('queue-row').first().waitFor();
+    await pressUntil(page, 'Shift+Tab', (f) => f.testId === 'actor-menu', 80);
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    await pressUntil(page, 'ArrowDown', (f) => f.inDialog && f.text === '切换回销售主管', 5);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await waitForFocus(page, (f) => f.tag === 'INPUT', 'the password field');
+    await page.keyboard.type(LEAD_PASSWORD);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('actor-menu').getByText('销售主管').waitFor();
+    await waitForFocus(page, (f) => f.testId === 'actor-menu', 'the actor menu');
   });
 });

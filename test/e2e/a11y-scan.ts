@@ -29,21 +29,26 @@ interface AxeResult {
   }[];
 }
 
-/** Runs axe on the page as it is now and returns its serious and critical violations. */
-export async function scanNow(page: Page, where: string): Promise<Finding[]> {
+/**
+ * Runs axe on the page as it is now (or only on the elements matching `within`) once its transitions have ended
+ * (a fading popup has no contrast to speak of), and returns its serious and critical violations.
+ */
+export async function scanNow(page: Page, where: string, within?: string): Promise<Finding[]> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const hasAxe = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') would refuse an inline script tag.
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(
-    () =>
+    (selector) =>
       (
         window as unknown as {
           axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> };
         }
-      ).axe.run(document, {
+      ).axe.run(selector === null ? document : { include: [selector] }, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
         resultTypes: ['violations'],
       }) as Promise<unknown>,
+    within ?? null,
   );
   return (result as AxeResult).violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -56,16 +61,21 @@ export async function scanNow(page: Page, where: string): Promise<Finding[]> {
     }));
 }
 
-/** Waits until nothing says it is loading (Mantine loaders, skeletons) and the page has its heading. */
-async function settle(page: Page): Promise<void> {
-  await page.locator('main h2, main h1, main [role="heading"]').first().waitFor({ timeout: 20_000 });
+/**
+ * Waits until the page has its heading (a page with none after a minute on two shared cores fails naming itself),
+ * then a while for its loaders and skeletons to go (a background refetch may keep a small one turning).
+ */
+async function settle(page: Page, where: string): Promise<void> {
+  try {
+    await page.locator('main h2, main h1, main [role="heading"]').first().waitFor({ timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`${where} did not finish loading`, { cause: error });
+  }
   await page
     .waitForFunction(
-      () => document.querySelectorAll('.mantine-Loader-root, .mantine-Skeleton-root').length === 0,
+      () => document.querySelectorAll('main .mantine-Loader-root, main .mantine-Skeleton-root').length === 0,
       null,
-      {
-        timeout: 20_000,
-      },
+      { timeout: 20_000 },
     )
     .catch(() => undefined);
 }
@@ -77,6 +87,9 @@ interface DialogStep {
   readonly roles: readonly ('lead' | 'rep')[];
   open(page: Page): Promise<void>;
 }
+
+/** Where an open dialog, drawer, menu or popover panel lives. */
+const POPUPS = '[role="dialog"], [role="menu"]';
 
 const DIALOGS: readonly DialogStep[] = [
   {
@@ -218,12 +231,13 @@ export async function scanAll(
     for (const name of pages) {
       await page.goto(`${session.baseUrl}/#/${name}`);
       await page.reload();
-      await settle(page);
+      await settle(page, `${role} ${language} ${name}`);
       findings.push(...(await scanNow(page, `${role} ${language} ${name}`)));
       const dialogs = options.withDialogs === false ? [] : DIALOGS;
       for (const dialog of dialogs.filter((d) => d.page === name && d.roles.includes(role))) {
         await dialog.open(page);
-        findings.push(...(await scanNow(page, `${role} ${language} ${name} › ${dialog.name}`)));
+        // The page behind was scanned just before: only the popup now.
+        findings.push(...(await scanNow(page, `${role} ${language} ${name} › ${dialog.name}`, POPUPS)));
         await page.keyboard.press('Escape');
         await page
           .getByRole('dialog')

@@ -133,7 +133,7 @@ export function ActorMenu({ actor }: { actor: Actor }) {
             <Menu.Item onClick={() => setAsking('lead')}>{t('identity.actor.backToLead')}</Menu.Item>
           )}
           <Menu.Divider />
-          <Menu.Item color="red.9" onClick={() => void leave()} data-testid="sign-out">
+          <Menu.Item c="red.9" onClick={() => void leave()} data-testid="sign-out">
             {t('identity.actor.signOut')}
           </Menu.Item>
         </Menu.Dropdown>

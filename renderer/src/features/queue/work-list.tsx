@@ -63,11 +63,17 @@ export function WorkListHeader({
   );
 }
 
-/** A ref for a list row that takes the keyboard focus whenever it becomes the selected one. */
+/**
+ * A ref for a list row that takes the keyboard focus whenever it becomes the selected one, but never from the
+ * header's controls or an open dialog or menu (after an actor switch the focus stays on the actor menu).
+ */
 export function useFocusWhenSelected<T extends HTMLElement>(isSelected: boolean) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    if (isSelected && ref.current && document.activeElement !== ref.current) ref.current.focus();
+    const row = ref.current;
+    const focused = document.activeElement;
+    const isElsewhere = focused?.closest('header, [role="dialog"], [role="menu"]') != null;
+    if (isSelected && row && focused !== row && !isElsewhere) row.focus();
   }, [isSelected]);
   return ref;
 }
