@@ -32,6 +32,7 @@ describe('the Transparency page for a rep on the demo workspace', () => {
 
   it('is in a rep’s navigation, as their own Dashboard is; importing and the team are not', () => {
     expect(isPageFor('transparency', 'rep')).toBe(true);
+    expect(isPageFor('dashboard', 'rep')).toBe(true);
     expect(isPageFor('import', 'rep')).toBe(false);
   });
 
