@@ -22,7 +22,7 @@ function leaks(value: unknown, path = ''): string[] {
     return found === undefined ? [] : [`${path}: ${found}`];
   }
   if (typeof value !== 'object' || value === null) return [];
-  if (value instanceof Error) return leaks({ message: value.message, ...value }, path);
+  if (value instanceof Error) return leaks({ ...value, message: value.message }, path);
   return Object.entries(value).flatMap(([key, child]) => leaks(child, path ? `${path}.${key}` : key));
 }
 
@@ -109,7 +109,7 @@ describe('masked contact data of pool leads', () => {
 
   it('never answers a rep any of it, from any call the rep can make, nor pushes it', async () => {
     const pushed: PushedEvent[] = [];
-    const stop = t.service.subscribe((event) => pushed.push(event), { role: 'rep', repId: me });
+    const stop = t.service.subscribe((event) => pushed.push(event), { role: 'rep', repId: me, name: '王芳' });
     const rc = repClient(t, me);
     const walked: string[] = [];
     const order = [

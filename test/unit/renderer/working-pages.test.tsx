@@ -160,9 +160,12 @@ describe('the pool page', () => {
     const client = createFakeClient({
       ...status('rep'),
       'pool.list': () => ({
+        poolId: 'pool_default',
         total: 1,
         claimsToday: 3,
         claimDailyLimit: 20,
+        holding: 0,
+        holdingLimit: null,
         rows: [
           {
             id: 'l1',
@@ -187,6 +190,8 @@ describe('the pool page', () => {
             poolReason: 'recycled',
             fromRepName: '王芳',
             coolDownUntil: null,
+            embargoUntil: null,
+            isMasked: false,
           },
         ],
       }),
