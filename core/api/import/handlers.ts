@@ -204,6 +204,7 @@ export const importHandlers: HandlersOf<typeof importCalls> = {
       at: latest.at,
       excludeFields: latest.excludeFields,
       leaks: latest.leaks ?? [],
+      leads: span?.count ?? 0,
       // Leads imported with dates unknown have no period to replay.
       period:
         span && latest.datesUnknown !== true

@@ -241,7 +241,12 @@ export const historyFlagsSchema = z
         }) as unknown as z.ZodType<HistoryLeak>,
       )
       .readonly(),
-    /** Local days (workspace time zone) of the first and last imported lead; null when none is left. */
+    /** Past leads of the batch still there (also when their dates are unknown). */
+    leads: z.number(),
+    /**
+     * Local days (workspace time zone) of the first and last imported lead; null when none is left or the batch
+     * was imported with dates unknown (nothing to replay).
+     */
     period: z.object({ from: z.string(), to: z.string(), leads: z.number() }).strict().nullable(),
   })
   .strict();

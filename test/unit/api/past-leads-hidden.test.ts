@@ -54,7 +54,7 @@ describe('past leads in the working views', () => {
     const board = await t.client.call('funnel.board', {});
     expect(board.columns.reduce((sum, column) => sum + column.total, 0)).toBe(0);
     const counts = await t.client.call('funnel.stageCounts', {});
-    expect(Object.values(counts.counts).reduce((sum, n) => sum + (n ?? 0), 0)).toBe(0);
+    expect(Object.values(counts.counts).reduce<number>((sum, n) => sum + (n ?? 0), 0)).toBe(0);
     expect((await t.client.call('pool.list', {})).total).toBe(0);
   });
 });

@@ -29,6 +29,7 @@ const FLAGS: CallOutput<'import.historyFlags'> = {
       evidence: { value: '高', won: 2_412, lost: 0 },
     },
   ],
+  leads: 20_000,
   period: { from: '2024-01-01', to: '2024-12-31', leads: 20_000 },
 };
 
@@ -134,7 +135,8 @@ describe('training the learned model after a history import', () => {
 describe('the offers after a history import', () => {
   it('offers training on the Scoring tab and opens the learned model with the leak excluded', async () => {
     renderWithApp(<ScoringTab />, createFakeClient(answers()), 'zh-CN');
-    const offer = await screen.findByTestId('history-train-offer');
+    const offer = // The tab's queries settle in a few hundred ms alone; on a loaded machine more than findBy's default second.
+      await screen.findByTestId('history-train-offer', {}, { timeout: 5_000 });
     expect(offer.textContent).toContain('已导入 20,000 条历史线索');
     fireEvent.click(within(offer).getByRole('button', { name: '训练学习模型' }));
     const leak = await screen.findByTestId('train-leak');
@@ -149,7 +151,8 @@ describe('the offers after a history import', () => {
         : ({ model: { trainedAt }, trainedBy: 'team lead' } as unknown as CallOutput<'scoring.getLearned'>);
     const client = createFakeClient(answers({ 'scoring.getLearned': learned }));
     renderWithApp(<ScoringTab />, client, 'en');
-    await screen.findByTestId('history-train-offer');
+    // The tab's queries settle in a few hundred ms alone; on a loaded machine more than findBy's default second.
+    await screen.findByTestId('history-train-offer', {}, { timeout: 5_000 });
 
     trainedAt = IMPORTED_AT + 60_000;
     const listeners = vi.mocked(client.subscribe).mock.calls.map(([listener]) => listener);

@@ -92,14 +92,14 @@ function HistoryTrainOffer({ onTrain }: { onTrain: () => void }) {
   const language = useLanguage();
   const flags = useHistoryFlags(true);
   const learned = useLearnedModel();
-  const period = flags.data?.period;
-  if (!flags.data || !period || !learned.isSuccess) return null;
+  // Undated past leads (no period to replay) are still worth training on.
+  if (!flags.data || flags.data.leads === 0 || !learned.isSuccess) return null;
   if (learned.data && learned.data.model.trainedAt >= flags.data.at) return null;
   return (
     <Alert
       color="blue"
       variant="light"
-      title={t('scoring.historyOffer.title', { count: formatNumber(period.leads, language) })}
+      title={t('scoring.historyOffer.title', { count: formatNumber(flags.data.leads, language) })}
       data-testid="history-train-offer"
     >
       <Group justify="space-between" wrap="wrap" gap="sm">
