@@ -24,15 +24,17 @@ interface Step {
   readonly roles: readonly Role[];
   /** Opens what the step is about (a dialog, a tab); the page is scanned after it. */
   readonly open?: (page: Page) => Promise<void>;
+  /** Where the tabs to click through are, once open. */
+  readonly tabsIn?: string;
 }
 
 const both: readonly Role[] = ['lead', 'rep'];
 const leadOnly: readonly Role[] = ['lead'];
 
-async function clickTabs(page: Page, scan: (label: string) => Promise<void>): Promise<void> {
-  // The page's own tab list (the first), not the tabs a tab may hold; disabled tabs are skipped.
+async function clickTabs(page: Page, scope: string, scan: (label: string) => Promise<void>): Promise<void> {
+  // The page's (or dialog's) own tab list (the first), not the tabs a tab may hold; disabled tabs are skipped.
   const tabs = page
-    .locator('main [role="tablist"]')
+    .locator(`${scope} [role="tablist"]`)
     .first()
     .locator('[role="tab"]:not([disabled]):not([data-disabled])');
   const labels = (await tabs.allInnerTexts()).map((label) => label.trim());
@@ -93,6 +95,16 @@ const STEPS: readonly Step[] = [
     open: async (page) => {
       await page.getByTestId('new-lead').click();
       await page.getByRole('dialog').waitFor();
+    },
+  },
+  {
+    name: 'leads → lead drawer',
+    route: 'leads',
+    roles: both,
+    tabsIn: '[role="dialog"]',
+    open: async (page) => {
+      await page.locator('tr.fl-lead-row').first().click();
+      await page.getByRole('dialog').getByRole('tab').first().waitFor();
     },
   },
   {
@@ -230,9 +242,11 @@ describe('the translation scan of every page at 1280×720 on the demo', () => {
         await waitForSettled(page);
       }
       findings.push(...(await scan(where, language)));
-      // Pages with tabs: every tab once.
-      if (!step.open && (step.route === 'rules' || step.route === 'import' || step.route === 'pool')) {
-        await clickTabs(page, async (label) => {
+      // Pages and dialogs with tabs: every tab once.
+      const tabsIn =
+        step.tabsIn ?? (!step.open && ['rules', 'import', 'pool'].includes(step.route) ? 'main' : null);
+      if (tabsIn) {
+        await clickTabs(page, tabsIn, async (label) => {
           findings.push(...(await scan(`${where} [${label}]`, language)));
         });
       }
