@@ -174,6 +174,16 @@ export function describeFactorName(
 ): string {
   const { name } = factor;
   const eq = name.indexOf('=');
+  // A typed custom column (issue 14): `custom.<key>` is its number or yes/no, `:missing` blank, `:binN` a
+  // quantile bin, `:other` its rare values together.
+  if (eq < 0 && name.startsWith('custom.')) {
+    const typed = /^(custom\..*?)(?::(missing|other|bin(\d+)))?$/.exec(name);
+    const column = describeField(t, typed?.[1] ?? name);
+    const part = typed?.[2];
+    if (part === undefined) return column;
+    if (part === 'missing' || part === 'other') return t(`scoring.factorNames.custom_${part}`, { column });
+    return t('scoring.factorNames.custom_bin', { column, bin: typed?.[3] ?? '' });
+  }
   if (eq < 0) return t(`scoring.factorNames.${name}`, { defaultValue: name });
   const key = name.slice(0, eq);
   const value = name.slice(eq + 1);
