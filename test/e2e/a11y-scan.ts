@@ -62,14 +62,21 @@ export async function scanNow(page: Page, where: string, within?: string): Promi
 }
 
 /**
- * Waits until the page has its heading (a page with none after a minute on two shared cores fails naming itself),
- * then a while for its loaders and skeletons to go (a background refetch may keep a small one turning).
+ * Waits until the page has its heading, reloading once if it has none after 30 s (on a shared machine the renderer
+ * build may be replaced under a running page); a page with none after that fails naming itself. Then a while for
+ * its loaders and skeletons to go (a background refetch may keep a small one turning).
  */
 async function settle(page: Page, where: string): Promise<void> {
+  const heading = page.locator('main h2, main h1, main [role="heading"]').first();
   try {
-    await page.locator('main h2, main h1, main [role="heading"]').first().waitFor({ timeout: 60_000 });
-  } catch (error) {
-    throw new Error(`${where} did not finish loading`, { cause: error });
+    await heading.waitFor({ timeout: 30_000 });
+  } catch {
+    await page.reload();
+    try {
+      await heading.waitFor({ timeout: 30_000 });
+    } catch (error) {
+      throw new Error(`${where} did not finish loading`, { cause: error });
+    }
   }
   await page
     .waitForFunction(
