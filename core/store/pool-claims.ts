@@ -1,6 +1,6 @@
 // Repository for the public pool's bookkeeping: claims (daily limits) and recycles (who may not re-claim a lead).
 import type { Database } from 'better-sqlite3';
-import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 export type RecycleReason = 'sla' | 'stale' | 'nurture';
 
@@ -12,21 +12,39 @@ export interface RecycleRecord {
   readonly at: number;
 }
 
+const INSERT_CLAIM = qb
+  .insertInto('pool_claims')
+  .values({ id: '', lead_id: '', rep_id: '', pool_id: '', at: 0 })
+  .compile().sql;
+
 /** A claim from a pool (schema version 13 keeps which pool; older rows belong to the default pool). */
 export function insertClaim(
   db: Database,
   claim: { id: string; leadId: string; repId: string; poolId: string; at: number },
 ): void {
-  execute(
+  runCompiled(db, INSERT_CLAIM, [claim.id, claim.leadId, claim.repId, claim.poolId, claim.at]);
+}
+
+const LATEST_ASSIGNMENT = qb
+  .selectFrom('assignments')
+  .select(['rep_id', 'kind', 'explanation_json', 'at'])
+  .where('lead_id', '=', '')
+  .orderBy('at', 'desc')
+  .orderBy('id', 'desc')
+  .limit(1)
+  .compile();
+
+/** A lead's latest assignment row, the facts that say why it is where it is; compiled once (every claim reads it). */
+export function findLatestAssignmentFacts(
+  db: Database,
+  leadId: string,
+): { repId: string | null; kind: string; explanationJson: string; at: number } | undefined {
+  const row = getCompiled<{ rep_id: string | null; kind: string; explanation_json: string; at: number }>(
     db,
-    qb.insertInto('pool_claims').values({
-      id: claim.id,
-      lead_id: claim.leadId,
-      rep_id: claim.repId,
-      pool_id: claim.poolId,
-      at: claim.at,
-    }),
+    LATEST_ASSIGNMENT.sql,
+    [leadId, ...LATEST_ASSIGNMENT.parameters.slice(1)],
   );
+  return row && { repId: row.rep_id, kind: row.kind, explanationJson: row.explanation_json, at: row.at };
 }
 
 /** Claims a rep made at or after `since` (epoch ms). */

@@ -2,7 +2,7 @@
 // facts of leads that decide their pool.
 import type { Database } from 'better-sqlite3';
 import type { Grade } from '../domain/funnel';
-import { allCompiled, execute, getCompiled, qb, selectAll, selectFirst } from './sql';
+import { allCompiled, execute, getCompiled, qb, selectAll } from './sql';
 
 export interface PoolRow {
   readonly id: string;
@@ -239,12 +239,11 @@ export function listPooledLeadFacts(db: Database, notOpen: readonly string[]): L
   ).map(factsOf);
 }
 
-/** A rep's open load as distribution keeps it (rep_open_loads). */
+const OPEN_LOAD = qb.selectFrom('rep_open_loads').select('open_count').where('rep_id', '=', '').compile().sql;
+
+/** A rep's open load as distribution keeps it (rep_open_loads); compiled once (every claim reads it). */
 export function readOpenLoad(db: Database, repId: string): number {
-  return (
-    selectFirst(db, qb.selectFrom('rep_open_loads').select('open_count').where('rep_id', '=', repId))
-      ?.open_count ?? 0
-  );
+  return getCompiled<{ open_count: number }>(db, OPEN_LOAD, [repId])?.open_count ?? 0;
 }
 
 /** The latest audit entries of one action (newest first): the pools' reveal log. */

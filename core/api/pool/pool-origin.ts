@@ -1,6 +1,6 @@
 // Why and since when a lead is in the public pool, read from its latest assignment row (the pool is `repId` null).
 import type { Database } from 'better-sqlite3';
-import { findLatestAssignment } from '../../store/distribution-state';
+import { findLatestAssignmentFacts } from '../../store/pool-claims';
 
 export interface PoolOrigin {
   readonly at: number;
@@ -9,7 +9,13 @@ export interface PoolOrigin {
   readonly fromRepId: string | null;
 }
 
-function fromRepOf(explanation: unknown): string | null {
+function fromRepOf(explanationJson: string): string | null {
+  let explanation: unknown;
+  try {
+    explanation = JSON.parse(explanationJson);
+  } catch {
+    return null;
+  }
   if (typeof explanation !== 'object' || explanation === null) return null;
   const from = (explanation as { fromRepId?: unknown }).fromRepId;
   return typeof from === 'string' ? from : null;
@@ -20,9 +26,12 @@ function fromRepOf(explanation: unknown): string | null {
  * owner says released, any other pool row (distribution found no rep) says new. Null when no row put it there.
  */
 export function poolOriginOf(db: Database, leadId: string): PoolOrigin | null {
-  const latest = findLatestAssignment(db, leadId);
+  const latest = findLatestAssignmentFacts(db, leadId);
   if (latest === undefined || latest.repId !== null) return null;
-  const fromRepId = fromRepOf(latest.explanation);
+  const fromRepId =
+    latest.kind === 'recycle' || latest.kind === 'manual' || latest.kind === 'appeal'
+      ? fromRepOf(latest.explanationJson)
+      : null;
   if (latest.kind === 'recycle') return { at: latest.at, reason: 'recycled', fromRepId };
   if ((latest.kind === 'manual' || latest.kind === 'appeal') && fromRepId !== null)
     return { at: latest.at, reason: 'released', fromRepId };

@@ -2,7 +2,7 @@
 // validates reads as the defaults).
 import type { Database } from 'better-sqlite3';
 import { DEFAULT_SLA_POLICY, checkSlaPolicy, type SlaPolicy } from '../../domain/sla/sla-policy';
-import { readSetting, writeSetting } from '../../store/settings';
+import { readSettingCached, writeSetting } from '../../store/settings';
 import { funnelSettingsSchema, type FunnelSettings } from '../funnel/schemas';
 import { slaPolicySchema } from './schemas';
 
@@ -28,21 +28,26 @@ export const DEFAULT_FUNNEL_SETTINGS: FunnelSettings = {
 
 /** The stored policy, or the defaults when none is stored or the stored one no longer validates. */
 export function readSlaPolicy(db: Database): SlaPolicy {
-  const stored = readSetting<unknown>(db, SLA_POLICY_KEY);
-  if (stored === undefined) return DEFAULT_SLA_POLICY;
+  return readSettingCached(db, SLA_POLICY_KEY, parseSlaPolicy, DEFAULT_SLA_POLICY);
+}
+
+function parseSlaPolicy(stored: unknown): SlaPolicy {
   const parsed = slaPolicySchema.safeParse(stored);
   return parsed.success && checkSlaPolicy(parsed.data).length === 0 ? parsed.data : DEFAULT_SLA_POLICY;
+}
+
+function parseFunnelSettings(stored: unknown): FunnelSettings {
+  const parsed = funnelSettingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_FUNNEL_SETTINGS;
 }
 
 export function writeSlaPolicy(db: Database, policy: SlaPolicy, now: number): void {
   writeSetting(db, SLA_POLICY_KEY, policy, now);
 }
 
+/** The stored funnel settings (parsed once per stored text), or the defaults. */
 export function readFunnelSettings(db: Database): FunnelSettings {
-  const stored = readSetting<unknown>(db, FUNNEL_SETTINGS_KEY);
-  if (stored === undefined) return DEFAULT_FUNNEL_SETTINGS;
-  const parsed = funnelSettingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : DEFAULT_FUNNEL_SETTINGS;
+  return readSettingCached(db, FUNNEL_SETTINGS_KEY, parseFunnelSettings, DEFAULT_FUNNEL_SETTINGS);
 }
 
 export function writeFunnelSettings(db: Database, settings: FunnelSettings, now: number): void {
