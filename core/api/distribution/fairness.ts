@@ -1,8 +1,9 @@
 // Fairness of a period from the store, counted as computePeriodFairness defines it; the dashboard can call this.
 import type { Database } from 'better-sqlite3';
 import { computePeriodFairness, receiptKindOf } from '../../domain/distribution/fair-shares';
-import type { PeriodFairness } from '../../domain/distribution/fair-shares';
-import { listReceipts } from '../../store/fairness-receipts';
+import type { PeriodFairness, Receipt } from '../../domain/distribution/fair-shares';
+import { DAY_MS } from '../../domain/clock';
+import { countReceipts } from '../../store/fairness-receipts';
 import { listReps } from '../../store/reps';
 import { localDayOf } from './setup';
 
@@ -22,19 +23,21 @@ export function readPeriodFairness(
   utcOffsetMinutes: number,
   now: number,
 ): PeriodFairness {
-  const rows = listReceipts(
+  const receipts: Receipt[] = [];
+  for (const row of countReceipts(
     db,
     dayStart(from, utcOffsetMinutes),
-    dayStart(to, utcOffsetMinutes) + 86_400_000,
-  );
+    dayStart(to, utcOffsetMinutes) + DAY_MS,
+    utcOffsetMinutes,
+  )) {
+    // The local date of day number n is the UTC date of n days since 1970, as localDayOf dates a receipt.
+    const day = new Date(row.day * DAY_MS).toISOString().slice(0, 10);
+    const receipt = { repId: row.repId, kind: receiptKindOf(row.kind), grade: row.grade, day };
+    for (let i = 0; i < row.count; i += 1) receipts.push(receipt);
+  }
   return computePeriodFairness({
     reps: listReps(db, { includeInactive: true }),
-    receipts: rows.map((row) => ({
-      repId: row.repId,
-      kind: receiptKindOf(row.kind),
-      grade: row.grade,
-      day: localDayOf(row.at, utcOffsetMinutes).date,
-    })),
+    receipts,
     from,
     to,
     now,
