@@ -13,9 +13,12 @@ export interface HubConnectionDeps {
     code: string;
     deviceName: string;
     store: DeviceStore;
+    expectedFingerprint256?: string;
   }) => Promise<{
     actor: unknown;
   }>;
+  /** The CA fingerprint a hub hands out, for the person to compare before connecting. */
+  readonly probe: (hubUrl: string) => Promise<{ hubUrl: string; caFingerprint256: string }>;
   readonly connect: (store: DeviceStore) => Promise<RepClient>;
   /** The local core, for standalone calls (and to check who may connect this PC). */
   readonly local: (name: string, input: unknown, windowId: number) => Promise<CallResult<unknown>>;
@@ -79,17 +82,32 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
     isRemote: () => remote !== null,
     async dispatch(name, input, windowId) {
       if (name === 'client.status') return { ok: true, value: statusValue() };
-      if (name === 'client.connect') {
-        // The local core checks who may connect this PC (its team lead); it answers "desktop only" when allowed.
+      if (name === 'client.probe' || name === 'client.connect') {
+        // The local core checks who may connect this PC (its team lead) and the input; it answers "desktop only"
+        // when both are fine.
         const checked = await deps.local(name, input, windowId);
         if (checked.ok || checked.error.reason !== 'client.desktopOnly') return checked;
+        if (name === 'client.probe') {
+          try {
+            return { ok: true, value: await deps.probe((input as { hubUrl: string }).hubUrl) };
+          } catch (error) {
+            return toResult(error);
+          }
+        }
         const {
           hubUrl: url,
           code,
           deviceName,
-        } = input as { hubUrl: string; code: string; deviceName: string };
+          caFingerprint256: expected,
+        } = input as { hubUrl: string; code: string; deviceName: string; caFingerprint256?: string };
         try {
-          const paired = await deps.pair({ hubUrl: url, code, deviceName, store: deps.store });
+          const paired = await deps.pair({
+            hubUrl: url,
+            code,
+            deviceName,
+            store: deps.store,
+            ...(expected === undefined ? {} : { expectedFingerprint256: expected }),
+          });
           await attach();
           return { ok: true, value: { status: statusValue(), actor: paired.actor } };
         } catch (error) {

@@ -29,7 +29,7 @@ import { buildContentSecurityPolicy } from './content-security-policy';
 import { createWindowSessions } from './window-sessions';
 import { createHubConnection } from './hub-connection';
 import { createSafeDeviceStore } from './safe-device-store';
-import { connectRepClient, pairWithHub } from '../core/lan/rep-client';
+import { connectRepClient, pairWithHub, probeHub } from '../core/lan/rep-client';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
 import { refuseAllPermissions } from './session-hardening';
 import { isTrustedRendererUrl } from './trusted-url';
@@ -213,6 +213,7 @@ if (!app.requestSingleInstanceLock()) {
     const hub = createHubConnection({
       store: createSafeDeviceStore(app.getPath('userData'), safeStorage, (message) => console.warn(message)),
       pair: pairWithHub,
+      probe: probeHub,
       connect: (store) => connectRepClient(store),
       local: dispatchLocal,
       onEvent: (event) => {

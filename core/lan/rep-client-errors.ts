@@ -12,6 +12,11 @@ export const REP_CLIENT_ERRORS = defineErrors('repClient', {
     en: 'This is not your team’s hub: its certificate ({{fingerprint}}) does not match the pairing code. Check the address with the team lead.',
     zh: '这不是您团队的主机：其证书（{{fingerprint}}）与配对码不符。请与销售主管核对地址。',
   },
+  hubChanged: {
+    kind: 'forbidden',
+    en: 'The hub’s certificate is now {{fingerprint}}, not the one you checked: another computer may be answering at this address. Check the hub again.',
+    zh: '主机的证书现在是 {{fingerprint}}，与您核对过的不同：该地址可能是另一台电脑。请重新核对主机。',
+  },
   caUnavailable: {
     kind: 'internal',
     en: 'The hub at {{hubUrl}} did not hand out its certificate: {{detail}}',

@@ -86,6 +86,30 @@ function httpClientFor(hubUrl: string, transport: PinnedTransport) {
   });
 }
 
+async function fetchCaOf(hubUrl: string): Promise<string> {
+  try {
+    return await fetchUnverifiedCaPem(hubUrl);
+  } catch (error) {
+    throw new ApiError(
+      refusalData(REP_CLIENT_ERRORS.caUnavailable, {
+        hubUrl,
+        detail: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  }
+}
+
+/**
+ * The CA fingerprint a hub hands out, unverified: shown to the person connecting, who compares it with the one in
+ * the team lead's Settings before pairing (pairWithHub then refuses any other).
+ */
+export async function probeHub(
+  hubUrl: string,
+): Promise<{ readonly hubUrl: string; readonly caFingerprint256: string }> {
+  const origin = originOf(hubUrl);
+  return { hubUrl: origin, caFingerprint256: fingerprintOfPem(await fetchCaOf(origin)) };
+}
+
 /**
  * Pairs this PC with a hub: fetches the hub's CA without trusting it, refuses it unless its fingerprint starts with
  * the code's prefix, then pairs over a connection that trusts only that CA, and keeps the pairing in `store`.
@@ -95,26 +119,24 @@ export async function pairWithHub(options: {
   readonly code: string;
   readonly deviceName: string;
   readonly store: DeviceStore;
+  /** The whole CA fingerprint the person compared and confirmed (probeHub); any other CA is refused. */
+  readonly expectedFingerprint256?: string;
 }): Promise<{ readonly device: PairedDevice; readonly actor: Actor }> {
   const parsed = parsePairingCode(options.code);
   if (!parsed) throw new ApiError(refusalData(REP_CLIENT_ERRORS.codeMalformed, {}, 'code'));
   const hubUrl = originOf(options.hubUrl);
-  let caPem: string;
-  try {
-    caPem = await fetchUnverifiedCaPem(hubUrl);
-  } catch (error) {
-    throw new ApiError(
-      refusalData(REP_CLIENT_ERRORS.caUnavailable, {
-        hubUrl,
-        detail: error instanceof Error ? error.message : String(error),
-      }),
-    );
-  }
+  const caPem = await fetchCaOf(hubUrl);
   const caFingerprint256 = fingerprintOfPem(caPem);
   if (fingerprintPrefix(caFingerprint256) !== parsed.prefix) {
     throw new ApiError(
       refusalData(REP_CLIENT_ERRORS.notYourHub, { fingerprint: fingerprintPrefix(caFingerprint256) }, 'code'),
     );
+  }
+  if (
+    options.expectedFingerprint256 !== undefined &&
+    options.expectedFingerprint256.toUpperCase() !== caFingerprint256.toUpperCase()
+  ) {
+    throw new ApiError(refusalData(REP_CLIENT_ERRORS.hubChanged, { fingerprint: caFingerprint256 }));
   }
   const transport = createPinnedTransport({ caPem, caFingerprint256 }, () => ({}));
   try {

@@ -18,12 +18,25 @@ export const clientStatusSchema = z
 
 export const clientCalls = {
   'client.status': defineCall({ input: empty, output: clientStatusSchema, access: 'public' }),
+  'client.probe': defineCall({
+    input: z.object({ hubUrl: z.string().trim().min(8).max(300) }).strict(),
+    /** The CA fingerprint the hub hands out, unverified, for the person to compare before connecting. */
+    output: z.object({ hubUrl: z.string(), caFingerprint256: z.string() }).strict(),
+    access: 'team-lead',
+    waitsOnIo: true,
+    errors: [CLIENT_ERRORS.desktopOnly],
+  }),
   'client.connect': defineCall({
     input: z
       .object({
         hubUrl: z.string().trim().min(8).max(300),
         code: z.string().trim().min(10).max(40),
         deviceName: z.string().trim().min(1).max(100),
+        /** The fingerprint client.probe showed and the person confirmed: any other CA is refused. */
+        caFingerprint256: z
+          .string()
+          .regex(/^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){31}$/)
+          .optional(),
       })
       .strict(),
     output: z.object({ status: clientStatusSchema, actor: actorSchema }).strict(),

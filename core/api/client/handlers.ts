@@ -8,6 +8,9 @@ export const clientHandlers: HandlersOf<typeof clientCalls> = {
   'client.status'() {
     return { mode: 'standalone', hubUrl: null, state: null, unreachableSince: null, caFingerprint256: null };
   },
+  async 'client.probe'() {
+    throw new ServiceError(CLIENT_ERRORS.desktopOnly);
+  },
   async 'client.connect'() {
     throw new ServiceError(CLIENT_ERRORS.desktopOnly);
   },

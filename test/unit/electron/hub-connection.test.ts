@@ -92,6 +92,9 @@ describe('where a desktop window’s calls go', () => {
         await options.store.save(device);
         return { actor: { role: 'rep', repId: 'rep_1', name: '王芳' } };
       },
+      probe: async () => {
+        throw new Error('must not probe');
+      },
       connect: async () => fakeRepClient(hubCalls, listeners),
       local: async (name): Promise<CallResult<unknown>> => {
         localCalls.push(name);
@@ -133,6 +136,9 @@ describe('where a desktop window’s calls go', () => {
       pair: async () => {
         throw new Error('must not pair');
       },
+      probe: async () => {
+        throw new Error('must not probe');
+      },
       connect: async () => {
         throw new Error('must not connect');
       },
@@ -148,5 +154,31 @@ describe('where a desktop window’s calls go', () => {
       ok: false,
       error: { reason: 'common.teamLeadOnly' },
     });
+  });
+
+  it('shows the hub’s CA fingerprint before connecting, and pairs only with the fingerprint confirmed', async () => {
+    const pairedWith: (string | undefined)[] = [];
+    const connection = createHubConnection({
+      store: createSafeDeviceStore(tempDir(), fakeSafeStorage(true), () => undefined),
+      pair: async (options) => {
+        pairedWith.push(options.expectedFingerprint256);
+        await options.store.save(device);
+        return { actor: { role: 'rep', repId: 'rep_1', name: '王芳' } };
+      },
+      probe: async (hubUrl) => ({ hubUrl, caFingerprint256: device.caFingerprint256 }),
+      connect: async () => fakeRepClient([], []),
+      local: async () => ({
+        ok: false,
+        error: { code: 'conflict', reason: 'client.desktopOnly', message: '' },
+      }),
+      onEvent: () => undefined,
+    });
+    expect(await connection.dispatch('client.probe', { hubUrl: device.hubUrl }, 1)).toEqual({
+      ok: true,
+      value: { hubUrl: device.hubUrl, caFingerprint256: device.caFingerprint256 },
+    });
+    const input = { hubUrl: device.hubUrl, code: 'x', deviceName: 'PC' };
+    await connection.dispatch('client.connect', { ...input, caFingerprint256: device.caFingerprint256 }, 1);
+    expect(pairedWith).toEqual([device.caFingerprint256]);
   });
 });

@@ -2,7 +2,7 @@
 // voided code, an impostor hub, a hub presenting another certificate, and a revoked device coming back.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRepClient, pairWithHub } from '../../../core/lan/rep-client';
+import { connectRepClient, pairWithHub, probeHub } from '../../../core/lan/rep-client';
 import { startLanHub, waitFor, type LanHub } from '../../helpers/lan-hub';
 import { useTempDir } from '../../helpers/temp-dir';
 import { addRep, pairingCodeFor, refusalOf, storeIn } from './lan-fixtures';
@@ -186,5 +186,33 @@ describe('a hub that is not the one paired with', () => {
     } finally {
       rep.close();
     }
+  });
+
+  it('shows the hub’s whole CA fingerprint before pairing, and refuses any other CA than the one confirmed', async () => {
+    expect(await probeHub(`${hubA.url}/`)).toEqual({
+      hubUrl: hubA.url,
+      caFingerprint256: hubA.caFingerprint256,
+    });
+    const code = await pairingCodeFor(hubA.lead, repId);
+    // The person confirmed hub B's fingerprint; hub A answers the pairing: nothing is sent to it.
+    const error = await refusalOf(
+      pairWithHub({
+        hubUrl: hubA.url,
+        code,
+        deviceName: 'x',
+        store: storeIn(tempDir()).store,
+        expectedFingerprint256: hubB.caFingerprint256,
+      }),
+    );
+    expect(error.reason).toBe('repClient.hubChanged');
+    expect(error.message).toContain(hubA.caFingerprint256);
+    const paired = await pairWithHub({
+      hubUrl: hubA.url,
+      code,
+      deviceName: 'x',
+      store: storeIn(tempDir()).store,
+      expectedFingerprint256: hubA.caFingerprint256.toLowerCase(),
+    });
+    expect(paired.actor).toMatchObject({ repId });
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../core/api/contract';
 import { ApiError, refusalData } from '../../../core/api/errors';
 import { REP_CLIENT_ERRORS } from '../../../core/lan/rep-client-errors';
-import { fingerprintPrefixOfCode } from '../../../renderer/src/features/identity/HubConnectSection';
+import { fingerprintPrefixOfCode } from '../../../renderer/src/features/identity/HubConnectForm';
 import { NetworkSection } from '../../../renderer/src/features/identity/NetworkSection';
 import { ConnectionBanner } from '../../../renderer/src/shell/ConnectionBanner';
 import { createFakeClient, renderWithApp, SIGNED_IN_LEAD } from './render-app';
@@ -43,12 +43,13 @@ describe('connecting this PC to a hub', () => {
     expect(fingerprintPrefixOfCode('ABCDE-FGHJK-1A2B3C4Z')).toBeNull();
   });
 
-  it('shows the fingerprint the code expects, connects with the typed values, then shows the state', async () => {
+  it('shows the fingerprint the code expects, then the hub’s whole one, and connects with that one confirmed', async () => {
     let isConnected = false;
     let actor: CallOutput<'session.status'>['actor'] = { role: 'lead' };
     const client = createFakeClient({
       'session.status': () => ({ ...SIGNED_IN_LEAD, actor }),
       'client.status': () => (isConnected ? CONNECTED : STANDALONE),
+      'client.probe': ({ hubUrl }) => ({ hubUrl, caFingerprint256: FINGERPRINT }),
       'client.connect': () => {
         isConnected = true;
         actor = REP;
@@ -62,7 +63,12 @@ describe('connecting this PC to a hub', () => {
     fill(/^Pairing code/, 'abcde-fghjk-1a2b3c4d');
     expect((await screen.findByTestId('expected-fingerprint')).textContent).toContain('1A:2B:3C:4D…');
     fill(/^Name of this device/, '王芳的电脑');
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    expect(screen.queryByRole('button', { name: 'It is the same: connect' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Check the hub' }));
+    const shown = await screen.findByTestId('hub-fingerprint');
+    expect(shown.textContent).toContain(FINGERPRINT);
+    expect(shown.textContent).toContain('It begins as the pairing code says');
+    fireEvent.click(screen.getByRole('button', { name: 'It is the same: connect' }));
 
     const state = await screen.findByTestId('hub-client-status');
     expect(state.textContent).toContain('Connected to the hub at https://192.168.1.20:5174');
@@ -71,7 +77,34 @@ describe('connecting this PC to a hub', () => {
       hubUrl: 'https://192.168.1.20:5174',
       code: 'abcde-fghjk-1a2b3c4d',
       deviceName: '王芳的电脑',
+      caFingerprint256: FINGERPRINT,
     });
+  });
+
+  it('offers no connect for a hub whose fingerprint does not begin as the code says, nor after the address changes', async () => {
+    const client = createFakeClient({
+      'client.status': () => STANDALONE,
+      'client.probe': ({ hubUrl }) => ({
+        hubUrl,
+        caFingerprint256: hubUrl.includes('.20') ? FINGERPRINT : FINGERPRINT.replace('1A', 'FF'),
+      }),
+    });
+    renderWithApp(<NetworkSection isBrowser={false} />, client, 'zh-CN');
+    await screen.findByTestId('hub-connect-form');
+    fill(/^主机地址/, 'https://192.168.1.66:5174');
+    fill(/^配对码/, 'ABCDE-FGHJK-1A2B3C4D');
+    fireEvent.click(screen.getByRole('button', { name: '核对主机' }));
+    expect((await screen.findByTestId('hub-fingerprint')).textContent).toContain(
+      '开头不是配对码所示的 1A:2B:3C:4D：这不是您团队的主机',
+    );
+    expect(screen.queryByRole('button', { name: '指纹一致，连接' })).toBeNull();
+    fill(/^主机地址/, 'https://192.168.1.20:5174');
+    expect(screen.queryByTestId('hub-fingerprint')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '核对主机' }));
+    await screen.findByRole('button', { name: '指纹一致，连接' });
+    fill(/^主机地址/, 'https://192.168.1.21:5174');
+    expect(screen.queryByRole('button', { name: '指纹一致，连接' })).toBeNull();
+    expect(client.calls.some((call) => call.name === 'client.connect')).toBe(false);
   });
 
   it('shows a rep on a connected PC the state and lets them disconnect, in Chinese', async () => {
@@ -98,17 +131,19 @@ describe('connecting this PC to a hub', () => {
   it('words a refused connection in the page’s language', async () => {
     const client = createFakeClient({
       'client.status': () => STANDALONE,
+      'client.probe': ({ hubUrl }) => ({ hubUrl, caFingerprint256: FINGERPRINT }),
       'client.connect': () => {
-        throw new ApiError(refusalData(REP_CLIENT_ERRORS.notYourHub, { fingerprint: 'FFFFFFFF' }, 'code'));
+        throw new ApiError(refusalData(REP_CLIENT_ERRORS.hubChanged, { fingerprint: 'FF:FF' }));
       },
     });
     renderWithApp(<NetworkSection isBrowser={false} />, client, 'zh-CN');
     await screen.findByTestId('hub-connect-form');
     fill(/^主机地址/, 'https://192.168.1.20:5174');
     fill(/^配对码/, 'ABCDE-FGHJK-1A2B3C4D');
-    fireEvent.click(screen.getByRole('button', { name: '连接' }));
+    fireEvent.click(screen.getByRole('button', { name: '核对主机' }));
+    fireEvent.click(await screen.findByRole('button', { name: '指纹一致，连接' }));
     await waitFor(() =>
-      expect(screen.getByTestId('hub-connect-error').textContent).toContain('这不是您团队的主机'),
+      expect(screen.getByTestId('hub-connect-error').textContent).toContain('与您核对过的不同'),
     );
   });
 

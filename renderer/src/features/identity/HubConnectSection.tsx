@@ -1,34 +1,17 @@
-// Settings → Network in the desktop app: connect this PC to the team's hub (its address and a pairing code from the
-// team lead, whose fingerprint prefix the rep compares before connecting), see the connection's state, disconnect.
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+// Settings → Network in the desktop app: this PC's connection to the team's hub — its state, the pinned CA and a
+// disconnect button once connected, the connect form (HubConnectForm.tsx) before.
+import { Alert, Badge, Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { CallOutput } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 import { applyActor } from '../../api/session';
-import { describeBrowser } from './browser-name';
 import { useIdentityTranslation } from './bundle';
+import { CLIENT_STATUS_KEY, ConnectForm } from './HubConnectForm';
+
+export { CLIENT_STATUS_KEY } from './HubConnectForm';
 
 type ClientStatus = CallOutput<'client.status'>;
-
-export const CLIENT_STATUS_KEY = ['session', 'client-status'] as const;
-
-/**
- * The eight hex digits a pairing code ends with: the start of the hub CA's SHA-256 fingerprint, as
- * core/api/devices/pairing-code.ts writes it. Null until the code is complete.
- */
-export function fingerprintPrefixOfCode(typed: string): string | null {
-  const compact = typed.toUpperCase().replace(/[\s-]/g, '');
-  if (compact.length !== 18) return null;
-  const prefix = compact.slice(10);
-  return /^[0-9A-F]{8}$/.test(prefix) ? prefix : null;
-}
-
-/** `AB:CD:…` grouped as the hub's Settings shows it, so the two can be compared by eye. */
-function formatPrefix(prefix: string): string {
-  return prefix.match(/.{2}/g)?.join(':') ?? prefix;
-}
 
 function StateBadge({ status }: { status: ClientStatus }) {
   const { t } = useIdentityTranslation();
@@ -84,85 +67,6 @@ function Connected({ status }: { status: ClientStatus }) {
         {t('identity.hubClient.disconnectHint')}
       </Text>
     </Stack>
-  );
-}
-
-function ConnectForm() {
-  const { t } = useIdentityTranslation();
-  const client = useClient();
-  const queryClient = useQueryClient();
-  const form = useForm({
-    initialValues: {
-      hubUrl: 'https://',
-      code: '',
-      deviceName: t('identity.hubClient.defaultDeviceName', {
-        system: describeBrowser(typeof navigator === 'undefined' ? '' : navigator.userAgent).system,
-      }),
-    },
-  });
-  const connect = useMutation({
-    mutationFn: async (values: typeof form.values) => {
-      const answer = await client.call('client.connect', {
-        hubUrl: values.hubUrl.trim(),
-        code: values.code.trim(),
-        deviceName: values.deviceName.trim(),
-      });
-      queryClient.setQueryData(CLIENT_STATUS_KEY, answer.status);
-      await applyActor(queryClient, client, answer.actor);
-    },
-  });
-  const prefix = fingerprintPrefixOfCode(form.values.code);
-  return (
-    <form onSubmit={form.onSubmit((values) => connect.mutate(values))} data-testid="hub-connect-form">
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('identity.hubClient.hint')}
-        </Text>
-        <TextInput
-          label={t('identity.hubClient.address')}
-          description={t('identity.hubClient.addressHint')}
-          placeholder="https://192.168.1.20:5174"
-          required
-          spellCheck={false}
-          {...form.getInputProps('hubUrl')}
-        />
-        <TextInput
-          label={t('identity.signIn.code')}
-          description={t('identity.hubClient.codeHint')}
-          placeholder="XXXXX-XXXXX-XXXXXXXX"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: 1 } }}
-          {...form.getInputProps('code')}
-        />
-        {prefix && (
-          <Alert color="blue" variant="light" data-testid="expected-fingerprint">
-            <Text size="sm">{t('identity.hubClient.expectFingerprint')}</Text>
-            <Code fz="md" fw={700}>
-              {formatPrefix(prefix)}…
-            </Code>
-          </Alert>
-        )}
-        <TextInput
-          label={t('identity.signIn.deviceName')}
-          description={t('identity.signIn.deviceNameHint')}
-          required
-          maxLength={100}
-          {...form.getInputProps('deviceName')}
-        />
-        {connect.error && (
-          <Alert color="red" role="alert" data-testid="hub-connect-error">
-            {connect.error.message}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={connect.isPending}>
-            {t('identity.hubClient.connect')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
 
