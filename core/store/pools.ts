@@ -1,6 +1,7 @@
 // Repository for the public pools (schema version 13): the pools and their stored config, claims per pool, and the
 // facts of leads that decide their pool.
 import type { Database } from 'better-sqlite3';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Grade } from '../domain/funnel';
 import { allCompiled, execute, getCompiled, qb, selectAll } from './sql';
 
@@ -267,4 +268,14 @@ export function listAuditOfAction(
     entityId: row.entity_id,
     detail: JSON.parse(row.detail_json) as unknown,
   }));
+}
+
+/**
+ * `where` (when given) and only owned leads: for a rep's search by contact text, which must not find a pool lead
+ * whose contact data is masked from them.
+ */
+export function ownedLeadsOnly(where: Expression<SqlBool> | undefined): Expression<SqlBool> {
+  return where === undefined
+    ? sql<SqlBool>`leads.owner_id IS NOT NULL`
+    : sql<SqlBool>`(${where}) AND leads.owner_id IS NOT NULL`;
 }

@@ -20,6 +20,7 @@ import { distributeNewLeads } from '../distribution/distribute-new-leads';
 import { listAssignmentsWithMerged } from '../duplicates/merged-assignments';
 import { ServiceError } from '../errors';
 import { requireShownStage } from '../funnel/funnel-stages';
+import { hideMaskedFromSearch } from '../pool/masked-search';
 import { readFunnelSettings } from '../sla/settings';
 import type { leadsCalls } from './calls';
 import { closingFor, type Closing } from './close-gate';
@@ -46,7 +47,11 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
       {
         ...input,
         visibleToRep: ctx.actor.role === 'rep' ? ctx.actor.repId : undefined,
-        where: input.drill === undefined ? undefined : drillWhere(ctx, input.drill),
+        where: hideMaskedFromSearch(
+          ctx,
+          input.text,
+          input.drill === undefined ? undefined : drillWhere(ctx, input.drill),
+        ),
         // A Dashboard count decides for itself whether past leads count (closures do): the list follows it.
         ...(input.drill === undefined ? {} : { includeHistory: undefined }),
       },

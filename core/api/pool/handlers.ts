@@ -15,16 +15,12 @@ import { cardOf } from '../work/workable-lead';
 import type { poolCalls } from './calls';
 import { claimLead, dayStartOf, holdingOf } from './claim';
 import { POOL_ERRORS } from './errors';
+import { isContactLike } from './masked-search';
 import { poolAdminHandlers } from './handlers-admin';
 import { poolOriginOf } from './pool-origin';
 import { poolOf, readPools } from './pools-read';
 import { previewDistribution } from './preview';
 import { listOpenLeadIdsOf } from './rep-leads';
-
-/** Text that looks like a phone number or an email: never matched against a masked lead for a rep. */
-function isContactLike(text: string | undefined): boolean {
-  return text !== undefined && (/\d{4}/.test(text.replace(/[\s-]/g, '')) || text.includes('@'));
-}
 
 function requireListedPool(ctx: CallContext, pools: readonly PoolConfig[], poolId: string | undefined) {
   const pool = poolId === undefined ? pools.find((p) => p.isDefault) : pools.find((p) => p.id === poolId);

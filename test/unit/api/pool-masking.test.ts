@@ -149,6 +149,19 @@ describe('masked contact data of pool leads', () => {
     });
   });
 
+  it('finds no masked pool lead for a rep searching leads by its phone or email, and finds it once claimed', async () => {
+    const rc = repClient(t, me);
+    const ids = async (text: string) => (await rc.call('leads.list', { text })).rows.map((row) => row.id);
+    expect((await t.client.call('leads.list', { text: PHONE })).rows.map((row) => row.id)).toEqual([secret]);
+    for (const text of [PHONE, '5678', '139 1234', EMAIL])
+      expect(await ids(text), text).not.toContain(secret);
+    // A search by name still finds the pool lead (its contact data masked in the answer).
+    expect(await ids('秘密')).toContain(secret);
+    t.clock.now += 8 * 86_400_000; // past the cool-down from the recycle
+    await rc.call('pool.claim', { leadId: secret });
+    expect(await ids(PHONE)).toEqual([secret]);
+  });
+
   it('shows the contact data once the rep claims the lead, and audits the reveal for the team lead', async () => {
     const rc = repClient(t, me);
     t.clock.now += 8 * 86_400_000; // past the cool-down from the recycle
