@@ -11,6 +11,7 @@ import { updateToSchemaVersion8 } from './0008-jobs';
 import { updateToSchemaVersion9 } from './0009-triggers-to-code';
 import { updateToSchemaVersion10 } from './0010-activities';
 import { updateToSchemaVersion11 } from './0011-pulse';
+import { updateToSchemaVersion12 } from './0012-dashboard-indexes';
 import { updateToSchemaVersion13 } from './0013-pools';
 import { updateToSchemaVersion18 } from './0018-closed-leads-index';
 
@@ -31,6 +32,8 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion13,
   // 0014–0017 are other changes' numbers; 0018 runs as the next step until they land.
   updateToSchemaVersion18,
+  // 0012 landed after 0018: it runs as the next step, so databases already past 0018 get it too.
+  updateToSchemaVersion12,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
