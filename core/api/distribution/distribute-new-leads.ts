@@ -27,6 +27,7 @@ import type { DistributeResult, DistributedLead } from './calls';
 import { readRecycleContext } from './recycle-context';
 import { readRepFit } from './rep-fit';
 import { readDistributionSettings, readEngineState, readTeamAndRules } from './setup';
+import { holdingCapsOf } from '../pool/holding';
 
 /** What distribution needs from its caller; a handler's CallContext fits as it is. */
 export interface DistributionHost {
@@ -146,6 +147,7 @@ export function distributeNewLeads(
     now,
     seed: settings.seed,
     recycleCooldownMs: cooldownMs,
+    holdingCaps: holdingCapsOf(db, now, reps),
     repFit: readRepFit(db, now),
     affinity: buildAffinity(db, leads),
     workingHours: { teamDefault: settings.teamWorkingHours },

@@ -8,6 +8,8 @@ import { actorLabel } from '../call-context';
 import type { DistributionHost } from './distribute-new-leads';
 import { ServiceError } from '../errors';
 import { DISTRIBUTION_ERRORS } from './errors';
+import { isOpenStage } from '../../domain/funnel';
+import { requireHoldingRoom } from '../pool/holding';
 
 /** What a manual or appeal assignment stores as its explanation. */
 interface ManualExplanation {
@@ -30,8 +32,8 @@ export function reassignLeads(
   via: { kind: 'manual' | 'appeal'; appealId?: string } = { kind: 'manual' },
 ): number {
   const { db, now } = host;
+  const rep = toRepId === null ? undefined : findRepById(db, toRepId);
   if (toRepId !== null) {
-    const rep = findRepById(db, toRepId);
     if (!rep) throw new ServiceError(DISTRIBUTION_ERRORS.repNotFound, { id: toRepId }, 'toRepId');
     if (!rep.isActive) throw new ServiceError(DISTRIBUTION_ERRORS.repInactive, { name: rep.name }, 'toRepId');
   }
@@ -41,6 +43,8 @@ export function reassignLeads(
     const lead = findLeadById(db, leadId);
     if (!lead) throw new ServiceError(DISTRIBUTION_ERRORS.leadNotFound, { id: leadId }, 'leadIds');
     if (lead.ownerId === toRepId) continue;
+    // The pools' holding cap (库容) binds a hand-over as it binds a claim: one more open lead must fit.
+    if (rep !== undefined && !lead.isHistory && isOpenStage(lead.stage)) requireHoldingRoom(db, now, rep);
     const assignmentId = host.newId('asg');
     const explanation: ManualExplanation = {
       kind: via.kind,

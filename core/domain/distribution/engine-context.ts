@@ -12,7 +12,7 @@ import type {
   ExclusionReason,
   WorkingHours,
 } from './types';
-import { DEFAULT_RECYCLE_COOLDOWN_MS } from './types';
+import { DEFAULT_RECYCLE_COOLDOWN_MS, type HoldingCap } from './types';
 import { fitFor } from './rep-fit';
 import type { RepFitModel } from './rep-fit';
 import { parseClockTime, toLocalTime } from './local-time';
@@ -52,6 +52,8 @@ export interface EngineContext {
   readonly defaultFit: number;
   readonly repFit: RepFitModel | undefined;
   readonly recycleCooldownMs: number;
+  /** The pool holding cap binding rep i, or null. */
+  readonly holdingCaps: readonly (HoldingCap | null)[];
   // Mutable run state.
   now: number;
   nowLocal: LocalTime;
@@ -234,6 +236,7 @@ export function createEngineContext(input: ContextInput): EngineContext {
     defaultFit: input.defaultFit ?? 1,
     repFit: input.repFit,
     recycleCooldownMs: Math.max(0, input.recycleCooldownMs ?? DEFAULT_RECYCLE_COOLDOWN_MS),
+    holdingCaps: reps.map((rep) => input.holdingCaps?.[rep.id] ?? null),
     now: input.now,
     nowLocal,
     day: nowLocal.date,

@@ -40,6 +40,9 @@ export function capExclusion(
   if (rep.capOpen !== null && open >= rep.capOpen) return { code: 'open-cap', open, cap: rep.capOpen };
   const today = loads.today[i] ?? 0;
   if (rep.capDaily !== null && today >= rep.capDaily) return { code: 'daily-cap', today, cap: rep.capDaily };
+  const holding = ctx.holdingCaps[i] ?? null;
+  if (holding !== null && open - holding.locked >= holding.cap)
+    return { code: 'holding-cap', holding: open - holding.locked, cap: holding.cap, pool: holding.pool };
   return null;
 }
 

@@ -41,6 +41,7 @@ const EXCLUSION_TEXT: Readonly<Record<ExclusionCode, string>> = {
   'outside-working-hours': 'outside working hours',
   'open-cap': 'open-lead cap reached',
   'daily-cap': 'daily cap reached',
+  'holding-cap': 'pool holding cap reached',
   'unknown-rep': 'unknown rep',
 };
 

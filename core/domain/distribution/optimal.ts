@@ -60,7 +60,9 @@ function remainingCapacity(ctx: EngineContext, i: number, batchSize: number): nu
   if (rep === undefined) return 0;
   const byOpen = rep.capOpen === null ? batchSize : rep.capOpen - (ctx.open[i] ?? 0);
   const byDay = rep.capDaily === null ? batchSize : rep.capDaily - (ctx.today[i] ?? 0);
-  return Math.max(0, Math.min(byOpen, byDay, batchSize));
+  const holding = ctx.holdingCaps[i] ?? null;
+  const byHolding = holding === null ? batchSize : holding.cap - ((ctx.open[i] ?? 0) - holding.locked);
+  return Math.max(0, Math.min(byOpen, byDay, byHolding, batchSize));
 }
 
 /**

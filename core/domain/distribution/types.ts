@@ -158,6 +158,17 @@ export interface DistributionContext {
   /** Rep fit by industry (multiplier on lead probability, ~1 = average), for the optimizer; missing = defaultFit. */
   readonly fit?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly defaultFit?: number;
+  /** The public pools' holding cap (库容) binding each rep, by rep id; a rep not named has none. */
+  readonly holdingCaps?: Readonly<Record<string, HoldingCap>>;
+}
+
+/** A pool's holding cap on a rep: open leads held, locked ones not counted, may not exceed `cap`. */
+export interface HoldingCap {
+  readonly cap: number;
+  /** The rep's open leads under a lock in force (counted apart). */
+  readonly locked: number;
+  /** The pool whose cap it is, by name (the explanation names it). */
+  readonly pool: string;
 }
 
 export interface DistributionInput extends DistributionContext {
@@ -188,6 +199,8 @@ export type ExclusionReason =
   | { readonly code: 'outside-working-hours'; readonly localTime: string }
   | { readonly code: 'open-cap'; readonly open: number; readonly cap: number }
   | { readonly code: 'daily-cap'; readonly today: number; readonly cap: number }
+  /** The pool's holding cap (库容): `holding` open leads held, locks not counted, against `cap`. */
+  | { readonly code: 'holding-cap'; readonly holding: number; readonly cap: number; readonly pool: string }
   | { readonly code: 'unknown-rep' };
 export type ExclusionCode = ExclusionReason['code'];
 
