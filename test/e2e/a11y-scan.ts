@@ -173,19 +173,15 @@ const DIALOGS: readonly DialogStep[] = [
   },
 ];
 
-const LEAD_PAGES = [
-  'queue',
-  'agenda',
-  'funnel',
-  'pool',
-  'leads',
-  'import',
-  'rules',
-  'team',
-  'dashboard',
-  'settings',
-] as const;
-const REP_PAGES = ['queue', 'agenda', 'funnel', 'pool', 'leads', 'rules', 'settings'] as const;
+/** Every page the signed-in person's navigation offers (so a page added to the app is scanned without a word here). */
+async function navigationPages(session: HubSession, page: Page): Promise<string[]> {
+  await page.goto(`${session.baseUrl}/#/leads`);
+  const links = page.locator('nav a[href^="#/"]');
+  await links.first().waitFor();
+  return (await links.evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''))).map((href) =>
+    href.replace(/^#\//, ''),
+  );
+}
 
 async function setLanguage(session: HubSession, page: Page, language: Language): Promise<void> {
   await session.callApi('preferences.set', { language });
@@ -230,9 +226,16 @@ export async function scanAll(
 ): Promise<Finding[]> {
   const page = session.page;
   const findings: Finding[] = [];
-  const pages = (role === 'lead' ? LEAD_PAGES : REP_PAGES).filter(
+  const pages = (await navigationPages(session, page)).filter(
     (p) => !options.onlyPages || options.onlyPages.includes(p),
   );
+  // The gauge must see the pages it is meant to: the team lead's include the lead-only ones, a rep's do not.
+  const expected = role === 'lead' ? ['leads', 'funnel', 'team', 'import'] : ['queue', 'funnel', 'pool'];
+  if (!options.onlyPages && !expected.every((p) => pages.includes(p))) {
+    throw new Error(
+      `The ${role}'s navigation lists ${pages.join(', ')}: expected at least ${expected.join(', ')}`,
+    );
+  }
   for (const language of options.languages ?? LANGUAGES) {
     await setLanguage(session, page, language);
     for (const name of pages) {
