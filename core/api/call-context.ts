@@ -20,6 +20,10 @@ export interface LanState {
 export interface CallerInfo {
   readonly address: string | null;
   readonly deviceId: string | null;
+  /** The device credential the request carried (a paired browser's cookie, a rep PC's header); null without. */
+  readonly deviceToken: string | null;
+  /** On the LAN transport a rep's PIN sign-in must come from a paired, unrevoked device of that rep. */
+  readonly repSignInNeedsDevice: boolean;
 }
 
 export interface CallContext {

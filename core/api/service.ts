@@ -45,6 +45,10 @@ export interface Caller {
   readonly token?: string | null | undefined;
   readonly address?: string | null | undefined;
   readonly deviceId?: string | null | undefined;
+  /** The device credential the request carried (LAN transport), checked by a rep's PIN sign-in. */
+  readonly deviceToken?: string | null | undefined;
+  /** Set by the LAN transport: a rep signs in with a PIN only from a paired device of that rep. */
+  readonly repSignInNeedsDevice?: boolean | undefined;
 }
 
 export type EventListener = (event: PushedEvent) => void;
@@ -179,7 +183,12 @@ export function createService(options: ServiceOptions): Service {
         session,
         sessions,
         signInLinks,
-        caller: { address: caller?.address ?? null, deviceId: caller?.deviceId ?? session?.deviceId ?? null },
+        caller: {
+          address: caller?.address ?? null,
+          deviceId: caller?.deviceId ?? session?.deviceId ?? null,
+          deviceToken: caller?.deviceToken ?? null,
+          repSignInNeedsDevice: caller?.repSignInNeedsDevice === true,
+        },
         lan,
         afterRollback: (work) => onRollback.push(work),
         now: clock(),

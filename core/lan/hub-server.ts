@@ -135,7 +135,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     origins: () => new Set(names.map((name) => `${scheme}://${name}:${boundPort}`)),
     isHttps: options.tls != null,
   };
-  const handleCall = createApiHandler({ service, identity });
+  const handleCall = createApiHandler({ service, identity, repSignInNeedsDevice: isLan });
 
   // A revoked session's feed closes at once.
   const stopRevoked = service.sessions.onRevoked((hashes) => {

@@ -10,6 +10,7 @@ import type { DeviceStore, PairedDevice } from '../../core/lan/device-store';
 import { createPinnedTransport } from '../../core/lan/pinned-tls';
 import { connectRepClient, pairWithHub, type RepClient } from '../../core/lan/rep-client';
 import { createHttpClient } from '../../core/api/transport/http-client';
+import { DEVICE_HEADER } from '../../core/api/transport/http-transport';
 import { startLanHub, type LanHub } from '../helpers/lan-hub';
 import { figure, percentile, type Report } from './figure';
 
@@ -128,18 +129,23 @@ async function measurePolling(
   return { latencies, errors };
 }
 
-/** 20 reps sign in with their PINs at the same moment, each over a connection of its own. */
+/**
+ * 20 reps sign in with their PINs at the same moment, each over a connection of its own from a device paired for
+ * them (on the LAN a rep's PIN alone is refused).
+ */
 async function measureSignIns(hub: LanHub): Promise<number[]> {
-  const pins: { repId: string; pin: string }[] = [];
+  const pins: { repId: string; pin: string; deviceToken: string }[] = [];
   for (let i = 0; i < SIGN_IN_CLIENTS; i += 1) {
     const pin = String(300_000 + i * 7_919);
     const repId = (await hub.lead.call('reps.create', { name: `Signer ${i}`, tier: 'mid', pin })).id;
-    pins.push({ repId, pin });
+    const { code } = await hub.lead.call('devices.createPairingCode', { repId });
+    const { deviceToken } = await hub.lead.call('devices.pair', { code, deviceName: `Signer ${i} PC` });
+    pins.push({ repId, pin, deviceToken });
   }
-  const clients = pins.map(() => {
+  const clients = pins.map(({ deviceToken }) => {
     const transport = createPinnedTransport(
       { caPem: hub.caPem, caFingerprint256: hub.caFingerprint256 },
-      () => ({}),
+      () => ({ [DEVICE_HEADER]: deviceToken }),
     );
     return {
       transport,

@@ -58,6 +58,7 @@ export const sessionCalls = {
       SESSION_ERRORS.noPasswordYet,
       SESSION_ERRORS.repHasNoPin,
       SESSION_ERRORS.deviceRevoked,
+      SESSION_ERRORS.deviceNotPaired,
     ],
   }),
   'session.redeemLink': defineCall({

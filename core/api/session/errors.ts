@@ -47,4 +47,9 @@ export const SESSION_ERRORS = defineErrors('session', {
     en: 'This device is no longer paired: ask the team lead for a new pairing code.',
     zh: '此设备已被取消配对：请向销售主管索取新的配对码。',
   },
+  deviceNotPaired: {
+    kind: 'forbidden',
+    en: 'A rep signs in on the LAN only from a device paired for them: this browser or PC is not paired for this rep (or its pairing was revoked). Ask the team lead for a pairing code and pair it first.',
+    zh: '在局域网中，销售只能在为其配对的设备上登录：此浏览器或电脑未为该销售配对（或配对已被取消）。请向销售主管索取配对码，先完成配对。',
+  },
 });

@@ -51,12 +51,12 @@ function chargeTry(ctx: CallContext, key: string): void {
   if (refusal !== null) throw new ServiceError(SESSION_ERRORS.lockedOut, { retryAfterSeconds: refusal });
 }
 
-function openSession(ctx: CallContext, person: Person, actor: Actor) {
+function openSession(ctx: CallContext, person: Person, actor: Actor, deviceId: string | null) {
   const key = personKey(person);
   return inTransaction(ctx.db, () => {
     clearSignInFailures(ctx.db, key);
-    const { token, expiresAt } = ctx.sessions.open(ctx.db, person, ctx.clock(), ctx.caller.deviceId);
-    auditSignIn(ctx, key, 'session.signIn');
+    const { token, expiresAt } = ctx.sessions.open(ctx.db, person, ctx.clock(), deviceId);
+    auditSignIn(ctx, key, 'session.signIn', deviceId === null ? {} : { deviceId });
     return { actor, token, expiresAt };
   });
 }
@@ -79,6 +79,41 @@ function signInDevice(ctx: CallContext, deviceToken: string) {
       return { actor: { role: 'rep', repId: rep.id, name: rep.name } as Actor, token, expiresAt };
     }) ?? refuseDevice()
   );
+}
+
+/**
+ * On the LAN transport a rep's PIN opens a session only on a paired, unrevoked device of that same rep, so any
+ * browser on the LAN cannot sign in with a rep's PIN. Checked before a try is charged: an unpaired browser cannot
+ * lock the rep out either. Returns the device the session is bound to (null off the LAN).
+ */
+function deviceForRepSignIn(ctx: CallContext, repId: string): string | null {
+  if (!ctx.caller.repSignInNeedsDevice) return ctx.caller.deviceId;
+  const deviceToken = ctx.caller.deviceToken;
+  return (
+    inTransaction(ctx.db, () => {
+      const device = deviceToken ? findDeviceByTokenHash(ctx.db, hashToken(deviceToken)) : undefined;
+      const reason = !device
+        ? 'not paired'
+        : device.revokedAt !== null
+          ? 'revoked'
+          : device.person !== `rep:${repId}`
+            ? 'paired for another person'
+            : null;
+      if (!device || reason !== null) {
+        auditSignIn(ctx, `rep:${repId}`, 'session.deviceRefused', {
+          reason: reason ?? 'not paired',
+          ...(device ? { refusedDeviceId: device.id } : {}),
+        });
+        return null;
+      }
+      noteDeviceSeen(ctx.db, device.id, ctx.clock(), ctx.caller.address);
+      return device.id;
+    }) ?? refuseUnpaired()
+  );
+}
+
+function refuseUnpaired(): never {
+  throw new ServiceError(SESSION_ERRORS.deviceNotPaired);
 }
 
 function refuseDevice(): never {
@@ -124,12 +159,13 @@ export const sessionHandlers: HandlersOf<typeof sessionCalls> = {
       };
     });
     if (input.as === 'lead' && stored === null) throw new ServiceError(SESSION_ERRORS.noPasswordYet);
+    const deviceId = input.as === 'rep' ? deviceForRepSignIn(ctx, input.repId) : ctx.caller.deviceId;
     if (input.as === 'rep' && actor !== null && stored === null) {
       throw new ServiceError(SESSION_ERRORS.repHasNoPin, {}, 'pin');
     }
     chargeTry(ctx, key);
     const isRight = await checkSecret(secret, stored, actor !== null);
-    if (isRight && actor) return openSession(ctx, person, actor);
+    if (isRight && actor) return openSession(ctx, person, actor, deviceId);
     const failures = inTransaction(ctx.db, () => {
       auditSignIn(ctx, key, 'session.signInFailed');
       return readSignInFailures(ctx.db, key).failures;

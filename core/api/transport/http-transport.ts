@@ -1,7 +1,8 @@
 // The HTTP(S) transport, generated from the contract: POST /api/<call> with a JSON body. It refuses what browsers'
 // cross-site tricks send before the service sees anything: a Host that is not the hub's (DNS rebinding), a
 // foreign Origin or a form/text body (CSRF), an oversized or malformed body; the session comes from the
-// HttpOnly cookie (browsers) or the session header (rep clients).
+// HttpOnly cookie (browsers) or the session header (rep clients); on the LAN a rep's PIN sign-in also needs the
+// device credential (a paired browser's device cookie, or the device header).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { calls, type CallResult } from '../contract';
 import type { CallSpec } from '../contract-kit';
@@ -10,6 +11,13 @@ import type { Service } from '../service';
 
 export const SESSION_HEADER = 'x-fairlead-session';
 export const SESSION_COOKIE = 'fairlead_session';
+/** A paired device's credential sent with a rep's PIN sign-in (programs; browsers carry the device cookie). */
+export const DEVICE_HEADER = 'x-fairlead-device';
+/** A browser's device credential, set when it pairs; sent only to the sign-in call (its cookie path). */
+export const DEVICE_COOKIE = 'fairlead_device';
+const DEVICE_COOKIE_PATH = '/api/session.signIn';
+/** Browsers cap a cookie's life at 400 days; revocation on the hub ends it sooner. */
+const DEVICE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600;
 /**
  * An oversized body is read and thrown away up to this size, so the client hears the 413 instead of a reset
  * (an answer sent while it is still writing breaks its pipe); past it the connection is closed.
@@ -44,7 +52,7 @@ export function sendJson(
   res: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = {},
+  headers: Record<string, string | string[]> = {},
 ): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -95,6 +103,13 @@ export function sessionTokenOf(req: IncomingMessage): string | null {
   return readCookie(req, SESSION_COOKIE);
 }
 
+/** The device credential a request carries: the device header (a rep's PC) or a paired browser's cookie. */
+export function deviceTokenOf(req: IncomingMessage): string | null {
+  const header = req.headers[DEVICE_HEADER];
+  if (typeof header === 'string' && header.length > 0) return header;
+  return readCookie(req, DEVICE_COOKIE);
+}
+
 function isBrowser(req: IncomingMessage): boolean {
   return req.headers.origin !== undefined || req.headers['sec-fetch-mode'] !== undefined;
 }
@@ -106,6 +121,18 @@ function sessionCookie(token: string, identity: HubIdentity, maxAgeSeconds: numb
     'SameSite=Strict',
     'Path=/',
     `Max-Age=${maxAgeSeconds}`,
+    ...(identity.isHttps ? ['Secure'] : []),
+  ].join('; ');
+}
+
+/** HttpOnly, SameSite=Strict (Secure on HTTPS), and sent only to the sign-in call. */
+function deviceCookie(deviceToken: string, identity: HubIdentity): string {
+  return [
+    `${DEVICE_COOKIE}=${deviceToken}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    `Path=${DEVICE_COOKIE_PATH}`,
+    `Max-Age=${DEVICE_COOKIE_MAX_AGE_SECONDS}`,
     ...(identity.isHttps ? ['Secure'] : []),
   ].join('; ');
 }
@@ -153,11 +180,14 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
 export interface ApiHandlerOptions {
   readonly service: Service;
   readonly identity: HubIdentity;
+  /** The LAN transport: a rep's PIN sign-in must come from a paired, unrevoked device of that rep. */
+  readonly repSignInNeedsDevice?: boolean;
 }
 
 /** Answers POST /api/<call>; the caller has already checked Host. */
 export function createApiHandler(options: ApiHandlerOptions) {
   const { service, identity } = options;
+  const repSignInNeedsDevice = options.repSignInNeedsDevice === true;
   const abuse = new WeakMap<object, number>();
 
   function noteAbuse(req: IncomingMessage): void {
@@ -226,13 +256,15 @@ export function createApiHandler(options: ApiHandlerOptions) {
     const result: CallResult<unknown> = await service.dispatch(name, input, {
       token: sessionTokenOf(req),
       address: req.socket.remoteAddress ?? null,
+      deviceToken: name === 'session.signIn' ? deviceTokenOf(req) : null,
+      repSignInNeedsDevice,
     });
     if (!result.ok) {
       if (result.error.code === 'invalid_input') noteAbuse(req);
       sendRefusal(res, result.error);
       return;
     }
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string | string[]> = {};
     let value = result.value;
     if (
       isBrowser(req) &&
@@ -242,8 +274,13 @@ export function createApiHandler(options: ApiHandlerOptions) {
       // and a script cannot read it.
       const signedIn = value as { token: string; expiresAt: number };
       const maxAge = Math.max(0, Math.floor((signedIn.expiresAt - Date.now()) / 1000));
-      headers['set-cookie'] = sessionCookie(signedIn.token, identity, maxAge);
-      // A browser pairs as itself: its session cookie is its device; it gets no device token to keep.
+      const cookies = [sessionCookie(signedIn.token, identity, maxAge)];
+      // A browser pairs as itself: its device token becomes an HttpOnly cookie the page never sees, which its
+      // rep's PIN sign-ins on the LAN then need (revoking the device on the hub voids it).
+      if (name === 'devices.pair') {
+        cookies.push(deviceCookie((value as { deviceToken: string }).deviceToken, identity));
+      }
+      headers['set-cookie'] = cookies;
       value = { ...signedIn, token: '', ...(name === 'devices.pair' ? { deviceToken: '' } : {}) };
     }
     if (name === 'session.signOut') headers['set-cookie'] = sessionCookie('', identity, 0);

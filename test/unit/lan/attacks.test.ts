@@ -15,8 +15,15 @@ import { postJson, rawRequest } from './raw-https';
 const PIN = '482916';
 const LEAD_PASSWORD = 'harbour-lantern-42';
 
+/** A rep's PIN sign-in from a device paired for them (on the LAN a PIN alone is refused: rep-device-sign-in). */
 async function signInRep(hub: LanHub, repId: string): Promise<string> {
-  const answer = await postJson(hub, 'session.signIn', JSON.stringify({ as: 'rep', repId, pin: PIN }), null);
+  const code = await pairingCodeFor(hub.lead, repId);
+  const paired = await postJson(hub, 'devices.pair', JSON.stringify({ code, deviceName: 'rep PC' }), null);
+  const { deviceToken } = paired.json().value as { deviceToken: string };
+  const answer = await rawRequest(hub, '/api/session.signIn', {
+    headers: { 'content-type': 'application/json', 'x-fairlead-device': deviceToken },
+    body: JSON.stringify({ as: 'rep', repId, pin: PIN }),
+  });
   expect(answer.status).toBe(200);
   return (answer.json().value as { token: string }).token;
 }
