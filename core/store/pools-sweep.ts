@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { FunnelStage, Grade } from '../domain/funnel';
-import { allCompiled, qb } from './sql';
+import { allCompiled, getCompiled, qb } from './sql';
 import { NOT_OPEN } from './work-leads';
 
 export interface SweepLead {
@@ -33,11 +33,36 @@ type SweepRow = {
   last_follow_up_at: number | null;
 };
 
+/** Grades as the rules key them. */
+const GRADE_KEYS = ['A', 'B', 'C', 'D', 'ungraded'] as const;
+export type SweepGradeKey = (typeof GRADE_KEYS)[number];
+
 /**
- * Owned open leads the current owner has held since at or before `heldSince` (epoch ms; a rule cannot reach a
- * lead held for less), optionally one rep's only.
+ * The latest instants (epoch ms, per grade; null = no rule of that sort for the grade) a lead's clock may have
+ * started and still let some rule reach it now (due or in its warning window).
  */
-export function listSweepLeads(db: Database, heldSince: number, ownerId?: string): SweepLead[] {
+export interface SweepBounds {
+  /** No-follow-up rules: the owner's tenure and the lead's latest follow-up both began at or before this. */
+  readonly noFollowUp: Readonly<Record<SweepGradeKey, number | null>>;
+  /** Stage rules (no opportunity, not won): the owner's tenure began at or before this. */
+  readonly stage: Readonly<Record<SweepGradeKey, number | null>>;
+}
+
+/** `CASE` on the lead's grade answering its bound (NULL when none: every comparison with it is false). */
+function boundOf(bounds: Readonly<Record<SweepGradeKey, number | null>>) {
+  const whens = GRADE_KEYS.filter((key) => key !== 'ungraded').map(
+    (key) => sql`WHEN ${key} THEN ${bounds[key]}`,
+  );
+  return sql<number | null>`(CASE leads.grade ${sql.join(whens, sql` `)} ELSE ${bounds.ungraded} END)`;
+}
+
+/**
+ * Owned open leads some rule may reach now, by `bounds` (set-based: a lead whose clock started after its grade's
+ * bound never becomes a row), optionally one rep's only. The rules decide for each row.
+ */
+export function listSweepLeads(db: Database, bounds: SweepBounds, ownerId?: string): SweepLead[] {
+  const noFollowUp = boundOf(bounds.noFollowUp);
+  const stage = boundOf(bounds.stage);
   let query = qb
     .selectFrom('leads')
     .select([
@@ -49,7 +74,7 @@ export function listSweepLeads(db: Database, heldSince: number, ownerId?: string
       'leads.region',
       'leads.industry',
       'leads.source',
-      sql<number>`coalesce((SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead
+      sql<number>`coalesce((SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead_rep
         WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id), leads.created_at)`.as('owned_since'),
       sql<number | null>`(SELECT max(f.at) FROM follow_ups AS f WHERE f.lead_id = leads.id)`.as(
         'last_follow_up_at',
@@ -60,7 +85,13 @@ export function listSweepLeads(db: Database, heldSince: number, ownerId?: string
     .where('leads.is_history', '=', 0)
     .where('leads.stage', 'not in', NOT_OPEN)
     // SQLite lets WHERE name a result column: the owner's tenure is filtered before any row becomes an object.
-    .where(sql<boolean>`owned_since <= ${heldSince}`);
+    // One reference to the tenure (each names its subquery again): held since the no-follow-up bound when no
+    // follow-up came after it, else since the stage rules' bound (-1 = no bound: never reached).
+    .where(
+      sql<boolean>`owned_since <= (CASE WHEN NOT EXISTS (SELECT 1 FROM follow_ups AS nf
+        WHERE nf.lead_id = leads.id AND nf.at > ${noFollowUp})
+        THEN max(coalesce(${noFollowUp}, -1), coalesce(${stage}, -1)) ELSE coalesce(${stage}, -1) END)`,
+    );
   if (ownerId !== undefined) query = query.where('leads.owner_id', '=', ownerId);
   const { sql: text, parameters } = query.compile();
   return allCompiled<SweepRow>(db, text, parameters).map((row) => ({
@@ -75,4 +106,18 @@ export function listSweepLeads(db: Database, heldSince: number, ownerId?: string
     ownedSince: row.owned_since,
     lastFollowUpAt: row.last_follow_up_at,
   }));
+}
+
+const NOTIFICATION_KEY = qb
+  .selectFrom('notifications')
+  .select('id')
+  .where('dedupe_key', '=', '')
+  .limit(1)
+  .compile();
+
+/** Whether a notification with this dedupe key was sent (by its unique index): a warning already given. */
+export function hasNotificationKey(db: Database, dedupeKey: string): boolean {
+  return (
+    getCompiled(db, NOTIFICATION_KEY.sql, [dedupeKey, ...NOTIFICATION_KEY.parameters.slice(1)]) !== undefined
+  );
 }

@@ -3,10 +3,16 @@
 import type { Database } from 'better-sqlite3';
 import { DAY_MS, HOUR_MS } from '../../domain/clock';
 import { recycleDueOf, recycleStateAt, type RecycleDue } from '../../domain/pool/recycle-rules';
-import type { PoolConfig } from '../../domain/pool/types';
+import { GRADE_KEYS, type PoolConfig } from '../../domain/pool/types';
 import { findLeadById } from '../../store/leads';
 import { listActivelyLockedLeadIds } from '../../store/pools-locks';
-import { listSweepLeads, type SweepLead } from '../../store/pools-sweep';
+import {
+  hasNotificationKey,
+  listSweepLeads,
+  type SweepBounds,
+  type SweepGradeKey,
+  type SweepLead,
+} from '../../store/pools-sweep';
 import type { CallContext } from '../call-context';
 import { sendNotification, TEAM_LEAD_RECIPIENT } from '../notifications/send';
 import { recycleLead } from '../sla/recycle';
@@ -25,31 +31,44 @@ const KIND_TEXT: Readonly<Record<RecycleDue['kind'], string>> = {
   not_won: 'not won',
 };
 
-/** The fewest days any rule of any pool waits, or null when no rule applies to any grade. */
-function shortestRuleDays(pools: readonly PoolConfig[]): number | null {
-  let least: number | null = null;
+/**
+ * Per grade and sort of rule, the latest start of a lead's clock that some pool's rule still reaches at `now`
+ * (due, or within that pool's warning): every lead the rules reach is among those within the bounds. Null when no
+ * rule of any pool applies.
+ */
+export function sweepBoundsOf(pools: readonly PoolConfig[], now: number): SweepBounds | null {
+  const noFollowUp: Record<SweepGradeKey, number | null> = {
+    A: null,
+    B: null,
+    C: null,
+    D: null,
+    ungraded: null,
+  };
+  const stage: Record<SweepGradeKey, number | null> = { ...noFollowUp };
+  let any = false;
   for (const pool of pools)
     for (const rule of pool.recycle.rules)
-      for (const days of Object.values(rule.days))
-        if (days !== null && (least === null || days < least)) least = days;
-  return least;
-}
-
-function longestWarning(pools: readonly PoolConfig[]): number {
-  return Math.max(0, ...pools.map((pool) => pool.recycle.warnHours)) * HOUR_MS;
+      for (const grade of GRADE_KEYS) {
+        const days = rule.days[grade];
+        if (days === null) continue;
+        const bound = now + pool.recycle.warnHours * HOUR_MS - days * DAY_MS;
+        const into = rule.kind === 'no_follow_up' ? noFollowUp : stage;
+        const held = into[grade];
+        into[grade] = held === null ? bound : Math.max(held, bound);
+        any = true;
+      }
+  return any ? { noFollowUp, stage } : null;
 }
 
 /** Leads due or in their warning window at `now` (optionally one owner's), read-only. */
 export function planSweep(db: Database, now: number, ownerId?: string): SweepItem[] {
   const pools = readPools(db);
-  const days = shortestRuleDays(pools);
-  if (days === null) return [];
-  // No rule reaches a lead its owner has held for less than the shortest rule less the longest warning.
-  const heldSince = now - days * DAY_MS + longestWarning(pools);
+  const bounds = sweepBoundsOf(pools, now);
+  if (bounds === null) return [];
   const locked = listActivelyLockedLeadIds(db, now);
   const only = pools.length === 1 ? pools[0] : undefined;
   const items: SweepItem[] = [];
-  for (const lead of listSweepLeads(db, heldSince, ownerId)) {
+  for (const lead of listSweepLeads(db, bounds, ownerId)) {
     const pool = only ?? poolOf(pools, lead);
     const due = recycleDueOf(pool.recycle, {
       grade: lead.grade,
@@ -72,6 +91,9 @@ export function recycleReasonText(item: Pick<SweepItem, 'lead' | 'pool' | 'due'>
 
 /** Applies one item in the caller's transaction; false when the lead moved on since it was planned. */
 export function applySweepItem(step: CallContext, item: SweepItem): boolean {
+  const warnKey = `pool-warn:${item.lead.id}:${item.lead.ownerId}:${item.due.dueAt}`;
+  // A lead stays in its warning window tick after tick: once warned, it costs one index lookup.
+  if (item.state === 'warn' && hasNotificationKey(step.db, warnKey)) return false;
   const lead = findLeadById(step.db, item.lead.id);
   if (!lead || lead.ownerId !== item.lead.ownerId) return false;
   const detail = { leadName: lead.name, poolName: item.pool.name, rule: item.due.kind, days: item.due.days };
@@ -82,7 +104,7 @@ export function applySweepItem(step: CallContext, item: SweepItem): boolean {
         kind: 'pool_recycle_warning',
         leadId: lead.id,
         detail: { ...detail, dueAt: item.due.dueAt },
-        dedupeKey: `pool-warn:${lead.id}:${item.lead.ownerId}:${item.due.dueAt}`,
+        dedupeKey: warnKey,
       }) !== null
     );
   }

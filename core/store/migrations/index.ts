@@ -14,6 +14,7 @@ import { updateToSchemaVersion11 } from './0011-pulse';
 import { updateToSchemaVersion12 } from './0012-dashboard-indexes';
 import { updateToSchemaVersion13 } from './0013-pools';
 import { updateToSchemaVersion18 } from './0018-closed-leads-index';
+import { updateToSchemaVersion16 } from './0016-sweep-tenure-index';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -34,6 +35,8 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion18,
   // 0012 landed after 0018: it runs as the next step, so databases already past 0018 get it too.
   updateToSchemaVersion12,
+  // 0016 (the recycle sweep's tenure index) lands after 0012's late step: it runs next.
+  updateToSchemaVersion16,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
