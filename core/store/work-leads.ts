@@ -7,7 +7,7 @@ import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
 import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 
 type Db = Schema;
 type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
@@ -161,6 +161,19 @@ export function listAllLeadCards(db: Database, filter: LeadFilterInput): LeadCar
     db,
     withClockColumns(applyFilter(qb.selectFrom('leads'), filter).select(CARD_COLUMNS)),
   ).map(toCard);
+}
+
+/** One lead's card query, compiled once (every call answering a card reads it); the id binds at its slot. */
+const ONE_CARD_ID = '\u0000lead-id';
+const ONE_CARD = withClockColumns(
+  applyFilter(qb.selectFrom('leads'), { leadIds: [ONE_CARD_ID] }).select(CARD_COLUMNS),
+).compile();
+
+/** The card of one live lead, as `listAllLeadCards` with `leadIds: [leadId]` answers it; undefined if none. */
+export function findLeadCard(db: Database, leadId: string): LeadCardRow | undefined {
+  const parameters = ONE_CARD.parameters.map((value) => (value === ONE_CARD_ID ? leadId : value));
+  const row = getCompiled<CardRaw>(db, ONE_CARD.sql, parameters);
+  return row === undefined ? undefined : toCard(row);
 }
 
 export function countLeadsWhere(db: Database, filter: LeadFilterInput): number {

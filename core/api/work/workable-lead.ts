@@ -2,7 +2,7 @@
 import type { Lead } from '../../domain/lead';
 import { appendAudit } from '../../store/audit-log';
 import { findLeadById } from '../../store/leads';
-import { listAllLeadCards } from '../../store/work-leads';
+import { findLeadCard } from '../../store/work-leads';
 import { actorLabel, type CallContext } from '../call-context';
 import { ServiceError } from '../errors';
 import { toWorkCards } from '../sla/cards';
@@ -25,8 +25,8 @@ export function requireWorkableLead(ctx: CallContext, id: string, field = 'id'):
 
 /** The lead's card as the board shows it now. */
 export function cardOf(ctx: CallContext, leadId: string): WorkCard {
-  const rows = listAllLeadCards(ctx.db, { leadIds: [leadId] });
-  const card = toWorkCards(ctx.db, rows, readSlaPolicy(ctx.db), ctx.now)[0];
+  const row = findLeadCard(ctx.db, leadId);
+  const card = row && toWorkCards(ctx.db, [row], readSlaPolicy(ctx.db), ctx.now)[0];
   if (!card) throw new ServiceError(WORK_ERRORS.leadNotFound, { id: leadId }, 'id');
   return card;
 }
