@@ -1,7 +1,9 @@
 // Where a window's call goes: to this PC's own core (standalone), or — once the PC is connected to the team's
 // hub — to the hub through the pinned rep client. The `client.*` calls are answered here, as only the desktop
-// can connect a PC to a hub.
+// can connect a PC to a hub. A connected PC works only as its device's rep: a sign-in there (say "back to team
+// lead") is refused, since the rep client's session, not the answer's, is what every later call runs as.
 import type { CallResult, PushedEvent } from '../core/api/contract';
+import { CLIENT_ERRORS } from '../core/api/client/errors';
 import { ApiError, refusalData, TRANSPORT_ERRORS } from '../core/api/errors';
 import type { DeviceStore } from '../core/lan/device-store';
 import type { RepClient, RepClientStatus } from '../core/lan/rep-client';
@@ -32,6 +34,9 @@ export interface HubConnection {
   isRemote(): boolean;
   close(): void;
 }
+
+/** Calls that would open another session; on a rep's PC the device's session is the only one. */
+const SIGN_IN_CALLS: ReadonlySet<string> = new Set(['session.signIn', 'session.redeemLink', 'devices.pair']);
 
 function toResult(error: unknown): CallResult<never> {
   if (error instanceof ApiError) {
@@ -124,6 +129,11 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
         return { ok: true, value: statusValue() };
       }
       if (!remote) return deps.local(name, input, windowId);
+      if (SIGN_IN_CALLS.has(name)) {
+        const actor = remote.actor();
+        const who = actor?.role === 'rep' ? actor.name : '';
+        return { ok: false, error: refusalData(CLIENT_ERRORS.repPcSignIn, { name: who }) };
+      }
       try {
         const value = await remote.client.call(name as never, input as never);
         return { ok: true, value };

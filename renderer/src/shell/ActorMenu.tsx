@@ -1,5 +1,6 @@
 // Who is working, on a shared PC: the team lead may hand the PC to a rep (the rep types their PIN); going back to
-// the team lead always asks the team lead's password. Sign out ends the session.
+// the team lead always asks the team lead's password. Sign out ends the session. A desktop PC paired with the hub
+// works only as its rep (the main process refuses any other sign-in there), so it offers no team-lead switch.
 import {
   Avatar,
   Button,
@@ -13,12 +14,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '../../../core/api/contract';
+import { useClient } from '../api/client-context';
 import { useReps } from '../api/queries';
 import { useSignIn, useSignOut } from '../api/session';
 import { useIdentityTranslation } from '../features/identity/bundle';
+import { CLIENT_STATUS_KEY } from '../features/identity/HubConnectForm';
 import { focusWhenShown } from '../ui/focus-when-shown';
 import { IconChevronDown } from '../ui/icons';
 
@@ -56,11 +60,24 @@ function RepItems({ onPick }: { onPick: (rep: { repId: string; name: string }) =
   );
 }
 
+/** True in the desktop app of a rep's PC connected to the hub (a browser's client watches its own connection). */
+function useIsPairedPc(): boolean {
+  const client = useClient();
+  const isDesktop = client.watchConnection === undefined;
+  const status = useQuery({
+    queryKey: CLIENT_STATUS_KEY,
+    queryFn: () => client.call('client.status', {}),
+    enabled: isDesktop,
+  });
+  return isDesktop && status.data?.mode === 'hub-client';
+}
+
 export function ActorMenu({ actor }: { actor: Actor }) {
   const { t } = useIdentityTranslation();
   const { t: tApp } = useTranslation();
   const signIn = useSignIn();
   const signOut = useSignOut();
+  const isPairedPc = useIsPairedPc();
   const [asking, setAsking] = useState<Asking>(null);
   const form = useForm({ initialValues: { secret: '' } });
   const actorName = actor.role === 'lead' ? tApp('actor.teamLead') : actor.name;
@@ -129,6 +146,10 @@ export function ActorMenu({ actor }: { actor: Actor }) {
               <Menu.Label>{t('identity.actor.switchToRep')}</Menu.Label>
               <RepItems onPick={(rep) => setAsking(rep)} />
             </>
+          ) : isPairedPc ? (
+            <Text size="xs" c="dimmed" px="sm" py={6} maw={240} data-testid="paired-pc-note">
+              {t('identity.actor.pairedPc')}
+            </Text>
           ) : (
             <Menu.Item onClick={() => setAsking('lead')}>{t('identity.actor.backToLead')}</Menu.Item>
           )}

@@ -181,4 +181,46 @@ describe('where a desktop window’s calls go', () => {
     await connection.dispatch('client.connect', { ...input, caFingerprint256: device.caFingerprint256 }, 1);
     expect(pairedWith).toEqual([device.caFingerprint256]);
   });
+
+  it('on a rep’s PC refuses "back to team lead" (and any sign-in) instead of showing one actor and running as another', async () => {
+    const store = createSafeDeviceStore(tempDir(), fakeSafeStorage(true), () => undefined);
+    await store.save(device);
+    const hubCalls: string[] = [];
+    const localCalls: string[] = [];
+    const connection = createHubConnection({
+      store,
+      pair: async () => {
+        throw new Error('must not pair');
+      },
+      probe: async () => {
+        throw new Error('must not probe');
+      },
+      connect: async () => fakeRepClient(hubCalls, []),
+      local: async (name): Promise<CallResult<unknown>> => {
+        localCalls.push(name);
+        return { ok: true, value: { from: 'local' } };
+      },
+      onEvent: () => undefined,
+    });
+    await connection.start();
+    expect(connection.isRemote()).toBe(true);
+    const attempts: [string, unknown][] = [
+      ['session.signIn', { as: 'lead', password: 'the-lead-password' }],
+      ['session.signIn', { as: 'rep', repId: 'rep_2', pin: '123456' }],
+      ['session.redeemLink', { code: 'c'.repeat(20) }],
+      ['devices.pair', { code: 'x'.repeat(12), deviceName: 'PC' }],
+    ];
+    for (const [name, input] of attempts) {
+      const answer = await connection.dispatch(name, input, 1);
+      expect(answer, name).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', reason: 'client.repPcSignIn', details: { name: '王芳' } },
+      });
+    }
+    // Nothing reached the hub or the local core: the window still runs as the device's rep.
+    expect(hubCalls).toEqual([]);
+    expect(localCalls).toEqual([]);
+    expect(await connection.dispatch('leads.list', {}, 1)).toEqual({ ok: true, value: { from: 'hub' } });
+    expect(hubCalls).toEqual(['leads.list']);
+  });
 });
