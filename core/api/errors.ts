@@ -86,7 +86,7 @@ export const COMMON_ERRORS = defineErrors('common', {
   teamLeadOnly: {
     kind: 'forbidden',
     en: 'Only the team lead can do this.',
-    zh: '只有组长可以执行此操作。',
+    zh: '只有销售主管可以执行此操作。',
   },
   notYours: {
     kind: 'forbidden',

@@ -6,7 +6,7 @@ export const POOL_ERRORS = defineErrors('pool', {
   repsOnly: {
     kind: 'forbidden',
     en: 'Only a rep claims leads; the team lead assigns them.',
-    zh: '只有销售可以领取线索；组长请直接分配。',
+    zh: '只有销售可以领取线索；销售主管请直接分配。',
   },
   notInPool: { kind: 'conflict', en: 'This lead is not in the public pool.', zh: '这条线索不在公海中。' },
   claimedFirst: {
@@ -63,7 +63,7 @@ export const POOL_ERRORS = defineErrors('pool', {
   notPoolAdmin: {
     kind: 'forbidden',
     en: 'Only the team lead or an admin of pool “{{pool}}” can do this.',
-    zh: '只有组长或公海“{{pool}}”的管理员可以这样做。',
+    zh: '只有销售主管或公海“{{pool}}”的管理员可以这样做。',
   },
   openLeadsNeedPlace: {
     kind: 'conflict',

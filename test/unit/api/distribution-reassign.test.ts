@@ -130,7 +130,7 @@ describe('reassignment and appeals through the API', () => {
       expect(error.code).toBe('forbidden');
       await asRep(null);
       const byLead = await refusal(
-        t.client.call('appeals.raise', { leadId: lead.id, message: '组长不申诉' }),
+        t.client.call('appeals.raise', { leadId: lead.id, message: '销售主管不申诉' }),
       );
       expect(byLead.code).toBe('forbidden');
     });
