@@ -17,7 +17,7 @@ const INSERT_CLAIM = qb
   .values({ id: '', lead_id: '', rep_id: '', pool_id: '', at: 0 })
   .compile().sql;
 
-/** A claim from a pool (schema version 13 keeps which pool; older rows belong to the default pool). */
+/** A claim from a pool (schema version 12 keeps which pool; older rows belong to the default pool). */
 export function insertClaim(
   db: Database,
   claim: { id: string; leadId: string; repId: string; poolId: string; at: number },

@@ -1,4 +1,4 @@
-// Repository for protection locks (schema version 13): a rep's lock on an owned lead, with an expiry the team
+// Repository for protection locks (schema version 12): a rep's lock on an owned lead, with an expiry the team
 // lead can move; a released or expired lock no longer protects.
 import type { Database } from 'better-sqlite3';
 import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';

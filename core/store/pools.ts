@@ -1,4 +1,4 @@
-// Repository for the public pools (schema version 13): the pools and their stored config, claims per pool, and the
+// Repository for the public pools (schema version 12): the pools and their stored config, claims per pool, and the
 // facts of leads that decide their pool.
 import type { Database } from 'better-sqlite3';
 import { sql, type Expression, type SqlBool } from 'kysely';

@@ -343,12 +343,12 @@ interface PoolClaimsTable {
   id: string;
   lead_id: string;
   rep_id: string;
-  /** Schema version 13; older claims belong to the default pool. */
+  /** Schema version 12; older claims belong to the default pool. */
   pool_id: Generated<string>;
   at: number;
 }
 
-/** Schema version 13: the public pools; config_json is validated by the API on read. */
+/** Schema version 12: the public pools; config_json is validated by the API on read. */
 export interface PoolsTable {
   id: string;
   name: string;
@@ -360,7 +360,7 @@ export interface PoolsTable {
   deleted_at: number | null;
 }
 
-/** Schema version 13: protection locks against recycling. */
+/** Schema version 12: protection locks against recycling. */
 export interface LeadLocksTable {
   id: string;
   lead_id: string;

@@ -11,10 +11,10 @@ import { updateToSchemaVersion8 } from './0008-jobs';
 import { updateToSchemaVersion9 } from './0009-triggers-to-code';
 import { updateToSchemaVersion10 } from './0010-activities';
 import { updateToSchemaVersion11 } from './0011-pulse';
-import { updateToSchemaVersion12 } from './0012-dashboard-indexes';
-import { updateToSchemaVersion13 } from './0013-pools';
-import { updateToSchemaVersion18 } from './0018-closed-leads-index';
-import { updateToSchemaVersion16 } from './0016-sweep-tenure-index';
+import { updateToSchemaVersion12 } from './0012-pools';
+import { updateToSchemaVersion13 } from './0013-closed-leads-index';
+import { updateToSchemaVersion14 } from './0014-dashboard-indexes';
+import { updateToSchemaVersion15 } from './0015-sweep-tenure-index';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -29,14 +29,10 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion9,
   updateToSchemaVersion10,
   updateToSchemaVersion11,
-  // 0012 is another change's number; until it lands, 0013 runs as the 12th step.
-  updateToSchemaVersion13,
-  // 0014–0017 are other changes' numbers; 0018 runs as the next step until they land.
-  updateToSchemaVersion18,
-  // 0012 landed after 0018: it runs as the next step, so databases already past 0018 get it too.
   updateToSchemaVersion12,
-  // 0016 (the recycle sweep's tenure index) lands after 0012's late step: it runs next.
-  updateToSchemaVersion16,
+  updateToSchemaVersion13,
+  updateToSchemaVersion14,
+  updateToSchemaVersion15,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_FUNNEL_SETTINGS } from '../../../core/api/sla/settings';
 import { DAY_MS } from '../../../core/domain/clock';
 import { MIGRATIONS } from '../../../core/store/migrations/index';
-import { updateToSchemaVersion13 } from '../../../core/store/migrations/0013-pools';
+import { updateToSchemaVersion12 } from '../../../core/store/migrations/0012-pools';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -15,7 +15,7 @@ const NOW = Date.UTC(2026, 10, 23, 2, 0);
 
 /** A file at the schema just before 0013, holding a single pool's state as an older Fairlead left it. */
 function singlePoolDatabase(path: string): void {
-  const before = MIGRATIONS.indexOf(updateToSchemaVersion13);
+  const before = MIGRATIONS.indexOf(updateToSchemaVersion12);
   expect(before).toBeGreaterThan(0);
   const db = new BetterSqlite3(path);
   for (let v = 0; v < before; v += 1) {

@@ -1,4 +1,4 @@
-// Schema version 13: several public pools. The single pool becomes the default pool (open to all, the team's
+// Schema version 12 (migration 0012): several public pools. The single pool becomes the default pool (open to all, the team's
 // claim limit and cool-down as before), every existing claim is counted against it, and leads can carry a
 // protection lock. Pooled leads need no move: a lead's pool is decided by the pools' entry rules, and the default
 // pool takes every lead no other pool takes.
@@ -24,7 +24,7 @@ const DEFAULT_POOL_CONFIG = {
   },
 };
 
-export function updateToSchemaVersion13(db: Database): void {
+export function updateToSchemaVersion12(db: Database): void {
   db.exec(`
     CREATE TABLE pools (
       id TEXT PRIMARY KEY,
