@@ -1,7 +1,8 @@
 // Pairing a rep's browser through the pages themselves, in Chromium against a LAN-mode hub (HTTPS with its own CA,
 // trusted through Chromium's SPKI pin flag): the team lead signs in and makes a pairing code in Settings → Devices;
 // the rep's browser types that code on its sign-in screen; after a sign-out the rep signs in with the PIN alone; and
-// a lead assigned to the rep on the hub appears in the rep's open queue by the pushed event, without a reload.
+// a lead assigned to the rep on the hub appears in the rep's open queue by the pushed event, without a reload; an
+// unpaired browser cannot sign in with the rep's PIN, nor can the rep's browser once its device is revoked.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -111,5 +112,22 @@ describe('pairing a rep’s browser through the UI', () => {
       true,
     );
     await page.screenshot({ path: shots('rep-queue') });
+  });
+
+  it('refuses the rep’s right PIN from an unpaired browser, and from the rep’s browser once it is revoked', async () => {
+    // The team lead's browser holds no device cookie for the rep.
+    const unpaired = await lead.callInPage('session.signIn', { as: 'rep', repId, pin: REP_PIN });
+    expect(unpaired.status).toBe(403);
+    expect(unpaired.body).toMatchObject({ ok: false, error: { reason: 'session.deviceNotPaired' } });
+
+    const [device] = await hub.lead.call('devices.list', {});
+    await hub.lead.call('devices.revoke', { id: device!.id });
+    const page = rep.page;
+    await page.reload();
+    await page.getByText('此浏览器已为王芳配对，请输入您的 PIN 登录。').waitFor();
+    await page.getByLabel('PIN', { exact: false }).fill(REP_PIN);
+    await page.getByRole('button', { name: '登录' }).click();
+    expect(await page.getByTestId('sign-in-error').textContent()).toContain('此浏览器或电脑未为该销售配对');
+    await page.screenshot({ path: shots('rep-revoked') });
   });
 });
