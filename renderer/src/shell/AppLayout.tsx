@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { Actor } from '../../../core/api/contract';
 import {
   IconDashboard,
+  IconPool,
+  IconTransparency,
   IconFunnel,
   IconHistory,
   IconImport,
@@ -22,43 +24,6 @@ import { ActorMenu } from './ActorMenu';
 import { ConnectionBanner } from './ConnectionBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { isPageFor, type Page } from './routes';
-
-/** The public pool (公海): an open circle of leads anyone may take. */
-function IconPool({ size = 18 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      aria-hidden
-    >
-      <path d="M2 12c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
-      <path d="M2 17c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
-      <circle cx="12" cy="6" r="2.5" />
-    </svg>
-  );
-}
-
-/** Transparency (分配公开): an open eye — the rules and the fairness figures, open to the team. */
-function IconTransparency({ size = 18 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      aria-hidden
-    >
-      <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
-      <circle cx="12" cy="12" r="3" />
-    </svg>
-  );
-}
 
 const NAV_ICONS: Record<Page, ComponentType<{ size?: number }>> = {
   queue: IconQueue,

@@ -143,3 +143,24 @@ export const IconHistory = ({ size = 16, ...p }: IconProps) => (
     <path d="M3 3v5h5M12 7v5l3 2" />
   </Icon>
 );
+/** The public pool (公海): an open circle of leads anyone may take. */
+export const IconPool = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2 12c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
+    <path d="M2 17c2-2 4-2 6 0s4 2 6 0 4-2 6 0" />
+    <circle cx="12" cy="6" r="2.5" />
+  </Icon>
+);
+/** Transparency (分配公开): an open eye — the rules and the fairness figures, open to the team. */
+export const IconTransparency = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" />
+    <circle cx="12" cy="12" r="3" />
+  </Icon>
+);
+export const IconBell = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+    <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+  </Icon>
+);

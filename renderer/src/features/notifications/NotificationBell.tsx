@@ -17,6 +17,7 @@ import { isEvent } from '../../../../core/api/transport/client';
 import type { CallOutput } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 import { formatDateTime } from '../../ui/format';
+import { IconBell } from '../../ui/icons';
 import { useLanguage } from '../../ui/use-language';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { useWorkTranslation } from '../funnel/work-i18n';
@@ -26,23 +27,6 @@ type NotificationRecord = CallOutput<'notifications.list'>['rows'][number];
 
 /** Where a "open this lead" request from outside React (a desktop notification click) is announced. */
 const OPEN_LEAD_EVENT = 'fairlead:open-lead';
-
-function BellIcon({ size = 18 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      aria-hidden
-    >
-      <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
-      <path d="M13.7 21a2 2 0 0 1-3.4 0" />
-    </svg>
-  );
-}
 
 function useNotificationText() {
   const { t } = useWorkTranslation();
@@ -119,7 +103,7 @@ export function NotificationBell() {
               onClick={() => setOpen((o) => !o)}
               data-testid="notification-bell"
             >
-              <BellIcon />
+              <IconBell />
             </ActionIcon>
           </Popover.Target>
           <Popover.Dropdown
