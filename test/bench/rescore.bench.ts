@@ -50,7 +50,7 @@ export async function run(report: Report): Promise<void> {
     seedLeads(path);
     const db = openDatabase(path);
     const service = createService({ db, clock: () => NOW });
-    const client = createInProcessClient(service);
+    const client = createInProcessClient(service, { as: { role: 'lead' } });
     const { model } = await client.call('scoring.getModel', {});
     // A typical edit: decision-makers count for more, and A starts a little lower.
     const changed: ScoringModel = {
