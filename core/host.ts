@@ -27,6 +27,7 @@ function defaultLanNames(): string[] {
   return [hostname().toLowerCase(), `${hostname().toLowerCase()}.local`, ...addresses];
 }
 import { APP_VERSION } from './version';
+import { systemCountry } from './system-country';
 
 const { values } = parseArgs({
   options: {
@@ -77,9 +78,11 @@ try {
 }
 
 const testClock = values['test-hooks'] ? createAdjustableClock() : null;
+const country = systemCountry();
 const service = createService({
   db,
   appVersion: APP_VERSION,
+  ...(country ? { systemCountry: country } : {}),
   ...(testClock ? { clock: testClock.clock } : {}),
 });
 if (values.demo) {

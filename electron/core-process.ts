@@ -6,6 +6,7 @@ import { startSessionSweeper } from '../core/api/session/session-sweeper';
 import { startSlaScheduler } from '../core/scheduler';
 import { openDatabase } from '../core/store/open-database';
 import { APP_VERSION } from '../core/version';
+import { systemCountry } from '../core/system-country';
 import { readSetting } from '../core/store/settings';
 
 /** Workspace setting: whether the desktop app on this PC opens as the team lead without asking. */
@@ -26,7 +27,12 @@ if (!dbPath) {
 
 try {
   const db = openDatabase(dbPath, { synchronous: 'NORMAL' });
-  const service = createService({ db, appVersion: APP_VERSION });
+  const country = systemCountry();
+  const service = createService({
+    db,
+    appVersion: APP_VERSION,
+    ...(country ? { systemCountry: country } : {}),
+  });
   if (process.argv.includes('--demo')) {
     const token = service.openTrustedSession({ role: 'lead' });
     const status = await service.dispatch('workspace.status', {}, { token });

@@ -45,6 +45,8 @@ export interface CallContext {
   readonly clock: () => number;
   readonly newId: (prefix: string) => string;
   readonly appVersion: string;
+  /** The computer's country from the OS locale (ISO 3166 alpha-2), the phone country until one is chosen. */
+  readonly systemCountry: string;
   readonly scoring: ScoringState;
   readonly jobs: JobRunner;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;

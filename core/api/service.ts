@@ -34,6 +34,9 @@ export interface ServiceOptions {
   readonly clock?: () => number;
   readonly newId?: (prefix: string) => string;
   readonly appVersion?: string;
+  /** The computer's country (ISO 3166 alpha-2, from the OS locale): phones without a country code are read in it
+   *  until the team lead chooses another. China when unknown. */
+  readonly systemCountry?: string;
   /** Seed of the demo workspace; fixed so every demo looks the same. */
   readonly demoSeed?: number;
   /** Check every answer against the call's output schema (tests; costs time in production). */
@@ -88,6 +91,7 @@ export function createService(options: ServiceOptions): Service {
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? newTimeOrderedId;
   const appVersion = options.appVersion ?? '0.1.0';
+  const systemCountry = options.systemCountry ?? 'CN';
   const listeners = new Map<EventListener, Actor | undefined>();
   const scoring = createScoringState(db);
   const checkpointer = startWalCheckpointer(db);
@@ -197,6 +201,7 @@ export function createService(options: ServiceOptions): Service {
         scoring,
         jobs,
         appVersion,
+        systemCountry,
         emit: (event: EventName, payload) => {
           const pushed = { event, payload } as PushedEvent;
           if (isSettled) emitAll([pushed]);

@@ -42,6 +42,8 @@ export function spawnBuiltHub(args: readonly string[]): ChildProcess {
   return spawn(process.execPath, [...CORE_V8_FLAGS, join(root, 'out', 'hub', 'host.mjs'), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A Chinese office PC, whatever the CI machine's locale: phones without +86 are read as Chinese.
+    env: { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
   });
 }
 

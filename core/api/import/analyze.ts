@@ -112,7 +112,9 @@ export async function analyzeUpload(
     input.decimalStyles ?? {},
     historyColumns?.wonAmount,
   );
-  const defaultCountry = (input.defaultCountry ?? readDefaultCountry(ctx.db)).toUpperCase();
+  const defaultCountry = (
+    input.defaultCountry ?? readDefaultCountry(ctx.db, ctx.systemCountry)
+  ).toUpperCase();
   const reading: RowReadingContext = {
     defaultCountry,
     decimalCommaColumns: commaColumnsOf(numberColumns),
@@ -235,6 +237,7 @@ export async function analyzeUpload(
     analysisId,
     stamp: isMatchingCurrent ? databaseChangeStamp(ctx.db) : null,
     rows: validLines,
+    ...(isMatchingCurrent ? { holders: matching.holders } : {}),
   });
   await writeAnalysisMeta(ctx.db, {
     analysisId,
@@ -333,9 +336,9 @@ export async function analyzeUpload(
 /** The workspace setting holding the phone country for numbers without a country code. */
 export const DEFAULT_COUNTRY_SETTING = 'import.defaultCountry';
 
-/** The workspace's phone country: the one last chosen for an import, else China. */
-export function readDefaultCountry(db: CallContext['db']): string {
-  return readSetting<string>(db, DEFAULT_COUNTRY_SETTING) ?? 'CN';
+/** The workspace's phone country: the one last chosen for an import, else the computer's (from its OS locale). */
+export function readDefaultCountry(db: CallContext['db'], systemCountry: string): string {
+  return readSetting<string>(db, DEFAULT_COUNTRY_SETTING) ?? systemCountry;
 }
 
 function addMatch(matches: KeyMatch[], id: string, kind: DedupeKeyKind): void {
