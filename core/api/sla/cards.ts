@@ -84,7 +84,8 @@ export function toWorkCards(
     const next = clockActivityOf(row, activity) === null ? undefined : activity;
     return {
       id: row.id,
-      name: row.name,
+      // A lead may have a company and no person's name yet: the card is titled by the company.
+      name: row.name.trim() === '' ? (row.company ?? '') : row.name,
       company: row.company,
       phone: row.phone,
       email: row.email,

@@ -44,4 +44,15 @@ describe('a lead without a person’s name', () => {
     const refusal = await refusalOf(t.client.call('leads.update', { id: lead.id, patch: { company: '' } }));
     expect(refusal.reason).toBe('leads.nameOrCompany');
   });
+
+  it('is titled by its company on the board, where cards have no other title', async () => {
+    const lead = await t.client.call('leads.create', {
+      name: '',
+      company: '杭州某某科技',
+      phone: '13800138000',
+    });
+    const board = await t.client.call('funnel.board', {});
+    const card = board.columns.flatMap((column) => column.cards).find((c) => c.id === lead.id);
+    expect(card).toMatchObject({ name: '杭州某某科技', company: '杭州某某科技' });
+  });
 });

@@ -200,7 +200,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
         lead ? (
           <Stack gap={4}>
             <Title order={2} size="h3">
-              {lead.name}
+              {lead.name || lead.company}
             </Title>
             <Group gap="xs">
               <StageBadge stage={lead.stage} />

@@ -114,13 +114,13 @@ export const LeadRow = memo(function LeadRow({
             onChange={(event) =>
               onToggleSelected(lead.id, index, (event.nativeEvent as Partial<MouseEvent>).shiftKey === true)
             }
-            aria-label={t('leads.selection.selectLead', { name: lead.name })}
+            aria-label={t('leads.selection.selectLead', { name: lead.name || lead.company })}
             data-testid="lead-select"
           />
         </td>
       )}
       <td className="fl-td fl-td-strong" data-testid="lead-name">
-        {lead.name}
+        {lead.name || lead.company}
       </td>
       <td className="fl-td">{lead.company ?? none}</td>
       <td className="fl-td" data-testid="lead-phone">
