@@ -32,8 +32,13 @@ import { startBatchDistribution } from './distribute-batch';
 import { IMPORT_ERRORS } from './errors';
 import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
-import { createLeadKeyMatcher } from './matcher';
-import { isKeptAnalysisCurrent, takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
+import { createLeadKeyMatcher, createMatcherFromAnalysis } from './matcher';
+import {
+  isKeptAnalysisCurrent,
+  keptAnalysisHolders,
+  takeAnalysisRows,
+  type AnalysedRowsReader,
+} from './kept-analysis';
 import type { JobRunner, JobStep } from '../jobs/job-runner';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { ScoringState } from '../scoring/scoring-state';
@@ -75,6 +80,8 @@ export function startImportCommit(
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
   const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
+  // The analysis's key maps, trusted only while no lead was written since it matched (see isCurrent).
+  const keptHolders = isCurrent ? keptAnalysisHolders(db, analysis.analysisId) : undefined;
   const keptRows = takeAnalysisRows(db, analysis.analysisId);
   if (!keptRows) throw new ServiceError(IMPORT_ERRORS.analysisForgotten, undefined, 'analysisId');
   const batchId = deps.newId('import');
@@ -88,8 +95,9 @@ export function startImportCommit(
   const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
   const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
   // Every live lead's keys in memory, also for the few rows an analysis found matches for: looking those up by
-  // index instead saved nothing measurable (README, import ablation).
-  const matcher = createLeadKeyMatcher(db);
+  // index instead saved nothing measurable (README, import ablation). The analysis's maps hold them already while
+  // nothing changed since; else (another import, a new or merged lead) they are read again.
+  const matcher = keptHolders ? createMatcherFromAnalysis(keptHolders) : createLeadKeyMatcher(db);
   const remember = (row: number, keys: LeadKeys, id: string) => {
     if (!rowsToRemember || rowsToRemember.has(row)) matcher.remember(keys, id);
   };

@@ -4,6 +4,7 @@
 // analysis of its upload, and committing it then asks for the file to be analysed again.
 import type { Database } from 'better-sqlite3';
 import type { AnalysedRow } from './files';
+import type { KeyHolders } from './key-matching';
 import { databaseChangeStamp } from './matcher';
 
 export interface KeptAnalysis {
@@ -12,6 +13,8 @@ export interface KeptAnalysis {
   /** The database's change stamp when the analysis finished, or null when something was written while it ran. */
   readonly stamp: string | null;
   readonly rows: AnalysedRow[];
+  /** The analysis's key holders (stored leads by id, file rows by row number), for its commit to match against. */
+  readonly holders?: KeyHolders;
 }
 
 /** Hands out an analysis's valid rows in order, letting go of each slice it returns. */
@@ -66,6 +69,14 @@ export function isAnalysisKept(db: Database, analysisId: string): boolean {
 export function isKeptAnalysisCurrent(db: Database, analysisId: string): boolean {
   const kept = findKept(db, analysisId);
   return kept !== undefined && kept.stamp !== null && kept.stamp === databaseChangeStamp(db);
+}
+
+/**
+ * The key holders a kept analysis matched with, if it kept them; they are the stored leads' keys only while
+ * isKeptAnalysisCurrent holds. Take them before its rows; the commit changes them.
+ */
+export function keptAnalysisHolders(db: Database, analysisId: string): KeyHolders | undefined {
+  return findKept(db, analysisId)?.holders;
 }
 
 /** Hands a kept analysis's rows over to its commit, once; undefined when it is not kept. */

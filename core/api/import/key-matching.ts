@@ -23,11 +23,16 @@ export interface KeyMatching {
    * key of a row someone already holds, in row order, and makes each row the holder of its other keys.
    */
   matchRows(rows: readonly { readonly row: number; readonly keys: LeadKeys }[]): KeyHolder[];
+  /** Who holds each key so far, by kind (DEDUPE_KEY_KINDS order): the stored leads' keys and the rows'. */
+  readonly holders: KeyHolders;
 }
+
+/** Key holders by kind index (DEDUPE_KEY_KINDS order). */
+export type KeyHolders = readonly Map<string, KeyHolder>[];
 
 /** Starts matching against the live leads' keys as they are now; the first holder of a key stays its holder. */
 export function startKeyMatching(db: Database): KeyMatching {
-  const holders: readonly Map<string, KeyHolder>[] = [new Map(), new Map(), new Map()];
+  const holders: KeyHolders = [new Map(), new Map(), new Map()];
   const keysOf = (keys: LeadKeys) => [keys.phoneKey, keys.emailKey, keys.companyNameKey] as const;
   // Stored leads, oldest first, before any row.
   forEachLiveLeadKeys(db, (id, ...keys) =>
@@ -36,6 +41,7 @@ export function startKeyMatching(db: Database): KeyMatching {
     }),
   );
   return {
+    holders,
     matchRows(rows) {
       const hits: KeyHolder[] = [];
       for (const { row, keys } of rows)

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../../domain/dedupe';
 import { forEachLiveLeadKeys } from '../../store/import-batches';
 import type { LeadKeys } from '../../store/leads';
+import type { KeyHolders } from './key-matching';
 
 export interface KeyMatch {
   /** The matched lead (or the id an earlier row was remembered under). */
@@ -34,6 +35,35 @@ export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
       maps.companyName.set(companyNameKey, id);
   });
   return createEmptyMatcher(maps);
+}
+
+/**
+ * A matcher over an analysis's key holders (taken, not copied: it changes them), read while nothing was written
+ * since: the stored leads' keys as they are now. Keys held only by a file row (its number) count as nobody's yet.
+ */
+export function createMatcherFromAnalysis(holders: KeyHolders): LeadKeyMatcher {
+  const match = (keys: LeadKeys): readonly KeyMatch[] => {
+    let found: KeyMatch[] | null = null;
+    for (let index = 0; index < DEDUPE_KEY_KINDS.length; index += 1) {
+      const kind = DEDUPE_KEY_KINDS[index] as DedupeKeyKind;
+      const key = keyOf(keys, kind);
+      const id = key === null ? undefined : holders[index]?.get(key);
+      if (typeof id !== 'string') continue;
+      found ??= [];
+      const same = found.find((entry) => entry.id === id);
+      if (same) same.by.push(kind);
+      else found.push({ id, by: [kind] });
+    }
+    return found ?? NO_MATCHES;
+  };
+  const remember = (keys: LeadKeys, id: string): void => {
+    DEDUPE_KEY_KINDS.forEach((kind, index) => {
+      const key = keyOf(keys, kind);
+      const map = holders[index];
+      if (key !== null && map && typeof map.get(key) !== 'string') map.set(key, id);
+    });
+  };
+  return { match, remember };
 }
 
 /**

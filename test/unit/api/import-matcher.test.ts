@@ -6,6 +6,7 @@ import { startKeyMatching, type KeyHolder } from '../../../core/api/import/key-m
 import {
   createEmptyMatcher,
   createLeadKeyMatcher,
+  createMatcherFromAnalysis,
   type LeadKeyMatcher,
 } from '../../../core/api/import/matcher';
 import { insertLead, type LeadKeys } from '../../../core/store/leads';
@@ -74,6 +75,27 @@ describe('duplicate matching of an import', () => {
               const storedFound = found.map((match) => match.id).filter((id) => id.startsWith('lead_'));
               expect(new Set(stored)).toEqual(new Set(storedFound));
             });
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a commit matching with the analysis's key maps finds what one reading every live lead again finds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(storedLead, { maxLength: 10 }),
+        fc.array(keys, { maxLength: 12 }),
+        (leads, rows) => {
+          const db = databaseWith(':memory:', leads);
+          try {
+            const matching = startKeyMatching(db);
+            matching.matchRows(rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys })));
+            const reused = matchEveryRow(createMatcherFromAnalysis(matching.holders), rows);
+            expect(reused).toEqual(matchEveryRow(createLeadKeyMatcher(db), rows));
           } finally {
             db.close();
           }

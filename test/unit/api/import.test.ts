@@ -194,6 +194,22 @@ describe('importing a file through the API', () => {
     expect(flags).toEqual([{ duplicate_of: existing.id }]);
   });
 
+  it('matches the leads of a file imported between the report and the commit', async () => {
+    const csv = Buffer.from('姓名,手机\n张三,13800000001\n李四,13800000002\n');
+    const first = await analyzeBytes(t.client, 'a.csv', csv);
+    const second = await analyzeBytes(t.client, 'b.csv', csv);
+    expect(first).toMatchObject({ newRows: 2, duplicateRows: 0 });
+    expect((await commitAnalysis(t.client, t.service, second, 'merge')).result).toMatchObject({
+      inserted: 2,
+    });
+    // The first report saw no leads: its commit must still match the ones the second import just created.
+    expect((await commitAnalysis(t.client, t.service, first, 'merge')).result).toMatchObject({
+      inserted: 0,
+      merged: 2,
+    });
+    expect((await t.client.call('leads.list', {})).total).toBe(2);
+  });
+
   it("imports the same leads whether the commit reuses the report's matching or matches every row afresh", async () => {
     const csv = [
       '姓名,手机,邮箱',
