@@ -1,20 +1,6 @@
 // Repository for the satisfaction pulse: one answer per rep and month; reads never name an unsigned answer's rep.
 import type { Database } from 'better-sqlite3';
-import { qb } from './sql';
-import { execute, selectAll, selectFirst } from './sql';
-
-export type PulseAnswersTable = {
-  id: string;
-  month: string;
-  rep_id: string;
-  score: number;
-  comment: string | null;
-  is_signed: number;
-  answered_at: number;
-};
-
-/** Kept beside schema.ts so this table lands without touching a file others edit. */
-const pulseQb = qb.withTables<{ pulse_answers: PulseAnswersTable }>();
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 export interface PulseAnswerInput {
   readonly id: string;
@@ -30,7 +16,7 @@ export interface PulseAnswerInput {
 export function upsertPulseAnswer(db: Database, answer: PulseAnswerInput): void {
   execute(
     db,
-    pulseQb
+    qb
       .insertInto('pulse_answers')
       .values({
         id: answer.id,
@@ -60,7 +46,7 @@ export function findPulseAnswer(
 ): { score: number; comment: string | null; isSigned: boolean } | undefined {
   const row = selectFirst(
     db,
-    pulseQb
+    qb
       .selectFrom('pulse_answers')
       .select(['score', 'comment', 'is_signed'])
       .where('month', '=', month)
@@ -77,7 +63,7 @@ export function listPulseScores(
 ): { month: string; score: number }[] {
   return selectAll(
     db,
-    pulseQb
+    qb
       .selectFrom('pulse_answers')
       .select(['month', 'score'])
       .where('month', '>=', fromMonth)
@@ -94,7 +80,7 @@ export function listPulseComments(
 ): { score: number; comment: string; repId: string | null }[] {
   return selectAll(
     db,
-    pulseQb
+    qb
       .selectFrom('pulse_answers')
       .select(['score', 'comment', 'is_signed', 'rep_id'])
       .where('month', '=', month)

@@ -215,6 +215,17 @@ interface LeadMergesTable {
   at: number;
 }
 
+/** Schema version 11: the reps' monthly satisfaction pulse. */
+export interface PulseAnswersTable {
+  id: string;
+  month: string;
+  rep_id: string;
+  score: number;
+  comment: string | null;
+  is_signed: number;
+  answered_at: number;
+}
+
 export interface Schema {
   reps: RepsTable;
   leads: LeadsTable;
@@ -249,6 +260,7 @@ export interface Schema {
   activities: ActivitiesTable;
   pools: PoolsTable;
   lead_locks: LeadLocksTable;
+  pulse_answers: PulseAnswersTable;
 }
 
 export interface SessionsTable {
