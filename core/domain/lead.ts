@@ -79,3 +79,35 @@ export type LeadDraft = Pick<
   | 'bant'
   | 'customFields'
 >;
+
+/** A lead with every optional field empty: the base a made-up lead (a lead profile, a test) fills in. */
+export function blankLead(id: LeadId, fields: Partial<Lead> = {}): Lead {
+  return {
+    id,
+    name: '',
+    phone: null,
+    email: null,
+    wechat: null,
+    company: null,
+    title: null,
+    industry: null,
+    region: null,
+    companySize: null,
+    product: null,
+    source: null,
+    campaign: null,
+    costFen: 0,
+    needs: null,
+    bant: {},
+    customFields: {},
+    events: [],
+    stage: 'raw',
+    ownerId: null,
+    score: null,
+    grade: null,
+    createdAt: 0,
+    updatedAt: 0,
+    isHistory: false,
+    ...fields,
+  };
+}

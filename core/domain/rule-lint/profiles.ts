@@ -3,6 +3,7 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../clock';
 import { GRADES } from '../funnel';
 import { asLeadId } from '../ids';
+import { blankLead } from '../lead';
 import { readConditionField } from '../distribution/conditions';
 import type { Condition, ConditionField } from '../distribution/condition-types';
 import type { DistributionLead, DistributionRule } from '../distribution/types';
@@ -199,29 +200,8 @@ function madeUpLead(
   index: number,
 ): DistributionLead {
   const lead: Record<string, unknown> = {
-    id: asLeadId(`profile-${index}`),
-    name: '',
-    phone: null,
-    email: null,
-    wechat: null,
-    company: null,
-    title: null,
-    industry: null,
-    region: null,
-    companySize: null,
-    product: null,
-    source: null,
-    campaign: null,
-    costFen: 0,
-    needs: null,
-    stage: 'raw',
-    ownerId: null,
-    score: null,
-    grade: null,
+    ...blankLead(asLeadId(`profile-${index}`)),
     createdAt: MONDAY_MS - utcOffsetMinutes * MINUTE_MS,
-    updatedAt: 0,
-    isHistory: false,
-    events: [],
   };
   const bant: Record<string, unknown> = {};
   const customFields: Record<string, string> = {};
