@@ -99,7 +99,14 @@ describe('the Dashboard in a browser on the demo workspace', () => {
       (old) => document.querySelector('[data-testid="dashboard-range"]')?.textContent !== old,
       before,
     );
+    const after7 = await range.textContent();
     await page.getByText('近 90 天', { exact: true }).click();
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="dashboard-range"]')?.textContent !== old,
+      after7,
+    );
+    // While the 90 days load, the 7 days' figures stay on screen without links: a link is the 90 days' own.
+    await page.locator('[data-testid="dashboard-period"][aria-busy="false"]').waitFor();
     const link = page.locator('[data-testid="kpi-row"] a[data-drill-link]').first();
     await link.waitFor();
     const count = Number(await link.getAttribute('data-count'));

@@ -80,6 +80,9 @@ function TeamLeadDashboard() {
   // The page asks two calls: the period's figures, and "Now" with the same filters (its counts open the same leads).
   const now = useNow({ repId: filters.repId, tier: filters.tier, source: filters.source });
   const row = kpis.data;
+  // While a new period or filter loads, the previous figures stay on screen but are not links: a count may only
+  // open the leads of the very query it was computed for.
+  const stale = kpis.isPlaceholderData || now.isPlaceholderData;
   const error = kpis.error ?? now.error;
   const reportLine = useReportLine(query);
   useReportTitle(reportLine);
@@ -141,9 +144,15 @@ function TeamLeadDashboard() {
       ) : now.data === undefined || row === undefined ? (
         <Loader />
       ) : (
-        <DrillProvider query={query}>
+        <DrillProvider query={stale ? null : query}>
           <NowSection now={now.data} />
-          <Stack gap="sm" component="section" aria-labelledby="dashboard-period-title">
+          <Stack
+            gap="sm"
+            component="section"
+            aria-labelledby="dashboard-period-title"
+            aria-busy={stale}
+            data-testid="dashboard-period"
+          >
             <div>
               <Title order={3} size="h3" id="dashboard-period-title">
                 {t('dashboard.thisPeriod.title')}

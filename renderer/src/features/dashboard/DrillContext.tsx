@@ -10,8 +10,8 @@ import { leadsDrillHref } from './leads-drill';
 
 const DrillQuery = createContext<KpiQuery | null>(null);
 
-/** Provides click-through to everything inside it, for the period and filters of `query`. */
-export function DrillProvider({ query, children }: { query: KpiQuery; children: ReactNode }) {
+/** Provides click-through to everything inside it, for the period and filters of `query` (none while it is null). */
+export function DrillProvider({ query, children }: { query: KpiQuery | null; children: ReactNode }) {
   return <DrillQuery.Provider value={query}>{children}</DrillQuery.Provider>;
 }
 
