@@ -1,5 +1,6 @@
 // The optimizer's leads of a batch: queued while the others are decided one by one, then solved together per rule.
-import type { Assignment, CandidateRank, DistributionRule, ExclusionCode } from './types';
+import type { Assignment, DistributionRule, ExclusionCode } from './types';
+import type { CandidateRank } from './trace-types';
 import type { OptimizationReport } from './optimizer-types';
 import type { EngineContext } from './engine-context';
 import { chargeRep, fitOf } from './engine-context';

@@ -3,21 +3,18 @@ import type { RepId } from '../ids';
 import type {
   AffinityTrace,
   Assignment,
-  CandidateRank,
   CandidateTrace,
   DistributionLead,
   DistributionMethod,
   ExclusionCode,
   ExclusionReason,
   Explanation,
-  MethodStateTrace,
   Outcome,
-  PoolReason,
   PreviousOwner,
   RuleTrace,
   SkippedRule,
-  TieBreak,
 } from './types';
+import type { CandidateRank, MethodStateTrace, PoolReason, TieBreak } from './trace-types';
 import type { EngineContext } from './engine-context';
 
 /** Where every rep stands for one lead under one rule. */

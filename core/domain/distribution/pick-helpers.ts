@@ -1,14 +1,8 @@
 // What every per-lead method shares: its input and result, seeded tie-breaks and load comparisons.
 import { createRng } from '../clock';
 import type { RepId } from '../ids';
-import type {
-  CandidateRank,
-  DistributionLead,
-  DistributionRule,
-  MethodStateTrace,
-  PoolReason,
-  TieBreak,
-} from './types';
+import type { DistributionLead, DistributionRule } from './types';
+import type { CandidateRank, MethodStateTrace, PoolReason, TieBreak } from './trace-types';
 import type { EngineContext, RuleInfo } from './engine-context';
 import { capacityOf } from './engine-context';
 

@@ -1,5 +1,5 @@
 // The optimizer for one lead on its own (single decisions and replays): the best expected conversion with room.
-import type { CandidateRank } from './types';
+import type { CandidateRank } from './trace-types';
 import type { OptimalReason } from './optimizer-types';
 import { fitOf } from './engine-context';
 import { leadProbability } from './conditions';

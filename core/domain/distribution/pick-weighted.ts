@@ -1,5 +1,6 @@
 // Weighted distribution: smooth weighted round-robin over rep weights or learned conversion rates.
-import type { CandidateRank, DistributionLead, DistributionRule } from './types';
+import type { DistributionLead, DistributionRule } from './types';
+import type { CandidateRank } from './trace-types';
 import type { EngineContext } from './engine-context';
 import { learnedRate } from './rep-fit';
 import { breakTie } from './pick-helpers';

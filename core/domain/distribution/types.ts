@@ -5,7 +5,8 @@ import type { Lead } from '../lead';
 import type { Rep, RepTier } from '../rep';
 import type { RepFitModel } from './rep-fit';
 import type { Condition } from './condition-types';
-import type { OptimalReason, OptimizationReport } from './optimizer-types';
+import type { OptimizationReport } from './optimizer-types';
+import type { CandidateRank, MethodStateTrace, PoolReason, TieBreak } from './trace-types';
 
 export const DISTRIBUTION_METHODS = [
   'round-robin',
@@ -204,47 +205,6 @@ export type ExclusionReason =
   | { readonly code: 'unknown-rep' };
 export type ExclusionCode = ExclusionReason['code'];
 
-/** Method-specific numbers for one eligible rep. */
-export type CandidateRank =
-  | { readonly method: 'round-robin'; readonly position: number; readonly of: number }
-  | { readonly method: 'weighted'; readonly weight: number; readonly share: number; readonly credit: number }
-  | {
-      readonly method: 'load-balanced';
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
-    }
-  | {
-      readonly method: 'skill-match';
-      readonly overlap: number;
-      readonly matched: readonly string[];
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
-      /** Learned fit for this lead, when the context has a fit model. */
-      readonly fit?: number;
-    }
-  | {
-      readonly method: 'tier-ladder';
-      readonly tier: RepTier;
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
-    }
-  | {
-      readonly method: 'team';
-      readonly overlap: number;
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
-    }
-  | {
-      readonly method: 'optimal';
-      readonly probability: number;
-      readonly fit: number;
-      readonly value: number;
-    };
-
 export interface CandidateTrace {
   readonly repId: RepId;
   readonly eligible: boolean;
@@ -292,70 +252,6 @@ export type AffinityTrace =
       /** not-in-target: outside the step's target, or (unless the owner keeps) the distributing rule's. */
       readonly why: ExclusionReason | { readonly code: 'ignored-by-rule' };
     } & AffinityStep);
-
-export type MethodStateTrace =
-  | {
-      readonly method: 'round-robin';
-      readonly pointerBefore: RepId | null;
-      readonly pointerAfter: RepId | null;
-      readonly skipped: readonly RepId[];
-    }
-  | {
-      readonly method: 'weighted';
-      readonly source: 'rep' | 'conversion';
-      readonly weights: Readonly<Record<string, number>>;
-      readonly creditsAfter: Readonly<Record<string, number>>;
-      /** By conversion with a fit model: learned rates, or equal weights for too little history. */
-      readonly fitStatus?: 'learned' | 'too-little-history';
-    }
-  // Loads (open, capacity, ratio) are on each candidate's rank, so they are not repeated here.
-  | { readonly method: 'load-balanced' | 'team'; readonly eligible: number }
-  | {
-      readonly method: 'skill-match';
-      readonly leadTags: readonly string[];
-      /** True when no eligible rep shared a tag and the least loaded rep in target was used. */
-      readonly fellBack: boolean;
-    }
-  | {
-      readonly method: 'tier-ladder';
-      readonly wantedTier: RepTier;
-      readonly usedTier: RepTier | null;
-      /** True when no eligible rep was in the wanted tier and a neighbouring tier was used. */
-      readonly fellBack: boolean;
-      /** How many eligible reps were in the tier used. */
-      readonly tierSize: number;
-    }
-  | {
-      readonly method: 'optimal';
-      readonly mode: 'batch' | 'single';
-      readonly batchSize: number;
-      readonly capacity: number | null;
-      /** The chosen rep's count of this lead's grade in the batch against its share bounds (batch mode). */
-      readonly share: {
-        readonly grade: Grade | 'ungraded';
-        readonly received: number;
-        readonly target: number;
-        readonly lower: number;
-        readonly upper: number;
-        readonly tolerance: number;
-      } | null;
-      readonly reason: OptimalReason | null;
-      readonly expectedConversions: number;
-      readonly roundRobinExpectedConversions: number;
-    };
-
-export type TieBreak =
-  | { readonly kind: 'none' }
-  | {
-      readonly kind: 'seeded-random';
-      readonly seed: number;
-      readonly among: readonly RepId[];
-      readonly picked: RepId;
-    }
-  | { readonly kind: 'rep-order'; readonly among: readonly RepId[]; readonly picked: RepId };
-
-export type PoolReason =
-  'rule-public-pool' | 'no-eligible-rep' | 'no-rule-matched' | 'no-skill-match' | 'optimizer-no-capacity';
 
 export type Outcome = 'assigned' | 'pool' | 'manual';
 
