@@ -15,7 +15,12 @@ import { duplicatesCalls } from './duplicates/calls';
 import { leadsCalls, leadsEvents } from './leads/calls';
 import { preferencesCalls } from './preferences/calls';
 import { workspaceCalls, workspaceEvents } from './workspace/calls';
-import { distributionCalls, distributionEvents, distributionLintCalls } from './distribution/calls';
+import {
+  distributionAssignmentLogCalls,
+  distributionCalls,
+  distributionEvents,
+  distributionLintCalls,
+} from './distribution/calls';
 import { importCalls } from './import/calls';
 import { workCalls } from './work/calls';
 import { funnelCalls } from './funnel/calls';
@@ -72,6 +77,7 @@ export const calls = assembleNamespaces(
   dashboardCalls,
   distributionCalls,
   distributionLintCalls,
+  distributionAssignmentLogCalls,
   appealsCalls,
   importCalls,
   workCalls,

@@ -6,6 +6,7 @@ import { backupsHandlers } from './backups/handlers';
 import { dashboardHandlers } from './dashboard/handlers';
 import { distributionHandlers } from './distribution/handlers';
 import { distributionLintHandlers } from './distribution/lint-handlers';
+import { distributionAssignmentLogHandlers } from './distribution/assignment-log-handlers';
 import { importHandlers } from './import/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { leadsHandlers } from './leads/handlers';
@@ -57,6 +58,7 @@ export function handlers(deps: HandlerDeps): Handlers {
     ...backupsHandlers,
     ...distributionHandlers,
     ...distributionLintHandlers,
+    ...distributionAssignmentLogHandlers,
     ...appealsHandlers,
     ...workHandlers,
     ...funnelHandlers,

@@ -252,6 +252,8 @@ export const distributionCalls = {
 
 /** The linter's and the ledger's calls, declared in lint-calls.ts. */
 export { distributionLintCalls } from './lint-calls';
+/** The team's assignment history (the Transparency page), declared in assignment-log-calls.ts. */
+export { distributionAssignmentLogCalls } from './assignment-log-calls';
 
 export const distributionEvents = {
   /** A lead was handed to a rep (auto, manual, recycle or appeal); notifications hook this. */

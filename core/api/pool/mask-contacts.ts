@@ -95,3 +95,14 @@ export function maskPoolContactsForRep<T>(db: Database, value: T): T {
   replacements.sort((a, b) => b[0].length - a[0].length);
   return scrub(value, replacements, 0) as T;
 }
+
+/**
+ * `value` with the contact data of the leads `leadIds` masked wherever it appears, whoever holds them and whatever
+ * pool they are in: for answers that show a rep leads that are not theirs (the team's assignment history).
+ */
+export function maskContactsOfLeads<T>(db: Database, value: T, leadIds: Iterable<string>): T {
+  const replacements = readLeadContacts(db, [...new Set(leadIds)]).flatMap(replacementsOf);
+  if (replacements.length === 0) return value;
+  replacements.sort((a, b) => b[0].length - a[0].length);
+  return scrub(value, replacements, 0) as T;
+}

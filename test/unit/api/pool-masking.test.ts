@@ -55,6 +55,7 @@ describe('masked contact data of pool leads', () => {
       ],
       'distribution.testLead': [{ leadId: secret }],
       'distribution.history': [{ leadId: secret }],
+      'distribution.assignments': [{}, { repId: 'pool' }, { repId: me }, { kind: 'recycle' }],
       'work.leadDetail': [{ id: secret }],
       'funnel.board': [{ filter: {} }, { filter: { owner: 'pool' } }],
       'funnel.cards': [{ stage: 'raw', filter: {} }],
