@@ -99,11 +99,14 @@ const NEVER: Readonly<Record<GradeKey, number | null>> = {
   ungraded: null,
 };
 
+/** The name the app gives the default pool (the UI shows it in the reader's language until someone renames it). */
+export const DEFAULT_POOL_NAME = '公海';
+
 /** The default pool as the single pool was: open to all, the team's claim limit and cool-down, no extras. */
 export function defaultPoolConfig(): PoolConfig {
   return {
     id: DEFAULT_POOL_ID,
-    name: '公海',
+    name: DEFAULT_POOL_NAME,
     isDefault: true,
     position: 0,
     entry: { regions: [], industries: [], grades: [], sources: [] },

@@ -37,6 +37,18 @@ export function formatDateTime(epochMs: number, language: Language): string {
   return dayjs(epochMs).format(language === 'zh-CN' ? 'YYYY-MM-DD HH:mm' : 'MMM D, YYYY HH:mm');
 }
 
+const listFormats = new Map<Language, Intl.ListFormat>();
+
+/** A short list as each language writes one: 手机、邮箱、微信 in Chinese, "phone, email, WeChat" in English. */
+export function formatList(values: readonly string[], language: Language): string {
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(language, { type: 'conjunction', style: 'narrow' });
+    listFormats.set(language, format);
+  }
+  return format.format(values);
+}
+
 /** Today as ISO `YYYY-MM-DD` in local time, the form rep leave periods use. */
 export function todayIsoDate(now: number = Date.now()): string {
   return dayjs(now).format('YYYY-MM-DD');

@@ -84,6 +84,42 @@ describe('UI translations', () => {
       }
     }
   });
+
+  it.each(groups)(
+    '%s reads as English in English: no Chinese characters or full-width punctuation',
+    (group) => {
+      // The language switch names Chinese in Chinese, as every language switch does.
+      const allowed = new Set(['language.zh-CN']);
+      for (const [key, value] of textsOf(group, 'en')) {
+        if (allowed.has(key)) continue;
+        expect(String(value), `en ${key}`).not.toMatch(CJK);
+      }
+    },
+  );
+});
+
+/** Han characters, CJK punctuation (、。「」) and full-width forms (：，（）). */
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe('UI code', () => {
+  it('writes no Chinese punctuation into text every language sees (lists use formatList or the bundle)', () => {
+    const offenders = sourceFiles(rendererSrc).flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${relative(rendererSrc, path)}:${i + 1}` }))
+        .filter(({ line }) => /join\(\s*'[、，]'\s*\)|`[^`]*[（）：][^`]*`/.test(line))
+        .map(({ at }) => at),
+    );
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe('the first language shown', () => {

@@ -70,7 +70,7 @@ export function describeTokens(
               .split(', ')
               .filter(Boolean)
               .map(repName)
-              .join('、') || t('distribution.empty'),
+              .join(t('distribution.listSeparator')) || t('distribution.empty'),
         });
       case 'method.optimal':
         return t('distribution.tokens.method_optimal', { value: Number(p['value']).toFixed(3) });

@@ -11,7 +11,7 @@ import type { Lead } from '../../../../core/domain/lead';
 import { useClient } from '../../api/client-context';
 import { useRepNames } from '../../api/queries';
 import type { Language } from '../../i18n';
-import { formatDate, formatDateTime, formatFen, formatNumber } from '../../ui/format';
+import { formatDate, formatDateTime, formatFen, formatList, formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useFunnelStages } from '../funnel/stage-labels';
 import { useImportTranslation } from '../import/bundle';
@@ -92,7 +92,12 @@ function GroupCard({ group }: { group: DuplicateGroupView }) {
     <Paper withBorder radius="md" p="md" data-testid="duplicate-group">
       <Group justify="space-between" mb="xs">
         <Text size="sm" c="dimmed">
-          {t('import.dup.matchedBy', { by: group.by.map((kind) => t(`import.by.${kind}`)).join('、') })}
+          {t('import.dup.matchedBy', {
+            by: formatList(
+              group.by.map((kind) => t(`import.by.${kind}`)),
+              language,
+            ),
+          })}
         </Text>
         <Button size="xs" onClick={() => merge.mutate()} loading={merge.isPending}>
           {t('import.dup.merge')}

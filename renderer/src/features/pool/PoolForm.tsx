@@ -25,6 +25,7 @@ import {
 import { REP_TIERS } from '../../../../core/domain/rep';
 import { useReps } from '../../api/queries';
 import { usePoolsTranslation } from './bundle';
+import { poolDisplayName } from './pool-name';
 
 /** A number field where empty means null (no cap, or the team's setting). */
 function OptionalNumber(props: {
@@ -79,7 +80,11 @@ export function PoolForm({
       opened
       onClose={onCancel}
       size="xl"
-      title={isNew ? t('pools.form.titleNew') : t('pools.form.titleEdit', { name: initial.name })}
+      title={
+        isNew
+          ? t('pools.form.titleNew')
+          : t('pools.form.titleEdit', { name: poolDisplayName(t, initial.name) })
+      }
     >
       <Stack gap="sm" data-testid="pool-form">
         <Group grow>

@@ -1,6 +1,7 @@
 // Which pool the list shows: every pool the person may see (a rep: the pools they belong to), the default first.
 import { Select } from '@mantine/core';
 import { usePoolsTranslation } from './bundle';
+import { poolLabel } from './pool-name';
 import { usePools } from './pool-queries';
 
 export function PoolSwitcher({ value, onChange }: { value: string | null; onChange: (id: string) => void }) {
@@ -15,7 +16,7 @@ export function PoolSwitcher({ value, onChange }: { value: string | null; onChan
       label={t('pools.switcher')}
       data={ordered.map((pool) => ({
         value: pool.id,
-        label: pool.isDefault ? `${pool.name}（${t('pools.defaultMark')}）` : pool.name,
+        label: poolLabel(t, pool),
       }))}
       value={value ?? ordered[0]?.id ?? null}
       onChange={(id) => id && onChange(id)}

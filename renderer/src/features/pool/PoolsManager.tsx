@@ -6,9 +6,12 @@ import { useState } from 'react';
 import type { PoolSettings } from '../../../../core/api/pool/schemas';
 import { defaultPoolConfig } from '../../../../core/domain/pool/types';
 import { useClient } from '../../api/client-context';
+import { formatList } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
 import { workKeys } from '../funnel/work-queries';
 import { usePoolsTranslation } from './bundle';
 import { PoolForm } from './PoolForm';
+import { poolDisplayName, poolLabel } from './pool-name';
 import { poolsKeys, usePools } from './pool-queries';
 
 type Editing = { id: string | undefined; settings: PoolSettings } | null;
@@ -29,6 +32,7 @@ function newPoolSettings(position: number): PoolSettings {
 
 export function PoolsManager() {
   const { t } = usePoolsTranslation();
+  const language = useLanguage();
   const client = useClient();
   const queryClient = useQueryClient();
   const pools = usePools().data?.pools ?? [];
@@ -42,7 +46,10 @@ export function PoolsManager() {
     mutationFn: (input: { id: string | undefined; settings: PoolSettings }) =>
       client.call('pool.savePool', input.id === undefined ? { settings: input.settings } : input),
     onSuccess: (pool) => {
-      notifications.show({ color: 'teal', message: t('pools.manage.saved', { name: pool.name }) });
+      notifications.show({
+        color: 'teal',
+        message: t('pools.manage.saved', { name: poolDisplayName(t, pool.name) }),
+      });
       setEditing(null);
       void refresh();
     },
@@ -51,7 +58,10 @@ export function PoolsManager() {
   const remove = useMutation({
     mutationFn: (pool: { id: string; name: string }) => client.call('pool.deletePool', { id: pool.id }),
     onSuccess: (_done, pool) => {
-      notifications.show({ color: 'teal', message: t('pools.manage.deleted', { name: pool.name }) });
+      notifications.show({
+        color: 'teal',
+        message: t('pools.manage.deleted', { name: poolDisplayName(t, pool.name) }),
+      });
       void refresh();
     },
     onError: (error) => notifications.show({ color: 'red', message: error.message }),
@@ -96,13 +106,14 @@ export function PoolsManager() {
                 <Table.Tr key={id} data-testid="pool-row-manage">
                   <Table.Td>
                     <Text fw={600} size="sm">
-                      {pool.name}
-                      {isDefault ? `（${t('pools.defaultMark')}）` : ''}
+                      {poolLabel(t, { name: pool.name, isDefault })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">
-                      {entry.length === 0 || isDefault ? t('pools.manage.anyLead') : entry.join('、')}
+                      {entry.length === 0 || isDefault
+                        ? t('pools.manage.anyLead')
+                        : formatList(entry, language)}
                     </Text>
                   </Table.Td>
                   <Table.Td>

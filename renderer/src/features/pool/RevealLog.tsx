@@ -2,7 +2,8 @@
 import { Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, formatList } from '../../ui/format';
+import { poolDisplayName } from './pool-name';
 import { useLanguage } from '../../ui/use-language';
 import { usePoolsTranslation } from './bundle';
 import { poolsKeys } from './pool-queries';
@@ -37,9 +38,12 @@ export function RevealLog() {
                 <Table.Td>{formatDateTime(row.at, language)}</Table.Td>
                 <Table.Td>{row.repName ?? row.repId}</Table.Td>
                 <Table.Td>{row.leadName ?? row.leadId}</Table.Td>
-                <Table.Td>{row.poolName ?? ''}</Table.Td>
+                <Table.Td>{row.poolName === null ? '' : poolDisplayName(t, row.poolName)}</Table.Td>
                 <Table.Td>
-                  {row.fields.map((field) => t(`pools.reveals.fields.${field}`)).join('、')}
+                  {formatList(
+                    row.fields.map((field) => t(`pools.reveals.fields.${field}`)),
+                    language,
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -306,7 +306,7 @@ function CriteriaCard({
                         <ActionIcon
                           variant="subtle"
                           color="gray"
-                          aria-label={`${t('scoring.criteria.edit')}：${name}`}
+                          aria-label={t('scoring.criteria.editNamed', { name })}
                           onClick={() => setEditing({ index, criterion, isNew: false })}
                           data-testid={`criterion-edit-${criterion.id}`}
                         >
@@ -315,7 +315,7 @@ function CriteriaCard({
                         <ActionIcon
                           variant="subtle"
                           color="red"
-                          aria-label={`${t('scoring.criteria.remove')}：${name}`}
+                          aria-label={t('scoring.criteria.removeNamed', { name })}
                           onClick={() => onChange(withoutCriterion(model, index))}
                         >
                           <IconTrash />

@@ -52,7 +52,7 @@ export function describeRule(
       ? t('transparency.rules.always')
       : t('transparency.rules.when', { conditions: conditions.join(t('transparency.rules.and')) });
   const target = rule.target;
-  const list = (values: readonly string[]) => values.join('、');
+  const list = (values: readonly string[]) => values.join(dt('distribution.listSeparator'));
   const targetText =
     target.kind === 'reps'
       ? t('transparency.rules.targets.reps', { names: list(target.repIds.map(repName)) })

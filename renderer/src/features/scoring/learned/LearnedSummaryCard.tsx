@@ -2,7 +2,7 @@
 // from, the fields kept out, its calibration and the factors that drive it.
 import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import type { LearnedModel } from '../../../../../core/domain/scoring/learned';
-import { formatDateTime, formatNumber } from '../../../ui/format';
+import { formatDateTime, formatList, formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
 import { describeField } from '../describe-score';
 import { useScoringTranslation } from '../i18n-bundle';
@@ -78,7 +78,10 @@ export function LearnedSummaryCard({ model, trainedBy }: { model: LearnedModel; 
           {model.excludeFields.length > 0 && (
             <Text size="xs" c="dimmed">
               {t('scoring.learned.excluded', {
-                fields: model.excludeFields.map((f) => describeField(t, f)).join('、'),
+                fields: formatList(
+                  model.excludeFields.map((f) => describeField(t, f)),
+                  language,
+                ),
               })}
             </Text>
           )}

@@ -5,6 +5,8 @@ import type { ScoringModel } from '../../../../../core/domain/scoring/model';
 import type { RuleWeightSuggestion } from '../../../../../core/domain/scoring/suggest';
 import { describeCondition, describeFactorName } from '../describe-score';
 import { useScoringTranslation } from '../i18n-bundle';
+import { formatList } from '../../../ui/format';
+import { useLanguage } from '../../../ui/use-language';
 
 export function SuggestionModal({
   suggestion,
@@ -18,6 +20,7 @@ export function SuggestionModal({
   onClose: () => void;
 }) {
   const { t } = useScoringTranslation();
+  const language = useLanguage();
   const byId = new Map(model.criteria.map((c) => [c.id, c]));
   return (
     <Modal opened onClose={onClose} title={t('scoring.learned.suggestTitle')} size="xl">
@@ -57,10 +60,12 @@ export function SuggestionModal({
                       </Table.Td>
                       <Table.Td>
                         <Text size="xs" c="dimmed" lineClamp={1}>
-                          {change.evidence
-                            .slice(0, 3)
-                            .map((name) => describeFactorName(t, { name, field: '' }))
-                            .join('、')}
+                          {formatList(
+                            change.evidence
+                              .slice(0, 3)
+                              .map((name) => describeFactorName(t, { name, field: '' })),
+                            language,
+                          )}
                         </Text>
                       </Table.Td>
                     </Table.Tr>
