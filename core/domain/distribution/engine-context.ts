@@ -17,6 +17,7 @@ import { fitFor } from './rep-fit';
 import type { RepFitModel } from './rep-fit';
 import { parseClockTime, toLocalTime } from './local-time';
 import type { LocalTime } from './local-time';
+import { AwayLoads } from './away-load';
 
 export interface ParsedHours {
   readonly days: ReadonlySet<number>;
@@ -68,6 +69,10 @@ export interface EngineContext {
   readonly extraToday: Record<string, number>;
   readonly pointers: Map<string, RepId>;
   readonly credits: Map<string, Map<string, number>>;
+  /** Open leads by day and each rep's away load (time away is not spare capacity), refreshed each new day. */
+  readonly away: AwayLoads;
+  /** True when the input state carried openByDay: the exported state carries it too. */
+  readonly exportsOpenByDay: boolean;
 }
 
 export function foldText(text: string): string {
@@ -248,6 +253,8 @@ export function createEngineContext(input: ContextInput): EngineContext {
     extraToday,
     pointers,
     credits,
+    away: new AwayLoads(reps, state?.openByDay),
+    exportsOpenByDay: state?.openByDay !== undefined,
   };
   refreshAvailability(ctx);
   return ctx;
@@ -261,6 +268,7 @@ function refreshAvailability(ctx: EngineContext): void {
     return null;
   });
   ctx.hoursStatus = new Array<ExclusionReason | null | undefined>(ctx.reps.length);
+  ctx.away.refresh(ctx.day);
 }
 
 /** Moves the run's clock forward (replays): a new local day restarts daily counts and availability. */
@@ -282,6 +290,13 @@ export function advanceClock(ctx: EngineContext, now: number): void {
 export function chargeRep(ctx: EngineContext, i: number): void {
   ctx.open[i] = (ctx.open[i] ?? 0) + 1;
   ctx.today[i] = (ctx.today[i] ?? 0) + 1;
+  ctx.away.charge();
+}
+
+/** One open lead of rep i, handed out on local day number `day`, closed or left them (replays). */
+export function releaseRep(ctx: EngineContext, i: number, day: number): void {
+  ctx.open[i] = Math.max(0, (ctx.open[i] ?? 0) - 1);
+  ctx.away.release(day);
 }
 
 /** The run's state as plain JSON. */
@@ -304,7 +319,8 @@ export function exportState(ctx: EngineContext): DistributionState {
     if (map) for (const id of [...map.keys()].sort()) perRep[id] = map.get(id) ?? 0;
     credits[key] = perRep;
   }
-  return { pointers, credits, openLoads, assignedToday, day: ctx.day };
+  const state = { pointers, credits, openLoads, assignedToday, day: ctx.day };
+  return ctx.exportsOpenByDay ? { ...state, openByDay: ctx.away.toJson() } : state;
 }
 
 /** A rep's capacity for load ratios: its open cap, else the rule's default. */

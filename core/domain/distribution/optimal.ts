@@ -178,7 +178,8 @@ export function planOptimalBatch(
     options,
     capacities,
     bounds,
-    openLoads: reps.map((i) => ctx.open[i] ?? 0),
+    // Evenness weighs the load compared (away loads in, away-load.ts); caps above stay on real open leads.
+    openLoads: reps.map((i) => Math.round((ctx.open[i] ?? 0) + (ctx.away.loads?.[i] ?? 0))),
   });
 
   const repOf = solution.repOf.map((j) => (j === null ? null : (reps[j] ?? null)));

@@ -52,9 +52,21 @@ export function breakTie(
   };
 }
 
-/** Compares open/capacity ratios exactly (cross-multiplied integers). Negative when a is less loaded. */
+/** Ties within this much of a lead's load count as equal when away loads (fractions) take part. */
+const LOAD_EPSILON = 1e-9;
+
+/**
+ * Compares load ratios, negative when a is less loaded: (open + away load) ÷ capacity (away-load.ts). While nobody
+ * carries an away load, exactly, by cross-multiplied integers.
+ */
 export function compareLoad(ctx: EngineContext, info: RuleInfo, a: number, b: number): number {
-  return (ctx.open[a] ?? 0) * capacityOf(ctx, info, b) - (ctx.open[b] ?? 0) * capacityOf(ctx, info, a);
+  const away = ctx.away.loads;
+  if (away === null)
+    return (ctx.open[a] ?? 0) * capacityOf(ctx, info, b) - (ctx.open[b] ?? 0) * capacityOf(ctx, info, a);
+  const diff =
+    ((ctx.open[a] ?? 0) + (away[a] ?? 0)) * capacityOf(ctx, info, b) -
+    ((ctx.open[b] ?? 0) + (away[b] ?? 0)) * capacityOf(ctx, info, a);
+  return Math.abs(diff) < LOAD_EPSILON ? 0 : diff;
 }
 
 export function leastLoaded(ctx: EngineContext, info: RuleInfo, among: readonly number[]): number[] {
@@ -72,12 +84,16 @@ export function leastLoaded(ctx: EngineContext, info: RuleInfo, among: readonly 
   return best;
 }
 
+/** A rep's load for explanations: open leads, capacity, the ratio compared, and the away load when there is one. */
 export function loadNumbers(
   ctx: EngineContext,
   info: RuleInfo,
   i: number,
-): { open: number; capacity: number; ratio: number } {
+): { open: number; capacity: number; ratio: number; away?: number } {
   const open = ctx.open[i] ?? 0;
   const capacity = capacityOf(ctx, info, i);
-  return { open, capacity, ratio: capacity > 0 ? open / capacity : open };
+  const away = ctx.away.loads?.[i] ?? 0;
+  const load = open + away;
+  const ratio = capacity > 0 ? load / capacity : load;
+  return away > 0 ? { open, capacity, ratio, away: Math.round(away * 100) / 100 } : { open, capacity, ratio };
 }

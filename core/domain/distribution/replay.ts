@@ -10,7 +10,7 @@ import type {
   PreviousOwner,
 } from './types';
 import type { EngineContext } from './engine-context';
-import { advanceClock, createEngineContext, exportState, fitOf } from './engine-context';
+import { advanceClock, createEngineContext, exportState, fitOf, releaseRep } from './engine-context';
 import { routeLead, sortByArrival } from './engine';
 import { leadProbability } from './conditions';
 import { computeFairness, emptyGradeCounts } from './fairness';
@@ -124,10 +124,12 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
 
   // Owners the replay gave each lead (by slot = arrival index); emptied when the lead closes or is recycled.
   const owners: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(total);
+  // The local day number each slot was handed out on (its open leads weigh on that day's away loads).
+  const heldSince = new Int32Array(total);
   const releaseDue = (): void => {
     while (queue.size > 0 && queue.peekTime() <= ctx.now) {
       const slot = queue.pop();
-      for (const i of owners[slot] ?? []) ctx.open[i] = Math.max(0, (ctx.open[i] ?? 0) - 1);
+      for (const i of owners[slot] ?? []) releaseRep(ctx, i, heldSince[slot] ?? 0);
       owners[slot] = [];
     }
   };
@@ -143,6 +145,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       if (coIndex !== undefined) held.push(coIndex);
     }
     owners[slot] = held;
+    heldSince[slot] = ctx.away.day;
     customers?.assign(lead.id, ctx.repIds[repIndex] as RepId);
     if (release && !isOpenStage(lead.stage)) queue.push(Math.max(lead.updatedAt, lead.createdAt), slot);
   };
@@ -164,7 +167,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       advanceClock(ctx, Math.max(ctx.now, event.at));
       releaseDue();
       if ((owners[event.slot] ?? []).length === 0) continue;
-      for (const i of held) ctx.open[i] = Math.max(0, (ctx.open[i] ?? 0) - 1);
+      for (const i of held) releaseRep(ctx, i, heldSince[event.slot] ?? 0);
       owners[event.slot] = [];
       const previous = [...(previousOwners.get(event.slot) ?? [])];
       previous.push({ repId: ctx.repIds[primary] as RepId, at: ctx.now });

@@ -4,40 +4,29 @@ import type { RepId } from '../ids';
 import type { RepTier } from '../rep';
 import type { OptimalReason } from './optimizer-types';
 
+/** A rep's load as load-based methods compare it: (open + away) ÷ capacity = ratio. */
+interface LoadRank {
+  readonly open: number;
+  readonly capacity: number;
+  readonly ratio: number;
+  /** Open leads a rep present on the days this rep was away would still hold (away-load.ts); omitted when none. */
+  readonly away?: number;
+}
+
 /** Method-specific numbers for one eligible rep. */
 export type CandidateRank =
   | { readonly method: 'round-robin'; readonly position: number; readonly of: number }
   | { readonly method: 'weighted'; readonly weight: number; readonly share: number; readonly credit: number }
-  | {
-      readonly method: 'load-balanced';
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
-    }
-  | {
+  | ({ readonly method: 'load-balanced' } & LoadRank)
+  | ({
       readonly method: 'skill-match';
       readonly overlap: number;
       readonly matched: readonly string[];
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
       /** Learned fit for this lead, when the context has a fit model. */
       readonly fit?: number;
-    }
-  | {
-      readonly method: 'tier-ladder';
-      readonly tier: RepTier;
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
-    }
-  | {
-      readonly method: 'team';
-      readonly overlap: number;
-      readonly open: number;
-      readonly capacity: number;
-      readonly ratio: number;
-    }
+    } & LoadRank)
+  | ({ readonly method: 'tier-ladder'; readonly tier: RepTier } & LoadRank)
+  | ({ readonly method: 'team'; readonly overlap: number } & LoadRank)
   | {
       readonly method: 'optimal';
       readonly probability: number;
@@ -60,7 +49,7 @@ export type MethodStateTrace =
       /** By conversion with a fit model: learned rates, or equal weights for too little history. */
       readonly fitStatus?: 'learned' | 'too-little-history';
     }
-  // Loads (open, capacity, ratio) are on each candidate's rank, so they are not repeated here.
+  // Loads (open, capacity, ratio, away) are on each candidate's rank, so they are not repeated here.
   | { readonly method: 'load-balanced' | 'team'; readonly eligible: number }
   | {
       readonly method: 'skill-match';

@@ -90,6 +90,11 @@ export interface DistributionState {
   readonly assignedToday: Readonly<Record<string, number>>;
   /** Local ISO date `assignedToday` counts; when `now` falls on another day the counts restart at 0. Omit to never reset. */
   readonly day?: string | null;
+  /**
+   * Open leads (as counted in openLoads) by the local ISO date they were handed to their holder, for the days a rep
+   * was away (away-load.ts). Omit when no active rep was away in the last 90 days: nobody then carries an away load.
+   */
+  readonly openByDay?: Readonly<Record<string, number>>;
 }
 
 /** A lead handed to the engine: a Lead plus what only distribution needs. */

@@ -1,8 +1,9 @@
 // The vacation-neutral fairness ledger: per rep and grade, the leads the rules gave them against the leads they
-// should have had for the days they were available (leave, start date and deactivation taken out).
+// should have had for the days they were available (leave, start date and deactivation taken out). The engine's
+// load-based methods count time away the same way (distribution/away-load.ts), so they aim at what this owes.
 import { GRADES } from '../funnel';
-import { isOnLeave } from '../rep';
 import type { Grade } from '../funnel';
+import { isPresentOn } from '../distribution/away-load';
 import { countAvailableDays } from '../distribution/fair-shares';
 import type { FairnessRep, Receipt } from '../distribution/fair-shares';
 
@@ -47,9 +48,13 @@ function emptyCounts(): Record<LedgerGrade, number> {
   return { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
 }
 
-/** Could take leads on `day`: joined, not on leave, and (inactive now) not after their last lead of the period. */
+/**
+ * Could take leads on `day`: present by the calendar (joined, not on leave: the same test as the engine's away
+ * loads, so the ledger owes a day's leads to the reps the engine treated as there) and, inactive now, not after
+ * their last lead of the period.
+ */
 function isAvailableOn(rep: FairnessRep, day: string, lastDay: string | undefined): boolean {
-  if (day < rep.joinedOn || isOnLeave(rep, day)) return false;
+  if (!isPresentOn(rep, day)) return false;
   return rep.isActive || (lastDay !== undefined && day <= lastDay);
 }
 

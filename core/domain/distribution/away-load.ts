@@ -1,0 +1,148 @@
+// Time away is not spare capacity: the open load a rep would still hold from the days they were away, added to
+// their own when load-based methods compare reps, so a rep back from leave (or new) resumes an ordinary share.
+//
+// Definition (the ledger's, applied to open leads): each day's leads that are still open are owed equally to the
+// reps present that day — active, joined by then and not on leave (`isPresentOn`, the ledger's availability). A rep
+// present every day holds about that much; a rep away on some days holds nothing from them. So rep i's away load =
+// Σ over the days d of the last AWAY_HORIZON_DAYS on which i was away of open(d) ÷ present(d), where open(d) counts
+// the open leads handed to their holder on d. Load-based methods (load-balanced, skill-match, tier-ladder, team and
+// the optimizer's ties and evenness) compare (open + away load) ÷ capacity. As the days away age, their leads close
+// and the away load fades exactly as a present rep's leads of those days would; meanwhile the rep's own new leads
+// replace it, so the rep is given leads at the team's pace, not more (no flood) and not less (no drought).
+// Reps present on every day of the horizon have no away load: their comparisons, among themselves, are the plain
+// open ÷ capacity ones (genuine load differences still balance), computed by the same integer path as before.
+// Caps (open cap, holding cap) stay on real open leads. Round-robin and weighted never look at loads: their
+// pointer and credits skip a rep who is away, which is vacation-neutral already.
+import { DAY_MS } from '../clock';
+import { isOnLeave } from '../rep';
+import type { Rep } from '../rep';
+
+/** How far back days away count: open leads handed out earlier than this weigh on nobody's away load. */
+export const AWAY_HORIZON_DAYS = 90;
+
+/** The local day number (days since 1970-01-01) of an ISO date; NaN when it is not one. */
+export function dayNumberOf(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+}
+
+/** The ISO date of a local day number. */
+export function isoOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Could take leads on `day` (ISO) by the calendar: joined by then and not on leave. The ledger counts it the same. */
+export function isPresentOn(rep: Pick<Rep, 'joinedOn' | 'leave'>, day: string): boolean {
+  return !(day < rep.joinedOn) && !isOnLeave(rep, day);
+}
+
+/**
+ * True when some active rep was away (not yet joined, or on leave) on a day of the horizon ending on `today`:
+ * only then can anyone carry an away load (so a caller reads open leads by day only then).
+ */
+export function anyAwayWithin(
+  reps: readonly Pick<Rep, 'joinedOn' | 'leave' | 'isActive'>[],
+  today: string,
+  horizonDays = AWAY_HORIZON_DAYS,
+): boolean {
+  const first = isoOfDayNumber(dayNumberOf(today) - horizonDays + 1);
+  return reps.some(
+    (rep) =>
+      rep.isActive &&
+      (rep.joinedOn > first || rep.leave.some((period) => period.from <= today && period.to >= first)),
+  );
+}
+
+/** Who was away on one day: rep indexes, and how many active reps were present. */
+interface DayPresence {
+  readonly away: readonly number[];
+  readonly present: number;
+}
+
+/** Away loads for one run: open leads by day, kept as the run charges and releases, and each rep's away load. */
+export class AwayLoads {
+  /** Open leads by the local day number they were handed to their holder. */
+  private readonly byDay = new Map<number, number>();
+  private readonly presence = new Map<number, DayPresence>();
+  private today = 0;
+  /** Per rep index; null while nobody carries an away load (every comparison is then the plain one). */
+  loads: Float64Array | null = null;
+
+  constructor(
+    private readonly reps: readonly Pick<Rep, 'joinedOn' | 'leave' | 'isActive'>[],
+    openByDay: Readonly<Record<string, number>> | undefined,
+  ) {
+    for (const [iso, count] of Object.entries(openByDay ?? {})) {
+      const day = dayNumberOf(iso);
+      if (Number.isFinite(day) && count > 0) this.byDay.set(day, (this.byDay.get(day) ?? 0) + count);
+    }
+  }
+
+  private presenceOn(day: number): DayPresence {
+    let found = this.presence.get(day);
+    if (found === undefined) {
+      const iso = isoOfDayNumber(day);
+      const away: number[] = [];
+      let present = 0;
+      this.reps.forEach((rep, i) => {
+        if (!rep.isActive) return;
+        if (isPresentOn(rep, iso)) present += 1;
+        else away.push(i);
+      });
+      found = { away, present };
+      this.presence.set(day, found);
+    }
+    return found;
+  }
+
+  /** Recomputes every rep's away load for local day `today` (ISO): on a new run and on each new day. */
+  refresh(today: string): void {
+    this.today = dayNumberOf(today);
+    const oldest = this.today - AWAY_HORIZON_DAYS + 1;
+    if (!anyAwayWithin(this.reps, today)) {
+      this.loads = null;
+      return;
+    }
+    let loads: Float64Array | null = null;
+    for (const [day, count] of this.byDay) {
+      if (day < oldest || day > this.today || count <= 0) continue;
+      const { away, present } = this.presenceOn(day);
+      if (away.length === 0 || present === 0) continue;
+      loads ??= new Float64Array(this.reps.length);
+      for (const i of away) loads[i] = (loads[i] ?? 0) + count / present;
+    }
+    this.loads = loads;
+  }
+
+  /** The local day number of the last refresh: the day charges count on. */
+  get day(): number {
+    return this.today;
+  }
+
+  /** One more open lead handed out today. */
+  charge(): void {
+    this.byDay.set(this.today, (this.byDay.get(this.today) ?? 0) + 1);
+  }
+
+  /** An open lead handed out on local day number `day` closed or left its holder: it weighs on nobody any more. */
+  release(day: number): void {
+    const count = this.byDay.get(day);
+    if (count === undefined) return;
+    if (count <= 1) this.byDay.delete(day);
+    else this.byDay.set(day, count - 1);
+    const loads = this.loads;
+    if (loads === null || day < this.today - AWAY_HORIZON_DAYS + 1 || day > this.today) return;
+    const { away, present } = this.presenceOn(day);
+    if (present === 0) return;
+    for (const i of away) loads[i] = Math.max(0, (loads[i] ?? 0) - 1 / present);
+  }
+
+  /** Open leads by ISO day, for the run's exported state. */
+  toJson(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const day of [...this.byDay.keys()].sort((a, b) => a - b)) {
+      const count = this.byDay.get(day) ?? 0;
+      if (count > 0) out[isoOfDayNumber(day)] = count;
+    }
+    return out;
+  }
+}
