@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Rep, RepTier } from '../domain/rep';
 import { asRepId, type RepId } from '../domain/ids';
 import type { RepsTable } from './schema';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 
 function rowToRep(row: Selectable<RepsTable>): Rep {
   return {
@@ -51,8 +51,11 @@ export function listReps(db: Database, options: { includeInactive: boolean }): R
   return selectAll(db, query).map(rowToRep);
 }
 
+/** Compiled once: every claim, hand-over and check of a rep reads one by id. */
+const REP_BY_ID = qb.selectFrom('reps').selectAll().where('id', '=', '').compile().sql;
+
 export function findRepById(db: Database, id: RepId | string): Rep | undefined {
-  const row = selectFirst(db, qb.selectFrom('reps').selectAll().where('id', '=', id));
+  const row = getCompiled<Selectable<RepsTable>>(db, REP_BY_ID, [id]);
   return row ? rowToRep(row) : undefined;
 }
 

@@ -7,7 +7,7 @@ import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
 import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
-import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 type Db = Schema;
 type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
@@ -223,6 +223,15 @@ export function listSlaInputs(
   );
 }
 
+// Compiled once (on every claim's and recycle's path); `IS ?` matches null and a rep id alike.
+const SET_OWNER_IF = qb
+  .updateTable('leads')
+  .set({ owner_id: '', updated_at: 0 })
+  .where('id', '=', '')
+  .where('deleted_at', 'is', null)
+  .where('owner_id', 'is', '')
+  .compile().sql;
+
 /**
  * Sets the owner only if it is still `expected` (null = unowned): the atomic step behind claims and recycles.
  * Answers false when someone else changed it first.
@@ -235,16 +244,7 @@ export function setLeadOwnerIf(
   now: number,
 ): boolean {
   const before = readLoadFacts(db, leadId);
-  const changed =
-    execute(
-      db,
-      qb
-        .updateTable('leads')
-        .set({ owner_id: owner, updated_at: now })
-        .where('id', '=', leadId)
-        .where('deleted_at', 'is', null)
-        .where('owner_id', 'is', expected),
-    ) === 1;
+  const changed = runCompiled(db, SET_OWNER_IF, [owner, now, leadId, expected]) === 1;
   if (changed && before !== null) applyOpenLoadChange(db, before, { ...before, ownerId: owner });
   return changed;
 }

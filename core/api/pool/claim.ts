@@ -74,8 +74,8 @@ function revealedFields(lead: Lead, pool: PoolConfig): string[] {
   return (['phone', 'email', 'wechat'] as const).filter((key) => lead[key] !== null && lead[key] !== '');
 }
 
-/** A rep claims a pool lead; the caller checked the actor is a rep. */
-export function claimLead(ctx: CallContext, repId: string, leadId: string): void {
+/** A rep claims a pool lead; the caller checked the actor is a rep. Answers the rep, now the lead's owner. */
+export function claimLead(ctx: CallContext, repId: string, leadId: string): Rep {
   const { lead, pool } = requirePooledLead(ctx, leadId);
   const rep = requireRep(ctx, repId);
   const settings = readFunnelSettings(ctx.db);
@@ -111,6 +111,7 @@ export function claimLead(ctx: CallContext, repId: string, leadId: string): void
   const fields = revealedFields(lead, pool);
   if (fields.length > 0) auditLead(ctx, 'pool.reveal', lead.id, { repId, poolId: pool.id, fields });
   ctx.emit('leads.changed', { leadIds: [lead.id], reason: 'claimed' });
+  return rep;
 }
 
 /** The team lead hands a pool lead to a rep, within the rep's holding cap for that pool. */

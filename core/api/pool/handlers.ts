@@ -6,12 +6,18 @@ import type { PoolConfig } from '../../domain/pool/types';
 import { listRecyclesForLead } from '../../store/pool-claims';
 import { countPoolClaimsSince, listPooledLeadFacts } from '../../store/pools';
 import { findRepById } from '../../store/reps';
-import { countLeadsWhere, listLeadCards, NOT_OPEN, type LeadFilterInput } from '../../store/work-leads';
+import {
+  countLeadsWhere,
+  findLeadCard,
+  listLeadCards,
+  NOT_OPEN,
+  type LeadFilterInput,
+} from '../../store/work-leads';
 import type { CallContext, HandlersOf } from '../call-context';
 import { ServiceError } from '../errors';
 import { mapRepNames, toWorkCards } from '../sla/cards';
 import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
-import { cardOf } from '../work/workable-lead';
+import { WORK_ERRORS } from '../work/errors';
 import type { poolCalls } from './calls';
 import { claimLead, dayStartOf, holdingOf } from './claim';
 import { POOL_ERRORS } from './errors';
@@ -87,8 +93,13 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
 
   'pool.claim'(ctx, input) {
     if (ctx.actor.role !== 'rep') throw new ServiceError(POOL_ERRORS.repsOnly);
-    claimLead(ctx, ctx.actor.repId, input.leadId);
-    return cardOf(ctx, input.leadId);
+    const rep = claimLead(ctx, ctx.actor.repId, input.leadId);
+    // The card as cardOf words it; its owner is the claimer, so no need to read every rep's name (per claim).
+    const row = findLeadCard(ctx.db, input.leadId);
+    const card =
+      row && toWorkCards(ctx.db, [row], readSlaPolicy(ctx.db), ctx.now, new Map([[rep.id, rep.name]]))[0];
+    if (!card) throw new ServiceError(WORK_ERRORS.leadNotFound, { id: input.leadId }, 'leadId');
+    return card;
   },
 
   'pool.previewDistribution'(ctx, input) {

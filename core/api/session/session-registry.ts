@@ -1,7 +1,6 @@
 // Sessions: who a token belongs to, until when, and revocation that also closes the holder's open connections.
 import type { Database } from 'better-sqlite3';
-import { findRepById } from '../../store/reps';
-import { findSession, insertSession, revokeSessions, touchSession } from '../../store/sessions';
+import { findSessionWithRep, insertSession, revokeSessions, touchSession } from '../../store/sessions';
 import { ServiceError, COMMON_ERRORS } from '../errors';
 import type { Actor } from './calls';
 import { hashToken, newToken } from './secrets';
@@ -72,7 +71,7 @@ export function createSessionRegistry(): SessionRegistry {
     },
     resolve(db, token, now) {
       const tokenHash = hashToken(token);
-      const row = findSession(db, tokenHash);
+      const row = findSessionWithRep(db, tokenHash);
       const isLive =
         row !== undefined &&
         row.revokedAt === null &&
@@ -81,7 +80,7 @@ export function createSessionRegistry(): SessionRegistry {
       if (!row || !isLive) throw new ServiceError(COMMON_ERRORS.sessionEnded);
       if (now - row.lastSeenAt > TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
       if (row.person === 'lead') return { actor: { role: 'lead' }, tokenHash, deviceId: row.deviceId };
-      const rep = findRepById(db, row.person.slice('rep:'.length));
+      const rep = row.rep;
       if (!rep || !rep.isActive) throw new ServiceError(COMMON_ERRORS.sessionEnded);
       return { actor: { role: 'rep', repId: rep.id, name: rep.name }, tokenHash, deviceId: row.deviceId };
     },
