@@ -26,7 +26,9 @@ export type DrillMetric =
   | 'won_closed'
   | 'stage_now'
   | 'not_contacted'
-  | 'handed_over';
+  | 'handed_over'
+  | 'reached'
+  | 'response_bucket';
 
 export interface DrillQuery {
   readonly metric: DrillMetric;
@@ -34,14 +36,34 @@ export interface DrillQuery {
   readonly grade?: 'A' | 'B' | 'C' | 'D' | 'ungraded' | undefined;
   /** A per-source row: its source, null for leads without one. */
   readonly channel?: { readonly source: string | null } | undefined;
-  /** With 'stage_now': the stage. */
+  /** With 'stage_now': the stage; with 'reached': the main-path stage the period's arrivals reached or passed. */
   readonly stage?: string | undefined;
+  /**
+   * With 'response_bucket': the leads of the hand-overs whose first contact fell in the bucket. Business minutes
+   * need the working calendar, so the service finds them with the histogram's own domain function, not SQL.
+   */
+  readonly leadIds?: readonly string[] | undefined;
+}
+
+/** Main-path rank of a stage: raw 0 … won 4; side stages rank below raw (as dashboard-kpi.ts's funnel counts). */
+const RANK = (column: string) =>
+  sql<number>`CASE ${sql.ref(column)} WHEN 'won' THEN 4 WHEN 'opportunity' THEN 3 WHEN 'sql' THEN 2 WHEN 'mql' THEN 1 ELSE 0 END`;
+const MAIN_PATH_RANK: Readonly<Record<string, number>> = { raw: 0, mql: 1, sql: 2, opportunity: 3, won: 4 };
+
+/**
+ * The lead reached main-path rank `rank` or beyond: its stage now or any stage in its history (the funnel's
+ * furthest stage; the click-through test holds the two to the same counts).
+ */
+function reachedRank(rank: number) {
+  return sql<boolean>`(${RANK('leads.stage')} >= ${rank} OR EXISTS (SELECT 1 FROM stage_history AS h
+    WHERE h.lead_id = leads.id AND ${RANK('h.to_stage')} >= ${rank}))`;
 }
 
 /** The same conditions countArrivals, countClosures, countLeadsByStageNow and listResponses count by. */
 export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: DrillQuery) {
   // Hand-over counts narrow by the rep (and tier) the lead was handed to, not by its owner now.
-  const isHandOver = drill.metric === 'not_contacted' || drill.metric === 'handed_over';
+  const isHandOver =
+    drill.metric === 'not_contacted' || drill.metric === 'handed_over' || drill.metric === 'response_bucket';
   const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined, tier: undefined } : filter)];
   const cohort = sql<boolean>`leads.is_history = 0 AND leads.created_at >= ${period.from} AND leads.created_at < ${period.to}`;
   const closedIn = sql<boolean>`leads.stage IN ('won', 'lost') AND ${closedAt} >= ${period.from} AND ${closedAt} < ${period.to}`;
@@ -72,6 +94,16 @@ export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: Dril
       break;
     case 'stage_now':
       parts.push(sql<boolean>`leads.is_history = 0 AND leads.stage = ${drill.stage ?? ''}`);
+      break;
+    case 'reached':
+      // A stage off the main path is reached by no arrival (the funnel has no bar for it).
+      parts.push(cohort, reachedRank(MAIN_PATH_RANK[drill.stage ?? ''] ?? 99));
+      break;
+    case 'response_bucket':
+      // One bound JSON array, however many leads (no limit on bound variables to meet).
+      parts.push(
+        sql<boolean>`leads.is_history = 0 AND leads.id IN (SELECT value FROM json_each(${JSON.stringify(drill.leadIds ?? [])}))`,
+      );
       break;
     case 'handed_over':
     case 'not_contacted': {

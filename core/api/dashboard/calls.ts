@@ -158,6 +158,27 @@ export const dashboardCalls = {
     output: z.object({ total: z.number().int(), rows: z.array(leadSchema) }).strict(),
     access: 'team-lead',
   }),
+  /** Per bucket of the response-time histogram: its hand-overs (the histogram's count) and their leads, each once. */
+  'dashboard.responseBuckets': defineCall({
+    input: kpiInput,
+    output: z
+      .object({
+        buckets: z
+          .array(
+            z
+              .object({
+                from: z.number(),
+                to: z.number().nullable(),
+                handOvers: z.number().int(),
+                leads: z.number().int(),
+              })
+              .strict(),
+          )
+          .readonly(),
+      })
+      .strict(),
+    access: 'team-lead',
+  }),
   'dashboard.exportTable': defineCall({
     input: exportTableInput,
     output: exportedFileSchema,

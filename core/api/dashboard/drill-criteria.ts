@@ -1,6 +1,7 @@
 // The Dashboard's period, filters and click-through criteria as schemas: the KPI calls take them, and the Leads
 // list takes the criteria (`leads.list` `drill`) to show exactly the leads behind a count.
 import { z } from 'zod';
+import { RESPONSE_HISTOGRAM_EDGES } from '../../domain/kpi/response-time';
 import { REP_TIERS } from '../../domain/rep';
 import { id, isoDate, MAX_TEXT, stageKeySchema } from '../contract-kit';
 
@@ -40,9 +41,11 @@ export const DRILL_METRICS = [
   'stage_now',
   'not_contacted',
   'handed_over',
+  'reached',
+  'response_bucket',
 ] as const;
 
-/** Which count: the KPI input, the metric, and an optional grade, source row or stage. */
+/** Which count: the KPI input, the metric, and an optional grade, source row, stage or response-time bucket. */
 export const drillShape = {
   ...kpiShape,
   metric: z.enum(DRILL_METRICS),
@@ -52,6 +55,8 @@ export const drillShape = {
     .strict()
     .optional(),
   stage: stageKeySchema.optional(),
+  /** With 'response_bucket': the response-time histogram's bucket, by its index (RESPONSE_HISTOGRAM_EDGES). */
+  bucket: z.number().int().min(0).max(RESPONSE_HISTOGRAM_EDGES.length).optional(),
 };
 
 /** A count's criteria, as the Leads page carries them from a click on the Dashboard. */

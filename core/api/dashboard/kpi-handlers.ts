@@ -4,6 +4,7 @@ import { actorLabel, type HandlersOf } from '../call-context';
 import type { dashboardCalls } from './calls';
 import { computeCalibration } from './calibration';
 import { listLeadsBehind } from './drill';
+import { countResponseBuckets } from './drill-buckets';
 import { exportTable } from './export-table';
 import { computeKpiRow } from './kpi-row';
 import { computeMine } from './mine';
@@ -22,6 +23,7 @@ export const kpiHandlers: HandlersOf<KpiCalls> = {
   'dashboard.pulse': (ctx, input) => readPulseForLead(ctx, input),
   'dashboard.calibration': (ctx, input) => computeCalibration(ctx, input),
   'dashboard.leads': (ctx, input) => listLeadsBehind(ctx, input),
+  'dashboard.responseBuckets': (ctx, input) => countResponseBuckets(ctx, input),
   'dashboard.exportTable': (ctx, input) => exportTable(ctx, input),
   'dashboard.targets': (ctx) => readKpiTargets(ctx.db),
   'dashboard.saveTargets'(ctx, input) {

@@ -142,12 +142,18 @@ export interface HistogramBucket {
   readonly count: number;
 }
 
-/** Buckets [0, e0), [e0, e1), …, [e_last, ∞); the counts sum to values.length (negative values go first). */
+/** The index of the bucket [0, e0), [e0, e1), …, [e_last, ∞) that holds `value` (negative values go first). */
+export function bucketIndexOf(value: number, edges: readonly number[]): number {
+  let i = 0;
+  while (i < edges.length && value >= (edges[i] ?? 0)) i += 1;
+  return i;
+}
+
+/** Buckets [0, e0), [e0, e1), …, [e_last, ∞); the counts sum to values.length (each value where bucketIndexOf puts it). */
 export function histogramOf(values: Iterable<number>, edges: readonly number[]): HistogramBucket[] {
   const counts = new Array<number>(edges.length + 1).fill(0);
   for (const v of values) {
-    let i = 0;
-    while (i < edges.length && v >= (edges[i] ?? 0)) i += 1;
+    const i = bucketIndexOf(v, edges);
     counts[i] = (counts[i] ?? 0) + 1;
   }
   return counts.map((count, i) => ({ from: i === 0 ? 0 : (edges[i - 1] ?? 0), to: edges[i] ?? null, count }));

@@ -1,10 +1,11 @@
 // Every count the Dashboard shows opens exactly as many leads as it said, on the demo workspace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../../core/api/contract';
+import { arrivalBars, funnelBars, responseBars } from '../../../renderer/src/features/dashboard/chart-bars';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
-type Drill = Omit<CallInput<'dashboard.leads'>, 'from' | 'to'>;
+type Drill = Omit<CallInput<'dashboard.leads'>, 'from' | 'to'> & { from?: string; to?: string };
 type Estimate = { value: number | null; n: number };
 
 const hits = (e: Estimate) => Math.round((e.value ?? 0) * e.n);
@@ -101,6 +102,41 @@ describe('click-through on the demo workspace', () => {
     for (const rep of row.reps) {
       expect(await opened({ metric: 'handed_over', repId: rep.repId }), rep.name).toBe(rep.leads);
     }
+  });
+
+  it('opens every bar of the charts: each day’s arrivals, each stage reached, each response-time bucket', async () => {
+    const buckets = await t.client.call('dashboard.responseBuckets', period);
+    // The buckets' hand-overs are the histogram's counts: the same domain judgement, bucket by bucket.
+    expect(buckets.buckets.map((b) => [b.from, b.to, b.handOvers])).toEqual(
+      row.response.current.histogram.map((b) => [b.from, b.to, b.count]),
+    );
+    const bars = [...arrivalBars(row), ...funnelBars(row), ...responseBars(row, buckets)];
+    expect(bars.length).toBe(row.seriesDates.length + row.funnel.length + buckets.buckets.length);
+    expect(
+      bars.filter((bar) => bar.drill.metric === 'response_bucket' && (bar.count ?? 0) > 0).length,
+    ).toBeGreaterThan(2);
+    expect(row.funnel[1]?.reached ?? 0).toBeGreaterThan(0);
+    for (const bar of bars) {
+      expect(bar.count, bar.key).not.toBeNull();
+      expect(await opened(bar.drill), `${bar.drill.metric} ${bar.key}`).toBe(bar.count);
+    }
+  }, 120_000);
+
+  it('opens the leads of a response-time bucket each once, by the bucket’s own judgement', async () => {
+    const buckets = await t.client.call('dashboard.responseBuckets', period);
+    for (const [i, bucket] of buckets.buckets.entries()) {
+      expect(bucket.leads, String(bucket.from)).toBeLessThanOrEqual(bucket.handOvers);
+      const answer = await t.client.call('dashboard.leads', {
+        ...period,
+        metric: 'response_bucket',
+        bucket: i,
+        limit: 1,
+      });
+      expect(answer.total, String(bucket.from)).toBe(bucket.leads);
+    }
+    // Criteria without a bucket name no hand-overs.
+    const none = await t.client.call('dashboard.leads', { ...period, metric: 'response_bucket', limit: 1 });
+    expect(none.total).toBe(0);
   });
 
   it('narrows the hand-overs by the tier of the rep they went to, count and click-through alike', async () => {

@@ -12,6 +12,7 @@ import { CalibrationTable } from './CalibrationTable';
 import { DrillProvider } from './DrillContext';
 import { KpiCards } from './KpiCards';
 import { NowSection } from './NowSection';
+import { PeriodCharts } from './PeriodCharts';
 import { PeriodTables } from './PeriodTables';
 import { PulseComments } from './PulseComments';
 import { PrintButton, PrintHeader, useReportLine, useReportTitle } from './PrintReport';
@@ -162,6 +163,7 @@ function TeamLeadDashboard() {
               </Text>
             </div>
             <KpiCards row={row} />
+            <PeriodCharts row={row} query={query} />
             <PulseComments />
             <PeriodTables row={row} />
             <CalibrationTable query={query} />

@@ -15,6 +15,11 @@ export function DrillProvider({ query, children }: { query: KpiQuery | null; chi
   return <DrillQuery.Provider value={query}>{children}</DrillQuery.Provider>;
 }
 
+/** The period and filters counts open their leads for; null while the page shows the previous query's figures. */
+export function useDrillQuery(): KpiQuery | null {
+  return useContext(DrillQuery);
+}
+
 /** A count that opens the leads behind it on the Leads page. */
 export function CountLink({
   count,

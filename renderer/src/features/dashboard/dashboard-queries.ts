@@ -21,6 +21,7 @@ export const dashboardKeys = {
   now: (filter: CallInput<'dashboard.now'>) => ['leads', 'dashboard', 'now', filter] as const,
   pulse: () => ['leads', 'dashboard', 'pulse'] as const,
   drill: (input: CallInput<'dashboard.leads'>) => ['leads', 'dashboard', 'drill', input] as const,
+  responseBuckets: (input: KpiQuery) => ['leads', 'dashboard', 'responseBuckets', input] as const,
 };
 
 export function useKpis(input: KpiQuery) {
@@ -38,5 +39,14 @@ export function useNow(filter: CallInput<'dashboard.now'>) {
     queryKey: dashboardKeys.now(filter),
     queryFn: () => client.call('dashboard.now', filter),
     placeholderData: (previous) => previous,
+  });
+}
+
+/** The response-time histogram's buckets with their leads, each once (what a bar's link opens). */
+export function useResponseBuckets(input: KpiQuery) {
+  const client = useClient();
+  return useQuery({
+    queryKey: dashboardKeys.responseBuckets(input),
+    queryFn: () => client.call('dashboard.responseBuckets', input),
   });
 }
