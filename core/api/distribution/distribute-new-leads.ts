@@ -139,7 +139,7 @@ export function distributeNewLeads(
     };
   const rules = team.rules.rules;
   const settings = readDistributionSettings(db);
-  const { state, methodState } = readEngineState(db, now, settings.utcOffsetMinutes);
+  const { state, methodState } = readEngineState(db, now, settings.utcOffsetMinutes, reps);
   const common = {
     reps,
     rules,

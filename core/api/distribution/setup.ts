@@ -2,6 +2,7 @@
 // built-in default pipeline, and the engine state read from the store.
 import type { Database } from 'better-sqlite3';
 import { DAY_MS } from '../../domain/clock';
+import { AWAY_HORIZON_DAYS, anyAwayWithin } from '../../domain/distribution/away-load';
 import type { DistributionRule, DistributionState } from '../../domain/distribution/types';
 import type { Rep } from '../../domain/rep';
 import { findLatestRuleSet, insertRuleSet } from '../../store/distribution-rules';
@@ -12,6 +13,7 @@ import {
   readRuleMethodState,
   type RuleMethodState,
 } from '../../store/distribution-state';
+import { countOpenByAssignedDay } from '../../store/open-by-day';
 import { listReps } from '../../store/reps';
 import { readSetting, writeSetting } from '../../store/settings';
 import type { DistributionSettings } from './schemas';
@@ -99,24 +101,29 @@ export function localDayOf(now: number, utcOffsetMinutes: number): { start: numb
   return { start, date: new Date(start + offset).toISOString().slice(0, 10) };
 }
 
-/** The engine's state as the store knows it now: pointers, credits, open loads, today's counts. */
+/**
+ * The engine's state as the store knows it now: pointers, credits, open loads, today's counts, and — only while
+ * one of `reps` was away (on leave, not yet joined) in the away horizon — open leads by the day they were handed
+ * out, which the engine's away loads weigh (time away is not spare capacity).
+ */
 export function readEngineState(
   db: Database,
   now: number,
   utcOffsetMinutes: number,
+  reps: readonly Rep[],
 ): { state: DistributionState; methodState: RuleMethodState } {
   const methodState = readRuleMethodState(db);
   const day = localDayOf(now, utcOffsetMinutes);
-  return {
-    methodState,
-    state: {
-      pointers: methodState.pointers,
-      credits: methodState.credits,
-      openLoads: readOpenLoads(db),
-      assignedToday: countAssignedOnDay(db, Math.floor((day.start + utcOffsetMinutes * 60_000) / DAY_MS)),
-      day: day.date,
-    },
+  const state: DistributionState = {
+    pointers: methodState.pointers,
+    credits: methodState.credits,
+    openLoads: readOpenLoads(db),
+    assignedToday: countAssignedOnDay(db, Math.floor((day.start + utcOffsetMinutes * 60_000) / DAY_MS)),
+    day: day.date,
   };
+  if (!anyAwayWithin(reps, day.date)) return { methodState, state };
+  const since = day.start - (AWAY_HORIZON_DAYS - 1) * DAY_MS;
+  return { methodState, state: { ...state, openByDay: countOpenByAssignedDay(db, since, utcOffsetMinutes) } };
 }
 
 interface TeamCache {

@@ -87,7 +87,7 @@ export function testLead(ctx: CallContext, input: TestLeadInput): TestLeadResult
   const reps = listReps(ctx.db, { includeInactive: true });
   const rules = input.rules ?? readRulesInForce(ctx.db, reps).rules;
   const settings = readDistributionSettings(ctx.db);
-  const { state } = readEngineState(ctx.db, ctx.now, settings.utcOffsetMinutes);
+  const { state } = readEngineState(ctx.db, ctx.now, settings.utcOffsetMinutes, reps);
   const owners = findExistingOwners(ctx.db, lead.id, keys);
   const { assignment } = distributeLead({
     lead,

@@ -3,6 +3,7 @@ import { leadKeysOf } from '../../../core/api/leads/lead-keys';
 import { asRepId } from '../../../core/domain/ids';
 import { appendAssignment } from '../../../core/store/assignments';
 import { insertLead } from '../../../core/store/leads';
+import { setLeadStage } from '../../../core/store/work-leads';
 import { blankLead } from '../../helpers/blank-lead';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -98,5 +99,79 @@ describe('distribution.fairness counts a month right', () => {
     // The joiner's 15 days hold 7 odd (A) days against 8 even: a hair less than half, as given.
     expect(figures.abGini).toBeGreaterThan(0);
     expect(figures.abGini).toBeLessThan(0.02);
+  });
+});
+
+describe('live distribution is vacation-neutral for load-based rules', () => {
+  const tempDir = useTempDir();
+  let t: TestService;
+  /** 09:00 in China (UTC+8, the default offset) on a June 2026 day. */
+  const juneMorning = (day: number) => Date.UTC(2026, 5, day, 1, 0, 0);
+  beforeEach(() => {
+    t = createTestService(tempDir(), juneMorning(1));
+  });
+  afterEach(() => t.close());
+
+  it('a rep back from two weeks of leave takes the same share per day as the others: no flood, no drought (June, lead by lead)', async () => {
+    const ids: Record<string, string> = {};
+    for (const name of ['a', 'b', 'c', 'd', 'e']) {
+      const leave = name === 'c' ? [{ from: '2026-06-08', to: '2026-06-21' }] : [];
+      ids[name] = (
+        await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01', leave })
+      ).id;
+    }
+    await t.client.call('distribution.saveRules', {
+      rules: [
+        {
+          id: 'lb',
+          name: '负载均衡',
+          enabled: true,
+          conditions: [],
+          target: { kind: 'everyone' },
+          method: 'load-balanced',
+        },
+      ],
+    });
+    const perDay = new Map<string, number[]>();
+    const closing: { at: number; id: string }[] = [];
+    for (let day = 1; day <= 30; day += 1)
+      for (let k = 0; k < 12; k += 1) {
+        t.clock.now = juneMorning(day) + k * 1_800_000;
+        // Leads close 2 to 13 days after they arrived, as the reps work them.
+        for (const due of closing.filter((c) => c.at <= t.clock.now)) {
+          setLeadStage(
+            t.service.db,
+            due.id,
+            { stage: 'lost', wonAmountFen: null, lostReason: 'test', closedAt: due.at },
+            due.at,
+          );
+          closing.splice(closing.indexOf(due), 1);
+        }
+        const lead = await t.client.call('leads.create', { name: `客户${day}-${k}` });
+        closing.push({ id: lead.id, at: t.clock.now + (2 + ((k * 7 + day * 3) % 12)) * 86_400_000 });
+        if (lead.ownerId === null) continue;
+        const list = perDay.get(lead.ownerId) ?? new Array<number>(30).fill(0);
+        list[day - 1] = (list[day - 1] ?? 0) + 1;
+        perDay.set(lead.ownerId, list);
+      }
+    const sum = (name: string, from: number, to: number) =>
+      (perDay.get(ids[name] ?? '') ?? []).slice(from, to).reduce((x, y) => x + y, 0);
+    const peers = ['a', 'b', 'd', 'e'];
+    const peerMean = (from: number, to: number) =>
+      peers.reduce((total, name) => total + sum(name, from, to), 0) / peers.length;
+    // Within 15% of the figure, and never closer than 2 leads is asked (load-balanced picks wander a little).
+    const near = (value: number, target: number, what: string) =>
+      expect(Math.abs(value - target), `${what}: ${value} against ${target}`).toBeLessThanOrEqual(
+        Math.max(2, 0.15 * target),
+      );
+    expect(sum('c', 7, 21)).toBe(0);
+    near(sum('c', 21, 24), peerMean(21, 24), 'first three days back');
+    near(sum('c', 21, 28), peerMean(21, 28), 'first week back');
+    near(sum('c', 21, 28), sum('c', 0, 7), 'the week back against the week before');
+    // The ledger on the Transparency page owes c what the engine gave: its 16 available days' share.
+    const ledger = await t.client.call('distribution.ledger', { from: '2026-06-01', to: '2026-06-30' });
+    const row = ledger.rows.find((r) => r.repId === ids['c']);
+    expect(row?.availableDays).toBe(16);
+    near(row?.total.received ?? 0, row?.total.expected ?? 0, 'c received against the ledger');
   });
 });
