@@ -120,6 +120,47 @@ describe('the Dashboard in a browser on the demo workspace', () => {
     expect(page.url()).toContain('#/leads?drill=');
   });
 
+  it('changes the range, and a bar of each chart opens the Leads page with the leads behind it', async () => {
+    await openDashboard();
+    const range = page.getByTestId('dashboard-range');
+    const before = await range.textContent();
+    await page.getByText('近 90 天', { exact: true }).click();
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="dashboard-range"]')?.textContent !== old,
+      before,
+    );
+    // The 90 days' own figures: until they arrive the bars are the previous period's, and no bar is a link.
+    await page.locator('[data-testid="dashboard-period"][aria-busy="false"]').waitFor();
+    const bars = [
+      page.locator('[data-testid="chart-funnel"] a[data-drill-link]').nth(1),
+      page.locator('[data-testid="chart-response"] a[data-drill-link]').first(),
+      page.locator('[data-testid="chart-arrivals"] a[data-drill-link]').last(),
+    ];
+    for (const [i, bar] of bars.entries()) {
+      await bar.waitFor();
+      const count = Number(await bar.getAttribute('data-count'));
+      expect(count).toBeGreaterThan(0);
+      expect(await bar.getAttribute('aria-label')).toContain(`查看这 ${count.toLocaleString('zh-CN')} 条线索`);
+      if (i === 0) {
+        // A bar is a link the keyboard reaches: focused, Enter follows it.
+        await bar.focus();
+        expect(await bar.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.press('Enter');
+      } else {
+        await bar.click();
+      }
+      await page.getByTestId('leads-drill').waitFor();
+      // The whole number, not a part of a longer one ("2" is not "12").
+      await page
+        .getByTestId('lead-count')
+        .filter({ hasText: new RegExp(`(^|\\D)${count.toLocaleString('zh-CN')}(\\D|$)`) })
+        .waitFor();
+      expect(page.url()).toContain('#/leads?drill=');
+      await page.goBack();
+      await page.locator('[data-testid="dashboard-period"][aria-busy="false"]').waitFor();
+    }
+  });
+
   it('exports a table as a file', async () => {
     await openDashboard();
     const download = page.waitForEvent('download');
