@@ -140,7 +140,9 @@ describe('the Dashboard in a browser on the demo workspace', () => {
       await bar.waitFor();
       const count = Number(await bar.getAttribute('data-count'));
       expect(count).toBeGreaterThan(0);
-      expect(await bar.getAttribute('aria-label')).toContain(`查看这 ${count.toLocaleString('zh-CN')} 条线索`);
+      expect(await bar.getAttribute('aria-label')).toContain(
+        `查看这 ${count.toLocaleString('zh-CN')} 条线索`,
+      );
       if (i === 0) {
         // A bar is a link the keyboard reaches: focused, Enter follows it.
         await bar.focus();
