@@ -82,9 +82,15 @@ function fitNumeric(
   decimal: DecimalStyle,
   bins: number,
 ): NumericEncoder {
+  // Columns repeat their cells (counts, amounts): each distinct cell is parsed once.
+  const parsed = new Map<string, number | null>();
   const raw: number[] = [];
   for (const v of values) {
-    const x = parseNumberCell(v, decimal);
+    let x = parsed.get(v);
+    if (x === undefined) {
+      x = parseNumberCell(v, decimal);
+      parsed.set(v, x);
+    }
     if (x !== null && Number.isFinite(x)) raw.push(x);
   }
   const xs = Float64Array.from(raw).sort();
@@ -178,37 +184,125 @@ export function fitCustomEncoders(
   return encoders;
 }
 
+/** An encoder with its feature names built once, so encoding a lead builds no strings. */
+type CompiledEncoder =
+  | {
+      readonly kind: 'numeric';
+      readonly key: string;
+      readonly field: string;
+      readonly valueName: string;
+      readonly missingName: string;
+      readonly decimal: DecimalStyle;
+      readonly isLog: boolean;
+      readonly center: number;
+      readonly scale: number;
+      readonly cuts: readonly number[];
+      readonly binNames: readonly string[];
+      /** t (log1p(x) when isLog, else x) per cell as written, or null when the cell is missing; bounded. */
+      readonly memo: Map<string, number | null>;
+    }
+  | {
+      readonly kind: 'boolean';
+      readonly key: string;
+      readonly field: string;
+      readonly valueName: string;
+      readonly missingName: string;
+    }
+  | {
+      readonly kind: 'categorical';
+      readonly key: string;
+      readonly field: string;
+      readonly otherName: string;
+      /** Kept value → its feature name. */
+      readonly names: ReadonlyMap<string, string>;
+    };
+
+/** Cells remembered per number column: enough for counts and amounts that repeat, bounded for free numbers. */
+const MEMO_LIMIT = 4096;
+const compiledCache = new WeakMap<readonly CustomEncoder[], readonly CompiledEncoder[]>();
+
+function compileEncoder(enc: CustomEncoder): CompiledEncoder {
+  const field = `custom.${enc.key}`;
+  if (enc.kind === 'numeric') {
+    return {
+      ...enc,
+      field,
+      valueName: customFeatureName.value(enc.key),
+      missingName: customFeatureName.missing(enc.key),
+      binNames: enc.cuts.map((_, i) => customFeatureName.bin(enc.key, i + 1)),
+      memo: new Map(),
+    };
+  }
+  if (enc.kind === 'boolean') {
+    return {
+      kind: 'boolean',
+      key: enc.key,
+      field,
+      valueName: customFeatureName.value(enc.key),
+      missingName: customFeatureName.missing(enc.key),
+    };
+  }
+  return {
+    kind: 'categorical',
+    key: enc.key,
+    field,
+    otherName: customFeatureName.other(enc.key),
+    names: new Map(enc.values.map((v) => [v, customFeatureName.category(enc.key, v)])),
+  };
+}
+
+function compileEncoders(encoders: readonly CustomEncoder[]): readonly CompiledEncoder[] {
+  let compiled = compiledCache.get(encoders);
+  if (compiled === undefined) {
+    compiled = encoders.map(compileEncoder);
+    compiledCache.set(encoders, compiled);
+  }
+  return compiled;
+}
+
+/** A number cell's t, or null when it is missing (blank, unreadable, or negative under a log). */
+function readNumericT(enc: Extract<CompiledEncoder, { kind: 'numeric' }>, cell: string): number | null {
+  let t = enc.memo.get(cell);
+  if (t !== undefined) return t;
+  const x = parseNumberCell(cell, enc.decimal);
+  t = x === null || !Number.isFinite(x) || (enc.isLog && x < 0) ? null : enc.isLog ? Math.log1p(x) : x;
+  if (enc.memo.size < MEMO_LIMIT) enc.memo.set(cell, t);
+  return t;
+}
+
 /** Pushes one lead's custom features by the encoders (`push` skips zero values and exclusions). */
 export function encodeCustomFields(
   customFields: Readonly<Record<string, string>>,
   encoders: readonly CustomEncoder[],
   push: (name: string, field: string, value: number, probe?: string | number) => void,
 ): void {
-  for (const enc of encoders) {
-    const field = `custom.${enc.key}`;
+  for (const enc of compileEncoders(encoders)) {
     const cell = Object.hasOwn(customFields, enc.key) ? (customFields[enc.key] ?? '') : '';
     if (enc.kind === 'numeric') {
-      const x = parseNumberCell(cell, enc.decimal);
-      if (x === null || !Number.isFinite(x) || (enc.isLog && x < 0)) {
-        push(customFeatureName.missing(enc.key), field, 1);
+      const t = readNumericT(enc, cell);
+      if (t === null) {
+        push(enc.missingName, enc.field, 1);
         continue;
       }
-      const t = enc.isLog ? Math.log1p(x) : x;
-      push(customFeatureName.value(enc.key), field, Math.max(-8, Math.min(8, (t - enc.center) / enc.scale)));
-      enc.cuts.forEach((cut, i) => {
-        if (t >= cut && (enc.cuts[i + 1] === undefined || t < (enc.cuts[i + 1] ?? 0))) {
-          push(customFeatureName.bin(enc.key, i + 1), field, 1);
+      push(enc.valueName, enc.field, Math.max(-8, Math.min(8, (t - enc.center) / enc.scale)));
+      // Bin i (1-based) holds cuts[i − 1] ≤ t < cuts[i]; below the first cut is no bin.
+      const cuts = enc.cuts;
+      for (let i = cuts.length - 1; i >= 0; i--) {
+        if (t >= (cuts[i] ?? 0)) {
+          push(enc.binNames[i] ?? '', enc.field, 1);
+          break;
         }
-      });
+      }
     } else if (enc.kind === 'boolean') {
       const b = readBoolean(cell);
-      if (b === null) push(customFeatureName.missing(enc.key), field, 1);
-      else push(customFeatureName.value(enc.key), field, b ? 1 : 0);
+      if (b === null) push(enc.missingName, enc.field, 1);
+      else push(enc.valueName, enc.field, b ? 1 : 0);
     } else {
       const v = normalizeText(cell);
       if (v === '') continue;
-      if (enc.values.includes(v)) push(customFeatureName.category(enc.key, v), field, 1, v);
-      else push(customFeatureName.other(enc.key), field, 1);
+      const name = enc.names.get(v);
+      if (name !== undefined) push(name, enc.field, 1, v);
+      else push(enc.otherName, enc.field, 1);
     }
   }
 }

@@ -81,12 +81,23 @@ export function isFeatureExcluded(name: string, field: string, excludeFields: re
  * log10(1 + budget) and whether needs were written. Absent values produce no feature. Pure and deterministic.
  */
 export function extractFeatures(lead: Lead, now: number, options: FeatureOptions = {}): Feature[] {
+  const out: Feature[] = [];
+  visitFeatures(lead, now, options, (name, field, value, probe) => {
+    out.push(probe === undefined ? { name, field, value } : { name, field, value, probe });
+  });
+  return out;
+}
+
+/** Receives one feature of a lead (never a zero value, never an excluded one). */
+export type FeatureVisitor = (name: string, field: string, value: number, probe?: string | number) => void;
+
+/** The features extractFeatures lists, in the same order, handed to `visit` one by one instead of collected. */
+export function visitFeatures(lead: Lead, now: number, options: FeatureOptions, visit: FeatureVisitor): void {
   const exclude = options.excludeFields ?? [];
   const halfLife = options.halfLifeDays ?? 30;
-  const out: Feature[] = [];
   const push = (name: string, field: string, value: number, probe?: string | number) => {
     if (value === 0 || (exclude.length > 0 && isFeatureExcluded(name, field, exclude))) return;
-    out.push(probe === undefined ? { name, field, value } : { name, field, value, probe });
+    visit(name, field, value, probe);
   };
   const oneHot = (field: string, raw: string | null | undefined, prefix = field) => {
     if (raw === null || raw === undefined) return;
@@ -130,5 +141,4 @@ export function extractFeatures(lead: Lead, now: number, options: FeatureOptions
     const d = decayed[kind];
     if (d !== undefined) push(BEHAVIOUR_FEATURE_NAMES[kind], `events.${kind}`, Math.log1p(d));
   }
-  return out;
 }

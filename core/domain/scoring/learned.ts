@@ -1,6 +1,7 @@
 // Learned scoring: an L2-regularised logistic regression on the team's won/lost history, with honest held-out metrics.
 import { createRng } from '../clock';
 import type { Lead } from '../lead';
+import { createFeatureTable, countSupport, internExamples, toRows } from './feature-table';
 import type { FeatureOptions } from './features';
 import { extractFeatures } from './features';
 import type { ColumnFactor } from './column-factors';
@@ -8,7 +9,7 @@ import { readColumnFactors } from './column-factors';
 import type { CustomEncoder, CustomEncodingOptions } from './custom-encoding';
 import { fitCustomEncoders } from './custom-encoding';
 import type { CalibrationBin } from './logistic-fit';
-import { buildRows, computeAuc, computeCalibration, fitLogistic, linear, sigmoid } from './logistic-fit';
+import { computeAuc, computeCalibration, fitLogistic, linear, sigmoid } from './logistic-fit';
 
 export interface TrainingOptions {
   /** Seeds the shuffle before the split; same seed and leads → identical model. */
@@ -199,32 +200,46 @@ export function trainConversionModel(
     minSupport,
   });
   const featureOptions: FeatureOptions = { halfLifeDays, excludeFields, customEncoders };
-  const toExamples = (ls: Lead[], y: number) =>
-    ls.map((lead) => ({ features: extractFeatures(lead, referenceTime(lead, now), featureOptions), y }));
-  const train = [...toExamples(wonSplit.train, 1), ...toExamples(lostSplit.train, 0)];
-  const holdout = [...toExamples(wonSplit.holdout, 1), ...toExamples(lostSplit.holdout, 0)];
+  // Features interned as they are read (no object per feature kept); names first met in training come first.
+  const table = createFeatureTable();
+  const at = (lead: Lead) => referenceTime(lead, now);
+  const train = internExamples(
+    [
+      { leads: wonSplit.train, y: 1 },
+      { leads: lostSplit.train, y: 0 },
+    ],
+    at,
+    featureOptions,
+    table,
+  );
+  const holdout = internExamples(
+    [
+      { leads: wonSplit.holdout, y: 1 },
+      { leads: lostSplit.holdout, y: 0 },
+    ],
+    at,
+    featureOptions,
+    table,
+  );
   progress(0.1);
 
-  const support = new Map<string, { field: string; count: number; probe?: string | number }>();
-  for (const ex of train) {
-    for (const f of ex.features) {
-      const s = support.get(f.name);
-      if (s) s.count++;
-      else
-        support.set(
-          f.name,
-          f.probe === undefined ? { field: f.field, count: 1 } : { field: f.field, count: 1, probe: f.probe },
-        );
-    }
-  }
-  const vocabulary = [...support.entries()]
-    .filter(([, s]) => s.count >= minSupport)
-    .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const support = countSupport(train, table.names.length);
+  const nameOf = (id: number) => table.names[id] ?? '';
+  const supported: number[] = [];
+  support.forEach((count, id) => {
+    if (count > 0 && count >= minSupport) supported.push(id);
+  });
+  const vocabulary = supported
+    .sort(
+      (a, b) =>
+        (support[b] ?? 0) - (support[a] ?? 0) || (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0),
+    )
     .slice(0, maxFeatures);
-  const index = new Map<string, number>(vocabulary.map(([name], i) => [name, i + 1]));
+  const columnOf = new Int32Array(table.names.length);
+  vocabulary.forEach((id, i) => (columnOf[id] = i + 1));
   const d = vocabulary.length + 1;
-  const trainRows = buildRows(train, index);
-  const holdoutRows = buildRows(holdout, index);
+  const trainRows = toRows(train, columnOf);
+  const holdoutRows = toRows(holdout, columnOf);
   progress(0.15);
 
   const maxIterations = 50;
@@ -236,13 +251,16 @@ export function trainConversionModel(
   linear(holdoutRows, beta, z);
   const probabilities = Float64Array.from(z, sigmoid);
   const auc = computeAuc(probabilities, holdoutRows.y) ?? 0.5;
-  const features: LearnedFeature[] = vocabulary.map(([name, s], i) => ({
-    name,
-    field: s.field,
-    coefficient: beta[i + 1] ?? 0,
-    support: s.count,
-    ...(s.probe !== undefined ? { probe: s.probe } : {}),
-  }));
+  const features: LearnedFeature[] = vocabulary.map((id, i) => {
+    const probe = table.probes[id];
+    return {
+      name: nameOf(id),
+      field: table.fields[id] ?? '',
+      coefficient: beta[i + 1] ?? 0,
+      support: support[id] ?? 0,
+      ...(probe !== undefined ? { probe } : {}),
+    };
+  });
   const byStrength = (a: LearnedFeature, b: LearnedFeature) =>
     Math.abs(b.coefficient) - Math.abs(a.coefficient) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const topPositive = features
