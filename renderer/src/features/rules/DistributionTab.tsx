@@ -175,7 +175,10 @@ export function DistributionTab() {
   const { t } = useRulesTranslation();
   const rules = useDistributionRules();
   const actor = useActor();
-  const [tab, setTab] = useState<string | null>('rules');
+  // `#/rules/distribution/appeals` (the Transparency page's link) opens on the appeals.
+  const [tab, setTab] = useState<string | null>(() =>
+    window.location.hash.split('/')[3] === 'appeals' ? 'appeals' : 'rules',
+  );
   const [replayRange, setReplayRange] = useState<{ from: string; to: string } | undefined>(undefined);
   const [draftState, setDraftState] = useState<{ base: number; rules: readonly DistributionRule[] } | null>(
     null,

@@ -2,6 +2,8 @@
 // adding one (the vacation-neutral ledger, for instance) is one entry here, nothing else on the page changes.
 import type { ComponentType } from 'react';
 import { FairnessLedger } from '../rules/FairnessLedger';
+import { AppealOutcomes } from './AppealOutcomes';
+import { AssignmentLog } from './AssignmentLog';
 import { FairnessFigures } from './FairnessFigures';
 import { RulesInWords } from './RulesInWords';
 import { SlaInWords } from './SlaInWords';
@@ -17,4 +19,6 @@ export const TRANSPARENCY_SECTIONS: readonly TransparencySection[] = [
   { key: 'sla', Component: SlaInWords },
   { key: 'fairness', Component: FairnessFigures },
   { key: 'ledger', Component: FairnessLedger },
+  { key: 'assignments', Component: AssignmentLog },
+  { key: 'appeals', Component: AppealOutcomes },
 ];

@@ -1,0 +1,210 @@
+// Who got which lead, when, and why — the whole team's assignment history, open to reps too (distribution.assignments):
+// the lead's name and company but never its contact data, which the hub leaves out and masks for a rep.
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Pagination,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { CallOutput } from '../../../../core/api/contract';
+import { useClient } from '../../api/client-context';
+import { useRepNames } from '../../api/queries';
+import { formatDateTime, formatNumber } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
+import { useDistributionTranslation } from '../distribution/bundle';
+import { distributionKeys, useActor, useDistributionEvents } from '../distribution/distribution-queries';
+import { useRulesTranslation } from '../rules/bundle';
+import {
+  AssignmentLogFilters,
+  logInput,
+  NO_FILTERS,
+  type LogFilters,
+  type LogRange,
+} from './AssignmentLogFilters';
+import { describeWhy, methodKey } from './assignment-words';
+import { useTransparencyTranslation } from './bundle';
+
+type AssignmentLogRow = CallOutput<'distribution.assignments'>['rows'][number];
+
+const PAGE_SIZE = 25;
+
+function WhyCell({ row }: { row: AssignmentLogRow }) {
+  const { t } = useTransparencyTranslation();
+  const { t: dt } = useDistributionTranslation();
+  const language = useLanguage();
+  const repNames = useRepNames();
+  const [isOpen, setOpen] = useState(false);
+  const why = describeWhy(dt, row, language, (id) => repNames.get(id) ?? id);
+  const lines = isOpen ? why.all : why.short;
+  return (
+    <Stack gap={0} align="flex-start" data-testid="assignment-log-why">
+      {lines.length === 0 && <Text size="sm">—</Text>}
+      {lines.map((line, i) => (
+        <Text key={i} size="sm" c={i === 0 ? undefined : 'dimmed'}>
+          {line}
+        </Text>
+      ))}
+      {why.all.length > why.short.length && (
+        <Anchor component="button" type="button" size="xs" onClick={() => setOpen(!isOpen)}>
+          {isOpen ? t('transparency.log.less') : t('transparency.log.more', { count: why.all.length })}
+        </Anchor>
+      )}
+    </Stack>
+  );
+}
+
+function LogRow({ row, myRepId }: { row: AssignmentLogRow; myRepId: string | null }) {
+  const { t } = useTransparencyTranslation();
+  const { t: dt } = useDistributionTranslation();
+  const { t: rt } = useRulesTranslation();
+  const language = useLanguage();
+  const repNames = useRepNames();
+  const isMine = myRepId !== null && (row.repId === myRepId || row.fromRepId === myRepId);
+  return (
+    <Table.Tr data-assignment-id={row.id} data-lead-id={row.leadId} data-rep-id={row.repId ?? 'pool'}>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.at, language)}</Table.Td>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {row.leadName || row.company || '—'}
+        </Text>
+        {row.leadName !== '' && row.company !== null && (
+          <Text size="xs" c="dimmed">
+            {row.company}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{row.grade ?? '—'}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.source ?? '—'}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Group gap={4} wrap="nowrap">
+          <Text size="sm">
+            {row.repId === null ? t('transparency.log.pool') : (repNames.get(row.repId) ?? row.repId)}
+          </Text>
+          {isMine && (
+            <Badge size="xs" variant="light" color="grape">
+              {t('transparency.log.me')}
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2} align="flex-start">
+          <Badge size="xs" variant="light" color={row.kind === 'auto' ? 'indigo' : 'orange'}>
+            {dt(`distribution.kinds.${row.kind}`)}
+          </Badge>
+          {row.method !== null && (
+            <Text size="xs" c="dimmed">
+              {rt(methodKey(row.method))}
+            </Text>
+          )}
+        </Stack>
+      </Table.Td>
+      <Table.Td miw={260}>
+        <WhyCell row={row} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function AssignmentLog() {
+  const { t } = useTransparencyTranslation();
+  const language = useLanguage();
+  const client = useClient();
+  const actor = useActor();
+  const [range, setRange] = useState<LogRange>({ kind: 'preset', days: 30 });
+  const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
+  const [page, setPage] = useState(1);
+  useDistributionEvents();
+  const input = logInput(range, filters, page, PAGE_SIZE);
+  const log = useQuery({
+    queryKey: [...distributionKeys.all, 'assignments', input],
+    queryFn: () => client.call('distribution.assignments', input),
+    placeholderData: keepPreviousData,
+  });
+  const data = log.data;
+  const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="transparency-assignments">
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          {t('transparency.log.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t(actor?.role === 'rep' ? 'transparency.log.hintRep' : 'transparency.log.hint')}
+        </Text>
+        <AssignmentLogFilters
+          range={range}
+          onRange={(next) => {
+            setRange(next);
+            setPage(1);
+          }}
+          filters={filters}
+          onFilters={(next) => {
+            setFilters(next);
+            setPage(1);
+          }}
+          sources={data?.sources ?? []}
+        />
+        {log.error !== null ? (
+          <Alert color="red">{t('transparency.loadFailed', { message: log.error.message })}</Alert>
+        ) : data === undefined ? (
+          <Loader size="sm" />
+        ) : (
+          <>
+            <Text size="xs" c="dimmed" data-testid="assignment-log-total">
+              {t('transparency.log.total', {
+                from: data.from,
+                to: data.to,
+                count: data.total,
+                total: formatNumber(data.total, language),
+              })}
+            </Text>
+            {data.rows.length === 0 ? (
+              <Text size="sm">{t('transparency.log.none')}</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={960}>
+                <Table verticalSpacing={6} striped highlightOnHover data-testid="assignment-log-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('transparency.log.at')}</Table.Th>
+                      <Table.Th>{t('transparency.log.lead')}</Table.Th>
+                      <Table.Th>{t('transparency.log.grade')}</Table.Th>
+                      <Table.Th>{t('transparency.log.source')}</Table.Th>
+                      <Table.Th>{t('transparency.log.to')}</Table.Th>
+                      <Table.Th>{t('transparency.log.how')}</Table.Th>
+                      <Table.Th>{t('transparency.log.why')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}>
+                    {data.rows.map((row) => (
+                      <LogRow key={row.id} row={row} myRepId={actor?.role === 'rep' ? actor.repId : null} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+            {pages > 1 && (
+              <Pagination
+                size="sm"
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getControlProps={(control) => ({ 'aria-label': t(`transparency.log.page.${control}`) })}
+                data-testid="assignment-log-pages"
+              />
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
