@@ -31,6 +31,13 @@ const KIND_TEXT: Readonly<Record<RecycleDue['kind'], string>> = {
   not_won: 'not won',
 };
 
+/** As the pool page's zh rule names (未跟进, 未进入商机, 未赢单). */
+const KIND_TEXT_ZH: Readonly<Record<RecycleDue['kind'], string>> = {
+  no_follow_up: '未跟进',
+  no_opportunity: '未进入商机',
+  not_won: '未赢单',
+};
+
 /**
  * Per grade and sort of rule, the latest start of a lead's clock that some pool's rule still reaches at `now`
  * (due, or within that pool's warning): every lead the rules reach is among those within the bounds. Null when no
@@ -89,6 +96,15 @@ export function recycleReasonText(item: Pick<SweepItem, 'lead' | 'pool' | 'due'>
   return `Pool “${item.pool.name}” rule: ${KIND_TEXT[item.due.kind]} for ${item.due.days} days (grade ${grade})`;
 }
 
+/** The same sentence in each UI language, kept in the explanation's `text` (the history shows the reader's). */
+export function recycleReasonTexts(item: Pick<SweepItem, 'lead' | 'pool' | 'due'>): Record<string, string> {
+  const grade = item.lead.grade === null ? '未评级' : `${item.lead.grade} 级`;
+  return {
+    en: recycleReasonText(item),
+    'zh-CN': `公海池“${item.pool.name}”的回收规则：${KIND_TEXT_ZH[item.due.kind]}满 ${item.due.days} 天（${grade}）`,
+  };
+}
+
 /** Applies one item in the caller's transaction; false when the lead moved on since it was planned. */
 export function applySweepItem(step: CallContext, item: SweepItem): boolean {
   const warnKey = `pool-warn:${item.lead.id}:${item.lead.ownerId}:${item.due.dueAt}`;
@@ -114,7 +130,14 @@ export function applySweepItem(step: CallContext, item: SweepItem): boolean {
     reason: 'stale',
     text: recycleReasonText(item),
     target: 'pool',
-    detail: { poolId: item.pool.id, rule: item.due.kind, days: item.due.days, dueAt: item.due.dueAt },
+    detail: {
+      poolId: item.pool.id,
+      poolName: item.pool.name,
+      rule: item.due.kind,
+      days: item.due.days,
+      dueAt: item.due.dueAt,
+      text: recycleReasonTexts(item),
+    },
   });
   if (!outcome.isRecycled) return false;
   for (const recipient of [item.lead.ownerId, TEAM_LEAD_RECIPIENT]) {

@@ -85,11 +85,27 @@ describe('pool recycle rules and locks', () => {
     t.clock.now = start + 3 * DAY_MS;
     expect((await t.client.call('pool.sweep', {})).recycled).toBe(1);
     expect(await owner(lead)).toBeNull();
-    const history = (await t.client.call('leads.get', { id: lead })).assignments;
+    const detail = await t.client.call('leads.get', { id: lead });
+    const history = detail.assignments;
     expect(history.at(-1)).toMatchObject({ kind: 'recycle', repId: null });
     expect(history.at(-1)?.reason).toMatch(
       /Pool “公海” rule: no follow-up for 3 days \(grade ([A-D]|ungraded)\)/,
     );
+    // The history shows the reader's language: the rule, its pool and its N in each.
+    const grade = detail.lead.grade;
+    expect(history.at(-1)?.explanation).toMatchObject({
+      poolId: 'pool_default',
+      rule: 'no_follow_up',
+      days: 3,
+      text: {
+        en: `Pool “公海” rule: no follow-up for 3 days (grade ${grade ?? 'ungraded'})`,
+        'zh-CN': `公海池“公海”的回收规则：未跟进满 3 天（${grade === null ? '未评级' : `${grade} 级`}）`,
+      },
+    });
+    const log = await t.client.call('distribution.assignments', { kind: 'recycle' });
+    expect(log.rows.map((row) => row.reasonText?.['zh-CN'])).toEqual([
+      `公海池“公海”的回收规则：未跟进满 3 天（${grade === null ? '未评级' : `${grade} 级`}）`,
+    ]);
     // The recycle starts the previous owner's cool-down.
     await expect(repClient(t, wang).call('pool.claim', { leadId: lead })).rejects.toMatchObject({
       reason: 'pool.coolingDown',
