@@ -209,9 +209,13 @@ export function createService(options: ServiceOptions): Service {
         },
       };
       const handler = handlerList[callName] as (ctx: CallContext, input: unknown) => unknown;
+      // A pool lead's contact data stays masked to reps until one claims it (pool/mask-contacts.ts); masked inside
+      // the call's transaction when it has one, where its reads cost no read transaction of their own.
+      const forCaller = (answer: unknown) =>
+        session?.actor.role === 'rep' ? maskPoolContactsForRep(db, answer) : answer;
       const value = spec.waitsOnIo
-        ? await handler(ctx, parsed.data)
-        : inTransaction(db, () => handler(ctx, parsed.data));
+        ? forCaller(await handler(ctx, parsed.data))
+        : inTransaction(db, () => forCaller(handler(ctx, parsed.data)));
       if (value instanceof Promise)
         throw new Error(`${callName} returned a Promise but does not wait on I/O`);
       if (options.validateOutputs) {
@@ -226,8 +230,7 @@ export function createService(options: ServiceOptions): Service {
       isSettled = true;
       sessions.flushRevoked();
       emitAll(pending);
-      // A pool lead's contact data stays masked to reps until one claims it (pool/mask-contacts.ts).
-      return { ok: true, value: session?.actor.role === 'rep' ? maskPoolContactsForRep(db, value) : value };
+      return { ok: true, value };
     } catch (error) {
       isSettled = true;
       // A call that waits on I/O commits its own transactions: what it revoked stays revoked.

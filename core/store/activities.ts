@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { ActivityKind } from '../domain/sla/agenda';
 import type { ActivitiesTable } from './schema';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { allCompiled, execute, qb, selectAll, selectFirst } from './sql';
 import { NOT_OPEN } from './work-leads';
 
 /** Neither done nor closed: the one activity a lead may have open (the partial indexes use the same condition). */
@@ -91,9 +91,22 @@ export function completeActivity(db: Database, id: string, now: number): boolean
   );
 }
 
+/** One lead's open activity, compiled once: a single card (a claim, a stage move) reads it on every call. */
+const OPEN_OF_ONE_LEAD = qb
+  .selectFrom('activities')
+  .select(COLUMNS)
+  .where('lead_id', '=', '')
+  .where(IS_OPEN)
+  .compile().sql;
+
 /** The open activity of each of `leadIds` that has one. */
 export function mapOpenActivities(db: Database, leadIds: readonly string[]): Map<string, ActivityRecord> {
   const result = new Map<string, ActivityRecord>();
+  if (leadIds.length === 1) {
+    for (const row of allCompiled<ActivitiesTable>(db, OPEN_OF_ONE_LEAD, leadIds))
+      result.set(row.lead_id, toRecord(row));
+    return result;
+  }
   for (let i = 0; i < leadIds.length; i += 500) {
     const rows = selectAll(
       db,
