@@ -9,6 +9,16 @@ import type { Service } from '../../../core/api/service';
 import type { Lead } from '../../../core/domain/lead';
 import { insertLead } from '../../../core/store/leads';
 
+/** A small Excel-style GBK export: two valid rows, a bad email, a phone that is no number, one row more. */
+export const GBK_CSV = [
+  '姓名,手机,邮箱,公司名称,城市,备注,客户等级',
+  '张伟,138 0013 8000,zhangwei@example.cn,北京字节跳动科技有限公司,北京,"需要报价, 尽快",A',
+  '李娜,+86-139-0013-9000,lina@example.cn,上海某某贸易,上海,,B',
+  '王芳,13700137000,not-an-email,深圳某某科技,深圳,,C',
+  '赵磊,电话待定,,广州某某,广州,,D',
+  '陈静,13600136000,chenjing@example.cn,杭州某某,杭州,第二次咨询,A',
+].join('\r\n');
+
 export interface ImportedThroughApi {
   readonly analysis: ImportAnalysis;
   readonly job: JobStatus;
