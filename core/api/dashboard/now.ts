@@ -3,8 +3,9 @@
 import { DAY_MS } from '../../domain/clock';
 import { isOpenStage, isStageKey, type FunnelStage } from '../../domain/funnel';
 import { REP_TIERS, type RepTier } from '../../domain/rep';
-import { countArrivedLeads, countLeadsByStageNow, type KpiFilter } from '../../store/dashboard-kpi';
+import type { KpiFilter } from '../../store/dashboard-kpi';
 import { readOpenLoads } from '../../store/distribution-state';
+import { countLiveLeadsCreated, countLiveLeadsPerStage } from '../../store/now-counts';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
@@ -19,7 +20,7 @@ export function computeNow(ctx: CallContext, filter: KpiFilter): DashboardNow {
   const { utcOffsetMinutes } = readDistributionSettings(db);
   const openByStage: Partial<Record<FunnelStage, number>> = {};
   const stageCounts: Partial<Record<FunnelStage, number>> = {};
-  for (const row of countLeadsByStageNow(db, filter)) {
+  for (const row of countLiveLeadsPerStage(db, filter)) {
     if (!isStageKey(row.stage)) continue;
     stageCounts[row.stage] = row.count;
     if (isOpenStage(row.stage)) openByStage[row.stage] = row.count;
@@ -55,11 +56,7 @@ export function computeNow(ctx: CallContext, filter: KpiFilter): DashboardNow {
   });
 
   const today = localDayOf(ctx.now, utcOffsetMinutes).start;
-  const arrived = countArrivedLeads(
-    db,
-    { from: today - INFLOW_DAYS * DAY_MS, to: today, utcOffsetMinutes },
-    filter,
-  );
+  const arrived = countLiveLeadsCreated(db, today - INFLOW_DAYS * DAY_MS, today, filter);
   const inflowPerDay = arrived / INFLOW_DAYS;
   const freeRoom = reps.reduce(
     (sum, rep) => sum + (rep.cap === null ? 0 : Math.max(0, rep.cap - rep.openLoad)),

@@ -1,9 +1,9 @@
 // Overdue clocks now, by the one clock model the board, queue and scheduler use: first contact, and follow-up
 // (the follow-up gap or a scheduled activity past its time), for the leads a Dashboard filter covers.
-import { listAllLeadCards } from '../../store/work-leads';
-import { listReps } from '../../store/reps';
+import type { SlaClockRule, SlaGradeKey, SlaPolicy } from '../../domain/sla/sla-policy';
+import { latestOverdueStart } from '../../domain/sla/overdue-threshold';
+import { countOverdueClocks, type StartThresholds } from '../../store/now-counts';
 import type { CallContext } from '../call-context';
-import { clocksOfRows } from '../sla/cards';
 import { readSlaPolicy } from '../sla/settings';
 
 /** Which owned, open leads count: all, or an owner, the owners of one tier, a source. */
@@ -13,29 +13,36 @@ export interface OverdueFilter {
   readonly source?: string | undefined;
 }
 
+/** Per grade, the latest start of a clock with this limit that is overdue at `now` (null: none, or no clock). */
+function thresholdsOf(
+  policy: SlaPolicy,
+  limit: (rule: SlaClockRule) => number | null,
+  now: number,
+): StartThresholds {
+  const at = (grade: SlaGradeKey): number | null => {
+    const minutes = limit(policy.grades[grade]);
+    return minutes === null ? null : latestOverdueStart(minutes, policy.calendar, now);
+  };
+  return { A: at('A'), B: at('B'), C: at('C'), D: at('D'), ungraded: at('ungraded') };
+}
+
+/**
+ * The overdue first-contact and follow-up clocks (a scheduled activity past its time counts as follow-up), exactly
+ * as the cards' clocks (clocksOfRows) would count them, without walking the calendar once per lead: a clock is
+ * overdue when its start is at or before the latest start already due for its grade and limit.
+ */
 export function countOverdue(
   ctx: CallContext,
   filter: OverdueFilter = {},
 ): { firstContact: number; followUp: number } {
-  const tierReps =
-    filter.tier === undefined
-      ? null
-      : new Set(
-          listReps(ctx.db, { includeInactive: true })
-            .filter((rep) => rep.tier === filter.tier)
-            .map((rep) => rep.id as string),
-        );
-  const rows = listAllLeadCards(ctx.db, {
-    onClockOnly: true,
-    owner: filter.repId,
-    source: filter.source,
-  }).filter((row) => tierReps === null || (row.ownerId !== null && tierReps.has(row.ownerId)));
-  let firstContact = 0;
-  let followUp = 0;
-  for (const clock of clocksOfRows(ctx.db, rows, readSlaPolicy(ctx.db), ctx.now).clocks) {
-    if (clock === null || !clock.isOverdue) continue;
-    if (clock.kind === 'first_contact') firstContact += 1;
-    else followUp += 1;
-  }
-  return { firstContact, followUp };
+  const policy = readSlaPolicy(ctx.db);
+  return countOverdueClocks(
+    ctx.db,
+    {
+      firstContact: thresholdsOf(policy, (rule) => rule.firstContactMinutes, ctx.now),
+      followUp: thresholdsOf(policy, (rule) => rule.followUpMinutes, ctx.now),
+    },
+    ctx.now,
+    { owner: filter.repId, tier: filter.tier, source: filter.source },
+  );
 }

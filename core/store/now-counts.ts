@@ -1,0 +1,130 @@
+// Repository for the Dashboard's "Now": live leads per stage, leads that arrived lately, and the overdue SLA clocks
+// counted in one pass of SQL (each clock's start compared with the latest start already due, worked out by the caller).
+import type { Database } from 'better-sqlite3';
+import { sql, type RawBuilder } from 'kysely';
+import type { SlaGradeKey } from '../domain/sla/sla-policy';
+import { NOT_OPEN } from './work-leads';
+import { qb, selectAll, selectFirst } from './sql';
+
+/** Which leads count: an owner, the owners of one tier, a source (all optional, all must hold). */
+export interface NowFilter {
+  readonly repId?: string | undefined;
+  readonly tier?: string | undefined;
+  readonly source?: string | undefined;
+}
+
+/**
+ * Live (not deleted, not history) leads the filter selects. The two terms are literal so that they match the
+ * partial index `leads_now` (migration 0017): bound as parameters, SQLite could not prove the index applies.
+ */
+function liveLeads(filter: NowFilter): RawBuilder<boolean> {
+  const parts = [sql<boolean>`leads.is_history = 0`, sql<boolean>`leads.deleted_at IS NULL`];
+  if (filter.repId !== undefined) parts.push(sql<boolean>`leads.owner_id = ${filter.repId}`);
+  if (filter.tier !== undefined)
+    parts.push(sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${filter.tier})`);
+  if (filter.source !== undefined) parts.push(sql<boolean>`leads.source = ${filter.source}`);
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/** Live leads per stage now (stages without leads are absent); an index-only scan of `leads_now`. */
+export function countLiveLeadsPerStage(db: Database, filter: NowFilter): { stage: string; count: number }[] {
+  return selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .where(liveLeads(filter))
+      .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('leads.stage'),
+  );
+}
+
+/** Live leads created in [from, to) epoch ms; read from `leads_now` alone. */
+export function countLiveLeadsCreated(db: Database, from: number, to: number, filter: NowFilter): number {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom('leads')
+      .where(liveLeads(filter))
+      // The unary + keeps SQLite off leads_created, whose range would cost a row lookup per lead it finds.
+      .where(sql<boolean>`+leads.created_at >= ${from} AND +leads.created_at < ${to}`)
+      .select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  return row?.n ?? 0;
+}
+
+/** Per grade (null grade: 'ungraded'), the latest clock start already overdue; null = none is, or no such clock. */
+export type StartThresholds = Readonly<Record<SlaGradeKey, number | null>>;
+
+/** Which owned, open leads the overdue count covers, as the board's and queue's card filter reads it. */
+export interface OverdueScope {
+  /** A rep id, or `pool` (unowned: no clock runs). Empty = everyone. */
+  readonly owner?: string | undefined;
+  readonly tier?: string | undefined;
+  /** Empty = every source. */
+  readonly source?: string | undefined;
+}
+
+function byGrade(thresholds: StartThresholds): RawBuilder<number | null> {
+  return sql<number | null>`CASE leads.grade WHEN 'A' THEN ${thresholds.A} WHEN 'B' THEN ${thresholds.B}
+    WHEN 'C' THEN ${thresholds.C} WHEN 'D' THEN ${thresholds.D} ELSE ${thresholds.ungraded} END`;
+}
+
+/**
+ * Overdue clocks now, by the one clock model (domain/sla/lead-clock.ts) on the inputs the cards read: the clock
+ * starts at the current owner's latest assignment; a follow-up (by anyone) since then makes the lead contacted;
+ * once contacted, the owner's open timed activity scheduled since the assignment is due at its time, else the
+ * follow-up gap runs from the latest follow-up. `firstContact` and `followUp` thresholds say, per grade, the latest
+ * start whose deadline has passed (see latestOverdueStart), so every lead is one comparison. Activities count as
+ * follow-up clocks, as on the Dashboard before.
+ */
+export function countOverdueClocks(
+  db: Database,
+  thresholds: { readonly firstContact: StartThresholds; readonly followUp: StartThresholds },
+  now: number,
+  scope: OverdueScope,
+): { firstContact: number; followUp: number } {
+  let clocks = qb
+    .selectFrom('leads')
+    .leftJoin('activities as act', (join) =>
+      join
+        .onRef('act.lead_id', '=', 'leads.id')
+        .on(sql<boolean>`act.done_at IS NULL AND act.cancelled_at IS NULL`),
+    )
+    .select([
+      sql<number | null>`(SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead_rep
+        WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id)`.as('assigned_at'),
+      sql<number | null>`(SELECT max(f.at) FROM follow_ups AS f WHERE f.lead_id = leads.id)`.as('contact_at'),
+      sql<number>`act.rep_id = leads.owner_id AND act.due_at IS NOT NULL`.as('has_activity'),
+      'act.due_at as activity_due_at',
+      'act.created_at as activity_at',
+      byGrade(thresholds.firstContact).as('first_due_start'),
+      byGrade(thresholds.followUp).as('gap_due_start'),
+    ])
+    .where('leads.deleted_at', 'is', null)
+    .where('leads.is_history', '=', 0)
+    .where('leads.owner_id', 'is not', null)
+    .where('leads.stage', 'not in', NOT_OPEN);
+  if (scope.owner === 'pool') clocks = clocks.where('leads.owner_id', 'is', null);
+  else if (scope.owner) clocks = clocks.where('leads.owner_id', '=', scope.owner);
+  if (scope.tier !== undefined)
+    clocks = clocks.where(
+      sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${scope.tier})`,
+    );
+  if (scope.source) clocks = clocks.where('leads.source', '=', scope.source);
+  // LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each correlated lookup once
+  // per mention (five times) instead of once per lead.
+  const perLead = clocks.modifyEnd(sql`LIMIT -1`).as('c');
+  const row = selectFirst(
+    db,
+    qb.selectFrom(perLead).select([
+      sql<number>`coalesce(sum(CASE WHEN c.assigned_at IS NULL THEN 0
+        WHEN c.contact_at IS NOT NULL AND c.contact_at >= c.assigned_at THEN 0
+        WHEN c.assigned_at <= c.first_due_start THEN 1 ELSE 0 END), 0)`.as('first_contact'),
+      sql<number>`coalesce(sum(CASE WHEN c.assigned_at IS NULL OR c.contact_at IS NULL
+          OR c.contact_at < c.assigned_at THEN 0
+        WHEN c.has_activity AND c.activity_at >= c.assigned_at THEN ${now} >= c.activity_due_at
+        WHEN c.contact_at <= c.gap_due_start THEN 1 ELSE 0 END), 0)`.as('follow_up'),
+    ]),
+  );
+  return { firstContact: row?.first_contact ?? 0, followUp: row?.follow_up ?? 0 };
+}
