@@ -1,5 +1,6 @@
 // Repository for assignment history: append-only, each row with the explanation of why.
 import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
 import { countAssignmentDay } from './rep-loads';
 import type { AssignmentsTable } from './schema';
 import { qb, runCompiled, selectAll } from './sql';
@@ -31,10 +32,30 @@ const INSERT_ASSIGNMENT_SQL = qb
     explanation_json: '',
     actor: '',
     at: 0,
+    // Kept facts (migration 0016). Parameters: whether the explanation recorded a grade, that grade, the lead.
+    grade_then: sql<
+      string | null
+    >`CASE WHEN ${0} THEN ${''} ELSE (SELECT l.grade FROM leads AS l WHERE l.id = ${''}) END`,
+    // Parameters: the lead, the rep, the hand-over time (a follow-up may predate the row, e.g. a demo's past).
+    first_contact_at: sql<number | null>`(SELECT min(f.at) FROM follow_ups AS f
+      WHERE f.lead_id = ${''} AND f.rep_id = ${''} AND f.at >= ${0})`,
   })
   .compile().sql;
 
+/** The grade an explanation recorded (its own `grade`, even null), as SQLite's json_extract would read it. */
+function recordedGradeOf(explanation: unknown): { isRecorded: boolean; grade: string | null } {
+  if (typeof explanation !== 'object' || explanation === null || Array.isArray(explanation))
+    return { isRecorded: false, grade: null };
+  const grade = (explanation as { grade?: unknown }).grade;
+  if (grade === undefined) return { isRecorded: false, grade: null };
+  return {
+    isRecorded: true,
+    grade: typeof grade === 'string' || grade === null ? grade : JSON.stringify(grade),
+  };
+}
+
 export function appendAssignment(db: Database, record: AssignmentRecord): void {
+  const recorded = recordedGradeOf(record.explanation);
   // Same order as the columns of INSERT_ASSIGNMENT_SQL.
   runCompiled(db, INSERT_ASSIGNMENT_SQL, [
     record.id,
@@ -45,6 +66,12 @@ export function appendAssignment(db: Database, record: AssignmentRecord): void {
     record.reason,
     JSON.stringify(record.explanation ?? {}),
     record.actor,
+    record.at,
+    recorded.isRecorded ? 1 : 0,
+    recorded.grade,
+    record.leadId,
+    record.leadId,
+    record.repId,
     record.at,
   ]);
   countAssignmentDay(db, record.repId, record.at);
@@ -58,7 +85,9 @@ export function listAssignmentsForLead(db: Database, leadId: string): Assignment
 }
 
 /** An assignment row as the domain reads it (its explanation parsed). */
-export function rowToAssignment(row: AssignmentsTable): AssignmentRecord {
+export function rowToAssignment(
+  row: Omit<AssignmentsTable, 'grade_then' | 'first_contact_at'>,
+): AssignmentRecord {
   return {
     id: row.id,
     leadId: row.lead_id,

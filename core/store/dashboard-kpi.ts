@@ -2,6 +2,7 @@
 // domain's KPI functions see counts and a few columns, never 100k rows of leads.
 import type { Database } from 'better-sqlite3';
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { mainPathRankSql } from './kpi-facts';
 import type { Schema } from './schema';
 import { qb, selectAll } from './sql';
 
@@ -45,17 +46,19 @@ export function handedToTier(tier: string) {
   return sql<boolean>`a.rep_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${tier})`;
 }
 
-export const wasRecycled = sql<number>`EXISTS (SELECT 1 FROM lead_recycles AS r WHERE r.lead_id = leads.id)`;
+/** Recycled to a pool at least once (kept on the lead by core/store/kpi-facts.ts). */
+export const wasRecycled = sql<number>`leads.is_recycled`;
 /** Contacted: a follow-up was logged, or the lead was won (a won lead was reached, logged or not). */
-export const wasContacted = sql<number>`(leads.stage = 'won' OR EXISTS (SELECT 1 FROM follow_ups AS f WHERE f.lead_id = leads.id))`;
+export const wasContacted = sql<number>`(leads.stage = 'won' OR leads.has_follow_up)`;
 
-/** Main-path rank of a stage: raw 0 … won 4; side stages (lost, nurture, custom) rank below raw. */
-const RANK = (column: string) =>
-  sql<number>`CASE ${sql.ref(column)} WHEN 'won' THEN 4 WHEN 'opportunity' THEN 3 WHEN 'sql' THEN 2 WHEN 'mql' THEN 1 ELSE 0 END`;
+/** The furthest main-path rank (raw 0 … won 4) a lead reached: its current stage or any stage in its history. */
+const furthestRank = sql<number>`max(${mainPathRankSql('leads.stage')}, leads.history_rank)`;
 
-/** The furthest main-path rank a lead reached: its current stage or any stage in its history. */
-const furthestRank = sql<number>`max(${RANK('leads.stage')}, coalesce((SELECT max(${RANK('h.to_stage')})
-    FROM stage_history AS h WHERE h.lead_id = leads.id), 0))`;
+/**
+ * A live lead that is not history, written as leads_cohort's own condition (literals, not parameters) so SQLite
+ * reads the period's leads from that covering index instead of the wide rows.
+ */
+const isLiveArrival = sql<boolean>`leads.deleted_at IS NULL AND leads.is_history = 0`;
 
 export interface ArrivalRow {
   readonly day: number;
@@ -88,7 +91,7 @@ export function countArrivals(
   const day = dayOf('leads.created_at', period.utcOffsetMinutes);
   const furthest = sql<number>`CASE WHEN leads.created_at >= ${furthestFrom} THEN ${furthestRank} ELSE 0 END`;
   const inner = filtered(qb.selectFrom('leads'), filter)
-    .where('leads.is_history', '=', 0)
+    .where(isLiveArrival)
     .where('leads.created_at', '>=', period.from)
     .where('leads.created_at', '<', period.to)
     .select([
@@ -177,26 +180,35 @@ export interface ResponseRow {
 export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
   // Rep and tier narrow by the rep the lead was handed to, not by its owner now.
   const repFilter: KpiFilter = { ...filter, repId: undefined, tier: undefined };
-  let q = qb
+  let handOvers = qb
     .selectFrom('assignments as a')
-    .innerJoin('leads', 'leads.id', 'a.lead_id')
-    .where(leadCondition(repFilter))
+    .select(['a.lead_id', 'a.rep_id', 'a.at', 'a.first_contact_at'])
     .where('a.at', '>=', period.from)
     .where('a.at', '<', period.to)
-    .where('a.rep_id', 'is not', null)
-    .where('leads.is_history', '=', 0);
-  if (filter.repId !== undefined) q = q.where('a.rep_id', '=', filter.repId);
-  if (filter.tier !== undefined) q = q.where(handedToTier(filter.tier));
+    .where('a.rep_id', 'is not', null);
+  if (filter.repId !== undefined) handOvers = handOvers.where('a.rep_id', '=', filter.repId);
+  if (filter.tier !== undefined) handOvers = handOvers.where(handedToTier(filter.tier));
+  // The period's hand-overs from their covering index, sorted by lead, then each lead read in key order (the cross
+  // join keeps that order): looking leads up in hand-over time order was most of this query's time.
   return selectAll(
     db,
-    q.select([
-      'a.lead_id as leadId',
-      sql<string>`a.rep_id`.as('repId'),
-      'leads.grade',
-      'a.at as assignedAt',
-      sql<number | null>`(SELECT min(f.at) FROM follow_ups AS f
-        WHERE f.lead_id = a.lead_id AND f.at >= a.at AND f.rep_id = a.rep_id)`.as('firstContactAt'),
-    ]),
+    qb
+      .with(
+        (cte) => cte('h').materialized(),
+        () => handOvers.orderBy('a.lead_id'),
+      )
+      .selectFrom('h')
+      .crossJoin('leads')
+      .whereRef('leads.id', '=', 'h.lead_id')
+      .where(leadCondition(repFilter))
+      .where('leads.is_history', '=', 0)
+      .select([
+        'h.lead_id as leadId',
+        sql<string>`h.rep_id`.as('repId'),
+        'leads.grade',
+        'h.at as assignedAt',
+        'h.first_contact_at as firstContactAt',
+      ]),
   );
 }
 
@@ -270,7 +282,7 @@ export function sumStageStays(
   filter: KpiFilter,
 ): { stage: string; count: number; totalMs: number }[] {
   const cohort = filtered(qb.selectFrom('leads'), filter)
-    .where('leads.is_history', '=', 0)
+    .where(isLiveArrival)
     .where('leads.created_at', '>=', period.from)
     .where('leads.created_at', '<', period.to);
   const moves = qb

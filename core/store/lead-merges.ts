@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { Lead } from '../domain/lead';
+import { refreshFollowUpFacts } from './kpi-facts';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
 import { execute, qb, runCompiled, selectAll } from './sql';
@@ -60,10 +61,12 @@ export function listLeadsMergedInto(db: Database, keptId: string): string[] {
 
 /** Re-points a lead's follow-ups to another lead (the log itself is never rewritten). Returns how many moved. */
 export function moveFollowUps(db: Database, fromLeadId: string, toLeadId: string): number {
-  return execute(
+  const moved = execute(
     db,
     qb.updateTable('follow_ups').set({ lead_id: toLeadId }).where('lead_id', '=', fromLeadId),
   );
+  if (moved > 0) refreshFollowUpFacts(db, [fromLeadId, toLeadId]);
+  return moved;
 }
 
 export function markLeadMerged(db: Database, leadId: string, at: number): void {

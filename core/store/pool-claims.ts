@@ -1,5 +1,6 @@
 // Repository for the public pool's bookkeeping: claims (daily limits) and recycles (who may not re-claim a lead).
 import type { Database } from 'better-sqlite3';
+import { noteRecycle } from './kpi-facts';
 import { execute, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 export type RecycleReason = 'sla' | 'stale' | 'nurture';
@@ -72,6 +73,7 @@ export function insertRecycle(db: Database, record: RecycleRecord): void {
       at: record.at,
     }),
   );
+  noteRecycle(db, record.leadId);
 }
 
 const LATEST_RECYCLE_FROM_REP = qb

@@ -71,6 +71,10 @@ export interface AssignmentsTable {
   explanation_json: string;
   actor: string;
   at: number;
+  /** The grade the explanation recorded, else the lead's grade at insert (migration 0016); never updated. */
+  grade_then: string | null;
+  /** The rep's first follow-up on the lead at or after `at`; kept by core/store/kpi-facts.ts. */
+  first_contact_at: number | null;
 }
 
 interface FollowUpsTable {
@@ -226,9 +230,22 @@ export interface PulseAnswersTable {
   answered_at: number;
 }
 
+/**
+ * Facts of a lead's follow-ups, recycles and stage history kept on the lead (migration 0016) by the repositories
+ * that write those tables (core/store/kpi-facts.ts), so the Dashboard reads them without a subquery per lead.
+ */
+interface LeadActivityColumns {
+  /** 1 once any follow-up of the lead is logged (or moved to it by a merge). */
+  has_follow_up: Generated<number>;
+  /** 1 once the lead was recycled to a pool. */
+  is_recycled: Generated<number>;
+  /** The furthest main-path rank (raw 0 … won 4) its stage history moved it to; its current stage aside. */
+  history_rank: Generated<number>;
+}
+
 export interface Schema {
   reps: RepsTable;
-  leads: LeadsTable;
+  leads: LeadsTable & LeadActivityColumns;
   assignments: AssignmentsTable;
   follow_ups: FollowUpsTable;
   settings: SettingsTable;

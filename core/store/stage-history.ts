@@ -1,6 +1,7 @@
 // Repository for stage history: every move of a lead between funnel stages, append-only.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
+import { noteStageMove } from './kpi-facts';
 import { execute, qb, selectAll } from './sql';
 
 interface StageChange {
@@ -26,6 +27,7 @@ export function appendStageChange(db: Database, change: StageChange): void {
       at: change.at,
     }),
   );
+  noteStageMove(db, change.leadId, change.to);
 }
 
 export function listStageHistory(db: Database, leadId: string): StageChange[] {

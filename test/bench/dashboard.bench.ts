@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { createService, type Service } from '../../core/api/service';
 import { createRng, DAY_MS, MINUTE_MS } from '../../core/domain/clock';
+import { refreshAllKpiFacts } from '../../core/store/kpi-facts';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
 import { figure, percentile } from './figure';
@@ -87,6 +88,8 @@ export function seed(db: Database, now: number): void {
        SELECT owner_id, count(*) FROM leads WHERE stage NOT IN ('won', 'lost') GROUP BY owner_id`,
     ).run();
   })();
+  // The rows above went in as raw SQL, around the repositories that keep the Dashboard's per-lead facts.
+  refreshAllKpiFacts(db);
 }
 
 async function timed(service: Service, token: string, name: string, input: unknown): Promise<number> {

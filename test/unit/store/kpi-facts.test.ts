@@ -1,0 +1,217 @@
+// The Dashboard's kept facts (migration 0016) equal a fresh computation from the raw tables after any sequence of
+// writes through the repositories: follow-ups, stage moves, recycles, reassignments, merges, deletes and regrades.
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUILT_IN_STAGES, type FunnelStage } from '../../../core/domain/funnel';
+import { asLeadId, asRepId } from '../../../core/domain/ids';
+import { appendAssignment } from '../../../core/store/assignments';
+import { insertFollowUp } from '../../../core/store/follow-ups';
+import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
+import { markLeadMerged, moveFollowUps } from '../../../core/store/lead-merges';
+import { insertLead } from '../../../core/store/leads';
+import { openDatabase } from '../../../core/store/open-database';
+import { insertRecycle } from '../../../core/store/pool-claims';
+import { insertRep } from '../../../core/store/reps';
+import { appendStageChange } from '../../../core/store/stage-history';
+import { sampleLead, sampleRep } from '../../helpers/sample-data';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const LEADS = ['l0', 'l1', 'l2', 'l3', 'l4'];
+const REPS = ['r0', 'r1', 'r2'];
+const GRADES = ['A', 'B', 'C', 'D', null] as const;
+const noKeys = { phoneKey: null, emailKey: null, companyKey: null, companyNameKey: null };
+const noMeta = { importBatchId: null, scoreModelVersion: null, scoredAt: null };
+
+const lead = fc.constantFrom(...LEADS);
+const rep = fc.constantFrom(...REPS);
+const at = fc.integer({ min: 0, max: 50 });
+const write = fc.oneof(
+  fc.record({ kind: fc.constant('followUp' as const), lead, rep: fc.option(rep), at }),
+  fc.record({
+    kind: fc.constant('stage' as const),
+    lead,
+    to: fc.constantFrom<FunnelStage>(...BUILT_IN_STAGES, 'c_demo1'),
+    at,
+  }),
+  fc.record({ kind: fc.constant('recycle' as const), lead, rep, at }),
+  fc.record({
+    kind: fc.constant('assign' as const),
+    lead,
+    rep: fc.option(rep),
+    at,
+    explanation: fc.oneof(
+      fc.constant({}),
+      fc.constant([]),
+      fc.record({ grade: fc.constantFrom(...GRADES) }),
+      fc.record({ rule: fc.constant('round-robin') }),
+    ),
+  }),
+  fc.record({ kind: fc.constant('merge' as const), from: lead, to: lead, at }),
+  fc.record({ kind: fc.constant('delete' as const), lead, at }),
+  fc.record({ kind: fc.constant('regrade' as const), lead, grade: fc.constantFrom(...GRADES) }),
+);
+type Write = typeof write extends fc.Arbitrary<infer W> ? W : never;
+
+/** What each kept column should hold, computed from the raw tables as the Dashboard once did per load. */
+const FRESH_LEADS = `SELECT id,
+    EXISTS (SELECT 1 FROM follow_ups f WHERE f.lead_id = leads.id) AS has_follow_up,
+    EXISTS (SELECT 1 FROM lead_recycles r WHERE r.lead_id = leads.id) AS is_recycled,
+    coalesce((SELECT max(CASE h.to_stage WHEN 'won' THEN 4 WHEN 'opportunity' THEN 3 WHEN 'sql' THEN 2
+      WHEN 'mql' THEN 1 ELSE 0 END) FROM stage_history h WHERE h.lead_id = leads.id), 0) AS history_rank
+  FROM leads ORDER BY id`;
+const KEPT_LEADS = 'SELECT id, has_follow_up, is_recycled, history_rank FROM leads ORDER BY id';
+const FRESH_ASSIGNMENTS = `SELECT id, (SELECT min(f.at) FROM follow_ups f WHERE f.lead_id = assignments.lead_id
+    AND f.rep_id = assignments.rep_id AND f.at >= assignments.at) AS first_contact_at FROM assignments ORDER BY id`;
+const KEPT_ASSIGNMENTS = 'SELECT id, first_contact_at FROM assignments ORDER BY id';
+
+describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
+  const tempDir = useTempDir();
+  let db: Database;
+  beforeEach(() => {
+    db = openDatabase(join(tempDir(), 'facts.sqlite'));
+    for (const id of REPS) insertRep(db, sampleRep({ id: asRepId(id) }), 1);
+    for (const [i, id] of LEADS.entries())
+      insertLead(
+        db,
+        sampleLead({ id: asLeadId(id), grade: GRADES[i] ?? null, stage: 'raw' }),
+        noKeys,
+        noMeta,
+      );
+  });
+  afterEach(() => db.close());
+
+  /** Applies one write through the repositories; returns the grade an assignment should keep, if it was one. */
+  function apply(w: Write, n: number): [string, string | null] | undefined {
+    const id = `w${String(n).padStart(3, '0')}`;
+    switch (w.kind) {
+      case 'followUp':
+        insertFollowUp(db, {
+          id,
+          leadId: w.lead,
+          repId: w.rep,
+          channel: 'call',
+          said: '聊了',
+          reaction: null,
+          nextStep: null,
+          nextAt: null,
+          at: w.at,
+        });
+        return undefined;
+      case 'stage':
+        appendStageChange(db, {
+          id,
+          leadId: w.lead,
+          from: 'raw',
+          to: w.to,
+          actor: 't',
+          note: null,
+          at: w.at,
+        });
+        return undefined;
+      case 'recycle':
+        insertRecycle(db, { id, leadId: w.lead, fromRepId: w.rep, reason: 'sla', at: w.at });
+        return undefined;
+      case 'assign': {
+        const recorded = w.explanation as { grade?: string | null };
+        const expected =
+          !Array.isArray(w.explanation) && recorded.grade !== undefined
+            ? recorded.grade
+            : (db.prepare('SELECT grade FROM leads WHERE id = ?').pluck().get(w.lead) as string | null);
+        appendAssignment(db, {
+          id,
+          leadId: w.lead,
+          repId: w.rep,
+          kind: 'manual',
+          ruleId: null,
+          reason: '',
+          explanation: w.explanation,
+          actor: 't',
+          at: w.at,
+        });
+        return [id, expected];
+      }
+      case 'merge':
+        if (w.from === w.to) return undefined;
+        moveFollowUps(db, w.from, w.to);
+        markLeadMerged(db, w.from, w.at);
+        return undefined;
+      case 'delete':
+        db.prepare('UPDATE leads SET deleted_at = ? WHERE id = ?').run(w.at, w.lead);
+        return undefined;
+      case 'regrade':
+        db.prepare('UPDATE leads SET grade = ? WHERE id = ?').run(w.grade, w.lead);
+        return undefined;
+    }
+  }
+
+  it('equal a fresh computation from follow_ups, stage_history, lead_recycles after any writes', () => {
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 40 }), (writes) => {
+        db.exec('SAVEPOINT run');
+        try {
+          const gradeThen = new Map<string, string | null>();
+          writes.forEach((w, n) => {
+            const kept = apply(w, n);
+            if (kept) gradeThen.set(kept[0], kept[1]);
+          });
+          expect(db.prepare(KEPT_LEADS).all()).toEqual(db.prepare(FRESH_LEADS).all());
+          expect(db.prepare(KEPT_ASSIGNMENTS).all()).toEqual(db.prepare(FRESH_ASSIGNMENTS).all());
+          const kept = db.prepare('SELECT id, grade_then FROM assignments').all() as {
+            id: string;
+            grade_then: string | null;
+          }[];
+          expect(new Map(kept.map((row) => [row.id, row.grade_then]))).toEqual(gradeThen);
+        } finally {
+          db.exec('ROLLBACK TO run; RELEASE run');
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('are recomputed from raw rows written around the repositories', () => {
+    db.exec(`
+      INSERT INTO follow_ups (id, lead_id, rep_id, channel, said, at) VALUES ('f1', 'l1', 'r1', 'call', 'x', 20);
+      INSERT INTO stage_history (id, lead_id, from_stage, to_stage, actor, at) VALUES ('h1', 'l2', 'raw', 'sql', 't', 5);
+      INSERT INTO lead_recycles (id, lead_id, from_rep_id, reason, at) VALUES ('c1', 'l3', 'r1', 'sla', 9);
+      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES ('a1', 'l1', 'r1', 'auto', 't', 10);
+    `);
+    expect(db.prepare(KEPT_LEADS).all()).not.toEqual(db.prepare(FRESH_LEADS).all());
+    refreshAllKpiFacts(db);
+    expect(db.prepare(KEPT_LEADS).all()).toEqual(db.prepare(FRESH_LEADS).all());
+    expect(db.prepare(KEPT_ASSIGNMENTS).all()).toEqual([{ id: 'a1', first_contact_at: 20 }]);
+    expect(db.prepare("SELECT grade_then FROM assignments WHERE id = 'a1'").pluck().get()).toBe('B');
+  });
+
+  it('keeps an assignment’s own columns append-only while its first contact is kept', () => {
+    appendAssignment(db, {
+      id: 'a1',
+      leadId: 'l0',
+      repId: 'r0',
+      kind: 'manual',
+      ruleId: null,
+      reason: '',
+      explanation: { grade: 'C' },
+      actor: 't',
+      at: 10,
+    });
+    expect(() => db.exec("UPDATE assignments SET rep_id = 'r1' WHERE id = 'a1'")).toThrow(/append-only/);
+    insertFollowUp(db, {
+      id: 'f1',
+      leadId: 'l0',
+      repId: 'r0',
+      channel: 'call',
+      said: 'x',
+      reaction: null,
+      nextStep: null,
+      nextAt: null,
+      at: 12,
+    });
+    expect(db.prepare("SELECT grade_then, first_contact_at FROM assignments WHERE id = 'a1'").get()).toEqual({
+      grade_then: 'C',
+      first_contact_at: 12,
+    });
+  });
+});
