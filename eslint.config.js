@@ -45,7 +45,7 @@ const contractFiles = [
   'core/api/*/{calls,schemas,errors}',
   'core/api/distribution/lint-calls',
   'core/api/dashboard/drill-criteria',
-  'core/api/transport/{client,bridge,http-client,app-client}',
+  'core/api/transport/{client,bridge,http-client,app-client,desktop-print}',
 ];
 /** Pure helpers the contract files use; they are loaded into the renderer with them. */
 const contractHelpers = ['core/api/assemble-namespaces', 'core/api/leads/phone-check', 'core/import/types'];

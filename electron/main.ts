@@ -3,6 +3,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   Notification,
@@ -11,8 +12,10 @@ import {
   session,
   shell,
   utilityProcess,
+  webContents,
   type UtilityProcess,
 } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindContractToIpc, IPC_EVENT_CHANNEL } from '../core/api/transport/ipc-binding';
@@ -31,6 +34,7 @@ import { createHubConnection } from './hub-connection';
 import { createSafeDeviceStore } from './safe-device-store';
 import { connectRepClient, pairWithHub, probeHub } from '../core/lan/rep-client';
 import { createCoreRelay, type CoreMessage, type CoreRelay } from './core-relay';
+import { bindPrintToPdf } from './print-to-pdf';
 import { refuseAllPermissions } from './session-hardening';
 import { isTrustedRendererUrl } from './trusted-url';
 import { readUpdateFeed, checkForUpdates } from './updater';
@@ -223,6 +227,19 @@ if (!app.requestSingleInstanceLock()) {
     });
     void hub.start();
     bindContractToIpc(ipcMain, (name, input, windowId) => hub.dispatch(name, input, windowId), isTrusted);
+    bindPrintToPdf({
+      ipcMain,
+      isTrustedFrameUrl: isTrusted,
+      contentsOf: (id) => webContents.fromId(id) ?? null,
+      showSaveDialog: (id, options) => {
+        const contents = webContents.fromId(id);
+        const window = contents === undefined ? null : BrowserWindow.fromWebContents(contents);
+        return window === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(window, options);
+      },
+      writeFile: (path, data) => writeFile(path, data),
+      defaultFolder: () => app.getPath('documents'),
+      joinPath: join,
+    });
     forgetWindow = (windowId) => {
       sessions.forget(windowId);
       watched.delete(windowId);

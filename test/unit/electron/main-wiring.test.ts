@@ -158,6 +158,8 @@ describe('the Electron main process', () => {
     });
     expect(String(window.options.icon)).toMatch(/resources[\\/]icon\.png$/);
     expect(state.ipcChannels.length).toBeGreaterThan(10);
+    // The desktop PDF report's channel beside the contract's (electron/print-to-pdf.ts).
+    expect(state.ipcChannels).toContain('fairlead:print-to-pdf');
   });
 
   it('serves app:// with the CSP header and nothing from outside the renderer folder', async () => {

@@ -25,10 +25,10 @@ vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
 await import('../../../electron/preload');
 
 describe('the preload', () => {
-  it('exposes only window.fairlead, holding two functions and no Electron object', () => {
+  it('exposes only window.fairlead, holding three functions and no Electron object', () => {
     expect([...fake.exposed.keys()]).toEqual(['fairlead']);
     const bridge = fake.exposed.get('fairlead') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'printToPdf']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -43,6 +43,15 @@ describe('the preload', () => {
       expect(fake.invoked.length).toBe(before);
     },
   );
+
+  it('asks the main process for a PDF on the PDF channel only', async () => {
+    const bridge = fake.exposed.get('fairlead') as {
+      printToPdf: (request: unknown) => Promise<unknown>;
+    };
+    const request = { fileName: '报告', footer: '报告' };
+    await bridge.printToPdf(request);
+    expect(fake.invoked.at(-1)).toEqual(['fairlead:print-to-pdf', request]);
+  });
 
   it('sends a contract call on its own channel', async () => {
     const bridge = fake.exposed.get('fairlead') as {

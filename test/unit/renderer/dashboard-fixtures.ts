@@ -181,6 +181,7 @@ export function answers(actor: Actor = { role: 'lead' }): FakeAnswers {
     }),
     'dashboard.kpis': () => ROW,
     'dashboard.now': () => NOW,
+    'dashboard.responseBuckets': () => ({ buckets: [] }),
     'reps.list': () => [],
     'leads.facets': () => ({ sources: ['百度推广', '转介绍'], industries: [], regions: [] }),
     'dashboard.mine': () => ({

@@ -1,8 +1,15 @@
-// The Dashboard's PDF report: a button that prints the page (the browser's or Electron's print, "Save as PDF"),
-// and the header printed on every page with the period and the filters.
+// The Dashboard's PDF report: in the desktop app a save dialog and Electron's printToPDF (electron/print-to-pdf.ts),
+// in a browser its print dialog ("Save as PDF"); the period and the filters printed on every page either way.
 import { Button, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { ApiError } from '../../../../core/api/errors';
+import type { FairleadBridge } from '../../../../core/api/transport/bridge';
+import { MAX_PDF_FOOTER, MAX_PDF_NAME } from '../../../../core/api/transport/desktop-print';
+import { wordApiError } from '../../api/worded-errors';
 import { useReps } from '../../api/queries';
+import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import type { KpiQuery } from './dashboard-queries';
 import './dashboard-print.css';
@@ -48,8 +55,34 @@ export function PrintHeader({ line }: { line: string }) {
   );
 }
 
+/** The desktop shell's PDF door, when the page runs in it (a browser has none). */
+function desktopPrint(): FairleadBridge['printToPdf'] {
+  // The same window.fairlead the client picks its transport by (api/pick-client.ts).
+  const shell = window as Window & { readonly fairlead?: FairleadBridge };
+  return shell.fairlead?.printToPdf;
+}
+
 export function PrintButton({ line }: { line: string }) {
   const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  const printToPdf = desktopPrint();
+  const report = `${t('dashboard.print.title')} ${line}`;
+  const save = useMutation({
+    mutationFn: async () => {
+      if (printToPdf === undefined) return null;
+      const answer = await printToPdf({
+        fileName: report.slice(0, MAX_PDF_NAME),
+        footer: report.slice(0, MAX_PDF_FOOTER),
+      });
+      if (!answer.ok) throw wordApiError(new ApiError(answer.error), language);
+      return answer.value;
+    },
+    onSuccess: (value) => {
+      if (value?.saved === true)
+        notifications.show({ color: 'teal', message: t('dashboard.print.saved', { path: value.path }) });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+  });
   return (
     <Button
       variant="default"
@@ -57,10 +90,11 @@ export function PrintButton({ line }: { line: string }) {
       className="fl-print-hide"
       data-testid="dashboard-print"
       data-report={line}
-      // The page's title already names the report by its period (useReportTitle).
-      onClick={() => window.print()}
+      loading={save.isPending}
+      // In a browser the page's title already names the report by its period (useReportTitle).
+      onClick={() => (printToPdf === undefined ? window.print() : save.mutate())}
     >
-      {t('dashboard.print.button')}
+      {t(printToPdf === undefined ? 'dashboard.print.button' : 'dashboard.print.desktopButton')}
     </Button>
   );
 }
