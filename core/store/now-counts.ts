@@ -100,8 +100,7 @@ export function countOverdueClocks(
       byGrade(thresholds.firstContact).as('first_due_start'),
       byGrade(thresholds.followUp).as('gap_due_start'),
     ])
-    .where('leads.deleted_at', 'is', null)
-    .where('leads.is_history', '=', 0)
+    .where(sql<boolean>`leads.is_history = 0 AND leads.deleted_at IS NULL`)
     .where('leads.owner_id', 'is not', null)
     .where('leads.stage', 'not in', NOT_OPEN);
   if (scope.owner === 'pool') clocks = clocks.where('leads.owner_id', 'is', null);
@@ -111,9 +110,13 @@ export function countOverdueClocks(
       sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${scope.tier})`,
     );
   if (scope.source) clocks = clocks.where('leads.source', '=', scope.source);
-  // LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each correlated lookup once
-  // per mention (five times) instead of once per lead.
-  const perLead = clocks.modifyEnd(sql`LIMIT -1`).as('c');
+  // In id order (index leads_clock, migration 0017), the order of the assignment and follow-up indexes looked up per
+  // lead. LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each correlated lookup
+  // once per mention instead of once per lead.
+  const perLead = clocks
+    .orderBy('leads.id')
+    .modifyEnd(sql`LIMIT -1`)
+    .as('c');
   const row = selectFirst(
     db,
     qb.selectFrom(perLead).select([

@@ -1,0 +1,88 @@
+// The Dashboard's "Now" queries read the indexes of migration 0017: stage and arrival counts from leads_now alone,
+// and the overdue count walks leads_clock in id order (another order, e.g. leads_cohort by creation time, made
+// the per-lead lookups about three times dearer on the bench).
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../core/store/open-database';
+import {
+  countLiveLeadsCreated,
+  countLiveLeadsPerStage,
+  countOverdueClocks,
+  type StartThresholds,
+} from '../../../core/store/now-counts';
+import { useTempDir } from '../../helpers/temp-dir';
+
+/** The plan of every statement `run` prepares, as SQLite's EXPLAIN QUERY PLAN details joined by " | ". */
+function plansOf(db: Database, run: () => void): string[] {
+  const texts: string[] = [];
+  const prepare = db.prepare.bind(db);
+  const spy = ((text: string) => {
+    texts.push(text);
+    return prepare(text);
+  }) as typeof db.prepare;
+  db.prepare = spy;
+  try {
+    run();
+  } finally {
+    db.prepare = prepare;
+  }
+  return texts.map((text) => {
+    const parameters = Array.from({ length: (text.match(/\?/g) ?? []).length }, () => null);
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...parameters) as { detail: string }[];
+    return rows.map((row) => row.detail).join(' | ');
+  });
+}
+
+const NONE: StartThresholds = { A: null, B: null, C: null, D: null, ungraded: null };
+
+describe('the Now counts’ query plans', () => {
+  const tempDir = useTempDir();
+
+  function seeded(): Database {
+    const db = openDatabase(join(tempDir(), 'now.sqlite'));
+    const rep = db.prepare(
+      `INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES (?, ?, 'mid', '2025-01-01', 0, 0)`,
+    );
+    for (let r = 0; r < 4; r += 1) rep.run(`rep_${r}`, `销售${r}`);
+    const lead = db.prepare(
+      `INSERT INTO leads (id, name, stage, owner_id, grade, source, created_at, updated_at) VALUES (?, ?, ?, ?, 'B', '官网', ?, ?)`,
+    );
+    for (let i = 0; i < 200; i += 1) {
+      lead.run(
+        `lead_${i}`,
+        `客户${i}`,
+        i % 3 === 0 ? 'won' : 'mql',
+        i % 10 === 0 ? null : `rep_${i % 4}`,
+        i,
+        i,
+      );
+    }
+    db.exec('ANALYZE');
+    return db;
+  }
+
+  it('counts leads per stage and arrivals from leads_now alone, and one rep’s through an index', () => {
+    const db = seeded();
+    const plans = plansOf(db, () => {
+      countLiveLeadsPerStage(db, {});
+      countLiveLeadsPerStage(db, { source: '官网' });
+      countLiveLeadsCreated(db, 0, 100, {});
+    });
+    expect(plans).toHaveLength(3);
+    for (const plan of plans) expect(plan).toContain('COVERING INDEX leads_now');
+    const [onePlan] = plansOf(db, () => countLiveLeadsCreated(db, 0, 100, { repId: 'rep_1' }));
+    expect(onePlan).toMatch(/^SEARCH leads USING (COVERING )?INDEX/);
+    db.close();
+  });
+
+  it('walks the owned open leads through leads_clock, in id order, for the overdue count', () => {
+    const db = seeded();
+    const [plan] = plansOf(db, () =>
+      countOverdueClocks(db, { firstContact: NONE, followUp: NONE }, 1000, {}),
+    );
+    expect(plan).toContain('COVERING INDEX leads_clock');
+    expect(plan).not.toContain('TEMP B-TREE');
+    db.close();
+  });
+});
