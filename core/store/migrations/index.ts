@@ -16,6 +16,7 @@ import { updateToSchemaVersion13 } from './0013-closed-leads-index';
 import { updateToSchemaVersion14 } from './0014-dashboard-indexes';
 import { updateToSchemaVersion15 } from './0015-sweep-tenure-index';
 import { updateToSchemaVersion16 } from './0016-kpi-facts';
+import { updateToSchemaVersion17 } from './0017-now-index';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion14,
   updateToSchemaVersion15,
   updateToSchemaVersion16,
+  updateToSchemaVersion17,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
