@@ -99,6 +99,20 @@ const OPEN_OF_ONE_LEAD = qb
   .where(IS_OPEN)
   .compile().sql;
 
+const BATCH = 500;
+// A full batch's SQL compiled once: the scheduler's tick asks for every clocked lead (100k leads: ~110 batches,
+// whose IN lists Kysely took longer to build than SQLite to answer).
+const OPEN_OF_A_BATCH = qb
+  .selectFrom('activities')
+  .select(COLUMNS)
+  .where(
+    'lead_id',
+    'in',
+    Array.from({ length: BATCH }, () => ''),
+  )
+  .where(IS_OPEN)
+  .compile().sql;
+
 /** The open activity of each of `leadIds` that has one. */
 export function mapOpenActivities(db: Database, leadIds: readonly string[]): Map<string, ActivityRecord> {
   const result = new Map<string, ActivityRecord>();
@@ -107,15 +121,15 @@ export function mapOpenActivities(db: Database, leadIds: readonly string[]): Map
       result.set(row.lead_id, toRecord(row));
     return result;
   }
-  for (let i = 0; i < leadIds.length; i += 500) {
-    const rows = selectAll(
-      db,
-      qb
-        .selectFrom('activities')
-        .select(COLUMNS)
-        .where('lead_id', 'in', leadIds.slice(i, i + 500))
-        .where(IS_OPEN),
-    );
+  for (let i = 0; i < leadIds.length; i += BATCH) {
+    const ids = leadIds.slice(i, i + BATCH);
+    const rows =
+      ids.length === BATCH
+        ? allCompiled<ActivitiesTable>(db, OPEN_OF_A_BATCH, ids)
+        : selectAll(
+            db,
+            qb.selectFrom('activities').select(COLUMNS).where('lead_id', 'in', ids).where(IS_OPEN),
+          );
     for (const row of rows) result.set(row.lead_id, toRecord(row));
   }
   return result;

@@ -18,8 +18,9 @@ export const NOT_OPEN: FunnelStage[] = BUILT_IN_STAGES.filter((stage) => !isOpen
 /** What the SLA engine and the cards need beyond the lead row: when the clock started and the last contact. */
 function withClockColumns<O>(query: SelectQueryBuilder<Db, 'leads', O>) {
   return query.select((eb: ExpressionBuilder<Db, 'leads'>) => [
-    // Pinned to the per-lead index: the planner otherwise walks every assignment of the owner (quadratic).
-    sql<number | null>`(SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead
+    // Pinned to the (lead, rep, at) index, which answers it alone: the planner otherwise walks every assignment
+    // of the owner (quadratic); the (lead, at) index reads each of the lead's assignment rows for its rep.
+    sql<number | null>`(SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead_rep
       WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id)`.as('assigned_at'),
     eb
       .selectFrom('follow_ups')
@@ -212,15 +213,36 @@ export function toSlaInput(card: LeadCardRow, applied: readonly SlaAppliedAction
   };
 }
 
-/** Every lead an SLA clock may run on, as engine input. */
+/**
+ * Only the columns the SLA engine reads: a live non-history lead's are all in a covering index (leads_cohort), so
+ * the scheduler's tick reads no wide lead row (a card's name, phone… would cost ~4x on 100k leads).
+ */
+const SLA_COLUMNS = ['leads.id', 'leads.grade', 'leads.owner_id', 'leads.stage', 'leads.is_history'] as const;
+
+/** Every lead an SLA clock may run on, as engine input (as toSlaInput makes it from the lead's card). */
 export function listSlaInputs(
   db: Database,
   applied: ReadonlyMap<string, readonly SlaAppliedAction[]>,
   filter: LeadFilterInput = {},
 ): SlaLeadInput[] {
-  return listAllLeadCards(db, { ...filter, onClockOnly: true }).map((card) =>
-    toSlaInput(card, applied.get(card.id) ?? []),
+  const rows = selectAll(
+    db,
+    withClockColumns(
+      applyFilter(qb.selectFrom('leads'), { ...filter, onClockOnly: true }).select(SLA_COLUMNS),
+    ),
   );
+  return rows.map((row) => ({
+    id: asLeadId(row.id),
+    grade: row.grade as Grade | null,
+    ownerId: row.owner_id === null ? null : asRepId(row.owner_id),
+    stage: row.stage as FunnelStage,
+    assignedAt: row.assigned_at,
+    firstContactAt: null,
+    lastFollowUpAt: row.last_follow_up_at,
+    isHistory: row.is_history === 1,
+    appliedActions: applied.get(row.id) ?? [],
+    stageChangedAt: row.stage_changed_at,
+  }));
 }
 
 // Compiled once (on every claim's and recycle's path); `IS ?` matches null and a rep id alike.
