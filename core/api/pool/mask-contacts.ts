@@ -68,12 +68,11 @@ function scrub(value: unknown, replacements: readonly Replacement[], depth: numb
 
 /** The ids among `ids` whose contact data a rep may not see: unowned leads in a pool that masks. */
 export function findMaskedLeadIds(db: Database, ids: Iterable<string>): Set<string> {
-  const leads = readLeadContacts(db, [...ids]);
+  const unowned = readLeadContacts(db, [...ids]).filter((lead) => lead.ownerId === null);
   const masked = new Set<string>();
-  if (leads.length === 0) return masked;
+  if (unowned.length === 0) return masked;
   const pools = readPools(db);
-  for (const lead of leads)
-    if (lead.ownerId === null && poolOf(pools, lead).masksContacts) masked.add(lead.id);
+  for (const lead of unowned) if (poolOf(pools, lead).masksContacts) masked.add(lead.id);
   return masked;
 }
 
@@ -85,12 +84,11 @@ export function maskPoolContactsForRep<T>(db: Database, value: T): T {
   const ids = new Set<string>();
   collectIds(value, ids, 0);
   if (ids.size === 0) return value;
-  const leads = readLeadContacts(db, [...ids]);
-  if (leads.length === 0) return value;
+  // Only unowned leads can be masked: an answer naming owned ones only (a claim's card) reads no pools.
+  const unowned = readLeadContacts(db, [...ids]).filter((lead) => lead.ownerId === null);
+  if (unowned.length === 0) return value;
   const pools = readPools(db);
-  const replacements = leads
-    .filter((lead) => lead.ownerId === null && poolOf(pools, lead).masksContacts)
-    .flatMap(replacementsOf);
+  const replacements = unowned.filter((lead) => poolOf(pools, lead).masksContacts).flatMap(replacementsOf);
   if (replacements.length === 0) return value;
   replacements.sort((a, b) => b[0].length - a[0].length);
   return scrub(value, replacements, 0) as T;

@@ -1,6 +1,7 @@
 // Sessions: who a token belongs to, until when, and revocation that also closes the holder's open connections.
 import type { Database } from 'better-sqlite3';
-import { findSessionWithRep, insertSession, revokeSessions, touchSession } from '../../store/sessions';
+import { findRepById } from '../../store/reps';
+import { findSession, insertSession, revokeSessions, touchSession } from '../../store/sessions';
 import { ServiceError, COMMON_ERRORS } from '../errors';
 import type { Actor } from './calls';
 import { hashToken, newToken } from './secrets';
@@ -71,7 +72,7 @@ export function createSessionRegistry(): SessionRegistry {
     },
     resolve(db, token, now) {
       const tokenHash = hashToken(token);
-      const row = findSessionWithRep(db, tokenHash);
+      const row = findSession(db, tokenHash);
       const isLive =
         row !== undefined &&
         row.revokedAt === null &&
@@ -80,7 +81,7 @@ export function createSessionRegistry(): SessionRegistry {
       if (!row || !isLive) throw new ServiceError(COMMON_ERRORS.sessionEnded);
       if (now - row.lastSeenAt > TOUCH_EVERY_MS) touchSession(db, tokenHash, now);
       if (row.person === 'lead') return { actor: { role: 'lead' }, tokenHash, deviceId: row.deviceId };
-      const rep = row.rep;
+      const rep = findRepById(db, row.person.slice('rep:'.length));
       if (!rep || !rep.isActive) throw new ServiceError(COMMON_ERRORS.sessionEnded);
       return { actor: { role: 'rep', repId: rep.id, name: rep.name }, tokenHash, deviceId: row.deviceId };
     },
