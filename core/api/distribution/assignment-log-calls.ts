@@ -84,7 +84,7 @@ const assignmentLogSchema = z
     total: z.number().int(),
     offset: z.number().int(),
     rows: z.array(assignmentLogRowSchema).readonly(),
-    /** The lead sources among the period's assignments, for the source filter. */
+    /** The sources of the team's leads, for the source filter. */
     sources: z.array(z.string()).readonly(),
   })
   .strict();

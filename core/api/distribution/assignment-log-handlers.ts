@@ -1,7 +1,7 @@
 // Handler of the team's assignment history: the period in local dates, the filtered page from the store, each row
 // worded as the lead's own history words it, and for a rep every lead's contact data masked wherever text quotes it.
 import { DAY_MS } from '../../domain/clock';
-import { listAssignmentLog, listAssignmentLogSources } from '../../store/assignment-log';
+import { listAssignmentLog, listLeadSources } from '../../store/assignment-log';
 import type { AssignmentLogRow as StoredRow } from '../../store/assignment-log';
 import type { HandlersOf } from '../call-context';
 import { maskContactsOfLeads } from '../pool/mask-contacts';
@@ -83,7 +83,7 @@ export const distributionAssignmentLogHandlers: HandlersOf<typeof distributionAs
               rows.map((row) => row.leadId),
             )
           : rows,
-      sources: listAssignmentLogSources(ctx.db, start, end),
+      sources: listLeadSources(ctx.db),
     };
   },
 };
