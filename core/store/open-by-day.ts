@@ -1,39 +1,37 @@
-// Open leads by the local day they were handed to their holder: what distribution's away loads weigh
-// (core/domain/distribution/away-load.ts). Read only while some rep was away in the last days that count.
+// Open leads by the local day they arrived: what distribution's away loads weigh
+// (core/domain/distribution/away-load.ts), read only for the days some rep was away.
 import type { Database } from 'better-sqlite3';
+import { DAY_MS } from '../domain/clock';
 import { isoOfDayNumber } from '../domain/distribution/away-load';
-import { localDayNumber } from '../domain/sla/local-day';
-import { qb, selectAll } from './sql';
+import { qb, selectFirst } from './sql';
 
 /**
- * Leads that weigh on an open load (owned, live, not history, in a working stage), counted by the local ISO date
- * of their latest assignment to their owner, for assignments at or after `since` (epoch ms). A lead with no
- * assignment row to its owner (say, written before assignments were kept) is left out.
+ * Leads that weigh on an open load (owned, live, not history, in a working stage) that arrived within each given
+ * run of local day numbers, counted once per run and keyed by the ISO date of its first day (away-load.ts sums
+ * a run's days alike). A lead distributed on arrival was handed out that day; one claimed or moved later still
+ * counts on its arrival day. One count over a range of leads_cohort per run.
  */
-export function countOpenByAssignedDay(
+export function countOpenByArrivalDay(
   db: Database,
-  since: number,
+  runs: readonly { readonly first: number; readonly last: number }[],
   utcOffsetMinutes: number,
 ): Record<string, number> {
-  const rows = selectAll(
-    db,
-    qb
-      .selectFrom('leads as l')
-      .innerJoin('assignments as a', (join) =>
-        join.onRef('a.lead_id', '=', 'l.id').onRef('a.rep_id', '=', 'l.owner_id'),
-      )
-      .select((eb) => eb.fn.max('a.at').as('at'))
-      .where('l.owner_id', 'is not', null)
-      .where('l.deleted_at', 'is', null)
-      .where('l.is_history', '=', 0)
-      .where('l.stage', 'not in', ['won', 'lost', 'nurture'])
-      .groupBy('l.id')
-      .having((eb) => eb.fn.max('a.at'), '>=', since),
-  );
   const byDay: Record<string, number> = {};
-  for (const row of rows) {
-    const day = isoOfDayNumber(localDayNumber(row.at, utcOffsetMinutes));
-    byDay[day] = (byDay[day] ?? 0) + 1;
+  const offset = utcOffsetMinutes * 60_000;
+  for (const run of runs) {
+    const row = selectFirst(
+      db,
+      qb
+        .selectFrom('leads')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('created_at', '>=', run.first * DAY_MS - offset)
+        .where('created_at', '<', (run.last + 1) * DAY_MS - offset)
+        .where('deleted_at', 'is', null)
+        .where('is_history', '=', 0)
+        .where('owner_id', 'is not', null)
+        .where('stage', 'not in', ['won', 'lost', 'nurture']),
+    );
+    if (row !== undefined && row.n > 0) byDay[isoOfDayNumber(run.first)] = row.n;
   }
   return byDay;
 }

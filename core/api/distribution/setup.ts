@@ -2,7 +2,7 @@
 // built-in default pipeline, and the engine state read from the store.
 import type { Database } from 'better-sqlite3';
 import { DAY_MS } from '../../domain/clock';
-import { AWAY_HORIZON_DAYS, anyAwayWithin } from '../../domain/distribution/away-load';
+import { awayDayRuns } from '../../domain/distribution/away-load';
 import type { DistributionRule, DistributionState } from '../../domain/distribution/types';
 import type { Rep } from '../../domain/rep';
 import { findLatestRuleSet, insertRuleSet } from '../../store/distribution-rules';
@@ -13,7 +13,7 @@ import {
   readRuleMethodState,
   type RuleMethodState,
 } from '../../store/distribution-state';
-import { countOpenByAssignedDay } from '../../store/open-by-day';
+import { countOpenByArrivalDay } from '../../store/open-by-day';
 import { listReps } from '../../store/reps';
 import { readSetting, writeSetting } from '../../store/settings';
 import type { DistributionSettings } from './schemas';
@@ -102,9 +102,9 @@ export function localDayOf(now: number, utcOffsetMinutes: number): { start: numb
 }
 
 /**
- * The engine's state as the store knows it now: pointers, credits, open loads, today's counts, and — only while
- * one of `reps` was away (on leave, not yet joined) in the away horizon — open leads by the day they were handed
- * out, which the engine's away loads weigh (time away is not spare capacity).
+ * The engine's state as the store knows it now: pointers, credits, open loads, today's counts, and — for the
+ * days of the away horizon on which one of `reps` was away (on leave, not yet joined) — open leads by the day
+ * they arrived, which the engine's away loads weigh (time away is not spare capacity).
  */
 export function readEngineState(
   db: Database,
@@ -121,9 +121,9 @@ export function readEngineState(
     assignedToday: countAssignedOnDay(db, Math.floor((day.start + utcOffsetMinutes * 60_000) / DAY_MS)),
     day: day.date,
   };
-  if (!anyAwayWithin(reps, day.date)) return { methodState, state };
-  const since = day.start - (AWAY_HORIZON_DAYS - 1) * DAY_MS;
-  return { methodState, state: { ...state, openByDay: countOpenByAssignedDay(db, since, utcOffsetMinutes) } };
+  const runs = awayDayRuns(reps, day.date);
+  if (runs.length === 0) return { methodState, state };
+  return { methodState, state: { ...state, openByDay: countOpenByArrivalDay(db, runs, utcOffsetMinutes) } };
 }
 
 interface TeamCache {

@@ -5,7 +5,9 @@
 // reps present that day — active, joined by then and not on leave (`isPresentOn`, the ledger's availability). A rep
 // present every day holds about that much; a rep away on some days holds nothing from them. So rep i's away load =
 // Σ over the days d of the last AWAY_HORIZON_DAYS on which i was away of open(d) ÷ present(d), where open(d) counts
-// the open leads handed to their holder on d. Load-based methods (load-balanced, skill-match, tier-ladder, team and
+// the open leads that arrived on d (distributed on arrival, so handed out that day; a lead claimed or moved later
+// still counts on its arrival day — one range read of the leads index, cheap enough for every live decision; a
+// replay counts a lead redistributed after a recycle on the day it was redistributed). Load-based methods (load-balanced, skill-match, tier-ladder, team and
 // the optimizer's ties and evenness) compare (open + away load) ÷ capacity. As the days away age, their leads close
 // and the away load fades exactly as a present rep's leads of those days would; meanwhile the rep's own new leads
 // replace it, so the rep is given leads at the team's pace, not more (no flood) and not less (no drought).
@@ -52,6 +54,32 @@ export function anyAwayWithin(
   );
 }
 
+/**
+ * The local days before `today` (ISO), within the horizon, on which some active rep was away, as runs of
+ * consecutive day numbers [first, last] with the same reps away throughout: only open leads that arrived on these
+ * days weigh on an away load, and within a run only their sum does (the same reps share it each day), so a caller
+ * counts each run once and may key the count by the run's first day. Today's leads weigh on nobody eligible today.
+ */
+export function awayDayRuns(
+  reps: readonly Pick<Rep, 'joinedOn' | 'leave' | 'isActive'>[],
+  today: string,
+  horizonDays = AWAY_HORIZON_DAYS,
+): { readonly first: number; readonly last: number }[] {
+  const end = dayNumberOf(today) - 1;
+  const runs: { first: number; last: number; away: string }[] = [];
+  if (!anyAwayWithin(reps, today, horizonDays)) return runs;
+  const active = reps.filter((rep) => rep.isActive);
+  for (let day = end - horizonDays + 2; day <= end; day += 1) {
+    const iso = isoOfDayNumber(day);
+    const away = active.flatMap((rep, i) => (isPresentOn(rep, iso) ? [] : [i])).join(',');
+    if (away === '') continue;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.last === day - 1 && last.away === away) last.last = day;
+    else runs.push({ first: day, last: day, away });
+  }
+  return runs.map(({ first, last }) => ({ first, last }));
+}
+
 /** Who was away on one day: rep indexes, and how many active reps were present. */
 interface DayPresence {
   readonly away: readonly number[];
@@ -60,7 +88,7 @@ interface DayPresence {
 
 /** Away loads for one run: open leads by day, kept as the run charges and releases, and each rep's away load. */
 export class AwayLoads {
-  /** Open leads by the local day number they were handed to their holder. */
+  /** Open leads by the local day number they arrived (replays: were handed out). */
   private readonly byDay = new Map<number, number>();
   private readonly presence = new Map<number, DayPresence>();
   private today = 0;

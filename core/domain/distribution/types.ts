@@ -91,8 +91,9 @@ export interface DistributionState {
   /** Local ISO date `assignedToday` counts; when `now` falls on another day the counts restart at 0. Omit to never reset. */
   readonly day?: string | null;
   /**
-   * Open leads (as counted in openLoads) by the local ISO date they were handed to their holder, for the days a rep
-   * was away (away-load.ts). Omit when no active rep was away in the last 90 days: nobody then carries an away load.
+   * Open leads (as counted in openLoads) by the local ISO date they arrived, for the days a rep was away
+   * (away-load.ts); a count may stand for a run of days from its date with the same reps away (awayDayRuns). Omit
+   * when no active rep was away in the last 90 days: nobody then carries an away load.
    */
   readonly openByDay?: Readonly<Record<string, number>>;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AwayLoads, anyAwayWithin } from '../../../../core/domain/distribution/away-load';
+import {
+  AwayLoads,
+  anyAwayWithin,
+  awayDayRuns,
+  dayNumberOf,
+} from '../../../../core/domain/distribution/away-load';
 import { distributeBatch } from '../../../../core/domain/distribution/engine';
 import { replayDistribution } from '../../../../core/domain/distribution/replay';
 import type { DistributionLead, DistributionRule } from '../../../../core/domain/distribution/types';
@@ -168,5 +173,33 @@ describe('away loads: time away is not spare capacity', () => {
     away.refresh('2026-06-05');
     expect([...(away.loads ?? [])]).toEqual([0, 3 + 4.5, 3 + 3, 0]);
     expect(away.toJson()).toEqual({ '2026-06-01': 6, '2026-06-02': 3, '2026-06-03': 9, '2026-06-04': 3 });
+  });
+
+  it('reads open leads only for the days before today on which some active rep was away', () => {
+    const day = (iso: string) => dayNumberOf(iso);
+    const reps = [
+      makeRep('x', {
+        leave: [
+          { from: '2026-06-02', to: '2026-06-03' },
+          { from: '2026-06-10', to: '2026-06-30' },
+        ],
+      }),
+      makeRep('z', { joinedOn: '2026-03-20' }),
+      makeRep('gone', { isActive: false, leave: [{ from: '2026-06-05', to: '2026-06-06' }] }),
+    ];
+    // The horizon's 90 days end on 06-10: from 03-13; z joined 03-20; x away 06-02..03; 06-10 itself is today.
+    expect(awayDayRuns(reps, '2026-06-10')).toEqual([
+      { first: day('2026-03-13'), last: day('2026-03-19') },
+      { first: day('2026-06-02'), last: day('2026-06-03') },
+    ]);
+    expect(awayDayRuns([makeRep('x'), reps[2] ?? makeRep('y')], '2026-06-10')).toEqual([]);
+    // A run ends where the reps away change: y away 06-01..02, x 06-02..03.
+    const overlapping = [
+      makeRep('x', { leave: [{ from: '2026-06-02', to: '2026-06-03' }] }),
+      makeRep('y', { leave: [{ from: '2026-06-01', to: '2026-06-02' }] }),
+    ];
+    expect(awayDayRuns(overlapping, '2026-06-10')).toEqual(
+      ['2026-06-01', '2026-06-02', '2026-06-03'].map((iso) => ({ first: day(iso), last: day(iso) })),
+    );
   });
 });
