@@ -1,4 +1,5 @@
 // Which text encoding a lead file uses (BOMs, UTF-8 validity, then chardet for GB18030 and friends) and a streaming decoder.
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -80,6 +81,47 @@ export function createTextDecoder(encoding: TextEncoding): TextChunkDecoder {
     write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
     end: () => decoder.end() ?? '',
   };
+}
+
+/**
+ * Follows a UTF-8 file's chunks as `createTextDecoder` decodes them and tells whether the decoder can have made up a
+ * U+FFFD for a chunk: not when the bytes it decodes then (what it held back from the chunk before, then this chunk up
+ * to an incomplete character at its end) are valid UTF-8 and what it holds back is the start of a valid character.
+ * Checked natively, so a clean file's reader counts no U+FFFD in text or bytes.
+ */
+export function createUtf8Check(): (bytes: Uint8Array) => boolean {
+  let held: Uint8Array = new Uint8Array(0);
+  return (bytes) => {
+    const whole = held.length === 0 ? bytes : Buffer.concat([held, bytes]);
+    const end = whole.length - heldBackLength(whole);
+    const tail = whole.slice(end);
+    // A start no byte can finish is no longer held: the decoder wrote U+FFFD for it already.
+    const isTailValid = tail.length === 0 || isUtf8Start(tail);
+    held = isTailValid ? tail : new Uint8Array(0);
+    return isUtf8(whole.subarray(0, end)) && isTailValid;
+  };
+}
+
+/** Bytes at the end that start a character the chunk does not finish (a streaming decoder waits for the rest). */
+function heldBackLength(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back += 1) {
+    const b = bytes[bytes.length - back] ?? 0;
+    if (b >= 0x80 && b < 0xc0) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Whether some continuation bytes make `start` a valid character (a second byte's range holds 0x80 or 0xBF). */
+function isUtf8Start(start: Uint8Array): boolean {
+  const first = start[0] ?? 0;
+  const length = first >= 0xf0 ? 4 : first >= 0xe0 ? 3 : 2;
+  return [0x80, 0xbf].some((fill) => {
+    const whole = new Uint8Array(length).fill(fill);
+    whole.set(start);
+    return isUtf8(whole);
+  });
 }
 
 function detectBom(bytes: Uint8Array): TextEncoding | null {

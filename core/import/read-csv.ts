@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvRecordParser, detectDelimiter } from './csv-parser';
 import type { CsvRecord } from './csv-parser';
-import { createTextDecoder, detectFileEncoding } from './encoding';
+import { createTextDecoder, createUtf8Check, detectFileEncoding } from './encoding';
 import { checkHeaders } from './headers';
 import { createBatches, flatten, issue, READ_DEFAULTS, unneutralize } from './lead-file';
 import type { LeadFile, ReadLeadFileOptions, SourceRow } from './lead-file';
@@ -88,13 +88,15 @@ async function* readCsvRecords(
   parser: CsvRecordParser,
 ): AsyncGenerator<CsvRecord[]> {
   const decoder = createTextDecoder(encoding);
+  const isCleanUtf8 = encoding === 'utf-8' || encoding === 'utf-8-bom' ? createUtf8Check() : () => false;
   let hadInvalidBefore = false;
   for await (const chunk of stream) {
     const out: CsvRecord[] = [];
     const text = decoder.write(chunk);
     // A U+FFFD the file itself holds is text; only one the decoder made up is an encoding error. A record may
-    // start in the chunk before, so that chunk counts too.
-    const hadInvalid = countReplacements(text) > countEncodedReplacements(chunk, encoding);
+    // start in the chunk before, so that chunk counts too. Valid UTF-8 (most files) decodes with none made up.
+    const hadInvalid =
+      !isCleanUtf8(chunk) && countReplacements(text) > countEncodedReplacements(chunk, encoding);
     parser.isReplacementInvalid = hadInvalid || hadInvalidBefore;
     hadInvalidBefore = hadInvalid;
     parser.push(text, out);
