@@ -101,6 +101,18 @@ describe('latest overdue start', () => {
     );
   });
 
+  it('finds the threshold of the longest limit a policy allows (a year of business minutes) years back', () => {
+    const now = cn(2026, 3, 25, 10);
+    const minutes = 525_600;
+    const threshold = latestOverdueStart(minutes, CHINA_OFFICE_CALENDAR, now);
+    expect(threshold).not.toBeNull();
+    const t = threshold ?? now;
+    expect(addBusinessMs(t, minutes * MINUTE_MS, CHINA_OFFICE_CALENDAR)).toBeLessThanOrEqual(now);
+    expect(addBusinessMs(t + 1, minutes * MINUTE_MS, CHINA_OFFICE_CALENDAR)).toBeGreaterThan(now);
+    // 8,760 business hours at 45 a week: about 3.7 years of calendar time.
+    expect(now - t).toBeGreaterThan(3.5 * 365 * DAY_MS);
+  });
+
   it('finds a threshold two weekly windows back when the calendar opens 15 minutes a week', () => {
     // Wednesdays 12:00-12:15 only; 30 minutes need the windows of 03-11 and 03-18 to have run by 03-25 10:00.
     const rare = CALENDARS[4] ?? null;
