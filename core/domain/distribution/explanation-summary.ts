@@ -74,6 +74,8 @@ function renderToken(token: SummaryToken): string {
       return `weighted: weight ${p['weight']} (${Math.round(Number(p['share']) * 100)}% share)`;
     case 'method.load-balanced':
       return `fewest open leads: ${p['open']}/${p['capacity']}`;
+    case 'method.load-balanced.away':
+      return `least loaded counting time away: ${p['open']} open + ${p['away']} for days away / ${p['capacity']}`;
     case 'method.skill-match':
       return `skills matched: ${p['matched'] || 'none'}`;
     case 'method.skill-match.fallback':
@@ -223,15 +225,19 @@ export function explanationSummary(explanation: Explanation): ExplanationSummary
         });
         if (state.fitStatus === 'too-little-history') tokens.push({ key: 'fit.equal', params: {} });
         break;
-      case 'load-balanced':
+      case 'load-balanced': {
+        const load = chosen?.method === 'load-balanced' ? chosen : null;
+        // A rep back from leave (or new) is compared with the open leads their days away would still hold.
         tokens.push({
-          key: 'method.load-balanced',
+          key: load?.away === undefined ? 'method.load-balanced' : 'method.load-balanced.away',
           params: {
-            open: chosen?.method === 'load-balanced' ? chosen.open : 0,
-            capacity: chosen?.method === 'load-balanced' ? chosen.capacity : 0,
+            open: load?.open ?? 0,
+            capacity: load?.capacity ?? 0,
+            ...(load?.away === undefined ? {} : { away: load.away }),
           },
         });
         break;
+      }
       case 'skill-match':
         tokens.push(
           state.fellBack

@@ -6,6 +6,7 @@ import {
   dayNumberOf,
 } from '../../../../core/domain/distribution/away-load';
 import { distributeBatch } from '../../../../core/domain/distribution/engine';
+import { explanationSummary } from '../../../../core/domain/distribution/explanation-summary';
 import { replayDistribution } from '../../../../core/domain/distribution/replay';
 import type { DistributionLead, DistributionRule } from '../../../../core/domain/distribution/types';
 import type { Rep } from '../../../../core/domain/rep';
@@ -143,6 +144,17 @@ describe('away loads: time away is not spare capacity', () => {
         return rank !== undefined && 'open' in rank ? rank.away : 'no load';
       };
       if (method !== 'optimal') expect([away('a'), away('b'), away('f')]).toEqual([undefined, 30, 30.2]);
+      // The summary says so: the rep was least loaded counting the days away, not 'fewest open leads'.
+      if (method === 'load-balanced') {
+        const toF = result.assignments.find((a) => a.repId === 'f');
+        expect(toF).toBeDefined();
+        expect(
+          explanationSummary(toF?.explanation ?? result.assignments[0]!.explanation).tokens,
+        ).toContainEqual({
+          key: 'method.load-balanced.away',
+          params: expect.objectContaining({ away: expect.any(Number), capacity: 1 }) as unknown,
+        });
+      }
     },
   );
 
