@@ -2,6 +2,7 @@
 // domain's KPI functions see counts and a few columns, never 100k rows of leads.
 import type { Database } from 'better-sqlite3';
 import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Grade } from '../domain/funnel';
 import { mainPathRankSql } from './kpi-facts';
 import type { Schema } from './schema';
 import { qb, selectAll } from './sql';
@@ -54,10 +55,7 @@ export const wasContacted = sql<number>`(leads.stage = 'won' OR leads.has_follow
 /** The furthest main-path rank (raw 0 … won 4) a lead reached: its current stage or any stage in its history. */
 const furthestRank = sql<number>`max(${mainPathRankSql('leads.stage')}, leads.history_rank)`;
 
-/**
- * A live lead that is not history, written as leads_cohort's own condition (literals, not parameters) so SQLite
- * reads the period's leads from that covering index instead of the wide rows.
- */
+/** A live lead that is not history (both columns are in leads_cohort, which covers the period's arrivals). */
 const isLiveArrival = sql<boolean>`leads.deleted_at IS NULL AND leads.is_history = 0`;
 
 export interface ArrivalRow {
@@ -130,6 +128,9 @@ export function countArrivals(
 /** When a closed lead closed: its close time, else its last update (as the summary reads it). */
 export const closedAt = sql<number>`coalesce(leads.closed_at, leads.updated_at)`;
 
+/** Won or lost, written as leads_closures' own condition (literals) so SQLite reads closures from that index. */
+const isClosed = sql<boolean>`leads.stage IN ('won', 'lost')`;
+
 export interface ClosureRow {
   readonly day: number;
   readonly grade: string | null;
@@ -147,7 +148,7 @@ export function countClosures(db: Database, period: KpiPeriod, filter: KpiFilter
   return selectAll(
     db,
     filtered(qb.selectFrom('leads'), filter)
-      .where('leads.stage', 'in', ['won', 'lost'])
+      .where(isClosed)
       .where(closedAt, '>=', period.from)
       .where(closedAt, '<', period.to)
       .select([
@@ -167,7 +168,8 @@ export function countClosures(db: Database, period: KpiPeriod, filter: KpiFilter
 export interface ResponseRow {
   readonly leadId: string;
   readonly repId: string;
-  readonly grade: string | null;
+  /** A Grade or null: leads.grade's CHECK constraint allows nothing else, so rows serve as ResponseFacts as read. */
+  readonly grade: Grade | null;
   readonly assignedAt: number;
   /** The assigned rep's first logged follow-up at or after the assignment; null when none. */
   readonly firstContactAt: number | null;
@@ -205,7 +207,7 @@ export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter
       .select([
         'h.lead_id as leadId',
         sql<string>`h.rep_id`.as('repId'),
-        'leads.grade',
+        sql<Grade | null>`leads.grade`.as('grade'),
         'h.at as assignedAt',
         'h.first_contact_at as firstContactAt',
       ]),
@@ -224,8 +226,9 @@ export function countClosuresByOwner(db: Database, period: KpiPeriod, filter: Kp
   return selectAll(
     db,
     filtered(qb.selectFrom('leads'), filter)
-      .where('leads.stage', 'in', ['won', 'lost'])
-      .where('leads.owner_id', 'is not', null)
+      .where(isClosed)
+      // Unary + keeps SQLite off the owner index (leads_queue), whose rows it would then read one by one.
+      .where(sql<boolean>`+leads.owner_id IS NOT NULL`)
       .where(closedAt, '>=', period.from)
       .where(closedAt, '<', period.to)
       .select([

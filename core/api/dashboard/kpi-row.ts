@@ -21,7 +21,7 @@ import { readSlaPolicy } from '../sla/settings';
 import type { KpiInput } from './calls';
 import type { KpiRow } from './schemas';
 import { computePeriodTables } from './tables';
-import { filterOf, gradeKeyOf, toResponseFact } from './rows';
+import { filterOf, gradeKeyOf } from './rows';
 import { localDayNumber, resolvePeriod, type ResolvedPeriod } from './period';
 import { readPulseSummary } from './pulse';
 import { readKpiTargets } from './targets';
@@ -138,7 +138,8 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
 
   const responseRows = listResponses(db, both, filter);
   const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
-  const judged = judgeResponses(responseRows.map(toResponseFact), calendar, targets.responseMinutes, ctx.now);
+  // Rows are ResponseFacts as read (their grade is a Grade or null): no copy of 100k of them.
+  const judged = judgeResponses(responseRows, calendar, targets.responseMinutes, ctx.now);
   const judgedNow = judged.filter((j) => j.assignedAt >= period.from);
   const responseNow = reportResponses(judgedNow);
   const responseBefore = reportResponses(judged.filter((j) => j.assignedAt < period.from));

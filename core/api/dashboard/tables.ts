@@ -54,25 +54,60 @@ function funnelSteps(db: Database, period: KpiPeriod, filter: KpiFilter, arrival
   return computeFunnelFlow({ furthest, stays });
 }
 
+type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
+
+/**
+ * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received. Rows
+ * grouped by lead (listResponses reads them in lead order) are counted in one pass, a repeat being a rep already seen
+ * in its lead's run; rows in any other order are counted through a set of (rep, lead) pairs.
+ */
+export function countReceivedByGrade(rows: readonly ResponseRow[]): Map<string, GradeCounts> {
+  const byRep = new Map<string, GradeCounts>();
+  const add = (row: ResponseRow) => {
+    let counts = byRep.get(row.repId);
+    if (counts === undefined) {
+      counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
+      byRep.set(row.repId, counts);
+    }
+    counts[gradeKeyOf(row.grade)] += 1;
+  };
+  let runLead: string | null = null;
+  let runReps: string[] = [];
+  let isGrouped = true;
+  for (const row of rows) {
+    if (row.leadId !== runLead) {
+      // Non-decreasing lead ids keep each lead's rows together.
+      if (runLead !== null && row.leadId < runLead) {
+        isGrouped = false;
+        break;
+      }
+      runLead = row.leadId;
+      runReps = [];
+    }
+    if (!runReps.includes(row.repId)) {
+      runReps.push(row.repId);
+      add(row);
+    }
+  }
+  if (isGrouped) return byRep;
+  byRep.clear();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.repId}\u0000${row.leadId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    add(row);
+  }
+  return byRep;
+}
+
 export function computePeriodTables(
   db: Database,
   period: KpiPeriod,
   filter: KpiFilter,
   rows: PeriodRows,
 ): Pick<KpiRow, 'channels' | 'funnel' | 'reps'> {
-  // Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received.
-  const received = new Map<string, Map<string, string | null>>();
-  for (const row of rows.rowsNow) {
-    const leads = received.get(row.repId) ?? new Map<string, string | null>();
-    leads.set(row.leadId, row.grade);
-    received.set(row.repId, leads);
-  }
-  const byGrade = new Map<string, Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>>();
-  for (const [repId, leads] of received) {
-    const counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
-    for (const grade of leads.values()) counts[gradeKeyOf(grade)] += 1;
-    byGrade.set(repId, counts);
-  }
+  const byGrade = countReceivedByGrade(rows.rowsNow);
   const followUps = new Map(countFollowUpsByRep(db, period, filter).map((row) => [row.repId, row.count]));
   const closures = new Map(countClosuresByOwner(db, period, filter).map((row) => [row.repId, row]));
   const loads = readOpenLoads(db);
