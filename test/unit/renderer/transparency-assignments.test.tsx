@@ -1,7 +1,7 @@
 // The Transparency page's assignment history and appeals through the real service, as a rep sees them: another
 // rep's lead by name and company but no phone anywhere on the page (the engine's words quote it masked), the rep
-// filter, the rep's own appeals with the team lead's answer and nobody else's; the team lead gets the link to where
-// appeals are resolved.
+// filter, an appeal raised from one of their own rows, the rep's own appeals with the team lead's answer and nobody
+// else's; the team lead gets the link to where appeals are resolved.
 import { Stack } from '@mantine/core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,6 +22,7 @@ describe('the assignment history and appeals on the Transparency page', () => {
   let li: string;
   let vip: string;
   let chen: string;
+  let zhao: string;
 
   function clientAs(as: { role: 'rep'; repId: string } | null): AppClient {
     const inProcess = as === null ? t.client : createInProcessClient(t.service, { as });
@@ -58,7 +59,7 @@ describe('the assignment history and appeals on the Transparency page', () => {
     };
     vip = await create('周总', { phone: PHONE, source: '展会' });
     chen = await create('陈静', { source: '官网表单' });
-    await create('赵敏', { source: '官网表单' });
+    zhao = await create('赵敏', { source: '官网表单' });
     const mine = await createInProcessClient(t.service, { as: { role: 'rep', repId: wang } }).call(
       'appeals.raise',
       { leadId: chen, message: '我这周已经满负荷了' },
@@ -126,5 +127,27 @@ describe('the assignment history and appeals on the Transparency page', () => {
     const link = screen.getByTestId('transparency-resolve-appeals');
     expect(link.getAttribute('href')).toBe('#/rules/distribution/appeals');
     expect(link.textContent).toBe('Resolve 1 open appeal');
+  }, 30_000);
+
+  it('lets a rep appeal an assignment of theirs from its row, naming that very assignment', async () => {
+    // 赵敏 moves on to 李强, so the rep's row is no longer the lead's latest assignment.
+    t.clock.now += 60_000;
+    vi.setSystemTime(t.clock.now);
+    await t.client.call('distribution.reassign', { leadIds: [zhao], toRepId: li, reason: '平衡工作量' });
+    renderWithApp(<AssignmentLog />, clientAs({ role: 'rep', repId: wang }), 'zh-CN');
+    const table = await screen.findByTestId('assignment-log-table', {}, { timeout: 20_000 });
+    await waitFor(() => expect(table.querySelectorAll('tbody tr')).toHaveLength(4));
+    expect(table.querySelector(`tr[data-lead-id="${vip}"] [data-testid="appeal-button"]`)).toBeNull();
+    const row = table.querySelector<HTMLElement>(`tr[data-lead-id="${zhao}"][data-rep-id="${wang}"]`);
+    fireEvent.click(within(row as HTMLElement).getByTestId('appeal-button'));
+    fireEvent.change(await screen.findByTestId('appeal-message'), { target: { value: '我在休假' } });
+    fireEvent.click(screen.getByTestId('appeal-submit'));
+    await waitFor(async () => {
+      const appeals = await t.client.call('appeals.list', {});
+      expect(appeals.find((a) => a.message === '我在休假')).toMatchObject({
+        repId: wang,
+        assignmentId: row?.getAttribute('data-assignment-id'),
+      });
+    });
   }, 30_000);
 });

@@ -1,4 +1,4 @@
-// A rep contests the latest assignment of a lead (to them, or away from them) with a message.
+// A rep contests an assignment of a lead (to them, or away from them; the latest unless one is named) with a message.
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,16 @@ import { useClient } from '../../api/client-context';
 import { useDistributionTranslation } from './bundle';
 import { distributionKeys } from './distribution-queries';
 
-export function AppealButton({ leadId }: { leadId: string }) {
+export function AppealButton({
+  leadId,
+  assignmentId,
+  size,
+}: {
+  leadId: string;
+  /** The assignment contested (the Transparency page's history row); the lead's latest when omitted. */
+  assignmentId?: string;
+  size?: 'xs';
+}) {
   const { t } = useDistributionTranslation();
   const client = useClient();
   const queryClient = useQueryClient();
@@ -15,7 +24,12 @@ export function AppealButton({ leadId }: { leadId: string }) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   const raise = useMutation({
-    mutationFn: () => client.call('appeals.raise', { leadId, message }),
+    mutationFn: () =>
+      client.call('appeals.raise', {
+        leadId,
+        message,
+        ...(assignmentId === undefined ? {} : { assignmentId }),
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: distributionKeys.all });
       notifications.show({ color: 'teal', message: t('distribution.appeal.done') });
@@ -26,7 +40,13 @@ export function AppealButton({ leadId }: { leadId: string }) {
   });
   return (
     <>
-      <Button variant="light" color="orange" onClick={() => setOpened(true)} data-testid="appeal-button">
+      <Button
+        variant="light"
+        color="orange"
+        size={size}
+        onClick={() => setOpened(true)}
+        data-testid="appeal-button"
+      >
         {t('distribution.appeal.button')}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('distribution.appeal.title')}>

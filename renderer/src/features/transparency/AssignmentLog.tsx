@@ -20,6 +20,7 @@ import { useClient } from '../../api/client-context';
 import { useRepNames } from '../../api/queries';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { AppealButton } from '../distribution/AppealButton';
 import { useDistributionTranslation } from '../distribution/bundle';
 import { distributionKeys, useActor, useDistributionEvents } from '../distribution/distribution-queries';
 import { useRulesTranslation } from '../rules/bundle';
@@ -95,6 +96,8 @@ function LogRow({ row, myRepId }: { row: AssignmentLogRow; myRepId: string | nul
             </Badge>
           )}
         </Group>
+        {/* A rep contests this very assignment, to them or away from them, where they read why it happened. */}
+        {isMine && <AppealButton leadId={row.leadId} assignmentId={row.id} size="xs" />}
       </Table.Td>
       <Table.Td>
         <Stack gap={2} align="flex-start">
