@@ -29,7 +29,8 @@ export const NO_FILTERS: LogFilters = { repId: null, grade: null, how: null, sou
 
 const PRESETS = [7, 30, 90] as const;
 const KINDS = ['auto', 'claim', 'manual', 'recycle', 'appeal', 'import', 'demo'] as const;
-const METHODS = [...DISTRIBUTION_METHODS.filter((m) => m !== 'manual' && m !== 'public-pool'), 'affinity'];
+/** The methods an explanation records: an existing-customer rule is recorded as the affinity step that ran it. */
+const METHODS = [...DISTRIBUTION_METHODS.filter((m) => m !== 'existing-customer'), 'affinity'];
 /** The call refuses a period of a year or more. */
 const MAX_SPAN_DAYS = 365;
 
