@@ -12,7 +12,7 @@ import {
 import { appendAssignment } from '../../store/assignments';
 import { findLeadRowsByKeys } from '../../store/lead-merges';
 import { readSetting, writeSetting } from '../../store/settings';
-import { listAllLeadCards, setLeadOwnerIf } from '../../store/work-leads';
+import { findLeadCard, setLeadOwnerIf } from '../../store/work-leads';
 import { actorLabel, type CallContext } from '../call-context';
 import { mapRepNames } from '../sla/cards';
 import { entryRulesSchema, type EntryOutcome } from './calls';
@@ -59,16 +59,14 @@ export function checkEntry(ctx: CallContext, fields: EntryFields, excludeId?: st
   const rows = findLeadRowsByKeys(ctx.db, keys, MAX_MATCHES + 1)
     .filter((row) => row.id !== excludeId)
     .slice(0, MAX_MATCHES);
-  const cards = new Map(
-    listAllLeadCards(ctx.db, { leadIds: rows.map((row) => row.id) }).map((card) => [card.id, card]),
-  );
+  // Most new leads match nothing: each match's card comes from the one-card query compiled once.
   const matches = rows.map((row) => ({
     leadId: row.id,
     name: row.name,
     stage: row.stage as FunnelStage,
     ownerId: row.owner_id,
     isHistory: row.is_history === 1,
-    ownedSince: cards.get(row.id)?.assignedAt ?? row.created_at,
+    ownedSince: findLeadCard(ctx.db, row.id)?.assignedAt ?? row.created_at,
     by: (
       [
         ['phone', row.phone_key !== null && row.phone_key === keys.phoneKey],
@@ -87,9 +85,12 @@ export function checkEntry(ctx: CallContext, fields: EntryFields, excludeId?: st
 export function describeEntry(ctx: CallContext, check: EntryCheck) {
   const me = ctx.actor.role === 'rep' ? ctx.actor.repId : null;
   const showNames = me === null || readEntryRules(ctx.db).showOwnerName;
-  const names = mapRepNames(ctx.db);
+  // Every rep's name, read only when someone is to be named (a team lead's new lead that matches nothing is not).
+  let names: Map<string, string> | null = null;
   const nameOf = (repId: string | null): string | null =>
-    repId === null || (!showNames && repId !== me) ? null : (names.get(repId) ?? null);
+    repId === null || (!showNames && repId !== me)
+      ? null
+      : ((names ??= mapRepNames(ctx.db)).get(repId) ?? null);
   const matches = check.matches.map((match) => {
     const isOtherRepsLead = me !== null && match.ownerId !== null && match.ownerId !== me;
     return {
