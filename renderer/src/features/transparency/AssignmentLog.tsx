@@ -91,7 +91,7 @@ function LogRow({ row, myRepId }: { row: AssignmentLogRow; myRepId: string | nul
             {row.repId === null ? t('transparency.log.pool') : (repNames.get(row.repId) ?? row.repId)}
           </Text>
           {isMine && (
-            <Badge size="xs" variant="light" color="grape">
+            <Badge size="xs" variant="light" color="grape" style={{ flexShrink: 0 }}>
               {t('transparency.log.me')}
             </Badge>
           )}
