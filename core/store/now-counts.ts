@@ -110,10 +110,11 @@ export function countOverdueClocks(
       sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${scope.tier})`,
     );
   if (scope.source) clocks = clocks.where('leads.source', '=', scope.source);
-  // In id order (index leads_clock, migration 0017), the order of the assignment and follow-up indexes looked up per
-  // lead. LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each correlated lookup
-  // once per mention instead of once per lead.
+  // Stage by stage in id order (index leads_now, migration 0017), the order of the assignment and follow-up indexes
+  // looked up per lead. LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each
+  // correlated lookup once per mention instead of once per lead.
   const perLead = clocks
+    .orderBy('leads.stage')
     .orderBy('leads.id')
     .modifyEnd(sql`LIMIT -1`)
     .as('c');

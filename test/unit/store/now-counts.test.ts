@@ -1,6 +1,6 @@
-// The Dashboard's "Now" queries read the indexes of migration 0017: stage and arrival counts from leads_now alone,
-// and the overdue count walks leads_clock in id order (another order, e.g. leads_cohort by creation time, made
-// the per-lead lookups about three times dearer on the bench).
+// The Dashboard's "Now" queries read the index of migration 0017: stage and arrival counts from leads_now alone,
+// and the overdue count walks it by stage and id (another order, e.g. leads_cohort by creation time, made the
+// per-lead lookups about three times dearer on the bench).
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -76,12 +76,12 @@ describe('the Now counts’ query plans', () => {
     db.close();
   });
 
-  it('walks the owned open leads through leads_clock, in id order, for the overdue count', () => {
+  it('walks the owned open leads through leads_now, by stage and id, for the overdue count', () => {
     const db = seeded();
     const [plan] = plansOf(db, () =>
       countOverdueClocks(db, { firstContact: NONE, followUp: NONE }, 1000, {}),
     );
-    expect(plan).toContain('COVERING INDEX leads_clock');
+    expect(plan).toContain('COVERING INDEX leads_now');
     expect(plan).not.toContain('TEMP B-TREE');
     db.close();
   });
