@@ -1,6 +1,7 @@
 // Click-through for the response-time histogram: the hand-overs in each bucket of business minutes and their
-// leads, judged by the very domain functions the KPI row's histogram is counted with.
-import { judgeResponses, RESPONSE_HISTOGRAM_EDGES } from '../../domain/kpi/response-time';
+// leads, measured and bucketed by the very domain functions the KPI row's histogram is counted with
+// (responseMinutes, as judgeResponses measures; bucketIndexOf, as histogramOf buckets).
+import { RESPONSE_HISTOGRAM_EDGES, responseMinutes } from '../../domain/kpi/response-time';
 import { bucketIndexOf } from '../../domain/kpi/stats';
 import { listResponses, type KpiFilter } from '../../store/dashboard-kpi';
 import type { CallContext } from '../call-context';
@@ -8,7 +9,6 @@ import { readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
 import { resolvePeriod } from './period';
 import { toResponseFact } from './rows';
-import { readKpiTargets } from './targets';
 
 export interface ResponseBucketLeads {
   /** Business minutes, lower bound included. */
@@ -30,26 +30,22 @@ export function readResponseBucketLeads(
   const period = resolvePeriod(input.from, input.to, readDistributionSettings(db).utcOffsetMinutes);
   const filter: KpiFilter = { repId: input.repId, tier: input.tier, source: input.source };
   const rows = listResponses(db, period, filter);
-  const judged = judgeResponses(
-    rows.map(toResponseFact),
-    readSlaPolicy(db).calendar,
-    readKpiTargets(db).responseMinutes,
-    ctx.now,
-  );
+  const calendar = readSlaPolicy(db).calendar;
   const buckets = [0, ...RESPONSE_HISTOGRAM_EDGES].map((from, i) => ({
     from,
     to: RESPONSE_HISTOGRAM_EDGES[i] ?? null,
     handOvers: 0,
     leadIds: new Set<string>(),
   }));
-  judged.forEach((j, i) => {
-    const row = rows[i];
-    if (j.minutes === null || row === undefined) return;
-    const bucket = buckets[bucketIndexOf(j.minutes, RESPONSE_HISTOGRAM_EDGES)];
-    if (bucket === undefined) return;
+  // Only the minutes matter here, not the verdict against the target: half the business-time work of judging.
+  for (const row of rows) {
+    const minutes = responseMinutes(toResponseFact(row), calendar);
+    if (minutes === null) continue;
+    const bucket = buckets[bucketIndexOf(minutes, RESPONSE_HISTOGRAM_EDGES)];
+    if (bucket === undefined) continue;
     bucket.handOvers += 1;
     bucket.leadIds.add(row.leadId);
-  });
+  }
   return buckets;
 }
 
