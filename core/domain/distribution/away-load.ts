@@ -5,16 +5,17 @@
 // reps present that day — active, joined by then and not on leave (`isPresentOn`, the ledger's availability). A rep
 // present every day holds about that much; a rep away on some days holds nothing from them. So rep i's away load =
 // Σ over the days d of the last AWAY_HORIZON_DAYS on which i was away of open(d) ÷ present(d), where open(d) counts
-// the open leads that arrived on d (distributed on arrival, so handed out that day; a lead claimed or moved later
-// still counts on its arrival day — one range read of the leads index, cheap enough for every live decision; a
-// replay counts a lead redistributed after a recycle on the day it was redistributed). Load-based methods (load-balanced, skill-match, tier-ladder, team and
-// the optimizer's ties and evenness) compare (open + away load) ÷ capacity. As the days away age, their leads close
-// and the away load fades exactly as a present rep's leads of those days would; meanwhile the rep's own new leads
-// replace it, so the rep is given leads at the team's pace, not more (no flood) and not less (no drought).
-// Reps present on every day of the horizon have no away load: their comparisons, among themselves, are the plain
-// open ÷ capacity ones (genuine load differences still balance), computed by the same integer path as before.
-// Caps (open cap, holding cap) stay on real open leads. Round-robin and weighted never look at loads: their
-// pointer and credits skip a rep who is away, which is vacation-neutral already.
+// the open leads that arrived on d: distributed on arrival, they were handed out that day (a lead claimed or moved
+// later still counts on its arrival day; a replay counts a lead redistributed after a recycle on that day).
+// Load-based methods (load-balanced, skill-match, tier-ladder, team, and the optimizer's ties and evenness) compare
+// (open + away load) ÷ capacity. As the days away age, their leads close and the away load fades as a present rep's
+// leads of those days do, while the rep's own new leads take its place: the rep is given leads at the team's pace,
+// not more (no flood) and not less (no drought).
+// Reps present on every day of the horizon have no away load: among themselves the comparison is the plain
+// open ÷ capacity one (genuine load differences still balance), by the same exact integer path as before.
+// Caps (open cap, holding cap) stay on real open leads. Round-robin and weighted never look at loads: their pointer
+// and credits pass over a rep who is away, which is vacation-neutral already. Out of office is a switch with no
+// history, so only the leave calendar and the start date count as time away.
 import { DAY_MS } from '../clock';
 import { isOnLeave } from '../rep';
 import type { Rep } from '../rep';
