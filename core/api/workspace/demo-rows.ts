@@ -1,7 +1,8 @@
-// Writes a generated demo workspace: its reps, scored leads, assignment history and follow-ups.
+// Writes a generated demo workspace: its reps, its distribution rules, scored leads, assignment history and follow-ups.
 import type { DemoWorkspace } from '../../domain/demo/generate-demo-workspace';
 import { scheduleActivitiesFromFollowUps } from '../../store/activities';
 import { appendAssignment } from '../../store/assignments';
+import { insertRuleSet } from '../../store/distribution-rules';
 import { insertFollowUp } from '../../store/follow-ups';
 import { insertLead } from '../../store/leads';
 import { insertRep } from '../../store/reps';
@@ -10,6 +11,9 @@ import { leadKeysOf } from '../leads/lead-keys';
 
 export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: number): void {
   for (const rep of demo.reps) insertRep(ctx.db, rep, now);
+  // The rules the history was routed by are the rules in force: the Transparency page's rules and its assignment
+  // history's reasons name the same rules.
+  insertRuleSet(ctx.db, demo.rules, 'system', now);
   for (const demoLead of demo.leads) {
     const scored = ctx.scoring.scoreLead(demoLead, now);
     const lead = { ...demoLead, score: scored.score, grade: scored.grade };

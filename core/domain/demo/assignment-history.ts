@@ -129,7 +129,8 @@ export class HistoryBuilder {
   readonly assignments: DemoAssignment[] = [];
   readonly followUps: DemoFollowUp[] = [];
   private readonly openCount = new Map<RepId, number>();
-  private readonly rules: readonly DistributionRule[];
+  /** The rules the history was routed by: the demo saves them as the rules in force, so its pages agree. */
+  readonly rules: readonly DistributionRule[];
   private readonly teams = new Map<string, readonly Rep[]>();
   private state: DistributionState = createEmptyState();
 

@@ -1,6 +1,7 @@
 // A deterministic demo workspace: 8 reps and 500 realistic leads with a few months of assignments and follow-ups.
 import { createRng } from '../clock';
 import type { IdGenerator, LeadId } from '../ids';
+import type { DistributionRule } from '../distribution/types';
 import type { Rep } from '../rep';
 import { defaultScoringModel } from '../scoring/default-model';
 import type { DemoFollowUp } from './follow-ups';
@@ -15,6 +16,8 @@ export interface DemoWorkspace {
   readonly leads: DemoLead[];
   readonly followUps: DemoFollowUp[];
   readonly assignments: DemoAssignment[];
+  /** The distribution rules the history's automatic assignments followed, in force once the demo is loaded. */
+  readonly rules: readonly DistributionRule[];
 }
 
 export interface DemoWorkspaceOptions {
@@ -57,7 +60,13 @@ export function generateDemoWorkspace(options: DemoWorkspaceOptions): DemoWorksp
 
   const history = new HistoryBuilder(rng, now, seed, reps, makeId);
   const leads = drafts.map((draft) => history.settle(draft, makeId('lead') as LeadId));
-  return { reps, leads, followUps: history.followUps, assignments: history.assignments };
+  return {
+    reps,
+    leads,
+    followUps: history.followUps,
+    assignments: history.assignments,
+    rules: history.rules,
+  };
 }
 
 function createSequentialIds(): IdGenerator {

@@ -1,0 +1,46 @@
+// The demo workspace's rules in force are the rules its assignment history was routed by: every automatic
+// assignment names a rule the Rules and Transparency pages show, by the same name.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestService, type TestService } from '../../helpers/service';
+import { useTempDir } from '../../helpers/temp-dir';
+
+describe('the demo workspace', () => {
+  const tempDir = useTempDir();
+  let t: TestService;
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+    t = createTestService(dir);
+  });
+  afterEach(() => t.close());
+
+  it('puts in force the rules its history followed, so each assignment’s rule is one the team can read', async () => {
+    await t.client.call('workspace.loadDemo', {});
+    const { rules, version } = await t.client.call('distribution.getRules', {});
+    expect(version).toBeGreaterThan(0);
+    const byId = new Map(rules.map((rule) => [rule.id, rule.name]));
+    const reader = new Database(join(dir, 'fairlead.sqlite'), { readonly: true });
+    const rows = reader
+      .prepare(
+        `SELECT rule_id AS ruleId, explanation_json AS json FROM assignments
+         WHERE kind = 'auto' AND rule_id IS NOT NULL`,
+      )
+      .all() as { ruleId: string; json: string }[];
+    reader.close();
+    expect(rows.length).toBeGreaterThan(100);
+    const used = new Set<string>();
+    for (const row of rows) {
+      expect(byId.has(row.ruleId), row.ruleId).toBe(true);
+      used.add(row.ruleId);
+      const explanation = JSON.parse(row.json) as { rule?: { name: string; index: number } | null };
+      if (explanation.rule) {
+        expect(explanation.rule.name).toBe(byId.get(row.ruleId));
+        expect(rules[explanation.rule.index]?.id).toBe(row.ruleId);
+      }
+    }
+    // The history exercises more than the fallback.
+    expect(used.size).toBeGreaterThan(2);
+  });
+});
