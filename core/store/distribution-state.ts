@@ -7,7 +7,7 @@ import { asRepId, type RepId } from '../domain/ids';
 import { rowToAssignment, type AssignmentRecord } from './assignments';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 
 export interface RuleMethodState {
   readonly pointers: Record<string, RepId>;
@@ -84,19 +84,25 @@ interface AffinityKeys {
 
 type KeyColumn = 'phone_key' | 'email_key' | 'company_key' | 'company_name_key';
 
-function ownerByKey(db: Database, column: KeyColumn, value: string, excludeLeadId: string): RepId | null {
-  const row = selectFirst(
-    db,
+/** Per key column, the newest other live lead's owner: compiled once (three or four run for every new lead). */
+const OWNER_BY_KEY: Readonly<Record<KeyColumn, string>> = Object.fromEntries(
+  (['phone_key', 'email_key', 'company_key', 'company_name_key'] as const).map((column) => [
+    column,
     qb
       .selectFrom('leads')
       .select('owner_id')
-      .where(column, '=', value)
+      .where(column, '=', '')
       .where('owner_id', 'is not', null)
       .where('deleted_at', 'is', null)
-      .where('id', '!=', excludeLeadId)
+      .where('id', '!=', '')
       .orderBy('updated_at', 'desc')
-      .limit(1),
-  );
+      .limit(1)
+      .compile().sql,
+  ]),
+) as Record<KeyColumn, string>;
+
+function ownerByKey(db: Database, column: KeyColumn, value: string, excludeLeadId: string): RepId | null {
+  const row = getCompiled<{ owner_id: string | null }>(db, OWNER_BY_KEY[column], [value, excludeLeadId, 1]);
   return row?.owner_id ? asRepId(row.owner_id) : null;
 }
 

@@ -6,7 +6,7 @@ import type { Lead } from '../domain/lead';
 import { refreshFollowUpFacts } from './kpi-facts';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
-import { execute, qb, runCompiled, selectAll } from './sql';
+import { allCompiled, execute, qb, runCompiled, selectAll } from './sql';
 
 interface LeadMergeRecord {
   readonly mergedLeadId: string;
@@ -153,26 +153,31 @@ export function listDuplicateCandidates(db: Database): DuplicateCandidate[] {
   );
 }
 
+/**
+ * Live leads holding any of the three stored keys, compiled once (every lead entered runs it); an absent key binds
+ * NULL, which `=` never matches.
+ */
+const ROWS_BY_KEYS = qb
+  .selectFrom('leads')
+  .selectAll()
+  .where('deleted_at', 'is', null)
+  .where((eb) => eb.or([eb('phone_key', '=', ''), eb('email_key', '=', ''), eb('company_name_key', '=', '')]))
+  .orderBy('created_at')
+  .orderBy('id')
+  .limit(1)
+  .compile().sql;
+
 /** Live leads holding any of these stored keys, oldest first. */
 export function findLeadRowsByKeys(
   db: Database,
   keys: { phoneKey: string | null; emailKey: string | null; companyNameKey: string | null },
   limit: number,
 ): Selectable<LeadsTable>[] {
-  const conditions: { column: 'phone_key' | 'email_key' | 'company_name_key'; key: string }[] = [];
-  if (keys.phoneKey) conditions.push({ column: 'phone_key', key: keys.phoneKey });
-  if (keys.emailKey) conditions.push({ column: 'email_key', key: keys.emailKey });
-  if (keys.companyNameKey) conditions.push({ column: 'company_name_key', key: keys.companyNameKey });
-  if (conditions.length === 0) return [];
-  return selectAll(
-    db,
-    qb
-      .selectFrom('leads')
-      .selectAll()
-      .where('deleted_at', 'is', null)
-      .where((eb) => eb.or(conditions.map((c) => eb(c.column, '=', c.key))))
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(limit),
-  );
+  if (!keys.phoneKey && !keys.emailKey && !keys.companyNameKey) return [];
+  return allCompiled<Selectable<LeadsTable>>(db, ROWS_BY_KEYS, [
+    keys.phoneKey || null,
+    keys.emailKey || null,
+    keys.companyNameKey || null,
+    limit,
+  ]);
 }
