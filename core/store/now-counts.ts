@@ -15,7 +15,7 @@ export interface NowFilter {
 
 /**
  * Live (not deleted, not history) leads the filter selects. The two terms are literal so that they match the
- * partial index `leads_now` (migration 0017): bound as parameters, SQLite could not prove the index applies.
+ * partial covering index leads_cohort (migration 0016): bound as parameters, SQLite could not prove it applies.
  */
 function liveLeads(filter: NowFilter): RawBuilder<boolean> {
   const parts = [sql<boolean>`leads.is_history = 0`, sql<boolean>`leads.deleted_at IS NULL`];
@@ -26,27 +26,31 @@ function liveLeads(filter: NowFilter): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
-/** Live leads per stage now (stages without leads are absent); an index-only scan of `leads_now`. */
+/**
+ * Live leads per stage now (stages without leads are absent), from the covering leads_cohort and a small sort. The
+ * unary + keeps SQLite off leads_board, whose stage order would save the sort but cost a row lookup per lead.
+ */
 export function countLiveLeadsPerStage(db: Database, filter: NowFilter): { stage: string; count: number }[] {
+  const stage = sql<string>`+leads.stage`;
   return selectAll(
     db,
     qb
       .selectFrom('leads')
       .where(liveLeads(filter))
-      .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('count')])
-      .groupBy('leads.stage'),
+      .select([stage.as('stage'), (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy(stage),
   );
 }
 
-/** Live leads created in [from, to) epoch ms; read from `leads_now` alone. */
+/** Live leads created in [from, to) epoch ms, a range of leads_cohort. */
 export function countLiveLeadsCreated(db: Database, from: number, to: number, filter: NowFilter): number {
   const row = selectFirst(
     db,
     qb
       .selectFrom('leads')
       .where(liveLeads(filter))
-      // The unary + keeps SQLite off leads_created, whose range would cost a row lookup per lead it finds.
-      .where(sql<boolean>`+leads.created_at >= ${from} AND +leads.created_at < ${to}`)
+      .where('leads.created_at', '>=', from)
+      .where('leads.created_at', '<', to)
       .select((eb) => eb.fn.countAll<number>().as('n')),
   );
   return row?.n ?? 0;
@@ -63,6 +67,13 @@ export interface OverdueScope {
   /** Empty = every source. */
   readonly source?: string | undefined;
 }
+
+/**
+ * Owned, live, open: the leads a clock can run on, written as the partial index leads_clock's WHERE (migration 0017)
+ * with literal stages, so that SQLite can prove the index applies.
+ */
+const ON_CLOCK = sql<boolean>`leads.owner_id IS NOT NULL AND leads.is_history = 0 AND leads.deleted_at IS NULL
+  AND leads.stage NOT IN (${sql.join(NOT_OPEN.map((stage) => sql.lit(stage)))})`;
 
 function byGrade(thresholds: StartThresholds): RawBuilder<number | null> {
   return sql<number | null>`CASE leads.grade WHEN 'A' THEN ${thresholds.A} WHEN 'B' THEN ${thresholds.B}
@@ -100,9 +111,7 @@ export function countOverdueClocks(
       byGrade(thresholds.firstContact).as('first_due_start'),
       byGrade(thresholds.followUp).as('gap_due_start'),
     ])
-    .where(sql<boolean>`leads.is_history = 0 AND leads.deleted_at IS NULL`)
-    .where('leads.owner_id', 'is not', null)
-    .where('leads.stage', 'not in', NOT_OPEN);
+    .where(ON_CLOCK);
   if (scope.owner === 'pool') clocks = clocks.where('leads.owner_id', 'is', null);
   else if (scope.owner) clocks = clocks.where('leads.owner_id', '=', scope.owner);
   if (scope.tier !== undefined)
@@ -110,11 +119,9 @@ export function countOverdueClocks(
       sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${scope.tier})`,
     );
   if (scope.source) clocks = clocks.where('leads.source', '=', scope.source);
-  // Stage by stage in id order (index leads_now, migration 0017), the order of the assignment and follow-up indexes
-  // looked up per lead. LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each
-  // correlated lookup once per mention instead of once per lead.
+  // In id order (leads_clock), the order of the assignment and follow-up indexes looked up per lead. LIMIT -1 keeps
+  // SQLite from flattening the subquery into the sums, which would run each correlated lookup once per mention.
   const perLead = clocks
-    .orderBy('leads.stage')
     .orderBy('leads.id')
     .modifyEnd(sql`LIMIT -1`)
     .as('c');
