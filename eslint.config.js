@@ -43,7 +43,7 @@ const contractFiles = [
   'core/api/contract-kit',
   'core/api/errors',
   'core/api/*/{calls,schemas,errors}',
-  'core/api/distribution/lint-calls',
+  'core/api/distribution/{lint-calls,assignment-log-calls}',
   'core/api/dashboard/drill-criteria',
   'core/api/transport/{client,bridge,http-client,app-client,desktop-print}',
 ];
