@@ -1,6 +1,6 @@
 // The app: shell, the empty-workspace welcome, and the page the hash route names.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useWorkspaceStatus } from './api/queries';
 import { useActor } from './api/session';
 import { LanguageSync } from './LanguageSync';
@@ -56,6 +56,10 @@ export function App() {
   const page: Page = actor && !isPageFor(requestedPage, actor.role) ? 'leads' : requestedPage;
   const queryClient = useQueryClient();
   const [isWelcomeDismissed, setWelcomeDismissed] = useState(false);
+  // Another page opens at its top, not at the scroll position the last page was left at.
+  useEffect(() => {
+    document.scrollingElement?.scrollTo?.({ top: 0 });
+  }, [page]);
 
   let content;
   if (status.isPending) {
