@@ -1,7 +1,9 @@
 // Where a window's call goes: to this PC's own core (standalone), or — once the PC is connected to the team's
 // hub — to the hub through the pinned rep client. The `client.*` calls are answered here, as only the desktop
 // can connect a PC to a hub. A connected PC works only as its device's rep: a sign-in there (say "back to team
-// lead") is refused, since the rep client's session, not the answer's, is what every later call runs as.
+// lead") is refused, since the rep client's session, not the answer's, is what every later call runs as. Signing
+// out there ends the device's session for good (the rep client opens no new one) until the device's rep signs in
+// again with their PIN, which the rep client sends with the device token.
 import type { CallResult, PushedEvent } from '../core/api/contract';
 import { CLIENT_ERRORS } from '../core/api/client/errors';
 import { ApiError, refusalData, TRANSPORT_ERRORS } from '../core/api/errors';
@@ -68,6 +70,7 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
       state: status?.state ?? null,
       unreachableSince: status?.state === 'unreachable' ? status.since : null,
       caFingerprint256: caFingerprint,
+      signedOutRep: remote?.signedOutRep() ?? null,
     };
   }
 
@@ -129,9 +132,34 @@ export function createHubConnection(deps: HubConnectionDeps): HubConnection {
         return { ok: true, value: statusValue() };
       }
       if (!remote) return deps.local(name, input, windowId);
+      if (name === 'session.signOut') {
+        try {
+          await remote.signOut();
+          return { ok: true, value: { signedOut: true } };
+        } catch (error) {
+          return toResult(error);
+        }
+      }
+      const signedOutRep = remote.signedOutRep();
+      const pinInput = input as { as?: unknown; repId?: unknown; pin?: unknown };
+      if (
+        name === 'session.signIn' &&
+        signedOutRep &&
+        pinInput.as === 'rep' &&
+        typeof pinInput.pin === 'string' &&
+        pinInput.repId === signedOutRep.repId
+      ) {
+        try {
+          const actor = await remote.signInWithPin(signedOutRep.repId, pinInput.pin);
+          // The session stays in this process, as the device's own does: the window never holds a token.
+          return { ok: true, value: { actor, token: '', expiresAt: 0 } };
+        } catch (error) {
+          return toResult(error);
+        }
+      }
       if (SIGN_IN_CALLS.has(name)) {
         const actor = remote.actor();
-        const who = actor?.role === 'rep' ? actor.name : '';
+        const who = actor?.role === 'rep' ? actor.name : (signedOutRep?.name ?? '');
         return { ok: false, error: refusalData(CLIENT_ERRORS.repPcSignIn, { name: who }) };
       }
       try {

@@ -10,6 +10,11 @@ export const pairedDeviceSchema = z
     caFingerprint256: z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/),
     deviceId: z.string().min(1).max(100),
     deviceToken: z.string().min(20).max(100),
+    /** Set when the rep signed out on this PC: it then stays signed out (even across restarts) until their PIN. */
+    signedOut: z
+      .object({ repId: z.string().min(1).max(100), name: z.string().max(200) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type PairedDevice = z.output<typeof pairedDeviceSchema>;

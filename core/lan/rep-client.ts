@@ -1,12 +1,13 @@
 // A rep PC's connection to its hub, in Node (Electron's core, tests): the renderer's own HTTP/WebSocket client
 // (renderer/src/api/http-client.ts) over TLS that trusts only the hub CA pinned at pairing. It signs in with the
-// device token, opens a new session when one ends, says plainly when the hub is unreachable and reconnects by
+// device token, opens a new session when one ends (unless the rep signed out: then only their PIN, sent with the
+// device token, signs in again), says plainly when the hub is unreachable and reconnects by
 // itself; it never falls back to a local database or to anyone else's powers. Everything above it sees only a
 // FairleadClient, so a local replica can later sit behind the same interface.
 import { fingerprintPrefix, parsePairingCode } from '../api/devices/pairing-code';
 import { ApiError, refusalData, TRANSPORT_ERRORS, type ApiErrorData } from '../api/errors';
 import type { Actor, CallInput, CallName, CallOutput, PushedEvent } from '../api/contract';
-import { SESSION_HEADER } from '../api/transport/http-transport';
+import { DEVICE_HEADER, SESSION_HEADER } from '../api/transport/http-transport';
 import type { AppClient, ConnectionState } from '../api/transport/app-client';
 import { computeBackoffMs, createHttpClient } from '../api/transport/http-client';
 import type { DeviceStore, PairedDevice } from './device-store';
@@ -33,9 +34,20 @@ export interface RepClient {
   readonly client: AppClient;
   readonly deviceId: string;
   actor(): Actor | null;
+  /** The device's rep while they are signed out on this PC (the PIN form's rep); null while signed in. */
+  signedOutRep(): RepOfDevice | null;
+  /** Ends the session on the hub; no new one opens by itself (kept across restarts) until signInWithPin. */
+  signOut(): Promise<void>;
+  /** The device's rep signs in again with their PIN; the hub checks it against this device. */
+  signInWithPin(repId: string, pin: string): Promise<Actor>;
   status(): RepClientStatus;
   onStatus(listener: (status: RepClientStatus) => void): () => void;
   close(): void;
+}
+
+export interface RepOfDevice {
+  readonly repId: string;
+  readonly name: string;
 }
 
 export interface RepClientOptions {
@@ -176,6 +188,9 @@ export async function connectRepClient(
   const eventListeners = new Set<(event: PushedEvent) => void>();
   let token: string | null = null;
   let actor: Actor | null = null;
+  /** The rep signed out here: nothing renews the session until their PIN signs in. */
+  let signedOut: RepOfDevice | null = device.signedOut ?? null;
+  let sendDevice = false;
   let status: RepClientStatus = { state: 'connecting' };
   let renewing: Promise<void> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -184,9 +199,10 @@ export async function connectRepClient(
   let isClosed = false;
   const isStopped = () => status.state === 'stopped' || isClosed;
 
-  const transport = createPinnedTransport(pin, (): Record<string, string> =>
-    token ? { [SESSION_HEADER]: token } : {},
-  );
+  const transport = createPinnedTransport(pin, (): Record<string, string> => ({
+    ...(token ? { [SESSION_HEADER]: token } : {}),
+    ...(sendDevice ? { [DEVICE_HEADER]: device.deviceToken } : {}),
+  }));
   const base = httpClientFor(device.hubUrl, transport);
 
   function setStatus(next: RepClientStatus): void {
@@ -245,7 +261,7 @@ export async function connectRepClient(
   }
 
   function renewSession(): Promise<void> {
-    if (isStopped()) return Promise.resolve();
+    if (isStopped() || signedOut) return Promise.resolve();
     renewing ??= signIn().finally(() => {
       renewing = null;
     });
@@ -265,7 +281,7 @@ export async function connectRepClient(
       setStatus({ state: 'connected' });
       return value;
     } catch (error) {
-      if (isSessionOver(error)) {
+      if (isSessionOver(error) && !signedOut) {
         await renewSession();
         if (isStopped()) throw stoppedError();
         return base.call(name, input);
@@ -317,7 +333,68 @@ export async function connectRepClient(
       ),
   });
 
-  await renewSession();
+  async function saveSignedOut(rep: RepOfDevice | null): Promise<void> {
+    const { signedOut: _was, ...paired } = device!;
+    await store.save(rep ? { ...paired, signedOut: rep } : paired);
+  }
+
+  async function signOut(): Promise<void> {
+    if (isStopped()) throw stoppedError();
+    if (signedOut) return;
+    if (renewing) await renewing;
+    const rep = actor?.role === 'rep' ? { repId: actor.repId, name: actor.name } : null;
+    if (!rep) throw stoppedError();
+    signedOut = rep;
+    await saveSignedOut(rep);
+    stopFeed?.();
+    stopFeed = null;
+    try {
+      if (token) await base.call('session.signOut', {});
+    } catch (error) {
+      // An unreachable hub ends the session by itself when it expires; this PC keeps no token either way.
+      if (!isUnreachable(error) && !isSessionOver(error)) throw error;
+    } finally {
+      token = null;
+      actor = null;
+    }
+  }
+
+  async function signInWithPin(repId: string, pinCode: string): Promise<Actor> {
+    if (isStopped()) throw stoppedError();
+    sendDevice = true;
+    let signedIn: CallOutput<'session.signIn'>;
+    try {
+      signedIn = await base.call('session.signIn', { as: 'rep', repId, pin: pinCode });
+    } catch (error) {
+      const pinFailure = pinFailureOf(error, transport);
+      if (pinFailure || isUnreachable(error)) markUnreachable(dataOf(pinFailure ?? error));
+      // A revoked device: nothing more can sign in from here.
+      if (error instanceof ApiError && error.reason === 'session.deviceRevoked') stop(dataOf(error));
+      throw pinFailure ?? error;
+    } finally {
+      sendDevice = false;
+    }
+    token = signedIn.token;
+    actor = signedIn.actor;
+    signedOut = null;
+    await saveSignedOut(null);
+    setStatus({ state: 'connected' });
+    openFeed();
+    return signedIn.actor;
+  }
+
+  /** Signed out at start: only asks whether the hub answers (no session to open). */
+  async function checkReachable(): Promise<void> {
+    try {
+      await base.call('session.status', {});
+      setStatus({ state: 'connected' });
+    } catch (error) {
+      markUnreachable(dataOf(pinFailureOf(error, transport) ?? error));
+    }
+  }
+
+  if (signedOut) await checkReachable();
+  else await renewSession();
   if (isStopped()) {
     transport.close();
     throw stoppedError();
@@ -326,6 +403,9 @@ export async function connectRepClient(
     client,
     deviceId: device.deviceId,
     actor: () => actor,
+    signedOutRep: () => signedOut,
+    signOut,
+    signInWithPin,
     status: () => status,
     onStatus(listener) {
       statusListeners.add(listener);

@@ -13,6 +13,8 @@ export const clientStatusSchema = z
     state: z.enum(['connecting', 'connected', 'unreachable', 'stopped']).nullable(),
     unreachableSince: z.number().nullable(),
     caFingerprint256: z.string().nullable(),
+    /** A rep's PC whose rep signed out: the rep whose PIN signs in again (no other sign-in is possible there). */
+    signedOutRep: z.object({ repId: z.string(), name: z.string() }).strict().nullable(),
   })
   .strict();
 

@@ -6,7 +6,14 @@ import { CLIENT_ERRORS } from './errors';
 
 export const clientHandlers: HandlersOf<typeof clientCalls> = {
   'client.status'() {
-    return { mode: 'standalone', hubUrl: null, state: null, unreachableSince: null, caFingerprint256: null };
+    return {
+      mode: 'standalone',
+      hubUrl: null,
+      state: null,
+      unreachableSince: null,
+      caFingerprint256: null,
+      signedOutRep: null,
+    };
   },
   async 'client.probe'() {
     throw new ServiceError(CLIENT_ERRORS.desktopOnly);

@@ -89,7 +89,7 @@ function signInDevice(ctx: CallContext, deviceToken: string) {
 function deviceForRepSignIn(ctx: CallContext, repId: string): string | null {
   if (!ctx.caller.repSignInNeedsDevice) return ctx.caller.deviceId;
   const deviceToken = ctx.caller.deviceToken;
-  return (
+  const found =
     inTransaction(ctx.db, () => {
       const device = deviceToken ? findDeviceByTokenHash(ctx.db, hashToken(deviceToken)) : undefined;
       const reason = !device
@@ -104,12 +104,13 @@ function deviceForRepSignIn(ctx: CallContext, repId: string): string | null {
           reason: reason ?? 'not paired',
           ...(device ? { refusedDeviceId: device.id } : {}),
         });
-        return null;
+        // The device's own token, revoked: it says so, so the browser or PC asks to pair again.
+        return reason === 'revoked' ? { revoked: true as const } : null;
       }
       noteDeviceSeen(ctx.db, device.id, ctx.clock(), ctx.caller.address);
-      return device.id;
-    }) ?? refuseUnpaired()
-  );
+      return { deviceId: device.id };
+    }) ?? refuseUnpaired();
+  return 'revoked' in found ? refuseDevice() : found.deviceId;
 }
 
 function refuseUnpaired(): never {

@@ -6,6 +6,7 @@ import type { CallResult, PushedEvent } from '../../../core/api/contract';
 import { ApiError, refusalData, TRANSPORT_ERRORS } from '../../../core/api/errors';
 import type { PairedDevice } from '../../../core/lan/device-store';
 import type { RepClient } from '../../../core/lan/rep-client';
+import { SESSION_ERRORS } from '../../../core/api/session/errors';
 import { createHubConnection } from '../../../electron/hub-connection';
 import { createSafeDeviceStore } from '../../../electron/safe-device-store';
 
@@ -57,6 +58,8 @@ describe('the pairing kept in protected storage', () => {
 });
 
 function fakeRepClient(calls: string[], listeners: ((e: PushedEvent) => void)[]): RepClient {
+  const rep = { repId: 'rep_1', name: '王芳' };
+  let signedOut: typeof rep | null = null;
   return {
     deviceId: 'dev_1',
     client: {
@@ -71,7 +74,18 @@ function fakeRepClient(calls: string[], listeners: ((e: PushedEvent) => void)[])
         return () => undefined;
       },
     } as unknown as RepClient['client'],
-    actor: () => ({ role: 'rep', repId: 'rep_1', name: '王芳' }),
+    actor: () => (signedOut ? null : { role: 'rep', ...rep }),
+    signedOutRep: () => signedOut,
+    async signOut() {
+      calls.push('signOut');
+      signedOut = rep;
+    },
+    async signInWithPin(repId, pin) {
+      calls.push(`signInWithPin ${repId} ${pin}`);
+      if (pin !== '246810') throw new ApiError(refusalData(SESSION_ERRORS.wrongPin, { triesLeft: 4 }, 'pin'));
+      signedOut = null;
+      return { role: 'rep', ...rep };
+    },
     status: () => ({ state: 'connected' }),
     onStatus: () => () => undefined,
     close: () => undefined,
@@ -222,5 +236,63 @@ describe('where a desktop window’s calls go', () => {
     expect(localCalls).toEqual([]);
     expect(await connection.dispatch('leads.list', {}, 1)).toEqual({ ok: true, value: { from: 'hub' } });
     expect(hubCalls).toEqual(['leads.list']);
+  });
+
+  it('on a rep’s PC signs out for good: no sign-in but the device rep’s PIN, which the rep client sends', async () => {
+    const store = createSafeDeviceStore(tempDir(), fakeSafeStorage(true), () => undefined);
+    await store.save(device);
+    const hubCalls: string[] = [];
+    const connection = createHubConnection({
+      store,
+      pair: async () => {
+        throw new Error('must not pair');
+      },
+      probe: async () => {
+        throw new Error('must not probe');
+      },
+      connect: async () => fakeRepClient(hubCalls, []),
+      local: async () => {
+        throw new Error('must not reach the local core');
+      },
+      onEvent: () => undefined,
+    });
+    await connection.start();
+    expect(await connection.dispatch('client.status', {}, 1)).toMatchObject({
+      value: { signedOutRep: null },
+    });
+    expect(await connection.dispatch('session.signOut', {}, 1)).toEqual({
+      ok: true,
+      value: { signedOut: true },
+    });
+    expect(hubCalls).toEqual(['signOut']);
+    expect(await connection.dispatch('client.status', {}, 1)).toMatchObject({
+      value: { mode: 'hub-client', signedOutRep: { repId: 'rep_1', name: '王芳' } },
+    });
+    // Signed out, still no other person: the lead's password and another rep's PIN are refused here.
+    for (const input of [
+      { as: 'lead', password: 'the-lead-password' },
+      { as: 'rep', repId: 'rep_2', pin: '246810' },
+    ]) {
+      expect(await connection.dispatch('session.signIn', input, 1)).toMatchObject({
+        ok: false,
+        error: { reason: 'client.repPcSignIn', details: { name: '王芳' } },
+      });
+    }
+    expect(
+      await connection.dispatch('session.signIn', { as: 'rep', repId: 'rep_1', pin: '111111' }, 1),
+    ).toMatchObject({ ok: false, error: { reason: 'session.wrongPin' } });
+    const signedIn = await connection.dispatch(
+      'session.signIn',
+      { as: 'rep', repId: 'rep_1', pin: '246810' },
+      1,
+    );
+    expect(signedIn).toMatchObject({
+      ok: true,
+      value: { actor: { role: 'rep', repId: 'rep_1' }, token: '' },
+    });
+    expect(hubCalls).toEqual(['signOut', 'signInWithPin rep_1 111111', 'signInWithPin rep_1 246810']);
+    expect(await connection.dispatch('client.status', {}, 1)).toMatchObject({
+      value: { signedOutRep: null },
+    });
   });
 });

@@ -132,9 +132,11 @@ describe('a rep’s PIN sign-in on the LAN needs a device paired for that rep', 
     });
     expect(after.status).toBe(401);
     expect(after.json().error?.reason).toBe('common.sessionEnded');
+    // The browser hears that its own pairing was revoked (so it asks to pair again), not a generic refusal.
     const again = await pinSignIn(hub, repId, PIN, browserHeaders(hub, { cookie: deviceCookie }));
-    expect(again.status).toBe(403);
-    expect(again.json().error?.reason).toBe('session.deviceNotPaired');
+    expect(again.status).toBe(401);
+    expect(again.json().error?.reason).toBe('session.deviceRevoked');
+    expect(cookiesOf(again).some((cookie) => cookie.startsWith('fairlead_session='))).toBe(false);
     expect(await refusalsFor(`rep:${repId}`)).toContainEqual(
       expect.objectContaining({ reason: 'revoked', refusedDeviceId: value.deviceId }),
     );

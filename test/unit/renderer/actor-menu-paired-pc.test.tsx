@@ -17,6 +17,7 @@ function statusOf(mode: ClientStatus['mode']): ClientStatus {
     state: mode === 'hub-client' ? 'connected' : null,
     unreachableSince: null,
     caFingerprint256: null,
+    signedOutRep: null,
   };
 }
 

@@ -19,6 +19,7 @@ const STANDALONE: ClientStatus = {
   state: null,
   unreachableSince: null,
   caFingerprint256: null,
+  signedOutRep: null,
 };
 const FINGERPRINT =
   '1A:2B:3C:4D:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
@@ -28,6 +29,7 @@ const CONNECTED: ClientStatus = {
   state: 'connected',
   unreachableSince: null,
   caFingerprint256: FINGERPRINT,
+  signedOutRep: null,
 };
 const REP = { role: 'rep', repId: 'rep-1', name: '王芳' } as const;
 
