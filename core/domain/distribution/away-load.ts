@@ -67,12 +67,29 @@ export function awayDayRuns(
   horizonDays = AWAY_HORIZON_DAYS,
 ): { readonly first: number; readonly last: number }[] {
   const end = dayNumberOf(today) - 1;
+  const first = end - horizonDays + 2;
   const runs: { first: number; last: number; away: string }[] = [];
-  if (!anyAwayWithin(reps, today, horizonDays)) return runs;
-  const active = reps.filter((rep) => rep.isActive);
-  for (let day = end - horizonDays + 2; day <= end; day += 1) {
-    const iso = isoOfDayNumber(day);
-    const away = active.flatMap((rep, i) => (isPresentOn(rep, iso) ? [] : [i])).join(',');
+  // Only reps who started late or took leave within the horizon can be away on one of its days.
+  const firstIso = isoOfDayNumber(first);
+  const candidates = reps.filter(
+    (rep) =>
+      rep.isActive &&
+      (rep.joinedOn > firstIso || rep.leave.some((period) => period.from <= today && period.to >= firstIso)),
+  );
+  if (candidates.length === 0) return runs;
+  // Each candidate's days away as day-number spans (before joining, each leave), so no day needs a date string.
+  const spans = candidates.map((rep): (readonly [number, number])[] => [
+    [-Infinity, dayNumberOf(rep.joinedOn) - 1],
+    ...rep.leave.map((period): readonly [number, number] => [
+      dayNumberOf(period.from),
+      dayNumberOf(period.to),
+    ]),
+  ]);
+  for (let day = first; day <= end; day += 1) {
+    let away = '';
+    spans.forEach((list, i) => {
+      if (list.some(([from, to]) => from <= day && day <= to)) away += `${i},`;
+    });
     if (away === '') continue;
     const last = runs[runs.length - 1];
     if (last !== undefined && last.last === day - 1 && last.away === away) last.last = day;
