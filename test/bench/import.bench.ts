@@ -147,7 +147,8 @@ export async function run(report: Report): Promise<void> {
         throw new Error(`unexpected counts: ${JSON.stringify(outcome)}`);
       console.log(
         `# run ${run + 1}: ${ROWS} rows in ${(outcome.importMs / 1000).toFixed(2)} s: ${result.inserted} new, ` +
-          `${result.merged} merged, ${outcome.errorRows} errors; cpu ${(outcome.cpuMs / 1000).toFixed(2)} s, ` +
+          `${result.merged} merged, ${outcome.errorRows} errors; cpu ${(outcome.cpuMs / 1000).toFixed(2)} s ` +
+          `(main thread ${(outcome.mainCpuMs / 1000).toFixed(2)} s), ` +
           `peak rss ${outcome.peakRssMb.toFixed(0)} MB (${outcome.rssBeforeMb.toFixed(0)} MB before the import)`,
       );
       outcomes.push(outcome);
