@@ -15,10 +15,12 @@ interface ReceiptRow {
 }
 
 /**
- * The lead is not deleted: a look-up in the small set of deleted leads (index leads_deleted) instead of reading each
- * assignment's lead, which cost most of the Dashboard's balance time.
+ * The lead is not deleted: a look-up in the small set of deleted leads instead of reading each assignment's lead,
+ * which cost most of the Dashboard's balance time. INDEXED BY: with no ANALYZE statistics (the app never gathers
+ * them) SQLite built that set by scanning every lead.
  */
-const isLeadLive = sql<boolean>`a.lead_id NOT IN (SELECT leads.id FROM leads WHERE leads.deleted_at IS NOT NULL)`;
+const isLeadLive = sql<boolean>`a.lead_id NOT IN (SELECT leads.id FROM leads INDEXED BY leads_deleted
+  WHERE leads.deleted_at IS NOT NULL)`;
 
 /** Every assignment to a rep in [from, to) of a live lead, oldest first. */
 export function listReceipts(db: Database, from: number, to: number): ReceiptRow[] {
