@@ -1,8 +1,10 @@
-// Writes a generated demo workspace: its reps, its distribution rules, scored leads, assignment history and follow-ups.
+// Writes a generated demo workspace: its reps, its distribution rules, scored leads, assignment history, follow-ups
+// and stage history.
 import type { DemoWorkspace } from '../../domain/demo/generate-demo-workspace';
 import { scheduleActivitiesFromFollowUps } from '../../store/activities';
 import { appendAssignment } from '../../store/assignments';
 import { insertRuleSet } from '../../store/distribution-rules';
+import { appendStageChange } from '../../store/stage-history';
 import { insertFollowUp } from '../../store/follow-ups';
 import { insertLead } from '../../store/leads';
 import { insertRep } from '../../store/reps';
@@ -49,6 +51,7 @@ export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: 
       at: followUp.at,
     });
   }
+  for (const move of demo.stageMoves) appendStageChange(ctx.db, { ...move, note: null });
   // Each demo lead's latest planned next step becomes its open activity (the agenda's and the cards' source).
   scheduleActivitiesFromFollowUps(
     ctx.db,

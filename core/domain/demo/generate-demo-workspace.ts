@@ -10,12 +10,16 @@ import { HistoryBuilder } from './assignment-history';
 import type { DraftContext, LeadDraft } from './leads';
 import { draftDuplicate, draftLead, drawTargetGrades } from './leads';
 import { buildReps } from './team';
+import type { DemoStageMove } from './stage-moves';
+import { demoStageMoves } from './stage-moves';
 
 export interface DemoWorkspace {
   readonly reps: Rep[];
   readonly leads: DemoLead[];
   readonly followUps: DemoFollowUp[];
   readonly assignments: DemoAssignment[];
+  /** How each lead moved along the funnel to its stage now. */
+  readonly stageMoves: DemoStageMove[];
   /** The distribution rules the history's automatic assignments followed, in force once the demo is loaded. */
   readonly rules: readonly DistributionRule[];
 }
@@ -65,8 +69,35 @@ export function generateDemoWorkspace(options: DemoWorkspaceOptions): DemoWorksp
     leads,
     followUps: history.followUps,
     assignments: history.assignments,
+    stageMoves: stageMovesOf(leads, history.followUps, history.assignments, now, makeId),
     rules: history.rules,
   };
+}
+
+/** Every lead's moves to its stage, each from when its owner last got it. */
+function stageMovesOf(
+  leads: readonly DemoLead[],
+  followUps: readonly DemoFollowUp[],
+  assignments: readonly DemoAssignment[],
+  now: number,
+  makeId: IdGenerator,
+): DemoStageMove[] {
+  const followUpsOf = new Map<LeadId, DemoFollowUp[]>();
+  for (const f of followUps) followUpsOf.set(f.leadId, [...(followUpsOf.get(f.leadId) ?? []), f]);
+  const handedOver = new Map<string, number>();
+  for (const a of assignments) {
+    if (a.repId !== null)
+      handedOver.set(`${a.leadId} ${a.repId}`, Math.max(a.at, handedOver.get(`${a.leadId} ${a.repId}`) ?? 0));
+  }
+  return leads.flatMap((lead) =>
+    demoStageMoves(
+      lead,
+      followUpsOf.get(lead.id) ?? [],
+      lead.ownerId === null ? null : (handedOver.get(`${lead.id} ${lead.ownerId}`) ?? null),
+      now,
+      makeId,
+    ),
+  );
 }
 
 function createSequentialIds(): IdGenerator {

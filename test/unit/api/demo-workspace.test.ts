@@ -1,5 +1,6 @@
-// The demo workspace's rules in force are the rules its assignment history was routed by: every automatic
-// assignment names a rule the Rules and Transparency pages show, by the same name.
+// The demo workspace agrees with itself: its rules in force are the rules its assignment history was routed by
+// (every automatic assignment names a rule the Rules and Transparency pages show, by the same name), and its leads
+// moved along the funnel, so the Dashboard's days per stage have moves to count.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,5 +43,17 @@ describe('the demo workspace', () => {
     }
     // The history exercises more than the fallback.
     expect(used.size).toBeGreaterThan(2);
+  });
+
+  it('has a stage history, so the Dashboard’s funnel gives days per stage', async () => {
+    await t.client.call('workspace.loadDemo', {});
+    const to = new Date(t.clock.now).toISOString().slice(0, 10);
+    const from = new Date(t.clock.now - 365 * 86_400_000).toISOString().slice(0, 10);
+    const kpis = await t.client.call('dashboard.kpis', { from, to });
+    const stays = new Map(kpis.funnel.map((step) => [step.stage, step]));
+    for (const stage of ['raw', 'mql', 'sql'] as const) {
+      expect(stays.get(stage)?.completedStays, stage).toBeGreaterThan(0);
+      expect(stays.get(stage)?.averageDays, stage).toBeGreaterThan(0);
+    }
   });
 });
