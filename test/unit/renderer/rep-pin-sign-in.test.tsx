@@ -83,6 +83,53 @@ describe('signing in again on a paired browser', () => {
     expect(readPairedRep()).toBeNull();
   });
 
+  it('on a browser whose pairing the team lead revoked, says so and asks to pair again', async () => {
+    localStorage.setItem('fairlead.pairedRep', JSON.stringify({ repId: 'rep-1', name: '王芳' }));
+    const client = gateClient({
+      'session.signIn': () => {
+        throw new ApiError(refusalData(SESSION_ERRORS.deviceRevoked));
+      },
+    });
+    renderWithApp(<SessionGate signInCode={null}>{null}</SessionGate>, client, 'zh-CN');
+    await screen.findByText('此浏览器已为王芳配对，请输入您的 PIN 登录。');
+    fill('PIN', '246810');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '登录' })));
+    expect((await screen.findByTestId('pairing-revoked')).textContent).toBe(
+      '销售主管已取消此浏览器的配对：请向销售主管索取新的配对码，重新配对。',
+    );
+    await screen.findByLabelText('配对码', { exact: false });
+    expect(screen.queryByLabelText('PIN', { exact: false })).toBeNull();
+    expect(screen.queryByText('王芳')).toBeNull();
+    expect(readPairedRep()).toBeNull();
+  });
+
+  it('on a rep’s PC whose rep signed out, offers only that rep’s PIN, whatever this browser storage holds', async () => {
+    localStorage.setItem('fairlead.pairedRep', JSON.stringify({ repId: 'rep-9', name: 'Someone else' }));
+    const client = gateClient({
+      'client.status': () => ({
+        mode: 'hub-client',
+        hubUrl: 'https://192.168.1.20:5174',
+        state: 'connected',
+        unreachableSince: null,
+        caFingerprint256: null,
+        signedOutRep: { repId: 'rep-1', name: 'Wang Fang' },
+      }),
+      'session.signIn': () => ({ actor: REP, token: '', expiresAt: 0 }),
+    });
+    renderWithApp(<SessionGate signInCode={null}>inside the app</SessionGate>, client, 'en');
+    await screen.findByText('This PC is paired for Wang Fang. Sign in with your PIN.');
+    expect(screen.queryByText('Team lead')).toBeNull();
+    expect(screen.queryByText(/Not Wang Fang/)).toBeNull();
+    fill('PIN', '246810');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Sign in' })));
+    await screen.findByText('inside the app');
+    expect(client.calls.find((call) => call.name === 'session.signIn')?.input).toEqual({
+      as: 'rep',
+      repId: 'rep-1',
+      pin: '246810',
+    });
+  });
+
   it('ignores what is not a remembered rep', async () => {
     localStorage.setItem('fairlead.pairedRep', '{"repId": 5}');
     renderWithApp(<SessionGate signInCode={null}>{null}</SessionGate>, gateClient({}), 'en');

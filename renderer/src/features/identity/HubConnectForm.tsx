@@ -8,6 +8,8 @@ import { useClient } from '../../api/client-context';
 import { applyActor } from '../../api/session';
 import { describeBrowser } from './browser-name';
 import { useIdentityTranslation } from './bundle';
+import { PairingCodeInput } from './PairingCodeInput';
+import { FormProblem } from './FormProblem';
 
 export const CLIENT_STATUS_KEY = ['session', 'client-status'] as const;
 
@@ -105,16 +107,7 @@ export function ConnectForm() {
           spellCheck={false}
           {...form.getInputProps('hubUrl')}
         />
-        <TextInput
-          label={t('identity.signIn.code')}
-          description={t('identity.hubClient.codeHint')}
-          placeholder="XXXXX-XXXXX-XXXXXXXX"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: 1 } }}
-          {...form.getInputProps('code')}
-        />
+        <PairingCodeInput description={t('identity.hubClient.codeHint')} {...form.getInputProps('code')} />
         {checked ? (
           <CheckedHub fingerprint={checked.caFingerprint256} prefix={prefix} />
         ) : (
@@ -134,22 +127,19 @@ export function ConnectForm() {
           maxLength={100}
           {...form.getInputProps('deviceName')}
         />
-        {error && (
-          <Alert color="red" role="alert" data-testid="hub-connect-error">
-            {error.message}
-          </Alert>
-        )}
-        <Group>
-          {canConnect ? (
-            <Button type="submit" loading={connect.isPending}>
-              {t('identity.hubClient.connect')}
-            </Button>
-          ) : (
-            <Button type="submit" variant={checked ? 'default' : 'filled'} loading={probe.isPending}>
-              {t('identity.hubClient.check')}
-            </Button>
-          )}
-        </Group>
+        <FormProblem problem={error ? error.message : null} testId="hub-connect-error">
+          <Group>
+            {canConnect ? (
+              <Button type="submit" loading={connect.isPending}>
+                {t('identity.hubClient.connect')}
+              </Button>
+            ) : (
+              <Button type="submit" variant={checked ? 'default' : 'filled'} loading={probe.isPending}>
+                {t('identity.hubClient.check')}
+              </Button>
+            )}
+          </Group>
+        </FormProblem>
       </Stack>
     </form>
   );

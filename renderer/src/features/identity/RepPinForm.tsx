@@ -1,34 +1,46 @@
-// The sign-in screen of a browser a rep paired: that rep signs in again with their PIN (no new pairing code).
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+// The sign-in screen of a browser or PC a rep paired: that rep signs in again with their PIN (no new pairing code).
+// A device the team lead revoked is told so (onRevoked), so the screen can ask to pair again.
+import { Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { ApiError } from '../../../../core/api/errors';
 import { useSignIn } from '../../api/session';
 import { useIdentityTranslation } from './bundle';
+import { FormProblem, useFormTry } from './FormProblem';
 import type { PairedRep } from './paired-rep';
 
-export function RepPinForm({ rep, onNotMe }: { rep: PairedRep; onNotMe: () => void }) {
+export function RepPinForm({
+  rep,
+  onNotMe,
+  onRevoked,
+  isPc = false,
+}: {
+  rep: PairedRep;
+  /** Forget this rep and pair anew; not offered on a paired PC (its pairing is the team lead's to change). */
+  onNotMe?: () => void;
+  onRevoked?: () => void;
+  /** The desktop app of a rep's PC rather than a browser. */
+  isPc?: boolean;
+}) {
   const { t } = useIdentityTranslation();
   const signIn = useSignIn();
-  const [isBusy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { isBusy, problem, run } = useFormTry();
   const form = useForm({ initialValues: { pin: '' } });
   return (
     <form
-      onSubmit={form.onSubmit(async ({ pin }) => {
-        setBusy(true);
-        setProblem(null);
-        try {
-          await signIn({ as: 'rep', repId: rep.repId, pin: pin.trim() });
-        } catch (error) {
-          setProblem(error instanceof Error ? error.message : String(error));
-          form.setFieldValue('pin', '');
-        } finally {
-          setBusy(false);
-        }
-      })}
+      onSubmit={form.onSubmit(({ pin }) =>
+        run(
+          () => signIn({ as: 'rep', repId: rep.repId, pin: pin.trim() }),
+          (error) => {
+            form.setFieldValue('pin', '');
+            if (error instanceof ApiError && error.reason === 'session.deviceRevoked') onRevoked?.();
+          },
+        ),
+      )}
     >
       <Stack gap="sm">
-        <Text size="sm">{t('identity.signIn.repPinFor', { name: rep.name })}</Text>
+        <Text size="sm">
+          {t(isPc ? 'identity.signIn.repPinForPc' : 'identity.signIn.repPinFor', { name: rep.name })}
+        </Text>
         <PasswordInput
           label={t('identity.signIn.pin')}
           description={t('identity.actor.pinHint')}
@@ -38,17 +50,16 @@ export function RepPinForm({ rep, onNotMe }: { rep: PairedRep; onNotMe: () => vo
           data-autofocus
           {...form.getInputProps('pin')}
         />
-        {problem && (
-          <Alert color="red" role="alert" data-testid="sign-in-error">
-            {problem}
-          </Alert>
+        <FormProblem problem={problem}>
+          <Button type="submit" loading={isBusy}>
+            {t('identity.signIn.submit')}
+          </Button>
+        </FormProblem>
+        {onNotMe && (
+          <Anchor component="button" type="button" size="xs" onClick={onNotMe}>
+            {t('identity.signIn.notMe', { name: rep.name })}
+          </Anchor>
         )}
-        <Button type="submit" loading={isBusy}>
-          {t('identity.signIn.submit')}
-        </Button>
-        <Anchor component="button" type="button" size="xs" onClick={onNotMe}>
-          {t('identity.signIn.notMe', { name: rep.name })}
-        </Anchor>
       </Stack>
     </form>
   );

@@ -1,6 +1,6 @@
 // The sign-in screen: the team lead's password, or pairing this browser with a code from the team lead, or — on a
-// browser a rep paired — that rep's PIN. Refusals are worded by their reason in the current language (the client
-// does it).
+// browser a rep paired — that rep's PIN (a revoked pairing says so and asks to pair again); on a rep's PC connected
+// to the hub, only its rep's PIN. Refusals are worded by their reason in the current language (the client does it).
 import {
   Alert,
   Button,
@@ -16,41 +16,47 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useClient } from '../../api/client-context';
 import { usePairBrowser, useSignIn } from '../../api/session';
 import { LanguageSwitch } from '../../shell/LanguageSwitch';
 import { IconSparkles } from '../../ui/icons';
 import { useIdentityTranslation } from './bundle';
 import { describeBrowser } from './browser-name';
-import { forgetPairedRep, readPairedRep, rememberPairedRep } from './paired-rep';
+import { PairingCodeInput } from './PairingCodeInput';
+import { FormProblem, useFormTry } from './FormProblem';
+import { CLIENT_STATUS_KEY } from './HubConnectForm';
+import { forgetPairedRep, readPairedRep, rememberPairedRep, type PairedRep } from './paired-rep';
 import { RepPinForm } from './RepPinForm';
 
 type Way = 'lead' | 'pair' | 'rep';
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The desktop app of a rep's PC whose rep signed out: that rep, whose PIN alone signs in there. */
+function useSignedOutPcRep(): PairedRep | null {
+  const client = useClient();
+  const isDesktop = client.watchConnection === undefined;
+  const status = useQuery({
+    queryKey: CLIENT_STATUS_KEY,
+    queryFn: () => client.call('client.status', {}),
+    enabled: isDesktop,
+  });
+  return (isDesktop && status.data?.signedOutRep) || null;
 }
 
 function LeadPasswordForm() {
   const { t } = useIdentityTranslation();
   const signIn = useSignIn();
-  const [isBusy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { isBusy, problem, run } = useFormTry();
   const form = useForm({ initialValues: { password: '' } });
   return (
     <form
-      onSubmit={form.onSubmit(async ({ password }) => {
-        setBusy(true);
-        setProblem(null);
-        try {
-          await signIn({ as: 'lead', password });
-        } catch (error) {
-          setProblem(errorText(error));
-          form.setFieldValue('password', '');
-        } finally {
-          setBusy(false);
-        }
-      })}
+      onSubmit={form.onSubmit(({ password }) =>
+        run(
+          () => signIn({ as: 'lead', password }),
+          () => form.setFieldValue('password', ''),
+        ),
+      )}
     >
       <Stack gap="sm">
         <PasswordInput
@@ -60,14 +66,11 @@ function LeadPasswordForm() {
           data-autofocus
           {...form.getInputProps('password')}
         />
-        {problem && (
-          <Alert color="red" role="alert" data-testid="sign-in-error">
-            {problem}
-          </Alert>
-        )}
-        <Button type="submit" loading={isBusy}>
-          {t('identity.signIn.submit')}
-        </Button>
+        <FormProblem problem={problem}>
+          <Button type="submit" loading={isBusy}>
+            {t('identity.signIn.submit')}
+          </Button>
+        </FormProblem>
         <Text size="xs" c="dimmed">
           {t('identity.signIn.leadHint')}
         </Text>
@@ -79,8 +82,7 @@ function LeadPasswordForm() {
 function PairBrowserForm({ userAgent }: { userAgent: string }) {
   const { t } = useIdentityTranslation();
   const pair = usePairBrowser();
-  const [isBusy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { isBusy, problem, run } = useFormTry();
   const form = useForm({
     initialValues: {
       code: '',
@@ -89,29 +91,12 @@ function PairBrowserForm({ userAgent }: { userAgent: string }) {
   });
   return (
     <form
-      onSubmit={form.onSubmit(async ({ code, deviceName }) => {
-        setBusy(true);
-        setProblem(null);
-        try {
-          rememberPairedRep(await pair({ code: code.trim(), deviceName: deviceName.trim() }));
-        } catch (error) {
-          setProblem(errorText(error));
-        } finally {
-          setBusy(false);
-        }
-      })}
+      onSubmit={form.onSubmit(({ code, deviceName }) =>
+        run(async () => rememberPairedRep(await pair({ code: code.trim(), deviceName: deviceName.trim() }))),
+      )}
     >
       <Stack gap="sm">
-        <TextInput
-          label={t('identity.signIn.code')}
-          description={t('identity.signIn.codeHint')}
-          placeholder="XXXXX-XXXXX-XXXXXXXX"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: 1 } }}
-          {...form.getInputProps('code')}
-        />
+        <PairingCodeInput description={t('identity.signIn.codeHint')} {...form.getInputProps('code')} />
         <TextInput
           label={t('identity.signIn.deviceName')}
           description={t('identity.signIn.deviceNameHint')}
@@ -119,14 +104,11 @@ function PairBrowserForm({ userAgent }: { userAgent: string }) {
           maxLength={200}
           {...form.getInputProps('deviceName')}
         />
-        {problem && (
-          <Alert color="red" role="alert" data-testid="sign-in-error">
-            {problem}
-          </Alert>
-        )}
-        <Button type="submit" loading={isBusy}>
-          {t('identity.signIn.pairSubmit')}
-        </Button>
+        <FormProblem problem={problem}>
+          <Button type="submit" loading={isBusy}>
+            {t('identity.signIn.pairSubmit')}
+          </Button>
+        </FormProblem>
       </Stack>
     </form>
   );
@@ -143,6 +125,8 @@ export function SignInScreen({
   const { t } = useIdentityTranslation();
   const [pairedRep, setPairedRep] = useState(readPairedRep);
   const [way, setWay] = useState<Way>(pairedRep ? 'rep' : 'lead');
+  const [wasRevoked, setRevoked] = useState(false);
+  const pcRep = useSignedOutPcRep();
   return (
     <Center mih="100vh" bg="var(--mantine-color-gray-0)" p="md">
       <Stack w={420} maw="100%" gap="md">
@@ -169,33 +153,69 @@ export function SignInScreen({
                 {linkError.message}
               </Alert>
             )}
-            <SegmentedControl
-              fullWidth
-              value={way}
-              onChange={(value) => setWay(value === 'pair' || value === 'rep' ? value : 'lead')}
-              data={[
-                ...(pairedRep ? [{ value: 'rep', label: pairedRep.name }] : []),
-                { value: 'lead', label: t('identity.signIn.leadTab') },
-                { value: 'pair', label: t('identity.signIn.pairTab') },
-              ]}
-            />
-            {way === 'rep' && pairedRep ? (
-              <RepPinForm
-                rep={pairedRep}
-                onNotMe={() => {
+            {wasRevoked && (
+              <Alert color="orange" data-testid="pairing-revoked">
+                {t('identity.signIn.revoked')}
+              </Alert>
+            )}
+            {pcRep ? (
+              <RepPinForm rep={pcRep} isPc />
+            ) : (
+              <SignInWays
+                pairedRep={pairedRep}
+                way={way}
+                userAgent={userAgent}
+                onWay={setWay}
+                onForget={(wasRevokedNow) => {
                   forgetPairedRep();
                   setPairedRep(null);
                   setWay('pair');
+                  setRevoked(wasRevokedNow);
                 }}
               />
-            ) : way === 'pair' ? (
-              <PairBrowserForm userAgent={userAgent} />
-            ) : (
-              <LeadPasswordForm />
             )}
           </Stack>
         </Paper>
       </Stack>
     </Center>
+  );
+}
+
+/** A browser's ways in: its paired rep's PIN, the team lead's password, or pairing with a new code. */
+function SignInWays({
+  pairedRep,
+  way,
+  userAgent,
+  onWay,
+  onForget,
+}: {
+  pairedRep: PairedRep | null;
+  way: Way;
+  userAgent: string;
+  onWay: (way: Way) => void;
+  /** Forget the paired rep (not them, or the team lead revoked the pairing) and go to pairing. */
+  onForget: (wasRevoked: boolean) => void;
+}) {
+  const { t } = useIdentityTranslation();
+  return (
+    <>
+      <SegmentedControl
+        fullWidth
+        value={way}
+        onChange={(value) => onWay(value === 'pair' || value === 'rep' ? value : 'lead')}
+        data={[
+          ...(pairedRep ? [{ value: 'rep', label: pairedRep.name }] : []),
+          { value: 'lead', label: t('identity.signIn.leadTab') },
+          { value: 'pair', label: t('identity.signIn.pairTab') },
+        ]}
+      />
+      {way === 'rep' && pairedRep ? (
+        <RepPinForm rep={pairedRep} onNotMe={() => onForget(false)} onRevoked={() => onForget(true)} />
+      ) : way === 'pair' ? (
+        <PairBrowserForm userAgent={userAgent} />
+      ) : (
+        <LeadPasswordForm />
+      )}
+    </>
   );
 }
