@@ -1,18 +1,22 @@
 // A browser a rep paired remembers whose it is (id and name, nothing secret): after a sign-out its sign-in screen
 // asks that rep's PIN first; "not me" forgets the rep and goes back to pairing.
+import { useQuery } from '@tanstack/react-query';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../core/api/contract';
 import { ApiError, refusalData } from '../../../core/api/errors';
 import { SESSION_ERRORS } from '../../../core/api/session/errors';
+import { useClient } from '../../../renderer/src/api/client-context';
+import { useSignOut } from '../../../renderer/src/api/session';
+import { CLIENT_STATUS_KEY } from '../../../renderer/src/features/identity/HubConnectForm';
 import { readPairedRep } from '../../../renderer/src/features/identity/paired-rep';
 import { SessionGate } from '../../../renderer/src/shell/SessionGate';
 import { createFakeClient, renderWithApp, SIGNED_IN_LEAD, type FakeAnswers } from './render-app';
 
 const REP = { role: 'rep', repId: 'rep-1', name: '王芳' } as const;
 
-function gateClient(answers: FakeAnswers) {
-  let actor: CallOutput<'session.status'>['actor'] = null;
+function gateClient(answers: FakeAnswers, signedIn: CallOutput<'session.status'>['actor'] = null) {
+  let actor = signedIn;
   return createFakeClient({
     'session.status': () => ({ ...SIGNED_IN_LEAD, actor }),
     'devices.pair': () => {
@@ -32,6 +36,19 @@ function gateClient(answers: FakeAnswers) {
       return result;
     },
   });
+}
+
+/** A signed-in rep PC's app: it has read the PC's status, and signs out. */
+function PcApp() {
+  const client = useClient();
+  const signOut = useSignOut();
+  const status = useQuery({ queryKey: CLIENT_STATUS_KEY, queryFn: () => client.call('client.status', {}) });
+  return (
+    <button type="button" onClick={() => void signOut()}>
+      sign out
+      <span>{status.data ? `inside the app: ${status.data.mode}` : ''}</span>
+    </button>
+  );
 }
 
 function fill(label: string, value: string): void {
@@ -103,26 +120,40 @@ describe('signing in again on a paired browser', () => {
     expect(readPairedRep()).toBeNull();
   });
 
-  it('on a rep’s PC whose rep signed out, offers only that rep’s PIN, whatever this browser storage holds', async () => {
+  it('on a rep’s PC, after its rep signs out, offers only that rep’s PIN, whatever this browser storage holds', async () => {
     localStorage.setItem('fairlead.pairedRep', JSON.stringify({ repId: 'rep-9', name: 'Someone else' }));
-    const client = gateClient({
-      'client.status': () => ({
-        mode: 'hub-client',
-        hubUrl: 'https://192.168.1.20:5174',
-        state: 'connected',
-        unreachableSince: null,
-        caFingerprint256: null,
-        signedOutRep: { repId: 'rep-1', name: 'Wang Fang' },
-      }),
-      'session.signIn': () => ({ actor: REP, token: '', expiresAt: 0 }),
-    });
-    renderWithApp(<SessionGate signInCode={null}>inside the app</SessionGate>, client, 'en');
+    let signedOutRep: { repId: string; name: string } | null = null;
+    const client = gateClient(
+      {
+        'client.status': () => ({
+          mode: 'hub-client',
+          hubUrl: 'https://192.168.1.20:5174',
+          state: 'connected',
+          unreachableSince: null,
+          caFingerprint256: null,
+          signedOutRep,
+        }),
+        'session.signIn': () => ({ actor: REP, token: '', expiresAt: 0 }),
+      },
+      REP,
+    );
+    renderWithApp(
+      <SessionGate signInCode={null}>
+        <PcApp />
+      </SessionGate>,
+      client,
+      'en',
+    );
+    // The app asked the PC's status while the rep was signed in (as the actor menu does).
+    await screen.findByText('inside the app: hub-client');
+    signedOutRep = { repId: 'rep-1', name: 'Wang Fang' };
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: /sign out/ })));
     await screen.findByText('This PC is paired for Wang Fang. Sign in with your PIN.');
     expect(screen.queryByText('Team lead')).toBeNull();
     expect(screen.queryByText(/Not Wang Fang/)).toBeNull();
     fill('PIN', '246810');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Sign in' })));
-    await screen.findByText('inside the app');
+    await screen.findByText('inside the app: hub-client');
     expect(client.calls.find((call) => call.name === 'session.signIn')?.input).toEqual({
       as: 'rep',
       repId: 'rep-1',

@@ -6,6 +6,7 @@ import {
   Button,
   Center,
   Group,
+  Loader,
   Paper,
   PasswordInput,
   SegmentedControl,
@@ -32,16 +33,23 @@ import { RepPinForm } from './RepPinForm';
 
 type Way = 'lead' | 'pair' | 'rep';
 
-/** The desktop app of a rep's PC whose rep signed out: that rep, whose PIN alone signs in there. */
-function useSignedOutPcRep(): PairedRep | null {
+/**
+ * The desktop app of a rep's PC whose rep signed out: that rep, whose PIN alone signs in there (asked afresh: the
+ * cached status predates the sign-out); undefined while asking.
+ */
+function useSignedOutPcRep(): PairedRep | null | undefined {
   const client = useClient();
   const isDesktop = client.watchConnection === undefined;
   const status = useQuery({
-    queryKey: CLIENT_STATUS_KEY,
+    queryKey: [...CLIENT_STATUS_KEY, 'sign-in'],
     queryFn: () => client.call('client.status', {}),
     enabled: isDesktop,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
   });
-  return (isDesktop && status.data?.signedOutRep) || null;
+  if (!isDesktop || status.isError) return null;
+  return status.isPending ? undefined : status.data.signedOutRep;
 }
 
 function LeadPasswordForm() {
@@ -158,7 +166,9 @@ export function SignInScreen({
                 {t('identity.signIn.revoked')}
               </Alert>
             )}
-            {pcRep ? (
+            {pcRep === undefined ? (
+              <Loader size="sm" mx="auto" />
+            ) : pcRep ? (
               <RepPinForm rep={pcRep} isPc />
             ) : (
               <SignInWays
