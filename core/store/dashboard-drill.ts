@@ -28,7 +28,9 @@ export type DrillMetric =
   | 'not_contacted'
   | 'handed_over'
   | 'reached'
-  | 'response_bucket';
+  | 'response_bucket'
+  | 'overdue_first_contact'
+  | 'overdue_follow_up';
 
 export interface DrillQuery {
   readonly metric: DrillMetric;
@@ -41,6 +43,7 @@ export interface DrillQuery {
   /**
    * With 'response_bucket': the leads of the hand-overs whose first contact fell in the bucket. Business minutes
    * need the working calendar, so the service finds them with the histogram's own domain function, not SQL.
+   * With 'overdue_*': the leads whose clock is overdue now, found by the count's own test (dashboard/overdue.ts).
    */
   readonly leadIds?: readonly string[] | undefined;
 }
@@ -100,6 +103,8 @@ export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: Dril
       parts.push(cohort, reachedRank(MAIN_PATH_RANK[drill.stage ?? ''] ?? 99));
       break;
     case 'response_bucket':
+    case 'overdue_first_contact':
+    case 'overdue_follow_up':
       // One bound JSON array, however many leads (no limit on bound variables to meet).
       parts.push(
         sql<boolean>`leads.is_history = 0 AND leads.id IN (SELECT value FROM json_each(${JSON.stringify(drill.leadIds ?? [])}))`,

@@ -90,10 +90,60 @@ function byGrade(thresholds: StartThresholds): RawBuilder<number | null> {
  */
 export function countOverdueClocks(
   db: Database,
-  thresholds: { readonly firstContact: StartThresholds; readonly followUp: StartThresholds },
+  thresholds: OverdueThresholds,
   now: number,
   scope: OverdueScope,
 ): { firstContact: number; followUp: number } {
+  const row = selectFirst(
+    db,
+    qb
+      .selectFrom(clocksPerLead(thresholds, scope))
+      .select([
+        sql<number>`coalesce(sum(${isFirstContactOverdue}), 0)`.as('first_contact'),
+        sql<number>`coalesce(sum(${isFollowUpOverdue(now)}), 0)`.as('follow_up'),
+      ]),
+  );
+  return { firstContact: row?.first_contact ?? 0, followUp: row?.follow_up ?? 0 };
+}
+
+/** The leads whose first-contact (or follow-up) clock countOverdueClocks counts as overdue, by the same test. */
+export function listOverdueLeadIds(
+  db: Database,
+  thresholds: OverdueThresholds,
+  now: number,
+  scope: OverdueScope,
+  clock: 'first_contact' | 'follow_up',
+): string[] {
+  const overdue = clock === 'first_contact' ? isFirstContactOverdue : isFollowUpOverdue(now);
+  return selectAll(
+    db,
+    qb
+      .selectFrom(clocksPerLead(thresholds, scope))
+      .select('c.id')
+      .where(sql<boolean>`${overdue} = 1`),
+  ).map((row) => row.id);
+}
+
+export interface OverdueThresholds {
+  readonly firstContact: StartThresholds;
+  readonly followUp: StartThresholds;
+}
+
+/** 1 when the lead's first-contact clock has run out (no follow-up since its owner got it). */
+const isFirstContactOverdue = sql<number>`CASE WHEN c.assigned_at IS NULL THEN 0
+  WHEN c.contact_at IS NOT NULL AND c.contact_at >= c.assigned_at THEN 0
+  WHEN c.assigned_at <= c.first_due_start THEN 1 ELSE 0 END`;
+
+/** 1 when the contacted lead's follow-up gap, or its owner's activity scheduled since the hand-over, is past due. */
+function isFollowUpOverdue(now: number) {
+  return sql<number>`CASE WHEN c.assigned_at IS NULL OR c.contact_at IS NULL
+      OR c.contact_at < c.assigned_at THEN 0
+    WHEN c.has_activity AND c.activity_at >= c.assigned_at THEN ${now} >= c.activity_due_at
+    WHEN c.contact_at <= c.gap_due_start THEN 1 ELSE 0 END`;
+}
+
+/** Each lead on a clock in the scope, with its clock's inputs and its grade's thresholds. */
+function clocksPerLead(thresholds: OverdueThresholds, scope: OverdueScope) {
   let clocks = qb
     .selectFrom('leads')
     .leftJoin('activities as act', (join) =>
@@ -102,6 +152,7 @@ export function countOverdueClocks(
         .on(sql<boolean>`act.done_at IS NULL AND act.cancelled_at IS NULL`),
     )
     .select([
+      'leads.id',
       sql<number | null>`(SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead_rep
         WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id)`.as('assigned_at'),
       sql<number | null>`(SELECT max(f.at) FROM follow_ups AS f WHERE f.lead_id = leads.id)`.as('contact_at'),
@@ -121,21 +172,8 @@ export function countOverdueClocks(
   if (scope.source) clocks = clocks.where('leads.source', '=', scope.source);
   // In id order (leads_clock), the order of the assignment and follow-up indexes looked up per lead. LIMIT -1 keeps
   // SQLite from flattening the subquery into the sums, which would run each correlated lookup once per mention.
-  const perLead = clocks
+  return clocks
     .orderBy('leads.id')
     .modifyEnd(sql`LIMIT -1`)
     .as('c');
-  const row = selectFirst(
-    db,
-    qb.selectFrom(perLead).select([
-      sql<number>`coalesce(sum(CASE WHEN c.assigned_at IS NULL THEN 0
-        WHEN c.contact_at IS NOT NULL AND c.contact_at >= c.assigned_at THEN 0
-        WHEN c.assigned_at <= c.first_due_start THEN 1 ELSE 0 END), 0)`.as('first_contact'),
-      sql<number>`coalesce(sum(CASE WHEN c.assigned_at IS NULL OR c.contact_at IS NULL
-          OR c.contact_at < c.assigned_at THEN 0
-        WHEN c.has_activity AND c.activity_at >= c.assigned_at THEN ${now} >= c.activity_due_at
-        WHEN c.contact_at <= c.gap_due_start THEN 1 ELSE 0 END), 0)`.as('follow_up'),
-    ]),
-  );
-  return { firstContact: row?.first_contact ?? 0, followUp: row?.follow_up ?? 0 };
 }

@@ -43,6 +43,8 @@ export const DRILL_METRICS = [
   'handed_over',
   'reached',
   'response_bucket',
+  'overdue_first_contact',
+  'overdue_follow_up',
 ] as const;
 
 /** Which count: the KPI input, the metric, and an optional grade, source row, stage or response-time bucket. */

@@ -6,6 +6,7 @@ import type { CallContext } from '../call-context';
 import { readDistributionSettings } from '../distribution/setup';
 import type { DrillInput } from './calls';
 import { readResponseBucketLeads } from './drill-buckets';
+import { overdueLeadIds } from './overdue';
 import type { DrillCriteria } from './drill-criteria';
 import { resolvePeriod } from './period';
 import { filterOf } from './rows';
@@ -13,6 +14,10 @@ import { filterOf } from './rows';
 /** The store's drill for the criteria; a response-time bucket's leads are found here, by the domain's judgement. */
 function drillQueryOf(ctx: CallContext, criteria: DrillCriteria): DrillQuery {
   const { metric, grade, channel, stage, bucket } = criteria;
+  if (metric === 'overdue_first_contact' || metric === 'overdue_follow_up') {
+    const clock = metric === 'overdue_first_contact' ? 'first_contact' : 'follow_up';
+    return { metric, leadIds: overdueLeadIds(ctx, filterOf(criteria), clock) };
+  }
   if (metric !== 'response_bucket') return { metric, grade, channel, stage };
   // Without a bucket the criteria name no hand-overs: nothing opens.
   const leadIds = bucket === undefined ? [] : (readResponseBucketLeads(ctx, criteria)[bucket]?.leadIds ?? []);

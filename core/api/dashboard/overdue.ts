@@ -2,7 +2,12 @@
 // (the follow-up gap or a scheduled activity past its time), for the leads a Dashboard filter covers.
 import type { SlaClockRule, SlaGradeKey, SlaPolicy } from '../../domain/sla/sla-policy';
 import { latestOverdueStart } from '../../domain/sla/overdue-threshold';
-import { countOverdueClocks, type StartThresholds } from '../../store/now-counts';
+import {
+  countOverdueClocks,
+  listOverdueLeadIds,
+  type OverdueThresholds,
+  type StartThresholds,
+} from '../../store/now-counts';
 import type { CallContext } from '../call-context';
 import { readSlaPolicy } from '../sla/settings';
 
@@ -35,14 +40,26 @@ export function countOverdue(
   ctx: CallContext,
   filter: OverdueFilter = {},
 ): { firstContact: number; followUp: number } {
+  return countOverdueClocks(ctx.db, overdueThresholds(ctx), ctx.now, scopeOf(filter));
+}
+
+/** The leads behind one of countOverdue's counts (the Dashboard's click-through), by the same test. */
+export function overdueLeadIds(
+  ctx: CallContext,
+  filter: OverdueFilter,
+  clock: 'first_contact' | 'follow_up',
+): string[] {
+  return listOverdueLeadIds(ctx.db, overdueThresholds(ctx), ctx.now, scopeOf(filter), clock);
+}
+
+function overdueThresholds(ctx: CallContext): OverdueThresholds {
   const policy = readSlaPolicy(ctx.db);
-  return countOverdueClocks(
-    ctx.db,
-    {
-      firstContact: thresholdsOf(policy, (rule) => rule.firstContactMinutes, ctx.now),
-      followUp: thresholdsOf(policy, (rule) => rule.followUpMinutes, ctx.now),
-    },
-    ctx.now,
-    { owner: filter.repId, tier: filter.tier, source: filter.source },
-  );
+  return {
+    firstContact: thresholdsOf(policy, (rule) => rule.firstContactMinutes, ctx.now),
+    followUp: thresholdsOf(policy, (rule) => rule.followUpMinutes, ctx.now),
+  };
+}
+
+function scopeOf(filter: OverdueFilter) {
+  return { owner: filter.repId, tier: filter.tier, source: filter.source };
 }

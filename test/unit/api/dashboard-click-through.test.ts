@@ -94,6 +94,22 @@ describe('click-through on the demo workspace', () => {
     }
   });
 
+  it('opens the leads whose clocks are overdue now, each kind as Now counts it, for a rep too', async () => {
+    expect(now.overdueFirstContact + now.overdueFollowUp).toBeGreaterThan(0);
+    expect(await opened({ metric: 'overdue_first_contact' })).toBe(now.overdueFirstContact);
+    expect(await opened({ metric: 'overdue_follow_up' })).toBe(now.overdueFollowUp);
+    const reps = await t.client.call('reps.list', { includeInactive: false });
+    for (const rep of reps.slice(0, 3)) {
+      const own = await t.client.call('dashboard.now', { repId: rep.id });
+      expect(await opened({ metric: 'overdue_follow_up', repId: rep.id }), rep.name).toBe(
+        own.overdueFollowUp,
+      );
+      expect(await opened({ metric: 'overdue_first_contact', repId: rep.id }), rep.name).toBe(
+        own.overdueFirstContact,
+      );
+    }
+  });
+
   it('opens the leads with an uncontacted hand-over, each once', async () => {
     expect(await opened({ metric: 'not_contacted' })).toBe(row.response.notContactedLeads);
   });

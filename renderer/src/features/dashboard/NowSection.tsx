@@ -122,13 +122,25 @@ export function NowSection({ now }: { now: DashboardNow }) {
         <Figure
           testId="dashboard-overdue-first-contact"
           label={t('dashboard.now.overdueFirstContact')}
-          value={formatNumber(now.overdueFirstContact, language)}
+          value={
+            <CountLink
+              count={now.overdueFirstContact}
+              label={t('dashboard.now.overdueFirstContact')}
+              request={{ metric: 'overdue_first_contact' }}
+            />
+          }
           hint={t('dashboard.now.overdueHint')}
         />
         <Figure
           testId="dashboard-overdue-follow-up"
           label={t('dashboard.now.overdueFollowUp')}
-          value={formatNumber(now.overdueFollowUp, language)}
+          value={
+            <CountLink
+              count={now.overdueFollowUp}
+              label={t('dashboard.now.overdueFollowUp')}
+              request={{ metric: 'overdue_follow_up' }}
+            />
+          }
           hint={t('dashboard.now.overdueHint')}
         />
         <Capacity now={now} />
