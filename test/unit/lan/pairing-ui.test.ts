@@ -127,7 +127,12 @@ describe('pairing a rep’s browser through the UI', () => {
     await page.getByText('此浏览器已为王芳配对，请输入您的 PIN 登录。').waitFor();
     await page.getByLabel('PIN', { exact: false }).fill(REP_PIN);
     await page.getByRole('button', { name: '登录' }).click();
-    expect(await page.getByTestId('sign-in-error').textContent()).toContain('此浏览器或电脑未为该销售配对');
+    // The browser is told its pairing was revoked, forgets the rep and asks for a new pairing code.
+    expect(await page.getByTestId('pairing-revoked').textContent()).toBe(
+      '销售主管已取消此浏览器的配对：请向销售主管索取新的配对码，重新配对。',
+    );
+    await page.getByLabel('配对码', { exact: false }).waitFor();
+    expect(await page.getByLabel('PIN', { exact: false }).count()).toBe(0);
     await page.screenshot({ path: shots('rep-revoked') });
   });
 });
