@@ -9,7 +9,8 @@ const { leads, stageMoves } = generateDemoWorkspace({ seed: 20260318, now: NOW }
 
 describe('demo stage history', () => {
   it('brings every lead from raw to its stage, one step at a time, within its life', () => {
-    const movesOf = Map.groupBy(stageMoves, (move) => move.leadId);
+    const movesOf = new Map<string, typeof stageMoves>();
+    for (const move of stageMoves) movesOf.set(move.leadId, [...(movesOf.get(move.leadId) ?? []), move]);
     for (const lead of leads) {
       const moves = movesOf.get(lead.id) ?? [];
       if (lead.stage === 'raw') {
