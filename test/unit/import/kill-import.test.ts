@@ -34,10 +34,13 @@ async function writeCsv(path: string): Promise<number> {
 
 /** Runs the child until it has imported a random share of the rows (or finished), then kills it. */
 async function importAndKill(dbPath: string, csvPath: string, killAtShare: number): Promise<string[]> {
-  const tsx = resolve('node_modules/.bin/tsx');
-  const child = spawn(tsx, [resolve('test/unit/import/kill-import-child.ts'), dbPath, csvPath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // Node itself with tsx's loader, not the tsx command: that runs the script in a node child of its own, which a
+  // SIGKILL to tsx leaves running (still importing while the test reads and recovers the database).
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve('test/unit/import/kill-import-child.ts'), dbPath, csvPath],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const lines: string[] = [];
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
