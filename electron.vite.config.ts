@@ -3,6 +3,7 @@
 import { defineConfig } from 'electron-vite';
 import { fileURLToPath } from 'node:url';
 import { rendererConfig } from './vite.renderer.config';
+import workerModules from './core/worker-modules.json';
 
 export default defineConfig({
   main: {
@@ -10,7 +11,10 @@ export default defineConfig({
       // Kysely 0.29 is ESM-only and small: bundle it. better-sqlite3 is native and stays external.
       externalizeDeps: { exclude: ['kysely', 'zod'] },
       rollupOptions: {
-        input: { index: 'electron/main.ts', 'core-process': 'electron/core-process.ts' },
+        // Worker threads are files of their own beside core-process.js (core/store/sqlite-worker.ts finds them).
+        input: { index: 'electron/main.ts', 'core-process': 'electron/core-process.ts', ...workerModules },
+        // Shared chunks beside the entries, not in chunks/: code that starts a worker finds it next to itself.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

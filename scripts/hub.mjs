@@ -46,12 +46,18 @@ function buildRendererIfStale() {
  */
 async function buildHostIfStale() {
   const sources = [join(root, 'core'), join(root, 'scripts', 'hub.mjs'), join(root, 'package-lock.json')];
+  // core/ includes core/worker-modules.json, so a new worker entry rebuilds too.
   if (!isStale(builtHost, ...sources)) return;
   console.log('Building the hub…');
   const { build } = await import('esbuild');
   // esbuild prints what failed; the stack of its Error adds nothing.
+  // Worker threads are files of their own beside host.mjs (core/store/sqlite-worker.ts finds them).
+  const workers = JSON.parse(readFileSync(join(root, 'core', 'worker-modules.json'), 'utf8'));
+  const entryPoints = { host: 'core/host.ts', ...workers };
   const result = await build({
-    entryPoints: { host: join(root, 'core', 'host.ts') },
+    entryPoints: Object.fromEntries(
+      Object.entries(entryPoints).map(([name, path]) => [name, join(root, path)]),
+    ),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -67,7 +73,11 @@ async function buildHostIfStale() {
     logLevel: 'warning',
   }).catch(() => process.exit(1));
   mkdirSync(join(root, 'out', 'hub'), { recursive: true });
-  for (const file of result.outputFiles) {
+  // The workers first: a hub that starts between two renames finds the workers its host.mjs expects.
+  const files = [...result.outputFiles].sort(
+    (a, b) => Number(a.path === builtHost) - Number(b.path === builtHost),
+  );
+  for (const file of files) {
     const partial = `${file.path}.${process.pid}.partial`;
     writeFileSync(partial, file.contents);
     renameSync(partial, file.path);

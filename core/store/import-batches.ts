@@ -366,6 +366,9 @@ const LIVE_LEAD_KEYS = qb
   .orderBy('created_at')
   .orderBy('id');
 
+/** The same query as SQL text, for the analysis's matching worker (its own connection, no Kysely). */
+export const LIVE_LEAD_KEYS_SQL = LIVE_LEAD_KEYS.compile().sql;
+
 /**
  * Visits the stored dedupe keys of every live lead, oldest first, one row at a time (no 100k-row array; rows come
  * as arrays, not objects, which showed in the import's profile).

@@ -31,9 +31,17 @@ import type { RowReadingContext } from '../../import/import-rows';
 import { readSetting } from '../../store/settings';
 import { commaColumnsOf, settleNumberColumns } from './number-columns';
 import { peekLeadFile } from './peek';
-import { keyKindOf, startKeyMatching, type KeyHolder, type KeyKindIndex } from './key-matching';
+import {
+  addStoredHolders,
+  keyKindOf,
+  startKeyMatching,
+  type KeyHolder,
+  type KeyHolders,
+  type KeyKindIndex,
+} from './key-matching';
 import { databaseChangeStamp, type KeyMatch } from './matcher';
 import { keepAnalysis } from './kept-analysis';
+import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { LeadDraft } from '../../import/validate-row';
 import type { LeadKeys } from '../../store/leads';
@@ -73,6 +81,8 @@ export async function openUploadedFile(
 export async function analyzeUpload(
   ctx: CallContext,
   input: ParsedInput<'import.analyze'>,
+  /** Every optimisation unless the benchmark turned one off. */
+  optimisations: ImportOptimisations = importOptimisationsOf(ctx.db),
 ): Promise<ImportAnalysis> {
   const upload = await readUploadMeta(ctx.db, input.uploadId);
   // The first rows are read ahead: headers are judged by their content too ("Do Not Email" Yes/No is no email).
@@ -132,7 +142,10 @@ export async function analyzeUpload(
       : null;
   const rowMapping = historyPass ? historyPass.mapping : mapping;
   const stampAtBuild = databaseChangeStamp(ctx.db);
-  const matching = startKeyMatching(ctx.db);
+  // Matching runs beside this loop, on a worker; its answers come back batch by batch, in file order.
+  const matching = startKeyMatching(ctx.db, { onWorker: optimisations.matchOnWorker });
+  /** For the commit: the file's keys a stored lead holds (addStoredHolders). */
+  const storedHolders: KeyHolders = [new Map(), new Map(), new Map()];
   /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
   const matchedRows = new Set<number>();
   /** Rows sharing a key with a stored lead or an earlier row: the only rows the commit has to match again. */
@@ -151,7 +164,12 @@ export async function analyzeUpload(
   let duplicateRows = 0;
   let inFileDuplicateRows = 0;
   /** Takes one batch's hits: counts, the rows the commit must look at again, the first samples for the report. */
-  const tallyHits = (hits: readonly KeyHolder[], drafts: ReadonlyMap<number, LeadDraft>) => {
+  const tallyHits = (
+    hits: readonly KeyHolder[],
+    batch: readonly { readonly row: number; readonly keys: LeadKeys }[],
+    drafts: ReadonlyMap<number, LeadDraft>,
+  ) => {
+    addStoredHolders(storedHolders, hits, batch);
     for (let start = 0; start < hits.length;) {
       const row = hits[start] as number;
       const stored: KeyMatch[] = [];
@@ -215,12 +233,14 @@ export async function analyzeUpload(
         if (samples.length < MAX_DUPLICATE_SAMPLES) batchDrafts.set(source.row, draft);
         validLines.push({ r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) });
       }
-      tallyHits(matching.matchRows(batchKeys), batchDrafts);
+      matching.submit(batchKeys, (hits) => tallyHits(hits, batchKeys, batchDrafts));
       if (!out.write(text)) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
+    await matching.finish();
   } catch (error) {
+    matching.stop();
     out.destroy();
     throw error;
   } finally {
@@ -237,7 +257,7 @@ export async function analyzeUpload(
     analysisId,
     stamp: isMatchingCurrent ? databaseChangeStamp(ctx.db) : null,
     rows: validLines,
-    ...(isMatchingCurrent ? { holders: matching.holders } : {}),
+    ...(isMatchingCurrent ? { holders: storedHolders } : {}),
   });
   await writeAnalysisMeta(ctx.db, {
     analysisId,

@@ -13,7 +13,7 @@ export interface KeptAnalysis {
   /** The database's change stamp when the analysis finished, or null when something was written while it ran. */
   readonly stamp: string | null;
   readonly rows: AnalysedRow[];
-  /** The analysis's key holders (stored leads by id, file rows by row number), for its commit to match against. */
+  /** The file's keys a stored lead holds, and which (addStoredHolders), for its commit to match against. */
   readonly holders?: KeyHolders;
 }
 

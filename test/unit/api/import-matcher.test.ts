@@ -1,8 +1,16 @@
-// Duplicate matching of an import, two ways that must agree: the analysis's batch matching and the commit's
-// in-memory matcher over every live lead.
+// Duplicate matching of an import, two ways that must agree: the analysis's batch matching (on a worker thread for
+// a database file, in-thread for one in memory) and the commit's in-memory matcher over every live lead.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { startKeyMatching, type KeyHolder } from '../../../core/api/import/key-matching';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  addStoredHolders,
+  startKeyMatching,
+  type KeyHolder,
+  type KeyHolders,
+} from '../../../core/api/import/key-matching';
 import {
   createEmptyMatcher,
   createLeadKeyMatcher,
@@ -55,15 +63,20 @@ function matchEveryRow(matcher: LeadKeyMatcher, rows: readonly LeadKeys[]) {
 }
 
 describe('duplicate matching of an import', () => {
-  it("the analysis's hits are the stored leads and earlier rows a commit matching every row finds", () => {
-    fc.assert(
-      fc.property(
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("the analysis's hits are the stored leads and earlier rows a commit matching every row finds", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(storedLead, { maxLength: 10 }),
         fc.array(keys, { maxLength: 12 }),
-        (leads, rows) => {
+        async (leads, rows) => {
           const db = databaseWith(':memory:', leads);
           try {
-            const hits = analysisHits(db, rows);
+            const hits = await analysisHits(db, rows);
             const expected = matchEveryRow(createLeadKeyMatcher(db), rows);
             rows.forEach((_, index) => {
               const row = index + 2;
@@ -92,9 +105,11 @@ describe('duplicate matching of an import', () => {
         (leads, rows) => {
           const db = databaseWith(':memory:', leads);
           try {
-            const matching = startKeyMatching(db);
-            matching.matchRows(rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys })));
-            const reused = matchEveryRow(createMatcherFromAnalysis(matching.holders), rows);
+            // As the analysis keeps them: only the file's keys a stored lead holds, from the hits.
+            const holders: KeyHolders = [new Map(), new Map(), new Map()];
+            const numbered = rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys }));
+            startKeyMatching(db).submit(numbered, (hits) => addStoredHolders(holders, hits, numbered));
+            const reused = matchEveryRow(createMatcherFromAnalysis(holders), rows);
             expect(reused).toEqual(matchEveryRow(createLeadKeyMatcher(db), rows));
           } finally {
             db.close();
@@ -103,6 +118,47 @@ describe('duplicate matching of an import', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('answers the same on a worker thread (a database file) as in-thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fairlead-matching-'));
+    dirs.push(dir);
+    const leads: StoredLead[] = [
+      {
+        keys: { phoneKey: 'p1', emailKey: 'e1', companyKey: null, companyNameKey: null },
+        createdAt: 2,
+        isDeleted: false,
+      },
+      {
+        keys: { phoneKey: 'p1', emailKey: 'e2', companyKey: null, companyNameKey: 'c1' },
+        createdAt: 1,
+        isDeleted: false,
+      },
+      {
+        keys: { phoneKey: 'p2', emailKey: null, companyKey: null, companyNameKey: null },
+        createdAt: 0,
+        isDeleted: true,
+      },
+    ];
+    const rows: LeadKeys[] = Array.from({ length: 1_000 }, (_, i) => ({
+      phoneKey: i % 7 === 0 ? 'p1' : `p-row-${i % 400}`,
+      emailKey: i % 11 === 0 ? 'e2' : null,
+      companyKey: null,
+      companyNameKey: i % 13 === 0 ? 'c1' : `c-row-${i}`,
+    }));
+    const onFile = databaseWith(join(dir, 'fairlead.sqlite'), leads);
+    const inMemory = databaseWith(':memory:', leads);
+    try {
+      expect(onFile.memory).toBe(false);
+      const fromWorker = await analysisHits(onFile, rows);
+      expect(fromWorker).toEqual(await analysisHits(inMemory, rows));
+      // Row 2 has p1, e2 and c1, all held first by lead_001 (older than lead_000); rows 402.. repeat phones of 2..
+      expect(fromWorker.get(2)).toEqual(['lead_001', 'lead_001', 'lead_001']);
+      expect(fromWorker.get(403)).toEqual([3]);
+    } finally {
+      onFile.close();
+      inMemory.close();
+    }
   });
 
   it('keeps the first holder of a key as the match', () => {
@@ -123,19 +179,20 @@ describe('duplicate matching of an import', () => {
 });
 
 /** The analysis's hits per row (rows numbered from 2, as in a file with a header), in batches of 100. */
-function analysisHits(
+async function analysisHits(
   db: Parameters<typeof startKeyMatching>[0],
   rows: readonly LeadKeys[],
-): Map<number, KeyHolder[]> {
+): Promise<Map<number, KeyHolder[]>> {
   const matching = startKeyMatching(db);
   const byRow = new Map<number, KeyHolder[]>();
   const numbered = rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys }));
-  for (let start = 0; start < numbered.length; start += 100) {
-    const hits = matching.matchRows(numbered.slice(start, start + 100));
-    for (let i = 0; i < hits.length; i += 3) {
-      const row = hits[i] as number;
-      byRow.set(row, [...(byRow.get(row) ?? []), hits[i + 2] as KeyHolder]);
-    }
-  }
+  for (let start = 0; start < numbered.length; start += 100)
+    matching.submit(numbered.slice(start, start + 100), (hits) => {
+      for (let i = 0; i < hits.length; i += 3) {
+        const row = hits[i] as number;
+        byRow.set(row, [...(byRow.get(row) ?? []), hits[i + 2] as KeyHolder]);
+      }
+    });
+  await matching.finish();
   return byRow;
 }

@@ -29,4 +29,14 @@ describe('the built desktop app', () => {
     expect(core).toMatch(/from "better-sqlite3"|require\("better-sqlite3"\)/);
     expect(core).not.toMatch(/from "kysely"/);
   });
+
+  it('builds each worker thread as a file of its own beside the core that starts it by path', () => {
+    const workers = JSON.parse(readFileSync('core/worker-modules.json', 'utf8')) as Record<string, string>;
+    const core = readFileSync('out/main/core-process.js', 'utf8');
+    for (const name of Object.keys(workers)) {
+      expect(existsSync(`out/main/${name}.js`), `out/main/${name}.js`).toBe(true);
+      expect(core).toContain(`new URL("./${name}", import.meta.url)`);
+    }
+    expect(existsSync('out/main/chunks')).toBe(false);
+  });
 });

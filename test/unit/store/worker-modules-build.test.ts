@@ -1,0 +1,72 @@
+// Worker threads start from built files: the import's key matching, bundled the way scripts/hub.mjs bundles the
+// core, with each entry of core/worker-modules.json as a file of its own beside it, runs with plain node and no
+// TypeScript source in reach.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..', '..');
+// Inside the repository, so the bundle finds better-sqlite3 in node_modules as the hub's does.
+const outDir = join(root, 'out', `test-worker-modules-${process.pid}`);
+const workers = JSON.parse(readFileSync(join(root, 'core', 'worker-modules.json'), 'utf8')) as Record<
+  string,
+  string
+>;
+
+async function bundleCaller(): Promise<string> {
+  const caller = join(outDir, 'src', 'caller.ts');
+  mkdirSync(join(outDir, 'src'), { recursive: true });
+  writeFileSync(
+    caller,
+    [
+      `import { startKeyMatching } from ${JSON.stringify(join(root, 'core', 'api', 'import', 'key-matching.ts'))};`,
+      `import { openDatabase } from ${JSON.stringify(join(root, 'core', 'store', 'open-database.ts'))};`,
+      'const db = openDatabase(process.argv[2]);',
+      'const matching = startKeyMatching(db);',
+      "const keys = { phoneKey: '+8613800000001', emailKey: null, companyKey: null, companyNameKey: null };",
+      'matching.submit([{ row: 2, keys }, { row: 3, keys }], (hits) => console.log(`hits ${JSON.stringify(hits)}`));',
+      'await matching.finish();',
+      'db.close();',
+    ].join('\n'),
+  );
+  await build({
+    entryPoints: {
+      caller,
+      ...Object.fromEntries(Object.entries(workers).map(([name, path]) => [name, join(root, path)])),
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['better-sqlite3'],
+    outdir: join(outDir, 'bundle'),
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+  return join(outDir, 'bundle', 'caller.mjs');
+}
+
+describe('worker modules in a bundle', () => {
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('lists every worker module that exists, the key matching among them', () => {
+    expect(workers['key-matching-worker']).toBe('core/api/import/key-matching-worker.ts');
+    for (const path of Object.values(workers)) expect(() => readFileSync(join(root, path))).not.toThrow();
+  });
+
+  it("runs the import's key matching from the built worker file beside the bundle", async () => {
+    const caller = await bundleCaller();
+    const dbPath = join(outDir, 'leads.sqlite');
+    const run = spawnSync(process.execPath, [caller, dbPath], { cwd: outDir, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    // Row 3 has row 2's phone: kind 0 (phone), held by row 2.
+    expect(run.stdout.trim()).toBe('hits [3,0,2]');
+
+    // Without the built worker file the bundle fails, naming what is missing: it never ran from source text.
+    rmSync(join(outDir, 'bundle', 'key-matching-worker.mjs'));
+    const missing = spawnSync(process.execPath, [caller, dbPath], { encoding: 'utf8' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('No worker module');
+  });
+});
