@@ -7,6 +7,7 @@ import type { FairleadClient } from '../../../core/api/transport/client';
 import { appendAssignment } from '../../../core/store/assignments';
 import { inTransaction } from '../../../core/store/sql';
 import { createTestService, type TestService } from '../../helpers/service';
+import { phoneSplitRules } from '../../helpers/phone-split-rules';
 import { refusal } from '../../helpers/refusal';
 import { useTempDir } from '../../helpers/temp-dir';
 import { repClient } from './work-fixtures';
@@ -50,24 +51,7 @@ describe('the team’s assignment history', () => {
     li = (await t.client.call('reps.create', { name: '李强', tier: 'mid' })).id;
     zhang = (await t.client.call('reps.create', { name: '张伟', tier: 'senior' })).id;
     await t.client.call('distribution.saveRules', {
-      rules: [
-        {
-          id: 'mobile-139',
-          name: '139 号段',
-          enabled: true,
-          conditions: [{ field: 'phone', op: 'contains', value: '139' }],
-          target: { kind: 'reps', repIds: [li] },
-          method: 'round-robin',
-        },
-        {
-          id: 'rest',
-          name: '其余',
-          enabled: true,
-          conditions: [],
-          target: { kind: 'reps', repIds: [wang] },
-          method: 'weighted',
-        },
-      ],
+      rules: phoneSplitRules(li, wang),
     });
     vip = await addLead('周总', { phone: PHONE, email: EMAIL, wechat: WECHAT, source: '展会' });
     await addLead('陈静', { source: '官网表单' });

@@ -10,6 +10,7 @@ import { createInProcessClient } from '../../../core/api/transport/in-process-cl
 import { AppealOutcomes } from '../../../renderer/src/features/transparency/AppealOutcomes';
 import { AssignmentLog } from '../../../renderer/src/features/transparency/AssignmentLog';
 import { createTestService, type TestService } from '../../helpers/service';
+import { phoneSplitRules } from '../../helpers/phone-split-rules';
 import { useTempDir } from '../../helpers/temp-dir';
 import { pickOption, renderWithApp } from './render-app';
 
@@ -34,24 +35,7 @@ describe('the assignment history and appeals on the Transparency page', () => {
     wang = (await t.client.call('reps.create', { name: '王芳', tier: 'mid' })).id;
     li = (await t.client.call('reps.create', { name: '李强', tier: 'mid' })).id;
     await t.client.call('distribution.saveRules', {
-      rules: [
-        {
-          id: 'mobile-139',
-          name: '139 号段',
-          enabled: true,
-          conditions: [{ field: 'phone', op: 'contains', value: '139' }],
-          target: { kind: 'reps', repIds: [li] },
-          method: 'round-robin',
-        },
-        {
-          id: 'rest',
-          name: '其余',
-          enabled: true,
-          conditions: [],
-          target: { kind: 'reps', repIds: [wang] },
-          method: 'weighted',
-        },
-      ],
+      rules: phoneSplitRules(li, wang),
     });
     const create = async (name: string, extra: Record<string, string> = {}) => {
       t.clock.now += 3_600_000;
