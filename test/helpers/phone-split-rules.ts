@@ -1,8 +1,10 @@
 // Two rules the assignment-history tests share: leads with a 139 phone go to one rep (so a rule's explanation quotes
 // a phone, which a rep must see masked), every other lead to another.
-import type { DistributionRule } from '../../core/domain/distribution/types';
+import type { CallInput } from '../../core/api/contract';
 
-export function phoneSplitRules(phoneRepId: string, restRepId: string): DistributionRule[] {
+type Rules = CallInput<'distribution.saveRules'>['rules'];
+
+export function phoneSplitRules(phoneRepId: string, restRepId: string): Rules {
   return [
     {
       id: 'mobile-139',
