@@ -1,4 +1,5 @@
-// The SQLite schema as Kysely types: the one place row shapes are declared (columns are snake_case).
+// The SQLite schema as Kysely types: where row shapes are declared (columns are snake_case; who-is-calling tables in schema-identity.ts).
+import type { DevicesTable, PairingCodesTable, SessionsTable, SignInFailuresTable } from './schema-identity';
 import type { Generated } from 'kysely';
 
 export interface RepsTable {
@@ -278,46 +279,6 @@ export interface Schema {
   pools: PoolsTable;
   lead_locks: LeadLocksTable;
   pulse_answers: PulseAnswersTable;
-}
-
-export interface SessionsTable {
-  token_hash: string;
-  /** 'lead' or 'rep:<id>'. */
-  person: string;
-  device_id: string | null;
-  created_at: number;
-  last_seen_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-  revoked_reason: string | null;
-}
-
-export interface SignInFailuresTable {
-  person: string;
-  failures: number;
-  locked_until: number;
-  last_at: number;
-}
-
-export interface DevicesTable {
-  id: string;
-  person: string;
-  name: string;
-  token_hash: string;
-  created_at: number;
-  last_seen_at: number | null;
-  last_address: string | null;
-  revoked_at: number | null;
-}
-
-export interface PairingCodesTable {
-  code_hash: string;
-  person: string;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-  failures: number;
 }
 
 export interface JobsTable {

@@ -1,7 +1,7 @@
 // Repository for sessions and sign-in lockouts: tokens are stored only as their SHA-256 hashes.
 import type { Database } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
-import type { SessionsTable } from './schema';
+import type { SessionsTable } from './schema-identity';
 import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 
 export interface SessionRow {
