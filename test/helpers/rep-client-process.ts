@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import { ApiError } from '../../core/api/errors';
 import type { CallName } from '../../core/api/contract';
 import { createFileDeviceStore } from '../../core/lan/device-store';
-import { connectRepClient, pairWithHub, type RepClient } from '../../core/lan/rep-client';
+import { connectRepClient, type RepClient } from '../../core/lan/rep-client';
+import { pairWithHub } from '../../core/lan/rep-pairing';
 
 type Command =
   | { id: number; op: 'pair'; hubUrl: string; code: string; deviceName: string; storePath: string }

@@ -2,7 +2,8 @@
 // voided code, an impostor hub, a hub presenting another certificate, and a revoked device coming back.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRepClient, pairWithHub, probeHub } from '../../../core/lan/rep-client';
+import { connectRepClient } from '../../../core/lan/rep-client';
+import { pairWithHub, probeHub } from '../../../core/lan/rep-pairing';
 import { startLanHub, waitFor, type LanHub } from '../../helpers/lan-hub';
 import { useTempDir } from '../../helpers/temp-dir';
 import { addRep, pairingCodeFor, refusalOf, storeIn } from './lan-fixtures';

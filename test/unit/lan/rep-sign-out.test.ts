@@ -2,7 +2,8 @@
 // next call, not after a restart) until the rep's PIN, sent with the device token, signs in again; a wrong PIN or a
 // revoked device is refused by the hub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRepClient, pairWithHub } from '../../../core/lan/rep-client';
+import { connectRepClient } from '../../../core/lan/rep-client';
+import { pairWithHub } from '../../../core/lan/rep-pairing';
 import { startLanHub, type LanHub } from '../../helpers/lan-hub';
 import { useTempDir } from '../../helpers/temp-dir';
 import { addRep, pairingCodeFor, refusalOf, storeIn } from './lan-fixtures';
