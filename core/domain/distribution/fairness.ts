@@ -21,8 +21,12 @@ interface RepLeadCounts {
 interface FairnessInput {
   /** The reps the figures are about (usually the active team); leads of other reps are ignored. */
   readonly reps: readonly Pick<Rep, 'id' | 'joinedOn'>[];
-  /** One entry per lead a rep received in the period. */
-  readonly assignments: readonly { readonly repId: RepId; readonly grade: Grade | null }[];
+  /** One entry per lead a rep received in the period, or per `count` such leads (1 when absent). */
+  readonly assignments: readonly {
+    readonly repId: RepId;
+    readonly grade: Grade | null;
+    readonly count?: number;
+  }[];
   /** Epoch ms; a rep is new when joinedOn is at most `newRepDays` days before it. */
   readonly now: number;
   readonly newRepDays?: number;
@@ -96,10 +100,11 @@ export function computeFairness(input: FairnessInput): FairnessFigures {
   let leadCount = 0;
   for (const a of input.assignments) {
     const entry = counts.get(a.repId);
+    const count = a.count ?? 1;
     if (entry === undefined) continue;
-    entry.total += 1;
-    entry.byGrade[a.grade ?? 'ungraded'] += 1;
-    leadCount += 1;
+    entry.total += count;
+    entry.byGrade[a.grade ?? 'ungraded'] += count;
+    leadCount += count;
   }
   const available = input.availableDays;
   const daysOf = (id: string): number => Math.max(0, available?.[id] ?? 0);
