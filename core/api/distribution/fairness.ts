@@ -32,8 +32,9 @@ export function readPeriodFairness(
   )) {
     // The local date of day number n is the UTC date of n days since 1970, as localDayOf dates a receipt.
     const day = new Date(row.day * DAY_MS).toISOString().slice(0, 10);
-    const receipt = { repId: row.repId, kind: receiptKindOf(row.kind), grade: row.grade, day };
-    for (let i = 0; i < row.count; i += 1) receipts.push(receipt);
+    // One receipt standing for the group's count: no copy per lead (100k of them cost the Dashboard ~40 ms).
+    const kind = receiptKindOf(row.kind);
+    receipts.push({ repId: row.repId, kind, grade: row.grade, day, count: row.count });
   }
   return computePeriodFairness({
     reps: listReps(db, { includeInactive: true }),

@@ -32,6 +32,8 @@ export interface Receipt {
   readonly kind: ReceiptKind;
   readonly grade: Grade | null;
   readonly day: string;
+  /** How many such receipts this one stands for (1 when absent): the store counts them per rep, kind, grade, day. */
+  readonly count?: number;
 }
 
 export type FairnessRep = Pick<Rep, 'id' | 'joinedOn' | 'leave' | 'isActive'>;
@@ -94,8 +96,8 @@ export function computePeriodFairness(input: PeriodFairnessInput): PeriodFairnes
   const lastDay = new Map<string, string>();
   for (const r of input.receipts) {
     const seen = lastDay.get(r.repId);
-    if (r.day >= input.from && r.day <= input.to && (seen === undefined || r.day > seen))
-      lastDay.set(r.repId, r.day);
+    const isCounted = r.day >= input.from && r.day <= input.to && (r.count ?? 1) > 0;
+    if (isCounted && (seen === undefined || r.day > seen)) lastDay.set(r.repId, r.day);
   }
   const reps = input.reps.filter((rep) => rep.isActive || lastDay.has(rep.id));
   const availableDays: Record<string, number> = {};
@@ -108,15 +110,16 @@ export function computePeriodFairness(input: PeriodFairnessInput): PeriodFairnes
     );
   const apart: Record<string, { claims: number; manual: number; recycles: number }> = {};
   for (const rep of reps) apart[rep.id] = { claims: 0, manual: 0, recycles: 0 };
-  const distributed: { repId: RepId; grade: Grade | null }[] = [];
+  const distributed: { repId: RepId; grade: Grade | null; count: number }[] = [];
   for (const r of input.receipts) {
     if (r.day < input.from || r.day > input.to) continue;
     const row = apart[r.repId];
-    if (row === undefined) continue;
-    if (r.kind === 'distributed') distributed.push({ repId: r.repId, grade: r.grade });
-    else if (r.kind === 'claim') row.claims += 1;
-    else if (r.kind === 'manual') row.manual += 1;
-    else row.recycles += 1;
+    const count = r.count ?? 1;
+    if (row === undefined || !(count > 0)) continue;
+    if (r.kind === 'distributed') distributed.push({ repId: r.repId, grade: r.grade, count });
+    else if (r.kind === 'claim') row.claims += count;
+    else if (r.kind === 'manual') row.manual += count;
+    else row.recycles += count;
   }
   const figures = computeFairness({
     reps,
