@@ -29,11 +29,21 @@ export interface Rep {
   readonly leave: readonly LeavePeriod[];
   /** ISO date the rep joined; new reps get a guaranteed minimum share. */
   readonly joinedOn: string;
+  /**
+   * Whole local days the rep was out of office (ledger/out-of-office.ts: at least half the day), from the switch's
+   * history: time away like leave for fairness and away loads. Absent = none (attached only where counted).
+   */
+  readonly outOfOfficeDays?: readonly LeavePeriod[];
 }
 
 /** True when `isoDate` (YYYY-MM-DD) falls inside one of the rep's leave periods. */
 export function isOnLeave(rep: Pick<Rep, 'leave'>, isoDate: string): boolean {
   return rep.leave.some((period) => period.from <= isoDate && isoDate <= period.to);
+}
+
+/** True when `isoDate` is one of the rep's out-of-office days (not today's switch: see isAvailable). */
+export function isOutOfOfficeOn(rep: Pick<Rep, 'outOfOfficeDays'>, isoDate: string): boolean {
+  return (rep.outOfOfficeDays ?? []).some((period) => period.from <= isoDate && isoDate <= period.to);
 }
 
 /** Available for new leads: active, not out of office, not on leave that day. */

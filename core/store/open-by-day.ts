@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { DAY_MS } from '../domain/clock';
 import { isoOfDayNumber } from '../domain/distribution/away-load';
-import { qb, selectFirst } from './sql';
+import { qb, selectAll, selectFirst } from './sql';
 
 /**
  * Leads that weigh on an open load (owned, live, not history, in a working stage) that arrived within each given
@@ -32,6 +32,44 @@ export function countOpenByArrivalDay(
         .where('stage', 'not in', ['won', 'lost', 'nurture']),
     );
     if (row !== undefined && row.n > 0) byDay[isoOfDayNumber(run.first)] = row.n;
+  }
+  return byDay;
+}
+
+/**
+ * Leads open at `at` (as openLoadsAt in distribution-state.ts counts them: owned, not deleted, arrived before and
+ * not closed by then) that arrived on or after `since`, by the ISO date of their local arrival day: a replay's
+ * away loads at its start (time away before the range still weighs on what the team holds when it begins).
+ */
+export function countOpenAtByArrivalDay(
+  db: Database,
+  at: number,
+  since: number,
+  utcOffsetMinutes: number,
+): Record<string, number> {
+  const offset = utcOffsetMinutes * 60_000;
+  const byDay: Record<string, number> = {};
+  const rows = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select(['created_at', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('owner_id', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .where('created_at', '<', at)
+      .where('created_at', '>=', since)
+      .where((eb) =>
+        eb.or([
+          eb('stage', 'not in', ['won', 'lost', 'nurture']),
+          eb('closed_at', '>=', at),
+          eb.and([eb('closed_at', 'is', null), eb('updated_at', '>=', at)]),
+        ]),
+      )
+      .groupBy('created_at'),
+  );
+  for (const row of rows) {
+    const day = isoOfDayNumber(Math.floor((row.created_at + offset) / DAY_MS));
+    byDay[day] = (byDay[day] ?? 0) + row.n;
   }
   return byDay;
 }

@@ -279,6 +279,14 @@ export interface Schema {
   pools: PoolsTable;
   lead_locks: LeadLocksTable;
   pulse_answers: PulseAnswersTable;
+  rep_out_of_office: RepOutOfOfficeTable;
+}
+
+/** A stretch a rep was out of office: epoch ms, to_at exclusive, null while still out (migration 0019). */
+interface RepOutOfOfficeTable {
+  rep_id: string;
+  from_at: number;
+  to_at: number | null;
 }
 
 export interface JobsTable {

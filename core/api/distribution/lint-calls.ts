@@ -112,7 +112,7 @@ const ledgerSchema = z
               .strict(),
             claims: z.number().int(),
             manual: z.number().int(),
-            /** Leave days inside the period (whole leave periods that overlap it, clipped). */
+            /** Days away inside the period: leave and out-of-office days (periods that overlap it, clipped). */
             leave: z.array(z.object({ from: z.string(), to: z.string() }).strict()),
           })
           .strict(),

@@ -13,6 +13,7 @@ import type { HandlersOf } from '../call-context';
 import { dayStart } from './fairness';
 import type { distributionLintCalls } from './lint-calls';
 import { localDayOf, readDistributionSettings } from './setup';
+import { withOutOfOfficeDays } from '../reps/out-of-office';
 
 /** The forecast reads the same weekdays of the last four weeks. */
 const HISTORY_DAYS = 28;
@@ -39,7 +40,13 @@ export const distributionLintHandlers: HandlersOf<typeof distributionLintCalls> 
     const to = input.to ?? localDayOf(ctx.now, utcOffsetMinutes).date;
     const from =
       input.from ?? localDayOf(dayStart(to, utcOffsetMinutes) - 29 * DAY_MS, utcOffsetMinutes).date;
-    const reps = listReps(ctx.db, { includeInactive: true });
+    // Out-of-office days are time away like leave: not available, and listed with the leave below.
+    const reps = withOutOfOfficeDays(
+      ctx.db,
+      listReps(ctx.db, { includeInactive: true }),
+      utcOffsetMinutes,
+      ctx.now,
+    );
     const rows = listReceipts(
       ctx.db,
       dayStart(from, utcOffsetMinutes),
@@ -64,9 +71,10 @@ export const distributionLintHandlers: HandlersOf<typeof distributionLintCalls> 
         return {
           ...row,
           name: rep?.name ?? row.repId,
-          leave: (rep?.leave ?? [])
+          leave: [...(rep?.leave ?? []), ...(rep?.outOfOfficeDays ?? [])]
             .filter((p) => p.to >= from && p.from <= to)
-            .map((p) => ({ from: p.from < from ? from : p.from, to: p.to > to ? to : p.to })),
+            .map((p) => ({ from: p.from < from ? from : p.from, to: p.to > to ? to : p.to }))
+            .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
         };
       }),
     };

@@ -1,5 +1,7 @@
 // What-if replay as a background job: past leads of a date range through a rule set (and optionally a second
-// one), reps as they were, nothing written; progress pushed, cancellable.
+// one), reps as they were (leave, start date and out-of-office days away), the team's open leads at the range's
+// start as its starting load (with the days they arrived, for away loads), nothing written; progress pushed,
+// cancellable.
 import type { Database } from 'better-sqlite3';
 import { replayDistributionAsync } from '../../domain/distribution/replay';
 import { compareReplays, type ReplayResult } from '../../domain/distribution/replay-figures';
@@ -8,6 +10,9 @@ import type { RepId } from '../../domain/ids';
 import type { Rep } from '../../domain/rep';
 import { customerOwnersBefore, listLeadsForReplay, openLoadsAt } from '../../store/distribution-state';
 import { DAY_MS } from '../../domain/clock';
+import { AWAY_HORIZON_DAYS } from '../../domain/distribution/away-load';
+import { countOpenAtByArrivalDay } from '../../store/open-by-day';
+import { withOutOfOfficeDays } from '../reps/out-of-office';
 import { listRecyclesBetween } from '../../store/recycle-history';
 import { listReps } from '../../store/reps';
 import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
@@ -23,8 +28,9 @@ const DAY_BEFORE = (iso: string): string => {
 };
 
 /**
- * Reps as they were: a rep is unavailable before joining (a leave up to the day before), "out of office" is
- * today's flag and is ignored, and a rep inactive now but who actually received leads in the range counts as active.
+ * Reps as they were: a rep is unavailable before joining (a leave up to the day before) and on their out-of-office
+ * days (whole days, as the ledger counts them: reps/out-of-office.ts), today's out-of-office switch is ignored, and
+ * a rep inactive now but who actually received leads in the range counts as active.
  */
 function repsAsTheyWere(reps: readonly Rep[], actual: Readonly<Record<string, RepId | null>>): Rep[] {
   const received = new Set(Object.values(actual).filter((v): v is RepId => v !== null));
@@ -32,7 +38,11 @@ function repsAsTheyWere(reps: readonly Rep[], actual: Readonly<Record<string, Re
     ...rep,
     isOutOfOffice: false,
     isActive: rep.isActive || received.has(rep.id),
-    leave: [...rep.leave, { from: '0001-01-01', to: DAY_BEFORE(rep.joinedOn) }],
+    leave: [
+      ...rep.leave,
+      ...(rep.outOfOfficeDays ?? []),
+      { from: '0001-01-01', to: DAY_BEFORE(rep.joinedOn) },
+    ],
   }));
 }
 
@@ -82,7 +92,8 @@ export function startReplayJob(
   const to = localDayOf(Date.parse(`${input.to}T12:00:00Z`), offset).start + 86_400_000;
   let jobId = '';
   const status = jobs.start('replay', actor, () => {
-    const allReps = listReps(db, { includeInactive: true });
+    // Out-of-office spans still open count to the end of the range's last day.
+    const allReps = withOutOfOfficeDays(db, listReps(db, { includeInactive: true }), offset, to - 1);
     const rulesA = input.rules ?? readRulesInForce(db, allReps).rules;
     const { leads, actual, customerKeys } = listLeadsForReplay(db, from, to);
     const ownersBefore = customerOwnersBefore(db, from);
@@ -97,6 +108,8 @@ export function startReplayJob(
       openLoads: openLoadsAt(db, from),
       assignedToday: {},
       day: null,
+      // The same open leads by the day they arrived: a rep away then starts the replay with an away load.
+      openByDay: countOpenAtByArrivalDay(db, from, from - AWAY_HORIZON_DAYS * DAY_MS, offset),
     };
     const passes = input.compareRules === undefined ? 1 : 2;
     const total = leads.length * passes;

@@ -16,6 +16,7 @@ import {
 import { countOpenByArrivalDay } from '../../store/open-by-day';
 import { listReps } from '../../store/reps';
 import { readSetting, writeSetting } from '../../store/settings';
+import { withOutOfOfficeDays } from '../reps/out-of-office';
 import type { DistributionSettings } from './schemas';
 
 const SETTINGS_KEY = 'distribution.settings';
@@ -129,6 +130,8 @@ export function readEngineState(
 interface TeamCache {
   readonly repsToken: number;
   readonly rulesToken: number;
+  /** Epoch ms of the local day the reps' out-of-office days run to (a span still open grows at midnight). */
+  readonly dayStart: number;
   readonly reps: readonly Rep[];
   readonly rules: RulesInForce;
 }
@@ -149,15 +152,20 @@ export function readTeamAndRules(
     cached &&
     cached.repsToken === tokens.reps &&
     cached.rulesToken === tokens.rules &&
+    now >= cached.dayStart &&
+    now < cached.dayStart + DAY_MS &&
     cached.rules.version > 0
   )
     return cached;
-  const reps = listReps(db, { includeInactive: true });
+  const { utcOffsetMinutes } = readDistributionSettings(db);
+  const dayStart = localDayOf(now, utcOffsetMinutes).start;
+  // Out-of-office days are time away for the away loads, as leave is (reps/out-of-office.ts).
+  const reps = withOutOfOfficeDays(db, listReps(db, { includeInactive: true }), utcOffsetMinutes, now);
   // Without a team the default pipeline would be saved without its territories: wait for the first rep.
   if (reps.length === 0) return { reps, rules: readRulesInForce(db, reps) };
   const rules = ensureRulesInForce(db, reps, now);
   const after = readChangeTokens(db);
-  const fresh: TeamCache = { repsToken: after.reps, rulesToken: after.rules, reps, rules };
+  const fresh: TeamCache = { repsToken: after.reps, rulesToken: after.rules, dayStart, reps, rules };
   teamCache.set(db, fresh);
   return fresh;
 }

@@ -15,6 +15,7 @@ import { leadKeysOf } from '../leads/lead-keys';
 import type { distributionCalls, TestLeadFields, TestLeadResult } from './calls';
 import { DISTRIBUTION_ERRORS } from './errors';
 import { readDistributionSettings, readEngineState, readRulesInForce } from './setup';
+import { withOutOfOfficeDays } from '../reps/out-of-office';
 import { readRecycleContext } from './recycle-context';
 import { readRepFit } from './rep-fit';
 import type { DistributionLead } from '../../domain/distribution/types';
@@ -84,9 +85,15 @@ export function testLead(ctx: CallContext, input: TestLeadInput): TestLeadResult
   const recycle = readRecycleContext(ctx.db, [lead.id], ctx.now);
   lead = { ...lead, previousOwners: recycle.previousOwners.get(lead.id) ?? [] };
   const keys = leadKeysOf(lead);
-  const reps = listReps(ctx.db, { includeInactive: true });
-  const rules = input.rules ?? readRulesInForce(ctx.db, reps).rules;
   const settings = readDistributionSettings(ctx.db);
+  // Out-of-office days weigh on the away loads as in live distribution (setup.ts readTeamAndRules).
+  const reps = withOutOfOfficeDays(
+    ctx.db,
+    listReps(ctx.db, { includeInactive: true }),
+    settings.utcOffsetMinutes,
+    ctx.now,
+  );
+  const rules = input.rules ?? readRulesInForce(ctx.db, reps).rules;
   const { state } = readEngineState(ctx.db, ctx.now, settings.utcOffsetMinutes, reps);
   const owners = findExistingOwners(ctx.db, lead.id, keys);
   const { assignment } = distributeLead({

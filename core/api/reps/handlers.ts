@@ -1,5 +1,5 @@
 // Team handlers: list, add, edit, deactivate. A PIN is hashed before the write; a changed PIN or a deactivation
-// ends the rep's sessions at once.
+// ends the rep's sessions at once; a change of the out-of-office switch is kept as history (out-of-office.ts).
 import type { Rep } from '../../domain/rep';
 import { asRepId } from '../../domain/ids';
 import { appendAudit } from '../../store/audit-log';
@@ -19,6 +19,7 @@ import { hashSecret } from '../session/secrets';
 import type { repsCalls } from './calls';
 import { REPS_ERRORS } from './errors';
 import { moveOpenLeadsOf, requireOpenLeadsPlace } from '../pool/rep-leads';
+import { recordOutOfOffice } from './out-of-office';
 
 function isoDateOf(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 10);
@@ -59,6 +60,7 @@ export const repsHandlers: HandlersOf<typeof repsCalls> = {
         joinedOn: joinedOn ?? isoDateOf(now),
       };
       insertRep(ctx.db, rep, now);
+      recordOutOfOffice(ctx.db, false, rep, now);
       if (pinHash) setRepPinHash(ctx.db, rep.id, pinHash, now);
       audit(ctx, now, 'rep.create', rep, { name: rep.name, tier: rep.tier });
       ctx.emit('reps.changed', { repIds: [rep.id] });
@@ -77,6 +79,8 @@ export const repsHandlers: HandlersOf<typeof repsCalls> = {
       ) as Partial<Rep>;
       const after: Rep = { ...before, ...defined };
       updateRep(ctx.db, after, now);
+      // The switch's history (time away for fairness) is written with the switch, in this transaction.
+      recordOutOfOffice(ctx.db, before.isOutOfOffice, after, now);
       if (pin !== undefined) {
         setRepPinHash(ctx.db, after.id, pinHash, now);
         ctx.sessions.revoke(ctx.db, { person: { role: 'rep', repId: after.id } }, now, 'PIN changed');

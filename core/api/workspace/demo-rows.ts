@@ -8,11 +8,15 @@ import { appendStageChange } from '../../store/stage-history';
 import { insertFollowUp } from '../../store/follow-ups';
 import { insertLead } from '../../store/leads';
 import { insertRep } from '../../store/reps';
+import { openOutOfOffice } from '../../store/rep-out-of-office';
+import { outOfOfficeSince } from '../../domain/demo/team';
 import type { CallContext } from '../call-context';
 import { leadKeysOf } from '../leads/lead-keys';
 
 export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: number): void {
   for (const rep of demo.reps) insertRep(ctx.db, rep, now);
+  // The rep out of office today has been out for a few days (as their history was routed): time away, like leave.
+  for (const rep of demo.reps) if (rep.isOutOfOffice) openOutOfOffice(ctx.db, rep.id, outOfOfficeSince(now));
   // The rules the history was routed by are the rules in force: the Transparency page's rules and its assignment
   // history's reasons name the same rules.
   insertRuleSet(ctx.db, demo.rules, 'system', now);

@@ -121,6 +121,11 @@ const ON_LEAVE_NEXT_WEEK = '赵磊';
 const OUT_OF_OFFICE = 'Kevin Zhou';
 const OUT_OF_OFFICE_SINCE_DAYS = 4;
 
+/** Since when the demo's rep out of office today has been out (epoch ms): the switch's history starts here. */
+export function outOfOfficeSince(now: number): number {
+  return now - OUT_OF_OFFICE_SINCE_DAYS * DAY_MS;
+}
+
 /** Whether `rep` was out of office at `at`: the flag set today stands for the last few days only. */
 export function wasOutOfOffice(rep: Pick<Rep, 'isOutOfOffice'>, at: number, now: number): boolean {
   return rep.isOutOfOffice && at > now - OUT_OF_OFFICE_SINCE_DAYS * DAY_MS;

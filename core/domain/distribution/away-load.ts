@@ -2,11 +2,12 @@
 // their own when load-based methods compare reps, so a rep back from leave (or new) resumes an ordinary share.
 //
 // Definition (the ledger's, applied to open leads): each day's leads that are still open are owed equally to the
-// reps present that day — active, joined by then and not on leave (`isPresentOn`, the ledger's availability). A rep
-// present every day holds about that much; a rep away on some days holds nothing from them. So rep i's away load =
-// Σ over the days d of the last AWAY_HORIZON_DAYS on which i was away of open(d) ÷ present(d), where open(d) counts
-// the open leads that arrived on d: distributed on arrival, they were handed out that day (a lead claimed or moved
-// later still counts on its arrival day; a replay counts a lead redistributed after a recycle on that day).
+// reps present that day — active, joined, not on leave or out of office (`isPresentOn`, the ledger's
+// availability). A rep present every day holds about that much; a rep away on some days holds nothing from
+// them. So rep i's away load = Σ over the days d of the last AWAY_HORIZON_DAYS on which i was away of
+// open(d) ÷ present(d), where open(d) counts the open leads that arrived on d: distributed on arrival, they were
+// handed out that day (a lead claimed or moved later still counts on its arrival day; a replay counts a lead
+// redistributed after a recycle on that day).
 // Load-based methods (load-balanced, skill-match, tier-ladder, team, and the optimizer's ties and evenness) compare
 // (open + away load) ÷ capacity. As the days away age, their leads close and the away load fades as a present rep's
 // leads of those days do, while the rep's own new leads take its place: the rep is given leads at the team's pace,
@@ -14,11 +15,21 @@
 // Reps present on every day of the horizon have no away load: among themselves the comparison is the plain
 // open ÷ capacity one (genuine load differences still balance), by the same exact integer path as before.
 // Caps (open cap, holding cap) stay on real open leads. Round-robin and weighted never look at loads: their pointer
-// and credits pass over a rep who is away, which is vacation-neutral already. Out of office is a switch with no
-// history, so only the leave calendar and the start date count as time away.
+// and credits pass over a rep who is away, which is vacation-neutral already. Out-of-office days (whole local days
+// from the switch's history, ledger/out-of-office.ts) count as time away like leave wherever leave does.
 import { DAY_MS } from '../clock';
-import { isOnLeave } from '../rep';
-import type { Rep } from '../rep';
+import { isOnLeave, isOutOfOfficeOn } from '../rep';
+import type { LeavePeriod, Rep } from '../rep';
+
+/** The fields that say when a rep was away: start date, leave, out-of-office days. */
+type AwayFields = 'joinedOn' | 'leave' | 'outOfOfficeDays';
+
+/** Leave and out-of-office days together: every dated stretch away after joining. */
+function awayPeriods(rep: Pick<Rep, 'leave' | 'outOfOfficeDays'>): readonly LeavePeriod[] {
+  return rep.outOfOfficeDays === undefined || rep.outOfOfficeDays.length === 0
+    ? rep.leave
+    : [...rep.leave, ...rep.outOfOfficeDays];
+}
 
 /** How far back days away count: open leads handed out earlier than this weigh on nobody's away load. */
 export const AWAY_HORIZON_DAYS = 90;
@@ -33,17 +44,20 @@ export function isoOfDayNumber(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Could take leads on `day` (ISO) by the calendar: joined by then and not on leave. The ledger counts it the same. */
-export function isPresentOn(rep: Pick<Rep, 'joinedOn' | 'leave'>, day: string): boolean {
-  return !(day < rep.joinedOn) && !isOnLeave(rep, day);
+/**
+ * Could take leads on `day` (ISO) by the calendar: joined by then, not on leave, not an out-of-office day. The
+ * ledger counts it the same.
+ */
+export function isPresentOn(rep: Pick<Rep, AwayFields>, day: string): boolean {
+  return !(day < rep.joinedOn) && !isOnLeave(rep, day) && !isOutOfOfficeOn(rep, day);
 }
 
 /**
- * True when some active rep was away (not yet joined, or on leave) on a day of the horizon ending on `today`:
- * only then can anyone carry an away load (so a caller reads open leads by day only then).
+ * True when some active rep was away (not yet joined, on leave, out of office) on a day of the horizon ending on
+ * `today`: only then can anyone carry an away load (so a caller reads open leads by day only then).
  */
 export function anyAwayWithin(
-  reps: readonly Pick<Rep, 'joinedOn' | 'leave' | 'isActive'>[],
+  reps: readonly Pick<Rep, AwayFields | 'isActive'>[],
   today: string,
   horizonDays = AWAY_HORIZON_DAYS,
 ): boolean {
@@ -51,7 +65,7 @@ export function anyAwayWithin(
   return reps.some(
     (rep) =>
       rep.isActive &&
-      (rep.joinedOn > first || rep.leave.some((period) => period.from <= today && period.to >= first)),
+      (rep.joinedOn > first || awayPeriods(rep).some((period) => period.from <= today && period.to >= first)),
   );
 }
 
@@ -62,25 +76,27 @@ export function anyAwayWithin(
  * counts each run once and may key the count by the run's first day. Today's leads weigh on nobody eligible today.
  */
 export function awayDayRuns(
-  reps: readonly Pick<Rep, 'joinedOn' | 'leave' | 'isActive'>[],
+  reps: readonly Pick<Rep, AwayFields | 'isActive'>[],
   today: string,
   horizonDays = AWAY_HORIZON_DAYS,
 ): { readonly first: number; readonly last: number }[] {
   const end = dayNumberOf(today) - 1;
   const first = end - horizonDays + 2;
   const runs: { first: number; last: number; away: string }[] = [];
-  // Only reps who started late or took leave within the horizon can be away on one of its days.
+  // Only reps who started late, took leave or were out of office within the horizon can be away on its days.
   const firstIso = isoOfDayNumber(first);
   const candidates = reps.filter(
     (rep) =>
       rep.isActive &&
-      (rep.joinedOn > firstIso || rep.leave.some((period) => period.from <= today && period.to >= firstIso)),
+      (rep.joinedOn > firstIso ||
+        awayPeriods(rep).some((period) => period.from <= today && period.to >= firstIso)),
   );
   if (candidates.length === 0) return runs;
-  // Each candidate's days away as day-number spans (before joining, each leave), so no day needs a date string.
+  // Each candidate's days away as day-number spans (before joining, each leave or out-of-office stretch), so no
+  // day needs a date string.
   const spans = candidates.map((rep): (readonly [number, number])[] => [
     [-Infinity, dayNumberOf(rep.joinedOn) - 1],
-    ...rep.leave.map((period): readonly [number, number] => [
+    ...awayPeriods(rep).map((period): readonly [number, number] => [
       dayNumberOf(period.from),
       dayNumberOf(period.to),
     ]),
@@ -114,7 +130,7 @@ export class AwayLoads {
   loads: Float64Array | null = null;
 
   constructor(
-    private readonly reps: readonly Pick<Rep, 'joinedOn' | 'leave' | 'isActive'>[],
+    private readonly reps: readonly Pick<Rep, AwayFields | 'isActive'>[],
     openByDay: Readonly<Record<string, number>> | undefined,
   ) {
     for (const [iso, count] of Object.entries(openByDay ?? {})) {

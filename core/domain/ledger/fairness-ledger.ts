@@ -1,6 +1,7 @@
 // The vacation-neutral fairness ledger: per rep and grade, the leads the rules gave them against the leads they
-// should have had for the days they were available (leave, start date and deactivation taken out). The engine's
-// load-based methods count time away the same way (distribution/away-load.ts), so they aim at what this owes.
+// should have had for the days they were available (leave, out-of-office days — ledger/out-of-office.ts —, start
+// date and deactivation taken out). The engine's load-based methods count time away the same way
+// (distribution/away-load.ts), so they aim at what this owes.
 import { GRADES } from '../funnel';
 import type { Grade } from '../funnel';
 import { isPresentOn } from '../distribution/away-load';
@@ -49,7 +50,7 @@ function emptyCounts(): Record<LedgerGrade, number> {
 }
 
 /**
- * Could take leads on `day`: present by the calendar (joined, not on leave: the same test as the engine's away
+ * Could take leads on `day`: present by the calendar (joined, not on leave or out of office: the engine's away
  * loads, so the ledger owes a day's leads to the reps the engine treated as there) and, inactive now, not after
  * their last lead of the period.
  */
