@@ -6,6 +6,7 @@ import { DAY_MS } from '../../domain/clock';
 import { countReceipts } from '../../store/fairness-receipts';
 import { listReps } from '../../store/reps';
 import { localDayOf } from './setup';
+import { withOutOfOfficeDays } from '../reps/out-of-office';
 
 /** Epoch ms of local midnight starting the ISO date `iso`. */
 export function dayStart(iso: string, utcOffsetMinutes: number): number {
@@ -37,7 +38,8 @@ export function readPeriodFairness(
     receipts.push({ repId: row.repId, kind, grade: row.grade, day, count: row.count });
   }
   return computePeriodFairness({
-    reps: listReps(db, { includeInactive: true }),
+    // Out-of-office days are time away like leave (reps/out-of-office.ts).
+    reps: withOutOfOfficeDays(db, listReps(db, { includeInactive: true }), utcOffsetMinutes, now),
     receipts,
     from,
     to,

@@ -3,7 +3,7 @@
 import { DAY_MS } from '../clock';
 import type { Grade } from '../funnel';
 import type { RepId } from '../ids';
-import { isOnLeave } from '../rep';
+import { isOnLeave, isOutOfOfficeOn } from '../rep';
 import type { Rep } from '../rep';
 import { computeFairness } from './fairness';
 import type { FairnessFigures } from './fairness';
@@ -36,7 +36,7 @@ export interface Receipt {
   readonly count?: number;
 }
 
-export type FairnessRep = Pick<Rep, 'id' | 'joinedOn' | 'leave' | 'isActive'>;
+export type FairnessRep = Pick<Rep, 'id' | 'joinedOn' | 'leave' | 'isActive' | 'outOfOfficeDays'>;
 
 function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
@@ -48,10 +48,10 @@ function isoOf(day: number): string {
 
 /**
  * Days in [from, to] (inclusive ISO dates) the rep could receive leads: from the later of `from` and joining, to
- * the earlier of `to` and `until` (an inactive rep's last working day), leave days taken out.
+ * the earlier of `to` and `until` (an inactive rep's last working day), leave and out-of-office days taken out.
  */
 export function countAvailableDays(
-  rep: Pick<Rep, 'joinedOn' | 'leave'>,
+  rep: Pick<Rep, 'joinedOn' | 'leave' | 'outOfOfficeDays'>,
   from: string,
   to: string,
   until?: string,
@@ -62,7 +62,10 @@ export function countAvailableDays(
   );
   const last = Math.min(dayNumber(to), until === undefined ? Infinity : dayNumber(until));
   let days = 0;
-  for (let day = first; day <= last; day += 1) if (!isOnLeave(rep, isoOf(day))) days += 1;
+  for (let day = first; day <= last; day += 1) {
+    const iso = isoOf(day);
+    if (!isOnLeave(rep, iso) && !isOutOfOfficeOn(rep, iso)) days += 1;
+  }
   return days;
 }
 
