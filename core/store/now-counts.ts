@@ -17,7 +17,7 @@ export interface NowFilter {
  * Live (not deleted, not history) leads the filter selects. The two terms are literal so that they match the
  * partial covering index leads_cohort (migration 0016): bound as parameters, SQLite could not prove it applies.
  */
-function liveLeads(filter: NowFilter): RawBuilder<boolean> {
+export function liveLeads(filter: NowFilter): RawBuilder<boolean> {
   const parts = [sql<boolean>`leads.is_history = 0`, sql<boolean>`leads.deleted_at IS NULL`];
   if (filter.repId !== undefined) parts.push(sql<boolean>`leads.owner_id = ${filter.repId}`);
   if (filter.tier !== undefined)

@@ -5,7 +5,8 @@ import { isOpenStage, isStageKey, type FunnelStage } from '../../domain/funnel';
 import { REP_TIERS, type RepTier } from '../../domain/rep';
 import type { KpiFilter } from '../../store/dashboard-kpi';
 import { readOpenLoads } from '../../store/distribution-state';
-import { countLiveLeadsCreated, countLiveLeadsPerStage } from '../../store/now-counts';
+import { countLiveLeadsPerStageSummed } from '../../store/dashboard';
+import { countLiveLeadsCreated } from '../../store/now-counts';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
 import { localDayOf, readDistributionSettings } from '../distribution/setup';
@@ -20,7 +21,7 @@ export function computeNow(ctx: CallContext, filter: KpiFilter): DashboardNow {
   const { utcOffsetMinutes } = readDistributionSettings(db);
   const openByStage: Partial<Record<FunnelStage, number>> = {};
   const stageCounts: Partial<Record<FunnelStage, number>> = {};
-  for (const row of countLiveLeadsPerStage(db, filter)) {
+  for (const row of countLiveLeadsPerStageSummed(db, filter)) {
     if (!isStageKey(row.stage)) continue;
     stageCounts[row.stage] = row.count;
     if (isOpenStage(row.stage)) openByStage[row.stage] = row.count;
