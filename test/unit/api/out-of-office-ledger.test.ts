@@ -1,0 +1,227 @@
+// Out of office as time away (issue #18): the switch's history, live distribution and the ledger over a month with
+// a rep out of office for five days, and the replay's starting load from the leads open when it begins.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { leadKeysOf } from '../../../core/api/leads/lead-keys';
+import type { DistributionRule } from '../../../core/domain/distribution/types';
+import { asRepId } from '../../../core/domain/ids';
+import type { Lead } from '../../../core/domain/lead';
+import { insertLead } from '../../../core/store/leads';
+import { setLeadStage } from '../../../core/store/work-leads';
+import { blankLead } from '../../helpers/blank-lead';
+import { createTestService, type TestService } from '../../helpers/service';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** Local hour `h` in China (UTC+8, the default offset) of a June 2026 day. */
+const june = (day: number, h: number) => Date.UTC(2026, 5, day, h - 8, 0, 0);
+
+const LOAD_BALANCED: DistributionRule = {
+  id: 'lb',
+  name: '负载均衡',
+  enabled: true,
+  conditions: [],
+  target: { kind: 'everyone' },
+  method: 'load-balanced',
+};
+
+describe('out of office is time away', () => {
+  const tempDir = useTempDir();
+  let t: TestService;
+  beforeEach(() => {
+    t = createTestService(tempDir(), june(1, 8));
+  });
+  afterEach(() => t.close());
+
+  function spans(repId: string): unknown[] {
+    return t.service.db
+      .prepare(
+        'SELECT from_at AS "from", to_at AS "to" FROM rep_out_of_office WHERE rep_id = ? ORDER BY from_at',
+      )
+      .all(repId);
+  }
+
+  it('keeps the switch’s history with each change of it, and nothing for an edit that leaves it', async () => {
+    const rep = await t.client.call('reps.create', { name: '请假', tier: 'mid', isOutOfOffice: true });
+    expect(spans(rep.id)).toEqual([{ from: june(1, 8), to: null }]);
+    t.clock.now = june(2, 9);
+    await t.client.call('reps.update', { id: rep.id, patch: { capOpen: 5 } });
+    await t.client.call('reps.update', { id: rep.id, patch: { isOutOfOffice: true } });
+    expect(spans(rep.id)).toEqual([{ from: june(1, 8), to: null }]);
+    await t.client.call('reps.update', { id: rep.id, patch: { isOutOfOffice: false } });
+    t.clock.now = june(3, 18);
+    await t.client.call('reps.update', { id: rep.id, patch: { isOutOfOffice: true } });
+    expect(spans(rep.id)).toEqual([
+      { from: june(1, 8), to: june(2, 9) },
+      { from: june(3, 18), to: null },
+    ]);
+    // The current state reads as before.
+    const listed = await t.client.call('reps.list', {});
+    expect(listed.find((r) => r.id === rep.id)?.isOutOfOffice).toBe(true);
+  });
+
+  it('a rep out of office for five days (switch on, then off) returns to the same share as the others: no flood, no drought, and the ledger and a replayed month count the days away', async () => {
+    const ids: Record<string, string> = {};
+    for (const name of ['a', 'b', 'c', 'd', 'e'])
+      ids[name] = (await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01' })).id;
+    const c = ids['c'] ?? '';
+    await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED] });
+    const perDay = new Map<string, number[]>();
+    const closing: { at: number; id: string }[] = [];
+    for (let day = 1; day <= 30; day += 1) {
+      // Out of office from 08:00 on Monday June 8 to 08:00 on Saturday June 13: five whole days away.
+      if (day === 8 || day === 13) {
+        t.clock.now = june(day, 8);
+        await t.client.call('reps.update', { id: c, patch: { isOutOfOffice: day === 8 } });
+      }
+      for (let k = 0; k < 12; k += 1) {
+        t.clock.now = june(day, 9) + k * 1_800_000;
+        // Leads close 2 to 13 days after they arrived, as the reps work them.
+        for (const due of closing.filter((x) => x.at <= t.clock.now)) {
+          setLeadStage(
+            t.service.db,
+            due.id,
+            { stage: 'lost', wonAmountFen: null, lostReason: 'test', closedAt: due.at },
+            due.at,
+          );
+          closing.splice(closing.indexOf(due), 1);
+        }
+        const lead = await t.client.call('leads.create', { name: `客户${day}-${k}` });
+        closing.push({ id: lead.id, at: t.clock.now + (2 + ((k * 7 + day * 3) % 12)) * DAY });
+        if (lead.ownerId === null) continue;
+        const list = perDay.get(lead.ownerId) ?? new Array<number>(30).fill(0);
+        list[day - 1] = (list[day - 1] ?? 0) + 1;
+        perDay.set(lead.ownerId, list);
+      }
+    }
+    const sum = (name: string, from: number, to: number) =>
+      (perDay.get(ids[name] ?? '') ?? []).slice(from, to).reduce((x, y) => x + y, 0);
+    const peers = ['a', 'b', 'd', 'e'];
+    const peerMean = (from: number, to: number) =>
+      peers.reduce((total, name) => total + sum(name, from, to), 0) / peers.length;
+    // Within 15% of the figure, and never closer than 2 leads is asked (load-based picks wander a little).
+    const near = (value: number, target: number, what: string) =>
+      expect(Math.abs(value - target), `${what}: ${value} against ${target}`).toBeLessThanOrEqual(
+        Math.max(2, 0.15 * target),
+      );
+    expect(sum('c', 7, 12)).toBe(0);
+    near(sum('c', 12, 15), peerMean(12, 15), 'first three days back');
+    near(sum('c', 12, 19), peerMean(12, 19), 'first week back');
+    near(sum('c', 12, 19), sum('c', 0, 7), 'the week back against the week before');
+
+    // The ledger on the Transparency page: the five days are not available, and c got what the rest owed.
+    const ledger = await t.client.call('distribution.ledger', { from: '2026-06-01', to: '2026-06-30' });
+    const row = ledger.rows.find((r) => r.repId === c);
+    expect(row?.availableDays).toBe(25);
+    expect(row?.leave).toEqual([{ from: '2026-06-08', to: '2026-06-12' }]);
+    expect(ledger.rows.filter((r) => r.repId !== c).map((r) => r.availableDays)).toEqual([30, 30, 30, 30]);
+    near(row?.total.received ?? 0, row?.total.expected ?? 0, 'c received against the ledger');
+    const fairness = await t.client.call('distribution.fairness', { from: '2026-06-01', to: '2026-06-30' });
+    expect(fairness.perRep[c]?.availableDays).toBe(25);
+
+    // The month replayed through the same rule treats c as away on those days too: a share per available day.
+    const job = await t.client.call('distribution.replay', {
+      from: '2026-06-01',
+      to: '2026-06-30',
+      rules: [LOAD_BALANCED],
+    });
+    const done = await t.service.jobs.waitFor(job.id);
+    expect(done.state).toBe('done');
+    const replayed = (done.result as { a: { perRep: Record<string, { total: number }> } }).a.perRep;
+    const replayedPeers =
+      peers.reduce((total, name) => total + (replayed[ids[name] ?? '']?.total ?? 0), 0) / 4;
+    near(
+      replayed[c]?.total ?? 0,
+      (replayedPeers * 25) / 30,
+      'c replayed against the peers per available day',
+    );
+  });
+});
+
+describe('a replay starts from the leads open when it begins', () => {
+  const tempDir = useTempDir();
+  let t: TestService;
+  beforeEach(() => {
+    t = createTestService(tempDir(), june(20, 9));
+  });
+  afterEach(() => t.close());
+
+  function put(id: string, fields: Partial<Lead>): void {
+    const lead = blankLead(id, { name: id, ...fields });
+    insertLead(t.service.db, lead, leadKeysOf(lead), {
+      importBatchId: null,
+      scoreModelVersion: null,
+      scoredAt: null,
+    });
+  }
+
+  /** Every row of every table but the jobs' own: what a replay must leave as it found. */
+  function snapshot(): Record<string, unknown[]> {
+    const tables = t.service.db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'jobs'",
+      )
+      .all() as { name: string }[];
+    // Rows as sorted JSON: some tables have no rowid to order by.
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        t.service.db
+          .prepare(`SELECT * FROM "${name}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
+    );
+  }
+
+  it('a rep away when the open leads arrived starts with their share of them: the replay matches the hand count, not the flood an empty start gives, and writes nothing', async () => {
+    const ids: Record<string, string> = {};
+    for (const name of ['a', 'b', 'c']) {
+      const leave = name === 'c' ? [{ from: '2026-06-01', to: '2026-06-05' }] : [];
+      ids[name] = (
+        await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01', leave })
+      ).id;
+    }
+    await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED] });
+    // Before the replay: 12 leads that arrived June 2-4 while c was on leave, still open, 6 each with a and b,
+    // and 4 more that closed before it (they weigh on nobody).
+    for (let i = 0; i < 12; i += 1) {
+      const at = june(2 + (i % 3), 10) + i * HOUR;
+      put(`open-${i}`, {
+        ownerId: asRepId(ids[i % 2 === 0 ? 'a' : 'b'] ?? ''),
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    for (let i = 0; i < 4; i += 1) {
+      const at = june(3, 15) + i * HOUR;
+      put(`closed-${i}`, {
+        ownerId: asRepId(ids['a'] ?? ''),
+        createdAt: at,
+        updatedAt: at + DAY,
+        stage: 'lost',
+        closedAt: at + DAY,
+      });
+    }
+    // The replayed day: 9 leads on June 10, none closing.
+    for (let i = 0; i < 9; i += 1)
+      put(`new-${i}`, { createdAt: june(10, 9) + i * HOUR, updatedAt: june(10, 9) + i * HOUR });
+
+    const before = snapshot();
+    const job = await t.client.call('distribution.replay', {
+      from: '2026-06-10',
+      to: '2026-06-10',
+      rules: [LOAD_BALANCED],
+    });
+    const done = await t.service.jobs.waitFor(job.id);
+    expect(done.state).toBe('done');
+    const perRep = (done.result as { a: { perRep: Record<string, { total: number }> } }).a.perRep;
+    // By hand: a and b start with 6 open each; c holds none but was away the days those 12 arrived, when they were
+    // owed to the 2 reps present: an away load of 12 ÷ 2 = 6. All three start level, so load balancing deals the 9
+    // new leads 3 each. (Starting from an empty away load, c at 0 against 6 and 6 would take the first 6 and then
+    // one in three: 7 of 9.)
+    expect([ids['a'], ids['b'], ids['c']].map((id) => perRep[id ?? '']?.total ?? 0)).toEqual([3, 3, 3]);
+    expect(snapshot()).toEqual(before);
+  });
+});
