@@ -2,6 +2,7 @@
 // declared access, runs it (in one transaction unless it waits on I/O), and pushes events after commit, scoped to
 // each listener.
 import type { Database } from 'better-sqlite3';
+import { markClosedLeadsChanged } from '../store/closed-leads-stamp';
 import { readSchemaVersion } from '../store/open-database';
 import { findLeadOwners } from '../store/leads';
 import { inTransaction } from '../store/sql';
@@ -236,8 +237,9 @@ export function createService(options: ServiceOptions): Service {
       // A call that waits on I/O commits its own transactions: what it revoked stays revoked.
       if (spec.waitsOnIo) sessions.flushRevoked();
       else sessions.discardRevoked();
-      // The transaction rolled back: drop anything cached from inside it.
+      // The transaction rolled back: drop anything cached from inside it (a rep–lead fit rechecks the closed leads).
       scoring.invalidate();
+      markClosedLeadsChanged(db);
       for (const work of onRollback) inTransaction(db, work);
       if (error instanceof ServiceError) return refusal(error);
       const message = error instanceof Error ? error.message : String(error);

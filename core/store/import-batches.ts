@@ -3,6 +3,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Lead } from '../domain/lead';
 import { LEAD_COLUMNS, leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
+import { markClosedLeadsChanged } from './closed-leads-stamp';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable, LeadsTable } from './schema';
 import { sql, type Kysely } from 'kysely';
@@ -153,15 +154,24 @@ export type SharedLeadColumns = Partial<LeadsTable>;
 interface StagingLayout {
   readonly shared: SharedLeadColumns;
   readonly columns: readonly (keyof LeadsTable)[];
+  /** The shared columns as pairs, walked once per staged lead (a `for…in` over `shared` showed in the profile). */
+  readonly sharedEntries: readonly (readonly [keyof LeadsTable, unknown])[];
 }
 
 export function stagingLayout(shared: SharedLeadColumns): StagingLayout {
-  return { shared, columns: LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column)) };
+  return {
+    shared,
+    columns: LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column)),
+    sharedEntries: LEAD_COLUMNS.filter((column) => Object.hasOwn(shared, column)).map(
+      (column) => [column, shared[column]] as const,
+    ),
+  };
 }
 
 /**
  * A lead of a running import as its staging table holds it; it becomes visible when `moveStagedLeads` runs. A lead
- * that differs from the batch's shared columns is refused (it would be stored with the batch's values).
+ * that differs from the batch's shared columns is refused (it would be stored with the batch's values). Runs once
+ * per imported lead, so plain indexed loops.
  */
 export function stagedLeadValues(
   layout: StagingLayout,
@@ -170,14 +180,17 @@ export function stagedLeadValues(
   meta: LeadMeta,
 ): unknown[] {
   const row = leadToRow(lead, keys, meta);
-  for (const column in layout.shared) {
-    const value = layout.shared[column as keyof LeadsTable];
-    if (row[column as keyof LeadsTable] !== value)
+  const { sharedEntries, columns } = layout;
+  for (let i = 0; i < sharedEntries.length; i += 1) {
+    const [column, value] = sharedEntries[i] as readonly [keyof LeadsTable, unknown];
+    if (row[column] !== value)
       throw new Error(
-        `import staging: lead ${lead.id} has ${column} = ${String(row[column as keyof LeadsTable])}, not the batch's ${String(value)}`,
+        `import staging: lead ${lead.id} has ${column} = ${String(row[column])}, not the batch's ${String(value)}`,
       );
   }
-  return layout.columns.map((column) => row[column]);
+  const values = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length; i += 1) values[i] = row[columns[i] as keyof LeadsTable];
+  return values;
 }
 
 /**
@@ -227,6 +240,8 @@ export function moveStagedLeads(db: Database, staging: ImportStaging): number {
   const { shared, table } = staging;
   if (shared.owner_id !== null && shared.is_history !== 1)
     throw new Error('import staging: only leads without an owner or past leads are moved in bulk');
+  // Past leads may arrive closed, around applyOpenLoadChange: the closed leads' stamp moves here instead.
+  markClosedLeadsChanged(db);
   const move = qb
     .insertInto('leads')
     .columns([...LEAD_COLUMNS])

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { FunnelStage } from '../domain/funnel';
 import { DEFAULT_UTC_OFFSET_MINUTES, localDayNumber } from '../domain/sla/local-day';
 import { openLoadDelta, type OpenLoadFacts } from '../domain/sla/open-load';
+import { noteLeadWrite } from './closed-leads-stamp';
 import { getCompiled, qb, runCompiled } from './sql';
 
 /** The columns of a leads row that decide its open load. */
@@ -60,6 +61,8 @@ export function applyOpenLoadChange(
   before: OpenLoadFacts | null,
   after: OpenLoadFacts | null,
 ): void {
+  // Every lead write passes here: a cached rep–lead fit learns from it that the closed leads may have moved.
+  noteLeadWrite(db, before, after);
   for (const [repId, step] of openLoadDelta(before, after)) {
     if (step > 0) runCompiled(db, ADD_OPEN_LOAD_SQL, [repId, 1]);
     else runCompiled(db, REMOVE_OPEN_LOAD_SQL, [repId]);
