@@ -43,7 +43,7 @@ export function listReceipts(db: Database, from: number, to: number): ReceiptRow
   }));
 }
 
-interface ReceiptCount {
+export interface ReceiptCount {
   readonly repId: RepId;
   readonly kind: string;
   /** As listReceipts reads it: the assignment's grade then. */

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { computePeriodFairness, receiptKindOf } from '../../domain/distribution/fair-shares';
 import type { PeriodFairness, Receipt } from '../../domain/distribution/fair-shares';
 import { DAY_MS } from '../../domain/clock';
-import { countReceipts } from '../../store/fairness-receipts';
+import { countReceipts, type ReceiptCount } from '../../store/fairness-receipts';
 import { listReps } from '../../store/reps';
 import { localDayOf } from './setup';
 import { withOutOfOfficeDays } from '../reps/out-of-office';
@@ -15,7 +15,8 @@ export function dayStart(iso: string, utcOffsetMinutes: number): number {
 
 /**
  * Fairness for the local dates [from, to] (inclusive): every rep, inactive ones included (the domain keeps those
- * who received something in the period), and every assignment row of the period with the grade it had then.
+ * who received something in the period), and every assignment row of the period with the grade it had then —
+ * `counted` when the caller already counted them as countReceipts does (the Dashboard, from its hand-overs).
  */
 export function readPeriodFairness(
   db: Database,
@@ -23,14 +24,16 @@ export function readPeriodFairness(
   to: string,
   utcOffsetMinutes: number,
   now: number,
+  counted?: readonly ReceiptCount[],
 ): PeriodFairness {
   const receipts: Receipt[] = [];
-  for (const row of countReceipts(
-    db,
-    dayStart(from, utcOffsetMinutes),
-    dayStart(to, utcOffsetMinutes) + DAY_MS,
-    utcOffsetMinutes,
-  )) {
+  for (const row of counted ??
+    countReceipts(
+      db,
+      dayStart(from, utcOffsetMinutes),
+      dayStart(to, utcOffsetMinutes) + DAY_MS,
+      utcOffsetMinutes,
+    )) {
     // The local date of day number n is the UTC date of n days since 1970, as localDayOf dates a receipt.
     const day = new Date(row.day * DAY_MS).toISOString().slice(0, 10);
     // One receipt standing for the group's count: no copy per lead (100k of them cost the Dashboard ~40 ms).

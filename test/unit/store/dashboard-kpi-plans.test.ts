@@ -11,6 +11,7 @@ import {
   listResponses,
   sumStageStays,
 } from '../../../core/store/dashboard-kpi';
+import { listHandOvers } from '../../../core/store/dashboard-handovers';
 import { countReceipts } from '../../../core/store/fairness-receipts';
 import { openDatabase } from '../../../core/store/open-database';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -68,6 +69,7 @@ describe('the KPI row’s query plans', () => {
       expect(receipts).toMatch(/leads_deleted/);
       expect(receipts).not.toMatch(/SEARCH l USING|autoindex_leads/);
       expect(plansOf(db, () => listResponses(db, PERIOD, {}))).toMatch(/COVERING INDEX assignments_period/);
+      expect(plansOf(db, () => listHandOvers(db, PERIOD))).toMatch(/COVERING INDEX assignments_period/);
       expect(plansOf(db, () => sumStageStays(db, PERIOD, {}))).toMatch(/COVERING INDEX stage_history_stays/);
     } finally {
       db.close();

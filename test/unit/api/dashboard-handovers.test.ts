@@ -1,0 +1,133 @@
+// The KPI row reads the period's hand-overs once (listHandOvers) for response time and balance: split in memory they
+// give exactly listResponses' rows for every filter and countReceipts' counts, on random workspaces with history and
+// deleted leads, reassignments, every assignment kind and hand-overs around the period's edges.
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { receiptCountsOf, responseRowsOf } from '../../../core/api/dashboard/handovers';
+import { listHandOvers } from '../../../core/store/dashboard-handovers';
+import { listResponses, type KpiFilter, type ResponseRow } from '../../../core/store/dashboard-kpi';
+import { countReceipts } from '../../../core/store/fairness-receipts';
+import { openDatabase } from '../../../core/store/open-database';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const HOUR = 3_600_000;
+const PERIOD = { from: 10 * HOUR, to: 80 * HOUR, utcOffsetMinutes: 480 };
+const REPS = ['rep_0', 'rep_1', 'rep_2', 'rep_3'];
+const TIER_OF: Record<string, string> = { rep_0: 'senior', rep_1: 'mid', rep_2: 'senior', rep_3: 'junior' };
+const FILTERS: KpiFilter[] = [
+  {},
+  { repId: 'rep_1' },
+  { tier: 'senior' },
+  { source: '官网' },
+  { tier: 'mid', source: '展会' },
+];
+
+const leadArb = fc.record({
+  grade: fc.constantFrom('A', 'B', 'C', 'D', null),
+  source: fc.constantFrom('官网', '展会', null),
+  deleted: fc.boolean(),
+  history: fc.boolean(),
+});
+const handOverArb = fc.record({
+  lead: fc.nat(11),
+  rep: fc.constantFrom(...REPS, null),
+  kind: fc.constantFrom('auto', 'import', 'demo', 'claim', 'manual', 'appeal', 'recycle'),
+  gradeThen: fc.constantFrom('A', 'B', 'C', 'D', null),
+  at: fc.integer({ min: 0, max: 90 * HOUR }),
+  contactAfter: fc.option(fc.nat(20 * HOUR)),
+});
+const workspace = fc.record({
+  leads: fc.array(leadArb, { minLength: 12, maxLength: 12 }),
+  handOvers: fc.array(handOverArb, { maxLength: 60 }),
+});
+
+const sortKey = (r: ResponseRow) => `${r.leadId}|${r.repId}|${r.assignedAt}|${r.firstContactAt}|${r.grade}`;
+const asResponse = (r: ResponseRow): ResponseRow => ({
+  leadId: r.leadId,
+  repId: r.repId,
+  grade: r.grade,
+  assignedAt: r.assignedAt,
+  firstContactAt: r.firstContactAt,
+});
+const sorted = <T>(rows: readonly T[], key: (row: T) => string) =>
+  [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+describe('the hand-overs read once for the KPI row', () => {
+  const tempDir = useTempDir();
+
+  it('split into listResponses’ rows for every filter and countReceipts’ counts (property)', () => {
+    const db: Database = openDatabase(join(tempDir(), 'handovers.sqlite'));
+    const rep = db.prepare(
+      `INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES (?, ?, ?, '2025-01-01', 0, 0)`,
+    );
+    for (const id of REPS) rep.run(id, id, TIER_OF[id]);
+    // Each run starts from no hand-overs: the append-only guard would refuse clearing them between runs.
+    db.exec('DROP TRIGGER assignments_no_delete');
+    const lead = db.prepare(
+      `INSERT INTO leads (id, name, stage, grade, source, is_history, deleted_at, created_at, updated_at)
+       VALUES (?, ?, 'mql', ?, ?, ?, ?, 0, 0)`,
+    );
+    const assignment = db.prepare(
+      `INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at, grade_then, first_contact_at)
+       VALUES (?, ?, ?, ?, 't', ?, ?, ?)`,
+    );
+    fc.assert(
+      fc.property(workspace, ({ leads, handOvers }) => {
+        db.exec('DELETE FROM assignments; DELETE FROM leads');
+        leads.forEach((l, i) =>
+          lead.run(
+            `lead_${String(i).padStart(2, '0')}`,
+            `客户${i}`,
+            l.grade,
+            l.source,
+            l.history ? 1 : 0,
+            l.deleted ? 1 : null,
+          ),
+        );
+        handOvers.forEach((h, i) =>
+          assignment.run(
+            `asg_${i}`,
+            `lead_${String(h.lead).padStart(2, '0')}`,
+            h.rep,
+            h.kind,
+            h.at,
+            h.gradeThen,
+            h.contactAfter === null ? null : h.at + h.contactAfter,
+          ),
+        );
+        const rows = listHandOvers(db, PERIOD);
+        for (const filter of FILTERS) {
+          const tier = filter.tier;
+          const tierReps =
+            tier === undefined ? undefined : new Set(REPS.filter((id) => TIER_OF[id] === tier));
+          expect(sorted(responseRowsOf(rows, filter, tierReps).map(asResponse), sortKey)).toEqual(
+            sorted(listResponses(db, PERIOD, filter), sortKey),
+          );
+        }
+        const countKey = (c: { repId: string; kind: string; grade: string | null; day: number }) =>
+          `${c.repId}|${c.kind}|${c.grade}|${c.day}`;
+        const inner = { from: 20 * HOUR, to: 70 * HOUR };
+        expect(sorted(receiptCountsOf(rows, inner.from, inner.to, 480), countKey)).toEqual(
+          sorted(countReceipts(db, inner.from, inner.to, 480), countKey),
+        );
+      }),
+      { numRuns: 150 },
+    );
+    db.close();
+  });
+
+  it('keep listResponses’ lead order, so hand-overs per rep count each lead once in one pass', () => {
+    const db: Database = openDatabase(join(tempDir(), 'order.sqlite'));
+    db.exec(`
+      INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', '销售', 'mid', '2025-01-01', 0, 0);
+      INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l2', 'b', 'mql', 0, 0), ('l1', 'a', 'mql', 0, 0);
+      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES
+        ('a1', 'l2', 'r1', 'auto', 't', ${11 * HOUR}), ('a2', 'l1', 'r1', 'auto', 't', ${12 * HOUR}),
+        ('a3', 'l2', 'r1', 'manual', 't', ${13 * HOUR});
+    `);
+    expect(listHandOvers(db, PERIOD).map((r) => r.leadId)).toEqual(['l1', 'l2', 'l2']);
+    db.close();
+  });
+});
