@@ -28,18 +28,27 @@ const STAMP_SCORES_SQL = qb
   .where('id', '<=', '')
   .where('deleted_at', 'is', null)
   .compile().sql;
-const SET_SCORE_SQL = qb.updateTable('leads').set({ score: 0, grade: '' }).where('id', '=', '').compile().sql;
+/** Score alone where the grade stayed: an index holding grade (leads_cohort, leads_clock) is rewritten on any SET of it. */
+const SET_SCORE_SQL = qb.updateTable('leads').set({ score: 0 }).where('id', '=', '').compile().sql;
+const SET_SCORE_GRADE_SQL = qb
+  .updateTable('leads')
+  .set({ score: 0, grade: '' })
+  .where('id', '=', '')
+  .compile().sql;
 
 /**
  * Writes one chunk of rescored leads: every live lead with id in (afterId, lastId] gets the version stamp in one
  * range update, and only leads whose score or grade moved are rewritten (the score indexes stay untouched for the
- * rest).
+ * rest); the grade only where it moved, as SQLite rewrites every index naming a set column, changed or not.
  */
 export function stampLeadScores(
   db: Database,
   chunk: { afterId: string; lastId: string; modelVersion: number; scoredAt: number },
-  moved: readonly { id: string; score: number; grade: Grade }[],
+  moved: readonly { id: string; score: number; grade: Grade; isGradeMoved: boolean }[],
 ): void {
   runCompiled(db, STAMP_SCORES_SQL, [chunk.modelVersion, chunk.scoredAt, chunk.afterId, chunk.lastId]);
-  for (const lead of moved) runCompiled(db, SET_SCORE_SQL, [lead.score, lead.grade, lead.id]);
+  for (const lead of moved) {
+    if (lead.isGradeMoved) runCompiled(db, SET_SCORE_GRADE_SQL, [lead.score, lead.grade, lead.id]);
+    else runCompiled(db, SET_SCORE_SQL, [lead.score, lead.id]);
+  }
 }

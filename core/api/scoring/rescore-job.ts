@@ -40,7 +40,12 @@ export function startRescoreJob(deps: RescoreDeps, resuming?: JobStatus): JobSta
         for (const lead of leads) {
           const next = scoring.scoreLead(lead, now);
           if (next.score !== lead.score || next.grade !== lead.grade)
-            moved.push({ id: lead.id, score: next.score, grade: next.grade });
+            moved.push({
+              id: lead.id,
+              score: next.score,
+              grade: next.grade,
+              isGradeMoved: next.grade !== lead.grade,
+            });
         }
         // listLeadsAfter reads in id order, so (afterId, lastId] holds exactly this chunk's live leads.
         stampLeadScores(db, { afterId, lastId, modelVersion: version, scoredAt: now }, moved);

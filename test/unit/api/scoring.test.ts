@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../core/api/errors';
+import { gradeForScore } from '../../../core/domain/scoring/grade';
 import type { ScoringModel } from '../../../core/domain/scoring/model';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -90,6 +91,41 @@ describe('scoring through the API', () => {
     expect(d.total + rest.total).toBe(500);
     expect(d.total).toBeGreaterThan(480);
     for (const row of rest.rows) expect(row.score).toBeGreaterThanOrEqual(98);
+  });
+
+  it('rescoring stores each moved score, and the grade only it implies, whether or not the grade moved', async () => {
+    await t.client.call('workspace.loadDemo', {});
+    const { model } = await t.client.call('scoring.getModel', {});
+    const before = new Map((await t.client.call('leads.list', { limit: 500 })).rows.map((r) => [r.id, r]));
+    const changed: ScoringModel = {
+      ...model,
+      criteria: model.criteria.map((c) =>
+        c.id.startsWith('fit.title.') ? { ...c, points: c.points + 7 } : c,
+      ),
+    };
+    const saved = await t.client.call('scoring.saveModel', { model: changed });
+    expect(await t.service.jobs.waitFor(saved.job.id)).toMatchObject({ state: 'done' });
+    const after = (await t.client.call('leads.list', { limit: 500 })).rows;
+    expect(after).toHaveLength(500);
+    let scoreOnly = 0;
+    let gradeToo = 0;
+    for (const row of after) {
+      expect(row.grade, `lead ${row.id} scored ${row.score}`).toBe(
+        row.score === null ? null : gradeForScore(row.score, changed.thresholds),
+      );
+      const old = before.get(row.id);
+      if (old && old.score !== row.score) {
+        if (old.grade === row.grade) scoreOnly += 1;
+        else gradeToo += 1;
+        if (scoreOnly + gradeToo <= 20) {
+          const detail = await t.client.call('leads.get', { id: row.id });
+          expect(detail.explanation.score).toBe(row.score);
+        }
+      }
+    }
+    // Both write paths ran: leads whose score moved within their grade, and leads that changed grade.
+    expect(scoreOnly).toBeGreaterThan(0);
+    expect(gradeToo).toBeGreaterThan(0);
   });
 
   it('refuses to train with too few outcomes and says how many more are needed', async () => {
