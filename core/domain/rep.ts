@@ -43,7 +43,8 @@ export function isOnLeave(rep: Pick<Rep, 'leave'>, isoDate: string): boolean {
 
 /** True when `isoDate` is one of the rep's out-of-office days (not today's switch: see isAvailable). */
 export function isOutOfOfficeOn(rep: Pick<Rep, 'outOfOfficeDays'>, isoDate: string): boolean {
-  return (rep.outOfOfficeDays ?? []).some((period) => period.from <= isoDate && isoDate <= period.to);
+  const days = rep.outOfOfficeDays;
+  return days !== undefined && days.some((period) => period.from <= isoDate && isoDate <= period.to);
 }
 
 /** Available for new leads: active, not out of office, not on leave that day. */
