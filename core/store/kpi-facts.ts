@@ -1,5 +1,5 @@
-// The per-lead and per-hand-over facts the Dashboard's period figures read (migration 0016), kept right by the
-// repositories that write follow-ups, stage moves, recycles and merges, inside the caller's transaction.
+// The per-lead, per-hand-over and per-move facts the Dashboard's period figures read (migrations 0016, 0018), kept
+// right by the repositories that write follow-ups, stage moves, recycles and merges, inside the caller's transaction.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { execute, qb, runCompiled } from './sql';
@@ -60,10 +60,31 @@ const RAISE_HISTORY_RANK = qb
   .where('history_rank', '<', 0)
   .compile();
 
+/** Each move's previous move (by at, id) within its lead, of the moves `scope` keeps (correlated on `h`). */
+function previousMoves(scope: 'lead' | 'all') {
+  const moves = qb
+    .selectFrom('stage_history as h')
+    .select([
+      'h.id',
+      sql<number | null>`lag(h.at) OVER (PARTITION BY h.lead_id ORDER BY h.at, h.id)`.as('prev'),
+    ]);
+  return (scope === 'lead' ? moves.where('h.lead_id', '=', '') : moves).as('w');
+}
+
+/** Sets prev_at where it differs from the previous move; parameter: the lead (a move may come in out of order). */
+const SET_PREVIOUS_MOVES = qb
+  .updateTable('stage_history')
+  .from(previousMoves('lead'))
+  .set({ prev_at: sql<number | null>`w.prev` })
+  .whereRef('w.id', '=', 'stage_history.id')
+  .where(sql<boolean>`stage_history.prev_at IS NOT w.prev`)
+  .compile();
+
 /** A stage move of `leadId` to `toStage` was recorded in its history. */
 export function noteStageMove(db: Database, leadId: string, toStage: string): void {
   const rank = mainPathRankOf(toStage);
   if (rank > 0) runCompiled(db, RAISE_HISTORY_RANK.sql, [rank, leadId, rank]);
+  runCompiled(db, SET_PREVIOUS_MOVES.sql, [leadId]);
 }
 
 const MARK_RECYCLED = qb
@@ -121,6 +142,14 @@ export function refreshAllKpiFacts(db: Database): void {
       }),
     );
     execute(db, qb.updateTable('assignments').set({ first_contact_at: firstContactAfterAssignment }));
+    execute(
+      db,
+      qb
+        .updateTable('stage_history')
+        .from(previousMoves('all'))
+        .set({ prev_at: sql<number | null>`w.prev` })
+        .whereRef('w.id', '=', 'stage_history.id'),
+    );
     execute(
       db,
       qb.updateTable('assignments').set({ grade_then: gradeRecordedElseNow }).where('grade_then', 'is', null),

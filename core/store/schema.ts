@@ -313,6 +313,8 @@ interface StageHistoryTable {
   actor: string;
   note: string | null;
   at: number;
+  /** The lead's move before this one (by at, id), null for its first: kept by kpi-facts.ts (migration 0018). */
+  prev_at: number | null;
 }
 
 interface SlaActionsTable {

@@ -17,6 +17,7 @@ import { updateToSchemaVersion14 } from './0014-dashboard-indexes';
 import { updateToSchemaVersion15 } from './0015-sweep-tenure-index';
 import { updateToSchemaVersion16 } from './0016-kpi-facts';
 import { updateToSchemaVersion17 } from './0017-now-index';
+import { updateToSchemaVersion18 } from './0018-stage-stays';
 import { updateToSchemaVersion19 } from './0019-rep-out-of-office';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion15,
   updateToSchemaVersion16,
   updateToSchemaVersion17,
+  updateToSchemaVersion18,
   updateToSchemaVersion19,
 ];
 

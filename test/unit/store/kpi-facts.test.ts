@@ -1,7 +1,7 @@
 // The Dashboard's kept facts (migration 0016) equal a fresh computation from the raw tables after any sequence of
 // writes through the repositories: follow-ups, stage moves, recycles, reassignments, merges, deletes and regrades.
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_STAGES, type FunnelStage } from '../../../core/domain/funnel';
@@ -11,6 +11,8 @@ import { insertFollowUp } from '../../../core/store/follow-ups';
 import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
 import { markLeadMerged, moveFollowUps } from '../../../core/store/lead-merges';
 import { insertLead } from '../../../core/store/leads';
+import { updateToSchemaVersion18 } from '../../../core/store/migrations/0018-stage-stays';
+import { MIGRATIONS } from '../../../core/store/migrations/index';
 import { openDatabase } from '../../../core/store/open-database';
 import { insertRecycle } from '../../../core/store/pool-claims';
 import { insertRep } from '../../../core/store/reps';
@@ -65,6 +67,9 @@ const KEPT_LEADS = 'SELECT id, has_follow_up, is_recycled, history_rank FROM lea
 const FRESH_ASSIGNMENTS = `SELECT id, (SELECT min(f.at) FROM follow_ups f WHERE f.lead_id = assignments.lead_id
     AND f.rep_id = assignments.rep_id AND f.at >= assignments.at) AS first_contact_at FROM assignments ORDER BY id`;
 const KEPT_ASSIGNMENTS = 'SELECT id, first_contact_at FROM assignments ORDER BY id';
+const FRESH_MOVES = `SELECT id, lag(at) OVER (PARTITION BY lead_id ORDER BY at, id) AS prev_at
+  FROM stage_history ORDER BY id`;
+const KEPT_MOVES = 'SELECT id, prev_at FROM stage_history ORDER BY id';
 
 describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
   const tempDir = useTempDir();
@@ -158,6 +163,7 @@ describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
           });
           expect(db.prepare(KEPT_LEADS).all()).toEqual(db.prepare(FRESH_LEADS).all());
           expect(db.prepare(KEPT_ASSIGNMENTS).all()).toEqual(db.prepare(FRESH_ASSIGNMENTS).all());
+          expect(db.prepare(KEPT_MOVES).all()).toEqual(db.prepare(FRESH_MOVES).all());
           const kept = db.prepare('SELECT id, grade_then FROM assignments').all() as {
             id: string;
             grade_then: string | null;
@@ -174,7 +180,8 @@ describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
   it('are recomputed from raw rows written around the repositories', () => {
     db.exec(`
       INSERT INTO follow_ups (id, lead_id, rep_id, channel, said, at) VALUES ('f1', 'l1', 'r1', 'call', 'x', 20);
-      INSERT INTO stage_history (id, lead_id, from_stage, to_stage, actor, at) VALUES ('h1', 'l2', 'raw', 'sql', 't', 5);
+      INSERT INTO stage_history (id, lead_id, from_stage, to_stage, actor, at) VALUES ('h1', 'l2', 'raw', 'sql', 't', 5),
+        ('h2', 'l2', 'sql', 'opportunity', 't', 3);
       INSERT INTO lead_recycles (id, lead_id, from_rep_id, reason, at) VALUES ('c1', 'l3', 'r1', 'sla', 9);
       INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES ('a1', 'l1', 'r1', 'auto', 't', 10);
     `);
@@ -182,6 +189,10 @@ describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
     refreshAllKpiFacts(db);
     expect(db.prepare(KEPT_LEADS).all()).toEqual(db.prepare(FRESH_LEADS).all());
     expect(db.prepare(KEPT_ASSIGNMENTS).all()).toEqual([{ id: 'a1', first_contact_at: 20 }]);
+    expect(db.prepare(KEPT_MOVES).all()).toEqual([
+      { id: 'h1', prev_at: 3 },
+      { id: 'h2', prev_at: null },
+    ]);
     expect(db.prepare("SELECT grade_then FROM assignments WHERE id = 'a1'").pluck().get()).toBe('B');
   });
 
@@ -213,5 +224,48 @@ describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
       grade_then: 'C',
       first_contact_at: 12,
     });
+  });
+
+  it('keeps a stage move’s own columns append-only while the move before it is kept', () => {
+    const move = { leadId: 'l0', from: 'raw', actor: 't', note: null } as const;
+    appendStageChange(db, { ...move, id: 'h1', to: 'sql', at: 10 });
+    appendStageChange(db, { ...move, id: 'h2', to: 'won', at: 4 });
+    expect(() => db.exec("UPDATE stage_history SET to_stage = 'lost' WHERE id = 'h1'")).toThrow(
+      /append-only/,
+    );
+    expect(db.prepare(KEPT_MOVES).all()).toEqual([
+      { id: 'h1', prev_at: 4 },
+      { id: 'h2', prev_at: null },
+    ]);
+  });
+});
+
+describe('migration 0018', () => {
+  const tempDir = useTempDir();
+
+  it('gives every stored move the time of the move before it, a lead’s first none', () => {
+    const path = join(tempDir(), 'before.sqlite');
+    const before = MIGRATIONS.indexOf(updateToSchemaVersion18);
+    expect(before).toBeGreaterThan(0);
+    const old = new BetterSqlite3(path);
+    for (let v = 0; v < before; v += 1) {
+      MIGRATIONS[v]?.(old);
+      old.pragma(`user_version = ${v + 1}`);
+    }
+    old.exec(`
+      INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l1', 'a', 'won', 0, 0), ('l2', 'b', 'sql', 0, 0);
+      INSERT INTO stage_history (id, lead_id, from_stage, to_stage, actor, at) VALUES
+        ('h1', 'l1', 'raw', 'sql', 't', 5), ('h2', 'l1', 'sql', 'won', 't', 9), ('h3', 'l1', 'sql', 'won', 't', 9),
+        ('h4', 'l2', 'raw', 'sql', 't', 7);
+    `);
+    old.close();
+    const db = openDatabase(path);
+    expect(db.prepare(KEPT_MOVES).all()).toEqual([
+      { id: 'h1', prev_at: null },
+      { id: 'h2', prev_at: 5 },
+      { id: 'h3', prev_at: 9 },
+      { id: 'h4', prev_at: null },
+    ]);
+    db.close();
   });
 });
