@@ -73,3 +73,44 @@ export function countOpenAtByArrivalDay(
   }
   return byDay;
 }
+
+/**
+ * Of the leads open at `at` (as above), those closed (won, lost, nurture) before `until`: their owner, the local day
+ * number they arrived and when they closed (closed_at, else their last change), so a replay from `at` lets them go
+ * when they did.
+ */
+export function listOpenAtClosingBefore(
+  db: Database,
+  at: number,
+  until: number,
+  utcOffsetMinutes: number,
+): { repId: string; day: number; at: number }[] {
+  const offset = utcOffsetMinutes * 60_000;
+  const rows = selectAll(
+    db,
+    qb
+      .selectFrom('leads')
+      .select(['owner_id', 'created_at', 'closed_at', 'updated_at'])
+      .where('owner_id', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .where('created_at', '<', at)
+      .where('stage', 'in', ['won', 'lost', 'nurture'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('closed_at', '>=', at), eb('closed_at', '<', until)]),
+          eb.and([eb('closed_at', 'is', null), eb('updated_at', '>=', at), eb('updated_at', '<', until)]),
+        ]),
+      ),
+  );
+  return rows.flatMap((row) =>
+    row.owner_id === null
+      ? []
+      : [
+          {
+            repId: row.owner_id,
+            day: Math.floor((row.created_at + offset) / DAY_MS),
+            at: row.closed_at ?? row.updated_at,
+          },
+        ],
+  );
+}

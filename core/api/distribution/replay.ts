@@ -1,17 +1,17 @@
 // What-if replay as a background job: past leads of a date range through a rule set (and optionally a second
 // one), reps as they were (leave, start date and out-of-office days away), the team's open leads at the range's
-// start as its starting load (with the days they arrived, for away loads), nothing written; progress pushed,
-// cancellable.
+// start as its starting load (with the days they arrived, for away loads; each let go when it closed), nothing
+// written; progress pushed, cancellable.
 import type { Database } from 'better-sqlite3';
 import { replayDistributionAsync } from '../../domain/distribution/replay';
 import { compareReplays, type ReplayResult } from '../../domain/distribution/replay-figures';
 import type { DistributionRule } from '../../domain/distribution/types';
-import type { RepId } from '../../domain/ids';
+import { asRepId, type RepId } from '../../domain/ids';
 import type { Rep } from '../../domain/rep';
 import { customerOwnersBefore, listLeadsForReplay, openLoadsAt } from '../../store/distribution-state';
 import { DAY_MS } from '../../domain/clock';
 import { AWAY_HORIZON_DAYS } from '../../domain/distribution/away-load';
-import { countOpenAtByArrivalDay } from '../../store/open-by-day';
+import { countOpenAtByArrivalDay, listOpenAtClosingBefore } from '../../store/open-by-day';
 import { withOutOfOfficeDays } from '../reps/out-of-office';
 import { listRecyclesBetween } from '../../store/recycle-history';
 import { listReps } from '../../store/reps';
@@ -111,6 +111,11 @@ export function startReplayJob(
       // The same open leads by the day they arrived: a rep away then starts the replay with an away load.
       openByDay: countOpenAtByArrivalDay(db, from, from - AWAY_HORIZON_DAYS * DAY_MS, offset),
     };
+    // Those of them that closed during the range stop weighing when they did.
+    const openAtStartClosing = listOpenAtClosingBefore(db, from, to, offset).map((c) => ({
+      ...c,
+      repId: asRepId(c.repId),
+    }));
     const passes = input.compareRules === undefined ? 1 : 2;
     const total = leads.length * passes;
     let done = 0;
@@ -123,6 +128,7 @@ export function startReplayJob(
           reps,
           rules,
           initialState,
+          openAtStartClosing,
           seed: input.seed ?? settings.seed,
           actualAssignments: actual,
           recycles,

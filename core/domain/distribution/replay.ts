@@ -28,6 +28,16 @@ interface ReplayInput extends DistributionContext {
   readonly reps: readonly Rep[];
   readonly rules: readonly DistributionRule[];
   readonly initialState?: DistributionState;
+  /**
+   * Leads open when the replay starts (counted in initialState's openLoads, and in its openByDay on local day
+   * number `day`, the day they arrived) that close during it, at `at` (epoch ms): they leave their holder's load
+   * then, as a replayed lead does when it closes.
+   */
+  readonly openAtStartClosing?: readonly {
+    readonly repId: RepId;
+    readonly day: number;
+    readonly at: number;
+  }[];
   readonly seed: number;
   /** lead id → the rep who actually got it (null = nobody), to compare against. */
   readonly actualAssignments?: Readonly<Record<string, RepId | null>>;
@@ -126,7 +136,17 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
   const owners: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(total);
   // The local day number each slot was handed out on (its open leads weigh on that day's away loads).
   const heldSince = new Int32Array(total);
+  const closingFromStart = [...(input.openAtStartClosing ?? [])].sort(
+    (x, y) => x.at - y.at || (x.repId < y.repId ? -1 : x.repId > y.repId ? 1 : 0) || x.day - y.day,
+  );
+  let nextClosingFromStart = 0;
   const releaseDue = (): void => {
+    for (; nextClosingFromStart < closingFromStart.length; nextClosingFromStart += 1) {
+      const closing = closingFromStart[nextClosingFromStart];
+      if (closing === undefined || closing.at > ctx.now) break;
+      const i = ctx.indexById.get(closing.repId);
+      if (i !== undefined) releaseRep(ctx, i, closing.day);
+    }
     while (queue.size > 0 && queue.peekTime() <= ctx.now) {
       const slot = queue.pop();
       for (const i of owners[slot] ?? []) releaseRep(ctx, i, heldSince[slot] ?? 0);

@@ -175,39 +175,41 @@ describe('a replay starts from the leads open when it begins', () => {
     );
   }
 
-  it('a rep away when the open leads arrived starts with their share of them: the replay matches the hand count, not the flood an empty start gives, and writes nothing', async () => {
-    const ids: Record<string, string> = {};
+  /**
+   * a, b and c (on leave June 1-5), a load-balanced rule; before the replay 12 leads that arrived June 2-4 while c
+   * was away, 6 each with a and b (the first `closing` of a's closed at 08:00 on June 10, inside the replay), 4
+   * more of a's closed before it (they weigh on nobody); `count` new leads on June 10 from 09:00, none closing.
+   * Replays June 10 (checking that it wrote nothing) and answers the leads it gave a, b and c.
+   */
+  async function replayAfterOpenLeads(closing: number, count: number) {
+    const ids: string[] = [];
     for (const name of ['a', 'b', 'c']) {
       const leave = name === 'c' ? [{ from: '2026-06-01', to: '2026-06-05' }] : [];
-      ids[name] = (
-        await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01', leave })
-      ).id;
+      ids.push((await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01', leave })).id);
     }
+    const [a = '', b = ''] = ids;
     await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED] });
-    // Before the replay: 12 leads that arrived June 2-4 while c was on leave, still open, 6 each with a and b,
-    // and 4 more that closed before it (they weigh on nobody).
     for (let i = 0; i < 12; i += 1) {
       const at = june(2 + (i % 3), 10) + i * HOUR;
+      const closes = i % 2 === 0 && i / 2 < closing;
       put(`open-${i}`, {
-        ownerId: asRepId(ids[i % 2 === 0 ? 'a' : 'b'] ?? ''),
+        ownerId: asRepId(i % 2 === 0 ? a : b),
         createdAt: at,
-        updatedAt: at,
+        ...(closes ? { stage: 'lost', updatedAt: june(10, 8), closedAt: june(10, 8) } : { updatedAt: at }),
       });
     }
     for (let i = 0; i < 4; i += 1) {
       const at = june(3, 15) + i * HOUR;
       put(`closed-${i}`, {
-        ownerId: asRepId(ids['a'] ?? ''),
+        ownerId: asRepId(a),
         createdAt: at,
         updatedAt: at + DAY,
         stage: 'lost',
         closedAt: at + DAY,
       });
     }
-    // The replayed day: 9 leads on June 10, none closing.
-    for (let i = 0; i < 9; i += 1)
+    for (let i = 0; i < count; i += 1)
       put(`new-${i}`, { createdAt: june(10, 9) + i * HOUR, updatedAt: june(10, 9) + i * HOUR });
-
     const before = snapshot();
     const job = await t.client.call('distribution.replay', {
       from: '2026-06-10',
@@ -217,11 +219,23 @@ describe('a replay starts from the leads open when it begins', () => {
     const done = await t.service.jobs.waitFor(job.id);
     expect(done.state).toBe('done');
     const perRep = (done.result as { a: { perRep: Record<string, { total: number }> } }).a.perRep;
+    // A replay reads only: every table but the jobs' is as it was.
+    expect(snapshot()).toEqual(before);
+    return ids.map((id) => perRep[id]?.total ?? 0);
+  }
+
+  it('a rep away when the open leads arrived starts with their share of them: the replay matches the hand count, not the flood an empty start gives, and writes nothing', async () => {
     // By hand: a and b start with 6 open each; c holds none but was away the days those 12 arrived, when they were
     // owed to the 2 reps present: an away load of 12 ÷ 2 = 6. All three start level, so load balancing deals the 9
     // new leads 3 each. (Starting from an empty away load, c at 0 against 6 and 6 would take the first 6 and then
     // one in three: 7 of 9.)
-    expect([ids['a'], ids['b'], ids['c']].map((id) => perRep[id ?? '']?.total ?? 0)).toEqual([3, 3, 3]);
-    expect(snapshot()).toEqual(before);
+    expect(await replayAfterOpenLeads(0, 9)).toEqual([3, 3, 3]);
+  });
+
+  it('open leads that close during the replay stop weighing when they close, on their holder and on the away load', async () => {
+    // By hand: 4 of a's 6 close at 08:00, before the first new lead: a holds 2, b 6, and c's away load drops by
+    // 4 ÷ 2 to 4. Filling the least loaded first, 12 new leads bring all three to 8: a 6, b 2, c 4 (kept open
+    // all day, they would have been dealt 4 each).
+    expect(await replayAfterOpenLeads(4, 12)).toEqual([6, 2, 4]);
   });
 });
