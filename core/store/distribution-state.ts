@@ -1,23 +1,69 @@
-// Repository for what distribution needs from the store: method state per rule, open loads (kept by triggers),
+// Repository for what distribution needs from the store: method state per rule, open loads (kept by the repositories),
 // today's counts, existing-customer owners, lead owners, and the rows behind replays and fairness figures.
 import type { Database } from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Lead } from '../domain/lead';
 import { asRepId, type RepId } from '../domain/ids';
 import { rowToAssignment, type AssignmentRecord } from './assignments';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
-import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
+import type { LeadsTable } from './schema';
+import { allCompiled, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 export interface RuleMethodState {
   readonly pointers: Record<string, RepId>;
   readonly credits: Record<string, Record<string, number>>;
 }
 
+// The reads and writes below run for every new lead: each is compiled once, not per call (it showed in profiles).
+const RULE_STATE_SQL = qb.selectFrom('distribution_rule_state').selectAll().compile().sql;
+/** Parameters: rule id, pointer, credits JSON, time. */
+const SAVE_RULE_STATE_SQL = qb
+  .insertInto('distribution_rule_state')
+  .values({ rule_id: '', pointer: null, credits_json: '', updated_at: 0 })
+  .onConflict((oc) =>
+    oc.column('rule_id').doUpdateSet((eb) => ({
+      pointer: eb.ref('excluded.pointer'),
+      credits_json: eb.ref('excluded.credits_json'),
+      updated_at: eb.ref('excluded.updated_at'),
+    })),
+  )
+  .compile().sql;
+const OPEN_LOADS_SQL = qb.selectFrom('rep_open_loads').selectAll().compile().sql;
+const DAY_COUNTS_SQL = qb
+  .selectFrom('rep_day_counts')
+  .select(['rep_id', 'n'])
+  .where('day', '=', 0)
+  .compile().sql;
+const CHANGE_TOKENS_SQL = qb.selectFrom('distribution_versions').selectAll().compile().sql;
+/** Parameters: owner, time, lead id. */
+const SET_OWNER_SQL = qb
+  .updateTable('leads')
+  .set({ owner_id: '', updated_at: 0 })
+  .where('id', '=', '')
+  .compile().sql;
+
+/** SQL text by number of ids, for queries taking a chunk of lead ids (one id per new lead, 500 per full chunk). */
+function compiledPerCount(compile: (ids: readonly string[]) => string): (count: number) => string {
+  const byCount = new Map<number, string>();
+  return (count) => {
+    let text = byCount.get(count);
+    if (text === undefined) {
+      text = compile(Array.from({ length: count }, () => ''));
+      byCount.set(count, text);
+    }
+    return text;
+  };
+}
+
 export function readRuleMethodState(db: Database): RuleMethodState {
   const pointers: Record<string, RepId> = {};
   const credits: Record<string, Record<string, number>> = {};
-  for (const row of selectAll(db, qb.selectFrom('distribution_rule_state').selectAll())) {
+  for (const row of allCompiled<{ rule_id: string; pointer: string | null; credits_json: string }>(
+    db,
+    RULE_STATE_SQL,
+    [],
+  )) {
     if (row.pointer !== null) pointers[row.rule_id] = asRepId(row.pointer);
     const perRep = JSON.parse(row.credits_json) as Record<string, number>;
     if (Object.keys(perRep).length > 0) credits[row.rule_id] = perRep;
@@ -44,22 +90,14 @@ export function writeRuleMethodState(
       JSON.stringify(before.credits[ruleId] ?? {}) === creditsJson
     )
       continue;
-    execute(
-      db,
-      qb
-        .insertInto('distribution_rule_state')
-        .values({ rule_id: ruleId, pointer, credits_json: creditsJson, updated_at: now })
-        .onConflict((oc) =>
-          oc.column('rule_id').doUpdateSet({ pointer, credits_json: creditsJson, updated_at: now }),
-        ),
-    );
+    runCompiled(db, SAVE_RULE_STATE_SQL, [ruleId, pointer, creditsJson, now]);
   }
 }
 
 /** Open leads per rep, kept by the repositories that write leads (rep-loads.ts). */
 export function readOpenLoads(db: Database): Record<string, number> {
   const loads: Record<string, number> = {};
-  for (const row of selectAll(db, qb.selectFrom('rep_open_loads').selectAll()))
+  for (const row of allCompiled<{ rep_id: string; open_count: number }>(db, OPEN_LOADS_SQL, []))
     loads[row.rep_id] = row.open_count;
   return loads;
 }
@@ -67,10 +105,7 @@ export function readOpenLoads(db: Database): Record<string, number> {
 /** Leads handed to each rep on a local day (`localDayNumber`), counted as assignments are appended (rep-loads.ts). */
 export function countAssignedOnDay(db: Database, day: number): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const row of selectAll(
-    db,
-    qb.selectFrom('rep_day_counts').select(['rep_id', 'n']).where('day', '=', day),
-  ))
+  for (const row of allCompiled<{ rep_id: string; n: number }>(db, DAY_COUNTS_SQL, [day]))
     counts[row.rep_id] = row.n;
   return counts;
 }
@@ -125,16 +160,26 @@ export function findExistingOwners(
   return { byContact, byCompany };
 }
 
+const AFFINITY_KEYS_SQL = compiledPerCount(
+  (ids) =>
+    qb
+      .selectFrom('leads')
+      .select(['id', 'phone_key', 'email_key', 'company_key', 'company_name_key'])
+      .where('id', 'in', ids)
+      .compile().sql,
+);
+
 export function readAffinityKeys(db: Database, leadIds: readonly string[]): Map<string, AffinityKeys> {
   const keys = new Map<string, AffinityKeys>();
   for (let i = 0; i < leadIds.length; i += 500) {
-    const rows = selectAll(
-      db,
-      qb
-        .selectFrom('leads')
-        .select(['id', 'phone_key', 'email_key', 'company_key', 'company_name_key'])
-        .where('id', 'in', leadIds.slice(i, i + 500)),
-    );
+    const chunk = leadIds.slice(i, i + 500);
+    const rows = allCompiled<{
+      id: string;
+      phone_key: string | null;
+      email_key: string | null;
+      company_key: string | null;
+      company_name_key: string | null;
+    }>(db, AFFINITY_KEYS_SQL(chunk.length), chunk);
     for (const row of rows)
       keys.set(row.id, {
         phoneKey: row.phone_key,
@@ -146,17 +191,16 @@ export function readAffinityKeys(db: Database, leadIds: readonly string[]): Map<
   return keys;
 }
 
+const LEADS_BY_IDS_SQL = compiledPerCount(
+  (ids) =>
+    qb.selectFrom('leads').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).compile().sql,
+);
+
 export function findLeadsByIds(db: Database, leadIds: readonly string[]): Lead[] {
   const leads: Lead[] = [];
   for (let i = 0; i < leadIds.length; i += 500) {
-    const rows = selectAll(
-      db,
-      qb
-        .selectFrom('leads')
-        .selectAll()
-        .where('id', 'in', leadIds.slice(i, i + 500))
-        .where('deleted_at', 'is', null),
-    );
+    const chunk = leadIds.slice(i, i + 500);
+    const rows = allCompiled<Selectable<LeadsTable>>(db, LEADS_BY_IDS_SQL(chunk.length), chunk);
     for (const row of rows) leads.push(rowToLead(row));
   }
   return leads;
@@ -182,7 +226,7 @@ export function listPoolLeadIds(db: Database, limit: number): string[] {
 /** Changes only the owner (and updatedAt): distribution never touches anything else on the lead. */
 export function setLeadOwner(db: Database, leadId: string, repId: string | null, now: number): void {
   const before = readLoadFacts(db, leadId);
-  execute(db, qb.updateTable('leads').set({ owner_id: repId, updated_at: now }).where('id', '=', leadId));
+  runCompiled(db, SET_OWNER_SQL, [repId, now, leadId]);
   if (before !== null) applyOpenLoadChange(db, before, { ...before, ownerId: repId });
 }
 
@@ -316,7 +360,7 @@ export function openLoadsAt(db: Database, at: number): Record<string, number> {
 /** Tokens that change whenever reps or rule sets change (kept by triggers). */
 export function readChangeTokens(db: Database): { reps: number; rules: number } {
   const tokens = { reps: 0, rules: 0 };
-  for (const row of selectAll(db, qb.selectFrom('distribution_versions').selectAll())) {
+  for (const row of allCompiled<{ key: string; token: number }>(db, CHANGE_TOKENS_SQL, [])) {
     if (row.key === 'reps' || row.key === 'rules') tokens[row.key] = row.token;
   }
   return tokens;
