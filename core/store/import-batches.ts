@@ -1,22 +1,11 @@
-// Repository for import batches: the batch record, its leads (staged in a temporary table until the batch commits), the
-// pre-merge snapshots that make an import undoable, and the stored dedupe keys an import matches against.
-import type { Database, Statement } from 'better-sqlite3';
+// Repository for import batches: the batch record, the pre-merge snapshots that make an import undoable, and the
+// stored dedupe keys an import matches against (its leads wait in import-staging.ts until the batch commits).
+import type { Database } from 'better-sqlite3';
 import type { Lead } from '../domain/lead';
-import { LEAD_COLUMNS, leadToRow, rowToLead, type LeadKeys, type LeadMeta } from './leads';
-import { markClosedLeadsChanged } from './closed-leads-stamp';
+import { rowToLead } from './leads';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
-import type { ImportBatchesTable, LeadsTable } from './schema';
-import { sql, type Kysely } from 'kysely';
-import {
-  execute,
-  executeOnce,
-  forEachRawRow,
-  prepareQuery,
-  qb,
-  runCompiled,
-  selectAll,
-  selectFirst,
-} from './sql';
+import type { ImportBatchesTable } from './schema';
+import { execute, forEachRawRow, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -145,126 +134,6 @@ export function listBatchesInState(db: Database, state: ImportBatchState): Impor
   return selectAll(db, qb.selectFrom('import_batches').selectAll().where('state', '=', state)).map(
     rowToBatch,
   );
-}
-
-/** Column values all the leads of one batch have (its id, its time, a new lead's stage and owner…). */
-export type SharedLeadColumns = Partial<LeadsTable>;
-
-/** How a batch's leads are staged: what they share (written once by the move), the columns staged per row. */
-interface StagingLayout {
-  readonly shared: SharedLeadColumns;
-  readonly columns: readonly (keyof LeadsTable)[];
-  /** The shared columns as pairs, walked once per staged lead (a `for…in` over `shared` showed in the profile). */
-  readonly sharedEntries: readonly (readonly [keyof LeadsTable, unknown])[];
-}
-
-export function stagingLayout(shared: SharedLeadColumns): StagingLayout {
-  return {
-    shared,
-    columns: LEAD_COLUMNS.filter((column) => !Object.hasOwn(shared, column)),
-    sharedEntries: LEAD_COLUMNS.filter((column) => Object.hasOwn(shared, column)).map(
-      (column) => [column, shared[column]] as const,
-    ),
-  };
-}
-
-/**
- * A lead of a running import as its staging table holds it; it becomes visible when `moveStagedLeads` runs. A lead
- * that differs from the batch's shared columns is refused (it would be stored with the batch's values). Runs once
- * per imported lead, so plain indexed loops.
- */
-export function stagedLeadValues(
-  layout: StagingLayout,
-  lead: Lead,
-  keys: LeadKeys,
-  meta: LeadMeta,
-): unknown[] {
-  const row = leadToRow(lead, keys, meta);
-  const { sharedEntries, columns } = layout;
-  for (let i = 0; i < sharedEntries.length; i += 1) {
-    const [column, value] = sharedEntries[i] as readonly [keyof LeadsTable, unknown];
-    if (row[column] !== value)
-      throw new Error(
-        `import staging: lead ${lead.id} has ${column} = ${String(row[column])}, not the batch's ${String(value)}`,
-      );
-  }
-  const values = new Array<unknown>(columns.length);
-  for (let i = 0; i < columns.length; i += 1) values[i] = row[columns[i] as keyof LeadsTable];
-  return values;
-}
-
-/**
- * Where the rows of a running import wait: a temporary table of this connection (no indexes, no triggers; no other
- * connection sees it, and it ends with the process), filled by `insert` (values in the layout's column order) in the
- * job's own transactions, whose rows move into `leads` in the one transaction that commits the batch. Nothing in the
- * main file changes before that transaction, so a crashed or killed import leaves the database as it was.
- */
-export interface ImportStaging {
-  readonly table: string;
-  readonly shared: SharedLeadColumns;
-  readonly insert: Statement;
-}
-
-/** A staging table's rows as the builder sees them: any of the lead columns, untyped (the table declares none). */
-type StagedTables = Record<string, Partial<LeadsTable>>;
-
-/** The builder, for the staging tables of running batches: their names are made per batch, not in the schema. */
-const stagingQb = qb as unknown as Kysely<StagedTables>;
-
-/** Creates the staging table of one batch (outside any transaction or inside one: it is the connection's own). */
-export function createImportStaging(
-  db: Database,
-  batchId: string,
-  { shared, columns }: StagingLayout,
-): ImportStaging {
-  const table = `temp.staged_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
-  dropStagingTable(db, table);
-  // BLOB affinity, as a column declared with no type has: values are stored as the import gives them.
-  let create = stagingQb.schema.createTable(table);
-  for (const column of columns) create = create.addColumn(column, 'blob');
-  executeOnce(db, create);
-  const placeholders = Object.fromEntries(columns.map((column) => [column, null]));
-  return {
-    table,
-    shared,
-    insert: prepareQuery(db, stagingQb.insertInto(table).values(placeholders)),
-  };
-}
-
-/**
- * Moves every staged lead into `leads` (call inside the committing transaction); returns how many moved. Only leads
- * that count towards no rep's open load move in bulk — a new lead has no owner, a past one is history — since the
- * move does not update rep_open_loads (the repositories keep it, not a trigger: migration 0009).
- */
-export function moveStagedLeads(db: Database, staging: ImportStaging): number {
-  const { shared, table } = staging;
-  if (shared.owner_id !== null && shared.is_history !== 1)
-    throw new Error('import staging: only leads without an owner or past leads are moved in bulk');
-  // Past leads may arrive closed, around applyOpenLoadChange: the closed leads' stamp moves here instead.
-  markClosedLeadsChanged(db);
-  const move = qb
-    .insertInto('leads')
-    .columns([...LEAD_COLUMNS])
-    .expression(
-      stagingQb
-        .selectFrom(table)
-        .select((eb) =>
-          LEAD_COLUMNS.map((column) =>
-            Object.hasOwn(shared, column) ? eb.val(shared[column]).as(column) : eb.ref(column).as(column),
-          ),
-        )
-        .orderBy(sql`rowid`) as never,
-    );
-  return executeOnce(db, move);
-}
-
-/** Drops a batch's staging table once its rows moved or the import stopped. */
-export function dropImportStaging(db: Database, staging: ImportStaging): void {
-  dropStagingTable(db, staging.table);
-}
-
-function dropStagingTable(db: Database, table: string): void {
-  executeOnce(db, stagingQb.schema.dropTable(table).ifExists());
 }
 
 /** Removes the hidden leads an earlier version left for a batch that did not commit (nothing refers to them). */

@@ -1,7 +1,7 @@
 // The import commit job. One import is one batch: rows are matched and scored in chunks (so calls keep
-// being answered and progress shows) and staged in a temporary table of the connection, and one last transaction
-// moves them into `leads`, applies the merges and marks the batch committed — so a batch is all there or not there,
-// even after a crash (a temporary table ends with the process).
+// being answered and progress shows) and staged (lead-staging.ts: a scratch file written on a worker thread, or a
+// temporary table), and one last transaction moves them into `leads`, applies the merges and marks the batch
+// committed — so a batch is all there or not there, even after a crash.
 import type { Database } from 'better-sqlite3';
 import { asLeadId, asRepId } from '../../domain/ids';
 import { mergeLeads, type DedupeKeyKind } from '../../domain/dedupe';
@@ -9,18 +9,18 @@ import type { Lead } from '../../domain/lead';
 import type { LeadDraft } from '../../import/validate-row';
 import { appendAudit } from '../../store/audit-log';
 import {
-  createImportStaging,
-  dropImportStaging,
   insertImportBatch,
-  moveStagedLeads,
   saveMergeSnapshot,
-  stagedLeadValues,
-  stagingLayout,
   updateImportBatch,
   type DuplicateAction,
+} from '../../store/import-batches';
+import {
+  moveStagedLeads,
+  stagedLeadValues,
+  stagingLayout,
   type ImportStaging,
   type SharedLeadColumns,
-} from '../../store/import-batches';
+} from '../../store/import-staging';
 import { insertDuplicateFlag } from '../../store/lead-merges';
 import { findStoredLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
 import { inTransaction } from '../../store/sql';
@@ -39,6 +39,8 @@ import {
   takeAnalysisRows,
   type AnalysedRowsReader,
 } from './kept-analysis';
+import { startLeadStaging, type LeadStaging } from './lead-staging';
+import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import type { JobRunner, JobStep } from '../jobs/job-runner';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { ScoringState } from '../scoring/scoring-state';
@@ -76,9 +78,12 @@ export function startImportCommit(
   options: {
     /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
     readonly isAnalysisCurrent?: boolean;
+    /** Every optimisation unless the benchmark turned one off (optimisations.ts). */
+    readonly optimisations?: ImportOptimisations;
   } = {},
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
+  const optimisations = options.optimisations ?? importOptimisationsOf(db);
   const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
   // The analysis's key maps, trusted only while no lead was written since it matched (see isCurrent).
   const keptHolders = isCurrent ? keptAnalysisHolders(db, analysis.analysisId) : undefined;
@@ -118,12 +123,7 @@ export function startImportCommit(
   activeSet(db).add(batchId);
 
   let reader: AnalysedRowsReader | null = null;
-  let staging: ImportStaging | null = null;
-  /** Drops the staged rows (after the move, or when the job failed); a closed database already forgot them. */
-  const dropStaging = () => {
-    if (staging && db.open) dropImportStaging(db, staging);
-    staging = null;
-  };
+  let leadStaging: LeadStaging | null = null;
   const makeStep = (): JobStep<'import'> => {
     const rowsReader = keptRows;
     reader = rowsReader;
@@ -144,8 +144,12 @@ export function startImportCommit(
           deleted_at: null,
         };
     const layout = stagingLayout(shared);
-    const stagedRows = createImportStaging(db, batchId, layout);
-    staging = stagedRows;
+    const stagedLeads = startLeadStaging(db, batchId, analysis.uploadId, layout, {
+      onWorker: optimisations.stageOnWorker,
+    });
+    leadStaging = stagedLeads;
+    /** The current slice's new leads, handed to the staging in one go. */
+    let staged: unknown[][] = [];
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];
     const insertedIds: string[] = [];
@@ -184,7 +188,7 @@ export function startImportCommit(
         grade: scored.grade,
         scoreModelVersion: scored.modelVersion,
       };
-      stagedRows.insert.run(
+      staged.push(
         stagedLeadValues(layout, lead, keys, {
           importBatchId: batchId,
           scoreModelVersion: scored.modelVersion,
@@ -223,6 +227,8 @@ export function startImportCommit(
                 flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
               }
             }
+            stagedLeads.write(staged);
+            staged = [];
             taken += rows.length;
             rows = taken < CHUNK_ROWS ? rowsReader.next(SLICE_ROWS) : [];
           }
@@ -232,15 +238,18 @@ export function startImportCommit(
           total: analysis.totalRows,
           message: `${Math.round(done / Math.max((deps.clock() - startedAt) / 1000, 0.001))} rows/s`,
         };
-        return progress;
+        // A staging writer falling behind (a slow disk) would hold the rows in memory: wait for it instead.
+        return stagedLeads.backPressure()?.then(() => progress) ?? progress;
       }
       rowsReader.close();
       isFinished = true;
-      return commitStaged();
+      return stagedLeads.finish(insertedIds.length).then(commitStaged);
     };
 
     /** The one transaction that makes the batch visible: staged leads, merges, flags, the batch's final counts. */
-    function commitStaged(): { finished: true; result: ImportJobResult } {
+    async function commitStaged(
+      stagedRows: ImportStaging,
+    ): Promise<{ finished: true; result: ImportJobResult }> {
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
         const moved = moveStagedLeads(db, stagedRows);
@@ -290,7 +299,8 @@ export function startImportCommit(
         return { mergedIds: mergedIds.ids, counts };
       });
       activeSet(db).delete(batchId);
-      dropStaging();
+      leadStaging = null;
+      await stagedLeads.remove();
       deps.emit('leads.changed', {
         leadIds: [...insertedIds, ...outcome.mergedIds],
         reason: 'imported',
@@ -310,7 +320,7 @@ export function startImportCommit(
   });
 
   // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
-  void deps.jobs.waitFor(job.id).then((status) => {
+  void deps.jobs.waitFor(job.id).then(async (status) => {
     reader?.close();
     if (status.state === 'done') {
       // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
@@ -320,7 +330,7 @@ export function startImportCommit(
     // A database closed meanwhile (the app quitting) is closed out by recoverInterruptedImports when it next opens.
     if (db.open)
       abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
-    dropStaging();
+    await leadStaging?.remove();
   });
   return { job, batchId };
 }

@@ -7,15 +7,15 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asLeadId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
+import { insertImportBatch } from '../../../core/store/import-batches';
 import {
   createImportStaging,
   dropImportStaging,
-  insertImportBatch,
   moveStagedLeads,
   stagedLeadValues,
   stagingLayout,
   type SharedLeadColumns,
-} from '../../../core/store/import-batches';
+} from '../../../core/store/import-staging';
 import { findLeadById } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { sampleLead } from '../../helpers/sample-data';
