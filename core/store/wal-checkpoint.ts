@@ -8,7 +8,11 @@ interface WalCheckpointOptions {
   readonly idleMs?: number;
   /** Longest a write waits for its checkpoint while writes keep coming [5 s]. */
   readonly maxDelayMs?: number;
-  /** WAL size above which a write checkpoints at once, so a host that never idles keeps a bounded WAL [64 MiB]. */
+  /**
+   * WAL size bound [64 MiB]: past three quarters of it, a checkpoint runs right after the current call (before the
+   * next request is read); past all of it, inside the write that noticed, so a host that never idles, or a burst of
+   * writes that never yields, keeps a bounded WAL.
+   */
   readonly maxWalBytes?: number;
 }
 
@@ -42,9 +46,10 @@ const noop: WalCheckpointer = { noteWrite() {}, checkpoint: () => true, stop() {
 
 /**
  * Turns off SQLite's in-commit auto-checkpoint on a WAL database and takes over: a PASSIVE checkpoint runs on a
- * timer after writes, and inline when the WAL file passed `maxWalBytes`. `journal_size_limit` shrinks the file
- * back after each reset, so its size says how much was written since the last complete checkpoint. In-memory,
- * read-only and non-WAL databases are left as they are.
+ * timer after writes, right after the current call once the WAL passed three quarters of `maxWalBytes`, and inline
+ * past all of it. `journal_size_limit` (the three quarters) shrinks the file back after each reset, so a size above
+ * it says how much was written since the last complete checkpoint. In-memory, read-only and non-WAL databases are
+ * left as they are.
  */
 export function startWalCheckpointer(db: Database, options: WalCheckpointOptions = {}): WalCheckpointer {
   if (db.memory || db.readonly) return noop;
@@ -53,10 +58,13 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const maxWalBytes = options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES;
+  const soonWalBytes = Math.floor((maxWalBytes * 3) / 4);
   const walPath = `${db.name}-wal`;
   db.pragma('wal_autocheckpoint = 0');
-  db.pragma(`journal_size_limit = ${maxWalBytes}`);
+  db.pragma(`journal_size_limit = ${soonWalBytes}`);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The checkpoint scheduled to run right after the current call, or null. */
+  let soon: ReturnType<typeof setImmediate> | null = null;
   /** When the first write not yet checkpointed was noted (performance.now()), or null. */
   let pendingSince: number | null = null;
   let writesSinceSizeCheck = 0;
@@ -65,6 +73,10 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
     if (timer !== null) {
       clearTimeout(timer);
       timer = null;
+    }
+    if (soon !== null) {
+      clearImmediate(soon);
+      soon = null;
     }
     pendingSince = null;
     writesSinceSizeCheck = 0;
@@ -82,15 +94,31 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
     }
   }
 
+  /** Checkpoints once the current call has answered: its own answer never waits for the copy. */
+  function checkpointSoon(): void {
+    if (soon !== null) return;
+    soon = setImmediate(() => {
+      soon = null;
+      try {
+        checkpoint();
+      } catch {
+        // A failed checkpoint leaves the WAL as it was; the next write schedules another.
+      }
+    });
+    soon.unref();
+  }
+
   return {
     noteWrite() {
       writesSinceSizeCheck += 1;
       if (writesSinceSizeCheck >= SIZE_CHECK_EVERY) {
         writesSinceSizeCheck = 0;
-        if (walBytes() > maxWalBytes) {
+        const bytes = walBytes();
+        if (bytes > maxWalBytes) {
           checkpoint();
           return;
         }
+        if (bytes > soonWalBytes) checkpointSoon();
       }
       const now = performance.now();
       pendingSince ??= now;
@@ -113,6 +141,8 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
     stop() {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      if (soon !== null) clearImmediate(soon);
+      soon = null;
     },
   };
 }
