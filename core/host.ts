@@ -71,7 +71,7 @@ try {
   // Fairlead's own data folder is tightened to this user; a folder named with --db is only made private if new.
   if (dirname(resolve(dbPath)) === defaultDataDir())
     ensurePrivateDirSync(defaultDataDir(), { tightenExisting: true });
-  db = openDatabase(dbPath, { synchronous: 'FULL' });
+  db = openDatabase(dbPath);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -26,7 +26,7 @@ if (!dbPath) {
 }
 
 try {
-  const db = openDatabase(dbPath, { synchronous: 'NORMAL' });
+  const db = openDatabase(dbPath);
   const country = systemCountry();
   const service = createService({
     db,

@@ -24,6 +24,8 @@ describe('migrations', () => {
     expect(readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // NORMAL (1) for the hub and the desktop alike: openDatabase takes no other (open-database.ts says why).
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
     db.close();
   });
 
