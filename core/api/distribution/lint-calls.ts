@@ -113,7 +113,11 @@ const ledgerSchema = z
             claims: z.number().int(),
             manual: z.number().int(),
             /** Days away inside the period: leave and out-of-office days (periods that overlap it, clipped). */
-            leave: z.array(z.object({ from: z.string(), to: z.string() }).strict()),
+            leave: z.array(
+              z
+                .object({ from: z.string(), to: z.string(), kind: z.enum(['leave', 'out-of-office']) })
+                .strict(),
+            ),
           })
           .strict(),
       )

@@ -71,9 +71,12 @@ export const distributionLintHandlers: HandlersOf<typeof distributionLintCalls> 
         return {
           ...row,
           name: rep?.name ?? row.repId,
-          leave: [...(rep?.leave ?? []), ...(rep?.outOfOfficeDays ?? [])]
+          leave: [
+            ...(rep?.leave ?? []).map((p) => ({ ...p, kind: 'leave' as const })),
+            ...(rep?.outOfOfficeDays ?? []).map((p) => ({ ...p, kind: 'out-of-office' as const })),
+          ]
             .filter((p) => p.to >= from && p.from <= to)
-            .map((p) => ({ from: p.from < from ? from : p.from, to: p.to > to ? to : p.to }))
+            .map((p) => ({ from: p.from < from ? from : p.from, to: p.to > to ? to : p.to, kind: p.kind }))
             .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
         };
       }),

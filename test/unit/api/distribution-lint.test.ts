@@ -112,7 +112,7 @@ describe('distribution.lintRules and distribution.ledger', () => {
     expect(rows['休假']).toMatchObject({
       availableDays: 16,
       total: { received: 16, expected: 16 },
-      leave: [{ from: '2026-06-08', to: '2026-06-21' }],
+      leave: [{ from: '2026-06-08', to: '2026-06-21', kind: 'leave' }],
     });
     expect(rows['全勤']?.byGrade.B).toEqual({ received: 44, expected: 44 });
   });

@@ -113,7 +113,7 @@ describe('out of office is time away', () => {
     const ledger = await t.client.call('distribution.ledger', { from: '2026-06-01', to: '2026-06-30' });
     const row = ledger.rows.find((r) => r.repId === c);
     expect(row?.availableDays).toBe(25);
-    expect(row?.leave).toEqual([{ from: '2026-06-08', to: '2026-06-12' }]);
+    expect(row?.leave).toEqual([{ from: '2026-06-08', to: '2026-06-12', kind: 'out-of-office' }]);
     expect(ledger.rows.filter((r) => r.repId !== c).map((r) => r.availableDays)).toEqual([30, 30, 30, 30]);
     near(row?.total.received ?? 0, row?.total.expected ?? 0, 'c received against the ledger');
     const fairness = await t.client.call('distribution.fairness', { from: '2026-06-01', to: '2026-06-30' });

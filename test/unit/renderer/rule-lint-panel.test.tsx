@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DistributionRule } from '../../../core/domain/distribution/types';
 import { FairnessLedger } from '../../../renderer/src/features/rules/FairnessLedger';
@@ -71,7 +71,10 @@ describe('the rule check and the ledger on screen', () => {
             byGrade: { A: cell(0, 0), B: cell(16, 16), C: cell(0, 0), D: cell(0, 0), ungraded: cell(0, 0) },
             claims: 0,
             manual: 0,
-            leave: [{ from: '2026-06-08', to: '2026-06-21' }],
+            leave: [
+              { from: '2026-06-08', to: '2026-06-21', kind: 'leave' },
+              { from: '2026-06-25', to: '2026-06-26', kind: 'out-of-office' },
+            ],
           },
           {
             repId: 'b',
@@ -90,6 +93,8 @@ describe('the rule check and the ledger on screen', () => {
     await waitFor(() => expect(screen.getAllByTestId('ledger-row')).toHaveLength(2));
     expect(screen.getByText('持平')).toBeTruthy();
     expect(screen.getByText('多得 3 条')).toBeTruthy();
-    expect(screen.getByText('16 天 （已扣除休假）')).toBeTruthy();
+    // The tooltip names each kind of time away with its days.
+    fireEvent.mouseEnter(screen.getByText('16 天 （已扣除休假、外出）'));
+    expect(await screen.findByText('休假 06-08–06-21；外出 06-25–06-26')).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 // The vacation-neutral fairness ledger: per rep and grade, leads received against leads owed for the days each
-// rep was available (leave taken out), over the last 30 or 90 days. Open to the whole team.
+// rep was available (leave and out-of-office days taken out), over the last 30 or 90 days. Open to the whole team.
 import { Alert, Group, Loader, SegmentedControl, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
@@ -35,10 +35,16 @@ function Balance({ received, expected }: { received: number; expected: number })
 }
 
 function leaveText(t: TFunction, row: LedgerView['rows'][number]): string {
-  if (row.leave.length === 0) return '';
-  return t('ledger.leave', {
-    periods: row.leave.map((p) => `${p.from.slice(5)}–${p.to.slice(5)}`).join(t('lint.comma')),
-  });
+  const periods = (kind: 'leave' | 'out-of-office') =>
+    row.leave
+      .filter((p) => p.kind === kind)
+      .map((p) => `${p.from.slice(5)}–${p.to.slice(5)}`)
+      .join(t('lint.comma'));
+  const leave = periods('leave');
+  const away = periods('out-of-office');
+  return [leave && t('ledger.leave', { periods: leave }), away && t('ledger.outOfOffice', { periods: away })]
+    .filter(Boolean)
+    .join(t('ledger.separator'));
 }
 
 export function FairnessLedger() {
