@@ -128,11 +128,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const sockets = new Map<WebSocket, { readonly tokenHash: string; readonly unsubscribe: () => void }>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const scheme = options.tls ? 'https' : 'http';
-  let boundPort = 0;
   const names = ['127.0.0.1', 'localhost', '[::1]', ...(options.hostNames ?? [])].map((n) => n.toLowerCase());
+  // Built once the port is known (every request checks them); nothing is served before.
+  let hosts: ReadonlySet<string> = new Set();
+  let origins: ReadonlySet<string> = new Set();
   const identity: HubIdentity = {
-    hosts: () => new Set(names.map((name) => `${name}:${boundPort}`)),
-    origins: () => new Set(names.map((name) => `${scheme}://${name}:${boundPort}`)),
+    hosts: () => hosts,
+    origins: () => origins,
     isHttps: options.tls != null,
   };
   const handleCall = createApiHandler({ service, identity, repSignInNeedsDevice: isLan });
@@ -246,7 +248,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     server.listen(options.port ?? 5174, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
-  boundPort = address.port;
+  hosts = new Set(names.map((name) => `${name}:${address.port}`));
+  origins = new Set(names.map((name) => `${scheme}://${name}:${address.port}`));
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `${scheme}://${hostForUrl === '0.0.0.0' || hostForUrl === '[::]' ? '127.0.0.1' : hostForUrl}:${address.port}`,
