@@ -1,7 +1,7 @@
 // Repository for the public pool's bookkeeping: claims (daily limits) and recycles (who may not re-claim a lead).
 import type { Database } from 'better-sqlite3';
 import { noteRecycle } from './kpi-facts';
-import { allCompiled, execute, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { allCompiled, execute, getCompiled, qb, runCompiled, selectAll } from './sql';
 
 export type RecycleReason = 'sla' | 'stale' | 'nurture';
 
@@ -60,20 +60,6 @@ export function findLatestAssignmentFacts(
     [latest.id],
   );
   return row && { repId: row.rep_id, kind: row.kind, explanationJson: row.explanation_json, at: row.at };
-}
-
-/** Claims a rep made at or after `since` (epoch ms). */
-export function countClaimsSince(db: Database, repId: string, since: number): number {
-  return (
-    selectFirst(
-      db,
-      qb
-        .selectFrom('pool_claims')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('rep_id', '=', repId)
-        .where('at', '>=', since),
-    )?.n ?? 0
-  );
 }
 
 export function insertRecycle(db: Database, record: RecycleRecord): void {

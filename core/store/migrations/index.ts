@@ -19,6 +19,7 @@ import { updateToSchemaVersion16 } from './0016-kpi-facts';
 import { updateToSchemaVersion17 } from './0017-now-index';
 import { updateToSchemaVersion18 } from './0018-stage-stays';
 import { updateToSchemaVersion19 } from './0019-rep-out-of-office';
+import { updateToSchemaVersion20 } from './0020-pool-claims-rep-index';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion17,
   updateToSchemaVersion18,
   updateToSchemaVersion19,
+  updateToSchemaVersion20,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
