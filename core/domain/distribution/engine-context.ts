@@ -59,7 +59,7 @@ export interface EngineContext {
   now: number;
   nowLocal: LocalTime;
   day: string;
-  /** Per rep index: availability exclusion for `day` (inactive, out of office, leave) or null. */
+  /** Per rep index: availability exclusion for `day` (inactive, not started yet, out of office, leave) or null. */
   availability: (ExclusionReason | null)[];
   /** Per rep index: working hours exclusion at `now`, computed lazily (undefined = not yet). */
   hoursStatus: (ExclusionReason | null | undefined)[];
@@ -263,6 +263,8 @@ export function createEngineContext(input: ContextInput): EngineContext {
 function refreshAvailability(ctx: EngineContext): void {
   ctx.availability = ctx.reps.map((rep): ExclusionReason | null => {
     if (!rep.isActive) return { code: 'inactive' };
+    // Before the start date (the ledger and the away loads count those days as time away too: isPresentOn).
+    if (ctx.day < rep.joinedOn) return { code: 'not-started', date: rep.joinedOn };
     if (rep.isOutOfOffice) return { code: 'out-of-office' };
     if (isOnLeave(rep, ctx.day)) return { code: 'on-leave', date: ctx.day };
     return null;

@@ -34,6 +34,7 @@ function describeExpected(condition: Condition): string {
 const EXCLUSION_TEXT: Readonly<Record<ExclusionCode, string>> = {
   'not-in-target': 'not in the rule’s target',
   inactive: 'inactive',
+  'not-started': 'not started yet',
   'out-of-office': 'out of office',
   'on-leave': 'on leave',
   'recycled-from': 'recycled from them within the cool-down',

@@ -198,6 +198,8 @@ export interface SingleLeadInput extends Omit<DistributionInput, 'leads'> {
 export type ExclusionReason =
   | { readonly code: 'not-in-target' }
   | { readonly code: 'inactive' }
+  /** The run's local day is before the rep's start date `date` (joinedOn). */
+  | { readonly code: 'not-started'; readonly date: string }
   | { readonly code: 'out-of-office' }
   | { readonly code: 'on-leave'; readonly date: string }
   /** Recycled from this rep at `at` (epoch ms); kept away until `until` (the cool-down's end). */
