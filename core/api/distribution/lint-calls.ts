@@ -46,7 +46,7 @@ const lintWarningSchema = z.discriminatedUnion('kind', [
           z
             .object({
               ...repRef,
-              why: z.enum(['inactive', 'out-of-office', 'on-leave', 'unknown-rep']),
+              why: z.enum(['inactive', 'not-started', 'out-of-office', 'on-leave', 'unknown-rep']),
               until: z.string().nullable(),
             })
             .strict(),

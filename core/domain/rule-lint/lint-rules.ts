@@ -8,7 +8,14 @@ import type { Rep } from '../rep';
 import { isDestinationRule, ruleShadows } from './implication';
 import { groupHistory, madeUpProfiles, referencedFields } from './profiles';
 import type { LeadProfile } from './profiles';
-import { assignsToReps, candidatesOn, foldReps, leaveEnd, targetReps, unavailabilityOn } from './rep-sets';
+import {
+  assignsToReps,
+  candidatesOn,
+  foldReps,
+  targetReps,
+  unavailabilityOn,
+  unavailableUntil,
+} from './rep-sets';
 import type { FoldedRep } from './rep-sets';
 import type { DayFigure, ForecastDay, LintInput, LintReport, LintWarning, RuleRef } from './types';
 
@@ -119,12 +126,10 @@ function findEmptyRepSets(
         region,
         dates: emptyOn,
         reps: [
-          ...target.map((rep) => ({
-            repId: rep.id,
-            name: rep.name,
-            why: unavailabilityOn(rep, first) ?? 'on-leave',
-            until: unavailabilityOn(rep, first) === 'on-leave' ? leaveEnd(rep, first) : null,
-          })),
+          ...target.map((rep) => {
+            const why = unavailabilityOn(rep, first) ?? 'on-leave';
+            return { repId: rep.id, name: rep.name, why, until: unavailableUntil(rep, why, first) };
+          }),
           ...named.map((id) => ({ repId: id, name: id, why: 'unknown-rep' as const, until: null })),
         ],
       });

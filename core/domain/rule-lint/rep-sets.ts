@@ -57,6 +57,8 @@ export function targetReps(rule: DistributionRule, reps: readonly FoldedRep[], r
 /** Why the rep cannot take new leads on `date`, or null when they can. */
 export function unavailabilityOn(rep: Rep, date: string): Unavailability | null {
   if (!rep.isActive) return 'inactive';
+  // Before the start date, as the engine (distribution/engine-context.ts) and the ledger count it.
+  if (date < rep.joinedOn) return 'not-started';
   if (rep.isOutOfOffice) return 'out-of-office';
   if (isOnLeave(rep, date)) return 'on-leave';
   return null;
@@ -66,6 +68,12 @@ export function unavailabilityOn(rep: Rep, date: string): Unavailability | null 
 export function leaveEnd(rep: Rep, date: string): string | null {
   const period = rep.leave.find((p) => p.from <= date && date <= p.to);
   return period?.to ?? null;
+}
+
+/** The date that ends `why` on `date`: the leave's last day, the start date of a rep not started; else null. */
+export function unavailableUntil(rep: Rep, why: Unavailability, date: string): string | null {
+  if (why === 'on-leave') return leaveEnd(rep, date);
+  return why === 'not-started' ? rep.joinedOn : null;
 }
 
 /** True when the rule hands leads to reps (not the pool, the team lead, nor a pass-through step). */

@@ -39,7 +39,7 @@ export interface ProfileField {
   readonly isOther: boolean;
 }
 
-export type Unavailability = 'inactive' | 'out-of-office' | 'on-leave' | 'unknown-rep';
+export type Unavailability = 'inactive' | 'not-started' | 'out-of-office' | 'on-leave' | 'unknown-rep';
 
 export interface DayFigure {
   /** Local ISO date. */
@@ -68,7 +68,8 @@ export type LintWarning =
     }
   /**
    * On `dates` nobody the rule may pick is available; `region` narrows it for a territory rule. `reps` are the
-   * reps of the target with why each is out (empty when the target names nobody at all).
+   * reps of the target with why each is out (empty when the target names nobody at all) and `until`, the date that
+   * ends it: the leave's last day, or the start date of a rep not started yet (null otherwise).
    */
   | {
       readonly kind: 'empty-rep-set';

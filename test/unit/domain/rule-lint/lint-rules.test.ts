@@ -175,6 +175,26 @@ describe('rule linter', () => {
     ]);
   });
 
+  it('counts a rep who has not started yet as unavailable up to the start date, naming it', () => {
+    const hire = makeRep('hire', { name: '孙八', tier: 'senior', joinedOn: '2026-03-07' });
+    const seniors = makeRule('round-robin', {
+      id: 'seniors',
+      name: '资深',
+      conditions: [{ field: 'grade', op: 'equals', value: 'A' }],
+      target: { kind: 'tier', tiers: ['senior'] },
+    });
+    const warnings = lint([seniors, fallback], { reps: [hire, junior] }).warnings;
+    expect(warnings).toEqual([
+      {
+        kind: 'empty-rep-set',
+        rule: { index: 0, id: 'seniors', name: '资深' },
+        region: null,
+        dates: ['2026-03-04', '2026-03-05', '2026-03-06'],
+        reps: [{ repId: 'hire', name: '孙八', why: 'not-started', until: '2026-03-07' }],
+      },
+    ]);
+  });
+
   it('catches a territory region nobody covers and a target naming no existing rep', () => {
     const north = makeRule('load-balanced', {
       id: 'north',
