@@ -9,9 +9,9 @@ interface WalCheckpointOptions {
   /** Longest a write waits for its checkpoint while writes keep coming [5 s]. */
   readonly maxDelayMs?: number;
   /**
-   * WAL size bound [64 MiB]: past three quarters of it, a checkpoint runs right after the current call (before the
-   * next request is read); past all of it, inside the write that noticed, so a host that never idles, or a burst of
-   * writes that never yields, keeps a bounded WAL.
+   * WAL size bound [64 MiB]: past it, a checkpoint runs right after the current call (before the next request is
+   * read), so a host that never idles keeps a bounded WAL; inside a write only when a burst of writes never yielded
+   * since the last size check found it past the bound.
    */
   readonly maxWalBytes?: number;
 }
@@ -46,10 +46,9 @@ const noop: WalCheckpointer = { noteWrite() {}, checkpoint: () => true, stop() {
 
 /**
  * Turns off SQLite's in-commit auto-checkpoint on a WAL database and takes over: a PASSIVE checkpoint runs on a
- * timer after writes, right after the current call once the WAL passed three quarters of `maxWalBytes`, and inline
- * past all of it. `journal_size_limit` (the three quarters) shrinks the file back after each reset, so a size above
- * it says how much was written since the last complete checkpoint. In-memory, read-only and non-WAL databases are
- * left as they are.
+ * timer after writes, and right after the current call once the WAL file passed `maxWalBytes` (inline if a burst
+ * never let that run). `journal_size_limit` shrinks the file back after each reset, so its size says how much was
+ * written since the last complete checkpoint. In-memory, read-only and non-WAL databases are left as they are.
  */
 export function startWalCheckpointer(db: Database, options: WalCheckpointOptions = {}): WalCheckpointer {
   if (db.memory || db.readonly) return noop;
@@ -58,10 +57,9 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const maxWalBytes = options.maxWalBytes ?? DEFAULT_MAX_WAL_BYTES;
-  const soonWalBytes = Math.floor((maxWalBytes * 3) / 4);
   const walPath = `${db.name}-wal`;
   db.pragma('wal_autocheckpoint = 0');
-  db.pragma(`journal_size_limit = ${soonWalBytes}`);
+  db.pragma(`journal_size_limit = ${maxWalBytes}`);
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** The checkpoint scheduled to run right after the current call, or null. */
   let soon: ReturnType<typeof setImmediate> | null = null;
@@ -113,12 +111,14 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
       writesSinceSizeCheck += 1;
       if (writesSinceSizeCheck >= SIZE_CHECK_EVERY) {
         writesSinceSizeCheck = 0;
-        const bytes = walBytes();
-        if (bytes > maxWalBytes) {
-          checkpoint();
-          return;
+        if (walBytes() > maxWalBytes) {
+          // Still scheduled from the last check: these writes never yielded, so it could not run.
+          if (soon !== null) {
+            checkpoint();
+            return;
+          }
+          checkpointSoon();
         }
-        if (bytes > soonWalBytes) checkpointSoon();
       }
       const now = performance.now();
       pendingSince ??= now;
