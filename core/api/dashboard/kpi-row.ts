@@ -6,9 +6,6 @@ import { balanceFromFairness, type BalanceReport } from '../../domain/kpi/balanc
 import type { ArrivalCount, ClosureCount } from '../../domain/kpi/conversion';
 import { conversionFromCounts } from '../../domain/kpi/conversion';
 import { lossFromCounts } from '../../domain/kpi/loss';
-import type { JudgedResponse } from '../../domain/kpi/response-time';
-import { judgeResponses, reportResponses } from '../../domain/kpi/response-time';
-import { medianOf } from '../../domain/kpi/stats';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { SlaGradeKey } from '../../domain/sla/sla-policy';
 import type { ArrivalRow, ClosureRow, KpiFilter } from '../../store/dashboard-kpi';
@@ -23,9 +20,10 @@ import { readSlaPolicy } from '../sla/settings';
 import type { KpiInput } from './calls';
 import type { KpiRow } from './schemas';
 import { receiptCountsOf, responseRowsOf } from './handovers';
+import { periodResponses } from './response-figures';
 import { computePeriodTables } from './tables';
 import { filterOf, gradeKeyOf } from './rows';
-import { localDayNumber, resolvePeriod, type ResolvedPeriod } from './period';
+import { resolvePeriod, type ResolvedPeriod } from './period';
 import { readPulseSummary } from './pulse';
 import { readKpiTargets } from './targets';
 
@@ -74,15 +72,6 @@ function seriesOf<T>(
   const byDay: T[][] = period.dates.map(() => []);
   for (const row of rows) byDay[dayOf(row) - period.firstDay]?.push(row);
   return byDay.map((dayRows) => (dayRows.length === 0 ? null : value(dayRows)));
-}
-
-function responseSeries(period: ResolvedPeriod, judged: readonly JudgedResponse[]): (number | null)[] {
-  return seriesOf(
-    period,
-    judged,
-    (j) => localDayNumber(j.assignedAt, period.utcOffsetMinutes),
-    (day) => medianOf(day.flatMap((j) => j.minutes ?? [])),
-  );
 }
 
 /** The ids of a tier's reps, inactive ones too; undefined without a tier. */
@@ -156,19 +145,8 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
   const handOvers = listHandOvers(db, both);
   const responseRows = responseRowsOf(handOvers, filter, repsOfTier(db, filter.tier));
   const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
-  // Rows are ResponseFacts as read (their grade is a Grade or null): no copy of 100k of them.
-  const judged = judgeResponses(responseRows, calendar, targets.responseMinutes, ctx.now);
-  const judgedNow = judged.filter((j) => j.assignedAt >= period.from);
-  const responseNow = reportResponses(judgedNow);
-  const responseBefore = reportResponses(judged.filter((j) => j.assignedAt < period.from));
-  const judgedByRep = new Map<string, JudgedResponse[]>();
-  responseRows.forEach((row, i) => {
-    const j = judged[i];
-    if (j === undefined || row.assignedAt < period.from) return;
-    const list = judgedByRep.get(row.repId) ?? [];
-    list.push(j);
-    judgedByRep.set(row.repId, list);
-  });
+  // Rows are ResponseFacts as read (their grade is a Grade or null), each judged once for all its groups.
+  const responses = periodResponses(period, responseRows, calendar, targets, ctx.now);
 
   const sumOf = (rows: readonly ArrivalRow[], pick: (row: ArrivalRow) => number) =>
     rows.reduce((total, row) => total + pick(row), 0);
@@ -178,10 +156,10 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
     seriesDates: period.dates,
     targets,
     response: {
-      current: responseNow.overall,
-      previous: responseBefore.overall,
-      byGrade: responseNow.byGrade,
-      series: responseSeries(period, judgedNow),
+      current: responses.current,
+      previous: responses.previous,
+      byGrade: responses.byGrade,
+      series: responses.series,
       notContactedLeads: new Set(rowsNow.filter((r) => r.firstContactAt === null).map((r) => r.leadId)).size,
     },
     conversion: {
@@ -221,6 +199,6 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
       (row) => row.day,
       (rows) => sumOf(rows, (r) => r.arrived),
     ).map((v) => v ?? 0),
-    ...computePeriodTables(db, period, filter, { arrivalsNow, rowsNow, judgedByRep }),
+    ...computePeriodTables(db, period, filter, { arrivalsNow, rowsNow, responseByRep: responses.byRep }),
   };
 }

@@ -5,7 +5,7 @@ import type { FunnelStage } from '../../domain/funnel';
 import { isStageKey } from '../../domain/funnel';
 import { computeChannels, type ChannelTotals } from '../../domain/kpi/channels';
 import { computeFunnelFlow, MAIN_PATH } from '../../domain/kpi/funnel-flow';
-import { summarizeResponses, type JudgedResponse } from '../../domain/kpi/response-time';
+import { summarizeResponses, type ResponseFigures } from '../../domain/kpi/response-time';
 import {
   countClosuresByOwner,
   countFollowUpsByRep,
@@ -20,11 +20,11 @@ import { listReps } from '../../store/reps';
 import { gradeKeyOf } from './rows';
 import type { KpiRow } from './schemas';
 
-/** What the KPI row already read for the period: its arrivals, its hand-overs, and those judged per rep. */
+/** What the KPI row already read for the period: its arrivals, its hand-overs, and their response time per rep. */
 export interface PeriodRows {
   readonly arrivalsNow: readonly ArrivalRow[];
   readonly rowsNow: readonly ResponseRow[];
-  readonly judgedByRep: ReadonlyMap<string, readonly JudgedResponse[]>;
+  readonly responseByRep: ReadonlyMap<string, ResponseFigures>;
 }
 
 function channelTotals(arrivals: readonly ArrivalRow[]): ChannelTotals[] {
@@ -119,7 +119,7 @@ export function computePeriodTables(
     )
     .map((rep) => {
       const grades = byGrade.get(rep.id) ?? { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
-      const response = summarizeResponses(rows.judgedByRep.get(rep.id) ?? []);
+      const response = rows.responseByRep.get(rep.id) ?? summarizeResponses([]);
       const closed = closures.get(rep.id);
       return {
         repId: rep.id as string,

@@ -98,11 +98,20 @@ export function summarizeResponses(judged: readonly JudgedResponse[]): ResponseF
     if (j.isDecided) decided += 1;
     if (j.isWithinTarget) within += 1;
   }
-  const sorted = buffer.subarray(0, contacted).sort();
+  return figuresOfSorted(buffer.subarray(0, contacted).sort(), judged.length, decided, within);
+}
+
+/** The figures of a group from its contacted minutes sorted ascending and its counts (see ResponseFigures). */
+export function figuresOfSorted(
+  sorted: Float64Array,
+  assigned: number,
+  decided: number,
+  within: number,
+): ResponseFigures {
   return {
-    assigned: judged.length,
-    contacted,
-    notContacted: judged.length - contacted,
+    assigned,
+    contacted: sorted.length,
+    notContacted: assigned - sorted.length,
     medianMinutes: quantileOfSorted(sorted, 0.5),
     meanMinutes: meanOf(sorted),
     p90Minutes: quantileOfSorted(sorted, 0.9),

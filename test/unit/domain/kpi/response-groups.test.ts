@@ -1,0 +1,50 @@
+// Response time of many groups in one pass equals, group by group, summarizeResponses over judgeResponses' verdicts
+// of the group's assignments: random hand-overs in and out of working hours, contacted or not, every grade.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { summarizeResponseGroups } from '../../../../core/domain/kpi/response-groups';
+import {
+  judgeResponses,
+  summarizeResponses,
+  type ResponseFact,
+} from '../../../../core/domain/kpi/response-time';
+import { CHINA_OFFICE_CALENDAR } from '../../../../core/domain/sla/working-calendar';
+
+const TARGETS = { A: 5, B: 1440, C: 60, D: 60, ungraded: 60 };
+const START = Date.UTC(2026, 10, 23);
+const NOW = START + 10 * 86_400_000;
+const GROUPS = 4;
+
+const fact = fc
+  .record({
+    grade: fc.constantFrom('A', 'B', 'C', 'D', null) as fc.Arbitrary<ResponseFact['grade']>,
+    assignedAt: fc.integer({ min: START, max: NOW }),
+    waitedMs: fc.option(fc.integer({ min: 0, max: 3 * 86_400_000 })),
+    groups: fc.uniqueArray(fc.nat(GROUPS - 1), { maxLength: GROUPS }),
+  })
+  .map((f) => ({
+    grade: f.grade,
+    assignedAt: f.assignedAt,
+    firstContactAt: f.waitedMs === null ? null : f.assignedAt + f.waitedMs,
+    groups: f.groups,
+  }));
+
+describe('response time per group in one pass', () => {
+  it('equals each group summarised alone (property)', () => {
+    for (const calendar of [CHINA_OFFICE_CALENDAR, null]) {
+      fc.assert(
+        fc.property(fc.array(fact, { maxLength: 50 }), (facts) => {
+          const grouped = summarizeResponseGroups(facts, calendar, TARGETS, NOW, GROUPS, (f, _i, into) => {
+            f.groups.forEach((g, k) => (into[k] = g));
+            return f.groups.length;
+          });
+          for (let g = 0; g < GROUPS; g += 1) {
+            const alone = facts.filter((f) => f.groups.includes(g));
+            expect(grouped[g]).toEqual(summarizeResponses(judgeResponses(alone, calendar, TARGETS, NOW)));
+          }
+        }),
+        { numRuns: 150 },
+      );
+    }
+  });
+});
