@@ -20,10 +20,7 @@ import type { repsCalls } from './calls';
 import { REPS_ERRORS } from './errors';
 import { moveOpenLeadsOf, requireOpenLeadsPlace } from '../pool/rep-leads';
 import { recordOutOfOffice } from './out-of-office';
-
-function isoDateOf(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
+import { localDayOf, readDistributionSettings } from '../distribution/setup';
 
 function requireRep(ctx: CallContext, id: string): Rep {
   const rep = findRepById(ctx.db, id);
@@ -57,7 +54,9 @@ export const repsHandlers: HandlersOf<typeof repsCalls> = {
         ...fields,
         id: asRepId(ctx.newId('rep')),
         isActive: true,
-        joinedOn: joinedOn ?? isoDateOf(now),
+        // Today on the team's clock, as the engine and the ledger read it (the UTC date is tomorrow in a west-of-UTC
+        // evening, so the new rep would get no lead until midnight).
+        joinedOn: joinedOn ?? localDayOf(now, readDistributionSettings(ctx.db).utcOffsetMinutes).date,
       };
       insertRep(ctx.db, rep, now);
       recordOutOfOffice(ctx.db, false, rep, now);
