@@ -1,5 +1,5 @@
 // The period's hand-overs, read once (listHandOvers), split for the KPI row: the response rows listResponses reads
-// for the filter, and the fairness receipts countReceipts counts for the period.
+// for the filter, and the period's fairness receipts counted for readPeriodFairness.
 import { DAY_MS } from '../../domain/clock';
 import type { Grade } from '../../domain/funnel';
 import { asRepId } from '../../domain/ids';
@@ -29,33 +29,39 @@ export function responseRowsOf(
 }
 
 /**
- * The counts countReceipts(db, from, to, offset) gives (per rep, kind, grade then and local day), of the rows
- * handed over in [from, to); in no particular order (fairness only sums them).
+ * The period's receipts for readPeriodFairness, counted per rep, kind and grade then (countReceipts' counts summed
+ * over their days), each dated by its latest local day: of receipts inside the period, fairness reads only their
+ * count and each rep's latest day, so ~200 groups say what ~15k per-day counts said. `from`/`to` must be the
+ * period's local-day bounds. In no particular order (fairness only sums them).
  */
-export function receiptCountsOf(
+export function receiptTotalsOf(
   rows: readonly HandOverRow[],
   from: number,
   to: number,
   utcOffsetMinutes: number,
 ): ReceiptCount[] {
-  const offset = utcOffsetMinutes * 60_000;
-  // rep → kind → grade then → local day → count: a few hundred groups, no key string built per row.
-  const groups = new Map<string, Map<string, Map<Grade | null, Map<number, number>>>>();
+  // rep → kind → grade then → [count, latest hand-over]: no key string built per row.
+  const groups = new Map<string, Map<string, Map<Grade | null, { count: number; latest: number }>>>();
   for (const row of rows) {
     if (row.assignedAt < from || row.assignedAt >= to) continue;
     let byKind = groups.get(row.repId);
     if (byKind === undefined) groups.set(row.repId, (byKind = new Map()));
     let byGrade = byKind.get(row.kind);
     if (byGrade === undefined) byKind.set(row.kind, (byGrade = new Map()));
-    let byDay = byGrade.get(row.gradeThen);
-    if (byDay === undefined) byGrade.set(row.gradeThen, (byDay = new Map()));
-    const day = Math.floor((row.assignedAt + offset) / DAY_MS);
-    byDay.set(day, (byDay.get(day) ?? 0) + 1);
+    const group = byGrade.get(row.gradeThen);
+    if (group === undefined) byGrade.set(row.gradeThen, { count: 1, latest: row.assignedAt });
+    else {
+      group.count += 1;
+      if (row.assignedAt > group.latest) group.latest = row.assignedAt;
+    }
   }
-  const counts: ReceiptCount[] = [];
+  const offset = utcOffsetMinutes * 60_000;
+  const totals: ReceiptCount[] = [];
   for (const [repId, byKind] of groups)
     for (const [kind, byGrade] of byKind)
-      for (const [grade, byDay] of byGrade)
-        for (const [day, count] of byDay) counts.push({ repId: asRepId(repId), kind, grade, day, count });
-  return counts;
+      for (const [grade, { count, latest }] of byGrade) {
+        const day = Math.floor((latest + offset) / DAY_MS);
+        totals.push({ repId: asRepId(repId), kind, grade, day, count });
+      }
+  return totals;
 }

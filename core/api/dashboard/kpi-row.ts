@@ -19,7 +19,7 @@ import { readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
 import type { KpiInput } from './calls';
 import type { KpiRow } from './schemas';
-import { receiptCountsOf, responseRowsOf } from './handovers';
+import { receiptTotalsOf, responseRowsOf } from './handovers';
 import { periodResponses } from './response-figures';
 import { computePeriodTables } from './tables';
 import { filterOf, gradeKeyOf } from './rows';
@@ -190,7 +190,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
       filter,
       targets,
       ctx.now,
-      receiptCountsOf(handOvers, period.from, period.to, period.utcOffsetMinutes),
+      receiptTotalsOf(handOvers, period.from, period.to, period.utcOffsetMinutes),
     ),
     satisfaction: readPulseSummary(db, period.toDate),
     arrivalsSeries: seriesOf(

@@ -1,19 +1,21 @@
 // The KPI row reads the period's hand-overs once (listHandOvers) for response time and balance: split in memory they
-// give exactly listResponses' rows for every filter and countReceipts' counts, on random workspaces with history and
-// deleted leads, reassignments, every assignment kind and hand-overs around the period's edges.
+// give exactly listResponses' rows for every filter and the fairness countReceipts' counts give, on random
+// workspaces with history and deleted leads, reassignments, every kind, a rep who left, hand-overs around the edges.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { receiptCountsOf, responseRowsOf } from '../../../core/api/dashboard/handovers';
+import { receiptTotalsOf, responseRowsOf } from '../../../core/api/dashboard/handovers';
+import { readPeriodFairness } from '../../../core/api/distribution/fairness';
 import { listHandOvers } from '../../../core/store/dashboard-handovers';
 import { listResponses, type KpiFilter, type ResponseRow } from '../../../core/store/dashboard-kpi';
-import { countReceipts } from '../../../core/store/fairness-receipts';
 import { openDatabase } from '../../../core/store/open-database';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const HOUR = 3_600_000;
-const PERIOD = { from: 10 * HOUR, to: 80 * HOUR, utcOffsetMinutes: 480 };
+/** 2026-11-01 00:00 at UTC+8, the workspace's offset. */
+const BASE = Date.UTC(2026, 9, 31, 16);
+const PERIOD = { from: BASE + 10 * HOUR, to: BASE + 80 * HOUR, utcOffsetMinutes: 480 };
 const REPS = ['rep_0', 'rep_1', 'rep_2', 'rep_3'];
 const TIER_OF: Record<string, string> = { rep_0: 'senior', rep_1: 'mid', rep_2: 'senior', rep_3: 'junior' };
 const FILTERS: KpiFilter[] = [
@@ -57,12 +59,14 @@ const sorted = <T>(rows: readonly T[], key: (row: T) => string) =>
 describe('the hand-overs read once for the KPI row', () => {
   const tempDir = useTempDir();
 
-  it('split into listResponses’ rows for every filter and countReceipts’ counts (property)', () => {
+  it('split into listResponses’ rows for every filter and fairness equal to countReceipts’ (property)', () => {
     const db: Database = openDatabase(join(tempDir(), 'handovers.sqlite'));
     const rep = db.prepare(
-      `INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES (?, ?, ?, '2025-01-01', 0, 0)`,
+      `INSERT INTO reps (id, name, tier, joined_on, is_active, created_at, updated_at)
+       VALUES (?, ?, ?, '2025-01-01', ?, 0, 0)`,
     );
-    for (const id of REPS) rep.run(id, id, TIER_OF[id]);
+    // rep_3 has left: fairness counts an inactive rep until the last day they received a lead.
+    for (const id of REPS) rep.run(id, id, TIER_OF[id], id === 'rep_3' ? 0 : 1);
     // Each run starts from no hand-overs: the append-only guard would refuse clearing them between runs.
     db.exec('DROP TRIGGER assignments_no_delete');
     const lead = db.prepare(
@@ -92,9 +96,9 @@ describe('the hand-overs read once for the KPI row', () => {
             `lead_${String(h.lead).padStart(2, '0')}`,
             h.rep,
             h.kind,
-            h.at,
+            BASE + h.at,
             h.gradeThen,
-            h.contactAfter === null ? null : h.at + h.contactAfter,
+            h.contactAfter === null ? null : BASE + h.at + h.contactAfter,
           ),
         );
         const rows = listHandOvers(db, PERIOD);
@@ -106,15 +110,35 @@ describe('the hand-overs read once for the KPI row', () => {
             sorted(listResponses(db, PERIOD, filter), sortKey),
           );
         }
-        const countKey = (c: { repId: string; kind: string; grade: string | null; day: number }) =>
-          `${c.repId}|${c.kind}|${c.grade}|${c.day}`;
-        const inner = { from: 20 * HOUR, to: 70 * HOUR };
-        expect(sorted(receiptCountsOf(rows, inner.from, inner.to, 480), countKey)).toEqual(
-          sorted(countReceipts(db, inner.from, inner.to, 480), countKey),
-        );
+        // Fairness of 2026-11-02 … 11-03 (local) from the totals equals fairness from countReceipts' read.
+        const [from, to] = [BASE + 24 * HOUR, BASE + 72 * HOUR];
+        const now = BASE + 100 * HOUR;
+        expect(
+          readPeriodFairness(db, '2026-11-02', '2026-11-03', 480, now, receiptTotalsOf(rows, from, to, 480)),
+        ).toEqual(readPeriodFairness(db, '2026-11-02', '2026-11-03', 480, now));
       }),
       { numRuns: 150 },
     );
+    db.close();
+  });
+
+  it('date a group of receipts by its latest day: a rep who left counts until their last lead', () => {
+    const db: Database = openDatabase(join(tempDir(), 'latest.sqlite'));
+    db.exec(`
+      INSERT INTO reps (id, name, tier, joined_on, is_active, created_at, updated_at)
+        VALUES ('r1', '在岗', 'mid', '2025-01-01', 1, 0, 0), ('r2', '离职', 'mid', '2025-01-01', 0, 0, 0);
+      INSERT INTO leads (id, name, stage, grade, created_at, updated_at) VALUES ('l1', 'a', 'mql', 'A', 0, 0),
+        ('l2', 'b', 'mql', 'A', 0, 0), ('l3', 'c', 'mql', 'A', 0, 0);
+      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at, grade_then) VALUES
+        ('a1', 'l1', 'r2', 'auto', 't', ${BASE + 30 * HOUR}, 'A'), ('a2', 'l2', 'r2', 'auto', 't', ${BASE + 60 * HOUR}, 'A'),
+        ('a3', 'l3', 'r1', 'auto', 't', ${BASE + 20 * HOUR}, 'A');
+    `);
+    const rows = listHandOvers(db, PERIOD);
+    const counted = receiptTotalsOf(rows, BASE, BASE + 72 * HOUR, 480);
+    const fairness = readPeriodFairness(db, '2026-11-01', '2026-11-03', 480, BASE + 100 * HOUR, counted);
+    expect(counted.filter((c) => c.repId === 'r2')).toHaveLength(1);
+    expect(fairness.perRep['r2']).toMatchObject({ total: 2, availableDays: 3 });
+    expect(fairness).toEqual(readPeriodFairness(db, '2026-11-01', '2026-11-03', 480, BASE + 100 * HOUR));
     db.close();
   });
 
@@ -124,8 +148,8 @@ describe('the hand-overs read once for the KPI row', () => {
       INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', '销售', 'mid', '2025-01-01', 0, 0);
       INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l2', 'b', 'mql', 0, 0), ('l1', 'a', 'mql', 0, 0);
       INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES
-        ('a1', 'l2', 'r1', 'auto', 't', ${11 * HOUR}), ('a2', 'l1', 'r1', 'auto', 't', ${12 * HOUR}),
-        ('a3', 'l2', 'r1', 'manual', 't', ${13 * HOUR});
+        ('a1', 'l2', 'r1', 'auto', 't', ${BASE + 11 * HOUR}), ('a2', 'l1', 'r1', 'auto', 't', ${BASE + 12 * HOUR}),
+        ('a3', 'l2', 'r1', 'manual', 't', ${BASE + 13 * HOUR});
     `);
     expect(listHandOvers(db, PERIOD).map((r) => r.leadId)).toEqual(['l1', 'l2', 'l2']);
     db.close();
