@@ -22,15 +22,10 @@ import type { JobStatus } from '../jobs/schemas';
 import { readRepFit } from './rep-fit';
 import { localDayOf, readDistributionSettings, readRulesInForce } from './setup';
 
-const DAY_BEFORE = (iso: string): string => {
-  const t = Date.parse(`${iso}T00:00:00Z`) - 86_400_000;
-  return Number.isFinite(t) ? new Date(t).toISOString().slice(0, 10) : '0001-01-01';
-};
-
 /**
- * Reps as they were: a rep is unavailable before joining (a leave up to the day before) and on their out-of-office
- * days (whole days, as the ledger counts them: reps/out-of-office.ts), today's out-of-office switch is ignored, and
- * a rep inactive now but who actually received leads in the range counts as active.
+ * Reps as they were: a rep is unavailable before joining (the engine's own rule: 'not-started') and on their
+ * out-of-office days (whole days, as the ledger counts them: reps/out-of-office.ts), today's out-of-office switch is
+ * ignored, and a rep inactive now but who actually received leads in the range counts as active.
  */
 function repsAsTheyWere(reps: readonly Rep[], actual: Readonly<Record<string, RepId | null>>): Rep[] {
   const received = new Set(Object.values(actual).filter((v): v is RepId => v !== null));
@@ -38,11 +33,7 @@ function repsAsTheyWere(reps: readonly Rep[], actual: Readonly<Record<string, Re
     ...rep,
     isOutOfOffice: false,
     isActive: rep.isActive || received.has(rep.id),
-    leave: [
-      ...rep.leave,
-      ...(rep.outOfOfficeDays ?? []),
-      { from: '0001-01-01', to: DAY_BEFORE(rep.joinedOn) },
-    ],
+    leave: [...rep.leave, ...(rep.outOfOfficeDays ?? [])],
   }));
 }
 

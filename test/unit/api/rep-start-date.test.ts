@@ -52,4 +52,38 @@ describe('a rep’s start date through the API', () => {
       monday.push((await t.client.call('leads.create', { name: `周一${i}` })).ownerId);
     expect(monday).toContain(hire.id);
   });
+
+  it('a replay of those days gives the rep starting Monday nothing before it, as live did', async () => {
+    await t.client.call('distribution.saveSettings', { utcOffsetMinutes: -300 });
+    const old = await t.client.call('reps.create', { name: '老员工', tier: 'mid', joinedOn: '2024-01-01' });
+    const hire = await t.client.call('reps.create', { name: '新人', tier: 'mid', joinedOn: '2026-11-30' });
+    // Two leads a day Tuesday to Sunday (10:00 and 11:00 local), none on Monday: the hire is owed none of them.
+    for (let day = 24; day <= 29; day += 1)
+      for (const hour of [15, 16]) {
+        t.clock.now = Date.UTC(2026, 10, day, hour, 0, 0);
+        await t.client.call('leads.create', { name: `11-${day} ${hour}` });
+      }
+    t.clock.now = Date.UTC(2026, 11, 1, 15, 0, 0);
+    const roundRobin = [
+      {
+        id: 'rr',
+        name: '轮流',
+        enabled: true,
+        conditions: [],
+        target: { kind: 'everyone' as const },
+        method: 'round-robin' as const,
+      },
+    ];
+    const job = await t.client.call('distribution.replay', {
+      from: '2026-11-24',
+      to: '2026-11-30',
+      rules: roundRobin,
+    });
+    const done = await t.service.jobs.waitFor(job.id);
+    expect(done.state).toBe('done');
+    const report = done.result as { leadCount: number; a: { perRep: Record<string, { total: number }> } };
+    expect(report.leadCount).toBe(12);
+    expect(report.a.perRep[old.id]?.total).toBe(12);
+    expect(report.a.perRep[hire.id]?.total ?? 0).toBe(0);
+  });
 });
