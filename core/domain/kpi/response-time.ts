@@ -5,7 +5,7 @@ import type { SlaGradeKey } from '../sla/sla-policy';
 import { SLA_GRADE_KEYS } from '../sla/sla-policy';
 import { businessMsBetween, type WorkingCalendar } from '../sla/working-calendar';
 import type { Estimate, HistogramBucket } from './stats';
-import { histogramOf, meanOf, proportionEstimate, quantileOfSorted } from './stats';
+import { histogramOfSorted, meanOf, proportionEstimate, quantileOfSorted } from './stats';
 
 /** One assignment in the period: when the rep got the lead and when they first contacted it after that. */
 export interface ResponseFact {
@@ -116,7 +116,7 @@ export function figuresOfSorted(
     meanMinutes: meanOf(sorted),
     p90Minutes: quantileOfSorted(sorted, 0.9),
     withinTarget: proportionEstimate(within, decided),
-    histogram: histogramOf(sorted, RESPONSE_HISTOGRAM_EDGES),
+    histogram: histogramOfSorted(sorted, RESPONSE_HISTOGRAM_EDGES),
   };
 }
 

@@ -13,7 +13,8 @@ export interface Estimate {
 export function meanOf(values: ArrayLike<number> & Iterable<number>): number | null {
   if (values.length === 0) return null;
   let sum = 0;
-  for (const v of values) sum += v;
+  // Indexed, in order: the iterator protocol over a typed array of 100k response times cost several times more.
+  for (let i = 0; i < values.length; i += 1) sum += values[i] ?? 0;
   return sum / values.length;
 }
 
@@ -157,6 +158,27 @@ export function histogramOf(values: Iterable<number>, edges: readonly number[]):
     counts[i] = (counts[i] ?? 0) + 1;
   }
   return counts.map((count, i) => ({ from: i === 0 ? 0 : (edges[i - 1] ?? 0), to: edges[i] ?? null, count }));
+}
+
+/** histogramOf of values sorted ascending, by a binary search per edge instead of a look at every value. */
+export function histogramOfSorted(sorted: ArrayLike<number>, edges: readonly number[]): HistogramBucket[] {
+  // The first index whose value is at or above `edge` (values before it fall in earlier buckets).
+  const firstAtOrAbove = (edge: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] ?? 0) >= edge) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const bounds = [0, ...edges.map(firstAtOrAbove), sorted.length];
+  return bounds.slice(1).map((end, i) => ({
+    from: i === 0 ? 0 : (edges[i - 1] ?? 0),
+    to: edges[i] ?? null,
+    count: end - (bounds[i] ?? 0),
+  }));
 }
 
 /** `part / whole`, null when the whole is zero: a rate of nothing is no rate. */
