@@ -24,7 +24,40 @@ export interface LeadMeta {
   readonly scoredAt: number | null;
 }
 
-export function rowToLead(row: Selectable<LeadsTable>): Lead {
+/** The columns a domain lead is read from: a walk over many leads selects these, not the keys and search text. */
+export const LEAD_ROW_COLUMNS = [
+  'id',
+  'name',
+  'phone',
+  'email',
+  'wechat',
+  'company',
+  'title',
+  'industry',
+  'region',
+  'company_size',
+  'product',
+  'source',
+  'campaign',
+  'cost_fen',
+  'needs',
+  'bant_json',
+  'custom_json',
+  'events_json',
+  'stage',
+  'won_amount_fen',
+  'lost_reason',
+  'closed_at',
+  'owner_id',
+  'score',
+  'grade',
+  'score_model_version',
+  'created_at',
+  'updated_at',
+  'is_history',
+] as const satisfies readonly (keyof LeadsTable)[];
+
+export function rowToLead(row: Pick<Selectable<LeadsTable>, (typeof LEAD_ROW_COLUMNS)[number]>): Lead {
   return {
     id: asLeadId(row.id),
     name: row.name,
