@@ -2,12 +2,12 @@
 // a temporary table of the connection, or a scratch SQLite file written on a worker thread (lead-staging.ts in
 // core/api/import), attached for the move. The layout says which columns every lead of the batch shares.
 import type { Database, Statement } from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
 import type { Lead } from '../domain/lead';
 import { markClosedLeadsChanged } from './closed-leads-stamp';
 import { LEAD_COLUMNS, leadToRow, type LeadKeys, type LeadMeta } from './leads';
 import type { LeadsTable } from './schema';
-import { executeOnce, prepareQuery, qb } from './sql';
+import { executeOnce, prepareQuery, qb, selectAll, selectFirst } from './sql';
 
 /** Column values all the leads of one batch have (its id, its time, a new lead's stage and owner…). */
 export type SharedLeadColumns = Partial<LeadsTable>;
@@ -131,7 +131,40 @@ export function moveStagedLeads(db: Database, staging: ImportStaging): number {
         )
         .orderBy(sql`rowid`) as never,
     );
-  return executeOnce(db, move);
+  const rebuilt = outnumbersStoredLeads(db, table) ? dropLeadIndexes(db) : [];
+  const moved = executeOnce(db, move);
+  for (const definition of rebuilt) executeOnce(db, rawQuery(sql.raw(definition)));
+  return moved;
+}
+
+/**
+ * How many times the leads already stored a batch must bring for the move to build the table's indexes once after
+ * it instead of entering each row: a first import into a new workspace (an old CRM's past leads: 100k into none, the
+ * move's CPU ~2.0 -> ~1.6 s at load 10), not an import among as many stored leads (94k onto 100k: 1.6 -> 2.4 s).
+ */
+const REBUILD_INDEXES_FACTOR = 4;
+
+/** A raw statement compiled by the store's builder, for SQL text the schema itself holds (an index's definition). */
+const rawQuery = (query: RawBuilder<unknown>) => ({ compile: () => query.compile(qb) });
+
+function outnumbersStoredLeads(db: Database, table: string): boolean {
+  const count = (query: Compilable<{ n: number }>) => selectFirst(db, query)?.n ?? 0;
+  const staged = count(stagingQb.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')));
+  const stored = count(qb.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')));
+  return staged > 0 && stored * REBUILD_INDEXES_FACTOR <= staged;
+}
+
+/** Drops every index of `leads` but its primary key's (inside the move's transaction); returns their definitions. */
+function dropLeadIndexes(db: Database): string[] {
+  const indexes = selectAll(
+    db,
+    rawQuery(
+      sql<{ name: string; definition: string }>`SELECT name, sql AS definition FROM sqlite_master
+        WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL ORDER BY rowid`,
+    ),
+  ) as { name: string; definition: string }[];
+  for (const { name } of indexes) executeOnce(db, qb.schema.dropIndex(name));
+  return indexes.map((index) => index.definition);
 }
 
 /**

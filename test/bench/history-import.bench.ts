@@ -24,9 +24,16 @@ export async function run(report: Report): Promise<void> {
     for (let run = 0; run < RUNS; run += 1) {
       for (const mode of ['plain', 'history'] as const) {
         const dir = mkdtempSync(join(root, `${mode}-`));
-        const { importMs } = runFreshProcess<FreshHistoryImportOutcome>(bundle, [dir, path, mode]);
+        const { importMs, cpuMs, mainCpuMs } = runFreshProcess<FreshHistoryImportOutcome>(bundle, [
+          dir,
+          path,
+          mode,
+        ]);
         rmSync(dir, { recursive: true, force: true });
-        console.log(`# run ${run + 1}: ${mode} import of ${ROWS} rows: ${Math.round(importMs)} ms`);
+        console.log(
+          `# run ${run + 1}: ${mode} import of ${ROWS} rows: ${Math.round(importMs)} ms ` +
+            `(cpu ${Math.round(cpuMs)} ms, main thread ${Math.round(mainCpuMs)} ms)`,
+        );
         times[mode].push(importMs);
       }
     }

@@ -16,7 +16,7 @@ import {
   stagingLayout,
   type SharedLeadColumns,
 } from '../../../core/store/import-staging';
-import { findLeadById } from '../../../core/store/leads';
+import { findLeadById, insertLead } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { sampleLead } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -84,6 +84,44 @@ describe("an import's staging", () => {
     dropImportStaging(db, staging);
     expect(findLeadById(db, 'lead_1')).toEqual(first);
     expect(findLeadById(db, 'lead_2')).toEqual(second);
+  });
+
+  /** The leads' indexes as the schema holds them: a dropped and recreated index comes back under a new rowid. */
+  const leadIndexes = () =>
+    db
+      .prepare(
+        "SELECT rowid, name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads' ORDER BY name",
+      )
+      .all() as { rowid: number; name: string; sql: string | null }[];
+  const batchOf = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      batchLead(`lead_${String(i).padStart(2, '0')}`, { phone: `+86139000000${String(i).padStart(2, '0')}` }),
+    );
+
+  it('builds the leads’ indexes once after moving a batch that outnumbers the stored leads, as they were', () => {
+    const before = leadIndexes();
+    const staging = stage(batchOf(8));
+    expect(db.transaction(() => moveStagedLeads(db, staging))()).toBe(8);
+    const after = leadIndexes();
+    expect(after.map(({ name, sql }) => ({ name, sql }))).toEqual(
+      before.map(({ name, sql }) => ({ name, sql })),
+    );
+    // Every index but the primary key's (no SQL of its own) was built again, and holds the batch's rows.
+    for (const [i, index] of after.entries())
+      expect(index.rowid === before[i]?.rowid, index.name).toBe(index.sql === null);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const byPhone = db.prepare('SELECT id FROM leads INDEXED BY leads_phone_key WHERE phone_key = ?');
+    expect(byPhone.pluck().get('+8613800000001')).toBeDefined();
+  });
+
+  it('enters each row into the indexes when the stored leads are more than a quarter of the batch', () => {
+    for (const lead of batchOf(3)) insertLead(db, { ...lead, id: asLeadId(`stored_${lead.id}`) }, keys, meta);
+    const before = leadIndexes();
+    const staging = stage(batchOf(8));
+    db.transaction(() => moveStagedLeads(db, staging))();
+    expect(leadIndexes()).toEqual(before);
+    expect(db.prepare('SELECT COUNT(*) FROM leads').pluck().get()).toBe(11);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('refuses a lead whose shared column differs, naming the lead and the column', () => {
