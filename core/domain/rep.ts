@@ -47,10 +47,10 @@ export function isOutOfOfficeOn(rep: Pick<Rep, 'outOfOfficeDays'>, isoDate: stri
   return days !== undefined && days.some((period) => period.from <= isoDate && isoDate <= period.to);
 }
 
-/** Available for new leads: active, not out of office, not on leave that day. */
+/** Available for new leads: active, started by that day (joinedOn), not out of office, not on leave that day. */
 export function isAvailable(
-  rep: Pick<Rep, 'isActive' | 'isOutOfOffice' | 'leave'>,
+  rep: Pick<Rep, 'isActive' | 'isOutOfOffice' | 'leave' | 'joinedOn'>,
   isoDate: string,
 ): boolean {
-  return rep.isActive && !rep.isOutOfOffice && !isOnLeave(rep, isoDate);
+  return rep.isActive && !(isoDate < rep.joinedOn) && !rep.isOutOfOffice && !isOnLeave(rep, isoDate);
 }

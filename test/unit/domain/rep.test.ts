@@ -3,12 +3,22 @@ import { isAvailable, isOnLeave } from '../../../core/domain/rep';
 import { createRng } from '../../../core/domain/clock';
 
 describe('rep availability', () => {
-  const rep = { isActive: true, isOutOfOffice: false, leave: [{ from: '2026-11-20', to: '2026-11-24' }] };
+  const rep = {
+    isActive: true,
+    isOutOfOffice: false,
+    leave: [{ from: '2026-11-20', to: '2026-11-24' }],
+    joinedOn: '2026-11-02',
+  };
 
   it('counts both ends of a leave period as leave', () => {
     expect(isOnLeave(rep, '2026-11-20')).toBe(true);
     expect(isOnLeave(rep, '2026-11-24')).toBe(true);
     expect(isOnLeave(rep, '2026-11-25')).toBe(false);
+  });
+
+  it('is unavailable before the start date, and available from it', () => {
+    expect(isAvailable(rep, '2026-11-01')).toBe(false);
+    expect(isAvailable(rep, '2026-11-02')).toBe(true);
   });
 
   it('is unavailable when inactive, out of office or on leave', () => {
