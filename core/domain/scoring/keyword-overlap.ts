@@ -1,12 +1,22 @@
 // Overlapping keyword criteria on one field score once: "总经理" is a decision-maker, not also a "经理".
 
-/** Every occurrence [start, end) of the keywords in `text`. */
-function occurrences(text: string, keywords: readonly string[]): Array<readonly [number, number]> {
-  const out: Array<readonly [number, number]> = [];
+/** Every occurrence [start, end) of the keywords in `text`, as flat start/end pairs. */
+function occurrences(text: string, keywords: readonly string[]): number[] {
+  const out: number[] = [];
   for (const k of keywords) {
-    for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) out.push([at, at + k.length]);
+    for (let at = text.indexOf(k); at >= 0; at = text.indexOf(k, at + 1)) out.push(at, at + k.length);
   }
   return out;
+}
+
+/** True when [start, end) lies inside a longer span of `spans` (flat start/end pairs). */
+function isInsideLonger(start: number, end: number, spans: readonly number[]): boolean {
+  for (let k = 0; k < spans.length; k += 2) {
+    const s = spans[k] as number;
+    const e = spans[k + 1] as number;
+    if (s <= start && end <= e && e - s > end - start) return true;
+  }
+  return false;
 }
 
 /**
@@ -20,15 +30,30 @@ export function dropOverlappedKeywordHits(
   keywords: ReadonlyArray<readonly string[] | null>,
   hits: Uint8Array,
 ): void {
-  const spans = keywords.map((list, i) => (list !== null && hits[i] === 1 ? occurrences(norm, list) : null));
-  const firing = spans.flatMap((s, i) => (s === null ? [] : [i]));
-  if (firing.length < 2) return;
-  for (const i of firing) {
-    const own = spans[i] ?? [];
-    const isInsideLonger = ([start, end]: readonly [number, number]) =>
-      firing.some(
-        (j) => j !== i && (spans[j] ?? []).some(([s, e]) => s <= start && end <= e && e - s > end - start),
-      );
-    if (own.length > 0 && own.every(isInsideLonger)) hits[i] = 0;
+  const spans: Array<number[] | null> = [];
+  let firing = 0;
+  for (let i = 0; i < keywords.length; i++) {
+    const list = keywords[i];
+    const own = list !== null && list !== undefined && hits[i] === 1 ? occurrences(norm, list) : null;
+    spans.push(own);
+    if (own !== null) firing += 1;
   }
+  if (firing < 2) return;
+  const dropped: number[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const own = spans[i];
+    if (own === null || own === undefined || own.length === 0) continue;
+    let isAllInside = true;
+    for (let k = 0; k < own.length && isAllInside; k += 2) {
+      let isInside = false;
+      for (let j = 0; j < spans.length && !isInside; j++) {
+        const other = spans[j];
+        if (j !== i && other !== null && other !== undefined)
+          isInside = isInsideLonger(own[k] as number, own[k + 1] as number, other);
+      }
+      isAllInside = isInside;
+    }
+    if (isAllInside) dropped.push(i);
+  }
+  for (const i of dropped) hits[i] = 0;
 }
