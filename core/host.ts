@@ -13,6 +13,7 @@ import { defaultDataDir, resolveDatabasePath } from './data-dir';
 import { ensurePrivateDirSync } from './fs-private';
 import { startHub } from './lan/hub-server';
 import { openDatabase } from './store/open-database';
+import { openDurableAcks } from './store/durable-acks';
 import { ensureHubCertificates } from './lan/certificates';
 import { advertiseHub } from './lan/discovery';
 import { fingerprintPrefix } from './api/devices/pairing-code';
@@ -79,8 +80,11 @@ try {
 
 const testClock = values['test-hooks'] ? createAdjustableClock() : null;
 const country = systemCountry();
+// The hub's answers are acknowledgements to reps: a call that wrote answers once its commit is on disk.
+const durableAcks = openDurableAcks(db);
 const service = createService({
   db,
+  durableAcks,
   appVersion: APP_VERSION,
   ...(country ? { systemCountry: country } : {}),
   ...(testClock ? { clock: testClock.clock } : {}),
@@ -163,6 +167,7 @@ function shutdown(): void {
   sweeper.stop();
   void advertisement?.stop();
   void hub.close().then(() => {
+    durableAcks.close();
     db.close();
     process.exit(0);
   });

@@ -5,6 +5,7 @@ import { createService } from '../core/api/service';
 import { startSessionSweeper } from '../core/api/session/session-sweeper';
 import { startSlaScheduler } from '../core/scheduler';
 import { openDatabase } from '../core/store/open-database';
+import { openDurableAcks } from '../core/store/durable-acks';
 import { APP_VERSION } from '../core/version';
 import { systemCountry } from '../core/system-country';
 import { readSetting } from '../core/store/settings';
@@ -28,8 +29,11 @@ if (!dbPath) {
 try {
   const db = openDatabase(dbPath);
   const country = systemCountry();
+  // With hub mode on, answers are acknowledgements to reps: a call that wrote answers once its commit is on disk.
+  const durableAcks = openDurableAcks(db);
   const service = createService({
     db,
+    durableAcks,
     appVersion: APP_VERSION,
     ...(country ? { systemCountry: country } : {}),
   });
@@ -79,6 +83,7 @@ try {
     scheduler.stop();
     backups.stop();
     sweeper.stop();
+    durableAcks.close();
     db.close();
   });
   send({ type: 'ready' });

@@ -123,6 +123,11 @@ export const COMMON_ERRORS = defineErrors('common', {
     en: 'Not found.',
     zh: '未找到。',
   },
+  notOnDisk: {
+    kind: 'internal',
+    en: 'The change was made, but the disk did not confirm writing it ({{detail}}): it may be lost if the computer loses power. Check the disk.',
+    zh: '更改已生效，但磁盘未确认写入（{{detail}}），断电时可能丢失。请检查磁盘。',
+  },
 });
 
 /** Input that failed its schema: one reason per kind of problem, with the field path and the limit. */

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { markClosedLeadsChanged } from '../store/closed-leads-stamp';
 import { readSchemaVersion } from '../store/open-database';
 import { findLeadOwners } from '../store/leads';
+import { countConnectionChanges, type DurableAcks } from '../store/durable-acks';
 import { inTransaction } from '../store/sql';
 import { startWalCheckpointer, type WalCheckpointer } from '../store/wal-checkpoint';
 import type { CallContext, LanState } from './call-context';
@@ -42,6 +43,11 @@ export interface ServiceOptions {
   readonly demoSeed?: number;
   /** Check every answer against the call's output schema (tests; costs time in production). */
   readonly validateOutputs?: boolean;
+  /**
+   * Answer a call that wrote only once its commit is on disk (store/durable-acks.ts: a group commit over the WAL).
+   * The hub and the desktop core pass it: their answers are acknowledgements to a person. Tests go without.
+   */
+  readonly durableAcks?: Pick<DurableAcks, 'flush'>;
 }
 
 /** Who is calling: the session token the transport received, and where the call came from. */
@@ -190,6 +196,7 @@ export function createService(options: ServiceOptions): Service {
 
     const pending: PushedEvent[] = [];
     const onRollback: (() => void)[] = [];
+    const changesBefore = options.durableAcks ? countConnectionChanges(db) : 0;
     // Events a call's background job emits after the call has answered go out at once.
     let isSettled = false;
     try {
@@ -241,6 +248,19 @@ export function createService(options: ServiceOptions): Service {
           throw new Error(
             `${callName} answered outside its output schema at ${issue?.path.join('.')}: ${issue?.message}`,
           );
+        }
+      }
+      if (options.durableAcks && countConnectionChanges(db) !== changesBefore) {
+        const unconfirmed = await options.durableAcks.flush().then(
+          () => null,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+        if (unconfirmed !== null) {
+          // Committed, but the disk did not confirm it: said as such, never as a success.
+          isSettled = true;
+          sessions.flushRevoked();
+          emitAll(pending);
+          return refusal(new ServiceError(COMMON_ERRORS.notOnDisk, { detail: unconfirmed.slice(0, 500) }));
         }
       }
       isSettled = true;

@@ -117,10 +117,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database 
   try {
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
-      // NORMAL for the desktop core and the hub alike. In WAL mode it never corrupts the file, and a crash of the app
-      // loses nothing committed; only a power cut or an OS crash can lose the last calls before the next checkpoint
-      // (seconds: wal-checkpoint.ts). FULL would fsync the WAL on every call: a commit's median 0.04 -> 2-4 ms on this
-      // machine's disk (300 small commits each, 2026-12-03), on the path a rep waits on (new lead target: 2 ms).
+      // NORMAL: commits do not wait for the disk. An app crash loses nothing committed; what a power cut could lose is
+      // covered where answers are acknowledgements (the hub, the desktop core): they wait for a group fsync of the WAL
+      // that began after their commit (durable-acks.ts) — synchronous=FULL's promise at one fsync per burst of calls
+      // instead of one per call, off the event loop (this disk: ~4 ms an fsync, 2026-12-03).
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');

@@ -14,6 +14,7 @@ import { asLeadId, asRepId } from '../../core/domain/ids';
 import type { Lead } from '../../core/domain/lead';
 import type { RepTier } from '../../core/domain/rep';
 import { insertLead } from '../../core/store/leads';
+import { openDurableAcks } from '../../core/store/durable-acks';
 import { openDatabase } from '../../core/store/open-database';
 import { inTransaction } from '../../core/store/sql';
 import type { Report } from './figure';
@@ -124,7 +125,9 @@ export async function run(report: Report): Promise<void> {
   const db = openDatabase(join(dir, 'bench.sqlite'));
   try {
     let now = Date.UTC(2026, 2, 4, 2, 0, 0);
-    const service = createService({ db, clock: () => now });
+    // As the hub runs: a new lead's answer waits for its commit to be on disk (group commit, durable-acks.ts).
+    const durableAcks = openDurableAcks(db);
+    const service = createService({ db, clock: () => now, durableAcks });
     const client = createInProcessClient(service, { as: { role: 'lead' } });
     const rng = createRng(11);
     for (let i = 0; i < REPS; i += 1) {
@@ -220,6 +223,7 @@ export async function run(report: Report): Promise<void> {
       report(figure('new_lead_assigned_share', assigned / MEASURED, 'ratio', '>=', 0.9));
     } finally {
       await hub.close();
+      durableAcks.close();
     }
   } finally {
     db.close();

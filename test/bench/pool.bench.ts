@@ -13,6 +13,7 @@ import type { CallResult } from '../../core/api/contract';
 import { createService, type Service } from '../../core/api/service';
 import { createRng, DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/domain/clock';
 import type { Database } from 'better-sqlite3';
+import { openDurableAcks } from '../../core/store/durable-acks';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
 import { figure, percentile } from './figure';
@@ -129,7 +130,9 @@ async function benchClaims(report: Report, dir: string): Promise<void> {
   const db = openDatabase(join(dir, 'claims.sqlite'));
   const now = Date.UTC(2026, 10, 24, 2, 0);
   seed(db, POOL, false, now);
-  const service = createService({ db, clock: () => now });
+  // As the hub runs: a claim's answer waits for its commit to be on disk (group commit, durable-acks.ts).
+  const durableAcks = openDurableAcks(db);
+  const service = createService({ db, clock: () => now, durableAcks });
   const lead = service.openTrustedSession({ role: 'lead' });
   await configure(service, lead, {
     caps: { claimDaily: 10_000, holding: null, byTier: {}, exemptRepIds: [] },
@@ -219,6 +222,7 @@ async function benchClaims(report: Report, dir: string): Promise<void> {
     ),
   );
   service.checkpointer.stop();
+  durableAcks.close();
   db.close();
 }
 
