@@ -18,7 +18,7 @@ import { openDurableAcks } from '../../core/store/durable-acks';
 import { openDatabase } from '../../core/store/open-database';
 import { inTransaction } from '../../core/store/sql';
 import type { Report } from './figure';
-import { figure, percentile } from './figure';
+import { figure, percentile, printDiskSync } from './figure';
 
 const REPS = 50;
 const EXISTING = 20_000;
@@ -207,6 +207,7 @@ export async function run(report: Report): Promise<void> {
       }
       walls.sort((a, b) => a - b);
       cpus.sort((a, b) => a - b);
+      await printDiskSync(db, () => durableAcks.flush());
       // CPU time (client and hub share this process) shows whether a slow tail came from this code or a busy box:
       // the process's (GC helper threads included) and the main thread's alone, which a shared machine disturbs least.
       // Linux counts a thread's time in scheduler ticks (a 0.3 ms busy loop reads 0 or a whole tick), so only the

@@ -16,7 +16,7 @@ import type { Database } from 'better-sqlite3';
 import { openDurableAcks } from '../../core/store/durable-acks';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
-import { figure, percentile } from './figure';
+import { figure, percentile, printDiskSync } from './figure';
 
 const REPS = 20;
 const POOL = 10_000;
@@ -140,6 +140,7 @@ async function benchClaims(report: Report, dir: string): Promise<void> {
   const reps = Array.from({ length: REPS }, (_, r) =>
     service.openTrustedSession({ role: 'rep', repId: `rep-${r}` }),
   );
+  await printDiskSync(db, () => durableAcks.flush());
   const rng = createRng(7);
   const latencies: number[] = [];
   const roundEndLatencies: number[] = [];
