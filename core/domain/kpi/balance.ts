@@ -4,7 +4,7 @@
 // per available day); this adds the intervals and the verdicts.
 import type { Rng } from '../clock';
 import type { FairnessFigures } from '../distribution/fairness';
-import { computeGini, computeStdDev } from '../distribution/fairness';
+import { computeStdDev } from '../distribution/fairness';
 import type { Grade } from '../funnel';
 import type { SlaGradeKey } from '../sla/sla-policy';
 import { SLA_GRADE_KEYS } from '../sla/sla-policy';
@@ -78,6 +78,61 @@ export interface BalanceReport {
 
 const GROUPS: readonly BalanceGroup[] = ['all', 'ab', ...SLA_GRADE_KEYS];
 
+/**
+ * The two statistics the bootstrap evaluates thousands of times, over leads per counted rep: σ of leads (less each
+ * rep's fair share, with `totalDays`) and Gini of leads (per available day, with `totalDays`). The same arithmetic
+ * in the same order as computeStdDev and computeGini over the mapped values, in reused typed buffers instead of
+ * two new arrays and a comparator sort per call.
+ */
+export function balanceStatistics(
+  countedDays: readonly number[],
+  totalDays: number | null,
+): { stdDevOf: (values: readonly number[]) => number; giniOf: (values: readonly number[]) => number } {
+  let buffer = new Float64Array(countedDays.length);
+  const scratch = (n: number): Float64Array => {
+    if (buffer.length < n) buffer = new Float64Array(n);
+    return buffer;
+  };
+  const stdDevOf = (values: readonly number[]): number => {
+    const n = values.length;
+    if (n === 0) return 0;
+    if (totalDays === null) return computeStdDev(values);
+    let sum = 0;
+    for (let k = 0; k < n; k += 1) sum += values[k] ?? 0;
+    const mapped = scratch(n);
+    let mappedSum = 0;
+    for (let k = 0; k < n; k += 1) {
+      const v = (values[k] ?? 0) - (sum * (countedDays[k] ?? 0)) / totalDays;
+      mapped[k] = v;
+      mappedSum += v;
+    }
+    const mean = mappedSum / n;
+    let variance = 0;
+    for (let k = 0; k < n; k += 1) {
+      const d = (mapped[k] ?? 0) - mean;
+      variance += d * d;
+    }
+    return Math.sqrt(variance / n);
+  };
+  const giniOf = (values: readonly number[]): number => {
+    const n = values.length;
+    const mapped = scratch(n);
+    let total = 0;
+    for (let k = 0; k < n; k += 1) {
+      const v = totalDays === null ? (values[k] ?? 0) : (values[k] ?? 0) / (countedDays[k] ?? 1);
+      mapped[k] = v;
+      total += v;
+    }
+    if (n === 0 || total === 0) return 0;
+    // Ascending, numerically: the order computeGini's comparator sort gives (equal values are interchangeable).
+    const sorted = mapped.subarray(0, n).sort();
+    let weighted = 0;
+    for (let i = 0; i < n; i += 1) weighted += (i + 1) * (sorted[i] ?? 0);
+    return (2 * weighted) / (n * total) - (n + 1) / n;
+  };
+  return { stdDevOf, giniOf };
+}
+
 function isInGroup(grade: Grade | null, group: BalanceGroup): boolean {
   if (group === 'all') return true;
   if (group === 'ab') return grade === 'A' || grade === 'B';
@@ -116,14 +171,10 @@ export function computeBalance(
       if (row !== undefined && isInGroup(entry.grade, group)) row[index] = (row[index] ?? 0) + entry.count;
     }
   }
-  const countedDays = counted.map((i) => days[i] ?? 0);
-  const stdDevOf = (values: readonly number[]): number => {
-    if (!isAdjusted) return computeStdDev(values);
-    const sum = values.reduce((a, b) => a + b, 0);
-    return computeStdDev(values.map((v, k) => v - (sum * (countedDays[k] ?? 0)) / totalDays));
-  };
-  const giniOf = (values: readonly number[]): number =>
-    computeGini(isAdjusted ? values.map((v, k) => v / (countedDays[k] ?? 1)) : values);
+  const { stdDevOf, giniOf } = balanceStatistics(
+    counted.map((i) => days[i] ?? 0),
+    isAdjusted ? totalDays : null,
+  );
 
   const groups = GROUPS.map((group): GroupBalance => {
     const all = perGroup.get(group) ?? [];
