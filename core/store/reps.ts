@@ -1,6 +1,6 @@
 // Repository for reps: the team, with tiers, skills, territories, caps and availability.
 import type { Database } from 'better-sqlite3';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Rep, RepTier } from '../domain/rep';
 import { asRepId, type RepId } from '../domain/ids';
 import type { RepsTable } from './schema';
@@ -87,5 +87,44 @@ export function countReps(db: Database): number {
 export function listRepIdsWithPin(db: Database): string[] {
   return selectAll(db, qb.selectFrom('reps').select('id').where('pin_hash', 'is not', null)).map(
     (row) => row.id,
+  );
+}
+
+/**
+ * Reps a past-leads import created start on the local day of their first lead in that batch (not the import day):
+ * the ledger counts them available and replays give them leads from then. `utcOffsetMinutes` dates the day.
+ */
+export function startRepsAtFirstLead(
+  db: Database,
+  repIds: readonly string[],
+  batchId: string,
+  utcOffsetMinutes: number,
+): void {
+  if (repIds.length === 0) return;
+  execute(
+    db,
+    qb
+      .updateTable('reps')
+      .set((eb) => ({
+        joined_on: eb
+          .selectFrom('leads')
+          .select(
+            sql<string>`date((min(leads.created_at) + ${utcOffsetMinutes * 60_000}) / 1000, 'unixepoch')`.as(
+              'first_day',
+            ),
+          )
+          .whereRef('leads.owner_id', '=', 'reps.id')
+          .where('leads.import_batch_id', '=', batchId),
+      }))
+      .where('id', 'in', repIds)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('leads')
+            .select('leads.id')
+            .whereRef('leads.owner_id', '=', 'reps.id')
+            .where('leads.import_batch_id', '=', batchId),
+        ),
+      ),
   );
 }

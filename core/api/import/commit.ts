@@ -23,6 +23,8 @@ import {
 } from '../../store/import-staging';
 import { insertDuplicateFlag } from '../../store/lead-merges';
 import { findStoredLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
+import { startRepsAtFirstLead } from '../../store/reps';
+import { readDistributionSettings } from '../distribution/setup';
 import { inTransaction } from '../../store/sql';
 import type { EventName, EventPayload } from '../contract';
 import type { ImportJobResult, JobStatus } from '../jobs/schemas';
@@ -255,6 +257,9 @@ export function startImportCommit(
         const moved = moveStagedLeads(db, stagedRows);
         if (moved !== insertedIds.length)
           throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but found ${moved}`);
+        // Past owners this import created start on the day of their first past lead, not on the import's day.
+        if (history)
+          startRepsAtFirstLead(db, createdReps, batchId, readDistributionSettings(db).utcOffsetMinutes);
         const mergedIds = applyMerges(db, scoring, batchId, merges, finishedAt);
         for (const flag of flags)
           insertDuplicateFlag(db, {

@@ -194,6 +194,12 @@ describe('importing past leads', () => {
 
       const created = leads.map((l) => l.createdAt);
       const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+      // A past owner the import created starts on the local day of their first past lead, not the import's day.
+      for (const name of UNKNOWN_OWNERS) {
+        const theirs = leads.filter((l) => l.ownerId === repIds.get(name)).map((l) => l.createdAt);
+        expect(theirs.length).toBeGreaterThan(0);
+        expect(reps.find((r) => r.name === name)?.joinedOn).toBe(day(Math.min(...theirs)));
+      }
       const period = { from: day(Math.min(...created)), to: day(Math.max(...created)), leads: 20_000 };
       expect(flags?.period).toEqual(period);
       const replay = await t.client.call('distribution.replay', { from: period.from, to: period.to });
