@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { Lead } from '../../domain/lead';
 import { ensurePrivateDir } from '../../fs-private';
 import { writeLeadsCsv, writeLeadsXlsx, type ExportColumn } from '../../import/export-csv';
-import { listLeads, type LeadFilter } from '../../store/leads';
+import { listLeads, type LeadFilter } from '../../store/lead-page';
 import { drillWhere } from '../dashboard/drill';
 import { listReps } from '../../store/reps';
 import type { z } from 'zod';

@@ -5,14 +5,8 @@ import { asLeadId, asRepId } from '../../domain/ids';
 import { appendAudit } from '../../store/audit-log';
 import { listFollowUpsForLead } from '../../store/follow-ups';
 import { appendStageChange } from '../../store/stage-history';
-import {
-  distinctLeadValues,
-  findLeadById,
-  findLeadMeta,
-  insertLead,
-  listLeads,
-  updateLead,
-} from '../../store/leads';
+import { distinctLeadValues, findLeadById, findLeadMeta, insertLead, updateLead } from '../../store/leads';
+import { listLeads } from '../../store/lead-page';
 import { inTransaction } from '../../store/sql';
 import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
 import { drillWhere } from '../dashboard/drill';

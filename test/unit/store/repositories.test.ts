@@ -10,9 +10,9 @@ import {
   distinctLeadValues,
   findLeadById,
   insertLead,
-  listLeads,
   updateLead,
 } from '../../../core/store/leads';
+import { listLeads } from '../../../core/store/lead-page';
 import { openDatabase } from '../../../core/store/open-database';
 import { countReps, findRepById, insertRep, listReps, updateRep } from '../../../core/store/reps';
 import { readSetting, writeSetting } from '../../../core/store/settings';
