@@ -60,6 +60,17 @@ function computeStatuses(
 
 const NOT_IN_TARGET: ExclusionReason = { code: 'not-in-target' };
 
+/** The explanation's account of the rule (or step) that decided a lead. */
+function traceOf(r: DistributionRule, index: number, conditions: RuleTrace['conditions']): RuleTrace {
+  return {
+    id: r.id,
+    name: r.name,
+    index,
+    isFallback: r.conditions.length === 0 && !isAffinityStep(r),
+    conditions,
+  };
+}
+
 /**
  * Decides one lead against the context's current loads and updates them. With `defer` given, leads of an
  * optimal rule are queued there (returning null) to be solved together. `owner` overrides the context's
@@ -76,13 +87,6 @@ export function routeLead(
   const base = { lead, skipped };
   const rule = match?.rule ?? null;
   const explicitStep = step?.rule ?? null;
-  const traceOf = (r: DistributionRule, index: number, conditions: RuleTrace['conditions']): RuleTrace => ({
-    id: r.id,
-    name: r.name,
-    index,
-    isFallback: r.conditions.length === 0 && !isAffinityStep(r),
-    conditions,
-  });
   // The implicit step runs only for leads some rule distributes; an explicit one wherever it stands.
   const found = owner === undefined ? findAffinityOwner(ctx, lead) : owner;
   const checked =
