@@ -8,28 +8,16 @@ import { asLeadId } from '../../../core/domain/ids';
 import { uploadDir } from '../../../core/api/import/files';
 import { startLeadStaging } from '../../../core/api/import/lead-staging';
 import { insertImportBatch } from '../../../core/store/import-batches';
-import {
-  moveStagedLeads,
-  stagedLeadValues,
-  stagingLayout,
-  type SharedLeadColumns,
-} from '../../../core/store/import-staging';
+import { moveStagedLeads, stagedLeadValues, stagingLayout } from '../../../core/store/import-staging';
 import { findLeadById } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { sampleLead } from '../../helpers/sample-data';
+import { STAGED_KEYS, STAGED_META, STAGED_SHARED } from '../../helpers/staging-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 
-const keys = { phoneKey: '+8613800000001', emailKey: null, companyKey: null, companyNameKey: null };
-const meta = { importBatchId: 'import_1', scoreModelVersion: 3, scoredAt: 5_000 };
-const shared: SharedLeadColumns = {
-  stage: 'raw',
-  owner_id: null,
-  is_history: 0,
-  import_batch_id: 'import_1',
-  created_at: 5_000,
-  updated_at: 5_000,
-  deleted_at: null,
-};
+const keys = STAGED_KEYS;
+const meta = STAGED_META;
+const shared = STAGED_SHARED;
 const UPLOAD = 'upload_1';
 
 describe("an import's staging on a worker thread", () => {

@@ -14,24 +14,16 @@ import {
   moveStagedLeads,
   stagedLeadValues,
   stagingLayout,
-  type SharedLeadColumns,
 } from '../../../core/store/import-staging';
 import { findLeadById, insertLead } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { sampleLead } from '../../helpers/sample-data';
+import { STAGED_KEYS, STAGED_META, STAGED_SHARED } from '../../helpers/staging-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 
-const keys = { phoneKey: '+8613800000001', emailKey: null, companyKey: null, companyNameKey: null };
-const meta = { importBatchId: 'import_1', scoreModelVersion: 3, scoredAt: 5_000 };
-const shared: SharedLeadColumns = {
-  stage: 'raw',
-  owner_id: null,
-  is_history: 0,
-  import_batch_id: 'import_1',
-  created_at: 5_000,
-  updated_at: 5_000,
-  deleted_at: null,
-};
+const keys = STAGED_KEYS;
+const meta = STAGED_META;
+const shared = STAGED_SHARED;
 
 /** A new lead of the batch (stage raw, no owner, created when the batch started). */
 function batchLead(id: string, fields: Partial<Lead> = {}): Lead {
