@@ -30,15 +30,18 @@ export function dropOverlappedKeywordHits(
   keywords: ReadonlyArray<readonly string[] | null>,
   hits: Uint8Array,
 ): void {
-  const spans: Array<number[] | null> = [];
+  // Most values fire one keyword criterion or none: nothing can overlap, and nothing is searched or allocated.
   let firing = 0;
   for (let i = 0; i < keywords.length; i++) {
     const list = keywords[i];
-    const own = list !== null && list !== undefined && hits[i] === 1 ? occurrences(norm, list) : null;
-    spans.push(own);
-    if (own !== null) firing += 1;
+    if (list !== null && list !== undefined && hits[i] === 1) firing += 1;
   }
   if (firing < 2) return;
+  const spans: Array<number[] | null> = [];
+  for (let i = 0; i < keywords.length; i++) {
+    const list = keywords[i];
+    spans.push(list !== null && list !== undefined && hits[i] === 1 ? occurrences(norm, list) : null);
+  }
   const dropped: number[] = [];
   for (let i = 0; i < spans.length; i++) {
     const own = spans[i];
