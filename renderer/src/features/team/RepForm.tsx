@@ -166,6 +166,14 @@ export function RepForm({
           {capInput('capDaily')}
         </SimpleGrid>
         <Divider />
+        <DatePickerInput
+          label={t('repForm.joinedOn')}
+          description={t('repForm.joinedOnHint')}
+          valueFormat="YYYY-MM-DD"
+          clearable
+          maw={260}
+          {...form.getInputProps('joinedOn')}
+        />
         <Switch
           label={t('repForm.outOfOffice')}
           {...form.getInputProps('isOutOfOffice', { type: 'checkbox' })}

@@ -20,6 +20,8 @@ export interface RepFormValues {
   capDaily: number | string;
   isOutOfOffice: boolean;
   leave: LeaveRange[];
+  /** ISO `YYYY-MM-DD`; null on a new rep means today on the team's clock (the hub decides). */
+  joinedOn: string | null;
   pin: string;
 }
 
@@ -35,6 +37,7 @@ export const EMPTY_REP_FORM: RepFormValues = {
   capDaily: '',
   isOutOfOffice: false,
   leave: [],
+  joinedOn: null,
   pin: '',
 };
 
@@ -51,6 +54,7 @@ export function repToFormValues(rep: Rep): RepFormValues {
     capDaily: rep.capDaily ?? '',
     isOutOfOffice: rep.isOutOfOffice,
     leave: rep.leave.map((period) => ({ from: period.from, to: period.to })),
+    joinedOn: rep.joinedOn,
     pin: '',
   };
 }
@@ -95,6 +99,7 @@ export function toRepInput(values: RepFormValues): RepFormResult {
       .filter((period): period is { from: string; to: string } => period.from !== null && period.to !== null)
       .map((period) => ({ from: period.from, to: period.to })),
   };
+  if (values.joinedOn !== null) input.joinedOn = values.joinedOn;
   if (values.pin.trim() !== '') input.pin = values.pin.trim();
   const parsed = repInputSchema.safeParse(input);
   if (!parsed.success) {
