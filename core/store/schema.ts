@@ -1,5 +1,7 @@
-// The SQLite schema as Kysely types: where row shapes are declared (columns are snake_case; who-is-calling tables in schema-identity.ts).
+// The SQLite schema as Kysely types: where row shapes are declared (columns are snake_case; who-is-calling tables in
+// schema-identity.ts, the public pools' in schema-pool.ts).
 import type { DevicesTable, PairingCodesTable, SessionsTable, SignInFailuresTable } from './schema-identity';
+import type { LeadLocksTable, LeadRecyclesTable, PoolClaimsTable, PoolsTable } from './schema-pool';
 import type { Generated } from 'kysely';
 
 export interface RepsTable {
@@ -337,47 +339,6 @@ interface NotificationsTable {
   dedupe_key: string | null;
   created_at: number;
   read_at: number | null;
-}
-
-interface PoolClaimsTable {
-  id: string;
-  lead_id: string;
-  rep_id: string;
-  /** Schema version 12; older claims belong to the default pool. */
-  pool_id: Generated<string>;
-  at: number;
-}
-
-/** Schema version 12: the public pools; config_json is validated by the API on read. */
-export interface PoolsTable {
-  id: string;
-  name: string;
-  position: number;
-  is_default: number;
-  config_json: string;
-  created_at: number;
-  updated_at: number;
-  deleted_at: number | null;
-}
-
-/** Schema version 12: protection locks against recycling. */
-export interface LeadLocksTable {
-  id: string;
-  lead_id: string;
-  rep_id: string;
-  pool_id: string;
-  locked_at: number;
-  expires_at: number;
-  released_at: number | null;
-  changed_by: string;
-}
-
-interface LeadRecyclesTable {
-  id: string;
-  lead_id: string;
-  from_rep_id: string;
-  reason: string;
-  at: number;
 }
 
 interface NurtureWakeupsTable {
