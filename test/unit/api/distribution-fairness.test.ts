@@ -3,8 +3,8 @@ import { leadKeysOf } from '../../../core/api/leads/lead-keys';
 import { asRepId } from '../../../core/domain/ids';
 import { appendAssignment } from '../../../core/store/assignments';
 import { insertLead } from '../../../core/store/leads';
-import { setLeadStage } from '../../../core/store/work-leads';
 import { blankLead } from '../../helpers/blank-lead';
+import { arriveLead, monthShares, startMonthTally } from '../../helpers/month-of-leads';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -132,38 +132,13 @@ describe('live distribution is vacation-neutral for load-based rules', () => {
         },
       ],
     });
-    const perDay = new Map<string, number[]>();
-    const closing: { at: number; id: string }[] = [];
+    const tally = startMonthTally();
     for (let day = 1; day <= 30; day += 1)
       for (let k = 0; k < 12; k += 1) {
         t.clock.now = juneMorning(day) + k * 1_800_000;
-        // Leads close 2 to 13 days after they arrived, as the reps work them.
-        for (const due of closing.filter((c) => c.at <= t.clock.now)) {
-          setLeadStage(
-            t.service.db,
-            due.id,
-            { stage: 'lost', wonAmountFen: null, lostReason: 'test', closedAt: due.at },
-            due.at,
-          );
-          closing.splice(closing.indexOf(due), 1);
-        }
-        const lead = await t.client.call('leads.create', { name: `客户${day}-${k}` });
-        closing.push({ id: lead.id, at: t.clock.now + (2 + ((k * 7 + day * 3) % 12)) * 86_400_000 });
-        if (lead.ownerId === null) continue;
-        const list = perDay.get(lead.ownerId) ?? new Array<number>(30).fill(0);
-        list[day - 1] = (list[day - 1] ?? 0) + 1;
-        perDay.set(lead.ownerId, list);
+        await arriveLead(t, tally, day, k);
       }
-    const sum = (name: string, from: number, to: number) =>
-      (perDay.get(ids[name] ?? '') ?? []).slice(from, to).reduce((x, y) => x + y, 0);
-    const peers = ['a', 'b', 'd', 'e'];
-    const peerMean = (from: number, to: number) =>
-      peers.reduce((total, name) => total + sum(name, from, to), 0) / peers.length;
-    // Within 15% of the figure, and never closer than 2 leads is asked (load-balanced picks wander a little).
-    const near = (value: number, target: number, what: string) =>
-      expect(Math.abs(value - target), `${what}: ${value} against ${target}`).toBeLessThanOrEqual(
-        Math.max(2, 0.15 * target),
-      );
+    const { sum, peerMean, near } = monthShares(tally, ids, ['a', 'b', 'd', 'e']);
     expect(sum('c', 7, 21)).toBe(0);
     near(sum('c', 21, 24), peerMean(21, 24), 'first three days back');
     near(sum('c', 21, 28), peerMean(21, 28), 'first week back');
