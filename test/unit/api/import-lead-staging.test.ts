@@ -7,12 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asLeadId } from '../../../core/domain/ids';
 import { uploadDir } from '../../../core/api/import/files';
 import { startLeadStaging } from '../../../core/api/import/lead-staging';
-import { insertImportBatch } from '../../../core/store/import-batches';
 import { moveStagedLeads, stagedLeadValues, stagingLayout } from '../../../core/store/import-staging';
 import { findLeadById } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { sampleLead } from '../../helpers/sample-data';
-import { STAGED_KEYS, STAGED_META, STAGED_SHARED } from '../../helpers/staging-fixtures';
+import { insertStagedBatch, STAGED_KEYS, STAGED_META, STAGED_SHARED } from '../../helpers/staging-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const keys = STAGED_KEYS;
@@ -26,15 +25,7 @@ describe("an import's staging on a worker thread", () => {
   beforeEach(() => {
     db = openDatabase(join(tempDir(), 'store.sqlite'));
     mkdirSync(uploadDir(db, UPLOAD), { recursive: true });
-    insertImportBatch(db, {
-      id: 'import_1',
-      fileName: 'a.csv',
-      actor: 'lead',
-      duplicateAction: 'merge',
-      totalRows: 2,
-      errors: 0,
-      startedAt: 5_000,
-    });
+    insertStagedBatch(db);
   });
   afterEach(() => db.close());
   const scratchPath = () => join(uploadDir(db, UPLOAD), 'staging-import_1.sqlite');

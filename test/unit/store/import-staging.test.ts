@@ -7,7 +7,6 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asLeadId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
-import { insertImportBatch } from '../../../core/store/import-batches';
 import {
   createImportStaging,
   dropImportStaging,
@@ -18,7 +17,7 @@ import {
 import { findLeadById, insertLead } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { sampleLead } from '../../helpers/sample-data';
-import { STAGED_KEYS, STAGED_META, STAGED_SHARED } from '../../helpers/staging-fixtures';
+import { insertStagedBatch, STAGED_KEYS, STAGED_META, STAGED_SHARED } from '../../helpers/staging-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const keys = STAGED_KEYS;
@@ -40,15 +39,7 @@ describe("an import's staging", () => {
   let db: Database;
   beforeEach(() => {
     db = openDatabase(join(tempDir(), 'store.sqlite'));
-    insertImportBatch(db, {
-      id: 'import_1',
-      fileName: 'a.csv',
-      actor: 'lead',
-      duplicateAction: 'merge',
-      totalRows: 2,
-      errors: 0,
-      startedAt: 5_000,
-    });
+    insertStagedBatch(db);
   });
   afterEach(() => db.close());
 
