@@ -116,19 +116,29 @@ export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: Dril
       const rep = sql`${filter.repId === undefined ? sql`` : sql` AND a.rep_id = ${filter.repId}`}${
         filter.tier === undefined ? sql`` : sql` AND ${handedToTier(filter.tier)}`
       }`;
+      // The grade a hand-over counts at is the one it was given at (as listHandOvers reads it).
+      const grade =
+        drill.grade === undefined
+          ? sql``
+          : drill.grade === 'ungraded'
+            ? sql` AND (a.grade_then IS NULL OR a.grade_then NOT IN ('A', 'B', 'C', 'D'))`
+            : sql` AND a.grade_then = ${drill.grade}`;
       const uncontacted =
         drill.metric === 'handed_over'
           ? sql``
           : sql` AND NOT EXISTS (SELECT 1 FROM follow_ups AS f
               WHERE f.lead_id = a.lead_id AND f.at >= a.at AND f.rep_id = a.rep_id)`;
       parts.push(sql<boolean>`leads.is_history = 0 AND EXISTS (SELECT 1 FROM assignments AS a
-        WHERE a.lead_id = leads.id AND a.rep_id IS NOT NULL AND a.at >= ${period.from} AND a.at < ${period.to}${rep}${uncontacted})`);
+        WHERE a.lead_id = leads.id AND a.rep_id IS NOT NULL AND a.at >= ${period.from} AND a.at < ${period.to}${rep}${grade}${uncontacted})`);
       break;
     }
   }
-  if (drill.grade === 'ungraded')
+  // Hand-over counts were graded by the hand-over above; every other count by the lead's grade now.
+  const isGradedByLead = drill.metric !== 'handed_over' && drill.metric !== 'not_contacted';
+  if (isGradedByLead && drill.grade === 'ungraded')
     parts.push(sql<boolean>`(leads.grade IS NULL OR leads.grade NOT IN ('A', 'B', 'C', 'D'))`);
-  else if (drill.grade !== undefined) parts.push(sql<boolean>`leads.grade = ${drill.grade}`);
+  else if (isGradedByLead && drill.grade !== undefined)
+    parts.push(sql<boolean>`leads.grade = ${drill.grade}`);
   if (drill.channel !== undefined) {
     parts.push(
       drill.channel.source === null

@@ -1,5 +1,6 @@
-// The period's hand-overs read once for both the KPI row's response time and its balance: listResponses' rows with
-// what fairness counts besides (kind, grade then), over every live lead, so the caller filters and counts in memory.
+// The period's hand-overs read once for both the KPI row's response time and its balance, from the covering
+// assignments_period alone: each hand-over carries the grade it was given at, and a lead's deletion or history is
+// looked up in small partial indexes, so no hand-over joins its lead (that join was most of the Dashboard's time).
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Grade } from '../domain/funnel';
@@ -9,47 +10,48 @@ import { qb, selectAll } from './sql';
 export interface HandOverRow extends ResponseRow {
   /** The assignment row's kind (auto, import, claim, manual, appeal, recycle, demo). */
   readonly kind: string;
-  /** The grade it was given at (assignments.grade_then), as fairness counts it. */
-  readonly gradeThen: Grade | null;
   /** 1 for a history lead: fairness counts its hand-overs, response time does not. */
   readonly isHistory: number;
-  readonly source: string | null;
+  /** With a source asked for: 1 when the lead's source is that one; else always 1. */
+  readonly ofSource: number;
+}
+
+/** The hand-over's lead is deleted: a lookup in leads_deleted, which holds only deleted leads. */
+export const handOverOfDeletedLead = sql<boolean>`EXISTS (SELECT 1 FROM leads INDEXED BY leads_deleted
+  WHERE leads.id = a.lead_id AND leads.deleted_at IS NOT NULL)`;
+
+/** The hand-over's lead is a history lead: a lookup in leads_history, which holds only history leads. */
+export const handOverOfHistoryLead = sql<number>`EXISTS (SELECT 1 FROM leads INDEXED BY leads_history
+  WHERE leads.id = a.lead_id AND leads.is_history = 1)`;
+
+/** The hand-over's lead came from `source` (a lookup of the lead: only asked with a source filter). */
+export function handOverOfSource(source: string) {
+  return sql<number>`EXISTS (SELECT 1 FROM leads WHERE leads.id = a.lead_id AND leads.source = ${source})`;
 }
 
 /**
- * Every hand-over to a rep in [from, to) of a live (not deleted) lead, history leads included, in lead order: the
- * rows listResponses reads (with no filter, less the history leads) and countReceipts counts, in one pass over the
- * covering assignments_period, each lead looked up once in key order (as listResponses does).
+ * Every hand-over to a rep in [from, to) of a live (not deleted) lead, history leads included, in the covering
+ * index's order (time): the rows listResponses reads (less the history leads and those of another source) and
+ * countReceipts counts. `grade` is the grade the lead was handed over at (assignments.grade_then).
  */
-export function listHandOvers(db: Database, period: KpiPeriod): HandOverRow[] {
-  const handOvers = qb
-    .selectFrom('assignments as a')
-    .select(['a.lead_id', 'a.rep_id', 'a.at', 'a.first_contact_at', 'a.kind', 'a.grade_then'])
-    .where('a.at', '>=', period.from)
-    .where('a.at', '<', period.to)
-    .where('a.rep_id', 'is not', null)
-    .orderBy('a.lead_id');
+export function listHandOvers(db: Database, period: KpiPeriod, source?: string): HandOverRow[] {
   return selectAll(
     db,
     qb
-      .with(
-        (cte) => cte('h').materialized(),
-        () => handOvers,
-      )
-      .selectFrom('h')
-      .crossJoin('leads')
-      .whereRef('leads.id', '=', 'h.lead_id')
-      .where('leads.deleted_at', 'is', null)
+      .selectFrom('assignments as a')
+      .where('a.at', '>=', period.from)
+      .where('a.at', '<', period.to)
+      .where('a.rep_id', 'is not', null)
+      .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
       .select([
-        'h.lead_id as leadId',
-        sql<string>`h.rep_id`.as('repId'),
-        sql<Grade | null>`leads.grade`.as('grade'),
-        'h.at as assignedAt',
-        'h.first_contact_at as firstContactAt',
-        'h.kind as kind',
-        sql<Grade | null>`h.grade_then`.as('gradeThen'),
-        'leads.is_history as isHistory',
-        'leads.source as source',
+        'a.lead_id as leadId',
+        sql<string>`a.rep_id`.as('repId'),
+        sql<Grade | null>`a.grade_then`.as('grade'),
+        'a.at as assignedAt',
+        'a.first_contact_at as firstContactAt',
+        'a.kind as kind',
+        handOverOfHistoryLead.as('isHistory'),
+        (source === undefined ? sql<number>`1` : handOverOfSource(source)).as('ofSource'),
       ]),
   );
 }

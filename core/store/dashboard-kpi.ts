@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Grade } from '../domain/funnel';
+import { handOverOfDeletedLead, handOverOfHistoryLead, handOverOfSource } from './dashboard-handovers';
 import { mainPathRankSql } from './kpi-facts';
 import type { Schema } from './schema';
 import { qb, selectAll } from './sql';
@@ -179,7 +180,7 @@ export function countClosures(db: Database, period: KpiPeriod, filter: KpiFilter
 export interface ResponseRow {
   readonly leadId: string;
   readonly repId: string;
-  /** A Grade or null: leads.grade's CHECK constraint allows nothing else, so rows serve as ResponseFacts as read. */
+  /** The grade the lead was handed over at (assignments.grade_then): its response target's grade. */
   readonly grade: Grade | null;
   readonly assignedAt: number;
   /** The assigned rep's first logged follow-up at or after the assignment; null when none. */
@@ -187,41 +188,31 @@ export interface ResponseRow {
 }
 
 /**
- * Every hand-over to a rep in [from, to) of a live, non-history lead, with the rep's first contact after it.
- * A lead reassigned before contact leaves its first rep's assignment uncontacted, as it was.
+ * Every hand-over to a rep in [from, to) of a live, non-history lead, with the rep's first contact after it, at the
+ * grade it was handed over at, from the covering assignments_period (see dashboard-handovers.ts). A lead reassigned
+ * before contact leaves its first rep's assignment uncontacted, as it was.
  */
 export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
   // Rep and tier narrow by the rep the lead was handed to, not by its owner now.
-  const repFilter: KpiFilter = { ...filter, repId: undefined, tier: undefined };
   let handOvers = qb
     .selectFrom('assignments as a')
-    .select(['a.lead_id', 'a.rep_id', 'a.at', 'a.first_contact_at'])
     .where('a.at', '>=', period.from)
     .where('a.at', '<', period.to)
-    .where('a.rep_id', 'is not', null);
+    .where('a.rep_id', 'is not', null)
+    .where(sql<boolean>`NOT ${handOverOfDeletedLead} AND NOT ${handOverOfHistoryLead}`);
   if (filter.repId !== undefined) handOvers = handOvers.where('a.rep_id', '=', filter.repId);
   if (filter.tier !== undefined) handOvers = handOvers.where(handedToTier(filter.tier));
-  // The period's hand-overs from their covering index, sorted by lead, then each lead read in key order (the cross
-  // join keeps that order): looking leads up in hand-over time order was most of this query's time.
+  if (filter.source !== undefined)
+    handOvers = handOvers.where(sql<boolean>`${handOverOfSource(filter.source)}`);
   return selectAll(
     db,
-    qb
-      .with(
-        (cte) => cte('h').materialized(),
-        () => handOvers.orderBy('a.lead_id'),
-      )
-      .selectFrom('h')
-      .crossJoin('leads')
-      .whereRef('leads.id', '=', 'h.lead_id')
-      .where(leadCondition(repFilter))
-      .where('leads.is_history', '=', 0)
-      .select([
-        'h.lead_id as leadId',
-        sql<string>`h.rep_id`.as('repId'),
-        sql<Grade | null>`leads.grade`.as('grade'),
-        'h.at as assignedAt',
-        'h.first_contact_at as firstContactAt',
-      ]),
+    handOvers.select([
+      'a.lead_id as leadId',
+      sql<string>`a.rep_id`.as('repId'),
+      sql<Grade | null>`a.grade_then`.as('grade'),
+      'a.at as assignedAt',
+      'a.first_contact_at as firstContactAt',
+    ]),
   );
 }
 
@@ -284,37 +275,6 @@ export function countFollowUpsByRep(
     q
       .select([sql<string>`f.rep_id`.as('repId'), (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy('f.rep_id'),
-  );
-}
-
-/**
- * Completed stays per stage (a stay ends when the lead moves on) of the leads that arrived in [from, to), with
- * their total length in ms; how far each lead got comes with countArrivals. A stay runs from the move before
- * (prev_at, kept by kpi-facts.ts) or the lead's creation: each period lead's moves looked up in stage_history_stays,
- * no window function sorting them (without statistics that sort was ~60 % of this query's time).
- */
-export function sumStageStays(
-  db: Database,
-  period: KpiPeriod,
-  filter: KpiFilter,
-): { stage: string; count: number; totalMs: number }[] {
-  const cohort = filtered(qb.selectFrom('leads'), filter)
-    .where(isLiveArrival)
-    .where('leads.created_at', '>=', period.from)
-    .where('leads.created_at', '<', period.to)
-    .select(['leads.id', 'leads.created_at']);
-  return selectAll(
-    db,
-    qb
-      .selectFrom(cohort.as('c'))
-      .crossJoin('stage_history as h')
-      .whereRef('h.lead_id', '=', 'c.id')
-      .select([
-        'h.from_stage as stage',
-        (eb) => eb.fn.countAll<number>().as('count'),
-        sql<number>`sum(h.at - coalesce(h.prev_at, c.created_at))`.as('totalMs'),
-      ])
-      .groupBy('h.from_stage'),
   );
 }
 

@@ -17,12 +17,13 @@ export function responseRowsOf(
   tierRepIds: ReadonlySet<string> | undefined,
 ): ResponseRow[] {
   const { repId, source } = filter;
+  // `rows` were read for this filter's source (listHandOvers(db, period, source)): ofSource says which match it.
   const out: ResponseRow[] = [];
   for (const row of rows) {
     if (row.isHistory !== 0) continue;
     if (repId !== undefined && row.repId !== repId) continue;
     if (tierRepIds !== undefined && !tierRepIds.has(row.repId)) continue;
-    if (source !== undefined && row.source !== source) continue;
+    if (source !== undefined && row.ofSource === 0) continue;
     out.push(row);
   }
   return out;
@@ -48,8 +49,8 @@ export function receiptTotalsOf(
     if (byKind === undefined) groups.set(row.repId, (byKind = new Map()));
     let byGrade = byKind.get(row.kind);
     if (byGrade === undefined) byKind.set(row.kind, (byGrade = new Map()));
-    const group = byGrade.get(row.gradeThen);
-    if (group === undefined) byGrade.set(row.gradeThen, { count: 1, latest: row.assignedAt });
+    const group = byGrade.get(row.grade);
+    if (group === undefined) byGrade.set(row.grade, { count: 1, latest: row.assignedAt });
     else {
       group.count += 1;
       if (row.assignedAt > group.latest) group.latest = row.assignedAt;

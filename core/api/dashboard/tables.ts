@@ -9,12 +9,12 @@ import { summarizeResponses, type ResponseFigures } from '../../domain/kpi/respo
 import {
   countClosuresByOwner,
   countFollowUpsByRep,
-  sumStageStays,
   type ArrivalRow,
   type KpiFilter,
   type KpiPeriod,
   type ResponseRow,
 } from '../../store/dashboard-kpi';
+import { sumStageStays } from '../../store/dashboard-stays';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import { gradeKeyOf } from './rows';
@@ -57,46 +57,29 @@ function funnelSteps(db: Database, period: KpiPeriod, filter: KpiFilter, arrival
 type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
 
 /**
- * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received. Rows
- * grouped by lead (listResponses reads them in lead order) are counted in one pass, a repeat being a rep already seen
- * in its lead's run; rows in any other order are counted through a set of (rep, lead) pairs.
+ * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received, at the
+ * grade of the first of those hand-overs in `rows`' order (time, as listHandOvers reads them). One pass: per lead,
+ * the reps already counted (almost always one).
  */
 export function countReceivedByGrade(rows: readonly ResponseRow[]): Map<string, GradeCounts> {
   const byRep = new Map<string, GradeCounts>();
-  const add = (row: ResponseRow) => {
+  const repsOfLead = new Map<string, string | string[]>();
+  for (const row of rows) {
+    const seen = repsOfLead.get(row.leadId);
+    if (seen === undefined) repsOfLead.set(row.leadId, row.repId);
+    else if (typeof seen === 'string') {
+      if (seen === row.repId) continue;
+      repsOfLead.set(row.leadId, [seen, row.repId]);
+    } else {
+      if (seen.includes(row.repId)) continue;
+      seen.push(row.repId);
+    }
     let counts = byRep.get(row.repId);
     if (counts === undefined) {
       counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
       byRep.set(row.repId, counts);
     }
     counts[gradeKeyOf(row.grade)] += 1;
-  };
-  let runLead: string | null = null;
-  let runReps: string[] = [];
-  let isGrouped = true;
-  for (const row of rows) {
-    if (row.leadId !== runLead) {
-      // Non-decreasing lead ids keep each lead's rows together.
-      if (runLead !== null && row.leadId < runLead) {
-        isGrouped = false;
-        break;
-      }
-      runLead = row.leadId;
-      runReps = [];
-    }
-    if (!runReps.includes(row.repId)) {
-      runReps.push(row.repId);
-      add(row);
-    }
-  }
-  if (isGrouped) return byRep;
-  byRep.clear();
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = `${row.repId}\u0000${row.leadId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    add(row);
   }
   return byRep;
 }

@@ -20,6 +20,8 @@ import { updateToSchemaVersion17 } from './0017-now-index';
 import { updateToSchemaVersion18 } from './0018-stage-stays';
 import { updateToSchemaVersion19 } from './0019-rep-out-of-office';
 import { updateToSchemaVersion20 } from './0020-pool-claims-rep-index';
+import { updateToSchemaVersion25 } from './0025-stage-stays-cohort';
+import { updateToSchemaVersion26 } from './0026-leads-history-index';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -43,6 +45,8 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion18,
   updateToSchemaVersion19,
   updateToSchemaVersion20,
+  updateToSchemaVersion25,
+  updateToSchemaVersion26,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 // The KPI row reads the period's hand-overs once (listHandOvers) for response time and balance: split in memory they
 // give exactly listResponses' rows for every filter and the fairness countReceipts' counts give, on random
-// workspaces with history and deleted leads, reassignments, every kind, a rep who left, hand-overs around the edges.
+// workspaces with history and deleted leads, reassignments, every kind, a rep who left, hand-overs around the edges;
+// each hand-over at the grade it was given at.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
@@ -106,7 +107,8 @@ describe('the hand-overs read once for the KPI row', () => {
           const tier = filter.tier;
           const tierReps =
             tier === undefined ? undefined : new Set(REPS.filter((id) => TIER_OF[id] === tier));
-          expect(sorted(responseRowsOf(rows, filter, tierReps).map(asResponse), sortKey)).toEqual(
+          const read = listHandOvers(db, PERIOD, filter.source);
+          expect(sorted(responseRowsOf(read, filter, tierReps).map(asResponse), sortKey)).toEqual(
             sorted(listResponses(db, PERIOD, filter), sortKey),
           );
         }
@@ -142,16 +144,17 @@ describe('the hand-overs read once for the KPI row', () => {
     db.close();
   });
 
-  it('keep listResponses’ lead order, so hand-overs per rep count each lead once in one pass', () => {
-    const db: Database = openDatabase(join(tempDir(), 'order.sqlite'));
+  it('grade each hand-over by the grade it was given at, and leave out deleted leads', () => {
+    const db: Database = openDatabase(join(tempDir(), 'grade-then.sqlite'));
     db.exec(`
       INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', '销售', 'mid', '2025-01-01', 0, 0);
-      INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l2', 'b', 'mql', 0, 0), ('l1', 'a', 'mql', 0, 0);
-      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES
-        ('a1', 'l2', 'r1', 'auto', 't', ${BASE + 11 * HOUR}), ('a2', 'l1', 'r1', 'auto', 't', ${BASE + 12 * HOUR}),
-        ('a3', 'l2', 'r1', 'manual', 't', ${BASE + 13 * HOUR});
+      INSERT INTO leads (id, name, stage, grade, created_at, updated_at, deleted_at) VALUES
+        ('l1', 'a', 'mql', 'D', 0, 0, NULL), ('l2', 'b', 'mql', 'A', 0, 0, 5);
+      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at, grade_then) VALUES
+        ('a1', 'l1', 'r1', 'auto', 't', ${BASE + 11 * HOUR}, 'A'), ('a2', 'l2', 'r1', 'auto', 't', ${BASE + 12 * HOUR}, 'A');
     `);
-    expect(listHandOvers(db, PERIOD).map((r) => r.leadId)).toEqual(['l1', 'l2', 'l2']);
+    expect(listHandOvers(db, PERIOD).map((r) => [r.leadId, r.grade])).toEqual([['l1', 'A']]);
+    expect(listResponses(db, PERIOD, {}).map((r) => [r.leadId, r.grade])).toEqual([['l1', 'A']]);
     db.close();
   });
 });

@@ -1,5 +1,5 @@
-// The per-rep table's leads by grade count each (rep, lead) once, whether the hand-overs come grouped by lead (as
-// listResponses reads them) or in any other order.
+// The per-rep table's leads by grade count each (rep, lead) once, whatever the order of the hand-overs, at the grade
+// of the first of them (the grade a lead is handed over at can differ between its hand-overs).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countReceivedByGrade } from '../../../core/api/dashboard/tables';
@@ -20,6 +20,13 @@ describe('leads received per rep and grade', () => {
     ]);
     expect(countReceivedByGrade(grouped)).toEqual(expected);
     expect(countReceivedByGrade([...grouped].reverse())).toEqual(expected);
+  });
+
+  it('counts a lead handed to a rep twice at the grade of the first hand-over in the rows’ order', () => {
+    const first = { ...row('l1', 'r1'), grade: 'B' as const };
+    const again = { ...row('l1', 'r1'), grade: 'A' as const };
+    expect(countReceivedByGrade([first, again]).get('r1')).toEqual({ A: 0, B: 1, C: 0, D: 0, ungraded: 0 });
+    expect(countReceivedByGrade([again, first]).get('r1')).toEqual({ A: 1, B: 0, C: 0, D: 0, ungraded: 0 });
   });
 
   it('gives the same counts for any order of the same hand-overs', () => {
