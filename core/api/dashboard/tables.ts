@@ -15,6 +15,7 @@ import {
   type ResponseRow,
 } from '../../store/dashboard-kpi';
 import { sumStageStays } from '../../store/dashboard-stays';
+import type { HandOverRow } from '../../store/dashboard-handovers';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import { gradeKeyOf } from './rows';
@@ -23,7 +24,7 @@ import type { KpiRow } from './schemas';
 /** What the KPI row already read for the period: its arrivals, its hand-overs, and their response time per rep. */
 export interface PeriodRows {
   readonly arrivalsNow: readonly ArrivalRow[];
-  readonly rowsNow: readonly ResponseRow[];
+  readonly rowsNow: readonly ReceivedRow[];
   readonly responseByRep: ReadonlyMap<string, ResponseFigures>;
 }
 
@@ -56,24 +57,17 @@ function funnelSteps(db: Database, period: KpiPeriod, filter: KpiFilter, arrival
 
 type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
 
+/** A hand-over of the period with whether it was its rep's first of its lead in the period. */
+export type ReceivedRow = ResponseRow & Pick<HandOverRow, 'isFirstOfRep'>;
+
 /**
  * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received, at the
- * grade of the first of those hand-overs in `rows`' order (time, as listHandOvers reads them). One pass: per lead,
- * the reps already counted (almost always one).
+ * grade of the first of those hand-overs (listHandOvers marks it, isFirstOfRep, judged from the period's start).
  */
-export function countReceivedByGrade(rows: readonly ResponseRow[]): Map<string, GradeCounts> {
+export function countReceivedByGrade(rows: readonly ReceivedRow[]): Map<string, GradeCounts> {
   const byRep = new Map<string, GradeCounts>();
-  const repsOfLead = new Map<string, string | string[]>();
   for (const row of rows) {
-    const seen = repsOfLead.get(row.leadId);
-    if (seen === undefined) repsOfLead.set(row.leadId, row.repId);
-    else if (typeof seen === 'string') {
-      if (seen === row.repId) continue;
-      repsOfLead.set(row.leadId, [seen, row.repId]);
-    } else {
-      if (seen.includes(row.repId)) continue;
-      seen.push(row.repId);
-    }
+    if (row.isFirstOfRep === 0) continue;
     let counts = byRep.get(row.repId);
     if (counts === undefined) {
       counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };

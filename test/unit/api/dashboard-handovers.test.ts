@@ -112,6 +112,17 @@ describe('the hand-overs read once for the KPI row', () => {
             sorted(listResponses(db, PERIOD, filter), sortKey),
           );
         }
+        // From a start inside the rows, one hand-over per (rep, lead) is its first, and the earliest of them.
+        const firstFrom = BASE + 40 * HOUR;
+        const later = listHandOvers(db, PERIOD, undefined, firstFrom).filter(
+          (r) => r.assignedAt >= firstFrom,
+        );
+        const firsts = later.filter((r) => r.isFirstOfRep === 1);
+        const pair = (r: ResponseRow) => `${r.repId}|${r.leadId}`;
+        expect(firsts).toHaveLength(new Set(later.map(pair)).size);
+        expect(new Set(firsts.map(pair)).size).toBe(firsts.length);
+        for (const first of firsts)
+          expect(later.filter((r) => pair(r) === pair(first) && r.assignedAt < first.assignedAt)).toEqual([]);
         // Fairness of 2026-11-02 … 11-03 (local) from the totals equals fairness from countReceipts' read.
         const [from, to] = [BASE + 24 * HOUR, BASE + 72 * HOUR];
         const now = BASE + 100 * HOUR;
