@@ -152,6 +152,12 @@ export function refreshAllKpiFacts(db: Database): void {
     );
     execute(
       db,
+      qb.updateTable('stage_history').set({
+        lead_created_at: sql<number>`(SELECT leads.created_at FROM leads WHERE leads.id = stage_history.lead_id)`,
+      }),
+    );
+    execute(
+      db,
       qb.updateTable('assignments').set({ grade_then: gradeRecordedElseNow }).where('grade_then', 'is', null),
     );
   })();

@@ -1,6 +1,7 @@
 // Repository for stage history: every move of a lead between funnel stages, append-only.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
+import { sql } from 'kysely';
 import { noteStageMove } from './kpi-facts';
 import { execute, qb, selectAll } from './sql';
 
@@ -25,6 +26,8 @@ export function appendStageChange(db: Database, change: StageChange): void {
       actor: change.actor,
       note: change.note,
       at: change.at,
+      // The Dashboard's days per stage find the period's arrivals' moves by it (migration 0025).
+      lead_created_at: sql<number>`(SELECT leads.created_at FROM leads WHERE leads.id = ${change.leadId})`,
     }),
   );
   noteStageMove(db, change.leadId, change.to);

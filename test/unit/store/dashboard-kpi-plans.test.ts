@@ -1,6 +1,7 @@
 // The KPI row's period queries read the covering indexes of migration 0016, with no ANALYZE statistics (the app
 // never gathers them): arrivals from leads_cohort, closures from leads_closures, hand-overs from assignments_period,
-// deleted leads from leads_deleted, stage stays from stage_history_stays — not the wide rows one lookup at a time.
+// deleted leads from leads_deleted, stage stays from stage_history_cohort (migration 0025; filtered: stage_history_stays)
+// — not the wide rows one lookup at a time.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +10,9 @@ import {
   countClosures,
   countClosuresByOwner,
   listResponses,
-  sumStageStays,
 } from '../../../core/store/dashboard-kpi';
 import { listHandOvers } from '../../../core/store/dashboard-handovers';
+import { sumStageStays } from '../../../core/store/dashboard-stays';
 import { countReceipts } from '../../../core/store/fairness-receipts';
 import { openDatabase } from '../../../core/store/open-database';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -70,7 +71,16 @@ describe('the KPI row’s query plans', () => {
       expect(receipts).not.toMatch(/SEARCH l USING|autoindex_leads/);
       expect(plansOf(db, () => listResponses(db, PERIOD, {}))).toMatch(/COVERING INDEX assignments_period/);
       expect(plansOf(db, () => listHandOvers(db, PERIOD))).toMatch(/COVERING INDEX assignments_period/);
-      expect(plansOf(db, () => sumStageStays(db, PERIOD, {}))).toMatch(/COVERING INDEX stage_history_stays/);
+      const stays = plansOf(db, () => sumStageStays(db, PERIOD, {}));
+      expect(stays).toMatch(
+        /COVERING INDEX stage_history_cohort \(from_stage=\? AND lead_created_at>\? AND lead_created_at<\?\)/,
+      );
+      expect(stays).toMatch(/leads_deleted \(id=\?\)/);
+      expect(stays).toMatch(/leads_history \(id=\?\)/);
+      expect(stays).not.toMatch(/TEMP B-TREE|stage_history_stays|SCAN/);
+      expect(plansOf(db, () => sumStageStays(db, PERIOD, { source: '官网' }))).toMatch(
+        /COVERING INDEX stage_history_stays/,
+      );
     } finally {
       db.close();
     }
