@@ -14,11 +14,6 @@ export interface HandOverRow extends ResponseRow {
   readonly isHistory: number;
   /** With a source asked for: 1 when the lead's source is that one; else always 1. */
   readonly ofSource: number;
-  /**
-   * 1 when no earlier hand-over of this lead to this rep (by time, then insertion) lies at or after `firstFrom`: the
-   * rep's first receipt of the lead in a period starting there, counted once however often it came back.
-   */
-  readonly isFirstOfRep: number;
 }
 
 /** The hand-over's lead is deleted: a lookup in leads_deleted, which holds only deleted leads. */
@@ -34,25 +29,13 @@ export function handOverOfSource(source: string) {
   return sql<number>`EXISTS (SELECT 1 FROM leads WHERE leads.id = a.lead_id AND leads.source = ${source})`;
 }
 
-/** No earlier hand-over of `a`'s lead to `a`'s rep at or after `from`: a probe of assignments_lead_rep. */
-function isFirstOfRepSince(from: number) {
-  return sql<number>`NOT EXISTS (SELECT 1 FROM assignments AS b INDEXED BY assignments_lead_rep
-    WHERE b.lead_id = a.lead_id AND b.rep_id = a.rep_id AND b.at >= ${from}
-      AND (b.at < a.at OR (b.at = a.at AND b.rowid < a.rowid)))`;
-}
-
 /**
- * Every hand-over to a rep in [from, to) of a live (not deleted) lead, history leads included, in the covering
- * index's order (time): the rows listResponses reads (less the history leads and those of another source) and
- * countReceipts counts. `grade` is the grade the lead was handed over at (assignments.grade_then); isFirstOfRep is
- * judged from `firstFrom` (the Dashboard's period, when the rows span the one before it too).
+ * Every hand-over to a rep in [from, to) of a live (not deleted) lead, history leads included, by lead then time:
+ * the rows listResponses reads (less the history leads and those of another source) and countReceipts counts.
+ * `grade` is the grade the lead was handed over at (assignments.grade_then). Sorting by lead in SQL (~35 ms for
+ * 100k) lets the per-rep count of leads received run in one pass; a map of 100k lead ids cost twice that.
  */
-export function listHandOvers(
-  db: Database,
-  period: KpiPeriod,
-  source?: string,
-  firstFrom: number = period.from,
-): HandOverRow[] {
+export function listHandOvers(db: Database, period: KpiPeriod, source?: string): HandOverRow[] {
   return selectAll(
     db,
     qb
@@ -70,7 +53,8 @@ export function listHandOvers(
         'a.kind as kind',
         handOverOfHistoryLead.as('isHistory'),
         (source === undefined ? sql<number>`1` : handOverOfSource(source)).as('ofSource'),
-        isFirstOfRepSince(firstFrom).as('isFirstOfRep'),
-      ]),
+      ])
+      .orderBy('a.lead_id')
+      .orderBy('a.at'),
   );
 }

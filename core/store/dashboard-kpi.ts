@@ -189,8 +189,8 @@ export interface ResponseRow {
 
 /**
  * Every hand-over to a rep in [from, to) of a live, non-history lead, with the rep's first contact after it, at the
- * grade it was handed over at, from the covering assignments_period (see dashboard-handovers.ts). A lead reassigned
- * before contact leaves its first rep's assignment uncontacted, as it was.
+ * grade it was handed over at, from the covering assignments_period (see dashboard-handovers.ts), by lead then
+ * time. A lead reassigned before contact leaves its first rep's assignment uncontacted, as it was.
  */
 export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
   // Rep and tier narrow by the rep the lead was handed to, not by its owner now.
@@ -206,13 +206,16 @@ export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter
     handOvers = handOvers.where(sql<boolean>`${handOverOfSource(filter.source)}`);
   return selectAll(
     db,
-    handOvers.select([
-      'a.lead_id as leadId',
-      sql<string>`a.rep_id`.as('repId'),
-      sql<Grade | null>`a.grade_then`.as('grade'),
-      'a.at as assignedAt',
-      'a.first_contact_at as firstContactAt',
-    ]),
+    handOvers
+      .select([
+        'a.lead_id as leadId',
+        sql<string>`a.rep_id`.as('repId'),
+        sql<Grade | null>`a.grade_then`.as('grade'),
+        'a.at as assignedAt',
+        'a.first_contact_at as firstContactAt',
+      ])
+      .orderBy('a.lead_id')
+      .orderBy('a.at'),
   );
 }
 

@@ -4,7 +4,7 @@ import { DAY_MS } from '../../domain/clock';
 import type { Grade } from '../../domain/funnel';
 import { asRepId } from '../../domain/ids';
 import type { HandOverRow } from '../../store/dashboard-handovers';
-import type { KpiFilter } from '../../store/dashboard-kpi';
+import type { KpiFilter, ResponseRow } from '../../store/dashboard-kpi';
 import type { ReceiptCount } from '../../store/fairness-receipts';
 
 /**
@@ -15,10 +15,10 @@ export function responseRowsOf(
   rows: readonly HandOverRow[],
   filter: KpiFilter,
   tierRepIds: ReadonlySet<string> | undefined,
-): HandOverRow[] {
+): ResponseRow[] {
   const { repId, source } = filter;
   // `rows` were read for this filter's source (listHandOvers(db, period, source)): ofSource says which match it.
-  const out: HandOverRow[] = [];
+  const out: ResponseRow[] = [];
   for (const row of rows) {
     if (row.isHistory !== 0) continue;
     if (repId !== undefined && row.repId !== repId) continue;

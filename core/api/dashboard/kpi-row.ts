@@ -142,7 +142,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
 
   // One read of the hand-overs for response time (listResponses' rows for the filter) and balance (countReceipts'
   // counts): reading them twice was a fifth of the KPI row's time.
-  const handOvers = listHandOvers(db, both, filter.source, period.from);
+  const handOvers = listHandOvers(db, both, filter.source);
   const responseRows = responseRowsOf(handOvers, filter, repsOfTier(db, filter.tier));
   const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
   // Rows are ResponseFacts as read (their grade is a Grade or null), each judged once for all its groups.

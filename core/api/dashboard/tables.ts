@@ -15,7 +15,6 @@ import {
   type ResponseRow,
 } from '../../store/dashboard-kpi';
 import { sumStageStays } from '../../store/dashboard-stays';
-import type { HandOverRow } from '../../store/dashboard-handovers';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import { gradeKeyOf } from './rows';
@@ -24,7 +23,7 @@ import type { KpiRow } from './schemas';
 /** What the KPI row already read for the period: its arrivals, its hand-overs, and their response time per rep. */
 export interface PeriodRows {
   readonly arrivalsNow: readonly ArrivalRow[];
-  readonly rowsNow: readonly ReceivedRow[];
+  readonly rowsNow: readonly ResponseRow[];
   readonly responseByRep: ReadonlyMap<string, ResponseFigures>;
 }
 
@@ -57,23 +56,47 @@ function funnelSteps(db: Database, period: KpiPeriod, filter: KpiFilter, arrival
 
 type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
 
-/** A hand-over of the period with whether it was its rep's first of its lead in the period. */
-export type ReceivedRow = ResponseRow & Pick<HandOverRow, 'isFirstOfRep'>;
-
 /**
- * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received, at the
- * grade of the first of those hand-overs (listHandOvers marks it, isFirstOfRep, judged from the period's start).
+ * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received. Rows
+ * grouped by lead (listHandOvers and listResponses read them by lead, then time) are counted in one pass, a repeat being a rep already seen
+ * in its lead's run; rows in any other order are counted through a set of (rep, lead) pairs.
  */
-export function countReceivedByGrade(rows: readonly ReceivedRow[]): Map<string, GradeCounts> {
+export function countReceivedByGrade(rows: readonly ResponseRow[]): Map<string, GradeCounts> {
   const byRep = new Map<string, GradeCounts>();
-  for (const row of rows) {
-    if (row.isFirstOfRep === 0) continue;
+  const add = (row: ResponseRow) => {
     let counts = byRep.get(row.repId);
     if (counts === undefined) {
       counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
       byRep.set(row.repId, counts);
     }
     counts[gradeKeyOf(row.grade)] += 1;
+  };
+  let runLead: string | null = null;
+  let runReps: string[] = [];
+  let isGrouped = true;
+  for (const row of rows) {
+    if (row.leadId !== runLead) {
+      // Non-decreasing lead ids keep each lead's rows together.
+      if (runLead !== null && row.leadId < runLead) {
+        isGrouped = false;
+        break;
+      }
+      runLead = row.leadId;
+      runReps = [];
+    }
+    if (!runReps.includes(row.repId)) {
+      runReps.push(row.repId);
+      add(row);
+    }
+  }
+  if (isGrouped) return byRep;
+  byRep.clear();
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.repId}\u0000${row.leadId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    add(row);
   }
   return byRep;
 }

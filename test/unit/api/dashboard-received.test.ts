@@ -1,27 +1,40 @@
-// The per-rep table's leads by grade count each (rep, lead) once: the hand-over listHandOvers marks as the rep's
-// first of the lead in the period, at its grade (test/unit/api/dashboard-handovers.test.ts checks the marks).
+// The per-rep table's leads by grade count each (rep, lead) once, whether the hand-overs come grouped by lead (as
+// listResponses reads them) or in any other order.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countReceivedByGrade, type ReceivedRow } from '../../../core/api/dashboard/tables';
-import type { Grade } from '../../../core/domain/funnel';
+import { countReceivedByGrade } from '../../../core/api/dashboard/tables';
+import type { ResponseRow } from '../../../core/store/dashboard-kpi';
 
-function row(leadId: string, repId: string, grade: Grade | null, isFirstOfRep: number): ReceivedRow {
-  return { leadId, repId, grade, assignedAt: 0, firstContactAt: null, isFirstOfRep };
+const GRADE_OF_LEAD: Record<string, ResponseRow['grade']> = { l1: 'A', l2: 'B', l3: null, l4: 'A', l5: 'D' };
+
+function row(leadId: string, repId: string): ResponseRow {
+  return { leadId, repId, grade: GRADE_OF_LEAD[leadId] ?? null, assignedAt: 0, firstContactAt: null };
 }
 
 describe('leads received per rep and grade', () => {
-  it('counts the first hand-over of each lead to each rep, at its grade', () => {
-    const rows = [
-      row('l1', 'r1', 'B', 1),
-      row('l1', 'r2', 'A', 1),
-      row('l1', 'r1', 'A', 0),
-      row('l2', 'r1', 'B', 1),
-      row('l3', 'r2', null, 1),
-    ];
-    expect(countReceivedByGrade(rows)).toEqual(
-      new Map([
-        ['r1', { A: 0, B: 2, C: 0, D: 0, ungraded: 0 }],
-        ['r2', { A: 1, B: 0, C: 0, D: 0, ungraded: 1 }],
-      ]),
+  it('counts a lead handed to the same rep twice once, grouped by lead or not', () => {
+    const grouped = [row('l1', 'r1'), row('l1', 'r2'), row('l1', 'r1'), row('l2', 'r1'), row('l3', 'r2')];
+    const expected = new Map([
+      ['r1', { A: 1, B: 1, C: 0, D: 0, ungraded: 0 }],
+      ['r2', { A: 1, B: 0, C: 0, D: 0, ungraded: 1 }],
+    ]);
+    expect(countReceivedByGrade(grouped)).toEqual(expected);
+    expect(countReceivedByGrade([...grouped].reverse())).toEqual(expected);
+  });
+
+  it('gives the same counts for any order of the same hand-overs', () => {
+    const hand = fc.tuple(fc.constantFrom('l1', 'l2', 'l3', 'l4', 'l5'), fc.constantFrom('r1', 'r2', 'r3'));
+    fc.assert(
+      fc.property(fc.array(hand, { maxLength: 30 }), (pairs) => {
+        const rows = pairs.map(([lead, rep]) => row(lead, rep));
+        const sorted = [...rows].sort((a, b) => (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0));
+        const distinct = new Map<string, number>();
+        for (const r of rows) distinct.set(`${r.repId}|${r.leadId}`, 1);
+        const total = (counts: ReturnType<typeof countReceivedByGrade>) =>
+          [...counts.values()].reduce((n, c) => n + c.A + c.B + c.C + c.D + c.ungraded, 0);
+        expect(countReceivedByGrade(rows)).toEqual(countReceivedByGrade(sorted));
+        expect(total(countReceivedByGrade(rows))).toBe(distinct.size);
+      }),
     );
   });
 });
