@@ -1,6 +1,7 @@
 // Repository for assignment history: append-only, each row with the explanation of why.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
+import { noteClockAssignment } from './clock-facts';
 import { countAssignmentDay } from './rep-loads';
 import type { AssignmentsTable } from './schema';
 import { qb, runCompiled, selectAll } from './sql';
@@ -74,6 +75,7 @@ export function appendAssignment(db: Database, record: AssignmentRecord): void {
     record.repId,
     record.at,
   ]);
+  noteClockAssignment(db, record.leadId, record.repId, record.at);
   countAssignmentDay(db, record.repId, record.at);
 }
 

@@ -1,6 +1,7 @@
 // Repository for follow-ups: the log of every contact with a lead, kept whatever happens to its owner or stage.
 import type { Database } from 'better-sqlite3';
 import type { FollowUpChannel } from '../domain/follow-up';
+import { noteClockFollowUp } from './clock-facts';
 import { noteFollowUp } from './kpi-facts';
 import { execute, qb, selectAll } from './sql';
 
@@ -32,6 +33,7 @@ export function insertFollowUp(db: Database, record: FollowUpRecord): void {
     }),
   );
   noteFollowUp(db, record.leadId, record.repId, record.at);
+  noteClockFollowUp(db, record.leadId, record.at);
 }
 
 export function listFollowUpsForLead(db: Database, leadId: string): FollowUpRecord[] {

@@ -2,6 +2,7 @@
 // right by the repositories that write follow-ups, stage moves, recycles and merges, inside the caller's transaction.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
+import { refreshAllClockFacts, refreshClockFacts } from './clock-facts';
 import { execute, qb, runCompiled } from './sql';
 
 /** Main-path rank of a stage: raw 0, mql 1, sql 2, opportunity 3, won 4; side stages (lost, nurture, custom) 0. */
@@ -116,6 +117,7 @@ export function refreshFollowUpFacts(db: Database, leadIds: readonly string[]): 
       .set({ first_contact_at: firstContactAfterAssignment })
       .where('lead_id', 'in', leadIds),
   );
+  refreshClockFacts(db, leadIds);
 }
 
 /** The grade an assignment's explanation recorded, else its lead's grade now (correlated on `assignments`). */
@@ -160,5 +162,6 @@ export function refreshAllKpiFacts(db: Database): void {
       db,
       qb.updateTable('assignments').set({ grade_then: gradeRecordedElseNow }).where('grade_then', 'is', null),
     );
+    refreshAllClockFacts(db);
   })();
 }

@@ -87,6 +87,10 @@ function byGrade(thresholds: StartThresholds): RawBuilder<number | null> {
  * follow-up gap runs from the latest follow-up. `firstContact` and `followUp` thresholds say, per grade, the latest
  * start whose deadline has passed (see latestOverdueStart), so every lead is one comparison. Activities count as
  * follow-up clocks, as on the Dashboard before.
+ *
+ * Counted as listOverdueLeadIds decides, in two reads: every lead on a clock by its follow-up gap, from the kept
+ * inputs in leads_clock alone (joining each lead's open activity cost more than the rest of the count), then, over
+ * the few leads with an open activity, what the activity changes.
  */
 export function countOverdueClocks(
   db: Database,
@@ -94,19 +98,28 @@ export function countOverdueClocks(
   now: number,
   scope: OverdueScope,
 ): { firstContact: number; followUp: number } {
-  const row = selectFirst(
+  const byGap = selectFirst(
     db,
     qb
-      .selectFrom(clocksPerLead(thresholds, scope))
+      .selectFrom(clocksPerLead(thresholds, scope, 'none'))
       .select([
         sql<number>`coalesce(sum(${isFirstContactOverdue}), 0)`.as('first_contact'),
-        sql<number>`coalesce(sum(${isFollowUpOverdue(now)}), 0)`.as('follow_up'),
+        sql<number>`coalesce(sum(${isGapOverdue}), 0)`.as('follow_up'),
       ]),
   );
-  return { firstContact: row?.first_contact ?? 0, followUp: row?.follow_up ?? 0 };
+  const byActivity = selectFirst(
+    db,
+    qb
+      .selectFrom(clocksPerLead(thresholds, scope, 'only'))
+      .select(sql<number>`coalesce(sum(${isFollowUpOverdue(now)} - ${isGapOverdue}), 0)`.as('change')),
+  );
+  return {
+    firstContact: byGap?.first_contact ?? 0,
+    followUp: (byGap?.follow_up ?? 0) + (byActivity?.change ?? 0),
+  };
 }
 
-/** The leads whose first-contact (or follow-up) clock countOverdueClocks counts as overdue, by the same test. */
+/** The leads whose first-contact (or follow-up) clock countOverdueClocks counts as overdue, lead by lead. */
 export function listOverdueLeadIds(
   db: Database,
   thresholds: OverdueThresholds,
@@ -118,7 +131,7 @@ export function listOverdueLeadIds(
   return selectAll(
     db,
     qb
-      .selectFrom(clocksPerLead(thresholds, scope))
+      .selectFrom(clocksPerLead(thresholds, scope, 'join'))
       .select('c.id')
       .where(sql<boolean>`${overdue} = 1`),
   ).map((row) => row.id);
@@ -134,6 +147,11 @@ const isFirstContactOverdue = sql<number>`CASE WHEN c.assigned_at IS NULL THEN 0
   WHEN c.contact_at IS NOT NULL AND c.contact_at >= c.assigned_at THEN 0
   WHEN c.assigned_at <= c.first_due_start THEN 1 ELSE 0 END`;
 
+/** 1 when the contacted lead's follow-up gap has run out (whatever its activity says). */
+const isGapOverdue = sql<number>`CASE WHEN c.assigned_at IS NULL OR c.contact_at IS NULL
+    OR c.contact_at < c.assigned_at THEN 0
+  WHEN c.contact_at <= c.gap_due_start THEN 1 ELSE 0 END`;
+
 /** 1 when the contacted lead's follow-up gap, or its owner's activity scheduled since the hand-over, is past due. */
 function isFollowUpOverdue(now: number) {
   return sql<number>`CASE WHEN c.assigned_at IS NULL OR c.contact_at IS NULL
@@ -142,27 +160,55 @@ function isFollowUpOverdue(now: number) {
     WHEN c.contact_at <= c.gap_due_start THEN 1 ELSE 0 END`;
 }
 
-/** Each lead on a clock in the scope, with its clock's inputs and its grade's thresholds. */
-function clocksPerLead(thresholds: OverdueThresholds, scope: OverdueScope) {
-  let clocks = qb
-    .selectFrom('leads')
-    .leftJoin('activities as act', (join) =>
-      join
-        .onRef('act.lead_id', '=', 'leads.id')
-        .on(sql<boolean>`act.done_at IS NULL AND act.cancelled_at IS NULL`),
-    )
-    .select([
-      'leads.id',
-      sql<number | null>`(SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead_rep
-        WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id)`.as('assigned_at'),
-      sql<number | null>`(SELECT max(f.at) FROM follow_ups AS f WHERE f.lead_id = leads.id)`.as('contact_at'),
-      sql<number>`act.rep_id = leads.owner_id AND act.due_at IS NOT NULL`.as('has_activity'),
-      'act.due_at as activity_due_at',
-      'act.created_at as activity_at',
-      byGrade(thresholds.firstContact).as('first_due_start'),
-      byGrade(thresholds.followUp).as('gap_due_start'),
-    ])
-    .where(ON_CLOCK);
+/**
+ * The current owner's latest assignment: the lead's kept latest one when it went to the owner (then no later one
+ * went to the owner), else looked up — a lead whose owner changed without an assignment row, or on a tie.
+ */
+const ownerAssignedAt = sql<number | null>`CASE WHEN leads.last_assigned_rep = leads.owner_id
+  THEN leads.last_assigned_at
+  ELSE (SELECT max(a.at) FROM assignments AS a INDEXED BY assignments_lead_rep
+    WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id) END`;
+
+/**
+ * Each lead on a clock in the scope, with its clock's inputs and its grade's thresholds: with its open activity if
+ * any ('join'), only the leads with an open activity ('only'), or none read ('none': leads_clock alone).
+ */
+function clocksPerLead(
+  thresholds: OverdueThresholds,
+  scope: OverdueScope,
+  activities: 'join' | 'only' | 'none',
+) {
+  const columns = [
+    'leads.id',
+    ownerAssignedAt.as('assigned_at'),
+    sql<number | null>`leads.last_follow_up_at`.as('contact_at'),
+    byGrade(thresholds.firstContact).as('first_due_start'),
+    byGrade(thresholds.followUp).as('gap_due_start'),
+  ] as const;
+  const activityColumns = [
+    sql<number>`act.rep_id = leads.owner_id AND act.due_at IS NOT NULL`.as('has_activity'),
+    sql<number | null>`act.due_at`.as('activity_due_at'),
+    sql<number | null>`act.created_at`.as('activity_at'),
+  ] as const;
+  const isOpen = sql<boolean>`act.done_at IS NULL AND act.cancelled_at IS NULL`;
+  let clocks =
+    activities === 'none'
+      ? qb.selectFrom('leads').select([...columns, ...NO_ACTIVITY])
+      : activities === 'join'
+        ? qb
+            .selectFrom('leads')
+            .leftJoin('activities as act', (join) => join.onRef('act.lead_id', '=', 'leads.id').on(isOpen))
+            .select([...columns, ...activityColumns])
+        : // CROSS JOIN: SQLite then keeps the few open activities outside and looks each one's lead up, where
+          // with no statistics it would walk every lead on a clock and look up its activity.
+          qb
+            .selectFrom('activities as act')
+            .crossJoin('leads')
+            .whereRef('leads.id', '=', 'act.lead_id')
+            .where(isOpen)
+            .where(sql<boolean>`act.rep_id = leads.owner_id AND act.due_at IS NOT NULL`)
+            .select([...columns, ...activityColumns]);
+  clocks = clocks.where(ON_CLOCK);
   if (scope.owner === 'pool') clocks = clocks.where('leads.owner_id', 'is', null);
   else if (scope.owner) clocks = clocks.where('leads.owner_id', '=', scope.owner);
   if (scope.tier !== undefined)
@@ -170,10 +216,13 @@ function clocksPerLead(thresholds: OverdueThresholds, scope: OverdueScope) {
       sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${scope.tier})`,
     );
   if (scope.source) clocks = clocks.where('leads.source', '=', scope.source);
-  // In id order (leads_clock), the order of the assignment and follow-up indexes looked up per lead. LIMIT -1 keeps
-  // SQLite from flattening the subquery into the sums, which would run each correlated lookup once per mention.
-  return clocks
-    .orderBy('leads.id')
-    .modifyEnd(sql`LIMIT -1`)
-    .as('c');
+  // LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each correlated lookup
+  // once per mention.
+  return clocks.modifyEnd(sql`LIMIT -1`).as('c');
 }
+
+const NO_ACTIVITY = [
+  sql<number>`0`.as('has_activity'),
+  sql<number | null>`NULL`.as('activity_due_at'),
+  sql<number | null>`NULL`.as('activity_at'),
+] as const;

@@ -244,6 +244,11 @@ interface LeadActivityColumns {
   is_recycled: Generated<number>;
   /** The furthest main-path rank (raw 0 … won 4) its stage history moved it to; its current stage aside. */
   history_rank: Generated<number>;
+  /** The time of its latest follow-up, by anyone (migration 0021); null: none. */
+  last_follow_up_at: Generated<number | null>;
+  /** The time of its latest assignment and that assignment's rep (on a tie, one of them); null: never assigned. */
+  last_assigned_at: Generated<number | null>;
+  last_assigned_rep: Generated<string | null>;
 }
 
 export interface Schema {

@@ -20,6 +20,7 @@ import { updateToSchemaVersion17 } from './0017-now-index';
 import { updateToSchemaVersion18 } from './0018-stage-stays';
 import { updateToSchemaVersion19 } from './0019-rep-out-of-office';
 import { updateToSchemaVersion20 } from './0020-pool-claims-rep-index';
+import { updateToSchemaVersion21 } from './0021-now-clock-facts';
 import { updateToSchemaVersion25 } from './0025-stage-stays-cohort';
 import { updateToSchemaVersion26 } from './0026-leads-history-index';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion18,
   updateToSchemaVersion19,
   updateToSchemaVersion20,
+  updateToSchemaVersion21,
   updateToSchemaVersion25,
   updateToSchemaVersion26,
 ];

@@ -13,6 +13,7 @@ import type { WorkingCalendar } from '../../../core/domain/sla/working-calendar'
 import { CHINA_OFFICE_CALENDAR } from '../../../core/domain/sla/working-calendar';
 import { clocksOfRows } from '../../../core/api/sla/cards';
 import { readSlaPolicy } from '../../../core/api/sla/settings';
+import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
 import { listReps } from '../../../core/store/reps';
 import { listAllLeadCards } from '../../../core/store/work-leads';
 import { createTestService } from '../../helpers/service';
@@ -204,6 +205,8 @@ function insertWorkspace(
       }
     });
   })();
+  // The rows above went in as raw SQL, around the repositories that keep the leads' clock inputs.
+  refreshAllKpiFacts(db);
 }
 
 describe('the Dashboard’s overdue and stage counts in SQL', () => {

@@ -1,5 +1,5 @@
-// The Dashboard's stage counts in one pass of sums say what the GROUP BY says (custom stages, deleted and history
-// leads, every filter), and read the covering leads_cohort without sorting every lead.
+// The Dashboard's stage counts in one pass of leads_board say what the GROUP BY over leads_cohort says (custom
+// stages, deleted and history leads, every filter), and read no lead row and sort nothing.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
@@ -80,7 +80,7 @@ describe('stage counts by sums', () => {
     db.close();
   });
 
-  it('read leads_cohort in one pass with no sort when no lead is in a custom stage', () => {
+  it('read leads_board in stage order, covering, with no sort', () => {
     const db = opened();
     seed(db, [{ stage: 'mql', owner: 'rep_0', source: '官网', deleted: false, history: false }]);
     const texts: string[] = [];
@@ -95,7 +95,7 @@ describe('stage counts by sums', () => {
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${texts[0]}`).all() as { detail: string }[]).map(
       (r) => r.detail,
     );
-    expect(plan).toEqual(['SCAN leads USING COVERING INDEX leads_cohort']);
+    expect(plan).toEqual(['SCAN leads USING COVERING INDEX leads_board']);
     db.close();
   });
 });
