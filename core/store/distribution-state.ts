@@ -136,7 +136,28 @@ const OWNER_BY_KEY: Readonly<Record<KeyColumn, string>> = Object.fromEntries(
   ]),
 ) as Record<KeyColumn, string>;
 
+/**
+ * Per key column, whether any other live lead with an owner holds the key: the index probe alone. Most new leads
+ * share no key, and the owner read sorts by recency even for no row (a sorter per query, ~25 us each on the
+ * distribution API bench; 2026-12-03).
+ */
+const ANY_OWNED_BY_KEY: Readonly<Record<KeyColumn, string>> = Object.fromEntries(
+  (['phone_key', 'email_key', 'company_key', 'company_name_key'] as const).map((column) => [
+    column,
+    qb
+      .selectFrom('leads')
+      .select('id')
+      .where(column, '=', '')
+      .where('owner_id', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .where('id', '!=', '')
+      .limit(1)
+      .compile().sql,
+  ]),
+) as Record<KeyColumn, string>;
+
 function ownerByKey(db: Database, column: KeyColumn, value: string, excludeLeadId: string): RepId | null {
+  if (getCompiled(db, ANY_OWNED_BY_KEY[column], [value, excludeLeadId, 1]) === undefined) return null;
   const row = getCompiled<{ owner_id: string | null }>(db, OWNER_BY_KEY[column], [value, excludeLeadId, 1]);
   return row?.owner_id ? asRepId(row.owner_id) : null;
 }

@@ -339,6 +339,35 @@ export function listAllLeads(db: Database): Lead[] {
   );
 }
 
+/** Any live lead holding one of the three stored match keys, compiled once; an absent key binds NULL. */
+const ANY_BY_MATCH_KEYS_SQL = qb
+  .selectFrom('leads')
+  .select('id')
+  .where('deleted_at', 'is', null)
+  .where((eb) => eb.or([eb('phone_key', '=', ''), eb('email_key', '=', ''), eb('company_name_key', '=', '')]))
+  .limit(1)
+  .compile().sql;
+
+/**
+ * Whether a live lead holds any of these match keys: the index probes alone, without reading rows or sorting them.
+ * Most entered leads match nothing, and the matches' full read (oldest first) pays a sorter over every column even
+ * for no row (~0.06 ms of a ~0.2 ms new lead's SQL on the distribution API bench; 2026-12-03).
+ */
+export function hasLeadWithMatchKeys(
+  db: Database,
+  keys: Pick<LeadKeys, 'phoneKey' | 'emailKey' | 'companyNameKey'>,
+): boolean {
+  if (!keys.phoneKey && !keys.emailKey && !keys.companyNameKey) return false;
+  return (
+    getCompiled(db, ANY_BY_MATCH_KEYS_SQL, [
+      keys.phoneKey || null,
+      keys.emailKey || null,
+      keys.companyNameKey || null,
+      1,
+    ]) !== undefined
+  );
+}
+
 /** Each lead's owner (null: in the pool), for scoping pushed events to the reps allowed to see them. */
 export function findLeadOwners(db: Database, ids: readonly string[]): Map<string, string | null> {
   const owners = new Map<string, string | null>();

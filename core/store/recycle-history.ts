@@ -1,7 +1,33 @@
 // Who a lead was recycled from, read for distribution: previous owners per lead and the recycles of a period (replay).
 import type { Database } from 'better-sqlite3';
 import { asRepId, type RepId } from '../domain/ids';
-import { qb, selectAll } from './sql';
+import { allCompiled, qb, selectAll } from './sql';
+
+/**
+ * SQL text by number of lead ids (parameters: the ids, then `since`), compiled once per count: every new lead runs it
+ * with one id, and building it with Kysely each time showed in the distribution API bench's profile (2026-12-03).
+ */
+const previousOwnersSql = new Map<number, string>();
+
+function previousOwnersSqlFor(count: number): string {
+  let text = previousOwnersSql.get(count);
+  if (text === undefined) {
+    text = qb
+      .selectFrom('lead_recycles')
+      .select(['lead_id', 'from_rep_id', 'at'])
+      .where(
+        'lead_id',
+        'in',
+        Array.from({ length: count }, () => ''),
+      )
+      .where('at', '>=', 0)
+      .orderBy('at')
+      .orderBy('id')
+      .compile().sql;
+    previousOwnersSql.set(count, text);
+  }
+  return text;
+}
 
 /** lead id → the reps it was recycled from at or after `since` (epoch ms), oldest first. */
 export function listPreviousOwners(
@@ -11,15 +37,11 @@ export function listPreviousOwners(
 ): Map<string, { repId: RepId; at: number }[]> {
   const owners = new Map<string, { repId: RepId; at: number }[]>();
   for (let i = 0; i < leadIds.length; i += 500) {
-    const rows = selectAll(
+    const chunk = leadIds.slice(i, i + 500);
+    const rows = allCompiled<{ lead_id: string; from_rep_id: string; at: number }>(
       db,
-      qb
-        .selectFrom('lead_recycles')
-        .select(['lead_id', 'from_rep_id', 'at'])
-        .where('lead_id', 'in', leadIds.slice(i, i + 500))
-        .where('at', '>=', since)
-        .orderBy('at')
-        .orderBy('id'),
+      previousOwnersSqlFor(chunk.length),
+      [...chunk, since],
     );
     for (const row of rows) {
       const list = owners.get(row.lead_id) ?? [];

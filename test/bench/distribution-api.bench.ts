@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { createInProcessClient } from '../../core/api/transport/in-process-client';
 import { leadKeysOf } from '../../core/api/leads/lead-keys';
 import { createService } from '../../core/api/service';
@@ -120,6 +121,47 @@ async function postCall<T>(url: string, token: string, name: string, input: unkn
   return body.value;
 }
 
+/** GC kinds as perf_hooks numbers them (NODE_PERFORMANCE_GC_*). */
+const GC_KINDS: Readonly<Record<number, string>> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak' };
+
+function gcKindOf(entry: PerformanceEntry): number {
+  return (entry as PerformanceEntry & { readonly detail?: { readonly kind?: number } }).detail?.kind ?? 0;
+}
+
+/**
+ * Diagnostics: of the requests at or above the p99, how many overlapped a GC pause (and which kind) and how long
+ * they waited on the WAL's fsync; and the GC's total pause time over the measured requests.
+ */
+function printSlowRequests(
+  requests: readonly { start: number; wall: number; flush: number }[],
+  pauses: readonly PerformanceEntry[],
+  p99: number,
+): void {
+  const slow = requests.filter((r) => r.wall >= p99);
+  const byKind = new Map<string, number>();
+  let withGc = 0;
+  for (const r of slow) {
+    const hit = pauses.filter((g) => g.startTime < r.start + r.wall && g.startTime + g.duration > r.start);
+    if (hit.length > 0) withGc += 1;
+    for (const g of hit) {
+      const kind = GC_KINDS[gcKindOf(g)] ?? 'other';
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    }
+  }
+  const flushes = slow.map((r) => r.flush).sort((a, b) => a - b);
+  const total = new Map<string, { count: number; ms: number }>();
+  for (const g of pauses) {
+    const kind = GC_KINDS[gcKindOf(g)] ?? 'other';
+    const t = total.get(kind) ?? { count: 0, ms: 0 };
+    total.set(kind, { count: t.count + 1, ms: t.ms + g.duration });
+  }
+  console.log(
+    `# ${slow.length} requests >= p99: ${withGc} overlap a GC pause (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}), ` +
+      `their fsync wait p50 ${percentile(flushes, 50).toFixed(2)} ms, max ${(flushes.at(-1) ?? 0).toFixed(2)} ms; ` +
+      `GC over all: ${[...total].map(([k, t]) => `${k} ${t.count}x ${t.ms.toFixed(0)} ms`).join(', ') || 'none'}`,
+  );
+}
+
 export async function run(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fairlead-bench-'));
   const db = openDatabase(join(dir, 'bench.sqlite'));
@@ -127,7 +169,19 @@ export async function run(report: Report): Promise<void> {
     let now = Date.UTC(2026, 2, 4, 2, 0, 0);
     // As the hub runs: a new lead's answer waits for its commit to be on disk (group commit, durable-acks.ts).
     const durableAcks = openDurableAcks(db);
-    const service = createService({ db, clock: () => now, durableAcks });
+    // Diagnostics only (the answer still waits for every flush): how long each request waited on the disk.
+    let flushWaitMs = 0;
+    const timedAcks = {
+      flush: async () => {
+        const start = performance.now();
+        try {
+          await durableAcks.flush();
+        } finally {
+          flushWaitMs += performance.now() - start;
+        }
+      },
+    };
+    const service = createService({ db, clock: () => now, durableAcks: timedAcks });
     const client = createInProcessClient(service, { as: { role: 'lead' } });
     const rng = createRng(11);
     for (let i = 0; i < REPS; i += 1) {
@@ -165,6 +219,8 @@ export async function run(report: Report): Promise<void> {
         cpu: number;
         thread: number;
         assigned: boolean;
+        start: number;
+        flush: number;
       }> => {
         i += 1;
         now += 20_000;
@@ -181,6 +237,7 @@ export async function run(report: Report): Promise<void> {
         };
         const cpuBefore = process.cpuUsage();
         const threadBefore = process.threadCpuUsage();
+        flushWaitMs = 0;
         const start = performance.now();
         const lead = await postCall<{ ownerId: string | null }>(hub.url, token, 'leads.create', input);
         const wall = performance.now() - start;
@@ -191,9 +248,16 @@ export async function run(report: Report): Promise<void> {
           cpu: (cpu.user + cpu.system) / 1000,
           thread: (thread.user + thread.system) / 1000,
           assigned: lead.ownerId !== null,
+          start,
+          flush: flushWaitMs,
         };
       };
       for (let w = 0; w < WARM_UP; w += 1) await createOne();
+      // Diagnostics: the garbage collector's pauses during the measured requests, to tell a slow request's cause.
+      const pauses: PerformanceEntry[] = [];
+      const gcObserver = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+      gcObserver.observe({ entryTypes: ['gc'] });
+      const requests: { start: number; wall: number; flush: number }[] = [];
       const walls: number[] = [];
       const cpus: number[] = [];
       const threads: number[] = [];
@@ -203,8 +267,11 @@ export async function run(report: Report): Promise<void> {
         walls.push(one.wall);
         cpus.push(one.cpu);
         threads.push(one.thread);
+        requests.push(one);
         if (one.assigned) assigned += 1;
       }
+      await new Promise((resolve) => setImmediate(resolve));
+      gcObserver.disconnect();
       walls.sort((a, b) => a - b);
       cpus.sort((a, b) => a - b);
       await printDiskSync(db, () => durableAcks.flush());
@@ -219,6 +286,7 @@ export async function run(report: Report): Promise<void> {
           `main-thread cpu mean ${threadMean.toFixed(2)} ms, ` +
           `load ${loadavg()[0]?.toFixed(1)}`,
       );
+      printSlowRequests(requests, pauses, percentile(walls, 99));
       report(figure('new_lead_end_to_end_p99_ms', percentile(walls, 99), 'ms', '<=', 5));
       report(figure('new_lead_end_to_end_p50_ms', percentile(walls, 50), 'ms', '<=', 2));
       report(figure('new_lead_assigned_share', assigned / MEASURED, 'ratio', '>=', 0.9));

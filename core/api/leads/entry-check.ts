@@ -11,7 +11,8 @@ import {
 } from '../../domain/sla/entry-protection';
 import { appendAssignment } from '../../store/assignments';
 import { findLeadRowsByKeys } from '../../store/lead-merges';
-import { readSetting, writeSetting } from '../../store/settings';
+import { hasLeadWithMatchKeys } from '../../store/leads';
+import { readSettingCached, writeSetting } from '../../store/settings';
 import { findLeadCard, setLeadOwnerIf } from '../../store/work-leads';
 import { actorLabel, type CallContext } from '../call-context';
 import { mapRepNames } from '../sla/cards';
@@ -21,9 +22,14 @@ import { leadKeysOf } from './lead-keys';
 const ENTRY_RULES_KEY = 'leads.entryProtection';
 const MAX_MATCHES = 20;
 
-export function readEntryRules(db: Database): EntryProtectionRules {
-  const parsed = entryRulesSchema.safeParse(readSetting<unknown>(db, ENTRY_RULES_KEY));
+function parseEntryRules(stored: unknown): EntryProtectionRules {
+  const parsed = entryRulesSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULT_ENTRY_PROTECTION;
+}
+
+/** The protection rules; validated again only when their stored text changed (read twice per lead entered). */
+export function readEntryRules(db: Database): EntryProtectionRules {
+  return readSettingCached(db, ENTRY_RULES_KEY, parseEntryRules, DEFAULT_ENTRY_PROTECTION);
 }
 
 export function writeEntryRules(db: Database, rules: EntryProtectionRules, now: number): void {
@@ -56,9 +62,12 @@ export function checkEntry(ctx: CallContext, fields: EntryFields, excludeId?: st
     email: fields.email?.trim() || null,
     company: fields.company?.trim() || null,
   });
-  const rows = findLeadRowsByKeys(ctx.db, keys, MAX_MATCHES + 1)
-    .filter((row) => row.id !== excludeId)
-    .slice(0, MAX_MATCHES);
+  // Most leads entered match nothing: the index probes say so before the rows are read and sorted.
+  const rows = hasLeadWithMatchKeys(ctx.db, keys)
+    ? findLeadRowsByKeys(ctx.db, keys, MAX_MATCHES + 1)
+        .filter((row) => row.id !== excludeId)
+        .slice(0, MAX_MATCHES)
+    : [];
   // Most new leads match nothing: each match's card comes from the one-card query compiled once.
   const matches = rows.map((row) => ({
     leadId: row.id,
