@@ -1,8 +1,7 @@
 // Where a running import's new leads wait until the one transaction that commits its batch moves them into `leads`:
-// a temporary table of the connection, or a scratch SQLite file written on a worker thread (lead-staging.ts in
-// core/api/import), attached for the move. The layout says which columns every lead of the batch shares.
+// a temporary table of the connection. The layout says which columns every lead of the batch shares.
 import type { Database, Statement } from 'better-sqlite3';
-import { sql, type Compilable, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Lead } from '../domain/lead';
 import { markClosedLeadsChanged } from './closed-leads-stamp';
 import { LEAD_COLUMNS, leadToRow, type LeadKeys, type LeadMeta } from './leads';
@@ -57,29 +56,18 @@ export function stagedLeadValues(
 
 /**
  * Where the rows of a running import wait, with no indexes and no triggers, until they move into `leads` in the one
- * transaction that commits the batch: a scratch SQLite file beside the upload, written on a worker thread and attached
- * for the move (attachImportStaging), or a temporary table of this connection (createImportStaging). Nothing in the
- * main file changes before that transaction, so a crashed or killed import leaves the database as it was.
+ * transaction that commits the batch: a temporary table of this connection, filled by `insert` (values in the
+ * layout's column order) in the job's own transactions. No other connection sees it and it ends with the process:
+ * nothing in the database file changes before that transaction, so a crashed or killed import leaves it as it was.
+ * (A scratch file written by a worker thread saved 6.6% of import_100k_s on a quiet machine, under the 10% an
+ * optimisation must save to stay: README, import ablation.)
  */
-export interface ImportStaging {
-  /** The staged rows' table, qualified by its schema (`temp.staged_<batch>`, `staging_<batch>.staged_leads`). */
+export interface TempImportStaging {
+  /** The staged rows' table, `temp.staged_<batch>`. */
   readonly table: string;
   readonly shared: SharedLeadColumns;
-}
-
-/**
- * The temporary table: no other connection sees it and it ends with the process; filled by `insert` (values in the
- * layout's column order) in the job's own transactions.
- */
-export interface TempImportStaging extends ImportStaging {
   readonly insert: Statement;
 }
-
-/** The staged rows' table inside a scratch file. */
-const SCRATCH_STAGING_TABLE = 'staged_leads';
-
-/** The attached scratch file's schema name for one batch. */
-const scratchSchemaOf = (batchId: string) => `staging_${batchId.replace(/[^A-Za-z0-9]/g, '_')}`;
 
 /** A staging table's rows as the builder sees them: any of the lead columns, untyped (the table declares none). */
 type StagedTables = Record<string, Partial<LeadsTable>>;
@@ -108,11 +96,11 @@ export function createImportStaging(
 }
 
 /**
- * Moves every staged lead into `leads` (call inside the committing transaction); returns how many moved. Only leads
- * that count towards no rep's open load move in bulk — a new lead has no owner, a past one is history — since the
- * move does not update rep_open_loads (the repositories keep it, not a trigger: migration 0009).
+ * Moves the `staged` leads of the staging into `leads` (call inside the committing transaction); returns how many
+ * moved. Only leads that count towards no rep's open load move in bulk — a new lead has no owner, a past one is
+ * history — since the move does not update rep_open_loads (the repositories keep it, not a trigger: migration 0009).
  */
-export function moveStagedLeads(db: Database, staging: ImportStaging): number {
+export function moveStagedLeads(db: Database, staging: TempImportStaging, staged: number): number {
   const { shared, table } = staging;
   if (shared.owner_id !== null && shared.is_history !== 1)
     throw new Error('import staging: only leads without an owner or past leads are moved in bulk');
@@ -131,7 +119,7 @@ export function moveStagedLeads(db: Database, staging: ImportStaging): number {
         )
         .orderBy(sql`rowid`) as never,
     );
-  const rebuilt = outnumbersStoredLeads(db, table) ? dropLeadIndexes(db) : [];
+  const rebuilt = outnumbersStoredLeads(db, staged) ? dropLeadIndexes(db, shared) : [];
   const moved = executeOnce(db, move);
   for (const definition of rebuilt) executeOnce(db, rawQuery(sql.raw(definition)));
   return moved;
@@ -145,17 +133,25 @@ export function moveStagedLeads(db: Database, staging: ImportStaging): number {
 const REBUILD_INDEXES_FACTOR = 4;
 
 /** A raw statement compiled by the store's builder, for SQL text the schema itself holds (an index's definition). */
-const rawQuery = (query: RawBuilder<unknown>) => ({ compile: () => query.compile(qb) });
+const rawQuery = <R>(query: RawBuilder<R>) => ({ compile: () => query.compile(qb) });
 
-function outnumbersStoredLeads(db: Database, table: string): boolean {
-  const count = (query: Compilable<{ n: number }>) => selectFirst(db, query)?.n ?? 0;
-  const staged = count(stagingQb.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')));
-  const stored = count(qb.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')));
+/** Whether `staged` rows (the job counted them: no scan of the staged table) are at least 4x the stored leads. */
+function outnumbersStoredLeads(db: Database, staged: number): boolean {
+  const stored =
+    selectFirst(
+      db,
+      qb.selectFrom('leads').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
   return staged > 0 && stored * REBUILD_INDEXES_FACTOR <= staged;
 }
 
-/** Drops every index of `leads` but its primary key's (inside the move's transaction); returns their definitions. */
-function dropLeadIndexes(db: Database): string[] {
+/**
+ * Drops the indexes of `leads` the batch's rows would enter (inside the move's transaction); returns their
+ * definitions. Kept: the primary key's (no SQL of its own), and a partial index whose condition names only columns
+ * the batch shares and is false for them (a new batch's leads are in no index of owned, closed, deleted or past
+ * leads) — it gains no row, and building it again would read every lead for nothing.
+ */
+function dropLeadIndexes(db: Database, shared: SharedLeadColumns): string[] {
   const indexes = selectAll(
     db,
     rawQuery(
@@ -163,48 +159,29 @@ function dropLeadIndexes(db: Database): string[] {
         WHERE type = 'index' AND tbl_name = 'leads' AND sql IS NOT NULL ORDER BY rowid`,
     ),
   ) as { name: string; definition: string }[];
-  for (const { name } of indexes) executeOnce(db, qb.schema.dropIndex(name));
-  return indexes.map((index) => index.definition);
+  const dropped = indexes.filter((index) => !isNeverEntered(db, index.definition, shared));
+  for (const { name } of dropped) executeOnce(db, qb.schema.dropIndex(name));
+  return dropped.map((index) => index.definition);
 }
 
-/**
- * The SQL a scratch file's own connection (the staging writer's) runs: create the staged rows' table (BLOB affinity,
- * as in the temporary table), insert one row (values in the layout's column order).
- */
-export function scratchStagingSql({ columns }: StagingLayout): { createSql: string; insertSql: string } {
-  let create = stagingQb.schema.createTable(SCRATCH_STAGING_TABLE);
-  for (const column of columns) create = create.addColumn(column, 'blob');
-  const placeholders = Object.fromEntries(columns.map((column) => [column, null]));
-  return {
-    createSql: create.compile().sql,
-    insertSql: stagingQb.insertInto(SCRATCH_STAGING_TABLE).values(placeholders).compile().sql,
-  };
+/** Whether a partial index's condition (from its definition) is false for any row with the `shared` values. */
+function isNeverEntered(db: Database, definition: string, shared: SharedLeadColumns): boolean {
+  const condition = /\)\s+WHERE\s+([\s\S]+)$/i.exec(definition)?.[1];
+  if (!condition) return false;
+  const named = LEAD_COLUMNS.filter((column) => new RegExp(`\\b${column}\\b`).test(condition));
+  if (!named.every((column) => Object.hasOwn(shared, column))) return false;
+  // The condition, as the index's own SQL text, over one row of the shared values.
+  const values = sql.join(named.map((column) => sql`${shared[column]} AS ${sql.id(column)}`));
+  const holds = selectFirst(
+    db,
+    rawQuery(sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT ${values}) WHERE ${sql.raw(condition)}`),
+  );
+  return holds?.n === 0;
 }
 
-/**
- * Attaches the closed scratch file of one batch for the move, read through memory mapping (the move reads it once,
- * start to end). Call outside any transaction (SQLite refuses ATTACH inside one).
- */
-export function attachImportStaging(
-  db: Database,
-  batchId: string,
-  path: string,
-  { shared }: StagingLayout,
-): ImportStaging {
-  const schema = scratchSchemaOf(batchId);
-  executeOnce(db, { compile: () => sql`ATTACH DATABASE ${path} AS ${sql.id(schema)}`.compile(qb) });
-  db.pragma(`${schema}.mmap_size = ${1024 * 1024 * 1024}`);
-  return { table: `${schema}.${SCRATCH_STAGING_TABLE}`, shared };
-}
-
-/**
- * Lets go of a batch's staged rows once they moved or the import stopped (outside any transaction): drops the
- * temporary table or detaches the scratch file (the caller deletes the file).
- */
-export function dropImportStaging(db: Database, staging: ImportStaging): void {
-  const [schema] = staging.table.split('.');
-  if (schema === 'temp') dropStagingTable(db, staging.table);
-  else if (schema) executeOnce(db, { compile: () => sql`DETACH DATABASE ${sql.id(schema)}`.compile(qb) });
+/** Lets go of a batch's staged rows once they moved or the import stopped: drops the temporary table. */
+export function dropImportStaging(db: Database, staging: TempImportStaging): void {
+  dropStagingTable(db, staging.table);
 }
 
 function dropStagingTable(db: Database, table: string): void {

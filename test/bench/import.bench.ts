@@ -27,7 +27,7 @@ const RUNS = 3;
 const MIN_SAVING_RATIO = 1.1;
 
 /** Each optimisation, turned off on its own; `null` is the import as shipped, every optimisation on. */
-const VARIANTS: readonly (keyof ImportOptimisations | null)[] = [null, 'matchOnWorker', 'stageOnWorker'];
+const VARIANTS: readonly (keyof ImportOptimisations | null)[] = [null, 'matchOnWorker'];
 
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都'];
 const INDUSTRIES = ['制造业', '零售', '金融', '教育', '医疗', '互联网'];

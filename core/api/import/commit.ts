@@ -1,7 +1,7 @@
 // The import commit job. One import is one batch: rows are matched and scored in chunks (so calls keep
-// being answered and progress shows) and staged (lead-staging.ts: a scratch file written on a worker thread, or a
-// temporary table), and one last transaction moves them into `leads`, applies the merges and marks the batch
-// committed — so a batch is all there or not there, even after a crash.
+// being answered and progress shows) and staged in a temporary table of the connection (store/import-staging.ts),
+// and one last transaction moves them into `leads`, applies the merges and marks the batch committed — so a batch
+// is all there or not there, even after a crash.
 import type { Database } from 'better-sqlite3';
 import { asLeadId, asRepId } from '../../domain/ids';
 import { mergeLeads, type DedupeKeyKind } from '../../domain/dedupe';
@@ -15,11 +15,13 @@ import {
   type DuplicateAction,
 } from '../../store/import-batches';
 import {
+  createImportStaging,
+  dropImportStaging,
   moveStagedLeads,
   stagedLeadValues,
   stagingLayout,
-  type ImportStaging,
   type SharedLeadColumns,
+  type TempImportStaging,
 } from '../../store/import-staging';
 import { insertDuplicateFlag } from '../../store/lead-merges';
 import { findStoredLead, updateLeadChanges, type LeadKeys } from '../../store/leads';
@@ -41,8 +43,6 @@ import {
   takeAnalysisRows,
   type AnalysedRowsReader,
 } from './kept-analysis';
-import { startLeadStaging, type LeadStaging } from './lead-staging';
-import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import type { JobRunner, JobStep } from '../jobs/job-runner';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { ScoringState } from '../scoring/scoring-state';
@@ -80,12 +80,9 @@ export function startImportCommit(
   options: {
     /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
     readonly isAnalysisCurrent?: boolean;
-    /** Every optimisation unless the benchmark turned one off (optimisations.ts). */
-    readonly optimisations?: ImportOptimisations;
   } = {},
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
-  const optimisations = options.optimisations ?? importOptimisationsOf(db);
   const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
   // The analysis's key maps, trusted only while no lead was written since it matched (see isCurrent).
   const keptHolders = isCurrent ? keptAnalysisHolders(db, analysis.analysisId) : undefined;
@@ -125,7 +122,7 @@ export function startImportCommit(
   activeSet(db).add(batchId);
 
   let reader: AnalysedRowsReader | null = null;
-  let leadStaging: LeadStaging | null = null;
+  let leadStaging: TempImportStaging | null = null;
   const makeStep = (): JobStep<'import'> => {
     const rowsReader = keptRows;
     reader = rowsReader;
@@ -146,12 +143,9 @@ export function startImportCommit(
           deleted_at: null,
         };
     const layout = stagingLayout(shared);
-    const stagedLeads = startLeadStaging(db, batchId, analysis.uploadId, layout, {
-      onWorker: optimisations.stageOnWorker,
-    });
+    // Staged in the job's own chunk transactions: no other connection sees the table, and it ends with the process.
+    const stagedLeads = createImportStaging(db, batchId, layout);
     leadStaging = stagedLeads;
-    /** The current slice's new leads, handed to the staging in one go. */
-    let staged: unknown[][] = [];
     const merges: PendingMerge[] = [];
     const flags: PendingFlag[] = [];
     const insertedIds: string[] = [];
@@ -190,7 +184,7 @@ export function startImportCommit(
         grade: scored.grade,
         scoreModelVersion: scored.modelVersion,
       };
-      staged.push(
+      stagedLeads.insert.run(
         stagedLeadValues(layout, lead, keys, {
           importBatchId: batchId,
           scoreModelVersion: scored.modelVersion,
@@ -229,32 +223,26 @@ export function startImportCommit(
                 flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
               }
             }
-            stagedLeads.write(staged);
-            staged = [];
             taken += rows.length;
             rows = taken < CHUNK_ROWS ? rowsReader.next(SLICE_ROWS) : [];
           }
         });
-        const progress = {
+        return {
           done,
           total: analysis.totalRows,
           message: `${Math.round(done / Math.max((deps.clock() - startedAt) / 1000, 0.001))} rows/s`,
         };
-        // A staging writer falling behind (a slow disk) would hold the rows in memory: wait for it instead.
-        return stagedLeads.backPressure()?.then(() => progress) ?? progress;
       }
       rowsReader.close();
       isFinished = true;
-      return stagedLeads.finish(insertedIds.length).then(commitStaged);
+      return commitStaged();
     };
 
     /** The one transaction that makes the batch visible: staged leads, merges, flags, the batch's final counts. */
-    async function commitStaged(
-      stagedRows: ImportStaging,
-    ): Promise<{ finished: true; result: ImportJobResult }> {
+    function commitStaged(): { finished: true; result: ImportJobResult } {
       const finishedAt = deps.clock();
       const outcome = inTransaction(db, () => {
-        const moved = moveStagedLeads(db, stagedRows);
+        const moved = moveStagedLeads(db, stagedLeads, insertedIds.length);
         if (moved !== insertedIds.length)
           throw new Error(`import ${batchId}: staged ${insertedIds.length} leads but found ${moved}`);
         // Past owners this import created start on the day of their first past lead, not on the import's day.
@@ -305,7 +293,7 @@ export function startImportCommit(
       });
       activeSet(db).delete(batchId);
       leadStaging = null;
-      await stagedLeads.remove();
+      dropImportStaging(db, stagedLeads);
       deps.emit('leads.changed', {
         leadIds: [...insertedIds, ...outcome.mergedIds],
         reason: 'imported',
@@ -325,17 +313,18 @@ export function startImportCommit(
   });
 
   // A cancelled or failed job leaves staged rows behind: drop them and close the batch.
-  void deps.jobs.waitFor(job.id).then(async (status) => {
+  void deps.jobs.waitFor(job.id).then((status) => {
     reader?.close();
     if (status.state === 'done') {
       // New leads are distributed like any other new lead, once the batch is visible; past leads never are.
       if (!history) startBatchDistribution(deps, batchId);
       return;
     }
-    // A database closed meanwhile (the app quitting) is closed out by recoverInterruptedImports when it next opens.
-    if (db.open)
-      abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
-    await leadStaging?.remove();
+    // A database closed meanwhile (the app quitting) is closed out by recoverInterruptedImports when it next opens;
+    // it forgot its temporary table.
+    if (!db.open) return;
+    abandonBatch(db, batchId, status.state === 'cancelled' ? 'cancelled' : 'failed', deps.clock());
+    if (leadStaging) dropImportStaging(db, leadStaging);
   });
   return { job, batchId };
 }

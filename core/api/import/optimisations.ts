@@ -5,13 +5,10 @@ import type { Database } from 'better-sqlite3';
 export interface ImportOptimisations {
   /** The analysis matches keys on a worker thread (key-matching-worker.ts) instead of the calling thread. */
   readonly matchOnWorker: boolean;
-  /** The commit stages its new leads in a scratch file written on a worker thread (lead-staging.ts), not a temporary table in the job. */
-  readonly stageOnWorker: boolean;
 }
 
 export const ALL_IMPORT_OPTIMISATIONS: ImportOptimisations = Object.freeze({
   matchOnWorker: true,
-  stageOnWorker: true,
 });
 
 const chosen = new WeakMap<Database, ImportOptimisations>();

@@ -63,7 +63,7 @@ describe("an import's staging", () => {
     });
     const staging = stage([first, second]);
     expect(findLeadById(db, 'lead_1')).toBeUndefined();
-    expect(db.transaction(() => moveStagedLeads(db, staging))()).toBe(2);
+    expect(db.transaction(() => moveStagedLeads(db, staging, 2))()).toBe(2);
     dropImportStaging(db, staging);
     expect(findLeadById(db, 'lead_1')).toEqual(first);
     expect(findLeadById(db, 'lead_2')).toEqual(second);
@@ -84,24 +84,56 @@ describe("an import's staging", () => {
   it('builds the leads’ indexes once after moving a batch that outnumbers the stored leads, as they were', () => {
     const before = leadIndexes();
     const staging = stage(batchOf(8));
-    expect(db.transaction(() => moveStagedLeads(db, staging))()).toBe(8);
+    expect(db.transaction(() => moveStagedLeads(db, staging, 8))()).toBe(8);
     const after = leadIndexes();
     expect(after.map(({ name, sql }) => ({ name, sql }))).toEqual(
       before.map(({ name, sql }) => ({ name, sql })),
     );
-    // Every index but the primary key's (no SQL of its own) was built again, and holds the batch's rows.
-    for (const [i, index] of after.entries())
-      expect(index.rowid === before[i]?.rowid, index.name).toBe(index.sql === null);
+    // Every index the batch's rows enter was built again; the primary key's (no SQL of its own) and the partial
+    // indexes whose condition the batch's shared values rule out (owned, closed, deleted, past leads) stayed.
+    const kept = after.filter((index, i) => index.rowid === before[i]?.rowid).map((index) => index.name);
+    expect(kept).toEqual(expect.arrayContaining(['leads_closed', 'leads_clock', 'leads_deleted']));
+    for (const index of after.filter((index) => kept.includes(index.name)))
+      expect(
+        index.sql === null || / WHERE .*(owner_id|stage|deleted_at|is_history)/.test(index.sql),
+        index.name,
+      ).toBe(true);
+    for (const name of ['leads_phone_key', 'leads_cohort', 'leads_queue', 'leads_import_batch'])
+      expect(kept, name).not.toContain(name);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const byPhone = db.prepare('SELECT id FROM leads INDEXED BY leads_phone_key WHERE phone_key = ?');
     expect(byPhone.pluck().get('+8613800000001')).toBeDefined();
+  });
+
+  it('builds again for a batch of past leads the closed leads’ indexes, since the stage is each lead’s own', () => {
+    const before = leadIndexes();
+    const pastShared = { is_history: 1, import_batch_id: 'import_1', deleted_at: null };
+    const past = batchOf(8).map((lead) => ({
+      ...lead,
+      isHistory: true,
+      stage: 'won' as const,
+      closedAt: 6_000,
+    }));
+    const staging = stage(past, pastShared);
+    expect(db.transaction(() => moveStagedLeads(db, staging, 8))()).toBe(8);
+    const after = leadIndexes();
+    const kept = after.filter((index, i) => index.rowid === before[i]?.rowid).map((index) => index.name);
+    // Only an index whose condition names nothing but shared columns can be ruled out (deleted leads).
+    expect(kept).toContain('leads_deleted');
+    expect(kept).not.toContain('leads_closed');
+    expect(kept).not.toContain('leads_closures');
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const closed = db.prepare(
+      "SELECT COUNT(*) FROM leads INDEXED BY leads_closed WHERE deleted_at IS NULL AND stage IN ('won', 'lost')",
+    );
+    expect(closed.pluck().get()).toBe(8);
   });
 
   it('enters each row into the indexes when the stored leads are more than a quarter of the batch', () => {
     for (const lead of batchOf(3)) insertLead(db, { ...lead, id: asLeadId(`stored_${lead.id}`) }, keys, meta);
     const before = leadIndexes();
     const staging = stage(batchOf(8));
-    db.transaction(() => moveStagedLeads(db, staging))();
+    db.transaction(() => moveStagedLeads(db, staging, 8))();
     expect(leadIndexes()).toEqual(before);
     expect(db.prepare('SELECT COUNT(*) FROM leads').pluck().get()).toBe(11);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -115,7 +147,7 @@ describe("an import's staging", () => {
 
   it("refuses to move leads in bulk that would count towards a rep's open load", () => {
     const staging = stage([], { ...shared, owner_id: 'rep_1' });
-    expect(() => moveStagedLeads(db, staging)).toThrow(/without an owner or past leads/);
+    expect(() => moveStagedLeads(db, staging, 0)).toThrow(/without an owner or past leads/);
     dropImportStaging(db, staging);
   });
 
@@ -127,7 +159,7 @@ describe("an import's staging", () => {
       expect(
         other.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'staged%'").pluck().get(),
       ).toBe(0);
-      db.transaction(() => moveStagedLeads(db, staging))();
+      db.transaction(() => moveStagedLeads(db, staging, 2))();
       expect(other.prepare('SELECT COUNT(*) FROM leads').pluck().get()).toBe(2);
     } finally {
       other.close();

@@ -1,10 +1,9 @@
-// Worker threads start from built files: the import's key matching and staging writer, bundled the way scripts/hub.mjs
+// Worker threads start from built files: the import's key matching, bundled the way scripts/hub.mjs
 // bundles the core, with each entry of core/worker-modules.json as a file of its own beside it, run with plain node
 // and no TypeScript source in reach.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -24,15 +23,11 @@ async function bundleCaller(): Promise<string> {
     [
       `import { startKeyMatching } from ${JSON.stringify(join(root, 'core', 'api', 'import', 'key-matching.ts'))};`,
       `import { openDatabase } from ${JSON.stringify(join(root, 'core', 'store', 'open-database.ts'))};`,
-      `import { startStagingWriter } from ${JSON.stringify(join(root, 'core', 'api', 'import', 'lead-staging.ts'))};`,
       'const db = openDatabase(process.argv[2]);',
       'const matching = startKeyMatching(db);',
       "const keys = { phoneKey: '+8613800000001', emailKey: null, companyKey: null, companyNameKey: null };",
       'matching.submit([{ row: 2, keys }, { row: 3, keys }], (hits) => console.log(`hits ${JSON.stringify(hits)}`));',
       'await matching.finish();',
-      "const writer = startStagingWriter(process.argv[2] + '.staging', { shared: {}, columns: ['id', 'name'], sharedEntries: [] });",
-      "writer.write([['lead_1', '李娜'], ['lead_2', '王伟']]);",
-      'console.log(`staged ${await writer.close()}`);',
       'db.close();',
     ].join('\n'),
   );
@@ -57,30 +52,21 @@ describe('worker modules in a bundle', () => {
 
   it('lists every worker module that exists, the key matching among them', () => {
     expect(workers['key-matching-worker']).toBe('core/api/import/key-matching-worker.ts');
-    expect(workers['staging-worker']).toBe('core/api/import/staging-worker.ts');
     for (const path of Object.values(workers)) expect(() => readFileSync(join(root, path))).not.toThrow();
   });
 
-  it("runs the import's key matching and staging writer from the built worker files beside the bundle", async () => {
+  it("runs the import's key matching from the built worker file beside the bundle", async () => {
     const caller = await bundleCaller();
     const dbPath = join(outDir, 'leads.sqlite');
     const run = spawnSync(process.execPath, [caller, dbPath], { cwd: outDir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     // Row 3 has row 2's phone: kind 0 (phone), held by row 2.
-    expect(run.stdout.trim()).toBe('hits [3,0,2]\nstaged 2');
-    const staged = new BetterSqlite3(`${dbPath}.staging`, { readonly: true });
-    expect(staged.prepare('SELECT id, name FROM staged_leads ORDER BY rowid').raw().all()).toEqual([
-      ['lead_1', '李娜'],
-      ['lead_2', '王伟'],
-    ]);
-    staged.close();
+    expect(run.stdout.trim()).toBe('hits [3,0,2]');
 
-    // Without a built worker file the bundle fails, naming what is missing: neither ever ran from source text.
-    for (const name of ['staging-worker', 'key-matching-worker']) {
-      rmSync(join(outDir, 'bundle', `${name}.mjs`));
-      const missing = spawnSync(process.execPath, [caller, dbPath], { encoding: 'utf8' });
-      expect(missing.status).not.toBe(0);
-      expect(missing.stderr).toMatch(new RegExp(`No worker module [^\\n]*${name}`));
-    }
+    // Without the built worker file the bundle fails, naming what is missing: it never ran from source text.
+    rmSync(join(outDir, 'bundle', 'key-matching-worker.mjs'));
+    const missing = spawnSync(process.execPath, [caller, dbPath], { encoding: 'utf8' });
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/No worker module [^\n]*key-matching-worker/);
   });
 });
