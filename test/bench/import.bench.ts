@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { leadKeysOf } from '../../core/api/leads/lead-keys';
 import type { Lead } from '../../core/domain/lead';
 import { blankLead } from '../helpers/blank-lead';
-import { leadToRow } from '../../core/store/leads';
+import { LEAD_COLUMNS, leadToRow } from '../../core/store/leads';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
 import { figure, timeMs } from './figure';
@@ -95,10 +95,10 @@ async function timeRawInsert(
   run: number,
 ): Promise<number> {
   const stored = new BetterSqlite3(importedDb, { readonly: true });
-  const imported = stored.prepare('SELECT * FROM leads WHERE import_batch_id = ?').all(batchId) as Record<
-    string,
-    unknown
-  >[];
+  // The columns an insert writes (a generated column is read by `SELECT *` but cannot be inserted).
+  const imported = stored
+    .prepare(`SELECT ${LEAD_COLUMNS.join(', ')} FROM leads WHERE import_batch_id = ?`)
+    .all(batchId) as Record<string, unknown>[];
   stored.close();
   const rawPath = join(dir, `raw-${run}.sqlite`);
   copyFileSync(startDb, rawPath);
