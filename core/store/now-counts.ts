@@ -69,7 +69,7 @@ export interface OverdueScope {
 }
 
 /**
- * Owned, live, open: the leads a clock can run on, written as the partial index leads_clock's WHERE (migration 0017)
+ * Owned, live, open: the leads a clock can run on, written as the partial index leads_clock's WHERE (migrations 0017, 0021)
  * with literal stages, so that SQLite can prove the index applies.
  */
 const ON_CLOCK = sql<boolean>`leads.owner_id IS NOT NULL AND leads.is_history = 0 AND leads.deleted_at IS NULL
@@ -88,9 +88,11 @@ function byGrade(thresholds: StartThresholds): RawBuilder<number | null> {
  * start whose deadline has passed (see latestOverdueStart), so every lead is one comparison. Activities count as
  * follow-up clocks, as on the Dashboard before.
  *
- * Counted as listOverdueLeadIds decides, in two reads: every lead on a clock by its follow-up gap, from the kept
- * inputs in leads_clock alone (joining each lead's open activity cost more than the rest of the count), then, over
- * the few leads with an open activity, what the activity changes.
+ * Counted as listOverdueLeadIds decides, in three reads: the leads whose clock the kept inputs decide, by their
+ * follow-up gap, as ranges of leads_clock (per clock and grade, starts up to the threshold: no expression per lead);
+ * the few whose owner's latest hand-over must be looked up (clock_kind 2), lead by lead; and, over the few open
+ * activities, what each changes for a lead of the first read (joining every lead's activity cost more than the
+ * rest of the count).
  */
 export function countOverdueClocks(
   db: Database,
@@ -98,28 +100,55 @@ export function countOverdueClocks(
   now: number,
   scope: OverdueScope,
 ): { firstContact: number; followUp: number } {
-  const byGap = selectFirst(
+  const byRanges = selectFirst(
+    db,
+    qb.selectNoFrom([
+      startsUpTo(0, thresholds.firstContact, scope).as('first_contact'),
+      startsUpTo(1, thresholds.followUp, scope).as('follow_up'),
+    ]),
+  );
+  const lookedUp = selectFirst(
     db,
     qb
-      .selectFrom(clocksPerLead(thresholds, scope, 'none'))
+      .selectFrom(clocksPerLead(thresholds, scope, 'join', 'looked-up'))
       .select([
         sql<number>`coalesce(sum(${isFirstContactOverdue}), 0)`.as('first_contact'),
-        sql<number>`coalesce(sum(${isGapOverdue}), 0)`.as('follow_up'),
+        sql<number>`coalesce(sum(${isFollowUpOverdue(now)}), 0)`.as('follow_up'),
       ]),
   );
   const byActivity = selectFirst(
     db,
     qb
-      .selectFrom(clocksPerLead(thresholds, scope, 'only'))
+      .selectFrom(clocksPerLead(thresholds, scope, 'only', 'kept'))
       .select(sql<number>`coalesce(sum(${isFollowUpOverdue(now)} - ${isGapOverdue}), 0)`.as('change')),
   );
   return {
-    firstContact: byGap?.first_contact ?? 0,
-    followUp: (byGap?.follow_up ?? 0) + (byActivity?.change ?? 0),
+    firstContact: (byRanges?.first_contact ?? 0) + (lookedUp?.first_contact ?? 0),
+    followUp: (byRanges?.follow_up ?? 0) + (lookedUp?.follow_up ?? 0) + (byActivity?.change ?? 0),
   };
 }
 
-/** The leads whose first-contact (or follow-up) clock countOverdueClocks counts as overdue, lead by lead. */
+const SLA_GRADES = ['A', 'B', 'C', 'D', 'ungraded'] as const satisfies readonly SlaGradeKey[];
+
+/**
+ * Leads in the scope whose kept inputs run clock `kind` (0 first contact, 1 follow-up) from a start at or before
+ * their grade's threshold: one range of leads_clock per grade (a null threshold: none is overdue).
+ */
+function startsUpTo(kind: 0 | 1, thresholds: StartThresholds, scope: OverdueScope): RawBuilder<number> {
+  const counts = SLA_GRADES.flatMap((grade) => {
+    const threshold = thresholds[grade];
+    if (threshold === null) return [];
+    const ofGrade =
+      grade === 'ungraded' ? sql`leads.sla_grade IS NULL` : sql`leads.sla_grade = ${sql.lit(grade)}`;
+    return [
+      sql<number>`(SELECT count(*) FROM leads INDEXED BY leads_clock WHERE ${inScope(scope)}
+        AND leads.clock_kind = ${sql.lit(kind)} AND ${ofGrade} AND leads.clock_start <= ${threshold})`,
+    ];
+  });
+  return counts.length === 0 ? sql<number>`0` : sql<number>`${sql.join(counts, sql` + `)}`;
+}
+
+/** The leads whose first-contact (or follow-up) clock countOverdueClocks counts as overdue, decided lead by lead. */
 export function listOverdueLeadIds(
   db: Database,
   thresholds: OverdueThresholds,
@@ -131,7 +160,7 @@ export function listOverdueLeadIds(
   return selectAll(
     db,
     qb
-      .selectFrom(clocksPerLead(thresholds, scope, 'join'))
+      .selectFrom(clocksPerLead(thresholds, scope, 'join', 'all'))
       .select('c.id')
       .where(sql<boolean>`${overdue} = 1`),
   ).map((row) => row.id);
@@ -170,13 +199,15 @@ const ownerAssignedAt = sql<number | null>`CASE WHEN leads.last_assigned_rep = l
     WHERE a.lead_id = leads.id AND a.rep_id = leads.owner_id) END`;
 
 /**
- * Each lead on a clock in the scope, with its clock's inputs and its grade's thresholds: with its open activity if
- * any ('join'), only the leads with an open activity ('only'), or none read ('none': leads_clock alone).
+ * Each lead on a clock in the scope, with its clock's inputs and its grade's thresholds, and its open activity if
+ * any ('join'), or only the leads with an open timed activity of their owner ('only'); of every such lead, or only
+ * those whose owner's hand-over is looked up (clock_kind 2) or only those the kept inputs decide.
  */
 function clocksPerLead(
   thresholds: OverdueThresholds,
   scope: OverdueScope,
-  activities: 'join' | 'only' | 'none',
+  activities: 'join' | 'only',
+  leads: 'all' | 'looked-up' | 'kept',
 ) {
   const columns = [
     'leads.id',
@@ -184,45 +215,41 @@ function clocksPerLead(
     sql<number | null>`leads.last_follow_up_at`.as('contact_at'),
     byGrade(thresholds.firstContact).as('first_due_start'),
     byGrade(thresholds.followUp).as('gap_due_start'),
-  ] as const;
-  const activityColumns = [
     sql<number>`act.rep_id = leads.owner_id AND act.due_at IS NOT NULL`.as('has_activity'),
     sql<number | null>`act.due_at`.as('activity_due_at'),
     sql<number | null>`act.created_at`.as('activity_at'),
   ] as const;
   const isOpen = sql<boolean>`act.done_at IS NULL AND act.cancelled_at IS NULL`;
   let clocks =
-    activities === 'none'
-      ? qb.selectFrom('leads').select([...columns, ...NO_ACTIVITY])
-      : activities === 'join'
-        ? qb
-            .selectFrom('leads')
-            .leftJoin('activities as act', (join) => join.onRef('act.lead_id', '=', 'leads.id').on(isOpen))
-            .select([...columns, ...activityColumns])
-        : // CROSS JOIN: SQLite then keeps the few open activities outside and looks each one's lead up, where
-          // with no statistics it would walk every lead on a clock and look up its activity.
-          qb
-            .selectFrom('activities as act')
-            .crossJoin('leads')
-            .whereRef('leads.id', '=', 'act.lead_id')
-            .where(isOpen)
-            .where(sql<boolean>`act.rep_id = leads.owner_id AND act.due_at IS NOT NULL`)
-            .select([...columns, ...activityColumns]);
-  clocks = clocks.where(ON_CLOCK);
-  if (scope.owner === 'pool') clocks = clocks.where('leads.owner_id', 'is', null);
-  else if (scope.owner) clocks = clocks.where('leads.owner_id', '=', scope.owner);
-  if (scope.tier !== undefined)
-    clocks = clocks.where(
-      sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${scope.tier})`,
-    );
-  if (scope.source) clocks = clocks.where('leads.source', '=', scope.source);
+    activities === 'join'
+      ? qb
+          .selectFrom('leads')
+          .leftJoin('activities as act', (join) => join.onRef('act.lead_id', '=', 'leads.id').on(isOpen))
+          .select(columns)
+      : // CROSS JOIN: SQLite then keeps the few open activities outside and looks each one's lead up, where
+        // with no statistics it would walk every lead on a clock and look up its activity.
+        qb
+          .selectFrom('activities as act')
+          .crossJoin('leads')
+          .whereRef('leads.id', '=', 'act.lead_id')
+          .where(isOpen)
+          .where(sql<boolean>`act.rep_id = leads.owner_id AND act.due_at IS NOT NULL`)
+          .select(columns);
+  clocks = clocks.where(inScope(scope));
+  if (leads === 'looked-up') clocks = clocks.where(sql<boolean>`leads.clock_kind = 2`);
+  else if (leads === 'kept') clocks = clocks.where(sql<boolean>`leads.clock_kind < 2`);
   // LIMIT -1 keeps SQLite from flattening the subquery into the sums, which would run each correlated lookup
   // once per mention.
   return clocks.modifyEnd(sql`LIMIT -1`).as('c');
 }
 
-const NO_ACTIVITY = [
-  sql<number>`0`.as('has_activity'),
-  sql<number | null>`NULL`.as('activity_due_at'),
-  sql<number | null>`NULL`.as('activity_at'),
-] as const;
+/** On a clock (ON_CLOCK) and in the scope. */
+function inScope(scope: OverdueScope): RawBuilder<boolean> {
+  const parts = [ON_CLOCK];
+  if (scope.owner === 'pool') parts.push(sql<boolean>`leads.owner_id IS NULL`);
+  else if (scope.owner) parts.push(sql<boolean>`leads.owner_id = ${scope.owner}`);
+  if (scope.tier !== undefined)
+    parts.push(sql<boolean>`leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.tier = ${scope.tier})`);
+  if (scope.source) parts.push(sql<boolean>`leads.source = ${scope.source}`);
+  return sql<boolean>`${sql.join(parts, sql` AND `)}`;
+}

@@ -2,7 +2,7 @@
 // schema-identity.ts, the public pools' in schema-pool.ts).
 import type { DevicesTable, PairingCodesTable, SessionsTable, SignInFailuresTable } from './schema-identity';
 import type { LeadLocksTable, LeadRecyclesTable, PoolClaimsTable, PoolsTable } from './schema-pool';
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 export interface RepsTable {
   id: string;
@@ -249,6 +249,12 @@ interface LeadActivityColumns {
   /** The time of its latest assignment and that assignment's rep (on a tie, one of them); null: never assigned. */
   last_assigned_at: Generated<number | null>;
   last_assigned_rep: Generated<string | null>;
+  /** Derived by SQLite from the three above and the owner (virtual): 0 first contact, 1 follow-up, 2 look it up. */
+  clock_kind: GeneratedAlways<number>;
+  /** Derived: when that clock started (the latest follow-up if since the latest hand-over, else the hand-over). */
+  clock_start: GeneratedAlways<number | null>;
+  /** Derived: the grade if one of A-D, else null (the SLA's ungraded rule). */
+  sla_grade: GeneratedAlways<string | null>;
 }
 
 export interface Schema {

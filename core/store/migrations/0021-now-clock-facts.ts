@@ -1,8 +1,9 @@
-// Migration 0021: the inputs of a lead's SLA clock kept on the lead (core/store/kpi-facts.ts keeps them where
-// follow-ups and assignments are written): its latest follow-up's time, and its latest hand-over's time and rep. The
-// Dashboard's overdue count then reads one covering index of the leads on a clock (leads_clock, rebuilt with those
-// columns) instead of looking up the owner's latest assignment and the latest follow-up per lead; a lead whose
-// latest hand-over went to someone other than its owner now is looked up as before. leads_board (by stage) also
+// Migration 0021: the inputs of a lead's SLA clock kept on the lead (core/store/clock-facts.ts keeps them where
+// follow-ups and assignments are written): its latest follow-up's time, and its latest hand-over's time and rep; and,
+// derived from them by SQLite (virtual, never written), which clock runs — 0 first contact, 1 follow-up, 2 look it up:
+// the latest hand-over went to someone other than the owner now — from when, and the SLA grade (null: ungraded).
+// leads_clock, rebuilt on those, makes the Dashboard's overdue count a few index ranges (one per clock and grade,
+// up to that grade's latest overdue start) with no per-lead lookup or expression. leads_board (by stage) also
 // carries is_history, owner_id, source and deleted_at, so the live leads per stage are counted from it in stage order, without
 // a sort or a row read. Backfilled from the raw tables.
 import type { Database } from 'better-sqlite3';
@@ -20,9 +21,16 @@ export function updateToSchemaVersion21(db: Database): void {
               row_number() OVER (PARTITION BY lead_id ORDER BY at DESC, rowid DESC) AS n FROM assignments) AS a
       WHERE a.lead_id = leads.id AND a.n = 1;
 
+    ALTER TABLE leads ADD COLUMN clock_kind INTEGER GENERATED ALWAYS AS (CASE
+      WHEN last_assigned_rep IS NOT owner_id THEN 2 WHEN last_follow_up_at >= last_assigned_at THEN 1 ELSE 0 END) VIRTUAL;
+    ALTER TABLE leads ADD COLUMN clock_start INTEGER GENERATED ALWAYS AS (CASE
+      WHEN last_follow_up_at >= last_assigned_at THEN last_follow_up_at ELSE last_assigned_at END) VIRTUAL;
+    ALTER TABLE leads ADD COLUMN sla_grade TEXT GENERATED ALWAYS AS (CASE
+      WHEN grade IN ('A', 'B', 'C', 'D') THEN grade END) VIRTUAL;
+
     DROP INDEX leads_clock;
-    CREATE INDEX leads_clock ON leads (owner_id, grade, last_assigned_rep, last_assigned_at, last_follow_up_at,
-      source, stage, is_history, deleted_at, id)
+    CREATE INDEX leads_clock ON leads (clock_kind, sla_grade, clock_start, owner_id, source, stage, is_history,
+      deleted_at, id)
       WHERE owner_id IS NOT NULL AND is_history = 0 AND deleted_at IS NULL
         AND stage NOT IN ('won', 'lost', 'nurture');
     DROP INDEX leads_board;
