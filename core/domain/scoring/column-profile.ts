@@ -111,13 +111,30 @@ export interface ProfileOptions {
  * Deterministic; cell order does not matter.
  */
 export function profileColumn(values: readonly string[], options: ProfileOptions = {}): ColumnProfile {
+  return profileCells(tallyCells(values), values.length, options);
+}
+
+/** A column's cells as written → how many times each occurs, in the order first met (no new strings). */
+function tallyCells(values: Iterable<string>): Map<string, number> {
+  const exact = new Map<string, number>();
+  for (const raw of values) exact.set(raw, (exact.get(raw) ?? 0) + 1);
+  return exact;
+}
+
+/**
+ * profileColumn from the column's tally (tallyCells, first-met order kept) and its row count, for a caller that
+ * reads the same cells again (training fits its encoders from the one tally).
+ */
+export function profileCells(
+  exact: ReadonlyMap<string, number>,
+  rows: number,
+  options: ProfileOptions = {},
+): ColumnProfile {
   const minParseRate = options.minParseRate ?? 0.9;
   const maxDistinctShare = options.maxDistinctShare ?? 0.5;
   const maxCategoryLength = options.maxCategoryLength ?? 40;
-  // Cells are tallied as written first (one hash lookup per cell, no new strings), then the distinct values are
+  // Cells come tallied as written (one hash lookup per cell, no new strings), then the distinct values are
   // trimmed and folded by case: most columns repeat a few values, so the per-value work runs a few times.
-  const exact = new Map<string, number>();
-  for (const raw of values) exact.set(raw, (exact.get(raw) ?? 0) + 1);
   const counts = new Map<string, { raw: string; count: number }>();
   let filled = 0;
   let totalLength = 0;
@@ -133,7 +150,7 @@ export function profileColumn(values: readonly string[], options: ProfileOptions
     else counts.set(key, { raw: text, count: n });
   }
   const examples = topValues(counts.values(), 5);
-  const base = { filled, rows: values.length, distinct: counts.size, examples };
+  const base = { filled, rows, distinct: counts.size, examples };
   if (filled === 0) return { ...base, kind: 'empty', parseRate: 0 };
   /** Share of filled cells passing `test`; 0 as soon as more than (1 − minParseRate) of them have failed. */
   const shareAtLeastMin = (test: (raw: string) => boolean) => {

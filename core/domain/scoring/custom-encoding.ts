@@ -1,7 +1,7 @@
 // How custom columns enter the learned model by type: numbers scaled (log for skewed counts), categories one-hot.
 import type { Lead } from '../lead';
 import type { ColumnKind, ColumnProfile, DecimalStyle } from './column-profile';
-import { parseNumberCell, profileColumn, readBoolean } from './column-profile';
+import { parseNumberCell, profileCells, readBoolean } from './column-profile';
 import { normalizeText } from './fields';
 
 /** A number column: t = log1p(x) when `isLog`, else x; the feature is (t − center) / scale, clipped to ±8. */
@@ -76,24 +76,33 @@ function skewness(xs: Float64Array): number {
   return m2 === 0 ? 0 : m3 / m2 ** 1.5;
 }
 
+/**
+ * A column's cells come tallied (cell as written → count, first met first), so each distinct cell is parsed or
+ * folded once; the sorted values, and so every number fitted from them, are those of the cells one by one.
+ */
 function fitNumeric(
   key: string,
-  values: readonly string[],
+  cells: ReadonlyMap<string, number>,
   decimal: DecimalStyle,
   bins: number,
 ): NumericEncoder {
-  // Columns repeat their cells (counts, amounts): each distinct cell is parsed once.
-  const parsed = new Map<string, number | null>();
-  const raw: number[] = [];
-  for (const v of values) {
-    let x = parsed.get(v);
-    if (x === undefined) {
-      x = parseNumberCell(v, decimal);
-      parsed.set(v, x);
-    }
-    if (x !== null && Number.isFinite(x)) raw.push(x);
+  const parsed: number[] = [];
+  const times: number[] = [];
+  let total = 0;
+  for (const [cell, n] of cells) {
+    const x = parseNumberCell(cell, decimal);
+    if (x === null || !Number.isFinite(x)) continue;
+    parsed.push(x);
+    times.push(n);
+    total += n;
   }
-  const xs = Float64Array.from(raw).sort();
+  const xs = new Float64Array(total);
+  for (let i = 0, at = 0; i < parsed.length; i++) {
+    const n = times[i] ?? 0;
+    xs.fill(parsed[i] ?? 0, at, at + n);
+    at += n;
+  }
+  xs.sort();
   // Counts and amounts are skewed: a log keeps the 1% of huge values from deciding the coefficient.
   const isLog = (xs[0] ?? 0) >= 0 && skewness(xs) > 1;
   const ts = isLog ? xs.map(Math.log1p) : xs;
@@ -114,14 +123,14 @@ function fitNumeric(
 
 function fitCategorical(
   key: string,
-  values: readonly string[],
+  cells: ReadonlyMap<string, number>,
   minSupport: number,
   max: number,
 ): CategoricalEncoder {
   const counts = new Map<string, number>();
-  for (const v of values) {
-    const k = normalizeText(v);
-    if (k !== '') counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (const [cell, n] of cells) {
+    const k = normalizeText(cell);
+    if (k !== '') counts.set(k, (counts.get(k) ?? 0) + n);
   }
   const kept = [...counts.entries()]
     .filter(([, c]) => c >= minSupport)
@@ -145,20 +154,25 @@ export interface CustomFieldProfile {
 export function profileCustomFields(
   leads: readonly Lead[],
   options: Pick<CustomEncodingOptions, 'columnKinds' | 'includeText'> = {},
-): (CustomFieldProfile & { readonly values: readonly string[] })[] {
+): (CustomFieldProfile & { readonly cells: ReadonlyMap<string, number> })[] {
   const includeText = new Set(options.includeText ?? []);
   const keys = new Set<string>();
   for (const lead of leads) for (const key of Object.keys(lead.customFields)) keys.add(key);
   return [...keys].sort().map((key) => {
-    const values = leads.map((l) => (Object.hasOwn(l.customFields, key) ? (l.customFields[key] ?? '') : ''));
-    const profile = profileColumn(values);
+    // The column's cells tallied as written, in lead order (a lead without the key reads blank).
+    const cells = new Map<string, number>();
+    for (const l of leads) {
+      const cell = Object.hasOwn(l.customFields, key) ? (l.customFields[key] ?? '') : '';
+      cells.set(cell, (cells.get(cell) ?? 0) + 1);
+    }
+    const profile = profileCells(cells, leads.length);
     const kind = options.columnKinds?.[key] ?? profile.kind;
     const isUsed =
       kind === 'numeric' ||
       kind === 'boolean' ||
       kind === 'categorical' ||
       (kind === 'text' && includeText.has(key));
-    return { key, profile, kind, isUsed, values };
+    return { key, profile, kind, isUsed, cells };
   });
 }
 
@@ -175,11 +189,11 @@ export function fitCustomEncoders(
   const maxCategories = options.maxCategories ?? 20;
   const bins = Math.max(0, Math.floor(options.quantileBins ?? 0));
   const encoders: CustomEncoder[] = [];
-  for (const { key, profile, kind, isUsed, values } of profileCustomFields(leads, options)) {
+  for (const { key, profile, kind, isUsed, cells } of profileCustomFields(leads, options)) {
     if (!isUsed) continue;
-    if (kind === 'numeric') encoders.push(fitNumeric(key, values, profile.decimal ?? 'dot', bins));
+    if (kind === 'numeric') encoders.push(fitNumeric(key, cells, profile.decimal ?? 'dot', bins));
     else if (kind === 'boolean') encoders.push({ key, kind: 'boolean' });
-    else encoders.push(fitCategorical(key, values, minSupport, maxCategories));
+    else encoders.push(fitCategorical(key, cells, minSupport, maxCategories));
   }
   return encoders;
 }
