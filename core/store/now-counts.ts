@@ -138,8 +138,7 @@ function startsUpTo(kind: 0 | 1, thresholds: StartThresholds, scope: OverdueScop
   const counts = SLA_GRADES.flatMap((grade) => {
     const threshold = thresholds[grade];
     if (threshold === null) return [];
-    const ofGrade =
-      grade === 'ungraded' ? sql`leads.sla_grade IS NULL` : sql`leads.sla_grade = ${sql.lit(grade)}`;
+    const ofGrade = grade === 'ungraded' ? sql`leads.grade IS NULL` : sql`leads.grade = ${sql.lit(grade)}`;
     return [
       sql<number>`(SELECT count(*) FROM leads INDEXED BY leads_clock WHERE ${inScope(scope)}
         AND leads.clock_kind = ${sql.lit(kind)} AND ${ofGrade} AND leads.clock_start <= ${threshold})`,

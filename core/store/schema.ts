@@ -253,8 +253,6 @@ interface LeadActivityColumns {
   clock_kind: GeneratedAlways<number>;
   /** Derived: when that clock started (the latest follow-up if since the latest hand-over, else the hand-over). */
   clock_start: GeneratedAlways<number | null>;
-  /** Derived: the grade if one of A-D, else null (the SLA's ungraded rule). */
-  sla_grade: GeneratedAlways<string | null>;
 }
 
 export interface Schema {

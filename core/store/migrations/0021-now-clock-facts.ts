@@ -1,11 +1,11 @@
 // Migration 0021: the inputs of a lead's SLA clock kept on the lead (core/store/clock-facts.ts keeps them where
 // follow-ups and assignments are written): its latest follow-up's time, and its latest hand-over's time and rep; and,
-// derived from them by SQLite (virtual, never written), which clock runs — 0 first contact, 1 follow-up, 2 look it up:
-// the latest hand-over went to someone other than the owner now — from when, and the SLA grade (null: ungraded).
-// leads_clock, rebuilt on those, makes the Dashboard's overdue count a few index ranges (one per clock and grade,
-// up to that grade's latest overdue start) with no per-lead lookup or expression. leads_board (by stage) also
-// carries is_history, owner_id, source and deleted_at, so the live leads per stage are counted from it in stage order, without
-// a sort or a row read. Backfilled from the raw tables.
+// derived from them by SQLite (virtual, never written), which clock runs (clock_kind: 0 first contact, 1 follow-up,
+// 2 look it up: the latest hand-over went to someone other than the owner now) and from when (clock_start).
+// leads_clock, rebuilt on those, makes the Dashboard's overdue count a few index ranges (one per clock and grade, up
+// to that grade's latest overdue start) with no per-lead lookup or expression. leads_board (by stage) also carries
+// is_history, owner_id, source and deleted_at, so the live leads per stage are counted from it in stage order,
+// covering, with no sort. Backfilled from the raw tables.
 import type { Database } from 'better-sqlite3';
 
 export function updateToSchemaVersion21(db: Database): void {
@@ -25,11 +25,9 @@ export function updateToSchemaVersion21(db: Database): void {
       WHEN last_assigned_rep IS NOT owner_id THEN 2 WHEN last_follow_up_at >= last_assigned_at THEN 1 ELSE 0 END) VIRTUAL;
     ALTER TABLE leads ADD COLUMN clock_start INTEGER GENERATED ALWAYS AS (CASE
       WHEN last_follow_up_at >= last_assigned_at THEN last_follow_up_at ELSE last_assigned_at END) VIRTUAL;
-    ALTER TABLE leads ADD COLUMN sla_grade TEXT GENERATED ALWAYS AS (CASE
-      WHEN grade IN ('A', 'B', 'C', 'D') THEN grade END) VIRTUAL;
 
     DROP INDEX leads_clock;
-    CREATE INDEX leads_clock ON leads (clock_kind, sla_grade, clock_start, owner_id, source, stage, is_history,
+    CREATE INDEX leads_clock ON leads (clock_kind, grade, clock_start, owner_id, source, stage, is_history,
       deleted_at, id)
       WHERE owner_id IS NOT NULL AND is_history = 0 AND deleted_at IS NULL
         AND stage NOT IN ('won', 'lost', 'nurture');

@@ -82,7 +82,7 @@ describe('the Now counts’ query plans', () => {
     );
     expect(plans).toHaveLength(3);
     const [ranges, lookedUp, activities] = plans as [string, string, string];
-    const range = 'SEARCH leads USING INDEX leads_clock (clock_kind=? AND sla_grade=? AND clock_start<?)';
+    const range = 'SEARCH leads USING INDEX leads_clock (clock_kind=? AND grade=? AND clock_start<?)';
     expect(ranges.split(range)).toHaveLength(11);
     expect(lookedUp).toContain('SEARCH leads USING INDEX leads_clock (clock_kind=?)');
     expect(activities).toMatch(/^CO-ROUTINE c \| SEARCH act /);
