@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseNumberCell, profileColumn } from '../../../../core/domain/scoring/column-profile';
-import { fitCustomEncoders } from '../../../../core/domain/scoring/custom-encoding';
+import { fitCustomEncoders, profileCustomFields } from '../../../../core/domain/scoring/custom-encoding';
 import type { CustomEncoder } from '../../../../core/domain/scoring/custom-encoding';
 import { makeLead } from './lead-fixtures';
 
@@ -88,7 +88,7 @@ const column = (pool: string[]) =>
   fc.array(fc.option(fc.constantFrom(...pool), { nil: null, freq: 8 }), { minLength: 1, maxLength: 120 });
 
 describe('custom column encoders fitted from the tally of their cells', () => {
-  it('equal the fit over the cells one by one', () => {
+  it('equal the fit over the cells one by one, and profiles equal profiling the cells', () => {
     fc.assert(
       fc.property(
         column(NUMBER_CELLS),
@@ -115,6 +115,10 @@ describe('custom column encoders fitted from the tally of their cells', () => {
               : []),
           ];
           expect(fitted).toEqual(expected);
+          // The scoring page's profiles read the same tally: as profiling each column's cells in lead order.
+          for (const { key, profile } of profileCustomFields(leads)) {
+            expect(profile).toEqual(profileColumn(cellsOf(key)));
+          }
         },
       ),
       { numRuns: 300 },
