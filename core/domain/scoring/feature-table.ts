@@ -39,8 +39,10 @@ export function internExamples(
   for (const g of groups) n += g.leads.length;
   const rowPtr = new Int32Array(n + 1);
   const y = new Float64Array(n);
-  const ids: number[] = [];
-  const vals: number[] = [];
+  // Typed arrays grown by doubling: a plain array of every feature's id and value was a tenth of training.
+  let ids = new Int32Array(16 * n + 16);
+  let vals = new Float64Array(ids.length);
+  let size = 0;
   const visit = (name: string, field: string, value: number, probe?: string | number) => {
     let id = table.ids.get(name);
     if (id === undefined) {
@@ -50,18 +52,27 @@ export function internExamples(
       table.fields.push(field);
       table.probes.push(probe);
     }
-    ids.push(id);
-    vals.push(value);
+    if (size === ids.length) {
+      const grownIds = new Int32Array(size * 2);
+      grownIds.set(ids);
+      ids = grownIds;
+      const grownVals = new Float64Array(size * 2);
+      grownVals.set(vals);
+      vals = grownVals;
+    }
+    ids[size] = id;
+    vals[size] = value;
+    size += 1;
   };
   let row = 0;
   for (const g of groups) {
     for (const lead of g.leads) {
       visitFeatures(lead, at(lead), options, visit);
       y[row] = g.y;
-      rowPtr[++row] = ids.length;
+      rowPtr[++row] = size;
     }
   }
-  return { rowPtr, ids: Int32Array.from(ids), vals: Float64Array.from(vals), y, n };
+  return { rowPtr, ids: ids.slice(0, size), vals: vals.slice(0, size), y, n };
 }
 
 /** How many times each feature id occurs in the examples (`size`: ids in the table). */
