@@ -1,6 +1,6 @@
 // Repository for working leads: SLA clock inputs, compact kanban/queue/pool cards, and conditional owner/stage writes.
 import type { Database } from 'better-sqlite3';
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { BUILT_IN_STAGES, isOpenStage, type FunnelStage, type Grade } from '../domain/funnel';
 import { asLeadId, asRepId } from '../domain/ids';
 import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
@@ -219,6 +219,15 @@ export function toSlaInput(card: LeadCardRow, applied: readonly SlaAppliedAction
  */
 const SLA_COLUMNS = ['leads.id', 'leads.grade', 'leads.owner_id', 'leads.stage', 'leads.is_history'] as const;
 
+/**
+ * The leads read through leads_cohort, which covers the SLA columns: one pass over a narrow index. Since the clock
+ * facts' virtual columns (migration 0021) SQLite chose leads_queue by owner instead, reading every owned lead's row;
+ * INDEXED BY in a subquery SQLite flattens pins it (a bad name fails the query, and the plan test).
+ */
+const everyLeadByCohort = sql<Selectable<Schema['leads']>>`(SELECT * FROM leads INDEXED BY leads_cohort)`.as(
+  'leads',
+);
+
 /** Every lead an SLA clock may run on, as engine input (as toSlaInput makes it from the lead's card). */
 export function listSlaInputs(
   db: Database,
@@ -228,7 +237,7 @@ export function listSlaInputs(
   const rows = selectAll(
     db,
     withClockColumns(
-      applyFilter(qb.selectFrom('leads'), { ...filter, onClockOnly: true }).select(SLA_COLUMNS),
+      applyFilter(qb.selectFrom(everyLeadByCohort), { ...filter, onClockOnly: true }).select(SLA_COLUMNS),
     ),
   );
   return rows.map((row) => ({
