@@ -72,7 +72,8 @@ export function internExamples(
       rowPtr[++row] = size;
     }
   }
-  return { rowPtr, ids: ids.slice(0, size), vals: vals.slice(0, size), y, n };
+  // Views, not copies: the arrays live only as long as the training that reads them.
+  return { rowPtr, ids: ids.subarray(0, size), vals: vals.subarray(0, size), y, n };
 }
 
 /** How many times each feature id occurs in the examples (`size`: ids in the table). */
@@ -110,5 +111,5 @@ export function toRows(examples: InternedExamples, columnOf: Int32Array): Rows {
     }
     rowPtr[i + 1] = k;
   }
-  return { rowPtr, cols: cols.slice(0, k), vals: vals.slice(0, k), y: examples.y, n: examples.n };
+  return { rowPtr, cols: cols.subarray(0, k), vals: vals.subarray(0, k), y: examples.y, n: examples.n };
 }
