@@ -129,15 +129,20 @@ function gcKindOf(entry: PerformanceEntry): number {
 }
 
 /**
- * Diagnostics: of the requests at or above the p99, how many overlapped a GC pause (and which kind) and how long
- * they waited on the WAL's fsync; and the GC's total pause time over the measured requests.
+ * Diagnostics: of the requests at or above the p99, how many overlapped a GC pause (and which kind) or a WAL
+ * checkpoint, and how long they waited on the WAL's fsync; and the GC's total pause time over the measured requests.
  */
 function printSlowRequests(
   requests: readonly { start: number; wall: number; flush: number }[],
   pauses: readonly PerformanceEntry[],
+  checkpoints: readonly { startTime: number; duration: number }[],
   p99: number,
 ): void {
   const slow = requests.filter((r) => r.wall >= p99);
+  const measured = checkpoints.filter((c) => c.startTime >= (requests[0]?.start ?? 0));
+  const withCheckpoint = slow.filter((r) =>
+    measured.some((c) => c.startTime < r.start + r.wall && c.startTime + c.duration > r.start),
+  ).length;
   const byKind = new Map<string, number>();
   let withGc = 0;
   for (const r of slow) {
@@ -157,6 +162,7 @@ function printSlowRequests(
   }
   console.log(
     `# ${slow.length} requests >= p99: ${withGc} overlap a GC pause (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}), ` +
+      `${withCheckpoint} overlap a WAL checkpoint (${measured.length} ran, longest ${Math.max(0, ...measured.map((c) => c.duration)).toFixed(1)} ms), ` +
       `their fsync wait p50 ${percentile(flushes, 50).toFixed(2)} ms, max ${(flushes.at(-1) ?? 0).toFixed(2)} ms; ` +
       `GC over all: ${[...total].map(([k, t]) => `${k} ${t.count}x ${t.ms.toFixed(0)} ms`).join(', ') || 'none'}`,
   );
@@ -181,6 +187,18 @@ export async function run(report: Report): Promise<void> {
         }
       },
     };
+    // Diagnostics only: when the service's WAL checkpoints ran (each blocks the requests that arrive meanwhile).
+    const checkpoints: { startTime: number; duration: number }[] = [];
+    const pragma = db.pragma.bind(db);
+    db.pragma = ((source: string, options?: { simple?: boolean }) => {
+      if (!source.startsWith('wal_checkpoint')) return pragma(source, options);
+      const startTime = performance.now();
+      try {
+        return pragma(source, options);
+      } finally {
+        checkpoints.push({ startTime, duration: performance.now() - startTime });
+      }
+    }) as typeof db.pragma;
     const service = createService({ db, clock: () => now, durableAcks: timedAcks });
     const client = createInProcessClient(service, { as: { role: 'lead' } });
     const rng = createRng(11);
@@ -286,7 +304,7 @@ export async function run(report: Report): Promise<void> {
           `main-thread cpu mean ${threadMean.toFixed(2)} ms, ` +
           `load ${loadavg()[0]?.toFixed(1)}`,
       );
-      printSlowRequests(requests, pauses, percentile(walls, 99));
+      printSlowRequests(requests, pauses, checkpoints, percentile(walls, 99));
       report(figure('new_lead_end_to_end_p99_ms', percentile(walls, 99), 'ms', '<=', 5));
       report(figure('new_lead_end_to_end_p50_ms', percentile(walls, 50), 'ms', '<=', 2));
       report(figure('new_lead_assigned_share', assigned / MEASURED, 'ratio', '>=', 0.9));
