@@ -89,7 +89,7 @@ function sumFilteredStays(db: Database, period: KpiPeriod, filter: KpiFilter): S
 /**
  * Completed stays per stage (a stay ends when the lead moves on) of the live, non-history leads that arrived in
  * [from, to), with their total length in ms, in stage order; how far each lead got comes with countArrivals.
- * Unfiltered, the period's moves are found by their lead's creation time kept on each move (migration 0025): one
+ * Unfiltered, the period's moves are found by their lead's creation time kept on each move (migration 0022): one
  * range per stage instead of every period lead's lookup, ~6x less CPU on the Dashboard bench.
  */
 export function sumStageStays(db: Database, period: KpiPeriod, filter: KpiFilter): StageStays[] {

@@ -327,7 +327,7 @@ interface StageHistoryTable {
   /** The lead's move before this one (by at, id), null for its first: kept by kpi-facts.ts (migration 0018). */
   prev_at: number | null;
   /** Its lead's creation time (immutable): kept by stage-history.ts, null only on a raw row not yet refreshed
-   * (migration 0025). */
+   * (migration 0022). */
   lead_created_at: number | null;
 }
 

@@ -26,7 +26,7 @@ export function appendStageChange(db: Database, change: StageChange): void {
       actor: change.actor,
       note: change.note,
       at: change.at,
-      // The Dashboard's days per stage find the period's arrivals' moves by it (migration 0025).
+      // The Dashboard's days per stage find the period's arrivals' moves by it (migration 0022).
       lead_created_at: sql<number>`(SELECT leads.created_at FROM leads WHERE leads.id = ${change.leadId})`,
     }),
   );

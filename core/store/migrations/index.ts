@@ -21,8 +21,7 @@ import { updateToSchemaVersion18 } from './0018-stage-stays';
 import { updateToSchemaVersion19 } from './0019-rep-out-of-office';
 import { updateToSchemaVersion20 } from './0020-pool-claims-rep-index';
 import { updateToSchemaVersion21 } from './0021-now-clock-facts';
-import { updateToSchemaVersion25 } from './0025-stage-stays-cohort';
-import { updateToSchemaVersion26 } from './0026-leads-history-index';
+import { updateToSchemaVersion22 } from './0022-stage-stays-cohort';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -47,8 +46,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion19,
   updateToSchemaVersion20,
   updateToSchemaVersion21,
-  updateToSchemaVersion25,
-  updateToSchemaVersion26,
+  updateToSchemaVersion22,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

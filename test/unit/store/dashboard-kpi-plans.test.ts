@@ -1,6 +1,6 @@
 // The KPI row's period queries read the covering indexes of migration 0016, with no ANALYZE statistics (the app
 // never gathers them): arrivals from leads_cohort, closures from leads_closures, hand-overs from assignments_period,
-// deleted leads from leads_deleted, stage stays from stage_history_cohort (migration 0025; filtered: stage_history_stays)
+// deleted leads from leads_deleted, stage stays from stage_history_cohort (migration 0022; filtered: stage_history_stays)
 // — not the wide rows one lookup at a time.
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';

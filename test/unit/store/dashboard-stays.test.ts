@@ -1,4 +1,4 @@
-// The funnel's days per stage read by each move's kept lead creation time (migration 0025) equal the query it
+// The funnel's days per stage read by each move's kept lead creation time (migration 0022) equal the query it
 // replaced (the period's leads joined to their moves), after moves out of order, merges, deletes, history leads,
 // and with every filter; the kept time equals the lead's after writes through the repositories, raw rows and the
 // migration's backfill.
@@ -14,7 +14,7 @@ import { sumStageStays } from '../../../core/store/dashboard-stays';
 import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
 import { markLeadMerged, moveFollowUps } from '../../../core/store/lead-merges';
 import { insertLead } from '../../../core/store/leads';
-import { updateToSchemaVersion25 } from '../../../core/store/migrations/0025-stage-stays-cohort';
+import { updateToSchemaVersion22 } from '../../../core/store/migrations/0022-stage-stays-cohort';
 import { MIGRATIONS } from '../../../core/store/migrations/index';
 import { openDatabase } from '../../../core/store/open-database';
 import { insertRep } from '../../../core/store/reps';
@@ -32,7 +32,7 @@ const SOURCES = ['官网', '展会'];
 const noKeys = { phoneKey: null, emailKey: null, companyKey: null, companyNameKey: null };
 const noMeta = { importBatchId: null, scoreModelVersion: null, scoredAt: null };
 
-/** The query sumStageStays ran before migration 0025, written out: each period lead of the filter, then its moves. */
+/** The query sumStageStays ran before migration 0022, written out: each period lead of the filter, then its moves. */
 const JOINED_STAYS = `SELECT h.from_stage AS stage, count(*) AS count,
     sum(h.at - coalesce(h.prev_at, c.created_at)) AS totalMs
   FROM (SELECT leads.id, leads.created_at FROM leads
@@ -197,12 +197,12 @@ describe('the funnel’s days per stage', () => {
   });
 });
 
-describe('migration 0025', () => {
+describe('migration 0022', () => {
   const tempDir = useTempDir();
 
   it('gives every stored move its lead’s creation time, and the stays read by it equal the joined ones', () => {
     const path = join(tempDir(), 'before.sqlite');
-    const before = MIGRATIONS.indexOf(updateToSchemaVersion25);
+    const before = MIGRATIONS.indexOf(updateToSchemaVersion22);
     expect(before).toBeGreaterThan(0);
     const old = new BetterSqlite3(path);
     for (let v = 0; v < before; v += 1) {
