@@ -13,6 +13,8 @@ const workspaceStatusSchema = z
     repCount: z.number().int(),
     schemaVersion: z.number().int(),
     appVersion: z.string(),
+    /** The team's offset from UTC: its local day is the day every page's periods and "today" count in. */
+    utcOffsetMinutes: z.number().int(),
     actor: actorSchema,
   })
   .strict();

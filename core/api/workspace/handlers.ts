@@ -17,6 +17,7 @@ import { ServiceError } from '../errors';
 import type { workspaceCalls } from './calls';
 import { insertDemoWorkspace } from './demo-rows';
 import { WORKSPACE_ERRORS } from './errors';
+import { readDistributionSettings } from '../distribution/setup';
 
 /** The demo goes only into a workspace with no leads and no reps: it never mixes with real data. */
 function requireEmptyWorkspace(ctx: CallContext): void {
@@ -40,6 +41,7 @@ export function createWorkspaceHandlers(options: {
         repCount,
         schemaVersion: options.schemaVersion(),
         appVersion: ctx.appVersion,
+        utcOffsetMinutes: readDistributionSettings(ctx.db).utcOffsetMinutes,
         actor: ctx.actor,
       };
     },

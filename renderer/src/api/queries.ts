@@ -9,6 +9,11 @@ export function useWorkspaceStatus() {
   return useQuery({ queryKey: queryKeys.status, queryFn: () => client.call('workspace.status', {}) });
 }
 
+/** The team's offset from UTC (workspace.status), once known: its local day is the one periods count in. */
+export function useTeamUtcOffset(): number | undefined {
+  return useWorkspaceStatus().data?.utcOffsetMinutes;
+}
+
 export function useReps(includeInactive: boolean) {
   const client = useClient();
   return useQuery({

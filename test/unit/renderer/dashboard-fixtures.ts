@@ -163,6 +163,7 @@ export function answers(actor: Actor = { role: 'lead' }): FakeAnswers {
       repCount: 2,
       schemaVersion: 11,
       appVersion: '0.1.0',
+      utcOffsetMinutes: 480,
       actor,
     }),
     'work.settings': () => ({

@@ -58,6 +58,7 @@ function answers(overrides: FakeAnswers = {}): FakeAnswers {
       repCount: 7,
       schemaVersion: 6,
       appVersion: '0.1.0',
+      utcOffsetMinutes: 480,
       actor: { role: 'lead' },
     }),
     'import.historyFlags': () => FLAGS,

@@ -36,6 +36,7 @@ function answers(actor: Actor = { role: 'lead' }, overrides: FakeAnswers = {}): 
       repCount: 1,
       schemaVersion: 6,
       appVersion: '0.1.0',
+      utcOffsetMinutes: 480,
       actor,
     }),
     'scoring.getModel': (): CallOutput<'scoring.getModel'> => ({

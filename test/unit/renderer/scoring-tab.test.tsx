@@ -45,6 +45,7 @@ function answers(overrides: FakeAnswers = {}): FakeAnswers {
       repCount: 8,
       schemaVersion: 6,
       appVersion: '0.1.0',
+      utcOffsetMinutes: 480,
       actor: { role: 'lead' },
     }),
     'scoring.getModel': (): CallOutput<'scoring.getModel'> => ({ model, versions: [], staleLeads: 0 }),

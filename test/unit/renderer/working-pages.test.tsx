@@ -25,6 +25,7 @@ function status(role: 'lead' | 'rep'): FakeAnswers {
       repCount: 1,
       schemaVersion: 10,
       appVersion: '0.1.0',
+      utcOffsetMinutes: 480,
       actor: role === 'rep' ? { role: 'rep', repId: 'rep_1' } : { role: 'lead' },
     }),
     'reps.list': () => [],

@@ -2,10 +2,9 @@
 // the period before and sparklines; funnel flow, sources with ROI, reps), every count opening its leads.
 import { Alert, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { REP_TIERS, type RepTier } from '../../../../core/domain/rep';
-import { useLeadFacets, useReps, useWorkspaceStatus } from '../../api/queries';
+import { useLeadFacets, useReps, useTeamUtcOffset, useWorkspaceStatus } from '../../api/queries';
 import { useDashboardTranslation } from './bundle';
 import { PRESETS, periodOf, useKpis, useNow, type KpiQuery } from './dashboard-queries';
 import { CalibrationTable } from './CalibrationTable';
@@ -72,9 +71,10 @@ function TeamLeadDashboard() {
   const { t } = useDashboardTranslation();
   const [range, setRange] = useState<Range>({ kind: 'preset', days: 30 });
   const [filters, setFilters] = useState<KpiQuery>({ from: '', to: '' });
+  const offset = useTeamUtcOffset();
   const period = useMemo(
-    () => (range.kind === 'preset' ? periodOf(range.days) : { from: range.from, to: range.to }),
-    [range],
+    () => (range.kind === 'preset' ? periodOf(range.days, offset) : { from: range.from, to: range.to }),
+    [range, offset],
   );
   const query: KpiQuery = { ...filters, ...period };
   const kpis = useKpis(query);
@@ -121,7 +121,7 @@ function TeamLeadDashboard() {
                 aria-label={t('dashboard.customRange')}
                 w={240}
                 valueFormat="YYYY-MM-DD"
-                maxDate={dayjs().format('YYYY-MM-DD')}
+                maxDate={periodOf(1, offset).to}
                 value={[range.from, range.to]}
                 onChange={([from, to]) => {
                   if (from !== null && to !== null) setRange({ kind: 'custom', from, to });

@@ -20,6 +20,7 @@ import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare } from './dashboard-format';
 import { periodOf } from './dashboard-queries';
 import { Figure } from './Figure';
+import { useTeamUtcOffset } from '../../api/queries';
 
 const GRADE_KEYS = ['A', 'B', 'C', 'D'] as const;
 
@@ -97,7 +98,8 @@ export function RepDashboard() {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
   const client = useClient();
-  const period = useMemo(() => periodOf(30), []);
+  const offset = useTeamUtcOffset();
+  const period = useMemo(() => periodOf(30, offset), [offset]);
   const mine = useQuery({
     queryKey: ['leads', 'dashboard', 'mine', period],
     queryFn: () => client.call('dashboard.mine', period),

@@ -10,9 +10,19 @@ export type DrillRequest = Omit<CallInput<'dashboard.leads'>, 'from' | 'to' | 'o
 
 export const PRESETS = [7, 30, 90] as const;
 
-/** The last `days` local days, today included, as ISO dates. */
-export function periodOf(days: number, now: number = Date.now()): { from: string; to: string } {
-  const today = dayjs(now);
+/**
+ * The last `days` days of the team, today included, as ISO dates: days by the team's offset from UTC when known
+ * (the hub counts its periods in them), else by this computer's clock.
+ */
+export function periodOf(
+  days: number,
+  utcOffsetMinutes?: number,
+  now: number = Date.now(),
+): { from: string; to: string } {
+  const today =
+    utcOffsetMinutes === undefined
+      ? dayjs(now)
+      : dayjs(new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(0, 10));
   return { from: today.subtract(days - 1, 'day').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') };
 }
 

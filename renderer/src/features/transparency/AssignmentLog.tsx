@@ -17,7 +17,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CallOutput } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
-import { useRepNames } from '../../api/queries';
+import { useRepNames, useTeamUtcOffset } from '../../api/queries';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { AppealButton } from '../distribution/AppealButton';
@@ -127,7 +127,7 @@ export function AssignmentLog() {
   const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
   const [page, setPage] = useState(1);
   useDistributionEvents();
-  const input = logInput(range, filters, page, PAGE_SIZE);
+  const input = logInput(range, filters, page, PAGE_SIZE, useTeamUtcOffset());
   const log = useQuery({
     queryKey: [...distributionKeys.all, 'assignments', input],
     queryFn: () => client.call('distribution.assignments', input),

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import type { CallInput } from '../../../../core/api/contract';
 import { DISTRIBUTION_METHODS } from '../../../../core/domain/distribution/types';
 import { GRADES } from '../../../../core/domain/funnel';
-import { useReps } from '../../api/queries';
+import { useReps, useTeamUtcOffset } from '../../api/queries';
 import { useDistributionTranslation } from '../distribution/bundle';
 import { periodOf } from '../dashboard/dashboard-queries';
 import { useRulesTranslation } from '../rules/bundle';
@@ -34,8 +34,10 @@ const METHODS = [...DISTRIBUTION_METHODS.filter((m) => m !== 'existing-customer'
 /** The call refuses a period of a year or more. */
 const MAX_SPAN_DAYS = 365;
 
-export function periodOfRange(range: LogRange): { from: string; to: string } {
-  return range.kind === 'preset' ? periodOf(range.days) : { from: range.from, to: range.to };
+export function periodOfRange(range: LogRange, utcOffsetMinutes?: number): { from: string; to: string } {
+  return range.kind === 'preset'
+    ? periodOf(range.days, utcOffsetMinutes)
+    : { from: range.from, to: range.to };
 }
 
 /** The call's input for a range, filters and a page (numbered from 1). */
@@ -44,10 +46,11 @@ export function logInput(
   filters: LogFilters,
   page: number,
   pageSize: number,
+  utcOffsetMinutes?: number,
 ): CallInput<'distribution.assignments'> {
   const [howKind, howValue] = (filters.how ?? '').split(':');
   return {
-    ...periodOfRange(range),
+    ...periodOfRange(range, utcOffsetMinutes),
     ...(filters.repId === null ? {} : { repId: filters.repId }),
     ...(filters.grade === null ? {} : { grade: filters.grade }),
     ...(howKind === 'kind' ? { kind: howValue as (typeof KINDS)[number] } : {}),
@@ -75,7 +78,8 @@ export function AssignmentLogFilters({
   const { t: dt } = useDistributionTranslation();
   const { t: rt } = useRulesTranslation();
   const reps = useReps(true);
-  const period = periodOfRange(range);
+  const offset = useTeamUtcOffset();
+  const period = periodOfRange(range, offset);
   const set = (patch: Partial<LogFilters>) => onFilters({ ...filters, ...patch });
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" data-testid="assignment-log-filters">
@@ -98,7 +102,7 @@ export function AssignmentLogFilters({
           aria-label={t('transparency.log.customRange')}
           w={240}
           valueFormat="YYYY-MM-DD"
-          maxDate={dayjs().format('YYYY-MM-DD')}
+          maxDate={periodOf(1, offset).to}
           value={[range.from, range.to]}
           onChange={([from, to]) => {
             if (from === null || to === null) return;

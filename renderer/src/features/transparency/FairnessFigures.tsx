@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { createRng, DAY_MS } from '../../../../core/domain/clock';
 import { balanceFromFairness } from '../../../../core/domain/kpi/balance';
 import { useClient } from '../../api/client-context';
-import { useReps } from '../../api/queries';
+import { useReps, useTeamUtcOffset } from '../../api/queries';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from '../dashboard/bundle';
@@ -23,7 +23,8 @@ export function FairnessFigures() {
   const language = useLanguage();
   const client = useClient();
   const reps = useReps(true);
-  const period = useMemo(() => periodOf(DAYS), []);
+  const offset = useTeamUtcOffset();
+  const period = useMemo(() => periodOf(DAYS, offset), [offset]);
   const fairness = useQuery({
     queryKey: ['distribution', 'fairness', period],
     queryFn: () => client.call('distribution.fairness', period),
