@@ -41,9 +41,16 @@ function finiteOr(at: number, fallback: number): number {
 export const agendaHandlers: HandlersOf<AgendaCalls> = {
   'followUps.agenda'(ctx, input) {
     const policy = readSlaPolicy(ctx.db);
-    const bounds = agendaBounds(ctx.now, teamUtcOffsetMinutes(policy));
+    const offset = teamUtcOffsetMinutes(policy);
+    const bounds = agendaBounds(ctx.now, offset);
     const repId = ctx.actor.role === 'rep' ? ctx.actor.repId : input.repId;
-    const rows = listAgendaRows(ctx.db, { repId, before: bounds.weekEnd, limit: input.limit });
+    const tomorrowMorning = quickPickAt('tomorrow_morning', ctx.now, policy);
+    // This week, and the next working day when the week ends first: "tomorrow morning" picked on a Friday or a
+    // weekend is Monday, and must not vanish from the agenda (it shows under "later").
+    const before = Number.isFinite(tomorrowMorning)
+      ? Math.max(bounds.weekEnd, agendaBounds(tomorrowMorning, offset).todayEnd)
+      : bounds.weekEnd;
+    const rows = listAgendaRows(ctx.db, { repId, before, limit: input.limit });
     return {
       now: ctx.now,
       ...bounds,

@@ -53,6 +53,23 @@ describe('activities and the agenda', () => {
     expect(card.sla).toMatchObject({ trigger: 'next_activity', dueAt: beijing(25, 9), isOverdue: false });
   });
 
+  it('keeps "tomorrow morning" picked on a Friday in the agenda: Monday, under later, and no further', async () => {
+    // Friday 27 November 2026, 17:00 Beijing: the week ends on Sunday, the next working morning is Monday 30th.
+    t.clock.now = beijing(27, 17);
+    await rc.call('followUps.log', {
+      leadId: lead,
+      channel: 'call',
+      said: '周一再谈',
+      nextStep: '周一上午电话',
+      nextPick: 'tomorrow_morning',
+    });
+    const agenda = await rc.call('followUps.agenda', {});
+    expect(agenda.items.map((item) => [item.dueAt, item.section])).toEqual([[beijing(30, 9), 'later']]);
+    // A step after that working day is not listed.
+    await rc.call('followUps.log', { leadId: lead, channel: 'call', said: '改期', nextAt: beijing(31, 9) });
+    expect((await rc.call('followUps.agenda', {})).items).toEqual([]);
+  });
+
   it('keeps a next step written without a time, replacing the old one, and lets the follow-up gap run', async () => {
     await rc.call('followUps.log', {
       leadId: lead,
