@@ -2,8 +2,8 @@
 // repositories, out of order and tied included, equal a recount from the raw tables, and the overdue count read from
 // them equals the count worked out lead by lead from the raw tables; the migration and the refresh for raw rows
 // give the same inputs.
+import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlaGradeKey } from '../../../core/domain/sla/sla-policy';
@@ -14,12 +14,12 @@ import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
 import { markLeadMerged, moveFollowUps } from '../../../core/store/lead-merges';
 import { insertLead } from '../../../core/store/leads';
 import { updateToSchemaVersion21 } from '../../../core/store/migrations/0021-now-clock-facts';
-import { MIGRATIONS } from '../../../core/store/migrations/index';
 import { countOverdueClocks, listOverdueLeadIds, type StartThresholds } from '../../../core/store/now-counts';
 import { openDatabase } from '../../../core/store/open-database';
 import { insertRep } from '../../../core/store/reps';
 import { sampleLead, sampleRep } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
+import { openDatabaseBefore } from '../../helpers/database-before';
 
 const LEADS = ['l0', 'l1', 'l2', 'l3', 'l4', 'l5'];
 const REPS = ['r0', 'r1', 'r2'];
@@ -205,13 +205,7 @@ describe('migration 0021', () => {
 
   it('backfills each lead’s latest follow-up and hand-over, and derives its clock', () => {
     const path = join(tempDir(), 'before.sqlite');
-    const before = MIGRATIONS.indexOf(updateToSchemaVersion21);
-    expect(before).toBeGreaterThan(0);
-    const old = new BetterSqlite3(path);
-    for (let v = 0; v < before; v += 1) {
-      MIGRATIONS[v]?.(old);
-      old.pragma(`user_version = ${v + 1}`);
-    }
+    const old = openDatabaseBefore(path, updateToSchemaVersion21);
     old.exec(`
       INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES
         ('r1', '王芳', 'mid', '2025-01-01', 0, 0), ('r2', '李强', 'mid', '2025-01-01', 0, 0);

@@ -2,8 +2,8 @@
 // replaced (the period's leads joined to their moves), after moves out of order, merges, deletes, history leads,
 // and with every filter; the kept time equals the lead's after writes through the repositories, raw rows and the
 // migration's backfill.
+import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_STAGES, type FunnelStage } from '../../../core/domain/funnel';
@@ -15,12 +15,12 @@ import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
 import { markLeadMerged, moveFollowUps } from '../../../core/store/lead-merges';
 import { insertLead } from '../../../core/store/leads';
 import { updateToSchemaVersion22 } from '../../../core/store/migrations/0022-stage-stays-cohort';
-import { MIGRATIONS } from '../../../core/store/migrations/index';
 import { openDatabase } from '../../../core/store/open-database';
 import { insertRep } from '../../../core/store/reps';
 import { appendStageChange } from '../../../core/store/stage-history';
 import { sampleLead, sampleRep } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
+import { openDatabaseBefore } from '../../helpers/database-before';
 
 const LEADS = ['l0', 'l1', 'l2', 'l3', 'l4', 'l5'];
 const REPS: readonly [string, RepTier][] = [
@@ -202,13 +202,7 @@ describe('migration 0022', () => {
 
   it('gives every stored move its lead’s creation time, and the stays read by it equal the joined ones', () => {
     const path = join(tempDir(), 'before.sqlite');
-    const before = MIGRATIONS.indexOf(updateToSchemaVersion22);
-    expect(before).toBeGreaterThan(0);
-    const old = new BetterSqlite3(path);
-    for (let v = 0; v < before; v += 1) {
-      MIGRATIONS[v]?.(old);
-      old.pragma(`user_version = ${v + 1}`);
-    }
+    const old = openDatabaseBefore(path, updateToSchemaVersion22);
     old.exec(`
       INSERT INTO leads (id, name, stage, created_at, updated_at, is_history, deleted_at) VALUES
         ('l1', 'a', 'won', 5, 5, 0, NULL), ('l2', 'b', 'sql', 8, 8, 0, NULL), ('l3', 'c', 'sql', 6, 6, 1, NULL),

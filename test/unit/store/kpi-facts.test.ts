@@ -1,7 +1,7 @@
 // The Dashboard's kept facts (migration 0016) equal a fresh computation from the raw tables after any sequence of
 // writes through the repositories: follow-ups, stage moves, recycles, reassignments, merges, deletes and regrades.
+import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILT_IN_STAGES, type FunnelStage } from '../../../core/domain/funnel';
@@ -12,13 +12,13 @@ import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
 import { markLeadMerged, moveFollowUps } from '../../../core/store/lead-merges';
 import { insertLead } from '../../../core/store/leads';
 import { updateToSchemaVersion18 } from '../../../core/store/migrations/0018-stage-stays';
-import { MIGRATIONS } from '../../../core/store/migrations/index';
 import { openDatabase } from '../../../core/store/open-database';
 import { insertRecycle } from '../../../core/store/pool-claims';
 import { insertRep } from '../../../core/store/reps';
 import { appendStageChange } from '../../../core/store/stage-history';
 import { sampleLead, sampleRep } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
+import { openDatabaseBefore } from '../../helpers/database-before';
 
 const LEADS = ['l0', 'l1', 'l2', 'l3', 'l4'];
 const REPS = ['r0', 'r1', 'r2'];
@@ -245,13 +245,7 @@ describe('migration 0018', () => {
 
   it('gives every stored move the time of the move before it, a lead’s first none', () => {
     const path = join(tempDir(), 'before.sqlite');
-    const before = MIGRATIONS.indexOf(updateToSchemaVersion18);
-    expect(before).toBeGreaterThan(0);
-    const old = new BetterSqlite3(path);
-    for (let v = 0; v < before; v += 1) {
-      MIGRATIONS[v]?.(old);
-      old.pragma(`user_version = ${v + 1}`);
-    }
+    const old = openDatabaseBefore(path, updateToSchemaVersion18);
     old.exec(`
       INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l1', 'a', 'won', 0, 0), ('l2', 'b', 'sql', 0, 0);
       INSERT INTO stage_history (id, lead_id, from_stage, to_stage, actor, at) VALUES

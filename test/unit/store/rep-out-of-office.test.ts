@@ -1,8 +1,6 @@
 // Migration 0019 and the repository of the out-of-office switch's history.
-import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../core/store/migrations/index';
 import { updateToSchemaVersion19 } from '../../../core/store/migrations/0019-rep-out-of-office';
 import { openDatabase } from '../../../core/store/open-database';
 import {
@@ -11,19 +9,14 @@ import {
   openOutOfOffice,
 } from '../../../core/store/rep-out-of-office';
 import { useTempDir } from '../../helpers/temp-dir';
+import { openDatabaseBefore } from '../../helpers/database-before';
 
 describe('out-of-office history in the store', () => {
   const tempDir = useTempDir();
 
   it('migration 0019 gives a rep out of office an open span from the last change of their row, and nobody else one', () => {
     const path = join(tempDir(), 'before.sqlite');
-    const before = MIGRATIONS.indexOf(updateToSchemaVersion19);
-    expect(before).toBeGreaterThan(0);
-    const old = new BetterSqlite3(path);
-    for (let v = 0; v < before; v += 1) {
-      MIGRATIONS[v]?.(old);
-      old.pragma(`user_version = ${v + 1}`);
-    }
+    const old = openDatabaseBefore(path, updateToSchemaVersion19);
     const rep = old.prepare(
       "INSERT INTO reps (id, name, tier, joined_on, is_out_of_office, created_at, updated_at) VALUES (?, ?, 'mid', '2020-01-01', ?, 1, ?)",
     );
