@@ -117,44 +117,37 @@ interface AffinityKeys {
   readonly companyNameKey: string | null;
 }
 
-type KeyColumn = 'phone_key' | 'email_key' | 'company_key' | 'company_name_key';
+const KEY_COLUMNS = ['phone_key', 'email_key', 'company_key', 'company_name_key'] as const;
+type KeyColumn = (typeof KEY_COLUMNS)[number];
+
+/** Other live leads with an owner holding the key (parameters: the key, the lead itself, the limit). */
+function ownedByKey(column: KeyColumn) {
+  return qb
+    .selectFrom('leads')
+    .where(column, '=', '')
+    .where('owner_id', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .where('id', '!=', '');
+}
+
+function compiledPerKey(compile: (column: KeyColumn) => string): Readonly<Record<KeyColumn, string>> {
+  return Object.fromEntries(KEY_COLUMNS.map((column) => [column, compile(column)])) as Record<
+    KeyColumn,
+    string
+  >;
+}
 
 /** Per key column, the newest other live lead's owner: compiled once (three or four run for every new lead). */
-const OWNER_BY_KEY: Readonly<Record<KeyColumn, string>> = Object.fromEntries(
-  (['phone_key', 'email_key', 'company_key', 'company_name_key'] as const).map((column) => [
-    column,
-    qb
-      .selectFrom('leads')
-      .select('owner_id')
-      .where(column, '=', '')
-      .where('owner_id', 'is not', null)
-      .where('deleted_at', 'is', null)
-      .where('id', '!=', '')
-      .orderBy('updated_at', 'desc')
-      .limit(1)
-      .compile().sql,
-  ]),
-) as Record<KeyColumn, string>;
+const OWNER_BY_KEY = compiledPerKey(
+  (column) => ownedByKey(column).select('owner_id').orderBy('updated_at', 'desc').limit(1).compile().sql,
+);
 
 /**
  * Per key column, whether any other live lead with an owner holds the key: the index probe alone. Most new leads
  * share no key, and the owner read sorts by recency even for no row (a sorter per query, ~25 us each on the
  * distribution API bench; 2026-12-03).
  */
-const ANY_OWNED_BY_KEY: Readonly<Record<KeyColumn, string>> = Object.fromEntries(
-  (['phone_key', 'email_key', 'company_key', 'company_name_key'] as const).map((column) => [
-    column,
-    qb
-      .selectFrom('leads')
-      .select('id')
-      .where(column, '=', '')
-      .where('owner_id', 'is not', null)
-      .where('deleted_at', 'is', null)
-      .where('id', '!=', '')
-      .limit(1)
-      .compile().sql,
-  ]),
-) as Record<KeyColumn, string>;
+const ANY_OWNED_BY_KEY = compiledPerKey((column) => ownedByKey(column).select('id').limit(1).compile().sql);
 
 function ownerByKey(db: Database, column: KeyColumn, value: string, excludeLeadId: string): RepId | null {
   if (getCompiled(db, ANY_OWNED_BY_KEY[column], [value, excludeLeadId, 1]) === undefined) return null;

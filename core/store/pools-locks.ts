@@ -1,6 +1,7 @@
 // Repository for protection locks (schema version 12): a rep's lock on an owned lead, with an expiry the team
 // lead can move; a released or expired lock no longer protects.
 import type { Database } from 'better-sqlite3';
+import type { LeadLocksTable } from './schema-pool';
 import { execute, getCompiled, qb, selectAll, selectFirst } from './sql';
 import { NOT_OPEN } from './work-leads';
 
@@ -14,15 +15,7 @@ export interface LeadLock {
   readonly releasedAt: number | null;
 }
 
-function lockOf(row: {
-  id: string;
-  lead_id: string;
-  rep_id: string;
-  pool_id: string;
-  locked_at: number;
-  expires_at: number;
-  released_at: number | null;
-}): LeadLock {
+function lockOf(row: Omit<LeadLocksTable, 'changed_by'>): LeadLock {
   return {
     id: row.id,
     leadId: row.lead_id,
