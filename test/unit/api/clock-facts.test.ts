@@ -2,7 +2,6 @@
 // recount from follow_ups and assignments through every API call that writes them, and the Dashboard's overdue
 // counts, read from them, keep agreeing with the leads its drill lists.
 import iconv from 'iconv-lite';
-import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../core/api/call-context';
 import { countOverdue, overdueLeadIds } from '../../../core/api/dashboard/overdue';
@@ -10,34 +9,7 @@ import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { GBK_CSV, importBytes } from './import-helpers';
 import { addLead, addRep, assignLead, beijing, minutes, plainPolicy, repClient } from './work-fixtures';
-
-interface KeptRow {
-  id: string;
-  last_follow_up_at: number | null;
-  last_assigned_at: number | null;
-  last_assigned_rep: string | null;
-}
-
-/** Leads whose kept clock inputs differ from a recount of the raw tables (a tie may keep any rep at the latest time). */
-function wrongKeptLeads(db: Database): string[] {
-  const rows = db
-    .prepare('SELECT id, last_follow_up_at, last_assigned_at, last_assigned_rep FROM leads ORDER BY id')
-    .all() as KeptRow[];
-  const latestFollowUp = db.prepare('SELECT max(at) FROM follow_ups WHERE lead_id = ?').pluck();
-  const latestAssignment = db.prepare('SELECT max(at) FROM assignments WHERE lead_id = ?').pluck();
-  const repsAt = db.prepare('SELECT rep_id FROM assignments WHERE lead_id = ? AND at = ?').pluck();
-  return rows
-    .filter((row) => {
-      const at = latestAssignment.get(row.id) as number | null;
-      const reps = at === null ? [null] : (repsAt.all(row.id, at) as (string | null)[]);
-      return (
-        row.last_follow_up_at !== latestFollowUp.get(row.id) ||
-        row.last_assigned_at !== at ||
-        !reps.includes(row.last_assigned_rep)
-      );
-    })
-    .map((row) => row.id);
-}
+import { wrongKeptLeads } from '../../helpers/kept-clock-inputs';
 
 describe('the clock inputs kept on leads', () => {
   const tempDir = useTempDir();

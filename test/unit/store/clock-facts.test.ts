@@ -20,6 +20,7 @@ import { insertRep } from '../../../core/store/reps';
 import { sampleLead, sampleRep } from '../../helpers/sample-data';
 import { useTempDir } from '../../helpers/temp-dir';
 import { openDatabaseBefore } from '../../helpers/database-before';
+import { wrongKeptLeads } from '../../helpers/kept-clock-inputs';
 
 const LEADS = ['l0', 'l1', 'l2', 'l3', 'l4', 'l5'];
 const REPS = ['r0', 'r1', 'r2'];
@@ -44,35 +45,6 @@ const write = fc.oneof(
 type Write = typeof write extends fc.Arbitrary<infer W> ? W : never;
 const threshold = fc.option(fc.integer({ min: -1, max: 31 }));
 const thresholds = fc.record({ A: threshold, B: threshold, C: threshold, D: threshold, ungraded: threshold });
-
-interface Kept {
-  id: string;
-  last_follow_up_at: number | null;
-  last_assigned_at: number | null;
-  last_assigned_rep: string | null;
-}
-
-/** Leads whose kept inputs differ from a recount (on a tie of latest hand-overs, any of their reps will do). */
-function wrongKeptLeads(db: Database): string[] {
-  const kept = db
-    .prepare('SELECT id, last_follow_up_at, last_assigned_at, last_assigned_rep FROM leads ORDER BY id')
-    .all() as Kept[];
-  return kept
-    .filter((row) => {
-      const follow = db.prepare('SELECT max(at) FROM follow_ups WHERE lead_id = ?').pluck().get(row.id);
-      const latest = db.prepare('SELECT max(at) FROM assignments WHERE lead_id = ?').pluck().get(row.id);
-      const reps = db
-        .prepare('SELECT rep_id FROM assignments WHERE lead_id = ? AND at = ?')
-        .pluck()
-        .all(row.id, latest) as (string | null)[];
-      return (
-        row.last_follow_up_at !== follow ||
-        row.last_assigned_at !== latest ||
-        !(latest === null ? row.last_assigned_rep === null : reps.includes(row.last_assigned_rep))
-      );
-    })
-    .map((row) => row.id);
-}
 
 /** The overdue clocks worked out lead by lead from the raw tables (no activities here). */
 function recountOverdue(db: Database, first: StartThresholds, gap: StartThresholds) {
