@@ -1,12 +1,12 @@
 // Repository for the Dashboard's KPI row: the heavy aggregation (per local day, grade and source) in SQL, so the
 // domain's KPI functions see counts and a few columns, never 100k rows of leads.
 import type { Database } from 'better-sqlite3';
-import { sql, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Grade } from '../domain/funnel';
 import { handOverOfDeletedLead, handOverOfHistoryLead, handOverOfSource } from './dashboard-handovers';
 import { mainPathRankSql } from './kpi-facts';
 import type { Schema } from './schema';
-import { qb, selectAll } from './sql';
+import { leadsIndexedBy, qb, selectAll } from './sql';
 
 type Db = Schema;
 
@@ -137,9 +137,7 @@ const isClosed = sql<boolean>`leads.stage IN ('won', 'lost')`;
  * which the app never gathers, SQLite preferred leads_closed by stage and read every closed row; INDEXED BY inside a
  * subquery SQLite flattens pins the index (a bad name fails the query, and the plan test, rather than scanning).
  */
-const closedLeads = sql<Selectable<Schema['leads']>>`(SELECT * FROM leads INDEXED BY leads_closures)`.as(
-  'leads',
-);
+const closedLeads = leadsIndexedBy('leads_closures');
 
 export interface ClosureRow {
   readonly day: number;

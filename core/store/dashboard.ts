@@ -1,10 +1,9 @@
 // Repository for the Dashboard: aggregates over leads and recycles for one period ([from, to) in epoch ms).
 import type { Database } from 'better-sqlite3';
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { FunnelStage } from '../domain/funnel';
 import { liveLeads, type NowFilter } from './now-counts';
-import type { Schema } from './schema';
-import { qb, selectAll, selectFirst } from './sql';
+import { leadsIndexedBy, qb, selectAll, selectFirst } from './sql';
 
 /**
  * When a closed lead closed: its close time, else its last update (older rows and some history imports carry no
@@ -114,7 +113,7 @@ export function countRecyclesInPeriod(db: Database, from: number, to: number): n
 }
 
 /** The leads, read through leads_board (flattened: the WHERE and GROUP BY apply to the index). */
-const boardLeads = sql<Selectable<Schema['leads']>>`(SELECT * FROM leads INDEXED BY leads_board)`.as('leads');
+const boardLeads = leadsIndexedBy('leads_board');
 
 /**
  * Live leads per stage now (stages without leads absent), as countLiveLeadsPerStage counts them, from leads_board

@@ -1,11 +1,10 @@
 // The closed leads rep–lead fit is learned from: who owned each when it closed, its grade and segments, won or lost.
 import type { Database } from 'better-sqlite3';
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { FitOutcome } from '../domain/distribution/rep-fit';
 import type { Grade } from '../domain/funnel';
 import { asRepId } from '../domain/ids';
-import type { Schema } from './schema';
-import { qb, selectAll, selectFirst } from './sql';
+import { leadsIndexedBy, qb, selectAll, selectFirst } from './sql';
 
 /** Won and lost leads with an owner (history imports included), oldest first; closed at or after `since` when given. */
 export function listFitOutcomes(db: Database, since?: number): FitOutcome[] {
@@ -35,9 +34,7 @@ export function listFitOutcomes(db: Database, since?: number): FitOutcome[] {
 export function readFitToken(db: Database): string {
   // Pinned: since the widened leads_board (stage first, migration 0021) SQLite chose it and read each closed lead's
   // row for its time (~28 ms at 40k closed leads against ~2 ms here).
-  const closedLeadsByTime = sql<
-    Selectable<Schema['leads']>
-  >`(SELECT * FROM leads INDEXED BY leads_closed)`.as('leads');
+  const closedLeadsByTime = leadsIndexedBy('leads_closed');
   const row = selectFirst(
     db,
     qb

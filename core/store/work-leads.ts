@@ -1,13 +1,13 @@
 // Repository for working leads: SLA clock inputs, compact kanban/queue/pool cards, and conditional owner/stage writes.
 import type { Database } from 'better-sqlite3';
-import { sql, type ExpressionBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { BUILT_IN_STAGES, isOpenStage, type FunnelStage, type Grade } from '../domain/funnel';
 import { asLeadId, asRepId } from '../domain/ids';
 import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
 import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
-import { execute, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { execute, getCompiled, leadsIndexedBy, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 type Db = Schema;
 type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
@@ -224,9 +224,7 @@ const SLA_COLUMNS = ['leads.id', 'leads.grade', 'leads.owner_id', 'leads.stage',
  * facts' virtual columns (migration 0021) SQLite chose leads_queue by owner instead, reading every owned lead's row;
  * INDEXED BY in a subquery SQLite flattens pins it (a bad name fails the query, and the plan test).
  */
-const everyLeadByCohort = sql<Selectable<Schema['leads']>>`(SELECT * FROM leads INDEXED BY leads_cohort)`.as(
-  'leads',
-);
+const everyLeadByCohort = leadsIndexedBy('leads_cohort');
 
 /** Every lead an SLA clock may run on, as engine input (as toSlaInput makes it from the lead's card). */
 export function listSlaInputs(
