@@ -4,8 +4,8 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Grade } from '../domain/funnel';
-import type { KpiPeriod, ResponseRow } from './dashboard-kpi';
-import { qb, selectAll } from './sql';
+import { inLeadHalf, type KpiPeriod, type LeadHalf, type ResponseRow } from './dashboard-kpi';
+import { qb, selectAll, selectFirst } from './sql';
 
 export interface HandOverRow extends ResponseRow {
   /** The assignment row's kind (auto, import, claim, manual, appeal, recycle, demo). */
@@ -35,7 +35,13 @@ export function handOverOfSource(source: string) {
  * `grade` is the grade the lead was handed over at (assignments.grade_then). Sorting by lead in SQL (~35 ms for
  * 100k) lets the per-rep count of leads received run in one pass; a map of 100k lead ids cost twice that.
  */
-export function listHandOvers(db: Database, period: KpiPeriod, source?: string): HandOverRow[] {
+export function listHandOvers(
+  db: Database,
+  period: KpiPeriod,
+  source?: string,
+  /** Only the hand-overs of this half's leads (see inLeadHalf); all without. */
+  half?: LeadHalf,
+): HandOverRow[] {
   return selectAll(
     db,
     qb
@@ -43,6 +49,8 @@ export function listHandOvers(db: Database, period: KpiPeriod, source?: string):
       .where('a.at', '>=', period.from)
       .where('a.at', '<', period.to)
       .where('a.rep_id', 'is not', null)
+      // The half first: the deleted lead's probe is made only for the half's rows.
+      .where(inLeadHalf('a.lead_id', half))
       .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
       .select([
         'a.lead_id as leadId',
@@ -57,4 +65,19 @@ export function listHandOvers(db: Database, period: KpiPeriod, source?: string):
       .orderBy('a.lead_id')
       .orderBy('a.at'),
   );
+}
+
+/** Whether [from, to) holds at least `count` hand-overs (deleted leads' too), from the index, stopping at `count`. */
+export function hasHandOversBetween(db: Database, from: number, to: number, count: number): boolean {
+  const found = qb
+    .selectFrom('assignments as a')
+    .where('a.at', '>=', from)
+    .where('a.at', '<', to)
+    .select('a.at')
+    .limit(count);
+  const counted = selectFirst(
+    db,
+    qb.selectFrom(found.as('found')).select((eb) => eb.fn.countAll<number>().as('n')),
+  );
+  return (counted?.n ?? 0) >= count;
 }

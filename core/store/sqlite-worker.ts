@@ -23,7 +23,17 @@ export function resolveWorkerModule(moduleUrl: URL): URL {
   );
 }
 
-/** Starts the worker module named by `moduleUrl` (see resolveWorkerModule) with `data` as its workerData. */
-export function startWorkerModule(moduleUrl: URL, data: object): Worker {
-  return new Worker(resolveWorkerModule(moduleUrl), { workerData: data });
+/**
+ * Starts the worker module named by `moduleUrl` (see resolveWorkerModule) with `data` as its workerData. Built, a
+ * worker is one bundled file; from source, Node strips a worker's types but cannot resolve its extensionless
+ * imports of other project files, so a worker that imports any (`importsProjectFiles`) runs through tsx there.
+ */
+export function startWorkerModule(
+  moduleUrl: URL,
+  data: object,
+  options: { readonly importsProjectFiles?: boolean } = {},
+): Worker {
+  const file = resolveWorkerModule(moduleUrl);
+  const fromSource = file.pathname.endsWith('.ts') && options.importsProjectFiles === true;
+  return new Worker(file, { workerData: data, ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}) });
 }

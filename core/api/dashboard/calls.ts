@@ -93,8 +93,16 @@ export const dashboardCalls = {
     output: dashboardSummarySchema,
     access: 'team-lead',
   }),
-  /** The KPI row for a period and filters, with the period before it and a per-day sparkline of each figure. */
-  'dashboard.kpis': defineCall({ input: kpiInput, output: kpiRowSchema, access: 'team-lead' }),
+  /**
+   * The KPI row for a period and filters, with the period before it and a per-day sparkline of each figure; over
+   * many hand-overs it reads half the leads on a second thread (kpi-parts.ts), so it waits on that thread.
+   */
+  'dashboard.kpis': defineCall({
+    input: kpiInput,
+    output: kpiRowSchema,
+    access: 'team-lead',
+    waitsOnIo: true,
+  }),
   /** Now, whatever the period: leads per stage, overdue clocks, and capacity against the caps. */
   'dashboard.now': defineCall({
     input: z

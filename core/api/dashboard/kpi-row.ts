@@ -9,8 +9,6 @@ import { lossFromCounts } from '../../domain/kpi/loss';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { SlaGradeKey } from '../../domain/sla/sla-policy';
 import type { ArrivalRow, ClosureRow, KpiFilter } from '../../store/dashboard-kpi';
-import { countArrivals, countClosures } from '../../store/dashboard-kpi';
-import { listHandOvers } from '../../store/dashboard-handovers';
 import type { ReceiptCount } from '../../store/fairness-receipts';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
@@ -19,8 +17,8 @@ import { readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
 import type { KpiInput } from './calls';
 import type { KpiRow } from './schemas';
-import { receiptTotalsOf, responseRowsOf } from './handovers';
-import { periodResponses } from './response-figures';
+import { readKpiParts } from './kpi-parts';
+import { figuresOfPeriodTallies } from './response-figures';
 import { computePeriodTables } from './tables';
 import { filterOf, gradeKeyOf } from './rows';
 import { resolvePeriod, type ResolvedPeriod } from './period';
@@ -117,36 +115,38 @@ export function readBalance(
   );
 }
 
-/** The KPI row and the period's tables for the input's period and filters; each table is read once. */
-export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
+/**
+ * The KPI row and the period's tables for the input's period and filters; each table is read once, the leads and
+ * hand-overs on two threads when there are many (kpi-parts.ts).
+ */
+export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<KpiRow> {
   const { db } = ctx;
   const period = resolvePeriod(input.from, input.to, readDistributionSettings(db).utcOffsetMinutes);
-  const both = { from: period.previous.from, to: period.to, utcOffsetMinutes: period.utcOffsetMinutes };
   const filter = filterOf(input);
   const targets = readKpiTargets(db);
-  const calendar = readSlaPolicy(db).calendar;
+  const tierRepIds = repsOfTier(db, filter.tier);
+  const part = await readKpiParts(db, {
+    period,
+    filter,
+    tierRepIds: tierRepIds === undefined ? null : [...tierRepIds],
+    calendar: readSlaPolicy(db).calendar,
+    targets,
+    now: ctx.now,
+  });
+  const whole = part.whole;
+  if (whole === null) throw new Error('computeKpiRow: no part made the whole reads');
   const isCurrent = (day: number) => day >= period.firstDay;
-
-  const arrivals = countArrivals(db, both, filter, period.from);
-  const arrivalsNow = arrivals.filter((row) => isCurrent(row.day));
-  const arrivalsBefore = arrivals.filter((row) => !isCurrent(row.day));
-  const closures = countClosures(db, both, filter);
+  const arrivalsNow = part.arrivals.filter((row) => isCurrent(row.day));
+  const arrivalsBefore = part.arrivals.filter((row) => !isCurrent(row.day));
   const conversionNow = conversionFromCounts(
     arrivalCounts(arrivalsNow),
-    closureCounts(closures.filter((row) => isCurrent(row.day))),
+    closureCounts(whole.closures.filter((row) => isCurrent(row.day))),
   );
   const conversionBefore = conversionFromCounts(
     arrivalCounts(arrivalsBefore),
-    closureCounts(closures.filter((row) => !isCurrent(row.day))),
+    closureCounts(whole.closures.filter((row) => !isCurrent(row.day))),
   );
-
-  // One read of the hand-overs for response time (listResponses' rows for the filter) and balance (countReceipts'
-  // counts): reading them twice was a fifth of the KPI row's time.
-  const handOvers = listHandOvers(db, both, filter.source);
-  const responseRows = responseRowsOf(handOvers, filter, repsOfTier(db, filter.tier));
-  const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
-  // Rows are ResponseFacts as read (their grade is a Grade or null), each judged once for all its groups.
-  const responses = periodResponses(period, responseRows, calendar, targets, ctx.now);
+  const responses = figuresOfPeriodTallies(part.tallies);
 
   const sumOf = (rows: readonly ArrivalRow[], pick: (row: ArrivalRow) => number) =>
     rows.reduce((total, row) => total + pick(row), 0);
@@ -160,7 +160,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
       previous: responses.previous,
       byGrade: responses.byGrade,
       series: responses.series,
-      notContactedLeads: new Set(rowsNow.filter((r) => r.firstContactAt === null).map((r) => r.leadId)).size,
+      notContactedLeads: part.notContactedLeads,
     },
     conversion: {
       current: conversionNow.overall,
@@ -184,14 +184,7 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
         (rows) => sumOf(rows, (r) => r.anyLoss) / sumOf(rows, (r) => r.arrived),
       ),
     },
-    balance: readBalance(
-      db,
-      period,
-      filter,
-      targets,
-      ctx.now,
-      receiptTotalsOf(handOvers, period.from, period.to, period.utcOffsetMinutes),
-    ),
+    balance: readBalance(db, period, filter, targets, ctx.now, part.receipts),
     satisfaction: readPulseSummary(db, period.toDate),
     arrivalsSeries: seriesOf(
       period,
@@ -199,6 +192,13 @@ export function computeKpiRow(ctx: CallContext, input: KpiInput): KpiRow {
       (row) => row.day,
       (rows) => sumOf(rows, (r) => r.arrived),
     ).map((v) => v ?? 0),
-    ...computePeriodTables(db, period, filter, { arrivalsNow, rowsNow, responseByRep: responses.byRep }),
+    ...computePeriodTables(db, filter, {
+      arrivalsNow,
+      receivedByGrade: part.receivedByGrade,
+      responseByRep: responses.byRep,
+      closuresByOwner: whole.closuresByOwner,
+      followUpsByRep: whole.followUpsByRep,
+      stays: whole.stays,
+    }),
   };
 }

@@ -1,7 +1,14 @@
 // The KPI row's response time in one pass over the period's hand-overs: the period and the one before, each grade,
-// each rep and each day, every assignment judged once (summarizeResponseGroups), no object per assignment.
+// each rep and each day, every assignment judged once (tallyResponseGroups), no object per assignment; the tallies of
+// disjoint hand-overs merge before any figure is taken.
 import type { ResponseFigures } from '../../domain/kpi/response-time';
-import { summarizeResponseGroups } from '../../domain/kpi/response-groups';
+import {
+  EMPTY_RESPONSE_TALLY,
+  figuresOfTally,
+  mergeResponseTallies,
+  tallyResponseGroups,
+  type ResponseTally,
+} from '../../domain/kpi/response-groups';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import { SLA_GRADE_KEYS, type SlaGradeKey } from '../../domain/sla/sla-policy';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar';
@@ -18,17 +25,28 @@ export interface PeriodResponses {
   readonly byRep: ReadonlyMap<string, ResponseFigures>;
 }
 
+/** The tallies behind PeriodResponses, which two disjoint sets of hand-overs add up to (mergePeriodTallies). */
+export interface PeriodTallies {
+  readonly current: ResponseTally;
+  readonly previous: ResponseTally;
+  /** In SLA_GRADE_KEYS order. */
+  readonly byGrade: readonly ResponseTally[];
+  readonly byRep: ReadonlyMap<string, ResponseTally>;
+  /** One per day of the period. */
+  readonly byDay: readonly ResponseTally[];
+}
+
 /**
- * Response time of `rows` (hand-overs of the period and the one before it, as listResponses reads them): what
- * reportResponses, summarizeResponses per rep and the per-day medians gave of judgeResponses' verdicts.
+ * The tallies of `rows` (hand-overs of the period and the one before it, as listResponses reads them): each
+ * assignment judged once and counted into the period or the one before, its grade, its rep and its day.
  */
-export function periodResponses(
+export function tallyPeriodResponses(
   period: ResolvedPeriod,
   rows: readonly ResponseRow[],
   calendar: WorkingCalendar | null,
   targets: KpiTargets,
   now: number,
-): PeriodResponses {
+): PeriodTallies {
   // Groups: 0 the period, 1–5 its grades, 6 the period before, then one per rep, then one per day of the period.
   const gradeIndex = new Map<SlaGradeKey, number>(SLA_GRADE_KEYS.map((key, i) => [key, 1 + i]));
   const before = 1 + SLA_GRADE_KEYS.length;
@@ -37,7 +55,7 @@ export function periodResponses(
     if (row.assignedAt >= period.from && !repIndex.has(row.repId)) repIndex.set(row.repId, repIndex.size);
   const firstRep = before + 1;
   const firstDay = firstRep + repIndex.size;
-  const figures = summarizeResponseGroups(
+  const tallies = tallyResponseGroups(
     rows,
     calendar,
     targets.responseMinutes,
@@ -59,23 +77,59 @@ export function periodResponses(
       return count;
     },
   );
-  const at = (i: number): ResponseFigures => {
-    const found = figures[i];
-    if (found === undefined) throw new Error(`periodResponses: no group ${i} of ${figures.length}`);
-    return found;
-  };
-  const byGrade = {} as Record<SlaGradeKey, ResponseFigures>;
-  SLA_GRADE_KEYS.forEach((key, i) => {
-    byGrade[key] = at(1 + i);
-  });
+  const at = (i: number): ResponseTally => tallies[i] ?? EMPTY_RESPONSE_TALLY;
   return {
     current: at(0),
     previous: at(before),
-    byGrade,
-    series: Array.from({ length: period.days }, (_, d) => {
-      const day = at(firstDay + d);
-      return day.assigned === 0 ? null : day.medianMinutes;
-    }),
+    byGrade: SLA_GRADE_KEYS.map((_, i) => at(1 + i)),
     byRep: new Map([...repIndex].map(([repId, i]) => [repId, at(firstRep + i)])),
+    byDay: Array.from({ length: period.days }, (_, d) => at(firstDay + d)),
   };
+}
+
+/** The tallies of two disjoint sets of hand-overs of the same period (e.g. the halves of its leads). */
+export function mergePeriodTallies(a: PeriodTallies, b: PeriodTallies): PeriodTallies {
+  const byRep = new Map(a.byRep);
+  for (const [repId, tally] of b.byRep) {
+    const mine = byRep.get(repId);
+    byRep.set(repId, mine === undefined ? tally : mergeResponseTallies(mine, tally));
+  }
+  const pairwise = (xs: readonly ResponseTally[], ys: readonly ResponseTally[]) =>
+    xs.map((x, i) => mergeResponseTallies(x, ys[i] ?? EMPTY_RESPONSE_TALLY));
+  return {
+    current: mergeResponseTallies(a.current, b.current),
+    previous: mergeResponseTallies(a.previous, b.previous),
+    byGrade: pairwise(a.byGrade, b.byGrade),
+    byRep,
+    byDay: pairwise(a.byDay, b.byDay),
+  };
+}
+
+/** What reportResponses, summarizeResponses per rep and the per-day medians give of the tallied hand-overs. */
+export function figuresOfPeriodTallies(tallies: PeriodTallies): PeriodResponses {
+  const byGrade = {} as Record<SlaGradeKey, ResponseFigures>;
+  SLA_GRADE_KEYS.forEach((key, i) => {
+    byGrade[key] = figuresOfTally(tallies.byGrade[i] ?? EMPTY_RESPONSE_TALLY);
+  });
+  return {
+    current: figuresOfTally(tallies.current),
+    previous: figuresOfTally(tallies.previous),
+    byGrade,
+    series: tallies.byDay.map((day) => (day.assigned === 0 ? null : figuresOfTally(day).medianMinutes)),
+    byRep: new Map([...tallies.byRep].map(([repId, tally]) => [repId, figuresOfTally(tally)])),
+  };
+}
+
+/**
+ * Response time of `rows` (hand-overs of the period and the one before it, as listResponses reads them): what
+ * reportResponses, summarizeResponses per rep and the per-day medians gave of judgeResponses' verdicts.
+ */
+export function periodResponses(
+  period: ResolvedPeriod,
+  rows: readonly ResponseRow[],
+  calendar: WorkingCalendar | null,
+  targets: KpiTargets,
+  now: number,
+): PeriodResponses {
+  return figuresOfPeriodTallies(tallyPeriodResponses(period, rows, calendar, targets, now));
 }

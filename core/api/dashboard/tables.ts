@@ -1,30 +1,27 @@
 // The period's tables: per source (cost per lead, conversion, revenue, ROI), the funnel flow, and per rep — from
-// the rows the KPI row already read, plus the funnel, follow-up and closure counts.
+// what the KPI row already read (kpi-part.ts), plus each rep's open load and cap.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../../domain/funnel';
 import { isStageKey } from '../../domain/funnel';
 import { computeChannels, type ChannelTotals } from '../../domain/kpi/channels';
 import { computeFunnelFlow, MAIN_PATH } from '../../domain/kpi/funnel-flow';
 import { summarizeResponses, type ResponseFigures } from '../../domain/kpi/response-time';
-import {
-  countClosuresByOwner,
-  countFollowUpsByRep,
-  type ArrivalRow,
-  type KpiFilter,
-  type KpiPeriod,
-  type ResponseRow,
-} from '../../store/dashboard-kpi';
-import { sumStageStays } from '../../store/dashboard-stays';
+import type { ArrivalRow, KpiFilter, OwnerClosureRow, ResponseRow } from '../../store/dashboard-kpi';
+import type { StageStays } from '../../store/dashboard-stays';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
 import { gradeKeyOf } from './rows';
 import type { KpiRow } from './schemas';
 
-/** What the KPI row already read for the period: its arrivals, its hand-overs, and their response time per rep. */
+/** What the KPI row already read for the period: its arrivals, its hand-overs counted, its closures and stays. */
 export interface PeriodRows {
   readonly arrivalsNow: readonly ArrivalRow[];
-  readonly rowsNow: readonly ResponseRow[];
+  /** Distinct leads each rep received in the period, by grade then (countReceivedByGrade). */
+  readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
   readonly responseByRep: ReadonlyMap<string, ResponseFigures>;
+  readonly closuresByOwner: readonly OwnerClosureRow[];
+  readonly followUpsByRep: readonly { repId: string; count: number }[];
+  readonly stays: readonly StageStays[];
 }
 
 function channelTotals(arrivals: readonly ArrivalRow[]): ChannelTotals[] {
@@ -43,18 +40,18 @@ function channelTotals(arrivals: readonly ArrivalRow[]): ChannelTotals[] {
   return [...bySource].map(([source, totals]) => ({ source, ...totals }));
 }
 
-function funnelSteps(db: Database, period: KpiPeriod, filter: KpiFilter, arrivals: readonly ArrivalRow[]) {
+function funnelSteps(arrivals: readonly ArrivalRow[], stayRows: readonly StageStays[]) {
   const furthest = new Map<FunnelStage, number>();
   for (const row of arrivals) {
     const stage = MAIN_PATH[row.furthest];
     if (stage !== undefined) furthest.set(stage, (furthest.get(stage) ?? 0) + row.arrived);
   }
   const stays = new Map<FunnelStage, { count: number; totalMs: number }>();
-  for (const row of sumStageStays(db, period, filter)) if (isStageKey(row.stage)) stays.set(row.stage, row);
+  for (const row of stayRows) if (isStageKey(row.stage)) stays.set(row.stage, row);
   return computeFunnelFlow({ furthest, stays });
 }
 
-type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
+export type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
 
 /**
  * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received. Rows
@@ -103,13 +100,12 @@ export function countReceivedByGrade(rows: readonly ResponseRow[]): Map<string, 
 
 export function computePeriodTables(
   db: Database,
-  period: KpiPeriod,
   filter: KpiFilter,
   rows: PeriodRows,
 ): Pick<KpiRow, 'channels' | 'funnel' | 'reps'> {
-  const byGrade = countReceivedByGrade(rows.rowsNow);
-  const followUps = new Map(countFollowUpsByRep(db, period, filter).map((row) => [row.repId, row.count]));
-  const closures = new Map(countClosuresByOwner(db, period, filter).map((row) => [row.repId, row]));
+  const byGrade = rows.receivedByGrade;
+  const followUps = new Map(rows.followUpsByRep.map((row) => [row.repId, row.count]));
+  const closures = new Map(rows.closuresByOwner.map((row) => [row.repId, row]));
   const loads = readOpenLoads(db);
   const reps = listReps(db, { includeInactive: false })
     .filter(
@@ -140,7 +136,7 @@ export function computePeriodTables(
     });
   return {
     channels: computeChannels(channelTotals(rows.arrivalsNow)),
-    funnel: funnelSteps(db, period, filter, rows.arrivalsNow),
+    funnel: funnelSteps(rows.arrivalsNow, rows.stays),
     reps,
   };
 }

@@ -1,4 +1,5 @@
-// Worker threads start from built files: the import's key matching, bundled the way scripts/hub.mjs
+// Worker threads start from built files: the import's key matching and the Dashboard's second reader, bundled the
+// way scripts/hub.mjs
 // bundles the core, with each entry of core/worker-modules.json as a file of its own beside it, run with plain node
 // and no TypeScript source in reach.
 import { spawnSync } from 'node:child_process';
@@ -15,9 +16,29 @@ const workers = JSON.parse(readFileSync(join(root, 'core', 'worker-modules.json'
   string
 >;
 
+/** The Dashboard's KPI reads split from 0 hand-overs, so the built kpi-part-worker reads one half. */
+const KPI_CALLER = [
+  `import { readKpiParts } from ${JSON.stringify(join(root, 'core', 'api', 'dashboard', 'kpi-parts.ts'))};`,
+  `import { resolvePeriod } from ${JSON.stringify(join(root, 'core', 'api', 'dashboard', 'period.ts'))};`,
+  `import { openDatabase } from ${JSON.stringify(join(root, 'core', 'store', 'open-database.ts'))};`,
+  'const db = openDatabase(process.argv[2]);',
+  "db.exec(`INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', 'r1', 'mid', '2025-01-01', 0, 0);",
+  "  INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l1', 'a', 'mql', 0, 0), ('l2', 'b', 'mql', 0, 0);",
+  '  INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at, grade_then) VALUES',
+  "    ('a1', 'l1', 'r1', 'auto', 't', ${Date.UTC(2026, 10, 2)}, 'A'), ('a2', 'l2', 'r1', 'auto', 't', ${Date.UTC(2026, 10, 2)}, 'B')`);",
+  "const input = { period: resolvePeriod('2026-11-01', '2026-11-03', 480), filter: {}, tierRepIds: null, calendar: null,",
+  '  targets: { responseMinutes: { A: 5, B: 60, C: 60, D: 60, ungraded: 60 }, conversion: 0, lossRate: 0, satisfaction: 0,',
+  '    balance: undefined }, now: Date.UTC(2026, 10, 4) };',
+  'const errors = [];',
+  'const part = await readKpiParts(db, input, { splitFrom: 0, onWorkerError: (e) => errors.push(e.message) });',
+  'console.log(`handed over ${part.tallies.current.assigned}, worker errors ${JSON.stringify(errors)}`);',
+  'db.close();',
+];
+
 async function bundleCaller(): Promise<string> {
   const caller = join(outDir, 'src', 'caller.ts');
   mkdirSync(join(outDir, 'src'), { recursive: true });
+  writeFileSync(join(outDir, 'src', 'kpi-caller.ts'), KPI_CALLER.join('\n'));
   writeFileSync(
     caller,
     [
@@ -34,6 +55,7 @@ async function bundleCaller(): Promise<string> {
   await build({
     entryPoints: {
       caller,
+      'kpi-caller': join(outDir, 'src', 'kpi-caller.ts'),
       ...Object.fromEntries(Object.entries(workers).map(([name, path]) => [name, join(root, path)])),
     },
     bundle: true,
@@ -62,6 +84,18 @@ describe('worker modules in a bundle', () => {
     expect(run.stderr).toBe('');
     // Row 3 has row 2's phone: kind 0 (phone), held by row 2.
     expect(run.stdout.trim()).toBe('hits [3,0,2]');
+
+    // The Dashboard's second reader runs from its built file too: one lead's hand-over in each half, both counted.
+    const kpi = spawnSync(
+      process.execPath,
+      [join(outDir, 'bundle', 'kpi-caller.mjs'), join(outDir, 'kpi.sqlite')],
+      {
+        cwd: outDir,
+        encoding: 'utf8',
+      },
+    );
+    expect(kpi.stderr).toBe('');
+    expect(kpi.stdout.trim()).toBe('handed over 2, worker errors []');
 
     // Without the built worker file the bundle fails, naming what is missing: it never ran from source text.
     rmSync(join(outDir, 'bundle', 'key-matching-worker.mjs'));

@@ -1,8 +1,15 @@
 // Response time of many groups in one pass equals, group by group, summarizeResponses over judgeResponses' verdicts
-// of the group's assignments: random hand-overs in and out of working hours, contacted or not, every grade.
+// of the group's assignments: random hand-overs in and out of working hours, contacted or not, every grade; and the
+// tallies of two disjoint sets of them merge into the tally of both.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarizeResponseGroups } from '../../../../core/domain/kpi/response-groups';
+import {
+  EMPTY_RESPONSE_TALLY,
+  figuresOfTally,
+  mergeResponseTallies,
+  summarizeResponseGroups,
+  tallyResponseGroups,
+} from '../../../../core/domain/kpi/response-groups';
 import {
   judgeResponses,
   summarizeResponses,
@@ -46,5 +53,31 @@ describe('response time per group in one pass', () => {
         { numRuns: 150 },
       );
     }
+  });
+
+  it('merges the tallies of two disjoint sets of assignments into the tally of both (property)', () => {
+    const inAll = (f: { groups: number[] }, _i: number, into: number[]) => {
+      f.groups.forEach((g, k) => (into[k] = g));
+      return f.groups.length;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fact, { maxLength: 50 }),
+        fc.array(fc.boolean(), { maxLength: 50 }),
+        (facts, sides) => {
+          const left = facts.filter((_, i) => sides[i] === true);
+          const right = facts.filter((_, i) => sides[i] !== true);
+          const tally = (some: typeof facts) =>
+            tallyResponseGroups(some, CHINA_OFFICE_CALENDAR, TARGETS, NOW, GROUPS, inAll);
+          const [l, r, all] = [tally(left), tally(right), tally(facts)];
+          for (let g = 0; g < GROUPS; g += 1) {
+            const merged = mergeResponseTallies(l[g] ?? EMPTY_RESPONSE_TALLY, r[g] ?? EMPTY_RESPONSE_TALLY);
+            expect(Array.from(merged.minutes)).toEqual(Array.from(all[g]?.minutes ?? []));
+            expect(figuresOfTally(merged)).toEqual(figuresOfTally(all[g] ?? EMPTY_RESPONSE_TALLY));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

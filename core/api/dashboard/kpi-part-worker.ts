@@ -1,0 +1,44 @@
+// The Dashboard's second reader (started by kpi-parts.ts through startWorkerModule): computes one part of the KPI
+// row's reads (kpi-part.ts) through its own read-only connection, while the calling thread computes the other, so
+// a KPI row over 100k leads costs the hub's thread half the time. Built as its own file (core/worker-modules.json).
+import BetterSqlite3 from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { computeKpiPart, type KpiPart, type KpiPartInput } from './kpi-part';
+
+export interface KpiPartWorkerData {
+  readonly role: 'kpi-part';
+  readonly dbPath: string;
+}
+
+export interface KpiPartRequest {
+  readonly id: number;
+  readonly input: KpiPartInput;
+}
+
+export type KpiPartAnswer =
+  { readonly id: number; readonly part: KpiPart } | { readonly id: number; readonly error: string };
+
+const port = parentPort;
+// Only in a thread started with this file's workerData (a test runner's own worker threads import code too).
+if (port !== null && (workerData as Partial<KpiPartWorkerData> | null)?.role === 'kpi-part') {
+  const { dbPath } = workerData as KpiPartWorkerData;
+  const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -32768');
+  // One read transaction per part: its reads see one state of the database.
+  const computeInSnapshot = db.transaction((input: KpiPartInput) => computeKpiPart(db, input));
+  port.on('message', (request: KpiPartRequest | 'close') => {
+    if (request === 'close') {
+      db.close();
+      port.close();
+      return;
+    }
+    let answer: KpiPartAnswer;
+    try {
+      answer = { id: request.id, part: computeInSnapshot(request.input) };
+    } catch (error) {
+      answer = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(answer);
+  });
+}

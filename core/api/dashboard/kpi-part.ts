@@ -1,0 +1,137 @@
+// What the KPI row reads of the period's leads and hand-overs, for all leads or one half of them (inLeadHalf), as
+// plain data that adds up: the Dashboard reads the two halves on two threads (kpi-parts.ts) and merges them, and
+// the merge says exactly what one read of all leads says, since every row of a lead falls in one half.
+import type { Database } from 'better-sqlite3';
+import type { KpiTargets } from '../../domain/kpi/targets';
+import type { WorkingCalendar } from '../../domain/sla/working-calendar';
+import { listHandOvers } from '../../store/dashboard-handovers';
+import {
+  countArrivals,
+  countClosures,
+  countClosuresByOwner,
+  countFollowUpsByRep,
+  type ArrivalRow,
+  type ClosureRow,
+  type KpiFilter,
+  type LeadHalf,
+  type OwnerClosureRow,
+} from '../../store/dashboard-kpi';
+import { sumStageStays, type StageStays } from '../../store/dashboard-stays';
+import type { ReceiptCount } from '../../store/fairness-receipts';
+import { receiptTotalsOf, responseRowsOf } from './handovers';
+import type { ResolvedPeriod } from './period';
+import { mergePeriodTallies, tallyPeriodResponses, type PeriodTallies } from './response-figures';
+import { countReceivedByGrade, type GradeCounts } from './tables';
+
+export interface KpiPartInput {
+  readonly period: ResolvedPeriod;
+  readonly filter: KpiFilter;
+  /** The filter's tier's reps (inactive ones too); null without a tier. */
+  readonly tierRepIds: readonly string[] | null;
+  readonly calendar: WorkingCalendar | null;
+  readonly targets: KpiTargets;
+  readonly now: number;
+  /** The half of the leads to read; null for all of them. */
+  readonly half: LeadHalf | null;
+  /** Also make the reads that are not split by lead (closures, follow-ups, stays): exactly one part makes them. */
+  readonly withWholeReads: boolean;
+}
+
+/** The reads of the period that are not split by lead. */
+export interface WholeReads {
+  /** Closures of the period and the one before, per day, grade and score band. */
+  readonly closures: readonly ClosureRow[];
+  readonly closuresByOwner: readonly OwnerClosureRow[];
+  readonly followUpsByRep: readonly { repId: string; count: number }[];
+  readonly stays: readonly StageStays[];
+}
+
+export interface KpiPart {
+  /** Arrivals of the period and the one before (countArrivals' rows: their sums are the figures). */
+  readonly arrivals: readonly ArrivalRow[];
+  readonly tallies: PeriodTallies;
+  /** The period's fairness receipts, one per rep, kind and grade then (receiptTotalsOf). */
+  readonly receipts: readonly ReceiptCount[];
+  /** Distinct leads each rep received in the period, by grade then. */
+  readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
+  /** Leads with a hand-over in the period not yet contacted. */
+  readonly notContactedLeads: number;
+  readonly whole: WholeReads | null;
+}
+
+/** The part of the KPI row's reads the input names, from `db` as it stands (the caller holds the transaction). */
+export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
+  const { period, filter } = input;
+  const half = input.half ?? undefined;
+  const both = { from: period.previous.from, to: period.to, utcOffsetMinutes: period.utcOffsetMinutes };
+  const handOvers = listHandOvers(db, both, filter.source, half);
+  const tierRepIds = input.tierRepIds === null ? undefined : new Set(input.tierRepIds);
+  const responseRows = responseRowsOf(handOvers, filter, tierRepIds);
+  const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
+  return {
+    arrivals: countArrivals(db, both, filter, period.from, half),
+    tallies: tallyPeriodResponses(period, responseRows, input.calendar, input.targets, input.now),
+    receipts: receiptTotalsOf(handOvers, period.from, period.to, period.utcOffsetMinutes),
+    receivedByGrade: countReceivedByGrade(rowsNow),
+    notContactedLeads: new Set(rowsNow.filter((r) => r.firstContactAt === null).map((r) => r.leadId)).size,
+    whole: input.withWholeReads
+      ? {
+          closures: countClosures(db, both, filter),
+          closuresByOwner: countClosuresByOwner(db, period, filter),
+          followUpsByRep: countFollowUpsByRep(db, period, filter),
+          stays: sumStageStays(db, period, filter),
+        }
+      : null,
+  };
+}
+
+/** The receipts of two halves as receiptTotalsOf counts all leads: counts added, each group's latest day kept. */
+function mergeReceipts(a: readonly ReceiptCount[], b: readonly ReceiptCount[]): ReceiptCount[] {
+  const byKey = new Map<string, ReceiptCount>();
+  for (const receipt of [...a, ...b]) {
+    const key = `${receipt.repId}\u0000${receipt.kind}\u0000${receipt.grade ?? ''}`;
+    const seen = byKey.get(key);
+    byKey.set(
+      key,
+      seen === undefined
+        ? receipt
+        : { ...seen, count: seen.count + receipt.count, day: Math.max(seen.day, receipt.day) },
+    );
+  }
+  return [...byKey.values()];
+}
+
+function mergeReceived(
+  a: ReadonlyMap<string, GradeCounts>,
+  b: ReadonlyMap<string, GradeCounts>,
+): Map<string, GradeCounts> {
+  const merged = new Map<string, GradeCounts>(a);
+  for (const [repId, counts] of b) {
+    const seen = merged.get(repId);
+    merged.set(
+      repId,
+      seen === undefined
+        ? counts
+        : {
+            A: seen.A + counts.A,
+            B: seen.B + counts.B,
+            C: seen.C + counts.C,
+            D: seen.D + counts.D,
+            ungraded: seen.ungraded + counts.ungraded,
+          },
+    );
+  }
+  return merged;
+}
+
+/** The parts of the two halves of the leads as one part of all of them. */
+export function mergeKpiParts(a: KpiPart, b: KpiPart): KpiPart {
+  return {
+    arrivals: [...a.arrivals, ...b.arrivals],
+    tallies: mergePeriodTallies(a.tallies, b.tallies),
+    receipts: mergeReceipts(a.receipts, b.receipts),
+    receivedByGrade: mergeReceived(a.receivedByGrade, b.receivedByGrade),
+    notContactedLeads: a.notContactedLeads + b.notContactedLeads,
+    whole: a.whole ?? b.whole,
+  };
+}
