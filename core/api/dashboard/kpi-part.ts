@@ -33,15 +33,19 @@ export interface KpiPartInput {
   readonly now: number;
   /** The half of the leads to read; null for all of them. */
   readonly half: LeadHalf | null;
-  /** Also make the reads that are not split by lead (closures, follow-ups, stays): exactly one part makes them. */
-  readonly withWholeReads: boolean;
+  /** Which reads not split by lead this part makes: across the parts of a KPI row, each is made exactly once. */
+  readonly wholeReads: { readonly closures: boolean; readonly activity: boolean };
 }
 
-/** The reads of the period that are not split by lead. */
-export interface WholeReads {
+/** The period's closures, not split by lead. */
+export interface ClosureReads {
   /** Closures of the period and the one before, per day, grade and score band. */
   readonly closures: readonly ClosureRow[];
   readonly closuresByOwner: readonly OwnerClosureRow[];
+}
+
+/** The period's follow-ups per rep and stays per stage, not split by lead. */
+export interface ActivityReads {
   readonly followUpsByRep: readonly { repId: string; count: number }[];
   readonly stays: readonly StageStays[];
 }
@@ -56,7 +60,8 @@ export interface KpiPart {
   readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
   /** Leads with a hand-over in the period not yet contacted. */
   readonly notContactedLeads: number;
-  readonly whole: WholeReads | null;
+  readonly closures: ClosureReads | null;
+  readonly activity: ActivityReads | null;
 }
 
 /** The part of the KPI row's reads the input names, from `db` as it stands (the caller holds the transaction). */
@@ -74,13 +79,14 @@ export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
     receipts: receiptTotalsOf(handOvers, period.from, period.to, period.utcOffsetMinutes),
     receivedByGrade: countReceivedByGrade(rowsNow),
     notContactedLeads: new Set(rowsNow.filter((r) => r.firstContactAt === null).map((r) => r.leadId)).size,
-    whole: input.withWholeReads
+    closures: input.wholeReads.closures
       ? {
           closures: countClosures(db, both, filter),
           closuresByOwner: countClosuresByOwner(db, period, filter),
-          followUpsByRep: countFollowUpsByRep(db, period, filter),
-          stays: sumStageStays(db, period, filter),
         }
+      : null,
+    activity: input.wholeReads.activity
+      ? { followUpsByRep: countFollowUpsByRep(db, period, filter), stays: sumStageStays(db, period, filter) }
       : null,
   };
 }
@@ -132,6 +138,7 @@ export function mergeKpiParts(a: KpiPart, b: KpiPart): KpiPart {
     receipts: mergeReceipts(a.receipts, b.receipts),
     receivedByGrade: mergeReceived(a.receivedByGrade, b.receivedByGrade),
     notContactedLeads: a.notContactedLeads + b.notContactedLeads,
-    whole: a.whole ?? b.whole,
+    closures: a.closures ?? b.closures,
+    activity: a.activity ?? b.activity,
   };
 }

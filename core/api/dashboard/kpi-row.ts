@@ -133,18 +133,19 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
     targets,
     now: ctx.now,
   });
-  const whole = part.whole;
-  if (whole === null) throw new Error('computeKpiRow: no part made the whole reads');
+  const { closures, activity } = part;
+  if (closures === null || activity === null)
+    throw new Error('computeKpiRow: a read not split by lead is missing');
   const isCurrent = (day: number) => day >= period.firstDay;
   const arrivalsNow = part.arrivals.filter((row) => isCurrent(row.day));
   const arrivalsBefore = part.arrivals.filter((row) => !isCurrent(row.day));
   const conversionNow = conversionFromCounts(
     arrivalCounts(arrivalsNow),
-    closureCounts(whole.closures.filter((row) => isCurrent(row.day))),
+    closureCounts(closures.closures.filter((row) => isCurrent(row.day))),
   );
   const conversionBefore = conversionFromCounts(
     arrivalCounts(arrivalsBefore),
-    closureCounts(whole.closures.filter((row) => !isCurrent(row.day))),
+    closureCounts(closures.closures.filter((row) => !isCurrent(row.day))),
   );
   const responses = figuresOfPeriodTallies(part.tallies);
 
@@ -196,9 +197,9 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
       arrivalsNow,
       receivedByGrade: part.receivedByGrade,
       responseByRep: responses.byRep,
-      closuresByOwner: whole.closuresByOwner,
-      followUpsByRep: whole.followUpsByRep,
-      stays: whole.stays,
+      closuresByOwner: closures.closuresByOwner,
+      followUpsByRep: activity.followUpsByRep,
+      stays: activity.stays,
     }),
   };
 }

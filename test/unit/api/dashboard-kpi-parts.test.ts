@@ -107,7 +107,7 @@ function fill(db: Database, { leads, handOvers }: Workspace): void {
   });
 }
 
-function inputFor(filter: KpiFilter): Omit<KpiPartInput, 'half' | 'withWholeReads'> {
+function inputFor(filter: KpiFilter): Omit<KpiPartInput, 'half' | 'wholeReads'> {
   return {
     period: PERIOD,
     filter,
@@ -163,7 +163,8 @@ function comparable(part: KpiPart) {
     ),
     received: byKey(part.receivedByGrade),
     notContactedLeads: part.notContactedLeads,
-    whole: part.whole,
+    closures: part.closures,
+    activity: part.activity,
   };
 }
 
@@ -177,10 +178,14 @@ describe('the KPI row read in two halves of the leads', () => {
         fill(db, workspace);
         for (const filter of FILTERS) {
           const input = inputFor(filter);
-          const all = computeKpiPart(db, { ...input, half: null, withWholeReads: true });
+          const all = computeKpiPart(db, {
+            ...input,
+            half: null,
+            wholeReads: { closures: true, activity: true },
+          });
           const merged = mergeKpiParts(
-            computeKpiPart(db, { ...input, half: 0, withWholeReads: true }),
-            computeKpiPart(db, { ...input, half: 1, withWholeReads: false }),
+            computeKpiPart(db, { ...input, half: 0, wholeReads: { closures: true, activity: false } }),
+            computeKpiPart(db, { ...input, half: 1, wholeReads: { closures: false, activity: true } }),
           );
           expect(comparable(merged)).toEqual(comparable(all));
         }
