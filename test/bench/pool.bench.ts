@@ -14,6 +14,7 @@ import { createService, type Service } from '../../core/api/service';
 import { createRng, DAY_MS, HOUR_MS, MINUTE_MS } from '../../core/domain/clock';
 import type { Database } from 'better-sqlite3';
 import { openDurableAcks } from '../../core/store/durable-acks';
+import { refreshAllKpiFacts } from '../../core/store/kpi-facts';
 import { openDatabase } from '../../core/store/open-database';
 import type { Report } from './figure';
 import { figure, percentile, printDiskSync } from './figure';
@@ -71,6 +72,8 @@ function seed(db: Database, leads: number, owned: boolean, now: number): void {
       if (owned && rng() < 0.6) followUp.run(`fu-${i}`, id, owner, at + Math.floor(rng() * 2 * DAY_MS));
     }
   })();
+  // The rows above went in as raw SQL, around the repositories that keep each lead's clock inputs and KPI facts.
+  refreshAllKpiFacts(db);
 }
 
 /**
