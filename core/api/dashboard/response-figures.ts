@@ -119,17 +119,3 @@ export function figuresOfPeriodTallies(tallies: PeriodTallies): PeriodResponses 
     byRep: new Map([...tallies.byRep].map(([repId, tally]) => [repId, figuresOfTally(tally)])),
   };
 }
-
-/**
- * Response time of `rows` (hand-overs of the period and the one before it, as listResponses reads them): what
- * reportResponses, summarizeResponses per rep and the per-day medians gave of judgeResponses' verdicts.
- */
-export function periodResponses(
-  period: ResolvedPeriod,
-  rows: readonly ResponseRow[],
-  calendar: WorkingCalendar | null,
-  targets: KpiTargets,
-  now: number,
-): PeriodResponses {
-  return figuresOfPeriodTallies(tallyPeriodResponses(period, rows, calendar, targets, now));
-}

@@ -35,7 +35,8 @@ export const EMPTY_RESPONSE_TALLY: ResponseTally = {
 
 /**
  * The tallies of `groupCount` groups of judgeResponses' verdicts: `groupsOf` writes the groups the fact at `index`
- * belongs to into `into` and answers how many.
+ * belongs to into `into` and answers how many. Invariant: for every group g, figuresOfTally(result[g]) equals
+ * summarizeResponses(judgeResponses(facts of g, …)).
  */
 export function tallyResponseGroups<F extends ResponseFact>(
   facts: readonly F[],
@@ -107,19 +108,4 @@ export function mergeResponseTallies(a: ResponseTally, b: ResponseTally): Respon
 /** What summarizeResponses says of the assignments a tally counts. */
 export function figuresOfTally(tally: ResponseTally): ResponseFigures {
   return figuresOfSorted(tally.minutes, tally.assigned, tally.decided, tally.within);
-}
-
-/**
- * The figures summarizeResponses gives each group of judgeResponses' verdicts (see tallyResponseGroups).
- * Invariant: for every group g, result[g] equals summarizeResponses(judgeResponses(facts of g, …)).
- */
-export function summarizeResponseGroups<F extends ResponseFact>(
-  facts: readonly F[],
-  calendar: WorkingCalendar | null,
-  targetMinutes: Readonly<Record<SlaGradeKey, number>>,
-  now: number,
-  groupCount: number,
-  groupsOf: (fact: F, index: number, into: number[]) => number,
-): ResponseFigures[] {
-  return tallyResponseGroups(facts, calendar, targetMinutes, now, groupCount, groupsOf).map(figuresOfTally);
 }

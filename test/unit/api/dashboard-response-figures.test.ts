@@ -1,9 +1,10 @@
-// The KPI row's response time in one pass (periodResponses) says what judging every hand-over and summarising the
-// period, the period before, each grade, each rep and each day apart said (the KPI row's earlier computation).
+// The KPI row's response time in one pass (tallyPeriodResponses, then figuresOfPeriodTallies) says what judging
+// every hand-over and summarising the period, the period before, each grade, each rep and each day apart said (the
+// KPI row's earlier computation).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolvePeriod, localDayNumber } from '../../../core/api/dashboard/period';
-import { periodResponses } from '../../../core/api/dashboard/response-figures';
+import { figuresOfPeriodTallies, tallyPeriodResponses } from '../../../core/api/dashboard/response-figures';
 import { judgeResponses, reportResponses, summarizeResponses } from '../../../core/domain/kpi/response-time';
 import { medianOf } from '../../../core/domain/kpi/stats';
 import { defaultKpiTargets } from '../../../core/domain/kpi/targets';
@@ -32,7 +33,9 @@ describe('the KPI row’s response time in one pass', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
         const targets = defaultKpiTargets(DEFAULT_SLA_POLICY);
-        const got = periodResponses(PERIOD, rows, CHINA_OFFICE_CALENDAR, targets, NOW);
+        const got = figuresOfPeriodTallies(
+          tallyPeriodResponses(PERIOD, rows, CHINA_OFFICE_CALENDAR, targets, NOW),
+        );
         const judge = (part: readonly ResponseRow[]) =>
           judgeResponses(part, CHINA_OFFICE_CALENDAR, targets.responseMinutes, NOW);
         const now = rows.filter((r) => r.assignedAt >= PERIOD.from);
