@@ -12,8 +12,8 @@ export interface HandOverRow extends ResponseRow {
   readonly kind: string;
   /** 1 for a history lead: fairness counts its hand-overs, response time does not. */
   readonly isHistory: number;
-  /** With a source asked for: 1 when the lead's source is that one; else always 1. */
-  readonly ofSource: number;
+  /** Only with a source asked for: 1 when the lead's source is that one, else 0. */
+  readonly ofSource?: number;
 }
 
 /** The hand-over's lead is deleted: a lookup in leads_deleted, which holds only deleted leads. */
@@ -42,28 +42,29 @@ export function listHandOvers(
   /** Only the hand-overs of this half's leads (see inLeadHalf); all without. */
   half?: LeadHalf,
 ): HandOverRow[] {
-  return selectAll(
+  const query = qb
+    .selectFrom('assignments as a')
+    .where('a.at', '>=', period.from)
+    .where('a.at', '<', period.to)
+    .where('a.rep_id', 'is not', null)
+    // The half first: the deleted lead's probe is made only for the half's rows.
+    .where(inLeadHalf('a.lead_id', half))
+    .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
+    .select([
+      'a.lead_id as leadId',
+      sql<string>`a.rep_id`.as('repId'),
+      sql<Grade | null>`a.grade_then`.as('grade'),
+      'a.at as assignedAt',
+      'a.first_contact_at as firstContactAt',
+      'a.kind as kind',
+      handOverOfHistoryLead.as('isHistory'),
+    ])
+    .orderBy('a.lead_id')
+    .orderBy('a.at');
+  // Without a source, no column says whether a row is of it: one value less to make per row (~5 % of the read).
+  return selectAll<HandOverRow>(
     db,
-    qb
-      .selectFrom('assignments as a')
-      .where('a.at', '>=', period.from)
-      .where('a.at', '<', period.to)
-      .where('a.rep_id', 'is not', null)
-      // The half first: the deleted lead's probe is made only for the half's rows.
-      .where(inLeadHalf('a.lead_id', half))
-      .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
-      .select([
-        'a.lead_id as leadId',
-        sql<string>`a.rep_id`.as('repId'),
-        sql<Grade | null>`a.grade_then`.as('grade'),
-        'a.at as assignedAt',
-        'a.first_contact_at as firstContactAt',
-        'a.kind as kind',
-        handOverOfHistoryLead.as('isHistory'),
-        (source === undefined ? sql<number>`1` : handOverOfSource(source)).as('ofSource'),
-      ])
-      .orderBy('a.lead_id')
-      .orderBy('a.at'),
+    source === undefined ? query : query.select(handOverOfSource(source).as('ofSource')),
   );
 }
 
