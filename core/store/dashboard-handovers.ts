@@ -16,6 +16,15 @@ export interface HandOverRow extends ResponseRow {
   readonly ofSource?: number;
 }
 
+/** A hand-over as a ResponseRow, from `assignments as a` (assignments_period covers them). */
+export const RESPONSE_COLUMNS = [
+  'a.lead_id as leadId',
+  sql<string>`a.rep_id`.as('repId'),
+  sql<Grade | null>`a.grade_then`.as('grade'),
+  'a.at as assignedAt',
+  'a.first_contact_at as firstContactAt',
+] as const;
+
 /** The hand-over's lead is deleted: a lookup in leads_deleted, which holds only deleted leads. */
 export const handOverOfDeletedLead = sql<boolean>`EXISTS (SELECT 1 FROM leads INDEXED BY leads_deleted
   WHERE leads.id = a.lead_id AND leads.deleted_at IS NOT NULL)`;
@@ -50,15 +59,8 @@ export function listHandOvers(
     // The half first: the deleted lead's probe is made only for the half's rows.
     .where(inLeadHalf('a.lead_id', half))
     .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
-    .select([
-      'a.lead_id as leadId',
-      sql<string>`a.rep_id`.as('repId'),
-      sql<Grade | null>`a.grade_then`.as('grade'),
-      'a.at as assignedAt',
-      'a.first_contact_at as firstContactAt',
-      'a.kind as kind',
-      handOverOfHistoryLead.as('isHistory'),
-    ])
+    .select(RESPONSE_COLUMNS)
+    .select(['a.kind as kind', handOverOfHistoryLead.as('isHistory')])
     .orderBy('a.lead_id')
     .orderBy('a.at');
   // Without a source, no column says whether a row is of it: one value less to make per row (~5 % of the read).

@@ -3,7 +3,12 @@
 import type { Database } from 'better-sqlite3';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Grade } from '../domain/funnel';
-import { handOverOfDeletedLead, handOverOfHistoryLead, handOverOfSource } from './dashboard-handovers';
+import {
+  handOverOfDeletedLead,
+  handOverOfHistoryLead,
+  handOverOfSource,
+  RESPONSE_COLUMNS,
+} from './dashboard-handovers';
 import { mainPathRankSql } from './kpi-facts';
 import type { Schema } from './schema';
 import { leadsIndexedBy, qb, selectAll } from './sql';
@@ -215,19 +220,7 @@ export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter
   if (filter.tier !== undefined) handOvers = handOvers.where(handedToTier(filter.tier));
   if (filter.source !== undefined)
     handOvers = handOvers.where(sql<boolean>`${handOverOfSource(filter.source)}`);
-  return selectAll(
-    db,
-    handOvers
-      .select([
-        'a.lead_id as leadId',
-        sql<string>`a.rep_id`.as('repId'),
-        sql<Grade | null>`a.grade_then`.as('grade'),
-        'a.at as assignedAt',
-        'a.first_contact_at as firstContactAt',
-      ])
-      .orderBy('a.lead_id')
-      .orderBy('a.at'),
-  );
+  return selectAll(db, handOvers.select(RESPONSE_COLUMNS).orderBy('a.lead_id').orderBy('a.at'));
 }
 
 export interface OwnerClosureRow {
