@@ -47,10 +47,15 @@ interface CompiledCalendar {
   table: DayTable | null;
 }
 
-/** `cum[i]` = business ms in local days [base, base + i). */
+/**
+ * `cum[i]` = business ms in local days [base, base + i); `opens[i]`/`closes[i]` = day base + i's window in ms since
+ * local midnight (0/0 on a day off), so a lookup needs no holiday set or weekday arithmetic.
+ */
 interface DayTable {
   readonly base: number;
   readonly cum: Float64Array;
+  readonly opens: Float64Array;
+  readonly closes: Float64Array;
 }
 
 /** Compiling is the only costly part; calendars are immutable JSON, so one compile per object is safe. */
@@ -124,21 +129,25 @@ function tableCovering(cal: CompiledCalendar, fromDay: number, toDay: number): D
   const end = Math.max(current === null ? toDay + 1 : current.base + current.cum.length - 1, toDay + 1);
   const days = Math.max(2 * (end - base), 512);
   const cum = new Float64Array(days + 1);
+  const opens = new Float64Array(days);
+  const closes = new Float64Array(days);
   for (let i = 0; i < days; i += 1) {
     const window = windowOn(cal, base + i);
-    cum[i + 1] = (cum[i] ?? 0) + (window === null ? 0 : window[1] - window[0]);
+    opens[i] = window === null ? 0 : window[0];
+    closes[i] = window === null ? 0 : window[1];
+    cum[i + 1] = (cum[i] ?? 0) + (closes[i] ?? 0) - (opens[i] ?? 0);
   }
-  const table: DayTable = { base, cum };
+  const table: DayTable = { base, cum, opens, closes };
   cal.table = table;
   return table;
 }
 
-/** Business ms from the table's first day up to the local instant `local`. */
-function businessBefore(cal: CompiledCalendar, table: DayTable, day: number, local: number): number {
-  const window = windowOn(cal, day);
-  const timeOfDay = local - day * DAY_MS;
-  const partial = window === null ? 0 : Math.min(Math.max(timeOfDay, window[0]), window[1]) - window[0];
-  return (table.cum[day - table.base] ?? 0) + partial;
+/** Business ms from the table's first day up to the local instant `local` (on `day`, which the table covers). */
+function businessBefore(table: DayTable, day: number, local: number): number {
+  const i = day - table.base;
+  const opens = table.opens[i] ?? 0;
+  const partial = Math.min(Math.max(local - day * DAY_MS, opens), table.closes[i] ?? 0) - opens;
+  return (table.cum[i] ?? 0) + partial;
 }
 
 /**
@@ -149,13 +158,26 @@ function businessBefore(cal: CompiledCalendar, table: DayTable, day: number, loc
 export function businessMsBetween(start: number, end: number, calendar: WorkingCalendar | null): number {
   if (!(end > start)) return 0;
   if (calendar === null) return end - start;
-  const cal = compileCalendar(calendar);
+  return businessMsIn(compileCalendar(calendar), start, end);
+}
+
+function businessMsIn(cal: CompiledCalendar, start: number, end: number): number {
   const localStart = start + cal.offsetMs;
   const localEnd = end + cal.offsetMs;
   const firstDay = Math.floor(localStart / DAY_MS);
   const lastDay = Math.floor(localEnd / DAY_MS);
   const table = tableCovering(cal, firstDay, lastDay);
-  return businessBefore(cal, table, lastDay, localEnd) - businessBefore(cal, table, firstDay, localStart);
+  return businessBefore(table, lastDay, localEnd) - businessBefore(table, firstDay, localStart);
+}
+
+/**
+ * businessMsBetween for one calendar, compiled once: for a loop over many intervals (the Dashboard's 100k
+ * hand-overs), where looking the calendar up per call showed in profiles.
+ */
+export function businessMsMeter(calendar: WorkingCalendar | null): (start: number, end: number) => number {
+  if (calendar === null) return (start, end) => (end > start ? end - start : 0);
+  const cal = compileCalendar(calendar);
+  return (start, end) => (end > start ? businessMsIn(cal, start, end) : 0);
 }
 
 /**
@@ -172,7 +194,7 @@ export function addBusinessMs(start: number, ms: number, calendar: WorkingCalend
   const day = Math.floor(local / DAY_MS);
   let span = Math.max(14, Math.ceil((ms / DAY_MS) * 3));
   let table = tableCovering(cal, day, day + span);
-  const target = businessBefore(cal, table, day, local) + ms;
+  const target = businessBefore(table, day, local) + ms;
   while ((table.cum[table.cum.length - 1] ?? 0) < target) {
     if (span > MAX_SCAN_DAYS) return Number.POSITIVE_INFINITY;
     span *= 2;
@@ -188,8 +210,7 @@ export function addBusinessMs(start: number, ms: number, calendar: WorkingCalend
     else lo = mid + 1;
   }
   const deadlineDay = base + lo - 1;
-  const window = windowOn(cal, deadlineDay);
-  const opensAt = window === null ? 0 : window[0];
+  const opensAt = table.opens[lo - 1] ?? 0;
   return deadlineDay * DAY_MS + opensAt + (target - (cum[lo - 1] ?? 0)) - cal.offsetMs;
 }
 

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ascendingOrder,
   EMPTY_RESPONSE_TALLY,
   figuresOfTally,
   mergeResponseTallies,
@@ -14,7 +15,11 @@ import {
   summarizeResponses,
   type ResponseFact,
 } from '../../../../core/domain/kpi/response-time';
-import { CHINA_OFFICE_CALENDAR } from '../../../../core/domain/sla/working-calendar';
+import {
+  businessMsBetween,
+  businessMsMeter,
+  CHINA_OFFICE_CALENDAR,
+} from '../../../../core/domain/sla/working-calendar';
 
 const TARGETS = { A: 5, B: 1440, C: 60, D: 60, ungraded: 60 };
 const START = Date.UTC(2026, 10, 23);
@@ -79,6 +84,38 @@ describe('response time per group in one pass', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('orders values ascending, ties by position, whole or not, small or past the packing range (property)', () => {
+    const value = fc.oneof(
+      fc.nat(300),
+      fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 200 }), (values) => {
+        const order = [...ascendingOrder(Float64Array.from(values))];
+        const expected = values.map((_, i) => i).sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b);
+        expect(order).toEqual(expected);
+      }),
+    );
+  });
+
+  it('measures business time with a meter exactly as businessMsBetween does (property)', () => {
+    const meter = businessMsMeter(CHINA_OFFICE_CALENDAR);
+    const plain = businessMsMeter(null);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: START - 400 * 86_400_000, max: NOW }),
+        fc.integer({ min: -86_400_000, max: 90 * 86_400_000 }),
+        (start, span) => {
+          expect(meter(start, start + span)).toBe(
+            businessMsBetween(start, start + span, CHINA_OFFICE_CALENDAR),
+          );
+          expect(plain(start, start + span)).toBe(businessMsBetween(start, start + span, null));
+        },
+      ),
     );
   });
 });
