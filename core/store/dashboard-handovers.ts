@@ -39,10 +39,10 @@ export function handOverOfSource(source: string) {
 }
 
 /**
- * Every hand-over to a rep in [from, to) of a live (not deleted) lead, history leads included, by lead then time:
- * the rows listResponses reads (less the history leads and those of another source) and countReceipts counts.
- * `grade` is the grade the lead was handed over at (assignments.grade_then). Sorting by lead in SQL (~35 ms for
- * 100k) lets the per-rep count of leads received run in one pass; a map of 100k lead ids cost twice that.
+ * Every hand-over to a rep in [from, to) of a live (not deleted) lead, history leads included, in time order (the
+ * index's own order: no sort): the rows listResponses reads (less the history leads and those of another source)
+ * and countReceipts counts. `grade` is the grade the lead was handed over at (assignments.grade_then). Sorting them
+ * by lead, as this read did for the count of leads received, was ~45% of its time over 100k hand-overs.
  */
 export function listHandOvers(
   db: Database,
@@ -61,7 +61,6 @@ export function listHandOvers(
     .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
     .select(RESPONSE_COLUMNS)
     .select(['a.kind as kind', handOverOfHistoryLead.as('isHistory')])
-    .orderBy('a.lead_id')
     .orderBy('a.at');
   // Without a source, no column says whether a row is of it: one value less to make per row (~5 % of the read).
   return selectAll<HandOverRow>(

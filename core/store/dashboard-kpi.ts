@@ -205,8 +205,8 @@ export interface ResponseRow {
 
 /**
  * Every hand-over to a rep in [from, to) of a live, non-history lead, with the rep's first contact after it, at the
- * grade it was handed over at, from the covering assignments_period (see dashboard-handovers.ts), by lead then
- * time. A lead reassigned before contact leaves its first rep's assignment uncontacted, as it was.
+ * grade it was handed over at, from the covering assignments_period (see dashboard-handovers.ts), in time order.
+ * A lead reassigned before contact leaves its first rep's assignment uncontacted, as it was.
  */
 export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
   // Rep and tier narrow by the rep the lead was handed to, not by its owner now.
@@ -220,7 +220,7 @@ export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter
   if (filter.tier !== undefined) handOvers = handOvers.where(handedToTier(filter.tier));
   if (filter.source !== undefined)
     handOvers = handOvers.where(sql<boolean>`${handOverOfSource(filter.source)}`);
-  return selectAll(db, handOvers.select(RESPONSE_COLUMNS).orderBy('a.lead_id').orderBy('a.at'));
+  return selectAll(db, handOvers.select(RESPONSE_COLUMNS).orderBy('a.at'));
 }
 
 export interface OwnerClosureRow {

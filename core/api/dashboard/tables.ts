@@ -10,7 +10,6 @@ import type { ArrivalRow, KpiFilter, OwnerClosureRow, ResponseRow } from '../../
 import type { StageStays } from '../../store/dashboard-stays';
 import { readOpenLoads } from '../../store/distribution-state';
 import { listReps } from '../../store/reps';
-import { gradeKeyOf } from './rows';
 import type { KpiRow } from './schemas';
 
 /** What the KPI row already read for the period: its arrivals, its hand-overs counted, its closures and stays. */
@@ -54,48 +53,66 @@ function funnelSteps(arrivals: readonly ArrivalRow[], stayRows: readonly StageSt
 export type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
 
 /**
- * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received. Rows
- * grouped by lead (listHandOvers and listResponses read them by lead, then time) are counted in one pass, a repeat being a rep already seen
- * in its lead's run; rows in any other order are counted through a set of (rep, lead) pairs.
+ * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received, at the
+ * grade of its first hand-over in `rows` (listHandOvers reads them in time order). Repeats are found in an
+ * open-addressing table of row positions: sorting 100k hand-overs by lead in SQL cost ~45% of their read, and a Set
+ * of joined ids or a Map of lead ids cost ~50 ms, this ~18.
  */
 export function countReceivedByGrade(rows: readonly ResponseRow[]): Map<string, GradeCounts> {
   const byRep = new Map<string, GradeCounts>();
-  const add = (row: ResponseRow) => {
+  const size = 2 ** Math.ceil(Math.log2(2 * rows.length + 2));
+  const mask = size - 1;
+  // Position + 1 of the first row of each (rep, lead) pair; 0 = empty.
+  const firstRows = new Int32Array(size);
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as ResponseRow;
+    let slot = pairHash(row.leadId, row.repId) & mask;
+    let isRepeat = false;
+    for (let seenAt = firstRows[slot] ?? 0; seenAt !== 0; seenAt = firstRows[slot] ?? 0) {
+      const seen = rows[seenAt - 1] as ResponseRow;
+      if (seen.leadId === row.leadId && seen.repId === row.repId) {
+        isRepeat = true;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (isRepeat) continue;
+    firstRows[slot] = i + 1;
     let counts = byRep.get(row.repId);
     if (counts === undefined) {
       counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
       byRep.set(row.repId, counts);
     }
-    counts[gradeKeyOf(row.grade)] += 1;
-  };
-  let runLead: string | null = null;
-  let runReps: string[] = [];
-  let isGrouped = true;
-  for (const row of rows) {
-    if (row.leadId !== runLead) {
-      // Non-decreasing lead ids keep each lead's rows together.
-      if (runLead !== null && row.leadId < runLead) {
-        isGrouped = false;
+    // A switch, not counts[gradeKeyOf(grade)]: a grade read from SQLite is a fresh string, which a keyed store
+    // must internalize.
+    switch (row.grade as string | null) {
+      case 'A':
+        counts.A += 1;
         break;
-      }
-      runLead = row.leadId;
-      runReps = [];
+      case 'B':
+        counts.B += 1;
+        break;
+      case 'C':
+        counts.C += 1;
+        break;
+      case 'D':
+        counts.D += 1;
+        break;
+      default:
+        counts.ungraded += 1;
     }
-    if (!runReps.includes(row.repId)) {
-      runReps.push(row.repId);
-      add(row);
-    }
-  }
-  if (isGrouped) return byRep;
-  byRep.clear();
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = `${row.repId}\u0000${row.leadId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    add(row);
   }
   return byRep;
+}
+
+/** FNV-1a over the last characters of a lead's and a rep's id (the table compares the ids themselves). */
+function pairHash(leadId: string, repId: string): number {
+  let hash = 2166136261;
+  for (let c = Math.max(0, leadId.length - 12); c < leadId.length; c += 1)
+    hash = Math.imul(hash ^ leadId.charCodeAt(c), 16777619);
+  for (let c = Math.max(0, repId.length - 4); c < repId.length; c += 1)
+    hash = Math.imul(hash ^ repId.charCodeAt(c), 16777619);
+  return hash >>> 0;
 }
 
 export function computePeriodTables(

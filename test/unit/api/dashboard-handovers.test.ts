@@ -144,7 +144,7 @@ describe('the hand-overs read once for the KPI row', () => {
     db.close();
   });
 
-  it('grade each hand-over by the grade it was given at, leave out deleted leads, keep lead order', () => {
+  it('grade each hand-over by the grade it was given at, leave out deleted leads, in time order', () => {
     const db: Database = openDatabase(join(tempDir(), 'grade-then.sqlite'));
     db.exec(`
       INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', '销售', 'mid', '2025-01-01', 0, 0);
@@ -158,9 +158,12 @@ describe('the hand-overs read once for the KPI row', () => {
     db.exec(`INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l0', 'z', 'mql', 0, 0);
       INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES
         ('a3', 'l1', 'r1', 'manual', 't', ${BASE + 10 * HOUR}), ('a4', 'l0', 'r1', 'auto', 't', ${BASE + 13 * HOUR})`);
-    // By lead then time, so that hand-overs per rep count each lead once in one pass.
+    // In time order, whatever the leads: a repeated (rep, lead) pair counts at its first hand-over's grade.
     expect(listHandOvers(db, PERIOD).map((r) => r.assignedAt - BASE)).toEqual(
-      [13, 10, 11].map((h) => h * HOUR),
+      [10, 11, 13].map((h) => h * HOUR),
+    );
+    expect(listResponses(db, PERIOD, {}).map((r) => r.assignedAt - BASE)).toEqual(
+      [10, 11, 13].map((h) => h * HOUR),
     );
     db.close();
   });

@@ -1,5 +1,5 @@
-// The per-rep table's leads by grade count each (rep, lead) once, whether the hand-overs come grouped by lead (as
-// listResponses reads them) or in any other order.
+// The per-rep table's leads by grade count each (rep, lead) once, in whatever order the hand-overs come, at the grade
+// of the pair's first hand-over.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countReceivedByGrade } from '../../../core/api/dashboard/tables';
@@ -20,6 +20,23 @@ describe('leads received per rep and grade', () => {
     ]);
     expect(countReceivedByGrade(grouped)).toEqual(expected);
     expect(countReceivedByGrade([...grouped].reverse())).toEqual(expected);
+  });
+
+  it("counts a repeated pair at its first hand-over's grade", () => {
+    const first = { ...row('l1', 'r1'), grade: 'B' as const };
+    const again = { ...row('l1', 'r1'), grade: 'A' as const };
+    expect(countReceivedByGrade([first, again]).get('r1')).toEqual({ A: 0, B: 1, C: 0, D: 0, ungraded: 0 });
+  });
+
+  it('finds repeats among many ids whose hashes collide in the table', () => {
+    // 5000 leads, each handed to two reps and then again to the first: 10000 pairs in a table of 32768 slots.
+    const rows: ResponseRow[] = [];
+    for (let i = 0; i < 5000; i += 1) {
+      const leadId = `lead-${i}`;
+      rows.push(row(leadId, 'r1'), row(leadId, `rep-${i % 7}`), row(leadId, 'r1'));
+    }
+    const total = [...countReceivedByGrade(rows).values()].reduce((n, c) => n + c.ungraded, 0);
+    expect(total).toBe(10_000);
   });
 
   it('gives the same counts for any order of the same hand-overs', () => {
