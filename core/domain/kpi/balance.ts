@@ -9,7 +9,7 @@ import type { Grade } from '../funnel';
 import type { SlaGradeKey } from '../sla/sla-policy';
 import { SLA_GRADE_KEYS } from '../sla/sla-policy';
 import type { Estimate } from './stats';
-import { bootstrapCountsEstimate, proportionEstimate } from './stats';
+import { bootstrapCountsEstimates, proportionEstimate } from './stats';
 
 export interface BalanceRep {
   readonly id: string;
@@ -180,8 +180,7 @@ export function computeBalance(
     const all = perGroup.get(group) ?? [];
     const perRep = counted.map((i) => all[i] ?? 0);
     const leads = perRep.reduce((a, b) => a + b, 0);
-    const stdDev = bootstrapCountsEstimate(perRep, stdDevOf, rng);
-    const gini = bootstrapCountsEstimate(perRep, giniOf, rng);
+    const [stdDev, gini] = bootstrapCountsEstimates(perRep, [stdDevOf, giniOf], rng) as [Estimate, Estimate];
     const isTooFew = leads < options.minSample || repCount < 2;
     const verdict: BalanceVerdict = isTooFew
       ? 'too_few'

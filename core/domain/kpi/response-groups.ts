@@ -94,7 +94,9 @@ export function tallyResponseGroups<F extends ResponseFact>(
     for (let m = firstOf[j] ?? 0; m < (firstOf[j + 1] ?? 0); m += 1) {
       const g = memberships[m] ?? 0;
       const groupMinutes = minutes[g];
-      if (groupMinutes !== undefined) groupMinutes[filled[g]++] = value;
+      const at = filled[g] ?? 0;
+      if (groupMinutes !== undefined) groupMinutes[at] = value;
+      filled[g] = at + 1;
     }
   }
   return minutes.map((sorted, g) => ({

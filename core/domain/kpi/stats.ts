@@ -104,34 +104,42 @@ function sampleBinomial(n: number, p: number, rng: Rng): number {
 }
 
 /**
- * The same percentile bootstrap when the items are only counted per category (leads per rep): a resample is a
- * multinomial draw of the total over the categories, made as a chain of binomials, so the cost grows with the
- * number of categories, not of items. Same seed and counts, same interval.
+ * The same percentile bootstrap when the items are only counted per category (leads per rep), of several
+ * statistics: a resample is a multinomial draw of the total over the categories, made as a chain of binomials, so
+ * the cost grows with the number of categories, not of items. The statistics share their resamples (a paired
+ * bootstrap): each one's interval is as valid as from resamples of its own, and the draws, most of the cost, are made
+ * once (the Dashboard's balance takes σ and Gini of each group). Same seed and counts, same intervals.
  */
-export function bootstrapCountsEstimate(
+export function bootstrapCountsEstimates(
   counts: readonly number[],
-  statistic: (counts: readonly number[]) => number,
+  statistics: readonly ((counts: readonly number[]) => number)[],
   rng: Rng,
   resamples = BOOTSTRAP_RESAMPLES,
-): Estimate {
+): Estimate[] {
   const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return { value: null, n: 0, low: null, high: null };
-  const stats = new Float64Array(resamples);
+  if (total === 0) return statistics.map(() => ({ value: null, n: 0, low: null, high: null }));
+  const stats = statistics.map(() => new Float64Array(resamples));
   const sample = new Array<number>(counts.length).fill(0);
+  const last = counts.length - 1;
   for (let r = 0; r < resamples; r += 1) {
     let left = total;
     let mass = total;
-    counts.forEach((count, i) => {
-      const drawn = i === counts.length - 1 ? left : sampleBinomial(left, mass === 0 ? 0 : count / mass, rng);
+    for (let i = 0; i <= last; i += 1) {
+      const count = counts[i] ?? 0;
+      const drawn = i === last ? left : sampleBinomial(left, mass === 0 ? 0 : count / mass, rng);
       sample[i] = drawn;
       left -= drawn;
       mass -= count;
+    }
+    statistics.forEach((statistic, k) => {
+      (stats[k] as Float64Array)[r] = statistic(sample);
     });
-    stats[r] = statistic(sample);
   }
-  stats.sort();
-  const at = (q: number) => stats[Math.min(resamples - 1, Math.max(0, Math.floor(q * resamples)))] ?? 0;
-  return { value: statistic(counts), n: total, low: at(0.025), high: at(0.975) };
+  return statistics.map((statistic, k) => {
+    const sorted = (stats[k] as Float64Array).sort();
+    const at = (q: number) => sorted[Math.min(resamples - 1, Math.max(0, Math.floor(q * resamples)))] ?? 0;
+    return { value: statistic(counts), n: total, low: at(0.025), high: at(0.975) };
+  });
 }
 
 /** Counts per bucket; `edges` ascending upper bounds (exclusive), the last bucket takes everything above. */

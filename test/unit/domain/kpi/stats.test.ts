@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../../core/domain/clock';
 import {
-  bootstrapCountsEstimate,
+  bootstrapCountsEstimates,
   bootstrapEstimate,
   histogramOf,
   medianOf,
@@ -50,19 +50,29 @@ describe('kpi statistics', () => {
 
   it('resamples counts per category keeping the total, exactly below 64 trials and approximately above', () => {
     const total = (c: readonly number[]) => c.reduce((a, b) => a + b, 0);
-    expect(bootstrapCountsEstimate([3, 5, 200], total, createRng(3))).toEqual({
+    expect(bootstrapCountsEstimates([3, 5, 200], [total], createRng(3))[0]).toEqual({
       value: 208,
       n: 208,
       low: 208,
       high: 208,
     });
     const first = (c: readonly number[]) => c[0] ?? 0;
-    const small = bootstrapCountsEstimate([10, 10], first, createRng(3));
-    const large = bootstrapCountsEstimate([1000, 1000], first, createRng(3));
+    const small = bootstrapCountsEstimates([10, 10], [first], createRng(3))[0]!;
+    const large = bootstrapCountsEstimates([1000, 1000], [first], createRng(3))[0]!;
     expect(small.low!).toBeLessThan(10);
     expect(small.high!).toBeGreaterThan(10);
     // Relative width shrinks as √n grows: 20 → 2000 items is 10× narrower.
     expect((large.high! - large.low!) / 1000).toBeLessThan((small.high! - small.low!) / 10 / 3);
+  });
+
+  it('gives each statistic of a paired bootstrap the interval a bootstrap of it alone gives, same seed', () => {
+    const first = (c: readonly number[]) => c[0] ?? 0;
+    const spread = (c: readonly number[]) => Math.max(...c) - Math.min(...c);
+    const counts = [40, 3, 17, 90, 0, 12];
+    const [a, b] = bootstrapCountsEstimates(counts, [first, spread], createRng(5));
+    expect(a).toEqual(bootstrapCountsEstimates(counts, [first], createRng(5))[0]);
+    expect(b).toEqual(bootstrapCountsEstimates(counts, [spread], createRng(5))[0]);
+    expect(b!.low!).toBeLessThan(b!.high!);
   });
 
   it('puts each value in one bucket of a histogram', () => {
