@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar';
-import { listHandOvers } from '../../store/dashboard-handovers';
+import { forEachHandOverSlice } from '../../store/dashboard-handovers';
 import {
   countArrivals,
   countClosures,
@@ -18,10 +18,10 @@ import {
 } from '../../store/dashboard-kpi';
 import { sumStageStays, type StageStays } from '../../store/dashboard-stays';
 import type { ReceiptCount } from '../../store/fairness-receipts';
-import { receiptTotalsOf, responseRowsOf } from './handovers';
+import { createReceiptCounter, responseRowsOf } from './handovers';
 import type { ResolvedPeriod } from './period';
-import { mergePeriodTallies, tallyPeriodResponses, type PeriodTallies } from './response-figures';
-import { countReceivedByGrade, type GradeCounts } from './tables';
+import { createPeriodTallier, mergePeriodTallies, type PeriodTallies } from './response-figures';
+import { createReceivedCounter, type GradeCounts } from './tables';
 
 export interface KpiPartInput {
   readonly period: ResolvedPeriod;
@@ -54,7 +54,7 @@ export interface KpiPart {
   /** Arrivals of the period and the one before (countArrivals' rows: their sums are the figures). */
   readonly arrivals: readonly ArrivalRow[];
   readonly tallies: PeriodTallies;
-  /** The period's fairness receipts, one per rep, kind and grade then (receiptTotalsOf). */
+  /** The period's fairness receipts, one per rep, kind and grade then (createReceiptCounter). */
   readonly receipts: readonly ReceiptCount[];
   /** Distinct leads each rep received in the period, by grade then. */
   readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
@@ -69,16 +69,26 @@ export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
   const { period, filter } = input;
   const half = input.half ?? undefined;
   const both = { from: period.previous.from, to: period.to, utcOffsetMinutes: period.utcOffsetMinutes };
-  const handOvers = listHandOvers(db, both, filter.source, half);
   const tierRepIds = input.tierRepIds === null ? undefined : new Set(input.tierRepIds);
-  const responseRows = responseRowsOf(handOvers, filter, tierRepIds);
-  const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
+  const tallier = createPeriodTallier(period, input.calendar, input.targets, input.now);
+  const receipts = createReceiptCounter(period.from, period.to, period.utcOffsetMinutes);
+  const received = createReceivedCounter();
+  const notContacted = new Set<string>();
+  // A week of hand-overs at a time, each counted into every figure and let go (forEachHandOverSlice).
+  forEachHandOverSlice(db, both, filter.source, half, (handOvers) => {
+    const responseRows = responseRowsOf(handOvers, filter, tierRepIds);
+    tallier.add(responseRows);
+    receipts.add(handOvers);
+    const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
+    received.add(rowsNow);
+    for (const row of rowsNow) if (row.firstContactAt === null) notContacted.add(row.leadId);
+  });
   return {
     arrivals: countArrivals(db, both, filter, period.from, half),
-    tallies: tallyPeriodResponses(period, responseRows, input.calendar, input.targets, input.now),
-    receipts: receiptTotalsOf(handOvers, period.from, period.to, period.utcOffsetMinutes),
-    receivedByGrade: countReceivedByGrade(rowsNow),
-    notContactedLeads: new Set(rowsNow.filter((r) => r.firstContactAt === null).map((r) => r.leadId)).size,
+    tallies: tallier.finish(),
+    receipts: receipts.totals(),
+    receivedByGrade: received.counts(),
+    notContactedLeads: notContacted.size,
     closures: input.wholeReads.closures
       ? {
           closures: countClosures(db, both, filter),
@@ -91,7 +101,7 @@ export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
   };
 }
 
-/** The receipts of two halves as receiptTotalsOf counts all leads: counts added, each group's latest day kept. */
+/** The receipts of two halves as one counter of all leads counts them: counts added, each group's latest day kept. */
 function mergeReceipts(a: readonly ReceiptCount[], b: readonly ReceiptCount[]): ReceiptCount[] {
   const byKey = new Map<string, ReceiptCount>();
   for (const receipt of [...a, ...b]) {

@@ -1,12 +1,12 @@
 // The KPI row's response time in one pass over the period's hand-overs: the period and the one before, each grade,
-// each rep and each day, every assignment judged once (tallyResponseGroups), no object per assignment; the tallies of
+// each rep and each day, every assignment judged once (createResponseTallier), no object per assignment; the tallies of
 // disjoint hand-overs merge before any figure is taken.
 import type { ResponseFigures } from '../../domain/kpi/response-time';
 import {
+  createResponseTallier,
   EMPTY_RESPONSE_TALLY,
   figuresOfTally,
   mergeResponseTallies,
-  tallyResponseGroups,
   type ResponseTally,
 } from '../../domain/kpi/response-groups';
 import type { KpiTargets } from '../../domain/kpi/targets';
@@ -37,53 +37,60 @@ export interface PeriodTallies {
 }
 
 /**
- * The tallies of `rows` (hand-overs of the period and the one before it, as listResponses reads them): each
- * assignment judged once and counted into the period or the one before, its grade, its rep and its day.
+ * The tallies of hand-overs of the period and the one before it (as listResponses reads them), added in slices:
+ * each assignment judged once and counted into the period or the one before, its grade, its rep and its day.
  */
-export function tallyPeriodResponses(
+export interface PeriodTallier {
+  add(rows: readonly ResponseRow[]): void;
+  finish(): PeriodTallies;
+}
+
+export function createPeriodTallier(
   period: ResolvedPeriod,
-  rows: readonly ResponseRow[],
   calendar: WorkingCalendar | null,
   targets: KpiTargets,
   now: number,
-): PeriodTallies {
-  // Groups: 0 the period, 1–5 its grades, 6 the period before, then one per rep, then one per day of the period.
+): PeriodTallier {
+  // Groups: 0 the period, 1–5 its grades, 6 the period before, then one per day of the period, then one per rep in
+  // the order the reps first come (their number is known only at the end).
   const gradeIndex = new Map<SlaGradeKey, number>(SLA_GRADE_KEYS.map((key, i) => [key, 1 + i]));
   const before = 1 + SLA_GRADE_KEYS.length;
+  const firstDay = before + 1;
+  const firstRep = firstDay + period.days;
   const repIndex = new Map<string, number>();
-  for (const row of rows)
-    if (row.assignedAt >= period.from && !repIndex.has(row.repId)) repIndex.set(row.repId, repIndex.size);
-  const firstRep = before + 1;
-  const firstDay = firstRep + repIndex.size;
-  const tallies = tallyResponseGroups(
-    rows,
-    calendar,
-    targets.responseMinutes,
-    now,
-    firstDay + period.days,
-    (row, _index, into) => {
-      if (row.assignedAt < period.from) {
-        into[0] = before;
-        return 1;
-      }
-      let count = 0;
-      into[count++] = 0;
-      const grade = gradeIndex.get(row.grade ?? 'ungraded');
-      if (grade !== undefined) into[count++] = grade;
-      const rep = repIndex.get(row.repId);
-      if (rep !== undefined) into[count++] = firstRep + rep;
-      const day = localDayNumber(row.assignedAt, period.utcOffsetMinutes) - period.firstDay;
-      if (day >= 0 && day < period.days) into[count++] = firstDay + day;
-      return count;
-    },
-  );
-  const at = (i: number): ResponseTally => tallies[i] ?? EMPTY_RESPONSE_TALLY;
+  const tallier = createResponseTallier(calendar, targets.responseMinutes, now);
+  const into: number[] = [];
   return {
-    current: at(0),
-    previous: at(before),
-    byGrade: SLA_GRADE_KEYS.map((_, i) => at(1 + i)),
-    byRep: new Map([...repIndex].map(([repId, i]) => [repId, at(firstRep + i)])),
-    byDay: Array.from({ length: period.days }, (_, d) => at(firstDay + d)),
+    add(rows) {
+      for (const row of rows) {
+        if (row.assignedAt < period.from) {
+          into[0] = before;
+          tallier.add(row, into, 1);
+          continue;
+        }
+        let count = 0;
+        into[count++] = 0;
+        const grade = gradeIndex.get(row.grade ?? 'ungraded');
+        if (grade !== undefined) into[count++] = grade;
+        let rep = repIndex.get(row.repId);
+        if (rep === undefined) repIndex.set(row.repId, (rep = repIndex.size));
+        into[count++] = firstRep + rep;
+        const day = localDayNumber(row.assignedAt, period.utcOffsetMinutes) - period.firstDay;
+        if (day >= 0 && day < period.days) into[count++] = firstDay + day;
+        tallier.add(row, into, count);
+      }
+    },
+    finish() {
+      const tallies = tallier.finish(firstRep + repIndex.size);
+      const at = (i: number): ResponseTally => tallies[i] ?? EMPTY_RESPONSE_TALLY;
+      return {
+        current: at(0),
+        previous: at(before),
+        byGrade: SLA_GRADE_KEYS.map((_, i) => at(1 + i)),
+        byRep: new Map([...repIndex].map(([repId, i]) => [repId, at(firstRep + i)])),
+        byDay: Array.from({ length: period.days }, (_, d) => at(firstDay + d)),
+      };
+    },
   };
 }
 

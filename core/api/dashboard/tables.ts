@@ -15,7 +15,7 @@ import type { KpiRow } from './schemas';
 /** What the KPI row already read for the period: its arrivals, its hand-overs counted, its closures and stays. */
 export interface PeriodRows {
   readonly arrivalsNow: readonly ArrivalRow[];
-  /** Distinct leads each rep received in the period, by grade then (countReceivedByGrade). */
+  /** Distinct leads each rep received in the period, by grade then (createReceivedCounter). */
   readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
   readonly responseByRep: ReadonlyMap<string, ResponseFigures>;
   readonly closuresByOwner: readonly OwnerClosureRow[];
@@ -53,56 +53,73 @@ function funnelSteps(arrivals: readonly ArrivalRow[], stayRows: readonly StageSt
 export type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
 
 /**
- * Distinct leads per rep and grade: a lead handed to the same rep twice in the period is one lead received, at the
- * grade of its first hand-over in `rows` (listHandOvers reads them in time order). Repeats are found in an
- * open-addressing table of row positions: sorting 100k hand-overs by lead in SQL cost ~45% of their read, and a Set
- * of joined ids or a Map of lead ids cost ~50 ms, this ~18.
+ * Distinct leads per rep and grade, of rows added in slices: a lead handed to the same rep twice in the period is one
+ * lead received, at the grade of its first hand-over added (listHandOvers reads them in time order).
  */
-export function countReceivedByGrade(rows: readonly ResponseRow[]): Map<string, GradeCounts> {
+export interface ReceivedCounter {
+  add(rows: readonly ResponseRow[]): void;
+  counts(): Map<string, GradeCounts>;
+}
+
+/**
+ * Repeats are found in an open-addressing table of the (rep, lead) pairs seen, kept as two id lists: sorting 100k
+ * hand-overs by lead in SQL cost ~45% of their read, and a Set of joined ids or a Map of lead ids cost ~50 ms, this
+ * ~18.
+ */
+export function createReceivedCounter(): ReceivedCounter {
   const byRep = new Map<string, GradeCounts>();
-  const size = 2 ** Math.ceil(Math.log2(2 * rows.length + 2));
-  const mask = size - 1;
-  // Position + 1 of the first row of each (rep, lead) pair; 0 = empty.
-  const firstRows = new Int32Array(size);
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i] as ResponseRow;
-    let slot = pairHash(row.leadId, row.repId) & mask;
-    let isRepeat = false;
-    for (let seenAt = firstRows[slot] ?? 0; seenAt !== 0; seenAt = firstRows[slot] ?? 0) {
-      const seen = rows[seenAt - 1] as ResponseRow;
-      if (seen.leadId === row.leadId && seen.repId === row.repId) {
-        isRepeat = true;
-        break;
-      }
+  const pairLeads: string[] = [];
+  const pairReps: string[] = [];
+  // Pair number + 1 per slot; 0 = empty. Kept at most half full.
+  let slots = new Int32Array(1024);
+  const slotOf = (leadId: string, repId: string): number => {
+    const mask = slots.length - 1;
+    let slot = pairHash(leadId, repId) & mask;
+    for (let pair = slots[slot] ?? 0; pair !== 0; pair = slots[slot] ?? 0) {
+      if (pairLeads[pair - 1] === leadId && pairReps[pair - 1] === repId) return slot;
       slot = (slot + 1) & mask;
     }
-    if (isRepeat) continue;
-    firstRows[slot] = i + 1;
-    let counts = byRep.get(row.repId);
-    if (counts === undefined) {
-      counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
-      byRep.set(row.repId, counts);
-    }
-    // A switch, not counts[gradeKeyOf(grade)]: a grade read from SQLite is a fresh string, which a keyed store
-    // must internalize.
-    switch (row.grade as string | null) {
-      case 'A':
-        counts.A += 1;
-        break;
-      case 'B':
-        counts.B += 1;
-        break;
-      case 'C':
-        counts.C += 1;
-        break;
-      case 'D':
-        counts.D += 1;
-        break;
-      default:
-        counts.ungraded += 1;
-    }
-  }
-  return byRep;
+    return slot;
+  };
+  return {
+    add(rows) {
+      for (const row of rows) {
+        const slot = slotOf(row.leadId, row.repId);
+        if (slots[slot] !== 0) continue;
+        pairLeads.push(row.leadId);
+        pairReps.push(row.repId);
+        slots[slot] = pairLeads.length;
+        if (2 * pairLeads.length > slots.length) {
+          slots = new Int32Array(2 * slots.length);
+          pairLeads.forEach((leadId, i) => (slots[slotOf(leadId, pairReps[i] ?? '')] = i + 1));
+        }
+        let counts = byRep.get(row.repId);
+        if (counts === undefined) {
+          counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
+          byRep.set(row.repId, counts);
+        }
+        // A switch, not counts[gradeKeyOf(grade)]: a grade read from SQLite is a fresh string, which a keyed store
+        // must internalize.
+        switch (row.grade as string | null) {
+          case 'A':
+            counts.A += 1;
+            break;
+          case 'B':
+            counts.B += 1;
+            break;
+          case 'C':
+            counts.C += 1;
+            break;
+          case 'D':
+            counts.D += 1;
+            break;
+          default:
+            counts.ungraded += 1;
+        }
+      }
+    },
+    counts: () => byRep,
+  };
 }
 
 /** FNV-1a over the last characters of a lead's and a rep's id (the table compares the ids themselves). */

@@ -26,85 +26,100 @@ export const EMPTY_RESPONSE_TALLY: ResponseTally = {
 };
 
 /**
- * The tallies of `groupCount` groups of judgeResponses' verdicts: `groupsOf` writes the groups the fact at `index`
- * belongs to into `into` and answers how many. Invariant: for every group g, figuresOfTally(result[g]) equals
- * summarizeResponses(judgeResponses(facts of g, …)).
+ * Response time of many groups at once: each fact judged once, as judgeResponses judges it, and counted into its
+ * groups, added one at a time (facts read in slices need not all be held at once). Invariant: for every group g,
+ * figuresOfTally(finish(…)[g]) equals summarizeResponses(judgeResponses(facts of g, …)).
  */
-export function tallyResponseGroups<F extends ResponseFact>(
-  facts: readonly F[],
+export interface ResponseTallier {
+  /** Judges `fact` once and counts it into the groups `groups[0 … count)` (numbers from 0, in any order). */
+  add(fact: ResponseFact, groups: readonly number[], count: number): void;
+  /** The tallies of groups 0 … groupCount − 1 of the facts added (groups past it are left out). */
+  finish(groupCount: number): ResponseTally[];
+}
+
+/** A typed array twice as long (at least `length`), holding `array`'s values. */
+function grown<A extends Uint32Array | Int32Array | Float64Array>(array: A, length: number): A {
+  const bigger = new (array.constructor as new (n: number) => A)(Math.max(length, 2 * array.length));
+  bigger.set(array);
+  return bigger;
+}
+
+export function createResponseTallier(
   calendar: WorkingCalendar | null,
   targetMinutes: Readonly<Record<SlaGradeKey, number>>,
   now: number,
-  groupCount: number,
-  groupsOf: (fact: F, index: number, into: number[]) => number,
-): ResponseTally[] {
+): ResponseTallier {
   const between = businessMsMeter(calendar);
   // Looked up in a Map: a grade read from SQLite is a fresh string, which a keyed property load must internalize.
   const targetOf = new Map<string, number>(Object.entries(targetMinutes));
-  const assigned = new Uint32Array(groupCount);
-  const decided = new Uint32Array(groupCount);
-  const within = new Uint32Array(groupCount);
-  const contacted = new Uint32Array(groupCount);
+  // Per group: assigned, decided, within, contacted (4 counts per group, grown as group numbers come).
+  let counts = new Uint32Array(4 * 64);
   // The j-th contacted fact's business ms and its groups (memberships[firstOf[j] … firstOf[j + 1])), in typed
   // arrays: pushing 100k doubles and their groups onto plain arrays cost more than judging them.
-  const contactedMs = new Float64Array(facts.length);
-  const firstOf = new Uint32Array(facts.length + 1);
-  let memberships = new Int32Array(facts.length * 4 + 4);
+  let contactedMs = new Float64Array(1024);
+  let firstOf = new Uint32Array(1025);
+  let memberships = new Int32Array(4096);
   let contactedCount = 0;
   let membershipCount = 0;
-  const into: number[] = [];
-  for (let index = 0; index < facts.length; index += 1) {
-    const fact = facts[index] as F;
-    const count = groupsOf(fact, index, into);
-    if (count === 0) continue;
-    // NaN for a grade without a target: no comparison with it holds, as with a missing key.
-    const target = targetOf.get(fact.grade ?? 'ungraded') ?? Number.NaN;
-    const ms = fact.firstContactAt === null ? -1 : between(fact.assignedAt, fact.firstContactAt);
-    const isContacted = ms >= 0;
-    const isDecided = isContacted || between(fact.assignedAt, now) / MINUTE_MS > target;
-    const isWithin = isContacted && ms / MINUTE_MS <= target;
-    if (membershipCount + count > memberships.length) {
-      const grown = new Int32Array(2 * (membershipCount + count));
-      grown.set(memberships);
-      memberships = grown;
-    }
-    for (let k = 0; k < count; k += 1) {
-      const g = into[k] ?? -1;
-      if (g < 0 || g >= groupCount) continue;
-      assigned[g] = (assigned[g] ?? 0) + 1;
-      if (isDecided) decided[g] = (decided[g] ?? 0) + 1;
-      if (isWithin) within[g] = (within[g] ?? 0) + 1;
-      if (isContacted) {
-        contacted[g] = (contacted[g] ?? 0) + 1;
-        memberships[membershipCount++] = g;
+  return {
+    add(fact, groups, count) {
+      if (count === 0) return;
+      // NaN for a grade without a target: no comparison with it holds, as with a missing key.
+      const target = targetOf.get(fact.grade ?? 'ungraded') ?? Number.NaN;
+      const ms = fact.firstContactAt === null ? -1 : between(fact.assignedAt, fact.firstContactAt);
+      const isContacted = ms >= 0;
+      const isDecided = isContacted || between(fact.assignedAt, now) / MINUTE_MS > target;
+      const isWithin = isContacted && ms / MINUTE_MS <= target;
+      if (membershipCount + count > memberships.length)
+        memberships = grown(memberships, membershipCount + count);
+      for (let k = 0; k < count; k += 1) {
+        const g = groups[k] ?? -1;
+        if (g < 0) continue;
+        if (4 * g + 4 > counts.length) counts = grown(counts, 4 * g + 4);
+        const at = 4 * g;
+        counts[at] = (counts[at] ?? 0) + 1;
+        if (isDecided) counts[at + 1] = (counts[at + 1] ?? 0) + 1;
+        if (isWithin) counts[at + 2] = (counts[at + 2] ?? 0) + 1;
+        if (isContacted) {
+          counts[at + 3] = (counts[at + 3] ?? 0) + 1;
+          memberships[membershipCount++] = g;
+        }
       }
-    }
-    if (isContacted) {
-      contactedMs[contactedCount++] = ms;
-      firstOf[contactedCount] = membershipCount;
-    }
-  }
-  // One sort of all contacted facts by business ms, then each fact's minutes appended to its groups in that order:
-  // every group's minutes come out ascending, with no sort per group (four sorts of 100k cost ~40 ms).
-  const minutes = Array.from(contacted, (size) => new Float64Array(size));
-  const filled = new Uint32Array(groupCount);
-  const ms = contactedMs.subarray(0, contactedCount);
-  for (const j of ascendingOrder(ms)) {
-    const value = (ms[j] ?? 0) / MINUTE_MS;
-    for (let m = firstOf[j] ?? 0; m < (firstOf[j + 1] ?? 0); m += 1) {
-      const g = memberships[m] ?? 0;
-      const groupMinutes = minutes[g];
-      const at = filled[g] ?? 0;
-      if (groupMinutes !== undefined) groupMinutes[at] = value;
-      filled[g] = at + 1;
-    }
-  }
-  return minutes.map((sorted, g) => ({
-    assigned: assigned[g] ?? 0,
-    decided: decided[g] ?? 0,
-    within: within[g] ?? 0,
-    minutes: sorted,
-  }));
+      if (isContacted) {
+        if (contactedCount + 1 >= contactedMs.length) {
+          contactedMs = grown(contactedMs, contactedCount + 2);
+          firstOf = grown(firstOf, contactedCount + 3);
+        }
+        contactedMs[contactedCount++] = ms;
+        firstOf[contactedCount] = membershipCount;
+      }
+    },
+    finish(groupCount) {
+      const countOf = (g: number, k: number) => (4 * g + 4 <= counts.length ? (counts[4 * g + k] ?? 0) : 0);
+      // One sort of all contacted facts by business ms, then each fact's minutes appended to its groups in that
+      // order: every group's minutes come out ascending, with no sort per group (four sorts of 100k cost ~40 ms).
+      const minutes = Array.from({ length: groupCount }, (_, g) => new Float64Array(countOf(g, 3)));
+      const filled = new Uint32Array(groupCount);
+      const ms = contactedMs.subarray(0, contactedCount);
+      for (const j of ascendingOrder(ms)) {
+        const value = (ms[j] ?? 0) / MINUTE_MS;
+        for (let m = firstOf[j] ?? 0; m < (firstOf[j + 1] ?? 0); m += 1) {
+          const g = memberships[m] ?? 0;
+          const groupMinutes = minutes[g];
+          if (groupMinutes === undefined) continue;
+          const at = filled[g] ?? 0;
+          groupMinutes[at] = value;
+          filled[g] = at + 1;
+        }
+      }
+      return minutes.map((sorted, g) => ({
+        assigned: countOf(g, 0),
+        decided: countOf(g, 1),
+        within: countOf(g, 2),
+        minutes: sorted,
+      }));
+    },
+  };
 }
 
 /**

@@ -6,9 +6,13 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { receiptTotalsOf, responseRowsOf } from '../../../core/api/dashboard/handovers';
+import { createReceiptCounter, responseRowsOf } from '../../../core/api/dashboard/handovers';
 import { readPeriodFairness } from '../../../core/api/distribution/fairness';
-import { listHandOvers } from '../../../core/store/dashboard-handovers';
+import {
+  forEachHandOverSlice,
+  listHandOvers,
+  type HandOverRow,
+} from '../../../core/store/dashboard-handovers';
 import { listResponses, type KpiFilter, type ResponseRow } from '../../../core/store/dashboard-kpi';
 import { openDatabase } from '../../../core/store/open-database';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -56,6 +60,12 @@ const asResponse = (r: ResponseRow): ResponseRow => ({
 });
 const sorted = <T>(rows: readonly T[], key: (row: T) => string) =>
   [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+function receiptTotalsOf(rows: readonly HandOverRow[], from: number, to: number, utcOffsetMinutes: number) {
+  const counter = createReceiptCounter(from, to, utcOffsetMinutes);
+  counter.add(rows);
+  return counter.totals();
+}
 
 describe('the hand-overs read once for the KPI row', () => {
   const tempDir = useTempDir();
@@ -164,6 +174,32 @@ describe('the hand-overs read once for the KPI row', () => {
     );
     expect(listResponses(db, PERIOD, {}).map((r) => r.assignedAt - BASE)).toEqual(
       [10, 11, 13].map((h) => h * HOUR),
+    );
+    db.close();
+  });
+
+  it('reads a long period a week at a time, every hand-over once, in time order, edges included', () => {
+    const db: Database = openDatabase(join(tempDir(), 'slices.sqlite'));
+    const WEEK = 7 * 24 * HOUR;
+    const long = { from: BASE, to: BASE + 5 * WEEK + 3 * HOUR, utcOffsetMinutes: 480 };
+    db.exec(`INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', '销售', 'mid', '2025-01-01', 0, 0);
+      INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l1', 'a', 'mql', 0, 0)`);
+    const insert = db.prepare(
+      `INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES (?, 'l1', 'r1', 'auto', 't', ?)`,
+    );
+    // On each week's first and last millisecond, the period's edges, and just outside them.
+    const times = [long.from - 1, long.from, long.to - 1, long.to];
+    for (let w = 1; w <= 5; w += 1)
+      times.push(long.from + w * WEEK - 1, long.from + w * WEEK, long.from + w * WEEK + HOUR);
+    times.forEach((at, i) => insert.run(`a${i}`, at));
+    const slices: number[][] = [];
+    forEachHandOverSlice(db, long, undefined, undefined, (rows) =>
+      slices.push(rows.map((r) => r.assignedAt)),
+    );
+    expect(slices).toHaveLength(6);
+    expect(slices.flat()).toEqual(listHandOvers(db, long).map((r) => r.assignedAt));
+    expect(slices.flat()).toEqual(
+      times.filter((at) => at >= long.from && at < long.to).sort((a, b) => a - b),
     );
     db.close();
   });

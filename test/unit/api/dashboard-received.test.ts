@@ -2,13 +2,19 @@
 // of the pair's first hand-over.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countReceivedByGrade } from '../../../core/api/dashboard/tables';
+import { createReceivedCounter } from '../../../core/api/dashboard/tables';
 import type { ResponseRow } from '../../../core/store/dashboard-kpi';
 
 const GRADE_OF_LEAD: Record<string, ResponseRow['grade']> = { l1: 'A', l2: 'B', l3: null, l4: 'A', l5: 'D' };
 
 function row(leadId: string, repId: string): ResponseRow {
   return { leadId, repId, grade: GRADE_OF_LEAD[leadId] ?? null, assignedAt: 0, firstContactAt: null };
+}
+
+function countReceivedByGrade(rows: readonly ResponseRow[]) {
+  const counter = createReceivedCounter();
+  counter.add(rows);
+  return counter.counts();
 }
 
 describe('leads received per rep and grade', () => {
@@ -26,6 +32,14 @@ describe('leads received per rep and grade', () => {
     const first = { ...row('l1', 'r1'), grade: 'B' as const };
     const again = { ...row('l1', 'r1'), grade: 'A' as const };
     expect(countReceivedByGrade([first, again]).get('r1')).toEqual({ A: 0, B: 1, C: 0, D: 0, ungraded: 0 });
+  });
+
+  it('counts rows added in slices as rows added at once', () => {
+    const rows = [row('l1', 'r1'), row('l2', 'r1'), row('l1', 'r1'), row('l1', 'r2'), row('l2', 'r1')];
+    const sliced = createReceivedCounter();
+    sliced.add(rows.slice(0, 2));
+    sliced.add(rows.slice(2));
+    expect(sliced.counts()).toEqual(countReceivedByGrade(rows));
   });
 
   it('finds repeats among many ids whose hashes collide in the table', () => {

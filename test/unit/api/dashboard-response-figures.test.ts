@@ -1,10 +1,10 @@
-// The KPI row's response time in one pass (tallyPeriodResponses, then figuresOfPeriodTallies) says what judging
+// The KPI row's response time in one pass (createPeriodTallier, rows added in slices, then figuresOfPeriodTallies) says what judging
 // every hand-over and summarising the period, the period before, each grade, each rep and each day apart said (the
 // KPI row's earlier computation).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolvePeriod, localDayNumber } from '../../../core/api/dashboard/period';
-import { figuresOfPeriodTallies, tallyPeriodResponses } from '../../../core/api/dashboard/response-figures';
+import { createPeriodTallier, figuresOfPeriodTallies } from '../../../core/api/dashboard/response-figures';
 import { judgeResponses, reportResponses, summarizeResponses } from '../../../core/domain/kpi/response-time';
 import { medianOf } from '../../../core/domain/kpi/stats';
 import { defaultKpiTargets } from '../../../core/domain/kpi/targets';
@@ -31,11 +31,12 @@ const row = fc
 describe('the KPI row’s response time in one pass', () => {
   it('equals each figure judged and summarised apart (property)', () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+      fc.property(fc.array(row, { maxLength: 60 }), fc.nat(60), (rows, cut) => {
         const targets = defaultKpiTargets(DEFAULT_SLA_POLICY);
-        const got = figuresOfPeriodTallies(
-          tallyPeriodResponses(PERIOD, rows, CHINA_OFFICE_CALENDAR, targets, NOW),
-        );
+        const tallier = createPeriodTallier(PERIOD, CHINA_OFFICE_CALENDAR, targets, NOW);
+        tallier.add(rows.slice(0, cut));
+        tallier.add(rows.slice(cut));
+        const got = figuresOfPeriodTallies(tallier.finish());
         const judge = (part: readonly ResponseRow[]) =>
           judgeResponses(part, CHINA_OFFICE_CALENDAR, targets.responseMinutes, NOW);
         const now = rows.filter((r) => r.assignedAt >= PERIOD.from);

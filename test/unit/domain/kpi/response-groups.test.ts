@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ascendingOrder,
+  createResponseTallier,
   EMPTY_RESPONSE_TALLY,
   figuresOfTally,
   mergeResponseTallies,
-  tallyResponseGroups,
 } from '../../../../core/domain/kpi/response-groups';
 import {
   judgeResponses,
@@ -40,15 +40,23 @@ const fact = fc
     groups: f.groups,
   }));
 
+/** Each fact added with its own groups, then the tallies of groups 0 … groupCount − 1. */
+function tallyOf(
+  facts: readonly (ResponseFact & { groups: readonly number[] })[],
+  calendar: typeof CHINA_OFFICE_CALENDAR | null,
+  groupCount = GROUPS,
+) {
+  const tallier = createResponseTallier(calendar, TARGETS, NOW);
+  for (const f of facts) tallier.add(f, f.groups, f.groups.length);
+  return tallier.finish(groupCount);
+}
+
 describe('response time per group in one pass', () => {
   it('equals each group summarised alone (property)', () => {
     for (const calendar of [CHINA_OFFICE_CALENDAR, null]) {
       fc.assert(
         fc.property(fc.array(fact, { maxLength: 50 }), (facts) => {
-          const grouped = tallyResponseGroups(facts, calendar, TARGETS, NOW, GROUPS, (f, _i, into) => {
-            f.groups.forEach((g, k) => (into[k] = g));
-            return f.groups.length;
-          });
+          const grouped = tallyOf(facts, calendar);
           for (let g = 0; g < GROUPS; g += 1) {
             const alone = facts.filter((f) => f.groups.includes(g));
             expect(figuresOfTally(grouped[g] ?? EMPTY_RESPONSE_TALLY)).toEqual(
@@ -61,11 +69,24 @@ describe('response time per group in one pass', () => {
     }
   });
 
+  it('keeps every count when thousands of facts in hundreds of groups outgrow its first buffers', () => {
+    const facts = Array.from({ length: 6000 }, (_, i) => ({
+      grade: (['A', 'B', null] as const)[i % 3] ?? null,
+      assignedAt: START + ((i * 7919) % (9 * 86_400_000)),
+      firstContactAt:
+        i % 5 === 0 ? null : START + ((i * 7919) % (9 * 86_400_000)) + ((i * 104_729) % 86_400_000),
+      groups: [1 + (i % 299), 300 + (i % 7), 0],
+    }));
+    const grouped = tallyOf(facts, CHINA_OFFICE_CALENDAR, 307);
+    for (const g of [0, 1, 150, 299, 300, 306]) {
+      const alone = facts.filter((f) => f.groups.includes(g));
+      expect(figuresOfTally(grouped[g] ?? EMPTY_RESPONSE_TALLY)).toEqual(
+        summarizeResponses(judgeResponses(alone, CHINA_OFFICE_CALENDAR, TARGETS, NOW)),
+      );
+    }
+  });
+
   it('merges the tallies of two disjoint sets of assignments into the tally of both (property)', () => {
-    const inAll = (f: { groups: number[] }, _i: number, into: number[]) => {
-      f.groups.forEach((g, k) => (into[k] = g));
-      return f.groups.length;
-    };
     fc.assert(
       fc.property(
         fc.array(fact, { maxLength: 50 }),
@@ -73,8 +94,7 @@ describe('response time per group in one pass', () => {
         (facts, sides) => {
           const left = facts.filter((_, i) => sides[i] === true);
           const right = facts.filter((_, i) => sides[i] !== true);
-          const tally = (some: typeof facts) =>
-            tallyResponseGroups(some, CHINA_OFFICE_CALENDAR, TARGETS, NOW, GROUPS, inAll);
+          const tally = (some: typeof facts) => tallyOf(some, CHINA_OFFICE_CALENDAR);
           const [l, r, all] = [tally(left), tally(right), tally(facts)];
           for (let g = 0; g < GROUPS; g += 1) {
             const merged = mergeResponseTallies(l[g] ?? EMPTY_RESPONSE_TALLY, r[g] ?? EMPTY_RESPONSE_TALLY);
