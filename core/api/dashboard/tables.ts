@@ -124,12 +124,15 @@ export function createReceivedCounter(): ReceivedCounter {
 
 /** FNV-1a over the last characters of a lead's and a rep's id (the table compares the ids themselves). */
 function pairHash(leadId: string, repId: string): number {
-  let hash = 2166136261;
-  for (let c = Math.max(0, leadId.length - 12); c < leadId.length; c += 1)
-    hash = Math.imul(hash ^ leadId.charCodeAt(c), 16777619);
-  for (let c = Math.max(0, repId.length - 4); c < repId.length; c += 1)
-    hash = Math.imul(hash ^ repId.charCodeAt(c), 16777619);
-  return hash >>> 0;
+  return fnvOfTail(fnvOfTail(2166136261, leadId, 12), repId, 4) >>> 0;
+}
+
+/** `hash` continued by FNV-1a over the last `count` characters of `text`. */
+function fnvOfTail(hash: number, text: string, count: number): number {
+  let h = hash;
+  for (let c = Math.max(0, text.length - count); c < text.length; c += 1)
+    h = Math.imul(h ^ text.charCodeAt(c), 16777619);
+  return h;
 }
 
 export function computePeriodTables(
