@@ -42,10 +42,32 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('kpi-satisfaction-count').textContent).toBe('6 answers in 2026-11');
   });
 
+  it('puts each conversion share beside the two counts it divides', async () => {
+    renderWithApp(<DashboardPage />, createFakeClient(answers()));
+    // 3 won of 20 arrived is the headline's 15%; 2 won of the 4 closed in the period is the 50% beside them.
+    const arrivals = await screen.findByTestId('kpi-conversion-arrivals');
+    expect(within(arrivals).getByTestId('kpi-arrived').textContent).toBe('20');
+    expect(within(arrivals).getByTestId('kpi-won').textContent).toBe('3');
+    const closures = screen.getByTestId('kpi-conversion-closures');
+    expect(within(closures).getByTestId('kpi-closed').textContent).toBe('4');
+    expect(within(closures).getByTestId('kpi-won-closed').textContent).toBe('2');
+    expect(closures.textContent).toContain('(50%)');
+    // The grade table holds shares only: no row of counts under its share columns.
+    const grades = screen.getByTestId('kpi-conversion-grades');
+    const rows = within(grades).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.getAttribute('data-grade'))).toEqual(['A', 'B', 'C', 'D', 'ungraded']);
+    expect(
+      within(grades)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['', 'Arrived', 'Won of arrived', 'Won of closed']);
+  });
+
   it('says too few to judge instead of raising an alarm over 3 A/B leads', async () => {
     renderWithApp(<DashboardPage />, createFakeClient(answers()));
     const readings = await screen.findByTestId('fairness-readings');
     expect(readings.textContent).toContain('Only 3 A/B leads in this period — too few to judge.');
+    expect(readings.textContent).toContain('Only 10 leads in this period — too few to judge.');
     expect(readings.textContent).toContain('too few to judge against their floor of 25%');
     expect(readings.textContent).not.toMatch(/concentrated|went to a few reps/);
   });
@@ -122,7 +144,9 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('heading', { name: '现在' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: '本期' })).toBeTruthy();
     expect(screen.getByText('首次联系已超时')).toBeTruthy();
-    expect((await screen.findByTestId('fairness-readings')).textContent).toContain('样本太少，暂不评判');
+    const readings = await screen.findByTestId('fairness-readings');
+    expect(readings.textContent).toContain('本期只分出 3 条 A/B 线索，样本太少，暂不评判');
+    expect(readings.textContent).toContain('本期只分出 10 条线索，样本太少，暂不评判');
   });
 
   it('prints the period and filters on the report, and names the PDF by them', async () => {

@@ -3,6 +3,7 @@
 import { Sparkline } from '@mantine/charts';
 import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { Trans } from 'react-i18next';
 import type { CallOutput } from '../../../../core/api/contract';
 import type { Language } from '../../i18n';
 import { formatNumber } from '../../ui/format';
@@ -100,8 +101,57 @@ function ConversionCard({ row }: { row: KpiRow }) {
       value={share(current.wonOfArrived.value)}
       hint={
         <Stack gap={0}>
+          {/* Each line's counts are the two sides of its share, so a reader's own division gives the figure. */}
+          <Text size="xs" data-testid="kpi-conversion-arrivals">
+            <Trans
+              t={t}
+              i18nKey="dashboard.kpi.conversion.wonOfArrived"
+              components={{
+                won: (
+                  <CountLink
+                    count={hitsOf(current.wonOfArrived)}
+                    label={t('dashboard.kpi.conversion.won')}
+                    request={{ metric: 'won' }}
+                    testId="kpi-won"
+                  />
+                ),
+                arrived: (
+                  <CountLink
+                    count={current.arrived}
+                    label={t('dashboard.kpi.conversion.arrived')}
+                    request={{ metric: 'arrived' }}
+                    testId="kpi-arrived"
+                  />
+                ),
+              }}
+            />
+          </Text>
+          <Text size="xs" data-testid="kpi-conversion-closures">
+            <Trans
+              t={t}
+              i18nKey="dashboard.kpi.conversion.wonOfClosed"
+              values={{ share: share(current.wonOfClosed.value) }}
+              components={{
+                won: (
+                  <CountLink
+                    count={hitsOf(current.wonOfClosed)}
+                    label={t('dashboard.kpi.conversion.wonClosed')}
+                    request={{ metric: 'won_closed' }}
+                    testId="kpi-won-closed"
+                  />
+                ),
+                closed: (
+                  <CountLink
+                    count={current.closed}
+                    label={t('dashboard.kpi.conversion.closed')}
+                    request={{ metric: 'closed' }}
+                    testId="kpi-closed"
+                  />
+                ),
+              }}
+            />
+          </Text>
           <Text size="xs">
-            {t('dashboard.kpi.conversion.ofClosed', { value: share(current.wonOfClosed.value) })} ·{' '}
             {t('dashboard.kpi.target', { value: share(row.targets.conversion) })}{' '}
             <Verdict
               isMet={
@@ -119,8 +169,8 @@ function ConversionCard({ row }: { row: KpiRow }) {
               <Table.Tr>
                 <Table.Th />
                 <Table.Th ta="right">{t('dashboard.kpi.conversion.arrived')}</Table.Th>
-                <Table.Th ta="right">{t('dashboard.kpi.conversion.won')}</Table.Th>
-                <Table.Th ta="right">{t('dashboard.kpi.conversion.closed')}</Table.Th>
+                <Table.Th ta="right">{t('dashboard.kpi.conversion.wonOfArrivedShare')}</Table.Th>
+                <Table.Th ta="right">{t('dashboard.kpi.conversion.wonOfClosedShare')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -141,33 +191,6 @@ function ConversionCard({ row }: { row: KpiRow }) {
                   </Table.Tr>
                 );
               })}
-              <Table.Tr>
-                <Table.Td />
-                <Table.Td ta="right">
-                  <CountLink
-                    count={current.arrived}
-                    label={t('dashboard.kpi.conversion.arrived')}
-                    request={{ metric: 'arrived' }}
-                    testId="kpi-arrived"
-                  />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <CountLink
-                    count={hitsOf(current.wonOfArrived)}
-                    label={t('dashboard.kpi.conversion.won')}
-                    request={{ metric: 'won' }}
-                    testId="kpi-won"
-                  />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <CountLink
-                    count={current.closed}
-                    label={t('dashboard.kpi.conversion.closed')}
-                    request={{ metric: 'closed' }}
-                    testId="kpi-closed"
-                  />
-                </Table.Td>
-              </Table.Tr>
             </Table.Tbody>
           </Table>
         </Stack>
@@ -242,15 +265,16 @@ export function describeBalance(t: TFunction, balance: KpiRow['balance'], langua
   for (const group of ['ab', 'all'] as const) {
     const g = balance.groups.find((entry) => entry.group === group);
     if (g === undefined) continue;
-    const name = t(`dashboard.balance.groups.${group}`);
     const values = {
-      group: name,
       n: formatNumber(g.leads, language),
       gini: two(g.gini.value),
       low: two(g.gini.low),
       high: two(g.gini.high),
     };
-    lines.push(t(`dashboard.balance.${g.verdict === 'too_few' ? 'tooFew' : g.verdict}`, values));
+    // A sentence per group and verdict: "全部线索" takes no space where "A/B 线索" does, and "All" starts a sentence.
+    lines.push(
+      t(`dashboard.balance.readings.${group}.${g.verdict === 'too_few' ? 'tooFew' : g.verdict}`, values),
+    );
     if (group === 'all' && g.verdict !== 'too_few') {
       lines.push(
         t('dashboard.balance.workload', {
