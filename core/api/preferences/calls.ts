@@ -1,4 +1,4 @@
-// Preference calls: the workspace's UI language.
+// Preference calls: the signed-in person's own UI language.
 import { z } from 'zod';
 import { defineCall, empty } from '../contract-kit';
 
@@ -10,13 +10,13 @@ export const preferencesCalls = {
     input: empty,
     output: preferencesSchema,
     access: 'signed-in',
-    repScope: 'shared',
+    repScope: 'self',
   }),
-  /** The language is the workspace's, one for everyone on it; any signed-in person may switch it. */
+  /** Each person's own: a rep's switch changes no one else's screen. */
   'preferences.set': defineCall({
     input: z.object({ language: z.enum(['zh-CN', 'en']) }).strict(),
     output: preferencesSchema,
     access: 'signed-in',
-    repScope: 'shared',
+    repScope: 'self',
   }),
 };

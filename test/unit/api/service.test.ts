@@ -198,6 +198,17 @@ describe('the service through the in-process transport', () => {
     await t.client.call('preferences.set', { language: 'en' });
     expect(await t.client.call('preferences.get', {})).toEqual({ language: 'en' });
   });
+
+  it("keeps each person's language their own: a rep's switch leaves the team lead's as it was", async () => {
+    const rep = await t.client.call('reps.create', { name: 'Kevin', tier: 'mid' });
+    await t.client.call('preferences.set', { language: 'zh-CN' });
+    t.client.setSessionToken(t.service.openTrustedSession({ role: 'rep', repId: rep.id }));
+    expect(await t.client.call('preferences.get', {})).toEqual({ language: null });
+    await t.client.call('preferences.set', { language: 'en' });
+    expect(await t.client.call('preferences.get', {})).toEqual({ language: 'en' });
+    t.client.setSessionToken(t.service.openTrustedSession({ role: 'lead' }));
+    expect(await t.client.call('preferences.get', {})).toEqual({ language: 'zh-CN' });
+  });
 });
 
 describe('partial updates', () => {
