@@ -15,9 +15,10 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useClient } from '../../api/client-context';
+import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
-import { formatFigure, formatMinutes, formatShare } from './dashboard-format';
+import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
 import { periodOf } from './dashboard-queries';
 import { Figure } from './Figure';
 import { useTeamUtcOffset } from '../../api/queries';
@@ -122,24 +123,46 @@ export function RepDashboard() {
             value={formatMinutes(data.responseMedianMinutes.mine, language, t)}
             hint={team(formatMinutes(data.responseMedianMinutes.teamMedian, language, t))}
           />
+          {/* Each share with the two counts it divides, as the team lead's cards give them. */}
           <Figure
             testId="mine-within"
             label={t('dashboard.mine.within')}
             value={formatShare(data.withinTarget.mine.value, language)}
-            hint={team(formatShare(data.withinTarget.teamMedian, language))}
+            hint={
+              <Stack gap={0}>
+                <Text size="xs" data-testid="mine-within-counts">
+                  {t('dashboard.mine.withinCounts', {
+                    hits: formatNumber(hitsOf(data.withinTarget.mine), language),
+                    n: formatNumber(data.withinTarget.mine.n, language),
+                  })}
+                </Text>
+                <Text size="xs">{team(formatShare(data.withinTarget.teamMedian, language))}</Text>
+              </Stack>
+            }
           />
           <Figure
             testId="mine-conversion"
             label={t('dashboard.mine.conversion')}
             value={formatShare(data.conversion.mine.value, language)}
-            hint={team(formatShare(data.conversion.teamMedian, language))}
+            hint={
+              <Stack gap={0}>
+                <Text size="xs" data-testid="mine-conversion-counts">
+                  {t('dashboard.mine.conversionCounts', {
+                    won: formatNumber(hitsOf(data.conversion.mine), language),
+                    closed: formatNumber(data.conversion.mine.n, language),
+                  })}
+                </Text>
+                <Text size="xs">{team(formatShare(data.conversion.teamMedian, language))}</Text>
+              </Stack>
+            }
           />
           <Figure
             testId="mine-mix"
             label={t('dashboard.mine.mix')}
-            value={GRADE_KEYS.map((g) => `${g} ${data.gradeMix.mine[g]}`).join(' · ')}
+            // A no-break space inside each pair: a narrow card wraps between grades, never inside one.
+            value={GRADE_KEYS.map((g) => `${g}\u00a0${data.gradeMix.mine[g]}`).join(' · ')}
             hint={team(
-              GRADE_KEYS.map((g) => `${g} ${formatFigure(data.gradeMix.teamMedian[g], language)}`).join(
+              GRADE_KEYS.map((g) => `${g}\u00a0${formatFigure(data.gradeMix.teamMedian[g], language)}`).join(
                 ' · ',
               ),
             )}
