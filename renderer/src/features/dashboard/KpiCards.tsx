@@ -10,6 +10,7 @@ import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
+import type { DrillRequest } from './dashboard-queries';
 import { CountLink } from './DrillContext';
 import { Figure } from './Figure';
 
@@ -88,6 +89,29 @@ function ResponseCard({ row }: { row: KpiRow }) {
   );
 }
 
+/** A line whose placeholders (<won/>, <arrived/>, …) are counts, each a link to the leads behind it. */
+function CountsLine({
+  testId,
+  i18nKey,
+  values,
+  counts,
+}: {
+  testId: string;
+  i18nKey: string;
+  values?: Record<string, string>;
+  counts: Record<string, { count: number; label: string; request: DrillRequest; testId: string }>;
+}) {
+  const { t } = useDashboardTranslation();
+  const components = Object.fromEntries(
+    Object.entries(counts).map(([name, link]) => [name, <CountLink key={name} {...link} />]),
+  );
+  return (
+    <Text size="xs" data-testid={testId}>
+      <Trans t={t} i18nKey={i18nKey} values={values} components={components} />
+    </Text>
+  );
+}
+
 function ConversionCard({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
@@ -102,55 +126,43 @@ function ConversionCard({ row }: { row: KpiRow }) {
       hint={
         <Stack gap={0}>
           {/* Each line's counts are the two sides of its share, so a reader's own division gives the figure. */}
-          <Text size="xs" data-testid="kpi-conversion-arrivals">
-            <Trans
-              t={t}
-              i18nKey="dashboard.kpi.conversion.wonOfArrived"
-              components={{
-                won: (
-                  <CountLink
-                    count={hitsOf(current.wonOfArrived)}
-                    label={t('dashboard.kpi.conversion.won')}
-                    request={{ metric: 'won' }}
-                    testId="kpi-won"
-                  />
-                ),
-                arrived: (
-                  <CountLink
-                    count={current.arrived}
-                    label={t('dashboard.kpi.conversion.arrived')}
-                    request={{ metric: 'arrived' }}
-                    testId="kpi-arrived"
-                  />
-                ),
-              }}
-            />
-          </Text>
-          <Text size="xs" data-testid="kpi-conversion-closures">
-            <Trans
-              t={t}
-              i18nKey="dashboard.kpi.conversion.wonOfClosed"
-              values={{ share: share(current.wonOfClosed.value) }}
-              components={{
-                won: (
-                  <CountLink
-                    count={hitsOf(current.wonOfClosed)}
-                    label={t('dashboard.kpi.conversion.wonClosed')}
-                    request={{ metric: 'won_closed' }}
-                    testId="kpi-won-closed"
-                  />
-                ),
-                closed: (
-                  <CountLink
-                    count={current.closed}
-                    label={t('dashboard.kpi.conversion.closed')}
-                    request={{ metric: 'closed' }}
-                    testId="kpi-closed"
-                  />
-                ),
-              }}
-            />
-          </Text>
+          <CountsLine
+            testId="kpi-conversion-arrivals"
+            i18nKey="dashboard.kpi.conversion.wonOfArrived"
+            counts={{
+              won: {
+                count: hitsOf(current.wonOfArrived),
+                label: t('dashboard.kpi.conversion.won'),
+                request: { metric: 'won' },
+                testId: 'kpi-won',
+              },
+              arrived: {
+                count: current.arrived,
+                label: t('dashboard.kpi.conversion.arrived'),
+                request: { metric: 'arrived' },
+                testId: 'kpi-arrived',
+              },
+            }}
+          />
+          <CountsLine
+            testId="kpi-conversion-closures"
+            i18nKey="dashboard.kpi.conversion.wonOfClosed"
+            values={{ share: share(current.wonOfClosed.value) }}
+            counts={{
+              won: {
+                count: hitsOf(current.wonOfClosed),
+                label: t('dashboard.kpi.conversion.wonClosed'),
+                request: { metric: 'won_closed' },
+                testId: 'kpi-won-closed',
+              },
+              closed: {
+                count: current.closed,
+                label: t('dashboard.kpi.conversion.closed'),
+                request: { metric: 'closed' },
+                testId: 'kpi-closed',
+              },
+            }}
+          />
           <Text size="xs">
             {t('dashboard.kpi.target', { value: share(row.targets.conversion) })}{' '}
             <Verdict

@@ -95,6 +95,18 @@ function Pulse() {
   );
 }
 
+/** The hint under a share of the rep's: the counts it divides, then the team's median. */
+function CountsOverTeam({ testId, counts, team }: { testId: string; counts: string; team: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" data-testid={testId}>
+        {counts}
+      </Text>
+      <Text size="xs">{team}</Text>
+    </Stack>
+  );
+}
+
 export function RepDashboard() {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
@@ -129,15 +141,14 @@ export function RepDashboard() {
             label={t('dashboard.mine.within')}
             value={formatShare(data.withinTarget.mine.value, language)}
             hint={
-              <Stack gap={0}>
-                <Text size="xs" data-testid="mine-within-counts">
-                  {t('dashboard.mine.withinCounts', {
-                    hits: formatNumber(hitsOf(data.withinTarget.mine), language),
-                    n: formatNumber(data.withinTarget.mine.n, language),
-                  })}
-                </Text>
-                <Text size="xs">{team(formatShare(data.withinTarget.teamMedian, language))}</Text>
-              </Stack>
+              <CountsOverTeam
+                testId="mine-within-counts"
+                counts={t('dashboard.mine.withinCounts', {
+                  hits: formatNumber(hitsOf(data.withinTarget.mine), language),
+                  n: formatNumber(data.withinTarget.mine.n, language),
+                })}
+                team={team(formatShare(data.withinTarget.teamMedian, language))}
+              />
             }
           />
           <Figure
@@ -145,15 +156,14 @@ export function RepDashboard() {
             label={t('dashboard.mine.conversion')}
             value={formatShare(data.conversion.mine.value, language)}
             hint={
-              <Stack gap={0}>
-                <Text size="xs" data-testid="mine-conversion-counts">
-                  {t('dashboard.mine.conversionCounts', {
-                    won: formatNumber(hitsOf(data.conversion.mine), language),
-                    closed: formatNumber(data.conversion.mine.n, language),
-                  })}
-                </Text>
-                <Text size="xs">{team(formatShare(data.conversion.teamMedian, language))}</Text>
-              </Stack>
+              <CountsOverTeam
+                testId="mine-conversion-counts"
+                counts={t('dashboard.mine.conversionCounts', {
+                  won: formatNumber(hitsOf(data.conversion.mine), language),
+                  closed: formatNumber(data.conversion.mine.n, language),
+                })}
+                team={team(formatShare(data.conversion.teamMedian, language))}
+              />
             }
           />
           <Figure
