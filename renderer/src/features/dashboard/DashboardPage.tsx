@@ -91,55 +91,51 @@ function TeamLeadDashboard() {
   return (
     <Stack gap="lg" className="fl-print-body">
       <PrintHeader line={reportLine} />
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('dashboard.title')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('dashboard.subtitle')}
-          </Text>
-        </div>
-        <Stack gap={4} align="flex-end">
-          <Group gap="xs" className="fl-print-hide">
-            <SegmentedControl
-              aria-label={t('dashboard.period')}
-              value={range.kind === 'preset' ? String(range.days) : 'custom'}
-              onChange={(value) =>
-                setRange(
-                  value === 'custom'
-                    ? { kind: 'custom', ...period }
-                    : { kind: 'preset', days: Number(value) },
-                )
-              }
-              data={[
-                ...PRESETS.map((n) => ({ value: String(n), label: t('dashboard.days', { count: n }) })),
-                { value: 'custom', label: t('dashboard.custom') },
-              ]}
+      <div>
+        <Title order={2}>{t('dashboard.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('dashboard.subtitle')}
+        </Text>
+      </div>
+      {/* One row of controls under the title, left to right: beside a long title it wrapped below it and stood
+          right-aligned in a box of its own, the period control floating over the filters. */}
+      <Stack gap={4}>
+        <Group gap="xs" className="fl-print-hide">
+          <SegmentedControl
+            aria-label={t('dashboard.period')}
+            value={range.kind === 'preset' ? String(range.days) : 'custom'}
+            onChange={(value) =>
+              setRange(
+                value === 'custom' ? { kind: 'custom', ...period } : { kind: 'preset', days: Number(value) },
+              )
+            }
+            data={[
+              ...PRESETS.map((n) => ({ value: String(n), label: t('dashboard.days', { count: n }) })),
+              { value: 'custom', label: t('dashboard.custom') },
+            ]}
+          />
+          {range.kind === 'custom' && (
+            <DatePickerInput
+              type="range"
+              aria-label={t('dashboard.customRange')}
+              w={240}
+              valueFormat="YYYY-MM-DD"
+              maxDate={periodOf(1, offset).to}
+              value={[range.from, range.to]}
+              onChange={([from, to]) => {
+                if (from !== null && to !== null) setRange({ kind: 'custom', from, to });
+              }}
             />
-            {range.kind === 'custom' && (
-              <DatePickerInput
-                type="range"
-                aria-label={t('dashboard.customRange')}
-                w={240}
-                valueFormat="YYYY-MM-DD"
-                maxDate={periodOf(1, offset).to}
-                value={[range.from, range.to]}
-                onChange={([from, to]) => {
-                  if (from !== null && to !== null) setRange({ kind: 'custom', from, to });
-                }}
-              />
-            )}
-          </Group>
-          <Group gap="xs" className="fl-print-hide">
-            <Filters query={query} onChange={(next) => setFilters(next)} />
-            <TargetsButton />
-            <PrintButton line={reportLine} />
-          </Group>
-          <Text size="xs" c="dimmed" data-testid="dashboard-range">
-            {t('dashboard.range', period)}
-            {row !== undefined && ` · ${t('dashboard.previousRange', row.previous)}`}
-          </Text>
-        </Stack>
-      </Group>
+          )}
+          <Filters query={query} onChange={(next) => setFilters(next)} />
+          <TargetsButton />
+          <PrintButton line={reportLine} />
+        </Group>
+        <Text size="xs" c="dimmed" data-testid="dashboard-range">
+          {t('dashboard.range', period)}
+          {row !== undefined && ` · ${t('dashboard.previousRange', row.previous)}`}
+        </Text>
+      </Stack>
       {error !== null ? (
         <Alert color="red">{t('dashboard.loadFailed', { message: error.message })}</Alert>
       ) : now.data === undefined || row === undefined ? (

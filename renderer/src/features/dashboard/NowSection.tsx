@@ -1,5 +1,5 @@
 // "现在 / Now": leads per stage this moment, overdue clocks, and capacity against the caps — whatever the period.
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Grid, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { CallOutput } from '../../../../core/api/contract';
 import { isOpenStage } from '../../../../core/domain/funnel';
 import { formatNumber } from '../../ui/format';
@@ -118,33 +118,41 @@ export function NowSection({ now }: { now: DashboardNow }) {
           );
         })}
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <Figure
-          testId="dashboard-overdue-first-contact"
-          label={t('dashboard.now.overdueFirstContact')}
-          value={
-            <CountLink
-              count={now.overdueFirstContact}
+      {/* The two overdue counts stacked beside the wider capacity table (side by side with it, each stretched to
+          the table's height, mostly empty). */}
+      <Grid gap="sm">
+        <Grid.Col span={{ base: 12, sm: 4 }}>
+          <Stack gap="sm">
+            <Figure
+              testId="dashboard-overdue-first-contact"
               label={t('dashboard.now.overdueFirstContact')}
-              request={{ metric: 'overdue_first_contact' }}
+              value={
+                <CountLink
+                  count={now.overdueFirstContact}
+                  label={t('dashboard.now.overdueFirstContact')}
+                  request={{ metric: 'overdue_first_contact' }}
+                />
+              }
+              hint={t('dashboard.now.overdueHint')}
             />
-          }
-          hint={t('dashboard.now.overdueHint')}
-        />
-        <Figure
-          testId="dashboard-overdue-follow-up"
-          label={t('dashboard.now.overdueFollowUp')}
-          value={
-            <CountLink
-              count={now.overdueFollowUp}
+            <Figure
+              testId="dashboard-overdue-follow-up"
               label={t('dashboard.now.overdueFollowUp')}
-              request={{ metric: 'overdue_follow_up' }}
+              value={
+                <CountLink
+                  count={now.overdueFollowUp}
+                  label={t('dashboard.now.overdueFollowUp')}
+                  request={{ metric: 'overdue_follow_up' }}
+                />
+              }
+              hint={t('dashboard.now.overdueHint')}
             />
-          }
-          hint={t('dashboard.now.overdueHint')}
-        />
-        <Capacity now={now} />
-      </SimpleGrid>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 8 }}>
+          <Capacity now={now} />
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }
