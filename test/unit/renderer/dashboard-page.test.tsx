@@ -147,6 +147,9 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     const readings = await screen.findByTestId('fairness-readings');
     expect(readings.textContent).toContain('本期只分出 3 条 A/B 线索，样本太少，暂不评判');
     expect(readings.textContent).toContain('本期只分出 10 条线索，样本太少，暂不评判');
+    // Shares in Chinese text take full-width parentheses.
+    expect(screen.getByTestId('kpi-conversion-closures').textContent).toContain('（50%）');
+    expect(screen.getByTestId('kpi-loss').textContent).toContain('（10%）');
   });
 
   it('prints the period and filters on the report, and names the PDF by them', async () => {

@@ -251,7 +251,7 @@ function LossCard({ row }: { row: KpiRow }) {
                 />
               </Text>
               <Text size="xs" c="dimmed">
-                ({formatShare(estimate.value, language)})
+                {t('dashboard.kpi.inParentheses', { value: formatShare(estimate.value, language) })}
               </Text>
             </Group>
           ))}
