@@ -4,7 +4,7 @@ import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
 import { MantineProvider } from '@mantine/core';
-import { DatesProvider } from '@mantine/dates';
+import { DatesProvider, type CalendarAriaLabels } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
@@ -25,15 +25,20 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   );
 }
 
-/** Mantine with the theme in the UI's language (its close buttons are named in it). */
+/** Mantine with the theme in the UI's language (its buttons are named, its date pickers headed in it). */
 function ThemedMantine({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const closeLabel = t('common.close');
-  const clearLabel = t('common.clear');
-  const showHideLabel = t('common.showHide');
   const theme = useMemo(
-    () => createAppTheme(closeLabel, clearLabel, showHideLabel),
-    [closeLabel, clearLabel, showHideLabel],
+    () =>
+      createAppTheme({
+        close: t('common.close'),
+        clear: t('common.clear'),
+        showHide: t('common.showHide'),
+        monthLabelFormat: t('common.monthLabelFormat'),
+        dayLabelFormat: t('common.dayLabelFormat'),
+        calendar: t('common.calendar', { returnObjects: true }) as CalendarAriaLabels,
+      }),
+    [t],
   );
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">

@@ -15,6 +15,8 @@ import {
   type MantineColorsTuple,
   type MantineThemeOverride,
 } from '@mantine/core';
+import { DatePickerInput, DateTimePicker, type CalendarAriaLabels } from '@mantine/dates';
+import dayjs from 'dayjs';
 
 const FONT_STACK = [
   '-apple-system',
@@ -54,19 +56,33 @@ const COLORS: Record<string, MantineColorsTuple> = {
   gray: ['#f8f9fa', '#f1f3f5', '#e9ecef', '#dee2e6', '#ced4da', '#adb5bd', '#666c72', '#495057', '#343a40', '#212529'],
 };
 
-/**
- * The theme, with the close buttons of every modal, drawer and toast, and the clear buttons of the file picker and
- * selects, named in the UI's language (a Mantine close button is an icon with no name of its own).
- */
-export function createAppTheme(
-  closeLabel: string,
-  clearLabel: string = closeLabel,
-  showHideLabel = '显示或隐藏',
-): MantineThemeOverride {
-  const closeButtonProps = { 'aria-label': closeLabel };
-  const clearButtonProps = { 'aria-label': clearLabel };
-  // A password or PIN field's eye button: Mantine names it in English ("Toggle password visibility").
-  const visibilityToggleButtonProps = { 'aria-label': showHideLabel };
+/** What the theme names and formats in the UI's language. */
+export interface ThemeWords {
+  /** The close buttons of every modal, drawer and toast (a Mantine close button is an icon with no name). */
+  readonly close: string;
+  /** The clear buttons of the file picker, selects and date pickers. */
+  readonly clear: string;
+  /** A password or PIN field's eye button (Mantine names it in English). */
+  readonly showHide: string;
+  /** A date picker's month heading, as dayjs formats it: "2026年12月", not dayjs's "十二月 2026". */
+  readonly monthLabelFormat: string;
+  /** A day's name for a screen reader: "2026年12月10日", not "10 十二月 2026". */
+  readonly dayLabelFormat: string;
+  /** A date picker's arrows and level buttons (Mantine leaves them unnamed). */
+  readonly calendar: CalendarAriaLabels;
+}
+
+/** The theme, with its buttons named and its date pickers' headings in the UI's language (ThemeWords). */
+export function createAppTheme(words: ThemeWords): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': words.close };
+  const clearButtonProps = { 'aria-label': words.clear };
+  const visibilityToggleButtonProps = { 'aria-label': words.showHide };
+  const datePickerProps = {
+    monthLabelFormat: words.monthLabelFormat,
+    getDayAriaLabel: (date: string) => dayjs(date).format(words.dayLabelFormat),
+    ariaLabels: words.calendar,
+    clearButtonProps,
+  };
   return createTheme({
     primaryColor: 'indigo',
     primaryShade: { light: 8, dark: 8 },
@@ -87,12 +103,11 @@ export function createAppTheme(
       TagsInput: TagsInput.extend({ defaultProps: { clearButtonProps } }),
       PasswordInput: PasswordInput.extend({ defaultProps: { visibilityToggleButtonProps } }),
       Popover: Popover.extend({ defaultProps: { returnFocus: true } }),
+      DatePickerInput: DatePickerInput.extend({ defaultProps: datePickerProps }),
+      DateTimePicker: DateTimePicker.extend({ defaultProps: datePickerProps }),
       // Mantine's focus placeholder is a focusable child of role=menu, which a menu may not have (only its items);
       // without it the dropdown itself takes the focus and ↓ reaches the first item.
       Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
     },
   });
 }
-
-/** The theme in Chinese, for tests and anything rendered outside the app's providers. */
-export const theme = createAppTheme('关闭');

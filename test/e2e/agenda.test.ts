@@ -10,6 +10,7 @@ describe('a rep’s agenda in a browser against the hub', () => {
   let session: HubSession;
   let page: Page;
   let leadId: string;
+  let repId: string;
 
   beforeAll(async () => {
     session = await startHubSession({ viewport: { width: 1280, height: 720 } });
@@ -19,6 +20,7 @@ describe('a rep’s agenda in a browser against the hub', () => {
       await session.callApi<{ id: string }>('leads.create', { name: '日程客户', company: '日程科技' })
     ).id;
     const rep = await session.callApi<{ id: string }>('reps.create', { name: '王芳', tier: 'mid', pin: PIN });
+    repId = rep.id;
     const token = await session.signInRep(rep.id, PIN);
     await session.callApi('pool.claim', { leadId }, token);
     // The page works as the rep from here on: their PIN on the shared PC.
@@ -55,5 +57,54 @@ describe('a rep’s agenda in a browser against the hub', () => {
     await item.waitFor({ state: 'detached' });
     const agenda = await session.callApi<{ items: unknown[] }>('followUps.agenda', {});
     expect(agenda.items).toEqual([]);
+  });
+
+  it('schedules an exact time with the date picker, which speaks Chinese and types a time as typed', async () => {
+    const row = page.locator(`[data-testid="queue-row"][data-lead-id="${leadId}"]`);
+    await page.goto(`${session.baseUrl}/#/queue`);
+    await row.waitFor();
+    await row.focus();
+    await page.keyboard.press('f');
+    const form = page.getByTestId('follow-up-form');
+    await form.waitFor();
+    await page.keyboard.type('约好下个月演示');
+    await form.getByTestId('next-at').click();
+    // Next month's 10th: a day in the future whatever day the test runs.
+    const [year = 0, month = 0] = await page.evaluate(() => {
+      const now = new Date();
+      const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+      return [next.getFullYear(), next.getMonth() + 1];
+    });
+    await page.getByRole('button', { name: '下个月' }).click();
+    // The heading and the days read as Chinese dates ("2027年1月", "2027年1月10日"), not "一月 2027".
+    await page
+      .getByRole('button', { name: '选择月份' })
+      .getByText(`${year}年${month}月`, { exact: true })
+      .waitFor();
+    await page.getByRole('button', { name: `${year}年${month}月10日` }).click();
+    // A click on the hours selects them, so "1430" reads 14:30 (not "10" then "04").
+    await page.getByRole('spinbutton', { name: '小时' }).click();
+    await page.keyboard.type('1430');
+    // Enter in the picker closes it; it does not save the follow-up.
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '下个月' }).waitFor({ state: 'hidden' });
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await form
+      .getByTestId('next-at')
+      .getByText(`${year}-${pad(month)}-10 14:30`)
+      .waitFor();
+    expect(await form.count()).toBe(1);
+    await form.getByRole('textbox', { name: '沟通内容' }).press('Enter');
+    await form.waitFor({ state: 'detached' });
+
+    const expected = await page.evaluate(({ y, m }) => new Date(y, m - 1, 10, 14, 30).getTime(), {
+      y: year,
+      m: month,
+    });
+    // Next month is past the agenda's week: the rep's queue shows it as the lead's next step.
+    const queue = await session.callApi<{ items: { id: string; nextAt: number | null }[] }>('queue.list', {
+      repId,
+    });
+    expect(queue.items).toEqual([expect.objectContaining({ id: leadId, nextAt: expected })]);
   });
 });

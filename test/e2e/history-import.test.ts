@@ -161,8 +161,8 @@ describe('a year of past leads in a browser against the hub', () => {
       const replayOffer = page.getByTestId('history-replay-offer');
       await replayOffer.getByText(`（${from} 至 ${to}）`).waitFor();
       await replayOffer.getByRole('button', { name: '按导入期间回放' }).click();
-      expect(await page.getByTestId('replay-from').inputValue()).toBe(from);
-      expect(await page.getByTestId('replay-to').inputValue()).toBe(to);
+      expect(await page.getByTestId('replay-from').textContent()).toBe(from);
+      expect(await page.getByTestId('replay-to').textContent()).toBe(to);
       await page.getByTestId('replay-start').click();
       const result = page.getByTestId('replay-result');
       await result.waitFor(slow);

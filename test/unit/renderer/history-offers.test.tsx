@@ -170,8 +170,8 @@ describe('the offers after a history import', () => {
     const offer = await screen.findByTestId('history-replay-offer');
     expect(offer.textContent).toContain('20,000 past leads imported (2024-01-01 to 2024-12-31)');
     fireEvent.click(within(offer).getByRole('button', { name: 'Replay the imported period' }));
-    expect((await screen.findByTestId('replay-from')).getAttribute('value')).toBe('2024-01-01');
-    expect(screen.getByTestId('replay-to').getAttribute('value')).toBe('2024-12-31');
+    expect((await screen.findByTestId('replay-from')).textContent).toBe('2024-01-01');
+    expect(screen.getByTestId('replay-to').textContent).toBe('2024-12-31');
     fireEvent.click(screen.getByTestId('replay-start'));
     await waitFor(() =>
       expect(client.calls.find((c) => c.name === 'distribution.replay')?.input).toEqual({

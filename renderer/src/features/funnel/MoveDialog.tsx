@@ -1,5 +1,6 @@
 // Asks what a move needs: the amount for Won, a reason for Lost, a wake-up date for Nurture.
 import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { CallInput } from '../../../../core/api/contract';
@@ -89,12 +90,13 @@ export function MoveDialog({
             />
           )}
           {stage === 'nurture' && (
-            <TextInput
-              type="date"
+            <DatePickerInput
               label={t('work.move.wakeOn')}
-              value={wakeOn}
-              onChange={(event) => setWakeOn(event.currentTarget.value)}
+              valueFormat="YYYY-MM-DD"
+              value={wakeOn || null}
+              onChange={(value) => setWakeOn(value ?? '')}
               data-autofocus
+              data-testid="wake-on"
               required
             />
           )}

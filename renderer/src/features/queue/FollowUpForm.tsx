@@ -12,13 +12,25 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { DateTimePicker } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { FOLLOW_UP_CHANNELS, type FollowUpChannel } from '../../../../core/domain/follow-up';
 import { ACTIVITY_KINDS, type ActivityKind } from '../../../../core/domain/sla/agenda';
 import { QUICK_PICKS, type QuickPick } from '../../../../core/domain/sla/quick-picks';
 import { useWorkTranslation } from '../funnel/work-i18n';
 import { useLogFollowUp } from '../funnel/work-queries';
+
+/**
+ * A time field's digits stay selected when clicked, so typing "14" reads 14, not "10" then "04": without this the
+ * mouse-up after Mantine's select-on-focus leaves the caret between the two zeros.
+ */
+const SELECT_ON_CLICK = {
+  onMouseUp: (event: MouseEvent<HTMLInputElement>) => {
+    event.preventDefault();
+    event.currentTarget.select();
+  },
+};
 
 export interface FollowUpTarget {
   readonly id: string;
@@ -32,6 +44,7 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
   const [said, setSaid] = useState('');
   const [reaction, setReaction] = useState('');
   const [nextStep, setNextStep] = useState('');
+  /** The picked local date and time, "YYYY-MM-DD HH:mm:ss" (DateTimePicker's value); '' for none. */
   const [nextAt, setNextAt] = useState('');
   const [nextKind, setNextKind] = useState<ActivityKind>('call');
   const [pick, setPick] = useState<QuickPick | null>(null);
@@ -43,7 +56,7 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
       setError(t('work.followUp.said'));
       return;
     }
-    const next = nextAt ? new Date(nextAt).getTime() : null;
+    const next = nextAt ? new Date(nextAt.replace(' ', 'T')).getTime() : null;
     const at = next !== null && Number.isFinite(next) ? next : null;
     const schedules = !noNext && (nextStep.trim() !== '' || at !== null || pick !== null);
     log.mutate(
@@ -95,8 +108,14 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
       setNoNext((value) => !value);
       return;
     }
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      // Chinese input methods confirm a word with Enter: only a finished composition submits.
+    if (
+      event.key === 'Enter' &&
+      !event.shiftKey &&
+      !event.nativeEvent.isComposing &&
+      event.currentTarget.contains(event.target as Node)
+    ) {
+      // Chinese input methods confirm a word with Enter: only a finished composition submits. An Enter in the date
+      // picker's dropdown (a portal: React bubbles it here, the DOM does not hold it) picks a day, not the form.
       event.preventDefault();
       submit();
     }
@@ -153,15 +172,26 @@ function FollowUpFields({ lead, onDone }: { lead: FollowUpTarget; onDone: (saved
               onChange={(e) => setNextStep(e.currentTarget.value)}
               name="nextStep"
             />
-            <TextInput
-              type="datetime-local"
+            <DateTimePicker
               label={t('work.followUp.nextAt')}
-              value={nextAt}
-              onChange={(e) => {
-                setNextAt(e.currentTarget.value);
+              placeholder={t('work.followUp.nextAtPlaceholder')}
+              // Mantine's placeholder grey reads at 2:1; the dimmed grey at 5.3:1 (WCAG AA).
+              styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
+              valueFormat="YYYY-MM-DD HH:mm"
+              clearable
+              value={nextAt || null}
+              onChange={(value) => {
+                setNextAt(value ?? '');
                 setPick(null);
               }}
               name="nextAt"
+              data-testid="next-at"
+              timePickerProps={{
+                hoursInputLabel: t('work.followUp.hours'),
+                minutesInputLabel: t('work.followUp.minutes'),
+                hoursInputProps: SELECT_ON_CLICK,
+                minutesInputProps: SELECT_ON_CLICK,
+              }}
             />
           </Group>
           <Chip.Group

@@ -1,5 +1,6 @@
 // What-if replay: a date range through the saved rules, the draft, or both side by side; nothing is written.
-import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReplayReport, ReplaySide } from '../../../../core/api/distribution/calls';
@@ -154,19 +155,19 @@ export function ReplayPanel({
         {t('rulesEditor.replay.explain')}
       </Text>
       <Group align="flex-end">
-        <TextInput
-          type="date"
+        <DatePickerInput
           label={t('rulesEditor.replay.from')}
-          value={from}
+          valueFormat="YYYY-MM-DD"
+          value={from || null}
           data-testid="replay-from"
-          onChange={(e) => setFrom(e.currentTarget.value)}
+          onChange={(value) => setFrom(value ?? '')}
         />
-        <TextInput
-          type="date"
+        <DatePickerInput
           label={t('rulesEditor.replay.to')}
-          value={to}
+          valueFormat="YYYY-MM-DD"
+          value={to || null}
           data-testid="replay-to"
-          onChange={(e) => setTo(e.currentTarget.value)}
+          onChange={(value) => setTo(value ?? '')}
         />
         <SegmentedControl
           value={mode}

@@ -1,5 +1,6 @@
 // The question a past-leads file with no arrival column asks once: one date for every row, or dates unknown.
-import { Alert, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Radio, Stack, Text } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { HistoryAnswers } from '../../../../../core/api/import/schemas';
 import { useHistoryTranslation } from './HistoryPanel';
@@ -58,12 +59,12 @@ export function UndatedQuestion({
                 label={t('importHistory.undated.oneDate')}
                 data-testid="history-undated-date"
               />
-              <TextInput
-                type="date"
+              <DatePickerInput
                 size="xs"
                 aria-label={t('importHistory.undated.date')}
-                value={date}
-                onChange={(event) => answerDate(event.currentTarget.value)}
+                valueFormat="YYYY-MM-DD"
+                value={date || null}
+                onChange={(value) => answerDate(value ?? '')}
                 data-testid="history-undated-date-input"
               />
             </Group>
