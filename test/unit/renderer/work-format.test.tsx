@@ -1,7 +1,15 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { describeActor, describeStageNote } from '../../../renderer/src/features/funnel/actor-label';
-import { formatPhone, formatSpan, telHref } from '../../../renderer/src/features/funnel/work-format';
+import {
+  describeNextStep,
+  formatPhone,
+  formatSpan,
+  telHref,
+} from '../../../renderer/src/features/funnel/work-format';
+import { WORK_BUNDLES } from '../../../renderer/src/features/funnel/work-i18n';
+import { registerBundles } from '../../../renderer/src/features/jobs/i18n-bundles';
+import { createI18n } from '../../../renderer/src/i18n';
 
 const MIN = 60_000;
 
@@ -59,5 +67,29 @@ describe('actors by name, never by id', () => {
   it('translates the scheduler’s notes and keeps people’s own', () => {
     expect(describeStageNote('nurture wake-up', t)).toBe('«work.drawer.notes.nurtureWake»');
     expect(describeStageNote('客户要求延期', t)).toBe('客户要求延期');
+  });
+});
+
+describe("a lead's next step on its queue row and kanban card", () => {
+  const zh = createI18n('zh-CN');
+  registerBundles(zh, WORK_BUNDLES);
+  const en = createI18n('en');
+  registerBundles(en, WORK_BUNDLES);
+  const at = new Date(2027, 0, 10, 14, 30).getTime();
+
+  it.each([
+    ['call', '发送案例', at, '电话：发送案例 · 2027-01-10 14:30', 'Call: 发送案例 · Jan 10, 2027 14:30'],
+    ['call', null, at, '电话 · 2027-01-10 14:30', 'Call · Jan 10, 2027 14:30'],
+    ['call', '  ', at, '电话 · 2027-01-10 14:30', 'Call · Jan 10, 2027 14:30'],
+    [null, '发送案例', null, '下一步：发送案例 · 未定时间', 'Next: 发送案例 · no time set'],
+    [null, null, at, '下一步 · 2027-01-10 14:30', 'Next step · Jan 10, 2027 14:30'],
+  ] as const)('%s / %s / %s reads %s and %s', (nextKind, nextStep, nextAt, zhText, enText) => {
+    const card = { nextKind, nextStep, nextAt };
+    expect(describeNextStep(card, zh.t, 'zh-CN')).toBe(zhText);
+    expect(describeNextStep(card, en.t, 'en')).toBe(enText);
+  });
+
+  it('is null with neither words nor a time', () => {
+    expect(describeNextStep({ nextKind: 'call', nextStep: null, nextAt: null }, zh.t, 'zh-CN')).toBeNull();
   });
 });

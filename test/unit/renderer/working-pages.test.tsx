@@ -133,7 +133,7 @@ describe('a kanban card in Chinese', () => {
     };
     renderWithApp(<Card card={card} />, createFakeClient(status('rep')), 'zh-CN');
     expect(await screen.findByText('1天9小时后到期')).toBeTruthy();
-    expect(screen.getByTestId('card-next').textContent).toMatch(/^会议: 约决策人会面 · 2026-11-25/);
+    expect(screen.getByTestId('card-next').textContent).toMatch(/^会议：约决策人会面 · 2026-11-25/);
     expect(screen.getByRole('link').getAttribute('href')).toBe('tel:008615572670604');
     expect(screen.getByRole('link').textContent).toBe('+86 155 7267 0604');
   });

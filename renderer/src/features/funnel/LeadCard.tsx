@@ -5,10 +5,9 @@ import type { TFunction } from 'i18next';
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { Language } from '../../i18n';
-import { formatDateTime } from '../../ui/format';
 import { useCardActions } from './card-actions';
 import classes from './LeadCard.module.css';
-import { formatPhone, formatSpan, telHref } from './work-format';
+import { describeNextStep, formatPhone, formatSpan, telHref } from './work-format';
 import { RotMark } from './wip/RotMark';
 
 export const CARD_HEIGHT = 112;
@@ -30,12 +29,7 @@ export function createCardLabels(t: TFunction, language: Language): CardLabels {
     toBeRecycled: t('work.sla.toBeRecycled'),
     overdue: (ms) => t('work.sla.overdue', { time: formatSpan(ms, language) }),
     dueIn: (ms) => t('work.sla.dueIn', { time: formatSpan(ms, language) }),
-    next: (card) => {
-      if (card.nextStep === null && card.nextAt === null) return null;
-      const kind = card.nextKind === null ? '' : `${t(`work.activity.kinds.${card.nextKind}`)}: `;
-      const at = card.nextAt === null ? t('work.activity.noTime') : formatDateTime(card.nextAt, language);
-      return `${kind}${card.nextStep ?? ''}${card.nextStep === null ? '' : ' · '}${at}`;
-    },
+    next: (card) => describeNextStep(card, t, language),
     call: t('work.contact.call'),
   };
 }

@@ -1,6 +1,10 @@
-// Words and numbers of the working pages per language: durations ("1天9小时" / "1d 9h"), and phones grouped for
-// display (as typed is what is stored and shown on hover; grouping is for reading only), with their tel: target.
+// Words and numbers of the working pages per language: durations ("1天9小时" / "1d 9h"), a lead's next step, and
+// phones grouped for display (as typed is what is stored and shown on hover; grouping is for reading only), with
+// their tel: target.
+import type { TFunction } from 'i18next';
+import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { Language } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
 
 /**
  * The two biggest units of a span, enough to decide what to do next: zh "1天9小时", "3小时5分", "12分钟";
@@ -69,4 +73,26 @@ export function telHref(typed: string): string | null {
   const folded = foldWidth(typed).split(/转|ext\.?|x/i)[0] ?? '';
   const digits = folded.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
   return digits.replace(/\D/g, '').length >= 3 ? `tel:${digits}` : null;
+}
+
+/**
+ * A lead's next step on its queue row and kanban card, or null without one: "电话：发送案例 · 2026-12-05 10:00",
+ * and with no words only the kind ("电话 · …") or "下一步 · …", never a colon with nothing after it.
+ */
+export function describeNextStep(
+  card: Pick<WorkCard, 'nextKind' | 'nextStep' | 'nextAt'>,
+  t: TFunction,
+  language: Language,
+): string | null {
+  const step = card.nextStep?.trim() || null;
+  if (step === null && card.nextAt === null) return null;
+  const kind = card.nextKind === null ? null : t(`work.activity.kinds.${card.nextKind}`);
+  const what =
+    step === null
+      ? (kind ?? t('work.queue.nextUnnamed'))
+      : kind === null
+        ? t('work.queue.next', { step })
+        : t('work.queue.nextKind', { kind, step });
+  const at = card.nextAt === null ? t('work.activity.noTime') : formatDateTime(card.nextAt, language);
+  return `${what} · ${at}`;
 }

@@ -4,12 +4,12 @@ import { useState, type KeyboardEvent } from 'react';
 import type { WorkCard } from '../../../../core/api/work/schemas';
 import { useWorkspaceStatus } from '../../api/queries';
 import { GradeBadge } from '../../ui/GradeBadge';
-import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { ContactActions } from '../leads/ContactActions';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { StageBadge } from '../leads/StageBadge';
 import { SlaCountdown } from '../funnel/SlaCountdown';
+import { describeNextStep } from '../funnel/work-format';
 import { RecycleWarnings } from '../pool/RecycleWarnings';
 import { useWorkTranslation } from '../funnel/work-i18n';
 import { useQueue, useServerNow } from '../funnel/work-queries';
@@ -34,6 +34,7 @@ function QueueRow({
   const { t } = useWorkTranslation();
   const language = useLanguage();
   const ref = useFocusWhenSelected<HTMLDivElement>(isSelected);
+  const nextStep = describeNextStep(item, t, language);
   return (
     <Paper
       ref={ref}
@@ -67,15 +68,9 @@ function QueueRow({
             {[item.company, item.ownerName].filter(Boolean).join(' · ')}
           </Text>
           <ContactActions phone={item.phone} email={item.email} />
-          {(item.nextStep !== null || item.nextAt !== null) && (
+          {nextStep !== null && (
             <Text size="xs" c="indigo" data-testid="queue-next">
-              {item.nextKind === null
-                ? t('work.queue.next', { step: item.nextStep ?? '' })
-                : t('work.queue.nextKind', {
-                    kind: t(`work.activity.kinds.${item.nextKind}`),
-                    step: item.nextStep ?? '',
-                  })}
-              {` · ${item.nextAt === null ? t('work.activity.noTime') : formatDateTime(item.nextAt, language)}`}
+              {nextStep}
             </Text>
           )}
         </Stack>
