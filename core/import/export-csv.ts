@@ -1,8 +1,10 @@
 // Writes leads out as CSV (UTF-8 with BOM, RFC 4180, formula cells neutralized) or XLSX, and error rows to fix and re-import.
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { DATE_ERROR_MESSAGES_ZH, HISTORY_ISSUE_MESSAGES_ZH } from '../domain/history/history-issue-words';
+import type { HistoryIssue } from '../domain/history/history-row';
+import { ISSUE_MESSAGES_ZH } from './row-issue-words';
 import type { RowIssue } from './types';
 
 export interface ExportColumn<R> {
@@ -60,24 +62,6 @@ export async function writeLeadsCsv<R>(
   return count;
 }
 
-/** Writes rows to a CSV file at `path` (see `writeLeadsCsv`). */
-export async function writeLeadsCsvFile<R>(
-  rows: Iterable<R> | AsyncIterable<R>,
-  columns: readonly ExportColumn<R>[],
-  path: string,
-): Promise<number> {
-  const stream = createWriteStream(path);
-  try {
-    const count = await writeLeadsCsv(rows, columns, stream);
-    stream.end();
-    await once(stream, 'finish');
-    return count;
-  } catch (error) {
-    stream.destroy();
-    throw error;
-  }
-}
-
 /**
  * Writes rows to an .xlsx file with exceljs' streaming writer. Values are written as plain string or number cells,
  * never as formulas, so nothing needs neutralizing. Returns rows written.
@@ -104,52 +88,61 @@ export async function writeLeadsXlsx<R>(
   return count;
 }
 
-export interface ErrorRowSource {
-  readonly headers: readonly string[];
-  /** Original cells by row number (as in RowIssue.row); rows that could not be split may be missing. */
-  readonly rows: ReadonlyMap<number, readonly string[]>;
-}
-
+/**
+ * The error file's extra column (import.errorFile): the rows that had errors, with their original cells and this
+ * column, so the user can fix them in Excel and import the file again (it becomes a custom field unless removed).
+ */
 export const ERROR_COLUMN_HEADER = '错误/error';
 
-/**
- * Writes the rows that had errors, with their original cells and an extra `错误/error` column, one line per row in
- * row order, so the user can fix them in Excel and import the file again (the extra column becomes a custom field
- * unless it is removed or ignored). Warnings are left out.
- */
-export async function writeErrorRowsCsv(
-  errors: readonly RowIssue[],
-  originalRows: ErrorRowSource,
-  path: string,
-): Promise<number> {
-  const byRow = new Map<number, RowIssue[]>();
-  for (const error of errors) {
-    if (error.severity !== 'error') continue;
-    const list = byRow.get(error.row);
-    if (list) list.push(error);
-    else byRow.set(error.row, [error]);
-  }
-  const rows = [...byRow.keys()].sort((a, b) => a - b);
-  const columns: ExportColumn<number>[] = [
-    ...originalRows.headers.map((header, index) => ({
-      header,
-      value: (row: number) => originalRows.rows.get(row)?.[index] ?? '',
-    })),
-    { header: ERROR_COLUMN_HEADER, value: (row: number) => describeRowErrors(byRow.get(row) ?? []) },
-  ];
-  return writeLeadsCsvFile(rows, columns, path);
+/** A row's problem as the error file words it: where, and what in each language. */
+interface WordedIssue {
+  readonly row: number;
+  readonly line: number | null;
+  readonly column?: string;
+  readonly en: string;
+  readonly zh: string;
 }
 
-/** One cell of text for the error file: every error of a row with its row, line and column. */
-export function describeRowErrors(errors: readonly RowIssue[]): string {
-  return errors
-    .map((error) => {
+/**
+ * One cell of text for the error file, in the reader's language: every problem of a row with its row, line and
+ * column — "第 4 行（文件第 5 行），列「预算」：预算不是金额", "row 4 (line 5), column "Budget": The budget is not an amount".
+ */
+function describeIssues(issues: readonly WordedIssue[], language: 'zh-CN' | 'en'): string {
+  if (language === 'zh-CN')
+    return issues
+      .map((issue) => {
+        const line = issue.line !== null && issue.line !== issue.row ? `（文件第 ${issue.line} 行）` : '';
+        const column = issue.column ? `，列「${issue.column}」` : '';
+        return `第 ${issue.row} 行${line}${column}：${issue.zh}`;
+      })
+      .join('；');
+  return issues
+    .map((issue) => {
       const where =
-        error.line !== null && error.line !== error.row
-          ? `row ${error.row} (line ${error.line})`
-          : `row ${error.row}`;
-      const column = error.column ? `, column "${error.column}"` : '';
-      return `${where}${column}: ${error.reason} - ${error.message}`;
+        issue.line !== null && issue.line !== issue.row
+          ? `row ${issue.row} (line ${issue.line})`
+          : `row ${issue.row}`;
+      const column = issue.column ? `, column "${issue.column}"` : '';
+      return `${where}${column}: ${issue.en}`;
     })
     .join('; ');
+}
+
+/** A plain import's row errors for the error file (describeIssues). */
+export function describeRowErrors(errors: readonly RowIssue[], language: 'zh-CN' | 'en'): string {
+  return describeIssues(
+    errors.map((error) => ({ ...error, en: error.message, zh: ISSUE_MESSAGES_ZH[error.reason] })),
+    language,
+  );
+}
+
+/** A past-leads import's row errors for the error file (describeIssues); an invalid date says why. */
+export function describeHistoryErrors(errors: readonly HistoryIssue[], language: 'zh-CN' | 'en'): string {
+  return describeIssues(
+    errors.map((error) => {
+      const why = error.dateReason === undefined ? '' : `：${DATE_ERROR_MESSAGES_ZH[error.dateReason]}`;
+      return { ...error, en: error.message, zh: `${HISTORY_ISSUE_MESSAGES_ZH[error.reason]}${why}` };
+    }),
+    language,
+  );
 }

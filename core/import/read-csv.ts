@@ -132,16 +132,18 @@ function toSourceRow(record: CsvRecord, row: number, headers: readonly string[])
     const extra = cells.slice(headers.length);
     // A trailing delimiter (`a,b,c,`) is common and harmless; extra data is not.
     if (extra.some((cell) => cell.trim() !== '')) {
+      // The cells past the last column are what to look at ("200" of an unquoted "1,200"), in any language.
       issues.push({
         ...issue('error', 'too_many_fields', row, record.line),
-        value: clipValue(`${cells.length} cells for ${headers.length} columns`),
+        message: `The row has ${cells.length} cells for ${headers.length} columns`,
+        value: clipValue(extra.filter((cell) => cell.trim() !== '').join(', ')),
       });
     }
     cells = cells.slice(0, headers.length);
   } else if (cells.length < headers.length) {
     issues.push({
       ...issue('error', 'too_few_fields', row, record.line),
-      value: clipValue(`${cells.length} cells for ${headers.length} columns`),
+      message: `The row has ${cells.length} cells for ${headers.length} columns`,
     });
     while (cells.length < headers.length) cells.push('');
   }

@@ -6,7 +6,8 @@ import { once } from 'node:events';
 import type { DedupeKeyKind } from '../../domain/dedupe';
 import { PRIVATE_FILE_MODE } from '../../fs-private';
 import { guessColumnMapping, foldHeader } from '../../import/column-mapping';
-import { describeRowErrors } from '../../import/export-csv';
+import { describeHistoryErrors, describeRowErrors } from '../../import/export-csv';
+import { languageOf } from '../preferences/handlers';
 import { validateSourceRow } from '../../import/import-rows';
 import { openLeadFile, type LeadFile } from '../../import/read-file';
 import { ImportFileError, type ColumnTarget, type RowIssue } from '../../import/types';
@@ -85,6 +86,8 @@ export async function analyzeUpload(
   optimisations: ImportOptimisations = importOptimisationsOf(ctx.db),
 ): Promise<ImportAnalysis> {
   const upload = await readUploadMeta(ctx.db, input.uploadId);
+  // The error file's words, in the language of the team lead who reads it.
+  const language = languageOf(ctx);
   // The first rows are read ahead: headers are judged by their content too ("Do Not Email" Yes/No is no email).
   const { sample, file } = await peekLeadFile(await openUploadedFile(sourcePathOf(ctx.db, upload), input));
   const sampleCells = sample.map((source) => source.cells);
@@ -216,14 +219,18 @@ export async function analyzeUpload(
             errorCount += 1;
             if (errors.length < MAX_REPORTED_ERRORS) errors.push(issue);
           }
-          const line: RejectedRow = { r: source.row, c: source.cells, e: describeRowErrors(result.errors) };
+          const line: RejectedRow = {
+            r: source.row,
+            c: source.cells,
+            e: describeRowErrors(result.errors, language),
+          };
           text += `${JSON.stringify(line)}\n`;
           continue;
         }
         const built = historyPass?.build(source, result.draft);
         if (built && !built.ok) {
           errorRows += 1;
-          text += `${JSON.stringify({ r: source.row, c: source.cells, e: built.message } satisfies RejectedRow)}\n`;
+          text += `${JSON.stringify({ r: source.row, c: source.cells, e: describeHistoryErrors(built.errors, language) } satisfies RejectedRow)}\n`;
           continue;
         }
         validRows += 1;

@@ -48,7 +48,7 @@ export interface HistoryExtras {
 
 export type HistoryRowOutcome =
   | { readonly ok: true; readonly draft: LeadDraft; readonly extras: HistoryExtras }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly errors: readonly HistoryIssue[] };
 
 export interface HistoryPass {
   readonly mapping: readonly ColumnTarget[];
@@ -252,7 +252,7 @@ export async function prepareHistoryPass(
       if (!result.ok) {
         historyErrorRows += 1;
         for (const e of result.errors) if (errors.length < MAX_HISTORY_ERRORS) errors.push(e);
-        return { ok: false, message: result.errors.map((e) => `${e.column ?? ''}: ${e.message}`).join('; ') };
+        return { ok: false, errors: result.errors };
       }
       const lead = result.lead;
       built.set(source.row, lead.stage);

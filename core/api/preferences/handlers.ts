@@ -10,6 +10,14 @@ function languageKey(actor: Actor): string {
   return `language:${actorLabel(actor)}`;
 }
 
+/**
+ * The language `actor` reads the app in, for what the hub words for them (an import's error file): their own choice,
+ * else Chinese, the UI's first language.
+ */
+export function languageOf(ctx: { db: Parameters<typeof readSetting>[0]; actor: Actor }): 'zh-CN' | 'en' {
+  return readSetting<Preferences['language']>(ctx.db, languageKey(ctx.actor)) ?? 'zh-CN';
+}
+
 export const preferencesHandlers: HandlersOf<typeof preferencesCalls> = {
   'preferences.get'(ctx) {
     return { language: readSetting<Preferences['language']>(ctx.db, languageKey(ctx.actor)) ?? null };

@@ -262,6 +262,27 @@ describe('importing past leads', () => {
     expect(leads.find((l) => l.name === '张伟')?.createdAt).toBe(Date.UTC(2024, 4, 3) - 8 * 3_600_000);
   });
 
+  it('words its error rows in the team lead’s language, an invalid date with why', async () => {
+    const csv = [
+      '姓名,手机,创建时间,阶段',
+      '张伟,13800138000,2024-02-30,成交',
+      '李娜,13900139000,2024-06-04,输单',
+      '王强,13700137000,2024-06-05,输单',
+      '赵敏,13600136000,2024-06-06,成交',
+    ].join('\n');
+    const COLUMNS = { columns: { createdAt: 2 } };
+    const analysis = await analyzeHistory(t.client, 'h.csv', Buffer.from(csv), COLUMNS);
+    const file = await t.client.call('import.errorFile', { uploadId: analysis.uploadId });
+    const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
+    expect(text).toContain('第 2 行，列「创建时间」：日期无效：日历上没有这一天');
+    await t.client.call('preferences.set', { language: 'en' });
+    const again = await analyzeHistory(t.client, 'h.csv', Buffer.from(csv), COLUMNS);
+    const english = await t.client.call('import.errorFile', { uploadId: again.uploadId });
+    expect(Buffer.from(english.contentBase64, 'base64').toString('utf8')).toContain(
+      'row 2, column ""创建时间"": The date is not valid: The day does not exist in the calendar',
+    );
+  });
+
   it('stops on an outcome value it cannot map, naming the value', async () => {
     const csv = [
       '姓名,手机,创建时间,阶段',

@@ -269,8 +269,15 @@ describe('importing a file through the API', () => {
     const text = Buffer.from(file.contentBase64, 'base64').toString('utf8');
     expect(text.startsWith('\uFEFF姓名,手机,邮箱,公司名称,城市,备注,客户等级,错误/error')).toBe(true);
     expect(text).toContain('王芳');
-    expect(text).toContain('row 4, column ""邮箱"": invalid_email');
+    // In the team lead's language: Chinese until they choose English.
+    expect(text).toContain('第 4 行，列「邮箱」：邮箱地址无效');
     expect(text).toContain('赵磊');
+    await t.client.call('preferences.set', { language: 'en' });
+    const again = await analyzeBytes(t.client, '客户.csv', iconv.encode(GBK_CSV, 'gbk'));
+    const english = await t.client.call('import.errorFile', { uploadId: again.uploadId });
+    expect(Buffer.from(english.contentBase64, 'base64').toString('utf8')).toContain(
+      'row 4, column ""邮箱"": The email address is not valid',
+    );
   });
 
   it('lets only the team lead import', async () => {

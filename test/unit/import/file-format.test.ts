@@ -87,3 +87,26 @@ describe('ignored columns', () => {
     expect(imported.valid).toHaveLength(21);
   });
 });
+
+describe('rows with more or fewer cells than columns', () => {
+  it('show the cells past the last column, not a sentence in one language', async () => {
+    const path = file('cells.csv');
+    writeFileSync(path, '姓名,手机,预算\n王强,13700001111,1,200\n李娜,13900139000\n');
+    const imported = await importAll(path);
+    const issues = imported.rejected.flatMap((row) => row.errors);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        row: 2,
+        reason: 'too_many_fields',
+        value: '200',
+        message: 'The row has 4 cells for 3 columns',
+      }),
+      expect.objectContaining({
+        row: 3,
+        reason: 'too_few_fields',
+        message: 'The row has 2 cells for 3 columns',
+      }),
+    ]);
+    expect(issues[1]?.value).toBeUndefined();
+  });
+});

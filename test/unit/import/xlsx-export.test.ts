@@ -3,16 +3,9 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  ERROR_COLUMN_HEADER,
-  neutralizeFormula,
-  writeErrorRowsCsv,
-  writeLeadsCsv,
-  writeLeadsXlsx,
-} from '../../../core/import/export-csv';
+import { neutralizeFormula, writeLeadsCsv, writeLeadsXlsx } from '../../../core/import/export-csv';
 import { openLeadFile } from '../../../core/import/read-file';
 import type { ExportColumn } from '../../../core/import/export-csv';
-import type { RowIssue } from '../../../core/import/types';
 import { importAll, useTempDir } from './helpers';
 
 const file = useTempDir();
@@ -202,28 +195,5 @@ describe('export', () => {
     for await (const row of leadFile.rows()) cells.push(row.cells);
     // XML stores a CR LF inside a cell as LF.
     expect(cells).toEqual(ROWS.map((row) => [row.name, row.phone, row.note.replaceAll('\r\n', '\n')]));
-  });
-
-  it('writes error rows with their cells and an error column, ready to fix and re-import', async () => {
-    const path = file('source.csv');
-    await exportCsv(path, [
-      { name: '张伟', phone: 'abc', note: '好' },
-      { name: '李娜', phone: '13900139000', note: '好' },
-      { name: '', phone: '', note: '没有联系方式, 只有备注' },
-    ]);
-    const imported = await importAll(path);
-    const errors: RowIssue[] = imported.rejected.flatMap((row) => row.errors);
-    const originals = new Map(imported.rejected.map((row) => [row.row, row.cells] as const));
-    const out = file('errors.csv');
-    expect(await writeErrorRowsCsv(errors, { headers: imported.headers, rows: originals }, out)).toBe(2);
-    const reread = await openLeadFile(out);
-    expect(reread.headers).toEqual(['姓名', '手机', '备注', ERROR_COLUMN_HEADER]);
-    const rows = [];
-    for await (const row of reread.rows()) rows.push(row.cells);
-    expect(rows).toHaveLength(2);
-    expect(rows[0]?.slice(0, 3)).toEqual(['张伟', 'abc', '好']);
-    expect(rows[0]?.[3]).toContain('row 2, column "手机": invalid_phone');
-    expect(rows[1]?.slice(0, 3)).toEqual(['', '', '没有联系方式, 只有备注']);
-    expect(rows[1]?.[3]).toContain('no_contact');
   });
 });

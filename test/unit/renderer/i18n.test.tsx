@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ISSUE_MESSAGES_ZH } from '../../../core/import/row-issue-words';
+import { ISSUE_MESSAGES } from '../../../core/import/types';
 import { detectInitialLanguage, LANGUAGES } from '../../../renderer/src/i18n';
 
 const rendererSrc = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'renderer', 'src');
@@ -138,5 +140,15 @@ describe('the first language shown', () => {
 
   it('is Chinese when the browser names no locale', () => {
     expect(detectInitialLanguage('klingon', [])).toBe('zh-CN');
+  });
+});
+
+describe("the import's row problems", () => {
+  it('read the same in the Chinese error file (core) as on the import screen (the bundle)', () => {
+    const bundle = JSON.parse(
+      readFileSync(join(rendererSrc, 'features', 'import', 'i18n.zh-CN.json'), 'utf8'),
+    ) as { import: { reasons: Record<string, string> } };
+    expect(ISSUE_MESSAGES_ZH).toEqual(bundle.import.reasons);
+    expect(Object.keys(ISSUE_MESSAGES_ZH).sort()).toEqual(Object.keys(ISSUE_MESSAGES).sort());
   });
 });
