@@ -128,10 +128,23 @@ function describeIssues(issues: readonly WordedIssue[], language: 'zh-CN' | 'en'
     .join('; ');
 }
 
-/** A plain import's row errors for the error file (describeIssues). */
+/**
+ * A plain import's row errors for the error file (describeIssues). The file holds only the cells under the columns,
+ * so the cells past the last one are quoted in the text ("列数多于表头（多出：200）"), or they would be lost.
+ */
 export function describeRowErrors(errors: readonly RowIssue[], language: 'zh-CN' | 'en'): string {
   return describeIssues(
-    errors.map((error) => ({ ...error, en: error.message, zh: ISSUE_MESSAGES_ZH[error.reason] })),
+    errors.map((error) => {
+      const extra = error.reason === 'too_many_fields' && error.value ? error.value : null;
+      return {
+        ...error,
+        en: extra === null ? error.message : `${error.message} (past the last column: ${extra})`,
+        zh:
+          extra === null
+            ? ISSUE_MESSAGES_ZH[error.reason]
+            : `${ISSUE_MESSAGES_ZH[error.reason]}（多出：${extra}）`,
+      };
+    }),
     language,
   );
 }

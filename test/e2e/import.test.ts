@@ -1,6 +1,7 @@
 // End to end in Debian Chromium against the hub: import a GBK CSV through the wizard, read the report (new,
 // duplicates, errors), import, find the leads in the Leads table, and undo the import from the history.
 
+import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,15 @@ describe('importing a file in a browser against the hub', () => {
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').textContent()).toContain('新增 3 条');
+    // The rows left out can still be fetched to fix, worded in Chinese.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-done-errors').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('展会客户-错误行.csv');
+    const errorFile = await readFile(await download.path(), 'utf8');
+    expect(errorFile).toContain('第 4 行，列「邮箱」：邮箱地址无效');
+    expect(errorFile).toContain('第 5 行，列「手机」：手机号码无效');
     await page.getByRole('button', { name: '查看线索' }).click();
     await page.locator('[data-lead-id]', { hasText: '张伟' }).waitFor();
     await page.locator('[data-lead-id]', { hasText: '李娜' }).waitFor();

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { describeRowErrors } from '../../../core/import/export-csv';
 import { sniffFileFormat } from '../../../core/import/file-format';
 import { openLeadFile } from '../../../core/import/read-file';
 import { importAll, useTempDir } from './helpers';
@@ -108,5 +109,12 @@ describe('rows with more or fewer cells than columns', () => {
       }),
     ]);
     expect(issues[1]?.value).toBeUndefined();
+    // The error file keeps only the cells under the columns: the extra ones are quoted in its words.
+    expect(describeRowErrors(issues, 'zh-CN')).toBe(
+      '第 2 行：列数多于表头（多出：200）；第 3 行：列数少于表头',
+    );
+    expect(describeRowErrors(issues, 'en')).toBe(
+      'row 2: The row has 4 cells for 3 columns (past the last column: 200); row 3: The row has 2 cells for 3 columns',
+    );
   });
 });

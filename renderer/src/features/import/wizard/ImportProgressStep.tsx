@@ -1,5 +1,5 @@
 // The import running and its outcome: progress and rate, the counts when done (and the history import's next
-// steps), or the failure; then view the leads or import another file.
+// steps), or the failure; then view the leads, import another file, or fetch the rows left out to fix them.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
@@ -51,6 +51,18 @@ export function ImportProgressStep({
           <Button variant="default" onClick={session.reset}>
             {t('import.another')}
           </Button>
+          {/* The rows left out are still there to fix and import again, after the import as before it. */}
+          {result !== null && result.errors > 0 && (
+            <Button
+              variant="light"
+              color="red"
+              onClick={session.downloadErrors}
+              loading={session.isDownloadingErrors}
+              data-testid="import-done-errors"
+            >
+              {t('import.downloadErrors')}
+            </Button>
+          )}
         </Group>
       )}
     </Stack>
