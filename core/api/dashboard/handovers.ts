@@ -3,6 +3,7 @@
 import { DAY_MS } from '../../domain/clock';
 import type { Grade } from '../../domain/funnel';
 import { asRepId } from '../../domain/ids';
+import { receiptKindOf } from '../../domain/distribution/fair-shares';
 import type { HandOverRow } from '../../store/dashboard-handovers';
 import type { KpiFilter, ResponseRow } from '../../store/dashboard-kpi';
 import type { ReceiptCount } from '../../store/fairness-receipts';
@@ -30,19 +31,31 @@ export function responseRowsOf(
 }
 
 /**
- * The period's receipts for readPeriodFairness, counted per rep, kind and grade then (countReceipts' counts summed
- * over their days), each dated by its latest local day: of receipts inside the period, fairness reads only their
- * count and each rep's latest day, so ~200 groups say what ~15k per-day counts said. `from`/`to` must be the
- * period's local-day bounds. In no particular order (fairness only sums them). Rows are added in slices.
+ * The period's receipts for readPeriodFairness, counted per rep, kind and grade then (countReceipts' counts): a
+ * distributed one per local day, as fairness owes each day's leads to the reps there that day; a claim, manual
+ * move or recycle once per group dated by its latest day, since fairness reads only its count and each rep's latest
+ * day. `from`/`to` must be the period's local-day bounds. In no particular order (fairness only sums them). Rows
+ * are added in slices.
  */
 export interface ReceiptCounter {
   add(rows: readonly HandOverRow[]): void;
   totals(): ReceiptCount[];
 }
 
+interface ReceiptGroup {
+  count: number;
+  latest: number;
+  /** A distributed group's counts per local day of the period; null for the other kinds. */
+  readonly perDay: Int32Array | null;
+}
+
 export function createReceiptCounter(from: number, to: number, utcOffsetMinutes: number): ReceiptCounter {
-  // rep → kind → grade then → [count, latest hand-over]: no key string built per row.
-  const groups = new Map<string, Map<string, Map<Grade | null, { count: number; latest: number }>>>();
+  const offset = utcOffsetMinutes * 60_000;
+  const dayOf = (at: number) => Math.floor((at + offset) / DAY_MS);
+  const firstDay = dayOf(from);
+  const days = Math.max(1, dayOf(to - 1) - firstDay + 1);
+  // rep → kind → grade then → group: no key string built per row.
+  const groups = new Map<string, Map<string, Map<Grade | null, ReceiptGroup>>>();
   return {
     add(rows) {
       for (const row of rows) {
@@ -51,22 +64,32 @@ export function createReceiptCounter(from: number, to: number, utcOffsetMinutes:
         if (byKind === undefined) groups.set(row.repId, (byKind = new Map()));
         let byGrade = byKind.get(row.kind);
         if (byGrade === undefined) byKind.set(row.kind, (byGrade = new Map()));
-        const group = byGrade.get(row.grade);
-        if (group === undefined) byGrade.set(row.grade, { count: 1, latest: row.assignedAt });
-        else {
-          group.count += 1;
-          if (row.assignedAt > group.latest) group.latest = row.assignedAt;
+        let group = byGrade.get(row.grade);
+        if (group === undefined) {
+          const perDay = receiptKindOf(row.kind) === 'distributed' ? new Int32Array(days) : null;
+          byGrade.set(row.grade, (group = { count: 0, latest: row.assignedAt, perDay }));
+        }
+        group.count += 1;
+        if (row.assignedAt > group.latest) group.latest = row.assignedAt;
+        if (group.perDay !== null) {
+          const i = dayOf(row.assignedAt) - firstDay;
+          group.perDay[i] = (group.perDay[i] ?? 0) + 1;
         }
       }
     },
     totals() {
-      const offset = utcOffsetMinutes * 60_000;
       const totals: ReceiptCount[] = [];
       for (const [repId, byKind] of groups)
         for (const [kind, byGrade] of byKind)
-          for (const [grade, { count, latest }] of byGrade) {
-            const day = Math.floor((latest + offset) / DAY_MS);
-            totals.push({ repId: asRepId(repId), kind, grade, day, count });
+          for (const [grade, { count, latest, perDay }] of byGrade) {
+            if (perDay === null) {
+              totals.push({ repId: asRepId(repId), kind, grade, day: dayOf(latest), count });
+              continue;
+            }
+            for (let i = 0; i < perDay.length; i += 1) {
+              const n = perDay[i] ?? 0;
+              if (n > 0) totals.push({ repId: asRepId(repId), kind, grade, day: firstDay + i, count: n });
+            }
           }
       return totals;
     },

@@ -54,7 +54,7 @@ export interface KpiPart {
   /** Arrivals of the period and the one before (countArrivals' rows: their sums are the figures). */
   readonly arrivals: readonly ArrivalRow[];
   readonly tallies: PeriodTallies;
-  /** The period's fairness receipts, one per rep, kind and grade then (createReceiptCounter). */
+  /** The period's fairness receipts per rep, kind, grade then and (distributed) day (createReceiptCounter). */
   readonly receipts: readonly ReceiptCount[];
   /** Distinct leads each rep received in the period, by grade then. */
   readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
@@ -101,22 +101,6 @@ export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
   };
 }
 
-/** The receipts of two halves as one counter of all leads counts them: counts added, each group's latest day kept. */
-function mergeReceipts(a: readonly ReceiptCount[], b: readonly ReceiptCount[]): ReceiptCount[] {
-  const byKey = new Map<string, ReceiptCount>();
-  for (const receipt of [...a, ...b]) {
-    const key = `${receipt.repId}\u0000${receipt.kind}\u0000${receipt.grade ?? ''}`;
-    const seen = byKey.get(key);
-    byKey.set(
-      key,
-      seen === undefined
-        ? receipt
-        : { ...seen, count: seen.count + receipt.count, day: Math.max(seen.day, receipt.day) },
-    );
-  }
-  return [...byKey.values()];
-}
-
 function mergeReceived(
   a: ReadonlyMap<string, GradeCounts>,
   b: ReadonlyMap<string, GradeCounts>,
@@ -145,7 +129,8 @@ export function mergeKpiParts(a: KpiPart, b: KpiPart): KpiPart {
   return {
     arrivals: [...a.arrivals, ...b.arrivals],
     tallies: mergePeriodTallies(a.tallies, b.tallies),
-    receipts: mergeReceipts(a.receipts, b.receipts),
+    // Fairness sums receipts and takes each rep's latest day: the two halves' lists read as one.
+    receipts: [...a.receipts, ...b.receipts],
     receivedByGrade: mergeReceived(a.receivedByGrade, b.receivedByGrade),
     notContactedLeads: a.notContactedLeads + b.notContactedLeads,
     closures: a.closures ?? b.closures,

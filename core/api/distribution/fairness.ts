@@ -27,6 +27,8 @@ export function readPeriodFairness(
   counted?: readonly ReceiptCount[],
 ): PeriodFairness {
   const receipts: Receipt[] = [];
+  // A period has a few dozen days and its counts thousands of rows: each day's date is worked out once.
+  const isoOfDay = new Map<number, string>();
   for (const row of counted ??
     countReceipts(
       db,
@@ -35,7 +37,9 @@ export function readPeriodFairness(
       utcOffsetMinutes,
     )) {
     // The local date of day number n is the UTC date of n days since 1970, as localDayOf dates a receipt.
-    const day = new Date(row.day * DAY_MS).toISOString().slice(0, 10);
+    let day = isoOfDay.get(row.day);
+    if (day === undefined)
+      isoOfDay.set(row.day, (day = new Date(row.day * DAY_MS).toISOString().slice(0, 10)));
     // One receipt standing for the group's count: no copy per lead (100k of them cost the Dashboard ~40 ms).
     const kind = receiptKindOf(row.kind);
     receipts.push({ repId: row.repId, kind, grade: row.grade, day, count: row.count });

@@ -204,7 +204,9 @@ export const fairnessSchema = z
           total: z.number(),
           byGrade: countsByGrade,
           availableDays: z.number().optional(),
+          /** Leads owed over the period, each day's split among the reps there (the ledger's "expected"). */
           fairShare: z.number().optional(),
+          owedByGrade: countsByGrade.optional(),
           ratio: z.number().nullable().optional(),
         })
         .strict(),

@@ -7,6 +7,7 @@ import { isOnLeave, isOutOfOfficeOn } from '../rep';
 import type { Rep } from '../rep';
 import { computeFairness } from './fairness';
 import type { FairnessFigures } from './fairness';
+import { owedLeadsByRep } from './owed-leads';
 
 /** distributed = given by the rules (automatic or import); the rest are shown apart, never counted as received. */
 type ReceiptKind = 'distributed' | 'claim' | 'manual' | 'recycle';
@@ -93,7 +94,8 @@ export interface PeriodFairness extends FairnessFigures {
  * Fairness of a period: "received" = leads given by distribution, at the grade they had when assigned; claims,
  * manual moves and redistributions after a recycle are counted apart. Every rep active in the period counts —
  * active reps, and inactive ones who received anything in it (available until their last lead there) — for the
- * days they were available (start date and leave taken out), so shares are per available day.
+ * days they were available (start date and leave taken out); a rep's fair share is what the ledger owes them, each
+ * day's leads split among the reps there that day (owed-leads.ts).
  */
 export function computePeriodFairness(input: PeriodFairnessInput): PeriodFairness {
   const lastDay = new Map<string, string>();
@@ -113,13 +115,13 @@ export function computePeriodFairness(input: PeriodFairnessInput): PeriodFairnes
     );
   const apart: Record<string, { claims: number; manual: number; recycles: number }> = {};
   for (const rep of reps) apart[rep.id] = { claims: 0, manual: 0, recycles: 0 };
-  const distributed: { repId: RepId; grade: Grade | null; count: number }[] = [];
+  const distributed: { repId: RepId; grade: Grade | null; day: string; count: number }[] = [];
   for (const r of input.receipts) {
     if (r.day < input.from || r.day > input.to) continue;
     const row = apart[r.repId];
     const count = r.count ?? 1;
     if (row === undefined || !(count > 0)) continue;
-    if (r.kind === 'distributed') distributed.push({ repId: r.repId, grade: r.grade, count });
+    if (r.kind === 'distributed') distributed.push({ repId: r.repId, grade: r.grade, day: r.day, count });
     else if (r.kind === 'claim') row.claims += count;
     else if (r.kind === 'manual') row.manual += count;
     else row.recycles += count;
@@ -130,6 +132,7 @@ export function computePeriodFairness(input: PeriodFairnessInput): PeriodFairnes
     now: input.now,
     ...(input.newRepDays === undefined ? {} : { newRepDays: input.newRepDays }),
     availableDays,
+    owed: owedLeadsByRep(reps, distributed, lastDay),
   });
   return { ...figures, from: input.from, to: input.to, apart };
 }

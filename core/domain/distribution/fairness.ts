@@ -12,8 +12,13 @@ interface RepLeadCounts {
   readonly byGrade: Readonly<Record<GradeKey, number>>;
   /** With availability: days the rep could receive leads in the period. */
   readonly availableDays?: number;
-  /** With availability: leads the rep would have received with every available day served alike. */
+  /**
+   * With availability: the rep's fair share of the leads — with owed leads, what the days they were there owe them
+   * (each day's leads split among the reps there); else the leads in proportion to their available days.
+   */
   readonly fairShare?: number;
+  /** With owed leads: the fair share per grade (summing to fairShare). */
+  readonly owedByGrade?: Readonly<Record<GradeKey, number>>;
   /** With availability: total ÷ fairShare (1 = served fairly; null when the rep had no available day). */
   readonly ratio?: number | null;
 }
@@ -35,6 +40,19 @@ interface FairnessInput {
    * are per available day: a rep away half the month with half the leads reads as fair.
    */
   readonly availableDays?: Readonly<Record<string, number>>;
+  /**
+   * With availableDays: the leads each rep was owed, day by day (owed-leads.ts). Given, fair shares (σ, ratios)
+   * follow them, so a rep away on busy days is owed less than one away on quiet ones, as the ledger says.
+   */
+  readonly owed?: ReadonlyMap<string, Readonly<Record<GradeKey, number>>>;
+}
+
+const GRADE_KEYS: readonly GradeKey[] = [...GRADES, 'ungraded'];
+
+function sumOf(record: Readonly<Record<GradeKey, number>>, keys: readonly GradeKey[]): number {
+  let sum = 0;
+  for (const key of keys) sum += record[key];
+  return sum;
 }
 
 export interface FairnessFigures {
@@ -112,13 +130,25 @@ export function computeFairness(input: FairnessInput): FairnessFigures {
   const adjusted = available !== undefined && totalDays > 0;
   // Reps with no available day could not receive anything: they do not count against the spread.
   const counted = [...counts.entries()].filter(([id]) => !adjusted || daysOf(id) > 0);
-  const fairShare = (id: string, of: number): number => (adjusted ? (of * daysOf(id)) / totalDays : 0);
-  const deviation = (pick: (e: { total: number; byGrade: Record<GradeKey, number> }) => number): number[] => {
-    const sum = counted.reduce((total, [, e]) => total + pick(e), 0);
-    return counted.map(([id, e]) => (adjusted ? pick(e) - fairShare(id, sum) : pick(e)));
+  const owed = adjusted ? input.owed : undefined;
+  const owedOf = (id: string) => owed?.get(id) ?? emptyGradeCounts();
+  /** A rep's weight in the fair split of the grades `keys`: the leads owed to them, else their available days. */
+  const weightOf = (id: string, keys: readonly GradeKey[]): number =>
+    owed === undefined ? daysOf(id) : sumOf(owedOf(id), keys);
+  /** Received less fair share per counted rep, for the grades `keys` (received alone without availability). */
+  const deviation = (keys: readonly GradeKey[]): number[] => {
+    const received = counted.map(([, e]) => sumOf(e.byGrade, keys));
+    if (!adjusted) return received;
+    const sum = received.reduce((a, b) => a + b, 0);
+    const weights = counted.map(([id]) => weightOf(id, keys));
+    const weightTotal = weights.reduce((a, b) => a + b, 0);
+    return received.map((v, i) => v - (weightTotal > 0 ? (sum * (weights[i] ?? 0)) / weightTotal : 0));
   };
+  const allWeights = [...counts.keys()].reduce((sum, id) => sum + weightOf(id, GRADE_KEYS), 0);
+  const fairShare = (id: string): number =>
+    adjusted && allWeights > 0 ? (leadCount * weightOf(id, GRADE_KEYS)) / allWeights : 0;
   const byGrade = {} as Record<Grade, number>;
-  for (const grade of GRADES) byGrade[grade] = computeStdDev(deviation((e) => e.byGrade[grade]));
+  for (const grade of GRADES) byGrade[grade] = computeStdDev(deviation([grade]));
   const ab = counted.map(([id, e]) => {
     const value = e.byGrade.A + e.byGrade.B;
     return adjusted ? value / daysOf(id) : value;
@@ -140,17 +170,23 @@ export function computeFairness(input: FairnessInput): FairnessFigures {
       perRep[id] = entry;
       continue;
     }
-    const share = fairShare(id, leadCount);
+    const share = fairShare(id);
     const ratio = daysOf(id) === 0 || share === 0 ? null : entry.total / share;
     if (ratio !== null) ratios.push(ratio);
-    perRep[id] = { ...entry, availableDays: daysOf(id), fairShare: share, ratio };
+    perRep[id] = {
+      ...entry,
+      availableDays: daysOf(id),
+      fairShare: share,
+      ratio,
+      ...(owed === undefined ? {} : { owedByGrade: { ...owedOf(id) } }),
+    };
   }
   const totals = counted.map(([, e]) => e.total);
   return {
     repCount: counted.length,
     leadCount,
     perRep,
-    workloadStdDev: computeStdDev(deviation((e) => e.total)),
+    workloadStdDev: computeStdDev(deviation(GRADE_KEYS)),
     workloadStdDevByGrade: byGrade,
     abGini: computeGini(ab),
     minShare: leadCount === 0 || totals.length === 0 ? 0 : Math.min(...totals) / leadCount,

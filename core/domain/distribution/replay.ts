@@ -16,6 +16,7 @@ import { leadProbability } from './conditions';
 import { computeFairness, emptyGradeCounts } from './fairness';
 import { ReleaseQueue } from './release-queue';
 import { countAvailableDays } from './fair-shares';
+import { owedLeadsByRep } from './owed-leads';
 import { toLocalTime } from './local-time';
 import { CustomerOwners } from './customer-owners';
 import type { CustomerKeys } from './customer-owners';
@@ -121,7 +122,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
     byGrade: emptyGradeCounts(),
     expectedConversions: 0,
   }));
-  const assigned: { repId: RepId; grade: DistributionLead['grade'] }[] = [];
+  const assigned: { repId: RepId; grade: DistributionLead['grade']; day: string }[] = [];
   let pooled = 0;
   let manual = 0;
   let expected = 0;
@@ -247,25 +248,34 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
     tally.byGrade[lead.grade ?? 'ungraded'] += 1;
     tally.expectedConversions += value;
     expected += value;
-    assigned.push({ repId: assignment.repId, grade: lead.grade });
+    assigned.push({
+      repId: assignment.repId,
+      grade: lead.grade,
+      day: toLocalTime(lead.createdAt, ctx.utcOffsetMinutes).date,
+    });
     own(slot, lead, index, assignment.coOwnerIds);
   }
   if (!cancelled) recycleUntil(Infinity);
   if (!cancelled) input.onProgress?.(processed, total);
 
   const lastAt = leads[Math.max(0, processed - 1)]?.createdAt ?? startAt;
-  // Shares per available day, as distribution.fairness counts them: start dates and leave do not read as unfair.
+  // Fair shares as distribution.fairness counts them (each day's leads owed to the reps there that day): start
+  // dates and leave do not read as unfair.
   const firstDate = toLocalTime(startAt, ctx.utcOffsetMinutes).date;
   const lastDate = toLocalTime(lastAt, ctx.utcOffsetMinutes).date;
   const availableDays: Record<string, number> = {};
   for (const rep of ctx.reps)
     availableDays[rep.id] = rep.isActive ? countAvailableDays(rep, firstDate, lastDate) : 0;
+  // Inactive reps have no available day here, so nothing is owed to them.
+  const activeReps = ctx.reps.filter((rep) => rep.isActive);
+  const noLastDays = new Map<string, string>();
   const fairness = computeFairness({
     reps: ctx.reps,
     assignments: assigned,
     now: lastAt,
     newRepDays: input.options?.newRepDays ?? 90,
     availableDays,
+    owed: owedLeadsByRep(activeReps, assigned, noLastDays),
   });
   const perRep: Record<string, ReplayRepFigures> = {};
   ctx.repIds.forEach((id, i) => {
@@ -276,7 +286,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
   let vsActual: ReplayComparisonToActual | null = null;
   if (actual !== undefined && chosenByLead !== null) {
     const actualCounts = new Map<string, number>(ctx.repIds.map((id) => [id, 0]));
-    const actualAssigned: { repId: RepId; grade: DistributionLead['grade'] }[] = [];
+    const actualAssigned: { repId: RepId; grade: DistributionLead['grade']; day: string }[] = [];
     let actualExpected = 0;
     for (const lead of leads.slice(0, processed)) {
       if (!(lead.id in actual)) continue;
@@ -285,7 +295,11 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       if ((chosenByLead.get(lead.id) ?? null) !== rep) changed += 1;
       if (rep === null) continue;
       actualCounts.set(rep, (actualCounts.get(rep) ?? 0) + 1);
-      actualAssigned.push({ repId: rep, grade: lead.grade });
+      actualAssigned.push({
+        repId: rep,
+        grade: lead.grade,
+        day: toLocalTime(lead.createdAt, ctx.utcOffsetMinutes).date,
+      });
       const index = ctx.indexById.get(rep);
       actualExpected +=
         leadProbability(lead) * (index === undefined ? ctx.defaultFit : fitOf(ctx, index, lead));
@@ -297,6 +311,7 @@ function* replaySteps(input: ReplayInput): Generator<number, ReplayResult, void>
       assignments: actualAssigned,
       now: lastAt,
       availableDays,
+      owed: owedLeadsByRep(activeReps, actualAssigned, noLastDays),
     });
     vsActual = {
       changed,

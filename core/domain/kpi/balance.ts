@@ -1,7 +1,7 @@
 // Distribution balance with honest samples: workload σ and Gini per grade and new reps' share against the floor,
 // each with its sample size and a 95% interval, and no alarm when the sample is too small to support one. The
-// figures are the distribution page's (computePeriodFairness: leads given by distribution, at their grade then,
-// per available day); this adds the intervals and the verdicts.
+// figures are the distribution page's (computePeriodFairness: leads given by distribution, at their grade then, fair
+// shares owed day by day); this adds the intervals and the verdicts.
 import type { Rng } from '../clock';
 import type { FairnessFigures } from '../distribution/fairness';
 import { computeStdDev } from '../distribution/fairness';
@@ -19,6 +19,11 @@ export interface BalanceRep {
    * computeFairness counts them: σ of (leads − fair share), Gini of leads per day, reps with no day left out.
    */
   readonly availableDays?: number | undefined;
+  /**
+   * With available days: the leads owed to the rep per grade, day by day (computeFairness's owedByGrade). Given for
+   * every rep, σ measures leads less these fair shares, as the distribution page and the ledger count them.
+   */
+  readonly owed?: Readonly<Record<SlaGradeKey, number>> | undefined;
 }
 
 /** How many leads of a grade one rep received in the period (SQL counts them). */
@@ -87,12 +92,15 @@ const GROUPS: readonly BalanceGroup[] = ['all', 'ab', ...SLA_GRADE_KEYS];
 export function balanceStatistics(
   countedDays: readonly number[],
   totalDays: number | null,
+  /** Each counted rep's weight in the fair split for σ (owed leads); countedDays without. */
+  shareWeights: readonly number[] = countedDays,
 ): { stdDevOf: (values: readonly number[]) => number; giniOf: (values: readonly number[]) => number } {
   let buffer = new Float64Array(countedDays.length);
   const scratch = (n: number): Float64Array => {
     if (buffer.length < n) buffer = new Float64Array(n);
     return buffer;
   };
+  const weightTotal = shareWeights.reduce((a, b) => a + b, 0);
   const stdDevOf = (values: readonly number[]): number => {
     const n = values.length;
     if (n === 0) return 0;
@@ -102,7 +110,7 @@ export function balanceStatistics(
     const mapped = scratch(n);
     let mappedSum = 0;
     for (let k = 0; k < n; k += 1) {
-      const v = (values[k] ?? 0) - (sum * (countedDays[k] ?? 0)) / totalDays;
+      const v = (values[k] ?? 0) - (weightTotal > 0 ? (sum * (shareWeights[k] ?? 0)) / weightTotal : 0);
       mapped[k] = v;
       mappedSum += v;
     }
@@ -171,12 +179,27 @@ export function computeBalance(
       if (row !== undefined && isInGroup(entry.grade, group)) row[index] = (row[index] ?? 0) + entry.count;
     }
   }
-  const { stdDevOf, giniOf } = balanceStatistics(
-    counted.map((i) => days[i] ?? 0),
-    isAdjusted ? totalDays : null,
-  );
+  const countedDays = counted.map((i) => days[i] ?? 0);
+  const hasOwed = isAdjusted && sortedReps.every((r) => r.owed !== undefined);
+  /** Each counted rep's weight in a group's fair split: the leads of the group owed to them, else their days. */
+  const weightsOf = (group: BalanceGroup): readonly number[] =>
+    hasOwed
+      ? counted.map((i) => {
+          const owed = sortedReps[i]?.owed;
+          if (owed === undefined) return 0;
+          return SLA_GRADE_KEYS.reduce(
+            (sum, key) => sum + (isInGroup(key === 'ungraded' ? null : key, group) ? owed[key] : 0),
+            0,
+          );
+        })
+      : countedDays;
 
   const groups = GROUPS.map((group): GroupBalance => {
+    const { stdDevOf, giniOf } = balanceStatistics(
+      countedDays,
+      isAdjusted ? totalDays : null,
+      weightsOf(group),
+    );
     const all = perGroup.get(group) ?? [];
     const perRep = counted.map((i) => all[i] ?? 0);
     const leads = perRep.reduce((a, b) => a + b, 0);
@@ -190,18 +213,23 @@ export function computeBalance(
     return { group, leads, reps: repCount, stdDev, gini, verdict };
   });
 
-  const newIndexes = counted.filter((i) => sortedReps[i]?.isNew === true);
   const newCount = sortedReps.filter((rep) => rep.isNew).length;
   const ab = perGroup.get('ab') ?? [];
   const abTotal = ab.reduce((a, b) => a + b, 0);
   const toNew = ab.reduce((sum, n, i) => sum + (sortedReps[i]?.isNew === true ? n : 0), 0);
   const share = proportionEstimate(toNew, abTotal);
-  // The promise is a fraction of an equal share: of reps, or (per available day) of the days new reps could work.
+  // The promise is a fraction of an equal share: of reps, or (with availability) of the A/B leads owed to new reps
+  // (else of the days they could work).
+  const abWeights = weightsOf('ab');
+  const abWeightTotal = abWeights.reduce((a, b) => a + b, 0);
   const newPart = isAdjusted
-    ? newIndexes.reduce((sum, i) => sum + (days[i] ?? 0), 0) / totalDays
+    ? abWeightTotal > 0
+      ? counted.reduce((sum, i, k) => sum + (sortedReps[i]?.isNew === true ? (abWeights[k] ?? 0) : 0), 0) /
+        abWeightTotal
+      : 0
     : repCount === 0
       ? 0
-      : newIndexes.length / repCount;
+      : counted.filter((i) => sortedReps[i]?.isNew === true).length / repCount;
   const floor = options.newRepFloorFraction * newPart;
   const verdict: NewRepVerdict =
     newCount === 0
@@ -216,7 +244,8 @@ export function computeBalance(
 
 /**
  * Balance of the distribution page's fairness figures (computePeriodFairness), optionally for some of its reps
- * (a tier): the same received counts, grades and available days, so both pages say the same σ and Gini.
+ * (a tier): the same received counts, grades, available days and owed leads, so both pages say the same σ and
+ * Gini.
  */
 export function balanceFromFairness(
   fairness: Pick<FairnessFigures, 'perRep' | 'newRepIds' | 'availabilityAdjusted'>,
@@ -233,6 +262,7 @@ export function balanceFromFairness(
       id: repId,
       isNew: newIds.has(repId),
       availableDays: fairness.availabilityAdjusted ? (row.availableDays ?? 0) : undefined,
+      owed: fairness.availabilityAdjusted ? row.owedByGrade : undefined,
     });
     for (const grade of ['A', 'B', 'C', 'D'] as const)
       counts.push({ repId, grade, count: row.byGrade[grade] });

@@ -4,7 +4,7 @@
 // (distribution/away-load.ts), so they aim at what this owes.
 import { GRADES } from '../funnel';
 import type { Grade } from '../funnel';
-import { isPresentOn } from '../distribution/away-load';
+import { owedLeadsByRep } from '../distribution/owed-leads';
 import { countAvailableDays } from '../distribution/fair-shares';
 import type { FairnessRep, Receipt } from '../distribution/fair-shares';
 
@@ -49,16 +49,6 @@ function emptyCounts(): Record<LedgerGrade, number> {
   return { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
 }
 
-/**
- * Could take leads on `day`: present by the calendar (joined, not on leave or out of office: the engine's away
- * loads, so the ledger owes a day's leads to the reps the engine treated as there) and, inactive now, not after
- * their last lead of the period.
- */
-function isAvailableOn(rep: FairnessRep, day: string, lastDay: string | undefined): boolean {
-  if (!isPresentOn(rep, day)) return false;
-  return rep.isActive || (lastDay !== undefined && day <= lastDay);
-}
-
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
@@ -87,36 +77,22 @@ export function computeLedger(input: LedgerInput): FairnessLedger {
     );
   const totalDays = [...days.values()].reduce((a, b) => a + b, 0);
   const counts = new Map<string, { byGrade: Record<LedgerGrade, number>; claims: number; manual: number }>();
-  const expected = new Map<string, Record<LedgerGrade, number>>();
-  for (const rep of reps) {
-    counts.set(rep.id, { byGrade: emptyCounts(), claims: 0, manual: 0 });
-    expected.set(rep.id, emptyCounts());
-  }
-  // Each day's leads are owed to the reps available that day, equally: time away owes nothing and is owed nothing.
-  const byDay = new Map<string, Receipt[]>();
+  for (const rep of reps) counts.set(rep.id, { byGrade: emptyCounts(), claims: 0, manual: 0 });
+  const distributed: Receipt[] = [];
+  let leadCount = 0;
   for (const r of inPeriod) {
     const entry = counts.get(r.repId);
     if (entry === undefined) continue;
+    const count = r.count ?? 1;
     if (r.kind === 'distributed') {
-      entry.byGrade[r.grade ?? 'ungraded'] += 1;
-      const list = byDay.get(r.day) ?? [];
-      list.push(r);
-      byDay.set(r.day, list);
-    } else if (r.kind === 'claim') entry.claims += 1;
-    else if (r.kind === 'manual') entry.manual += 1;
+      entry.byGrade[r.grade ?? 'ungraded'] += count;
+      distributed.push(r);
+      leadCount += count;
+    } else if (r.kind === 'claim') entry.claims += count;
+    else if (r.kind === 'manual') entry.manual += count;
   }
-  let leadCount = 0;
-  for (const [day, list] of byDay) {
-    leadCount += list.length;
-    let owed = reps.filter((rep) => isAvailableOn(rep, day, lastDay.get(rep.id)));
-    // Leads given on a day nobody counted as available (say, out of office by hand) are owed to whoever got them.
-    if (owed.length === 0) owed = reps.filter((rep) => list.some((r) => r.repId === rep.id));
-    for (const r of list)
-      for (const rep of owed) {
-        const cell = expected.get(rep.id);
-        if (cell !== undefined) cell[r.grade ?? 'ungraded'] += 1 / owed.length;
-      }
-  }
+  // Each day's leads are owed to the reps available that day, equally: time away owes nothing and is owed nothing.
+  const expected = owedLeadsByRep(reps, distributed, lastDay);
   const rows: LedgerRow[] = reps.map((rep) => {
     const entry = counts.get(rep.id) ?? { byGrade: emptyCounts(), claims: 0, manual: 0 };
     const owed = expected.get(rep.id) ?? emptyCounts();

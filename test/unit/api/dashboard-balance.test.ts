@@ -1,5 +1,6 @@
 // The Dashboard's balance and the distribution page's fairness are one computation: on the demo workspace, the
-// same period gives the same σ, Gini, rep count and new reps' share on both, the Dashboard adding intervals.
+// same period gives the same σ, Gini, rep count and new reps' share on both, the Dashboard adding intervals; and
+// the fairness table's fair shares are the ledger's "expected" beside it on the Transparency page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../core/api/contract';
 import { createTestService, type TestService } from '../../helpers/service';
@@ -10,6 +11,7 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
   let t: TestService;
   let row: CallOutput<'dashboard.kpis'>;
   let fairness: CallOutput<'distribution.fairness'>;
+  let ledger: CallOutput<'distribution.ledger'>;
 
   beforeAll(async () => {
     t = createTestService(tempDir());
@@ -19,6 +21,7 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
     const period = { from: day(59), to: day(0) };
     row = await t.client.call('dashboard.kpis', period);
     fairness = await t.client.call('distribution.fairness', period);
+    ledger = await t.client.call('distribution.ledger', period);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -50,5 +53,24 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
     expect(all?.stdDev.low).not.toBeNull();
     expect(all?.stdDev.low ?? 0).toBeLessThanOrEqual(all?.stdDev.high ?? 0);
     expect(all?.verdict).not.toBe('too_few');
+  });
+
+  it('owes each rep what the ledger owes them: the fairness table and the ledger agree, reps away included', () => {
+    expect(ledger.leadCount).toBe(fairness.leadCount);
+    // The demo has a rep who joined within the period and one out of office on some of its days.
+    expect(ledger.rows.some((r) => r.availableDays > 0 && r.availableDays < 60)).toBe(true);
+    for (const row of ledger.rows) {
+      const rep = fairness.perRep[row.repId];
+      expect(rep?.total, row.repId).toBe(row.total.received);
+      expect(rep?.availableDays, row.repId).toBe(row.availableDays);
+      expect(rep?.fairShare ?? 0, row.repId).toBeCloseTo(row.total.expected, 2);
+      if (row.total.expected > 0)
+        expect(rep?.ratio ?? 0, row.repId).toBeCloseTo(row.total.received / (rep?.fairShare ?? 1), 9);
+      for (const grade of ['A', 'B', 'C', 'D'] as const)
+        expect(rep?.owedByGrade?.[grade] ?? 0, `${row.repId} ${grade}`).toBeCloseTo(
+          row.byGrade[grade].expected,
+          2,
+        );
+    }
   });
 });

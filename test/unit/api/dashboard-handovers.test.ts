@@ -20,6 +20,8 @@ import { useTempDir } from '../../helpers/temp-dir';
 const HOUR = 3_600_000;
 /** 2026-11-01 00:00 at UTC+8, the workspace's offset. */
 const BASE = Date.UTC(2026, 9, 31, 16);
+/** BASE's local day number (UTC+8): 2026-11-01. */
+const BASE_DAY = (BASE + 8 * 3_600_000) / 86_400_000;
 const PERIOD = { from: BASE + 10 * HOUR, to: BASE + 80 * HOUR, utcOffsetMinutes: 480 };
 const REPS = ['rep_0', 'rep_1', 'rep_2', 'rep_3'];
 const TIER_OF: Record<string, string> = { rep_0: 'senior', rep_1: 'mid', rep_2: 'senior', rep_3: 'junior' };
@@ -134,7 +136,7 @@ describe('the hand-overs read once for the KPI row', () => {
     db.close();
   });
 
-  it('date a group of receipts by its latest day: a rep who left counts until their last lead', () => {
+  it('date distributed receipts by their day: a rep who left counts until their last lead', () => {
     const db: Database = openDatabase(join(tempDir(), 'latest.sqlite'));
     db.exec(`
       INSERT INTO reps (id, name, tier, joined_on, is_active, created_at, updated_at)
@@ -148,7 +150,11 @@ describe('the hand-overs read once for the KPI row', () => {
     const rows = listHandOvers(db, PERIOD);
     const counted = receiptTotalsOf(rows, BASE, BASE + 72 * HOUR, 480);
     const fairness = readPeriodFairness(db, '2026-11-01', '2026-11-03', 480, BASE + 100 * HOUR, counted);
-    expect(counted.filter((c) => c.repId === 'r2')).toHaveLength(1);
+    // Distributed leads per local day (fairness owes each day's leads to the reps there): 11-02 and 11-03.
+    expect(counted.filter((c) => c.repId === 'r2').map((c) => [c.day, c.count])).toEqual([
+      [BASE_DAY + 1, 1],
+      [BASE_DAY + 2, 1],
+    ]);
     expect(fairness.perRep['r2']).toMatchObject({ total: 2, availableDays: 3 });
     expect(fairness).toEqual(readPeriodFairness(db, '2026-11-01', '2026-11-03', 480, BASE + 100 * HOUR));
     db.close();

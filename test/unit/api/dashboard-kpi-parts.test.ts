@@ -13,6 +13,7 @@ import {
   type KpiPartInput,
 } from '../../../core/api/dashboard/kpi-part';
 import { readKpiParts } from '../../../core/api/dashboard/kpi-parts';
+import { receiptKindOf } from '../../../core/domain/distribution/fair-shares';
 import { resolvePeriod } from '../../../core/api/dashboard/period';
 import { figuresOfPeriodTallies } from '../../../core/api/dashboard/response-figures';
 import { defaultKpiTargets } from '../../../core/domain/kpi/targets';
@@ -121,6 +122,23 @@ function inputFor(filter: KpiFilter): Omit<KpiPartInput, 'half' | 'wholeReads'> 
 const byKey = <T>(entries: Iterable<[string, T]>) =>
   [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
+/**
+ * Receipts as fairness reads them: a distributed lead's count per rep, kind, grade and day; another kind's count per
+ * rep, kind and grade with its latest day (two halves may date one group apart).
+ */
+function receiptsAsFairnessReadsThem(
+  receipts: KpiPart['receipts'],
+): Map<string, { count: number; day: number }> {
+  const out = new Map<string, { count: number; day: number }>();
+  for (const r of receipts) {
+    const day = receiptKindOf(r.kind) === 'distributed' ? r.day : null;
+    const key = JSON.stringify([r.repId, r.kind, r.grade, day]);
+    const seen = out.get(key);
+    out.set(key, { count: (seen?.count ?? 0) + r.count, day: Math.max(seen?.day ?? r.day, r.day) });
+  }
+  return out;
+}
+
 /** A part as plain data whose equality is the figures' equality: rows regrouped, maps and lists in key order. */
 function comparable(part: KpiPart) {
   const arrivals = new Map<string, number[]>();
@@ -158,9 +176,7 @@ function comparable(part: KpiPart) {
       ),
     },
     figures: { ...figures, byRep: byKey(figures.byRep) },
-    receipts: byKey(
-      part.receipts.map((r) => [JSON.stringify([r.repId, r.kind, r.grade]), r] as [string, typeof r]),
-    ),
+    receipts: byKey(receiptsAsFairnessReadsThem(part.receipts)),
     received: byKey(part.receivedByGrade),
     notContactedLeads: part.notContactedLeads,
     closures: part.closures,

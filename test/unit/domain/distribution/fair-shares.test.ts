@@ -7,6 +7,7 @@ import {
   type Receipt,
 } from '../../../../core/domain/distribution/fair-shares';
 import { asRepId } from '../../../../core/domain/ids';
+import { computeLedger } from '../../../../core/domain/ledger/fairness-ledger';
 import { makeRep } from './fixtures';
 
 const JUNE = { from: '2026-06-01', to: '2026-06-30' };
@@ -107,5 +108,52 @@ describe('fairness figures counted right', () => {
     const fairness = computePeriodFairness({ reps: team, receipts, ...JUNE, now: NOW });
     expect(fairness.perRep['leaver']).toBeUndefined();
     expect(fairness.repCount).toBe(4);
+  });
+
+  it('owes a rep away on the busy days less than one away on quiet days: fair shares follow each day’s leads, as the ledger does', () => {
+    // Two reps, June 1–10. Days 1–5 bring 10 leads a day, days 6–10 four a day; 'away' is out of office on 1–5.
+    // Owed, by hand: 'there' all of days 1–5 (50) and half of days 6–10 (10) = 60; 'away' half of days 6–10 = 10.
+    // Per available day (10 against 5 days) the split would have been 46.67 / 23.33, and 'away' with 10 would read
+    // as starved (ratio 0.43) though they got every lead owed to them.
+    const there = makeRep('there');
+    const away = makeRep('away', { outOfOfficeDays: [{ from: '2026-06-01', to: '2026-06-05' }] });
+    const receipts: Receipt[] = [];
+    for (const day of days('2026-06-01', '2026-06-10')) {
+      const busy = day <= '2026-06-05';
+      for (let i = 0; i < (busy ? 10 : 4); i += 1)
+        receipts.push({
+          repId: asRepId(busy || i < 2 ? 'there' : 'away'),
+          kind: 'distributed',
+          grade: i % 2 === 0 ? 'A' : 'C',
+          day,
+        });
+    }
+    const period = { from: '2026-06-01', to: '2026-06-10' };
+    const fairness = computePeriodFairness({ reps: [there, away], receipts, ...period, now: NOW });
+    expect(fairness.perRep['there']).toMatchObject({ total: 60, availableDays: 10, fairShare: 60, ratio: 1 });
+    expect(fairness.perRep['away']).toMatchObject({ total: 10, availableDays: 5, fairShare: 10, ratio: 1 });
+    // Per grade too: days 6–10 bring two A and two C a day, one of each owed to each rep.
+    expect(fairness.perRep['away']?.owedByGrade).toMatchObject({ A: 5, C: 5 });
+    expect(fairness.workloadStdDev).toBeCloseTo(0, 9);
+    expect(fairness.workloadStdDevByGrade.A).toBeCloseTo(0, 9);
+    expect(fairness.minRatio).toBeCloseTo(1, 9);
+    expect(fairness.maxRatio).toBeCloseTo(1, 9);
+    // The ledger beside it owes the same.
+    const ledger = computeLedger({ reps: [there, away], receipts, ...period });
+    expect(ledger.rows.map((r) => [r.repId, r.total.received, r.total.expected])).toEqual([
+      ['away', 10, 10],
+      ['there', 60, 60],
+    ]);
+
+    // Grouped receipts (the Dashboard's counts per day) owe the same as one receipt per lead.
+    const grouped = new Map<string, Receipt & { count: number }>();
+    for (const r of receipts) {
+      const key = `${r.repId} ${r.grade} ${r.day}`;
+      const seen = grouped.get(key);
+      grouped.set(key, { ...r, count: (seen?.count ?? 0) + 1 });
+    }
+    expect(
+      computePeriodFairness({ reps: [there, away], receipts: [...grouped.values()], ...period, now: NOW }),
+    ).toEqual(fairness);
   });
 });
