@@ -1,13 +1,14 @@
 // Time away is not spare capacity: the open load a rep would still hold from the days they were away, added to
 // their own when load-based methods compare reps, so a rep back from leave (or new) resumes an ordinary share.
 //
-// Definition (the ledger's, applied to open leads): each day's leads that are still open are owed equally to the
+// Definition (the ledger's, applied to open leads): each day's leads that are still open are shared among the
 // reps present that day — active, joined, not on leave or out of office (`isPresentOn`, the ledger's
-// availability). A rep present every day holds about that much; a rep away on some days holds nothing from
-// them. So rep i's away load = Σ over the days d of the last AWAY_HORIZON_DAYS on which i was away of
-// open(d) ÷ present(d), where open(d) counts the open leads that arrived on d: distributed on arrival, they were
-// handed out that day (a lead claimed or moved later still counts on its arrival day; a replay counts a lead
-// redistributed after a recycle on that day).
+// availability) — in proportion to their open caps, as load-based methods fill reps (equally when the caps are
+// equal or unset: awayWeights). A rep present every day holds about that much; a rep away on some days holds
+// nothing from them. So rep i's away load = Σ over the days d of the last AWAY_HORIZON_DAYS on which i was away
+// of open(d) × w(i) ÷ Σ w(present on d), where open(d) counts the open leads that arrived on d: distributed on
+// arrival, they were handed out that day (a lead claimed or moved later still counts on its arrival day; a replay
+// counts a lead redistributed after a recycle on that day).
 // Load-based methods (load-balanced, skill-match, tier-ladder, team, and the optimizer's ties and evenness) compare
 // (open + away load) ÷ capacity. As the days away age, their leads close and the away load fades as a present rep's
 // leads of those days do, while the rep's own new leads take its place: the rep is given leads at the team's pace,
@@ -114,10 +115,25 @@ export function awayDayRuns(
   return runs.map(({ first, last }) => ({ first, last }));
 }
 
-/** Who was away on one day: rep indexes, and how many active reps were present. */
+/** Who was away on one day: rep indexes, and the summed weight (awayWeights) of the active reps present. */
 interface DayPresence {
   readonly away: readonly number[];
   readonly present: number;
+}
+
+/**
+ * Each rep's weight in a day's split of open leads: load-based methods fill reps in proportion to their open cap
+ * (they compare open ÷ capacity), so a present rep holds a day's open leads in that proportion, and an absent one
+ * is charged what they would have held. A rep without a cap weighs as the average cap of those with one; with no
+ * caps, or equal ones, every rep weighs alike (the ledger's equal split).
+ */
+export function awayWeights(reps: readonly Pick<Rep, 'capOpen' | 'isActive'>[]): Float64Array {
+  const caps = reps.filter((rep) => rep.isActive && rep.capOpen !== null && rep.capOpen > 0);
+  const average =
+    caps.length === 0 ? 1 : caps.reduce((sum, rep) => sum + (rep.capOpen ?? 0), 0) / caps.length;
+  return Float64Array.from(reps, (rep) =>
+    rep.capOpen !== null && rep.capOpen > 0 ? rep.capOpen / average : 1,
+  );
 }
 
 /** Away loads for one run: open leads by day, kept as the run charges and releases, and each rep's away load. */
@@ -125,14 +141,16 @@ export class AwayLoads {
   /** Open leads by the local day number they arrived (replays: were handed out). */
   private readonly byDay = new Map<number, number>();
   private readonly presence = new Map<number, DayPresence>();
+  private readonly weights: Float64Array;
   private today = 0;
   /** Per rep index; null while nobody carries an away load (every comparison is then the plain one). */
   loads: Float64Array | null = null;
 
   constructor(
-    private readonly reps: readonly Pick<Rep, AwayFields | 'isActive'>[],
+    private readonly reps: readonly Pick<Rep, AwayFields | 'isActive' | 'capOpen'>[],
     openByDay: Readonly<Record<string, number>> | undefined,
   ) {
+    this.weights = awayWeights(reps);
     for (const [iso, count] of Object.entries(openByDay ?? {})) {
       const day = dayNumberOf(iso);
       if (Number.isFinite(day) && count > 0) this.byDay.set(day, (this.byDay.get(day) ?? 0) + count);
@@ -147,7 +165,7 @@ export class AwayLoads {
       let present = 0;
       this.reps.forEach((rep, i) => {
         if (!rep.isActive) return;
-        if (isPresentOn(rep, iso)) present += 1;
+        if (isPresentOn(rep, iso)) present += this.weights[i] ?? 1;
         else away.push(i);
       });
       found = { away, present };
@@ -170,7 +188,7 @@ export class AwayLoads {
       const { away, present } = this.presenceOn(day);
       if (away.length === 0 || present === 0) continue;
       loads ??= new Float64Array(this.reps.length);
-      for (const i of away) loads[i] = (loads[i] ?? 0) + count / present;
+      for (const i of away) loads[i] = (loads[i] ?? 0) + (count * (this.weights[i] ?? 1)) / present;
     }
     this.loads = loads;
   }
@@ -195,7 +213,7 @@ export class AwayLoads {
     if (loads === null || day < this.today - AWAY_HORIZON_DAYS + 1 || day > this.today) return;
     const { away, present } = this.presenceOn(day);
     if (present === 0) return;
-    for (const i of away) loads[i] = Math.max(0, (loads[i] ?? 0) - 1 / present);
+    for (const i of away) loads[i] = Math.max(0, (loads[i] ?? 0) - (this.weights[i] ?? 1) / present);
   }
 
   /** Open leads by ISO day, for the run's exported state. */

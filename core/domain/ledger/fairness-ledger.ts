@@ -1,7 +1,7 @@
 // The vacation-neutral fairness ledger: per rep and grade, the leads the rules gave them against the leads they
 // should have had for the days they were available (leave, out-of-office days — ledger/out-of-office.ts —, start
-// date and deactivation taken out). The engine's load-based methods count time away the same way
-// (distribution/away-load.ts), so they aim at what this owes.
+// date and deactivation taken out). The engine's load-based methods count time away by the same days
+// (distribution/away-load.ts; there each day's share follows the reps' caps, as those methods fill reps).
 import { GRADES } from '../funnel';
 import type { Grade } from '../funnel';
 import { owedLeadsByRep } from '../distribution/owed-leads';

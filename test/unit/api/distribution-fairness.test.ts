@@ -149,4 +149,42 @@ describe('live distribution is vacation-neutral for load-based rules', () => {
     expect(row?.availableDays).toBe(16);
     near(row?.total.received ?? 0, row?.total.expected ?? 0, 'c received against the ledger');
   });
+
+  it('a new rep with a smaller cap takes leads at their cap’s pace from the day they join: not starved (June, lead by lead)', async () => {
+    // Load-based rules fill reps in proportion to their caps: the four peers (cap 40) hold twice what a junior
+    // with cap 20 holds. A junior joining mid-month is charged, for the days before, what a cap-20 rep would
+    // hold, not a cap-40 rep's equal share: with that, they got 5 leads in their first week against 9.9.
+    const ids: Record<string, string> = {};
+    for (const name of ['a', 'b', 'd', 'e', 'n'])
+      ids[name] = (
+        await t.client.call('reps.create', {
+          name,
+          tier: name === 'n' ? 'junior' : 'mid',
+          joinedOn: name === 'n' ? '2026-06-16' : '2024-01-01',
+          capOpen: name === 'n' ? 20 : 40,
+        })
+      ).id;
+    await t.client.call('distribution.saveRules', {
+      rules: [
+        {
+          id: 'lb',
+          name: '负载均衡',
+          enabled: true,
+          conditions: [],
+          target: { kind: 'everyone' },
+          method: 'load-balanced',
+        },
+      ],
+    });
+    const tally = startMonthTally();
+    for (let day = 1; day <= 30; day += 1)
+      for (let k = 0; k < 12; k += 1) {
+        t.clock.now = juneMorning(day) + k * 1_800_000;
+        await arriveLead(t, tally, day, k);
+      }
+    const { sum, peerMean, near } = monthShares(tally, ids, ['a', 'b', 'd', 'e']);
+    expect(sum('n', 0, 15)).toBe(0);
+    near(sum('n', 15, 22), peerMean(15, 22) / 2, 'first week, half a peer’s');
+    near(sum('n', 15, 30), peerMean(15, 30) / 2, 'the weeks after joining, half a peer’s');
+  });
 });

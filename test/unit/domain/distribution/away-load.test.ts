@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AwayLoads,
   anyAwayWithin,
+  awayWeights,
   awayDayRuns,
   dayNumberOf,
 } from '../../../../core/domain/distribution/away-load';
@@ -185,6 +186,26 @@ describe('away loads: time away is not spare capacity', () => {
     away.refresh('2026-06-05');
     expect([...(away.loads ?? [])]).toEqual([0, 3 + 4.5, 3 + 3, 0]);
     expect(away.toJson()).toEqual({ '2026-06-01': 6, '2026-06-02': 3, '2026-06-03': 9, '2026-06-04': 3 });
+  });
+
+  it("shares a day's open leads by the reps' caps, as load-based methods fill them: a small-cap rep owes less", () => {
+    // Caps 40, 40, 20 (average 33.3: weights 1.2, 1.2, 0.6). On 06-01 z was not there yet: x and y hold its 10
+    // open leads, 5 of their 40 each; z is charged the same fill of a cap of 20, 2.5 (10 × 0.6 ÷ 2.4), not 5.
+    const reps = [
+      makeRep('x', { capOpen: 40 }),
+      makeRep('y', { capOpen: 40 }),
+      makeRep('z', { capOpen: 20, joinedOn: '2026-06-02' }),
+    ];
+    const away = new AwayLoads(reps, { '2026-06-01': 10 });
+    away.refresh('2026-06-03');
+    expect([...(away.loads ?? [])].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0, 0, 2.5]);
+    away.release(Date.UTC(2026, 5, 1) / DAY);
+    expect([...(away.loads ?? [])].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0, 0, 2.25]);
+    // A rep without a cap weighs as the average cap; with no caps at all every rep weighs alike.
+    expect([...awayWeights([makeRep('p', { capOpen: 30 }), makeRep('q', { capOpen: null })])]).toEqual([
+      1, 1,
+    ]);
+    expect([...awayWeights([makeRep('p'), makeRep('q')])]).toEqual([1, 1]);
   });
 
   it('reads open leads only for the days before today on which some active rep was away', () => {
