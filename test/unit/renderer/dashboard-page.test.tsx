@@ -26,7 +26,8 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('funnel-stage-raw-value').textContent).toBe('12');
     expect(screen.queryByTestId('funnel-stage-nurture')).toBeNull();
     expect(screen.getByTestId('dashboard-overdue-first-contact-value').textContent).toBe('2');
-    expect(screen.getByTestId('dashboard-days-to-fill').textContent).toBe('17');
+    // Whole days: a team lead plans in days, not in hundredths of one.
+    expect(screen.getByTestId('dashboard-days-to-fill').textContent).toBe('about 17 days');
   });
 
   it('shows each KPI with its target and the period before', async () => {

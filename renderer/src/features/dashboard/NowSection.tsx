@@ -68,7 +68,9 @@ function Capacity({ now }: { now: DashboardNow }) {
           </Text>
           <Text fw={600} data-testid="dashboard-days-to-fill">
             {capacity.daysToFill !== null
-              ? formatFigure(capacity.daysToFill, language)
+              ? capacity.daysToFill < 0.5
+                ? t('dashboard.now.daysToFillUnderOne')
+                : t('dashboard.now.daysToFillValue', { count: Math.round(capacity.daysToFill) })
               : capacity.inflowPerDay === 0
                 ? t('dashboard.now.noInflow')
                 : t('dashboard.now.unbounded')}
