@@ -14,19 +14,8 @@ import { ensurePrivateDirSync } from './fs-private';
 import { startHub } from './lan/hub-server';
 import { openDatabase } from './store/open-database';
 import { openDurableAcks } from './store/durable-acks';
-import { ensureHubCertificates } from './lan/certificates';
-import { advertiseHub } from './lan/discovery';
-import { fingerprintPrefix } from './api/devices/pairing-code';
-import { hostname, networkInterfaces } from 'node:os';
-
-/** The names a LAN hub answers to by default: its host name (plain and .local) and its IPv4 LAN addresses. */
-function defaultLanNames(): string[] {
-  const addresses = Object.values(networkInterfaces())
-    .flat()
-    .filter((item) => item !== undefined && item.family === 'IPv4' && !item.internal)
-    .map((item) => item!.address);
-  return [hostname().toLowerCase(), `${hostname().toLowerCase()}.local`, ...addresses];
-}
+import { realMdns } from './lan/discovery';
+import { DEFAULT_HUB_PORT, defaultLanNames, startLanHub } from './lan/lan-hub';
 import { APP_VERSION } from './version';
 import { systemCountry } from './system-country';
 
@@ -49,7 +38,7 @@ const { values } = parseArgs({
 });
 
 const here = dirname(fileURLToPath(import.meta.url));
-const port = Number(values.port ?? process.env.FAIRLEAD_PORT ?? 5174);
+const port = Number(values.port ?? process.env.FAIRLEAD_PORT ?? DEFAULT_HUB_PORT);
 const isLan = values.lan;
 const host = values.host ?? process.env.FAIRLEAD_HOST ?? (isLan ? '0.0.0.0' : '127.0.0.1');
 const dbPath = resolveDatabasePath(values.db);
@@ -100,39 +89,25 @@ if (values.demo) {
   await service.dispatch('session.signOut', {}, { token });
 }
 
-const lanNames = isLan
-  ? (values.names
-      ?.split(',')
-      .map((n) => n.trim())
-      .filter(Boolean) ?? defaultLanNames())
-  : [];
-const certificates = isLan
-  ? await ensureHubCertificates(join(dirname(dbPath), 'lan'), lanNames, Date.now())
+const served = existsSync(join(rendererDir, 'index.html')) ? rendererDir : null;
+const lanHub = isLan
+  ? await startLanHub({
+      service,
+      dataDir: dirname(dbPath),
+      names:
+        values.names
+          ?.split(',')
+          .map((n) => n.trim())
+          .filter(Boolean) ?? defaultLanNames(),
+      host,
+      port,
+      rendererDir: served,
+      appVersion: APP_VERSION,
+      mdns: values['no-mdns'] ? null : realMdns,
+      now: Date.now(),
+    })
   : null;
-if (certificates) service.lan.setCaFingerprint256(certificates.caFingerprint256);
-
-const hub = await startHub({
-  service,
-  host,
-  port,
-  rendererDir: existsSync(join(rendererDir, 'index.html')) ? rendererDir : null,
-  appVersion: APP_VERSION,
-  ...(certificates
-    ? {
-        tls: { key: certificates.key, cert: certificates.cert },
-        hostNames: lanNames,
-        caCertPem: certificates.caCert,
-      }
-    : {}),
-});
-const advertisement =
-  certificates && !values['no-mdns']
-    ? advertiseHub({
-        name: `Fairlead ${hostname()}`,
-        port: hub.port,
-        fingerprintPrefix: fingerprintPrefix(certificates.caFingerprint256),
-      })
-    : null;
+const hub = lanHub ?? (await startHub({ service, host, port, rendererDir: served, appVersion: APP_VERSION }));
 const scheduler = startSlaScheduler({
   service,
   onError: (message) => console.error(`SLA scheduler: ${message}`),
@@ -150,13 +125,11 @@ const sweeper = startSessionSweeper({
   onError: (error) => console.error(`Sessions: ${error instanceof Error ? error.message : String(error)}`),
 });
 console.log(`Fairlead hub ${APP_VERSION} listening on ${hub.url} (database: ${dbPath})`);
-if (certificates) {
+if (lanHub) {
   console.log(
-    `LAN mode: HTTPS for ${lanNames.join(', ')}; CA fingerprint (SHA-256) ${certificates.caFingerprint256}`,
+    `LAN mode: HTTPS for ${lanHub.names.join(', ')}; CA fingerprint (SHA-256) ${lanHub.caFingerprint256}`,
   );
-  console.log(
-    `Chromium pin for tests: --ignore-certificate-errors-spki-list=${certificates.serverSpkiSha256}`,
-  );
+  console.log(`Chromium pin for tests: --ignore-certificate-errors-spki-list=${lanHub.serverSpkiSha256}`);
 }
 // As Jupyter does: a one-time link that signs this computer's browser in as the team lead (15 minutes).
 console.log(`Sign in as the team lead: ${hub.url}/#signin=${service.createSignInLink()}`);
@@ -165,7 +138,6 @@ function shutdown(): void {
   scheduler.stop();
   backups.stop();
   sweeper.stop();
-  void advertisement?.stop();
   void hub.close().then(() => {
     durableAcks.close();
     db.close();

@@ -9,6 +9,12 @@ import { openDurableAcks } from '../core/store/durable-acks';
 import { APP_VERSION } from '../core/version';
 import { systemCountry } from '../core/system-country';
 import { readSetting } from '../core/store/settings';
+import { HUB_MODE_SETTING } from '../core/api/network/handlers';
+import type { Service } from '../core/api/service';
+import { realMdns } from '../core/lan/discovery';
+import { createHubModeControl } from '../core/lan/hub-mode';
+import { DEFAULT_HUB_PORT, startLanHub } from '../core/lan/lan-hub';
+import { dirname } from 'node:path';
 
 /** Workspace setting: whether the desktop app on this PC opens as the team lead without asking. */
 const DESKTOP_OPENS_AS_LEAD_SETTING = 'desktop.opensAsTeamLead';
@@ -16,6 +22,10 @@ import type { CoreMessage, CoreRequest } from './core-relay';
 
 const parentPort = process.parentPort;
 const dbPath = process.argv[2];
+/** The built renderer, served to reps who use a browser while hub mode is on. */
+const rendererDir = process.argv
+  .find((arg) => arg.startsWith('--renderer-dir='))
+  ?.slice('--renderer-dir='.length);
 
 function send(message: CoreMessage): void {
   parentPort.postMessage(message);
@@ -31,12 +41,30 @@ try {
   const country = systemCountry();
   // With hub mode on, answers are acknowledgements to reps: a call that wrote answers once its commit is on disk.
   const durableAcks = openDurableAcks(db);
-  const service = createService({
+  // Hub mode (Settings → Network): this PC serves reps' PCs on the office LAN, as `npm run hub -- --lan` does.
+  const hubMode = createHubModeControl(() =>
+    startLanHub({
+      service,
+      dataDir: dirname(dbPath),
+      port: DEFAULT_HUB_PORT,
+      rendererDir: rendererDir ?? null,
+      appVersion: APP_VERSION,
+      mdns: realMdns,
+      now: Date.now(),
+    }),
+  );
+  const service: Service = createService({
     db,
     durableAcks,
     appVersion: APP_VERSION,
+    hubMode,
     ...(country ? { systemCountry: country } : {}),
   });
+  // On at the last quit: serve the LAN again (a port taken now leaves it off; Settings says why when turned on).
+  if (readSetting<boolean>(db, HUB_MODE_SETTING) === true)
+    hubMode.set(true).catch((error: unknown) => {
+      console.error(`Hub mode could not start: ${error instanceof Error ? error.message : String(error)}`);
+    });
   if (process.argv.includes('--demo')) {
     const token = service.openTrustedSession({ role: 'lead' });
     const status = await service.dispatch('workspace.status', {}, { token });
@@ -80,6 +108,7 @@ try {
       .then((result) => send({ type: 'result', id: request.id, result }));
   });
   process.on('exit', () => {
+    void hubMode.close();
     scheduler.stop();
     backups.stop();
     sweeper.stop();

@@ -91,7 +91,11 @@ function startCore(): CoreRelay {
   const dbPath = resolveDatabasePath(dbFlag);
   // The app's own data folder is tightened to its user; a folder named with --db or FAIRLEAD_DB only if new.
   ensurePrivateDirSync(dirname(dbPath), { tightenExisting: dirname(dbPath) === app.getPath('userData') });
-  const args = [dbPath, ...(process.argv.includes('--demo') ? ['--demo'] : [])];
+  const args = [
+    dbPath,
+    `--renderer-dir=${join(here, '../renderer')}`,
+    ...(process.argv.includes('--demo') ? ['--demo'] : []),
+  ];
   core = utilityProcess.fork(join(here, 'core-process.js'), args, {
     serviceName: 'Fairlead core',
     execArgv: [...CORE_V8_FLAGS],

@@ -9,11 +9,29 @@ import type { ResolvedSession, SessionRegistry } from './session/session-registr
 import type { JobRunner } from './jobs/job-runner';
 import type { ScoringState } from './scoring/scoring-state';
 
+/** Hub mode as it stands: serving reps' PCs on the LAN or not, and how they reach this hub. */
+export interface HubModeStatus {
+  readonly on: boolean;
+  /** Names and addresses reps' PCs reach the hub by; empty while off. */
+  readonly names: readonly string[];
+  readonly port: number | null;
+  readonly caFingerprint256: string | null;
+}
+
+/** Turns hub mode on and off where the host allows it (the desktop app); the headless hub sets it at start. */
+export interface HubModeControl {
+  status(): HubModeStatus;
+  /** Resolves once the hub serves (or has stopped); rejects, with hub mode off, when it cannot start. */
+  set(on: boolean): Promise<HubModeStatus>;
+}
+
 /** What the service knows of the hub's LAN mode. */
 export interface LanState {
   /** SHA-256 of the hub's CA certificate; null while hub mode is off. */
   caFingerprint256(): string | null;
   setCaFingerprint256(fingerprint: string | null): void;
+  /** The switch for hub mode; null where the host fixes it (npm run hub -- --lan). */
+  readonly hubMode: HubModeControl | null;
 }
 
 /** Where a call came from, for the audit log. */

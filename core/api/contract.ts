@@ -14,6 +14,7 @@ import { dashboardCalls } from './dashboard/calls';
 import { duplicatesCalls } from './duplicates/calls';
 import { leadsCalls, leadsEvents } from './leads/calls';
 import { preferencesCalls } from './preferences/calls';
+import { networkCalls } from './network/calls';
 import { workspaceCalls, workspaceEvents } from './workspace/calls';
 import {
   distributionAssignmentLogCalls,
@@ -72,6 +73,7 @@ export const calls = assembleNamespaces(
   leadsCalls,
   duplicatesCalls,
   preferencesCalls,
+  networkCalls,
   auditCalls,
   workspaceCalls,
   dashboardCalls,

@@ -11,6 +11,7 @@ import { importHandlers } from './import/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { leadsHandlers } from './leads/handlers';
 import { preferencesHandlers } from './preferences/handlers';
+import { networkHandlers } from './network/handlers';
 import { appealsHandlers } from './appeals/handlers';
 import { auditHandlers } from './audit/handlers';
 import { duplicatesHandlers } from './duplicates/handlers';
@@ -51,6 +52,7 @@ export function handlers(deps: HandlerDeps): Handlers {
     ...leadsHandlers,
     ...duplicatesHandlers,
     ...preferencesHandlers,
+    ...networkHandlers,
     ...auditHandlers,
     ...scoringHandlers,
     ...importHandlers,

@@ -8,7 +8,7 @@ import { findLeadOwners } from '../store/leads';
 import { countConnectionChanges, type DurableAcks } from '../store/durable-acks';
 import { inTransaction } from '../store/sql';
 import { startWalCheckpointer, type WalCheckpointer } from '../store/wal-checkpoint';
-import type { CallContext, LanState } from './call-context';
+import type { CallContext, HubModeControl, LanState } from './call-context';
 import type { CallSpec } from './contract-kit';
 import { calls, type CallName, type CallResult, type EventName, type PushedEvent } from './contract';
 import { COMMON_ERRORS, ServiceError } from './errors';
@@ -48,6 +48,8 @@ export interface ServiceOptions {
    * The hub and the desktop core pass it: their answers are acknowledgements to a person. Tests go without.
    */
   readonly durableAcks?: Pick<DurableAcks, 'flush'>;
+  /** Hub mode's switch, where the host lets Settings turn it on and off (the desktop app's core). */
+  readonly hubMode?: HubModeControl;
 }
 
 /** Who is calling: the session token the transport received, and where the call came from. */
@@ -127,6 +129,7 @@ export function createService(options: ServiceOptions): Service {
     setCaFingerprint256: (fingerprint) => {
       caFingerprint = fingerprint;
     },
+    hubMode: options.hubMode ?? null,
   };
   const jobs = createJobRunner({
     db,

@@ -127,4 +127,58 @@ describe('the network section', () => {
     expect(screen.getByText('npm run hub -- --lan')).toBeTruthy();
     expect(screen.queryByTestId('ca-fingerprint')).toBeNull();
   });
+
+  it('in the desktop app, switches hub mode on and shows the addresses reps connect to', async () => {
+    let on = false;
+    const hubMode = () => ({
+      on,
+      switchable: true,
+      names: on ? ['lead-pc.local', '192.168.1.20'] : [],
+      port: on ? 5174 : null,
+      caFingerprint256: on ? FINGERPRINT : null,
+    });
+    const client = createFakeClient({
+      'session.status': () => (on ? HUB : SIGNED_IN_LEAD),
+      'network.hubMode': hubMode,
+      'network.setHubMode': (input) => {
+        on = input.on;
+        return hubMode();
+      },
+      'client.status': () => ({
+        mode: 'standalone',
+        hubUrl: null,
+        state: null,
+        unreachableSince: null,
+        caFingerprint256: null,
+        signedOutRep: null,
+      }),
+    });
+    renderWithApp(<NetworkSection isBrowser={false} />, client, 'zh-CN');
+    const toggle = await screen.findByRole('switch', { name: /在办公室局域网共享此工作区/ });
+    // No command line for a desktop user.
+    expect(screen.queryByText('npm run hub -- --lan')).toBeNull();
+    fireEvent.click(toggle);
+    expect((await screen.findByTestId('hub-mode-addresses')).textContent).toBe(
+      'https://lead-pc.local:5174\nhttps://192.168.1.20:5174',
+    );
+    expect(client.calls.filter((c) => c.name === 'network.setHubMode').map((c) => c.input)).toEqual([
+      { on: true },
+    ]);
+    expect((await screen.findByTestId('ca-fingerprint')).textContent).toBe(FINGERPRINT);
+  });
+
+  it('in a browser on the headless hub, has no switch: the hub was started with its mode', async () => {
+    const client = createFakeClient({
+      'network.hubMode': () => ({
+        on: false,
+        switchable: false,
+        names: [],
+        port: null,
+        caFingerprint256: null,
+      }),
+    });
+    renderWithApp(<NetworkSection isBrowser />, client, 'en');
+    await screen.findByText('npm run hub -- --lan');
+    expect(screen.queryByTestId('hub-mode')).toBeNull();
+  });
 });
