@@ -2,6 +2,7 @@
 // ones close 2 to 13 days after they came in (as reps work them), and each rep's leads are tallied per day; then
 // shares are compared with the other reps' within 15 % (never closer than 2 leads: load-based picks wander a little).
 import { expect } from 'vitest';
+import type { DistributionRule } from '../../core/domain/distribution/types';
 import { setLeadStage } from '../../core/store/work-leads';
 import type { TestService } from './service';
 
@@ -48,4 +49,26 @@ export function monthShares(tally: MonthTally, ids: Record<string, string>, peer
       Math.max(2, 0.15 * target),
     );
   return { sum, peerMean, near };
+}
+
+/** One rule for everyone, load-balanced: the rule the vacation-neutral tests distribute by. */
+export const LOAD_BALANCED_RULE: DistributionRule = {
+  id: 'lb',
+  name: '负载均衡',
+  enabled: true,
+  conditions: [],
+  target: { kind: 'everyone' },
+  method: 'load-balanced',
+};
+
+/** June under LOAD_BALANCED_RULE: 12 leads a day from 09:00 in China, half an hour apart, tallied per rep and day. */
+export async function runLoadBalancedJune(t: TestService): Promise<MonthTally> {
+  await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED_RULE] });
+  const tally = startMonthTally();
+  for (let day = 1; day <= 30; day += 1)
+    for (let k = 0; k < 12; k += 1) {
+      t.clock.now = Date.UTC(2026, 5, day, 1, 0, 0) + k * 1_800_000;
+      await arriveLead(t, tally, day, k);
+    }
+  return tally;
 }

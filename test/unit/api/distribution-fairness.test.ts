@@ -4,7 +4,7 @@ import { asRepId } from '../../../core/domain/ids';
 import { appendAssignment } from '../../../core/store/assignments';
 import { insertLead } from '../../../core/store/leads';
 import { blankLead } from '../../helpers/blank-lead';
-import { arriveLead, monthShares, startMonthTally } from '../../helpers/month-of-leads';
+import { monthShares, runLoadBalancedJune } from '../../helpers/month-of-leads';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -120,24 +120,7 @@ describe('live distribution is vacation-neutral for load-based rules', () => {
         await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01', leave })
       ).id;
     }
-    await t.client.call('distribution.saveRules', {
-      rules: [
-        {
-          id: 'lb',
-          name: '负载均衡',
-          enabled: true,
-          conditions: [],
-          target: { kind: 'everyone' },
-          method: 'load-balanced',
-        },
-      ],
-    });
-    const tally = startMonthTally();
-    for (let day = 1; day <= 30; day += 1)
-      for (let k = 0; k < 12; k += 1) {
-        t.clock.now = juneMorning(day) + k * 1_800_000;
-        await arriveLead(t, tally, day, k);
-      }
+    const tally = await runLoadBalancedJune(t);
     const { sum, peerMean, near } = monthShares(tally, ids, ['a', 'b', 'd', 'e']);
     expect(sum('c', 7, 21)).toBe(0);
     near(sum('c', 21, 24), peerMean(21, 24), 'first three days back');
@@ -164,24 +147,7 @@ describe('live distribution is vacation-neutral for load-based rules', () => {
           capOpen: name === 'n' ? 20 : 40,
         })
       ).id;
-    await t.client.call('distribution.saveRules', {
-      rules: [
-        {
-          id: 'lb',
-          name: '负载均衡',
-          enabled: true,
-          conditions: [],
-          target: { kind: 'everyone' },
-          method: 'load-balanced',
-        },
-      ],
-    });
-    const tally = startMonthTally();
-    for (let day = 1; day <= 30; day += 1)
-      for (let k = 0; k < 12; k += 1) {
-        t.clock.now = juneMorning(day) + k * 1_800_000;
-        await arriveLead(t, tally, day, k);
-      }
+    const tally = await runLoadBalancedJune(t);
     const { sum, peerMean, near } = monthShares(tally, ids, ['a', 'b', 'd', 'e']);
     expect(sum('n', 0, 15)).toBe(0);
     near(sum('n', 15, 22), peerMean(15, 22) / 2, 'first week, half a peer’s');

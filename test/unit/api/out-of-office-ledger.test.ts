@@ -2,12 +2,11 @@
 // a rep out of office for five days, and the replay's starting load from the leads open when it begins.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { leadKeysOf } from '../../../core/api/leads/lead-keys';
-import type { DistributionRule } from '../../../core/domain/distribution/types';
 import { asRepId } from '../../../core/domain/ids';
 import type { Lead } from '../../../core/domain/lead';
 import { insertLead } from '../../../core/store/leads';
 import { blankLead } from '../../helpers/blank-lead';
-import { arriveLead, monthShares, startMonthTally } from '../../helpers/month-of-leads';
+import { arriveLead, LOAD_BALANCED_RULE, monthShares, startMonthTally } from '../../helpers/month-of-leads';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -15,15 +14,6 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** Local hour `h` in China (UTC+8, the default offset) of a June 2026 day. */
 const june = (day: number, h: number) => Date.UTC(2026, 5, day, h - 8, 0, 0);
-
-const LOAD_BALANCED: DistributionRule = {
-  id: 'lb',
-  name: '负载均衡',
-  enabled: true,
-  conditions: [],
-  target: { kind: 'everyone' },
-  method: 'load-balanced',
-};
 
 describe('out of office is time away', () => {
   const tempDir = useTempDir();
@@ -65,7 +55,7 @@ describe('out of office is time away', () => {
     for (const name of ['a', 'b', 'c', 'd', 'e'])
       ids[name] = (await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01' })).id;
     const c = ids['c'] ?? '';
-    await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED] });
+    await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED_RULE] });
     const tally = startMonthTally();
     for (let day = 1; day <= 30; day += 1) {
       // Out of office from 08:00 on Monday June 8 to 08:00 on Saturday June 13: five whole days away.
@@ -99,7 +89,7 @@ describe('out of office is time away', () => {
     const job = await t.client.call('distribution.replay', {
       from: '2026-06-01',
       to: '2026-06-30',
-      rules: [LOAD_BALANCED],
+      rules: [LOAD_BALANCED_RULE],
     });
     const done = await t.service.jobs.waitFor(job.id);
     expect(done.state).toBe('done');
@@ -164,7 +154,7 @@ describe('a replay starts from the leads open when it begins', () => {
       ids.push((await t.client.call('reps.create', { name, tier: 'mid', joinedOn: '2024-01-01', leave })).id);
     }
     const [a = '', b = ''] = ids;
-    await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED] });
+    await t.client.call('distribution.saveRules', { rules: [LOAD_BALANCED_RULE] });
     for (let i = 0; i < 12; i += 1) {
       const at = june(2 + (i % 3), 10) + i * HOUR;
       const closes = i % 2 === 0 && i / 2 < closing;
@@ -190,7 +180,7 @@ describe('a replay starts from the leads open when it begins', () => {
     const job = await t.client.call('distribution.replay', {
       from: '2026-06-10',
       to: '2026-06-10',
-      rules: [LOAD_BALANCED],
+      rules: [LOAD_BALANCED_RULE],
     });
     const done = await t.service.jobs.waitFor(job.id);
     expect(done.state).toBe('done');

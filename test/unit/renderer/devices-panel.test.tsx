@@ -6,7 +6,7 @@ import type { CallOutput } from '../../../core/api/contract';
 import { DevicesSection } from '../../../renderer/src/features/identity/DevicesSection';
 import { formatCountdown } from '../../../renderer/src/features/identity/AddDevice';
 import { NetworkSection } from '../../../renderer/src/features/identity/NetworkSection';
-import { createFakeClient, pickOption, renderWithApp, SIGNED_IN_LEAD } from './render-app';
+import { createFakeClient, pickOption, renderWithApp, SIGNED_IN_LEAD, STANDALONE_CLIENT } from './render-app';
 
 const FINGERPRINT =
   'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
@@ -144,14 +144,7 @@ describe('the network section', () => {
         on = input.on;
         return hubMode();
       },
-      'client.status': () => ({
-        mode: 'standalone',
-        hubUrl: null,
-        state: null,
-        unreachableSince: null,
-        caFingerprint256: null,
-        signedOutRep: null,
-      }),
+      'client.status': () => STANDALONE_CLIENT,
     });
     renderWithApp(<NetworkSection isBrowser={false} />, client, 'zh-CN');
     const toggle = await screen.findByRole('switch', { name: /在办公室局域网共享此工作区/ });

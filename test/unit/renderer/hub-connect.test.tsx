@@ -9,18 +9,11 @@ import { REP_CLIENT_ERRORS } from '../../../core/lan/rep-client-errors';
 import { fingerprintPrefixOfCode } from '../../../renderer/src/features/identity/HubConnectForm';
 import { NetworkSection } from '../../../renderer/src/features/identity/NetworkSection';
 import { ConnectionBanner } from '../../../renderer/src/shell/ConnectionBanner';
-import { createFakeClient, renderWithApp, SIGNED_IN_LEAD } from './render-app';
+import { createFakeClient, renderWithApp, SIGNED_IN_LEAD, STANDALONE_CLIENT } from './render-app';
 
 type ClientStatus = CallOutput<'client.status'>;
 
-const STANDALONE: ClientStatus = {
-  mode: 'standalone',
-  hubUrl: null,
-  state: null,
-  unreachableSince: null,
-  caFingerprint256: null,
-  signedOutRep: null,
-};
+const STANDALONE = STANDALONE_CLIENT;
 const FINGERPRINT =
   '1A:2B:3C:4D:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
 const CONNECTED: ClientStatus = {

@@ -25,6 +25,16 @@ export const SIGNED_IN_LEAD: CallOutput<'session.status'> = {
   lan: null,
 };
 
+/** What client.status answers on a PC working in its own workspace (not connected to a hub). */
+export const STANDALONE_CLIENT: CallOutput<'client.status'> = {
+  mode: 'standalone',
+  hubUrl: null,
+  state: null,
+  unreachableSince: null,
+  caFingerprint256: null,
+  signedOutRep: null,
+};
+
 export function createFakeClient(overrides: FakeAnswers): FakeClient {
   const answers: FakeAnswers = { 'session.status': () => SIGNED_IN_LEAD, ...overrides };
   const calls: { name: CallName; input: unknown }[] = [];
