@@ -234,6 +234,7 @@ export function FunnelPage() {
         key={pending ? `${pending.card.id}-${pending.stage}` : 'none'}
         pending={pending}
         lostReasons={settings.data?.funnel.lostReasons ?? []}
+        calendar={settings.data?.sla.calendar ?? settings.data?.slaDefaults.calendar ?? null}
         onCancel={() => {
           // Back to the card the move started from (it did not move).
           if (pending) focusCardWhenShown(pending.card.id, pending.card.stage);

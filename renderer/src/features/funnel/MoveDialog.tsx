@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { WorkCard } from '../../../../core/api/work/schemas';
 import type { CallInput } from '../../../../core/api/contract';
 import type { FunnelStage } from '../../../../core/domain/funnel';
+import { openingOnOrAfter, type WorkingCalendar } from '../../../../core/domain/sla/working-calendar';
 import { useWorkTranslation } from './work-i18n';
 
 export type PendingMove = { card: WorkCard; stage: FunnelStage };
@@ -14,26 +15,39 @@ export function needsDetails(stage: FunnelStage): boolean {
   return stage === 'won' || stage === 'lost' || stage === 'nurture';
 }
 
-function inThirtyDays(): string {
-  const date = new Date(Date.now() + 30 * 86_400_000);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const DAY_MS = 86_400_000;
+
+/**
+ * The nurture wake-up offered first: 30 days from the team's today, moved on to the first working day of the
+ * team's calendar (a weekend or holiday would wake the lead when nobody works). Without a calendar, the browser's day.
+ */
+export function defaultWakeOn(now: number, calendar: WorkingCalendar | null): string {
+  const offsetMinutes = calendar?.utcOffsetMinutes ?? -new Date(now).getTimezoneOffset();
+  const offsetMs = offsetMinutes * 60_000;
+  const day = Math.floor((now + offsetMs) / DAY_MS) + 30;
+  const opens = openingOnOrAfter(day, calendar, { utcOffsetMinutes: offsetMinutes, minute: 0 });
+  const chosen = Number.isFinite(opens) ? Math.floor((opens + offsetMs) / DAY_MS) : day;
+  return new Date(chosen * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function MoveDialog({
   pending,
   lostReasons,
+  calendar,
   onCancel,
   onConfirm,
 }: {
   pending: PendingMove | null;
   lostReasons: readonly string[];
+  /** The team's working calendar: the wake-up offered falls on a working day. */
+  calendar: WorkingCalendar | null;
   onCancel: () => void;
   onConfirm: (input: CallInput<'funnel.move'>) => void;
 }) {
   const { t } = useWorkTranslation();
   const [amount, setAmount] = useState<number | string>('');
   const [reason, setReason] = useState<string | null>(null);
-  const [wakeOn, setWakeOn] = useState(inThirtyDays);
+  const [wakeOn, setWakeOn] = useState(() => defaultWakeOn(Date.now(), calendar));
   const [note, setNote] = useState('');
   if (pending === null) return null;
   const { card, stage } = pending;
