@@ -15,7 +15,7 @@ import { startHub } from './lan/hub-server';
 import { openDatabase } from './store/open-database';
 import { openDurableAcks } from './store/durable-acks';
 import { realMdns } from './lan/discovery';
-import { DEFAULT_HUB_PORT, defaultLanNames, startLanHub } from './lan/lan-hub';
+import { DEFAULT_HUB_PORT, startLanHub } from './lan/lan-hub';
 import { APP_VERSION } from './version';
 import { systemCountry } from './system-country';
 
@@ -89,16 +89,17 @@ if (values.demo) {
   await service.dispatch('session.signOut', {}, { token });
 }
 
+/** --names, else startLanHub's default: this computer's host name and LAN addresses. */
+const lanNames = values.names
+  ?.split(',')
+  .map((n) => n.trim())
+  .filter(Boolean);
 const served = existsSync(join(rendererDir, 'index.html')) ? rendererDir : null;
 const lanHub = isLan
   ? await startLanHub({
       service,
       dataDir: dirname(dbPath),
-      names:
-        values.names
-          ?.split(',')
-          .map((n) => n.trim())
-          .filter(Boolean) ?? defaultLanNames(),
+      ...(lanNames ? { names: lanNames } : {}),
       host,
       port,
       rendererDir: served,

@@ -13,7 +13,7 @@ import { startHub } from './hub-server';
 export const DEFAULT_HUB_PORT = 5174;
 
 /** The names a LAN hub answers to by default: its host name (plain and .local) and its IPv4 LAN addresses. */
-export function defaultLanNames(): string[] {
+function defaultLanNames(): string[] {
   const addresses = Object.values(networkInterfaces())
     .flat()
     .filter((item) => item !== undefined && item.family === 'IPv4' && !item.internal)

@@ -2,19 +2,12 @@
 // who could take leads that day, so time away owes nothing and is owed nothing. The fairness figures, the ledger
 // and the replay all say "fair share" with this one rule, so a rep's due reads the same on every page.
 import type { Grade } from '../funnel';
-import type { Rep } from '../rep';
 import { isPresentOn } from './away-load';
-
-export type OwedGrade = Grade | 'ungraded';
+import type { FairnessRep } from './fair-shares';
+import { emptyGradeCounts, type GradeKey } from './fairness';
 
 /** Leads owed to one rep, per grade they had when given (fractions: a day's leads are split evenly). */
-export type OwedLeads = Record<OwedGrade, number>;
-
-export function noLeadsOwed(): OwedLeads {
-  return { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
-}
-
-export type OwedRep = Pick<Rep, 'id' | 'joinedOn' | 'leave' | 'outOfOfficeDays' | 'isActive'>;
+type OwedLeads = Record<GradeKey, number>;
 
 /** Leads given by distribution on one local day (YYYY-MM-DD); `count` such leads (1 when absent). */
 export interface DayReceipt {
@@ -28,7 +21,7 @@ export interface DayReceipt {
  * Could take leads on `day`: present by the calendar (joined, not on leave or out of office, as the engine's away
  * loads count it) and, inactive now, not after their last lead of the period (`lastDay`).
  */
-export function isOwedOn(rep: OwedRep, day: string, lastDay: string | undefined): boolean {
+function isOwedOn(rep: FairnessRep, day: string, lastDay: string | undefined): boolean {
   if (!isPresentOn(rep, day)) return false;
   return rep.isActive || (lastDay !== undefined && day <= lastDay);
 }
@@ -40,11 +33,11 @@ export function isOwedOn(rep: OwedRep, day: string, lastDay: string | undefined)
  * them out. Invariant: per grade, Σ owed over `reps` = Σ of their receipts' counts.
  */
 export function owedLeadsByRep(
-  reps: readonly OwedRep[],
+  reps: readonly FairnessRep[],
   receipts: readonly DayReceipt[],
   lastDay: ReadonlyMap<string, string>,
 ): Map<string, OwedLeads> {
-  const owed = new Map<string, OwedLeads>(reps.map((rep) => [rep.id, noLeadsOwed()]));
+  const owed = new Map<string, OwedLeads>(reps.map((rep) => [rep.id, emptyGradeCounts()]));
   const byDay = new Map<string, DayReceipt[]>();
   for (const receipt of receipts) {
     if (!((receipt.count ?? 1) > 0) || !owed.has(receipt.repId)) continue;
@@ -55,12 +48,12 @@ export function owedLeadsByRep(
   for (const [day, list] of byDay) {
     let owedThatDay = reps.filter((rep) => isOwedOn(rep, day, lastDay.get(rep.id)));
     if (owedThatDay.length === 0) owedThatDay = reps.filter((rep) => list.some((r) => r.repId === rep.id));
-    const dayLeads = noLeadsOwed();
+    const dayLeads = emptyGradeCounts();
     for (const r of list) dayLeads[r.grade ?? 'ungraded'] += r.count ?? 1;
     for (const rep of owedThatDay) {
       const cell = owed.get(rep.id);
       if (cell === undefined) continue;
-      for (const grade of Object.keys(dayLeads) as OwedGrade[])
+      for (const grade of Object.keys(dayLeads) as GradeKey[])
         cell[grade] += dayLeads[grade] / owedThatDay.length;
     }
   }
