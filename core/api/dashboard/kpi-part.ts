@@ -15,6 +15,7 @@ import {
   type KpiFilter,
   type LeadHalf,
   type OwnerClosureRow,
+  type ResponseRow,
 } from '../../store/dashboard-kpi';
 import { sumStageStays, type StageStays } from '../../store/dashboard-stays';
 import type { ReceiptCount } from '../../store/fairness-receipts';
@@ -79,9 +80,13 @@ export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
     const responseRows = responseRowsOf(handOvers, filter, tierRepIds);
     tallier.add(responseRows);
     receipts.add(handOvers);
-    const rowsNow = responseRows.filter((row) => row.assignedAt >= period.from);
+    const rowsNow: ResponseRow[] = [];
+    for (const row of responseRows) {
+      if (row.assignedAt < period.from) continue;
+      rowsNow.push(row);
+      if (row.firstContactAt === null) notContacted.add(row.leadId);
+    }
     received.add(rowsNow);
-    for (const row of rowsNow) if (row.firstContactAt === null) notContacted.add(row.leadId);
   });
   return {
     arrivals: countArrivals(db, both, filter, period.from, half),

@@ -7,6 +7,7 @@ import {
   EMPTY_RESPONSE_TALLY,
   figuresOfTally,
   mergeResponseTallies,
+  type ResponseTallier,
   type ResponseTally,
 } from '../../domain/kpi/response-groups';
 import type { KpiTargets } from '../../domain/kpi/targets';
@@ -51,47 +52,62 @@ export function createPeriodTallier(
   targets: KpiTargets,
   now: number,
 ): PeriodTallier {
-  // Groups: 0 the period, 1–5 its grades, 6 the period before, then one per day of the period, then one per rep in
-  // the order the reps first come (their number is known only at the end).
-  const gradeIndex = new Map<SlaGradeKey, number>(SLA_GRADE_KEYS.map((key, i) => [key, 1 + i]));
-  const before = 1 + SLA_GRADE_KEYS.length;
-  const firstDay = before + 1;
-  const firstRep = firstDay + period.days;
-  const repIndex = new Map<string, number>();
-  const tallier = createResponseTallier(calendar, targets.responseMinutes, now);
-  const into: number[] = [];
-  return {
-    add(rows) {
-      for (const row of rows) {
-        if (row.assignedAt < period.from) {
-          into[0] = before;
-          tallier.add(row, into, 1);
-          continue;
-        }
-        let count = 0;
-        into[count++] = 0;
-        const grade = gradeIndex.get(row.grade ?? 'ungraded');
-        if (grade !== undefined) into[count++] = grade;
-        let rep = repIndex.get(row.repId);
-        if (rep === undefined) repIndex.set(row.repId, (rep = repIndex.size));
-        into[count++] = firstRep + rep;
-        const day = localDayNumber(row.assignedAt, period.utcOffsetMinutes) - period.firstDay;
-        if (day >= 0 && day < period.days) into[count++] = firstDay + day;
-        tallier.add(row, into, count);
+  return new HandOverTallier(period, calendar, targets, now);
+}
+
+/** Groups: 0 the period, 1–5 its grades, 6 the period before, then one per day of the period. */
+const BEFORE = 1 + SLA_GRADE_KEYS.length;
+const FIRST_DAY = BEFORE + 1;
+const GRADE_INDEX = new Map<SlaGradeKey, number>(SLA_GRADE_KEYS.map((key, i) => [key, 1 + i]));
+
+/** A class so that every load runs the same `add` (see GroupTallier); reps are numbered as they first come. */
+class HandOverTallier implements PeriodTallier {
+  private readonly period: ResolvedPeriod;
+  /** After the days, one group per rep in the order the reps first come (their number is known only at the end). */
+  private readonly firstRep: number;
+  private readonly repIndex = new Map<string, number>();
+  private readonly tallier: ResponseTallier;
+  private readonly into: number[] = [];
+
+  constructor(period: ResolvedPeriod, calendar: WorkingCalendar | null, targets: KpiTargets, now: number) {
+    this.period = period;
+    this.firstRep = FIRST_DAY + period.days;
+    this.tallier = createResponseTallier(calendar, targets.responseMinutes, now);
+  }
+
+  add(rows: readonly ResponseRow[]): void {
+    const { period, into, tallier, repIndex } = this;
+    for (const row of rows) {
+      if (row.assignedAt < period.from) {
+        into[0] = BEFORE;
+        tallier.add(row, into, 1);
+        continue;
       }
-    },
-    finish() {
-      const tallies = tallier.finish(firstRep + repIndex.size);
-      const at = (i: number): ResponseTally => tallies[i] ?? EMPTY_RESPONSE_TALLY;
-      return {
-        current: at(0),
-        previous: at(before),
-        byGrade: SLA_GRADE_KEYS.map((_, i) => at(1 + i)),
-        byRep: new Map([...repIndex].map(([repId, i]) => [repId, at(firstRep + i)])),
-        byDay: Array.from({ length: period.days }, (_, d) => at(firstDay + d)),
-      };
-    },
-  };
+      let count = 0;
+      into[count++] = 0;
+      const grade = GRADE_INDEX.get(row.grade ?? 'ungraded');
+      if (grade !== undefined) into[count++] = grade;
+      let rep = repIndex.get(row.repId);
+      if (rep === undefined) repIndex.set(row.repId, (rep = repIndex.size));
+      into[count++] = this.firstRep + rep;
+      const day = localDayNumber(row.assignedAt, period.utcOffsetMinutes) - period.firstDay;
+      if (day >= 0 && day < period.days) into[count++] = FIRST_DAY + day;
+      tallier.add(row, into, count);
+    }
+  }
+
+  finish(): PeriodTallies {
+    const { firstRep, repIndex, period } = this;
+    const tallies = this.tallier.finish(firstRep + repIndex.size);
+    const at = (i: number): ResponseTally => tallies[i] ?? EMPTY_RESPONSE_TALLY;
+    return {
+      current: at(0),
+      previous: at(BEFORE),
+      byGrade: SLA_GRADE_KEYS.map((_, i) => at(1 + i)),
+      byRep: new Map([...repIndex].map(([repId, i]) => [repId, at(firstRep + i)])),
+      byDay: Array.from({ length: period.days }, (_, d) => at(FIRST_DAY + d)),
+    };
+  }
 }
 
 /** The tallies of two disjoint sets of hand-overs of the same period (e.g. the halves of its leads). */

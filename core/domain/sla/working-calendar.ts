@@ -175,9 +175,27 @@ function businessMsIn(cal: CompiledCalendar, start: number, end: number): number
  * hand-overs), where looking the calendar up per call showed in profiles.
  */
 export function businessMsMeter(calendar: WorkingCalendar | null): (start: number, end: number) => number {
-  if (calendar === null) return (start, end) => (end > start ? end - start : 0);
-  const cal = compileCalendar(calendar);
-  return (start, end) => (end > start ? businessMsIn(cal, start, end) : 0);
+  const meter = new BusinessMeter(calendar);
+  return (start, end) => meter.between(start, end);
+}
+
+/**
+ * businessMsMeter as an object: a loop over many assignments calls one method shared by every meter, so V8's
+ * optimised code for the loop outlives the meter (a closure made per call was a new call target each time, and the
+ * Dashboard's loops were compiled again on every load).
+ */
+export class BusinessMeter {
+  private readonly cal: CompiledCalendar | null;
+
+  constructor(calendar: WorkingCalendar | null) {
+    this.cal = calendar === null ? null : compileCalendar(calendar);
+  }
+
+  /** Business ms from `start` to `end`; 0 when `end` is not after `start`. */
+  between(start: number, end: number): number {
+    if (!(end > start)) return 0;
+    return this.cal === null ? end - start : businessMsIn(this.cal, start, end);
+  }
 }
 
 /**
