@@ -3,7 +3,8 @@
 // a KPI row over 100k leads costs the hub's thread half the time. Built as its own file (core/worker-modules.json).
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { computeKpiPart, type KpiPart, type KpiPartInput } from './kpi-part';
+import { computeKpiPart, type KpiPartInput } from './kpi-part';
+import { encodeKpiPart, transferablesOf, type EncodedKpiPart } from './kpi-part-codec';
 
 export interface KpiPartWorkerData {
   readonly role: 'kpi-part';
@@ -16,7 +17,7 @@ export interface KpiPartRequest {
 }
 
 export type KpiPartAnswer =
-  { readonly id: number; readonly part: KpiPart } | { readonly id: number; readonly error: string };
+  { readonly id: number; readonly part: EncodedKpiPart } | { readonly id: number; readonly error: string };
 
 const port = parentPort;
 // Only in a thread started with this file's workerData (a test runner's own worker threads import code too).
@@ -35,10 +36,11 @@ if (port !== null && (workerData as Partial<KpiPartWorkerData> | null)?.role ===
     }
     let answer: KpiPartAnswer;
     try {
-      answer = { id: request.id, part: computeInSnapshot(request.input) };
+      answer = { id: request.id, part: encodeKpiPart(computeInSnapshot(request.input)) };
     } catch (error) {
       answer = { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
-    port.postMessage(answer);
+    // The part's typed arrays move to the hub's thread rather than being copied (kpi-part-codec.ts).
+    port.postMessage(answer, 'part' in answer ? transferablesOf(answer.part) : []);
   });
 }

@@ -8,6 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { hasHandOversBetween } from '../../store/dashboard-handovers';
 import { startWorkerModule } from '../../store/sqlite-worker';
 import { computeKpiPart, mergeKpiParts, type KpiPart, type KpiPartInput } from './kpi-part';
+import { decodeKpiPart } from './kpi-part-codec';
 import type { KpiPartAnswer, KpiPartRequest, KpiPartWorkerData } from './kpi-part-worker';
 
 /**
@@ -43,7 +44,7 @@ function startPartWorker(db: Database, onGone: () => void): PartWorker {
   worker.on('message', (answer: KpiPartAnswer) => {
     const request = waiting.get(answer.id);
     waiting.delete(answer.id);
-    if ('part' in answer) request?.resolve(answer.part);
+    if ('part' in answer) request?.resolve(decodeKpiPart(answer.part));
     else request?.reject(new Error(answer.error));
     if (waiting.size === 0) {
       worker.unref();
