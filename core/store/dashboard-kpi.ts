@@ -2,6 +2,7 @@
 // domain's KPI functions see counts and a few columns, never 100k rows of leads.
 import type { Database } from 'better-sqlite3';
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { DAY_MS } from '../domain/clock';
 import type { Grade } from '../domain/funnel';
 import {
   handOverOfDeletedLead,
@@ -11,7 +12,7 @@ import {
 } from './dashboard-handovers';
 import { mainPathRankSql } from './kpi-facts';
 import type { Schema } from './schema';
-import { leadsIndexedBy, qb, selectAll } from './sql';
+import { allOverRanges, leadsIndexedBy, qb, selectAll } from './sql';
 
 type Db = Schema;
 
@@ -91,9 +92,24 @@ export interface ArrivalRow {
   readonly revenueFen: number;
 }
 
+/** [from, to) cut at the local midnights between them (the days of a period, the first and last maybe partial). */
+export function localDaysOf(period: KpiPeriod): [number, number][] {
+  const offset = period.utcOffsetMinutes * 60_000;
+  const days: [number, number][] = [];
+  for (let from = period.from; from < period.to;) {
+    const nextMidnight = (Math.floor((from + offset) / DAY_MS) + 1) * DAY_MS - offset;
+    const to = Math.min(period.to, nextMidnight);
+    days.push([from, to]);
+    from = to;
+  }
+  return days;
+}
+
 /**
  * Leads that arrived (created, not history, not deleted) in [from, to), as they stand now, counted per local day,
  * grade, source and furthest stage: the cohort behind conversion, loss, the per-source table and the funnel flow.
+ * Read a day at a time: each GROUP BY sorts one day's leads with their sums, not the whole period's (~20% less over
+ * 100k leads, test/bench/dashboard.bench.ts); a day's rows are complete, as the day is part of the group.
  */
 export function countArrivals(
   db: Database,
@@ -106,25 +122,24 @@ export function countArrivals(
 ): ArrivalRow[] {
   const day = dayOf('leads.created_at', period.utcOffsetMinutes);
   const furthest = sql<number>`CASE WHEN leads.created_at >= ${furthestFrom} THEN ${furthestRank} ELSE 0 END`;
-  const inner = filtered(qb.selectFrom('leads'), filter)
-    .where(inLeadHalf('leads.id', half))
-    .where(isLiveArrival)
-    .where('leads.created_at', '>=', period.from)
-    .where('leads.created_at', '<', period.to)
-    .select([
-      day.as('day'),
-      'leads.grade',
-      'leads.source',
-      'leads.stage',
-      'leads.cost_fen',
-      'leads.won_amount_fen',
-      wasRecycled.as('rec'),
-      wasContacted.as('contacted'),
-      furthest.as('furthest'),
-    ]);
-  return selectAll(
-    db,
-    qb
+  const arrivalsBetween = (from: number, to: number) => {
+    const inner = filtered(qb.selectFrom('leads'), filter)
+      .where(inLeadHalf('leads.id', half))
+      .where(isLiveArrival)
+      .where('leads.created_at', '>=', from)
+      .where('leads.created_at', '<', to)
+      .select([
+        day.as('day'),
+        'leads.grade',
+        'leads.source',
+        'leads.stage',
+        'leads.cost_fen',
+        'leads.won_amount_fen',
+        wasRecycled.as('rec'),
+        wasContacted.as('contacted'),
+        furthest.as('furthest'),
+      ]);
+    return qb
       .selectFrom(inner.as('x'))
       .select([
         'x.day',
@@ -140,8 +155,9 @@ export function countArrivals(
         sql<number>`sum(x.cost_fen)`.as('costFen'),
         sql<number>`coalesce(sum(CASE WHEN x.stage = 'won' THEN x.won_amount_fen END), 0)`.as('revenueFen'),
       ])
-      .groupBy(['x.day', 'x.grade', 'x.source', 'x.furthest']),
-  );
+      .groupBy(['x.day', 'x.grade', 'x.source', 'x.furthest']);
+  };
+  return allOverRanges(db, arrivalsBetween, localDaysOf(period));
 }
 
 /** When a closed lead closed: its close time, else its last update (as the summary reads it). */

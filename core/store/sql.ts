@@ -83,6 +83,41 @@ export function forEachRawRow<R extends readonly unknown[]>(
     visit(row);
 }
 
+/** Marker bounds allOverRanges compiles with; no real bound is a negative fraction of a millisecond. */
+const FROM_MARK = -0.25;
+const TO_MARK = -0.75;
+
+/**
+ * The rows of `build(from, to)` for each [from, to) of `ranges`, in range order: compiled and prepared once, the
+ * bounds found among its parameters by marker values and replaced per range (compiling per range cost more than
+ * the runs). Each bound must be one parameter of the compiled query.
+ */
+export function allOverRanges<R>(
+  db: Database,
+  build: (from: number, to: number) => Compilable<R>,
+  ranges: readonly (readonly [number, number])[],
+): R[] {
+  const { sql, parameters } = build(FROM_MARK, TO_MARK).compile();
+  const fromAt = parameters.indexOf(FROM_MARK);
+  const toAt = parameters.indexOf(TO_MARK);
+  if (
+    fromAt < 0 ||
+    toAt < 0 ||
+    parameters.lastIndexOf(FROM_MARK) !== fromAt ||
+    parameters.lastIndexOf(TO_MARK) !== toAt
+  )
+    throw new Error('allOverRanges: each bound must be one parameter of the query');
+  const statement = prepare(db, sql);
+  const bound = [...parameters];
+  const rows: R[] = [];
+  for (const [from, to] of ranges) {
+    bound[fromAt] = from;
+    bound[toAt] = to;
+    for (const row of statement.all(...bound) as R[]) rows.push(row);
+  }
+  return rows;
+}
+
 /** Like `runCompiled`, for a query answering at most one row. */
 export function getCompiled<R>(db: Database, sql: string, parameters: readonly unknown[]): R | undefined {
   return prepare(db, sql).get(...parameters) as R | undefined;
