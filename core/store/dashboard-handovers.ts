@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { DAY_MS } from '../domain/clock';
 import type { Grade } from '../domain/funnel';
-import { inLeadHalf, type KpiPeriod, type LeadHalf, type ResponseRow } from './dashboard-kpi';
+import type { KpiPeriod, ResponseRow } from './dashboard-kpi';
 import { qb, selectAll, selectFirst } from './sql';
 
 export interface HandOverRow extends ResponseRow {
@@ -45,20 +45,12 @@ export function handOverOfSource(source: string) {
  * and countReceipts counts. `grade` is the grade the lead was handed over at (assignments.grade_then). Sorting them
  * by lead, as this read did for the count of leads received, was ~45% of its time over 100k hand-overs.
  */
-export function listHandOvers(
-  db: Database,
-  period: KpiPeriod,
-  source?: string,
-  /** Only the hand-overs of this half's leads (see inLeadHalf); all without. */
-  half?: LeadHalf,
-): HandOverRow[] {
+export function listHandOvers(db: Database, period: KpiPeriod, source?: string): HandOverRow[] {
   const query = qb
     .selectFrom('assignments as a')
     .where('a.at', '>=', period.from)
     .where('a.at', '<', period.to)
     .where('a.rep_id', 'is not', null)
-    // The half first: the deleted lead's probe is made only for the half's rows.
-    .where(inLeadHalf('a.lead_id', half))
     .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
     .select(RESPONSE_COLUMNS)
     .select(['a.kind as kind', handOverOfHistoryLead.as('isHistory')])
@@ -82,11 +74,10 @@ export function forEachHandOverSlice(
   db: Database,
   period: KpiPeriod,
   source: string | undefined,
-  half: LeadHalf | undefined,
   visit: (rows: readonly HandOverRow[]) => void,
 ): void {
   for (let from = period.from; from < period.to; from += SLICE_MS)
-    visit(listHandOvers(db, { ...period, from, to: Math.min(period.to, from + SLICE_MS) }, source, half));
+    visit(listHandOvers(db, { ...period, from, to: Math.min(period.to, from + SLICE_MS) }, source));
 }
 
 /** Whether [from, to) holds at least `count` hand-overs (deleted leads' too), from the index, stopping at `count`. */

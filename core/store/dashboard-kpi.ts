@@ -45,16 +45,6 @@ export function leadCondition(filter: KpiFilter) {
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
-/** One of two halves of the leads, split by the last character of a lead's id: every row of a lead in one half. */
-export type LeadHalf = 0 | 1;
-
-/** The row's lead (its id in `column`) is in `half`; no condition without a half. */
-export function inLeadHalf(column: string, half: LeadHalf | undefined) {
-  return half === undefined
-    ? sql<boolean>`1`
-    : sql<boolean>`(unicode(substr(${sql.ref(column)}, -1)) & 1) = ${sql.lit(half)}`;
-}
-
 function filtered<O>(query: SelectQueryBuilder<Db, 'leads', O>, filter: KpiFilter) {
   return query.where(leadCondition(filter));
 }
@@ -117,14 +107,11 @@ export function countArrivals(
   filter: KpiFilter,
   /** Leads created before this get furthest 0 unasked: only the funnel's own period needs the stage history. */
   furthestFrom: number = period.from,
-  /** Only the leads of this half (see inLeadHalf); all without. */
-  half?: LeadHalf,
 ): ArrivalRow[] {
   const day = dayOf('leads.created_at', period.utcOffsetMinutes);
   const furthest = sql<number>`CASE WHEN leads.created_at >= ${furthestFrom} THEN ${furthestRank} ELSE 0 END`;
   const arrivalsBetween = (from: number, to: number) => {
     const inner = filtered(qb.selectFrom('leads'), filter)
-      .where(inLeadHalf('leads.id', half))
       .where(isLiveArrival)
       .where('leads.created_at', '>=', from)
       .where('leads.created_at', '<', to)

@@ -95,7 +95,7 @@ export const dashboardCalls = {
   }),
   /**
    * The KPI row for a period and filters, with the period before it and a per-day sparkline of each figure; over
-   * many hand-overs it reads half the leads on a second thread (kpi-parts.ts), so it waits on that thread.
+   * many hand-overs it reads them on a second thread while this one reads the leads (kpi-parts.ts), so it waits on that thread.
    */
   'dashboard.kpis': defineCall({
     input: kpiInput,

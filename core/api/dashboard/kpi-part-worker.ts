@@ -1,10 +1,9 @@
-// The Dashboard's second reader (started by kpi-parts.ts through startWorkerModule): computes one part of the KPI
-// row's reads (kpi-part.ts) through its own read-only connection, while the calling thread computes the other, so
-// a KPI row over 100k leads costs the hub's thread half the time. Built as its own file (core/worker-modules.json).
+// The Dashboard's second reader (started by kpi-parts.ts through startWorkerModule): reads the KPI row's hand-over
+// part (kpi-part.ts) through its own read-only connection, while the calling thread reads the lead part, so a KPI
+// row over 100k leads costs the hub's thread about half the time. Built as its own file (core/worker-modules.json).
 import BetterSqlite3 from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { computeKpiPart, type KpiPartInput } from './kpi-part';
-import { encodeKpiPart, transferablesOf, type EncodedKpiPart } from './kpi-part-codec';
+import { readHandOvers, type HandOverReads, type KpiReadInput } from './kpi-part';
 
 export interface KpiPartWorkerData {
   readonly role: 'kpi-part';
@@ -13,11 +12,11 @@ export interface KpiPartWorkerData {
 
 export interface KpiPartRequest {
   readonly id: number;
-  readonly input: KpiPartInput;
+  readonly input: KpiReadInput;
 }
 
 export type KpiPartAnswer =
-  { readonly id: number; readonly part: EncodedKpiPart } | { readonly id: number; readonly error: string };
+  { readonly id: number; readonly part: HandOverReads } | { readonly id: number; readonly error: string };
 
 const port = parentPort;
 // Only in a thread started with this file's workerData (a test runner's own worker threads import code too).
@@ -27,7 +26,7 @@ if (port !== null && (workerData as Partial<KpiPartWorkerData> | null)?.role ===
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32768');
   // One read transaction per part: its reads see one state of the database.
-  const computeInSnapshot = db.transaction((input: KpiPartInput) => computeKpiPart(db, input));
+  const readInSnapshot = db.transaction((input: KpiReadInput) => readHandOvers(db, input));
   port.on('message', (request: KpiPartRequest | 'close') => {
     if (request === 'close') {
       db.close();
@@ -36,11 +35,10 @@ if (port !== null && (workerData as Partial<KpiPartWorkerData> | null)?.role ===
     }
     let answer: KpiPartAnswer;
     try {
-      answer = { id: request.id, part: encodeKpiPart(computeInSnapshot(request.input)) };
+      answer = { id: request.id, part: readInSnapshot(request.input) };
     } catch (error) {
       answer = { id: request.id, error: error instanceof Error ? error.message : String(error) };
     }
-    // The part's typed arrays move to the hub's thread rather than being copied (kpi-part-codec.ts).
-    port.postMessage(answer, 'part' in answer ? transferablesOf(answer.part) : []);
+    port.postMessage(answer);
   });
 }

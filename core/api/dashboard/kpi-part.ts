@@ -1,7 +1,10 @@
-// What the KPI row reads of the period's leads and hand-overs, for all leads or one half of them (inLeadHalf), as
-// plain data that adds up: the Dashboard reads the two halves on two threads (kpi-parts.ts) and merges them, and
-// the merge says exactly what one read of all leads says, since every row of a lead falls in one half.
+// What the KPI row reads, in two parts that share nothing: the period's hand-overs (response time, balance, leads
+// received) and its leads (arrivals, closures, follow-ups, stays). With many hand-overs the Dashboard reads the
+// hand-overs on a worker thread (kpi-part-worker.ts) while this thread reads the leads (kpi-parts.ts): each part is
+// whole, so nothing is merged, and each thread runs (and V8 compiles) only its own part's code.
 import type { Database } from 'better-sqlite3';
+import { createRng } from '../../domain/clock';
+import { balanceFromFairness, type BalanceReport } from '../../domain/kpi/balance';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar';
 import { forEachHandOverSlice } from '../../store/dashboard-handovers';
@@ -13,18 +16,18 @@ import {
   type ArrivalRow,
   type ClosureRow,
   type KpiFilter,
-  type LeadHalf,
   type OwnerClosureRow,
   type ResponseRow,
 } from '../../store/dashboard-kpi';
 import { sumStageStays, type StageStays } from '../../store/dashboard-stays';
 import type { ReceiptCount } from '../../store/fairness-receipts';
+import { readPeriodFairness } from '../distribution/fairness';
 import { createReceiptCounter, responseRowsOf } from './handovers';
 import type { ResolvedPeriod } from './period';
-import { createPeriodTallier, mergePeriodTallies, type PeriodTallies } from './response-figures';
+import { createPeriodTallier, figuresOfPeriodTallies, type PeriodResponses } from './response-figures';
 import { createReceivedCounter, type GradeCounts } from './tables';
 
-export interface KpiPartInput {
+export interface KpiReadInput {
   readonly period: ResolvedPeriod;
   readonly filter: KpiFilter;
   /** The filter's tier's reps (inactive ones too); null without a tier. */
@@ -32,51 +35,54 @@ export interface KpiPartInput {
   readonly calendar: WorkingCalendar | null;
   readonly targets: KpiTargets;
   readonly now: number;
-  /** The half of the leads to read; null for all of them. */
-  readonly half: LeadHalf | null;
-  /** Which reads not split by lead this part makes: across the parts of a KPI row, each is made exactly once. */
-  readonly wholeReads: { readonly closures: boolean; readonly activity: boolean };
 }
 
-/** The period's closures, not split by lead. */
+/** The period's hand-overs, read once (listHandOvers) for response time, balance and the leads each rep received. */
+export interface HandOverReads {
+  readonly responses: PeriodResponses;
+  readonly balance: BalanceReport;
+  /** Distinct leads each rep received in the period, by grade then. */
+  readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
+  /** Leads with a hand-over in the period not yet contacted. */
+  readonly notContactedLeads: number;
+}
+
+/** The period's closures. */
 export interface ClosureReads {
   /** Closures of the period and the one before, per day, grade and score band. */
   readonly closures: readonly ClosureRow[];
   readonly closuresByOwner: readonly OwnerClosureRow[];
 }
 
-/** The period's follow-ups per rep and stays per stage, not split by lead. */
+/** The period's follow-ups per rep and stays per stage. */
 export interface ActivityReads {
   readonly followUpsByRep: readonly { repId: string; count: number }[];
   readonly stays: readonly StageStays[];
 }
 
-export interface KpiPart {
+/** The period's leads: their arrivals, closures, follow-ups and stays. */
+export interface LeadReads {
   /** Arrivals of the period and the one before (countArrivals' rows: their sums are the figures). */
   readonly arrivals: readonly ArrivalRow[];
-  readonly tallies: PeriodTallies;
-  /** The period's fairness receipts per rep, kind, grade then and (distributed) day (createReceiptCounter). */
-  readonly receipts: readonly ReceiptCount[];
-  /** Distinct leads each rep received in the period, by grade then. */
-  readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
-  /** Leads with a hand-over in the period not yet contacted. */
-  readonly notContactedLeads: number;
-  readonly closures: ClosureReads | null;
-  readonly activity: ActivityReads | null;
+  readonly closures: ClosureReads;
+  readonly activity: ActivityReads;
 }
 
-/** The part of the KPI row's reads the input names, from `db` as it stands (the caller holds the transaction). */
-export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
+/** The period and the one before, as the reads of both take them. */
+function bothPeriods(period: ResolvedPeriod) {
+  return { from: period.previous.from, to: period.to, utcOffsetMinutes: period.utcOffsetMinutes };
+}
+
+/** The hand-over part, from `db` as it stands (the caller holds the transaction). */
+export function readHandOvers(db: Database, input: KpiReadInput): HandOverReads {
   const { period, filter } = input;
-  const half = input.half ?? undefined;
-  const both = { from: period.previous.from, to: period.to, utcOffsetMinutes: period.utcOffsetMinutes };
   const tierRepIds = input.tierRepIds === null ? undefined : new Set(input.tierRepIds);
   const tallier = createPeriodTallier(period, input.calendar, input.targets, input.now);
   const receipts = createReceiptCounter(period.from, period.to, period.utcOffsetMinutes);
   const received = createReceivedCounter();
   const notContacted = new Set<string>();
   // A week of hand-overs at a time, each counted into every figure and let go (forEachHandOverSlice).
-  forEachHandOverSlice(db, both, filter.source, half, (handOvers) => {
+  forEachHandOverSlice(db, bothPeriods(period), filter.source, (handOvers) => {
     const responseRows = responseRowsOf(handOvers, filter, tierRepIds);
     tallier.add(responseRows);
     receipts.add(handOvers);
@@ -89,56 +95,57 @@ export function computeKpiPart(db: Database, input: KpiPartInput): KpiPart {
     received.add(rowsNow);
   });
   return {
-    arrivals: countArrivals(db, both, filter, period.from, half),
-    tallies: tallier.finish(),
-    receipts: receipts.totals(),
+    responses: figuresOfPeriodTallies(tallier.finish()),
+    balance: readBalance(db, period, input.targets, input.now, receipts.totals(), tierRepIds),
     receivedByGrade: received.counts(),
     notContactedLeads: notContacted.size,
-    closures: input.wholeReads.closures
-      ? {
-          closures: countClosures(db, both, filter),
-          closuresByOwner: countClosuresByOwner(db, period, filter),
-        }
-      : null,
-    activity: input.wholeReads.activity
-      ? { followUpsByRep: countFollowUpsByRep(db, period, filter), stays: sumStageStays(db, period, filter) }
-      : null,
   };
 }
 
-function mergeReceived(
-  a: ReadonlyMap<string, GradeCounts>,
-  b: ReadonlyMap<string, GradeCounts>,
-): Map<string, GradeCounts> {
-  const merged = new Map<string, GradeCounts>(a);
-  for (const [repId, counts] of b) {
-    const seen = merged.get(repId);
-    merged.set(
-      repId,
-      seen === undefined
-        ? counts
-        : {
-            A: seen.A + counts.A,
-            B: seen.B + counts.B,
-            C: seen.C + counts.C,
-            D: seen.D + counts.D,
-            ungraded: seen.ungraded + counts.ungraded,
-          },
-    );
-  }
-  return merged;
-}
-
-/** The parts of the two halves of the leads as one part of all of them. */
-export function mergeKpiParts(a: KpiPart, b: KpiPart): KpiPart {
+/** The lead part, from `db` as it stands (the caller holds the transaction). */
+export function readLeads(db: Database, input: KpiReadInput): LeadReads {
+  const { period, filter } = input;
+  const both = bothPeriods(period);
   return {
-    arrivals: [...a.arrivals, ...b.arrivals],
-    tallies: mergePeriodTallies(a.tallies, b.tallies),
-    // Fairness sums receipts and takes each rep's latest day: the two halves' lists read as one.
-    receipts: [...a.receipts, ...b.receipts],
-    receivedByGrade: mergeReceived(a.receivedByGrade, b.receivedByGrade),
-    notContactedLeads: a.notContactedLeads + b.notContactedLeads,
-    closures: a.closures ?? b.closures,
-    activity: a.activity ?? b.activity,
+    arrivals: countArrivals(db, both, filter, period.from),
+    closures: {
+      closures: countClosures(db, both, filter),
+      closuresByOwner: countClosuresByOwner(db, period, filter),
+    },
+    activity: {
+      followUpsByRep: countFollowUpsByRep(db, period, filter),
+      stays: sumStageStays(db, period, filter),
+    },
   };
+}
+
+/**
+ * Balance for the period as the distribution page counts fairness (readPeriodFairness: leads given by
+ * distribution, at their grade then, owed to the reps there each day), with intervals and verdicts, from the
+ * period's receipts as countReceipts counts them; a tier filter (`inTier`, its reps) keeps that tier's reps. A source
+ * or a single rep has no balance of its own: those filters leave it team-wide.
+ */
+function readBalance(
+  db: Database,
+  period: ResolvedPeriod,
+  targets: KpiTargets,
+  now: number,
+  counted: readonly ReceiptCount[],
+  inTier: ReadonlySet<string> | undefined,
+): BalanceReport {
+  const fairness = readPeriodFairness(
+    db,
+    period.fromDate,
+    period.toDate,
+    period.utcOffsetMinutes,
+    now,
+    counted,
+  );
+  // Seeded by the period, so the same question always gets the same interval.
+  return balanceFromFairness(
+    fairness,
+    createRng(period.firstDay * 31 + period.days),
+    targets.balance,
+    inTier === undefined ? undefined : (repId) => inTier.has(repId),
+  );
 }

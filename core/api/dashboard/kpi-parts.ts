@@ -1,14 +1,12 @@
-// The KPI row's reads on two threads: with many hand-overs in the period, a worker (kpi-part-worker.ts) reads one
-// half of the leads while this thread reads the other, and the halves merge into what one read gives (kpi-part.ts).
-// Each half reads in a transaction of its own: a write landing between their starts shows in one half only, as it
-// would show in a Dashboard loaded a moment later. A small workspace, an in-memory database or a failed worker reads
-// everything here.
+// The KPI row's reads on two threads: with many hand-overs in the period, a worker (kpi-part-worker.ts) reads the
+// hand-overs while this thread reads the leads (kpi-part.ts). Each part reads in a transaction of its own: a write
+// landing between their starts shows in one part only, as it would show in a Dashboard loaded a moment later. A small
+// workspace, an in-memory database or a failed worker reads everything here.
 import type { Database } from 'better-sqlite3';
 import type { Worker } from 'node:worker_threads';
 import { hasHandOversBetween } from '../../store/dashboard-handovers';
 import { startWorkerModule } from '../../store/sqlite-worker';
-import { computeKpiPart, mergeKpiParts, type KpiPart, type KpiPartInput } from './kpi-part';
-import { decodeKpiPart } from './kpi-part-codec';
+import { readHandOvers, readLeads, type HandOverReads, type KpiReadInput, type LeadReads } from './kpi-part';
 import type { KpiPartAnswer, KpiPartRequest, KpiPartWorkerData } from './kpi-part-worker';
 
 /**
@@ -22,7 +20,7 @@ export const SPLIT_FROM_HAND_OVERS = 20_000;
 const IDLE_MS = 60_000;
 
 interface PartWorker {
-  compute(input: KpiPartInput): Promise<KpiPart>;
+  readHandOvers(input: KpiReadInput): Promise<HandOverReads>;
 }
 
 const workers = new WeakMap<Database, PartWorker>();
@@ -33,7 +31,10 @@ function startPartWorker(db: Database, onGone: () => void): PartWorker {
     { role: 'kpi-part', dbPath: db.name } satisfies KpiPartWorkerData,
     { importsProjectFiles: true },
   );
-  const waiting = new Map<number, { resolve: (part: KpiPart) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<
+    number,
+    { resolve: (part: HandOverReads) => void; reject: (error: Error) => void }
+  >();
   let nextId = 0;
   let idle: NodeJS.Timeout | null = null;
   const fail = (error: Error) => {
@@ -44,7 +45,7 @@ function startPartWorker(db: Database, onGone: () => void): PartWorker {
   worker.on('message', (answer: KpiPartAnswer) => {
     const request = waiting.get(answer.id);
     waiting.delete(answer.id);
-    if ('part' in answer) request?.resolve(decodeKpiPart(answer.part));
+    if ('part' in answer) request?.resolve(answer.part);
     else request?.reject(new Error(answer.error));
     if (waiting.size === 0) {
       worker.unref();
@@ -60,12 +61,12 @@ function startPartWorker(db: Database, onGone: () => void): PartWorker {
   // Keeps the process alive only while a part is asked for (after the listeners: adding one refs it again).
   worker.unref();
   return {
-    compute(input) {
+    readHandOvers(input) {
       if (idle !== null) clearTimeout(idle);
       idle = null;
       const id = nextId++;
       worker.ref();
-      return new Promise<KpiPart>((resolve, reject) => {
+      return new Promise<HandOverReads>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, input } satisfies KpiPartRequest);
       });
@@ -84,39 +85,42 @@ function partWorkerFor(db: Database): PartWorker {
   return worker;
 }
 
-/** Reads `input`'s part in one read transaction of `db`. */
-function computeInSnapshot(db: Database, input: KpiPartInput): KpiPart {
-  return db.transaction(() => computeKpiPart(db, input))();
+/** `read` of `db` in one read transaction. */
+function inSnapshot<T>(db: Database, read: () => T): T {
+  return db.transaction(read)();
 }
 
 export interface SplitOptions {
   /** The hand-over count from which the reads are split (tests lower it). */
   readonly splitFrom?: number;
-  /** Told when the worker failed and this thread read its half instead (the hub logs it). */
+  /** Told when the worker failed and this thread read its part instead (the hub logs it). */
   readonly onWorkerError?: (error: Error) => void;
 }
 
 const logWorkerError = (error: Error) =>
   console.warn(`The Dashboard's second reader failed; read on the main thread instead: ${error.message}`);
 
-/** Every read the KPI row makes of the period's leads and hand-overs (`input`'s half and wholeReads set here). */
+export interface KpiReads {
+  readonly handOvers: HandOverReads;
+  readonly leads: LeadReads;
+}
+
+/** Every read the KPI row makes of the period's hand-overs and leads. */
 export async function readKpiParts(
   db: Database,
-  input: Omit<KpiPartInput, 'half' | 'wholeReads'>,
+  input: KpiReadInput,
   { splitFrom = SPLIT_FROM_HAND_OVERS, onWorkerError = logWorkerError }: SplitOptions = {},
-): Promise<KpiPart> {
+): Promise<KpiReads> {
   const { period } = input;
   if (db.memory || !hasHandOversBetween(db, period.previous.from, period.to, splitFrom))
-    return computeInSnapshot(db, { ...input, half: null, wholeReads: { closures: true, activity: true } });
-  // The worker's half first, so both threads work at once. Each also makes some reads not split by lead: measured
-  // on the bench's 100k hand-overs, the worker's half took longer, so this thread reads the follow-ups and stays.
-  const theirsInput = { ...input, half: 0, wholeReads: { closures: true, activity: false } } as const;
-  const theirs = partWorkerFor(db)
-    .compute(theirsInput)
+    return inSnapshot(db, () => ({ handOvers: readHandOvers(db, input), leads: readLeads(db, input) }));
+  // The worker's part first, so both threads work at once.
+  const handOvers = partWorkerFor(db)
+    .readHandOvers(input)
     .catch((error: unknown) => {
       onWorkerError(error instanceof Error ? error : new Error(String(error)));
-      return computeInSnapshot(db, theirsInput);
+      return inSnapshot(db, () => readHandOvers(db, input));
     });
-  const mine = computeInSnapshot(db, { ...input, half: 1, wholeReads: { closures: false, activity: true } });
-  return mergeKpiParts(await theirs, mine);
+  const leads = inSnapshot(db, () => readLeads(db, input));
+  return { handOvers: await handOvers, leads };
 }

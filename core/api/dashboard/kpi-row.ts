@@ -1,24 +1,18 @@
 // The KPI row: response time, conversion, loss, balance and satisfaction for a period, the period before it, and a
 // per-day sparkline of each — SQL counts per day, grade and source; core/domain/kpi defines every figure.
 import type { Database } from 'better-sqlite3';
-import { createRng } from '../../domain/clock';
-import { balanceFromFairness, type BalanceReport } from '../../domain/kpi/balance';
 import type { ArrivalCount, ClosureCount } from '../../domain/kpi/conversion';
 import { conversionFromCounts } from '../../domain/kpi/conversion';
 import { lossFromCounts } from '../../domain/kpi/loss';
-import type { KpiTargets } from '../../domain/kpi/targets';
 import type { SlaGradeKey } from '../../domain/sla/sla-policy';
-import type { ArrivalRow, ClosureRow, KpiFilter } from '../../store/dashboard-kpi';
-import type { ReceiptCount } from '../../store/fairness-receipts';
+import type { ArrivalRow, ClosureRow } from '../../store/dashboard-kpi';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
-import { readPeriodFairness } from '../distribution/fairness';
 import { readDistributionSettings } from '../distribution/setup';
 import { readSlaPolicy } from '../sla/settings';
 import type { KpiInput } from './calls';
 import type { KpiRow } from './schemas';
 import { readKpiParts } from './kpi-parts';
-import { figuresOfPeriodTallies } from './response-figures';
 import { computePeriodTables } from './tables';
 import { filterOf, gradeKeyOf } from './rows';
 import { resolvePeriod, type ResolvedPeriod } from './period';
@@ -72,47 +66,13 @@ function seriesOf<T>(
   return byDay.map((dayRows) => (dayRows.length === 0 ? null : value(dayRows)));
 }
 
-/** The ids of a tier's reps, inactive ones too; undefined without a tier. */
-function repsOfTier(db: Database, tier: string | undefined): Set<string> | undefined {
+/** The ids of a tier's reps, inactive ones too; null without a tier. */
+function repsOfTier(db: Database, tier: string | undefined): string[] | null {
   return tier === undefined
-    ? undefined
-    : new Set(
-        listReps(db, { includeInactive: true })
-          .filter((rep) => rep.tier === tier)
-          .map((rep) => rep.id as string),
-      );
-}
-
-/**
- * Balance for the period as the distribution page counts fairness (readPeriodFairness: leads given by
- * distribution, at their grade then, per available day), with intervals and verdicts; a tier filter keeps that
- * tier's reps. A source or a single rep has no balance of its own: those filters leave it team-wide. `counted`:
- * the period's receipts as countReceipts counts them, when the caller has them.
- */
-export function readBalance(
-  db: Database,
-  period: ResolvedPeriod,
-  filter: KpiFilter,
-  targets: KpiTargets,
-  now: number,
-  counted?: readonly ReceiptCount[],
-): BalanceReport {
-  const fairness = readPeriodFairness(
-    db,
-    period.fromDate,
-    period.toDate,
-    period.utcOffsetMinutes,
-    now,
-    counted,
-  );
-  const inTier = repsOfTier(db, filter.tier);
-  // Seeded by the period, so the same question always gets the same interval.
-  return balanceFromFairness(
-    fairness,
-    createRng(period.firstDay * 31 + period.days),
-    targets.balance,
-    inTier === undefined ? undefined : (repId) => inTier.has(repId),
-  );
+    ? null
+    : listReps(db, { includeInactive: true })
+        .filter((rep) => rep.tier === tier)
+        .map((rep) => rep.id as string);
 }
 
 /**
@@ -124,21 +84,18 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
   const period = resolvePeriod(input.from, input.to, readDistributionSettings(db).utcOffsetMinutes);
   const filter = filterOf(input);
   const targets = readKpiTargets(db);
-  const tierRepIds = repsOfTier(db, filter.tier);
-  const part = await readKpiParts(db, {
+  const { handOvers, leads } = await readKpiParts(db, {
     period,
     filter,
-    tierRepIds: tierRepIds === undefined ? null : [...tierRepIds],
+    tierRepIds: repsOfTier(db, filter.tier),
     calendar: readSlaPolicy(db).calendar,
     targets,
     now: ctx.now,
   });
-  const { closures, activity } = part;
-  if (closures === null || activity === null)
-    throw new Error('computeKpiRow: a read not split by lead is missing');
+  const { closures, activity } = leads;
   const isCurrent = (day: number) => day >= period.firstDay;
-  const arrivalsNow = part.arrivals.filter((row) => isCurrent(row.day));
-  const arrivalsBefore = part.arrivals.filter((row) => !isCurrent(row.day));
+  const arrivalsNow = leads.arrivals.filter((row) => isCurrent(row.day));
+  const arrivalsBefore = leads.arrivals.filter((row) => !isCurrent(row.day));
   const conversionNow = conversionFromCounts(
     arrivalCounts(arrivalsNow),
     closureCounts(closures.closures.filter((row) => isCurrent(row.day))),
@@ -147,7 +104,7 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
     arrivalCounts(arrivalsBefore),
     closureCounts(closures.closures.filter((row) => !isCurrent(row.day))),
   );
-  const responses = figuresOfPeriodTallies(part.tallies);
+  const { responses } = handOvers;
 
   const sumOf = (rows: readonly ArrivalRow[], pick: (row: ArrivalRow) => number) =>
     rows.reduce((total, row) => total + pick(row), 0);
@@ -161,7 +118,7 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
       previous: responses.previous,
       byGrade: responses.byGrade,
       series: responses.series,
-      notContactedLeads: part.notContactedLeads,
+      notContactedLeads: handOvers.notContactedLeads,
     },
     conversion: {
       current: conversionNow.overall,
@@ -185,7 +142,7 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
         (rows) => sumOf(rows, (r) => r.anyLoss) / sumOf(rows, (r) => r.arrived),
       ),
     },
-    balance: readBalance(db, period, filter, targets, ctx.now, part.receipts),
+    balance: handOvers.balance,
     satisfaction: readPulseSummary(db, period.toDate),
     arrivalsSeries: seriesOf(
       period,
@@ -195,7 +152,7 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
     ).map((v) => v ?? 0),
     ...computePeriodTables(db, filter, {
       arrivalsNow,
-      receivedByGrade: part.receivedByGrade,
+      receivedByGrade: handOvers.receivedByGrade,
       responseByRep: responses.byRep,
       closuresByOwner: closures.closuresByOwner,
       followUpsByRep: activity.followUpsByRep,

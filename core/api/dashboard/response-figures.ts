@@ -1,12 +1,10 @@
 // The KPI row's response time in one pass over the period's hand-overs: the period and the one before, each grade,
-// each rep and each day, every assignment judged once (createResponseTallier), no object per assignment; the tallies of
-// disjoint hand-overs merge before any figure is taken.
+// each rep and each day, every assignment judged once (createResponseTallier), no object per assignment.
 import type { ResponseFigures } from '../../domain/kpi/response-time';
 import {
   createResponseTallier,
   EMPTY_RESPONSE_TALLY,
   figuresOfTally,
-  mergeResponseTallies,
   type ResponseTallier,
   type ResponseTally,
 } from '../../domain/kpi/response-groups';
@@ -26,7 +24,7 @@ export interface PeriodResponses {
   readonly byRep: ReadonlyMap<string, ResponseFigures>;
 }
 
-/** The tallies behind PeriodResponses, which two disjoint sets of hand-overs add up to (mergePeriodTallies). */
+/** The tallies behind PeriodResponses. */
 export interface PeriodTallies {
   readonly current: ResponseTally;
   readonly previous: ResponseTally;
@@ -108,24 +106,6 @@ class HandOverTallier implements PeriodTallier {
       byDay: Array.from({ length: period.days }, (_, d) => at(FIRST_DAY + d)),
     };
   }
-}
-
-/** The tallies of two disjoint sets of hand-overs of the same period (e.g. the halves of its leads). */
-export function mergePeriodTallies(a: PeriodTallies, b: PeriodTallies): PeriodTallies {
-  const byRep = new Map(a.byRep);
-  for (const [repId, tally] of b.byRep) {
-    const mine = byRep.get(repId);
-    byRep.set(repId, mine === undefined ? tally : mergeResponseTallies(mine, tally));
-  }
-  const pairwise = (xs: readonly ResponseTally[], ys: readonly ResponseTally[]) =>
-    xs.map((x, i) => mergeResponseTallies(x, ys[i] ?? EMPTY_RESPONSE_TALLY));
-  return {
-    current: mergeResponseTallies(a.current, b.current),
-    previous: mergeResponseTallies(a.previous, b.previous),
-    byGrade: pairwise(a.byGrade, b.byGrade),
-    byRep,
-    byDay: pairwise(a.byDay, b.byDay),
-  };
 }
 
 /** What reportResponses, summarizeResponses per rep and the per-day medians give of the tallied hand-overs. */

@@ -1,15 +1,11 @@
 // Response time figures of many groups at once (the period and the one before, per grade, per rep, per day): each
-// assignment judged once, as judgeResponses judges it, and counted into its groups, with no object per assignment;
-// tallies of disjoint assignments merge before any figure is taken (the Dashboard reads its hand-overs in halves).
+// assignment judged once, as judgeResponses judges it, and counted into its groups, with no object per assignment.
 import { MINUTE_MS } from '../clock';
 import type { SlaGradeKey } from '../sla/sla-policy';
 import { BusinessMeter, type WorkingCalendar } from '../sla/working-calendar';
 import { figuresOfSorted, type ResponseFact, type ResponseFigures } from './response-time';
 
-/**
- * A group's counts and its contacted minutes, sorted: what figuresOfSorted needs, and what two disjoint sets of
- * assignments add up to (mergeResponseTallies) before any figure is taken.
- */
+/** A group's counts and its contacted minutes, sorted: what figuresOfSorted needs. */
 export interface ResponseTally {
   readonly assigned: number;
   readonly decided: number;
@@ -167,29 +163,6 @@ export function ascendingOrder(values: Float64Array): Uint32Array {
   }
   for (let i = 0; i < n; i += 1) order[i] = i;
   return order.sort((a, b) => (values[a] ?? 0) - (values[b] ?? 0) || a - b);
-}
-
-/** The tally of two disjoint sets of assignments: counts added, minutes merged in order (no re-sort). */
-export function mergeResponseTallies(a: ResponseTally, b: ResponseTally): ResponseTally {
-  return {
-    assigned: a.assigned + b.assigned,
-    decided: a.decided + b.decided,
-    within: a.within + b.within,
-    minutes: mergeAscending(a.minutes, b.minutes),
-  };
-}
-
-/**
- * Two ascending arrays as one. The loop is the whole function: V8's on-stack-replaced code for a loop followed by
- * code that had never run deoptimised on every later call (~170 times over the Dashboard bench's loads).
- */
-function mergeAscending(x: Float64Array, y: Float64Array): Float64Array {
-  const merged = new Float64Array(x.length + y.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < merged.length; k += 1)
-    merged[k] = j >= y.length || (i < x.length && (x[i] ?? 0) <= (y[j] ?? 0)) ? (x[i++] ?? 0) : (y[j++] ?? 0);
-  return merged;
 }
 
 /** What summarizeResponses says of the assignments a tally counts. */

@@ -199,9 +199,7 @@ describe('the hand-overs read once for the KPI row', () => {
       times.push(long.from + w * WEEK - 1, long.from + w * WEEK, long.from + w * WEEK + HOUR);
     times.forEach((at, i) => insert.run(`a${i}`, at));
     const slices: number[][] = [];
-    forEachHandOverSlice(db, long, undefined, undefined, (rows) =>
-      slices.push(rows.map((r) => r.assignedAt)),
-    );
+    forEachHandOverSlice(db, long, undefined, (rows) => slices.push(rows.map((r) => r.assignedAt)));
     expect(slices).toHaveLength(6);
     expect(slices.flat()).toEqual(listHandOvers(db, long).map((r) => r.assignedAt));
     expect(slices.flat()).toEqual(

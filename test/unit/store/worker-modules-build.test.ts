@@ -16,22 +16,23 @@ const workers = JSON.parse(readFileSync(join(root, 'core', 'worker-modules.json'
   string
 >;
 
-/** The Dashboard's KPI reads split from 0 hand-overs, so the built kpi-part-worker reads one half. */
+/** The Dashboard's KPI reads split from 0 hand-overs, so the built kpi-part-worker reads the hand-overs. */
 const KPI_CALLER = [
   `import { readKpiParts } from ${JSON.stringify(join(root, 'core', 'api', 'dashboard', 'kpi-parts.ts'))};`,
   `import { resolvePeriod } from ${JSON.stringify(join(root, 'core', 'api', 'dashboard', 'period.ts'))};`,
   `import { openDatabase } from ${JSON.stringify(join(root, 'core', 'store', 'open-database.ts'))};`,
+  `import { defaultKpiTargets } from ${JSON.stringify(join(root, 'core', 'domain', 'kpi', 'targets.ts'))};`,
+  `import { DEFAULT_SLA_POLICY } from ${JSON.stringify(join(root, 'core', 'domain', 'sla', 'sla-policy.ts'))};`,
   'const db = openDatabase(process.argv[2]);',
   "db.exec(`INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', 'r1', 'mid', '2025-01-01', 0, 0);",
   "  INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l1', 'a', 'mql', 0, 0), ('l2', 'b', 'mql', 0, 0);",
   '  INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at, grade_then) VALUES',
   "    ('a1', 'l1', 'r1', 'auto', 't', ${Date.UTC(2026, 10, 2)}, 'A'), ('a2', 'l2', 'r1', 'auto', 't', ${Date.UTC(2026, 10, 2)}, 'B')`);",
   "const input = { period: resolvePeriod('2026-11-01', '2026-11-03', 480), filter: {}, tierRepIds: null, calendar: null,",
-  '  targets: { responseMinutes: { A: 5, B: 60, C: 60, D: 60, ungraded: 60 }, conversion: 0, lossRate: 0, satisfaction: 0,',
-  '    balance: undefined }, now: Date.UTC(2026, 10, 4) };',
+  '  targets: defaultKpiTargets(DEFAULT_SLA_POLICY), now: Date.UTC(2026, 10, 4) };',
   'const errors = [];',
   'const part = await readKpiParts(db, input, { splitFrom: 0, onWorkerError: (e) => errors.push(e.message) });',
-  'console.log(`handed over ${part.tallies.current.assigned}, worker errors ${JSON.stringify(errors)}`);',
+  'console.log(`handed over ${part.handOvers.responses.current.assigned}, worker errors ${JSON.stringify(errors)}`);',
   'db.close();',
 ];
 
@@ -85,7 +86,7 @@ describe('worker modules in a bundle', () => {
     // Row 3 has row 2's phone: kind 0 (phone), held by row 2.
     expect(run.stdout.trim()).toBe('hits [3,0,2]');
 
-    // The Dashboard's second reader runs from its built file too: one lead's hand-over in each half, both counted.
+    // The Dashboard's second reader runs from its built file too: both hand-overs counted there.
     const kpi = spawnSync(
       process.execPath,
       [join(outDir, 'bundle', 'kpi-caller.mjs'), join(outDir, 'kpi.sqlite')],

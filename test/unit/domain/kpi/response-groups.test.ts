@@ -1,6 +1,5 @@
 // Response time of many groups in one pass equals, group by group, summarizeResponses over judgeResponses' verdicts
-// of the group's assignments: random hand-overs in and out of working hours, contacted or not, every grade; and the
-// tallies of two disjoint sets of them merge into the tally of both.
+// of the group's assignments: random hand-overs in and out of working hours, contacted or not, every grade.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,7 +7,6 @@ import {
   createResponseTallier,
   EMPTY_RESPONSE_TALLY,
   figuresOfTally,
-  mergeResponseTallies,
 } from '../../../../core/domain/kpi/response-groups';
 import {
   judgeResponses,
@@ -84,27 +82,6 @@ describe('response time per group in one pass', () => {
         summarizeResponses(judgeResponses(alone, CHINA_OFFICE_CALENDAR, TARGETS, NOW)),
       );
     }
-  });
-
-  it('merges the tallies of two disjoint sets of assignments into the tally of both (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fact, { maxLength: 50 }),
-        fc.array(fc.boolean(), { maxLength: 50 }),
-        (facts, sides) => {
-          const left = facts.filter((_, i) => sides[i] === true);
-          const right = facts.filter((_, i) => sides[i] !== true);
-          const tally = (some: typeof facts) => tallyOf(some, CHINA_OFFICE_CALENDAR);
-          const [l, r, all] = [tally(left), tally(right), tally(facts)];
-          for (let g = 0; g < GROUPS; g += 1) {
-            const merged = mergeResponseTallies(l[g] ?? EMPTY_RESPONSE_TALLY, r[g] ?? EMPTY_RESPONSE_TALLY);
-            expect(Array.from(merged.minutes)).toEqual(Array.from(all[g]?.minutes ?? []));
-            expect(figuresOfTally(merged)).toEqual(figuresOfTally(all[g] ?? EMPTY_RESPONSE_TALLY));
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
   });
 
   it('orders values ascending, ties by position, whole or not, small or past the packing range (property)', () => {
