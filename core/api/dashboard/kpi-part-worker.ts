@@ -25,6 +25,8 @@ if (port !== null && (workerData as Partial<KpiPartWorkerData> | null)?.role ===
   const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -32768');
+  // Sorts (fairness reads rows in order) in memory, as the hub's own connection makes them (open-database.ts).
+  db.pragma('temp_store = MEMORY');
   // One read transaction per part: its reads see one state of the database.
   const readInSnapshot = db.transaction((input: KpiReadInput) => readHandOvers(db, input));
   port.on('message', (request: KpiPartRequest | 'close') => {
