@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { noteRecycle } from './kpi-facts';
 import { allCompiled, execute, getCompiled, qb, runCompiled, selectAll } from './sql';
 
-export type RecycleReason = 'sla' | 'stale' | 'nurture';
+/** Why a lead left its rep for the pool: an SLA, the stale list, a nurture wake-up, or the rep released it. */
+export type RecycleReason = 'sla' | 'stale' | 'nurture' | 'released';
 
 export interface RecycleRecord {
   readonly id: string;

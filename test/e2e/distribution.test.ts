@@ -138,4 +138,23 @@ describe('distribution in a browser against the hub', () => {
     const detail = await callApi<{ lead: { ownerId: string } }>('leads.get', { id: leadId });
     expect(detail.lead.ownerId).toBe(zhang.id);
   });
+
+  it('lets the owner put the lead back in the public pool, which says who released it', async () => {
+    await switchActor('张三');
+    await page.goto(`${baseUrl}/#/leads`);
+    await page.locator('[data-lead-id]', { hasText: '制造业客户' }).click();
+    await page.getByTestId('release-button').click();
+    await page.getByRole('dialog', { name: '把线索放回公海' }).getByText('冷却期内你不能再领回').waitFor();
+    await page.getByTestId('release-reason').fill('客户说今年没有预算');
+    await page.getByTestId('release-submit').click();
+    await page.getByText('已放回公海').waitFor();
+    await page.keyboard.press('Escape');
+    const detail = await callApi<{ lead: { ownerId: string | null } }>('leads.get', { id: leadId });
+    expect(detail.lead.ownerId).toBeNull();
+
+    await switchActor('销售主管');
+    await page.goto(`${baseUrl}/#/pool`);
+    const row = page.locator('[data-lead-id]', { hasText: '制造业客户' });
+    await row.getByText('张三 释放').waitFor();
+  });
 });

@@ -200,6 +200,23 @@ export const poolCalls = {
       POOL_ERRORS.holdingCap,
     ],
   }),
+  /**
+   * A rep puts an open lead of theirs back in the public pool (放回公海), saying why: recorded as a recycle from them,
+   * so their claim cool-down applies before they may take it back. Answers the pool it went to.
+   */
+  'pool.release': defineCall({
+    input: z.object({ leadId: id, reason: z.string().trim().min(1).max(MAX_TEXT) }).strict(),
+    output: z.object({ leadId: z.string(), poolId: z.string() }).strict(),
+    access: 'signed-in',
+    // Only the rep's own open leads; the team lead moves leads with distribution.reassign instead.
+    repScope: 'own-leads',
+    errors: [
+      WORK_ERRORS.leadNotFound,
+      POOL_ERRORS.releaseRepsOnly,
+      POOL_ERRORS.releaseNotYours,
+      POOL_ERRORS.releaseNotOpen,
+    ],
+  }),
   /** What "distribute now" would do with the pool's leads (or the given ones), computed and rolled back. */
   'pool.previewDistribution': defineCall({
     input: z.object({ leadIds: z.array(id).max(10_000).optional(), pool: z.boolean().optional() }).strict(),

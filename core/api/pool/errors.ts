@@ -70,6 +70,21 @@ export const POOL_ERRORS = defineErrors('pool', {
     en: 'This rep still has {{count}} open leads: say where they go (the pool, the distribution rules, or a rep).',
     zh: '该销售还有 {{count}} 条未完成的线索：请选择去向（公海、按规则重新分配，或指定销售）。',
   },
+  releaseRepsOnly: {
+    kind: 'forbidden',
+    en: 'Only a rep puts their own leads back in the public pool; the team lead moves leads with Reassign.',
+    zh: '只有销售可以把自己的线索放回公海；销售主管请用“改派”。',
+  },
+  releaseNotYours: {
+    kind: 'forbidden',
+    en: 'Only the rep who owns a lead can put it back in the public pool.',
+    zh: '只有线索的负责人才能把它放回公海。',
+  },
+  releaseNotOpen: {
+    kind: 'conflict',
+    en: 'This lead is closed or a history record: only open leads go back to the public pool.',
+    zh: '这条线索已结束或是历史记录：只有未完成的线索才能放回公海。',
+  },
   coolingDown: {
     kind: 'forbidden',
     en: 'Cool-down of pool “{{pool}}”: this lead was recycled from you; you can claim it again {{days}} days after.',

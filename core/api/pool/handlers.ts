@@ -1,5 +1,5 @@
-// Handlers of the public pools: a pool's list with the caller's caps, cool-downs and embargoes, and claiming first
-// come first served within the pool's rules.
+// Handlers of the public pools: a pool's list with the caller's caps, cool-downs and embargoes, claiming first
+// come first served within the pool's rules, and a rep putting a lead of theirs back.
 import { DAY_MS } from '../../domain/clock';
 import { capsFor, coolDownDaysOf, embargoEndsAt, isPoolMember } from '../../domain/pool/claim';
 import type { PoolConfig } from '../../domain/pool/types';
@@ -26,6 +26,7 @@ import { poolAdminHandlers } from './handlers-admin';
 import { poolOriginOf } from './pool-origin';
 import { poolOf, readPools } from './pools-read';
 import { previewDistribution } from './preview';
+import { releaseLead } from './release';
 import { listOpenLeadIdsOf } from './rep-leads';
 
 function requireListedPool(ctx: CallContext, pools: readonly PoolConfig[], poolId: string | undefined) {
@@ -100,6 +101,11 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
       row && toWorkCards(ctx.db, [row], readSlaPolicy(ctx.db), ctx.now, new Map([[rep.id, rep.name]]))[0];
     if (!card) throw new ServiceError(WORK_ERRORS.leadNotFound, { id: input.leadId }, 'leadId');
     return card;
+  },
+
+  'pool.release'(ctx, input) {
+    if (ctx.actor.role !== 'rep') throw new ServiceError(POOL_ERRORS.releaseRepsOnly);
+    return releaseLead(ctx, ctx.actor.repId, input.leadId, input.reason);
   },
 
   'pool.previewDistribution'(ctx, input) {

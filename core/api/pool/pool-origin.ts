@@ -9,30 +9,33 @@ export interface PoolOrigin {
   readonly fromRepId: string | null;
 }
 
-function fromRepOf(explanationJson: string): string | null {
+/** The rep an assignment took the lead from, and the recycle's reason, as its explanation records them. */
+function fromRepOf(explanationJson: string): { fromRepId: string | null; reason: unknown } {
   let explanation: unknown;
   try {
     explanation = JSON.parse(explanationJson);
   } catch {
-    return null;
+    return { fromRepId: null, reason: null };
   }
-  if (typeof explanation !== 'object' || explanation === null) return null;
-  const from = (explanation as { fromRepId?: unknown }).fromRepId;
-  return typeof from === 'string' ? from : null;
+  if (typeof explanation !== 'object' || explanation === null) return { fromRepId: null, reason: null };
+  const { fromRepId, reason } = explanation as { fromRepId?: unknown; reason?: unknown };
+  return { fromRepId: typeof fromRepId === 'string' ? fromRepId : null, reason };
 }
 
 /**
- * The lead's arrival in the pool: a recycle row says recycled (from its rep), a manual or appeal row with a previous
- * owner says released, any other pool row (distribution found no rep) says new. Null when no row put it there.
+ * The lead's arrival in the pool: a recycle row says recycled (from its rep) unless the rep released it, a manual or
+ * appeal row with a previous owner says released, any other pool row (distribution found no rep) says new. Null when
+ * no row put it there.
  */
 export function poolOriginOf(db: Database, leadId: string): PoolOrigin | null {
   const latest = findLatestAssignmentFacts(db, leadId);
   if (latest === undefined || latest.repId !== null) return null;
-  const fromRepId =
+  const { fromRepId, reason } =
     latest.kind === 'recycle' || latest.kind === 'manual' || latest.kind === 'appeal'
       ? fromRepOf(latest.explanationJson)
-      : null;
-  if (latest.kind === 'recycle') return { at: latest.at, reason: 'recycled', fromRepId };
+      : { fromRepId: null, reason: null };
+  if (latest.kind === 'recycle')
+    return { at: latest.at, reason: reason === 'released' ? 'released' : 'recycled', fromRepId };
   if ((latest.kind === 'manual' || latest.kind === 'appeal') && fromRepId !== null)
     return { at: latest.at, reason: 'released', fromRepId };
   return { at: latest.at, reason: 'new', fromRepId: null };

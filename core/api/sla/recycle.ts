@@ -60,7 +60,8 @@ export function recycleLead(host: DistributionHost, request: RecycleRequest): Re
   appendAudit(db, {
     at: now,
     actor: actorLabel(host.actor),
-    action: `${request.reason === 'sla' ? 'sla' : request.reason}.recycle`,
+    // A rep's own release is not a recycle by a rule: its audit entry says so.
+    action: request.reason === 'released' ? 'pool.release' : `${request.reason}.recycle`,
     entity: 'lead',
     entityId: request.leadId,
     detail: { fromRepId: request.fromRepId, to: 'pool', reason: request.text, ...request.detail },

@@ -68,7 +68,7 @@ const leadWorkDetailSchema = z
           id: z.string(),
           leadId: z.string(),
           fromRepId: z.string(),
-          reason: z.enum(['sla', 'stale', 'nurture']),
+          reason: z.enum(['sla', 'stale', 'nurture', 'released']),
           at: epochMs,
         })
         .strict(),

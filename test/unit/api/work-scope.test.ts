@@ -33,7 +33,7 @@ describe('the working calls as a rep', () => {
   afterEach(() => t.close());
 
   it('declares every call of these namespaces, and scopes each rep-callable one', () => {
-    expect(ownCalls.length).toBe(34);
+    expect(ownCalls.length).toBe(35);
     for (const name of ownCalls) {
       const spec = calls[name];
       if (spec.access === 'signed-in') expect(spec.repScope, name).toBeDefined();
@@ -78,6 +78,18 @@ describe('the working calls as a rep', () => {
       reason: 'pool.claimedFirst',
     });
     await expect(rc.call('pool.claim', { leadId: pooled })).resolves.toMatchObject({ ownerId: me });
+  });
+
+  it('lets a rep put back only a lead of their own', async () => {
+    await expect(rc.call('pool.release', { leadId: theirs, reason: '不跟了' })).rejects.toMatchObject({
+      reason: 'pool.releaseNotYours',
+    });
+    await expect(rc.call('pool.release', { leadId: pooled, reason: '不跟了' })).rejects.toMatchObject({
+      reason: 'pool.releaseNotYours',
+    });
+    await expect(rc.call('pool.release', { leadId: mine, reason: '不跟了' })).resolves.toMatchObject({
+      leadId: mine,
+    });
   });
 
   it('shares the work settings with a rep as the team lead sees them', async () => {

@@ -1,17 +1,35 @@
-// The lead drawer's distribution actions: the team lead reassigns, a rep appeals.
+// The lead drawer's distribution actions: the team lead reassigns; a rep appeals, and puts an open lead of theirs
+// back in the public pool.
 import { Button } from '@mantine/core';
 import { useState } from 'react';
+import { isOpenStage, type FunnelStage } from '../../../../core/domain/funnel';
+import { ReleaseButton } from '../pool/ReleaseButton';
 import { AppealButton } from './AppealButton';
 import { useDistributionTranslation } from './bundle';
 import { useActor } from './distribution-queries';
 import { ReassignDialog } from './ReassignDialog';
 
-export function LeadDistributionActions({ leadId }: { leadId: string }) {
+interface ActionsLead {
+  readonly id: string;
+  readonly ownerId: string | null;
+  readonly stage: FunnelStage;
+  readonly isHistory: boolean;
+}
+
+export function LeadDistributionActions({ lead }: { lead: ActionsLead }) {
   const { t } = useDistributionTranslation();
   const actor = useActor();
   const [isReassigning, setReassigning] = useState(false);
   if (actor === null) return null;
-  if (actor.role === 'rep') return <AppealButton leadId={leadId} />;
+  if (actor.role === 'rep') {
+    const isReleasable = lead.ownerId === actor.repId && !lead.isHistory && isOpenStage(lead.stage);
+    return (
+      <>
+        {isReleasable && <ReleaseButton leadId={lead.id} />}
+        <AppealButton leadId={lead.id} />
+      </>
+    );
+  }
   return (
     <>
       <Button
@@ -22,7 +40,7 @@ export function LeadDistributionActions({ leadId }: { leadId: string }) {
       >
         {t('distribution.reassign.button')}
       </Button>
-      <ReassignDialog leadIds={[leadId]} opened={isReassigning} onClose={() => setReassigning(false)} />
+      <ReassignDialog leadIds={[lead.id]} opened={isReassigning} onClose={() => setReassigning(false)} />
     </>
   );
 }

@@ -241,7 +241,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
       {detail.data && lead && !isEditing && (
         <Stack>
           <Group justify="flex-end">
-            <LeadDistributionActions leadId={lead.id} />
+            <LeadDistributionActions lead={lead} />
             {!lead.isHistory && <LogFollowUpButton lead={lead} />}
             <Button variant="light" onClick={() => setEditingId(lead.id)}>
               {t('common.edit')}
