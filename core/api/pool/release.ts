@@ -1,7 +1,7 @@
 // A rep hands an open lead of theirs back to the public pool (放回公海) with a reason. It is recorded as a recycle
 // from them (reason 'released'), so what follows a recycle follows a release: their claim cool-down before taking
-// it back, distribution never handing it back to them, the lead counted as recycled, the gaming signals. The pool
-// shows who released it; a lock of theirs on it ends with it.
+// it back, distribution keeping it from them within that cool-down, the lead counted as recycled, the gaming
+// signals. The pool shows who released it; a lock of theirs on it ends with it.
 import { isOpenStage } from '../../domain/funnel';
 import { findLeadById } from '../../store/leads';
 import { findOpenLock, releaseLock } from '../../store/pools-locks';

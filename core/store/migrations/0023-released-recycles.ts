@@ -1,7 +1,8 @@
 // Migration 0023: a rep may hand an open lead of theirs back to the public pool (放回公海, pool.release). Such a
 // release is recorded as a recycle from them, reason 'released', so everything that reads recycles treats it as
-// one: the rep's cool-down before claiming it again, distribution never giving it back to them, the lead's recycled
-// fact, the gaming signals. SQLite cannot widen a CHECK in place: the table is rebuilt with its rows and index.
+// one: the rep's cool-down before claiming it again, distribution keeping it from them within that cool-down, the
+// lead's recycled fact, the gaming signals. SQLite cannot widen a CHECK in place: the table is rebuilt with its rows
+// and index.
 import type { Database } from 'better-sqlite3';
 
 export function updateToSchemaVersion23(db: Database): void {
