@@ -1,7 +1,7 @@
 // A rep puts an open lead of theirs back in the public pool (pool.release) through the API with a fake clock: it
 // goes to the pool with the reason in its history and audit, other reps may claim it, its releaser only after the
-// pool's cool-down (at the exact boundary), their lock on it ends; another rep's lead, a closed lead and the team
-// lead are refused, and nothing changes.
+// pool's cool-down (at the exact boundary), "distribute now" skips its releaser, their lock on it ends; another
+// rep's lead, a closed lead and the team lead are refused, and nothing changes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../core/domain/clock';
 import { findLeadById } from '../../../core/store/leads';
@@ -73,6 +73,18 @@ describe('a rep puts a lead back in the public pool', () => {
     await expect(repClient(t, wang).call('pool.claim', { leadId: lead })).resolves.toMatchObject({
       ownerId: wang,
     });
+  });
+
+  it('keeps "distribute now" from handing it back to its releaser within the cool-down', async () => {
+    await repClient(t, wang).call('pool.release', { leadId: lead, reason: '不跟了' });
+    t.clock.now += 60_000;
+    expect(await t.client.call('distribution.distribute', { pool: true })).toMatchObject({ assigned: 1 });
+    expect(findLeadById(t.service.db, lead)?.ownerId).toBe(li);
+    const { assignments } = await t.client.call('distribution.history', { leadId: lead });
+    const candidates = (
+      assignments.at(-1)?.explanation as { candidates: { repId: string; exclusion?: unknown }[] }
+    ).candidates;
+    expect(candidates.find((c) => c.repId === wang)?.exclusion).toMatchObject({ code: 'recycled-from' });
   });
 
   it('lets another rep claim it at once', async () => {
