@@ -10,5 +10,6 @@ export const NOTIFICATION_KINDS = [
   'nurture_woke',
   'appeal_answered',
   'pool_recycle_warning',
+  'pool_released',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -13,6 +13,7 @@ const TITLES: Readonly<Record<'zh-CN' | 'en', Readonly<Record<NotificationKind, 
     nurture_woke: '培育池线索已唤醒',
     appeal_answered: '申诉已处理',
     pool_recycle_warning: '线索即将被回收',
+    pool_released: '销售把线索放回了公海',
   },
   en: {
     assigned: 'New lead assigned',
@@ -24,6 +25,7 @@ const TITLES: Readonly<Record<'zh-CN' | 'en', Readonly<Record<NotificationKind, 
     nurture_woke: 'Back from nurture',
     appeal_answered: 'Appeal answered',
     pool_recycle_warning: 'Lead about to be recycled',
+    pool_released: 'A rep returned a lead to the pool',
   },
 };
 

@@ -1,12 +1,14 @@
 // A rep hands an open lead of theirs back to the public pool (放回公海) with a reason. It is recorded as a recycle
 // from them (reason 'released'), so what follows a recycle follows a release: their claim cool-down before taking
 // it back, distribution keeping it from them within that cool-down, the lead counted as recycled, the gaming
-// signals. The pool shows who released it; a lock of theirs on it ends with it.
+// signals. The pool shows who released it; a lock of theirs on it ends with it; the team lead is notified.
 import { isOpenStage } from '../../domain/funnel';
 import { findLeadById } from '../../store/leads';
 import { findOpenLock, releaseLock } from '../../store/pools-locks';
+import { findRepById } from '../../store/reps';
 import { actorLabel, type CallContext } from '../call-context';
 import { ServiceError } from '../errors';
+import { sendNotification, TEAM_LEAD_RECIPIENT } from '../notifications/send';
 import { recycleLead } from '../sla/recycle';
 import { WORK_ERRORS } from '../work/errors';
 import { POOL_ERRORS } from './errors';
@@ -37,6 +39,18 @@ export function releaseLead(
       poolId: pool.id,
       note: reason,
       text: { en: `Released to the public pool by the rep: ${reason}`, 'zh-CN': `销售放回公海：${reason}` },
+    },
+  });
+  // The team lead hears of it: a lead given up may want another rep or a word with this one.
+  sendNotification(ctx, {
+    recipient: TEAM_LEAD_RECIPIENT,
+    kind: 'pool_released',
+    leadId: lead.id,
+    detail: {
+      leadName: lead.name,
+      repName: findRepById(ctx.db, repId)?.name ?? repId,
+      reason,
+      poolName: pool.name,
     },
   });
   return { leadId: lead.id, poolId: pool.id };

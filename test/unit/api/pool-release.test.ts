@@ -1,7 +1,7 @@
 // A rep puts an open lead of theirs back in the public pool (pool.release) through the API with a fake clock: it
 // goes to the pool with the reason in its history and audit, other reps may claim it, its releaser only after the
-// pool's cool-down (at the exact boundary), "distribute now" skips its releaser, their lock on it ends; another
-// rep's lead, a closed lead and the team lead are refused, and nothing changes.
+// pool's cool-down (at the exact boundary), "distribute now" skips its releaser, the team lead is notified, their
+// lock on it ends; another rep's lead, a closed lead and the team lead are refused, and nothing changes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../../core/domain/clock';
 import { findLeadById } from '../../../core/store/leads';
@@ -58,6 +58,15 @@ describe('a rep puts a lead back in the public pool', () => {
       en: 'Released to the public pool by the rep: 客户明确没有需求',
       'zh-CN': '销售放回公海：客户明确没有需求',
     });
+    // The team lead is told, with who, which lead and why; the releaser is not.
+    const told = (await t.client.call('notifications.list', {})).rows.filter(
+      (n) => n.kind === 'pool_released',
+    );
+    expect(told).toMatchObject([
+      { leadId: lead, detail: { repName: '王芳', leadName: '陈静', reason: '客户明确没有需求' } },
+    ]);
+    const repTold = (await repClient(t, wang).call('notifications.list', {})).rows;
+    expect(repTold.filter((n) => n.kind === 'pool_released')).toEqual([]);
     const audit = t.service.db
       .prepare(`SELECT action, actor FROM audit_log WHERE entity_id = ? AND action = 'pool.release'`)
       .all(lead);
