@@ -25,15 +25,8 @@ export const SIGNED_IN_LEAD: CallOutput<'session.status'> = {
   lan: null,
 };
 
-/** What client.status answers on a PC working in its own workspace (not connected to a hub). */
-export const STANDALONE_CLIENT: CallOutput<'client.status'> = {
-  mode: 'standalone',
-  hubUrl: null,
-  state: null,
-  unreachableSince: null,
-  caFingerprint256: null,
-  signedOutRep: null,
-};
+/** What client.status answers on a PC working in its own workspace: the core's own answer. */
+export { STANDALONE_CLIENT } from '../../../core/api/client/handlers';
 
 export function createFakeClient(overrides: FakeAnswers): FakeClient {
   const answers: FakeAnswers = { 'session.status': () => SIGNED_IN_LEAD, ...overrides };
