@@ -2,6 +2,7 @@
 // validation, transaction, scoring, rule pipeline, assignment row, audit) with 50 reps, a 20-rule pipeline with
 // caps and 20k existing leads. The percentiles are over every measured request, slow ones on a busy box included.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
@@ -25,6 +26,7 @@ const REPS = 50;
 const EXISTING = 20_000;
 const WARM_UP = 200;
 const MEASURED = 3_000;
+const FETCH_PAIRS = 300;
 const INDUSTRIES = ['制造', '零售', '金融', '教育', '医疗', '物流', '能源', '软件'];
 const REGIONS = ['华东', '华北', '华南', '西南', '华中'];
 const SOURCES = ['官网表单', '百度推广', '展会', '转介绍', '导入'];
@@ -109,16 +111,77 @@ function existingLead(i: number, rng: () => number, now: number): Lead {
   };
 }
 
-/** One call over the hub's HTTP API, as the renderer in a browser makes it; throws unless it succeeded. */
-async function postCall<T>(url: string, token: string, name: string, input: unknown): Promise<T> {
+type Answer<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * One call over the hub's HTTP API on a kept-alive connection, as the desktop app's own hub client sends it
+ * (core/lan/pinned-tls.ts: Node's `request` through a keep-alive agent) and a browser keeps its connection; throws
+ * unless it succeeded. Not `fetch`: undici's client work runs on this thread, which the hub shares here, and a rep's
+ * PC does on its own CPU (2026-12-04, whole runs: p50 3.8–4.6 ms through fetch, 2.0–2.5 ms through this; alternately
+ * in one run the gap is smaller, ~0.6 ms, as `printFetchCost` prints).
+ */
+function postCall<T>(agent: Agent, url: string, token: string, name: string, input: unknown): Promise<T> {
+  const body = JSON.stringify(input);
+  return new Promise<T>((resolve, reject) => {
+    const req = request(`${url}/api/${name}`, {
+      agent,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        [SESSION_HEADER]: token,
+      },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer<T>;
+        if (answer.ok) resolve(answer.value);
+        else reject(new Error(`${name} failed (${res.statusCode}): ${JSON.stringify(answer.error)}`));
+      });
+    });
+    req.end(body);
+  });
+}
+
+/** The same call through `fetch` (undici), for the diagnostic line only. */
+async function fetchCall<T>(url: string, token: string, name: string, input: unknown): Promise<T> {
   const response = await fetch(`${url}/api/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [SESSION_HEADER]: token },
     body: JSON.stringify(input),
   });
-  const body = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!body.ok) throw new Error(`${name} failed (${response.status}): ${JSON.stringify(body.error)}`);
-  return body.value;
+  const answer = (await response.json()) as Answer<T>;
+  if (!answer.ok) throw new Error(`${name} failed (${response.status}): ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+type Send = (name: string, input: unknown) => Promise<unknown>;
+
+/**
+ * Diagnostics: the client's share of the figure. New leads sent alternately through this bench's client and through
+ * `fetch` in the same minutes; the difference is undici's work on this thread, which the hub never does.
+ */
+async function printFetchCost(
+  createOne: (send?: Send) => Promise<{ readonly wall: number }>,
+  viaFetch: Send,
+): Promise<void> {
+  const kept: number[] = [];
+  const fetched: number[] = [];
+  for (let n = 0; n < FETCH_PAIRS; n += 1) {
+    kept.push((await createOne()).wall);
+    fetched.push((await createOne(viaFetch)).wall);
+  }
+  kept.sort((a, b) => a - b);
+  fetched.sort((a, b) => a - b);
+  console.log(
+    `# the client's share, ${FETCH_PAIRS} new leads each way alternately: p50 ${percentile(kept, 50).toFixed(2)} ms ` +
+      `through a kept-alive node:http request (as measured), ${percentile(fetched, 50).toFixed(2)} ms through fetch ` +
+      `(undici, whose work here shares the hub's thread)`,
+  );
 }
 
 /** GC kinds as perf_hooks numbers them (NODE_PERFORMANCE_GC_*). */
@@ -230,9 +293,13 @@ export async function run(report: Report): Promise<void> {
 
     const hub = await startHub({ service, port: 0 });
     const token = service.openTrustedSession({ role: 'lead' });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const viaAgent: Send = (name, input) => postCall(agent, hub.url, token, name, input);
     try {
       let i = 0;
-      const createOne = async (): Promise<{
+      const createOne = async (
+        send: Send = viaAgent,
+      ): Promise<{
         wall: number;
         cpu: number;
         thread: number;
@@ -257,7 +324,7 @@ export async function run(report: Report): Promise<void> {
         const threadBefore = process.threadCpuUsage();
         flushWaitMs = 0;
         const start = performance.now();
-        const lead = await postCall<{ ownerId: string | null }>(hub.url, token, 'leads.create', input);
+        const lead = (await send('leads.create', input)) as { ownerId: string | null };
         const wall = performance.now() - start;
         const cpu = process.cpuUsage(cpuBefore);
         const thread = process.threadCpuUsage(threadBefore);
@@ -305,10 +372,12 @@ export async function run(report: Report): Promise<void> {
           `load ${loadavg()[0]?.toFixed(1)}`,
       );
       printSlowRequests(requests, pauses, checkpoints, percentile(walls, 99));
+      await printFetchCost(createOne, (name, input) => fetchCall(hub.url, token, name, input));
       report(figure('new_lead_end_to_end_p99_ms', percentile(walls, 99), 'ms', '<=', 5));
       report(figure('new_lead_end_to_end_p50_ms', percentile(walls, 50), 'ms', '<=', 2));
       report(figure('new_lead_assigned_share', assigned / MEASURED, 'ratio', '>=', 0.9));
     } finally {
+      agent.destroy();
       await hub.close();
       durableAcks.close();
     }
