@@ -157,4 +157,23 @@ describe('distribution in a browser against the hub', () => {
     const row = page.locator('[data-lead-id]', { hasText: '制造业客户' });
     await row.getByText('张三 释放').waitFor();
   });
+
+  it("offers another rep the claim in a pool lead's drawer, then the owner's actions", async () => {
+    await switchActor('李四');
+    await page.goto(`${baseUrl}/#/pool`);
+    await page.locator('[data-lead-id]', { hasText: '制造业客户' }).getByTestId('lead-name').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByTestId('drawer-claim').waitFor();
+    // Not theirs yet: the hub would refuse a follow-up or an edit, so neither is offered.
+    expect(await drawer.getByRole('button', { name: '记跟进' }).count()).toBe(0);
+    expect(await drawer.getByRole('button', { name: '编辑', exact: true }).count()).toBe(0);
+    await drawer.getByTestId('drawer-claim').click();
+    await page.getByText('已领取「制造业客户」').waitFor();
+    await drawer.getByTestId('release-button').waitFor();
+    await drawer.getByRole('button', { name: '记跟进' }).waitFor();
+    await drawer.getByRole('button', { name: '编辑', exact: true }).waitFor();
+    expect(await drawer.getByTestId('drawer-claim').count()).toBe(0);
+    const detail = await callApi<{ lead: { ownerId: string | null } }>('leads.get', { id: leadId });
+    expect(detail.lead.ownerId).toBe(li.id);
+  });
 });

@@ -1,8 +1,9 @@
-// The lead drawer's distribution actions: the team lead reassigns; a rep appeals, and puts an open lead of theirs
-// back in the public pool.
+// The lead drawer's distribution actions: the team lead reassigns; a rep appeals, claims an open pool lead, and puts
+// an open lead of theirs back in the public pool.
 import { Button } from '@mantine/core';
 import { useState } from 'react';
 import { isOpenStage, type FunnelStage } from '../../../../core/domain/funnel';
+import { ClaimButton } from '../pool/ClaimButton';
 import { ReleaseButton } from '../pool/ReleaseButton';
 import { AppealButton } from './AppealButton';
 import { useDistributionTranslation } from './bundle';
@@ -11,6 +12,7 @@ import { ReassignDialog } from './ReassignDialog';
 
 interface ActionsLead {
   readonly id: string;
+  readonly name: string;
   readonly ownerId: string | null;
   readonly stage: FunnelStage;
   readonly isHistory: boolean;
@@ -22,10 +24,11 @@ export function LeadDistributionActions({ lead }: { lead: ActionsLead }) {
   const [isReassigning, setReassigning] = useState(false);
   if (actor === null) return null;
   if (actor.role === 'rep') {
-    const isReleasable = lead.ownerId === actor.repId && !lead.isHistory && isOpenStage(lead.stage);
+    const isWorkable = !lead.isHistory && isOpenStage(lead.stage);
     return (
       <>
-        {isReleasable && <ReleaseButton leadId={lead.id} />}
+        {isWorkable && lead.ownerId === null && <ClaimButton lead={lead} />}
+        {isWorkable && lead.ownerId === actor.repId && <ReleaseButton leadId={lead.id} />}
         <AppealButton leadId={lead.id} />
       </>
     );

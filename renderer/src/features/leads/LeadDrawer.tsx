@@ -1,4 +1,5 @@
-// One lead in a side drawer: its fields, assignment history and follow-ups; "Edit" turns it into the lead form.
+// One lead in a side drawer: its fields, assignment history and follow-ups; "Edit" turns it into the lead form. A rep
+// logs follow-ups and edits only their own leads (the hub refuses the rest): on a pool lead they are offered the claim.
 import {
   Alert,
   Badge,
@@ -22,6 +23,7 @@ import { formatDate, formatDateTime, formatFen, formatNumber } from '../../ui/fo
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
 import { AssignmentHistory } from '../distribution/AssignmentHistory';
+import { useActor } from '../distribution/distribution-queries';
 import { LeadDistributionActions } from '../distribution/LeadDistributionActions';
 import { ScoreExplanation, ScoreExplanationTabLabel } from '../scoring/ScoreExplanation';
 import { StaleMarker } from '../scoring/StaleMarker';
@@ -183,9 +185,11 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
   const language = useLanguage();
   const repNames = useRepNames();
   const detail = useLeadDetail(leadId);
+  const actor = useActor();
   const [editingId, setEditingId] = useState<string | null>(null);
   const isEditing = editingId !== null && editingId === leadId;
   const lead = detail.data?.lead;
+  const isOwnWork = actor !== null && (actor.role !== 'rep' || lead?.ownerId === actor.repId);
 
   return (
     <Drawer
@@ -242,15 +246,17 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
         <Stack>
           <Group justify="flex-end">
             <LeadDistributionActions lead={lead} />
-            {!lead.isHistory && <LogFollowUpButton lead={lead} />}
-            <Button variant="light" onClick={() => setEditingId(lead.id)}>
-              {t('common.edit')}
-            </Button>
+            {isOwnWork && !lead.isHistory && <LogFollowUpButton lead={lead} />}
+            {isOwnWork && (
+              <Button variant="light" onClick={() => setEditingId(lead.id)}>
+                {t('common.edit')}
+              </Button>
+            )}
           </Group>
           <LeadDetails detail={detail.data} />
         </Stack>
       )}
-      {lead && isEditing && (
+      {lead && isEditing && isOwnWork && (
         <LeadForm
           key={lead.id}
           lead={lead}
