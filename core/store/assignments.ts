@@ -40,7 +40,33 @@ const INSERT_ASSIGNMENT_SQL = qb
     // Parameters: the lead, the rep, the hand-over time (a follow-up may predate the row, e.g. a demo's past).
     first_contact_at: sql<number | null>`(SELECT min(f.at) FROM follow_ups AS f
       WHERE f.lead_id = ${''} AND f.rep_id = ${''} AND f.at >= ${0})`,
+    // Migration 0024. Parameters: the lead, the rep, the hand-over time (a row of the same time came in before it).
+    prev_pair_at: sql<number | null>`(SELECT max(b.at) FROM assignments AS b
+      WHERE b.lead_id = ${''} AND b.rep_id = ${''} AND b.at <= ${0})`,
   })
+  .compile().sql;
+
+/**
+ * A hand-over written out of time order (a demo's or an import's past) comes before the pair's next one, which then
+ * follows it: that one's prev_pair_at moves up to it. Parameters: the new time, lead, rep, lead, rep, the new time,
+ * the new time. A no-op for the usual hand-over, the pair's latest.
+ */
+const MOVE_SUCCESSOR_PREVIOUS_SQL = qb
+  .updateTable('assignments')
+  .set({ prev_pair_at: 0 })
+  .where('lead_id', '=', '')
+  .where('rep_id', '=', '')
+  .where(
+    'at',
+    '=',
+    qb
+      .selectFrom('assignments as b')
+      .select((eb) => eb.fn.min('b.at').as('next'))
+      .where('b.lead_id', '=', '')
+      .where('b.rep_id', '=', '')
+      .where('b.at', '>', 0),
+  )
+  .where((eb) => eb.or([eb('prev_pair_at', 'is', null), eb('prev_pair_at', '<', 0)]))
   .compile().sql;
 
 /** The grade an explanation recorded (its own `grade`, even null), as SQLite's json_extract would read it. */
@@ -74,7 +100,14 @@ export function appendAssignment(db: Database, record: AssignmentRecord): void {
     record.leadId,
     record.repId,
     record.at,
+    record.leadId,
+    record.repId,
+    record.at,
   ]);
+  if (record.repId !== null) {
+    const { leadId, repId, at } = record;
+    runCompiled(db, MOVE_SUCCESSOR_PREVIOUS_SQL, [at, leadId, repId, leadId, repId, at, at]);
+  }
   noteClockAssignment(db, record.leadId, record.repId, record.at);
   countAssignmentDay(db, record.repId, record.at);
 }
@@ -88,7 +121,7 @@ export function listAssignmentsForLead(db: Database, leadId: string): Assignment
 
 /** An assignment row as the domain reads it (its explanation parsed). */
 export function rowToAssignment(
-  row: Omit<AssignmentsTable, 'grade_then' | 'first_contact_at'>,
+  row: Omit<AssignmentsTable, 'grade_then' | 'first_contact_at' | 'prev_pair_at'>,
 ): AssignmentRecord {
   return {
     id: row.id,

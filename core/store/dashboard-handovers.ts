@@ -15,6 +15,8 @@ export interface HandOverRow extends ResponseRow {
   readonly isHistory: number;
   /** Only with a source asked for: 1 when the lead's source is that one, else 0. */
   readonly ofSource?: number;
+  /** When this rep was last handed this lead before (assignments.prev_pair_at); null for the pair's first. */
+  readonly prevPairAt: number | null;
 }
 
 /** A hand-over as a ResponseRow, from `assignments as a` (assignments_period covers them). */
@@ -53,7 +55,7 @@ export function listHandOvers(db: Database, period: KpiPeriod, source?: string):
     .where('a.rep_id', 'is not', null)
     .where(sql<boolean>`NOT ${handOverOfDeletedLead}`)
     .select(RESPONSE_COLUMNS)
-    .select(['a.kind as kind', handOverOfHistoryLead.as('isHistory')])
+    .select(['a.kind as kind', handOverOfHistoryLead.as('isHistory'), 'a.prev_pair_at as prevPairAt'])
     .orderBy('a.at');
   // Without a source, no column says whether a row is of it: one value less to make per row (~5 % of the read).
   return selectAll<HandOverRow>(

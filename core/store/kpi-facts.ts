@@ -1,5 +1,6 @@
-// The per-lead, per-hand-over and per-move facts the Dashboard's period figures read (migrations 0016, 0018), kept
-// right by the repositories that write follow-ups, stage moves, recycles and merges, inside the caller's transaction.
+// The per-lead, per-hand-over and per-move facts the Dashboard's period figures read (migrations 0016, 0018, 0024),
+// kept right by the repositories that write follow-ups, stage moves, recycles, merges and hand-overs, inside the
+// caller's transaction.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { refreshAllClockFacts, refreshClockFacts } from './clock-facts';
@@ -120,6 +121,16 @@ export function refreshFollowUpFacts(db: Database, leadIds: readonly string[]): 
   refreshClockFacts(db, leadIds);
 }
 
+/** Each hand-over to a rep with the time of the pair's hand-over before it (by time, then insertion), as 0024 did. */
+const previousPairHandOvers = qb
+  .selectFrom('assignments as p')
+  .select([
+    'p.id',
+    sql<number | null>`lag(p.at) OVER (PARTITION BY p.lead_id, p.rep_id ORDER BY p.at, p.rowid)`.as('prev'),
+  ])
+  .where('p.rep_id', 'is not', null)
+  .as('w');
+
 /** The grade an assignment's explanation recorded, else its lead's grade now (correlated on `assignments`). */
 const gradeRecordedElseNow = sql<
   string | null
@@ -144,6 +155,14 @@ export function refreshAllKpiFacts(db: Database): void {
       }),
     );
     execute(db, qb.updateTable('assignments').set({ first_contact_at: firstContactAfterAssignment }));
+    execute(
+      db,
+      qb
+        .updateTable('assignments')
+        .from(previousPairHandOvers)
+        .set({ prev_pair_at: sql<number | null>`w.prev` })
+        .whereRef('w.id', '=', 'assignments.id'),
+    );
     execute(
       db,
       qb

@@ -78,6 +78,11 @@ export interface AssignmentsTable {
   grade_then: string | null;
   /** The rep's first follow-up on the lead at or after `at`; kept by core/store/kpi-facts.ts. */
   first_contact_at: number | null;
+  /**
+   * When this rep was last handed this lead before this hand-over (by time, then insertion); null for the pair's
+   * first, and with no rep (migration 0024). Kept by core/store/assignments.ts.
+   */
+  prev_pair_at: number | null;
 }
 
 interface FollowUpsTable {

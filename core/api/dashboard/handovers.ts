@@ -5,7 +5,7 @@ import type { Grade } from '../../domain/funnel';
 import { asRepId } from '../../domain/ids';
 import { receiptKindOf } from '../../domain/distribution/fair-shares';
 import type { HandOverRow } from '../../store/dashboard-handovers';
-import type { KpiFilter, ResponseRow } from '../../store/dashboard-kpi';
+import type { KpiFilter } from '../../store/dashboard-kpi';
 import type { ReceiptCount } from '../../store/fairness-receipts';
 
 /**
@@ -16,10 +16,10 @@ export function responseRowsOf(
   rows: readonly HandOverRow[],
   filter: KpiFilter,
   tierRepIds: ReadonlySet<string> | undefined,
-): ResponseRow[] {
+): HandOverRow[] {
   const { repId, source } = filter;
   // `rows` were read for this filter's source (listHandOvers(db, period, source)): ofSource says which match it.
-  const out: ResponseRow[] = [];
+  const out: HandOverRow[] = [];
   for (const row of rows) {
     if (row.isHistory !== 0) continue;
     if (repId !== undefined && row.repId !== repId) continue;

@@ -7,7 +7,7 @@ import { createRng } from '../../domain/clock';
 import { balanceFromFairness, type BalanceReport } from '../../domain/kpi/balance';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar';
-import { forEachHandOverSlice } from '../../store/dashboard-handovers';
+import { forEachHandOverSlice, type HandOverRow } from '../../store/dashboard-handovers';
 import {
   countArrivals,
   countClosures,
@@ -17,7 +17,6 @@ import {
   type ClosureRow,
   type KpiFilter,
   type OwnerClosureRow,
-  type ResponseRow,
 } from '../../store/dashboard-kpi';
 import { sumStageStays, type StageStays } from '../../store/dashboard-stays';
 import type { ReceiptCount } from '../../store/fairness-receipts';
@@ -79,14 +78,14 @@ export function readHandOvers(db: Database, input: KpiReadInput): HandOverReads 
   const tierRepIds = input.tierRepIds === null ? undefined : new Set(input.tierRepIds);
   const tallier = createPeriodTallier(period, input.calendar, input.targets, input.now);
   const receipts = createReceiptCounter(period.from, period.to, period.utcOffsetMinutes);
-  const received = createReceivedCounter();
+  const received = createReceivedCounter(period.from);
   const notContacted = new Set<string>();
   // A week of hand-overs at a time, each counted into every figure and let go (forEachHandOverSlice).
   forEachHandOverSlice(db, bothPeriods(period), filter.source, (handOvers) => {
     const responseRows = responseRowsOf(handOvers, filter, tierRepIds);
     tallier.add(responseRows);
     receipts.add(handOvers);
-    const rowsNow: ResponseRow[] = [];
+    const rowsNow: HandOverRow[] = [];
     for (const row of responseRows) {
       if (row.assignedAt < period.from) continue;
       rowsNow.push(row);

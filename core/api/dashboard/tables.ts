@@ -54,54 +54,35 @@ export type GradeCounts = Record<'A' | 'B' | 'C' | 'D' | 'ungraded', number>;
 
 /**
  * Distinct leads per rep and grade, of rows added in slices: a lead handed to the same rep twice in the period is one
- * lead received, at the grade of its first hand-over added (listHandOvers reads them in time order).
+ * lead received, at the grade of the pair's first hand-over in the period (by time, then insertion).
  */
 export interface ReceivedCounter {
-  add(rows: readonly ResponseRow[]): void;
+  add(rows: readonly ReceivedRow[]): void;
   counts(): Map<string, GradeCounts>;
 }
 
+/** A hand-over in the period, with when its rep was last handed its lead before it (null: never). */
+export type ReceivedRow = Pick<ResponseRow, 'repId' | 'grade'> & { readonly prevPairAt: number | null };
+
 /**
- * Repeats are found in an open-addressing table of the (rep, lead) pairs seen, kept as two id lists: sorting 100k
- * hand-overs by lead in SQL cost ~45% of their read, and a Set of joined ids or a Map of lead ids cost ~50 ms, this
- * ~18.
+ * Counts the pairs' first hand-overs in the period starting at `from`: those whose previous one for the pair is
+ * before `from`, or none (assignments.prev_pair_at, kept on write). No table of the period's pairs is built: with one
+ * (an open-addressing table of 100k pairs) counting took ~50 ms a Dashboard load of the bench, this ~1.
  */
-export function createReceivedCounter(): ReceivedCounter {
-  return new DistinctPairs();
+export function createReceivedCounter(from: number): ReceivedCounter {
+  return new FirstHandOvers(from);
 }
 
 /** A class so that every load runs the same `add`, whose optimised code V8 keeps across loads. */
-class DistinctPairs implements ReceivedCounter {
+class FirstHandOvers implements ReceivedCounter {
   private readonly byRep = new Map<string, GradeCounts>();
-  private readonly pairLeads: string[] = [];
-  private readonly pairReps: string[] = [];
-  // Pair number + 1 per slot; 0 = empty. Kept at most half full.
-  private slots = new Int32Array(1024);
 
-  private slotOf(leadId: string, repId: string): number {
-    const { slots, pairLeads, pairReps } = this;
-    const mask = slots.length - 1;
-    let slot = pairHash(leadId, repId) & mask;
-    for (let pair = slots[slot] ?? 0; pair !== 0; pair = slots[slot] ?? 0) {
-      if (pairLeads[pair - 1] === leadId && pairReps[pair - 1] === repId) return slot;
-      slot = (slot + 1) & mask;
-    }
-    return slot;
-  }
+  constructor(private readonly from: number) {}
 
-  add(rows: readonly ResponseRow[]): void {
-    const { pairLeads, pairReps, byRep } = this;
+  add(rows: readonly ReceivedRow[]): void {
+    const { byRep, from } = this;
     for (const row of rows) {
-      const slot = this.slotOf(row.leadId, row.repId);
-      if (this.slots[slot] !== 0) continue;
-      pairLeads.push(row.leadId);
-      pairReps.push(row.repId);
-      this.slots[slot] = pairLeads.length;
-      if (2 * pairLeads.length > this.slots.length) {
-        this.slots = new Int32Array(2 * this.slots.length);
-        for (let i = 0; i < pairLeads.length; i += 1)
-          this.slots[this.slotOf(pairLeads[i] ?? '', pairReps[i] ?? '')] = i + 1;
-      }
+      if (row.prevPairAt !== null && row.prevPairAt >= from) continue;
       let counts = byRep.get(row.repId);
       if (counts === undefined) {
         counts = { A: 0, B: 0, C: 0, D: 0, ungraded: 0 };
@@ -131,19 +112,6 @@ class DistinctPairs implements ReceivedCounter {
   counts(): Map<string, GradeCounts> {
     return this.byRep;
   }
-}
-
-/** FNV-1a over the last characters of a lead's and a rep's id (the table compares the ids themselves). */
-function pairHash(leadId: string, repId: string): number {
-  return fnvOfTail(fnvOfTail(2166136261, leadId, 12), repId, 4) >>> 0;
-}
-
-/** `hash` continued by FNV-1a over the last `count` characters of `text`. */
-function fnvOfTail(hash: number, text: string, count: number): number {
-  let h = hash;
-  for (let c = Math.max(0, text.length - count); c < text.length; c += 1)
-    h = Math.imul(h ^ text.charCodeAt(c), 16777619);
-  return h;
 }
 
 export function computePeriodTables(

@@ -99,6 +99,11 @@ function fill(db: Database, { leads, handOvers }: Workspace): void {
       h.contactAfter === null ? null : at + h.contactAfter,
     );
   });
+  // Each hand-over's previous one for its pair, as core/store/assignments.ts keeps it on write.
+  db.exec(`UPDATE assignments SET prev_pair_at = w.prev
+    FROM (SELECT id, lag(at) OVER (PARTITION BY lead_id, rep_id ORDER BY at, rowid) AS prev
+          FROM assignments WHERE rep_id IS NOT NULL) AS w
+    WHERE w.id = assignments.id`);
 }
 
 function inputFor(filter: KpiFilter): KpiReadInput {

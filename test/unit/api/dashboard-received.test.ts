@@ -1,71 +1,145 @@
-// The per-rep table's leads by grade count each (rep, lead) once, in whatever order the hand-overs come, at the grade
-// of the pair's first hand-over.
+// The per-rep table's leads by grade count each (rep, lead) once in the period, at the grade of the pair's first
+// hand-over in it (by time, then insertion): from each hand-over's kept previous one for the pair, whatever order the
+// hand-overs were written in.
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createReceivedCounter } from '../../../core/api/dashboard/tables';
-import type { ResponseRow } from '../../../core/store/dashboard-kpi';
+import { readHandOvers } from '../../../core/api/dashboard/kpi-part';
+import { resolvePeriod } from '../../../core/api/dashboard/period';
+import {
+  createReceivedCounter,
+  type GradeCounts,
+  type ReceivedRow,
+} from '../../../core/api/dashboard/tables';
+import { asLeadId, asRepId } from '../../../core/domain/ids';
+import { defaultKpiTargets } from '../../../core/domain/kpi/targets';
+import { DEFAULT_SLA_POLICY } from '../../../core/domain/sla/sla-policy';
+import { appendAssignment } from '../../../core/store/assignments';
+import { insertLead } from '../../../core/store/leads';
+import { openDatabase } from '../../../core/store/open-database';
+import { insertRep } from '../../../core/store/reps';
+import { sampleLead, sampleRep } from '../../helpers/sample-data';
+import { useTempDir } from '../../helpers/temp-dir';
 
-const GRADE_OF_LEAD: Record<string, ResponseRow['grade']> = { l1: 'A', l2: 'B', l3: null, l4: 'A', l5: 'D' };
+const HOUR = 3_600_000;
+/** 2026-10-29 00:00 at UTC+8: the period before is 10-29 … 10-31, the period 11-01 … 11-03. */
+const BASE = Date.UTC(2026, 9, 28, 16);
+const PERIOD = resolvePeriod('2026-11-01', '2026-11-03', 480);
+const LEADS = ['l0', 'l1', 'l2', 'l3', 'l4'];
+const REPS = ['r0', 'r1', 'r2'];
+type Grade = 'A' | 'B' | 'C' | 'D' | null;
 
-function row(leadId: string, repId: string): ResponseRow {
-  return { leadId, repId, grade: GRADE_OF_LEAD[leadId] ?? null, assignedAt: 0, firstContactAt: null };
-}
-
-function countReceivedByGrade(rows: readonly ResponseRow[]) {
-  const counter = createReceivedCounter();
+function counted(rows: readonly ReceivedRow[], from = 100) {
+  const counter = createReceivedCounter(from);
   counter.add(rows);
   return counter.counts();
 }
 
-describe('leads received per rep and grade', () => {
-  it('counts a lead handed to the same rep twice once, grouped by lead or not', () => {
-    const grouped = [row('l1', 'r1'), row('l1', 'r2'), row('l1', 'r1'), row('l2', 'r1'), row('l3', 'r2')];
-    const expected = new Map([
-      ['r1', { A: 1, B: 1, C: 0, D: 0, ungraded: 0 }],
-      ['r2', { A: 1, B: 0, C: 0, D: 0, ungraded: 1 }],
-    ]);
-    expect(countReceivedByGrade(grouped)).toEqual(expected);
-    expect(countReceivedByGrade([...grouped].reverse())).toEqual(expected);
-  });
+const counts = (partial: Partial<GradeCounts>): GradeCounts => ({
+  A: 0,
+  B: 0,
+  C: 0,
+  D: 0,
+  ungraded: 0,
+  ...partial,
+});
 
-  it("counts a repeated pair at its first hand-over's grade", () => {
-    const first = { ...row('l1', 'r1'), grade: 'B' as const };
-    const again = { ...row('l1', 'r1'), grade: 'A' as const };
-    expect(countReceivedByGrade([first, again]).get('r1')).toEqual({ A: 0, B: 1, C: 0, D: 0, ungraded: 0 });
+describe('leads received per rep and grade', () => {
+  it("counts a pair's hand-overs whose previous one was before the period, or none", () => {
+    const rows: ReceivedRow[] = [
+      { repId: 'r1', grade: 'A', prevPairAt: null },
+      { repId: 'r1', grade: 'B', prevPairAt: 99 },
+      { repId: 'r1', grade: 'C', prevPairAt: 100 },
+      { repId: 'r2', grade: null, prevPairAt: 150 },
+      { repId: 'r2', grade: 'D', prevPairAt: null },
+    ];
+    expect(counted(rows)).toEqual(
+      new Map([
+        ['r1', counts({ A: 1, B: 1 })],
+        ['r2', counts({ D: 1 })],
+      ]),
+    );
   });
 
   it('counts rows added in slices as rows added at once', () => {
-    const rows = [row('l1', 'r1'), row('l2', 'r1'), row('l1', 'r1'), row('l1', 'r2'), row('l2', 'r1')];
-    const sliced = createReceivedCounter();
-    sliced.add(rows.slice(0, 2));
-    sliced.add(rows.slice(2));
-    expect(sliced.counts()).toEqual(countReceivedByGrade(rows));
+    const rows: ReceivedRow[] = [
+      { repId: 'r1', grade: 'A', prevPairAt: null },
+      { repId: 'r1', grade: 'A', prevPairAt: 120 },
+      { repId: 'r2', grade: 'B', prevPairAt: 5 },
+    ];
+    const sliced = createReceivedCounter(100);
+    sliced.add(rows.slice(0, 1));
+    sliced.add(rows.slice(1));
+    expect(sliced.counts()).toEqual(counted(rows));
   });
 
-  it('finds repeats among many ids whose hashes collide in the table', () => {
-    // 5000 leads, each handed to two reps and then again to the first: 10000 pairs in a table of 32768 slots.
-    const rows: ResponseRow[] = [];
-    for (let i = 0; i < 5000; i += 1) {
-      const leadId = `lead-${i}`;
-      rows.push(row(leadId, 'r1'), row(leadId, `rep-${i % 7}`), row(leadId, 'r1'));
-    }
-    const total = [...countReceivedByGrade(rows).values()].reduce((n, c) => n + c.ungraded, 0);
-    expect(total).toBe(10_000);
+  const handOver = fc.record({
+    lead: fc.constantFrom(...LEADS),
+    rep: fc.option(fc.constantFrom(...REPS), { freq: 6 }),
+    // Hours on a coarse grid, so a pair's hand-overs often share a time; both periods, written in any order.
+    at: fc.integer({ min: 0, max: 24 }).map((step) => BASE + step * 6 * HOUR - (step === 24 ? 1 : 0)),
+    grade: fc.constantFrom<Grade>('A', 'B', 'C', 'D', null),
   });
+  const tempDir = useTempDir();
 
-  it('gives the same counts for any order of the same hand-overs', () => {
-    const hand = fc.tuple(fc.constantFrom('l1', 'l2', 'l3', 'l4', 'l5'), fc.constantFrom('r1', 'r2', 'r3'));
+  it('equal distinct pairs at their first grade in the period, over hand-overs written in any order (property)', () => {
+    const db = openDatabase(join(tempDir(), 'received.sqlite'));
+    for (const id of REPS) insertRep(db, sampleRep({ id: asRepId(id) }), 1);
+    const noKeys = { phoneKey: null, emailKey: null, companyKey: null, companyNameKey: null };
+    const noMeta = { importBatchId: null, scoreModelVersion: null, scoredAt: null };
+    // l3 is a history lead and l4 deleted: neither counts.
+    for (const id of LEADS)
+      insertLead(db, sampleLead({ id: asLeadId(id), isHistory: id === 'l3' }), noKeys, noMeta);
+    db.prepare("UPDATE leads SET deleted_at = 1 WHERE id = 'l4'").run();
+    const input = {
+      period: PERIOD,
+      filter: {},
+      tierRepIds: null,
+      calendar: null,
+      targets: defaultKpiTargets(DEFAULT_SLA_POLICY),
+      now: BASE + 200 * HOUR,
+    };
     fc.assert(
-      fc.property(fc.array(hand, { maxLength: 30 }), (pairs) => {
-        const rows = pairs.map(([lead, rep]) => row(lead, rep));
-        const sorted = [...rows].sort((a, b) => (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0));
-        const distinct = new Map<string, number>();
-        for (const r of rows) distinct.set(`${r.repId}|${r.leadId}`, 1);
-        const total = (counts: ReturnType<typeof countReceivedByGrade>) =>
-          [...counts.values()].reduce((n, c) => n + c.A + c.B + c.C + c.D + c.ungraded, 0);
-        expect(countReceivedByGrade(rows)).toEqual(countReceivedByGrade(sorted));
-        expect(total(countReceivedByGrade(rows))).toBe(distinct.size);
+      fc.property(fc.array(handOver, { maxLength: 40 }), (handOvers) => {
+        db.exec('SAVEPOINT run');
+        try {
+          handOvers.forEach((h, i) =>
+            appendAssignment(db, {
+              id: `a${String(i).padStart(2, '0')}`,
+              leadId: h.lead,
+              repId: h.rep,
+              kind: 'manual',
+              ruleId: null,
+              reason: '',
+              explanation: { grade: h.grade },
+              actor: 't',
+              at: h.at,
+            }),
+          );
+          // By hand: in the period, to a rep, of a live lead; each pair's first by time, then the order written.
+          const firsts = new Map<string, { at: number; grade: Grade; rep: string }>();
+          for (const h of handOvers) {
+            if (h.rep === null || h.lead === 'l3' || h.lead === 'l4') continue;
+            if (h.at < PERIOD.from || h.at >= PERIOD.to) continue;
+            const key = `${h.rep}|${h.lead}`;
+            const first = firsts.get(key);
+            if (first === undefined || h.at < first.at)
+              firsts.set(key, { at: h.at, grade: h.grade, rep: h.rep });
+          }
+          const expected = new Map<string, GradeCounts>();
+          for (const { rep, grade } of firsts.values()) {
+            const row = expected.get(rep) ?? counts({});
+            row[grade ?? 'ungraded'] += 1;
+            expected.set(rep, row);
+          }
+          const received = db.transaction(() => readHandOvers(db, input).receivedByGrade)();
+          expect(new Map([...received].sort())).toEqual(new Map([...expected].sort()));
+        } finally {
+          db.exec('ROLLBACK TO run; RELEASE run');
+        }
       }),
+      { numRuns: 120 },
     );
+    db.close();
   });
 });

@@ -1,5 +1,6 @@
-// The Dashboard's kept facts (migration 0016) equal a fresh computation from the raw tables after any sequence of
-// writes through the repositories: follow-ups, stage moves, recycles, reassignments, merges, deletes and regrades.
+// The Dashboard's kept facts (migrations 0016, 0018, 0024) equal a fresh computation from the raw tables after any
+// sequence of writes through the repositories: follow-ups, stage moves, recycles, reassignments (in and out of time
+// order), merges, deletes and regrades.
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -12,6 +13,7 @@ import { refreshAllKpiFacts } from '../../../core/store/kpi-facts';
 import { markLeadMerged, moveFollowUps } from '../../../core/store/lead-merges';
 import { insertLead } from '../../../core/store/leads';
 import { updateToSchemaVersion18 } from '../../../core/store/migrations/0018-stage-stays';
+import { updateToSchemaVersion24 } from '../../../core/store/migrations/0024-pair-repeats';
 import { openDatabase } from '../../../core/store/open-database';
 import { insertRecycle } from '../../../core/store/pool-claims';
 import { insertRep } from '../../../core/store/reps';
@@ -70,6 +72,11 @@ const KEPT_ASSIGNMENTS = 'SELECT id, first_contact_at FROM assignments ORDER BY 
 const FRESH_MOVES = `SELECT id, lag(at) OVER (PARTITION BY lead_id ORDER BY at, id) AS prev_at
   FROM stage_history ORDER BY id`;
 const KEPT_MOVES = 'SELECT id, prev_at FROM stage_history ORDER BY id';
+/** Each hand-over's previous one of the same lead to the same rep, by time then insertion; none without a rep. */
+const FRESH_PAIRS = `SELECT id, CASE WHEN rep_id IS NULL THEN NULL
+    ELSE lag(at) OVER (PARTITION BY lead_id, rep_id ORDER BY at, rowid) END AS prev_pair_at
+  FROM assignments ORDER BY id`;
+const KEPT_PAIRS = 'SELECT id, prev_pair_at FROM assignments ORDER BY id';
 
 describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
   const tempDir = useTempDir();
@@ -164,6 +171,7 @@ describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
           expect(db.prepare(KEPT_LEADS).all()).toEqual(db.prepare(FRESH_LEADS).all());
           expect(db.prepare(KEPT_ASSIGNMENTS).all()).toEqual(db.prepare(FRESH_ASSIGNMENTS).all());
           expect(db.prepare(KEPT_MOVES).all()).toEqual(db.prepare(FRESH_MOVES).all());
+          expect(db.prepare(KEPT_PAIRS).all()).toEqual(db.prepare(FRESH_PAIRS).all());
           const kept = db.prepare('SELECT id, grade_then FROM assignments').all() as {
             id: string;
             grade_then: string | null;
@@ -183,12 +191,22 @@ describe('the Dashboard’s kept per-lead and per-hand-over facts', () => {
       INSERT INTO stage_history (id, lead_id, from_stage, to_stage, actor, at) VALUES ('h1', 'l2', 'raw', 'sql', 't', 5),
         ('h2', 'l2', 'sql', 'opportunity', 't', 3);
       INSERT INTO lead_recycles (id, lead_id, from_rep_id, reason, at) VALUES ('c1', 'l3', 'r1', 'sla', 9);
-      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES ('a1', 'l1', 'r1', 'auto', 't', 10);
+      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES ('a1', 'l1', 'r1', 'auto', 't', 10),
+        ('a2', 'l1', 'r1', 'manual', 't', 4), ('a3', 'l1', NULL, 'recycle', 't', 12);
     `);
     expect(db.prepare(KEPT_LEADS).all()).not.toEqual(db.prepare(FRESH_LEADS).all());
     refreshAllKpiFacts(db);
     expect(db.prepare(KEPT_LEADS).all()).toEqual(db.prepare(FRESH_LEADS).all());
-    expect(db.prepare(KEPT_ASSIGNMENTS).all()).toEqual([{ id: 'a1', first_contact_at: 20 }]);
+    expect(db.prepare(KEPT_ASSIGNMENTS).all()).toEqual([
+      { id: 'a1', first_contact_at: 20 },
+      { id: 'a2', first_contact_at: 20 },
+      { id: 'a3', first_contact_at: null },
+    ]);
+    expect(db.prepare(KEPT_PAIRS).all()).toEqual([
+      { id: 'a1', prev_pair_at: 4 },
+      { id: 'a2', prev_pair_at: null },
+      { id: 'a3', prev_pair_at: null },
+    ]);
     expect(db.prepare(KEPT_MOVES).all()).toEqual([
       { id: 'h1', prev_at: 3 },
       { id: 'h2', prev_at: null },
@@ -259,6 +277,34 @@ describe('migration 0018', () => {
       { id: 'h2', prev_at: 5 },
       { id: 'h3', prev_at: 9 },
       { id: 'h4', prev_at: null },
+    ]);
+    db.close();
+  });
+});
+
+describe('migration 0024', () => {
+  const tempDir = useTempDir();
+
+  it('gives every stored hand-over the time of the same rep’s hand-over of the lead before it', () => {
+    const path = join(tempDir(), 'before.sqlite');
+    const old = openDatabaseBefore(path, updateToSchemaVersion24);
+    old.exec(`
+      INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES ('r1', 'a', 'mid', '2025-01-01', 0, 0),
+        ('r2', 'b', 'mid', '2025-01-01', 0, 0);
+      INSERT INTO leads (id, name, stage, created_at, updated_at) VALUES ('l1', 'a', 'raw', 0, 0), ('l2', 'b', 'raw', 0, 0);
+      INSERT INTO assignments (id, lead_id, rep_id, kind, actor, at) VALUES ('a1', 'l1', 'r1', 'auto', 't', 9),
+        ('a2', 'l1', 'r1', 'manual', 't', 5), ('a3', 'l1', 'r2', 'manual', 't', 7), ('a4', 'l1', 'r1', 'claim', 't', 9),
+        ('a5', 'l1', NULL, 'recycle', 't', 8), ('a6', 'l2', 'r1', 'auto', 't', 6);
+    `);
+    old.close();
+    const db = openDatabase(path);
+    expect(db.prepare(KEPT_PAIRS).all()).toEqual([
+      { id: 'a1', prev_pair_at: 5 },
+      { id: 'a2', prev_pair_at: null },
+      { id: 'a3', prev_pair_at: null },
+      { id: 'a4', prev_pair_at: 9 },
+      { id: 'a5', prev_pair_at: null },
+      { id: 'a6', prev_pair_at: null },
     ]);
     db.close();
   });
