@@ -131,6 +131,18 @@ const previousPairHandOvers = qb
   .where('p.rep_id', 'is not', null)
   .as('w');
 
+/** Recomputes every hand-over's prev_pair_at from the assignments (for rows written in raw SQL). */
+export function refreshPairRepeats(db: Database): void {
+  execute(
+    db,
+    qb
+      .updateTable('assignments')
+      .from(previousPairHandOvers)
+      .set({ prev_pair_at: sql<number | null>`w.prev` })
+      .whereRef('w.id', '=', 'assignments.id'),
+  );
+}
+
 /** The grade an assignment's explanation recorded, else its lead's grade now (correlated on `assignments`). */
 const gradeRecordedElseNow = sql<
   string | null
@@ -155,14 +167,7 @@ export function refreshAllKpiFacts(db: Database): void {
       }),
     );
     execute(db, qb.updateTable('assignments').set({ first_contact_at: firstContactAfterAssignment }));
-    execute(
-      db,
-      qb
-        .updateTable('assignments')
-        .from(previousPairHandOvers)
-        .set({ prev_pair_at: sql<number | null>`w.prev` })
-        .whereRef('w.id', '=', 'assignments.id'),
-    );
+    refreshPairRepeats(db);
     execute(
       db,
       qb

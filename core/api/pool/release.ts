@@ -29,17 +29,14 @@ export function releaseLead(
   const lock = findOpenLock(ctx.db, lead.id);
   if (lock !== null) releaseLock(ctx.db, lock.id, ctx.now, actorLabel(ctx.actor));
   const pool = poolOf(readPools(ctx.db), lead);
+  const text = `Released to the public pool by the rep: ${reason}`;
   recycleLead(ctx, {
     leadId: lead.id,
     fromRepId: repId,
     reason: 'released',
-    text: `Released to the public pool by the rep: ${reason}`,
+    text,
     target: 'pool',
-    detail: {
-      poolId: pool.id,
-      note: reason,
-      text: { en: `Released to the public pool by the rep: ${reason}`, 'zh-CN': `销售放回公海：${reason}` },
-    },
+    detail: { poolId: pool.id, note: reason, text: { en: text, 'zh-CN': `销售放回公海：${reason}` } },
   });
   // The team lead hears of it: a lead given up may want another rep or a word with this one.
   sendNotification(ctx, {

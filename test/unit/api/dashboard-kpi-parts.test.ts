@@ -13,6 +13,7 @@ import { defaultKpiTargets } from '../../../core/domain/kpi/targets';
 import { DEFAULT_SLA_POLICY } from '../../../core/domain/sla/sla-policy';
 import { CHINA_OFFICE_CALENDAR } from '../../../core/domain/sla/working-calendar';
 import type { KpiFilter } from '../../../core/store/dashboard-kpi';
+import { refreshPairRepeats } from '../../../core/store/kpi-facts';
 import { openDatabase } from '../../../core/store/open-database';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -100,10 +101,7 @@ function fill(db: Database, { leads, handOvers }: Workspace): void {
     );
   });
   // Each hand-over's previous one for its pair, as core/store/assignments.ts keeps it on write.
-  db.exec(`UPDATE assignments SET prev_pair_at = w.prev
-    FROM (SELECT id, lag(at) OVER (PARTITION BY lead_id, rep_id ORDER BY at, rowid) AS prev
-          FROM assignments WHERE rep_id IS NOT NULL) AS w
-    WHERE w.id = assignments.id`);
+  refreshPairRepeats(db);
 }
 
 function inputFor(filter: KpiFilter): KpiReadInput {
