@@ -225,7 +225,7 @@ function printSlowRequests(
   }
   console.log(
     `# ${slow.length} requests >= p99: ${withGc} overlap a GC pause (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}), ` +
-      `${withCheckpoint} overlap a WAL checkpoint (${measured.length} ran, longest ${Math.max(0, ...measured.map((c) => c.duration)).toFixed(1)} ms), ` +
+      `${withCheckpoint} overlap a WAL checkpoint on the hub's thread (${measured.length} ran, longest ${Math.max(0, ...measured.map((c) => c.duration)).toFixed(1)} ms), ` +
       `their fsync wait p50 ${percentile(flushes, 50).toFixed(2)} ms, max ${(flushes.at(-1) ?? 0).toFixed(2)} ms; ` +
       `GC over all: ${[...total].map(([k, t]) => `${k} ${t.count}x ${t.ms.toFixed(0)} ms`).join(', ') || 'none'}`,
   );
@@ -250,7 +250,8 @@ export async function run(report: Report): Promise<void> {
         }
       },
     };
-    // Diagnostics only: when the service's WAL checkpoints ran (each blocks the requests that arrive meanwhile).
+    // Diagnostics only: when WAL checkpoints ran on the hub's thread (each blocks the requests that arrive meanwhile;
+    // the background thread's do not, and are not counted).
     const checkpoints: { startTime: number; duration: number }[] = [];
     const pragma = db.pragma.bind(db);
     db.pragma = ((source: string, options?: { simple?: boolean }) => {

@@ -1,4 +1,5 @@
-// The WAL checkpointer: commits never run SQLite's auto-checkpoint, and the WAL stays bounded without idle time.
+// The WAL checkpointer: commits never run SQLite's auto-checkpoint, checkpoints copy the WAL back on another thread,
+// and the WAL stays bounded without idle time.
 import BetterSqlite3 from 'better-sqlite3';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,7 +65,7 @@ describe('startWalCheckpointer', () => {
   it('keeps the WAL near its bound when writes never leave time for the idle checkpoint', () => {
     const { db, walPath } = openScratch();
     const maxWalBytes = 256 * 1024;
-    const checkpointer = startWalCheckpointer(db, { maxWalBytes });
+    const checkpointer = startWalCheckpointer(db, { maxWalBytes, inBackground: false });
     const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
     for (let i = 0; i < 2_000; i += 1) {
       insert.run('x'.repeat(2_000));
@@ -76,10 +77,80 @@ describe('startWalCheckpointer', () => {
     db.close();
   });
 
-  it('past its bound, checkpoints right after the call instead of inside it', async () => {
+  it('keeps the WAL within twice its bound when writes never yield to the background checkpoint', () => {
+    const { db, walPath } = openScratch();
+    const maxWalBytes = 256 * 1024;
+    const checkpointer = startWalCheckpointer(db, { maxWalBytes });
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    for (let i = 0; i < 2_000; i += 1) {
+      insert.run('x'.repeat(2_000));
+      checkpointer.noteWrite();
+    }
+    // The thread copies while this one writes, but only this one can finish between writes: it does so at twice
+    // the bound.
+    expect(statSync(walPath).size).toBeLessThan(2 * maxWalBytes + 64 * 1024 * 4);
+    checkpointer.stop();
+    db.close();
+  });
+
+  it('past its bound, copies the WAL back on another thread while this one goes on', async () => {
     const { db, path, walPath } = openScratch();
     const maxWalBytes = 256 * 1024;
     const checkpointer = startWalCheckpointer(db, { maxWalBytes });
+    expect(checkpointer.checkpoint()).toBe(true);
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    let written = 0;
+    // The first write starts the WAL over, cut back to the bound; stop at the first size check past it.
+    do {
+      insert.run(`note ${written}`.padEnd(2_000, '.'));
+      written += 1;
+      checkpointer.noteWrite();
+    } while (statSync(walPath).size <= maxWalBytes || written % 16 !== 0);
+    // The 16th write's size check started the checkpoint and answered at once: the rows are not copied yet.
+    expect(notesInMainFileAlone(path)).toEqual([]);
+    const sizeBefore = statSync(path).size;
+    // This thread never yields from here until the database file has grown: another thread copies the pages.
+    const deadline = performance.now() + 20_000;
+    while (statSync(path).size === sizeBefore && performance.now() < deadline);
+    expect(statSync(path).size).toBeGreaterThan(sizeBefore);
+    await checkpointer.whenIdle();
+    expect(notesInMainFileAlone(path)).toHaveLength(written);
+    checkpointer.stop();
+    db.close();
+  });
+
+  it('starts the WAL over after a background checkpoint, also when writes landed while it copied', async () => {
+    const { db, path, walPath } = openScratch();
+    const maxWalBytes = 256 * 1024;
+    const checkpointer = startWalCheckpointer(db, { maxWalBytes });
+    expect(checkpointer.checkpoint()).toBe(true);
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    let written = 0;
+    const write = () => {
+      insert.run(`note ${written}`.padEnd(2_000, '.'));
+      written += 1;
+      checkpointer.noteWrite();
+    };
+    do write();
+    while (statSync(walPath).size <= maxWalBytes || written % 16 !== 0);
+    // Once the other thread has begun copying (the database file grows), three more writes land, which that
+    // checkpoint does not cover.
+    const sizeBefore = statSync(path).size;
+    const deadline = performance.now() + 20_000;
+    while (statSync(path).size === sizeBefore && performance.now() < deadline);
+    for (let i = 0; i < 3; i += 1) write();
+    await checkpointer.whenIdle();
+    // Everything is copied back, so this write starts the WAL from its beginning, cut back to the bound.
+    write();
+    expect(statSync(walPath).size).toBeLessThanOrEqual(maxWalBytes);
+    checkpointer.stop();
+    db.close();
+  });
+
+  it('without the background thread, past its bound checkpoints right after the call instead of inside it', async () => {
+    const { db, path, walPath } = openScratch();
+    const maxWalBytes = 256 * 1024;
+    const checkpointer = startWalCheckpointer(db, { maxWalBytes, inBackground: false });
     // The migrations left a WAL of their own: start from an empty one.
     expect(checkpointer.checkpoint()).toBe(true);
     const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');

@@ -1,7 +1,6 @@
-// Worker threads start from built files: the import's key matching and the Dashboard's second reader, bundled the
-// way scripts/hub.mjs
-// bundles the core, with each entry of core/worker-modules.json as a file of its own beside it, run with plain node
-// and no TypeScript source in reach.
+// Worker threads start from built files: the import's key matching, the Dashboard's second reader and the WAL's
+// background checkpoint, bundled the way scripts/hub.mjs bundles the core, with each entry of
+// core/worker-modules.json as a file of its own beside it, run with plain node and no TypeScript source in reach.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,10 +35,34 @@ const KPI_CALLER = [
   'db.close();',
 ];
 
+/** The WAL checkpointer past its bound: the built thread copies the WAL back while this thread never yields. */
+const CHECKPOINT_CALLER = [
+  "import { statSync } from 'node:fs';",
+  `import { openDatabase } from ${JSON.stringify(join(root, 'core', 'store', 'open-database.ts'))};`,
+  `import { startWalCheckpointer } from ${JSON.stringify(join(root, 'core', 'store', 'wal-checkpoint.ts'))};`,
+  'const path = process.argv[2];',
+  'const db = openDatabase(path);',
+  "db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');",
+  'const checkpointer = startWalCheckpointer(db, { maxWalBytes: 256 * 1024 });',
+  'checkpointer.checkpoint();',
+  "const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');",
+  'let written = 0;',
+  "do { insert.run('x'.repeat(2000)); written += 1; checkpointer.noteWrite(); }",
+  'while (statSync(`${path}-wal`).size <= 256 * 1024 || written % 16 !== 0);',
+  'const before = statSync(path).size;',
+  'const deadline = performance.now() + 20000;',
+  'while (statSync(path).size === before && performance.now() < deadline);',
+  'console.log(`copied by the thread: ${statSync(path).size > before}`);',
+  'await checkpointer.whenIdle();',
+  'checkpointer.stop();',
+  'db.close();',
+];
+
 async function bundleCaller(): Promise<string> {
   const caller = join(outDir, 'src', 'caller.ts');
   mkdirSync(join(outDir, 'src'), { recursive: true });
   writeFileSync(join(outDir, 'src', 'kpi-caller.ts'), KPI_CALLER.join('\n'));
+  writeFileSync(join(outDir, 'src', 'checkpoint-caller.ts'), CHECKPOINT_CALLER.join('\n'));
   writeFileSync(
     caller,
     [
@@ -57,6 +80,7 @@ async function bundleCaller(): Promise<string> {
     entryPoints: {
       caller,
       'kpi-caller': join(outDir, 'src', 'kpi-caller.ts'),
+      'checkpoint-caller': join(outDir, 'src', 'checkpoint-caller.ts'),
       ...Object.fromEntries(Object.entries(workers).map(([name, path]) => [name, join(root, path)])),
     },
     bundle: true,
@@ -97,6 +121,15 @@ describe('worker modules in a bundle', () => {
     );
     expect(kpi.stderr).toBe('');
     expect(kpi.stdout.trim()).toBe('handed over 2, worker errors []');
+
+    // And the WAL's background checkpoint: its thread copies while the caller's never yields.
+    const checkpoint = spawnSync(
+      process.execPath,
+      [join(outDir, 'bundle', 'checkpoint-caller.mjs'), join(outDir, 'wal.sqlite')],
+      { cwd: outDir, encoding: 'utf8' },
+    );
+    expect(checkpoint.stderr).toBe('');
+    expect(checkpoint.stdout.trim()).toBe('copied by the thread: true');
 
     // Without the built worker file the bundle fails, naming what is missing: it never ran from source text.
     rmSync(join(outDir, 'bundle', 'key-matching-worker.mjs'));
