@@ -2,6 +2,7 @@
 // the database file on a connection of its own, so the writer's thread goes on serving calls while the pages are
 // copied and synced. Built as its own file (core/worker-modules.json).
 import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
 export interface WalCheckpointWorkerData {
@@ -9,9 +10,44 @@ export interface WalCheckpointWorkerData {
   readonly dbPath: string;
 }
 
-/** A PASSIVE checkpoint's row (busy: it could not finish; log and checkpointed: WAL frames in all and copied). */
+/** The last PASSIVE checkpoint's row (busy: it could not finish; log and checkpointed: WAL frames in all and copied). */
 export type WalCheckpointAnswer =
-  { readonly busy: number; readonly log: number; readonly checkpointed: number } | { readonly error: string };
+  | {
+      readonly busy: number;
+      readonly log: number;
+      readonly checkpointed: number;
+      /** Nothing was committed while the last pass copied: the WAL is all in the database file, and can start over. */
+      readonly isSettled: boolean;
+    }
+  | { readonly error: string };
+
+interface CheckpointRow {
+  readonly busy: number;
+  readonly log: number;
+  readonly checkpointed: number;
+}
+
+/**
+ * Passes enough to settle: a pass copies what was committed while the one before it copied, a few commits, so
+ * passes shorten fast; a writer that commits every moment gets its WAL started over at the next round instead.
+ */
+const MAX_PASSES = 8;
+
+/**
+ * PASSIVE passes until one finds no frame committed since the pass before it began (then every frame is copied
+ * back, and the writer's next transaction starts the WAL over), or one cannot finish (a reader holds old frames).
+ */
+export function checkpointUntilSettled(db: Pick<Database, 'pragma'>): WalCheckpointAnswer {
+  let previousLog = -1;
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointRow[];
+    if (row === undefined) return { error: 'wal_checkpoint answered no row' };
+    const isComplete = row.busy === 0 && row.log === row.checkpointed;
+    if (!isComplete || row.log === previousLog) return { ...row, isSettled: isComplete };
+    previousLog = row.log;
+  }
+  return { busy: 0, log: previousLog, checkpointed: previousLog, isSettled: false };
+}
 
 const port = parentPort;
 // Only in a thread started with this file's workerData (a test runner's own worker threads import code too).
@@ -28,12 +64,7 @@ if (port !== null && (workerData as Partial<WalCheckpointWorkerData> | null)?.ro
     }
     let answer: WalCheckpointAnswer;
     try {
-      const [row] = db.pragma('wal_checkpoint(PASSIVE)') as {
-        busy: number;
-        log: number;
-        checkpointed: number;
-      }[];
-      answer = row ?? { error: 'wal_checkpoint answered no row' };
+      answer = checkpointUntilSettled(db);
     } catch (error) {
       answer = { error: error instanceof Error ? error.message : String(error) };
     }

@@ -59,15 +59,8 @@ interface BackgroundCheckpoints {
   close(): void;
 }
 
-/**
- * The worker thread that checkpoints `db`'s file; `onDone` hears when a checkpoint (and any asked for meanwhile)
- * ended, `onGone` when the thread failed or closed for idleness.
- */
-function startBackground(
-  db: Database,
-  onDone: () => void,
-  onGone: (error: Error | null) => void,
-): BackgroundCheckpoints {
+/** The worker thread that checkpoints `db`'s file; `onGone` hears when it failed or closed for idleness. */
+function startBackground(db: Database, onGone: (error: Error | null) => void): BackgroundCheckpoints {
   const worker: Worker = startWorkerModule(new URL('./wal-checkpoint-worker', import.meta.url), {
     role: 'wal-checkpoint',
     dbPath: db.name,
@@ -103,7 +96,6 @@ function startBackground(
       run();
       return;
     }
-    onDone();
     settle();
     idle = setTimeout(() => {
       close(null);
@@ -206,19 +198,6 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
     soon.unref();
   }
 
-  /**
-   * After a checkpoint in the background: the writes that landed while it copied are still only in the WAL, and while
-   * any are, the next write cannot start the WAL over. Copying those few here, between calls, lets it.
-   */
-  function finishAfterBackground(): void {
-    if (!db.open || db.inTransaction) return;
-    try {
-      checkpoint();
-    } catch {
-      // A failed checkpoint leaves the WAL as it was; the next write schedules another.
-    }
-  }
-
   /** Starts a checkpoint in the background thread, else (none can run) on this thread after the current call. */
   function checkpointAside(): void {
     clearTimer();
@@ -228,7 +207,7 @@ export function startWalCheckpointer(db: Database, options: WalCheckpointOptions
       return;
     }
     try {
-      background ??= startBackground(db, finishAfterBackground, (error) => {
+      background ??= startBackground(db, (error) => {
         background = null;
         if (error === null) return;
         // A thread that cannot run checkpoints once will not later: this thread checkpoints from now on.
