@@ -151,6 +151,17 @@ describe('distribution in a browser against the hub', () => {
     await page.keyboard.press('Escape');
     const detail = await callApi<{ lead: { ownerId: string | null } }>('leads.get', { id: leadId });
     expect(detail.lead.ownerId).toBeNull();
+    // Its releaser sees the cool-down in the pool's table and the same words in the lead's drawer, no claim offered.
+    await page.goto(`${baseUrl}/#/pool`);
+    const released = page.locator('[data-lead-id]', { hasText: '制造业客户' });
+    const coolDown = released.getByTestId('cool-down');
+    await coolDown.waitFor();
+    await released.getByTestId('lead-name').click();
+    const refusal = page.getByRole('dialog').getByTestId('drawer-claim-refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toBe(await coolDown.textContent());
+    expect(await page.getByRole('dialog').getByTestId('drawer-claim').count()).toBe(0);
+    await page.keyboard.press('Escape');
 
     await switchActor('销售主管');
     await page.goto(`${baseUrl}/#/pool`);

@@ -27,6 +27,15 @@ const poolRowSchema = workCardSchema
   })
   .strict();
 
+/** A refusal as data: its reason code (worded by the client in its language), English text and details. */
+const claimRefusalSchema = z
+  .object({
+    reason: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  })
+  .strict();
+
 const lockSchema = z
   .object({
     leadId: z.string(),
@@ -182,6 +191,17 @@ export const poolCalls = {
     // Only unowned leads of a pool the rep belongs to, with the rep's own cool-downs and claim count.
     repScope: 'own-and-pool',
     errors: [POOL_ERRORS.poolNotFound, POOL_ERRORS.notMember],
+  }),
+  /**
+   * Whether the caller may claim a lead now, and if not the refusal pool.claim would answer (reason code and
+   * details, as data): the lead's drawer offers the claim exactly when the hub would take it.
+   */
+  'pool.claimCheck': defineCall({
+    input: z.object({ leadId: id }).strict(),
+    output: z.object({ refusal: claimRefusalSchema.nullable() }).strict(),
+    access: 'signed-in',
+    // About the caller's own claim: a lead another rep holds answers claimedFirst, as the claim would.
+    repScope: 'own-and-pool',
   }),
   'pool.claim': defineCall({
     input: z.object({ leadId: id }).strict(),

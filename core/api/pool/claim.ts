@@ -74,8 +74,17 @@ function revealedFields(lead: Lead, pool: PoolConfig): string[] {
   return (['phone', 'email', 'wechat'] as const).filter((key) => lead[key] !== null && lead[key] !== '');
 }
 
-/** A rep claims a pool lead; the caller checked the actor is a rep. Answers the rep, now the lead's owner. */
-export function claimLead(ctx: CallContext, repId: string, leadId: string): Rep {
+interface ClaimCheck {
+  readonly lead: Lead;
+  readonly pool: PoolConfig;
+  readonly rep: Rep;
+  readonly claimsToday: number;
+  /** What pool.claim would refuse with now, or null: the lead is the rep's to claim. */
+  readonly refusal: ServiceError | null;
+}
+
+/** A pool lead's claim checked for a rep without claiming it; throws when the lead is not a pooled one. */
+function checkClaimOf(ctx: CallContext, repId: string, leadId: string): ClaimCheck {
   const { lead, pool } = requirePooledLead(ctx, leadId);
   const rep = requireRep(ctx, repId);
   const settings = readFunnelSettings(ctx.db);
@@ -92,7 +101,33 @@ export function claimLead(ctx: CallContext, repId: string, leadId: string): Rep 
     // Read only when a holding cap binds the rep: two reads fewer on every claim from a pool without one.
     holding: capsFor(pool, rep, settings.claimDailyLimit).holding === null ? 0 : holdingOf(ctx, repId),
   });
-  if (refusal !== null) throw refusalOf(refusal, pool, rep.name);
+  return {
+    lead,
+    pool,
+    rep,
+    claimsToday,
+    refusal: refusal === null ? null : refusalOf(refusal, pool, rep.name),
+  };
+}
+
+/**
+ * Whether a rep may claim a lead now, and if not the refusal pool.claim would answer (so the lead's drawer offers
+ * the claim exactly when the hub would take it). The caller checked the actor is a rep.
+ */
+export function claimRefusalFor(ctx: CallContext, repId: string, leadId: string): ServiceError | null {
+  try {
+    return checkClaimOf(ctx, repId, leadId).refusal;
+  } catch (error) {
+    // Not a pooled lead (claimed by another, closed, gone): the same refusal a claim would meet.
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+}
+
+/** A rep claims a pool lead; the caller checked the actor is a rep. Answers the rep, now the lead's owner. */
+export function claimLead(ctx: CallContext, repId: string, leadId: string): Rep {
+  const { lead, pool, rep, claimsToday, refusal } = checkClaimOf(ctx, repId, leadId);
+  if (refusal !== null) throw refusal;
   // First come, first served: the conditional UPDATE is the arbiter, whatever was read above.
   if (!setLeadOwnerIf(ctx.db, lead.id, null, repId, ctx.now))
     throw new ServiceError(POOL_ERRORS.claimedFirst, { id: lead.id }, 'leadId');

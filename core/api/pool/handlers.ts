@@ -19,7 +19,7 @@ import { mapRepNames, toWorkCards } from '../sla/cards';
 import { readFunnelSettings, readSlaPolicy } from '../sla/settings';
 import { WORK_ERRORS } from '../work/errors';
 import type { poolCalls } from './calls';
-import { claimLead, dayStartOf, holdingOf } from './claim';
+import { claimLead, claimRefusalFor, dayStartOf, holdingOf } from './claim';
 import { POOL_ERRORS } from './errors';
 import { isContactLike } from './masked-search';
 import { poolAdminHandlers } from './handlers-admin';
@@ -90,6 +90,16 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
       holding: repId === null ? 0 : holdingOf(ctx, repId),
       holdingLimit: caps.holding,
     };
+  },
+
+  'pool.claimCheck'(ctx, input) {
+    const refusal =
+      ctx.actor.role === 'rep'
+        ? claimRefusalFor(ctx, ctx.actor.repId, input.leadId)
+        : new ServiceError(POOL_ERRORS.repsOnly);
+    if (refusal === null) return { refusal: null };
+    const { reason, message, details } = refusal.toData();
+    return { refusal: details === undefined ? { reason, message } : { reason, message, details } };
   },
 
   'pool.claim'(ctx, input) {

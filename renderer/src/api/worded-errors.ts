@@ -3,7 +3,7 @@
 // Loading the contract declares every namespace's refusals, so findErrorDef knows them all.
 import '../../../core/api/contract';
 import type { CallName } from '../../../core/api/contract';
-import { ApiError, findErrorDef, formatErrorMessage } from '../../../core/api/errors';
+import { ApiError, findErrorDef, formatErrorMessage, type ErrorDetails } from '../../../core/api/errors';
 import type { Language } from '../i18n';
 import type { AppClient } from '../../../core/api/transport/app-client';
 
@@ -28,6 +28,16 @@ export function wordApiError(error: ApiError, language: Language): ApiError {
     details: error.details,
   };
   return new ApiError(data, formatErrorMessage(template, error.details));
+}
+
+/** A refusal answered as data (a call's answer, not its failure), worded in `language` from its reason. */
+export function wordRefusal(
+  refusal: { readonly reason: string; readonly message: string; readonly details?: ErrorDetails | undefined },
+  language: Language,
+): string {
+  const def = findErrorDef(refusal.reason);
+  if (!def) return refusal.message;
+  return formatErrorMessage(language === 'zh-CN' ? def.zh : def.en, refusal.details);
 }
 
 /**

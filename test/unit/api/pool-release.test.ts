@@ -73,12 +73,22 @@ describe('a rep puts a lead back in the public pool', () => {
     expect(audit).toHaveLength(1);
 
     // Its releaser waits the cool-down out, to the millisecond; meanwhile another rep may claim it.
+    // The drawer asks first (pool.claimCheck) and hears what the claim would: the same refusal, then none.
     t.clock.now = releasedAt + 3 * DAY_MS - 1;
+    await expect(repClient(t, wang).call('pool.claimCheck', { leadId: lead })).resolves.toMatchObject({
+      refusal: { reason: 'pool.coolingDown', details: { days: 3, until: releasedAt + 3 * DAY_MS } },
+    });
+    await expect(repClient(t, li).call('pool.claimCheck', { leadId: lead })).resolves.toEqual({
+      refusal: null,
+    });
     await expect(repClient(t, wang).call('pool.claim', { leadId: lead })).rejects.toMatchObject({
       reason: 'pool.coolingDown',
       details: { days: 3 },
     });
     t.clock.now = releasedAt + 3 * DAY_MS;
+    await expect(repClient(t, wang).call('pool.claimCheck', { leadId: lead })).resolves.toEqual({
+      refusal: null,
+    });
     await expect(repClient(t, wang).call('pool.claim', { leadId: lead })).resolves.toMatchObject({
       ownerId: wang,
     });

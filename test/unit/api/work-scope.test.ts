@@ -33,7 +33,7 @@ describe('the working calls as a rep', () => {
   afterEach(() => t.close());
 
   it('declares every call of these namespaces, and scopes each rep-callable one', () => {
-    expect(ownCalls.length).toBe(35);
+    expect(ownCalls.length).toBe(36);
     for (const name of ownCalls) {
       const spec = calls[name];
       if (spec.access === 'signed-in') expect(spec.repScope, name).toBeDefined();
@@ -77,6 +77,11 @@ describe('the working calls as a rep', () => {
     await expect(rc.call('pool.claim', { leadId: theirs })).rejects.toMatchObject({
       reason: 'pool.claimedFirst',
     });
+    // Asked before claiming, the hub answers what the claim would: another rep's lead is taken, a pool lead free.
+    await expect(rc.call('pool.claimCheck', { leadId: theirs })).resolves.toMatchObject({
+      refusal: { reason: 'pool.claimedFirst' },
+    });
+    await expect(rc.call('pool.claimCheck', { leadId: pooled })).resolves.toEqual({ refusal: null });
     await expect(rc.call('pool.claim', { leadId: pooled })).resolves.toMatchObject({ ownerId: me });
   });
 

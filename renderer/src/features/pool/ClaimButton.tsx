@@ -1,15 +1,25 @@
 // A rep claims a pool lead (领取) from its drawer, as from the pool's table: the lead becomes theirs, its contact
-// data shows, and the drawer offers what an owner may do (log a follow-up, edit, put it back).
-import { Button } from '@mantine/core';
+// data shows, and the drawer offers what an owner may do (log a follow-up, edit, put it back). The hub says first
+// whether it would take the claim (pool.claimCheck): in a cool-down, an embargo or past a cap the drawer says why,
+// as the pool's table does, instead of offering a claim the hub refuses.
+import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context';
+import { wordRefusal } from '../../api/worded-errors';
+import { formatDate } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
 import { useWorkTranslation } from '../funnel/work-i18n';
 
 export function ClaimButton({ lead }: { lead: { readonly id: string; readonly name: string } }) {
   const { t } = useWorkTranslation();
   const client = useClient();
   const queryClient = useQueryClient();
+  const language = useLanguage();
+  const check = useQuery({
+    queryKey: ['pool.claimCheck', lead.id],
+    queryFn: () => client.call('pool.claimCheck', { leadId: lead.id }),
+  });
   const claim = useMutation({
     mutationFn: () => client.call('pool.claim', { leadId: lead.id }),
     onSuccess: (card) =>
@@ -19,8 +29,24 @@ export function ClaimButton({ lead }: { lead: { readonly id: string; readonly na
     // The lead left the pool for the rep's queue and board, unmasked: every view of it is stale.
     onSettled: () => queryClient.invalidateQueries(),
   });
+  const refusal = check.data?.refusal ?? null;
+  if (refusal !== null) {
+    const until = refusal.details?.until;
+    return (
+      <Text size="sm" c="dimmed" data-testid="drawer-claim-refusal">
+        {refusal.reason === 'pool.coolingDown' && typeof until === 'number'
+          ? t('work.pool.coolDown', { date: formatDate(until, language) })
+          : wordRefusal(refusal, language)}
+      </Text>
+    );
+  }
   return (
-    <Button onClick={() => claim.mutate()} loading={claim.isPending} data-testid="drawer-claim">
+    <Button
+      onClick={() => claim.mutate()}
+      loading={claim.isPending}
+      disabled={check.isPending}
+      data-testid="drawer-claim"
+    >
       {t('work.pool.claim')}
     </Button>
   );

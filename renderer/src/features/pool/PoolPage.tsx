@@ -227,7 +227,7 @@ function PoolList({
                   <Table.Td ta="right">
                     {isRep &&
                       (row.coolDownUntil !== null ? (
-                        <Text size="xs" c="dimmed">
+                        <Text size="xs" c="dimmed" data-testid="cool-down">
                           {t('work.pool.coolDown', { date: formatDate(row.coolDownUntil, language) })}
                         </Text>
                       ) : (
