@@ -33,6 +33,15 @@ export function isRealCalendarDate(value: string): boolean {
 }
 export const id = z.string().min(1).max(64);
 export const empty = z.object({}).strict();
+
+/** A refusal as data (a job's failure, a check's answer): its reason code, English text and details. */
+export const refusalDataSchema = z
+  .object({
+    reason: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  })
+  .strict();
 /** Ids in outputs: checked as strings, typed as the domain's branded ids. */
 export const repIdSchema = z.string() as unknown as z.ZodType<RepId, RepId>;
 

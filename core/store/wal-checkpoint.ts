@@ -73,6 +73,8 @@ function startBackground(db: Database, onGone: (error: Error | null) => void): B
   const settle = () => {
     const done = waiters;
     waiters = [];
+    // Kept the process alive only while someone waited (whenIdle).
+    if (done.length > 0 && !isClosed) worker.unref();
     for (const resolve of done) resolve();
   };
   const close = (error: Error | null) => {
@@ -113,10 +115,12 @@ function startBackground(db: Database, onGone: (error: Error | null) => void): B
       if (isRunning) isAskedAgain = true;
       else run();
     },
-    whenIdle: () =>
-      isClosed || (!isRunning && !isAskedAgain)
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => waiters.push(resolve)),
+    whenIdle() {
+      if (isClosed || (!isRunning && !isAskedAgain)) return Promise.resolve();
+      // Someone waits for the checkpoint: the process stays until it ends.
+      worker.ref();
+      return new Promise<void>((resolve) => waiters.push(resolve));
+    },
     close() {
       if (isClosed) return;
       close(null);

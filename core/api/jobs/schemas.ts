@@ -1,17 +1,12 @@
 // The shape of a background job as every client sees it: one status schema, its result typed by the job's kind,
 // its failure as data (a reason code and details, never English to parse).
 import { z } from 'zod';
+import { refusalDataSchema } from '../contract-kit';
 
 const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
 
 /** Why a job stopped short: the same data a refused call answers with. */
-const jobErrorSchema = z
-  .object({
-    reason: z.string(),
-    message: z.string(),
-    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-  })
-  .strict();
+const jobErrorSchema = refusalDataSchema;
 export type JobError = z.infer<typeof jobErrorSchema>;
 
 const importJobResultSchema = z

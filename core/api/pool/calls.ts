@@ -3,7 +3,7 @@
 // handing a pool lead to a rep within the caps, locks against recycling, and the pools' recycle sweep.
 import { z } from 'zod';
 import { GRADES } from '../../domain/funnel';
-import { defineCall, empty, id, MAX_TEXT } from '../contract-kit';
+import { defineCall, empty, id, MAX_TEXT, refusalDataSchema } from '../contract-kit';
 import { WORK_ERRORS } from '../work/errors';
 import { workCardSchema } from '../work/schemas';
 import { RECYCLE_KINDS } from '../../domain/pool/types';
@@ -24,15 +24,6 @@ const poolRowSchema = workCardSchema
     embargoUntil: z.number().int().nullable(),
     /** Phone, email and WeChat are masked for the caller until they claim it. */
     isMasked: z.boolean(),
-  })
-  .strict();
-
-/** A refusal as data: its reason code (worded by the client in its language), English text and details. */
-const claimRefusalSchema = z
-  .object({
-    reason: z.string(),
-    message: z.string(),
-    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   })
   .strict();
 
@@ -198,7 +189,7 @@ export const poolCalls = {
    */
   'pool.claimCheck': defineCall({
     input: z.object({ leadId: id }).strict(),
-    output: z.object({ refusal: claimRefusalSchema.nullable() }).strict(),
+    output: z.object({ refusal: refusalDataSchema.nullable() }).strict(),
     access: 'signed-in',
     // About the caller's own claim: a lead another rep holds answers claimedFirst, as the claim would.
     repScope: 'own-and-pool',
