@@ -84,6 +84,12 @@ function startBackground(db: Database, onGone: (error: Error | null) => void): B
     onGone(error);
     settle();
   };
+  /** Lets the thread go: it closes its connection and ends. */
+  const closeThread = () => {
+    if (isClosed) return;
+    close(null);
+    worker.postMessage('close');
+  };
   const run = () => {
     isRunning = true;
     if (idle !== null) clearTimeout(idle);
@@ -99,10 +105,7 @@ function startBackground(db: Database, onGone: (error: Error | null) => void): B
       return;
     }
     settle();
-    idle = setTimeout(() => {
-      close(null);
-      worker.postMessage('close');
-    }, THREAD_IDLE_MS);
+    idle = setTimeout(closeThread, THREAD_IDLE_MS);
     idle.unref();
   });
   worker.on('error', (error) => close(error));
@@ -121,11 +124,7 @@ function startBackground(db: Database, onGone: (error: Error | null) => void): B
       worker.ref();
       return new Promise<void>((resolve) => waiters.push(resolve));
     },
-    close() {
-      if (isClosed) return;
-      close(null);
-      worker.postMessage('close');
-    },
+    close: closeThread,
   };
 }
 

@@ -23,26 +23,30 @@ if (unknown.length > 0 || names.length === 0) {
   process.exit(1);
 }
 
+/**
+ * Runs this runner again in a child with the core's V8 flags (core/core-v8-flags.ts), as the app runs the core, and
+ * this process's own loader flags (tsx's); answers its exit status.
+ */
+function runWithCoreFlags(args: readonly string[]): number {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...CORE_V8_FLAGS, fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit' },
+  );
+  return child.status ?? 1;
+}
+
 if (names.length > 1) {
   // Each benchmark in a fresh process, so memory and JIT state of one never colour another's figures.
-  const tsx = join(here, '..', '..', 'node_modules', '.bin', 'tsx');
-  const failed = names.filter(
-    (name) => spawnSync(tsx, [fileURLToPath(import.meta.url), name], { stdio: 'inherit' }).status !== 0,
-  );
+  const failed = names.filter((name) => runWithCoreFlags([name]) !== 0);
   if (failed.length > 0) console.log(`# failed: ${failed.join(', ')}`);
   process.exit(failed.length > 0 ? 1 : 0);
 }
 
-// The core runs with its own V8 flags wherever the app runs it (core/core-v8-flags.ts): so do the benchmarks that
-// measure it, or a young generation four times the app's would colour their pauses.
-if (!CORE_V8_FLAGS.every((flag) => process.execArgv.includes(flag))) {
-  const child = spawnSync(
-    process.execPath,
-    [...process.execArgv, ...CORE_V8_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  process.exit(child.status ?? 1);
-}
+// The benchmarks that measure the core run with its flags, or a young generation four times the app's would
+// colour their pauses.
+if (!CORE_V8_FLAGS.every((flag) => process.execArgv.includes(flag)))
+  process.exit(runWithCoreFlags(process.argv.slice(2)));
 
 const name = names[0] ?? '';
 const mod = (await import(pathToFileURL(join(here, `${name}.bench.ts`)).href)) as BenchModule;

@@ -17,9 +17,7 @@ const PUBLIC_CALLS: ReadonlySet<CallName> = new Set<CallName>([
 
 /** The same refusal, worded in `language` from its reason; the server's message only for a reason unknown here. */
 export function wordApiError(error: ApiError, language: Language): ApiError {
-  const def = findErrorDef(error.reason);
-  if (!def) return error;
-  const template = language === 'zh-CN' ? def.zh : def.en;
+  if (!findErrorDef(error.reason)) return error;
   const data = {
     code: error.code,
     reason: error.reason,
@@ -27,7 +25,7 @@ export function wordApiError(error: ApiError, language: Language): ApiError {
     field: error.field,
     details: error.details,
   };
-  return new ApiError(data, formatErrorMessage(template, error.details));
+  return new ApiError(data, wordRefusal(error, language));
 }
 
 /** A refusal answered as data (a call's answer, not its failure), worded in `language` from its reason. */
