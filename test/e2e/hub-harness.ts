@@ -140,6 +140,28 @@ export async function signPageIn(page: Page, baseUrl: string, password = LEAD_PA
   if (!answer.ok) throw new Error(`The page could not sign in: ${JSON.stringify(answer)}`);
 }
 
+/** Signs a page in as a rep with their PIN: a same-origin fetch, so the hub sets its session cookie on that page. */
+export async function signPageInAsRep(
+  page: Page,
+  baseUrl: string,
+  repId: string,
+  pin: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/api/health`);
+  const answer = await page.evaluate(
+    async ({ id, secret }) => {
+      const response = await fetch('/api/session.signIn', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ as: 'rep', repId: id, pin: secret }),
+      });
+      return (await response.json()) as { ok: boolean };
+    },
+    { id: repId, secret: pin },
+  );
+  if (!answer.ok) throw new Error(`The rep could not sign in: ${JSON.stringify(answer)}`);
+}
+
 export interface HubSession {
   readonly baseUrl: string;
   readonly browser: Browser;

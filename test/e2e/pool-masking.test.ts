@@ -2,27 +2,10 @@
 // the team lead sees the reveal in the pool page's reveal log.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSession, type HubSession } from './hub-harness';
+import { signPageInAsRep, startHubSession, type HubSession } from './hub-harness';
 
 const PIN = '135790';
 const PHONE = '13800138000';
-
-/** Signs a page in as a rep: a same-origin fetch, so the hub sets its session cookie on that page. */
-async function signRepIn(page: Page, baseUrl: string, repId: string): Promise<void> {
-  await page.goto(`${baseUrl}/api/health`);
-  const answer = await page.evaluate(
-    async ({ id, pin }) => {
-      const response = await fetch('/api/session.signIn', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ as: 'rep', repId: id, pin }),
-      });
-      return (await response.json()) as { ok: boolean };
-    },
-    { id: repId, pin: PIN },
-  );
-  if (!answer.ok) throw new Error(`The rep could not sign in: ${JSON.stringify(answer)}`);
-}
 
 describe('masked contact data in the pool', () => {
   let session: HubSession;
@@ -44,7 +27,7 @@ describe('masked contact data in the pool', () => {
       locale: 'zh-CN',
     });
     repPage = await repContext.newPage();
-    await signRepIn(repPage, session.baseUrl, rep.id);
+    await signPageInAsRep(repPage, session.baseUrl, rep.id, PIN);
   });
 
   afterAll(async () => {

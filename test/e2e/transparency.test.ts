@@ -2,28 +2,11 @@
 // name without its phone (neither on the page nor in what the hub answered the page), and filters by rep.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSession, type HubSession } from './hub-harness';
+import { signPageInAsRep, startHubSession, type HubSession } from './hub-harness';
 
 const PIN = '135790';
 const PHONE = '13912345678';
 const PHONE_FORMS = [PHONE, '139 1234 5678', '139-1234-5678'];
-
-/** Signs a page in as a rep: a same-origin fetch, so the hub sets its session cookie on that page. */
-async function signRepIn(page: Page, baseUrl: string, repId: string): Promise<void> {
-  await page.goto(`${baseUrl}/api/health`);
-  const answer = await page.evaluate(
-    async ({ id, pin }) => {
-      const response = await fetch('/api/session.signIn', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ as: 'rep', repId: id, pin }),
-      });
-      return (await response.json()) as { ok: boolean };
-    },
-    { id: repId, pin: PIN },
-  );
-  if (!answer.ok) throw new Error(`The rep could not sign in: ${JSON.stringify(answer)}`);
-}
 
 describe('the assignment history on the Transparency page, as a rep', () => {
   let session: HubSession;
@@ -79,7 +62,7 @@ describe('the assignment history on the Transparency page, as a rep', () => {
       if (response.url().endsWith('/api/distribution.assignments'))
         void response.text().then((body) => answers.push(body));
     });
-    await signRepIn(repPage, session.baseUrl, wang);
+    await signPageInAsRep(repPage, session.baseUrl, wang, PIN);
   });
 
   afterAll(async () => {

@@ -1,15 +1,16 @@
 // A rep claims a pool lead (领取) from its drawer, as from the pool's table: the lead becomes theirs, its contact
 // data shows, and the drawer offers what an owner may do (log a follow-up, edit, put it back). The hub says first
 // whether it would take the claim (pool.claimCheck): in a cool-down, an embargo or past a cap the drawer says why,
-// as the pool's table does, instead of offering a claim the hub refuses.
+// in the pool table's words, instead of offering a claim the hub refuses; and asks again when the wait ends.
 import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context';
 import { wordRefusal } from '../../api/worded-errors';
-import { formatDate } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { useRefetchAt } from '../../ui/use-refetch-at';
 import { useWorkTranslation } from '../funnel/work-i18n';
+import { claimWaitOfRefusal, claimWaitText } from './claim-wait';
 
 export function ClaimButton({ lead }: { lead: { readonly id: string; readonly name: string } }) {
   const { t } = useWorkTranslation();
@@ -30,13 +31,13 @@ export function ClaimButton({ lead }: { lead: { readonly id: string; readonly na
     onSettled: () => queryClient.invalidateQueries(),
   });
   const refusal = check.data?.refusal ?? null;
+  const wait = refusal === null ? null : claimWaitOfRefusal(refusal);
+  // A cool-down or an embargo ends: ask the hub again then, so the claim is offered without a reload.
+  useRefetchAt(wait?.until ?? null, check.dataUpdatedAt, check.refetch);
   if (refusal !== null) {
-    const until = refusal.details?.until;
     return (
       <Text size="sm" c="dimmed" data-testid="drawer-claim-refusal">
-        {refusal.reason === 'pool.coolingDown' && typeof until === 'number'
-          ? t('work.pool.coolDown', { date: formatDate(until, language) })
-          : wordRefusal(refusal, language)}
+        {wait !== null ? claimWaitText(t, language, wait) : wordRefusal(refusal, language)}
       </Text>
     );
   }

@@ -21,14 +21,16 @@ import { useEffect, useRef, useState } from 'react';
 import { GRADES, type Grade } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
 import { useWorkspaceStatus } from '../../api/queries';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
 import { focusWhenShown } from '../../ui/focus-when-shown';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
+import { earliestEnd, useRefetchAt } from '../../ui/use-refetch-at';
 import { ContactActions } from '../leads/ContactActions';
 import { LeadDrawer } from '../leads/LeadDrawer';
 import { StageBadge } from '../leads/StageBadge';
 import { useWorkTranslation } from '../funnel/work-i18n';
+import { claimWaitOf, claimWaitText } from './claim-wait';
 import { DistributeWithPreview } from './DistributeWithPreview';
 import { usePoolsTranslation } from './bundle';
 import { PoolSwitcher } from './PoolSwitcher';
@@ -102,6 +104,12 @@ function PoolList({
     onSettled: () => queryClient.invalidateQueries({ queryKey: workKeys.all }),
   });
   const page = pool.data;
+  // A row's claim opens when its cool-down or embargo ends: ask again then, so the button shows without a reload.
+  useRefetchAt(
+    earliestEnd((rows ?? []).map((row) => claimWaitOf(row)?.until ?? null)),
+    pool.dataUpdatedAt,
+    pool.refetch,
+  );
   return (
     <Stack>
       <Group align="flex-end">
@@ -174,76 +182,85 @@ function PoolList({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {page.rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="pool-row" data-lead-id={row.id}>
-                  <LeadNameCell name={row.name} company={row.company} onOpen={() => onOpen(row.id)} />
-                  <Table.Td>
-                    {row.isMasked ? (
-                      <Text
-                        size="sm"
-                        style={{ whiteSpace: 'nowrap' }}
-                        title={pools.t('pools.masked')}
-                        data-testid="masked-phone"
-                      >
-                        {row.phone ?? ''}
-                      </Text>
-                    ) : (
-                      <ContactActions phone={row.phone} email={null} />
-                    )}
-                  </Table.Td>
-                  <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
-                  <Table.Td>
-                    <StageBadge stage={row.stage} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {row.source ?? ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" style={{ whiteSpace: 'nowrap' }} data-testid="arrived-at">
-                      {formatDateTime(row.arrivedAt, language)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      size="xs"
-                      tt="none"
-                      variant="light"
-                      color={
-                        row.poolReason === 'recycled'
-                          ? 'orange'
-                          : row.poolReason === 'released'
-                            ? 'grape'
-                            : 'gray'
-                      }
-                      data-testid={row.poolReason === 'recycled' ? 'recycled-badge' : 'pool-reason'}
-                    >
-                      {row.fromRepName === null
-                        ? t(`work.pool.reasons.${row.poolReason}`)
-                        : t(`work.pool.reasonsFrom.${row.poolReason}`, { name: row.fromRepName })}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {isRep &&
-                      (row.coolDownUntil !== null ? (
-                        <Text size="xs" c="dimmed" data-testid="cool-down">
-                          {t('work.pool.coolDown', { date: formatDate(row.coolDownUntil, language) })}
+              {page.rows.map((row) => {
+                const wait = claimWaitOf(row);
+                return (
+                  <Table.Tr key={row.id} data-testid="pool-row" data-lead-id={row.id}>
+                    <LeadNameCell name={row.name} company={row.company} onOpen={() => onOpen(row.id)} />
+                    <Table.Td>
+                      {row.isMasked ? (
+                        <Text
+                          size="sm"
+                          style={{ whiteSpace: 'nowrap' }}
+                          title={pools.t('pools.masked')}
+                          data-testid="masked-phone"
+                        >
+                          {row.phone ?? ''}
                         </Text>
                       ) : (
-                        <Button
-                          size="xs"
-                          onClick={() => claim.mutate({ id: row.id, name: row.name })}
-                          loading={claim.isPending && claim.variables.id === row.id}
-                          disabled={page.claimDailyLimit !== null && page.claimsToday >= page.claimDailyLimit}
-                          data-testid="claim"
-                        >
-                          {t('work.pool.claim')}
-                        </Button>
-                      ))}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                        <ContactActions phone={row.phone} email={null} />
+                      )}
+                    </Table.Td>
+                    <Table.Td>{row.grade && <GradeBadge grade={row.grade} />}</Table.Td>
+                    <Table.Td>
+                      <StageBadge stage={row.stage} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" c="dimmed">
+                        {row.source ?? ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" style={{ whiteSpace: 'nowrap' }} data-testid="arrived-at">
+                        {formatDateTime(row.arrivedAt, language)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        size="xs"
+                        tt="none"
+                        variant="light"
+                        color={
+                          row.poolReason === 'recycled'
+                            ? 'orange'
+                            : row.poolReason === 'released'
+                              ? 'grape'
+                              : 'gray'
+                        }
+                        data-testid={row.poolReason === 'recycled' ? 'recycled-badge' : 'pool-reason'}
+                      >
+                        {row.fromRepName === null
+                          ? t(`work.pool.reasons.${row.poolReason}`)
+                          : t(`work.pool.reasonsFrom.${row.poolReason}`, { name: row.fromRepName })}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {isRep &&
+                        (wait !== null ? (
+                          <Text
+                            size="xs"
+                            c="dimmed"
+                            data-testid={wait.kind === 'coolDown' ? 'cool-down' : 'embargo'}
+                          >
+                            {claimWaitText(t, language, wait)}
+                          </Text>
+                        ) : (
+                          <Button
+                            size="xs"
+                            onClick={() => claim.mutate({ id: row.id, name: row.name })}
+                            loading={claim.isPending && claim.variables.id === row.id}
+                            disabled={
+                              page.claimDailyLimit !== null && page.claimsToday >= page.claimDailyLimit
+                            }
+                            data-testid="claim"
+                          >
+                            {t('work.pool.claim')}
+                          </Button>
+                        ))}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
