@@ -13,8 +13,12 @@ import {
   countClosures,
   countClosuresByOwner,
   countFollowUpsByRep,
+  sumArrivals,
+  sumClosures,
   type ArrivalRow,
+  type ArrivalTotals,
   type ClosureRow,
+  type ClosureTotals,
   type KpiFilter,
   type OwnerClosureRow,
 } from '../../store/dashboard-kpi';
@@ -48,8 +52,10 @@ export interface HandOverReads {
 
 /** The period's closures. */
 export interface ClosureReads {
-  /** Closures of the period and the one before, per day, grade and score band. */
+  /** Closures of the period, per day, grade and score band. */
   readonly closures: readonly ClosureRow[];
+  /** Closures of the period before, summed: its conversion of closed leads, to compare with. */
+  readonly closuresBefore: ClosureTotals;
   readonly closuresByOwner: readonly OwnerClosureRow[];
 }
 
@@ -61,8 +67,10 @@ export interface ActivityReads {
 
 /** The period's leads: their arrivals, closures, follow-ups and stays. */
 export interface LeadReads {
-  /** Arrivals of the period and the one before (countArrivals' rows: their sums are the figures). */
+  /** Arrivals of the period (countArrivals' rows: their sums are the figures). */
   readonly arrivals: readonly ArrivalRow[];
+  /** Arrivals of the period before, summed: its conversion and loss, to compare with. */
+  readonly arrivalsBefore: ArrivalTotals;
   readonly closures: ClosureReads;
   readonly activity: ActivityReads;
 }
@@ -104,11 +112,12 @@ export function readHandOvers(db: Database, input: KpiReadInput): HandOverReads 
 /** The lead part, from `db` as it stands (the caller holds the transaction). */
 export function readLeads(db: Database, input: KpiReadInput): LeadReads {
   const { period, filter } = input;
-  const both = bothPeriods(period);
   return {
-    arrivals: countArrivals(db, both, filter, period.from),
+    arrivals: countArrivals(db, period, filter),
+    arrivalsBefore: sumArrivals(db, period.previous, filter),
     closures: {
-      closures: countClosures(db, both, filter),
+      closures: countClosures(db, period, filter),
+      closuresBefore: sumClosures(db, period.previous, filter),
       closuresByOwner: countClosuresByOwner(db, period, filter),
     },
     activity: {

@@ -2,10 +2,10 @@
 // per-day sparkline of each — SQL counts per day, grade and source; core/domain/kpi defines every figure.
 import type { Database } from 'better-sqlite3';
 import type { ArrivalCount, ClosureCount } from '../../domain/kpi/conversion';
-import { conversionFromCounts } from '../../domain/kpi/conversion';
+import { conversionFigures, conversionFromCounts } from '../../domain/kpi/conversion';
 import { lossFromCounts } from '../../domain/kpi/loss';
 import type { SlaGradeKey } from '../../domain/sla/sla-policy';
-import type { ArrivalRow, ClosureRow } from '../../store/dashboard-kpi';
+import type { ArrivalRow, ArrivalTotals, ClosureRow } from '../../store/dashboard-kpi';
 import { listReps } from '../../store/reps';
 import type { CallContext } from '../call-context';
 import { readDistributionSettings } from '../distribution/setup';
@@ -43,14 +43,26 @@ function closureCounts(rows: readonly ClosureRow[]): ClosureCount[] {
   }));
 }
 
-function lossOf(rows: readonly ArrivalRow[]) {
+/** The period's arrivals summed, as the period before's are read (sumArrivals). */
+function totalsOf(rows: readonly ArrivalRow[]): ArrivalTotals {
   const sum = (pick: (row: ArrivalRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
-  return lossFromCounts({
+  return {
     arrived: sum((r) => r.arrived),
+    won: sum((r) => r.won),
     lost: sum((r) => r.lost),
     recycled: sum((r) => r.recycled),
     neverContacted: sum((r) => r.neverContacted),
-    any: sum((r) => r.anyLoss),
+    anyLoss: sum((r) => r.anyLoss),
+  };
+}
+
+function lossOf(totals: ArrivalTotals) {
+  return lossFromCounts({
+    arrived: totals.arrived,
+    lost: totals.lost,
+    recycled: totals.recycled,
+    neverContacted: totals.neverContacted,
+    any: totals.anyLoss,
   });
 }
 
@@ -93,17 +105,8 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
     now: ctx.now,
   });
   const { closures, activity } = leads;
-  const isCurrent = (day: number) => day >= period.firstDay;
-  const arrivalsNow = leads.arrivals.filter((row) => isCurrent(row.day));
-  const arrivalsBefore = leads.arrivals.filter((row) => !isCurrent(row.day));
-  const conversionNow = conversionFromCounts(
-    arrivalCounts(arrivalsNow),
-    closureCounts(closures.closures.filter((row) => isCurrent(row.day))),
-  );
-  const conversionBefore = conversionFromCounts(
-    arrivalCounts(arrivalsBefore),
-    closureCounts(closures.closures.filter((row) => !isCurrent(row.day))),
-  );
+  const arrivalsNow = leads.arrivals;
+  const conversionNow = conversionFromCounts(arrivalCounts(arrivalsNow), closureCounts(closures.closures));
   const { responses } = handOvers;
 
   const sumOf = (rows: readonly ArrivalRow[], pick: (row: ArrivalRow) => number) =>
@@ -122,7 +125,7 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
     },
     conversion: {
       current: conversionNow.overall,
-      previous: conversionBefore.overall,
+      previous: conversionFigures(leads.arrivalsBefore, closures.closuresBefore),
       byGrade: conversionNow.byGrade,
       calibration: conversionNow.calibration,
       series: seriesOf(
@@ -133,8 +136,8 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
       ),
     },
     loss: {
-      current: lossOf(arrivalsNow),
-      previous: lossOf(arrivalsBefore),
+      current: lossOf(totalsOf(arrivalsNow)),
+      previous: lossOf(leads.arrivalsBefore),
       series: seriesOf(
         period,
         arrivalsNow,

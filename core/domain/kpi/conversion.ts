@@ -99,21 +99,30 @@ export function countClosures(closures: readonly ClosureFact[]): ClosureCount[] 
   return [...cells.values()];
 }
 
-function figuresOf(arrivals: readonly ArrivalCount[], closures: readonly ClosureCount[]): ConversionFigures {
-  const arrived = arrivals.reduce((sum, a) => sum + a.arrived, 0);
-  const closed = closures.reduce((sum, c) => sum + c.closed, 0);
+/** Conversion figures from totals: won of the leads that arrived, won of the leads closed. */
+export function conversionFigures(
+  arrivals: { readonly arrived: number; readonly won: number },
+  closures: { readonly closed: number; readonly won: number },
+): ConversionFigures {
   return {
-    arrived,
-    wonOfArrived: proportionEstimate(
-      arrivals.reduce((sum, a) => sum + a.won, 0),
-      arrived,
-    ),
-    closed,
-    wonOfClosed: proportionEstimate(
-      closures.reduce((sum, c) => sum + c.won, 0),
-      closed,
-    ),
+    arrived: arrivals.arrived,
+    wonOfArrived: proportionEstimate(arrivals.won, arrivals.arrived),
+    closed: closures.closed,
+    wonOfClosed: proportionEstimate(closures.won, closures.closed),
   };
+}
+
+function figuresOf(arrivals: readonly ArrivalCount[], closures: readonly ClosureCount[]): ConversionFigures {
+  return conversionFigures(
+    {
+      arrived: arrivals.reduce((sum, a) => sum + a.arrived, 0),
+      won: arrivals.reduce((sum, a) => sum + a.won, 0),
+    },
+    {
+      closed: closures.reduce((sum, c) => sum + c.closed, 0),
+      won: closures.reduce((sum, c) => sum + c.won, 0),
+    },
+  );
 }
 
 /**

@@ -83,6 +83,38 @@ describe('the Dashboard KPI row', () => {
     expect(row.arrivalsSeries).toEqual([0, 0, 0, 1, 0, 0, 2]);
   });
 
+  it('compares with the week before: its arrivals’ conversion and loss as they stand, its own closures', async () => {
+    // Two more arrivals of the week before: one won that week, one lost this week and never contacted.
+    t.clock.now = beijing(13, 10);
+    const wonBefore = await addLead(t, '上周赢单');
+    t.clock.now = beijing(14, 10);
+    await t.client.call('funnel.move', { id: wonBefore, stage: 'won', wonAmountYuan: 1000 });
+    t.clock.now = beijing(15, 10);
+    const lostLater = await addLead(t, '本周丢单');
+    t.clock.now = beijing(21, 10);
+    await t.client.call('funnel.move', { id: lostLater, stage: 'lost', lostReason: '价格太高' });
+    t.clock.now = beijing(23, 17);
+    const row = await t.client.call('dashboard.kpis', WEEK);
+    // The week before: 上周客户 (contacted), 上周赢单 (won) and 本周丢单 arrived; 上周赢单 closed then.
+    expect(row.conversion.previous).toMatchObject({
+      arrived: 3,
+      wonOfArrived: { value: 1 / 3, n: 3 },
+      closed: 1,
+      wonOfClosed: { value: 1, n: 1 },
+    });
+    expect(row.loss.previous.lost).toMatchObject({ value: 1 / 3, n: 3 });
+    expect(row.loss.previous.neverContacted).toMatchObject({ value: 1 / 3, n: 3 });
+    expect(row.loss.previous.recycled).toMatchObject({ value: 0, n: 3 });
+    expect(row.loss.previous.any).toMatchObject({ value: 1 / 3, n: 3 });
+    // This week's arrivals are this week's alone; its closures take in the lead lost this week.
+    expect(row.conversion.current).toMatchObject({
+      arrived: 3,
+      closed: 2,
+      wonOfClosed: { value: 1 / 2, n: 2 },
+    });
+    expect(row.loss.current.lost).toMatchObject({ value: 0, n: 3 });
+  });
+
   it('counts manual hand-overs apart from distribution, as the Rules page does, and judges nothing', async () => {
     const row = await t.client.call('dashboard.kpis', WEEK);
     const all = row.balance.groups.find((g) => g.group === 'all');

@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   countArrivals,
+  sumArrivals,
+  sumClosures,
   countClosures,
   countClosuresByOwner,
   listResponses,
@@ -62,6 +64,13 @@ describe('the KPI row’s query plans', () => {
     try {
       expect(plansOf(db, () => countArrivals(db, PERIOD, {}))).toMatch(/COVERING INDEX leads_cohort/);
       expect(plansOf(db, () => countClosures(db, PERIOD, {}))).toMatch(/COVERING INDEX leads_closures/);
+      // The period before, summed whole: the same indexes, no sort.
+      expect(plansOf(db, () => sumArrivals(db, PERIOD, {}))).toMatch(
+        /^SEARCH leads USING COVERING INDEX leads_cohort \(created_at>\? AND created_at<\?\)$/,
+      );
+      expect(plansOf(db, () => sumClosures(db, PERIOD, {}))).toMatch(
+        /^SEARCH leads USING COVERING INDEX leads_closures \([^|]*\)$/,
+      );
       expect(plansOf(db, () => countClosuresByOwner(db, PERIOD, {}))).toMatch(
         /COVERING INDEX leads_closures/,
       );
