@@ -123,6 +123,13 @@ describe('distribution in a browser against the hub', () => {
     await page.getByTestId('appeal-message').fill('这是制造业客户，应该给资深销售');
     await page.getByTestId('appeal-submit').click();
     await page.getByText('申诉已提交，等待主管处理').waitFor();
+    // The drawer no longer offers a second appeal of the same hand-over: it says the first is pending.
+    await page
+      .getByRole('dialog')
+      .getByTestId('appeal-pending')
+      .getByText('申诉处理中，等待主管答复')
+      .waitFor();
+    expect(await page.getByRole('dialog').getByTestId('appeal-button').count()).toBe(0);
     await page.keyboard.press('Escape');
 
     await switchActor('销售主管');

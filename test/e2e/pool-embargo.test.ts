@@ -69,6 +69,8 @@ describe('a pool embargo, as a rep', () => {
     await refusal.waitFor();
     expect(await refusal.innerText()).toBe(await embargo.innerText());
     expect(await drawer.getByTestId('drawer-claim').count()).toBe(0);
+    // Never theirs: nothing to appeal, so no appeal is offered.
+    expect(await drawer.getByTestId('appeal-button').count()).toBe(0);
 
     await session.callApi('dev.advanceClock', { minutes: EMBARGO_MINUTES + 1 });
     await repPage.clock.fastForward(`${EMBARGO_MINUTES + 1}:00`);

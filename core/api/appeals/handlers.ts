@@ -12,9 +12,9 @@ import { appendAudit } from '../../store/audit-log';
 import { findAssignmentById, findLatestAssignment } from '../../store/distribution-state';
 import { findLeadById } from '../../store/leads';
 import { actorLabel, type CallContext, type HandlersOf } from '../call-context';
-import { fromRepOf } from '../distribution/assignment-view';
 import { reassignLeads } from '../distribution/manual';
 import { ServiceError } from '../errors';
+import { isAppealableBy } from './appealable';
 import type { appealsCalls } from './calls';
 import { APPEALS_ERRORS } from './errors';
 
@@ -34,7 +34,7 @@ export const appealsHandlers: HandlersOf<typeof appealsCalls> = {
         : findAssignmentById(ctx.db, input.assignmentId);
     if (!assignment || assignment.leadId !== lead.id)
       throw new ServiceError(APPEALS_ERRORS.assignmentNotFound, undefined, 'assignmentId');
-    if (assignment.repId !== repId && fromRepOf(assignment) !== repId)
+    if (!isAppealableBy(assignment, repId))
       throw new ServiceError(APPEALS_ERRORS.notYourAssignment, undefined, 'assignmentId');
     if (findOpenAppeal(ctx.db, assignment.id, repId))
       throw new ServiceError(APPEALS_ERRORS.alreadyOpen, undefined, 'assignmentId');

@@ -1,5 +1,6 @@
 // Handlers of the lead calls: list (paged, filtered, scoped to the actor), get, create, update, facets, possible
 // duplicates and the export.
+import { appealStateOf } from '../appeals/appealable';
 import type { Lead } from '../../domain/lead';
 import { asLeadId, asRepId } from '../../domain/ids';
 import { appendAudit } from '../../store/audit-log';
@@ -68,6 +69,7 @@ export const leadsHandlers: HandlersOf<typeof leadsCalls> = {
       followUps: listFollowUpsForLead(ctx.db, lead.id),
       scoreModelVersion: findLeadMeta(ctx.db, lead.id)?.scoreModelVersion ?? null,
       explanation: ctx.scoring.explain(lead, ctx.now),
+      appeal: ctx.actor.role === 'rep' ? appealStateOf(ctx.db, lead.id, ctx.actor.repId) : 'none',
     };
   },
 

@@ -249,6 +249,11 @@ export const leadDetailSchema = z
     followUps: z.array(followUpRecordSchema).readonly(),
     scoreModelVersion: z.number().int().nullable(),
     explanation: scoreExplanationSchema,
+    /**
+     * Whether the rep asking may appeal the lead's latest hand-over (one to them or away from them; appealable.ts):
+     * none (nothing of theirs, and always for the team lead), open, or pending (their appeal awaits the team lead).
+     */
+    appeal: z.enum(['none', 'open', 'pending']),
   })
   .strict();
 export type LeadDetail = z.output<typeof leadDetailSchema>;

@@ -135,6 +135,31 @@ describe('reassignment and appeals through the API', () => {
       expect(byLead.code).toBe('forbidden');
     });
 
+    it('says in the lead’s detail whether the rep asking may appeal it, as appeals.raise decides', async () => {
+      const { lead, owner, other } = await setUp();
+      const appealOf = async (id: string) => (await t.client.call('leads.get', { id })).appeal;
+      expect(await appealOf(lead.id)).toBe('none');
+      await asRep(owner.id);
+      expect(await appealOf(lead.id)).toBe('open');
+      await t.client.call('appeals.raise', { leadId: lead.id, message: '不是我的区域' });
+      expect(await appealOf(lead.id)).toBe('pending');
+      // Reassigned: the one who got it may appeal that hand-over.
+      await asRep(null);
+      await t.client.call('distribution.reassign', { leadIds: [lead.id], toRepId: other.id, reason: '平衡' });
+      await asRep(other.id);
+      expect(await appealOf(lead.id)).toBe('open');
+      // A pool lead that was never theirs: nothing to appeal, and the hub agrees.
+      await asRep(null);
+      for (const rep of [owner, other])
+        await t.client.call('reps.update', { id: rep.id, patch: { isOutOfOffice: true } });
+      const pooled = await t.client.call('leads.create', { name: '公海线索' });
+      expect(pooled.ownerId).toBeNull();
+      await asRep(owner.id);
+      expect(await appealOf(pooled.id)).toBe('none');
+      const error = await refusal(t.client.call('appeals.raise', { leadId: pooled.id, message: '我想要' }));
+      expect(error.code).toBe('forbidden');
+    });
+
     it('lets a rep appeal a reassignment away from them', async () => {
       const { lead, owner, other } = await setUp();
       await t.client.call('distribution.reassign', {

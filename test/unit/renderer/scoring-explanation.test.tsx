@@ -56,6 +56,7 @@ function makeDetail(
     assignments: [],
     followUps: [],
     scoreModelVersion: options.isStale ? 2 : 3,
+    appeal: 'none',
     explanation: {
       rule,
       prediction: options.prediction ?? null,

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useClient } from '../../api/client-context';
+import { queryKeys } from '../../api/query-keys';
 import { useDistributionTranslation } from './bundle';
 import { distributionKeys } from './distribution-queries';
 
@@ -32,6 +33,8 @@ export function AppealButton({
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: distributionKeys.all });
+      // The lead's detail says the appeal is now pending.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.leadDetail(leadId) });
       notifications.show({ color: 'teal', message: t('distribution.appeal.done') });
       setMessage('');
       setOpened(false);

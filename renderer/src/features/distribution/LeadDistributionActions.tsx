@@ -1,6 +1,7 @@
-// The lead drawer's distribution actions: the team lead reassigns; a rep appeals, claims an open pool lead, and puts
-// an open lead of theirs back in the public pool.
-import { Button } from '@mantine/core';
+// The lead drawer's distribution actions: the team lead reassigns; a rep appeals a hand-over to or away from them
+// (as the hub allows: the lead's detail says so), claims an open pool lead, and puts an open lead of theirs back in
+// the public pool.
+import { Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { isOpenStage, type FunnelStage } from '../../../../core/domain/funnel';
 import { ClaimButton } from '../pool/ClaimButton';
@@ -18,7 +19,14 @@ interface ActionsLead {
   readonly isHistory: boolean;
 }
 
-export function LeadDistributionActions({ lead }: { lead: ActionsLead }) {
+export function LeadDistributionActions({
+  lead,
+  appeal,
+}: {
+  lead: ActionsLead;
+  /** leads.get's word on the rep's appeal of the lead's latest hand-over. */
+  appeal: 'none' | 'open' | 'pending';
+}) {
   const { t } = useDistributionTranslation();
   const actor = useActor();
   const [isReassigning, setReassigning] = useState(false);
@@ -29,7 +37,12 @@ export function LeadDistributionActions({ lead }: { lead: ActionsLead }) {
       <>
         {isWorkable && lead.ownerId === null && <ClaimButton lead={lead} />}
         {isWorkable && lead.ownerId === actor.repId && <ReleaseButton leadId={lead.id} />}
-        <AppealButton leadId={lead.id} />
+        {appeal === 'open' && <AppealButton leadId={lead.id} />}
+        {appeal === 'pending' && (
+          <Text size="sm" c="dimmed" data-testid="appeal-pending">
+            {t('distribution.appeal.pending')}
+          </Text>
+        )}
       </>
     );
   }

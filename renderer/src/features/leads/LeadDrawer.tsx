@@ -245,7 +245,7 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
       {detail.data && lead && !isEditing && (
         <Stack>
           <Group justify="flex-end">
-            <LeadDistributionActions lead={lead} />
+            <LeadDistributionActions lead={lead} appeal={detail.data.appeal} />
             {isOwnWork && !lead.isHistory && <LogFollowUpButton lead={lead} />}
             {isOwnWork && (
               <Button variant="light" onClick={() => setEditingId(lead.id)}>
