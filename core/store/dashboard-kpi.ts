@@ -185,6 +185,16 @@ const isClosed = sql<boolean>`leads.stage IN ('won', 'lost')`;
  */
 const closedLeads = leadsIndexedBy('leads_closures');
 
+/** The leads closed in [from, to) that the filter keeps, through leads_closures. */
+function closedIn(period: KpiPeriod, filter: KpiFilter) {
+  return qb
+    .selectFrom(closedLeads)
+    .where(leadCondition(filter))
+    .where(isClosed)
+    .where(closedAt, '>=', period.from)
+    .where(closedAt, '<', period.to);
+}
+
 export interface ClosureRow {
   readonly day: number;
   readonly grade: string | null;
@@ -201,12 +211,7 @@ export function countClosures(db: Database, period: KpiPeriod, filter: KpiFilter
   const band = sql<number | null>`min(80, CAST(leads.score / 20 AS INTEGER) * 20)`;
   return selectAll(
     db,
-    qb
-      .selectFrom(closedLeads)
-      .where(leadCondition(filter))
-      .where(isClosed)
-      .where(closedAt, '>=', period.from)
-      .where(closedAt, '<', period.to)
+    closedIn(period, filter)
       .select([
         day.as('day'),
         'leads.grade',
@@ -228,16 +233,10 @@ export type ClosureTotals = Pick<ClosureRow, 'closed' | 'won'>;
 export function sumClosures(db: Database, period: KpiPeriod, filter: KpiFilter): ClosureTotals {
   const [row] = selectAll(
     db,
-    qb
-      .selectFrom(closedLeads)
-      .where(leadCondition(filter))
-      .where(isClosed)
-      .where(closedAt, '>=', period.from)
-      .where(closedAt, '<', period.to)
-      .select([
-        (eb) => eb.fn.countAll<number>().as('closed'),
-        sql<number>`coalesce(sum(leads.stage = 'won'), 0)`.as('won'),
-      ]),
+    closedIn(period, filter).select([
+      (eb) => eb.fn.countAll<number>().as('closed'),
+      sql<number>`coalesce(sum(leads.stage = 'won'), 0)`.as('won'),
+    ]),
   );
   return row ?? { closed: 0, won: 0 };
 }
@@ -283,13 +282,8 @@ export interface OwnerClosureRow {
 export function countClosuresByOwner(db: Database, period: KpiPeriod, filter: KpiFilter): OwnerClosureRow[] {
   return selectAll(
     db,
-    qb
-      .selectFrom(closedLeads)
-      .where(leadCondition(filter))
-      .where(isClosed)
+    closedIn(period, filter)
       .where('leads.owner_id', 'is not', null)
-      .where(closedAt, '>=', period.from)
-      .where(closedAt, '<', period.to)
       .select([
         sql<string>`leads.owner_id`.as('repId'),
         (eb) => eb.fn.countAll<number>().as('closed'),

@@ -1,7 +1,7 @@
 // Accessibility figures in Chromium against a demo hub (needs `npm run build:renderer` first): axe-core's serious
 // and critical WCAG 2.1 A/AA violations over every page and main dialog, as the team lead and as a rep, in both
 // languages (the same scan as test/e2e/a11y.test.ts), and what 200% zoom on a 1280×720 window leaves visible.
-import { countNodes, scanAll, signPageInAsRep } from '../e2e/a11y-scan';
+import { countNodes, scanAll, signPageInAsDemoRep } from '../e2e/a11y-scan';
 import { kanbanCardsVisible, leadsRowsVisible, ZOOM_200_VIEWPORT } from '../e2e/a11y-zoom';
 import { startHubSession } from '../e2e/hub-harness';
 import type { Report } from './figure';
@@ -11,7 +11,7 @@ export async function run(report: Report): Promise<void> {
   const session = await startHubSession({ hubArgs: ['--demo'], viewport: { width: 1280, height: 720 } });
   try {
     const lead = await scanAll(session, 'lead');
-    await signPageInAsRep(session, session.page);
+    await signPageInAsDemoRep(session, session.page);
     const rep = await scanAll(session, 'rep');
     for (const finding of [...lead, ...rep]) {
       console.log(`#   ${finding.where}: ${finding.rule} (${finding.impact}) ×${finding.count}`);

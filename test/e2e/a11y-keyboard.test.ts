@@ -3,7 +3,7 @@
 // page is reached by the skip link, Tab, arrows and shortcuts.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPageInAsRep } from './a11y-scan';
+import { signPageInAsDemoRep } from './a11y-scan';
 import { LEAD_PASSWORD, startHubSession, type HubSession } from './hub-harness';
 
 /** What has the focus: its test id, the lead it belongs to (its own or its row's/card's), and where it sits. */
@@ -66,7 +66,7 @@ describe('a rep works a lead from the pool with the keyboard alone', () => {
   beforeAll(async () => {
     session = await startHubSession({ hubArgs: ['--demo'], viewport: { width: 1280, height: 720 } });
     page = session.page;
-    await signPageInAsRep(session, page);
+    await signPageInAsDemoRep(session, page);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { HubSession } from './hub-harness';
+import { signPageInAsRep, type HubSession } from './hub-harness';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -189,7 +189,7 @@ async function setLanguage(session: HubSession, page: Page, language: Language):
 }
 
 /** Signs the page in as the first active demo rep with a PIN (a fetch, so the hub sets the page's cookie). */
-export async function signPageInAsRep(
+export async function signPageInAsDemoRep(
   session: HubSession,
   page: Page,
 ): Promise<{ id: string; name: string }> {
@@ -199,19 +199,7 @@ export async function signPageInAsRep(
   );
   const rep = reps.find((r) => r.isActive) ?? reps[0];
   if (!rep) throw new Error('The demo has no rep to sign in as');
-  await page.goto(`${session.baseUrl}/api/health`);
-  const answer = await page.evaluate(
-    async (input) => {
-      const response = await fetch('/api/session.signIn', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return (await response.json()) as { ok: boolean };
-    },
-    { as: 'rep', repId: rep.id, pin: DEMO_PIN },
-  );
-  if (!answer.ok) throw new Error(`The page could not sign in as rep ${rep.name}: ${JSON.stringify(answer)}`);
+  await signPageInAsRep(page, session.baseUrl, rep.id, DEMO_PIN);
   return rep;
 }
 

@@ -2,7 +2,7 @@
 // team lead and as a rep on the demo workspace: no serious or critical violation.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanAll, scanNow, signPageInAsRep } from './a11y-scan';
+import { scanAll, scanNow, signPageInAsDemoRep } from './a11y-scan';
 import { signPageIn, startHubSession, type HubSession } from './hub-harness';
 
 describe('accessibility of every page and main dialog (axe-core, WCAG 2.1 AA)', () => {
@@ -39,7 +39,7 @@ describe('accessibility of every page and main dialog (axe-core, WCAG 2.1 AA)', 
   }, 600_000);
 
   it('finds no serious or critical violation as a rep, in both languages', async () => {
-    await signPageInAsRep(session, page);
+    await signPageInAsDemoRep(session, page);
     try {
       expect(await scanAll(session, 'rep')).toEqual([]);
     } finally {

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { CORE_V8_FLAGS } from '../../core/core-v8-flags';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -160,6 +160,26 @@ export async function signPageInAsRep(
     { id: repId, secret: pin },
   );
   if (!answer.ok) throw new Error(`The rep could not sign in: ${JSON.stringify(answer)}`);
+}
+
+/**
+ * A browser context of its own signed in as a rep (a rep's PC beside the team lead's page), 1280×720 in Chinese;
+ * `prepare` runs on the page before it signs in (listeners, Playwright's clock).
+ */
+export async function openRepPage(
+  session: Pick<HubSession, 'browser' | 'baseUrl'>,
+  repId: string,
+  pin: string,
+  prepare?: (page: Page) => Promise<void> | void,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await session.browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await prepare?.(page);
+  await signPageInAsRep(page, session.baseUrl, repId, pin);
+  return { context, page };
 }
 
 export interface HubSession {

@@ -3,7 +3,7 @@
 // without a reload (the hub's clock moved by the test hook, the page's by Playwright's clock).
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPageInAsRep, startHubSession, type HubSession } from './hub-harness';
+import { openRepPage, startHubSession, type HubSession } from './hub-harness';
 
 const PIN = '135790';
 const EMBARGO_MINUTES = 30;
@@ -41,14 +41,10 @@ describe('a pool embargo, as a rep', () => {
       joinedOn: '2024-01-01',
       pin: PIN,
     });
-    repContext = await session.browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'zh-CN',
-    });
-    repPage = await repContext.newPage();
     // The page's timers run on a clock the test can move forward, as the hub's.
-    await repPage.clock.install();
-    await signPageInAsRep(repPage, session.baseUrl, rep.id, PIN);
+    ({ context: repContext, page: repPage } = await openRepPage(session, rep.id, PIN, (page) =>
+      page.clock.install(),
+    ));
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@
 // the team lead sees the reveal in the pool page's reveal log.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPageInAsRep, startHubSession, type HubSession } from './hub-harness';
+import { openRepPage, startHubSession, type HubSession } from './hub-harness';
 
 const PIN = '135790';
 const PHONE = '13800138000';
@@ -22,12 +22,7 @@ describe('masked contact data in the pool', () => {
       joinedOn: '2024-01-01',
       pin: PIN,
     });
-    repContext = await session.browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'zh-CN',
-    });
-    repPage = await repContext.newPage();
-    await signPageInAsRep(repPage, session.baseUrl, rep.id, PIN);
+    ({ context: repContext, page: repPage } = await openRepPage(session, rep.id, PIN));
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@
 // name without its phone (neither on the page nor in what the hub answered the page), and filters by rep.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPageInAsRep, startHubSession, type HubSession } from './hub-harness';
+import { openRepPage, startHubSession, type HubSession } from './hub-harness';
 
 const PIN = '135790';
 const PHONE = '13912345678';
@@ -53,16 +53,12 @@ describe('the assignment history on the Transparency page, as a rep', () => {
       })
     ).id;
     await session.callApi('leads.create', { name: '陈静', company: '陈氏科技', source: '官网表单' });
-    repContext = await session.browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      locale: 'zh-CN',
-    });
-    repPage = await repContext.newPage();
-    repPage.on('response', (response) => {
-      if (response.url().endsWith('/api/distribution.assignments'))
-        void response.text().then((body) => answers.push(body));
-    });
-    await signPageInAsRep(repPage, session.baseUrl, wang, PIN);
+    ({ context: repContext, page: repPage } = await openRepPage(session, wang, PIN, (page) => {
+      page.on('response', (response) => {
+        if (response.url().endsWith('/api/distribution.assignments'))
+          void response.text().then((body) => answers.push(body));
+      });
+    }));
   });
 
   afterAll(async () => {
