@@ -168,6 +168,8 @@ describe('distribution in a browser against the hub', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toBe(await coolDown.textContent());
     expect(await page.getByRole('dialog').getByTestId('drawer-claim').count()).toBe(0);
+    // Given up by them: nothing of theirs to appeal.
+    expect(await page.getByRole('dialog').getByTestId('appeal-button').count()).toBe(0);
     await page.keyboard.press('Escape');
 
     await switchActor('销售主管');

@@ -1,4 +1,5 @@
-// Which hand-over of a lead a rep may appeal: one that gave the lead to them, or one that took it from them.
+// Which hand-over of a lead a rep may appeal: one that gave the lead to them, or one that took it from them (not
+// their own return of it to the pool).
 // appeals.raise holds to it, and a lead's detail (leads.get) says where the rep stands, so the drawer offers an
 // appeal only where the hub would take one.
 import type { Database } from 'better-sqlite3';
@@ -7,8 +8,19 @@ import type { AssignmentRecord } from '../../store/assignments';
 import { findLatestAssignment } from '../../store/distribution-state';
 import { fromRepOf } from '../distribution/assignment-view';
 
+/** The rep put the lead back in the pool themselves (pool.release): a hand-over of theirs with nothing to contest. */
+function isReleasedBy(assignment: AssignmentRecord, repId: string): boolean {
+  const explanation = assignment.explanation;
+  return (
+    fromRepOf(assignment) === repId &&
+    typeof explanation === 'object' &&
+    explanation !== null &&
+    (explanation as { reason?: unknown }).reason === 'released'
+  );
+}
+
 export function isAppealableBy(assignment: AssignmentRecord, repId: string): boolean {
-  return assignment.repId === repId || fromRepOf(assignment) === repId;
+  return assignment.repId === repId || (fromRepOf(assignment) === repId && !isReleasedBy(assignment, repId));
 }
 
 /** none: nothing of theirs to appeal; open: they may appeal its latest hand-over; pending: theirs awaits the team lead. */

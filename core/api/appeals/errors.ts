@@ -19,8 +19,8 @@ export const APPEALS_ERRORS = defineErrors('appeals', {
   },
   notYourAssignment: {
     kind: 'forbidden',
-    en: 'You can only appeal an assignment to you or away from you.',
-    zh: '只能对分配给你或从你这里转出的分配提出申诉。',
+    en: 'You can only appeal an assignment to you or away from you, not a lead you put back in the pool yourself.',
+    zh: '只能对分配给你或从你这里转出的分配提出申诉，自己放回公海的线索除外。',
   },
   alreadyOpen: {
     kind: 'conflict',

@@ -106,6 +106,17 @@ describe('a rep puts a lead back in the public pool', () => {
     expect(candidates.find((c) => c.repId === wang)?.exclusion).toMatchObject({ code: 'recycled-from' });
   });
 
+  it('leaves its releaser nothing to appeal: they gave it up themselves', async () => {
+    const asWang = repClient(t, wang);
+    expect((await asWang.call('leads.get', { id: lead })).appeal).toBe('open');
+    t.clock.now += 60 * 60_000;
+    await asWang.call('pool.release', { leadId: lead, reason: '客户明确没有需求' });
+    expect((await asWang.call('leads.get', { id: lead })).appeal).toBe('none');
+    await expect(asWang.call('appeals.raise', { leadId: lead, message: '我要回来' })).rejects.toMatchObject({
+      reason: 'appeals.notYourAssignment',
+    });
+  });
+
   it('lets another rep claim it at once', async () => {
     await repClient(t, wang).call('pool.release', { leadId: lead, reason: '号码无效' });
     await expect(repClient(t, li).call('pool.claim', { leadId: lead })).resolves.toMatchObject({
