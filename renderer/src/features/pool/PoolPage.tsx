@@ -104,6 +104,15 @@ function PoolList({
     onSettled: () => queryClient.invalidateQueries({ queryKey: workKeys.all }),
   });
   const page = pool.data;
+  // Past a cap the hub refuses every claim from this pool: say which, and offer none.
+  const capReached =
+    !isRep || page === undefined
+      ? null
+      : page.claimDailyLimit !== null && page.claimsToday >= page.claimDailyLimit
+        ? ('dailyFull' as const)
+        : page.holdingLimit !== null && page.holding >= page.holdingLimit
+          ? ('holdingFull' as const)
+          : null;
   // A row's claim opens when its cool-down or embargo ends: ask again then, so the button shows without a reload.
   useRefetchAt(
     earliestEnd((rows ?? []).map((row) => claimWaitOf(row)?.until ?? null)),
@@ -155,6 +164,11 @@ function PoolList({
         )}
         {pool.isFetching && <Loader size="xs" />}
       </Group>
+      {capReached !== null && (
+        <Text size="sm" c="dimmed" data-testid="claim-capped">
+          {pools.t(`pools.caps.${capReached}`)}
+        </Text>
+      )}
       {page?.rows.some((row) => row.isMasked) && (
         <Text size="xs" c="dimmed" data-testid="masked-hint">
           {pools.t('pools.masked')}
@@ -249,9 +263,7 @@ function PoolList({
                             size="xs"
                             onClick={() => claim.mutate({ id: row.id, name: row.name })}
                             loading={claim.isPending && claim.variables.id === row.id}
-                            disabled={
-                              page.claimDailyLimit !== null && page.claimsToday >= page.claimDailyLimit
-                            }
+                            disabled={capReached !== null}
                             data-testid="claim"
                           >
                             {t('work.pool.claim')}
