@@ -201,6 +201,15 @@ export class ServiceError extends Error {
       ...(this.details === undefined ? {} : { details: this.details }),
     };
   }
+
+  /** The refusal as an answer's data (a job's failure, a check before an action): its reason, words and details. */
+  toRefusalData(): { reason: string; message: string; details?: ErrorDetails } {
+    return {
+      reason: this.def.reason,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
+  }
 }
 
 /** The client-side twin: thrown by a client when a call comes back `{ ok: false }`. */

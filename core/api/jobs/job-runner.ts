@@ -61,8 +61,7 @@ export function jobErrorOf(error: unknown): JobError {
       : new ServiceError(JOBS_ERRORS.failed, {
           detail: error instanceof Error ? error.message : String(error),
         });
-  const data = refusal.toData();
-  return { reason: data.reason, message: data.message, ...(data.details ? { details: data.details } : {}) };
+  return refusal.toRefusalData();
 }
 
 export function createJobRunner(options: {

@@ -48,6 +48,8 @@ export const recycleWarningSchema = z
     kind: z.enum(RECYCLE_KINDS),
     days: z.number().int(),
     dueAt: z.number().int(),
+    /** Why a lock would be refused now (the pool allows none, or the owner holds its cap of locks); null: lockable. */
+    lockRefusal: refusalDataSchema.nullable(),
   })
   .strict();
 

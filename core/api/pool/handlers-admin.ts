@@ -33,6 +33,17 @@ function shownPool(pool: PoolConfig) {
   return { id, isDefault, name, position, ...storedPoolConfigSchema.parse(rest) };
 }
 
+/** Why pool.lock would refuse the owner a new lock in `pool` now (none allowed, or their cap held), or null. */
+function lockRefusalOf(pool: PoolConfig, ownerLocks: readonly LeadLock[]): ServiceError | null {
+  const held = ownerLocks.filter((lock) => lock.poolId === pool.id).length;
+  const refusal = checkLock(pool.locks, held);
+  if (refusal?.rule === 'lockOff')
+    return new ServiceError(POOL_ERRORS.lockOff, { pool: pool.name }, 'leadId');
+  if (refusal?.rule === 'lockCap')
+    return new ServiceError(POOL_ERRORS.lockCap, { pool: pool.name, cap: 'lock', ...refusal }, 'leadId');
+  return null;
+}
+
 function lockShown(ctx: CallContext, lock: LeadLock) {
   return {
     leadId: lock.leadId,
@@ -109,12 +120,8 @@ export const poolAdminHandlers: HandlersOf<typeof poolAdminCalls> = {
       return lockShown(ctx, current);
     if (current) releaseLock(ctx.db, current.id, ctx.now, actorLabel(ctx.actor));
     const pool = poolOf(readPools(ctx.db), lead);
-    const held = listActiveLocksOf(ctx.db, ownerId, ctx.now).filter((lock) => lock.poolId === pool.id).length;
-    const refusal = checkLock(pool.locks, held);
-    if (refusal?.rule === 'lockOff')
-      throw new ServiceError(POOL_ERRORS.lockOff, { pool: pool.name }, 'leadId');
-    if (refusal?.rule === 'lockCap')
-      throw new ServiceError(POOL_ERRORS.lockCap, { pool: pool.name, cap: 'lock', ...refusal }, 'leadId');
+    const refusal = lockRefusalOf(pool, listActiveLocksOf(ctx.db, ownerId, ctx.now));
+    if (refusal !== null) throw refusal;
     const lock: LeadLock = {
       id: ctx.newId('lck'),
       leadId: lead.id,
@@ -160,16 +167,23 @@ export const poolAdminHandlers: HandlersOf<typeof poolAdminCalls> = {
   'pool.warnings'(ctx) {
     const repId = repIdOf(ctx);
     const items = planSweep(ctx.db, ctx.now, repId ?? undefined).filter((item) => item.state === 'warn');
+    const locksOf = new Map<string, readonly LeadLock[]>();
     return {
-      warnings: items.map((item) => ({
-        leadId: item.lead.id,
-        name: item.lead.name,
-        ownerId: item.lead.ownerId,
-        poolId: item.pool.id,
-        kind: item.due.kind,
-        days: item.due.days,
-        dueAt: item.due.dueAt,
-      })),
+      warnings: items.map((item) => {
+        const ownerId = item.lead.ownerId;
+        let locks = locksOf.get(ownerId);
+        if (locks === undefined) locksOf.set(ownerId, (locks = listActiveLocksOf(ctx.db, ownerId, ctx.now)));
+        return {
+          leadId: item.lead.id,
+          name: item.lead.name,
+          ownerId,
+          poolId: item.pool.id,
+          kind: item.due.kind,
+          days: item.due.days,
+          dueAt: item.due.dueAt,
+          lockRefusal: lockRefusalOf(item.pool, locks)?.toRefusalData() ?? null,
+        };
+      }),
     };
   },
 

@@ -97,9 +97,7 @@ export const poolHandlers: HandlersOf<typeof poolCalls> = {
       ctx.actor.role === 'rep'
         ? claimRefusalFor(ctx, ctx.actor.repId, input.leadId)
         : new ServiceError(POOL_ERRORS.repsOnly);
-    if (refusal === null) return { refusal: null };
-    const { reason, message, details } = refusal.toData();
-    return { refusal: details === undefined ? { reason, message } : { reason, message, details } };
+    return { refusal: refusal?.toRefusalData() ?? null };
   },
 
   'pool.claim'(ctx, input) {

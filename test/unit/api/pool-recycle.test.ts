@@ -63,6 +63,7 @@ describe('pool recycle rules and locks', () => {
         kind: 'no_follow_up',
         days: 3,
         dueAt: start + 3 * DAY_MS,
+        lockRefusal: null,
       },
     ]);
     expect((await repClient(t, li).call('pool.warnings', {})).warnings).toEqual([]);
@@ -126,6 +127,28 @@ describe('pool recycle rules and locks', () => {
     t.clock.now = start + 30 * DAY_MS;
     expect((await t.client.call('pool.sweep', {})).recycled).toBe(0);
     expect(await owner(lead)).toBe(wang);
+  });
+
+  it('says in a warning when a lock would be refused, as pool.lock refuses it', async () => {
+    const rc = repClient(t, wang);
+    const second = await addLead(t, '周杰');
+    assignLead(t, second, wang);
+    t.clock.now = start + 2 * DAY_MS;
+    const refusalOf = async (leadId: string) =>
+      (await rc.call('pool.warnings', {})).warnings.find((w) => w.leadId === leadId)?.lockRefusal;
+    expect(await refusalOf(second)).toBeNull();
+    // One lock each: with the first lead locked, the second's lock is refused, and its warning says so first.
+    await rc.call('pool.lock', { leadId: lead });
+    expect(await refusalOf(second)).toMatchObject({
+      reason: 'pool.lockCap',
+      details: { cap: 'lock', limit: 1, held: 1 },
+    });
+    await expect(rc.call('pool.lock', { leadId: second })).rejects.toMatchObject({ reason: 'pool.lockCap' });
+    // A pool that allows no locks.
+    await t.client.call('pool.releaseLock', { leadId: lead });
+    await configure({ locks: { maxPerRep: 0, days: 14 } });
+    expect(await refusalOf(second)).toMatchObject({ reason: 'pool.lockOff', details: { pool: '公海' } });
+    await expect(rc.call('pool.lock', { leadId: second })).rejects.toMatchObject({ reason: 'pool.lockOff' });
   });
 
   it('spares a locked lead until exactly its expiry', async () => {

@@ -1,9 +1,11 @@
-// A rep's leads about to be recycled by a pool rule, each with a lock button, and the locks in force (the team
-// lead sees everyone's and may extend or release them). Shown on the pool page, the queue and the agenda.
+// A rep's leads about to be recycled by a pool rule, each with a lock button (or why the hub would refuse a lock),
+// and the locks in force (the team lead sees everyone's and may extend or release them). Shown on the pool page,
+// the queue and the agenda.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context';
+import { wordRefusal } from '../../api/worded-errors';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { usePoolsTranslation } from './bundle';
@@ -56,15 +58,22 @@ export function RecycleWarnings({ showLocks = false }: { showLocks?: boolean }) 
                     at: formatDateTime(warning.dueAt, language),
                   })}
                 </Text>
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  onClick={() => lock.mutate(warning.leadId)}
-                  loading={lock.isPending && lock.variables === warning.leadId}
-                  data-testid="lock-lead"
-                >
-                  {t('pools.warnings.lock')}
-                </Button>
+                {warning.lockRefusal !== null ? (
+                  // The hub would refuse the lock (none allowed here, or the owner's cap held): say why instead.
+                  <Text size="xs" c="dimmed" data-testid="lock-refused">
+                    {wordRefusal(warning.lockRefusal, language)}
+                  </Text>
+                ) : (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={() => lock.mutate(warning.leadId)}
+                    loading={lock.isPending && lock.variables === warning.leadId}
+                    data-testid="lock-lead"
+                  >
+                    {t('pools.warnings.lock')}
+                  </Button>
+                )}
               </Group>
             ))}
           </Stack>
