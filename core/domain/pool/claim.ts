@@ -61,18 +61,23 @@ export function coolDownDaysOf(pool: Pick<PoolConfig, 'coolDownDays'>, teamDays:
 
 /**
  * The first rule a claim breaks, or null when the claim may go ahead. Invariants: the embargo holds for
- * `now < pooledAt + embargo`; the cool-down for `now < recycledAt + days`; the daily cap refuses the (cap+1)th
- * claim; the holding cap refuses a claim that would make holdings exceed it.
+ * `now < pooledAt + embargo`; the cool-down for `now < recycledAt + days`; while both hold, the one that ends later
+ * is named (when the claim opens, as the pool's table says); the daily cap refuses the (cap+1)th claim; the holding
+ * cap refuses a claim that would make holdings exceed it.
  */
 export function checkClaim(facts: ClaimFacts): ClaimRefusal | null {
   const { pool, now } = facts;
   if (!isPoolMember(pool, facts.rep.id)) return { rule: 'notMember' };
   const embargoUntil = embargoEndsAt(pool, facts.pooledAt);
-  if (now < embargoUntil) return { rule: 'embargo', until: embargoUntil, minutes: pool.embargoMinutes };
+  const embargo: ClaimRefusal | null =
+    now < embargoUntil ? { rule: 'embargo', until: embargoUntil, minutes: pool.embargoMinutes } : null;
   const days = coolDownDaysOf(pool, facts.teamCoolDownDays);
-  if (facts.lastRecycledFromRepAt !== null && now < facts.lastRecycledFromRepAt + days * DAY_MS)
-    return { rule: 'coolDown', until: facts.lastRecycledFromRepAt + days * DAY_MS, days };
-  return checkCaps(facts, true);
+  const coolDownUntil =
+    facts.lastRecycledFromRepAt === null ? null : facts.lastRecycledFromRepAt + days * DAY_MS;
+  const coolDown: ClaimRefusal | null =
+    coolDownUntil !== null && now < coolDownUntil ? { rule: 'coolDown', until: coolDownUntil, days } : null;
+  if (embargo !== null && coolDown !== null) return coolDown.until >= embargo.until ? coolDown : embargo;
+  return embargo ?? coolDown ?? checkCaps(facts, true);
 }
 
 /** The caps alone: for a claim (daily and holding) or a hand-over by the team lead (holding only). */

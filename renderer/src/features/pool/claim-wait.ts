@@ -17,13 +17,18 @@ export function claimWaitText(t: TFunction, language: Language, wait: ClaimWait)
     : t('work.pool.embargo', { time: formatDateTime(wait.until, language) });
 }
 
-/** What a pool row says about waiting: a cool-down outlasts an embargo, so it is the one named when both hold. */
+/**
+ * What a pool row says about waiting: while both hold, the one that ends later (when the claim opens), as the hub's
+ * refusal of the claim names it (checkClaim), so the row and the drawer agree.
+ */
 export function claimWaitOf(row: {
   readonly coolDownUntil: number | null;
   readonly embargoUntil: number | null;
 }): ClaimWait | null {
-  if (row.coolDownUntil !== null) return { kind: 'coolDown', until: row.coolDownUntil };
-  if (row.embargoUntil !== null) return { kind: 'embargo', until: row.embargoUntil };
+  const { coolDownUntil, embargoUntil } = row;
+  if (coolDownUntil !== null && (embargoUntil === null || coolDownUntil >= embargoUntil))
+    return { kind: 'coolDown', until: coolDownUntil };
+  if (embargoUntil !== null) return { kind: 'embargo', until: embargoUntil };
   return null;
 }
 

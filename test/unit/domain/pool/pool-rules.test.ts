@@ -91,6 +91,25 @@ describe('claim rules at their boundaries', () => {
     expect(checkClaim(facts({ pool: shorter, lastRecycledFromRepAt: T0 - 2 * DAY_MS }))).toBeNull();
   });
 
+  it('names the later of an embargo and a cool-down while both hold: when the claim opens', () => {
+    const embargoed = pool({ embargoMinutes: 30 });
+    const recycledAt = T0 - MINUTE_MS;
+    expect(
+      checkClaim(facts({ pool: embargoed, pooledAt: recycledAt, lastRecycledFromRepAt: recycledAt })),
+    ).toEqual({
+      rule: 'coolDown',
+      until: recycledAt + 7 * DAY_MS,
+      days: 7,
+    });
+    // A cool-down ending first (an old recycle, a lead pooled again just now): the embargo is the later.
+    const earlier = T0 - 7 * DAY_MS + MINUTE_MS;
+    expect(checkClaim(facts({ pool: embargoed, pooledAt: T0, lastRecycledFromRepAt: earlier }))).toEqual({
+      rule: 'embargo',
+      until: T0 + 30 * MINUTE_MS,
+      minutes: 30,
+    });
+  });
+
   it('allows the Nth claim of the day and refuses the (N+1)th', () => {
     expect(checkClaim(facts({ claimsToday: 2 }))).toBeNull();
     expect(checkClaim(facts({ claimsToday: 3 }))).toEqual({ rule: 'claimDaily', limit: 3, today: 3 });
