@@ -1,18 +1,16 @@
 // Which hand-over of a lead a rep may appeal: one that gave the lead to them, or one that took it from them (not
-// their own return of it to the pool).
-// appeals.raise holds to it, and a lead's detail (leads.get) says where the rep stands, so the drawer offers an
-// appeal only where the hub would take one.
+// their own return of it to the pool). appeals.raise holds to it, and a lead's detail (leads.get) says where the rep
+// stands, so the drawer offers an appeal only where the hub would take one.
 import type { Database } from 'better-sqlite3';
 import { findOpenAppeal } from '../../store/appeals';
 import type { AssignmentRecord } from '../../store/assignments';
 import { findLatestAssignment } from '../../store/distribution-state';
 import { fromRepOf } from '../distribution/assignment-view';
 
-/** The rep put the lead back in the pool themselves (pool.release): a hand-over of theirs with nothing to contest. */
-function isReleasedBy(assignment: AssignmentRecord, repId: string): boolean {
+/** A rep's own return of the lead to the pool (pool.release records the reason 'released'). */
+function isRelease(assignment: AssignmentRecord): boolean {
   const explanation = assignment.explanation;
   return (
-    fromRepOf(assignment) === repId &&
     typeof explanation === 'object' &&
     explanation !== null &&
     (explanation as { reason?: unknown }).reason === 'released'
@@ -20,7 +18,7 @@ function isReleasedBy(assignment: AssignmentRecord, repId: string): boolean {
 }
 
 export function isAppealableBy(assignment: AssignmentRecord, repId: string): boolean {
-  return assignment.repId === repId || (fromRepOf(assignment) === repId && !isReleasedBy(assignment, repId));
+  return assignment.repId === repId || (fromRepOf(assignment) === repId && !isRelease(assignment));
 }
 
 /** none: nothing of theirs to appeal; open: they may appeal its latest hand-over; pending: theirs awaits the team lead. */

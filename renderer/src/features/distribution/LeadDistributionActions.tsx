@@ -3,6 +3,7 @@
 // the public pool.
 import { Button, Text } from '@mantine/core';
 import { useState } from 'react';
+import type { LeadDetail } from '../../../../core/api/leads/schemas';
 import { isOpenStage, type FunnelStage } from '../../../../core/domain/funnel';
 import { ClaimButton } from '../pool/ClaimButton';
 import { ReleaseButton } from '../pool/ReleaseButton';
@@ -25,7 +26,7 @@ export function LeadDistributionActions({
 }: {
   lead: ActionsLead;
   /** leads.get's word on the rep's appeal of the lead's latest hand-over. */
-  appeal: 'none' | 'open' | 'pending';
+  appeal: LeadDetail['appeal'];
 }) {
   const { t } = useDistributionTranslation();
   const actor = useActor();
