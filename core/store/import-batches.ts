@@ -1,11 +1,12 @@
 // Repository for import batches: the batch record, the pre-merge snapshots that make an import undoable, and the
 // stored dedupe keys an import matches against (its leads wait in import-staging.ts until the batch commits).
 import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Lead } from '../domain/lead';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable } from './schema';
-import { execute, forEachRawRow, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { allRawCompiled, execute, forEachRawRow, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -249,6 +250,45 @@ const LIVE_LEAD_KEYS = qb
   .where('deleted_at', 'is', null)
   .orderBy('created_at')
   .orderBy('id');
+
+/** The dedupe key columns a file's keys are looked up in, by key kind (DEDUPE_KEY_KINDS order). */
+const KEY_COLUMNS = ['phone_key', 'email_key', 'company_name_key'] as const;
+
+/**
+ * Per key kind: each key of a JSON array of keys that a live lead holds, with its oldest holder (by
+ * created_at, id, as LIVE_LEAD_KEYS orders them), from the kind's key index.
+ */
+const STORED_HOLDERS_SQL = KEY_COLUMNS.map((column) => {
+  const oldestHolder = qb
+    .selectFrom('leads')
+    .select('leads.id')
+    .where(sql.ref(`leads.${column}`), '=', sql.ref('k.value'))
+    .where('leads.deleted_at', 'is', null)
+    .orderBy('leads.created_at')
+    .orderBy('leads.id')
+    .limit(sql.lit(1));
+  const keys = qb
+    .selectFrom(sql<{ value: string }>`json_each(${'[]'})`.as('k'))
+    .select([sql<string>`k.value`.as('key'), oldestHolder.as('id')]);
+  return qb.selectFrom(keys.as('held')).selectAll().where('held.id', 'is not', null).compile();
+});
+
+/**
+ * The oldest live lead holding each of `keys` of one kind (0 phone, 1 email, 2 company name), for those any lead
+ * holds (a key given twice is visited twice): one statement over the kind's key index for a batch of a file's keys.
+ */
+export function forEachStoredKeyHolder(
+  db: Database,
+  kind: 0 | 1 | 2,
+  keys: readonly string[],
+  visit: (key: string, leadId: string) => void,
+): void {
+  const query = STORED_HOLDERS_SQL[kind];
+  if (query === undefined) throw new Error(`no key kind ${kind}`);
+  if (keys.length === 0) return;
+  for (const [key, id] of allRawCompiled<[string, string]>(db, query.sql, [JSON.stringify(keys)]))
+    visit(key, id);
+}
 
 /** The same query as SQL text, for the analysis's matching worker (its own connection, no Kysely). */
 export const LIVE_LEAD_KEYS_SQL = LIVE_LEAD_KEYS.compile().sql;

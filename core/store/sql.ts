@@ -128,6 +128,17 @@ export function allCompiled<R>(db: Database, sql: string, parameters: readonly u
   return prepare(db, sql).all(...parameters) as R[];
 }
 
+/** Like `allCompiled`, each row as an array of its columns in order (no object per row). */
+export function allRawCompiled<R extends readonly unknown[]>(
+  db: Database,
+  sql: string,
+  parameters: readonly unknown[],
+): R[] {
+  return prepare(db, sql)
+    .raw(true)
+    .all(...parameters) as R[];
+}
+
 const insertSqlCache = new Map<string, string>();
 
 /**

@@ -1,7 +1,7 @@
-// Starts worker threads. A worker is a module of its own (e.g. core/api/import/key-matching-worker.ts) that every build emits
-// as a file of the same name beside the code that starts it — electron-vite into out/main (inside app.asar when
-// packaged), scripts/hub.mjs into out/hub — and that Node runs from source in tests (core/worker-modules.json lists
-// them for both builds).
+// Starts worker threads. A worker is a module of its own (e.g. core/api/dashboard/kpi-part-worker.ts) that every
+// build emits as a file of the same name beside the code that starts it — electron-vite into out/main (inside
+// app.asar when packaged), scripts/hub.mjs into out/hub — and that Node runs from source in tests
+// (core/worker-modules.json lists them for both builds).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 const WORKER_EXTENSIONS = ['.js', '.mjs', '.ts'] as const;
 
 /**
- * The worker file for `moduleUrl` — `new URL('./key-matching-worker', import.meta.url)` from the module that starts it,
+ * The worker file for `moduleUrl` — `new URL('./kpi-part-worker', import.meta.url)` from the module that starts it,
  * without an extension — or an error naming where it looked (a build that forgot the entry).
  */
 export function resolveWorkerModule(moduleUrl: URL): URL {

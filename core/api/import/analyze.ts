@@ -42,7 +42,6 @@ import {
 } from './key-matching';
 import { databaseChangeStamp, type KeyMatch } from './matcher';
 import { keepAnalysis } from './kept-analysis';
-import { importOptimisationsOf, type ImportOptimisations } from './optimisations';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { LeadDraft } from '../../import/validate-row';
 import type { LeadKeys } from '../../store/leads';
@@ -82,8 +81,6 @@ export async function openUploadedFile(
 export async function analyzeUpload(
   ctx: CallContext,
   input: ParsedInput<'import.analyze'>,
-  /** Every optimisation unless the benchmark turned one off. */
-  optimisations: ImportOptimisations = importOptimisationsOf(ctx.db),
 ): Promise<ImportAnalysis> {
   const upload = await readUploadMeta(ctx.db, input.uploadId);
   // The error file's words, in the language of the team lead who reads it.
@@ -145,8 +142,8 @@ export async function analyzeUpload(
       : null;
   const rowMapping = historyPass ? historyPass.mapping : mapping;
   const stampAtBuild = databaseChangeStamp(ctx.db);
-  // Matching runs beside this loop, on a worker; its answers come back batch by batch, in file order.
-  const matching = startKeyMatching(ctx.db, { onWorker: optimisations.matchOnWorker });
+  // Each batch is matched as it is read, against the live leads' keys and the rows before it.
+  const matching = startKeyMatching(ctx.db);
   /** For the commit: the file's keys a stored lead holds (addStoredHolders). */
   const storedHolders: KeyHolders = [new Map(), new Map(), new Map()];
   /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
@@ -156,6 +153,11 @@ export async function analyzeUpload(
   /** The valid rows, kept in memory for the commit (~40 MB per 100k rows). */
   const validLines: AnalysedRow[] = [];
   const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId), { mode: PRIVATE_FILE_MODE });
+  // A failed write (a full disk) fails the analysis at the next batch, never the process.
+  let writeFailure: Error | null = null;
+  out.on('error', (error) => {
+    writeFailure ??= error;
+  });
   const previewRows: { row: number; cells: readonly string[] }[] = [];
   const errors: RowIssue[] = [];
   const samples: { sample: Omit<DuplicateRowSample, 'matches'>; matches: readonly KeyMatch[] }[] = [];
@@ -240,14 +242,14 @@ export async function analyzeUpload(
         if (samples.length < MAX_DUPLICATE_SAMPLES) batchDrafts.set(source.row, draft);
         validLines.push({ r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) });
       }
-      matching.submit(batchKeys, (hits) => tallyHits(hits, batchKeys, batchDrafts));
+      tallyHits(matching.match(batchKeys), batchKeys, batchDrafts);
+      if (writeFailure) throw writeFailure;
       if (!out.write(text)) await once(out, 'drain');
     }
     out.end();
+    if (writeFailure) throw writeFailure;
     await once(out, 'finish');
-    await matching.finish();
   } catch (error) {
-    matching.stop();
     out.destroy();
     throw error;
   } finally {

@@ -1,5 +1,4 @@
-// Worker threads start from built files: the import's key matching, the Dashboard's second reader and the WAL's
-// background checkpoint, bundled the way scripts/hub.mjs bundles the core, with each entry of
+// Worker threads start from built files: the Dashboard's second reader and the WAL's background checkpoint, bundled the way scripts/hub.mjs bundles the core, with each entry of
 // core/worker-modules.json as a file of its own beside it, run with plain node and no TypeScript source in reach.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,27 +57,12 @@ const CHECKPOINT_CALLER = [
   'db.close();',
 ];
 
-async function bundleCaller(): Promise<string> {
-  const caller = join(outDir, 'src', 'caller.ts');
+async function bundleCallers(): Promise<void> {
   mkdirSync(join(outDir, 'src'), { recursive: true });
   writeFileSync(join(outDir, 'src', 'kpi-caller.ts'), KPI_CALLER.join('\n'));
   writeFileSync(join(outDir, 'src', 'checkpoint-caller.ts'), CHECKPOINT_CALLER.join('\n'));
-  writeFileSync(
-    caller,
-    [
-      `import { startKeyMatching } from ${JSON.stringify(join(root, 'core', 'api', 'import', 'key-matching.ts'))};`,
-      `import { openDatabase } from ${JSON.stringify(join(root, 'core', 'store', 'open-database.ts'))};`,
-      'const db = openDatabase(process.argv[2]);',
-      'const matching = startKeyMatching(db);',
-      "const keys = { phoneKey: '+8613800000001', emailKey: null, companyKey: null, companyNameKey: null };",
-      'matching.submit([{ row: 2, keys }, { row: 3, keys }], (hits) => console.log(`hits ${JSON.stringify(hits)}`));',
-      'await matching.finish();',
-      'db.close();',
-    ].join('\n'),
-  );
   await build({
     entryPoints: {
-      caller,
       'kpi-caller': join(outDir, 'src', 'kpi-caller.ts'),
       'checkpoint-caller': join(outDir, 'src', 'checkpoint-caller.ts'),
       ...Object.fromEntries(Object.entries(workers).map(([name, path]) => [name, join(root, path)])),
@@ -91,38 +75,29 @@ async function bundleCaller(): Promise<string> {
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
-  return join(outDir, 'bundle', 'caller.mjs');
 }
 
 describe('worker modules in a bundle', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('lists every worker module that exists, the key matching among them', () => {
-    expect(workers['key-matching-worker']).toBe('core/api/import/key-matching-worker.ts');
+  it('lists every worker module that exists', () => {
+    expect(Object.keys(workers).sort()).toEqual(['kpi-part-worker', 'wal-checkpoint-worker']);
     for (const path of Object.values(workers)) expect(() => readFileSync(join(root, path))).not.toThrow();
   });
 
-  it("runs the import's key matching from the built worker file beside the bundle", async () => {
-    const caller = await bundleCaller();
-    const dbPath = join(outDir, 'leads.sqlite');
-    const run = spawnSync(process.execPath, [caller, dbPath], { cwd: outDir, encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    // Row 3 has row 2's phone: kind 0 (phone), held by row 2.
-    expect(run.stdout.trim()).toBe('hits [3,0,2]');
-
-    // The Dashboard's second reader runs from its built file too: both hand-overs counted there.
-    const kpi = spawnSync(
-      process.execPath,
-      [join(outDir, 'bundle', 'kpi-caller.mjs'), join(outDir, 'kpi.sqlite')],
-      {
+  it("runs the Dashboard's second reader and the WAL checkpoint from the built worker files beside the bundle", async () => {
+    await bundleCallers();
+    // The Dashboard's second reader: both hand-overs counted there.
+    const runKpi = () =>
+      spawnSync(process.execPath, [join(outDir, 'bundle', 'kpi-caller.mjs'), join(outDir, 'kpi.sqlite')], {
         cwd: outDir,
         encoding: 'utf8',
-      },
-    );
+      });
+    const kpi = runKpi();
     expect(kpi.stderr).toBe('');
     expect(kpi.stdout.trim()).toBe('handed over 2, worker errors []');
 
-    // And the WAL's background checkpoint: its thread copies while the caller's never yields.
+    // The WAL's background checkpoint: its thread copies while the caller's never yields.
     const checkpoint = spawnSync(
       process.execPath,
       [join(outDir, 'bundle', 'checkpoint-caller.mjs'), join(outDir, 'wal.sqlite')],
@@ -131,10 +106,11 @@ describe('worker modules in a bundle', () => {
     expect(checkpoint.stderr).toBe('');
     expect(checkpoint.stdout.trim()).toBe('copied by the thread: true');
 
-    // Without the built worker file the bundle fails, naming what is missing: it never ran from source text.
-    rmSync(join(outDir, 'bundle', 'key-matching-worker.mjs'));
-    const missing = spawnSync(process.execPath, [caller, dbPath], { encoding: 'utf8' });
+    // Without the built worker file the reader fails, naming what is missing: it never ran from source text.
+    rmSync(join(outDir, 'bundle', 'kpi-part-worker.mjs'));
+    rmSync(join(outDir, 'kpi.sqlite'));
+    const missing = runKpi();
     expect(missing.status).not.toBe(0);
-    expect(missing.stderr).toMatch(/No worker module [^\n]*key-matching-worker/);
+    expect(missing.stderr).toMatch(/No worker module [^\n]*kpi-part-worker/);
   });
 });
