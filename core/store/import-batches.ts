@@ -6,7 +6,7 @@ import type { Lead } from '../domain/lead';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable } from './schema';
-import { allRawCompiled, execute, forEachRawRow, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { allRawCompiled, execute, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -235,28 +235,12 @@ export function findLeadAnyState(db: Database, id: string): Lead | undefined {
   return row ? rowToLead(row) : undefined;
 }
 
-/** The stored dedupe keys of one live lead, as `forEachLiveLeadKeys` hands them over. */
-type StoredKeyVisitor = (
-  id: string,
-  phoneKey: string | null,
-  emailKey: string | null,
-  companyNameKey: string | null,
-) => void;
-
-/** Every live lead's dedupe keys, oldest lead first. */
-const LIVE_LEAD_KEYS = qb
-  .selectFrom('leads')
-  .select(['id', 'phone_key', 'email_key', 'company_name_key'])
-  .where('deleted_at', 'is', null)
-  .orderBy('created_at')
-  .orderBy('id');
-
 /** The dedupe key columns a file's keys are looked up in, by key kind (DEDUPE_KEY_KINDS order). */
 const KEY_COLUMNS = ['phone_key', 'email_key', 'company_name_key'] as const;
 
 /**
- * Per key kind: each key of a JSON array of keys that a live lead holds, with its oldest holder (by
- * created_at, id, as LIVE_LEAD_KEYS orders them), from the kind's key index.
+ * Per key kind: each key of a JSON array of keys that a live lead holds, with its oldest holder (by created_at, then
+ * id), from the kind's key index.
  */
 const STORED_HOLDERS_SQL = KEY_COLUMNS.map((column) => {
   const oldestHolder = qb
@@ -288,19 +272,4 @@ export function forEachStoredKeyHolder(
   if (keys.length === 0) return;
   for (const [key, id] of allRawCompiled<[string, string]>(db, query.sql, [JSON.stringify(keys)]))
     visit(key, id);
-}
-
-/** The same query as SQL text, for the analysis's matching worker (its own connection, no Kysely). */
-export const LIVE_LEAD_KEYS_SQL = LIVE_LEAD_KEYS.compile().sql;
-
-/**
- * Visits the stored dedupe keys of every live lead, oldest first, one row at a time (no 100k-row array; rows come
- * as arrays, not objects, which showed in the import's profile).
- */
-export function forEachLiveLeadKeys(db: Database, visit: StoredKeyVisitor): void {
-  forEachRawRow<[string, string | null, string | null, string | null]>(
-    db,
-    LIVE_LEAD_KEYS,
-    ([id, phoneKey, emailKey, companyNameKey]) => visit(id, phoneKey, emailKey, companyNameKey),
-  );
 }

@@ -67,22 +67,6 @@ export function executeOnce(db: Database, query: Compilable<unknown>): number {
   return db.prepare(sql).run(...(parameters as unknown[])).changes;
 }
 
-/**
- * Visits a query's rows one at a time, each as an array of its columns in select order: no array of every row, no
- * object per row (for scans of every lead, where objects showed in the import's profile).
- */
-export function forEachRawRow<R extends readonly unknown[]>(
-  db: Database,
-  query: Compilable<unknown>,
-  visit: (row: R) => void,
-): void {
-  const { sql, parameters } = query.compile();
-  for (const row of prepare(db, sql)
-    .raw(true)
-    .iterate(...(parameters as unknown[])) as IterableIterator<R>)
-    visit(row);
-}
-
 /** Marker bounds allOverRanges compiles with; no real bound is a negative fraction of a millisecond. */
 const FROM_MARK = -0.25;
 const TO_MARK = -0.75;

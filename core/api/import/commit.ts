@@ -36,7 +36,7 @@ import { startBatchDistribution } from './distribute-batch';
 import { IMPORT_ERRORS } from './errors';
 import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
-import { createLeadKeyMatcher, createMatcherFromAnalysis } from './matcher';
+import { createMatcherFromAnalysis, createStoredKeyMatcher } from './matcher';
 import {
   isKeptAnalysisCurrent,
   keptAnalysisHolders,
@@ -98,10 +98,9 @@ export function startImportCommit(
     isCurrent && analysis.rowsWithMatches !== undefined && analysis.matchedRows !== undefined;
   const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
   const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
-  // Every live lead's keys in memory, also for the few rows an analysis found matches for: looking those up by
-  // index instead saved nothing measurable (README, import ablation). The analysis's maps hold them already while
-  // nothing changed since; else (another import, a new or merged lead) they are read again.
-  const matcher = keptHolders ? createMatcherFromAnalysis(keptHolders) : createLeadKeyMatcher(db);
+  // The analysis's maps hold the stored holders of the file's keys while nothing changed since; else (another
+  // import, a new or merged lead, a rep's follow-up) each slice's keys are looked up again before it is matched.
+  const matcher = keptHolders ? createMatcherFromAnalysis(keptHolders) : createStoredKeyMatcher(db);
   const remember = (row: number, keys: LeadKeys, id: string) => {
     if (!rowsToRemember || rowsToRemember.has(row)) matcher.remember(keys, id);
   };
@@ -203,10 +202,12 @@ export function startImportCommit(
       if (rows.length > 0) {
         inTransaction(db, () => {
           for (let taken = 0; rows.length > 0;) {
-            for (const row of rows) {
+            // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
+            const sliceKeys = rows.map((row) => row.k ?? leadKeysOf(row.d));
+            matcher.lookUp(sliceKeys);
+            for (const [index, row] of rows.entries()) {
               done += 1;
-              // The analysis computed the keys (the lead's name, phone, email and company are the draft's).
-              const keys = row.k ?? leadKeysOf(row.d);
+              const keys = sliceKeys[index] as LeadKeys;
               // Against the stored keys the analysis saw, a row it found no match for matches nothing: the rows
               // before it remembered here are a subset of the rows before it there.
               const match = rowsWithMatches?.has(row.r) === false ? undefined : matcher.match(keys)[0];

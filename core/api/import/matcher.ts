@@ -1,8 +1,9 @@
-// Matches an import commit's rows against the stored dedupe keys of live leads and the rows before them, in memory
-// (every live lead's keys read once).
+// Matches an import commit's rows against the stored dedupe keys of live leads and the rows before them: the stored
+// holders of a slice's keys looked up in the key indexes before the slice is matched, or, while nothing was written
+// since the analysis, the holders it found.
 import type { Database } from 'better-sqlite3';
 import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../../domain/dedupe';
-import { forEachLiveLeadKeys } from '../../store/import-batches';
+import { forEachStoredKeyHolder } from '../../store/import-batches';
 import type { LeadKeys } from '../../store/leads';
 import type { KeyHolders } from './key-matching';
 
@@ -17,6 +18,8 @@ export interface LeadKeyMatcher {
   match(keys: LeadKeys): readonly KeyMatch[];
   /** Records keys as belonging to `id` where no lead holds them yet (the oldest holder stays the match). */
   remember(keys: LeadKeys, id: string): void;
+  /** Reads the stored holders of these rows' keys; call before matching them (a no-op where they are known). */
+  lookUp(keys: readonly LeadKeys[]): void;
 }
 
 function keyOf(keys: LeadKeys, kind: DedupeKeyKind): string | null {
@@ -25,16 +28,26 @@ function keyOf(keys: LeadKeys, kind: DedupeKeyKind): string | null {
   return keys.companyNameKey;
 }
 
-/** A matcher seeded with every live lead's stored keys, oldest lead first. */
-export function createLeadKeyMatcher(db: Database): LeadKeyMatcher {
+/**
+ * A matcher that looks up the oldest live lead holding each key of a slice (lookUp) before matching the slice: the
+ * stored leads as each slice finds them.
+ */
+export function createStoredKeyMatcher(db: Database): LeadKeyMatcher {
   const maps = emptyMaps();
-  forEachLiveLeadKeys(db, (id, phoneKey, emailKey, companyNameKey) => {
-    if (phoneKey !== null && !maps.phone.has(phoneKey)) maps.phone.set(phoneKey, id);
-    if (emailKey !== null && !maps.email.has(emailKey)) maps.email.set(emailKey, id);
-    if (companyNameKey !== null && !maps.companyName.has(companyNameKey))
-      maps.companyName.set(companyNameKey, id);
-  });
-  return createEmptyMatcher(maps);
+  const lookUp = (rows: readonly LeadKeys[]) => {
+    DEDUPE_KEY_KINDS.forEach((kind, index) => {
+      const keys: string[] = [];
+      for (const row of rows) {
+        const key = keyOf(row, kind);
+        if (key !== null) keys.push(key);
+      }
+      const map = maps[kind];
+      forEachStoredKeyHolder(db, index as 0 | 1 | 2, keys, (key, id) => {
+        if (!map.has(key)) map.set(key, id);
+      });
+    });
+  };
+  return { ...createMapMatcher(maps), lookUp };
 }
 
 /**
@@ -63,7 +76,7 @@ export function createMatcherFromAnalysis(holders: KeyHolders): LeadKeyMatcher {
       if (key !== null && map && typeof map.get(key) !== 'string') map.set(key, id);
     });
   };
-  return { match, remember };
+  return { match, remember, lookUp: () => undefined };
 }
 
 /**
@@ -80,10 +93,10 @@ function emptyMaps(): Record<DedupeKeyKind, Map<string, string>> {
   return { phone: new Map(), email: new Map(), companyName: new Map() };
 }
 
-/** A matcher over in-memory maps: `maps` seeded, or nothing yet (rows of one file against each other). */
-export function createEmptyMatcher(
-  maps: Record<DedupeKeyKind, Map<string, string>> = emptyMaps(),
-): LeadKeyMatcher {
+/** Matching and remembering over in-memory maps of key holders. */
+function createMapMatcher(
+  maps: Record<DedupeKeyKind, Map<string, string>>,
+): Pick<LeadKeyMatcher, 'match' | 'remember'> {
   const match = (keys: LeadKeys): readonly KeyMatch[] => {
     let found: KeyMatch[] | null = null;
     for (const kind of DEDUPE_KEY_KINDS) {

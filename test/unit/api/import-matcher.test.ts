@@ -1,5 +1,6 @@
-// Duplicate matching of an import, two ways that must agree: the analysis's batch matching (the stored keys looked up
-// per batch) and the commit's in-memory matcher over every live lead.
+// Duplicate matching of an import, every way against one oracle that reads every live lead's keys into memory: the
+// analysis's batch matching, the commit's matcher over the analysis's holders, and the commit's matcher that looks
+// up each slice's keys.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,12 @@ import {
   type KeyHolders,
 } from '../../../core/api/import/key-matching';
 import {
-  createEmptyMatcher,
-  createLeadKeyMatcher,
   createMatcherFromAnalysis,
+  createStoredKeyMatcher,
+  type KeyMatch,
   type LeadKeyMatcher,
 } from '../../../core/api/import/matcher';
+import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../../../core/domain/dedupe';
 import { insertLead, type LeadKeys } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { blankLead } from '../../helpers/blank-lead';
@@ -53,13 +55,55 @@ function databaseWith(path: string, leads: readonly StoredLead[]) {
   return db;
 }
 
-/** What a commit matching every row does: match, then remember the row under its own id. */
-function matchEveryRow(matcher: LeadKeyMatcher, rows: readonly LeadKeys[]) {
-  return rows.map((row, index) => {
-    const found = matcher.match(row);
-    matcher.remember(row, String(index + 2));
-    return found;
-  });
+const KEY_FIELDS = { phone: 'phoneKey', email: 'emailKey', companyName: 'companyNameKey' } as const;
+
+/** The oracle: every live lead's keys read into maps, oldest lead first; the first holder of a key stays it. */
+function everyLiveLeadMatcher(db: ReturnType<typeof openDatabase>): LeadKeyMatcher {
+  const maps = new Map<DedupeKeyKind, Map<string, string>>(DEDUPE_KEY_KINDS.map((kind) => [kind, new Map()]));
+  const hold = (keys: LeadKeys, id: string) => {
+    for (const kind of DEDUPE_KEY_KINDS) {
+      const key = keys[KEY_FIELDS[kind]];
+      const map = maps.get(kind);
+      if (key !== null && map && !map.has(key)) map.set(key, id);
+    }
+  };
+  const stored = db
+    .prepare(
+      `SELECT id, phone_key AS phoneKey, email_key AS emailKey, company_name_key AS companyNameKey
+       FROM leads WHERE deleted_at IS NULL ORDER BY created_at, id`,
+    )
+    .all() as (LeadKeys & { id: string })[];
+  for (const lead of stored) hold(lead, lead.id);
+  return {
+    match(keys) {
+      const found: KeyMatch[] = [];
+      for (const kind of DEDUPE_KEY_KINDS) {
+        const key = keys[KEY_FIELDS[kind]];
+        const id = key === null ? undefined : maps.get(kind)?.get(key);
+        if (id === undefined) continue;
+        const same = found.find((entry) => entry.id === id);
+        if (same) same.by.push(kind);
+        else found.push({ id, by: [kind] });
+      }
+      return found;
+    },
+    remember: hold,
+    lookUp: () => undefined,
+  };
+}
+
+/** What a commit matching every row does, in slices: look up, match, then remember the row under its own id. */
+function matchEveryRow(matcher: LeadKeyMatcher, rows: readonly LeadKeys[], sliceSize = rows.length) {
+  const found: (readonly KeyMatch[])[] = [];
+  for (let start = 0; start < rows.length; start += sliceSize) {
+    const slice = rows.slice(start, start + sliceSize);
+    matcher.lookUp(slice);
+    slice.forEach((row, index) => {
+      found.push(matcher.match(row));
+      matcher.remember(row, String(start + index + 2));
+    });
+  }
+  return found;
 }
 
 describe('duplicate matching of an import', () => {
@@ -78,7 +122,7 @@ describe('duplicate matching of an import', () => {
           const db = databaseWith(':memory:', leads);
           try {
             const hits = analysisHits(db, rows, batchSize);
-            const expected = matchEveryRow(createLeadKeyMatcher(db), rows);
+            const expected = matchEveryRow(everyLiveLeadMatcher(db), rows);
             rows.forEach((_, index) => {
               const row = index + 2;
               const found = expected[index] ?? [];
@@ -111,7 +155,28 @@ describe('duplicate matching of an import', () => {
             const numbered = rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys }));
             addStoredHolders(holders, startKeyMatching(db).match(numbered), numbered);
             const reused = matchEveryRow(createMatcherFromAnalysis(holders), rows);
-            expect(reused).toEqual(matchEveryRow(createLeadKeyMatcher(db), rows));
+            expect(reused).toEqual(matchEveryRow(everyLiveLeadMatcher(db), rows));
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a commit looking up each slice's keys finds what one reading every live lead finds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(storedLead, { maxLength: 10 }),
+        fc.array(keys, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        (leads, rows, sliceSize) => {
+          const db = databaseWith(':memory:', leads);
+          try {
+            expect(matchEveryRow(createStoredKeyMatcher(db), rows, sliceSize)).toEqual(
+              matchEveryRow(everyLiveLeadMatcher(db), rows),
+            );
           } finally {
             db.close();
           }
@@ -166,7 +231,8 @@ describe('duplicate matching of an import', () => {
   });
 
   it('keeps the first holder of a key as the match', () => {
-    const matcher = createEmptyMatcher();
+    const db = openDatabase(':memory:');
+    const matcher = createStoredKeyMatcher(db);
     const first: LeadKeys = {
       phoneKey: '+8613800000001',
       emailKey: null,
@@ -179,6 +245,7 @@ describe('duplicate matching of an import', () => {
     expect(matcher.match({ ...first, phoneKey: null, emailKey: 'a@b.cn' })).toEqual([
       { id: 'row3', by: ['email'] },
     ]);
+    db.close();
   });
 });
 
