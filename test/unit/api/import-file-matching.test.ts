@@ -1,7 +1,6 @@
 // An import of a file on disk, over more than one batch of the analysis and more than one step of the commit: the
-// duplicates it finds are those worked out by hand; and a cancelled import leaves no staged rows.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isEvent } from '../../../core/api/transport/client';
+// duplicates it finds are those worked out by hand (a cancelled import: import-report-to-commit.test.ts).
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { analyzeBytes, commitAnalysis, seedLead } from './import-helpers';
@@ -43,24 +42,5 @@ describe('an import of a file on disk', () => {
     expect(
       t.service.db.prepare("SELECT COUNT(*) FROM leads WHERE phone LIKE '%13700000010'").pluck().get(),
     ).toBe(1);
-  });
-
-  it('leaves no staged rows behind when an import is cancelled', async () => {
-    const t = createTestService(tempDir());
-    services.push(t);
-    const analysis = await analyzeBytes(t.client, 'b.csv', Buffer.from(CSV));
-    t.service.subscribe((event) => {
-      if (isEvent(event, 'jobs.progress') && event.payload.kind === 'import' && event.payload.done > 0)
-        t.service.jobs.cancel(event.payload.id);
-    });
-    const job = await t.client.call('import.commit', {
-      uploadId: analysis.uploadId,
-      analysisId: analysis.analysisId,
-      duplicateAction: 'merge',
-    });
-    expect(await t.service.jobs.waitFor(job.id)).toMatchObject({ state: 'cancelled' });
-    const tempTables = () => t.service.db.prepare('SELECT name FROM temp.sqlite_master').pluck().all();
-    await vi.waitFor(() => expect(tempTables()).toEqual([]));
-    expect(t.service.db.prepare('SELECT COUNT(*) FROM leads').pluck().get()).toBe(0);
   });
 });
