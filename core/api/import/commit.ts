@@ -37,6 +37,7 @@ import { IMPORT_ERRORS } from './errors';
 import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
 import { createMatcherFromAnalysis, createStoredKeyMatcher } from './matcher';
+import { importOptimisationsOf } from './optimisations';
 import {
   isKeptAnalysisCurrent,
   keptAnalysisHolders,
@@ -83,7 +84,9 @@ export function startImportCommit(
   } = {},
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
-  const isCurrent = options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId);
+  const isCurrent =
+    importOptimisationsOf(db).reuseAnalysisMatches &&
+    (options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId));
   // The analysis's key maps, trusted only while no lead was written since it matched (see isCurrent).
   const keptHolders = isCurrent ? keptAnalysisHolders(db, analysis.analysisId) : undefined;
   const keptRows = takeAnalysisRows(db, analysis.analysisId);
