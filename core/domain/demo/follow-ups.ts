@@ -65,9 +65,9 @@ export function writeFollowUps(ctx: FollowUpContext, lead: FollowUpLead, out: De
   }
   const isOpen = isOpenStage(stage);
   const lastTime = times[times.length - 1];
-  // Most of a live pipeline is being worked: a recent check-in; the rest goes stale for the stale list.
-  if (isOpen && lastTime !== undefined && lastTime < now - 6 * DAY_MS && chance(rng, 0.7)) {
-    const raw = now - randomInt(rng, 2 * 60, 5 * 24 * 60) * MINUTE_MS;
+  // Most of a live pipeline is being worked: a recent check-in; a few go stale for the stale list.
+  if (isOpen && lastTime !== undefined && lastTime < now - 6 * DAY_MS && chance(rng, 0.88)) {
+    const raw = now - randomInt(rng, 2 * 60, 4 * 24 * 60) * MINUTE_MS;
     const human = toOfficeTime(rng, raw);
     times.push(human <= now ? human : raw);
     steps.splice(times.length - 1, 0, CHECK_IN_STEP);
@@ -82,8 +82,9 @@ export function writeFollowUps(ctx: FollowUpContext, lead: FollowUpLead, out: De
     if (isLast) {
       if (isLostClose) nextStep = null;
       else if (stage === 'nurture') nextAt = localDayStart(time) + 90 * DAY_MS + 10 * HOUR_MS;
-      else if (isOpen || stage === 'won')
-        nextAt = localDayStart(time) + randomInt(rng, 2, 7) * DAY_MS + 10 * HOUR_MS;
+      // An open lead's next step is mostly still ahead (a team at work); a check-in four days back may be late.
+      else if (isOpen) nextAt = localDayStart(time) + randomInt(rng, 3, 8) * DAY_MS + 10 * HOUR_MS;
+      else if (stage === 'won') nextAt = localDayStart(time) + randomInt(rng, 2, 7) * DAY_MS + 10 * HOUR_MS;
     }
     out.push({
       id: makeId('follow-up') as FollowUpId,

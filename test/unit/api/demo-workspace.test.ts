@@ -1,6 +1,7 @@
 // The demo workspace agrees with itself: its rules in force are the rules its assignment history was routed by
 // (every automatic assignment names a rule the Rules and Transparency pages show, by the same name), and its leads
-// moved along the funnel, so the Dashboard's days per stage have moves to count.
+// moved along the funnel, so the Dashboard's days per stage have moves to count; and it looks like a team at work,
+// most of its open leads on time, a few overdue and a few stale for the SLA and stale pages to show.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,5 +56,19 @@ describe('the demo workspace', () => {
       expect(stays.get(stage)?.completedStays, stage).toBeGreaterThan(0);
       expect(stays.get(stage)?.averageDays, stage).toBeGreaterThan(0);
     }
+  });
+
+  it('keeps most open leads on time, with a few overdue and a few stale', async () => {
+    await t.client.call('workspace.loadDemo', {});
+    const now = await t.client.call('dashboard.now', {});
+    const open = now.capacity.reps.reduce((sum, rep) => sum + rep.openLoad, 0);
+    const overdue = now.overdueFirstContact + now.overdueFollowUp;
+    expect(open).toBeGreaterThan(150);
+    // A team a first-time viewer believes: under a quarter overdue, yet enough for the SLA pages to show.
+    expect(overdue / open).toBeLessThan(0.25);
+    expect(overdue).toBeGreaterThanOrEqual(10);
+    const stale = await t.client.call('stale.list', {});
+    expect(stale.rows.length).toBeGreaterThanOrEqual(5);
+    expect(stale.rows.length / open).toBeLessThan(0.15);
   });
 });
