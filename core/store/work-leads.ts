@@ -40,11 +40,21 @@ export interface LeadFilterInput extends CommonLeadFilter {
   readonly onClockOnly?: boolean | undefined;
   readonly leadIds?: readonly string[] | undefined;
   readonly excludeHistory?: boolean | undefined;
-  /** Only leads that were recycled at least once. */
+  /** Only leads whose latest hand-over took them back to the pool (a recycle, not their rep's release). */
   readonly recycledOnly?: boolean | undefined;
   /** Only leads in an open stage (built-in working stages and every custom one). */
   readonly openOnly?: boolean | undefined;
 }
+
+/**
+ * The lead's latest assignment row (latest `at`, then greatest id, as findLatestAssignmentFacts reads it) is a
+ * recycle that was not its rep's release: the pool row's reason "recycled", not "released".
+ */
+const latestHandOverIsRecycle = sql<boolean>`EXISTS (SELECT 1 FROM assignments AS a
+  WHERE a.lead_id = leads.id AND a.kind = 'recycle'
+    AND coalesce(json_extract(a.explanation_json, '$.reason'), '') <> 'released'
+    AND NOT EXISTS (SELECT 1 FROM assignments AS b WHERE b.lead_id = a.lead_id
+      AND (b.at > a.at OR (b.at = a.at AND b.id > a.id))))`;
 
 function applyFilter(query: LeadsFrom, filter: LeadFilterInput): LeadsFrom {
   let q = whereCommonLeadFilter(query, filter);
@@ -56,16 +66,7 @@ function applyFilter(query: LeadsFrom, filter: LeadFilterInput): LeadsFrom {
   }
   if (filter.excludeHistory) q = q.where('leads.is_history', '=', 0);
   if (filter.openOnly) q = q.where('leads.stage', 'not in', NOT_OPEN);
-  if (filter.recycledOnly) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('lead_recycles')
-          .select('lead_recycles.id')
-          .whereRef('lead_recycles.lead_id', '=', 'leads.id'),
-      ),
-    );
-  }
+  if (filter.recycledOnly) q = q.where(latestHandOverIsRecycle);
   if (filter.leadIds) q = q.where('leads.id', 'in', filter.leadIds.length > 0 ? [...filter.leadIds] : ['']);
   return q;
 }

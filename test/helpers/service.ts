@@ -10,6 +10,8 @@ export interface TestService {
   readonly service: Service;
   readonly client: FairleadClient;
   readonly clock: { now: number };
+  /** The service's id generator: ids a test writes itself sort with the service's own, in the order made. */
+  newId(prefix: string): string;
   /** A client signed in as this person (the service's trusted path: no password asked). */
   as(person: Person): FairleadClient;
   /** A client signed in as this rep. */
@@ -21,10 +23,11 @@ export function createTestService(dir: string, startAt = Date.UTC(2026, 10, 23, 
   const db = openDatabase(join(dir, 'fairlead.sqlite'));
   const clock = { now: startAt };
   let counter = 0;
+  const newId = (prefix: string) => `${prefix}_${String((counter += 1)).padStart(5, '0')}`;
   const service = createService({
     db,
     clock: () => clock.now,
-    newId: (prefix) => `${prefix}_${String((counter += 1)).padStart(5, '0')}`,
+    newId,
     validateOutputs: true,
   });
   const client = createInProcessClient(service, { as: { role: 'lead' } });
@@ -32,6 +35,7 @@ export function createTestService(dir: string, startAt = Date.UTC(2026, 10, 23, 
     service,
     client,
     clock,
+    newId,
     as: (person) => createInProcessClient(service, { as: person }),
     asRep: (repId) => createInProcessClient(service, { as: { role: 'rep', repId } }),
     close: () => db.close(),

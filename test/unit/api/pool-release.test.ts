@@ -50,6 +50,8 @@ describe('a rep puts a lead back in the public pool', () => {
     // The pool says who released it; the history keeps the reason in both languages.
     const row = (await repClient(t, li).call('pool.list', {})).rows.find((r) => r.id === lead);
     expect(row).toMatchObject({ poolReason: 'released', fromRepName: '王芳', arrivedAt: releasedAt });
+    // "Recycled only" keeps to the rows the pool calls recycled: a release is not one.
+    expect((await repClient(t, li).call('pool.list', { recycledOnly: true })).rows).toEqual([]);
     // The transparency log, as a rep reads it too: the step to the pool, with the reason in both languages.
     const log = await repClient(t, li).call('distribution.assignments', { kind: 'recycle' });
     expect(log.rows).toHaveLength(1);

@@ -54,7 +54,7 @@ export function assignLead(t: TestService, leadId: string, repId: string): void 
     const owner = findLeadById(t.service.db, leadId)?.ownerId ?? null;
     if (!setLeadOwnerIf(t.service.db, leadId, owner, repId, t.clock.now)) throw new Error('lead is gone');
     appendAssignment(t.service.db, {
-      id: `asg_test_${leadId}_${t.clock.now}`,
+      id: t.newId('asg'),
       leadId,
       repId,
       kind: 'manual',
