@@ -1,5 +1,5 @@
-// Writes a generated demo workspace: its reps, its distribution rules, scored leads, assignment history, follow-ups
-// and stage history.
+// Writes a generated demo workspace: its reps, its distribution rules, scored leads, assignment history (with the
+// recycle records its recycles leave, as the app's own do), follow-ups and stage history.
 import type { DemoWorkspace } from '../../domain/demo/generate-demo-workspace';
 import { scheduleActivitiesFromFollowUps } from '../../store/activities';
 import { appendAssignment } from '../../store/assignments';
@@ -7,6 +7,7 @@ import { insertRuleSet } from '../../store/distribution-rules';
 import { appendStageChange } from '../../store/stage-history';
 import { insertFollowUp } from '../../store/follow-ups';
 import { insertLead } from '../../store/leads';
+import { insertRecycle } from '../../store/pool-claims';
 import { insertRep } from '../../store/reps';
 import { openOutOfOffice } from '../../store/rep-out-of-office';
 import { outOfOfficeSince } from '../../domain/demo/team';
@@ -41,6 +42,16 @@ export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: 
       actor: 'system',
       at: assignment.at,
     });
+    // A recycle took the lead from its rep (the SLA's: no first contact in time): its record starts the rep's claim
+    // cool-down and counts in the Dashboard's loss, as recycleLead writes it.
+    if (assignment.kind === 'recycle' && assignment.repId === null && assignment.fromRepId !== null)
+      insertRecycle(ctx.db, {
+        id: `rcy-${assignment.id}`,
+        leadId: assignment.leadId,
+        fromRepId: assignment.fromRepId,
+        reason: 'sla',
+        at: assignment.at,
+      });
   }
   for (const followUp of demo.followUps) {
     insertFollowUp(ctx.db, {

@@ -71,4 +71,25 @@ describe('the demo workspace', () => {
     expect(stale.rows.length).toBeGreaterThanOrEqual(5);
     expect(stale.rows.length / open).toBeLessThan(0.15);
   });
+
+  it('counts the recycles its history shows in the Dashboard\'s loss, and lists them under "recycled only"', async () => {
+    await t.client.call('workspace.loadDemo', {});
+    const to = new Date(t.clock.now).toISOString().slice(0, 10);
+    const from = new Date(t.clock.now - 180 * 86_400_000).toISOString().slice(0, 10);
+    const log = await t.client.call('distribution.assignments', { from, to, kind: 'recycle', limit: 100 });
+    const recycledLeads = new Set(
+      log.rows.filter((row) => row.repId === null && row.fromRepId !== null).map((row) => row.leadId),
+    );
+    expect(log.total).toBe(log.rows.length);
+    expect(recycledLeads.size).toBeGreaterThan(20);
+    const { loss } = await t.client.call('dashboard.kpis', { from, to });
+    expect(loss.current.recycled.n).toBe(loss.current.arrived);
+    expect((loss.current.recycled.value ?? 0) * loss.current.arrived).toBeCloseTo(recycledLeads.size, 6);
+    // The pool's "recycled only": the leads whose latest step took them back to the pool, each one of those.
+    const rep = (await t.client.call('reps.list', {}))[0];
+    if (!rep) throw new Error('no rep');
+    const pool = await t.asRep(rep.id).call('pool.list', { recycledOnly: true, limit: 100 });
+    expect(pool.rows.length).toBeGreaterThan(0);
+    for (const row of pool.rows) expect(row.poolReason).toBe('recycled');
+  });
 });
