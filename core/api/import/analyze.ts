@@ -35,7 +35,7 @@ import { peekLeadFile } from './peek';
 import {
   addStoredHolders,
   keyKindOf,
-  startKeyMatching,
+  createKeyMatching,
   type KeyHolder,
   type KeyHolders,
   type KeyKindIndex,
@@ -143,7 +143,7 @@ export async function analyzeUpload(
   const rowMapping = historyPass ? historyPass.mapping : mapping;
   const stampAtBuild = databaseChangeStamp(ctx.db);
   // Each batch is matched as it is read, against the live leads' keys and the rows before it.
-  const matching = startKeyMatching(ctx.db);
+  const matching = createKeyMatching(ctx.db);
   /** For the commit: the file's keys a stored lead holds (addStoredHolders). */
   const storedHolders: KeyHolders = [new Map(), new Map(), new Map()];
   /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */

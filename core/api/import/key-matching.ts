@@ -38,26 +38,43 @@ function keyOf(keys: LeadKeys, kind: KeyKindIndex): string | null {
 }
 
 /**
+ * Adds to `holders` (by kind index) the oldest live lead holding each key of `rows` that nobody holds yet, looked up
+ * in the key indexes: a stored lead outranks any row, so call before matching the rows. Every key is looked up, even
+ * one an earlier row brought (a test of each key against the holders first cost more than the lookups). The
+ * analysis's matching and the commit's (matcher.ts) both look stored holders up here.
+ */
+export function lookUpStoredHolders(
+  db: Database,
+  rows: readonly LeadKeys[],
+  holders: readonly Map<string, KeyHolder>[],
+): void {
+  for (const kind of [0, 1, 2] as const) {
+    const held = holders[kind];
+    if (held === undefined) continue;
+    const keys: string[] = [];
+    for (const row of rows) {
+      const key = keyOf(row, kind);
+      if (key !== null) keys.push(key);
+    }
+    forEachStoredKeyHolder(db, kind, keys, (key, id) => {
+      if (!held.has(key)) held.set(key, id);
+    });
+  }
+}
+
+/**
  * Matching against the live leads as each batch finds them (the analysis checks nothing was written meanwhile
  * before a commit trusts its answers). The first holder of a key stays its holder.
  */
-export function startKeyMatching(db: Database): KeyMatching {
+export function createKeyMatching(db: Database): KeyMatching {
   const holders: Map<string, KeyHolder>[] = [new Map(), new Map(), new Map()];
   return {
     match(rows) {
-      // The stored holders of the batch's keys first: a stored lead outranks any row. Every key is looked up, even
-      // one an earlier row brought (a test of each key against the holders first cost more than the lookups).
-      for (const kind of [0, 1, 2] as const) {
-        const held = holders[kind] as Map<string, KeyHolder>;
-        const keys: string[] = [];
-        for (const { keys: rowKeys } of rows) {
-          const key = keyOf(rowKeys, kind);
-          if (key !== null) keys.push(key);
-        }
-        forEachStoredKeyHolder(db, kind, keys, (key, id) => {
-          if (!held.has(key)) held.set(key, id);
-        });
-      }
+      lookUpStoredHolders(
+        db,
+        rows.map((row) => row.keys),
+        holders,
+      );
       const hits: KeyHolder[] = [];
       for (const { row, keys } of rows)
         for (const kind of [0, 1, 2] as const) {

@@ -3,9 +3,8 @@
 // since the analysis, the holders it found.
 import type { Database } from 'better-sqlite3';
 import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../../domain/dedupe';
-import { forEachStoredKeyHolder } from '../../store/import-batches';
 import type { LeadKeys } from '../../store/leads';
-import type { KeyHolders } from './key-matching';
+import { lookUpStoredHolders, type KeyHolders } from './key-matching';
 
 export interface KeyMatch {
   /** The matched lead (or the id an earlier row was remembered under). */
@@ -34,19 +33,8 @@ function keyOf(keys: LeadKeys, kind: DedupeKeyKind): string | null {
  */
 export function createStoredKeyMatcher(db: Database): LeadKeyMatcher {
   const maps = emptyMaps();
-  const lookUp = (rows: readonly LeadKeys[]) => {
-    DEDUPE_KEY_KINDS.forEach((kind, index) => {
-      const keys: string[] = [];
-      for (const row of rows) {
-        const key = keyOf(row, kind);
-        if (key !== null) keys.push(key);
-      }
-      const map = maps[kind];
-      forEachStoredKeyHolder(db, index as 0 | 1 | 2, keys, (key, id) => {
-        if (!map.has(key)) map.set(key, id);
-      });
-    });
-  };
+  const lookUp = (rows: readonly LeadKeys[]) =>
+    lookUpStoredHolders(db, rows, [maps.phone, maps.email, maps.companyName]);
   return { ...createMapMatcher(maps), lookUp };
 }
 

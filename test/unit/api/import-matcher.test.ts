@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addStoredHolders,
-  startKeyMatching,
+  createKeyMatching,
   type KeyHolder,
   type KeyHolders,
 } from '../../../core/api/import/key-matching';
@@ -153,7 +153,7 @@ describe('duplicate matching of an import', () => {
             // As the analysis keeps them: only the file's keys a stored lead holds, from the hits.
             const holders: KeyHolders = [new Map(), new Map(), new Map()];
             const numbered = rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys }));
-            addStoredHolders(holders, startKeyMatching(db).match(numbered), numbered);
+            addStoredHolders(holders, createKeyMatching(db).match(numbered), numbered);
             const reused = matchEveryRow(createMatcherFromAnalysis(holders), rows);
             expect(reused).toEqual(matchEveryRow(everyLiveLeadMatcher(db), rows));
           } finally {
@@ -251,11 +251,11 @@ describe('duplicate matching of an import', () => {
 
 /** The analysis's hits per row (rows numbered from 2, as in a file with a header), in batches of `batchSize`. */
 function analysisHits(
-  db: Parameters<typeof startKeyMatching>[0],
+  db: Parameters<typeof createKeyMatching>[0],
   rows: readonly LeadKeys[],
   batchSize = 100,
 ): Map<number, KeyHolder[]> {
-  const matching = startKeyMatching(db);
+  const matching = createKeyMatching(db);
   const byRow = new Map<number, KeyHolder[]>();
   const numbered = rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys }));
   for (let start = 0; start < numbered.length; start += batchSize) {
