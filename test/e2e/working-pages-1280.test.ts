@@ -1,5 +1,5 @@
-// At 1280×720, in Chinese, on the demo workspace: the Queue, Pool, Leads and Team pages cut no name, phone or badge
-// text, and the
+// At 1280×720, on the demo workspace, in Chinese and in English: the Queue, Pool, Leads and Team pages cut no name,
+// phone or badge text, and the
 // pages that count overdue leads show the same number.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +132,31 @@ describe('the working pages at 1280×720', () => {
     await page.goto(`${session.baseUrl}/#/pool`);
     await page.getByTestId('pool-table').waitFor();
     expect(await cutTexts(page, SELECTORS)).toEqual([]);
+  });
+
+  it('cuts no name, phone or badge in English either', async () => {
+    // English words run longer than their Chinese ("Junior" for 新人, "Available" for 可接单): the tier and status
+    // badges on the team page were cut to "Ju…" and "AVAILA…" here.
+    await page.goto(`${session.baseUrl}/#/queue`);
+    await page.getByText('EN', { exact: true }).first().click();
+    await page.getByRole('heading', { name: 'My queue' }).waitFor();
+    try {
+      const cut: Record<string, string[]> = {};
+      for (const [route, ready] of [
+        ['queue', 'queue-row'],
+        ['leads', 'lead-phone'],
+        ['team', 'rep-fit'],
+        ['pool', 'pool-table'],
+      ] as const) {
+        await page.goto(`${session.baseUrl}/#/${route}`);
+        await page.getByTestId(ready).first().waitFor();
+        cut[route] = await cutTexts(page, SELECTORS);
+      }
+      expect(cut).toEqual({ queue: [], leads: [], team: [], pool: [] });
+    } finally {
+      await page.goto(`${session.baseUrl}/#/queue`);
+      await page.getByText('中文', { exact: true }).first().click();
+      await page.getByRole('heading', { name: '我的待办' }).waitFor();
+    }
   });
 });

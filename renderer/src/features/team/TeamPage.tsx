@@ -20,6 +20,12 @@ import { GamingFlags } from '../rules/GamingFlags';
 
 const TIER_COLORS = { senior: 'violet', mid: 'indigo', junior: 'teal' } as const;
 
+/**
+ * A status badge that keeps its whole word: a badge's label may shrink to nothing in a table cell, so English words
+ * longer than their Chinese ("Junior", "Out of office") were cut to "Ju…" and "OUT OF…" at 1280×720.
+ */
+const WHOLE_LABEL = { label: { overflow: 'visible' } } as const;
+
 function Tags({ values }: { values: readonly string[] }) {
   const { t } = useTranslation();
   if (values.length === 0) return <Text c="dimmed">{t('common.none')}</Text>;
@@ -38,26 +44,26 @@ function Availability({ rep, today }: { rep: Rep; today: string }) {
   const { t } = useTranslation();
   if (!rep.isActive)
     return (
-      <Badge color="gray" variant="outline">
+      <Badge color="gray" variant="outline" tt="none" styles={WHOLE_LABEL}>
         {t('team.inactive')}
       </Badge>
     );
   const badges = [];
   if (rep.isOutOfOffice)
     badges.push(
-      <Badge key="ooo" color="orange" variant="light">
+      <Badge key="ooo" color="orange" variant="light" tt="none" styles={WHOLE_LABEL}>
         {t('team.outOfOffice')}
       </Badge>,
     );
   if (isOnLeave(rep, today))
     badges.push(
-      <Badge key="leave" color="yellow" variant="light">
+      <Badge key="leave" color="yellow" variant="light" tt="none" styles={WHOLE_LABEL}>
         {t('team.onLeave')}
       </Badge>,
     );
   if (badges.length === 0)
     return (
-      <Badge color="green" variant="light">
+      <Badge color="green" variant="light" tt="none" styles={WHOLE_LABEL}>
         {t('team.available')}
       </Badge>
     );
@@ -159,7 +165,7 @@ export function TeamPage() {
                     ))}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={TIER_COLORS[rep.tier]} variant="light" tt="none">
+                    <Badge color={TIER_COLORS[rep.tier]} variant="light" tt="none" styles={WHOLE_LABEL}>
                       {t(`tiers.${rep.tier}`)}
                     </Badge>
                   </Table.Td>
