@@ -1,5 +1,5 @@
 // The Dashboard as a rep sees it (their own figures, the monthly pulse) and the page's two languages.
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import dashboardEn from '../../../renderer/src/features/dashboard/i18n.en.json';
 import dashboardZh from '../../../renderer/src/features/dashboard/i18n.zh-CN.json';
@@ -28,6 +28,26 @@ describe('the Dashboard for a rep, and its words', { timeout: 30_000 }, () => {
     const names = client.calls.map((c) => c.name);
     expect(names).not.toContain('dashboard.kpis');
     expect(names).not.toContain('dashboard.summary');
+  });
+
+  it('says what each of a rep’s figures counts, on hover or focus of its label', async () => {
+    const client = createFakeClient(answers({ role: 'rep', repId: 'rep_1', name: '王芳' }));
+    renderWithApp(<DashboardPage />, client);
+    await screen.findByTestId('mine-response-value');
+    const definitions = dashboardEn.dashboard.mine.definitions;
+    for (const [testId, definition] of [
+      ['mine-response', definitions.response],
+      ['mine-within', definitions.within],
+      ['mine-conversion', definitions.conversion],
+      ['mine-mix', definitions.mix],
+    ] as const) {
+      const label = screen.getByTestId(`${testId}-label`);
+      expect(label.textContent, testId).toContain('ⓘ');
+      fireEvent.focus(label);
+      expect((await screen.findByRole('tooltip')).textContent, testId).toBe(definition);
+      fireEvent.blur(label);
+      await waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull());
+    }
   });
 
   it('lets a rep answer the monthly pulse, unsigned unless they tick the box', async () => {

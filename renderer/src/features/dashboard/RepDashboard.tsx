@@ -132,6 +132,7 @@ export function RepDashboard() {
           <Figure
             testId="mine-response"
             label={t('dashboard.mine.response')}
+            definition={t('dashboard.mine.definitions.response')}
             value={formatMinutes(data.responseMedianMinutes.mine, language, t)}
             hint={team(formatMinutes(data.responseMedianMinutes.teamMedian, language, t))}
           />
@@ -139,6 +140,7 @@ export function RepDashboard() {
           <Figure
             testId="mine-within"
             label={t('dashboard.mine.within')}
+            definition={t('dashboard.mine.definitions.within')}
             value={formatShare(data.withinTarget.mine.value, language)}
             hint={
               <CountsOverTeam
@@ -154,6 +156,7 @@ export function RepDashboard() {
           <Figure
             testId="mine-conversion"
             label={t('dashboard.mine.conversion')}
+            definition={t('dashboard.mine.definitions.conversion')}
             value={formatShare(data.conversion.mine.value, language)}
             hint={
               <CountsOverTeam
@@ -169,6 +172,7 @@ export function RepDashboard() {
           <Figure
             testId="mine-mix"
             label={t('dashboard.mine.mix')}
+            definition={t('dashboard.mine.definitions.mix')}
             // A no-break space inside each pair: a narrow card wraps between grades, never inside one.
             value={GRADE_KEYS.map((g) => `${g}\u00a0${data.gradeMix.mine[g]}`).join(' · ')}
             hint={team(
