@@ -38,6 +38,7 @@ import { useRulesTranslation } from './bundle';
 import { ReplayPanel } from './ReplayPanel';
 import { RuleCard } from './RuleCard';
 import { RuleLintPanel } from './RuleLintPanel';
+import { RulesInWords } from '../transparency/RulesInWords';
 import { groupProblems, newRule } from './rule-draft';
 import { TestLeadBox } from './TestLeadBox';
 
@@ -70,6 +71,15 @@ function RulesEditor({
       notifications.show({ color: 'teal', message: t('rulesEditor.saved', { version: result.version }) });
     },
   });
+  if (actor === null) return <Loader size="sm" />;
+  // A rep reads the rules as sentences and may test a lead against them; the editor's fields are the team lead's.
+  if (!canEdit)
+    return (
+      <Stack gap="sm" data-testid="rules-read-only">
+        <RulesInWords />
+        <TestLeadBox rules={saved} />
+      </Stack>
+    );
   function onDragEnd(event: DragEndEvent) {
     const { active, over } = event;
     if (!over || active.id === over.id) return;
@@ -83,31 +93,29 @@ function RulesEditor({
         <Text size="sm" c="dimmed">
           {t('rulesEditor.explain')}
         </Text>
-        {canEdit && (
-          <Group>
-            <Button
-              variant="light"
-              onClick={() => {
-                const fallback = draft.slice(-1);
-                setDraft([...draft.slice(0, -1), newRule(draft, t('rulesEditor.newRule')), ...fallback]);
-              }}
-              data-testid="rule-add"
-            >
-              {t('rulesEditor.add')}
-            </Button>
-            <Button variant="subtle" disabled={!isDirty} onClick={() => setDraft(saved)}>
-              {t('rulesEditor.discard')}
-            </Button>
-            <Button
-              disabled={!isDirty || problems.length > 0}
-              loading={save.isPending}
-              onClick={() => save.mutate()}
-              data-testid="rules-save"
-            >
-              {t('rulesEditor.save')}
-            </Button>
-          </Group>
-        )}
+        <Group>
+          <Button
+            variant="light"
+            onClick={() => {
+              const fallback = draft.slice(-1);
+              setDraft([...draft.slice(0, -1), newRule(draft, t('rulesEditor.newRule')), ...fallback]);
+            }}
+            data-testid="rule-add"
+          >
+            {t('rulesEditor.add')}
+          </Button>
+          <Button variant="subtle" disabled={!isDirty} onClick={() => setDraft(saved)}>
+            {t('rulesEditor.discard')}
+          </Button>
+          <Button
+            disabled={!isDirty || problems.length > 0}
+            loading={save.isPending}
+            onClick={() => save.mutate()}
+            data-testid="rules-save"
+          >
+            {t('rulesEditor.save')}
+          </Button>
+        </Group>
       </Group>
       {save.isError && <Alert color="red">{save.error.message}</Alert>}
       {(byRule.get(-1) ?? []).map((problem, i) => (
@@ -126,7 +134,6 @@ function RulesEditor({
                 isLast={index === draft.length - 1}
                 reps={reps.data ?? []}
                 problems={byRule.get(index) ?? []}
-                canEdit={canEdit}
                 onChange={(next) => setDraft(draft.map((r, k) => (k === index ? next : r)))}
                 onRemove={() => setDraft(draft.filter((_, k) => k !== index))}
               />
@@ -134,7 +141,7 @@ function RulesEditor({
           </Stack>
         </SortableContext>
       </DndContext>
-      {canEdit && <RuleLintPanel rules={draft} isValid={problems.length === 0} />}
+      <RuleLintPanel rules={draft} isValid={problems.length === 0} />
       <TestLeadBox rules={draft} />
     </Stack>
   );

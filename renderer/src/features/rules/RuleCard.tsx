@@ -188,7 +188,6 @@ export function RuleCard({
   isLast,
   reps,
   problems,
-  canEdit,
   onChange,
   onRemove,
 }: {
@@ -197,14 +196,12 @@ export function RuleCard({
   isLast: boolean;
   reps: readonly Rep[];
   problems: readonly RuleProblem[];
-  canEdit: boolean;
   onChange: (next: DistributionRule) => void;
   onRemove: () => void;
 }) {
   const { t } = useRulesTranslation();
   const { setNodeRef, transform, transition, attributes, listeners } = useSortable({
     id: rule.id,
-    disabled: !canEdit,
   });
   const testId = `rule-${index}`;
   return (
@@ -220,24 +217,21 @@ export function RuleCard({
     >
       <Stack gap="xs">
         <Group gap="xs" wrap="nowrap">
-          {canEdit && (
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              aria-label={t('rulesEditor.drag')}
-              {...attributes}
-              {...listeners}
-              style={{ cursor: 'grab' }}
-            >
-              ⋮⋮
-            </ActionIcon>
-          )}
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={t('rulesEditor.drag')}
+            {...attributes}
+            {...listeners}
+            style={{ cursor: 'grab' }}
+          >
+            ⋮⋮
+          </ActionIcon>
           <Badge variant="light">{index + 1}</Badge>
           <TextInput
             aria-label={t('rulesEditor.name')}
             value={rule.name}
             onChange={(e) => onChange({ ...rule, name: e.currentTarget.value })}
-            readOnly={!canEdit}
             style={{ flex: 1 }}
             data-testid={`${testId}-name`}
           />
@@ -246,9 +240,8 @@ export function RuleCard({
             label={t('rulesEditor.enabled')}
             checked={rule.enabled}
             onChange={(e) => onChange({ ...rule, enabled: e.currentTarget.checked })}
-            disabled={!canEdit}
           />
-          {canEdit && !isLast && (
+          {!isLast && (
             <Button variant="subtle" color="red" size="xs" onClick={onRemove}>
               {t('rulesEditor.remove')}
             </Button>
@@ -269,23 +262,21 @@ export function RuleCard({
               onRemove={() => onChange({ ...rule, conditions: rule.conditions.filter((_, k) => k !== c) })}
             />
           ))}
-          {canEdit && (
-            <Group>
-              <Button
-                variant="subtle"
-                size="xs"
-                onClick={() =>
-                  onChange({
-                    ...rule,
-                    conditions: [...rule.conditions, { field: 'region', op: 'equals', value: '' }],
-                  })
-                }
-                data-testid={`${testId}-add-condition`}
-              >
-                {t('rulesEditor.addCondition')}
-              </Button>
-            </Group>
-          )}
+          <Group>
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() =>
+                onChange({
+                  ...rule,
+                  conditions: [...rule.conditions, { field: 'region', op: 'equals', value: '' }],
+                })
+              }
+              data-testid={`${testId}-add-condition`}
+            >
+              {t('rulesEditor.addCondition')}
+            </Button>
+          </Group>
         </Stack>
         <Group gap="md" align="flex-end">
           <TargetPicker
