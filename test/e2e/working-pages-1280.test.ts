@@ -134,6 +134,34 @@ describe('the working pages at 1280×720', () => {
     expect(await cutTexts(page, SELECTORS)).toEqual([]);
   });
 
+  it('shows every number of the scoring model in its field', async () => {
+    // The dimension weights and caps once sat three cards abreast at 1280 px: the field's label ("权重", "Weight")
+    // and its arrows left no room for the number, so the team lead saw empty fields.
+    await page.goto(`${session.baseUrl}/#/rules`);
+    await page.getByRole('tab', { name: '线索评分' }).click();
+    await page.getByTestId('dimension-weight-fit').waitFor();
+    const fields = await page.$$eval(
+      'input[data-testid^="dimension-"], input[data-testid^="threshold-"]',
+      (inputs) =>
+        inputs.map((input) => {
+          const field = input as HTMLInputElement;
+          const style = getComputedStyle(field);
+          const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          const context = document.createElement('canvas').getContext('2d');
+          if (context === null) throw new Error('no 2D canvas');
+          context.font = style.font;
+          return {
+            id: field.dataset.testid,
+            value: field.value,
+            fits: context.measureText(field.value).width <= room,
+          };
+        }),
+    );
+    expect(fields.length).toBe(9);
+    expect(fields.every((field) => field.value !== '')).toBe(true);
+    expect(fields.filter((field) => !field.fits)).toEqual([]);
+  });
+
   it('cuts no name, phone or badge in English either', async () => {
     // English words run longer than their Chinese ("Junior" for 新人, "Available" for 可接单): the tier and status
     // badges on the team page were cut to "Ju…" and "AVAILA…" here.

@@ -367,7 +367,8 @@ export function ModelEditor({
   };
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      {/* Side by side only on wide screens: at 1280 px each field's label and arrows left no room for its number. */}
+      <SimpleGrid cols={{ base: 1, xl: 2 }} spacing="md">
         <DimensionsCard model={model} onChange={onChange} problemAt={problemAt} />
         <GradesCard model={model} onChange={onChange} problemAt={problemAt} />
       </SimpleGrid>
