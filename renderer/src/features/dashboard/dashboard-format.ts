@@ -12,15 +12,21 @@ export function formatFigure(value: number | null, language: Language): string {
   return value === null ? '—' : formatNumber(Math.round(value * 100) / 100, language);
 }
 
-/** Business minutes as "12 min", or hours from two hours on. */
+/** A duration's number to the precision a reader uses: one decimal below 10 ("4.5"), whole from 10 on ("27"). */
+function durationFigure(value: number, language: Language): string {
+  return formatNumber(value < 10 ? Math.round(value * 10) / 10 : Math.round(value), language);
+}
+
+/** Business minutes as "12 min" (not "26.69 min"), or hours from two hours on ("2.5 h"). */
 export function formatMinutes(
   minutes: number | null,
   language: Language,
   t: (key: string, options: { value: string }) => string,
 ): string {
   if (minutes === null) return '—';
-  if (minutes < 120) return t('dashboard.kpi.response.minutes', { value: formatFigure(minutes, language) });
-  return t('dashboard.kpi.response.hours', { value: formatFigure(minutes / 60, language) });
+  if (minutes < 119.5)
+    return t('dashboard.kpi.response.minutes', { value: durationFigure(minutes, language) });
+  return t('dashboard.kpi.response.hours', { value: durationFigure(minutes / 60, language) });
 }
 
 /** The hits behind a share: value × n, whole. */

@@ -1,0 +1,24 @@
+// Response times on the Dashboard read as a team lead says them: "27 min", "4.5 min", "2.5 h", never "26.69 min".
+import { describe, expect, it } from 'vitest';
+import { formatMinutes } from '../../../renderer/src/features/dashboard/dashboard-format';
+
+const t = (key: string, options: { value: string }) =>
+  key.endsWith('.minutes') ? `${options.value} min` : `${options.value} h`;
+
+describe('formatMinutes', () => {
+  it.each([
+    [null, '—'],
+    [0, '0 min'],
+    [4.46, '4.5 min'],
+    [9.5, '9.5 min'],
+    [9.96, '10 min'],
+    [26.69, '27 min'],
+    [119.4, '119 min'],
+    [119.6, '2 h'],
+    [150, '2.5 h'],
+    [611, '10 h'],
+    [2_000, '33 h'],
+  ])('%s business minutes read %s', (minutes, expected) => {
+    expect(formatMinutes(minutes, 'en', t)).toBe(expected);
+  });
+});
