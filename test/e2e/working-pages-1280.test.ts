@@ -163,7 +163,7 @@ describe('the working pages at 1280×720', () => {
   });
 
   it('cuts no name, phone or badge in English either', async () => {
-    // English words run longer than their Chinese ("Junior" for 新人, "Available" for 可接单): the tier and status
+    // English words run longer than their Chinese ("Junior" for 初级, "Available" for 可接单): the tier and status
     // badges on the team page were cut to "Ju…" and "AVAILA…" here.
     await page.goto(`${session.baseUrl}/#/queue`);
     await page.getByText('EN', { exact: true }).first().click();

@@ -98,6 +98,20 @@ describe('UI translations', () => {
       }
     },
   );
+
+  it.each(LANGUAGES)('names each rep tier one way in %s, on every page', (language) => {
+    // The Team page called a junior rep 新人 and the Dashboard's capacity 初级, while 新人 on the Dashboard means a
+    // rep who joined lately, of any tier.
+    const names = new Map<string, Set<string>>();
+    for (const group of groups)
+      for (const [key, value] of textsOf(group, language)) {
+        const tier = /\.(senior|mid|junior)$/.exec(key)?.[1];
+        if (tier !== undefined)
+          names.set(tier, new Set([...(names.get(tier) ?? []), String(value).toLowerCase()]));
+      }
+    expect([...names.keys()].sort()).toEqual(['junior', 'mid', 'senior']);
+    for (const [tier, texts] of names) expect([...texts], `${language} ${tier}`).toHaveLength(1);
+  });
 });
 
 /** Han characters, CJK punctuation (、。「」) and full-width forms (：，（）). */
