@@ -61,7 +61,13 @@ const balanceSchema = z
         newReps: int,
         share: estimateSchema,
         floor: z.number(),
-        verdict: z.enum(['too_few', 'at_or_above_floor', 'below_floor', 'no_new_reps']),
+        verdict: z.enum([
+          'too_few',
+          'at_or_above_floor',
+          'below_floor_by_chance',
+          'below_floor',
+          'no_new_reps',
+        ]),
       })
       .strict(),
   })

@@ -65,7 +65,12 @@ export interface GroupBalance {
   readonly verdict: BalanceVerdict;
 }
 
-export type NewRepVerdict = 'too_few' | 'at_or_above_floor' | 'below_floor' | 'no_new_reps';
+/**
+ * below_floor: the whole interval is under the floor (an alarm); below_floor_by_chance: the share is under it but
+ * its interval reaches it, so chance alone could give it (no alarm, but never worded as "not below").
+ */
+export type NewRepVerdict =
+  'too_few' | 'at_or_above_floor' | 'below_floor_by_chance' | 'below_floor' | 'no_new_reps';
 
 export interface NewRepShare {
   readonly newReps: number;
@@ -238,7 +243,9 @@ export function computeBalance(
         ? 'too_few'
         : (share.high ?? 0) < floor
           ? 'below_floor'
-          : 'at_or_above_floor';
+          : (share.value ?? 0) < floor
+            ? 'below_floor_by_chance'
+            : 'at_or_above_floor';
   return { groups, newReps: { newReps: newCount, share, floor, verdict } };
 }
 

@@ -73,6 +73,38 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(readings.textContent).not.toMatch(/concentrated|went to a few reps/);
   });
 
+  it('never words a new-rep share under its floor as "not below", even when chance could explain it', async () => {
+    // 0 of 54 A/B leads against a floor of 4.3 %: the interval (0–6.6 %) reaches the floor, so no alarm, but the
+    // demo's Dashboard read "新人拿到 54 条 A/B 线索中的 0%，没有低于保底 4.3%".
+    const byChance = {
+      ...ROW,
+      balance: {
+        ...ROW.balance,
+        newReps: {
+          newReps: 2,
+          share: { value: 0, n: 54, low: 0, high: 0.066 },
+          floor: 0.043,
+          verdict: 'below_floor_by_chance' as const,
+        },
+      },
+    };
+    for (const language of ['en', 'zh-CN'] as const) {
+      const view = renderWithApp(
+        <DashboardPage />,
+        createFakeClient({ ...answers(), 'dashboard.kpis': () => byChance }),
+        language,
+      );
+      const readings = (await screen.findByTestId('fairness-readings')).textContent;
+      expect(readings).toContain(
+        language === 'en'
+          ? 'New reps got 0% of 54 A/B leads (likely 0%–6.6%): under their floor of 4.3%, but by no more than chance'
+          : '新人拿到 54 条 A/B 线索中的 0%（大致 0%–6.6%），低于保底 4.3%，但差距仍在抽样波动之内',
+      );
+      expect(readings).not.toMatch(/not below|没有低于/);
+      view.unmount();
+    }
+  });
+
   it('gives each figure its definition in a tooltip', async () => {
     renderWithApp(<DashboardPage />, createFakeClient(answers()), 'zh-CN');
     const label = await screen.findByTestId('kpi-response-label');

@@ -302,11 +302,14 @@ export function describeBalance(t: TFunction, balance: KpiRow['balance'], langua
     share: formatShare(newReps.share.value, language),
     n: formatNumber(newReps.share.n, language),
     floor: formatShare(newReps.floor, language),
+    low: formatShare(newReps.share.low, language),
+    high: formatShare(newReps.share.high, language),
   };
   const key = {
     no_new_reps: 'newRepsNone',
     too_few: 'newRepsTooFew',
     at_or_above_floor: 'newRepsOk',
+    below_floor_by_chance: 'newRepsBelowByChance',
     below_floor: 'newRepsBelow',
   }[newReps.verdict];
   lines.push(t(`dashboard.balance.${key}`, share));
