@@ -13,7 +13,7 @@ import { useLanguage } from '../../ui/use-language';
 import { useFunnelStages } from '../funnel/stage-labels';
 import { useDashboardTranslation } from './bundle';
 import { arrivalBars, durationParts, funnelBars, responseBars, type ChartBar } from './chart-bars';
-import { formatFigure, formatShare } from './dashboard-format';
+import { formatDays, formatShare } from './dashboard-format';
 import type { KpiQuery } from './dashboard-queries';
 import { useResponseBuckets } from './dashboard-queries';
 import { useDrillQuery } from './DrillContext';
@@ -238,7 +238,7 @@ function FunnelChart({ row }: { row: KpiRow }) {
           : t('dashboard.charts.funnel.toNext', { value: formatShare(step.toNext, language) }),
         step?.averageDays == null
           ? null
-          : t('dashboard.charts.funnel.days', { value: formatFigure(step.averageDays, language) }),
+          : t('dashboard.charts.funnel.days', { value: formatDays(step.averageDays, language) }),
       ].filter((part): part is string => part !== null);
       const note = parts.length === 0 ? undefined : parts.join(' · ');
       const name = t('dashboard.charts.funnel.bar', { stage, reached });

@@ -5,7 +5,7 @@ import { formatFen, formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useFunnelStages } from '../funnel/stage-labels';
 import { useDashboardTranslation } from './bundle';
-import { formatFigure, formatMinutes, formatShare } from './dashboard-format';
+import { formatDays, formatMinutes, formatShare } from './dashboard-format';
 import { CountLink } from './DrillContext';
 import { ExportMenu, type ExportableTable } from './ExportMenu';
 import type { KpiRow } from './KpiCards';
@@ -77,7 +77,7 @@ function FlowTable({ row }: { row: KpiRow }) {
     stages.label(step.stage),
     step.reached,
     formatShare(step.toNext, language),
-    formatFigure(step.averageDays, language),
+    formatDays(step.averageDays, language),
   ]);
   return (
     <TableCard

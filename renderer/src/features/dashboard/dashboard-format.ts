@@ -12,6 +12,11 @@ export function formatFigure(value: number | null, language: Language): string {
   return value === null ? '—' : formatNumber(Math.round(value * 100) / 100, language);
 }
 
+/** Average days in a stage to a tenth ("7.1", not "7.06"): a day's hundredths are noise. */
+export function formatDays(value: number | null, language: Language): string {
+  return value === null ? '—' : formatNumber(Math.round(value * 10) / 10, language);
+}
+
 /** A duration's number to the precision a reader uses: one decimal below 10 ("4.5"), whole from 10 on ("27"). */
 function durationFigure(value: number, language: Language): string {
   return formatNumber(value < 10 ? Math.round(value * 10) / 10 : Math.round(value), language);
