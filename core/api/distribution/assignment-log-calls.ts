@@ -73,6 +73,8 @@ const assignmentLogRowSchema = z
     reason: z.string().nullable(),
     /** A step's reason in each UI language, when it was recorded so (demo moves). */
     reasonText: z.record(z.string(), z.string()).nullable(),
+    /** A rep's own release to the pool: their words ('' when none); null for any other step. */
+    releaseNote: z.string().nullable(),
   })
   .strict();
 export type AssignmentLogRow = z.output<typeof assignmentLogRowSchema>;

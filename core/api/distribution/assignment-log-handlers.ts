@@ -42,6 +42,7 @@ function toRow(stored: StoredRow): AssignmentLogRow {
     // The engine's reason is its summary in English: the tokens say it in the reader's language.
     reason: view.summary === null && stored.reason !== '' ? stored.reason : null,
     reasonText: reasonTextOf(stored.explanation),
+    releaseNote: view.releaseNote,
   };
 }
 

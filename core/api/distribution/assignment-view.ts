@@ -22,10 +22,23 @@ export function fromRepOf(record: AssignmentRecord): string | null {
   return typeof from === 'string' ? from : null;
 }
 
+/**
+ * A rep's own release to the pool (放回公海) is stored as a recycle whose reason is 'released': the rep's words,
+ * or '' when none were kept; null for every other step, a recycle by the SLA included.
+ */
+export function releaseNoteOf(record: Pick<AssignmentRecord, 'kind' | 'explanation'>): string | null {
+  const explanation = record.explanation;
+  if (record.kind !== 'recycle' || typeof explanation !== 'object' || explanation === null) return null;
+  const { reason, note } = explanation as { reason?: unknown; note?: unknown };
+  if (reason !== 'released') return null;
+  return typeof note === 'string' ? note : '';
+}
+
 export function toAssignmentView(record: AssignmentRecord): AssignmentView {
   return {
     ...record,
     summary: isEngineExplanation(record.explanation) ? explanationSummary(record.explanation) : null,
     fromRepId: fromRepOf(record),
+    releaseNote: releaseNoteOf(record),
   };
 }

@@ -155,7 +155,12 @@ export type TestLeadResult = z.output<typeof testLeadResultSchema>;
 
 /** An assignment as the history shows it: the stored row plus plain-words tokens when the engine decided it. */
 const assignmentViewSchema = assignmentRecordSchema
-  .extend({ summary: explanationSummarySchema.nullable(), fromRepId: z.string().nullable() })
+  .extend({
+    summary: explanationSummarySchema.nullable(),
+    fromRepId: z.string().nullable(),
+    /** A rep's own release to the pool: their words ('' when none); null for any other step. */
+    releaseNote: z.string().nullable(),
+  })
   .strict();
 export type AssignmentView = z.output<typeof assignmentViewSchema>;
 

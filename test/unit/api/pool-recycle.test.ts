@@ -104,6 +104,8 @@ describe('pool recycle rules and locks', () => {
       },
     });
     const log = await t.client.call('distribution.assignments', { kind: 'recycle' });
+    // A recycle by the pool's rule is no rep's release.
+    expect(log.rows.map((row) => row.releaseNote)).toEqual([null]);
     expect(log.rows.map((row) => row.reasonText?.['zh-CN'])).toEqual([
       `公海池“公海”的回收规则：未跟进满 3 天（${grade === null ? '未评级' : `${grade} 级`}）`,
     ]);

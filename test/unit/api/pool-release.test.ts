@@ -60,6 +60,11 @@ describe('a rep puts a lead back in the public pool', () => {
       en: 'Released to the public pool by the rep: 客户明确没有需求',
       'zh-CN': '销售放回公海：客户明确没有需求',
     });
+    // Told apart from a recycle by the SLA: the rep's own words, in the log and in the lead's history.
+    expect(log.rows[0]?.releaseNote).toBe('客户明确没有需求');
+    const history = await t.client.call('distribution.history', { leadId: lead });
+    expect(history.assignments.at(-1)).toMatchObject({ kind: 'recycle', releaseNote: '客户明确没有需求' });
+    expect(history.assignments.slice(0, -1).every((a) => a.releaseNote === null)).toBe(true);
     // The team lead is told, with who, which lead and why; the releaser is not.
     const told = (await t.client.call('notifications.list', {})).rows.filter(
       (n) => n.kind === 'pool_released',

@@ -5,7 +5,7 @@ import type { AssignmentView } from '../../../../core/api/distribution/calls';
 import { useRepNames } from '../../api/queries';
 import { formatDateTime } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
-import { describeTokens, useDistributionTranslation } from './bundle';
+import { describeTokens, kindKey, releaseWords, useDistributionTranslation } from './bundle';
 import { useDistributionEvents, useLeadDistributionHistory } from './distribution-queries';
 
 /** A move's reason; demo moves carry it in both UI languages in their explanation. */
@@ -31,6 +31,13 @@ function AssignmentItemBody({ assignment }: { assignment: AssignmentView }) {
       </Stack>
     );
   }
+  // A rep's own release says who put it back and in their words, not "moved from … to the pool".
+  if (assignment.releaseNote !== null)
+    return (
+      <Text size="sm" mt={4}>
+        {releaseWords(t, name(assignment.fromRepId), assignment.releaseNote)}
+      </Text>
+    );
   return (
     <Stack gap={2} mt={4}>
       {assignment.fromRepId !== null || assignment.kind === 'manual' || assignment.kind === 'appeal' ? (
@@ -48,7 +55,7 @@ function AssignmentItemBody({ assignment }: { assignment: AssignmentView }) {
 }
 
 export function AssignmentHistory({ leadId }: { leadId: string }) {
-  const { t, i18n } = useDistributionTranslation();
+  const { t } = useDistributionTranslation();
   const language = useLanguage();
   const repNames = useRepNames();
   const history = useLeadDistributionHistory(leadId);
@@ -77,9 +84,7 @@ export function AssignmentHistory({ leadId }: { leadId: string }) {
             >
               <Group gap={6} mt={2}>
                 <Badge size="xs" variant="light" color={assignment.kind === 'auto' ? 'indigo' : 'orange'}>
-                  {i18n.exists(`distribution.kinds.${assignment.kind}`)
-                    ? t(`distribution.kinds.${assignment.kind}`)
-                    : assignment.kind}
+                  {t(kindKey(assignment))}
                 </Badge>
                 <Text size="xs" c="dimmed">
                   {formatDateTime(assignment.at, language)}

@@ -11,6 +11,18 @@ export function useDistributionTranslation() {
   return useFeatureTranslation(DISTRIBUTION_BUNDLES);
 }
 
+/** The badge of a history step: a rep's own release reads as one, not as a recycle by the SLA. */
+export function kindKey(step: { kind: string; releaseNote: string | null }): string {
+  return step.releaseNote !== null ? 'distribution.kinds.released' : `distribution.kinds.${step.kind}`;
+}
+
+/** "王芳 put it back in the public pool: not my region", or without words when the rep gave none. */
+export function releaseWords(t: TFunction, repName: string, note: string): string {
+  return note.trim() === ''
+    ? t('distribution.history.released', { from: repName })
+    : t('distribution.history.releasedWithNote', { from: repName, note: note.trim() });
+}
+
 /** A condition field's label; custom fields show their key. */
 export function fieldLabel(t: TFunction, field: string): string {
   if (field.startsWith('custom.')) return field.slice(7);

@@ -21,7 +21,7 @@ import { useRepNames, useTeamUtcOffset } from '../../api/queries';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { AppealButton } from '../distribution/AppealButton';
-import { useDistributionTranslation } from '../distribution/bundle';
+import { kindKey, useDistributionTranslation } from '../distribution/bundle';
 import { distributionKeys, useActor, useDistributionEvents } from '../distribution/distribution-queries';
 import { useRulesTranslation } from '../rules/bundle';
 import {
@@ -102,7 +102,7 @@ function LogRow({ row, myRepId }: { row: AssignmentLogRow; myRepId: string | nul
       <Table.Td>
         <Stack gap={2} align="flex-start">
           <Badge size="xs" variant="light" color={row.kind === 'auto' ? 'indigo' : 'orange'}>
-            {dt(`distribution.kinds.${row.kind}`)}
+            {dt(kindKey(row))}
           </Badge>
           {row.method !== null && (
             <Text size="xs" c="dimmed">

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { CallOutput } from '../../../../core/api/contract';
 import type { Language } from '../../i18n';
-import { describeTokens } from '../distribution/bundle';
+import { describeTokens, releaseWords } from '../distribution/bundle';
 
 export type AssignmentLogRow = CallOutput<'distribution.assignments'>['rows'][number];
 
@@ -35,6 +35,10 @@ export function describeWhy(
   }
   const lines: string[] = [];
   const name = (id: string | null) => (id === null ? dt('distribution.reassign.pool') : repName(id));
+  if (row.releaseNote !== null) {
+    lines.push(releaseWords(dt, name(row.fromRepId), row.releaseNote));
+    return { short: lines, all: lines };
+  }
   if (row.fromRepId !== null || row.kind === 'manual' || row.kind === 'appeal')
     lines.push(dt('distribution.history.moved', { from: name(row.fromRepId), to: name(row.repId) }));
   const reason = row.reasonText?.[language] ?? row.reason;
