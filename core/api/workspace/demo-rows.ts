@@ -42,14 +42,17 @@ export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: 
       actor: 'system',
       at: assignment.at,
     });
-    // A recycle took the lead from its rep (the SLA's: no first contact in time): its record starts the rep's claim
-    // cool-down and counts in the Dashboard's loss, as recycleLead writes it.
+    // A recycle took the lead from its rep (the SLA's: no first contact in time), or the rep released it: its record
+    // starts the rep's claim cool-down and counts in the Dashboard's loss, as recycleLead writes it.
     if (assignment.kind === 'recycle' && assignment.repId === null && assignment.fromRepId !== null)
       insertRecycle(ctx.db, {
         id: `rcy-${assignment.id}`,
         leadId: assignment.leadId,
         fromRepId: assignment.fromRepId,
-        reason: 'sla',
+        reason:
+          'reason' in assignment.explanation && assignment.explanation.reason === 'released'
+            ? 'released'
+            : 'sla',
         at: assignment.at,
       });
   }

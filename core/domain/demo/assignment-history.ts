@@ -24,8 +24,8 @@ import { DEAL_YUAN, LOST_REASONS } from './lead-tables';
 import type { LeadDraft } from './leads';
 import { toLead } from './leads';
 import { chance, pick, pickWeighted, randomInt, toIsoDate, toOfficeTime } from './random';
-import type { DemoMoveCode, DemoMoveExplanation, DemoMoveKind } from './reasons';
-import { DEMO_MOVE_TEXT, explainDemoMove } from './reasons';
+import type { DemoMoveCode, DemoMoveExplanation, DemoMoveKind, DemoReleaseNote } from './reasons';
+import { DEMO_MOVE_TEXT, DEMO_RELEASE_NOTES, explainDemoMove } from './reasons';
 import { wasOutOfOffice } from './team';
 
 /** China: the engine's local days, arrival hours and daily caps are UTC+8. */
@@ -186,6 +186,15 @@ export class HistoryBuilder {
         ownedAt = at;
       }
     }
+    // Now and then a rep hands an early-stage lead back to the pool with a word why (放回公海), as reps do.
+    if (owner !== null && isOpen && !mustOwn && chance(rng, 0.05)) {
+      const at = Math.min(now - 1000, toOfficeTime(rng, ownedAt + randomInt(rng, 2, 72) * HOUR_MS));
+      if (at > ownedAt) {
+        this.recordRelease(id, owner, at, pick(rng, DEMO_RELEASE_NOTES));
+        owner = null;
+        ownedAt = at;
+      }
+    }
     if (owner === null) return { ...toLead(draft, id), updatedAt: Math.max(draft.createdAt, ownedAt) };
 
     if (isOpen) this.openCount.set(owner.id, (this.openCount.get(owner.id) ?? 0) + 1);
@@ -283,6 +292,31 @@ export class HistoryBuilder {
       ruleId: assignment.ruleId,
       reason: explanationSummary(explanation).text,
       explanation: fromRepId === null ? explanation : { ...explanation, fromRepId },
+    });
+  }
+
+  /** A rep's release to the pool, stored as the app's own release stores it: a recycle whose reason is released. */
+  private recordRelease(leadId: LeadId, from: Rep, at: number, note: DemoReleaseNote): void {
+    const text = {
+      'zh-CN': `${DEMO_MOVE_TEXT.released['zh-CN']}：${note['zh-CN']}`,
+      en: `${DEMO_MOVE_TEXT.released.en}: ${note.en}`,
+    };
+    this.assignments.push({
+      id: this.makeId('assignment') as AssignmentId,
+      leadId,
+      repId: null,
+      fromRepId: from.id,
+      at,
+      kind: 'recycle',
+      method: 'recycle',
+      ruleId: null,
+      reason: text.en,
+      explanation: {
+        ...explainDemoMove('recycle', 'released', from.id, null),
+        text,
+        reason: 'released',
+        note: note['zh-CN'],
+      },
     });
   }
 

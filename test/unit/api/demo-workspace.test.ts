@@ -1,7 +1,8 @@
 // The demo workspace agrees with itself: its rules in force are the rules its assignment history was routed by
 // (every automatic assignment names a rule the Rules and Transparency pages show, by the same name), and its leads
 // moved along the funnel, so the Dashboard's days per stage have moves to count; and it looks like a team at work,
-// most of its open leads on time, a few overdue and a few stale for the SLA and stale pages to show.
+// most of its open leads on time, a few overdue and a few stale for the SLA and stale pages to show, some recycled
+// and some released by their reps.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,5 +92,29 @@ describe('the demo workspace', () => {
     const pool = await t.asRep(rep.id).call('pool.list', { recycledOnly: true, limit: 100 });
     expect(pool.rows.length).toBeGreaterThan(0);
     for (const row of pool.rows) expect(row.poolReason).toBe('recycled');
+  });
+
+  it('has leads their reps released to the pool, read as released (负责人释放), with the cool-down a release starts', async () => {
+    await t.client.call('workspace.loadDemo', {});
+    const reps = await t.client.call('reps.list', {});
+    const rep = reps[0];
+    if (!rep) throw new Error('no rep');
+    const pool = await t.asRep(rep.id).call('pool.list', { limit: 500 });
+    const released = pool.rows.filter((row) => row.poolReason === 'released');
+    // The demo once had none: the pool never showed a release, nor its rep's name beside it.
+    expect(released.length).toBeGreaterThanOrEqual(3);
+    const names = new Set(reps.map((r) => r.name));
+    for (const row of released) expect(names.has(row.fromRepName ?? '')).toBe(true);
+    const recycledOnly = await t.asRep(rep.id).call('pool.list', { recycledOnly: true, limit: 500 });
+    const recycledIds = new Set(recycledOnly.rows.map((row) => row.id));
+    for (const row of released) expect(recycledIds.has(row.id)).toBe(false);
+    // Each release left the record the app's own release leaves (its rep's claim cool-down reads it).
+    const db = new Database(join(dir, 'fairlead.sqlite'), { readonly: true });
+    const releases = db
+      .prepare("SELECT lead_id AS leadId FROM lead_recycles WHERE reason = 'released'")
+      .all() as { leadId: string }[];
+    db.close();
+    const releasedIds = new Set(releases.map((r) => r.leadId));
+    for (const row of released) expect(releasedIds.has(row.id)).toBe(true);
   });
 });
