@@ -88,6 +88,7 @@ const DATA_KEYS = new Set([
   'detail',
   'lostReason',
   'lostReasons',
+  'releaseNote',
   'customFields',
   'holidays',
   // The scoring model's criteria: the team's own labels and keywords.

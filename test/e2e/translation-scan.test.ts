@@ -138,6 +138,7 @@ const STEPS: readonly Step[] = [
     },
   },
   { name: 'dashboard', route: 'dashboard', roles: both },
+  { name: 'transparency', route: 'transparency', roles: both },
   { name: 'settings', route: 'settings', roles: both },
   {
     name: 'notifications',
@@ -178,8 +179,23 @@ describe('the translation scan of every page at 1280×720 on the demo', () => {
       ['work.settings', {}],
       ['funnel.board', { window: 200 }],
       ['scoring.getModel', {}],
+      // The rules' names are the team's own words: a rep reads them as sentences on Rules and Transparency.
+      ['distribution.getRules', {}],
     ] as const) {
       collectData(await session.callApi(name, input), data);
+    }
+    // The assignment history quotes reps' own words (a release's note), over the demo's whole history.
+    const day = (msAgo: number) => new Date(Date.now() - msAgo).toISOString().slice(0, 10);
+    const [from, to] = [day(364 * 86_400_000), day(0)];
+    for (let offset = 0; ; offset += 100) {
+      const log = await session.callApi<{ total: number; rows: unknown[] }>('distribution.assignments', {
+        from,
+        to,
+        offset,
+        limit: 100,
+      });
+      collectData(log.rows, data);
+      if (offset + 100 >= log.total) break;
     }
     // The pools' names are the team's own (the first one is made as 公海).
     collectData(await session.callApi('pool.pools', {}).catch(() => null), data);
