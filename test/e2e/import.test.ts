@@ -59,6 +59,11 @@ describe('importing a file in a browser against the hub', () => {
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-done').waitFor();
     expect(await page.getByTestId('import-done').textContent()).toContain('新增 3 条');
+    // Where they went: the distribution the import started (no rep on this team, so all to the public pool).
+    await page.getByTestId('import-distributed').waitFor();
+    expect(await page.getByTestId('import-distributed').textContent()).toContain(
+      '已按规则分配：0 条分给销售，3 条留在公海',
+    );
     // The rows left out can still be fetched to fix, worded in Chinese.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -8,6 +8,8 @@ interface JobStore {
   get(id: string): JobStatus | undefined;
   /** The most recently started job of a kind, if any. */
   latest(kind: JobStatus['kind']): JobStatus | undefined;
+  /** Every job of a kind this client knows of. */
+  ofKind(kind: JobStatus['kind']): JobStatus[];
   /** Records a status (a call's answer, or a pushed event); an older snapshot never replaces a newer one. */
   put(status: JobStatus): void;
   /** Pulls `jobs.list`, for jobs that started or finished while nobody listened. */
@@ -44,6 +46,7 @@ function createJobStore(client: AppClient): JobStore {
       }
       return best;
     },
+    ofKind: (kind) => [...jobs.values()].filter((job) => job.kind === kind),
     put(status) {
       if (!isNewer(status, jobs.get(status.id))) return;
       jobs.set(status.id, status);
@@ -97,4 +100,22 @@ export function useLatestJob(kind: JobStatus['kind']): JobStatus | undefined {
     void store.sync().catch(() => undefined);
   }, [store]);
   return store.latest(kind);
+}
+
+/** The distribution an import started for its new leads: found by its batch once done, by its start while running. */
+export function useImportDistribution(
+  batchId: string,
+  importFinishedAt: number,
+): Extract<JobStatus, { kind: 'distribute' }> | undefined {
+  const store = useJobStore();
+  useSyncExternalStore(store.subscribe, store.revision);
+  useEffect(() => {
+    void store.sync().catch(() => undefined);
+  }, [store]);
+  const jobs = store.ofKind('distribute') as Extract<JobStatus, { kind: 'distribute' }>[];
+  return (
+    jobs.find((job) => job.result?.batchId === batchId) ??
+    // Running, its result (and so its batch) not yet known: the one started once this import had finished.
+    jobs.find((job) => job.state === 'running' && job.startedAt >= importFinishedAt)
+  );
 }

@@ -1,11 +1,12 @@
-// The import running and its outcome: progress and rate, the counts when done (and the history import's next
-// steps), or the failure; then view the leads, import another file, or fetch the rows left out to fix them.
+// The import running and its outcome: progress and rate, the counts when done (where the new leads went, or the
+// history import's next steps), or the failure; then view the leads, import another file, or fetch the rows left out to fix them.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
 import { JobProgress } from '../../jobs/JobProgress';
 import { useImportTranslation } from '../bundle';
 import { HistoryDoneNotice } from '../history/HistoryPanel';
+import { ImportDistributionNotice } from './ImportDistributionNotice';
 import type { ImportSession } from './use-import-session';
 
 export function ImportProgressStep({
@@ -42,6 +43,10 @@ export function ImportProgressStep({
         </Alert>
       )}
       {result && session.isHistory && <HistoryDoneNotice />}
+      {/* New leads go through distribution in the background: say where they went. */}
+      {result && !session.isHistory && result.inserted > 0 && job?.finishedAt != null && (
+        <ImportDistributionNotice batchId={result.batchId} importFinishedAt={job.finishedAt} />
+      )}
       {job && (job.state === 'failed' || job.state === 'cancelled') && (
         <Alert color="red">{t('import.failed')}</Alert>
       )}
