@@ -3,7 +3,8 @@
 // pages that count overdue leads show the same number.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubSession, type HubSession } from './hub-harness';
+import { DEMO_PIN } from './a11y-scan';
+import { openRepPage, startHubSession, type HubSession } from './hub-harness';
 
 /** Elements matching `selector` whose text does not fit their box (ellipsis or clipping). */
 async function cutTexts(page: Page, selector: string): Promise<string[]> {
@@ -160,6 +161,27 @@ describe('the working pages at 1280×720', () => {
     expect(fields.length).toBe(9);
     expect(fields.every((field) => field.value !== '')).toBe(true);
     expect(fields.filter((field) => !field.fits)).toEqual([]);
+  });
+
+  it('gives a rep the figures of their own Dashboard one line each', async () => {
+    // The grade mix ("A 0 · B 9 · C 12 · D 7") wrapped onto a second line in its quarter-width card.
+    const reps = await session.callApi<{ id: string }[]>('reps.list', {});
+    const rep = await openRepPage(session, reps[0]?.id ?? '', DEMO_PIN);
+    try {
+      await rep.page.goto(`${session.baseUrl}/#/dashboard`);
+      const heights: Record<string, number> = {};
+      for (const id of ['mine-response', 'mine-within', 'mine-conversion', 'mine-mix']) {
+        const value = rep.page.getByTestId(`${id}-value`);
+        await value.waitFor();
+        heights[id] = await value.evaluate((el) => {
+          const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
+          return Math.round(el.getBoundingClientRect().height / lineHeight);
+        });
+      }
+      expect(heights).toEqual({ 'mine-response': 1, 'mine-within': 1, 'mine-conversion': 1, 'mine-mix': 1 });
+    } finally {
+      await rep.context.close();
+    }
   });
 
   it('cuts no name, phone or badge in English either', async () => {

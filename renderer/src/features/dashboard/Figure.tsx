@@ -9,6 +9,7 @@ export function Figure({
   definition,
   testId,
   children,
+  valueSize = 26,
 }: {
   label: string;
   value: ReactNode;
@@ -17,6 +18,8 @@ export function Figure({
   definition?: string | undefined;
   testId: string;
   children?: ReactNode;
+  /** The value's font size: a list of figures (a grade mix) fits a card's one line smaller. */
+  valueSize?: number;
 }) {
   const title = (
     <Text
@@ -46,7 +49,7 @@ export function Figure({
           </Tooltip>
         )}
       </Group>
-      <Text fz={26} fw={700} data-testid={`${testId}-value`}>
+      <Text fz={valueSize} fw={700} data-testid={`${testId}-value`}>
         {value}
       </Text>
       {hint !== undefined && (

@@ -173,6 +173,8 @@ export function RepDashboard() {
             testId="mine-mix"
             label={t('dashboard.mine.mix')}
             definition={t('dashboard.mine.definitions.mix')}
+            // Four counts on one line of a quarter-width card at 1280 px, as the other cards' one figure.
+            valueSize={20}
             // A no-break space inside each pair: a narrow card wraps between grades, never inside one.
             value={GRADE_KEYS.map((g) => `${g}\u00a0${data.gradeMix.mine[g]}`).join(' · ')}
             hint={team(
