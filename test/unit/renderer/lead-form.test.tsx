@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../core/api/errors';
 import type { CallOutput } from '../../../core/api/contract';
@@ -55,6 +55,38 @@ describe('the lead form', () => {
     expect(client.calls.find((call) => call.name === 'leads.create')?.input).toMatchObject({
       name: '',
       company: '杭州某某科技有限公司',
+    });
+  });
+
+  it("offers the team's own sources, industries and regions as one types, and keeps a new one typed", async () => {
+    const client = createFakeClient({
+      'leads.facets': () => ({ sources: ['百度推广', '转介绍'], industries: ['制造'], regions: ['华东'] }),
+      'leads.create': (input) => savedLead(input.name),
+    });
+    const onSaved = vi.fn();
+    renderWithApp(<LeadForm onSaved={onSaved} onCancel={() => undefined} />, client, 'zh-CN');
+    fill('lead-form-name', '陈静');
+    const source = screen.getByTestId('lead-form-source');
+    await waitFor(() => expect(client.calls.some((call) => call.name === 'leads.facets')).toBe(true));
+    fireEvent.click(source);
+    fireEvent.change(source, { target: { value: '转' } });
+    // Only the matching source is offered (the dropdown may still be fading in).
+    const list = await waitFor(() => {
+      const element = document.getElementById(source.getAttribute('aria-controls') ?? '');
+      if (!element) throw new Error('the source list did not open');
+      return element;
+    });
+    const offered = await within(list).findAllByRole('option', { hidden: true });
+    expect(offered.map((option) => option.textContent)).toEqual(['转介绍']);
+    fireEvent.click(offered[0] as HTMLElement);
+    expect((source as HTMLInputElement).value).toBe('转介绍');
+    // Free text stays possible: a region the team has not used yet.
+    fill('lead-form-region', '西北');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '保存' })));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(client.calls.find((call) => call.name === 'leads.create')?.input).toMatchObject({
+      source: '转介绍',
+      region: '西北',
     });
   });
 

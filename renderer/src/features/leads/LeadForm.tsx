@@ -1,6 +1,17 @@
 // The lead form, for adding and editing: checked with the contract's schema before sending, and the server's
 // refusal shown beside the field it names. Nothing is stored while a field is in error.
-import { Alert, Button, Divider, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Divider,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
@@ -9,6 +20,7 @@ import type { FunnelStage } from '../../../../core/domain/funnel';
 import type { Lead } from '../../../../core/domain/lead';
 import { ApiError } from '../../../../core/api/errors';
 import { useClient } from '../../api/client-context';
+import { useLeadFacets } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import {
   EMPTY_LEAD_FORM,
@@ -111,6 +123,19 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
     />
   );
 
+  // The team's own words for an industry, a region or a source, offered as one types: the rules match them exactly
+  // ("来源渠道等于 转介绍"), so a lead typed "转接绍" would pass every rule by.
+  const facets = useLeadFacets();
+  const suggested = (field: 'industry' | 'region' | 'source', values: readonly string[] | undefined) => (
+    <Autocomplete
+      label={t(`leadForm.${field}`)}
+      data={[...(values ?? [])]}
+      limit={20}
+      {...form.getInputProps(field)}
+      data-testid={`lead-form-${field}`}
+    />
+  );
+
   return (
     <form
       noValidate
@@ -155,8 +180,8 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           {text('company')}
           {text('title')}
-          {text('industry')}
-          {text('region')}
+          {suggested('industry', facets.data?.industries)}
+          {suggested('region', facets.data?.regions)}
           <TextInput
             label={t('leadForm.companySize')}
             inputMode="numeric"
@@ -167,7 +192,7 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
         <Divider label={t('leadForm.sourceSection')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           {text('product')}
-          {text('source')}
+          {suggested('source', facets.data?.sources)}
           {text('campaign')}
           <TextInput
             label={t('leadForm.cost')}
