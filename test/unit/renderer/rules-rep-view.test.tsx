@@ -1,5 +1,5 @@
 // Rules → Distribution as a rep sees it: the rules as sentences and the test box, not the team lead's editor.
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../core/api/contract';
 import { DistributionTab } from '../../../renderer/src/features/rules/DistributionTab';
@@ -49,6 +49,7 @@ function answers(actor: Actor): FakeAnswers {
     'leads.list': () => ({ total: 0, rows: [] }),
     'appeals.list': () => [],
     'import.historyFlags': () => null,
+    'leads.facets': () => ({ sources: ['百度推广', '转介绍'], industries: ['制造'], regions: ['华东'] }),
   };
 }
 
@@ -67,6 +68,33 @@ describe('the distribution rules for a rep', () => {
     expect(screen.queryByTestId('rule-add')).toBeNull();
     expect(screen.queryByLabelText('Drag to reorder')).toBeNull();
     expect(screen.queryByText(/Drag the handle/)).toBeNull();
+  });
+
+  it("offers the team lead the team's own values for a condition, as they are matched exactly", async () => {
+    const rules = {
+      ...RULES,
+      rules: [
+        {
+          ...RULES.rules[1]!,
+          id: 'r0',
+          conditions: [{ field: 'source' as const, op: 'equals' as const, value: '' }],
+        },
+        ...RULES.rules,
+      ],
+    };
+    const client = createFakeClient({ ...answers({ role: 'lead' }), 'distribution.getRules': () => rules });
+    renderWithApp(<DistributionTab />, client);
+    const value = await screen.findByTestId('rule-0-condition-0-value');
+    await waitFor(() => expect(client.calls.some((call) => call.name === 'leads.facets')).toBe(true));
+    fireEvent.click(value);
+    fireEvent.change(value, { target: { value: '转' } });
+    const list = await waitFor(() => {
+      const element = document.getElementById(value.getAttribute('aria-controls') ?? '');
+      if (!element) throw new Error('the value list did not open');
+      return element;
+    });
+    const offered = await within(list).findAllByRole('option', { hidden: true });
+    expect(offered.map((option) => option.textContent)).toEqual(['转介绍']);
   });
 
   it('gives the team lead the editor', async () => {

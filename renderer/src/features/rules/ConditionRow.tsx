@@ -1,7 +1,9 @@
 // One condition of a rule: field, operator, value(s).
-import { ActionIcon, Group, NumberInput, Select, TagsInput, TextInput } from '@mantine/core';
+import { ActionIcon, Autocomplete, Group, NumberInput, Select, TagsInput } from '@mantine/core';
 import { CONDITION_FIELDS } from '../../../../core/domain/distribution/condition-types';
 import type { Condition, ConditionOp } from '../../../../core/domain/distribution/condition-types';
+import { GRADES } from '../../../../core/domain/funnel';
+import { useLeadFacets } from '../../api/queries';
 import { fieldLabel } from '../distribution/bundle';
 import { useRulesTranslation } from './bundle';
 import { changeOperator } from './rule-draft';
@@ -20,6 +22,16 @@ export function ConditionRow({
   testId: string;
 }) {
   const { t } = useRulesTranslation();
+  // A value is matched exactly: the team's own sources, industries and regions (and the grades) are offered, so a
+  // rule for "转介绍" is not written "转接绍" and never match.
+  const facets = useLeadFacets();
+  const suggestions: Partial<Record<Condition['field'], readonly string[]>> = {
+    grade: GRADES,
+    source: facets.data?.sources ?? [],
+    industry: facets.data?.industries ?? [],
+    region: facets.data?.regions ?? [],
+  };
+  const offered = [...(suggestions[condition.field] ?? [])];
   const numeric = (v: string | number) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
   return (
     <Group gap="xs" align="flex-end" wrap="nowrap" data-testid={testId}>
@@ -41,10 +53,12 @@ export function ConditionRow({
         data-testid={`${testId}-op`}
       />
       {condition.op === 'equals' || condition.op === 'contains' ? (
-        <TextInput
+        <Autocomplete
           aria-label={t('rulesEditor.value')}
           value={String(condition.value)}
-          onChange={(e) => onChange({ ...condition, value: e.currentTarget.value })}
+          data={offered}
+          limit={20}
+          onChange={(value) => onChange({ ...condition, value })}
           style={{ flex: 1 }}
           data-testid={`${testId}-value`}
         />
@@ -53,6 +67,8 @@ export function ConditionRow({
         <TagsInput
           aria-label={t('rulesEditor.value')}
           value={condition.values.map(String)}
+          data={offered}
+          limit={20}
           onChange={(values) => onChange({ ...condition, values })}
           style={{ flex: 1 }}
           data-testid={`${testId}-values`}
