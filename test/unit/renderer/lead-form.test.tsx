@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../core/api/errors';
 import type { CallOutput } from '../../../core/api/contract';
@@ -8,7 +8,7 @@ import {
   toLeadInput,
   EMPTY_LEAD_FORM,
 } from '../../../renderer/src/features/leads/lead-form-values';
-import { createFakeClient, renderWithApp } from './render-app';
+import { createFakeClient, renderWithApp, typeAndListOptions } from './render-app';
 
 function fill(testId: string, value: string): void {
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
@@ -68,15 +68,8 @@ describe('the lead form', () => {
     fill('lead-form-name', '陈静');
     const source = screen.getByTestId('lead-form-source');
     await waitFor(() => expect(client.calls.some((call) => call.name === 'leads.facets')).toBe(true));
-    fireEvent.click(source);
-    fireEvent.change(source, { target: { value: '转' } });
-    // Only the matching source is offered (the dropdown may still be fading in).
-    const list = await waitFor(() => {
-      const element = document.getElementById(source.getAttribute('aria-controls') ?? '');
-      if (!element) throw new Error('the source list did not open');
-      return element;
-    });
-    const offered = await within(list).findAllByRole('option', { hidden: true });
+    // Only the matching source is offered.
+    const offered = await typeAndListOptions(source, '转');
     expect(offered.map((option) => option.textContent)).toEqual(['转介绍']);
     fireEvent.click(offered[0] as HTMLElement);
     expect((source as HTMLInputElement).value).toBe('转介绍');

@@ -66,3 +66,15 @@ export async function pickOption(label: string, option: string): Promise<void> {
   });
   fireEvent.click(within(listbox).getByRole('option', { name: option, hidden: true }));
 }
+
+/** Types into a Mantine Autocomplete and answers the options its own list offers (it may still be fading in). */
+export async function typeAndListOptions(input: HTMLElement, typed: string): Promise<HTMLElement[]> {
+  fireEvent.click(input);
+  fireEvent.change(input, { target: { value: typed } });
+  const listbox = await waitFor(() => {
+    const element = document.getElementById(input.getAttribute('aria-controls') ?? '');
+    if (!element) throw new Error('the list did not open');
+    return element;
+  });
+  return within(listbox).findAllByRole('option', { hidden: true });
+}

@@ -1,9 +1,9 @@
 // Rules → Distribution as a rep sees it: the rules as sentences and the test box, not the team lead's editor.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../../core/api/contract';
 import { DistributionTab } from '../../../renderer/src/features/rules/DistributionTab';
-import { createFakeClient, renderWithApp, type FakeAnswers } from './render-app';
+import { createFakeClient, renderWithApp, typeAndListOptions, type FakeAnswers } from './render-app';
 
 type Actor = CallOutput<'workspace.status'>['actor'];
 
@@ -86,14 +86,7 @@ describe('the distribution rules for a rep', () => {
     renderWithApp(<DistributionTab />, client);
     const value = await screen.findByTestId('rule-0-condition-0-value');
     await waitFor(() => expect(client.calls.some((call) => call.name === 'leads.facets')).toBe(true));
-    fireEvent.click(value);
-    fireEvent.change(value, { target: { value: '转' } });
-    const list = await waitFor(() => {
-      const element = document.getElementById(value.getAttribute('aria-controls') ?? '');
-      if (!element) throw new Error('the value list did not open');
-      return element;
-    });
-    const offered = await within(list).findAllByRole('option', { hidden: true });
+    const offered = await typeAndListOptions(value, '转');
     expect(offered.map((option) => option.textContent)).toEqual(['转介绍']);
   });
 
