@@ -12,6 +12,7 @@ import { insertRep } from '../../store/reps';
 import { openOutOfOffice } from '../../store/rep-out-of-office';
 import { outOfOfficeSince } from '../../domain/demo/team';
 import type { CallContext } from '../call-context';
+import { releaseNoteOf } from '../distribution/assignment-view';
 import { leadKeysOf } from '../leads/lead-keys';
 
 export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: number): void {
@@ -49,10 +50,7 @@ export function insertDemoWorkspace(ctx: CallContext, demo: DemoWorkspace, now: 
         id: `rcy-${assignment.id}`,
         leadId: assignment.leadId,
         fromRepId: assignment.fromRepId,
-        reason:
-          'reason' in assignment.explanation && assignment.explanation.reason === 'released'
-            ? 'released'
-            : 'sla',
+        reason: releaseNoteOf(assignment) === null ? 'sla' : 'released',
         at: assignment.at,
       });
   }

@@ -27,6 +27,12 @@ export function useLeadFacets() {
   return useQuery({ queryKey: queryKeys.leadFacets, queryFn: () => client.call('leads.facets', {}) });
 }
 
+/** The sources, industries and regions the team's leads carry, by lead field: what a form offers as one types. */
+export function useTeamWords(): Readonly<Record<'source' | 'industry' | 'region', readonly string[]>> {
+  const facets = useLeadFacets().data;
+  return { source: facets?.sources ?? [], industry: facets?.industries ?? [], region: facets?.regions ?? [] };
+}
+
 export function useLeadDetail(id: string | null) {
   const client = useClient();
   return useQuery({

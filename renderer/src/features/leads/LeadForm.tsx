@@ -20,7 +20,7 @@ import type { FunnelStage } from '../../../../core/domain/funnel';
 import type { Lead } from '../../../../core/domain/lead';
 import { ApiError } from '../../../../core/api/errors';
 import { useClient } from '../../api/client-context';
-import { useLeadFacets } from '../../api/queries';
+import { useTeamWords } from '../../api/queries';
 import { queryKeys } from '../../api/query-keys';
 import {
   EMPTY_LEAD_FORM,
@@ -125,11 +125,11 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
 
   // The team's own words for an industry, a region or a source, offered as one types: the rules match them exactly
   // ("来源渠道等于 转介绍"), so a lead typed "转接绍" would pass every rule by.
-  const facets = useLeadFacets();
-  const suggested = (field: 'industry' | 'region' | 'source', values: readonly string[] | undefined) => (
+  const teamWords = useTeamWords();
+  const suggested = (field: 'industry' | 'region' | 'source') => (
     <Autocomplete
       label={t(`leadForm.${field}`)}
-      data={[...(values ?? [])]}
+      data={[...teamWords[field]]}
       limit={20}
       {...form.getInputProps(field)}
       data-testid={`lead-form-${field}`}
@@ -180,8 +180,8 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           {text('company')}
           {text('title')}
-          {suggested('industry', facets.data?.industries)}
-          {suggested('region', facets.data?.regions)}
+          {suggested('industry')}
+          {suggested('region')}
           <TextInput
             label={t('leadForm.companySize')}
             inputMode="numeric"
@@ -192,7 +192,7 @@ export function LeadForm({ lead, onSaved, onCancel }: LeadFormProps) {
         <Divider label={t('leadForm.sourceSection')} labelPosition="left" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
           {text('product')}
-          {suggested('source', facets.data?.sources)}
+          {suggested('source')}
           {text('campaign')}
           <TextInput
             label={t('leadForm.cost')}

@@ -3,7 +3,7 @@ import { ActionIcon, Autocomplete, Group, NumberInput, Select, TagsInput } from 
 import { CONDITION_FIELDS } from '../../../../core/domain/distribution/condition-types';
 import type { Condition, ConditionOp } from '../../../../core/domain/distribution/condition-types';
 import { GRADES } from '../../../../core/domain/funnel';
-import { useLeadFacets } from '../../api/queries';
+import { useTeamWords } from '../../api/queries';
 import { fieldLabel } from '../distribution/bundle';
 import { useRulesTranslation } from './bundle';
 import { changeOperator } from './rule-draft';
@@ -24,12 +24,9 @@ export function ConditionRow({
   const { t } = useRulesTranslation();
   // A value is matched exactly: the team's own sources, industries and regions (and the grades) are offered, so a
   // rule for "转介绍" is not written "转接绍" and never match.
-  const facets = useLeadFacets();
   const suggestions: Partial<Record<Condition['field'], readonly string[]>> = {
     grade: GRADES,
-    source: facets.data?.sources ?? [],
-    industry: facets.data?.industries ?? [],
-    region: facets.data?.regions ?? [],
+    ...useTeamWords(),
   };
   const offered = [...(suggestions[condition.field] ?? [])];
   const numeric = (v: string | number) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));

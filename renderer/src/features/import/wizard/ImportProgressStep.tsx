@@ -1,5 +1,6 @@
 // The import running and its outcome: progress and rate, the counts when done (where the new leads went, or the
-// history import's next steps), or the failure; then view the leads, import another file, or fetch the rows left out to fix them.
+// history import's next steps), or the failure; then view the leads, import another file, or fetch the rows left
+// out to fix them.
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
