@@ -1,10 +1,8 @@
 // The measured part of the import benchmark (import.bench.ts), run in a fresh process so its peak memory is the
 // import's own, not the setup's: opens the prepared database, imports the CSV through the service (upload, analyze,
-// commit job) with the optimisations the third argument turns off (JSON, the ablation) and prints one JSON line with
-// the wall time, CPU time, peak RSS and the counts.
+// commit job) and prints one JSON line with the wall time, CPU time, peak RSS and the counts.
 import { readFileSync } from 'node:fs';
 import type { ImportAnalysis, UploadedFile } from '../../core/api/import/schemas';
-import { setImportOptimisations, type ImportOptimisations } from '../../core/api/import/optimisations';
 import type { ImportJobResult } from '../../core/api/jobs/schemas';
 import type { JobStatus } from '../../core/api/contract';
 import { createService } from '../../core/api/service';
@@ -33,10 +31,9 @@ async function call<T>(
   return result.value as T;
 }
 
-const [dbPath, csvPath, switches = '{}'] = process.argv.slice(2);
-if (!dbPath || !csvPath) throw new Error('usage: import-in-fresh-process.ts <db> <csv> [switches as JSON]');
+const [dbPath, csvPath] = process.argv.slice(2);
+if (!dbPath || !csvPath) throw new Error('usage: import-in-fresh-process.ts <db> <csv>');
 const db = openDatabase(dbPath);
-setImportOptimisations(db, JSON.parse(switches) as Partial<ImportOptimisations>);
 const service = createService({ db });
 // The team lead, as the desktop opens the workspace: no in-process client, whose structured clone would add its time.
 const token = service.openTrustedSession({ role: 'lead' });

@@ -32,15 +32,8 @@ import type { RowReadingContext } from '../../import/import-rows';
 import { readSetting } from '../../store/settings';
 import { commaColumnsOf, settleNumberColumns } from './number-columns';
 import { peekLeadFile } from './peek';
-import {
-  addStoredHolders,
-  keyKindOf,
-  createKeyMatching,
-  type KeyHolder,
-  type KeyHolders,
-  type KeyKindIndex,
-} from './key-matching';
-import { databaseChangeStamp, type KeyMatch } from './matcher';
+import { keyKindOf, createKeyMatching, type KeyHolder, type KeyKindIndex } from './key-matching';
+import type { KeyMatch } from './matcher';
 import { keepAnalysis } from './kept-analysis';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { LeadDraft } from '../../import/validate-row';
@@ -141,15 +134,8 @@ export async function analyzeUpload(
         })
       : null;
   const rowMapping = historyPass ? historyPass.mapping : mapping;
-  const stampAtBuild = databaseChangeStamp(ctx.db);
   // Each batch is matched as it is read, against the live leads' keys and the rows before it.
   const matching = createKeyMatching(ctx.db);
-  /** For the commit: the file's keys a stored lead holds (addStoredHolders). */
-  const storedHolders: KeyHolders = [new Map(), new Map(), new Map()];
-  /** Rows a later row shares a key with: the commit must remember their keys; the others it may not. */
-  const matchedRows = new Set<number>();
-  /** Rows sharing a key with a stored lead or an earlier row: the only rows the commit has to match again. */
-  const rowsWithMatches: number[] = [];
   /** The valid rows, kept in memory for the commit (~40 MB per 100k rows). */
   const validLines: AnalysedRow[] = [];
   const out = createWriteStream(rowsPathOf(ctx.db, upload.uploadId), { mode: PRIVATE_FILE_MODE });
@@ -168,13 +154,8 @@ export async function analyzeUpload(
   let warnings = 0;
   let duplicateRows = 0;
   let inFileDuplicateRows = 0;
-  /** Takes one batch's hits: counts, the rows the commit must look at again, the first samples for the report. */
-  const tallyHits = (
-    hits: readonly KeyHolder[],
-    batch: readonly { readonly row: number; readonly keys: LeadKeys }[],
-    drafts: ReadonlyMap<number, LeadDraft>,
-  ) => {
-    addStoredHolders(storedHolders, hits, batch);
+  /** Takes one batch's hits: counts and the first samples for the report. */
+  const tallyHits = (hits: readonly KeyHolder[], drafts: ReadonlyMap<number, LeadDraft>) => {
     for (let start = 0; start < hits.length;) {
       const row = hits[start] as number;
       const stored: KeyMatch[] = [];
@@ -182,10 +163,8 @@ export async function analyzeUpload(
       for (; start < hits.length && hits[start] === row; start += 3) {
         const kind = keyKindOf(hits[start + 1] as KeyKindIndex);
         const holder = hits[start + 2] as KeyHolder;
-        if (typeof holder === 'number') matchedRows.add(holder);
         addMatch(typeof holder === 'number' ? before : stored, String(holder), kind);
       }
-      rowsWithMatches.push(row);
       if (stored.length > 0) duplicateRows += 1;
       else inFileDuplicateRows += 1;
       const draft = drafts.get(row);
@@ -242,7 +221,7 @@ export async function analyzeUpload(
         if (samples.length < MAX_DUPLICATE_SAMPLES) batchDrafts.set(source.row, draft);
         validLines.push({ r: source.row, d: draft, k: keys, ...(built ? { h: built.extras } : {}) });
       }
-      tallyHits(matching.match(batchKeys), batchKeys, batchDrafts);
+      tallyHits(matching.match(batchKeys), batchDrafts);
       if (writeFailure) throw writeFailure;
       if (!out.write(text)) await once(out, 'drain');
     }
@@ -257,16 +236,12 @@ export async function analyzeUpload(
   }
   const newRows = validRows - duplicateRows - inFileDuplicateRows;
 
-  // Nothing written while the file was read: the commit may trust which rows matched nothing, while nothing is.
-  const isMatchingCurrent = databaseChangeStamp(ctx.db) === stampAtBuild;
   const history = historyPass ? historyPass.finish() : null;
   const analysisId = ctx.newId('analysis');
   keepAnalysis(ctx.db, {
     uploadId: upload.uploadId,
     analysisId,
-    stamp: isMatchingCurrent ? databaseChangeStamp(ctx.db) : null,
     rows: validLines,
-    ...(isMatchingCurrent ? { holders: storedHolders } : {}),
   });
   await writeAnalysisMeta(ctx.db, {
     analysisId,
@@ -282,8 +257,6 @@ export async function analyzeUpload(
     errorRows,
     analyzedAt: ctx.now,
     committedBatchId: null,
-    matchedRows: [...matchedRows],
-    rowsWithMatches,
     decimalQuestions: numberColumns
       .filter((c) => c.isQuestion)
       .map((c) => ({ column: c.column, example: c.examples[0] ?? '' })),

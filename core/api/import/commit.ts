@@ -36,14 +36,8 @@ import { startBatchDistribution } from './distribute-batch';
 import { IMPORT_ERRORS } from './errors';
 import { abandonBatch, activeSet } from './recovery';
 import { createHistoryReps, saveHistoryBatchFlags, type HistoryExtras } from './history';
-import { createMatcherFromAnalysis, createStoredKeyMatcher } from './matcher';
-import { importOptimisationsOf } from './optimisations';
-import {
-  isKeptAnalysisCurrent,
-  keptAnalysisHolders,
-  takeAnalysisRows,
-  type AnalysedRowsReader,
-} from './kept-analysis';
+import { createStoredKeyMatcher } from './matcher';
+import { takeAnalysisRows, type AnalysedRowsReader } from './kept-analysis';
 import type { JobRunner, JobStep } from '../jobs/job-runner';
 import { leadKeysOf } from '../leads/lead-keys';
 import type { ScoringState } from '../scoring/scoring-state';
@@ -78,35 +72,16 @@ export function startImportCommit(
   deps: ImportDeps,
   analysis: AnalysisMeta,
   duplicateAction: DuplicateAction,
-  options: {
-    /** Asked by a caller that writes (a template) before starting the commit: see isKeptAnalysisCurrent. */
-    readonly isAnalysisCurrent?: boolean;
-  } = {},
 ): { job: JobStatus; batchId: string } {
   const { db, scoring } = deps;
-  const isCurrent =
-    importOptimisationsOf(db).reuseAnalysisMatches &&
-    (options.isAnalysisCurrent ?? isKeptAnalysisCurrent(db, analysis.analysisId));
-  // The analysis's key maps, trusted only while no lead was written since it matched (see isCurrent).
-  const keptHolders = isCurrent ? keptAnalysisHolders(db, analysis.analysisId) : undefined;
   const keptRows = takeAnalysisRows(db, analysis.analysisId);
   if (!keptRows) throw new ServiceError(IMPORT_ERRORS.analysisForgotten, undefined, 'analysisId');
   const batchId = deps.newId('import');
   const startedAt = deps.clock();
   const history = analysis.history ?? null;
-  // Asked before this call writes the batch row: nothing written since the analysis means the stored keys are the
-  // ones it matched against, so only the rows it found matches for can match anything, and only rows a later row
-  // shares a key with need their keys remembered. Otherwise every row is matched against every live lead again.
-  const isAnalysed =
-    isCurrent && analysis.rowsWithMatches !== undefined && analysis.matchedRows !== undefined;
-  const rowsWithMatches = isAnalysed ? new Set(analysis.rowsWithMatches) : null;
-  const rowsToRemember = isAnalysed ? new Set(analysis.matchedRows) : null;
-  // The analysis's maps hold the stored holders of the file's keys while nothing changed since; else (another
-  // import, a new or merged lead, a rep's follow-up) each slice's keys are looked up again before it is matched.
-  const matcher = keptHolders ? createMatcherFromAnalysis(keptHolders) : createStoredKeyMatcher(db);
-  const remember = (row: number, keys: LeadKeys, id: string) => {
-    if (!rowsToRemember || rowsToRemember.has(row)) matcher.remember(keys, id);
-  };
+  // Each slice's keys are looked up in the key indexes before it is matched: the leads as they are now, whatever was
+  // written since the analysis (another import, a new or merged lead).
+  const matcher = createStoredKeyMatcher(db);
   const createdReps = inTransaction(db, () => {
     insertImportBatch(db, {
       id: batchId,
@@ -155,7 +130,7 @@ export function startImportCommit(
     let skipped = 0;
     let isFinished = false;
 
-    const insertDraft = (row: number, draft: LeadDraft, keys: LeadKeys, past?: HistoryExtras): Lead => {
+    const insertDraft = (draft: LeadDraft, keys: LeadKeys, past?: HistoryExtras): Lead => {
       const base: Lead = past
         ? {
             ...draft,
@@ -193,7 +168,7 @@ export function startImportCommit(
           scoredAt: scored.scoredAt,
         }),
       );
-      remember(row, keys, lead.id);
+      matcher.remember(keys, lead.id);
       insertedIds.push(lead.id);
       return lead;
     };
@@ -211,19 +186,17 @@ export function startImportCommit(
             for (const [index, row] of rows.entries()) {
               done += 1;
               const keys = sliceKeys[index] as LeadKeys;
-              // Against the stored keys the analysis saw, a row it found no match for matches nothing: the rows
-              // before it remembered here are a subset of the rows before it there.
-              const match = rowsWithMatches?.has(row.r) === false ? undefined : matcher.match(keys)[0];
+              const match = matcher.match(keys)[0];
               if (!match) {
-                insertDraft(row.r, row.d, keys, row.h);
+                insertDraft(row.d, keys, row.h);
               } else if (duplicateAction === 'skip') {
                 skipped += 1;
               } else if (duplicateAction === 'merge' && !row.h) {
                 merges.push({ targetId: match.id, draft: row.d });
-                remember(row.r, keys, match.id);
+                matcher.remember(keys, match.id);
               } else {
                 // A past lead is its own record (its outcome and dates): never merged into a live lead.
-                const lead = insertDraft(row.r, row.d, keys, row.h);
+                const lead = insertDraft(row.d, keys, row.h);
                 flags.push({ leadId: lead.id, duplicateOf: match.id, by: match.by });
               }
             }

@@ -59,13 +59,6 @@ export interface AnalysisMeta {
   readonly committedBatchId: string | null;
   /** Set for a "these are past leads" analysis. */
   readonly history?: HistoryCommitPlan;
-  /** Rows that a later row of the file shares a key with (absent in analyses saved before it was kept). */
-  readonly matchedRows?: readonly number[];
-  /**
-   * Valid rows sharing a key with a stored lead or an earlier row, in file order; every other valid row matched
-   * nothing (absent in analyses saved before it was kept: the commit then matches every row).
-   */
-  readonly rowsWithMatches?: readonly number[];
   /** Money columns whose decimal style is still a question: the commit refuses until answered. */
   readonly decimalQuestions?: readonly { readonly column: string; readonly example: string }[];
   /** The phone country the rows were read in, when the team lead chose one: becomes the workspace's default. */

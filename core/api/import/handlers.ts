@@ -20,7 +20,7 @@ import { IMPORT_ERRORS } from './errors';
 import { recoverInterruptedImports } from './recovery';
 import { undoImportBatch } from './undo';
 import { readLatestHistoryBatch } from './history';
-import { forgetAnalysis, isAnalysisKept, isKeptAnalysisCurrent } from './kept-analysis';
+import { forgetAnalysis, isAnalysisKept } from './kept-analysis';
 import {
   discardUpload,
   pruneUploads,
@@ -135,8 +135,6 @@ export const importHandlers: HandlersOf<typeof importCalls> = {
         'analysisId',
       );
     const actor = actorLabel(ctx.actor);
-    // Asked before this call's own writes (the template), which change no lead.
-    const isAnalysisCurrent = isKeptAnalysisCurrent(ctx.db, analysis.analysisId);
     const templateName = input.templateName;
     inTransaction(ctx.db, () => {
       recoverInterruptedImports(ctx.db, ctx.now);
@@ -178,7 +176,6 @@ export const importHandlers: HandlersOf<typeof importCalls> = {
       },
       analysis,
       input.duplicateAction satisfies DuplicateAction,
-      { isAnalysisCurrent },
     );
     await writeAnalysisMeta(ctx.db, { ...analysis, committedBatchId: batchId });
     return job;

@@ -1,20 +1,14 @@
 // The latest analysis of each upload, kept in memory for its commit: its valid rows (a 100k-row file's commit then
-// neither writes nor reads back ~40 MB of JSON lines) and the stamp of the database it matched against. A few
-// uploads are kept at once (two team leads importing); an analysis outlives neither its process nor the next
-// analysis of its upload, and committing it then asks for the file to be analysed again.
+// neither writes nor reads back ~40 MB of JSON lines). A few uploads are kept at once (two team leads importing); an
+// analysis outlives neither its process nor the next analysis of its upload, and committing it then asks for the
+// file to be analysed again.
 import type { Database } from 'better-sqlite3';
 import type { AnalysedRow } from './files';
-import type { KeyHolders } from './key-matching';
-import { databaseChangeStamp } from './matcher';
 
 export interface KeptAnalysis {
   readonly uploadId: string;
   readonly analysisId: string;
-  /** The database's change stamp when the analysis finished, or null when something was written while it ran. */
-  readonly stamp: string | null;
   readonly rows: AnalysedRow[];
-  /** The file's keys a stored lead holds, and which (addStoredHolders), for its commit to match against. */
-  readonly holders?: KeyHolders;
 }
 
 /** Hands out an analysis's valid rows in order, letting go of each slice it returns. */
@@ -60,23 +54,6 @@ export function forgetAnalysis(db: Database, uploadId: string): void {
 
 export function isAnalysisKept(db: Database, analysisId: string): boolean {
   return findKept(db, analysisId) !== undefined;
-}
-
-/**
- * Whether an analysis is kept and nothing was written since it matched, so its verdicts (which rows match nothing)
- * still hold. Ask before writing anything for its commit.
- */
-export function isKeptAnalysisCurrent(db: Database, analysisId: string): boolean {
-  const kept = findKept(db, analysisId);
-  return kept !== undefined && kept.stamp !== null && kept.stamp === databaseChangeStamp(db);
-}
-
-/**
- * The key holders a kept analysis matched with, if it kept them; they are the stored leads' keys only while
- * isKeptAnalysisCurrent holds. Take them before its rows; the commit changes them.
- */
-export function keptAnalysisHolders(db: Database, analysisId: string): KeyHolders | undefined {
-  return findKept(db, analysisId)?.holders;
 }
 
 /** Hands a kept analysis's rows over to its commit, once; undefined when it is not kept. */

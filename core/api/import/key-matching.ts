@@ -19,9 +19,6 @@ export function keyKindOf(index: KeyKindIndex): DedupeKeyKind {
   return KEY_KINDS[index];
 }
 
-/** Key holders by kind index (DEDUPE_KEY_KINDS order). */
-export type KeyHolders = readonly Map<string, KeyHolder>[];
-
 /** A batch's rows: their file row numbers, in file order, and their keys. */
 export type KeyedRows = readonly { readonly row: number; readonly keys: LeadKeys }[];
 
@@ -63,8 +60,8 @@ export function lookUpStoredHolders(
 }
 
 /**
- * Matching against the live leads as each batch finds them (the analysis checks nothing was written meanwhile
- * before a commit trusts its answers). The first holder of a key stays its holder.
+ * Matching against the live leads as each batch finds them (the commit looks them up again: matcher.ts). The first
+ * holder of a key stays its holder.
  */
 export function createKeyMatching(db: Database): KeyMatching {
   const holders: Map<string, KeyHolder>[] = [new Map(), new Map(), new Map()];
@@ -88,23 +85,4 @@ export function createKeyMatching(db: Database): KeyMatching {
       return hits;
     },
   };
-}
-
-/**
- * Adds to `into` each key of a batch's rows that a stored lead holds, and which lead (a batch's hits name them, in
- * the batch's row order). For the commit's matcher (createMatcherFromAnalysis) keys held only by file rows count as
- * nobody's, and it looks up no key but the file's, so these few stand in for every live lead's keys while nothing
- * is written.
- */
-export function addStoredHolders(into: KeyHolders, hits: readonly KeyHolder[], rows: KeyedRows): void {
-  let next = 0;
-  for (let start = 0; start < hits.length; start += 3) {
-    const holder = hits[start + 2];
-    if (typeof holder !== 'string') continue;
-    while (next < rows.length && rows[next]?.row !== hits[start]) next += 1;
-    const keys = rows[next]?.keys;
-    const kind = hits[start + 1] as KeyKindIndex;
-    const key = keys ? keyOf(keys, kind) : null;
-    if (key !== null) into[kind]?.set(key, holder);
-  }
 }

@@ -1,23 +1,12 @@
-// Duplicate matching of an import, every way against one oracle that reads every live lead's keys into memory: the
-// analysis's batch matching, the commit's matcher over the analysis's holders, and the commit's matcher that looks
-// up each slice's keys.
+// Duplicate matching of an import, both ways against one oracle that reads every live lead's keys into memory: the
+// analysis's batch matching and the commit's matcher that looks up each slice's keys.
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  addStoredHolders,
-  createKeyMatching,
-  type KeyHolder,
-  type KeyHolders,
-} from '../../../core/api/import/key-matching';
-import {
-  createMatcherFromAnalysis,
-  createStoredKeyMatcher,
-  type KeyMatch,
-  type LeadKeyMatcher,
-} from '../../../core/api/import/matcher';
+import { createKeyMatching, type KeyHolder } from '../../../core/api/import/key-matching';
+import { createStoredKeyMatcher, type KeyMatch, type LeadKeyMatcher } from '../../../core/api/import/matcher';
 import { DEDUPE_KEY_KINDS, type DedupeKeyKind } from '../../../core/domain/dedupe';
 import { insertLead, type LeadKeys } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
@@ -133,29 +122,6 @@ describe('duplicate matching of an import', () => {
               const storedFound = found.map((match) => match.id).filter((id) => id.startsWith('lead_'));
               expect(new Set(stored)).toEqual(new Set(storedFound));
             });
-          } finally {
-            db.close();
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-
-  it("a commit matching with the analysis's key maps finds what one reading every live lead again finds", () => {
-    fc.assert(
-      fc.property(
-        fc.array(storedLead, { maxLength: 10 }),
-        fc.array(keys, { maxLength: 12 }),
-        (leads, rows) => {
-          const db = databaseWith(':memory:', leads);
-          try {
-            // As the analysis keeps them: only the file's keys a stored lead holds, from the hits.
-            const holders: KeyHolders = [new Map(), new Map(), new Map()];
-            const numbered = rows.map((rowKeys, index) => ({ row: index + 2, keys: rowKeys }));
-            addStoredHolders(holders, createKeyMatching(db).match(numbered), numbered);
-            const reused = matchEveryRow(createMatcherFromAnalysis(holders), rows);
-            expect(reused).toEqual(matchEveryRow(everyLiveLeadMatcher(db), rows));
           } finally {
             db.close();
           }
