@@ -1,5 +1,5 @@
 // What every list of leads filters by alike — the leads table, the kanban, queue and pool: search words, stages,
-// grades, owner, source and a rep's view — as conditions on a query of `leads`.
+// grades, owner, source, import batch and a rep's view — as conditions on a query of `leads`.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { FunnelStage, Grade } from '../domain/funnel';
 import type { Schema } from './schema';
@@ -17,6 +17,8 @@ export interface CommonLeadFilter {
   /** A rep id, or `pool` for unowned leads. */
   readonly owner?: string | undefined;
   readonly source?: string | undefined;
+  /** The leads one import inserted (a merged row's lead keeps the batch it came in with). */
+  readonly importBatchId?: string | undefined;
   /** A rep's view: their own leads plus the public pool. */
   readonly visibleToRep?: string | undefined;
 }
@@ -38,6 +40,7 @@ export function whereCommonLeadFilter<O>(
   if (filter.owner === 'pool') q = q.where('leads.owner_id', 'is', null);
   else if (filter.owner) q = q.where('leads.owner_id', '=', filter.owner);
   if (filter.source) q = q.where('leads.source', '=', filter.source);
+  if (filter.importBatchId) q = q.where('leads.import_batch_id', '=', filter.importBatchId);
   if (filter.visibleToRep) {
     const repId = filter.visibleToRep;
     q = q.where((eb) => eb.or([eb('leads.owner_id', '=', repId), eb('leads.owner_id', 'is', null)]));

@@ -25,7 +25,8 @@ export interface LeadFilter extends CommonLeadFilter {
 
 function filteredLeads(filter: LeadFilter) {
   let query = whereCommonLeadFilter(qb.selectFrom('leads'), filter);
-  if (filter.includeHistory === false) query = query.where('is_history', '=', 0);
+  // An import's leads are its past leads when it brought past leads.
+  if (filter.includeHistory === false && !filter.importBatchId) query = query.where('is_history', '=', 0);
   if (filter.where) query = query.where(filter.where);
   return query;
 }

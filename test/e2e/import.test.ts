@@ -73,9 +73,16 @@ describe('importing a file in a browser against the hub', () => {
     const errorFile = await readFile(await download.path(), 'utf8');
     expect(errorFile).toContain('第 4 行，列「邮箱」：邮箱地址无效');
     expect(errorFile).toContain('第 5 行，列「手机」：手机号码无效');
-    await page.getByRole('button', { name: '查看线索' }).click();
+    // The import's own leads: the three it added (陈静 kept as a second lead), not the 陈静 who was there before.
+    await page.getByRole('link', { name: '查看导入的 3 条线索' }).click();
+    await page.getByTestId('leads-import-batch').getByText('只显示导入「展会客户.csv」新增的线索').waitFor();
     await page.locator('[data-lead-id]', { hasText: '张伟' }).waitFor();
     await page.locator('[data-lead-id]', { hasText: '李娜' }).waitFor();
+    await page.getByTestId('lead-count').getByText('共 3 条线索').waitFor();
+    expect(await page.locator('[data-lead-id]', { hasText: '陈静' }).count()).toBe(1);
+    await page.getByTestId('leads-import-batch-clear').click();
+    await page.getByTestId('lead-count').getByText('共 4 条线索').waitFor();
+    expect(await page.locator('[data-lead-id]', { hasText: '陈静' }).count()).toBe(2);
     const list = await callApi<{ total: number }>('leads.list', {});
     expect(list.total).toBe(4);
   });
@@ -84,6 +91,12 @@ describe('importing a file in a browser against the hub', () => {
     await page.goto(`${baseUrl}/#/import`);
     await page.getByRole('tab', { name: '导入历史' }).click();
     const row = page.getByTestId('import-history').locator('tr', { hasText: '展会客户.csv' });
+    await row.getByText('已导入').waitFor();
+    // Its leads from the history too.
+    await row.getByRole('link', { name: '查看线索' }).click();
+    await page.getByTestId('lead-count').getByText('共 3 条线索').waitFor();
+    await page.goto(`${baseUrl}/#/import`);
+    await page.getByRole('tab', { name: '导入历史' }).click();
     await row.getByText('已导入').waitFor();
     await row.getByRole('button', { name: '撤销' }).click();
     await row.getByText('已撤销').waitFor();

@@ -86,6 +86,8 @@ export const leadFilterShape = {
   includeHistory: z.boolean().default(false),
   /** A Dashboard count's criteria: only the leads behind it (opened from the Dashboard). */
   drill: drillCriteriaSchema.optional(),
+  /** An import's new leads, past leads included when it brought them (opened from the import's report). */
+  importBatchId: id.optional(),
   sort: z.enum(LEAD_SORT_FIELDS).default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
 };

@@ -1,5 +1,6 @@
 // Hash routing: `#/leads` and so on; works from file:// in Electron and from the hub without server routes.
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
+import { useLocationHash } from '../ui/use-location-hash';
 
 const PAGES = [
   'queue',
@@ -33,13 +34,8 @@ function parsePage(hash: string): Page {
   return (PAGES as readonly string[]).includes(name) ? (name as Page) : DEFAULT_PAGE;
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
 export function usePage(): [Page, (page: Page) => void] {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useLocationHash();
   const navigate = useCallback((page: Page) => {
     window.location.hash = `/${page}`;
   }, []);

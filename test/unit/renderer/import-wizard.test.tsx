@@ -83,7 +83,7 @@ function analyzeInputs(client: ReturnType<typeof createFakeClient>) {
 describe('the import wizard', { timeout: 20_000 }, () => {
   it('uploads and analyses a picked file and shows the report', async () => {
     const client = createFakeClient(answers());
-    renderWithApp(<ImportWizard onViewLeads={() => undefined} />, client, 'en');
+    renderWithApp(<ImportWizard />, client, 'en');
     await pickFile();
     expect(client.calls.find((call) => call.name === 'import.upload')?.input).toMatchObject({
       fileName: 'leads.csv',
@@ -95,7 +95,7 @@ describe('the import wizard', { timeout: 20_000 }, () => {
 
   it('leaves a column custom when its field is given to another column', async () => {
     const client = createFakeClient(answers());
-    renderWithApp(<ImportWizard onViewLeads={() => undefined} />, client, 'en');
+    renderWithApp(<ImportWizard />, client, 'en');
     await pickFile();
     await pickOption('手机', 'Phone');
     await waitFor(() => expect(analyzeInputs(client)).toHaveLength(2));
@@ -104,7 +104,7 @@ describe('the import wizard', { timeout: 20_000 }, () => {
 
   it('starts the import with the chosen duplicate action', async () => {
     const client = createFakeClient(answers());
-    renderWithApp(<ImportWizard onViewLeads={() => undefined} />, client, 'en');
+    renderWithApp(<ImportWizard />, client, 'en');
     await pickFile();
     fireEvent.click(screen.getByRole('radio', { name: /skip/i }));
     fireEvent.click(screen.getByTestId('import-start'));
@@ -119,7 +119,7 @@ describe('the import wizard', { timeout: 20_000 }, () => {
 
   it('discards the upload when the import is cancelled', async () => {
     const client = createFakeClient(answers());
-    renderWithApp(<ImportWizard onViewLeads={() => undefined} />, client, 'en');
+    renderWithApp(<ImportWizard />, client, 'en');
     await pickFile();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() =>

@@ -1,6 +1,7 @@
 // Click-through to the Leads page: a Dashboard count's criteria travel in the hash (#/leads?drill=…&label=…), so
 // the Leads page lists exactly the leads behind the count, and the link can be opened in a new tab or kept.
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
+import { useLocationHash } from '../../ui/use-location-hash';
 import { drillCriteriaSchema, type DrillCriteria } from '../../../../core/api/dashboard/drill-criteria';
 
 export interface LeadsDrill {
@@ -34,14 +35,9 @@ export function parseLeadsDrill(hash: string): LeadsDrill | null {
   return { criteria: parsed.data, label: (params.get('label') ?? '').slice(0, MAX_LABEL) };
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
 /** The drill in the current hash, stable between renders while the hash stays. */
 export function useLeadsDrill(): LeadsDrill | null {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useLocationHash();
   return useMemo(() => parseLeadsDrill(hash), [hash]);
 }
 

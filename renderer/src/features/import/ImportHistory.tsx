@@ -1,10 +1,11 @@
 // The import history: each import with its file, time, who and counts, and undo as a whole.
-import { Alert, Badge, Button, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import type { CallOutput } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
+import { leadsImportBatchHref } from '../leads/import-batch-link';
 import { useImportTranslation } from './bundle';
 
 type Batch = CallOutput<'import.history'>[number];
@@ -76,18 +77,31 @@ export function ImportHistory() {
               </Table.Td>
               <Table.Td>
                 {batch.state === 'committed' && (
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    color="red"
-                    loading={undo.isPending && undo.variables === batch.id}
-                    onClick={() => {
-                      if (window.confirm(t('import.undoConfirm', { file: batch.fileName })))
-                        undo.mutate(batch.id);
-                    }}
-                  >
-                    {t('import.undo')}
-                  </Button>
+                  <Group gap="xs" wrap="nowrap">
+                    {batch.inserted > 0 && (
+                      <Button
+                        component="a"
+                        href={leadsImportBatchHref({ batchId: batch.id, fileName: batch.fileName })}
+                        size="compact-sm"
+                        variant="light"
+                        data-testid="import-history-leads"
+                      >
+                        {t('import.historyLeads')}
+                      </Button>
+                    )}
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      color="red"
+                      loading={undo.isPending && undo.variables === batch.id}
+                      onClick={() => {
+                        if (window.confirm(t('import.undoConfirm', { file: batch.fileName })))
+                          undo.mutate(batch.id);
+                      }}
+                    >
+                      {t('import.undo')}
+                    </Button>
+                  </Group>
                 )}
               </Table.Td>
             </Table.Tr>

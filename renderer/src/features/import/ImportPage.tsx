@@ -19,11 +19,7 @@ export function ImportPage() {
           <Tabs.Tab value="duplicates">{t('import.tabs.duplicates')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="wizard" pt="md">
-          <ImportWizard
-            onViewLeads={() => {
-              window.location.hash = '/leads';
-            }}
-          />
+          <ImportWizard />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <ImportHistory />

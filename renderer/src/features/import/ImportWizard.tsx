@@ -11,11 +11,11 @@ import { ImportReadingStep } from './wizard/ImportReadingStep';
 import { ImportReportStep } from './wizard/ImportReportStep';
 import { useImportSession } from './wizard/use-import-session';
 
-export function ImportWizard({ onViewLeads }: { onViewLeads: () => void }) {
+export function ImportWizard() {
   const session = useImportSession();
   const { analysis } = session;
 
-  if (session.jobId !== null) return <ImportProgressStep session={session} onViewLeads={onViewLeads} />;
+  if (session.jobId !== null) return <ImportProgressStep session={session} />;
 
   return (
     <Stack gap="md">

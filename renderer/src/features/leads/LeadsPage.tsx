@@ -16,6 +16,8 @@ import { LeadsExportButton } from '../import/LeadsExportButton';
 import { useWorkTranslation } from '../funnel/work-i18n';
 import { DistributeWithPreview } from '../pool/DistributeWithPreview';
 import { describeEntryOutcome, type EntryOutcomeView } from './EntryCheck';
+import { ImportBatchBanner } from './ImportBatchBanner';
+import { useLeadsImportBatch } from './import-batch-link';
 import { LeadDrawer } from './LeadDrawer';
 import { LeadFilters, NO_FILTERS, type LeadFilterValues } from './LeadFilters';
 import { LeadForm } from './LeadForm';
@@ -61,9 +63,12 @@ export function LeadsPage() {
   const openLead = useCallback((lead: Lead) => setOpenLeadId(lead.id), []);
   // Opened from a Dashboard count: only the leads behind it (the page's own filters narrow them further).
   const drill = useLeadsDrill();
+  // Opened from an import's report or history: only the leads it added.
+  const importBatch = useLeadsImportBatch();
   const filterQuery: LeadQuery = {
     ...toQuery(filters, debouncedText),
     ...(drill === null ? {} : { drill: drill.criteria }),
+    ...(importBatch === null ? {} : { importBatchId: importBatch.batchId }),
   };
   const query = { ...filterQuery, sort: sort.field, direction: sort.direction };
 
@@ -93,6 +98,7 @@ export function LeadsPage() {
         </Group>
       </Group>
       {drill !== null && <LeadsDrillBanner drill={drill} />}
+      {importBatch !== null && <ImportBatchBanner batch={importBatch} />}
       <LeadFilters value={filters} onChange={setFilters} />
       {selection && selected.size > 0 && <LeadSelectionBar selected={selected} onClear={clearSelection} />}
       {/* At least five rows high: on a short window (200% zoom) the page scrolls rather than the table shrinking. */}

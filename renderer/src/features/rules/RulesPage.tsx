@@ -1,16 +1,11 @@
 // The Rules page: distribution rules and lead scoring, one tab each; `#/rules/scoring` opens the scoring tab.
 import { Stack, Tabs, Text, Title } from '@mantine/core';
-import { useSyncExternalStore } from 'react';
+import { useLocationHash } from '../../ui/use-location-hash';
 import { ScoringTab } from '../scoring/ScoringTab';
 import { useRulesTranslation } from './bundle';
 import { DistributionTab } from './DistributionTab';
 const TABS = ['distribution', 'scoring'] as const;
 type RulesTab = (typeof TABS)[number];
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
 
 function readTab(hash: string): RulesTab {
   const name = hash.replace(/^#\/?/, '').split('/')[1] ?? '';
@@ -19,7 +14,7 @@ function readTab(hash: string): RulesTab {
 
 export function RulesPage() {
   const { t } = useRulesTranslation();
-  const tab = readTab(useSyncExternalStore(subscribe, () => window.location.hash));
+  const tab = readTab(useLocationHash());
   return (
     <Stack gap="md">
       <div>

@@ -5,18 +5,13 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { formatNumber } from '../../../ui/format';
 import { useLanguage } from '../../../ui/use-language';
 import { JobProgress } from '../../jobs/JobProgress';
+import { leadsImportBatchHref } from '../../leads/import-batch-link';
 import { useImportTranslation } from '../bundle';
 import { HistoryDoneNotice } from '../history/HistoryPanel';
 import { ImportDistributionNotice } from './ImportDistributionNotice';
 import type { ImportSession } from './use-import-session';
 
-export function ImportProgressStep({
-  session,
-  onViewLeads,
-}: {
-  session: ImportSession;
-  onViewLeads: () => void;
-}) {
+export function ImportProgressStep({ session }: { session: ImportSession }) {
   const { t } = useImportTranslation();
   const language = useLanguage();
   const n = (value: number) => formatNumber(value, language);
@@ -53,7 +48,23 @@ export function ImportProgressStep({
       )}
       {isFinished && (
         <Group>
-          <Button onClick={onViewLeads}>{t('import.viewLeads')}</Button>
+          {/* The leads this import added, or every lead when it added none (all merged, skipped or failed). */}
+          {result !== null && result.inserted > 0 ? (
+            <Button
+              component="a"
+              href={leadsImportBatchHref({
+                batchId: result.batchId,
+                fileName: session.analysis?.fileName ?? '',
+              })}
+              data-testid="import-view-leads"
+            >
+              {t('import.viewImported', { count: result.inserted, formatted: n(result.inserted) })}
+            </Button>
+          ) : (
+            <Button component="a" href="#/leads" data-testid="import-view-leads">
+              {t('import.viewLeads')}
+            </Button>
+          )}
           <Button variant="default" onClick={session.reset}>
             {t('import.another')}
           </Button>
