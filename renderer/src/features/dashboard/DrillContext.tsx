@@ -1,7 +1,8 @@
 // Click-through: any count on the Dashboard is a link to the Leads page showing exactly the leads behind it
 // (the count's criteria in the link; leads.list selects by the very conditions the count used).
-import { Anchor } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { createContext, useContext, type ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
@@ -53,5 +54,28 @@ export function CountLink({
     >
       {children ?? formatNumber(count, language)}
     </Anchor>
+  );
+}
+
+/** A line whose placeholders (<won/>, <arrived/>, …) are counts, each a link to the leads behind it. */
+export function CountsLine({
+  testId,
+  i18nKey,
+  values,
+  counts,
+}: {
+  testId: string;
+  i18nKey: string;
+  values?: Record<string, string>;
+  counts: Record<string, { count: number; label: string; request: DrillRequest; testId: string }>;
+}) {
+  const { t } = useDashboardTranslation();
+  const components = Object.fromEntries(
+    Object.entries(counts).map(([name, link]) => [name, <CountLink key={name} {...link} />]),
+  );
+  return (
+    <Text size="xs" data-testid={testId}>
+      <Trans t={t} i18nKey={i18nKey} values={values} components={components} />
+    </Text>
   );
 }

@@ -3,15 +3,13 @@
 import { Sparkline } from '@mantine/charts';
 import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { Trans } from 'react-i18next';
 import type { CallOutput } from '../../../../core/api/contract';
 import type { Language } from '../../i18n';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
-import type { DrillRequest } from './dashboard-queries';
-import { CountLink } from './DrillContext';
+import { CountLink, CountsLine } from './DrillContext';
 import { Figure } from './Figure';
 
 export type KpiRow = CallOutput<'dashboard.kpis'>;
@@ -86,29 +84,6 @@ function ResponseCard({ row }: { row: KpiRow }) {
     >
       <Trend data={row.response.series} testId="kpi-response-trend" />
     </Figure>
-  );
-}
-
-/** A line whose placeholders (<won/>, <arrived/>, …) are counts, each a link to the leads behind it. */
-function CountsLine({
-  testId,
-  i18nKey,
-  values,
-  counts,
-}: {
-  testId: string;
-  i18nKey: string;
-  values?: Record<string, string>;
-  counts: Record<string, { count: number; label: string; request: DrillRequest; testId: string }>;
-}) {
-  const { t } = useDashboardTranslation();
-  const components = Object.fromEntries(
-    Object.entries(counts).map(([name, link]) => [name, <CountLink key={name} {...link} />]),
-  );
-  return (
-    <Text size="xs" data-testid={testId}>
-      <Trans t={t} i18nKey={i18nKey} values={values} components={components} />
-    </Text>
   );
 }
 

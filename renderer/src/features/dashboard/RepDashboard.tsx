@@ -1,6 +1,7 @@
 // A rep's own Dashboard: their response time, conversion and grade mix against the team's median (no other rep
 // by name), and this month's one-question fairness pulse, anonymous to the team lead unless signed.
 import {
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -13,13 +14,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../../api/client-context';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
+import { useActor } from '../distribution/distribution-queries';
+import { assignmentLogHref } from '../transparency/log-link';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
 import { periodOf } from './dashboard-queries';
+import { CountsLine, DrillProvider } from './DrillContext';
 import { Figure } from './Figure';
 import { useTeamUtcOffset } from '../../api/queries';
 
@@ -96,14 +100,40 @@ function Pulse() {
 }
 
 /** The hint under a share of the rep's: the counts it divides, then the team's median. */
-function CountsOverTeam({ testId, counts, team }: { testId: string; counts: string; team: string }) {
+function CountsOverTeam({ testId, counts, team }: { testId: string; counts: ReactNode; team: string }) {
   return (
     <Stack gap={0}>
-      <Text size="xs" data-testid={testId}>
-        {counts}
-      </Text>
+      {typeof counts === 'string' ? (
+        <Text size="xs" data-testid={testId}>
+          {counts}
+        </Text>
+      ) : (
+        counts
+      )}
       <Text size="xs">{team}</Text>
     </Stack>
+  );
+}
+
+/**
+ * A count of hand-overs to the rep, linked to those rows of the assignment history (a lead handed over may be
+ * another rep's now, which the Leads page would not show the rep; the history shows it without contact data).
+ */
+function HandOversLink({ count, link }: { count: number; link: Parameters<typeof assignmentLogHref>[0] }) {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  if (count === 0) return <>{formatNumber(count, language)}</>;
+  return (
+    <Anchor
+      href={assignmentLogHref(link)}
+      inherit
+      underline="always"
+      data-count={count}
+      data-log-link
+      title={t('dashboard.mine.openLog', { count: formatNumber(count, language) })}
+    >
+      {formatNumber(count, language)}
+    </Anchor>
   );
 }
 
@@ -118,6 +148,8 @@ export function RepDashboard() {
     queryFn: () => client.call('dashboard.mine', period),
   });
   const data = mine.data;
+  const actor = useActor();
+  const me = actor?.role === 'rep' ? actor.repId : null;
   const team = (value: string) => t('dashboard.mine.team', { value });
   return (
     <Stack gap="md">
@@ -128,62 +160,91 @@ export function RepDashboard() {
         </Text>
       </div>
       {data !== undefined && (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-          <Figure
-            testId="mine-response"
-            label={t('dashboard.mine.response')}
-            definition={t('dashboard.mine.definitions.response')}
-            value={formatMinutes(data.responseMedianMinutes.mine, language, t)}
-            hint={team(formatMinutes(data.responseMedianMinutes.teamMedian, language, t))}
-          />
-          {/* Each share with the two counts it divides, as the team lead's cards give them. */}
-          <Figure
-            testId="mine-within"
-            label={t('dashboard.mine.within')}
-            definition={t('dashboard.mine.definitions.within')}
-            value={formatShare(data.withinTarget.mine.value, language)}
-            hint={
-              <CountsOverTeam
-                testId="mine-within-counts"
-                counts={t('dashboard.mine.withinCounts', {
-                  hits: formatNumber(hitsOf(data.withinTarget.mine), language),
-                  n: formatNumber(data.withinTarget.mine.n, language),
-                })}
-                team={team(formatShare(data.withinTarget.teamMedian, language))}
-              />
-            }
-          />
-          <Figure
-            testId="mine-conversion"
-            label={t('dashboard.mine.conversion')}
-            definition={t('dashboard.mine.definitions.conversion')}
-            value={formatShare(data.conversion.mine.value, language)}
-            hint={
-              <CountsOverTeam
-                testId="mine-conversion-counts"
-                counts={t('dashboard.mine.conversionCounts', {
-                  won: formatNumber(hitsOf(data.conversion.mine), language),
-                  closed: formatNumber(data.conversion.mine.n, language),
-                })}
-                team={team(formatShare(data.conversion.teamMedian, language))}
-              />
-            }
-          />
-          <Figure
-            testId="mine-mix"
-            label={t('dashboard.mine.mix')}
-            definition={t('dashboard.mine.definitions.mix')}
-            // Four counts on one line of a quarter-width card at 1280 px, as the other cards' one figure.
-            valueSize={20}
-            // A no-break space inside each pair: a narrow card wraps between grades, never inside one.
-            value={GRADE_KEYS.map((g) => `${g}\u00a0${data.gradeMix.mine[g]}`).join(' · ')}
-            hint={team(
-              GRADE_KEYS.map((g) => `${g}\u00a0${formatFigure(data.gradeMix.teamMedian[g], language)}`).join(
-                ' · ',
-              ),
-            )}
-          />
-        </SimpleGrid>
+        // Counts open what is behind them: the rep's closed leads on the Leads page, hand-overs in the history.
+        <DrillProvider query={me === null ? null : { ...period, repId: me }}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <Figure
+              testId="mine-response"
+              label={t('dashboard.mine.response')}
+              definition={t('dashboard.mine.definitions.response')}
+              value={formatMinutes(data.responseMedianMinutes.mine, language, t)}
+              hint={team(formatMinutes(data.responseMedianMinutes.teamMedian, language, t))}
+            />
+            {/* Each share with the two counts it divides, as the team lead's cards give them. */}
+            <Figure
+              testId="mine-within"
+              label={t('dashboard.mine.within')}
+              definition={t('dashboard.mine.definitions.within')}
+              value={formatShare(data.withinTarget.mine.value, language)}
+              hint={
+                <CountsOverTeam
+                  testId="mine-within-counts"
+                  counts={t('dashboard.mine.withinCounts', {
+                    hits: formatNumber(hitsOf(data.withinTarget.mine), language),
+                    n: formatNumber(data.withinTarget.mine.n, language),
+                  })}
+                  team={team(formatShare(data.withinTarget.teamMedian, language))}
+                />
+              }
+            />
+            <Figure
+              testId="mine-conversion"
+              label={t('dashboard.mine.conversion')}
+              definition={t('dashboard.mine.definitions.conversion')}
+              value={formatShare(data.conversion.mine.value, language)}
+              hint={
+                <CountsOverTeam
+                  testId="mine-conversion-counts"
+                  counts={
+                    <CountsLine
+                      testId="mine-conversion-counts"
+                      i18nKey="dashboard.mine.conversionCounts"
+                      counts={{
+                        won: {
+                          count: hitsOf(data.conversion.mine),
+                          label: t('dashboard.kpi.conversion.wonClosed'),
+                          request: { metric: 'won_closed' },
+                          testId: 'mine-won',
+                        },
+                        closed: {
+                          count: data.conversion.mine.n,
+                          label: t('dashboard.kpi.conversion.closed'),
+                          request: { metric: 'closed' },
+                          testId: 'mine-closed',
+                        },
+                      }}
+                    />
+                  }
+                  team={team(formatShare(data.conversion.teamMedian, language))}
+                />
+              }
+            />
+            <Figure
+              testId="mine-mix"
+              label={t('dashboard.mine.mix')}
+              definition={t('dashboard.mine.definitions.mix')}
+              // Four counts on one line of a quarter-width card at 1280 px, as the other cards' one figure.
+              valueSize={20}
+              // A no-break space inside each pair: a narrow card wraps between grades, never inside one.
+              value={GRADE_KEYS.map((g, index) => (
+                <span key={g}>
+                  {index > 0 && ' · '}
+                  {`${g}\u00a0`}
+                  {me === null ? (
+                    formatNumber(data.gradeMix.mine[g], language)
+                  ) : (
+                    <HandOversLink count={data.gradeMix.mine[g]} link={{ repId: me, grade: g, ...period }} />
+                  )}
+                </span>
+              ))}
+              hint={team(
+                GRADE_KEYS.map(
+                  (g) => `${g}\u00a0${formatFigure(data.gradeMix.teamMedian[g], language)}`,
+                ).join(' · '),
+              )}
+            />
+          </SimpleGrid>
+        </DrillProvider>
       )}
       <Pulse />
     </Stack>

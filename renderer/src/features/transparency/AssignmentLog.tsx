@@ -14,11 +14,12 @@ import {
   Title,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallOutput } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 import { useRepNames, useTeamUtcOffset } from '../../api/queries';
 import { formatDateTime, formatNumber } from '../../ui/format';
+import { useLocationHash } from '../../ui/use-location-hash';
 import { useLanguage } from '../../ui/use-language';
 import { AppealButton } from '../distribution/AppealButton';
 import { kindKey, useDistributionTranslation } from '../distribution/bundle';
@@ -33,6 +34,7 @@ import {
 } from './AssignmentLogFilters';
 import { describeWhy, methodKey } from './assignment-words';
 import { useTransparencyTranslation } from './bundle';
+import { parseAssignmentLogLink, type AssignmentLogLink } from './log-link';
 
 type AssignmentLogRow = CallOutput<'distribution.assignments'>['rows'][number];
 
@@ -118,14 +120,27 @@ function LogRow({ row, myRepId }: { row: AssignmentLogRow; myRepId: string | nul
   );
 }
 
+/** The log, opened on the rows a link names (a rep's Dashboard figure) when the hash carries one. */
 export function AssignmentLog() {
+  const hash = useLocationHash();
+  const link = parseAssignmentLogLink(hash);
+  // A new link starts the log over on its rows.
+  return <AssignmentLogView key={link === null ? '' : hash} link={link} />;
+}
+
+function AssignmentLogView({ link }: { link: AssignmentLogLink | null }) {
   const { t } = useTransparencyTranslation();
   const language = useLanguage();
   const client = useClient();
   const actor = useActor();
-  const [range, setRange] = useState<LogRange>({ kind: 'preset', days: 30 });
-  const [filters, setFilters] = useState<LogFilters>(NO_FILTERS);
+  const [range, setRange] = useState<LogRange>(
+    link === null ? { kind: 'preset', days: 30 } : { kind: 'custom', from: link.from, to: link.to },
+  );
+  const [filters, setFilters] = useState<LogFilters>(
+    link === null ? NO_FILTERS : { ...NO_FILTERS, repId: link.repId, grade: link.grade },
+  );
   const [page, setPage] = useState(1);
+  const paper = useRef<HTMLDivElement>(null);
   useDistributionEvents();
   const input = logInput(range, filters, page, PAGE_SIZE, useTeamUtcOffset());
   const log = useQuery({
@@ -134,9 +149,17 @@ export function AssignmentLog() {
     placeholderData: keepPreviousData,
   });
   const data = log.data;
+  // Opened from a link: the log is what the reader came for, once its rows are there (the sections above have
+  // loaded by then, or nearly: their calls went first).
+  const isLinkedAndLoaded = link !== null && data !== undefined;
+  useEffect(() => {
+    if (!isLinkedAndLoaded) return;
+    const frame = requestAnimationFrame(() => paper.current?.scrollIntoView({ block: 'start' }));
+    return () => cancelAnimationFrame(frame);
+  }, [isLinkedAndLoaded]);
   const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.total / PAGE_SIZE));
   return (
-    <Paper withBorder radius="md" p="md" data-testid="transparency-assignments">
+    <Paper withBorder radius="md" p="md" data-testid="transparency-assignments" ref={paper}>
       <Stack gap="xs">
         <Title order={3} size="h4">
           {t('transparency.log.title')}
