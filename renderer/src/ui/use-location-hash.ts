@@ -10,3 +10,9 @@ function subscribe(onChange: () => void): () => void {
 export function useLocationHash(): string {
   return useSyncExternalStore(subscribe, () => window.location.hash);
 }
+
+/** The query part of a hash (`#/leads?drill=…` → its parameters); null when it has none. */
+export function hashParams(hash: string): URLSearchParams | null {
+  const at = hash.indexOf('?');
+  return at < 0 ? null : new URLSearchParams(hash.slice(at + 1));
+}

@@ -1,7 +1,7 @@
 // Click-through to the Leads page: a Dashboard count's criteria travel in the hash (#/leads?drill=…&label=…), so
 // the Leads page lists exactly the leads behind the count, and the link can be opened in a new tab or kept.
 import { useMemo } from 'react';
-import { useLocationHash } from '../../ui/use-location-hash';
+import { hashParams, useLocationHash } from '../../ui/use-location-hash';
 import { drillCriteriaSchema, type DrillCriteria } from '../../../../core/api/dashboard/drill-criteria';
 
 export interface LeadsDrill {
@@ -19,9 +19,8 @@ export function leadsDrillHref(criteria: DrillCriteria, label: string): string {
 
 /** The drill a hash carries; null when there is none or it does not validate (a hand-edited link). */
 export function parseLeadsDrill(hash: string): LeadsDrill | null {
-  const at = hash.indexOf('?');
-  if (at < 0) return null;
-  const params = new URLSearchParams(hash.slice(at + 1));
+  const params = hashParams(hash);
+  if (params === null) return null;
   const raw = params.get('drill');
   if (raw === null) return null;
   let value: unknown;

@@ -1,7 +1,7 @@
 // Click-through from an import to its leads: the batch travels in the hash (#/leads?batch=…&file=…), so the Leads
 // page lists the leads that import added, from its report or from the import history, and the link can be kept.
 import { useMemo } from 'react';
-import { useLocationHash } from '../../ui/use-location-hash';
+import { hashParams, useLocationHash } from '../../ui/use-location-hash';
 
 export interface LeadsImportBatch {
   readonly batchId: string;
@@ -20,9 +20,8 @@ export function leadsImportBatchHref({ batchId, fileName }: LeadsImportBatch): s
 
 /** The batch a hash carries; null when there is none or its id is not one. */
 export function parseLeadsImportBatch(hash: string): LeadsImportBatch | null {
-  const at = hash.indexOf('?');
-  if (at < 0) return null;
-  const params = new URLSearchParams(hash.slice(at + 1));
+  const params = hashParams(hash);
+  if (params === null) return null;
   const batchId = params.get('batch');
   if (batchId === null || !BATCH_ID.test(batchId)) return null;
   return { batchId, fileName: (params.get('file') ?? '').slice(0, MAX_FILE_NAME) };

@@ -2,6 +2,7 @@
 // Transparency page's log on exactly those rows — the rep, grade and period travel in the hash
 // (#/transparency?rep=…&grade=…&from=…&to=…), as a Dashboard count's criteria do to the Leads page.
 import { GRADES, type Grade } from '../../../../core/domain/funnel';
+import { hashParams } from '../../ui/use-location-hash';
 
 export interface AssignmentLogLink {
   readonly repId: string;
@@ -21,9 +22,8 @@ export function assignmentLogHref({ repId, grade, from, to }: AssignmentLogLink)
 
 /** The log's rows a hash names; null when it names none or a part of it is not what it should be. */
 export function parseAssignmentLogLink(hash: string): AssignmentLogLink | null {
-  const at = hash.indexOf('?');
-  if (at < 0) return null;
-  const params = new URLSearchParams(hash.slice(at + 1));
+  const params = hashParams(hash);
+  if (params === null) return null;
   const repId = params.get('rep');
   const grade = params.get('grade');
   const from = params.get('from');
