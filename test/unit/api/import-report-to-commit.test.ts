@@ -1,6 +1,6 @@
 // Import through the API between a report and its commit: what was written meanwhile (a lead entered, another
-// file imported) is matched, the report's own matching is reused only while nothing changed, staged rows never
-// outlive the job, and a report that is gone (a restart), superseded or already committed is refused.
+// file imported) is matched, a write that changes no lead changes no match, staged rows never outlive the job, and
+// a report that is gone (a restart), superseded or already committed is refused.
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isEvent } from '../../../core/api/transport/client';
