@@ -93,8 +93,10 @@ describe('importing a file in a browser against the hub', () => {
     const row = page.getByTestId('import-history').locator('tr', { hasText: '展会客户.csv' });
     await row.getByText('已导入').waitFor();
     // Its leads from the history too.
+    const batchLink = (await row.getByRole('link', { name: '查看线索' }).getAttribute('href')) ?? '';
     await row.getByRole('link', { name: '查看线索' }).click();
     await page.getByTestId('lead-count').getByText('共 3 条线索').waitFor();
+    expect(await page.getByTestId('leads-import-batch-empty').count()).toBe(0);
     await page.goto(`${baseUrl}/#/import`);
     await page.getByRole('tab', { name: '导入历史' }).click();
     await row.getByText('已导入').waitFor();
@@ -102,5 +104,8 @@ describe('importing a file in a browser against the hub', () => {
     await row.getByText('已撤销').waitFor();
     const list = await callApi<{ total: number; rows: { name: string }[] }>('leads.list', {});
     expect(list.rows.map((lead) => lead.name)).toEqual(['陈静']);
+    // A link kept from before the undo says why it lists nothing.
+    await page.goto(`${baseUrl}/${batchLink}`);
+    await page.getByTestId('leads-import-batch-empty').getByText('已一条不剩：这次导入已撤销').waitFor();
   });
 });

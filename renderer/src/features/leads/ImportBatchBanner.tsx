@@ -1,5 +1,8 @@
-// On the Leads page opened from an import: says the list shows that import's leads, and leaves it.
+// On the Leads page opened from an import: says the list shows that import's leads (or that none is left: the import
+// was undone, or its leads deleted), and leaves it.
 import { Alert, Button, Group, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useClient } from '../../api/client-context';
 import { useActor } from '../distribution/distribution-queries';
 import { useLeadsTranslation } from './bundle';
 import type { LeadsImportBatch } from './import-batch-link';
@@ -8,10 +11,24 @@ export function ImportBatchBanner({ batch }: { batch: LeadsImportBatch }) {
   const { t } = useLeadsTranslation();
   // The Import page is the team lead's.
   const isLead = useActor()?.role === 'lead';
+  const client = useClient();
+  // Its leads whatever the page's own filters: none left means a kept link to an import since undone.
+  const left = useQuery({
+    queryKey: ['leads', 'importBatch', batch.batchId],
+    queryFn: () => client.call('leads.list', { importBatchId: batch.batchId, limit: 1 }),
+  });
+  const isEmpty = left.data?.total === 0;
   return (
     <Alert color="indigo" variant="light" p="xs" data-testid="leads-import-batch">
       <Group justify="space-between" wrap="nowrap" gap="sm">
-        <Text size="sm">{t('leads.importBatch.banner', { file: batch.fileName })}</Text>
+        <Text size="sm">
+          {t('leads.importBatch.banner', { file: batch.fileName })}
+          {isEmpty && (
+            <Text span size="sm" fw={600} data-testid="leads-import-batch-empty">
+              {t('leads.importBatch.empty')}
+            </Text>
+          )}
+        </Text>
         <Group gap="xs" wrap="nowrap">
           {isLead && (
             <Button component="a" href="#/import" size="xs" variant="subtle">
