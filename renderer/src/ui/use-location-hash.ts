@@ -16,3 +16,8 @@ export function hashParams(hash: string): URLSearchParams | null {
   const at = hash.indexOf('?');
   return at < 0 ? null : new URLSearchParams(hash.slice(at + 1));
 }
+
+/** An id as a link may carry it (the contract's ids are at most 64 plain characters); anything else is ignored. */
+export function isLinkId(value: string | null): value is string {
+  return value !== null && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}

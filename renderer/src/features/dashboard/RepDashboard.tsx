@@ -100,16 +100,10 @@ function Pulse() {
 }
 
 /** The hint under a share of the rep's: the counts it divides, then the team's median. */
-function CountsOverTeam({ testId, counts, team }: { testId: string; counts: ReactNode; team: string }) {
+function CountsOverTeam({ counts, team }: { counts: ReactNode; team: string }) {
   return (
     <Stack gap={0}>
-      {typeof counts === 'string' ? (
-        <Text size="xs" data-testid={testId}>
-          {counts}
-        </Text>
-      ) : (
-        counts
-      )}
+      {counts}
       <Text size="xs">{team}</Text>
     </Stack>
   );
@@ -178,11 +172,14 @@ export function RepDashboard() {
               value={formatShare(data.withinTarget.mine.value, language)}
               hint={
                 <CountsOverTeam
-                  testId="mine-within-counts"
-                  counts={t('dashboard.mine.withinCounts', {
-                    hits: formatNumber(hitsOf(data.withinTarget.mine), language),
-                    n: formatNumber(data.withinTarget.mine.n, language),
-                  })}
+                  counts={
+                    <Text size="xs" data-testid="mine-within-counts">
+                      {t('dashboard.mine.withinCounts', {
+                        hits: formatNumber(hitsOf(data.withinTarget.mine), language),
+                        n: formatNumber(data.withinTarget.mine.n, language),
+                      })}
+                    </Text>
+                  }
                   team={team(formatShare(data.withinTarget.teamMedian, language))}
                 />
               }
@@ -194,7 +191,6 @@ export function RepDashboard() {
               value={formatShare(data.conversion.mine.value, language)}
               hint={
                 <CountsOverTeam
-                  testId="mine-conversion-counts"
                   counts={
                     <CountsLine
                       testId="mine-conversion-counts"

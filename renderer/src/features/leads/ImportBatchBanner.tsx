@@ -3,14 +3,15 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../../api/client-context';
+import { isPageFor } from '../../shell/routes';
 import { useActor } from '../distribution/distribution-queries';
 import { useLeadsTranslation } from './bundle';
 import type { LeadsImportBatch } from './import-batch-link';
 
 export function ImportBatchBanner({ batch }: { batch: LeadsImportBatch }) {
   const { t } = useLeadsTranslation();
-  // The Import page is the team lead's.
-  const isLead = useActor()?.role === 'lead';
+  const actor = useActor();
+  const canImport = actor !== null && isPageFor('import', actor.role);
   const client = useClient();
   // Its leads whatever the page's own filters: none left means a kept link to an import since undone.
   const left = useQuery({
@@ -30,7 +31,7 @@ export function ImportBatchBanner({ batch }: { batch: LeadsImportBatch }) {
           )}
         </Text>
         <Group gap="xs" wrap="nowrap">
-          {isLead && (
+          {canImport && (
             <Button component="a" href="#/import" size="xs" variant="subtle">
               {t('leads.importBatch.back')}
             </Button>

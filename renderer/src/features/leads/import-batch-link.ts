@@ -1,7 +1,7 @@
 // Click-through from an import to its leads: the batch travels in the hash (#/leads?batch=…&file=…), so the Leads
 // page lists the leads that import added, from its report or from the import history, and the link can be kept.
 import { useMemo } from 'react';
-import { hashParams, useLocationHash } from '../../ui/use-location-hash';
+import { hashParams, isLinkId, useLocationHash } from '../../ui/use-location-hash';
 
 export interface LeadsImportBatch {
   readonly batchId: string;
@@ -10,8 +10,6 @@ export interface LeadsImportBatch {
 }
 
 const MAX_FILE_NAME = 200;
-/** As the contract's ids: a batch id is short and plain (a hand-edited link with anything else is ignored). */
-const BATCH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function leadsImportBatchHref({ batchId, fileName }: LeadsImportBatch): string {
   const params = new URLSearchParams({ batch: batchId, file: fileName.slice(0, MAX_FILE_NAME) });
@@ -23,7 +21,7 @@ export function parseLeadsImportBatch(hash: string): LeadsImportBatch | null {
   const params = hashParams(hash);
   if (params === null) return null;
   const batchId = params.get('batch');
-  if (batchId === null || !BATCH_ID.test(batchId)) return null;
+  if (!isLinkId(batchId)) return null;
   return { batchId, fileName: (params.get('file') ?? '').slice(0, MAX_FILE_NAME) };
 }
 

@@ -2,7 +2,7 @@
 // Transparency page's log on exactly those rows — the rep, grade and period travel in the hash
 // (#/transparency?rep=…&grade=…&from=…&to=…), as a Dashboard count's criteria do to the Leads page.
 import { GRADES, type Grade } from '../../../../core/domain/funnel';
-import { hashParams } from '../../ui/use-location-hash';
+import { hashParams, isLinkId } from '../../ui/use-location-hash';
 
 export interface AssignmentLogLink {
   readonly repId: string;
@@ -12,7 +12,6 @@ export interface AssignmentLogLink {
   readonly to: string;
 }
 
-const REP_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function assignmentLogHref({ repId, grade, from, to }: AssignmentLogLink): string {
@@ -28,7 +27,7 @@ export function parseAssignmentLogLink(hash: string): AssignmentLogLink | null {
   const grade = params.get('grade');
   const from = params.get('from');
   const to = params.get('to');
-  if (repId === null || !REP_ID.test(repId) || from === null || to === null) return null;
+  if (!isLinkId(repId) || from === null || to === null) return null;
   if (!DATE.test(from) || !DATE.test(to) || from > to) return null;
   if (grade !== null && !(GRADES as readonly string[]).includes(grade)) return null;
   return { repId, grade: grade as Grade | null, from, to };

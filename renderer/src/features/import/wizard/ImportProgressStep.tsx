@@ -17,6 +17,7 @@ export function ImportProgressStep({ session }: { session: ImportSession }) {
   const n = (value: number) => formatNumber(value, language);
   const { job, isFinished } = session;
   const result = job?.kind === 'import' && job.state === 'done' ? job.result : null;
+  const hasNewLeads = result !== null && result.inserted > 0;
   return (
     <Stack gap="md" maw={900}>
       {job && (
@@ -49,22 +50,22 @@ export function ImportProgressStep({ session }: { session: ImportSession }) {
       {isFinished && (
         <Group>
           {/* The leads this import added, or every lead when it added none (all merged, skipped or failed). */}
-          {result !== null && result.inserted > 0 ? (
-            <Button
-              component="a"
-              href={leadsImportBatchHref({
-                batchId: result.batchId,
-                fileName: session.analysis?.fileName ?? '',
-              })}
-              data-testid="import-view-leads"
-            >
-              {t('import.viewImported', { count: result.inserted, formatted: n(result.inserted) })}
-            </Button>
-          ) : (
-            <Button component="a" href="#/leads" data-testid="import-view-leads">
-              {t('import.viewLeads')}
-            </Button>
-          )}
+          <Button
+            component="a"
+            href={
+              hasNewLeads
+                ? leadsImportBatchHref({
+                    batchId: result.batchId,
+                    fileName: session.analysis?.fileName ?? '',
+                  })
+                : '#/leads'
+            }
+            data-testid="import-view-leads"
+          >
+            {hasNewLeads
+              ? t('import.viewImported', { count: result.inserted, formatted: n(result.inserted) })
+              : t('import.viewLeads')}
+          </Button>
           <Button variant="default" onClick={session.reset}>
             {t('import.another')}
           </Button>
