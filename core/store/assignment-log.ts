@@ -38,7 +38,6 @@ type From = Schema & { a: Schema['assignments'] };
  * receipts; joining each row's lead cost ~200 ms CPU over 100k assignments, most of a page.
  */
 const isLeadLive = sql<boolean>`a.lead_id NOT IN (SELECT leads.id FROM leads WHERE leads.deleted_at IS NOT NULL)`;
-const methodOf = sql<string | null>`json_extract(a.explanation_json, '$.method')`;
 
 function filtered<O>(
   query: SelectQueryBuilder<From, 'a', O>,
@@ -49,7 +48,7 @@ function filtered<O>(
     q = filter.repId === null ? q.where('a.rep_id', 'is', null) : q.where('a.rep_id', '=', filter.repId);
   if (filter.kind !== undefined) q = q.where('a.kind', '=', filter.kind);
   if (filter.grade !== undefined) q = q.where('a.grade_then', '=', filter.grade);
-  if (filter.method !== undefined) q = q.where(() => sql<boolean>`${methodOf} = ${filter.method}`);
+  if (filter.method !== undefined) q = q.where('a.method', '=', filter.method);
   // One pass over the leads for the ids of that source, not a look-up per assignment.
   if (filter.source !== undefined)
     q = q.where('a.lead_id', 'in', qb.selectFrom('leads').select('id').where('source', '=', filter.source));
@@ -83,10 +82,11 @@ export function listAssignmentLog(
         'a.rule_id',
         'a.reason',
         'a.explanation_json',
+        'a.explanation_deflated',
         'a.actor',
         'a.at',
         'a.grade_then',
-        methodOf.as('method'),
+        'a.method',
       ]),
       filter,
     )
@@ -114,7 +114,7 @@ export function listAssignmentLog(
         company: lead?.company ?? null,
         source: lead?.source ?? null,
         grade: row.grade_then as Grade | null,
-        method: typeof row.method === 'string' ? row.method : null,
+        method: row.method,
       };
     }),
   };

@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { noteClockAssignment } from './clock-facts';
+import { decodeExplanation, encodeExplanation } from './explanation-codec';
 import { countAssignmentDay } from './rep-loads';
 import type { AssignmentsTable } from './schema';
 import { getCompiled, qb, runCompiled, selectAll } from './sql';
@@ -31,6 +32,9 @@ const INSERT_ASSIGNMENT_SQL = qb
     rule_id: null,
     reason: '',
     explanation_json: '',
+    explanation_deflated: null,
+    method: null,
+    recycle_reason: null,
     actor: '',
     at: 0,
     // Kept facts (migration 0016). Parameters: whether the explanation recorded a grade, that grade, the lead.
@@ -91,8 +95,16 @@ function recordedGradeOf(explanation: unknown): { isRecorded: boolean; grade: st
   };
 }
 
+/** A string field of the explanation (its `method`, a recycle's `reason`), which SQL reads from its own column. */
+function recordedTextOf(explanation: unknown, field: 'method' | 'reason'): string | null {
+  if (typeof explanation !== 'object' || explanation === null) return null;
+  const value = (explanation as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : null;
+}
+
 export function appendAssignment(db: Database, record: AssignmentRecord): void {
   const recorded = recordedGradeOf(record.explanation);
+  const stored = encodeExplanation(record.explanation);
   // Same order as the columns of INSERT_ASSIGNMENT_SQL.
   runCompiled(db, INSERT_ASSIGNMENT_SQL, [
     record.id,
@@ -101,7 +113,10 @@ export function appendAssignment(db: Database, record: AssignmentRecord): void {
     record.kind,
     record.ruleId,
     record.reason,
-    JSON.stringify(record.explanation ?? {}),
+    stored.json,
+    stored.deflated,
+    recordedTextOf(record.explanation, 'method'),
+    record.kind === 'recycle' ? recordedTextOf(record.explanation, 'reason') : null,
     record.actor,
     record.at,
     recorded.isRecorded ? 1 : 0,
@@ -133,7 +148,10 @@ export function listAssignmentsForLead(db: Database, leadId: string): Assignment
 
 /** An assignment row as the domain reads it (its explanation parsed). */
 export function rowToAssignment(
-  row: Omit<AssignmentsTable, 'grade_then' | 'first_contact_at' | 'prev_pair_at'>,
+  row: Omit<
+    AssignmentsTable,
+    'grade_then' | 'first_contact_at' | 'prev_pair_at' | 'method' | 'recycle_reason'
+  >,
 ): AssignmentRecord {
   return {
     id: row.id,
@@ -142,7 +160,7 @@ export function rowToAssignment(
     kind: row.kind as AssignmentKind,
     ruleId: row.rule_id,
     reason: row.reason,
-    explanation: JSON.parse(row.explanation_json) as unknown,
+    explanation: decodeExplanation({ json: row.explanation_json, deflated: row.explanation_deflated }),
     actor: row.actor,
     at: row.at,
   };

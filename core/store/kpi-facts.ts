@@ -143,7 +143,10 @@ export function refreshPairRepeats(db: Database): void {
   );
 }
 
-/** The grade an assignment's explanation recorded, else its lead's grade now (correlated on `assignments`). */
+/**
+ * The grade an assignment's explanation recorded, else its lead's grade now (correlated on `assignments`). Reads the
+ * text column only: a deflated explanation was written by appendAssignment, which set grade_then from it.
+ */
 const gradeRecordedElseNow = sql<
   string | null
 >`CASE WHEN json_type(assignments.explanation_json, '$.grade') IS NULL
@@ -184,7 +187,11 @@ export function refreshAllKpiFacts(db: Database): void {
     );
     execute(
       db,
-      qb.updateTable('assignments').set({ grade_then: gradeRecordedElseNow }).where('grade_then', 'is', null),
+      qb
+        .updateTable('assignments')
+        .set({ grade_then: gradeRecordedElseNow })
+        .where('grade_then', 'is', null)
+        .where('explanation_deflated', 'is', null),
     );
     refreshAllClockFacts(db);
   })();

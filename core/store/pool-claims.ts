@@ -1,5 +1,6 @@
 // Repository for the public pool's bookkeeping: claims (daily limits) and recycles (who may not re-claim a lead).
 import type { Database } from 'better-sqlite3';
+import { decodeExplanation } from './explanation-codec';
 import { noteRecycle } from './kpi-facts';
 import { allCompiled, execute, getCompiled, qb, runCompiled, selectAll } from './sql';
 
@@ -37,7 +38,7 @@ const ASSIGNMENT_TIMES_OF_LEAD = qb
 
 const ASSIGNMENT_FACTS_BY_ID = qb
   .selectFrom('assignments')
-  .select(['rep_id', 'kind', 'explanation_json', 'at'])
+  .select(['rep_id', 'kind', 'explanation_json', 'explanation_deflated', 'at'])
   .where('id', '=', '')
   .compile().sql;
 
@@ -48,19 +49,28 @@ const ASSIGNMENT_FACTS_BY_ID = qb
 export function findLatestAssignmentFacts(
   db: Database,
   leadId: string,
-): { repId: string | null; kind: string; explanationJson: string; at: number } | undefined {
+): { repId: string | null; kind: string; explanation: unknown; at: number } | undefined {
   let latest: { id: string; at: number } | undefined;
   for (const row of allCompiled<{ id: string; at: number }>(db, ASSIGNMENT_TIMES_OF_LEAD, [leadId])) {
     if (latest === undefined || row.at > latest.at || (row.at === latest.at && row.id > latest.id))
       latest = row;
   }
   if (latest === undefined) return undefined;
-  const row = getCompiled<{ rep_id: string | null; kind: string; explanation_json: string; at: number }>(
-    db,
-    ASSIGNMENT_FACTS_BY_ID,
-    [latest.id],
+  const row = getCompiled<{
+    rep_id: string | null;
+    kind: string;
+    explanation_json: string;
+    explanation_deflated: Uint8Array | null;
+    at: number;
+  }>(db, ASSIGNMENT_FACTS_BY_ID, [latest.id]);
+  return (
+    row && {
+      repId: row.rep_id,
+      kind: row.kind,
+      explanation: decodeExplanation({ json: row.explanation_json, deflated: row.explanation_deflated }),
+      at: row.at,
+    }
   );
-  return row && { repId: row.rep_id, kind: row.kind, explanationJson: row.explanation_json, at: row.at };
 }
 
 export function insertRecycle(db: Database, record: RecycleRecord): void {

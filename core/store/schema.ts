@@ -71,7 +71,14 @@ export interface AssignmentsTable {
   kind: string;
   rule_id: string | null;
   reason: string;
+  /** The explanation's JSON text; '' when it is long and kept deflated (core/store/explanation-codec.ts). */
   explanation_json: string;
+  /** The explanation's JSON text raw-DEFLATEd, when long (migration 0025); else null. */
+  explanation_deflated: Uint8Array | null;
+  /** The engine's method the explanation recorded (round-robin, …, affinity); null when none (migration 0025). */
+  method: string | null;
+  /** A recycle's reason as its explanation recorded it (sla, stale, nurture, released); else null (migration 0025). */
+  recycle_reason: string | null;
   actor: string;
   at: number;
   /** The grade the explanation recorded, else the lead's grade at insert (migration 0016); never updated. */

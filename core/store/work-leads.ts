@@ -52,7 +52,7 @@ export interface LeadFilterInput extends CommonLeadFilter {
  */
 const latestHandOverIsRecycle = sql<boolean>`EXISTS (SELECT 1 FROM assignments AS a
   WHERE a.lead_id = leads.id AND a.kind = 'recycle'
-    AND coalesce(json_extract(a.explanation_json, '$.reason'), '') <> 'released'
+    AND coalesce(a.recycle_reason, '') <> 'released'
     AND NOT EXISTS (SELECT 1 FROM assignments AS b WHERE b.lead_id = a.lead_id
       AND (b.at > a.at OR (b.at = a.at AND b.id > a.id))))`;
 

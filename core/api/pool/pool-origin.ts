@@ -10,13 +10,7 @@ export interface PoolOrigin {
 }
 
 /** The rep an assignment took the lead from, and the recycle's reason, as its explanation records them. */
-function fromRepOf(explanationJson: string): { fromRepId: string | null; reason: unknown } {
-  let explanation: unknown;
-  try {
-    explanation = JSON.parse(explanationJson);
-  } catch {
-    return { fromRepId: null, reason: null };
-  }
+function fromRepOf(explanation: unknown): { fromRepId: string | null; reason: unknown } {
   if (typeof explanation !== 'object' || explanation === null) return { fromRepId: null, reason: null };
   const { fromRepId, reason } = explanation as { fromRepId?: unknown; reason?: unknown };
   return { fromRepId: typeof fromRepId === 'string' ? fromRepId : null, reason };
@@ -32,7 +26,7 @@ export function poolOriginOf(db: Database, leadId: string): PoolOrigin | null {
   if (latest === undefined || latest.repId !== null) return null;
   const { fromRepId, reason } =
     latest.kind === 'recycle' || latest.kind === 'manual' || latest.kind === 'appeal'
-      ? fromRepOf(latest.explanationJson)
+      ? fromRepOf(latest.explanation)
       : { fromRepId: null, reason: null };
   if (latest.kind === 'recycle')
     return { at: latest.at, reason: reason === 'released' ? 'released' : 'recycled', fromRepId };

@@ -24,6 +24,7 @@ import { updateToSchemaVersion21 } from './0021-now-clock-facts';
 import { updateToSchemaVersion22 } from './0022-stage-stays-cohort';
 import { updateToSchemaVersion23 } from './0023-released-recycles';
 import { updateToSchemaVersion24 } from './0024-pair-repeats';
+import { updateToSchemaVersion25 } from './0025-deflated-explanations';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion22,
   updateToSchemaVersion23,
   updateToSchemaVersion24,
+  updateToSchemaVersion25,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeExplanation } from '../../../core/store/explanation-codec';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -27,17 +28,17 @@ describe('the demo workspace', () => {
     const reader = new Database(join(dir, 'fairlead.sqlite'), { readonly: true });
     const rows = reader
       .prepare(
-        `SELECT rule_id AS ruleId, explanation_json AS json FROM assignments
+        `SELECT rule_id AS ruleId, explanation_json AS json, explanation_deflated AS deflated FROM assignments
          WHERE kind = 'auto' AND rule_id IS NOT NULL`,
       )
-      .all() as { ruleId: string; json: string }[];
+      .all() as { ruleId: string; json: string; deflated: Uint8Array | null }[];
     reader.close();
     expect(rows.length).toBeGreaterThan(100);
     const used = new Set<string>();
     for (const row of rows) {
       expect(byId.has(row.ruleId), row.ruleId).toBe(true);
       used.add(row.ruleId);
-      const explanation = JSON.parse(row.json) as { rule?: { name: string; index: number } | null };
+      const explanation = decodeExplanation(row) as { rule?: { name: string; index: number } | null };
       if (explanation.rule) {
         expect(explanation.rule.name).toBe(byId.get(row.ruleId));
         expect(rules[explanation.rule.index]?.id).toBe(row.ruleId);

@@ -55,7 +55,7 @@ describe('the pool claim path reads', () => {
     expect(findLatestAssignmentFacts(db, 'lead_a')).toEqual({
       repId: expected.rep_id,
       kind: expected.kind,
-      explanationJson: expected.explanation_json,
+      explanation: JSON.parse(expected.explanation_json),
       at: expected.at,
     });
     expect(findLatestAssignmentFacts(db, 'lead_a')).toMatchObject({
