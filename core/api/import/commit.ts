@@ -287,6 +287,7 @@ export function startImportCommit(
   };
   const job = deps.jobs.start('import', deps.actor, makeStep, {
     params: { batchId, uploadId: analysis.uploadId, isHistory: history !== null },
+    batchId,
   });
 
   // A cancelled or failed job leaves staged rows behind: drop them and close the batch.

@@ -46,6 +46,7 @@ export function startBatchDistribution(
   };
   return deps.jobs.start('distribute', deps.actor, makeStep, {
     params: { batchId },
+    batchId,
     ...(resuming ? { resuming } : {}),
   });
 }

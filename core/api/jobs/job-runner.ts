@@ -23,6 +23,8 @@ export type JobParams = Readonly<Record<string, unknown>>;
 
 interface StartOptions {
   readonly params?: JobParams;
+  /** The import batch the job works on (JobStatus.batchId). */
+  readonly batchId?: string;
   /** A job a previous process left running: it continues under its id, start time and actor. */
   readonly resuming?: JobStatus;
 }
@@ -133,6 +135,7 @@ export function createJobRunner(options: {
         error: null,
         startedAt: resuming?.startedAt ?? options.clock(),
         finishedAt: null,
+        batchId: startOptions.batchId ?? resuming?.batchId ?? null,
       } as JobStatus;
       jobs.set(id, status);
       running.add(id);

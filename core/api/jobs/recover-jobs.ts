@@ -42,6 +42,7 @@ function statusOfRow(row: JobsTable): JobStatus | null {
     error: row.error_json === null ? null : JSON.parse(row.error_json),
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    batchId: stringParam(paramsOf(row), 'batchId'),
   });
   return parsed.success ? parsed.data : null;
 }

@@ -110,6 +110,8 @@ const jobBase = {
   error: jobErrorSchema.nullable(),
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
+  /** The import batch an import, or the distribution of its new leads, works on; null for other kinds. */
+  batchId: z.string().nullable(),
 };
 
 const jobOf = <K extends string, R extends z.ZodType>(kind: K, result: R) =>

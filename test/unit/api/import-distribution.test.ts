@@ -22,6 +22,11 @@ describe('distribution after an import', () => {
 
     const distribution = t.service.jobs.list().find((job) => job.kind === 'distribute');
     expect(distribution).toBeDefined();
+    // It names its import's batch from its start (the done step finds it by that while it runs), and the client
+    // sees it so.
+    expect(distribution?.batchId).toBe(result.batchId);
+    const listed = await t.client.call('jobs.list', {});
+    expect(listed.find((job) => job.kind === 'distribute')?.batchId).toBe(result.batchId);
     expect(await t.service.jobs.waitFor(distribution?.id ?? '')).toMatchObject({ state: 'done' });
 
     expect((await t.client.call('leads.list', { owner: available.id })).total).toBe(30);

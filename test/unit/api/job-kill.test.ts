@@ -86,6 +86,9 @@ describe('a background job killed with SIGKILL', () => {
     expect(orphans.n).toBe(0);
     // The resumed job took exactly the leads the killed one had not reached (the rest may go to the pool).
     expect(done.kind === 'distribute' ? done.result?.leads : null).toBe(unownedBefore);
+    // The resumed job still names its import's batch (the done step finds an import's distribution by it).
+    expect(done.batchId).toMatch(/./);
+    expect(done.batchId).toBe(done.kind === 'distribute' ? done.result?.batchId : undefined);
   });
 
   it.each(['rescore', 'train'])('%s resumes under the same job and finishes', async (kind) => {

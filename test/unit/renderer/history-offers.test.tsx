@@ -46,6 +46,7 @@ function job(kind: JobStatus['kind']): JobStatus {
     error: null,
     startedAt: IMPORTED_AT,
     finishedAt: null,
+    batchId: kind === 'import' || kind === 'distribute' ? 'batch-1' : null,
   };
 }
 

@@ -57,6 +57,7 @@ function answers(overrides: FakeAnswers = {}): FakeAnswers {
         error: null,
         startedAt: 0,
         finishedAt: null,
+        batchId: 'batch-1',
       }) as JobStatus as CallOutput<'import.commit'>,
     'jobs.list': () => [],
     ...overrides,

@@ -102,20 +102,16 @@ export function useLatestJob(kind: JobStatus['kind']): JobStatus | undefined {
   return store.latest(kind);
 }
 
-/** The distribution an import started for its new leads: found by its batch once done, by its start while running. */
+/** The distribution an import started for its new leads, found by the batch the job names from its start. */
 export function useImportDistribution(
   batchId: string,
-  importFinishedAt: number,
 ): Extract<JobStatus, { kind: 'distribute' }> | undefined {
   const store = useJobStore();
   useSyncExternalStore(store.subscribe, store.revision);
   useEffect(() => {
     void store.sync().catch(() => undefined);
   }, [store]);
-  const jobs = store.ofKind('distribute') as Extract<JobStatus, { kind: 'distribute' }>[];
-  return (
-    jobs.find((job) => job.result?.batchId === batchId) ??
-    // Running, its result (and so its batch) not yet known: the one started once this import had finished.
-    jobs.find((job) => job.state === 'running' && job.startedAt >= importFinishedAt)
+  return (store.ofKind('distribute') as Extract<JobStatus, { kind: 'distribute' }>[]).find(
+    (job) => job.batchId === batchId,
   );
 }

@@ -6,17 +6,11 @@ import { useLanguage } from '../../../ui/use-language';
 import { useImportDistribution } from '../../jobs/job-store';
 import { useImportTranslation } from '../bundle';
 
-export function ImportDistributionNotice({
-  batchId,
-  importFinishedAt,
-}: {
-  batchId: string;
-  importFinishedAt: number;
-}) {
+export function ImportDistributionNotice({ batchId }: { batchId: string }) {
   const { t } = useImportTranslation();
   const language = useLanguage();
   const n = (value: number) => formatNumber(value, language);
-  const job = useImportDistribution(batchId, importFinishedAt);
+  const job = useImportDistribution(batchId);
   if (job?.state === 'done' && job.result !== null) {
     const { leads, assigned } = job.result;
     return (

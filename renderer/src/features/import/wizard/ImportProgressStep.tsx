@@ -41,8 +41,8 @@ export function ImportProgressStep({ session }: { session: ImportSession }) {
       )}
       {result && session.isHistory && <HistoryDoneNotice />}
       {/* New leads go through distribution in the background: say where they went. */}
-      {result && !session.isHistory && result.inserted > 0 && job?.finishedAt != null && (
-        <ImportDistributionNotice batchId={result.batchId} importFinishedAt={job.finishedAt} />
+      {result && !session.isHistory && result.inserted > 0 && (
+        <ImportDistributionNotice batchId={result.batchId} />
       )}
       {job && (job.state === 'failed' || job.state === 'cancelled') && (
         <Alert color="red">{t('import.failed')}</Alert>
