@@ -12,17 +12,7 @@ import { localDayOf, readDistributionSettings } from './setup';
 
 const DEFAULT_DAYS = 30;
 
-/** Demo moves record their reason in each UI language; a real step's reason is the words it was given. */
-function reasonTextOf(explanation: unknown): Record<string, string> | null {
-  if (typeof explanation !== 'object' || explanation === null) return null;
-  const text = (explanation as { text?: unknown }).text;
-  if (typeof text !== 'object' || text === null) return null;
-  const entries = Object.entries(text).filter(
-    (entry): entry is [string, string] => typeof entry[1] === 'string',
-  );
-  return entries.length === 0 ? null : Object.fromEntries(entries);
-}
-
+/** A row as the lead's own history words it (toAssignmentView), with the lead's name, company and source. */
 function toRow(stored: StoredRow): AssignmentLogRow {
   const view = toAssignmentView(stored);
   return {
@@ -41,7 +31,7 @@ function toRow(stored: StoredRow): AssignmentLogRow {
     summary: view.summary,
     // The engine's reason is its summary in English: the tokens say it in the reader's language.
     reason: view.summary === null && stored.reason !== '' ? stored.reason : null,
-    reasonText: reasonTextOf(stored.explanation),
+    reasonText: view.reasonText,
     releaseNote: view.releaseNote,
   };
 }

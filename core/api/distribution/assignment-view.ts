@@ -1,6 +1,13 @@
 // An assignment as the history shows it, and who it took the lead from (a reassignment, recycle or appeal).
 import { explanationSummary } from '../../domain/distribution/explanation-summary';
 import type { Explanation } from '../../domain/distribution/types';
+import {
+  NURTURE_WAKE_TEXTS,
+  STALE_RECYCLE_TEXTS,
+  slaRecycleTexts,
+  type HistoryTexts,
+} from '../../domain/sla/recycle-texts';
+import { SLA_GRADE_KEYS } from '../../domain/sla/sla-policy';
 import type { AssignmentRecord } from '../../store/assignments';
 import type { AssignmentView } from './calls';
 
@@ -34,11 +41,46 @@ export function releaseNoteOf(record: Pick<AssignmentRecord, 'kind' | 'explanati
   return typeof note === 'string' ? note : '';
 }
 
+/**
+ * A recycle stored before it kept its words in each language (only the English sentence): rebuilt from the facts
+ * it recorded (the SLA's clock and limit; a stale-list recycle, a nurture wake-up); null for any other step.
+ */
+function rebuiltRecycleTexts(
+  record: Pick<AssignmentRecord, 'kind'>,
+  explanation: object,
+): HistoryTexts | null {
+  if (record.kind !== 'recycle') return null;
+  const { reason, trigger, limitMinutes, grade } = explanation as Record<string, unknown>;
+  if (reason === 'stale') return STALE_RECYCLE_TEXTS;
+  if (reason === 'nurture') return NURTURE_WAKE_TEXTS;
+  if (reason !== 'sla' || typeof limitMinutes !== 'number') return null;
+  if (trigger !== 'first_contact' && trigger !== 'follow_up') return null;
+  const known = SLA_GRADE_KEYS.find((key) => key === grade);
+  return slaRecycleTexts({ trigger, limitMinutes, grade: known ?? null });
+}
+
+/** The step's reason in each UI language: as stored with it (`text`), else rebuilt for an older recycle. */
+export function reasonTextOf(
+  record: Pick<AssignmentRecord, 'kind' | 'explanation'>,
+): Record<string, string> | null {
+  const explanation = record.explanation;
+  if (typeof explanation !== 'object' || explanation === null) return null;
+  const text = (explanation as { text?: unknown }).text;
+  if (typeof text === 'object' && text !== null) {
+    const entries = Object.entries(text).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    );
+    if (entries.length > 0) return Object.fromEntries(entries);
+  }
+  return rebuiltRecycleTexts(record, explanation);
+}
+
 export function toAssignmentView(record: AssignmentRecord): AssignmentView {
   return {
     ...record,
     summary: isEngineExplanation(record.explanation) ? explanationSummary(record.explanation) : null,
     fromRepId: fromRepOf(record),
     releaseNote: releaseNoteOf(record),
+    reasonText: reasonTextOf(record),
   };
 }

@@ -160,6 +160,8 @@ const assignmentViewSchema = assignmentRecordSchema
     fromRepId: z.string().nullable(),
     /** A rep's own release to the pool: their words ('' when none); null for any other step. */
     releaseNote: z.string().nullable(),
+    /** The step's reason in each UI language, when it has one in words (a recycle, a demo move); else null. */
+    reasonText: z.record(z.string(), z.string()).nullable(),
   })
   .strict();
 export type AssignmentView = z.output<typeof assignmentViewSchema>;

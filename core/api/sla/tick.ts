@@ -1,6 +1,7 @@
 // The scheduler's tick: applies due SLA actions, next-step reminders, nurture wake-ups and assignment notices,
 // each in its own short transaction, audited, so one failure never undoes the others.
 import { DAY_MS } from '../../domain/clock';
+import { NURTURE_WAKE_TEXTS, slaRecycleTexts } from '../../domain/sla/recycle-texts';
 import { isOpenStage, wakeStageOf } from '../../domain/funnel';
 import { dueActions, type SlaAction, type SlaLeadInput } from '../../domain/sla/due-actions';
 import type { SlaPolicy } from '../../domain/sla/sla-policy';
@@ -92,7 +93,13 @@ function applySlaAction(step: CallContext, action: SlaAction): boolean {
       reason: 'sla',
       text: action.reason,
       target: action.target,
-      detail: { trigger: action.trigger, limitMinutes: action.limitMinutes, dueAt: action.dueAt },
+      detail: {
+        trigger: action.trigger,
+        limitMinutes: action.limitMinutes,
+        dueAt: action.dueAt,
+        grade: action.grade,
+        text: slaRecycleTexts(action),
+      },
     });
     for (const recipient of [action.repId, TEAM_LEAD_RECIPIENT]) {
       sendNotification(step, {
@@ -151,8 +158,9 @@ function wakeNurtureLead(step: CallContext, leadId: string, returnStage: string,
       leadId,
       fromRepId: lead.ownerId,
       reason: 'nurture',
-      text: 'Woke up from the nurture pool',
+      text: NURTURE_WAKE_TEXTS.en,
       target: policy.recycleTarget,
+      detail: { text: NURTURE_WAKE_TEXTS },
     }).toRepId;
   }
   appendAudit(step.db, {

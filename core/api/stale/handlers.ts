@@ -1,5 +1,6 @@
 // Handlers of the stale list: owned open leads idle for N days, and recycling them in bulk.
 import { isOpenStage } from '../../domain/funnel';
+import { STALE_RECYCLE_TEXTS } from '../../domain/sla/recycle-texts';
 import { staleLeads } from '../../domain/sla/due-actions';
 import { findLeadById } from '../../store/leads';
 import { listAllLeadCards, toSlaInput } from '../../store/work-leads';
@@ -52,8 +53,9 @@ export const staleHandlers: HandlersOf<typeof staleCalls> = {
         leadId,
         fromRepId: lead.ownerId,
         reason: 'stale',
-        text: 'No progress: recycled from the stale list',
+        text: STALE_RECYCLE_TEXTS.en,
         target: policy.recycleTarget,
+        detail: { text: STALE_RECYCLE_TEXTS },
       });
       if (outcome.isRecycled) recycled += 1;
     }

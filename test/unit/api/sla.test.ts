@@ -57,6 +57,16 @@ describe('the SLA clock through the service with a fake clock', () => {
     expect(detail.assignments.at(-1)).toMatchObject({ kind: 'recycle', repId: null });
     const pool = await t.client.call('pool.list', {});
     expect(pool.rows.map((r) => r.id)).toContain(lead);
+    // Why, in each UI language (2 working hours on Monday, 2 on Tuesday), in the lead's history and the team's.
+    const grade = detail.lead.grade;
+    const expected = {
+      en: `No first contact 4 business h after assignment: recycled back to the public pool (${grade === null ? 'ungraded lead' : `grade ${grade} lead`})`,
+      'zh-CN': `分配后 4 个工作小时内未首次联系，已收回公海（${grade === null ? '未评级线索' : `${grade} 级线索`}）`,
+    };
+    const history = await t.client.call('distribution.history', { leadId: lead });
+    expect(history.assignments.at(-1)?.reasonText).toEqual(expected);
+    const log = await t.client.call('distribution.assignments', { kind: 'recycle' });
+    expect(log.rows.map((row) => row.reasonText)).toEqual([expected]);
   });
 
   it('never applies an action twice, however often the scheduler ticks', async () => {

@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AssignmentView } from '../../../core/api/distribution/calls';
 import { asRepId } from '../../../core/domain/ids';
+import { slaRecycleTexts } from '../../../core/domain/sla/recycle-texts';
 import { AssignmentHistory } from '../../../renderer/src/features/distribution/AssignmentHistory';
 import { sampleRep } from '../../helpers/sample-data';
 import { createFakeClient, renderWithApp } from './render-app';
@@ -24,13 +25,18 @@ function step(id: string, overrides: Partial<AssignmentView>): AssignmentView {
     summary: null,
     fromRepId: 'rep_1',
     releaseNote: null,
+    reasonText: null,
     ...overrides,
   };
 }
 
 const HISTORY = [
   step('a1', { kind: 'manual', repId: 'rep_1', fromRepId: null, reason: '客户要求', at: AT - 3_600_000 }),
-  step('a2', { reason: 'No first contact in time', explanation: { reason: 'sla' } }),
+  step('a2', {
+    reason: 'No first contact 4 business h after assignment: recycled back to the public pool (grade A lead)',
+    explanation: { reason: 'sla', trigger: 'first_contact', limitMinutes: 240, grade: 'A' },
+    reasonText: slaRecycleTexts({ trigger: 'first_contact', limitMinutes: 240, grade: 'A' }),
+  }),
   step('a3', { repId: 'rep_1', kind: 'manual', fromRepId: null, reason: '重新分配', at: AT + 60_000 }),
   step('a4', { releaseNote: '不在我负责的区域', reason: '…', at: AT + 120_000 }),
 ];
@@ -58,5 +64,12 @@ describe('a release in a lead’s assignment history', () => {
     expect(badges[0]).toBe(badge);
     expect(badges[2]).toBe(recycled);
     expect(history.textContent).not.toContain(language === 'en' ? 'Reason: …' : '原因：…');
+    // The SLA's recycle says why in the reader's language, never the stored English sentence in Chinese.
+    expect(history.textContent).toContain(
+      language === 'en'
+        ? 'No first contact 4 business h after assignment: recycled back to the public pool (grade A lead)'
+        : '分配后 4 个工作小时内未首次联系，已收回公海（A 级线索）',
+    );
+    if (language === 'zh-CN') expect(history.textContent).not.toContain('No first contact');
   });
 });

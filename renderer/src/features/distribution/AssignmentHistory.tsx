@@ -8,10 +8,9 @@ import { useLanguage } from '../../ui/use-language';
 import { describeTokens, kindKey, releaseWords, useDistributionTranslation } from './bundle';
 import { useDistributionEvents, useLeadDistributionHistory } from './distribution-queries';
 
-/** A move's reason; demo moves carry it in both UI languages in their explanation. */
+/** A move's reason in the reader's language when it has one in words (a recycle, a demo move). */
 function reasonIn(assignment: AssignmentView, language: string): string | null {
-  const text = (assignment.explanation as { text?: Record<string, string> } | null)?.text;
-  return text?.[language] ?? assignment.reason;
+  return assignment.reasonText?.[language] ?? assignment.reason;
 }
 
 function AssignmentItemBody({ assignment }: { assignment: AssignmentView }) {
