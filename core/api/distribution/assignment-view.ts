@@ -1,5 +1,6 @@
 // An assignment as the history shows it, and who it took the lead from (a reassignment, recycle or appeal).
 import { explanationSummary } from '../../domain/distribution/explanation-summary';
+import { claimTexts, entryProtectionTexts, poolHandOutTexts } from '../../domain/distribution/step-texts';
 import type { Explanation } from '../../domain/distribution/types';
 import {
   NURTURE_WAKE_TEXTS,
@@ -7,6 +8,7 @@ import {
   slaRecycleTexts,
   type HistoryTexts,
 } from '../../domain/sla/recycle-texts';
+import type { EntryDecision } from '../../domain/sla/entry-protection';
 import { SLA_GRADE_KEYS } from '../../domain/sla/sla-policy';
 import type { AssignmentRecord } from '../../store/assignments';
 import type { AssignmentView } from './calls';
@@ -42,15 +44,20 @@ export function releaseNoteOf(record: Pick<AssignmentRecord, 'kind' | 'explanati
 }
 
 /**
- * A recycle stored before it kept its words in each language (only the English sentence): rebuilt from the facts
- * it recorded (the SLA's clock and limit; a stale-list recycle, a nurture wake-up); null for any other step.
+ * A step stored before it kept its words in each language (only the English sentence): rebuilt from the facts it
+ * recorded (the SLA's clock and limit; a stale-list recycle, a nurture wake-up; a claim or hand-out from a pool; an
+ * entry-protection decision); null for any other step.
  */
-function rebuiltRecycleTexts(
-  record: Pick<AssignmentRecord, 'kind'>,
-  explanation: object,
-): HistoryTexts | null {
+function rebuiltTexts(record: Pick<AssignmentRecord, 'kind'>, explanation: object): HistoryTexts | null {
+  const facts = explanation as Record<string, unknown>;
+  if (record.kind === 'claim' && facts['kind'] === 'claim') return claimTexts(null);
+  if (record.kind === 'manual' && facts['kind'] === 'manual' && typeof facts['poolId'] === 'string')
+    return poolHandOutTexts(null);
+  const entry = facts['entryProtection'];
+  if (typeof entry === 'object' && entry !== null && 'outcome' in entry)
+    return entryProtectionTexts(entry as EntryDecision, null);
   if (record.kind !== 'recycle') return null;
-  const { reason, trigger, limitMinutes, grade } = explanation as Record<string, unknown>;
+  const { reason, trigger, limitMinutes, grade } = facts;
   if (reason === 'stale') return STALE_RECYCLE_TEXTS;
   if (reason === 'nurture') return NURTURE_WAKE_TEXTS;
   if (reason !== 'sla' || typeof limitMinutes !== 'number') return null;
@@ -59,7 +66,7 @@ function rebuiltRecycleTexts(
   return slaRecycleTexts({ trigger, limitMinutes, grade: known ?? null });
 }
 
-/** The step's reason in each UI language: as stored with it (`text`), else rebuilt for an older recycle. */
+/** The step's reason in each UI language: as stored with it (`text`), else rebuilt for an older step. */
 export function reasonTextOf(
   record: Pick<AssignmentRecord, 'kind' | 'explanation'>,
 ): Record<string, string> | null {
@@ -72,7 +79,7 @@ export function reasonTextOf(
     );
     if (entries.length > 0) return Object.fromEntries(entries);
   }
-  return rebuiltRecycleTexts(record, explanation);
+  return rebuiltTexts(record, explanation);
 }
 
 export function toAssignmentView(record: AssignmentRecord): AssignmentView {

@@ -2,6 +2,7 @@
 // decision (domain/sla/entry-protection.ts), what the caller may be told, and handing a new lead to its holder.
 import type { Database } from 'better-sqlite3';
 import type { DedupeKeyKind } from '../../domain/dedupe';
+import { entryProtectionTexts } from '../../domain/distribution/step-texts';
 import type { FunnelStage } from '../../domain/funnel';
 import {
   decideEntryOwner,
@@ -15,6 +16,7 @@ import { hasLeadWithMatchKeys } from '../../store/leads';
 import { readSettingCached, writeSetting } from '../../store/settings';
 import { findLeadCard, setLeadOwnerIf } from '../../store/work-leads';
 import { actorLabel, type CallContext } from '../call-context';
+import { readDistributionSettings } from '../distribution/setup';
 import { mapRepNames } from '../sla/cards';
 import { entryRulesSchema, type EntryOutcome } from './calls';
 import { leadKeysOf } from './lead-keys';
@@ -128,20 +130,15 @@ export function describeEntry(ctx: CallContext, check: EntryCheck) {
 export function assignByEntryRules(ctx: CallContext, leadId: string, decision: EntryDecision): string | null {
   if (decision.outcome === 'distribute') return null;
   if (!setLeadOwnerIf(ctx.db, leadId, null, decision.repId, ctx.now)) return null;
-  const reason =
-    decision.outcome === 'existing_customer'
-      ? `Existing customer: kept by the owner of ${decision.matchId}`
-      : decision.outcome === 'protected'
-        ? `Protected duplicate of ${decision.matchId} (保护期 until ${new Date(decision.protectedUntil).toISOString()})`
-        : 'Entered by the rep: kept by them for the protection period';
+  const text = entryProtectionTexts(decision, readDistributionSettings(ctx.db).utcOffsetMinutes);
   appendAssignment(ctx.db, {
     id: ctx.newId('asg'),
     leadId,
     repId: decision.repId,
     kind: 'manual',
     ruleId: null,
-    reason,
-    explanation: { entryProtection: decision },
+    reason: text?.en ?? '',
+    explanation: { entryProtection: decision, ...(text === null ? {} : { text }) },
     actor: actorLabel(ctx.actor),
     at: ctx.now,
   });

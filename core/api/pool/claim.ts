@@ -1,6 +1,7 @@
 // Claiming a pool lead (a rep) and handing one to a rep (the team lead): the pool's rules checked in the domain,
 // the conditional owner write as the arbiter, and the reveal of masked contact data audited.
 import { capsFor, checkCaps, checkClaim, type ClaimRefusal } from '../../domain/pool/claim';
+import { claimTexts, poolHandOutTexts } from '../../domain/distribution/step-texts';
 import type { PoolConfig } from '../../domain/pool/types';
 import { isOpenStage } from '../../domain/funnel';
 import type { Lead } from '../../domain/lead';
@@ -138,8 +139,13 @@ export function claimLead(ctx: CallContext, repId: string, leadId: string): Rep 
     repId,
     kind: 'claim',
     ruleId: null,
-    reason: `Claimed from the public pool “${pool.name}”`,
-    explanation: { kind: 'claim', poolId: pool.id, claimsToday: claimsToday + 1 },
+    reason: claimTexts(pool.name).en,
+    explanation: {
+      kind: 'claim',
+      poolId: pool.id,
+      claimsToday: claimsToday + 1,
+      text: claimTexts(pool.name),
+    },
     actor: actorLabel(ctx.actor),
     at: ctx.now,
   });
@@ -173,8 +179,8 @@ export function assignPoolLead(ctx: CallContext, leadId: string, repId: string):
     repId,
     kind: 'manual',
     ruleId: null,
-    reason: `Handed from the public pool “${pool.name}” by the team lead`,
-    explanation: { kind: 'manual', poolId: pool.id },
+    reason: poolHandOutTexts(pool.name).en,
+    explanation: { kind: 'manual', poolId: pool.id, text: poolHandOutTexts(pool.name) },
     actor: actorLabel(ctx.actor),
     at: ctx.now,
   });

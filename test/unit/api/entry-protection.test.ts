@@ -84,6 +84,12 @@ describe('duplicates on entry and the protection rules', () => {
     expect(created.ownerId).toBe(li);
     const history = await t.client.call('leads.get', { id: created.id });
     expect(history.assignments.at(-1)).toMatchObject({ repId: li, kind: 'manual' });
+    // Why, in each UI language, through the last protected day in the team's calendar (10:00 on 23 December).
+    const steps = await t.client.call('distribution.history', { leadId: created.id });
+    expect(steps.assignments.at(-1)?.reasonText).toEqual({
+      en: 'Entered by the rep: theirs for the protection period (through 2026-12-23)',
+      'zh-CN': '销售自行录入：保护期内归其跟进（至 2026-12-23）',
+    });
   });
 
   it('sends the team lead’s unmatched lead through distribution, as before', async () => {

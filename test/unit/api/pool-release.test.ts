@@ -131,6 +131,25 @@ describe('a rep puts a lead back in the public pool', () => {
     });
   });
 
+  it('says in each UI language that the lead was claimed from the pool, or handed out of it by the team lead', async () => {
+    const poolName = (await t.client.call('pool.pools', {})).pools.find((p) => p.id === 'pool_default')?.name;
+    expect(poolName).toBeTruthy();
+    await repClient(t, wang).call('pool.release', { leadId: lead, reason: '号码无效' });
+    await repClient(t, li).call('pool.claim', { leadId: lead });
+    const claimed = await t.client.call('distribution.history', { leadId: lead });
+    expect(claimed.assignments.at(-1)?.reasonText).toEqual({
+      en: `Claimed from the public pool “${poolName}”`,
+      'zh-CN': `从公海“${poolName}”领取`,
+    });
+    await repClient(t, li).call('pool.release', { leadId: lead, reason: '不在我负责的区域' });
+    await t.client.call('pool.assign', { leadId: lead, repId: wang });
+    const handed = await t.client.call('distribution.history', { leadId: lead });
+    expect(handed.assignments.at(-1)?.reasonText).toEqual({
+      en: `Handed from the public pool “${poolName}” by the team lead`,
+      'zh-CN': `主管从公海“${poolName}”指派`,
+    });
+  });
+
   it('ends the releaser’s lock on it', async () => {
     await repClient(t, wang).call('pool.lock', { leadId: lead });
     expect(findOpenLock(t.service.db, lead)).not.toBeNull();

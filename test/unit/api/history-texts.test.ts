@@ -1,7 +1,13 @@
-// A recycle's reason reads in the reader's language: the SLA's, the stale list's and a nurture wake-up's words in
-// Chinese and English, as stored with the step and as rebuilt for a step stored with its English sentence only.
+// A step's reason reads in the reader's language: a recycle's (the SLA's, the stale list's, a nurture wake-up's), a
+// claim's or hand-out's from the pool, an entry-protection decision's, in Chinese and English, as stored with the
+// step and as rebuilt for a step stored with its English sentence only.
 import { describe, expect, it } from 'vitest';
 import { reasonTextOf } from '../../../core/api/distribution/assignment-view';
+import {
+  claimTexts,
+  entryProtectionTexts,
+  poolHandOutTexts,
+} from '../../../core/domain/distribution/step-texts';
 import {
   NURTURE_WAKE_TEXTS,
   STALE_RECYCLE_TEXTS,
@@ -42,6 +48,42 @@ describe('a step’s reason in each language', () => {
     );
     expect(recycle({ reason: 'stale' })).toEqual(STALE_RECYCLE_TEXTS);
     expect(recycle({ reason: 'nurture' })).toEqual(NURTURE_WAKE_TEXTS);
+  });
+
+  it('is rebuilt, without the pool’s name or the date, for a claim, a hand-out or an entry decision', () => {
+    expect(reasonTextOf({ kind: 'claim', explanation: { kind: 'claim', poolId: 'pool_default' } })).toEqual(
+      claimTexts(null),
+    );
+    expect(reasonTextOf({ kind: 'manual', explanation: { kind: 'manual', poolId: 'pool_default' } })).toEqual(
+      poolHandOutTexts(null),
+    );
+    const kept = { outcome: 'kept', repId: 'rep_li', protectedUntil: Date.UTC(2026, 11, 23, 2) };
+    expect(reasonTextOf({ kind: 'manual', explanation: { entryProtection: kept } })).toEqual({
+      en: 'Entered by the rep: theirs for the protection period',
+      'zh-CN': '销售自行录入：保护期内归其跟进',
+    });
+    expect(
+      reasonTextOf({ kind: 'manual', explanation: { entryProtection: { outcome: 'distribute' } } }),
+    ).toBeNull();
+  });
+
+  it('says the last protected day in the team’s calendar: the day before when protection ends at midnight', () => {
+    const until = Date.UTC(2026, 11, 22, 16); // 00:00 on 23 December in Beijing
+    expect(
+      entryProtectionTexts(
+        { outcome: 'protected', repId: 'rep_li', matchId: 'lead_1', protectedUntil: until },
+        480,
+      ),
+    ).toEqual({
+      en: 'Protected duplicate: the rep holding the matching lead keeps it (protected through 2026-12-22)',
+      'zh-CN': '保护期内的重复线索：归持有相同线索的销售（保护至 2026-12-22）',
+    });
+    expect(
+      entryProtectionTexts({ outcome: 'existing_customer', repId: 'rep_li', matchId: 'lead_1' }, 480),
+    ).toEqual({
+      en: 'Existing customer: kept by the owner of the matching won lead',
+      'zh-CN': '老客户：归已成交的同一客户线索的负责人',
+    });
   });
 
   it('is none for a step whose facts do not say (its stored reason then shows)', () => {
