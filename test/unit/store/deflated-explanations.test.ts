@@ -12,9 +12,9 @@ import {
   decodeExplanation,
   encodeExplanation,
 } from '../../../core/store/explanation-codec';
-import { MIGRATIONS } from '../../../core/store/migrations/index';
 import { updateToSchemaVersion25 } from '../../../core/store/migrations/0025-deflated-explanations';
 import { openDatabase } from '../../../core/store/open-database';
+import { openDatabaseBefore } from '../../helpers/database-before';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 
@@ -113,13 +113,7 @@ describe('assignment rows', () => {
 
 /** A file at schema 24 (before 0025) with an older Fairlead's assignment rows: a full one, recycles, a claim. */
 function databaseBefore25(path: string): Record<string, unknown> {
-  const before = MIGRATIONS.indexOf(updateToSchemaVersion25);
-  expect(before).toBe(24);
-  const db = new BetterSqlite3(path);
-  for (let v = 0; v < before; v += 1) {
-    MIGRATIONS[v]?.(db);
-    db.pragma(`user_version = ${v + 1}`);
-  }
+  const db = openDatabaseBefore(path, updateToSchemaVersion25);
   const rep = db.prepare(
     "INSERT INTO reps (id, name, tier, joined_on, created_at, updated_at) VALUES (?, ?, 'mid', '2020-01-01', 1, 1)",
   );
