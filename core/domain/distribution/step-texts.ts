@@ -5,11 +5,11 @@ import type { EntryDecision } from '../sla/entry-protection';
 import type { HistoryTexts } from '../sla/recycle-texts';
 import { toLocalTime } from './local-time';
 
-/** A rep claimed the lead from a pool (its name; null when the step did not record it). */
+/** A rep claimed the lead from a pool (its name, "公海" or "华东公海"; null when the step did not record it). */
 export function claimTexts(poolName: string | null): HistoryTexts {
   return poolName === null
     ? { en: 'Claimed from the public pool', 'zh-CN': '从公海领取' }
-    : { en: `Claimed from the public pool “${poolName}”`, 'zh-CN': `从公海“${poolName}”领取` };
+    : { en: `Claimed from the public pool “${poolName}”`, 'zh-CN': `从“${poolName}”领取` };
 }
 
 /** The team lead handed the lead out of a pool to a rep. */
@@ -18,7 +18,7 @@ export function poolHandOutTexts(poolName: string | null): HistoryTexts {
     ? { en: 'Handed from the public pool by the team lead', 'zh-CN': '主管从公海指派' }
     : {
         en: `Handed from the public pool “${poolName}” by the team lead`,
-        'zh-CN': `主管从公海“${poolName}”指派`,
+        'zh-CN': `主管从“${poolName}”指派`,
       };
 }
 

@@ -139,14 +139,14 @@ describe('a rep puts a lead back in the public pool', () => {
     const claimed = await t.client.call('distribution.history', { leadId: lead });
     expect(claimed.assignments.at(-1)?.reasonText).toEqual({
       en: `Claimed from the public pool “${poolName}”`,
-      'zh-CN': `从公海“${poolName}”领取`,
+      'zh-CN': `从“${poolName}”领取`,
     });
     await repClient(t, li).call('pool.release', { leadId: lead, reason: '不在我负责的区域' });
     await t.client.call('pool.assign', { leadId: lead, repId: wang });
     const handed = await t.client.call('distribution.history', { leadId: lead });
     expect(handed.assignments.at(-1)?.reasonText).toEqual({
       en: `Handed from the public pool “${poolName}” by the team lead`,
-      'zh-CN': `主管从公海“${poolName}”指派`,
+      'zh-CN': `主管从“${poolName}”指派`,
     });
   });
 
