@@ -35,6 +35,10 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect((await screen.findByTestId('kpi-response-value')).textContent).toBe('20 min');
     expect(screen.getByTestId('kpi-response-previous').textContent).toBe('before: 45 min');
     expect(screen.getByTestId('kpi-response').textContent).toContain('target 5 min');
+    // The share within target with the two counts it divides (the fixture's 50% of 8 decided hand-overs).
+    expect(screen.getByTestId('kpi-response').textContent).toContain(
+      '50% reached within target (4 of 8 hand-overs)',
+    );
     expect(screen.getByTestId('kpi-conversion-value').textContent).toBe('15%');
     expect(screen.getByTestId('kpi-conversion-previous').textContent).toBe('before: 10%');
     expect(screen.getByTestId('kpi-loss-value').textContent).toBe('25%');

@@ -56,7 +56,12 @@ function ResponseCard({ row }: { row: KpiRow }) {
       hint={
         <Stack gap={0}>
           <Text size="xs">
-            {t('dashboard.kpi.response.within', { value: formatShare(current.withinTarget.value, language) })}{' '}
+            {/* With the two counts it divides, so a reader's own division gives the share. */}
+            {t('dashboard.kpi.response.within', {
+              value: formatShare(current.withinTarget.value, language),
+              hits: formatNumber(hitsOf(current.withinTarget), language),
+              n: formatNumber(current.withinTarget.n, language),
+            })}{' '}
             <Verdict
               isMet={
                 current.medianMinutes === null ? null : current.medianMinutes <= row.targets.responseMinutes.A
