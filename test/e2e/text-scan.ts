@@ -159,9 +159,16 @@ const EMAIL_OR_URL = /[\w.+-]+@[\w.-]+|https?:\/\/\S+|\b[\w-]+\.(?:com|cn|io|net
 const US_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const ENGLISH_DURATION = /\b\d+\s?(?:d|h|m|min|mins|hrs?|days?|hours?)\b/;
 
-/** What is wrong with a text in the Chinese UI: English words, raw keys or ids, US dates, English durations. */
+/** A label in Chinese followed by an ASCII colon and a space (负责人: 王芳), where Chinese writes a full-width one. */
+const HALF_WIDTH_COLON = /[\u3400-\u9fff]: /;
+
+/**
+ * What is wrong with a text in the Chinese UI: English words, raw keys or ids, US dates, English durations, an
+ * English colon after a Chinese label.
+ */
 export function judgeChinese(text: string, data: ReadonlySet<string>): string | null {
   if (US_DATE.test(text)) return 'mm/dd/yyyy date';
+  if (HALF_WIDTH_COLON.test(text)) return 'half-width colon after Chinese';
   const plain = text.replace(EMAIL_OR_URL, ' ');
   if (ENGLISH_DURATION.test(plain)) return 'English duration';
   const words = (plain.match(/[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*/g) ?? []).filter(

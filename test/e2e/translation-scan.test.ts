@@ -293,6 +293,9 @@ describe('the translation scan of every page at 1280×720 on the demo', () => {
     expect(judgeChinese('作者：team-lead', dataWords)).toMatch(/team-lead/);
     expect(judgeChinese('105d 14h 后到期', dataWords)).toBe('English duration');
     expect(judgeChinese('12/03/2026', dataWords)).toBe('mm/dd/yyyy date');
+    expect(judgeChinese('尚未联系: 40', dataWords)).toBe('half-width colon after Chinese');
+    expect(judgeChinese('尚未联系：40', dataWords)).toBeNull();
+    expect(judgeChinese('2026-12-05 13:17', dataWords)).toBeNull();
     expect(judgeEnglish('Due 回收', dataText)).toMatch(/回收/);
     // The workspace's own words pass: a rep's name, a demo company typed in English.
     expect(judgeChinese(`负责人：${repName}`, dataWords)).toBeNull();

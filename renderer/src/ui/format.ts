@@ -49,6 +49,11 @@ export function formatList(values: readonly string[], language: Language): strin
   return format.format(values);
 }
 
+/** What follows a label before its value: 尚未联系：40 in Chinese (a full-width colon), "Not contacted yet: 40" in English. */
+export function labelColon(language: Language): string {
+  return language === 'zh-CN' ? '：' : ': ';
+}
+
 /** Today as ISO `YYYY-MM-DD` in local time, the form rep leave periods use. */
 export function todayIsoDate(now: number = Date.now()): string {
   return dayjs(now).format('YYYY-MM-DD');

@@ -5,7 +5,7 @@ import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { CallOutput } from '../../../../core/api/contract';
 import type { Language } from '../../i18n';
-import { formatNumber } from '../../ui/format';
+import { formatNumber, labelColon } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
@@ -76,7 +76,8 @@ function ResponseCard({ row }: { row: KpiRow }) {
             {t('dashboard.kpi.previous', { value: minutes(previous.medianMinutes) })}
           </Text>
           <Text size="xs">
-            {t('dashboard.kpi.response.notContacted')}:{' '}
+            {t('dashboard.kpi.response.notContacted')}
+            {labelColon(language)}
             <CountLink
               count={row.response.notContactedLeads}
               label={t('dashboard.kpi.response.notContacted')}

@@ -28,6 +28,7 @@ import {
 } from '../../../../core/domain/funnel';
 import { useClient } from '../../api/client-context';
 import { IconPlus, IconSortAsc, IconSortDesc, IconTrash } from '../../ui/icons';
+import { labelColon } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useWorkTranslation } from './work-i18n';
 import { useStageCounts, workKeys } from './work-queries';
@@ -225,7 +226,7 @@ export function FunnelStagesEditor({ funnel, onClose }: { funnel: FunnelSettings
                     value={row.zh}
                     disabled={row.isRemoved}
                     error={!row.isRemoved && row.zh.trim() === ''}
-                    aria-label={`${t('work.stages.zhName')}: ${name}`}
+                    aria-label={`${t('work.stages.zhName')}${labelColon(language)}${name}`}
                     onChange={(e) => update(row.key, { zh: e.currentTarget.value })}
                     maxLength={40}
                   />
@@ -236,7 +237,7 @@ export function FunnelStagesEditor({ funnel, onClose }: { funnel: FunnelSettings
                     value={row.en}
                     disabled={row.isRemoved}
                     error={!row.isRemoved && row.en.trim() === ''}
-                    aria-label={`${t('work.stages.enName')}: ${name}`}
+                    aria-label={`${t('work.stages.enName')}${labelColon(language)}${name}`}
                     onChange={(e) => update(row.key, { en: e.currentTarget.value })}
                     maxLength={40}
                   />

@@ -2,7 +2,7 @@
 import { Badge, Group, Loader, Stack, Text, Timeline } from '@mantine/core';
 import type { FunnelStage } from '../../../../core/domain/funnel';
 import { useRepNames } from '../../api/queries';
-import { formatDateTime } from '../../ui/format';
+import { formatDateTime, labelColon } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { describeActor, describeStageNote } from './actor-label';
 import { stageLabel } from './stage-labels';
@@ -34,17 +34,23 @@ export function StageHistory({ leadId }: { leadId: string }) {
           </Badge>
           {sla.remindAt !== null && (
             <Text size="xs" c={sla.isOverdue ? 'red' : 'dimmed'}>
-              {t('work.sla.remindAt')}: {formatDateTime(sla.remindAt, language)}
+              {t('work.sla.remindAt')}
+              {labelColon(language)}
+              {formatDateTime(sla.remindAt, language)}
             </Text>
           )}
           {sla.escalateAt !== null && (
             <Text size="xs" c="dimmed">
-              {t('work.sla.escalateAt')}: {formatDateTime(sla.escalateAt, language)}
+              {t('work.sla.escalateAt')}
+              {labelColon(language)}
+              {formatDateTime(sla.escalateAt, language)}
             </Text>
           )}
           {sla.recycleAt !== null && (
             <Text size="xs" c="dimmed">
-              {t('work.sla.recycleAt')}: {formatDateTime(sla.recycleAt, language)}
+              {t('work.sla.recycleAt')}
+              {labelColon(language)}
+              {formatDateTime(sla.recycleAt, language)}
             </Text>
           )}
         </Group>

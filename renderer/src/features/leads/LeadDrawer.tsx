@@ -19,7 +19,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../core/api/leads/schemas';
 import { useLeadDetail, useRepNames } from '../../api/queries';
-import { formatDate, formatDateTime, formatFen, formatNumber } from '../../ui/format';
+import { formatDate, formatDateTime, formatFen, formatNumber, labelColon } from '../../ui/format';
 import { GradeBadge } from '../../ui/GradeBadge';
 import { useLanguage } from '../../ui/use-language';
 import { AssignmentHistory } from '../distribution/AssignmentHistory';
@@ -221,7 +221,8 @@ export function LeadDrawer({ leadId, onClose }: { leadId: string | null; onClose
                 </Text>
               )}
               <Text size="sm" c="dimmed">
-                {t('leadDrawer.owner')}:{' '}
+                {t('leadDrawer.owner')}
+                {labelColon(language)}
                 {lead.ownerId ? (repNames.get(lead.ownerId) ?? t('common.none')) : t('leads.publicPool')}
               </Text>
             </Group>

@@ -19,6 +19,8 @@ import { BUILT_IN_STAGES, type BuiltInStage } from '../../../../../core/domain/f
 import { HISTORY_ROLES } from '../../../../../core/domain/history/history-columns';
 import type { HistoryRole } from '../../../../../core/domain/history/history-columns';
 import { useReps } from '../../../api/queries';
+import { labelColon } from '../../../ui/format';
+import { useLanguage } from '../../../ui/use-language';
 import { leakValues } from './leak-values';
 import { UndatedQuestion } from './UndatedQuestion';
 import { useFeatureTranslation, type FeatureBundles } from '../../jobs/i18n-bundles';
@@ -53,6 +55,7 @@ export function HistoryPanel({
   onAnswers: (answers: HistoryAnswers) => void;
 }) {
   const { t } = useHistoryTranslation();
+  const language = useLanguage();
   const reps = useReps(true).data ?? [];
   const history = analysis.history;
   if (!history) return null;
@@ -109,7 +112,8 @@ export function HistoryPanel({
                 <Paper key={date.role} withBorder p="xs" bg={date.kind === 'ok' ? undefined : 'orange.0'}>
                   {date.kind === 'ok' && (
                     <Text size="sm">
-                      {date.column}:{' '}
+                      {date.column}
+                      {labelColon(language)}
                       {date.order
                         ? t('importHistory.dateOk', {
                             order: t(date.order === 'MDY' ? 'importHistory.mdy' : 'importHistory.dmy'),
