@@ -85,6 +85,23 @@ describe('the score explanation in the lead drawer', () => {
     expect(screen.getByTestId('explanation-sum').textContent).toContain(`= ${detail.explanation.score}`);
   });
 
+  it('marks the parts’ sum as the rule score when a learned model blends in, in each language’s brackets', () => {
+    const detail = makeDetail();
+    const blended = {
+      ...detail,
+      explanation: { ...detail.explanation, blend: { mode: 'blend' as const, weight: 0.5 } },
+    };
+    const { unmount } = renderExplanation(blended);
+    expect(screen.getByTestId('explanation-sum').textContent).toBe(
+      `= ${detail.explanation.rule.score} （规则得分）`,
+    );
+    unmount();
+    renderExplanation(blended, 'en');
+    expect(screen.getByTestId('explanation-sum').textContent).toBe(
+      `= ${detail.explanation.rule.score} (rule score)`,
+    );
+  });
+
   it('says in plain words why a part fired: the label, the keywords that matched, and recent events', () => {
     renderExplanation(makeDetail());
     const texts = screen.getAllByTestId('score-part').map((part) => part.textContent ?? '');

@@ -97,7 +97,7 @@ export function ScoreExplanation({ detail, now }: { detail: LeadDetail; now?: nu
             {t('scoring.explanation.sum')}
           </Text>
           <Text size="sm" fw={600} data-testid="explanation-sum">
-            = {sum} {blend.mode === 'rules' ? '' : `(${t('scoring.explanation.ruleScore')})`}
+            = {sum} {blend.mode === 'rules' ? '' : t('scoring.explanation.ruleScoreNote')}
           </Text>
         </Group>
       </Paper>
