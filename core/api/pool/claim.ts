@@ -133,19 +133,15 @@ export function claimLead(ctx: CallContext, repId: string, leadId: string): Rep 
   if (!setLeadOwnerIf(ctx.db, lead.id, null, repId, ctx.now))
     throw new ServiceError(POOL_ERRORS.claimedFirst, { id: lead.id }, 'leadId');
   insertClaim(ctx.db, { id: ctx.newId('clm'), leadId: lead.id, repId, poolId: pool.id, at: ctx.now });
+  const text = claimTexts(pool.name);
   appendAssignment(ctx.db, {
     id: ctx.newId('asg'),
     leadId: lead.id,
     repId,
     kind: 'claim',
     ruleId: null,
-    reason: claimTexts(pool.name).en,
-    explanation: {
-      kind: 'claim',
-      poolId: pool.id,
-      claimsToday: claimsToday + 1,
-      text: claimTexts(pool.name),
-    },
+    reason: text.en,
+    explanation: { kind: 'claim', poolId: pool.id, claimsToday: claimsToday + 1, text },
     actor: actorLabel(ctx.actor),
     at: ctx.now,
   });
@@ -173,14 +169,15 @@ export function assignPoolLead(ctx: CallContext, leadId: string, repId: string):
   if (refusal !== null) throw refusalOf(refusal, pool, rep.name);
   if (!setLeadOwnerIf(ctx.db, lead.id, null, repId, ctx.now))
     throw new ServiceError(POOL_ERRORS.claimedFirst, { id: lead.id }, 'leadId');
+  const text = poolHandOutTexts(pool.name);
   appendAssignment(ctx.db, {
     id: ctx.newId('asg'),
     leadId: lead.id,
     repId,
     kind: 'manual',
     ruleId: null,
-    reason: poolHandOutTexts(pool.name).en,
-    explanation: { kind: 'manual', poolId: pool.id, text: poolHandOutTexts(pool.name) },
+    reason: text.en,
+    explanation: { kind: 'manual', poolId: pool.id, text },
     actor: actorLabel(ctx.actor),
     at: ctx.now,
   });

@@ -1,5 +1,6 @@
 // Why the demo's hand-made moves happened (a recycle, a claim from the pool, a team lead's reassignment), in both
 // UI languages; the engine's own decisions carry the engine's explanation instead, which the UI translates.
+import { claimTexts } from '../distribution/step-texts';
 import type { RepId } from '../ids';
 
 export type DemoLanguage = 'zh-CN' | 'en';
@@ -14,10 +15,8 @@ export const DEMO_MOVE_TEXT: Readonly<Record<DemoMoveCode, Readonly<Record<DemoL
     'zh-CN': '分配后 72 小时内未首次联系，回收至公海',
     en: 'No first contact within 72 hours of assignment: recycled to the public pool',
   },
-  claimed: {
-    'zh-CN': '从公海领取',
-    en: 'Claimed from the public pool',
-  },
+  // A claim's words as a real claim without a recorded pool name gives them (step-texts.ts).
+  claimed: claimTexts(null),
   'key-account': {
     'zh-CN': '重点客户，主管改派给资深销售',
     en: 'Key account: the team lead moved it to a senior rep',
