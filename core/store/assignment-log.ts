@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Grade } from '../domain/funnel';
+import { handedToTier } from './dashboard-kpi';
 import { rowToAssignment, type AssignmentKind, type AssignmentRecord } from './assignments';
 import type { Schema } from './schema';
 import { qb, selectAll, selectFirst } from './sql';
@@ -20,6 +21,10 @@ export interface AssignmentLogFilter {
   readonly method?: string;
   /** The lead's source, as stored. */
   readonly source?: string;
+  /** Rows handing a lead to a rep of this tier (the rep's tier now, as the Dashboard's tier filter reads it). */
+  readonly tier?: string;
+  /** Only these assignments (the hand-overs behind a Dashboard figure). */
+  readonly ids?: readonly string[];
 }
 
 export interface AssignmentLogRow extends AssignmentRecord {
@@ -49,6 +54,10 @@ function filtered<O>(
   if (filter.kind !== undefined) q = q.where('a.kind', '=', filter.kind);
   if (filter.grade !== undefined) q = q.where('a.grade_then', '=', filter.grade);
   if (filter.method !== undefined) q = q.where('a.method', '=', filter.method);
+  if (filter.tier !== undefined) q = q.where(handedToTier(filter.tier));
+  // One bound JSON array, however many rows (no limit on bound variables to meet).
+  if (filter.ids !== undefined)
+    q = q.where(sql<boolean>`a.id IN (SELECT value FROM json_each(${JSON.stringify(filter.ids)}))`);
   // One pass over the leads for the ids of that source, not a look-up per assignment.
   if (filter.source !== undefined)
     q = q.where('a.lead_id', 'in', qb.selectFrom('leads').select('id').where('source', '=', filter.source));

@@ -257,6 +257,25 @@ export interface ResponseRow {
  * A lead reassigned before contact leaves its first rep's assignment uncontacted, as it was.
  */
 export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter): ResponseRow[] {
+  return selectAll(db, responseHandOvers(period, filter).select(RESPONSE_COLUMNS).orderBy('a.at'));
+}
+
+/**
+ * The hand-overs listResponses reads, each with its assignment's id: the rows behind a response figure, which the
+ * assignment log opens (a look-up of each row, where listResponses reads only the covering index).
+ */
+export function listResponseHandOvers(
+  db: Database,
+  period: Pick<KpiPeriod, 'from' | 'to'>,
+  filter: KpiFilter,
+): (ResponseRow & { readonly id: string })[] {
+  return selectAll(
+    db,
+    responseHandOvers(period, filter).select(RESPONSE_COLUMNS).select('a.id as id').orderBy('a.at'),
+  );
+}
+
+function responseHandOvers(period: Pick<KpiPeriod, 'from' | 'to'>, filter: KpiFilter) {
   // Rep and tier narrow by the rep the lead was handed to, not by its owner now.
   let handOvers = qb
     .selectFrom('assignments as a')
@@ -268,7 +287,7 @@ export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter
   if (filter.tier !== undefined) handOvers = handOvers.where(handedToTier(filter.tier));
   if (filter.source !== undefined)
     handOvers = handOvers.where(sql<boolean>`${handOverOfSource(filter.source)}`);
-  return selectAll(db, handOvers.select(RESPONSE_COLUMNS).orderBy('a.at'));
+  return handOvers;
 }
 
 export interface OwnerClosureRow {

@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import { DISTRIBUTION_METHODS } from '../../domain/distribution/types';
 import { GRADES } from '../../domain/funnel';
+import { RESPONSE_OUTCOMES } from '../../domain/kpi/response-time';
+import { REP_TIERS } from '../../domain/rep';
 import { defineCall, id, isoDate, MAX_TEXT } from '../contract-kit';
+import { DISTRIBUTION_ERRORS } from './errors';
 import { assignmentRecordSchema, explanationSummarySchema } from './schemas';
 
 export const ASSIGNMENT_LOG_MAX_PAGE = 100;
@@ -25,6 +28,13 @@ const assignmentLogInput = z
     kind: assignmentRecordSchema.shape.kind.optional(),
     method: z.enum([...DISTRIBUTION_METHODS, 'affinity']).optional(),
     source: z.string().trim().min(1).max(MAX_TEXT).optional(),
+    /** Hand-overs to reps of this tier. */
+    tier: z.enum(REP_TIERS).optional(),
+    /**
+     * Only the hand-overs a response figure counts (the Dashboard's, over the same period and filters), by their
+     * outcome against the grade's target; a rep may ask it only of their own hand-overs.
+     */
+    response: z.enum(RESPONSE_OUTCOMES).optional(),
     offset: z.number().int().min(0).max(ASSIGNMENT_LOG_MAX_OFFSET).default(0),
     limit: z.number().int().min(1).max(ASSIGNMENT_LOG_MAX_PAGE).default(25),
   })
@@ -75,6 +85,15 @@ const assignmentLogRowSchema = z
     reasonText: z.record(z.string(), z.string()).nullable(),
     /** A rep's own release to the pool: their words ('' when none); null for any other step. */
     releaseNote: z.string().nullable(),
+    /** With the response filter: the hand-over's first contact in business minutes (null: none yet) and target. */
+    response: z
+      .object({
+        minutes: z.number().nullable(),
+        targetMinutes: z.number(),
+        isWithinTarget: z.boolean(),
+      })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type AssignmentLogRow = z.output<typeof assignmentLogRowSchema>;
@@ -97,12 +116,14 @@ export const distributionAssignmentLogCalls = {
    * Every assignment of the period, newest first, filtered by rep, grade then, kind, method and source. Shared:
    * a rep sees the whole team's rows as the team lead does (the history is open so the team can see it was
    * fair), but the hub never answers a rep a lead's contact data: none is in a row, and any the free text
-   * quotes (a condition on the phone, a reason) is masked in every row for a rep.
+   * quotes (a condition on the phone, a reason) is masked in every row for a rep. Response outcomes are a rep's
+   * own: another rep's are their figures by name.
    */
   'distribution.assignments': defineCall({
     input: assignmentLogInput,
     output: assignmentLogSchema,
     access: 'signed-in',
     repScope: 'shared',
+    errors: [DISTRIBUTION_ERRORS.responseOfOthers],
   }),
 };

@@ -17,6 +17,11 @@ export const DISTRIBUTION_ERRORS = defineErrors('distribution', {
     en: 'No rep with id {{id}}.',
     zh: '找不到编号为 {{id}} 的销售。',
   },
+  responseOfOthers: {
+    kind: 'forbidden',
+    en: 'You can look up only your own hand-overs by response time.',
+    zh: '只能按响应时间查看分配给你自己的记录。',
+  },
   repInactive: {
     kind: 'conflict',
     en: '{{name}} is no longer active.',

@@ -82,6 +82,19 @@ export function judgeResponses(
   });
 }
 
+/**
+ * The hand-overs a response figure is made of: reached within their target (the share's count), missed it
+ * (contacted late, or not contacted with the target passed), or either — the outcome known (the share's base).
+ */
+export const RESPONSE_OUTCOMES = ['within', 'missed', 'decided'] as const;
+export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
+
+export function hasResponseOutcome(judged: JudgedResponse, outcome: ResponseOutcome): boolean {
+  if (outcome === 'within') return judged.isWithinTarget;
+  if (outcome === 'missed') return judged.isDecided && !judged.isWithinTarget;
+  return judged.isDecided;
+}
+
 /** The figures of a group of judged assignments (see ResponseFigures for the invariants). */
 export function summarizeResponses(judged: readonly JudgedResponse[]): ResponseFigures {
   // Contacted minutes straight into a typed array (no array of 100k boxed numbers), sorted once natively, and every

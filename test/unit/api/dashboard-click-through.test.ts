@@ -178,6 +178,51 @@ describe('click-through on the demo workspace', () => {
     }
   });
 
+  it('opens the response card’s hand-overs in the history: reached in time, missed, known — any filter', async () => {
+    /** The history's rows with this response outcome, for the card's period and filters. */
+    const logged = async (filter: CallInput<'dashboard.kpis'>, response: 'within' | 'missed' | 'decided') =>
+      (await t.client.call('distribution.assignments', { ...filter, response, limit: 1 })).total;
+    const filters: CallInput<'dashboard.kpis'>[] = [
+      period,
+      ...(['senior', 'mid', 'junior'] as const).map((tier) => ({ ...period, tier })),
+      ...row.reps.map((rep) => ({ ...period, repId: rep.repId })),
+      ...row.channels.flatMap((c) => (c.source === null ? [] : [{ ...period, source: c.source }])),
+    ];
+    let missed = 0;
+    let byTier = 0;
+    for (const filter of filters) {
+      const { withinTarget } = (await t.client.call('dashboard.kpis', filter)).response.current;
+      const name = JSON.stringify(filter);
+      expect(await logged(filter, 'within'), name).toBe(hits(withinTarget));
+      expect(await logged(filter, 'decided'), name).toBe(withinTarget.n);
+      expect(await logged(filter, 'missed'), name).toBe(withinTarget.n - hits(withinTarget));
+      missed += withinTarget.n - hits(withinTarget);
+      if (filter.tier !== undefined) byTier += withinTarget.n;
+    }
+    expect(hits(row.response.current.withinTarget)).toBeGreaterThan(10);
+    expect(missed).toBeGreaterThan(10);
+    // Every rep has one tier: the tiers' hand-overs are the team's.
+    expect(byTier).toBe(row.response.current.withinTarget.n);
+    // Each row says its own verdict: its first contact in business minutes against its grade's target.
+    for (const response of ['within', 'missed'] as const) {
+      const page = await t.client.call('distribution.assignments', { ...period, response, limit: 100 });
+      expect(page.rows.length).toBeGreaterThan(0);
+      for (const { response: verdict } of page.rows) {
+        if (verdict === null) throw new Error('a row without its response');
+        expect(verdict.isWithinTarget).toBe(response === 'within');
+        const isOnTime = verdict.minutes !== null && verdict.minutes <= verdict.targetMinutes;
+        expect(isOnTime, JSON.stringify(verdict)).toBe(response === 'within');
+      }
+    }
+    const plain = await t.client.call('distribution.assignments', { ...period, limit: 5 });
+    expect(plain.rows.every((row) => row.response === null)).toBe(true);
+    // The pool is no rep: nothing of it was reached or missed.
+    expect(
+      (await t.client.call('distribution.assignments', { ...period, repId: 'pool', response: 'decided' }))
+        .total,
+    ).toBe(0);
+  });
+
   it('narrows a click-through by the same rep filter as the card', async () => {
     const rep = row.reps.find((r) => r.leads > 0);
     expect(rep).toBeDefined();

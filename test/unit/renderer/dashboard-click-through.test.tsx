@@ -1,5 +1,6 @@
 // On the demo workspace, through the real service: every count on the Dashboard that can be clicked is a link to
-// the Leads page, and the Leads page lists exactly as many leads as the count said.
+// the Leads page, and the Leads page lists exactly as many leads as the count said; a count of hand-overs (the
+// response card's) opens as many rows of the assignment history.
 import { screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInProcessClient } from '../../../core/api/transport/in-process-client';
@@ -7,6 +8,9 @@ import type { AppClient } from '../../../core/api/transport/app-client';
 import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
 import { parseLeadsDrill } from '../../../renderer/src/features/dashboard/leads-drill';
 import { LeadsPage } from '../../../renderer/src/features/leads/LeadsPage';
+import { AssignmentLog } from '../../../renderer/src/features/transparency/AssignmentLog';
+import { filtersOfLink, logInput } from '../../../renderer/src/features/transparency/AssignmentLogFilters';
+import { parseAssignmentLogLink } from '../../../renderer/src/features/transparency/log-link';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
 import { renderWithApp } from './render-app';
@@ -16,6 +20,7 @@ describe('Dashboard click-through on the demo workspace', () => {
   let t: TestService;
   let client: AppClient;
   let links: { href: string; count: number; name: string }[] = [];
+  let logLinks: { href: string; count: number; testId: string }[] = [];
 
   beforeAll(async () => {
     t = createTestService(tempDir());
@@ -32,6 +37,11 @@ describe('Dashboard click-through on the demo workspace', () => {
       href: link.getAttribute('href') ?? '',
       count: Number(link.getAttribute('data-count')),
       name: link.getAttribute('title') ?? '',
+    }));
+    logLinks = [...document.querySelectorAll<HTMLAnchorElement>('a[data-log-link]')].map((link) => ({
+      href: link.getAttribute('href') ?? '',
+      count: Number(link.getAttribute('data-count')),
+      testId: link.getAttribute('data-testid') ?? '',
     }));
     view.unmount();
   }, 120_000);
@@ -52,6 +62,50 @@ describe('Dashboard click-through on the demo workspace', () => {
       expect(list.total, `${drill?.label} ${JSON.stringify(drill?.criteria)}`).toBe(link.count);
     }
   }, 120_000);
+
+  it('links the response card’s counts of hand-overs to the history, which holds as many rows', async () => {
+    // Reached within target, and the hand-overs whose outcome is known: the two sides of the share.
+    expect(logLinks.map((link) => link.testId).sort()).toEqual(['kpi-response-hits', 'kpi-response-n']);
+    const totals = new Map<string, number>();
+    for (const link of logLinks) {
+      const log = parseAssignmentLogLink(link.href);
+      expect(log, link.href).not.toBeNull();
+      if (!log) continue;
+      // The call the page makes when the link opens it.
+      const rows = await client.call(
+        'distribution.assignments',
+        logInput({ kind: 'custom', from: log.from, to: log.to }, filtersOfLink(log), 1, 1),
+      );
+      expect(rows.total, link.href).toBe(link.count);
+      totals.set(log.response ?? '', rows.total);
+    }
+    // What is not within target of those known is what missed it: the third outcome the log's filter offers.
+    const [from, to] = [
+      parseAssignmentLogLink(logLinks[0]?.href ?? '')?.from,
+      parseAssignmentLogLink(logLinks[0]?.href ?? '')?.to,
+    ];
+    const missed = await client.call('distribution.assignments', { from, to, response: 'missed', limit: 1 });
+    expect(missed.total).toBe((totals.get('decided') ?? 0) - (totals.get('within') ?? 0));
+    expect(missed.total).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('opens the history on the hand-overs reached in time, each with its first contact against its target', async () => {
+    const link = logLinks.find((l) => parseAssignmentLogLink(l.href)?.response === 'within');
+    if (!link) throw new Error('no link to the hand-overs reached in time');
+    window.location.hash = link.href.slice(1);
+    const view = renderWithApp(<AssignmentLog />, client, 'zh-CN');
+    const log = parseAssignmentLogLink(link.href);
+    const total = await screen.findByTestId('assignment-log-total', {}, { timeout: 20_000 });
+    await waitFor(() => expect(total.textContent).toBe(`${log?.from} 至 ${log?.to}：共 ${link.count} 条`), {
+      timeout: 20_000,
+    });
+    expect(screen.getByRole('columnheader', { name: '首次联系' })).toBeTruthy();
+    const cells = screen.getAllByTestId('assignment-log-response-cell');
+    expect(cells.length).toBe(Math.min(link.count, 25));
+    // "12 分钟" above "目标 30 分钟": the first contact, then the target it met.
+    expect(cells[0]?.textContent).toMatch(/^[\d.]+ (分钟|小时)目标 [\d.]+ (分钟|小时)$/);
+    view.unmount();
+  }, 60_000);
 
   it('opens the Leads page on a count, says which, and shows its number of leads', async () => {
     const link = links.find((l) => parseLeadsDrill(l.href)?.criteria.metric === 'closed');

@@ -1,6 +1,6 @@
 // A rep's own Dashboard on the demo workspace, through the real service as that rep: each count is a link — the
-// leads they won and closed to the Leads page, the leads handed to them by grade to those rows of the assignment
-// history — and what the link opens holds exactly as many as the count said.
+// leads they won and closed to the Leads page, the leads handed to them by grade and those reached in time to those
+// rows of the assignment history — and what the link opens holds exactly as many as the count said.
 import { screen, waitFor } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createInProcessClient } from '../../../core/api/transport/in-process-client';
@@ -8,6 +8,7 @@ import type { AppClient } from '../../../core/api/transport/app-client';
 import { parseLeadsDrill } from '../../../renderer/src/features/dashboard/leads-drill';
 import { RepDashboard } from '../../../renderer/src/features/dashboard/RepDashboard';
 import { AssignmentLog } from '../../../renderer/src/features/transparency/AssignmentLog';
+import { filtersOfLink, logInput } from '../../../renderer/src/features/transparency/AssignmentLogFilters';
 import { parseAssignmentLogLink } from '../../../renderer/src/features/transparency/log-link';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -71,25 +72,38 @@ describe("a rep's Dashboard click-through on the demo workspace", () => {
     expect(checked).toBeGreaterThan(2);
   });
 
-  it('links each grade’s count of leads received to the history, which holds as many hand-overs', async () => {
+  it('links its counts of hand-overs (by grade, reached in time) to the history, which holds as many', async () => {
     let checked = 0;
+    const outcomes = new Set<string>();
     for (const [repId, { client, logs }] of linksByRep) {
       for (const link of logs) {
         const log = parseAssignmentLogLink(link.href);
         expect(log?.repId, link.href).toBe(repId);
         if (!log) continue;
-        const rows = await client.call('distribution.assignments', {
-          from: log.from,
-          to: log.to,
-          repId: log.repId,
-          ...(log.grade === null ? {} : { grade: log.grade }),
-          limit: 1,
-        });
+        // The call the page makes when the link opens it.
+        const rows = await client.call(
+          'distribution.assignments',
+          logInput({ kind: 'custom', from: log.from, to: log.to }, filtersOfLink(log), 1, 1),
+        );
         expect(rows.total, link.href).toBe(link.count);
+        if (log.response) outcomes.add(log.response);
         checked += 1;
       }
     }
     expect(checked).toBeGreaterThan(3);
+    expect([...outcomes].sort()).toEqual(['decided', 'within']);
+  });
+
+  it('refuses a rep the response outcomes of another rep’s hand-overs', async () => {
+    const [[, mine] = [], [otherRepId] = []] = [...linksByRep];
+    if (!mine || !otherRepId) throw new Error('two reps were read');
+    const period = { from: '2026-01-01', to: '2026-01-31' };
+    await expect(
+      mine.client.call('distribution.assignments', { ...period, repId: otherRepId, response: 'within' }),
+    ).rejects.toMatchObject({ reason: 'distribution.responseOfOthers' });
+    await expect(
+      mine.client.call('distribution.assignments', { ...period, response: 'within' }),
+    ).rejects.toMatchObject({ reason: 'distribution.responseOfOthers' });
   });
 
   it('opens the history on the link’s rep, grade and period', async () => {

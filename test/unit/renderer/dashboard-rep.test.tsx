@@ -22,9 +22,9 @@ describe('the Dashboard for a rep, and its words', { timeout: 30_000 }, () => {
     expect((await screen.findByTestId('mine-response-value')).textContent).toBe('12 min');
     expect(screen.getByTestId('mine-response').textContent).toContain('team median 30 min');
     expect(screen.getByTestId('mine-conversion-value').textContent).toBe('25%');
-    // Each share beside the two counts it divides: 2 won of 8 closed, 8 of 10 reached in time.
+    // Each share beside the two counts it divides: 2 won of 8 closed, 8 of 10 hand-overs reached in time.
     expect(screen.getByTestId('mine-conversion-counts').textContent).toBe('2 won of 8 closed');
-    expect(screen.getByTestId('mine-within-counts').textContent).toBe('8 of 10 reached in time');
+    expect(screen.getByTestId('mine-within-counts').textContent).toBe('8 of 10 hand-overs reached in time');
     const names = client.calls.map((c) => c.name);
     expect(names).not.toContain('dashboard.kpis');
     expect(names).not.toContain('dashboard.summary');

@@ -9,7 +9,11 @@ import { formatNumber, labelColon } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
-import { CountLink, CountsLine } from './DrillContext';
+import { CountLink, CountsLine, useDrillQuery } from './DrillContext';
+import type { KpiQuery } from './dashboard-queries';
+import { HandOversText } from './HandOversLink';
+import type { AssignmentLogLink } from '../transparency/log-link';
+import type { ResponseOutcome } from '../../../../core/domain/kpi/response-time';
 import { Figure } from './Figure';
 
 export type KpiRow = CallOutput<'dashboard.kpis'>;
@@ -42,9 +46,17 @@ function Verdict({ isMet }: { isMet: boolean | null }) {
   );
 }
 
+/** The hand-overs behind a response figure of the period and filters shown, in the assignment history. */
+function logLinkOf(query: KpiQuery | null, response: ResponseOutcome): AssignmentLogLink | null {
+  if (query === null) return null;
+  const { from, to, repId, tier, source } = query;
+  return { repId: repId ?? null, grade: null, from, to, tier, source, response };
+}
+
 function ResponseCard({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
+  const query = useDrillQuery();
   const { current, previous } = row.response;
   const minutes = (value: number | null) => formatMinutes(value, language, t);
   return (
@@ -55,13 +67,24 @@ function ResponseCard({ row }: { row: KpiRow }) {
       value={minutes(current.medianMinutes)}
       hint={
         <Stack gap={0}>
-          <Text size="xs">
-            {/* With the two counts it divides, so a reader's own division gives the share. */}
-            {t('dashboard.kpi.response.within', {
-              value: formatShare(current.withinTarget.value, language),
-              hits: formatNumber(hitsOf(current.withinTarget), language),
-              n: formatNumber(current.withinTarget.n, language),
-            })}{' '}
+          <Text size="xs" data-testid="kpi-response-within">
+            {/* With the two counts it divides, so a reader's own division gives the share; each opens its rows. */}
+            <HandOversText
+              i18nKey="dashboard.kpi.response.within"
+              values={{ value: formatShare(current.withinTarget.value, language) }}
+              counts={{
+                hits: {
+                  count: hitsOf(current.withinTarget),
+                  link: logLinkOf(query, 'within'),
+                  testId: 'kpi-response-hits',
+                },
+                n: {
+                  count: current.withinTarget.n,
+                  link: logLinkOf(query, 'decided'),
+                  testId: 'kpi-response-n',
+                },
+              }}
+            />{' '}
             <Verdict
               isMet={
                 current.medianMinutes === null ? null : current.medianMinutes <= row.targets.responseMinutes.A

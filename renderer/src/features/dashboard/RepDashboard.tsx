@@ -1,7 +1,6 @@
 // A rep's own Dashboard: their response time, conversion and grade mix against the team's median (no other rep
 // by name), and this month's one-question fairness pulse, anonymous to the team lead unless signed.
 import {
-  Anchor,
   Button,
   Checkbox,
   Group,
@@ -19,12 +18,12 @@ import { useClient } from '../../api/client-context';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useActor } from '../distribution/distribution-queries';
-import { assignmentLogHref } from '../transparency/log-link';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
 import { periodOf } from './dashboard-queries';
 import { CountsLine, DrillProvider } from './DrillContext';
 import { Figure } from './Figure';
+import { HandOversLink, HandOversText } from './HandOversLink';
 import { useTeamUtcOffset } from '../../api/queries';
 
 const GRADE_KEYS = ['A', 'B', 'C', 'D'] as const;
@@ -109,28 +108,6 @@ function CountsOverTeam({ counts, team }: { counts: ReactNode; team: string }) {
   );
 }
 
-/**
- * A count of hand-overs to the rep, linked to those rows of the assignment history (a lead handed over may be
- * another rep's now, which the Leads page would not show the rep; the history shows it without contact data).
- */
-function HandOversLink({ count, link }: { count: number; link: Parameters<typeof assignmentLogHref>[0] }) {
-  const { t } = useDashboardTranslation();
-  const language = useLanguage();
-  if (count === 0) return <>{formatNumber(count, language)}</>;
-  return (
-    <Anchor
-      href={assignmentLogHref(link)}
-      inherit
-      underline="always"
-      data-count={count}
-      data-log-link
-      title={t('dashboard.mine.openLog', { count: formatNumber(count, language) })}
-    >
-      {formatNumber(count, language)}
-    </Anchor>
-  );
-}
-
 export function RepDashboard() {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
@@ -174,10 +151,23 @@ export function RepDashboard() {
                 <CountsOverTeam
                   counts={
                     <Text size="xs" data-testid="mine-within-counts">
-                      {t('dashboard.mine.withinCounts', {
-                        hits: formatNumber(hitsOf(data.withinTarget.mine), language),
-                        n: formatNumber(data.withinTarget.mine.n, language),
-                      })}
+                      <HandOversText
+                        i18nKey="dashboard.mine.withinCounts"
+                        counts={{
+                          hits: {
+                            count: hitsOf(data.withinTarget.mine),
+                            link:
+                              me === null ? null : { repId: me, grade: null, ...period, response: 'within' },
+                            testId: 'mine-within-hits',
+                          },
+                          n: {
+                            count: data.withinTarget.mine.n,
+                            link:
+                              me === null ? null : { repId: me, grade: null, ...period, response: 'decided' },
+                            testId: 'mine-within-n',
+                          },
+                        }}
+                      />
                     </Text>
                   }
                   team={team(formatShare(data.withinTarget.teamMedian, language))}

@@ -24,9 +24,12 @@ import { useLanguage } from '../../ui/use-language';
 import { AppealButton } from '../distribution/AppealButton';
 import { kindKey, useDistributionTranslation } from '../distribution/bundle';
 import { distributionKeys, useActor, useDistributionEvents } from '../distribution/distribution-queries';
+import { useDashboardTranslation } from '../dashboard/bundle';
+import { formatMinutes } from '../dashboard/dashboard-format';
 import { useRulesTranslation } from '../rules/bundle';
 import {
   AssignmentLogFilters,
+  filtersOfLink,
   logInput,
   NO_FILTERS,
   type LogFilters,
@@ -65,7 +68,33 @@ function WhyCell({ row }: { row: AssignmentLogRow }) {
   );
 }
 
-function LogRow({ row, myRepId }: { row: AssignmentLogRow; myRepId: string | null }) {
+/** A hand-over's first contact in business time against its grade's target: the row's verdict, checkable. */
+function ResponseCell({ response }: { response: NonNullable<AssignmentLogRow['response']> }) {
+  const { t } = useTransparencyTranslation();
+  const { t: dashboardT } = useDashboardTranslation();
+  const language = useLanguage();
+  const minutes = (value: number) => formatMinutes(value, language, dashboardT);
+  return (
+    <Stack gap={0} data-testid="assignment-log-response-cell">
+      <Text size="sm" c={response.isWithinTarget ? 'teal.8' : 'red.8'} fw={500}>
+        {response.minutes === null ? t('transparency.log.notReached') : minutes(response.minutes)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('transparency.log.responseTarget', { value: minutes(response.targetMinutes) })}
+      </Text>
+    </Stack>
+  );
+}
+
+function LogRow({
+  row,
+  myRepId,
+  hasResponse,
+}: {
+  row: AssignmentLogRow;
+  myRepId: string | null;
+  hasResponse: boolean;
+}) {
   const { t } = useTransparencyTranslation();
   const { t: dt } = useDistributionTranslation();
   const { t: rt } = useRulesTranslation();
@@ -113,6 +142,11 @@ function LogRow({ row, myRepId }: { row: AssignmentLogRow; myRepId: string | nul
           )}
         </Stack>
       </Table.Td>
+      {hasResponse && (
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
+          {row.response === null ? '—' : <ResponseCell response={row.response} />}
+        </Table.Td>
+      )}
       <Table.Td miw={260}>
         <WhyCell row={row} />
       </Table.Td>
@@ -136,9 +170,7 @@ function AssignmentLogView({ link }: { link: AssignmentLogLink | null }) {
   const [range, setRange] = useState<LogRange>(
     link === null ? { kind: 'preset', days: 30 } : { kind: 'custom', from: link.from, to: link.to },
   );
-  const [filters, setFilters] = useState<LogFilters>(
-    link === null ? NO_FILTERS : { ...NO_FILTERS, repId: link.repId, grade: link.grade },
-  );
+  const [filters, setFilters] = useState<LogFilters>(link === null ? NO_FILTERS : filtersOfLink(link));
   const [page, setPage] = useState(1);
   const paper = useRef<HTMLDivElement>(null);
   useDistributionEvents();
@@ -158,6 +190,8 @@ function AssignmentLogView({ link }: { link: AssignmentLogLink | null }) {
     return () => cancelAnimationFrame(frame);
   }, [isLinkedAndLoaded]);
   const pages = data === undefined ? 1 : Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+  // Filtered by response outcome: each row says its first contact against its target.
+  const hasResponse = data?.rows.some((row) => row.response !== null) === true;
   return (
     <Paper withBorder radius="md" p="md" data-testid="transparency-assignments" ref={paper}>
       <Stack gap="xs">
@@ -179,6 +213,7 @@ function AssignmentLogView({ link }: { link: AssignmentLogLink | null }) {
             setPage(1);
           }}
           sources={data?.sources ?? []}
+          ownRepId={actor?.role === 'rep' ? actor.repId : null}
         />
         {log.error !== null ? (
           <Alert color="red">{t('transparency.loadFailed', { message: log.error.message })}</Alert>
@@ -207,12 +242,22 @@ function AssignmentLogView({ link }: { link: AssignmentLogLink | null }) {
                       <Table.Th>{t('transparency.log.source')}</Table.Th>
                       <Table.Th>{t('transparency.log.to')}</Table.Th>
                       <Table.Th>{t('transparency.log.how')}</Table.Th>
+                      {hasResponse && (
+                        <Table.Th title={t('transparency.log.firstContactHint')}>
+                          {t('transparency.log.firstContact')}
+                        </Table.Th>
+                      )}
                       <Table.Th>{t('transparency.log.why')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}>
                     {data.rows.map((row) => (
-                      <LogRow key={row.id} row={row} myRepId={actor?.role === 'rep' ? actor.repId : null} />
+                      <LogRow
+                        key={row.id}
+                        row={row}
+                        myRepId={actor?.role === 'rep' ? actor.repId : null}
+                        hasResponse={hasResponse}
+                      />
                     ))}
                   </Table.Tbody>
                 </Table>

@@ -1,17 +1,20 @@
-// The assignment history's period (7/30/90 days or a range) and filters: rep or the pool, grade then, how the lead
-// was given (a kind of step, or the engine's method), and source.
+// The assignment history's period (7/30/90 days or a range) and filters: rep or the pool, the rep's tier, grade then,
+// how the lead was given (a kind of step, or the engine's method), source, and the response outcome (a rep: their own).
 import { Group, SegmentedControl, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import type { CallInput } from '../../../../core/api/contract';
 import { DISTRIBUTION_METHODS } from '../../../../core/domain/distribution/types';
 import { GRADES } from '../../../../core/domain/funnel';
+import { RESPONSE_OUTCOMES, type ResponseOutcome } from '../../../../core/domain/kpi/response-time';
+import { REP_TIERS, type RepTier } from '../../../../core/domain/rep';
 import { useReps, useTeamUtcOffset } from '../../api/queries';
 import { useDistributionTranslation } from '../distribution/bundle';
 import { periodOf } from '../dashboard/dashboard-queries';
 import { useRulesTranslation } from '../rules/bundle';
 import { methodKey } from './assignment-words';
 import { useTransparencyTranslation } from './bundle';
+import type { AssignmentLogLink } from './log-link';
 
 export type LogRange = { kind: 'preset'; days: number } | { kind: 'custom'; from: string; to: string };
 
@@ -21,11 +24,21 @@ export interface LogFilters {
   /** `kind:<assignment kind>` or `method:<engine method>`. */
   readonly how: string | null;
   readonly source: string | null;
+  readonly tier: RepTier | null;
+  /** Hand-overs a response figure counts with this outcome (the Dashboard's "reached within target"). */
+  readonly response: ResponseOutcome | null;
 }
 
 type Method = NonNullable<CallInput<'distribution.assignments'>['method']>;
 
-export const NO_FILTERS: LogFilters = { repId: null, grade: null, how: null, source: null };
+export const NO_FILTERS: LogFilters = {
+  repId: null,
+  grade: null,
+  how: null,
+  source: null,
+  tier: null,
+  response: null,
+};
 
 const PRESETS = [7, 30, 90] as const;
 const KINDS = ['auto', 'claim', 'manual', 'recycle', 'appeal', 'import', 'demo'] as const;
@@ -56,8 +69,22 @@ export function logInput(
     ...(howKind === 'kind' ? { kind: howValue as (typeof KINDS)[number] } : {}),
     ...(howKind === 'method' ? { method: howValue as Method } : {}),
     ...(filters.source === null ? {} : { source: filters.source }),
+    ...(filters.tier === null ? {} : { tier: filters.tier }),
+    ...(filters.response === null ? {} : { response: filters.response }),
     offset: (page - 1) * pageSize,
     limit: pageSize,
+  };
+}
+
+/** The filters a link opens the log with (its period is the range: linkRange). */
+export function filtersOfLink(link: AssignmentLogLink): LogFilters {
+  return {
+    ...NO_FILTERS,
+    repId: link.repId,
+    grade: link.grade,
+    tier: link.tier ?? null,
+    source: link.source ?? null,
+    response: link.response ?? null,
   };
 }
 
@@ -67,12 +94,15 @@ export function AssignmentLogFilters({
   filters,
   onFilters,
   sources,
+  ownRepId,
 }: {
   range: LogRange;
   onRange: (range: LogRange) => void;
   filters: LogFilters;
   onFilters: (filters: LogFilters) => void;
   sources: readonly string[];
+  /** A rep's own id: they may filter by response outcome only their own hand-overs. Null for the team lead. */
+  ownRepId: string | null;
 }) {
   const { t } = useTransparencyTranslation();
   const { t: dt } = useDistributionTranslation();
@@ -80,7 +110,12 @@ export function AssignmentLogFilters({
   const reps = useReps(true);
   const offset = useTeamUtcOffset();
   const period = periodOfRange(range, offset);
-  const set = (patch: Partial<LogFilters>) => onFilters({ ...filters, ...patch });
+  const set = (patch: Partial<LogFilters>) => {
+    const next = { ...filters, ...patch };
+    // Another rep's response outcomes are theirs: a rep's filter goes with their own rows.
+    onFilters(ownRepId !== null && next.repId !== ownRepId ? { ...next, response: null } : next);
+  };
+  const canFilterResponse = ownRepId === null || filters.repId === ownRepId;
   return (
     <Group gap="xs" align="flex-end" wrap="wrap" data-testid="assignment-log-filters">
       <SegmentedControl
@@ -165,6 +200,31 @@ export function AssignmentLogFilters({
         data={[...new Set([...sources, ...(filters.source === null ? [] : [filters.source])])]}
         data-testid="assignment-log-source"
       />
+      <Select
+        aria-label={t('transparency.log.tier')}
+        placeholder={t('transparency.log.allTiers')}
+        clearable
+        w={120}
+        value={filters.tier}
+        onChange={(tier) => set({ tier: tier as RepTier | null })}
+        data={REP_TIERS.map((tier) => ({ value: tier, label: dt(`distribution.tiers.${tier}`) }))}
+        data-testid="assignment-log-tier"
+      />
+      {canFilterResponse && (
+        <Select
+          aria-label={t('transparency.log.response')}
+          placeholder={t('transparency.log.anyResponse')}
+          clearable
+          w={170}
+          value={filters.response}
+          onChange={(response) => set({ response: response as ResponseOutcome | null })}
+          data={RESPONSE_OUTCOMES.map((outcome) => ({
+            value: outcome,
+            label: t(`transparency.log.responses.${outcome}`),
+          }))}
+          data-testid="assignment-log-response"
+        />
+      )}
     </Group>
   );
 }
