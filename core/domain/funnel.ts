@@ -17,7 +17,7 @@ export const MAX_STAGES = 30;
 export const FIXED_STAGES: ReadonlySet<FunnelStage> = new Set(['raw', 'won', 'lost', 'nurture']);
 
 /** The stages no one works any more: closed, or parked in nurture. They sit after every working stage. */
-const RESTING_STAGES: ReadonlySet<FunnelStage> = new Set(['won', 'lost', 'nurture']);
+export const RESTING_STAGES: ReadonlySet<FunnelStage> = new Set(['won', 'lost', 'nurture']);
 
 export function isBuiltInStage(key: string): key is BuiltInStage {
   return (BUILT_IN_STAGES as readonly string[]).includes(key);

@@ -2,6 +2,7 @@
 // so a count and the table it opens can never disagree.
 import type { Database } from 'better-sqlite3';
 import { sql, type Selectable } from 'kysely';
+import { RESTING_STAGES } from '../domain/funnel';
 import {
   closedAt,
   handedToTier,
@@ -30,7 +31,8 @@ export type DrillMetric =
   | 'reached'
   | 'response_bucket'
   | 'overdue_first_contact'
-  | 'overdue_follow_up';
+  | 'overdue_follow_up'
+  | 'open_load';
 
 export interface DrillQuery {
   readonly metric: DrillMetric;
@@ -67,7 +69,16 @@ export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: Dril
   // Hand-over counts narrow by the rep (and tier) the lead was handed to, not by its owner now.
   const isHandOver =
     drill.metric === 'not_contacted' || drill.metric === 'handed_over' || drill.metric === 'response_bucket';
-  const parts = [leadCondition(isHandOver ? { ...filter, repId: undefined, tier: undefined } : filter)];
+  // An open load is its owner's, whatever the lead's source (the capacity figures count every source).
+  const parts = [
+    leadCondition(
+      isHandOver
+        ? { ...filter, repId: undefined, tier: undefined }
+        : drill.metric === 'open_load'
+          ? { ...filter, source: undefined }
+          : filter,
+    ),
+  ];
   const cohort = sql<boolean>`leads.is_history = 0 AND leads.created_at >= ${period.from} AND leads.created_at < ${period.to}`;
   const closedIn = sql<boolean>`leads.stage IN ('won', 'lost') AND ${closedAt} >= ${period.from} AND ${closedAt} < ${period.to}`;
   switch (drill.metric) {
@@ -94,6 +105,11 @@ export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: Dril
       break;
     case 'won_closed':
       parts.push(closedIn, sql<boolean>`leads.stage = 'won'`);
+      break;
+    case 'open_load':
+      // openLoadOwner's rule (domain/sla/open-load.ts), for the active reps the capacity figures count.
+      parts.push(sql<boolean>`leads.is_history = 0 AND leads.stage NOT IN (${sql.join([...RESTING_STAGES])})
+        AND leads.owner_id IN (SELECT reps.id FROM reps WHERE reps.is_active = 1)`);
       break;
     case 'stage_now':
       parts.push(sql<boolean>`leads.is_history = 0 AND leads.stage = ${drill.stage ?? ''}`);

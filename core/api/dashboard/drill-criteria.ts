@@ -45,6 +45,7 @@ export const DRILL_METRICS = [
   'response_bucket',
   'overdue_first_contact',
   'overdue_follow_up',
+  'open_load',
 ] as const;
 
 /** Which count: the KPI input, the metric, and an optional grade, source row, stage or response-time bucket. */

@@ -110,6 +110,32 @@ describe('click-through on the demo workspace', () => {
     }
   });
 
+  it('opens each tier’s open load as capacity counts it (the loads distribution weighs), for a rep too', async () => {
+    expect(now.capacity.tiers.reduce((sum, tier) => sum + tier.openLoad, 0)).toBeGreaterThan(20);
+    for (const tier of now.capacity.tiers) {
+      expect(await opened({ metric: 'open_load', tier: tier.tier }), tier.tier).toBe(tier.openLoad);
+    }
+    // Whatever the source filter: a load is its owner's, of every source.
+    const source = row.channels.find((channel) => channel.source !== null)?.source ?? undefined;
+    const [first] = now.capacity.tiers;
+    expect(source).toBeDefined();
+    if (first && source !== undefined) {
+      const bySource = await t.client.call('dashboard.now', { source });
+      expect(bySource.capacity.tiers.find((tier) => tier.tier === first.tier)?.openLoad).toBe(first.openLoad);
+      const answer = await t.client.call('dashboard.leads', {
+        ...period,
+        source,
+        tier: first.tier,
+        metric: 'open_load',
+        limit: 1,
+      });
+      expect(answer.total).toBe(first.openLoad);
+    }
+    for (const rep of now.capacity.reps.slice(0, 3)) {
+      expect(await opened({ metric: 'open_load', repId: rep.repId }), rep.name).toBe(rep.openLoad);
+    }
+  });
+
   it('opens the leads with an uncontacted hand-over, each once', async () => {
     expect(await opened({ metric: 'not_contacted' })).toBe(row.response.notContactedLeads);
   });

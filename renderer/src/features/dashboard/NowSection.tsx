@@ -35,7 +35,14 @@ function Capacity({ now }: { now: DashboardNow }) {
             <Table.Tr key={tier.tier} data-tier={tier.tier}>
               <Table.Td>{t(`dashboard.filters.${tier.tier}`)}</Table.Td>
               <Table.Td ta="right">{formatNumber(tier.reps, language)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(tier.openLoad, language)}</Table.Td>
+              <Table.Td ta="right">
+                <CountLink
+                  count={tier.openLoad}
+                  label={t('dashboard.now.openLoadOf', { tier: t(`dashboard.filters.${tier.tier}`) })}
+                  request={{ metric: 'open_load', tier: tier.tier }}
+                  testId={`now-open-load-${tier.tier}`}
+                />
+              </Table.Td>
               <Table.Td ta="right">
                 {formatNumber(tier.cap, language)}
                 {tier.uncappedReps > 0 && (
