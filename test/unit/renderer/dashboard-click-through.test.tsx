@@ -54,6 +54,10 @@ describe('Dashboard click-through on the demo workspace', () => {
   it('makes every count a link to the Leads page, which lists as many leads as the count said', async () => {
     // Stages now, not contacted, arrivals by grade and in all, won, closed, the loss parts, sources, reps.
     expect(links.length).toBeGreaterThan(20);
+    // Among them the funnel table's stages reached and the capacity table's open loads.
+    const metrics = new Set(links.map((link) => parseLeadsDrill(link.href)?.criteria.metric));
+    expect(metrics).toContain('reached');
+    expect(metrics).toContain('open_load');
     for (const link of links) {
       expect(link.href.startsWith('#/leads?'), link.href).toBe(true);
       const drill = parseLeadsDrill(link.href);

@@ -89,15 +89,32 @@ function FlowTable({ row }: { row: KpiRow }) {
       <Table striped verticalSpacing={4} data-testid="dashboard-flow">
         <HeaderRow headers={headers} />
         <Table.Tbody>
-          {cells.map((cell, i) => (
-            <Table.Tr key={row.funnel[i]?.stage}>
-              {cell.map((value, j) => (
-                <Table.Td key={j} ta={j === 0 ? undefined : 'right'}>
-                  {typeof value === 'number' ? formatNumber(value, language) : value}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
+          {cells.map((cell, i) => {
+            const step = row.funnel[i];
+            return (
+              <Table.Tr key={step?.stage}>
+                {cell.map((value, j) => (
+                  <Table.Td key={j} ta={j === 0 ? undefined : 'right'}>
+                    {/* The arrivals that reached the stage open as the funnel chart's bar does. */}
+                    {j === 1 && step !== undefined ? (
+                      <CountLink
+                        count={step.reached}
+                        label={t('dashboard.charts.funnel.bar', {
+                          stage: stages.label(step.stage),
+                          reached: formatNumber(step.reached, language),
+                        })}
+                        request={{ metric: 'reached', stage: step.stage }}
+                      />
+                    ) : typeof value === 'number' ? (
+                      formatNumber(value, language)
+                    ) : (
+                      value
+                    )}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </TableCard>
