@@ -38,7 +38,7 @@ function Capacity({ now }: { now: DashboardNow }) {
               <Table.Td ta="right">
                 <CountLink
                   count={tier.openLoad}
-                  label={t('dashboard.now.openLoadOf', { tier: t(`dashboard.filters.${tier.tier}`) })}
+                  label={t('dashboard.now.openLoadOfTier', { tier: t(`dashboard.filters.${tier.tier}`) })}
                   request={{ metric: 'open_load', tier: tier.tier }}
                   testId={`now-open-load-${tier.tier}`}
                 />

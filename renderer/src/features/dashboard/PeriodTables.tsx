@@ -286,6 +286,15 @@ function RepsTable({ row }: { row: KpiRow }) {
                       label={rep.name}
                       request={{ metric: 'handed_over', repId: rep.repId }}
                     />
+                  ) : j === 2 ? (
+                    <>
+                      <CountLink
+                        count={rep.openLoad}
+                        label={t('dashboard.now.openLoadOfRep', { name: rep.name })}
+                        request={{ metric: 'open_load', repId: rep.repId }}
+                      />
+                      {` / ${rep.cap === null ? '—' : formatNumber(rep.cap, language)}`}
+                    </>
                   ) : typeof value === 'number' ? (
                     formatNumber(value, language)
                   ) : (
