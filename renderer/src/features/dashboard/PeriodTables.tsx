@@ -279,7 +279,13 @@ function RepsTable({ row }: { row: KpiRow }) {
           {reps.map((rep, i) => (
             <Table.Tr key={rep.repId} data-rep-id={rep.repId}>
               {cells[i]?.map((value, j) => (
-                <Table.Td key={j} ta={j === 0 ? undefined : 'right'} data-column={columns[j]?.[0]}>
+                <Table.Td
+                  key={j}
+                  ta={j === 0 ? undefined : 'right'}
+                  // A rep's name on one line ("Kevin Zhou"): the long headers take the wrapping.
+                  style={j === 0 ? { whiteSpace: 'nowrap' } : undefined}
+                  data-column={columns[j]?.[0]}
+                >
                   {j === 1 ? (
                     <CountLink
                       count={rep.leads}
