@@ -113,11 +113,11 @@ export type AssignmentLog = z.output<typeof assignmentLogSchema>;
 
 export const distributionAssignmentLogCalls = {
   /**
-   * Every assignment of the period, newest first, filtered by rep, grade then, kind, method and source. Shared:
-   * a rep sees the whole team's rows as the team lead does (the history is open so the team can see it was
-   * fair), but the hub never answers a rep a lead's contact data: none is in a row, and any the free text
-   * quotes (a condition on the phone, a reason) is masked in every row for a rep. Response outcomes are a rep's
-   * own: another rep's are their figures by name.
+   * Every assignment of the period, newest first, filtered by rep, tier, grade then, kind, method, source and
+   * response outcome. Shared: a rep sees the whole team's rows as the team lead does (the history is open so the
+   * team can see it was fair), but the hub never answers a rep a lead's contact data: none is in a row, and any
+   * the free text quotes (a condition on the phone, a reason) is masked in every row for a rep. Response outcomes
+   * are a rep's own: another rep's are their figures by name.
    */
   'distribution.assignments': defineCall({
     input: assignmentLogInput,

@@ -1,5 +1,6 @@
 // Handler of the team's assignment history: the period in local dates, the filtered page from the store, each row
 // worded as the lead's own history words it, and for a rep every lead's contact data masked wherever text quotes it.
+// Filtered by response outcome, the rows are the hand-overs a Dashboard response figure counts, each with its verdict.
 import { DAY_MS } from '../../domain/clock';
 import { listAssignmentLog, listLeadSources } from '../../store/assignment-log';
 import type { AssignmentLogRow as StoredRow } from '../../store/assignment-log';
@@ -14,11 +15,11 @@ import type { CallContext, HandlersOf } from '../call-context';
 import { readKpiTargets } from '../dashboard/targets';
 import { toResponseFact } from '../dashboard/rows';
 import { ServiceError } from '../errors';
-import { readSlaPolicy } from '../sla/settings';
-import { DISTRIBUTION_ERRORS } from './errors';
 import { maskContactsOfLeads } from '../pool/mask-contacts';
+import { readSlaPolicy } from '../sla/settings';
 import type { AssignmentLogRow, distributionAssignmentLogCalls } from './assignment-log-calls';
 import { toAssignmentView } from './assignment-view';
+import { DISTRIBUTION_ERRORS } from './errors';
 import { dayStart } from './fairness';
 import { localDayOf, readDistributionSettings } from './setup';
 
