@@ -100,7 +100,7 @@ export function FairnessLedger() {
               <Table.Tbody>
                 {ledger.data.rows.map((row) => (
                   <Table.Tr key={row.repId} data-testid="ledger-row">
-                    <Table.Td>{row.name}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.name}</Table.Td>
                     <Table.Td ta="right">
                       <Tooltip label={leaveText(t, row) || t('ledger.noLeave')}>
                         <span>
@@ -112,7 +112,8 @@ export function FairnessLedger() {
                     <Table.Td ta="right">
                       {row.total.received} / {row.total.expected}
                     </Table.Td>
-                    <Table.Td>
+                    {/* "少得 2.4 条" / "2.4 below share" on one line: the grade columns take the squeeze. */}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Balance received={row.total.received} expected={row.total.expected} />
                     </Table.Td>
                     {GRADE_KEYS.map((g) => (

@@ -234,7 +234,8 @@ function AssignmentLogView({ link }: { link: AssignmentLogLink | null }) {
             ) : (
               <Table.ScrollContainer minWidth={960}>
                 <Table verticalSpacing={6} striped highlightOnHover data-testid="assignment-log-table">
-                  <Table.Thead>
+                  {/* Short headers, never broken inside a word ("等级" on one line). */}
+                  <Table.Thead style={{ whiteSpace: 'nowrap' }}>
                     <Table.Tr>
                       <Table.Th>{t('transparency.log.at')}</Table.Th>
                       <Table.Th>{t('transparency.log.lead')}</Table.Th>

@@ -174,7 +174,7 @@ export function AssignmentLogFilters({
         aria-label={t('transparency.log.how')}
         placeholder={t('transparency.log.allWays')}
         clearable
-        w={170}
+        w={200}
         value={filters.how}
         onChange={(how) => set({ how })}
         data={[
