@@ -67,9 +67,13 @@ describe('Dashboard click-through on the demo workspace', () => {
     }
   }, 120_000);
 
-  it('links the response card’s counts of hand-overs to the history, which holds as many rows', async () => {
-    // Reached within target, and the hand-overs whose outcome is known: the two sides of the share.
-    expect(logLinks.map((link) => link.testId).sort()).toEqual(['kpi-response-hits', 'kpi-response-n']);
+  it('links the counts of hand-overs (the response card’s, each rep’s) to the history, which holds as many rows', async () => {
+    // The card's: reached within target, and the hand-overs whose outcome is known — the two sides of its share.
+    const card = logLinks.filter((link) => link.testId.startsWith('kpi-response-'));
+    expect(card.map((link) => link.testId).sort()).toEqual(['kpi-response-hits', 'kpi-response-n']);
+    // The per-rep table's: two for each rep with a known outcome.
+    const perRep = logLinks.filter((link) => parseAssignmentLogLink(link.href)?.repId != null);
+    expect(perRep.length).toBeGreaterThan(6);
     const totals = new Map<string, number>();
     for (const link of logLinks) {
       const log = parseAssignmentLogLink(link.href);
@@ -81,20 +85,17 @@ describe('Dashboard click-through on the demo workspace', () => {
         logInput({ kind: 'custom', from: log.from, to: log.to }, filtersOfLink(log), 1, 1),
       );
       expect(rows.total, link.href).toBe(link.count);
-      totals.set(log.response ?? '', rows.total);
+      if (log.repId === null) totals.set(log.response ?? '', rows.total);
     }
     // What is not within target of those known is what missed it: the third outcome the log's filter offers.
-    const [from, to] = [
-      parseAssignmentLogLink(logLinks[0]?.href ?? '')?.from,
-      parseAssignmentLogLink(logLinks[0]?.href ?? '')?.to,
-    ];
+    const { from, to } = parseAssignmentLogLink(card[0]?.href ?? '') ?? {};
     const missed = await client.call('distribution.assignments', { from, to, response: 'missed', limit: 1 });
     expect(missed.total).toBe((totals.get('decided') ?? 0) - (totals.get('within') ?? 0));
     expect(missed.total).toBeGreaterThan(0);
   }, 60_000);
 
   it('opens the history on the hand-overs reached in time, each with its first contact against its target', async () => {
-    const link = logLinks.find((l) => parseAssignmentLogLink(l.href)?.response === 'within');
+    const link = logLinks.find((l) => l.testId === 'kpi-response-hits');
     if (!link) throw new Error('no link to the hand-overs reached in time');
     window.location.hash = link.href.slice(1);
     const view = renderWithApp(<AssignmentLog />, client, 'zh-CN');

@@ -6,7 +6,23 @@ import { Trans } from 'react-i18next';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { assignmentLogHref, type AssignmentLogLink } from '../transparency/log-link';
+import type { ResponseOutcome } from '../../../../core/domain/kpi/response-time';
 import { useDashboardTranslation } from './bundle';
+import type { KpiQuery } from './dashboard-queries';
+
+/**
+ * The hand-overs behind a response figure of the period and filters shown (a rep's row: that rep's), in the
+ * assignment history; null while the page shows the previous query's figures.
+ */
+export function responseLogLink(
+  query: KpiQuery | null,
+  response: ResponseOutcome,
+  repId?: string,
+): AssignmentLogLink | null {
+  if (query === null) return null;
+  const { from, to, tier, source } = query;
+  return { repId: repId ?? query.repId ?? null, grade: null, from, to, tier, source, response };
+}
 
 export function HandOversLink({
   count,

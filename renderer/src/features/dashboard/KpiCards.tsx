@@ -10,10 +10,7 @@ import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
 import { CountLink, CountsLine, useDrillQuery } from './DrillContext';
-import type { KpiQuery } from './dashboard-queries';
-import { HandOversText } from './HandOversLink';
-import type { AssignmentLogLink } from '../transparency/log-link';
-import type { ResponseOutcome } from '../../../../core/domain/kpi/response-time';
+import { HandOversText, responseLogLink } from './HandOversLink';
 import { Figure } from './Figure';
 
 export type KpiRow = CallOutput<'dashboard.kpis'>;
@@ -46,13 +43,6 @@ function Verdict({ isMet }: { isMet: boolean | null }) {
   );
 }
 
-/** The hand-overs behind a response figure of the period and filters shown, in the assignment history. */
-function logLinkOf(query: KpiQuery | null, response: ResponseOutcome): AssignmentLogLink | null {
-  if (query === null) return null;
-  const { from, to, repId, tier, source } = query;
-  return { repId: repId ?? null, grade: null, from, to, tier, source, response };
-}
-
 function ResponseCard({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
@@ -75,12 +65,12 @@ function ResponseCard({ row }: { row: KpiRow }) {
               counts={{
                 hits: {
                   count: hitsOf(current.withinTarget),
-                  link: logLinkOf(query, 'within'),
+                  link: responseLogLink(query, 'within'),
                   testId: 'kpi-response-hits',
                 },
                 n: {
                   count: current.withinTarget.n,
-                  link: logLinkOf(query, 'decided'),
+                  link: responseLogLink(query, 'decided'),
                   testId: 'kpi-response-n',
                 },
               }}

@@ -5,8 +5,9 @@ import { formatFen, formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useFunnelStages } from '../funnel/stage-labels';
 import { useDashboardTranslation } from './bundle';
-import { formatDays, formatMinutes, formatShare } from './dashboard-format';
-import { CountLink } from './DrillContext';
+import { formatDays, formatMinutes, formatShare, hitsOf } from './dashboard-format';
+import { CountLink, useDrillQuery } from './DrillContext';
+import { HandOversLink, responseLogLink } from './HandOversLink';
 import { ExportMenu, type ExportableTable } from './ExportMenu';
 import type { KpiRow } from './KpiCards';
 
@@ -222,6 +223,7 @@ export function sortReps(reps: readonly RepRow[], column: RepColumn, direction: 
 function RepsTable({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
+  const query = useDrillQuery();
   const [sort, setSort] = useState<{ column: RepColumn; direction: 'asc' | 'desc' }>({
     column: 'leads',
     direction: 'desc',
@@ -300,6 +302,48 @@ function RepsTable({ row }: { row: KpiRow }) {
                         request={{ metric: 'open_load', repId: rep.repId }}
                       />
                       {` / ${rep.cap === null ? '—' : formatNumber(rep.cap, language)}`}
+                    </>
+                  ) : j === 4 ? (
+                    <>
+                      {value}
+                      {rep.withinTarget.n > 0 && (
+                        // The two counts the share divides, each opening its hand-overs in the history.
+                        <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {' ('}
+                          <HandOversLink
+                            count={hitsOf(rep.withinTarget)}
+                            link={responseLogLink(query, 'within', rep.repId)}
+                          />
+                          {'/'}
+                          <HandOversLink
+                            count={rep.withinTarget.n}
+                            link={responseLogLink(query, 'decided', rep.repId)}
+                          />
+                          {')'}
+                        </Text>
+                      )}
+                    </>
+                  ) : j === 6 ? (
+                    <>
+                      {value}
+                      {rep.closed > 0 && (
+                        // Won of closed, each opening its leads, as the conversion card's counts do.
+                        <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                          {' ('}
+                          <CountLink
+                            count={rep.won}
+                            label={`${rep.name} · ${t('dashboard.kpi.conversion.wonClosed')}`}
+                            request={{ metric: 'won_closed', repId: rep.repId }}
+                          />
+                          {'/'}
+                          <CountLink
+                            count={rep.closed}
+                            label={`${rep.name} · ${t('dashboard.kpi.conversion.closed')}`}
+                            request={{ metric: 'closed', repId: rep.repId }}
+                          />
+                          {')'}
+                        </Text>
+                      )}
                     </>
                   ) : typeof value === 'number' ? (
                     formatNumber(value, language)
