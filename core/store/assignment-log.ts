@@ -23,11 +23,12 @@ export interface AssignmentLogFilter {
   readonly source?: string;
   /** Rows handing a lead to a rep of this tier (the rep's tier now, as the Dashboard's tier filter reads it). */
   readonly tier?: string;
-  /** Only these assignments (the hand-overs behind a Dashboard figure). */
-  readonly ids?: readonly string[];
+  /** Only these assignments, by row id (the hand-overs behind a Dashboard figure). */
+  readonly rowids?: readonly number[];
 }
 
 export interface AssignmentLogRow extends AssignmentRecord {
+  readonly rowid: number;
   readonly leadName: string;
   readonly company: string | null;
   readonly source: string | null;
@@ -56,8 +57,8 @@ function filtered<O>(
   if (filter.method !== undefined) q = q.where('a.method', '=', filter.method);
   if (filter.tier !== undefined) q = q.where(handedToTier(filter.tier));
   // One bound JSON array, however many rows (no limit on bound variables to meet).
-  if (filter.ids !== undefined)
-    q = q.where(sql<boolean>`a.id IN (SELECT value FROM json_each(${JSON.stringify(filter.ids)}))`);
+  if (filter.rowids !== undefined)
+    q = q.where(sql<boolean>`a.rowid IN (SELECT value FROM json_each(${JSON.stringify(filter.rowids)}))`);
   // One pass over the leads for the ids of that source, not a look-up per assignment.
   if (filter.source !== undefined)
     q = q.where('a.lead_id', 'in', qb.selectFrom('leads').select('id').where('source', '=', filter.source));
@@ -84,6 +85,7 @@ export function listAssignmentLog(
     db,
     filtered(
       base.select([
+        sql<number>`a.rowid`.as('rowid'),
         'a.id',
         'a.lead_id',
         'a.rep_id',
@@ -119,6 +121,7 @@ export function listAssignmentLog(
       const lead = leads.get(row.lead_id);
       return {
         ...rowToAssignment(row),
+        rowid: row.rowid,
         leadName: lead?.name ?? '',
         company: lead?.company ?? null,
         source: lead?.source ?? null,

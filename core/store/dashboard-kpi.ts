@@ -260,18 +260,25 @@ export function listResponses(db: Database, period: KpiPeriod, filter: KpiFilter
   return selectAll(db, responseHandOvers(period, filter).select(RESPONSE_COLUMNS).orderBy('a.at'));
 }
 
-/**
- * The hand-overs listResponses reads, each with its assignment's id: the rows behind a response figure, which the
- * assignment log opens (a look-up of each row, where listResponses reads only the covering index).
- */
+/** A hand-over listResponses reads, with what the assignment log filters and pages it by. */
+export interface ResponseHandOver extends ResponseRow {
+  /** The assignment's row id: read from the covering index, where its id would cost a look-up of each row. */
+  readonly rowid: number;
+  readonly kind: string;
+}
+
+/** The hand-overs listResponses reads, from the same covering index: the rows behind a response figure. */
 export function listResponseHandOvers(
   db: Database,
   period: Pick<KpiPeriod, 'from' | 'to'>,
   filter: KpiFilter,
-): (ResponseRow & { readonly id: string })[] {
+): ResponseHandOver[] {
   return selectAll(
     db,
-    responseHandOvers(period, filter).select(RESPONSE_COLUMNS).select('a.id as id').orderBy('a.at'),
+    responseHandOvers(period, filter)
+      .select(RESPONSE_COLUMNS)
+      .select([sql<number>`a.rowid`.as('rowid'), 'a.kind as kind'])
+      .orderBy('a.at'),
   );
 }
 

@@ -3,15 +3,17 @@
 // Filtered by response outcome, the rows are the hand-overs a Dashboard response figure counts, each with its verdict.
 import { DAY_MS } from '../../domain/clock';
 import { listAssignmentLog, listLeadSources } from '../../store/assignment-log';
-import type { AssignmentLogRow as StoredRow } from '../../store/assignment-log';
+import type { AssignmentLogFilter, AssignmentLogRow as StoredRow } from '../../store/assignment-log';
 import {
   hasResponseOutcome,
   judgeResponses,
   type JudgedResponse,
   type ResponseOutcome,
 } from '../../domain/kpi/response-time';
-import { listResponseHandOvers, type KpiFilter } from '../../store/dashboard-kpi';
+import type { SlaGradeKey } from '../../domain/sla/sla-policy';
+import { listResponseHandOvers, type ResponseHandOver } from '../../store/dashboard-kpi';
 import type { CallContext, HandlersOf } from '../call-context';
+import type { ParsedInput } from '../contract';
 import { readKpiTargets } from '../dashboard/targets';
 import { toResponseFact } from '../dashboard/rows';
 import { ServiceError } from '../errors';
@@ -51,32 +53,77 @@ function toRow(stored: StoredRow, response: RowResponse | null): AssignmentLogRo
 }
 
 type RowResponse = NonNullable<AssignmentLogRow['response']>;
+type LogInput = ParsedInput<'distribution.assignments'>;
+
+/** The hand-overs a response filter selects, newest first, and how each was judged. */
+interface ResponseSelection {
+  readonly rows: readonly ResponseHandOver[];
+  readonly judged: readonly JudgedResponse[];
+  readonly targets: Readonly<Record<SlaGradeKey, number>>;
+}
 
 /**
- * The hand-overs of [start, end) a response figure counts with this outcome, judged as the Dashboard judges them
- * (the same rows, calendar, targets and judgement): the count of the log's rows is the figure's count. By id, each
- * with its business minutes and target, so a reader can check each row's verdict.
+ * The hand-overs of [start, end) a response figure counts with the input's outcome, judged as the Dashboard judges
+ * them (the same rows, calendar, targets and judgement), so the log's count is the figure's count; narrowed here by
+ * the grade then and the kind, which the covering index holds.
  */
-function responseHandOvers(
+function selectResponseHandOvers(
   ctx: CallContext,
   period: { from: number; to: number },
-  filter: KpiFilter,
-  outcome: ResponseOutcome,
-): Map<string, RowResponse> {
-  const rows = listResponseHandOvers(ctx.db, period, filter);
+  input: LogInput & { response: ResponseOutcome },
+): ResponseSelection {
   const targets = readKpiTargets(ctx.db).responseMinutes;
-  const judged = judgeResponses(rows.map(toResponseFact), readSlaPolicy(ctx.db).calendar, targets, ctx.now);
-  const selected = new Map<string, RowResponse>();
-  rows.forEach((row, i) => {
-    const verdict = judged[i] as JudgedResponse;
-    if (!hasResponseOutcome(verdict, outcome)) return;
-    selected.set(row.id, {
+  // The pool is no rep: nothing of it was reached or missed.
+  if (input.repId === 'pool') return { rows: [], judged: [], targets };
+  const all = listResponseHandOvers(ctx.db, period, {
+    repId: input.repId,
+    tier: input.tier,
+    source: input.source,
+  });
+  const judgedAll = judgeResponses(all.map(toResponseFact), readSlaPolicy(ctx.db).calendar, targets, ctx.now);
+  const rows: ResponseHandOver[] = [];
+  const judged: JudgedResponse[] = [];
+  // Newest first, as the log lists them: the rows came oldest first.
+  for (let i = all.length - 1; i >= 0; i -= 1) {
+    const row = all[i] as ResponseHandOver;
+    const verdict = judgedAll[i] as JudgedResponse;
+    if (!hasResponseOutcome(verdict, input.response)) continue;
+    if (input.grade !== undefined && row.grade !== input.grade) continue;
+    if (input.kind !== undefined && row.kind !== input.kind) continue;
+    rows.push(row);
+    judged.push(verdict);
+  }
+  return { rows, judged, targets };
+}
+
+/** Each row's first contact in business minutes and its target, so a reader can check its verdict. */
+function verdictsOf(selection: ResponseSelection, rowids: ReadonlySet<number>): Map<number, RowResponse> {
+  const verdicts = new Map<number, RowResponse>();
+  selection.rows.forEach((row, i) => {
+    const verdict = selection.judged[i];
+    if (verdict === undefined || !rowids.has(row.rowid)) return;
+    verdicts.set(row.rowid, {
       minutes: verdict.minutes,
-      targetMinutes: targets[verdict.grade],
+      targetMinutes: selection.targets[verdict.grade],
       isWithinTarget: verdict.isWithinTarget,
     });
   });
-  return selected;
+  return verdicts;
+}
+
+/** One page of the selected hand-overs, read by their row ids: the selection's length is the total. */
+function pageOfSelection(
+  ctx: CallContext,
+  selection: ResponseSelection,
+  period: { from: number; to: number },
+  paging: { offset: number; limit: number },
+): { total: number; rows: StoredRow[] } {
+  const rowids = selection.rows.slice(paging.offset, paging.offset + paging.limit).map((row) => row.rowid);
+  const rows =
+    rowids.length === 0
+      ? []
+      : listAssignmentLog(ctx.db, { ...period, rowids }, { offset: 0, limit: paging.limit }).rows;
+  return { total: selection.rows.length, rows };
 }
 
 export const distributionAssignmentLogHandlers: HandlersOf<typeof distributionAssignmentLogCalls> = {
@@ -91,34 +138,32 @@ export const distributionAssignmentLogHandlers: HandlersOf<typeof distributionAs
       localDayOf(dayStart(to, utcOffsetMinutes) - (DEFAULT_DAYS - 1) * DAY_MS, utcOffsetMinutes).date;
     const start = dayStart(from, utcOffsetMinutes);
     const end = dayStart(to, utcOffsetMinutes) + DAY_MS;
-    const responses =
+    const selection =
       input.response === undefined
         ? null
-        : // The pool is no rep: nothing of it was reached or missed.
-          input.repId === 'pool'
-          ? new Map<string, RowResponse>()
-          : responseHandOvers(
-              ctx,
-              { from: start, to: end },
-              { repId: input.repId, tier: input.tier, source: input.source },
-              input.response,
-            );
-    const page = listAssignmentLog(
-      ctx.db,
-      {
-        from: start,
-        to: end,
-        ...(input.repId === undefined ? {} : { repId: input.repId === 'pool' ? null : input.repId }),
-        ...(input.grade === undefined ? {} : { grade: input.grade }),
-        ...(input.kind === undefined ? {} : { kind: input.kind }),
-        ...(input.method === undefined ? {} : { method: input.method }),
-        ...(input.source === undefined ? {} : { source: input.source }),
-        ...(input.tier === undefined ? {} : { tier: input.tier }),
-        ...(responses === null ? {} : { ids: [...responses.keys()] }),
-      },
-      { offset: input.offset, limit: input.limit },
-    );
-    const rows = page.rows.map((row) => toRow(row, responses?.get(row.id) ?? null));
+        : selectResponseHandOvers(ctx, { from: start, to: end }, { ...input, response: input.response });
+    const filter: AssignmentLogFilter = {
+      from: start,
+      to: end,
+      ...(input.repId === undefined ? {} : { repId: input.repId === 'pool' ? null : input.repId }),
+      ...(input.grade === undefined ? {} : { grade: input.grade }),
+      ...(input.kind === undefined ? {} : { kind: input.kind }),
+      ...(input.method === undefined ? {} : { method: input.method }),
+      ...(input.source === undefined ? {} : { source: input.source }),
+      ...(input.tier === undefined ? {} : { tier: input.tier }),
+    };
+    const paging = { offset: input.offset, limit: input.limit };
+    const page =
+      selection === null
+        ? listAssignmentLog(ctx.db, filter, paging)
+        : // The method is read from each row's explanation: with it, the store narrows the selection; without,
+          // the selection is the page's rows already (a list of every selected row id cost ~0.25 s at 100k).
+          input.method !== undefined
+          ? listAssignmentLog(ctx.db, { ...filter, rowids: selection.rows.map((row) => row.rowid) }, paging)
+          : pageOfSelection(ctx, selection, { from: start, to: end }, paging);
+    const verdicts =
+      selection === null ? null : verdictsOf(selection, new Set(page.rows.map((row) => row.rowid)));
+    const rows = page.rows.map((row) => toRow(row, verdicts?.get(row.rowid) ?? null));
     return {
       from,
       to,

@@ -249,6 +249,43 @@ describe('click-through on the demo workspace', () => {
     ).toBe(0);
   });
 
+  it('narrows and pages the history’s response rows by its other filters, each row once', async () => {
+    // By the grade then: the card's grade figures.
+    for (const grade of ['A', 'B', 'C', 'D'] as const) {
+      const { withinTarget } = row.response.byGrade[grade];
+      const logged = await t.client.call('distribution.assignments', {
+        ...period,
+        grade,
+        response: 'decided',
+        limit: 1,
+      });
+      expect(logged.total, grade).toBe(withinTarget.n);
+    }
+    // Every page of a rep's known outcomes, each row once; the kind and method filters narrow them as they do
+    // the whole history.
+    const rep = row.reps.find((r) => r.withinTarget.n > 30);
+    if (!rep) throw new Error('no rep with enough hand-overs');
+    const input = { ...period, repId: rep.repId, response: 'decided' as const };
+    const seen: CallOutput<'distribution.assignments'>['rows'][number][] = [];
+    for (let offset = 0; ; offset += 7) {
+      const page = await t.client.call('distribution.assignments', { ...input, offset, limit: 7 });
+      expect(page.total).toBe(rep.withinTarget.n);
+      seen.push(...page.rows);
+      if (page.rows.length < 7) break;
+    }
+    expect(new Set(seen.map((r) => r.id)).size).toBe(rep.withinTarget.n);
+    const kinds = new Set(seen.map((r) => r.kind));
+    expect(kinds.size).toBeGreaterThan(1);
+    for (const kind of kinds) {
+      const narrowed = await t.client.call('distribution.assignments', { ...input, kind, limit: 1 });
+      expect(narrowed.total, kind).toBe(seen.filter((r) => r.kind === kind).length);
+    }
+    const method = seen.find((r) => r.method !== null)?.method as 'round-robin';
+    const byMethod = await t.client.call('distribution.assignments', { ...input, method, limit: 100 });
+    expect(byMethod.total).toBe(seen.filter((r) => r.method === method).length);
+    expect(byMethod.rows.every((r) => r.response !== null && r.method === method)).toBe(true);
+  });
+
   it('narrows a click-through by the same rep filter as the card', async () => {
     const rep = row.reps.find((r) => r.leads > 0);
     expect(rep).toBeDefined();
