@@ -66,6 +66,10 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
     ).toEqual(['', 'Arrived', 'Won of arrived', 'Won of closed']);
+    // Each share names the counts it divides on hover: A's 40% is 2 won of 5 arrived, 50% is 2 of 4 closed.
+    const [, , ofArrived, ofClosed] = within(rows[0] as HTMLElement).getAllByRole('cell');
+    expect([ofArrived?.textContent, ofArrived?.getAttribute('title')]).toEqual(['40%', '2 won of 5']);
+    expect([ofClosed?.textContent, ofClosed?.getAttribute('title')]).toEqual(['50%', '2 won of 4']);
   });
 
   it('says too few to judge instead of raising an alarm over 3 A/B leads', async () => {

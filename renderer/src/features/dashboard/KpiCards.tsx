@@ -192,8 +192,19 @@ function ConversionCard({ row }: { row: KpiRow }) {
                         request={{ metric: 'arrived', grade }}
                       />
                     </Table.Td>
-                    <Table.Td ta="right">{share(byGrade[grade].wonOfArrived.value)}</Table.Td>
-                    <Table.Td ta="right">{share(byGrade[grade].wonOfClosed.value)}</Table.Td>
+                    {/* The counts each share divides, on hover: the card has no room for them. */}
+                    {[byGrade[grade].wonOfArrived, byGrade[grade].wonOfClosed].map((estimate, i) => (
+                      <Table.Td
+                        key={i}
+                        ta="right"
+                        title={t('dashboard.kpi.conversion.shareCounts', {
+                          won: formatNumber(hitsOf(estimate), language),
+                          n: formatNumber(estimate.n, language),
+                        })}
+                      >
+                        {share(estimate.value)}
+                      </Table.Td>
+                    ))}
                   </Table.Tr>
                 );
               })}
