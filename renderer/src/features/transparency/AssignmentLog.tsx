@@ -130,7 +130,8 @@ function LogRow({
         {/* A rep contests this very assignment, to them or away from them, where they read why it happened. */}
         {isMine && <AppealButton leadId={row.leadId} assignmentId={row.id} size="xs" />}
       </Table.Td>
-      <Table.Td>
+      {/* Wide enough for the longest kind's badge ("AUTOMATIC", "REASSIGNED"), which would otherwise be cut. */}
+      <Table.Td miw={104}>
         <Stack gap={2} align="flex-start">
           <Badge size="xs" variant="light" color={row.kind === 'auto' ? 'indigo' : 'orange'}>
             {dt(kindKey(row))}
