@@ -118,7 +118,10 @@ describe('Dashboard click-through on the demo workspace', () => {
     window.location.hash = (link?.href ?? '').slice(1);
     renderWithApp(<LeadsPage />, client, 'zh-CN');
     const banner = await screen.findByTestId('leads-drill', {}, { timeout: 20_000 });
-    expect(banner.textContent).toContain(parseLeadsDrill(link?.href ?? '')?.label ?? '?');
+    const drill = parseLeadsDrill(link?.href ?? '');
+    expect(banner.textContent).toContain(drill?.label ?? '?');
+    // A count of the period says its period.
+    expect(banner.textContent).toContain(`（${drill?.criteria.from} 至 ${drill?.criteria.to}）`);
     await waitFor(
       () =>
         expect(screen.getByTestId('lead-count').textContent).toContain(
@@ -126,5 +129,16 @@ describe('Dashboard click-through on the demo workspace', () => {
         ),
       { timeout: 20_000 },
     );
+  }, 60_000);
+
+  it('says a count of "Now" is the leads as they are, not the period’s', async () => {
+    const link = links.find((l) => parseLeadsDrill(l.href)?.criteria.metric === 'open_load');
+    if (!link) throw new Error('no open-load link');
+    window.location.hash = link.href.slice(1);
+    renderWithApp(<LeadsPage />, client, 'zh-CN');
+    const banner = await screen.findByTestId('leads-drill', {}, { timeout: 20_000 });
+    const drill = parseLeadsDrill(link.href);
+    expect(banner.textContent).toContain(`来自仪表盘：${drill?.label}（此刻）`);
+    expect(banner.textContent).not.toContain(drill?.criteria.from ?? '?');
   }, 60_000);
 });

@@ -3,6 +3,14 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { useDashboardTranslation } from './bundle';
 import { clearLeadsDrill, type LeadsDrill } from './leads-drill';
 
+/** Counts of "Now" (stages, overdue clocks, open loads): the leads as they are, whatever period was chosen. */
+const NOW_METRICS: ReadonlySet<string> = new Set([
+  'stage_now',
+  'overdue_first_contact',
+  'overdue_follow_up',
+  'open_load',
+]);
+
 export function LeadsDrillBanner({ drill }: { drill: LeadsDrill }) {
   const { t } = useDashboardTranslation();
   const { criteria } = drill;
@@ -10,7 +18,9 @@ export function LeadsDrillBanner({ drill }: { drill: LeadsDrill }) {
     <Alert color="indigo" variant="light" p="xs" data-testid="leads-drill">
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Text size="sm">
-          {t('dashboard.drill.banner', { label: drill.label, from: criteria.from, to: criteria.to })}
+          {NOW_METRICS.has(criteria.metric)
+            ? t('dashboard.drill.bannerNow', { label: drill.label })
+            : t('dashboard.drill.banner', { label: drill.label, from: criteria.from, to: criteria.to })}
         </Text>
         <Group gap="xs" wrap="nowrap">
           <Button component="a" href="#/dashboard" size="xs" variant="subtle">
