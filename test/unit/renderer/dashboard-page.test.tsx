@@ -170,6 +170,19 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(input.rows[1]).toContain('no cost');
   });
 
+  it('exports the per-rep shares with the counts they divide, as the table shows them', async () => {
+    const client = createFakeClient(answers());
+    renderWithApp(<DashboardPage />, client);
+    fireEvent.click(await screen.findByTestId('dashboard-reps-export'));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'CSV' }));
+    await waitFor(() => expect(client.calls.some((c) => c.name === 'dashboard.exportTable')).toBe(true));
+    const input = client.calls.find((c) => c.name === 'dashboard.exportTable')?.input as {
+      rows: unknown[][];
+    };
+    // 1 of the 2 hand-overs whose outcome is known reached in time; 1 won of 1 closed.
+    expect(input.rows[0]?.slice(4, 7)).toEqual(['50% (1/2)', expect.anything(), '100% (1/1)']);
+  });
+
   it('compares the scores with the learned model only when asked', async () => {
     const client = createFakeClient(answers());
     renderWithApp(<DashboardPage />, client);

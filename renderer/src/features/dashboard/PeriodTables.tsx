@@ -251,8 +251,22 @@ function RepsTable({ row }: { row: KpiRow }) {
     formatFen(rep.revenueFen, language),
   ]);
   const headers = columns.map(([, label]) => label);
+  // The file reads like the screen: each share with the counts it divides, as the cells show them beside it.
+  const withCounts = (value: string | number, estimate: { hits: number; n: number }) =>
+    estimate.n === 0 ? value : `${value} (${estimate.hits}/${estimate.n})`;
+  const exported = cells.map((cell, i) => {
+    const rep = reps[i];
+    if (rep === undefined) return cell;
+    return cell.map((value, j) =>
+      j === 4
+        ? withCounts(value, { hits: hitsOf(rep.withinTarget), n: rep.withinTarget.n })
+        : j === 6
+          ? withCounts(value, { hits: rep.won, n: rep.closed })
+          : value,
+    );
+  });
   return (
-    <TableCard title={h('title')} table={{ name: 'by-rep', headers, rows: cells }} testId="dashboard-reps">
+    <TableCard title={h('title')} table={{ name: 'by-rep', headers, rows: exported }} testId="dashboard-reps">
       <Table striped verticalSpacing={4} data-testid="dashboard-reps">
         <Table.Thead>
           <Table.Tr>
