@@ -86,6 +86,41 @@ describe('the assignment history and appeals on the Transparency page', () => {
     expect(screen.getByTestId('assignment-log-total').textContent).toContain('共 1 条');
   }, 60_000);
 
+  it('lets a rep filter their own hand-overs by response time, and only their own', async () => {
+    // 王芳 calls 陈静: that hand-over's outcome is known.
+    await clientAs({ role: 'rep', repId: wang }).call('followUps.log', {
+      leadId: chen,
+      channel: 'call',
+      said: '约了下周演示',
+    });
+    renderWithApp(<AssignmentLog />, clientAs({ role: 'rep', repId: wang }), 'zh-CN');
+    const table = await screen.findByTestId('assignment-log-table', {}, { timeout: 20_000 });
+    await waitFor(() => expect(table.querySelectorAll('tbody tr').length).toBeGreaterThan(1));
+    // The whole team's rows: no response filter for a rep.
+    expect(screen.queryByTestId('assignment-log-response')).toBeNull();
+    await pickOption('销售', '王芳');
+    await screen.findByTestId('assignment-log-response');
+    await pickOption('响应时间', '已有结果');
+    const own = await t.client.call('distribution.assignments', {
+      repId: wang,
+      response: 'decided',
+      limit: 100,
+    });
+    expect(own.total).toBeGreaterThan(0);
+    const total = screen.getByTestId('assignment-log-total');
+    await waitFor(() => expect(total.textContent).toContain(`共 ${own.total} 条`));
+    // Each row says its first contact against its target.
+    await waitFor(() =>
+      expect(screen.queryAllByTestId('assignment-log-response-cell')).toHaveLength(own.rows.length),
+    );
+    // Another rep's rows: the response filter goes with the rep.
+    await pickOption('销售', '李强');
+    await waitFor(() => expect(screen.queryByTestId('assignment-log-response')).toBeNull());
+    const theirs = await t.client.call('distribution.assignments', { repId: li, limit: 1 });
+    await waitFor(() => expect(total.textContent).toContain(`共 ${theirs.total} 条`));
+    expect(screen.queryAllByTestId('assignment-log-response-cell')).toHaveLength(0);
+  }, 60_000);
+
   it('lists a rep’s own appeals with the team lead’s answer, and nobody else’s', async () => {
     renderWithApp(<AppealOutcomes />, clientAs({ role: 'rep', repId: wang }), 'zh-CN');
     const table = await screen.findByTestId('transparency-appeals-table', {}, { timeout: 20_000 });

@@ -76,7 +76,7 @@ export function logInput(
   };
 }
 
-/** The filters a link opens the log with (its period is the range: linkRange). */
+/** The filters a link opens the log with (its period opens as a custom range). */
 export function filtersOfLink(link: AssignmentLogLink): LogFilters {
   return {
     ...NO_FILTERS,
