@@ -1,6 +1,6 @@
 // End to end in Chromium against the hub with the demo workspace: the team lead opens 仪表盘, reads the figures,
-// changes the range, follows a count to its leads, exports a table, prints the report to PDF; a rep's pulse
-// answer raises the count the team lead sees, without the rep's name.
+// changes the range, follows a count to its leads and a count of hand-overs to the assignment history, exports a
+// table, prints the report to PDF; a rep's pulse answer raises the count the team lead sees, without the rep's name.
 import { inflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,26 @@ describe('the Dashboard in a browser on the demo workspace', () => {
       .filter({ hasText: count.toLocaleString('zh-CN') })
       .waitFor();
     expect(page.url()).toContain('#/leads?drill=');
+  });
+
+  it('opens the hand-overs reached within target in the assignment history, each with its first contact', async () => {
+    await openDashboard();
+    const hits = page.getByTestId('kpi-response-hits');
+    await hits.waitFor();
+    const count = Number(await hits.getAttribute('data-count'));
+    expect(count).toBeGreaterThan(0);
+    await hits.click();
+    await page
+      .getByTestId('assignment-log-total')
+      .filter({ hasText: `共 ${count} 条` })
+      .waitFor();
+    expect(page.url()).toContain('#/transparency?');
+    expect(page.url()).toContain('response=within');
+    // The first page's rows, each reached within its target (green), with the target beside it.
+    const cells = page.getByTestId('assignment-log-response-cell');
+    await cells.first().waitFor();
+    expect(await cells.count()).toBe(Math.min(count, 25));
+    expect(await cells.first().textContent()).toMatch(/目标 /);
   });
 
   it('changes the range, and a bar of each chart opens the Leads page with the leads behind it', async () => {
