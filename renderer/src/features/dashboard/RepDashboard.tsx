@@ -23,7 +23,7 @@ import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-fo
 import { periodOf } from './dashboard-queries';
 import { CountsLine, DrillProvider } from './DrillContext';
 import { Figure } from './Figure';
-import { HandOversLink, HandOversText } from './HandOversLink';
+import { HandOversLink, HandOversText, responseLogLink } from './HandOversLink';
 import { useTeamUtcOffset } from '../../api/queries';
 
 const GRADE_KEYS = ['A', 'B', 'C', 'D'] as const;
@@ -122,6 +122,8 @@ export function RepDashboard() {
   const actor = useActor();
   const me = actor?.role === 'rep' ? actor.repId : null;
   const team = (value: string) => t('dashboard.mine.team', { value });
+  /** The rep's own period: what their counts open, on the Leads page and in the history. */
+  const mineQuery = me === null ? null : { ...period, repId: me };
   return (
     <Stack gap="md">
       <div>
@@ -132,7 +134,7 @@ export function RepDashboard() {
       </div>
       {data !== undefined && (
         // Counts open what is behind them: the rep's closed leads on the Leads page, hand-overs in the history.
-        <DrillProvider query={me === null ? null : { ...period, repId: me }}>
+        <DrillProvider query={mineQuery}>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <Figure
               testId="mine-response"
@@ -156,14 +158,12 @@ export function RepDashboard() {
                         counts={{
                           hits: {
                             count: hitsOf(data.withinTarget.mine),
-                            link:
-                              me === null ? null : { repId: me, grade: null, ...period, response: 'within' },
+                            link: responseLogLink(mineQuery, 'within'),
                             testId: 'mine-within-hits',
                           },
                           n: {
                             count: data.withinTarget.mine.n,
-                            link:
-                              me === null ? null : { repId: me, grade: null, ...period, response: 'decided' },
+                            link: responseLogLink(mineQuery, 'decided'),
                             testId: 'mine-within-n',
                           },
                         }}
