@@ -133,12 +133,18 @@ export function drillCondition(period: KpiPeriod, filter: KpiFilter, drill: Dril
         filter.tier === undefined ? sql`` : sql` AND ${handedToTier(filter.tier)}`
       }`;
       // The grade a hand-over counts at is the one it was given at (as listHandOvers reads it).
+      // A lead received twice in the period counts once, at its first hand-over's grade (prev_pair_at: the pair's
+      // hand-over before it), as the per-rep table counts it (createReceivedCounter).
+      const firstInPeriod =
+        drill.metric === 'handed_over'
+          ? sql` AND (a.prev_pair_at IS NULL OR a.prev_pair_at < ${period.from})`
+          : sql``;
       const grade =
         drill.grade === undefined
           ? sql``
           : drill.grade === 'ungraded'
-            ? sql` AND (a.grade_then IS NULL OR a.grade_then NOT IN ('A', 'B', 'C', 'D'))`
-            : sql` AND a.grade_then = ${drill.grade}`;
+            ? sql` AND (a.grade_then IS NULL OR a.grade_then NOT IN ('A', 'B', 'C', 'D'))${firstInPeriod}`
+            : sql` AND a.grade_then = ${drill.grade}${firstInPeriod}`;
       const uncontacted =
         drill.metric === 'handed_over'
           ? sql``

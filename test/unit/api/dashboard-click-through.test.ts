@@ -140,9 +140,15 @@ describe('click-through on the demo workspace', () => {
     expect(await opened({ metric: 'not_contacted' })).toBe(row.response.notContactedLeads);
   });
 
-  it('opens the leads each rep received', async () => {
+  it('opens the leads each rep received, in all and of each grade', async () => {
     for (const rep of row.reps) {
       expect(await opened({ metric: 'handed_over', repId: rep.repId }), rep.name).toBe(rep.leads);
+      const { A, B, C, D, ungraded } = rep.leadsByGrade;
+      expect(A + B + C + D + ungraded, rep.name).toBe(rep.leads);
+      for (const grade of ['A', 'B', 'C', 'D', 'ungraded'] as const) {
+        const count = await opened({ metric: 'handed_over', repId: rep.repId, grade });
+        expect(count, `${rep.name} ${grade}`).toBe(rep.leadsByGrade[grade]);
+      }
     }
   });
 

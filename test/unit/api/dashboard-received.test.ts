@@ -1,6 +1,6 @@
 // The per-rep table's leads by grade count each (rep, lead) once in the period, at the grade of the pair's first
 // hand-over in it (by time, then insertion): from each hand-over's kept previous one for the pair, whatever order the
-// hand-overs were written in.
+// hand-overs were written in; the links behind those counts open as many leads.
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { asLeadId, asRepId } from '../../../core/domain/ids';
 import { defaultKpiTargets } from '../../../core/domain/kpi/targets';
 import { DEFAULT_SLA_POLICY } from '../../../core/domain/sla/sla-policy';
 import { appendAssignment } from '../../../core/store/assignments';
+import { listDrillLeads } from '../../../core/store/dashboard-drill';
 import { insertLead } from '../../../core/store/leads';
 import { openDatabase } from '../../../core/store/open-database';
 import { insertRep } from '../../../core/store/reps';
@@ -134,6 +135,14 @@ describe('leads received per rep and grade', () => {
           }
           const received = db.transaction(() => readHandOvers(db, input).receivedByGrade)();
           expect(new Map([...received].sort())).toEqual(new Map([...expected].sort()));
+          // The per-rep table's links open as many leads as each of its counts says.
+          for (const repId of REPS) {
+            for (const grade of ['A', 'B', 'C', 'D', 'ungraded'] as const) {
+              const drill = { metric: 'handed_over', grade } as const;
+              const { total } = listDrillLeads(db, PERIOD, { repId }, drill, { offset: 0, limit: 1 });
+              expect(total, `${repId} ${grade}`).toBe(expected.get(repId)?.[grade] ?? 0);
+            }
+          }
         } finally {
           db.exec('ROLLBACK TO run; RELEASE run');
         }

@@ -58,6 +58,12 @@ describe('Dashboard click-through on the demo workspace', () => {
     const metrics = new Set(links.map((link) => parseLeadsDrill(link.href)?.criteria.metric));
     expect(metrics).toContain('reached');
     expect(metrics).toContain('open_load');
+    // And each rep's leads received of each grade.
+    const grades = links
+      .map((link) => parseLeadsDrill(link.href)?.criteria)
+      .filter((criteria) => criteria?.metric === 'handed_over' && criteria.repId !== undefined)
+      .map((criteria) => criteria?.grade);
+    expect(new Set(grades)).toEqual(new Set([undefined, 'A', 'B', 'C', 'D']));
     for (const link of links) {
       expect(link.href.startsWith('#/leads?'), link.href).toBe(true);
       const drill = parseLeadsDrill(link.href);

@@ -175,10 +175,26 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(input.rows[1]).toContain('no cost');
   });
 
-  it('exports the per-rep shares with the counts they divide, as the table shows them', async () => {
+  it('exports the per-rep shares with the counts they divide, and the leads by grade, as the table shows them', async () => {
     const input = await exportCsv('dashboard-reps-export');
+    const cell = (header: string) => input.rows[0]?.[input.headers.indexOf(header)];
     // 1 of the 2 hand-overs whose outcome is known reached in time; 1 won of 1 closed.
-    expect(input.rows[0]?.slice(4, 7)).toEqual(['50% (1/2)', expect.anything(), '100% (1/1)']);
+    expect(cell('Within target')).toBe('50% (1/2)');
+    expect(cell('Won / closed')).toBe('100% (1/1)');
+    // The rep's leads were all C leads: the total and each grade, and no column for ungraded leads when none came.
+    expect(cell('Leads received')).toBe(cell('Grade C leads received'));
+    expect(cell('Grade A leads received')).toBe(0);
+    expect(input.headers).not.toContain('Ungraded leads received');
+  });
+
+  it('heads the leads received by grade under "Leads received", each sortable', async () => {
+    renderWithApp(<DashboardPage />, createFakeClient(answers()));
+    const table = await screen.findByTestId('dashboard-reps');
+    expect(within(table).getByRole('columnheader', { name: 'Leads received' }).getAttribute('colspan')).toBe(
+      '5',
+    );
+    for (const name of ['Leads received · All', 'Grade A leads received', 'Grade D leads received'])
+      expect(within(table).getByRole('button', { name: `Sort by ${name}` })).toBeTruthy();
   });
 
   it('compares the scores with the learned model only when asked', async () => {

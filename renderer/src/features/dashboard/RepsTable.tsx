@@ -1,5 +1,6 @@
-// The period's per-rep table, sortable by any column: leads received, open load against the cap, response time,
-// the share within target and won of closed with the counts they divide, each count a link to what is behind it.
+// The period's per-rep table, sortable by any column: leads received in all and by grade, open load against the cap,
+// response time, the share within target and won of closed with the counts they divide, each count a link to what is
+// behind it.
 import { Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { formatFen, formatNumber } from '../../ui/format';
@@ -12,12 +13,32 @@ import type { KpiRow } from './KpiCards';
 import { TableCard } from './TableCard';
 
 type RepRow = KpiRow['reps'][number];
+type GradeKey = keyof RepRow['leadsByGrade'];
+const GRADES = ['A', 'B', 'C', 'D', 'ungraded'] as const satisfies readonly GradeKey[];
+type GradeColumn = `grade${GradeKey}`;
 type RepColumn =
-  'name' | 'leads' | 'openLoad' | 'response' | 'within' | 'followUps' | 'conversion' | 'revenue';
+  | 'name'
+  | 'leads'
+  | GradeColumn
+  | 'openLoad'
+  | 'response'
+  | 'within'
+  | 'followUps'
+  | 'conversion'
+  | 'revenue';
+
+const gradeColumnOf = (grade: GradeKey): GradeColumn => `grade${grade}`;
+const gradeOfColumn = (column: RepColumn | undefined): GradeKey | undefined =>
+  GRADES.find((grade) => gradeColumnOf(grade) === column);
 
 const SORT_VALUE: Record<RepColumn, (rep: RepRow) => number | string | null> = {
   name: (rep) => rep.name,
   leads: (rep) => rep.leads,
+  gradeA: (rep) => rep.leadsByGrade.A,
+  gradeB: (rep) => rep.leadsByGrade.B,
+  gradeC: (rep) => rep.leadsByGrade.C,
+  gradeD: (rep) => rep.leadsByGrade.D,
+  gradeungraded: (rep) => rep.leadsByGrade.ungraded,
   openLoad: (rep) => rep.openLoad,
   response: (rep) => rep.responseMedianMinutes,
   within: (rep) => rep.withinTarget.value,
@@ -75,9 +96,22 @@ export function RepsTable({ row }: { row: KpiRow }) {
     direction: 'desc',
   });
   const h = (key: string) => t(`dashboard.reps.${key}`);
+  // Leads of no grade get a column only when some rep received one.
+  const grades = GRADES.filter(
+    (grade) => grade !== 'ungraded' || row.reps.some((rep) => rep.leadsByGrade.ungraded > 0),
+  );
+  /** A grade's column, in full (sorting, the exported file) and as its short header under "Leads received". */
+  const gradeTitle = (grade: GradeKey) =>
+    grade === 'ungraded' ? h('leadsUngraded') : t('dashboard.reps.leadsOfGrade', { grade });
+  const shortHeader = (column: RepColumn) => {
+    const grade = gradeOfColumn(column);
+    if (grade !== undefined) return grade === 'ungraded' ? h('ungraded') : grade;
+    return column === 'leads' ? h('leadsAll') : undefined;
+  };
   const columns: [RepColumn, string][] = [
     ['name', h('rep')],
     ['leads', h('leads')],
+    ...grades.map((grade): [RepColumn, string] => [gradeColumnOf(grade), gradeTitle(grade)]),
     ['openLoad', h('openLoad')],
     ['response', h('response')],
     ['within', h('within')],
@@ -89,6 +123,7 @@ export function RepsTable({ row }: { row: KpiRow }) {
   const cells = reps.map((rep) => [
     rep.name,
     rep.leads,
+    ...grades.map((grade) => rep.leadsByGrade[grade]),
     `${formatNumber(rep.openLoad, language)} / ${rep.cap === null ? '—' : formatNumber(rep.cap, language)}`,
     formatMinutes(rep.responseMedianMinutes, language, t),
     formatShare(rep.withinTarget.value, language),
@@ -113,6 +148,15 @@ export function RepsTable({ row }: { row: KpiRow }) {
   });
   /** A cell as the screen shows it: counts are links to what is behind them. */
   const cellOf = (rep: RepRow, column: RepColumn | undefined, value: string | number) => {
+    const grade = gradeOfColumn(column);
+    if (grade !== undefined)
+      return (
+        <CountLink
+          count={rep.leadsByGrade[grade]}
+          label={`${rep.name} · ${gradeTitle(grade)}`}
+          request={{ metric: 'handed_over', repId: rep.repId, grade }}
+        />
+      );
     switch (column) {
       case 'leads':
         return (
@@ -176,30 +220,62 @@ export function RepsTable({ row }: { row: KpiRow }) {
         return typeof value === 'number' ? formatNumber(value, language) : value;
     }
   };
+  /** A header that sorts by its column; `label` names the column in full for a screen reader. */
+  const sortButton = (column: RepColumn, label: string, text: string) => (
+    <UnstyledButton
+      aria-label={t('dashboard.reps.sortBy', { column: label })}
+      data-sort={sort.column === column ? sort.direction : undefined}
+      onClick={() =>
+        setSort((s) => ({
+          column,
+          direction: s.column === column && s.direction === 'desc' ? 'asc' : 'desc',
+        }))
+      }
+    >
+      <Text size="sm" fw={600} style={text === label ? undefined : { whiteSpace: 'nowrap' }}>
+        {text}
+        {sort.column === column ? (sort.direction === 'desc' ? ' ↓' : ' ↑') : ''}
+      </Text>
+    </UnstyledButton>
+  );
   return (
-    <TableCard title={h('title')} table={{ name: 'by-rep', headers, rows: exported }} testId="dashboard-reps">
+    <TableCard
+      title={h('title')}
+      definition={h('definition')}
+      table={{ name: 'by-rep', headers, rows: exported }}
+      testId="dashboard-reps"
+    >
       <Table striped verticalSpacing={4} data-testid="dashboard-reps">
         <Table.Thead>
           <Table.Tr>
-            {columns.map(([column, label], i) => (
-              <Table.Th key={column} ta={i === 0 ? undefined : 'right'}>
-                <UnstyledButton
-                  aria-label={t('dashboard.reps.sortBy', { column: label })}
-                  data-sort={sort.column === column ? sort.direction : undefined}
-                  onClick={() =>
-                    setSort((s) => ({
-                      column,
-                      direction: s.column === column && s.direction === 'desc' ? 'asc' : 'desc',
-                    }))
-                  }
-                >
-                  <Text size="sm" fw={600}>
-                    {label}
-                    {sort.column === column ? (sort.direction === 'desc' ? ' ↓' : ' ↑') : ''}
-                  </Text>
-                </UnstyledButton>
-              </Table.Th>
-            ))}
+            {columns.map(([column, label], i) => {
+              // "Leads received" heads its total and grade columns, whose own headers are on the second row.
+              if (column === 'leads')
+                return (
+                  <Table.Th key="leads-group" colSpan={1 + grades.length} ta="center">
+                    <Text size="sm" fw={600}>
+                      {label}
+                    </Text>
+                  </Table.Th>
+                );
+              if (shortHeader(column) !== undefined) return null;
+              return (
+                <Table.Th key={column} rowSpan={2} ta={i === 0 ? undefined : 'right'}>
+                  {sortButton(column, label, label)}
+                </Table.Th>
+              );
+            })}
+          </Table.Tr>
+          <Table.Tr>
+            {columns.map(([column, label]) => {
+              const short = shortHeader(column);
+              if (short === undefined) return null;
+              return (
+                <Table.Th key={column} ta="right">
+                  {sortButton(column, column === 'leads' ? `${label} · ${short}` : label, short)}
+                </Table.Th>
+              );
+            })}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
