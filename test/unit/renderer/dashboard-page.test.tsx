@@ -47,6 +47,53 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('kpi-satisfaction-count').textContent).toBe('6 answers in 2026-11');
   });
 
+  it('judges each grade’s median response by that grade’s own target, with the mean and p90 beside', async () => {
+    // All grades together: a 30-minute median, which the A leads' 5 minutes would call late; the A leads alone were
+    // reached in 4 minutes, and the B leads in 10 hours against their 24.
+    const figures = (median: number, mean: number, p90: number, within: number, n: number) => ({
+      ...ROW.response.current,
+      medianMinutes: median,
+      meanMinutes: mean,
+      p90Minutes: p90,
+      withinTarget: { value: within / n, n, low: null, high: null },
+    });
+    const row = {
+      ...ROW,
+      response: {
+        ...ROW.response,
+        current: figures(30, 42, 90, 7, 10),
+        byGrade: {
+          ...ROW.response.byGrade,
+          A: figures(4, 5, 6, 3, 4),
+          B: figures(600, 620, 700, 4, 6),
+          C: { ...ROW.response.byGrade.C, assigned: 0 },
+          D: { ...ROW.response.byGrade.D, assigned: 0 },
+          ungraded: { ...ROW.response.byGrade.ungraded, assigned: 0 },
+        },
+      },
+    };
+    renderWithApp(<DashboardPage />, createFakeClient({ ...answers(), 'dashboard.kpis': () => row }));
+    const card = await screen.findByTestId('kpi-response');
+    expect(within(card).getByTestId('kpi-response-value').textContent).toBe('30 min');
+    expect(within(card).getByTestId('kpi-response-spread').textContent).toBe(
+      'Median 30 min, mean 42 min; 90% reached within 90 min',
+    );
+    expect(within(card).getByTestId('kpi-response-a').textContent).toBe(
+      'A leads: median 4 min, target 5 min on target',
+    );
+    const grades = within(card).getByTestId('kpi-response-grades');
+    const rows = [...grades.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ['A', '5 min', '4 min', '75%'],
+      ['B', '24 h', '10 h', '66.7%'],
+    ]);
+    expect(grades.querySelector('[data-grade="B"] td:last-child')?.getAttribute('title')).toBe(
+      '4 of 6 hand-overs reached within target',
+    );
+  });
+
   it('puts each conversion share beside the two counts it divides', async () => {
     renderWithApp(<DashboardPage />, createFakeClient(answers()));
     // 3 won of 20 arrived is the headline's 15%; 2 won of the 4 closed in the period is the 50% beside them.

@@ -1,110 +1,19 @@
 // The KPI row of "本期 / This period": response time, conversion, loss, balance and satisfaction, each with its
 // target, the period before, a sparkline, its definition on hover, and counts that open the leads behind them.
-import { Sparkline } from '@mantine/charts';
 import { Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { CallOutput } from '../../../../core/api/contract';
 import type { Language } from '../../i18n';
-import { formatNumber, labelColon } from '../../ui/format';
+import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
-import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
-import { CountLink, CountsLine, useDrillQuery } from './DrillContext';
-import { HandOversText, responseLogLink } from './HandOversLink';
+import { formatFigure, formatShare, hitsOf } from './dashboard-format';
+import { CountLink, CountsLine } from './DrillContext';
 import { Figure } from './Figure';
+import { GRADE_KEYS, Trend, Verdict } from './KpiParts';
+import { ResponseCard } from './ResponseCard';
 
 export type KpiRow = CallOutput<'dashboard.kpis'>;
-const GRADE_KEYS = ['A', 'B', 'C', 'D', 'ungraded'] as const;
-
-function Trend({ data, testId }: { data: readonly (number | null)[]; testId: string }) {
-  if (!data.some((v) => v !== null)) return null;
-  return (
-    <div data-testid={testId}>
-      <Sparkline
-        h={36}
-        data={[...data]}
-        curveType="linear"
-        connectNulls
-        color="indigo.5"
-        fillOpacity={0.2}
-        mt={6}
-      />
-    </div>
-  );
-}
-
-function Verdict({ isMet }: { isMet: boolean | null }) {
-  const { t } = useDashboardTranslation();
-  if (isMet === null) return null;
-  return (
-    <Text span size="xs" c={isMet ? 'teal.7' : 'red.7'} fw={600}>
-      {t(isMet ? 'dashboard.kpi.met' : 'dashboard.kpi.missed')}
-    </Text>
-  );
-}
-
-function ResponseCard({ row }: { row: KpiRow }) {
-  const { t } = useDashboardTranslation();
-  const language = useLanguage();
-  const query = useDrillQuery();
-  const { current, previous } = row.response;
-  const minutes = (value: number | null) => formatMinutes(value, language, t);
-  return (
-    <Figure
-      testId="kpi-response"
-      label={t('dashboard.kpi.response.title')}
-      definition={t('dashboard.kpi.response.definition', { a: row.targets.responseMinutes.A })}
-      value={minutes(current.medianMinutes)}
-      hint={
-        <Stack gap={0}>
-          <Text size="xs" data-testid="kpi-response-within">
-            {/* With the two counts it divides, so a reader's own division gives the share; each opens its rows. */}
-            <HandOversText
-              i18nKey="dashboard.kpi.response.within"
-              values={{ value: formatShare(current.withinTarget.value, language) }}
-              counts={{
-                hits: {
-                  count: hitsOf(current.withinTarget),
-                  link: responseLogLink(query, 'within'),
-                  testId: 'kpi-response-hits',
-                },
-                n: {
-                  count: current.withinTarget.n,
-                  link: responseLogLink(query, 'decided'),
-                  testId: 'kpi-response-n',
-                },
-              }}
-            />{' '}
-            <Verdict
-              isMet={
-                current.medianMinutes === null ? null : current.medianMinutes <= row.targets.responseMinutes.A
-              }
-            />
-          </Text>
-          <Text size="xs">
-            {t('dashboard.kpi.response.p90', { value: minutes(current.p90Minutes) })} ·{' '}
-            {t('dashboard.kpi.target', { value: minutes(row.targets.responseMinutes.A) })}
-          </Text>
-          <Text size="xs" data-testid="kpi-response-previous">
-            {t('dashboard.kpi.previous', { value: minutes(previous.medianMinutes) })}
-          </Text>
-          <Text size="xs">
-            {t('dashboard.kpi.response.notContacted')}
-            {labelColon(language)}
-            <CountLink
-              count={row.response.notContactedLeads}
-              label={t('dashboard.kpi.response.notContacted')}
-              request={{ metric: 'not_contacted' }}
-              testId="kpi-not-contacted"
-            />
-          </Text>
-        </Stack>
-      }
-    >
-      <Trend data={row.response.series} testId="kpi-response-trend" />
-    </Figure>
-  );
-}
 
 function ConversionCard({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
