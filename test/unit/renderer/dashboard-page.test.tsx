@@ -128,6 +128,37 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(readings.textContent).not.toMatch(/concentrated|went to a few reps/);
   });
 
+  it('reads the balance of each grade apart, "too few" under the sample a verdict needs', async () => {
+    const estimate = (value: number, n: number, low: number, high: number) => ({ value, n, low, high });
+    const grade = (g: 'A' | 'B', leads: number, gini: number, verdict: 'too_few' | 'uneven') => ({
+      group: g,
+      leads,
+      reps: 4,
+      stdDev: estimate(2.5, leads, 2, 3.25),
+      gini: estimate(gini, leads, gini - 0.1, gini + 0.05),
+      verdict,
+    });
+    const row = {
+      ...ROW,
+      balance: {
+        ...ROW.balance,
+        groups: [...ROW.balance.groups, grade('A', 3, 0.75, 'too_few'), grade('B', 40, 0.5, 'uneven')],
+      },
+    };
+    renderWithApp(<DashboardPage />, createFakeClient({ ...answers(), 'dashboard.kpis': () => row }));
+    const table = await screen.findByTestId('kpi-balance-grades');
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(rows).toEqual([
+      ['A', '3', '0.75', 'too few'],
+      ['B', '40', '0.5', 'concentrated'],
+    ]);
+    expect(table.querySelector('[data-grade="B"]')?.getAttribute('title')).toBe(
+      'Gini 0.5 (likely 0.4–0.55); per rep σ 2.5 leads (likely 2–3.25)',
+    );
+  });
+
   it('never words a new-rep share under its floor as "not below", even when chance could explain it', async () => {
     // 0 of 54 A/B leads against a floor of 4.3 %: the interval (0–6.6 %) reaches the floor, so no alarm, but the
     // demo's Dashboard read "新人拿到 54 条 A/B 线索中的 0%，没有低于保底 4.3%".

@@ -9,6 +9,7 @@ import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatShare, hitsOf } from './dashboard-format';
 import { CountLink, CountsLine } from './DrillContext';
+import { BalanceByGrade } from './BalanceByGrade';
 import { Figure } from './Figure';
 import { GRADE_KEYS, Trend, Verdict } from './KpiParts';
 import { ResponseCard } from './ResponseCard';
@@ -240,12 +241,15 @@ function BalanceCard({ row }: { row: KpiRow }) {
       definition={t('dashboard.kpi.balance.definition', { min: row.targets.balance.minSample })}
       value=""
       hint={
-        <Stack gap={2} data-testid="fairness-readings">
-          {describeBalance(t, row.balance, language).map((line) => (
-            <Text key={line} size="xs">
-              {line}
-            </Text>
-          ))}
+        <Stack gap={2}>
+          <Stack gap={2} data-testid="fairness-readings">
+            {describeBalance(t, row.balance, language).map((line) => (
+              <Text key={line} size="xs">
+                {line}
+              </Text>
+            ))}
+          </Stack>
+          <BalanceByGrade balance={row.balance} />
         </Stack>
       }
     />

@@ -1,0 +1,57 @@
+// The balance card's table of each grade: how many leads, their Gini and what it says — "too few" below the sample
+// a verdict needs — with each figure's interval and the per-rep σ on hover.
+import { Table, Text } from '@mantine/core';
+import { formatNumber } from '../../ui/format';
+import { useLanguage } from '../../ui/use-language';
+import { useDashboardTranslation } from './bundle';
+import { formatFigure } from './dashboard-format';
+import type { KpiRow } from './KpiCards';
+import { GRADE_KEYS } from './KpiParts';
+
+export function BalanceByGrade({ balance }: { balance: KpiRow['balance'] }) {
+  const { t } = useDashboardTranslation();
+  const language = useLanguage();
+  const two = (value: number | null) => formatFigure(value, language);
+  const rows = GRADE_KEYS.flatMap((grade) => {
+    const group = balance.groups.find((entry) => entry.group === grade);
+    return group === undefined || group.leads === 0 ? [] : [{ grade, group }];
+  });
+  if (rows.length === 0) return null;
+  return (
+    <Table verticalSpacing={0} horizontalSpacing={4} fz="xs" mt={4} data-testid="kpi-balance-grades">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th />
+          <Table.Th ta="right">{t('dashboard.balance.byGrade.leads')}</Table.Th>
+          <Table.Th ta="right">{t('dashboard.balance.byGrade.gini')}</Table.Th>
+          <Table.Th ta="right">{t('dashboard.balance.byGrade.reading')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map(({ grade, group }) => (
+          <Table.Tr
+            key={grade}
+            data-grade={grade}
+            title={t('dashboard.balance.byGrade.detail', {
+              gini: two(group.gini.value),
+              low: two(group.gini.low),
+              high: two(group.gini.high),
+              sd: two(group.stdDev.value),
+              sdLow: two(group.stdDev.low),
+              sdHigh: two(group.stdDev.high),
+            })}
+          >
+            <Table.Td>{t(`dashboard.balance.groups.${grade}`)}</Table.Td>
+            <Table.Td ta="right">{formatNumber(group.leads, language)}</Table.Td>
+            <Table.Td ta="right">{two(group.gini.value)}</Table.Td>
+            <Table.Td ta="right">
+              <Text span size="xs" c={group.verdict === 'uneven' ? 'red.7' : undefined}>
+                {t(`dashboard.balance.byGrade.verdict.${group.verdict}`)}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
