@@ -1,6 +1,8 @@
 // Every count the Dashboard shows opens exactly as many leads as it said, on the demo workspace.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallOutput } from '../../../core/api/contract';
+import { createInProcessClient } from '../../../core/api/transport/in-process-client';
+import { asRepId } from '../../../core/domain/ids';
 import { arrivalBars, funnelBars, responseBars } from '../../../renderer/src/features/dashboard/chart-bars';
 import { createTestService, type TestService } from '../../helpers/service';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -149,6 +151,30 @@ describe('click-through on the demo workspace', () => {
         const count = await opened({ metric: 'handed_over', repId: rep.repId, grade });
         expect(count, `${rep.name} ${grade}`).toBe(rep.leadsByGrade[grade]);
       }
+    }
+  });
+
+  it('shows each rep, on their own Dashboard, the figures the team lead’s per-rep table gives them', async () => {
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1
+        ? sorted[middle]
+        : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+    };
+    expect(row.reps.length).toBeGreaterThan(3);
+    for (const rep of row.reps) {
+      const asRep = createInProcessClient(t.service, { as: { role: 'rep', repId: asRepId(rep.repId) } });
+      const mine = await asRep.call('dashboard.mine', period);
+      expect(mine.gradeMix.mine, rep.name).toEqual(rep.leadsByGrade);
+      expect(mine.responseMedianMinutes.mine, rep.name).toBe(rep.responseMedianMinutes);
+      expect(mine.withinTarget.mine, rep.name).toEqual(rep.withinTarget);
+      expect({ won: hits(mine.conversion.mine), closed: mine.conversion.mine.n }, rep.name).toEqual({
+        won: rep.won,
+        closed: rep.closed,
+      });
+      // The team's median is the median over the same table's rows.
+      expect(mine.gradeMix.teamMedian.A, rep.name).toBe(median(row.reps.map((r) => r.leadsByGrade.A)));
     }
   });
 
