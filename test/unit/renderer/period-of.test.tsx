@@ -1,7 +1,7 @@
 // The Dashboard's and Transparency page's periods count the team's days (its offset from UTC, as the hub counts),
 // not this computer's: at 00:30 in Beijing the team's today is already the next day while a UTC clock's is not.
 import { describe, expect, it } from 'vitest';
-import { periodOf } from '../../../renderer/src/features/dashboard/dashboard-queries';
+import { periodOf } from '../../../renderer/src/ui/team-period';
 
 describe('periodOf', () => {
   const halfPastMidnightInBeijing = Date.UTC(2026, 11, 3, 16, 30);

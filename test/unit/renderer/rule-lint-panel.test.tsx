@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DistributionRule } from '../../../core/domain/distribution/types';
 import { FairnessLedger } from '../../../renderer/src/features/rules/FairnessLedger';
 import { RuleLintPanel } from '../../../renderer/src/features/rules/RuleLintPanel';
@@ -96,5 +96,41 @@ describe('the rule check and the ledger on screen', () => {
     // The tooltip names each kind of time away with its days.
     fireEvent.mouseEnter(screen.getByText('16 天 （已扣除休假、外出）'));
     expect(await screen.findByText('休假 06-08–06-21；外出 06-25–06-26')).toBeTruthy();
+  });
+
+  it('asks for the team’s last 30 days, as the Dashboard counts them, not UTC’s', async () => {
+    // 00:30 on 12-05 in Beijing: UTC's day is still 12-04.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 11, 4, 16, 30));
+    try {
+      const client = createFakeClient({
+        'workspace.status': () => ({
+          isEmpty: false,
+          hasLeadPassword: true,
+          leadCount: 1,
+          repCount: 1,
+          schemaVersion: 1,
+          appVersion: '0.1.0',
+          utcOffsetMinutes: 480,
+          actor: { role: 'lead' },
+        }),
+        'distribution.ledger': (input) => ({
+          from: input.from ?? '',
+          to: input.to ?? '',
+          availableDays: 0,
+          leadCount: 0,
+          rows: [],
+        }),
+      });
+      renderWithApp(<FairnessLedger />, client, 'zh-CN');
+      await waitFor(() =>
+        expect(client.calls.filter((c) => c.name === 'distribution.ledger').at(-1)?.input).toEqual({
+          from: '2026-11-06',
+          to: '2026-12-05',
+        }),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -20,7 +20,7 @@ import { useLanguage } from '../../ui/use-language';
 import { useActor } from '../distribution/distribution-queries';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure, formatMinutes, formatShare, hitsOf } from './dashboard-format';
-import { periodOf } from './dashboard-queries';
+import { periodOf } from '../../ui/team-period';
 import { CountsLine, DrillProvider } from './DrillContext';
 import { Figure } from './Figure';
 import { HandOversLink, HandOversText, responseLogLink } from './HandOversLink';

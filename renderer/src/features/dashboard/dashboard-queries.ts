@@ -1,7 +1,6 @@
 // The Dashboard's queries: the period and filters as the calls take them, and their cache keys (under 'leads', so
 // every `leads.changed` event refreshes the figures).
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import type { CallInput } from '../../../../core/api/contract';
 import { useClient } from '../../api/client-context';
 
@@ -9,22 +8,6 @@ export type KpiQuery = CallInput<'dashboard.kpis'>;
 export type DrillRequest = Omit<CallInput<'dashboard.leads'>, 'from' | 'to' | 'offset' | 'limit'>;
 
 export const PRESETS = [7, 30, 90] as const;
-
-/**
- * The last `days` days of the team, today included, as ISO dates: days by the team's offset from UTC when known
- * (the hub counts its periods in them), else by this computer's clock.
- */
-export function periodOf(
-  days: number,
-  utcOffsetMinutes?: number,
-  now: number = Date.now(),
-): { from: string; to: string } {
-  const today =
-    utcOffsetMinutes === undefined
-      ? dayjs(now)
-      : dayjs(new Date(now + utcOffsetMinutes * 60_000).toISOString().slice(0, 10));
-  return { from: today.subtract(days - 1, 'day').format('YYYY-MM-DD'), to: today.format('YYYY-MM-DD') };
-}
 
 export const dashboardKeys = {
   kpis: (input: KpiQuery) => ['leads', 'dashboard', 'kpis', input] as const,

@@ -6,15 +6,11 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import type { LedgerView } from '../../../../core/api/distribution/lint-calls';
 import { useClient } from '../../api/client-context';
+import { useTeamUtcOffset } from '../../api/queries';
+import { periodOf } from '../../ui/team-period';
 import { useRulesTranslation } from './bundle';
 
 const GRADE_KEYS = ['A', 'B', 'C', 'D'] as const;
-
-function isoDaysBefore(days: number): { from: string; to: string } {
-  const now = Date.now();
-  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-  return { from: iso(now - (days - 1) * 86_400_000), to: iso(now) };
-}
 
 function Balance({ received, expected }: { received: number; expected: number }) {
   const { t } = useRulesTranslation();
@@ -51,7 +47,8 @@ export function FairnessLedger() {
   const { t } = useRulesTranslation();
   const client = useClient();
   const [days, setDays] = useState('30');
-  const range = isoDaysBefore(Number(days));
+  // The team's last days, as the Dashboard's balance counts them (not UTC days, which end at 08:00 in Beijing).
+  const range = periodOf(Number(days), useTeamUtcOffset());
   const ledger = useQuery({
     queryKey: ['distribution', 'ledger', days, range.to],
     queryFn: () => client.call('distribution.ledger', range),

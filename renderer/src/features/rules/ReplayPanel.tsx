@@ -6,16 +6,13 @@ import { useState } from 'react';
 import type { ReplayReport, ReplaySide } from '../../../../core/api/distribution/calls';
 import type { DistributionRule } from '../../../../core/domain/distribution/types';
 import { useClient } from '../../api/client-context';
-import { useReps } from '../../api/queries';
+import { useReps, useTeamUtcOffset } from '../../api/queries';
+import { periodOf } from '../../ui/team-period';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJob } from '../jobs/job-store';
 import { useRulesTranslation } from './bundle';
 
 type Mode = 'saved' | 'draft' | 'compare';
-
-function isoDaysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
 
 function gradeMix(side: ReplaySide | null, repId: string): string {
   const figures = side?.perRep[repId];
@@ -133,8 +130,10 @@ export function ReplayPanel({
 }) {
   const { t } = useRulesTranslation();
   const client = useClient();
-  const [from, setFrom] = useState(range?.from ?? isoDaysAgo(90));
-  const [to, setTo] = useState(range?.to ?? isoDaysAgo(0));
+  // By default the team's last 90 days before today, and today (its days, not UTC's).
+  const last = periodOf(91, useTeamUtcOffset());
+  const [from, setFrom] = useState(range?.from ?? last.from);
+  const [to, setTo] = useState(range?.to ?? last.to);
   const [mode, setMode] = useState<Mode>(isDirty ? 'compare' : 'saved');
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useJob(jobId);

@@ -10,7 +10,7 @@ import { RESPONSE_OUTCOMES, type ResponseOutcome } from '../../../../core/domain
 import { REP_TIERS, type RepTier } from '../../../../core/domain/rep';
 import { useReps, useTeamUtcOffset } from '../../api/queries';
 import { useDistributionTranslation } from '../distribution/bundle';
-import { periodOf } from '../dashboard/dashboard-queries';
+import { periodOf } from '../../ui/team-period';
 import { useRulesTranslation } from '../rules/bundle';
 import { methodKey } from './assignment-words';
 import { useTransparencyTranslation } from './bundle';

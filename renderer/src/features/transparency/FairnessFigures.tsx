@@ -11,7 +11,7 @@ import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from '../dashboard/bundle';
 import { formatFigure } from '../dashboard/dashboard-format';
-import { periodOf } from '../dashboard/dashboard-queries';
+import { periodOf } from '../../ui/team-period';
 import { describeBalance } from '../dashboard/KpiCards';
 import { useTransparencyTranslation } from './bundle';
 
