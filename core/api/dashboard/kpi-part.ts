@@ -44,6 +44,8 @@ export interface KpiReadInput {
 export interface HandOverReads {
   readonly responses: PeriodResponses;
   readonly balance: BalanceReport;
+  /** The same balance for the period before, to compare with. */
+  readonly balanceBefore: BalanceReport;
   /** Distinct leads each rep received in the period, by grade then. */
   readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
   /** Leads with a hand-over in the period not yet contacted. */
@@ -86,6 +88,11 @@ export function readHandOvers(db: Database, input: KpiReadInput): HandOverReads 
   const tierRepIds = input.tierRepIds === null ? undefined : new Set(input.tierRepIds);
   const tallier = createPeriodTallier(period, input.calendar, input.targets, input.now);
   const receipts = createReceiptCounter(period.from, period.to, period.utcOffsetMinutes);
+  const receiptsBefore = createReceiptCounter(
+    period.previous.from,
+    period.previous.to,
+    period.utcOffsetMinutes,
+  );
   const received = createReceivedCounter(period.from);
   const notContacted = new Set<string>();
   // A week of hand-overs at a time, each counted into every figure and let go (forEachHandOverSlice).
@@ -93,6 +100,7 @@ export function readHandOvers(db: Database, input: KpiReadInput): HandOverReads 
     const responseRows = responseRowsOf(handOvers, filter, tierRepIds);
     tallier.add(responseRows);
     receipts.add(handOvers);
+    receiptsBefore.add(handOvers);
     const rowsNow: HandOverRow[] = [];
     for (const row of responseRows) {
       if (row.assignedAt < period.from) continue;
@@ -104,6 +112,14 @@ export function readHandOvers(db: Database, input: KpiReadInput): HandOverReads 
   return {
     responses: figuresOfPeriodTallies(tallier.finish()),
     balance: readBalance(db, period, input.targets, input.now, receipts.totals(), tierRepIds),
+    balanceBefore: readBalance(
+      db,
+      { ...period.previous, days: period.days, utcOffsetMinutes: period.utcOffsetMinutes },
+      input.targets,
+      input.now,
+      receiptsBefore.totals(),
+      tierRepIds,
+    ),
     receivedByGrade: received.counts(),
     notContactedLeads: notContacted.size,
   };
@@ -135,7 +151,7 @@ export function readLeads(db: Database, input: KpiReadInput): LeadReads {
  */
 function readBalance(
   db: Database,
-  period: ResolvedPeriod,
+  period: Pick<ResolvedPeriod, 'fromDate' | 'toDate' | 'utcOffsetMinutes' | 'firstDay' | 'days'>,
   targets: KpiTargets,
   now: number,
   counted: readonly ReceiptCount[],

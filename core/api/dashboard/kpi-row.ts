@@ -145,7 +145,16 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
         (rows) => sumOf(rows, (r) => r.anyLoss) / sumOf(rows, (r) => r.arrived),
       ),
     },
-    balance: handOvers.balance,
+    balance: {
+      ...handOvers.balance,
+      previous: handOvers.balanceBefore.groups.map(({ group, leads, stdDev, gini, verdict }) => ({
+        group,
+        leads,
+        stdDev: stdDev.value,
+        gini: gini.value,
+        verdict,
+      })),
+    },
     satisfaction: readPulseSummary(db, period.toDate),
     arrivalsSeries: seriesOf(
       period,

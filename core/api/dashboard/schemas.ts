@@ -70,6 +70,20 @@ const balanceSchema = z
         ]),
       })
       .strict(),
+    /** The period before's figures of each group, to compare with (no intervals: only the period's are judged). */
+    previous: z
+      .array(
+        z
+          .object({
+            group: z.union([gradeKey, z.enum(['all', 'ab'])]),
+            leads: int,
+            stdDev: maybe,
+            gini: maybe,
+            verdict: z.enum(['too_few', 'even', 'uneven']),
+          })
+          .strict(),
+      )
+      .readonly(),
   })
   .strict();
 

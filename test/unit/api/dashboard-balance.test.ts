@@ -12,6 +12,7 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
   let row: CallOutput<'dashboard.kpis'>;
   let fairness: CallOutput<'distribution.fairness'>;
   let ledger: CallOutput<'distribution.ledger'>;
+  let rowBefore: CallOutput<'dashboard.kpis'>;
 
   beforeAll(async () => {
     t = createTestService(tempDir());
@@ -22,6 +23,7 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
     row = await t.client.call('dashboard.kpis', period);
     fairness = await t.client.call('distribution.fairness', period);
     ledger = await t.client.call('distribution.ledger', period);
+    rowBefore = await t.client.call('dashboard.kpis', { from: day(119), to: day(60) });
   }, 120_000);
   afterAll(() => t.close());
 
@@ -46,6 +48,20 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
     if (fairness.newRepIds.length > 0 && (ab?.leads ?? 0) > 0)
       expect(row.balance.newReps.share.value ?? 0).toBeCloseTo(fairness.newRepAbShare, 9);
     expect(row.balance.newReps.share.n).toBe(ab?.leads);
+  });
+
+  it('compares with the period before as the Dashboard shows that period itself', () => {
+    expect(rowBefore.period).toEqual({ ...row.previous, days: row.period.days });
+    expect(row.balance.previous).toEqual(
+      rowBefore.balance.groups.map(({ group, leads, stdDev, gini, verdict }) => ({
+        group,
+        leads,
+        stdDev: stdDev.value,
+        gini: gini.value,
+        verdict,
+      })),
+    );
+    expect(row.balance.previous.find((g) => g.group === 'all')?.leads).toBeGreaterThan(20);
   });
 
   it('puts an interval around each figure it judges', () => {

@@ -96,6 +96,10 @@ export const ROW: KpiRow = {
   balance: {
     groups: [group('all', 10), group('ab', 3)],
     newReps: { newReps: 1, share: est(2 / 3, 3), floor: 0.25, verdict: 'too_few' },
+    previous: [
+      { group: 'all', leads: 12, stdDev: 1.5, gini: 0.3, verdict: 'too_few' },
+      { group: 'ab', leads: 4, stdDev: 1, gini: 0.25, verdict: 'too_few' },
+    ],
   },
   satisfaction: {
     latest: { month: '2026-11', value: 4.5, n: 6, low: 4, high: 5 },

@@ -143,6 +143,10 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
       balance: {
         ...ROW.balance,
         groups: [...ROW.balance.groups, grade('A', 3, 0.75, 'too_few'), grade('B', 40, 0.5, 'uneven')],
+        previous: [
+          ...ROW.balance.previous,
+          { group: 'B' as const, leads: 30, stdDev: 2, gini: 0.35, verdict: 'even' as const },
+        ],
       },
     };
     renderWithApp(<DashboardPage />, createFakeClient({ ...answers(), 'dashboard.kpis': () => row }));
@@ -155,7 +159,14 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
       ['B', '40', '0.5', 'concentrated'],
     ]);
     expect(table.querySelector('[data-grade="B"]')?.getAttribute('title')).toBe(
-      'Gini 0.5 (likely 0.4–0.55); per rep σ 2.5 leads (likely 2–3.25)',
+      'Gini 0.5 (likely 0.4–0.55); per rep σ 2.5 leads (likely 2–3.25); before: Gini 0.35 (30 leads)',
+    );
+    // The card's target and the period before, as the other cards give theirs.
+    expect(screen.getByTestId('kpi-balance-target').textContent).toBe(
+      "target: Gini at most 0.4 (an alarm only when even its interval's low end is above)",
+    );
+    expect(screen.getByTestId('kpi-balance-previous').textContent).toBe(
+      'before: Gini 0.25 for A/B leads (4), 0.3 for all (12)',
     );
   });
 

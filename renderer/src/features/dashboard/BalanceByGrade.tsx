@@ -1,5 +1,5 @@
 // The balance card's table of each grade: how many leads, their Gini and what it says — "too few" below the sample
-// a verdict needs — with each figure's interval and the per-rep σ on hover.
+// a verdict needs — with each figure's interval, the per-rep σ and the period before's Gini on hover.
 import { Table, Text } from '@mantine/core';
 import { formatNumber } from '../../ui/format';
 import { useLanguage } from '../../ui/use-language';
@@ -14,7 +14,8 @@ export function BalanceByGrade({ balance }: { balance: KpiRow['balance'] }) {
   const two = (value: number | null) => formatFigure(value, language);
   const rows = GRADE_KEYS.flatMap((grade) => {
     const group = balance.groups.find((entry) => entry.group === grade);
-    return group === undefined || group.leads === 0 ? [] : [{ grade, group }];
+    const before = balance.previous.find((entry) => entry.group === grade);
+    return group === undefined || group.leads === 0 ? [] : [{ grade, group, before }];
   });
   if (rows.length === 0) return null;
   return (
@@ -28,7 +29,7 @@ export function BalanceByGrade({ balance }: { balance: KpiRow['balance'] }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {rows.map(({ grade, group }) => (
+        {rows.map(({ grade, group, before }) => (
           <Table.Tr
             key={grade}
             data-grade={grade}
@@ -39,6 +40,8 @@ export function BalanceByGrade({ balance }: { balance: KpiRow['balance'] }) {
               sd: two(group.stdDev.value),
               sdLow: two(group.stdDev.low),
               sdHigh: two(group.stdDev.high),
+              before: two(before?.gini ?? null),
+              beforeN: formatNumber(before?.leads ?? 0, language),
             })}
           >
             <Table.Td>{t(`dashboard.balance.groups.${grade}`)}</Table.Td>

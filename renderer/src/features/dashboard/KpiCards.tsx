@@ -186,7 +186,11 @@ function LossCard({ row }: { row: KpiRow }) {
 }
 
 /** The balance in plain sentences, symbols and intervals in numbers a team lead can read out. */
-export function describeBalance(t: TFunction, balance: KpiRow['balance'], language: Language): string[] {
+export function describeBalance(
+  t: TFunction,
+  balance: Pick<KpiRow['balance'], 'groups' | 'newReps'>,
+  language: Language,
+): string[] {
   const two = (value: number | null) => formatFigure(value, language);
   const lines: string[] = [];
   for (const group of ['ab', 'all'] as const) {
@@ -231,6 +235,19 @@ export function describeBalance(t: TFunction, balance: KpiRow['balance'], langua
   return lines;
 }
 
+/** The period before's Gini of A/B leads and of all leads, with their counts: "before: …". */
+function previousBalance(t: TFunction, previous: KpiRow['balance']['previous'], language: Language): string {
+  const of = (group: 'ab' | 'all') => previous.find((entry) => entry.group === group);
+  const ab = of('ab');
+  const all = of('all');
+  return t('dashboard.kpi.balance.previous', {
+    ab: formatFigure(ab?.gini ?? null, language),
+    abN: formatNumber(ab?.leads ?? 0, language),
+    all: formatFigure(all?.gini ?? null, language),
+    allN: formatNumber(all?.leads ?? 0, language),
+  });
+}
+
 function BalanceCard({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
@@ -249,6 +266,14 @@ function BalanceCard({ row }: { row: KpiRow }) {
               </Text>
             ))}
           </Stack>
+          <Text size="xs" data-testid="kpi-balance-target">
+            {t('dashboard.kpi.balance.target', {
+              value: formatFigure(row.targets.balance.giniAlarm, language),
+            })}
+          </Text>
+          <Text size="xs" data-testid="kpi-balance-previous">
+            {previousBalance(t, row.balance.previous, language)}
+          </Text>
           <BalanceByGrade balance={row.balance} />
         </Stack>
       }

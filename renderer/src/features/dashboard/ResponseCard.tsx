@@ -79,7 +79,15 @@ export function ResponseCard({ row }: { row: KpiRow }) {
             />
           </Text>
           {grades.length > 0 && (
-            <Table verticalSpacing={0} horizontalSpacing={4} fz="xs" mt={4} data-testid="kpi-response-grades">
+            <Table
+              verticalSpacing={0}
+              horizontalSpacing={4}
+              fz="xs"
+              mt={4}
+              data-testid="kpi-response-grades"
+              // "24 小时" on one line: the card is narrow at 1280 px and a wrapped duration reads as two figures.
+              style={{ whiteSpace: 'nowrap' }}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th />
