@@ -184,8 +184,11 @@ describe('the translation scan of every page at 1280×720 on the demo', () => {
     ] as const) {
       collectData(await session.callApi(name, input), data);
     }
-    // The assignment history quotes reps' own words (a release's note), over the demo's whole history.
-    const day = (msAgo: number) => new Date(Date.now() - msAgo).toISOString().slice(0, 10);
+    // The assignment history quotes reps' own words (a release's note), over the demo's whole history: up to the
+    // team's today (its offset from UTC: from 16:00 UTC, Beijing's today is UTC's tomorrow).
+    const { utcOffsetMinutes } = await session.callApi<{ utcOffsetMinutes: number }>('workspace.status', {});
+    const day = (msAgo: number) =>
+      new Date(Date.now() + utcOffsetMinutes * 60_000 - msAgo).toISOString().slice(0, 10);
     const [from, to] = [day(364 * 86_400_000), day(0)];
     for (let offset = 0; ; offset += 100) {
       const log = await session.callApi<{ total: number; rows: unknown[] }>('distribution.assignments', {
