@@ -49,6 +49,10 @@ describe('the Transparency page for a rep on the demo workspace', () => {
     const sla = await screen.findByTestId('transparency-sla');
     await waitFor(() => expect(within(sla).getAllByRole('row')).toHaveLength(1 + 5), { timeout: 20_000 });
     expect(sla.querySelector('[data-grade="A"]')?.textContent).toContain('分钟');
+    // Where a lead taken back goes is the policy's, and a contacted lead is never taken back for a late follow-up.
+    const { sla: policy } = await t.client.call('work.settings', {});
+    expect(sla.textContent).toContain(policy.recycleTarget === 'pool' ? '放回公海池' : '改分给另一位销售');
+    expect(sla.textContent).toContain('联系过之后：跟进间隔超时只提醒你，不提醒主管，也不收回。');
 
     const readings = await screen.findByTestId('transparency-fairness-readings', {}, { timeout: 20_000 });
     expect(readings.textContent).toMatch(/基尼系数|样本太少/);

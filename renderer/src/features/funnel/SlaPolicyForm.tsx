@@ -108,6 +108,9 @@ export function SlaPolicyForm({ settings, onSaved }: { settings: WorkSettings; o
 
   return (
     <Stack>
+      <Text size="sm" c="dimmed" data-testid="sla-clocks-hint">
+        {t('work.policy.clocksHint')}
+      </Text>
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>

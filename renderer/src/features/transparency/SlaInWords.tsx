@@ -2,6 +2,7 @@
 import { Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { SLA_GRADE_KEYS } from '../../../../core/domain/sla/sla-policy';
+import { useLanguage } from '../../ui/use-language';
 import { useWorkSettings } from '../funnel/work-queries';
 import { useTransparencyTranslation } from './bundle';
 
@@ -18,6 +19,7 @@ export function formatClock(t: TFunction, minutes: number | null): string {
 
 export function SlaInWords() {
   const { t } = useTransparencyTranslation();
+  const language = useLanguage();
   const settings = useWorkSettings();
   const policy = settings.data?.sla;
   return (
@@ -27,7 +29,15 @@ export function SlaInWords() {
           {t('transparency.sla.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('transparency.sla.hint')}{' '}
+          {t('transparency.sla.hint', {
+            whereTo: t(
+              policy?.recycleTarget === 'redistribute'
+                ? 'transparency.sla.toAnotherRep'
+                : 'transparency.sla.toPool',
+            ),
+          })}
+          {/* Chinese sentences follow one another with no space after "。". */}
+          {language === 'zh-CN' ? '' : ' '}
           {policy !== undefined &&
             (policy.calendar === null ? t('transparency.sla.allDay') : t('transparency.sla.businessTime'))}
         </Text>
