@@ -9,6 +9,12 @@ import { createFakeClient, renderWithApp } from './render-app';
 // The page is heavy: on a busy machine its first render takes seconds, more than findBy's default second.
 configure({ asyncUtilTimeout: 10_000 });
 
+/** A table's body as the text of each row's cells. */
+const cellsOf = (table: Element) =>
+  [...table.querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.querySelectorAll('td')].map((td) => td.textContent),
+  );
+
 // Each test renders the whole page; the first pays for loading it: more than vitest's default 5 s when busy.
 describe('the Dashboard page', { timeout: 30_000 }, () => {
   it('titles "Now" and "This period" apart, the stage counts under Now', async () => {
@@ -82,10 +88,7 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
       'A leads: median 4 min, target 5 min on target',
     );
     const grades = within(card).getByTestId('kpi-response-grades');
-    const rows = [...grades.querySelectorAll('tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    );
-    expect(rows).toEqual([
+    expect(cellsOf(grades)).toEqual([
       ['A', '5 min', '4 min', '75%'],
       ['B', '24 h', '10 h', '66.7%'],
     ]);
@@ -151,10 +154,7 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     };
     renderWithApp(<DashboardPage />, createFakeClient({ ...answers(), 'dashboard.kpis': () => row }));
     const table = await screen.findByTestId('kpi-balance-grades');
-    const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent),
-    );
-    expect(rows).toEqual([
+    expect(cellsOf(table)).toEqual([
       ['A', '3', '0.75', 'too few'],
       ['B', '40', '0.5', 'concentrated'],
     ]);

@@ -6,7 +6,7 @@ import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatFigure } from './dashboard-format';
 import type { KpiRow } from './KpiCards';
-import { GRADE_KEYS } from './KpiParts';
+import { GRADE_KEYS, GradeTable } from './KpiParts';
 
 export function BalanceByGrade({ balance }: { balance: KpiRow['balance'] }) {
   const { t } = useDashboardTranslation();
@@ -19,42 +19,39 @@ export function BalanceByGrade({ balance }: { balance: KpiRow['balance'] }) {
   });
   if (rows.length === 0) return null;
   return (
-    <Table verticalSpacing={0} horizontalSpacing={4} fz="xs" mt={4} data-testid="kpi-balance-grades">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th />
-          <Table.Th ta="right">{t('dashboard.balance.byGrade.leads')}</Table.Th>
-          <Table.Th ta="right">{t('dashboard.balance.byGrade.gini')}</Table.Th>
-          <Table.Th ta="right">{t('dashboard.balance.byGrade.reading')}</Table.Th>
+    <GradeTable
+      headers={[
+        t('dashboard.balance.byGrade.leads'),
+        t('dashboard.balance.byGrade.gini'),
+        t('dashboard.balance.byGrade.reading'),
+      ]}
+      testId="kpi-balance-grades"
+    >
+      {rows.map(({ grade, group, before }) => (
+        <Table.Tr
+          key={grade}
+          data-grade={grade}
+          title={t('dashboard.balance.byGrade.detail', {
+            gini: two(group.gini.value),
+            low: two(group.gini.low),
+            high: two(group.gini.high),
+            sd: two(group.stdDev.value),
+            sdLow: two(group.stdDev.low),
+            sdHigh: two(group.stdDev.high),
+            before: two(before?.gini ?? null),
+            beforeN: formatNumber(before?.leads ?? 0, language),
+          })}
+        >
+          <Table.Td>{t(`dashboard.balance.groups.${grade}`)}</Table.Td>
+          <Table.Td ta="right">{formatNumber(group.leads, language)}</Table.Td>
+          <Table.Td ta="right">{two(group.gini.value)}</Table.Td>
+          <Table.Td ta="right">
+            <Text span size="xs" c={group.verdict === 'uneven' ? 'red.7' : undefined}>
+              {t(`dashboard.balance.byGrade.verdict.${group.verdict}`)}
+            </Text>
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map(({ grade, group, before }) => (
-          <Table.Tr
-            key={grade}
-            data-grade={grade}
-            title={t('dashboard.balance.byGrade.detail', {
-              gini: two(group.gini.value),
-              low: two(group.gini.low),
-              high: two(group.gini.high),
-              sd: two(group.stdDev.value),
-              sdLow: two(group.stdDev.low),
-              sdHigh: two(group.stdDev.high),
-              before: two(before?.gini ?? null),
-              beforeN: formatNumber(before?.leads ?? 0, language),
-            })}
-          >
-            <Table.Td>{t(`dashboard.balance.groups.${grade}`)}</Table.Td>
-            <Table.Td ta="right">{formatNumber(group.leads, language)}</Table.Td>
-            <Table.Td ta="right">{two(group.gini.value)}</Table.Td>
-            <Table.Td ta="right">
-              <Text span size="xs" c={group.verdict === 'uneven' ? 'red.7' : undefined}>
-                {t(`dashboard.balance.byGrade.verdict.${group.verdict}`)}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </GradeTable>
   );
 }

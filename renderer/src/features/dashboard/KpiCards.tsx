@@ -11,7 +11,7 @@ import { formatFigure, formatShare, hitsOf } from './dashboard-format';
 import { CountLink, CountsLine } from './DrillContext';
 import { BalanceByGrade } from './BalanceByGrade';
 import { Figure } from './Figure';
-import { GRADE_KEYS, Trend, Verdict } from './KpiParts';
+import { GRADE_KEYS, GradeTable, Trend, Verdict } from './KpiParts';
 import { ResponseCard } from './ResponseCard';
 
 export type KpiRow = CallOutput<'dashboard.kpis'>;
@@ -80,46 +80,43 @@ function ConversionCard({ row }: { row: KpiRow }) {
           <Text size="xs" data-testid="kpi-conversion-previous">
             {t('dashboard.kpi.previous', { value: share(previous.wonOfArrived.value) })}
           </Text>
-          <Table verticalSpacing={0} horizontalSpacing={4} fz="xs" mt={4} data-testid="kpi-conversion-grades">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th />
-                <Table.Th ta="right">{t('dashboard.kpi.conversion.arrived')}</Table.Th>
-                <Table.Th ta="right">{t('dashboard.kpi.conversion.wonOfArrivedShare')}</Table.Th>
-                <Table.Th ta="right">{t('dashboard.kpi.conversion.wonOfClosedShare')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {GRADE_KEYS.filter((g) => byGrade[g].arrived + byGrade[g].closed > 0).map((grade) => {
-                const label = t(`dashboard.balance.groups.${grade}`);
-                return (
-                  <Table.Tr key={grade} data-grade={grade}>
-                    <Table.Td>{label}</Table.Td>
-                    <Table.Td ta="right">
-                      <CountLink
-                        count={byGrade[grade].arrived}
-                        label={`${label} · ${t('dashboard.kpi.conversion.arrived')}`}
-                        request={{ metric: 'arrived', grade }}
-                      />
+          <GradeTable
+            headers={[
+              t('dashboard.kpi.conversion.arrived'),
+              t('dashboard.kpi.conversion.wonOfArrivedShare'),
+              t('dashboard.kpi.conversion.wonOfClosedShare'),
+            ]}
+            testId="kpi-conversion-grades"
+          >
+            {GRADE_KEYS.filter((g) => byGrade[g].arrived + byGrade[g].closed > 0).map((grade) => {
+              const label = t(`dashboard.balance.groups.${grade}`);
+              return (
+                <Table.Tr key={grade} data-grade={grade}>
+                  <Table.Td>{label}</Table.Td>
+                  <Table.Td ta="right">
+                    <CountLink
+                      count={byGrade[grade].arrived}
+                      label={`${label} · ${t('dashboard.kpi.conversion.arrived')}`}
+                      request={{ metric: 'arrived', grade }}
+                    />
+                  </Table.Td>
+                  {/* The counts each share divides, on hover: the card has no room for them. */}
+                  {[byGrade[grade].wonOfArrived, byGrade[grade].wonOfClosed].map((estimate, i) => (
+                    <Table.Td
+                      key={i}
+                      ta="right"
+                      title={t('dashboard.kpi.conversion.shareCounts', {
+                        won: formatNumber(hitsOf(estimate), language),
+                        n: formatNumber(estimate.n, language),
+                      })}
+                    >
+                      {share(estimate.value)}
                     </Table.Td>
-                    {/* The counts each share divides, on hover: the card has no room for them. */}
-                    {[byGrade[grade].wonOfArrived, byGrade[grade].wonOfClosed].map((estimate, i) => (
-                      <Table.Td
-                        key={i}
-                        ta="right"
-                        title={t('dashboard.kpi.conversion.shareCounts', {
-                          won: formatNumber(hitsOf(estimate), language),
-                          n: formatNumber(estimate.n, language),
-                        })}
-                      >
-                        {share(estimate.value)}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+                  ))}
+                </Table.Tr>
+              );
+            })}
+          </GradeTable>
         </Stack>
       }
     >

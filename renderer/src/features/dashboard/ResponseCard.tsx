@@ -10,7 +10,7 @@ import { CountLink, useDrillQuery } from './DrillContext';
 import { Figure } from './Figure';
 import { HandOversText, responseLogLink } from './HandOversLink';
 import type { KpiRow } from './KpiCards';
-import { GRADE_KEYS, Trend, Verdict } from './KpiParts';
+import { GRADE_KEYS, GradeTable, Trend, Verdict } from './KpiParts';
 
 export function ResponseCard({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
@@ -79,46 +79,37 @@ export function ResponseCard({ row }: { row: KpiRow }) {
             />
           </Text>
           {grades.length > 0 && (
-            <Table
-              verticalSpacing={0}
-              horizontalSpacing={4}
-              fz="xs"
-              mt={4}
-              data-testid="kpi-response-grades"
+            <GradeTable
+              headers={[
+                t('dashboard.kpi.response.target'),
+                t('dashboard.kpi.response.medianShort'),
+                t('dashboard.kpi.response.withinShort'),
+              ]}
+              testId="kpi-response-grades"
               // "24 小时" on one line: the card is narrow at 1280 px and a wrapped duration reads as two figures.
-              style={{ whiteSpace: 'nowrap' }}
+              isNoWrap
             >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th />
-                  <Table.Th ta="right">{t('dashboard.kpi.response.target')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.kpi.response.medianShort')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.kpi.response.withinShort')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {grades.map((grade) => {
-                  const figures = byGrade[grade];
-                  return (
-                    <Table.Tr key={grade} data-grade={grade}>
-                      <Table.Td>{t(`dashboard.balance.groups.${grade}`)}</Table.Td>
-                      <Table.Td ta="right">{minutes(row.targets.responseMinutes[grade])}</Table.Td>
-                      <Table.Td ta="right">{minutes(figures.medianMinutes)}</Table.Td>
-                      {/* The counts the share divides, on hover: the card has no room for them. */}
-                      <Table.Td
-                        ta="right"
-                        title={t('dashboard.kpi.response.withinCounts', {
-                          hits: formatNumber(hitsOf(figures.withinTarget), language),
-                          n: formatNumber(figures.withinTarget.n, language),
-                        })}
-                      >
-                        {formatShare(figures.withinTarget.value, language)}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+              {grades.map((grade) => {
+                const figures = byGrade[grade];
+                return (
+                  <Table.Tr key={grade} data-grade={grade}>
+                    <Table.Td>{t(`dashboard.balance.groups.${grade}`)}</Table.Td>
+                    <Table.Td ta="right">{minutes(row.targets.responseMinutes[grade])}</Table.Td>
+                    <Table.Td ta="right">{minutes(figures.medianMinutes)}</Table.Td>
+                    {/* The counts the share divides, on hover: the card has no room for them. */}
+                    <Table.Td
+                      ta="right"
+                      title={t('dashboard.kpi.response.withinCounts', {
+                        hits: formatNumber(hitsOf(figures.withinTarget), language),
+                        n: formatNumber(figures.withinTarget.n, language),
+                      })}
+                    >
+                      {formatShare(figures.withinTarget.value, language)}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </GradeTable>
           )}
         </Stack>
       }
