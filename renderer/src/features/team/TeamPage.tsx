@@ -137,7 +137,13 @@ export function TeamPage() {
                 <Table.Th ta="right" w={72}>
                   {t('team.columns.weight')}
                 </Table.Th>
-                <Table.Th w={110}>{t('team.columns.caps')}</Table.Th>
+                <Table.Th w={110}>
+                  {t('team.columns.caps')}
+                  {/* Which cap is which, on a line of its own: "Caps (open / daily)" broke into four. */}
+                  <Text size="xs" c="dimmed" fw={400} style={{ whiteSpace: 'nowrap' }}>
+                    {t('team.columns.capsParts')}
+                  </Text>
+                </Table.Th>
                 <Table.Th w={100}>{t('team.columns.availability')}</Table.Th>
                 <Table.Th w={130}>
                   <RepFitHeader fit={fit.data} />
@@ -177,7 +183,8 @@ export function TeamPage() {
                   </Table.Td>
                   <Table.Td ta="right">{formatNumber(rep.weight, language)}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">
+                    {/* "70 / 12" on one line: split, it reads as two unrelated numbers. */}
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {cap(rep.capOpen)} / {cap(rep.capDaily)}
                     </Text>
                   </Table.Td>
