@@ -1,6 +1,6 @@
 // Score calibration on demand: per grade and score band, the share of the period's closed leads that was won,
 // beside what the learned model predicted for them.
-import { Button, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Paper, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useClient } from '../../api/client-context';
@@ -9,6 +9,7 @@ import { useLanguage } from '../../ui/use-language';
 import { useDashboardTranslation } from './bundle';
 import { formatShare } from './dashboard-format';
 import type { KpiQuery } from './dashboard-queries';
+import { DefinitionTooltip } from './DefinitionTooltip';
 
 export function CalibrationTable({ query }: { query: KpiQuery }) {
   const { t } = useDashboardTranslation();
@@ -23,17 +24,11 @@ export function CalibrationTable({ query }: { query: KpiQuery }) {
   const h = (key: string) => t(`dashboard.calibration.${key}`);
   return (
     <Paper withBorder radius="md" p="md" data-testid="dashboard-calibration">
-      <Tooltip
-        label={h('definition')}
-        multiline
-        w={360}
-        withArrow
-        events={{ hover: true, focus: true, touch: true }}
-      >
+      <DefinitionTooltip definition={h('definition')}>
         <Text fw={600} tabIndex={0} mb="xs">
           {h('title')} ⓘ
         </Text>
-      </Tooltip>
+      </DefinitionTooltip>
       {!isShown ? (
         <Button className="fl-print-hide" variant="default" size="xs" onClick={() => setShown(true)}>
           {h('show')}

@@ -1,5 +1,6 @@
 // One figure on the Dashboard: a label (with its definition in a tooltip), the value, and a line under it.
-import { Group, Paper, Text, Tooltip } from '@mantine/core';
+import { Group, Paper, Text } from '@mantine/core';
+import { DefinitionTooltip } from './DefinitionTooltip';
 import type { ReactNode } from 'react';
 
 export function Figure({
@@ -38,15 +39,9 @@ export function Figure({
         {definition === undefined ? (
           title
         ) : (
-          <Tooltip
-            label={definition}
-            multiline
-            w={320}
-            withArrow
-            events={{ hover: true, focus: true, touch: true }}
-          >
+          <DefinitionTooltip definition={definition} w={320}>
             {title}
-          </Tooltip>
+          </DefinitionTooltip>
         )}
       </Group>
       <Text fz={valueSize} fw={700} data-testid={`${testId}-value`}>

@@ -4,7 +4,7 @@
 import '@mantine/charts/styles.css';
 import './period-charts.css';
 import { BarChart } from '@mantine/charts';
-import { Grid, Paper, Text, Tooltip } from '@mantine/core';
+import { Grid, Paper, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { Language } from '../../i18n';
@@ -16,6 +16,7 @@ import { arrivalBars, durationParts, funnelBars, responseBars, type ChartBar } f
 import { formatDays, formatShare } from './dashboard-format';
 import type { KpiQuery } from './dashboard-queries';
 import { useResponseBuckets } from './dashboard-queries';
+import { DefinitionTooltip } from './DefinitionTooltip';
 import { useDrillQuery } from './DrillContext';
 import type { KpiRow } from './KpiCards';
 import { leadsDrillHref } from './leads-drill';
@@ -108,17 +109,11 @@ function ChartCard({
 }) {
   return (
     <Paper withBorder radius="md" p="md" data-testid={testId} component="figure" m={0}>
-      <Tooltip
-        label={definition}
-        multiline
-        w={340}
-        withArrow
-        events={{ hover: true, focus: true, touch: true }}
-      >
+      <DefinitionTooltip definition={definition} w={340}>
         <Text size="sm" fw={600} tabIndex={0} component="figcaption" mb="xs">
           {title} ⓘ
         </Text>
-      </Tooltip>
+      </DefinitionTooltip>
       {children}
     </Paper>
   );

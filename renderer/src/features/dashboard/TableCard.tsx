@@ -1,5 +1,6 @@
 // A Dashboard table's frame: its title (with its definition on hover), its Export menu, and a scroll container.
-import { Group, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { Group, Paper, Table, Text } from '@mantine/core';
+import { DefinitionTooltip } from './DefinitionTooltip';
 import { ExportMenu, type ExportableTable } from './ExportMenu';
 
 export function TableCard({
@@ -21,17 +22,11 @@ export function TableCard({
         {definition === undefined ? (
           <Text fw={600}>{title}</Text>
         ) : (
-          <Tooltip
-            label={definition}
-            multiline
-            w={360}
-            withArrow
-            events={{ hover: true, focus: true, touch: true }}
-          >
+          <DefinitionTooltip definition={definition}>
             <Text fw={600} tabIndex={0}>
               {title} ⓘ
             </Text>
-          </Tooltip>
+          </DefinitionTooltip>
         )}
         <ExportMenu table={table} testId={`${testId}-export`} />
       </Group>
