@@ -4,7 +4,14 @@
 // whole, so nothing is merged, and each thread runs (and V8 compiles) only its own part's code.
 import type { Database } from 'better-sqlite3';
 import { createRng } from '../../domain/clock';
-import { balanceFromFairness, type BalanceReport } from '../../domain/kpi/balance';
+import {
+  balanceFromFairness,
+  balancePointsOf,
+  type BalanceReport,
+  type GroupBalancePoint,
+} from '../../domain/kpi/balance';
+import { computeBalanceTrend, type BalanceTrendPoint } from '../../domain/kpi/balance-trend';
+import { computePeriodFairness, type Receipt } from '../../domain/distribution/fair-shares';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar';
 import { forEachHandOverSlice, type HandOverRow } from '../../store/dashboard-handovers';
@@ -24,7 +31,7 @@ import {
 } from '../../store/dashboard-kpi';
 import { sumStageStays, type StageStays } from '../../store/dashboard-stays';
 import type { ReceiptCount } from '../../store/fairness-receipts';
-import { readPeriodFairness } from '../distribution/fairness';
+import { readFairnessReps, receiptsOfCounts } from '../distribution/fairness';
 import { createReceiptCounter, responseRowsOf } from './handovers';
 import type { ResolvedPeriod } from './period';
 import { createPeriodTallier, figuresOfPeriodTallies, type PeriodResponses } from './response-figures';
@@ -44,8 +51,10 @@ export interface KpiReadInput {
 export interface HandOverReads {
   readonly responses: PeriodResponses;
   readonly balance: BalanceReport;
-  /** The same balance for the period before, to compare with. */
-  readonly balanceBefore: BalanceReport;
+  /** The same figures for the period before, to compare with (values only). */
+  readonly balanceBefore: readonly GroupBalancePoint[];
+  /** All leads' Gini window by window through the period: the balance card's sparkline. */
+  readonly balanceTrend: readonly BalanceTrendPoint[];
   /** Distinct leads each rep received in the period, by grade then. */
   readonly receivedByGrade: ReadonlyMap<string, GradeCounts>;
   /** Leads with a hand-over in the period not yet contacted. */
@@ -111,15 +120,7 @@ export function readHandOvers(db: Database, input: KpiReadInput): HandOverReads 
   });
   return {
     responses: figuresOfPeriodTallies(tallier.finish()),
-    balance: readBalance(db, period, input.targets, input.now, receipts.totals(), tierRepIds),
-    balanceBefore: readBalance(
-      db,
-      { ...period.previous, days: period.days, utcOffsetMinutes: period.utcOffsetMinutes },
-      input.targets,
-      input.now,
-      receiptsBefore.totals(),
-      tierRepIds,
-    ),
+    ...readBalances(db, input, receipts.totals(), receiptsBefore.totals(), tierRepIds),
     receivedByGrade: received.counts(),
     notContactedLeads: notContacted.size,
   };
@@ -144,32 +145,45 @@ export function readLeads(db: Database, input: KpiReadInput): LeadReads {
 }
 
 /**
- * Balance for the period as the distribution page counts fairness (readPeriodFairness: leads given by
+ * Balance for the period as the distribution page counts fairness (computePeriodFairness: leads given by
  * distribution, at their grade then, owed to the reps there each day), with intervals and verdicts, from the
  * period's receipts as countReceipts counts them; a tier filter (`inTier`, its reps) keeps that tier's reps. A source
- * or a single rep has no balance of its own: those filters leave it team-wide.
+ * or a single rep has no balance of its own: those filters leave it team-wide. The same for the period before, and
+ * the period's trend (balance-trend.ts).
  */
-function readBalance(
+function readBalances(
   db: Database,
-  period: Pick<ResolvedPeriod, 'fromDate' | 'toDate' | 'utcOffsetMinutes' | 'firstDay' | 'days'>,
-  targets: KpiTargets,
-  now: number,
+  { period, targets, now }: KpiReadInput,
   counted: readonly ReceiptCount[],
+  countedBefore: readonly ReceiptCount[],
   inTier: ReadonlySet<string> | undefined,
-): BalanceReport {
-  const fairness = readPeriodFairness(
-    db,
-    period.fromDate,
-    period.toDate,
-    period.utcOffsetMinutes,
-    now,
-    counted,
-  );
-  // Seeded by the period, so the same question always gets the same interval.
-  return balanceFromFairness(
-    fairness,
-    createRng(period.firstDay * 31 + period.days),
-    targets.balance,
-    inTier === undefined ? undefined : (repId) => inTier.has(repId),
-  );
+): Pick<HandOverReads, 'balance' | 'balanceBefore' | 'balanceTrend'> {
+  const reps = readFairnessReps(db, period.utcOffsetMinutes, now);
+  const isIncluded = inTier === undefined ? undefined : (repId: string) => inTier.has(repId);
+  const fairnessOf = (of: Pick<ResolvedPeriod, 'fromDate' | 'toDate'>, receipts: readonly Receipt[]) =>
+    computePeriodFairness({ reps, receipts, from: of.fromDate, to: of.toDate, now });
+  const receipts = receiptsOfCounts(counted);
+  return {
+    balance: balanceFromFairness(
+      fairnessOf(period, receipts),
+      // Seeded by the period, so the same question always gets the same interval.
+      createRng(period.firstDay * 31 + period.days),
+      targets.balance,
+      isIncluded,
+    ),
+    // Only compared with: its values, without the intervals a verdict needs.
+    balanceBefore: balancePointsOf(
+      fairnessOf(period.previous, receiptsOfCounts(countedBefore)),
+      targets.balance,
+      isIncluded,
+    ),
+    balanceTrend: computeBalanceTrend({
+      reps,
+      receipts,
+      dates: period.dates,
+      now,
+      options: targets.balance,
+      ...(isIncluded === undefined ? {} : { isIncluded }),
+    }),
+  };
 }

@@ -147,13 +147,13 @@ export async function computeKpiRow(ctx: CallContext, input: KpiInput): Promise<
     },
     balance: {
       ...handOvers.balance,
-      previous: handOvers.balanceBefore.groups.map(({ group, leads, stdDev, gini, verdict }) => ({
+      previous: handOvers.balanceBefore.map(({ group, leads, stdDev, gini }) => ({
         group,
         leads,
-        stdDev: stdDev.value,
-        gini: gini.value,
-        verdict,
+        stdDev,
+        gini,
       })),
+      trend: handOvers.balanceTrend,
     },
     satisfaction: readPulseSummary(db, period.toDate),
     arrivalsSeries: seriesOf(

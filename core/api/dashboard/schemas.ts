@@ -79,10 +79,13 @@ const balanceSchema = z
             leads: int,
             stdDev: maybe,
             gini: maybe,
-            verdict: z.enum(['too_few', 'even', 'uneven']),
           })
           .strict(),
       )
+      .readonly(),
+    /** All leads' Gini window by window (a day each up to 14 days, else whole weeks back from the last day). */
+    trend: z
+      .array(z.object({ from: z.string(), to: z.string(), leads: int, gini: maybe }).strict())
       .readonly(),
   })
   .strict();

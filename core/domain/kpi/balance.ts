@@ -152,18 +152,20 @@ function isInGroup(grade: Grade | null, group: BalanceGroup): boolean {
   return (grade ?? 'ungraded') === group;
 }
 
-/**
- * Balance over the given reps (reps who got nothing count as zero; assignments to other reps are ignored).
- * Intervals come from a percentile bootstrap over the group's leads with `rng` (multinomial resampling of the
- * per-rep counts); reps are sorted by id first, so caller order never changes a figure. Invariants: verdict is
- * 'too_few' whenever leads < minSample; with available days, each value equals computeFairness's for the group.
- */
-export function computeBalance(
-  reps: readonly BalanceRep[],
-  counts: readonly BalanceCount[],
-  rng: Rng,
-  options: BalanceOptions = DEFAULT_BALANCE_OPTIONS,
-): BalanceReport {
+/** The reps and groups computeBalance judges: who counts (with their days) and each group's leads per rep. */
+interface BalanceSamples {
+  readonly sortedReps: readonly BalanceRep[];
+  /** Indexes into sortedReps of the reps that count against the spread. */
+  readonly counted: readonly number[];
+  readonly countedDays: readonly number[];
+  readonly isAdjusted: boolean;
+  readonly totalDays: number;
+  readonly perGroup: ReadonlyMap<BalanceGroup, readonly number[]>;
+  /** Each counted rep's weight in a group's fair split: the leads of the group owed to them, else their days. */
+  readonly weightsOf: (group: BalanceGroup) => readonly number[];
+}
+
+function balanceSamples(reps: readonly BalanceRep[], counts: readonly BalanceCount[]): BalanceSamples {
   const sortedReps = [...reps].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const indexOf = new Map(sortedReps.map((rep, i) => [rep.id, i]));
   const days = sortedReps.map((rep) => Math.max(0, rep.availableDays ?? 0));
@@ -172,7 +174,6 @@ export function computeBalance(
     sortedReps.length > 0 && sortedReps.every((r) => r.availableDays !== undefined) && totalDays > 0;
   // Reps with no available day could not receive anything: they do not count against the spread.
   const counted = sortedReps.flatMap((_, i) => (!isAdjusted || (days[i] ?? 0) > 0 ? [i] : []));
-  const repCount = counted.length;
   const perGroup = new Map<BalanceGroup, number[]>(
     GROUPS.map((g) => [g, new Array<number>(sortedReps.length).fill(0)]),
   );
@@ -186,7 +187,6 @@ export function computeBalance(
   }
   const countedDays = counted.map((i) => days[i] ?? 0);
   const hasOwed = isAdjusted && sortedReps.every((r) => r.owed !== undefined);
-  /** Each counted rep's weight in a group's fair split: the leads of the group owed to them, else their days. */
   const weightsOf = (group: BalanceGroup): readonly number[] =>
     hasOwed
       ? counted.map((i) => {
@@ -198,17 +198,44 @@ export function computeBalance(
           );
         })
       : countedDays;
+  return { sortedReps, counted, countedDays, isAdjusted, totalDays, perGroup, weightsOf };
+}
+
+/** One group's leads per counted rep and the two statistics over them (balanceStatistics). */
+function groupSample(samples: BalanceSamples, group: BalanceGroup) {
+  const { counted, countedDays, isAdjusted, totalDays } = samples;
+  const all = samples.perGroup.get(group) ?? [];
+  const perRep = counted.map((i) => all[i] ?? 0);
+  return {
+    perRep,
+    leads: perRep.reduce((a, b) => a + b, 0),
+    statistics: balanceStatistics(countedDays, isAdjusted ? totalDays : null, samples.weightsOf(group)),
+  };
+}
+
+/**
+ * Balance over the given reps (reps who got nothing count as zero; assignments to other reps are ignored).
+ * Intervals come from a percentile bootstrap over the group's leads with `rng` (multinomial resampling of the
+ * per-rep counts); reps are sorted by id first, so caller order never changes a figure. Invariants: verdict is
+ * 'too_few' whenever leads < minSample; with available days, each value equals computeFairness's for the group.
+ */
+export function computeBalance(
+  reps: readonly BalanceRep[],
+  counts: readonly BalanceCount[],
+  rng: Rng,
+  options: BalanceOptions = DEFAULT_BALANCE_OPTIONS,
+): BalanceReport {
+  const samples = balanceSamples(reps, counts);
+  const { sortedReps, counted, isAdjusted, perGroup, weightsOf } = samples;
+  const repCount = counted.length;
 
   const groups = GROUPS.map((group): GroupBalance => {
-    const { stdDevOf, giniOf } = balanceStatistics(
-      countedDays,
-      isAdjusted ? totalDays : null,
-      weightsOf(group),
-    );
-    const all = perGroup.get(group) ?? [];
-    const perRep = counted.map((i) => all[i] ?? 0);
-    const leads = perRep.reduce((a, b) => a + b, 0);
-    const [stdDev, gini] = bootstrapCountsEstimates(perRep, [stdDevOf, giniOf], rng) as [Estimate, Estimate];
+    const { perRep, leads, statistics } = groupSample(samples, group);
+    const [stdDev, gini] = bootstrapCountsEstimates(
+      perRep,
+      [statistics.stdDevOf, statistics.giniOf],
+      rng,
+    ) as [Estimate, Estimate];
     const isTooFew = leads < options.minSample || repCount < 2;
     const verdict: BalanceVerdict = isTooFew
       ? 'too_few'
@@ -249,17 +276,13 @@ export function computeBalance(
   return { groups, newReps: { newReps: newCount, share, floor, verdict } };
 }
 
-/**
- * Balance of the distribution page's fairness figures (computePeriodFairness), optionally for some of its reps
- * (a tier): the same received counts, grades, available days and owed leads, so both pages say the same σ and
- * Gini.
- */
-export function balanceFromFairness(
-  fairness: Pick<FairnessFigures, 'perRep' | 'newRepIds' | 'availabilityAdjusted'>,
-  rng: Rng,
-  options: BalanceOptions = DEFAULT_BALANCE_OPTIONS,
-  isIncluded: (repId: string) => boolean = () => true,
-): BalanceReport {
+type FairnessOfBalance = Pick<FairnessFigures, 'perRep' | 'newRepIds' | 'availabilityAdjusted'>;
+
+/** The reps (of those `isIncluded`) and their counts per grade in fairness figures, as computeBalance takes them. */
+function balanceInputsOf(
+  fairness: FairnessOfBalance,
+  isIncluded: (repId: string) => boolean,
+): { reps: BalanceRep[]; counts: BalanceCount[] } {
   const newIds = new Set<string>(fairness.newRepIds);
   const reps: BalanceRep[] = [];
   const counts: BalanceCount[] = [];
@@ -275,5 +298,54 @@ export function balanceFromFairness(
       counts.push({ repId, grade, count: row.byGrade[grade] });
     counts.push({ repId, grade: null, count: row.byGrade.ungraded });
   }
+  return { reps, counts };
+}
+
+/**
+ * Balance of the distribution page's fairness figures (computePeriodFairness), optionally for some of its reps
+ * (a tier): the same received counts, grades, available days and owed leads, so both pages say the same σ and
+ * Gini.
+ */
+export function balanceFromFairness(
+  fairness: FairnessOfBalance,
+  rng: Rng,
+  options: BalanceOptions = DEFAULT_BALANCE_OPTIONS,
+  isIncluded: (repId: string) => boolean = () => true,
+): BalanceReport {
+  const { reps, counts } = balanceInputsOf(fairness, isIncluded);
   return computeBalance(reps, counts, rng, options);
+}
+
+/** A group's figures without intervals: what balanceFromFairness gives as each estimate's value. */
+export interface GroupBalancePoint {
+  readonly group: BalanceGroup;
+  readonly leads: number;
+  /** Null without leads. */
+  readonly stdDev: number | null;
+  readonly gini: number | null;
+  /** Fewer than minSample leads, or fewer than two reps counted: the verdict would be "too few to judge". */
+  readonly isTooFew: boolean;
+}
+
+/**
+ * Every group's σ and Gini in fairness figures without the bootstrap: for a period only compared with (the one
+ * before) or a point of a trend, each the value balanceFromFairness gives for the same figures.
+ */
+export function balancePointsOf(
+  fairness: FairnessOfBalance,
+  options: Pick<BalanceOptions, 'minSample'> = DEFAULT_BALANCE_OPTIONS,
+  isIncluded: (repId: string) => boolean = () => true,
+): GroupBalancePoint[] {
+  const { reps, counts } = balanceInputsOf(fairness, isIncluded);
+  const samples = balanceSamples(reps, counts);
+  return GROUPS.map((group) => {
+    const { perRep, leads, statistics } = groupSample(samples, group);
+    return {
+      group,
+      leads,
+      stdDev: leads === 0 ? null : statistics.stdDevOf(perRep),
+      gini: leads === 0 ? null : statistics.giniOf(perRep),
+      isTooFew: leads < options.minSample || samples.counted.length < 2,
+    };
+  });
 }

@@ -13,17 +13,30 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
   let fairness: CallOutput<'distribution.fairness'>;
   let ledger: CallOutput<'distribution.ledger'>;
   let rowBefore: CallOutput<'dashboard.kpis'>;
+  let weekRows: CallOutput<'dashboard.kpis'>[];
+  let dayRow: CallOutput<'dashboard.kpis'>;
+  let dayRows: CallOutput<'dashboard.kpis'>[];
+  /** The team's local date `offset` days before today. */
+  let day: (offset: number) => string;
 
   beforeAll(async () => {
     t = createTestService(tempDir());
     await t.client.call('workspace.loadDemo', {});
-    const day = (offset: number) =>
+    day = (offset: number) =>
       new Date(t.clock.now + 8 * 3_600_000 - offset * 86_400_000).toISOString().slice(0, 10);
     const period = { from: day(59), to: day(0) };
     row = await t.client.call('dashboard.kpis', period);
     fairness = await t.client.call('distribution.fairness', period);
     ledger = await t.client.call('distribution.ledger', period);
     rowBefore = await t.client.call('dashboard.kpis', { from: day(119), to: day(60) });
+    // Each point of the trend asked for as a period of its own.
+    weekRows = [];
+    for (const point of row.balance.trend)
+      weekRows.push(await t.client.call('dashboard.kpis', { from: point.from, to: point.to }));
+    dayRow = await t.client.call('dashboard.kpis', { from: day(13), to: day(0) });
+    dayRows = [];
+    for (const point of dayRow.balance.trend)
+      dayRows.push(await t.client.call('dashboard.kpis', { from: point.from, to: point.to }));
   }, 120_000);
   afterAll(() => t.close());
 
@@ -53,15 +66,42 @@ describe('balance on the Dashboard and fairness on the Rules page', () => {
   it('compares with the period before as the Dashboard shows that period itself', () => {
     expect(rowBefore.period).toEqual({ ...row.previous, days: row.period.days });
     expect(row.balance.previous).toEqual(
-      rowBefore.balance.groups.map(({ group, leads, stdDev, gini, verdict }) => ({
+      rowBefore.balance.groups.map(({ group, leads, stdDev, gini }) => ({
         group,
         leads,
         stdDev: stdDev.value,
         gini: gini.value,
-        verdict,
       })),
     );
     expect(row.balance.previous.find((g) => g.group === 'all')?.leads).toBeGreaterThan(20);
+  });
+
+  it('draws its trend week by week back from the last day, each point the Gini of that week asked for alone', () => {
+    // 60 days: eight whole weeks ending on the period's last day; the first four days are no whole week.
+    expect(row.balance.trend.map((p) => [p.from, p.to])).toEqual(
+      Array.from({ length: 8 }, (_, k) => [day(55 - 7 * k), day(49 - 7 * k)]),
+    );
+    expect(row.balance.trend.filter((p) => p.gini !== null).length).toBeGreaterThan(0);
+    row.balance.trend.forEach((point, k) => {
+      const all = weekRows[k]?.balance.groups.find((g) => g.group === 'all');
+      expect(point.leads, point.from).toBe(all?.leads);
+      if (all?.verdict === 'too_few') expect(point.gini, point.from).toBeNull();
+      else expect(point.gini ?? Number.NaN, point.from).toBeCloseTo(all?.gini.value ?? Number.NaN, 12);
+    });
+  });
+
+  it('draws a period of two weeks day by day, each point that day asked for alone', () => {
+    expect(dayRow.balance.trend.map((p) => p.from)).toEqual(
+      Array.from({ length: 14 }, (_, k) => day(13 - k)),
+    );
+    dayRow.balance.trend.forEach((point, k) => {
+      const all = dayRows[k]?.balance.groups.find((g) => g.group === 'all');
+      expect(point.to).toBe(point.from);
+      expect(point.leads, point.from).toBe(all?.leads);
+      expect(point.gini, point.from).toBe(
+        all?.verdict === 'too_few' ? null : (all?.gini.value ?? Number.NaN),
+      );
+    });
   });
 
   it('puts an interval around each figure it judges', () => {

@@ -97,8 +97,12 @@ export const ROW: KpiRow = {
     groups: [group('all', 10), group('ab', 3)],
     newReps: { newReps: 1, share: est(2 / 3, 3), floor: 0.25, verdict: 'too_few' },
     previous: [
-      { group: 'all', leads: 12, stdDev: 1.5, gini: 0.3, verdict: 'too_few' },
-      { group: 'ab', leads: 4, stdDev: 1, gini: 0.25, verdict: 'too_few' },
+      { group: 'all', leads: 12, stdDev: 1.5, gini: 0.3 },
+      { group: 'ab', leads: 4, stdDev: 1, gini: 0.25 },
+    ],
+    trend: [
+      { from: '2026-11-22', to: '2026-11-22', leads: 25, gini: 0.2 },
+      { from: '2026-11-23', to: '2026-11-23', leads: 5, gini: null },
     ],
   },
   satisfaction: {

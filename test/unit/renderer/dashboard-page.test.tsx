@@ -146,10 +146,7 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
       balance: {
         ...ROW.balance,
         groups: [...ROW.balance.groups, grade('A', 3, 0.75, 'too_few'), grade('B', 40, 0.5, 'uneven')],
-        previous: [
-          ...ROW.balance.previous,
-          { group: 'B' as const, leads: 30, stdDev: 2, gini: 0.35, verdict: 'even' as const },
-        ],
+        previous: [...ROW.balance.previous, { group: 'B' as const, leads: 30, stdDev: 2, gini: 0.35 }],
       },
     };
     renderWithApp(<DashboardPage />, createFakeClient({ ...answers(), 'dashboard.kpis': () => row }));
@@ -168,6 +165,35 @@ describe('the Dashboard page', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('kpi-balance-previous').textContent).toBe(
       'before: Gini 0.25 for A/B leads (4), 0.3 for all (12)',
     );
+  });
+
+  it('draws the balance trend with what a point is, and none when every window had too few', async () => {
+    const weekly = {
+      ...ROW,
+      balance: {
+        ...ROW.balance,
+        trend: [
+          { from: '2026-11-10', to: '2026-11-16', leads: 30, gini: 0.2 },
+          { from: '2026-11-17', to: '2026-11-23', leads: 40, gini: 0.3 },
+        ],
+      },
+    };
+    const { unmount } = renderWithApp(
+      <DashboardPage />,
+      createFakeClient({ ...answers(), 'dashboard.kpis': () => weekly }),
+    );
+    const card = await screen.findByTestId('kpi-balance');
+    expect(within(card).getByTestId('kpi-balance-trend')).toBeTruthy();
+    expect(card.textContent).toContain("trend: all leads' Gini per week (none for a week under 20 leads)");
+    unmount();
+    const tooFew = {
+      ...ROW,
+      balance: { ...ROW.balance, trend: [{ from: '2026-11-23', to: '2026-11-23', leads: 5, gini: null }] },
+    };
+    renderWithApp(<DashboardPage />, createFakeClient({ ...answers(), 'dashboard.kpis': () => tooFew }));
+    const again = await screen.findByTestId('kpi-balance');
+    expect(within(again).queryByTestId('kpi-balance-trend')).toBeNull();
+    expect(again.textContent).not.toContain('trend:');
   });
 
   it('never words a new-rep share under its floor as "not below", even when chance could explain it', async () => {

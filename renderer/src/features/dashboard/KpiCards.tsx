@@ -245,6 +245,24 @@ function previousBalance(t: TFunction, previous: KpiRow['balance']['previous'], 
   });
 }
 
+/** All leads' Gini window by window through the period, with what a point is. */
+function BalanceTrend({ row }: { row: KpiRow }) {
+  const { t } = useDashboardTranslation();
+  const { trend } = row.balance;
+  if (!trend.some((point) => point.gini !== null)) return null;
+  const isDaily = trend.every((point) => point.from === point.to);
+  return (
+    <div>
+      <Trend data={trend.map((point) => point.gini)} testId="kpi-balance-trend" />
+      <Text size="xs" c="dimmed">
+        {t(isDaily ? 'dashboard.kpi.balance.trendDaily' : 'dashboard.kpi.balance.trendWeekly', {
+          min: row.targets.balance.minSample,
+        })}
+      </Text>
+    </div>
+  );
+}
+
 function BalanceCard({ row }: { row: KpiRow }) {
   const { t } = useDashboardTranslation();
   const language = useLanguage();
@@ -272,6 +290,7 @@ function BalanceCard({ row }: { row: KpiRow }) {
             {previousBalance(t, row.balance.previous, language)}
           </Text>
           <BalanceByGrade balance={row.balance} />
+          <BalanceTrend row={row} />
         </Stack>
       }
     />
