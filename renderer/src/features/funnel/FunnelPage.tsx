@@ -209,6 +209,7 @@ export function FunnelPage() {
                       now={now}
                       labels={cardLabels}
                       onOpen={setOpenLeadId}
+                      draggedId={dragged?.id ?? null}
                     />
                   ))}
                 </Group>

@@ -38,6 +38,60 @@ interface CardsProps {
   now: number;
   labels: CardLabels;
   onOpen: (id: string) => void;
+  /** The lead being dragged, if any. */
+  draggedId: string | null;
+}
+
+/**
+ * Slots for the rendered indexes: an index keeps its slot while it stays rendered, and an index scrolled in takes a
+ * slot an index scrolled out let go. Keyed by slot, a card scrolled out hands its elements to the card scrolled in:
+ * React updates a few texts instead of unmounting one card and mounting another, which made most of a scroll's
+ * garbage and its collector's pauses (test/bench/kanban.bench.ts). A kept index (the column's Tab stop, the card
+ * being dragged) keeps its slot even scrolled out, so its element is never handed to another lead: the focus or a
+ * drag stays with its lead, or goes with the element. Held across renders (useState); the same indexes give the
+ * same slots again, so a render React repeats agrees with the first.
+ */
+class CardSlots {
+  private slots: ReadonlyMap<number, number> = new Map();
+  private dragged: { readonly id: string; readonly index: number } | null = null;
+
+  /** The dragged lead's index while `id` is dragged: where it was when the drag began, found among `shown`. */
+  draggedIndex(id: string | null, shown: (id: string) => number | undefined): number | null {
+    if (id === null) this.dragged = null;
+    else if (this.dragged?.id !== id) {
+      const index = shown(id);
+      this.dragged = index === undefined ? null : { id, index };
+    }
+    return this.dragged?.index ?? null;
+  }
+
+  assign(indexes: readonly number[], kept: readonly (number | null)[]): ReadonlyMap<number, number> {
+    const before = this.slots;
+    const slots = new Map<number, number>();
+    const taken = new Set<number>();
+    for (const index of [...kept, ...indexes]) {
+      const slot = index === null ? undefined : before.get(index);
+      if (index !== null && slot !== undefined) {
+        slots.set(index, slot);
+        taken.add(slot);
+      }
+    }
+    const freed: number[] = [];
+    for (const [index, slot] of before) if (!slots.has(index)) freed.push(slot);
+    let fresh = 0;
+    for (const index of [...indexes, ...kept]) {
+      if (index === null || slots.has(index)) continue;
+      let slot = freed.pop();
+      if (slot === undefined) {
+        while (taken.has(fresh)) fresh += 1;
+        slot = fresh;
+      }
+      taken.add(slot);
+      slots.set(index, slot);
+    }
+    this.slots = slots;
+    return slots;
+  }
 }
 
 /** Memoized: the page re-renders on every query and filter keystroke, a column only when its own props change. */
@@ -84,7 +138,7 @@ export const KanbanColumn = memo(function KanbanColumn({ label, ...cards }: Card
  * The scrolling part, apart from the column's chrome: it re-renders on every scroll frame, so it holds plain
  * elements only. The page after the visible one is fetched ahead, so scrolling rarely shows placeholders.
  */
-function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen }: CardsProps) {
+function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen, draggedId }: CardsProps) {
   const client = useClient();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -97,6 +151,7 @@ function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen }: 
   });
   // Roving focus: one card of the column is in the Tab order; ↑ ↓ Home End step it (scrolling it into view).
   const [active, setActive] = useState(0);
+  const [cardSlots] = useState(() => new CardSlots());
   const pendingFocus = useRef<number | null>(null);
   const totalRef = useRef(total);
   totalRef.current = total;
@@ -147,14 +202,25 @@ function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen }: 
     if (data) byPage.set(page, data.cards);
   });
 
+  const cardAt = (index: number) => byPage.get(Math.floor(index / BOARD_PAGE))?.[index % BOARD_PAGE];
+  const draggedIndex = cardSlots.draggedIndex(
+    draggedId,
+    (id) => items.find((item) => cardAt(item.index)?.id === id)?.index,
+  );
+  const slots = cardSlots.assign(
+    items.map((item) => item.index),
+    [active, draggedIndex],
+  );
+
   return (
     <div ref={scrollRef} className={classes.scroller} data-testid={`column-scroll-${stage}`}>
       <div className={classes.track} style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const card = byPage.get(Math.floor(item.index / BOARD_PAGE))?.[item.index % BOARD_PAGE];
+          const card = cardAt(item.index);
+          const slot = `slot-${slots.get(item.index) ?? -1}`;
           return card ? (
             <LeadCard
-              key={card.id}
+              key={slot}
               card={card}
               now={now}
               top={item.start}
@@ -166,7 +232,7 @@ function ColumnCards({ stage, total, firstCards, filter, now, labels, onOpen }: 
               onStep={onStep}
             />
           ) : (
-            <LeadCardPlaceholder key={`slot-${item.index}`} top={item.start} />
+            <LeadCardPlaceholder key={slot} top={item.start} />
           );
         })}
       </div>

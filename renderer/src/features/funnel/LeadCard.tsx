@@ -23,13 +23,44 @@ export interface CardLabels {
   readonly call: string;
 }
 
-/** The card texts in the current language; memoize on `t` and the language. */
+/**
+ * `words` remembered by key: a scrolling column words the same few spans and next steps over and over, and each
+ * translation call allocated more than the rest of the card's render (test/bench/kanban.bench.ts). Forgets all at
+ * `limit` entries, so a long session does not grow it.
+ */
+function remembered<T>(keyOf: (input: T) => string, words: (input: T) => string, limit = 2000) {
+  const known = new Map<string, string>();
+  return (input: T): string => {
+    const key = keyOf(input);
+    let said = known.get(key);
+    if (said === undefined) {
+      if (known.size >= limit) known.clear();
+      said = words(input);
+      known.set(key, said);
+    }
+    return said;
+  };
+}
+
+/** The card texts in the current language; memoize on `t` and the language (the remembered words are theirs). */
 export function createCardLabels(t: TFunction, language: Language): CardLabels {
+  const overdue = remembered(
+    (time: string) => time,
+    (time) => t('work.sla.overdue', { time }),
+  );
+  const dueIn = remembered(
+    (time: string) => time,
+    (time) => t('work.sla.dueIn', { time }),
+  );
+  const next = remembered(
+    (card: WorkCard) => `${card.nextKind ?? ''}\u0000${card.nextAt ?? ''}\u0000${card.nextStep ?? ''}`,
+    (card) => describeNextStep(card, t, language) ?? '',
+  );
   return {
     toBeRecycled: t('work.sla.toBeRecycled'),
-    overdue: (ms) => t('work.sla.overdue', { time: formatSpan(ms, language) }),
-    dueIn: (ms) => t('work.sla.dueIn', { time: formatSpan(ms, language) }),
-    next: (card) => describeNextStep(card, t, language),
+    overdue: (ms) => overdue(formatSpan(ms, language)),
+    dueIn: (ms) => dueIn(formatSpan(ms, language)),
+    next: (card) => next(card) || null,
     call: t('work.contact.call'),
   };
 }
