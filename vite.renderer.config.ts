@@ -29,6 +29,8 @@ export const rendererConfig = {
   build: {
     outDir,
     emptyOutDir: true,
+    // electron-vite leaves its renderer unminified unless told: both hosts ship the same minified bundle.
+    minify: true,
     chunkSizeWarningLimit: 2_000,
   },
 } satisfies UserConfig;
