@@ -43,8 +43,21 @@ function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 }
 
+/**
+ * Dates already worked out: a period's fairness asks each of its days' date once per rep, and `toISOString` was most
+ * of counting available days (the Dashboard counts a quarter's, its period before's and each of its weeks').
+ */
+const isoOfDay = new Map<number, string>();
+
 function isoOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoOfDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    // A long-running hub sees a few hundred distinct days a year; forget them all past ten years' worth.
+    if (isoOfDay.size >= 3650) isoOfDay.clear();
+    isoOfDay.set(day, iso);
+  }
+  return iso;
 }
 
 /**

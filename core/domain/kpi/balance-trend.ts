@@ -69,7 +69,7 @@ export function computeBalanceTrend(input: BalanceTrendInput): BalanceTrendPoint
       to: window.to,
       now: input.now,
     });
-    const all = balancePointsOf(fairness, input.options, input.isIncluded).find((g) => g.group === 'all');
+    const [all] = balancePointsOf(fairness, input.options, input.isIncluded, ['all']);
     return { ...window, leads: all?.leads ?? 0, gini: all === undefined || all.isTooFew ? null : all.gini };
   });
 }

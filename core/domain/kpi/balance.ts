@@ -328,17 +328,19 @@ export interface GroupBalancePoint {
 }
 
 /**
- * Every group's σ and Gini in fairness figures without the bootstrap: for a period only compared with (the one
- * before) or a point of a trend, each the value balanceFromFairness gives for the same figures.
+ * Each group's σ and Gini (every group's unless `groups` says which) in fairness figures without the bootstrap: for
+ * a period only compared with (the one before) or a point of a trend, each the value balanceFromFairness gives for
+ * the same figures.
  */
 export function balancePointsOf(
   fairness: FairnessOfBalance,
   options: Pick<BalanceOptions, 'minSample'> = DEFAULT_BALANCE_OPTIONS,
   isIncluded: (repId: string) => boolean = () => true,
+  groups: readonly BalanceGroup[] = GROUPS,
 ): GroupBalancePoint[] {
   const { reps, counts } = balanceInputsOf(fairness, isIncluded);
   const samples = balanceSamples(reps, counts);
-  return GROUPS.map((group) => {
+  return groups.map((group) => {
     const { perRep, leads, statistics } = groupSample(samples, group);
     return {
       group,
