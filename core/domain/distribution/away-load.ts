@@ -21,6 +21,7 @@
 import { DAY_MS } from '../clock';
 import { isOnLeave, isOutOfOfficeOn } from '../rep';
 import type { LeavePeriod, Rep } from '../rep';
+import { isoDateOfDay } from './local-time';
 
 /** The fields that say when a rep was away: start date, leave, out-of-office days. */
 type AwayFields = 'joinedOn' | 'leave' | 'outOfOfficeDays';
@@ -42,7 +43,7 @@ export function dayNumberOf(iso: string): number {
 
 /** The ISO date of a local day number. */
 export function isoOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return isoDateOfDay(day);
 }
 
 /**

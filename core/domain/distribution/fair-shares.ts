@@ -7,6 +7,7 @@ import { isOnLeave, isOutOfOfficeOn } from '../rep';
 import type { Rep } from '../rep';
 import { computeFairness } from './fairness';
 import type { FairnessFigures } from './fairness';
+import { isoDateOfDay } from './local-time';
 import { owedLeadsByRep } from './owed-leads';
 
 /** distributed = given by the rules (automatic or import); the rest are shown apart, never counted as received. */
@@ -44,23 +45,6 @@ function dayNumber(iso: string): number {
 }
 
 /**
- * Dates already worked out: a period's fairness asks each of its days' date once per rep, and `toISOString` was most
- * of counting available days (the Dashboard counts a quarter's, its period before's and each of its weeks').
- */
-const isoOfDay = new Map<number, string>();
-
-function isoOf(day: number): string {
-  let iso = isoOfDay.get(day);
-  if (iso === undefined) {
-    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    // A long-running hub sees a few hundred distinct days a year; forget them all past ten years' worth.
-    if (isoOfDay.size >= 3650) isoOfDay.clear();
-    isoOfDay.set(day, iso);
-  }
-  return iso;
-}
-
-/**
  * Days in [from, to] (inclusive ISO dates) the rep could receive leads: from the later of `from` and joining, to
  * the earlier of `to` and `until` (an inactive rep's last working day), leave and out-of-office days taken out.
  */
@@ -77,7 +61,7 @@ export function countAvailableDays(
   const last = Math.min(dayNumber(to), until === undefined ? Infinity : dayNumber(until));
   let days = 0;
   for (let day = first; day <= last; day += 1) {
-    const iso = isoOf(day);
+    const iso = isoDateOfDay(day);
     if (!isOnLeave(rep, iso) && !isOutOfOfficeOn(rep, iso)) days += 1;
   }
   return days;

@@ -12,7 +12,8 @@ export interface LocalTime {
 
 const dateCache = new Map<number, string>();
 
-function formatDay(dayNumber: number): string {
+/** The ISO date of a day number (days since 1970-01-01), worked out once per day (`toISOString` is not cheap). */
+export function isoDateOfDay(dayNumber: number): string {
   const cached = dateCache.get(dayNumber);
   if (cached !== undefined) return cached;
   const iso = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
@@ -28,7 +29,7 @@ export function toLocalTime(epochMs: number, utcOffsetMinutes: number): LocalTim
   const minuteOfDay = Math.floor((local - dayNumber * DAY_MS) / MINUTE_MS);
   // 1970-01-01 was a Thursday (ISO 4).
   const weekday = ((((dayNumber + 3) % 7) + 7) % 7) + 1;
-  return { date: formatDay(dayNumber), weekday, minuteOfDay };
+  return { date: isoDateOfDay(dayNumber), weekday, minuteOfDay };
 }
 
 /** `HH:MM` → minutes since midnight, or null when malformed. */
