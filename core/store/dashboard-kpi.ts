@@ -12,6 +12,7 @@ import {
 } from './dashboard-handovers';
 import { mainPathRankSql } from './kpi-facts';
 import type { Schema } from './schema';
+import { arrivalsByDay, type ArrivalRow } from './arrival-days';
 import { allOverRanges, leadsIndexedBy, qb, selectAll } from './sql';
 
 type Db = Schema;
@@ -65,23 +66,6 @@ const furthestRank = sql<number>`max(${mainPathRankSql('leads.stage')}, leads.hi
 /** A live lead that is not history (both columns are in leads_cohort, which covers the period's arrivals). */
 const isLiveArrival = sql<boolean>`leads.deleted_at IS NULL AND leads.is_history = 0`;
 
-export interface ArrivalRow {
-  readonly day: number;
-  readonly grade: string | null;
-  readonly source: string | null;
-  /** Main-path rank (raw 0 … won 4) of the furthest stage these leads reached, for the funnel flow. */
-  readonly furthest: number;
-  readonly arrived: number;
-  readonly won: number;
-  readonly lost: number;
-  readonly recycled: number;
-  readonly neverContacted: number;
-  /** Leads lost, recycled or never contacted (each lead once). */
-  readonly anyLoss: number;
-  readonly costFen: number;
-  readonly revenueFen: number;
-}
-
 /** [from, to) cut at the local midnights between them (the days of a period, the first and last maybe partial). */
 export function localDaysOf(period: KpiPeriod): [number, number][] {
   const offset = period.utcOffsetMinutes * 60_000;
@@ -99,12 +83,14 @@ export function localDaysOf(period: KpiPeriod): [number, number][] {
  * Leads that arrived (created, not history, not deleted) in [from, to), as they stand now, counted per local day,
  * grade, source and furthest stage: the cohort behind conversion, loss, the per-source table and the funnel flow.
  * Read a day at a time: each GROUP BY sorts one day's leads with their sums, not the whole period's (~20% less over
- * 100k leads, test/bench/dashboard.bench.ts); a day's rows are complete, as the day is part of the group.
+ * 100k leads, test/bench/dashboard.bench.ts); a day's rows are complete, as the day is part of the group. All
+ * leads' rows of a day are kept once counted (arrival-days.ts) until a lead of that day changes; a source filter picks
+ * its rows from them, a rep's or a tier's leads are counted each time.
  */
 export function countArrivals(db: Database, period: KpiPeriod, filter: KpiFilter): ArrivalRow[] {
   const day = dayOf('leads.created_at', period.utcOffsetMinutes);
-  const arrivalsBetween = (from: number, to: number) => {
-    const inner = filtered(qb.selectFrom('leads'), filter)
+  const arrivalsBetween = (of: KpiFilter) => (from: number, to: number) => {
+    const inner = filtered(qb.selectFrom('leads'), of)
       .where(isLiveArrival)
       .where('leads.created_at', '>=', from)
       .where('leads.created_at', '<', to)
@@ -137,7 +123,13 @@ export function countArrivals(db: Database, period: KpiPeriod, filter: KpiFilter
       ])
       .groupBy(['x.day', 'x.grade', 'x.source', 'x.furthest']);
   };
-  return allOverRanges(db, arrivalsBetween, localDaysOf(period));
+  const days = localDaysOf(period);
+  if (filter.repId !== undefined || filter.tier !== undefined)
+    return allOverRanges(db, arrivalsBetween(filter), days);
+  const rows = arrivalsByDay(db, days, period.utcOffsetMinutes, (missing) =>
+    allOverRanges(db, arrivalsBetween({}), missing),
+  );
+  return filter.source === undefined ? rows : rows.filter((row) => row.source === filter.source);
 }
 
 /** Arrivals of a period summed whole: what the period before needs to compare its conversion and loss with. */

@@ -303,6 +303,15 @@ export interface Schema {
   lead_locks: LeadLocksTable;
   pulse_answers: PulseAnswersTable;
   rep_out_of_office: RepOutOfOfficeTable;
+  arrival_days: ArrivalDaysTable;
+}
+
+/** A local day's counted arrivals, kept until a lead of that day changes (migration 0026, arrival-days.ts). */
+interface ArrivalDaysTable {
+  from_at: number;
+  to_at: number;
+  version: number;
+  rows_json: string;
 }
 
 /** A stretch a rep was out of office: epoch ms, to_at exclusive, null while still out (migration 0019). */

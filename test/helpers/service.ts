@@ -1,4 +1,5 @@
 // A service over a real SQLite file in a temp folder, with a controllable clock and readable ids.
+import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { createInProcessClient } from '../../core/api/transport/in-process-client';
 import { createService, type Service } from '../../core/api/service';
@@ -8,6 +9,8 @@ import type { Person } from '../../core/api/session/session-registry';
 
 export interface TestService {
   readonly service: Service;
+  /** The service's database (for a test that reads or resets what the API keeps). */
+  readonly db: Database;
   readonly client: FairleadClient;
   readonly clock: { now: number };
   /** The service's id generator: ids a test writes itself sort with the service's own, in the order made. */
@@ -33,6 +36,7 @@ export function createTestService(dir: string, startAt = Date.UTC(2026, 10, 23, 
   const client = createInProcessClient(service, { as: { role: 'lead' } });
   return {
     service,
+    db,
     client,
     clock,
     newId,

@@ -14,6 +14,7 @@ import { computeBalanceTrend, type BalanceTrendPoint } from '../../domain/kpi/ba
 import { computePeriodFairness, type Receipt } from '../../domain/distribution/fair-shares';
 import type { KpiTargets } from '../../domain/kpi/targets';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar';
+import type { ArrivalRow } from '../../store/arrival-days';
 import { forEachHandOverSlice, type HandOverRow } from '../../store/dashboard-handovers';
 import {
   countArrivals,
@@ -22,7 +23,6 @@ import {
   countFollowUpsByRep,
   sumArrivals,
   sumClosures,
-  type ArrivalRow,
   type ArrivalTotals,
   type ClosureRow,
   type ClosureTotals,

@@ -25,6 +25,7 @@ import { updateToSchemaVersion22 } from './0022-stage-stays-cohort';
 import { updateToSchemaVersion23 } from './0023-released-recycles';
 import { updateToSchemaVersion24 } from './0024-pair-repeats';
 import { updateToSchemaVersion25 } from './0025-deflated-explanations';
+import { updateToSchemaVersion26 } from './0026-arrival-days';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion23,
   updateToSchemaVersion24,
   updateToSchemaVersion25,
+  updateToSchemaVersion26,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
