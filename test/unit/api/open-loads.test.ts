@@ -77,14 +77,24 @@ describe('rep open loads and daily counts kept in code', () => {
     expect(storedDayCounts(t.service.db)).toEqual(recountDayCounts(t.service.db));
   }
 
-  it('has no trigger left on leads or assignments but the append-only guard', () => {
+  it('has no trigger left on leads or assignments but the append-only guard and the kept days dropped', () => {
     const triggers = t.service.db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('leads', 'assignments')",
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('leads', 'assignments')",
       )
-      .pluck()
-      .all();
-    expect(triggers.sort()).toEqual(['assignments_no_delete', 'assignments_no_update']);
+      .all() as { name: string; sql: string }[];
+    expect(triggers.map((trigger) => trigger.name).sort()).toEqual([
+      'assignments_no_delete',
+      'assignments_no_update',
+      'leads_arrival_days_delete',
+      'leads_arrival_days_insert',
+      'leads_arrival_days_update',
+    ]);
+    // The Dashboard's kept days (migration 0026) are only dropped: no trigger writes a business fact.
+    for (const { name, sql } of triggers.filter((trigger) => trigger.name.startsWith('leads_')))
+      expect(sql.slice(sql.indexOf('BEGIN')), name).toMatch(
+        /^BEGIN(\s+DELETE FROM arrival_days WHERE [^;]+;)+\s+END$/,
+      );
   });
 
   it('stays right through create, move, won, lost, nurture, reassign, claim, stale recycle and SLA recycle', async () => {
