@@ -29,37 +29,26 @@ export interface ArrivalRow {
  */
 export const ARRIVAL_ROWS_VERSION = 1;
 
-/** A kept row as stored: the fields in this order (a day's rows are short arrays, not objects with names). */
-type StoredRow = [
-  grade: string | null,
-  source: string | null,
-  furthest: number,
-  arrived: number,
-  won: number,
-  lost: number,
-  recycled: number,
-  neverContacted: number,
-  anyLoss: number,
-  costFen: number,
-  revenueFen: number,
-];
+/** A kept row as stored: these fields in this order (a day's rows are short arrays, not objects with names). */
+const STORED_FIELDS = [
+  'grade',
+  'source',
+  'furthest',
+  'arrived',
+  'won',
+  'lost',
+  'recycled',
+  'neverContacted',
+  'anyLoss',
+  'costFen',
+  'revenueFen',
+] as const satisfies readonly Exclude<keyof ArrivalRow, 'day'>[];
 
-function storedOf(row: ArrivalRow): StoredRow {
-  return [
-    row.grade,
-    row.source,
-    row.furthest,
-    row.arrived,
-    row.won,
-    row.lost,
-    row.recycled,
-    row.neverContacted,
-    row.anyLoss,
-    row.costFen,
-    row.revenueFen,
-  ];
-}
+type StoredRow = ArrivalRow[(typeof STORED_FIELDS)[number]][];
 
+const storedOf = (row: ArrivalRow): StoredRow => STORED_FIELDS.map((field) => row[field]);
+
+/** `stored` read back: destructured whole, the fastest way V8 has to make ~9k rows a Dashboard load. */
 function rowOf(day: number, stored: StoredRow): ArrivalRow {
   const [
     grade,
@@ -73,7 +62,7 @@ function rowOf(day: number, stored: StoredRow): ArrivalRow {
     anyLoss,
     costFen,
     revenueFen,
-  ] = stored;
+  ] = stored as [string | null, string | null, ...number[]];
   return {
     day,
     grade,
@@ -87,7 +76,7 @@ function rowOf(day: number, stored: StoredRow): ArrivalRow {
     anyLoss,
     costFen,
     revenueFen,
-  };
+  } as ArrivalRow;
 }
 
 const keyOf = (from: number, to: number) => `${from}:${to}`;
