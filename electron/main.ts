@@ -28,6 +28,7 @@ import { ensurePrivateDirSync } from '../core/fs-private';
 import { buildProductionMenu } from './app-menu';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { isDevelopment, resolveDevServerUrl } from './build-mode';
+import { rendererJsFlags } from './renderer-v8-flags';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { createWindowSessions } from './window-sessions';
 import { createHubConnection } from './hub-connection';
@@ -168,6 +169,9 @@ function hardenApp(): void {
     }),
   );
 }
+
+// Before the app is ready, so the window's renderer starts with them (electron/renderer-v8-flags.ts).
+app.commandLine.appendSwitch('js-flags', rendererJsFlags());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

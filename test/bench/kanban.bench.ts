@@ -11,6 +11,7 @@ import { createService } from '../../core/api/service';
 import { SESSION_COOKIE } from '../../core/api/transport/http-transport';
 import { startHub } from '../../core/lan/hub-server';
 import { openDatabase } from '../../core/store/open-database';
+import { rendererJsFlags } from '../../electron/renderer-v8-flags';
 import type { Report } from './figure';
 import { figure, percentile } from './figure';
 import { seedWorkspace } from './work-bench-data';
@@ -94,7 +95,8 @@ export async function run(report: Report): Promise<void> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+    // The renderer's V8 flags, as the desktop app starts its window (electron/renderer-v8-flags.ts).
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', `--js-flags=${rendererJsFlags()}`],
   });
   try {
     const renders: number[] = [];

@@ -24,6 +24,7 @@ const fake = await vi.hoisted(async () => {
     permissionCheck: null as Listener | null,
     ipcChannels: [] as string[],
     opened: [] as string[],
+    switches: [] as [string, string | undefined][],
   };
   const emitter = () => {
     const listeners = new Map<string, Listener>();
@@ -58,6 +59,9 @@ const fake = await vi.hoisted(async () => {
       getPath: (name: string) => join(dataDir, name),
       setAppLogsPath: () => {},
       getLocale: () => 'zh-CN',
+      commandLine: {
+        appendSwitch: (name: string, value?: string) => state.switches.push([name, value]),
+      },
     },
     BrowserWindow,
     ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel), removeHandler: () => {} },
@@ -160,6 +164,8 @@ describe('the Electron main process', () => {
     expect(state.ipcChannels.length).toBeGreaterThan(10);
     // The desktop PDF report's channel beside the contract's (electron/print-to-pdf.ts).
     expect(state.ipcChannels).toContain('fairlead:print-to-pdf');
+    // The renderer's V8 flags, which the kanban benchmark measured (electron/renderer-v8-flags.ts).
+    expect(state.switches).toContainEqual(['js-flags', '--max-semi-space-size=1']);
   });
 
   it('serves app:// with the CSP header and nothing from outside the renderer folder', async () => {
