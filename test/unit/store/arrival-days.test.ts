@@ -1,6 +1,8 @@
 // The Dashboard's kept arrival days (arrival-days.ts, migration 0026): after any write to a lead — each column of
 // `leads` changed in turn, inserts, deletes, random sequences — countArrivals answers what counting every lead again
-// answers, and both what this test's own arithmetic over the leads gives.
+// answers, and both what this test's own arithmetic over the leads gives; and the counting query is pinned to the
+// kept rows' version, so changing what is counted cannot leave days counted the old way read as the new.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -271,5 +273,28 @@ describe('kept arrival days', () => {
     expectArrivalsRight();
     expect(keptDays()).toBe(0);
     expectArrivalsRight();
+  });
+
+  it("pins the counting query to the kept rows' version", () => {
+    const seen: string[] = [];
+    const traced = new BetterSqlite3(join(dir, 'w.sqlite'), { verbose: (text) => seen.push(String(text)) });
+    try {
+      countArrivals(traced, PERIOD, {}); // nothing kept yet: every day counted
+    } finally {
+      traced.close();
+    }
+    const counting = [
+      ...new Set(
+        seen.filter((text) => /GROUP BY/i.test(text)).map((text) => text.replace(/-?\d+(\.\d+)?/g, '?')),
+      ),
+    ];
+    expect(counting).toHaveLength(1);
+    const sha = createHash('sha256')
+      .update(counting[0] ?? '')
+      .digest('hex')
+      .slice(0, 16);
+    // Changed what countArrivals counts? Raise ARRIVAL_ROWS_VERSION (days kept before would be read as if counted the
+    // new way) and pin the new query's hash here.
+    expect({ version: ARRIVAL_ROWS_VERSION, sha }).toEqual({ version: 1, sha: 'e457db0373d9fe28' });
   });
 });
