@@ -4,14 +4,8 @@
 import { DAY_MS } from '../../domain/clock';
 import { listAssignmentLog, listLeadSources } from '../../store/assignment-log';
 import type { AssignmentLogFilter, AssignmentLogRow as StoredRow } from '../../store/assignment-log';
-import {
-  hasResponseOutcome,
-  judgeResponses,
-  type JudgedResponse,
-  type ResponseOutcome,
-} from '../../domain/kpi/response-time';
-import type { SlaGradeKey } from '../../domain/sla/sla-policy';
-import { listResponseHandOvers, type ResponseHandOver } from '../../store/dashboard-kpi';
+import { hasResponseOutcome, judgeResponse, type ResponseOutcome } from '../../domain/kpi/response-time';
+import { listResponseHandOvers } from '../../store/dashboard-kpi';
 import type { CallContext, HandlersOf } from '../call-context';
 import type { ParsedInput } from '../contract';
 import { readKpiTargets } from '../dashboard/targets';
@@ -55,12 +49,20 @@ function toRow(stored: StoredRow, response: RowResponse | null): AssignmentLogRo
 type RowResponse = NonNullable<AssignmentLogRow['response']>;
 type LogInput = ParsedInput<'distribution.assignments'>;
 
-/** The hand-overs a response filter selects, newest first, and how each was judged. */
+/**
+ * The hand-overs a response filter selects, oldest first, each as its row id and its verdict (the minutes, NaN when
+ * not contacted; the target; within it or not): numbers, not an object per hand-over, as the team's "within target"
+ * selects most of a period's 100k hand-overs.
+ */
 interface ResponseSelection {
-  readonly rows: readonly ResponseHandOver[];
-  readonly judged: readonly JudgedResponse[];
-  readonly targets: Readonly<Record<SlaGradeKey, number>>;
+  readonly rowids: number[];
+  readonly minutes: number[];
+  readonly targets: number[];
+  readonly isWithin: boolean[];
 }
+
+/** How much of the period is read at a time: a week's rows are judged and let go (see forEachHandOverSlice). */
+const SLICE_MS = 7 * DAY_MS;
 
 /**
  * The hand-overs of [start, end) a response figure counts with the input's outcome, judged as the Dashboard judges
@@ -72,58 +74,62 @@ function selectResponseHandOvers(
   period: { from: number; to: number },
   input: LogInput & { response: ResponseOutcome },
 ): ResponseSelection {
-  const targets = readKpiTargets(ctx.db).responseMinutes;
+  const selection: ResponseSelection = { rowids: [], minutes: [], targets: [], isWithin: [] };
   // The pool is no rep: nothing of it was reached or missed.
-  if (input.repId === 'pool') return { rows: [], judged: [], targets };
-  const all = listResponseHandOvers(ctx.db, period, {
-    repId: input.repId,
-    tier: input.tier,
-    source: input.source,
-  });
-  const judgedAll = judgeResponses(all.map(toResponseFact), readSlaPolicy(ctx.db).calendar, targets, ctx.now);
-  const rows: ResponseHandOver[] = [];
-  const judged: JudgedResponse[] = [];
-  // Newest first, as the log lists them: the rows came oldest first.
-  for (let i = all.length - 1; i >= 0; i -= 1) {
-    const row = all[i] as ResponseHandOver;
-    const verdict = judgedAll[i] as JudgedResponse;
-    if (!hasResponseOutcome(verdict, input.response)) continue;
-    if (input.grade !== undefined && row.grade !== input.grade) continue;
-    if (input.kind !== undefined && row.kind !== input.kind) continue;
-    rows.push(row);
-    judged.push(verdict);
+  if (input.repId === 'pool') return selection;
+  const targets = readKpiTargets(ctx.db).responseMinutes;
+  const { calendar } = readSlaPolicy(ctx.db);
+  const filter = { repId: input.repId, tier: input.tier, source: input.source };
+  for (let from = period.from; from < period.to; from += SLICE_MS) {
+    const slice = { from, to: Math.min(period.to, from + SLICE_MS) };
+    for (const row of listResponseHandOvers(ctx.db, slice, filter)) {
+      if (input.grade !== undefined && row.grade !== input.grade) continue;
+      if (input.kind !== undefined && row.kind !== input.kind) continue;
+      const verdict = judgeResponse(toResponseFact(row), calendar, targets, ctx.now);
+      if (!hasResponseOutcome(verdict, input.response)) continue;
+      selection.rowids.push(row.rowid);
+      selection.minutes.push(verdict.minutes ?? Number.NaN);
+      selection.targets.push(targets[verdict.grade]);
+      selection.isWithin.push(verdict.isWithinTarget);
+    }
   }
-  return { rows, judged, targets };
+  return selection;
 }
 
-/** Each row's first contact in business minutes and its target, so a reader can check its verdict. */
+/** Position `k` of the selection newest first (as the log lists it) in its oldest-first arrays. */
+const newestFirst = (selection: ResponseSelection, k: number) => selection.rowids.length - 1 - k;
+
+/** The page's rows' verdicts (minutes to first contact and the target), so a reader can check each. */
 function verdictsOf(selection: ResponseSelection, rowids: ReadonlySet<number>): Map<number, RowResponse> {
   const verdicts = new Map<number, RowResponse>();
-  selection.rows.forEach((row, i) => {
-    const verdict = selection.judged[i];
-    if (verdict === undefined || !rowids.has(row.rowid)) return;
-    verdicts.set(row.rowid, {
-      minutes: verdict.minutes,
-      targetMinutes: selection.targets[verdict.grade],
-      isWithinTarget: verdict.isWithinTarget,
+  selection.rowids.forEach((rowid, i) => {
+    if (!rowids.has(rowid)) return;
+    const minutes = selection.minutes[i] ?? Number.NaN;
+    verdicts.set(rowid, {
+      minutes: Number.isNaN(minutes) ? null : minutes,
+      targetMinutes: selection.targets[i] ?? 0,
+      isWithinTarget: selection.isWithin[i] ?? false,
     });
   });
   return verdicts;
 }
 
-/** One page of the selected hand-overs, read by their row ids: the selection's length is the total. */
+/** One page of the selected hand-overs, newest first, read by their row ids: the selection's length is the total. */
 function pageOfSelection(
   ctx: CallContext,
   selection: ResponseSelection,
   period: { from: number; to: number },
   paging: { offset: number; limit: number },
 ): { total: number; rows: StoredRow[] } {
-  const rowids = selection.rows.slice(paging.offset, paging.offset + paging.limit).map((row) => row.rowid);
+  const total = selection.rowids.length;
+  const rowids: number[] = [];
+  for (let k = paging.offset; k < Math.min(total, paging.offset + paging.limit); k += 1)
+    rowids.push(selection.rowids[newestFirst(selection, k)] ?? -1);
   const rows =
     rowids.length === 0
       ? []
       : listAssignmentLog(ctx.db, { ...period, rowids }, { offset: 0, limit: paging.limit }).rows;
-  return { total: selection.rows.length, rows };
+  return { total, rows };
 }
 
 export const distributionAssignmentLogHandlers: HandlersOf<typeof distributionAssignmentLogCalls> = {
@@ -159,7 +165,7 @@ export const distributionAssignmentLogHandlers: HandlersOf<typeof distributionAs
         : // The method is read from each row's explanation: with it, the store narrows the selection; without,
           // the selection is the page's rows already (a list of every selected row id cost ~0.25 s at 100k).
           input.method !== undefined
-          ? listAssignmentLog(ctx.db, { ...filter, rowids: selection.rows.map((row) => row.rowid) }, paging)
+          ? listAssignmentLog(ctx.db, { ...filter, rowids: selection.rowids }, paging)
           : pageOfSelection(ctx, selection, { from: start, to: end }, paging);
     const verdicts =
       selection === null ? null : verdictsOf(selection, new Set(page.rows.map((row) => row.rowid)));

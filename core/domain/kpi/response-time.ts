@@ -59,6 +59,27 @@ export interface JudgedResponse {
   readonly isWithinTarget: boolean;
 }
 
+/** One assignment judged: its business minutes to first contact and its verdict against its grade's target. */
+export function judgeResponse(
+  fact: ResponseFact,
+  calendar: WorkingCalendar | null,
+  targetMinutes: Readonly<Record<SlaGradeKey, number>>,
+  now: number,
+): JudgedResponse {
+  const grade = fact.grade ?? 'ungraded';
+  const target = targetMinutes[grade];
+  const minutes = responseMinutes(fact, calendar);
+  const isDecided =
+    minutes !== null || businessMsBetween(fact.assignedAt, now, calendar) / MINUTE_MS > target;
+  return {
+    grade,
+    assignedAt: fact.assignedAt,
+    minutes,
+    isDecided,
+    isWithinTarget: minutes !== null && minutes <= target,
+  };
+}
+
 /** Judges each assignment once, so grouping by grade, day or rep never recomputes business time. */
 export function judgeResponses(
   facts: readonly ResponseFact[],
@@ -66,20 +87,7 @@ export function judgeResponses(
   targetMinutes: Readonly<Record<SlaGradeKey, number>>,
   now: number,
 ): JudgedResponse[] {
-  return facts.map((fact) => {
-    const grade = fact.grade ?? 'ungraded';
-    const target = targetMinutes[grade];
-    const minutes = responseMinutes(fact, calendar);
-    const isDecided =
-      minutes !== null || businessMsBetween(fact.assignedAt, now, calendar) / MINUTE_MS > target;
-    return {
-      grade,
-      assignedAt: fact.assignedAt,
-      minutes,
-      isDecided,
-      isWithinTarget: minutes !== null && minutes <= target,
-    };
-  });
+  return facts.map((fact) => judgeResponse(fact, calendar, targetMinutes, now));
 }
 
 /**
