@@ -5,7 +5,7 @@
 // with Chromium's default, alternately on this machine (README, "Kanban scrolling").
 import flags from './renderer-v8-flags.json';
 
-export const RENDERER_V8_FLAGS: readonly string[] = flags;
+const RENDERER_V8_FLAGS: readonly string[] = flags;
 
 /** The `js-flags` switch's value. */
 export const rendererJsFlags = (): string => RENDERER_V8_FLAGS.join(' ');

@@ -78,8 +78,16 @@ export function forEachHandOverSlice(
   source: string | undefined,
   visit: (rows: readonly HandOverRow[]) => void,
 ): void {
+  forEachWeekOf(period, (week) => visit(listHandOvers(db, { ...period, ...week }, source)));
+}
+
+/** [from, to) cut into SLICE_MS stretches, in time order: how the period's hand-overs are read a slice at a time. */
+export function forEachWeekOf(
+  period: { readonly from: number; readonly to: number },
+  visit: (week: { from: number; to: number }) => void,
+): void {
   for (let from = period.from; from < period.to; from += SLICE_MS)
-    visit(listHandOvers(db, { ...period, from, to: Math.min(period.to, from + SLICE_MS) }, source));
+    visit({ from, to: Math.min(period.to, from + SLICE_MS) });
 }
 
 /** Whether [from, to) holds at least `count` hand-overs (deleted leads' too), from the index, stopping at `count`. */

@@ -5,6 +5,7 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { DAY_MS } from '../domain/clock';
 import type { Grade } from '../domain/funnel';
 import {
+  forEachWeekOf,
   handOverOfDeletedLead,
   handOverOfHistoryLead,
   handOverOfSource,
@@ -272,6 +273,19 @@ export function listResponseHandOvers(
       .select([sql<number>`a.rowid`.as('rowid'), 'a.kind as kind'])
       .orderBy('a.at'),
   );
+}
+
+/**
+ * listResponseHandOvers a week at a time, in time order, each week's rows handed to `visit` and then let go (as
+ * forEachHandOverSlice reads the Dashboard's): a selection of most of 100k hand-overs never holds them all.
+ */
+export function forEachResponseHandOverSlice(
+  db: Database,
+  period: Pick<KpiPeriod, 'from' | 'to'>,
+  filter: KpiFilter,
+  visit: (rows: readonly ResponseHandOver[]) => void,
+): void {
+  forEachWeekOf(period, (week) => visit(listResponseHandOvers(db, week, filter)));
 }
 
 function responseHandOvers(period: Pick<KpiPeriod, 'from' | 'to'>, filter: KpiFilter) {

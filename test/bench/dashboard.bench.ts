@@ -117,10 +117,7 @@ async function workBetweenLoads(
   now: number,
 ): Promise<number> {
   const days = new Set<number>();
-  const call = async (name: string, input: unknown) => {
-    const result = await service.dispatch(name, input, { token });
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
-  };
+  const call = (name: string, input: unknown) => timed(service, token, name, input);
   for (let m = 0; m < MOVES_BETWEEN_LOADS; m += 1) {
     const [lead] = rawLeads.splice(Math.floor(rng() * rawLeads.length), 1);
     if (lead === undefined) break;
@@ -174,17 +171,14 @@ export async function run(report: Report): Promise<void> {
       .prepare(`SELECT id, created_at AS createdAt FROM leads WHERE stage = 'raw' ORDER BY id`)
       .all() as { id: string; createdAt: number }[];
     const rng = createRng(23);
-    const load = async () => {
-      const start = performance.now();
-      await Promise.all(parts.map(([name, input]) => timed(service, token, name, input)));
-      return performance.now() - start;
-    };
+    /** Both calls in flight together, as the page makes them: each call's time. */
+    const load = () => Promise.all(parts.map(([name, input]) => timed(service, token, name, input)));
     for (let i = 0; i <= LOADS; i += 1) {
       const touched = i === 0 ? 0 : await workBetweenLoads(service, token, rawLeads, rng, i, now);
       if (i > 0) console.log(`# before load ${i}: the team's work touched ${touched} of the ${DAYS} days`);
       const cpuStart = process.cpuUsage();
       const start = performance.now();
-      const times = await Promise.all(parts.map(([name, input]) => timed(service, token, name, input)));
+      const times = await load();
       const total = performance.now() - start;
       const cpu = process.cpuUsage(cpuStart);
       // The first load warms caches, statements and the KPI row's second reader; it is printed, not counted.
@@ -205,9 +199,10 @@ export async function run(report: Report): Promise<void> {
     );
     console.log(`# slowest part: ${parts[slowest]?.[0]} ${Math.round(medianLoad?.parts[slowest] ?? 0)} ms`);
     db.exec('DELETE FROM arrival_days');
-    console.log(
-      `# a load with no day's arrivals kept (counted again and kept): ${Math.round(await load())} ms`,
-    );
+    const coldStart = performance.now();
+    await load();
+    const cold = performance.now() - coldStart;
+    console.log(`# a load with no day's arrivals kept (counted again and kept): ${Math.round(cold)} ms`);
     report(figure('dashboard_100k_leads_300k_followups_90d_ms', median, 'ms', '<=', 300));
     service.checkpointer.stop();
     db.close();

@@ -5,7 +5,7 @@ import { DAY_MS } from '../../domain/clock';
 import { listAssignmentLog, listLeadSources } from '../../store/assignment-log';
 import type { AssignmentLogFilter, AssignmentLogRow as StoredRow } from '../../store/assignment-log';
 import { hasResponseOutcome, judgeResponse, type ResponseOutcome } from '../../domain/kpi/response-time';
-import { listResponseHandOvers } from '../../store/dashboard-kpi';
+import { forEachResponseHandOverSlice } from '../../store/dashboard-kpi';
 import type { CallContext, HandlersOf } from '../call-context';
 import type { ParsedInput } from '../contract';
 import { readKpiTargets } from '../dashboard/targets';
@@ -61,9 +61,6 @@ interface ResponseSelection {
   readonly isWithin: boolean[];
 }
 
-/** How much of the period is read at a time: a week's rows are judged and let go (see forEachHandOverSlice). */
-const SLICE_MS = 7 * DAY_MS;
-
 /**
  * The hand-overs of [start, end) a response figure counts with the input's outcome, judged as the Dashboard judges
  * them (the same rows, calendar, targets and judgement), so the log's count is the figure's count; narrowed here by
@@ -80,9 +77,8 @@ function selectResponseHandOvers(
   const targets = readKpiTargets(ctx.db).responseMinutes;
   const { calendar } = readSlaPolicy(ctx.db);
   const filter = { repId: input.repId, tier: input.tier, source: input.source };
-  for (let from = period.from; from < period.to; from += SLICE_MS) {
-    const slice = { from, to: Math.min(period.to, from + SLICE_MS) };
-    for (const row of listResponseHandOvers(ctx.db, slice, filter)) {
+  forEachResponseHandOverSlice(ctx.db, period, filter, (rows) => {
+    for (const row of rows) {
       if (input.grade !== undefined && row.grade !== input.grade) continue;
       if (input.kind !== undefined && row.kind !== input.kind) continue;
       const verdict = judgeResponse(toResponseFact(row), calendar, targets, ctx.now);
@@ -92,7 +88,7 @@ function selectResponseHandOvers(
       selection.targets.push(targets[verdict.grade]);
       selection.isWithin.push(verdict.isWithinTarget);
     }
-  }
+  });
   return selection;
 }
 
