@@ -1,10 +1,11 @@
-// The Dashboard's arrivals kept per local day (migration 0026): a day's rows, once counted, are stored and read back
-// until a lead created that day changes (the table's triggers drop the day), so a Dashboard load counts only the
-// days whose leads changed since it was last asked for. Counting a day's arrivals costs SQLite about a microsecond a
-// lead (its GROUP BY sorts them); reading a kept day costs a few rows of JSON.
+// The Dashboard's arrivals kept per local day (migrations 0026, 0027): a day's rows, once counted, are stored and read
+// back until a lead created that day changes, is deleted (the table's triggers drop the day) or is added (the day's
+// count of leads moves), so a Dashboard load counts only the days whose leads changed since it was last asked for.
+// Counting a day's arrivals costs SQLite about a microsecond a lead (its GROUP BY sorts them); checking a kept day,
+// a range count of its leads (~50 ns a lead) and a few rows of JSON.
 import type { Database } from 'better-sqlite3';
 import { DAY_MS } from '../domain/clock';
-import { qb, runCompiled, selectAll } from './sql';
+import { getCompiled, qb, runCompiled, selectAll } from './sql';
 
 export interface ArrivalRow {
   readonly day: number;
@@ -81,28 +82,52 @@ function rowOf(day: number, stored: StoredRow): ArrivalRow {
 
 const keyOf = (from: number, to: number) => `${from}:${to}`;
 
+interface KeptDay {
+  readonly rowsJson: string;
+  readonly leadCount: number;
+}
+
 /** The kept days starting in [from, to), by `from:to`, of the current version. */
-function readKeptDays(db: Database, from: number, to: number): Map<string, string> {
+function readKeptDays(db: Database, from: number, to: number): Map<string, KeptDay> {
   const rows = selectAll(
     db,
     qb
       .selectFrom('arrival_days')
-      .select(['from_at', 'to_at', 'rows_json'])
+      .select(['from_at', 'to_at', 'rows_json', 'lead_count'])
       .where('from_at', '>=', from)
       .where('from_at', '<', to)
       .where('version', '=', ARRIVAL_ROWS_VERSION),
   );
-  return new Map(rows.map((row) => [keyOf(row.from_at, row.to_at), row.rows_json]));
+  return new Map(
+    rows.map((row) => [
+      keyOf(row.from_at, row.to_at),
+      { rowsJson: row.rows_json, leadCount: row.lead_count },
+    ]),
+  );
 }
 
-/** Parameters: from, to, version, rows. */
+/** Parameters: from, to. Every lead created in [from, to), of any kind: a range of the covering leads_cohort. */
+const LEADS_CREATED_SQL = qb
+  .selectFrom('leads')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .where('created_at', '>=', 0)
+  .where('created_at', '<', 0)
+  .compile().sql;
+
+/** How many leads, deleted and past ones too, were created in [from, to). */
+export function countLeadsCreated(db: Database, from: number, to: number): number {
+  return getCompiled<{ n: number }>(db, LEADS_CREATED_SQL, [from, to])?.n ?? 0;
+}
+
+/** Parameters: from, to, version, rows, lead count. */
 const KEEP_DAY = qb
   .insertInto('arrival_days')
-  .values({ from_at: 0, to_at: 0, version: 0, rows_json: '' })
+  .values({ from_at: 0, to_at: 0, version: 0, rows_json: '', lead_count: 0 })
   .onConflict((oc) =>
     oc.columns(['from_at', 'to_at']).doUpdateSet((eb) => ({
       version: eb.ref('excluded.version'),
       rows_json: eb.ref('excluded.rows_json'),
+      lead_count: eb.ref('excluded.lead_count'),
     })),
   )
   .compile();
@@ -111,12 +136,21 @@ const KEEP_DAY = qb
  * Keeps the days counted. Best effort: a database that cannot be written (read-only file, another writer holding
  * the lock) only means the days are counted again next time.
  */
-function keepDays(db: Database, days: readonly { from: number; to: number; rows: StoredRow[] }[]): void {
+function keepDays(
+  db: Database,
+  days: readonly { from: number; to: number; rows: StoredRow[]; leadCount: number }[],
+): void {
   if (db.readonly || days.length === 0) return;
   try {
     db.transaction(() => {
       for (const day of days)
-        runCompiled(db, KEEP_DAY.sql, [day.from, day.to, ARRIVAL_ROWS_VERSION, JSON.stringify(day.rows)]);
+        runCompiled(db, KEEP_DAY.sql, [
+          day.from,
+          day.to,
+          ARRIVAL_ROWS_VERSION,
+          JSON.stringify(day.rows),
+          day.leadCount,
+        ]);
     })();
   } catch {
     // Kept next time the database can be written.
@@ -140,19 +174,30 @@ export function arrivalsByDay(
   const offset = utcOffsetMinutes * 60_000;
   const dayNumberOf = (from: number) => Math.floor((from + offset) / DAY_MS);
   const kept = readKeptDays(db, first[0], last[1]);
-  const missing = days.filter(([from, to]) => !kept.has(keyOf(from, to)));
+  const leadCounts = new Map(days.map(([from, to]) => [from, countLeadsCreated(db, from, to)]));
+  // A kept day whose count of leads moved had a lead inserted since (a change or a delete drops the day).
+  const current = (from: number, to: number): KeptDay | undefined => {
+    const day = kept.get(keyOf(from, to));
+    return day?.leadCount === leadCounts.get(from) ? day : undefined;
+  };
+  const missing = days.filter(([from, to]) => current(from, to) === undefined);
   const counted = new Map<number, ArrivalRow[]>(missing.map(([from]) => [dayNumberOf(from), []]));
   for (const row of count(missing)) counted.get(row.day)?.push(row);
   keepDays(
     db,
-    missing.map(([from, to]) => ({ from, to, rows: (counted.get(dayNumberOf(from)) ?? []).map(storedOf) })),
+    missing.map(([from, to]) => ({
+      from,
+      to,
+      rows: (counted.get(dayNumberOf(from)) ?? []).map(storedOf),
+      leadCount: leadCounts.get(from) ?? 0,
+    })),
   );
   const rows: ArrivalRow[] = [];
   for (const [from, to] of days) {
     const day = dayNumberOf(from);
-    const json = kept.get(keyOf(from, to));
-    if (json === undefined) rows.push(...(counted.get(day) ?? []));
-    else for (const stored of JSON.parse(json) as StoredRow[]) rows.push(rowOf(day, stored));
+    const keptDay = current(from, to);
+    if (keptDay === undefined) rows.push(...(counted.get(day) ?? []));
+    else for (const stored of JSON.parse(keptDay.rowsJson) as StoredRow[]) rows.push(rowOf(day, stored));
   }
   return rows;
 }

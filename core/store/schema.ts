@@ -306,12 +306,16 @@ export interface Schema {
   arrival_days: ArrivalDaysTable;
 }
 
-/** A local day's counted arrivals, kept until a lead of that day changes (migration 0026, arrival-days.ts). */
+/**
+ * A local day's counted arrivals, kept until a lead of that day changes or is deleted (migrations 0026, 0027;
+ * arrival-days.ts), with how many leads of any kind were created in the day when it was counted.
+ */
 interface ArrivalDaysTable {
   from_at: number;
   to_at: number;
   version: number;
   rows_json: string;
+  lead_count: number;
 }
 
 /** A stretch a rep was out of office: epoch ms, to_at exclusive, null while still out (migration 0019). */

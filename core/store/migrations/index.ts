@@ -26,6 +26,7 @@ import { updateToSchemaVersion23 } from './0023-released-recycles';
 import { updateToSchemaVersion24 } from './0024-pair-repeats';
 import { updateToSchemaVersion25 } from './0025-deflated-explanations';
 import { updateToSchemaVersion26 } from './0026-arrival-days';
+import { updateToSchemaVersion27 } from './0027-arrival-days-lead-count';
 
 /** Index i migrates schema version i to i + 1. Forward-only: never edit a shipped entry, append a new one. */
 export const MIGRATIONS: readonly ((db: Database) => void)[] = [
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly ((db: Database) => void)[] = [
   updateToSchemaVersion24,
   updateToSchemaVersion25,
   updateToSchemaVersion26,
+  updateToSchemaVersion27,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-// The Dashboard's kept arrival days (arrival-days.ts, migration 0026): after any write to a lead — each column of
+// The Dashboard's kept arrival days (arrival-days.ts, migrations 0026, 0027): after any write to a lead — each column of
 // `leads` changed in turn, inserts, deletes, random sequences — countArrivals answers what counting every lead again
 // answers, and both what this test's own arithmetic over the leads gives; and the counting query is pinned to the
 // kept rows' version, so changing what is counted cannot leave days counted the old way read as the new.
@@ -10,7 +10,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRng } from '../../../core/domain/clock';
 import { mainPathRankOf } from '../../../core/store/kpi-facts';
-import { ARRIVAL_ROWS_VERSION, type ArrivalRow } from '../../../core/store/arrival-days';
+import { ARRIVAL_ROWS_VERSION, countLeadsCreated, type ArrivalRow } from '../../../core/store/arrival-days';
 import {
   countArrivals,
   localDaysOf,
@@ -213,11 +213,24 @@ describe('kept arrival days', () => {
 
   it('counts a day again after a lead of it is inserted or deleted', () => {
     countArrivals(db, PERIOD, {});
+    const dayTwo = PERIOD.from + 2 * DAY;
+    const keptCount = () =>
+      (db.prepare(`SELECT lead_count AS n FROM arrival_days WHERE from_at = ?`).get(dayTwo) as { n: number })
+        .n;
+    const before = keptCount();
     db.prepare(
       `INSERT INTO leads (id, name, source, stage, grade, created_at, updated_at) VALUES ('new', '新', '官网', 'raw', 'A', ?, 0)`,
-    ).run(PERIOD.from + 2 * DAY + 5);
-    expect(keptDays()).toBe(9);
+    ).run(dayTwo + 5);
+    // No trigger on insert: the day stays kept and its count of leads no longer matches.
+    expect(keptDays()).toBe(10);
     expectArrivalsRight();
+    expect(keptCount()).toBe(before + 1);
+    // Inserted in a kept day and not counted where arrivals count (a past lead, a deleted one): counted again too.
+    db.prepare(
+      `INSERT INTO leads (id, name, stage, created_at, updated_at, is_history) VALUES ('past', '旧', 'won', ?, 0, 1)`,
+    ).run(dayTwo + 6);
+    expectArrivalsRight();
+    expect(keptCount()).toBe(before + 2);
     db.prepare(`DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE created_at >= ? LIMIT 3)`).run(
       PERIOD.from + 6 * DAY,
     );
@@ -240,6 +253,11 @@ describe('kept arrival days', () => {
       `UPDATE leads SET deleted_at = 1 WHERE id = ?`,
       `UPDATE leads SET created_at = created_at - 86400000 WHERE id = ?`,
       `UPDATE leads SET owner_id = NULL WHERE id = ?`,
+      `DELETE FROM leads WHERE id = ?`,
+      // A new lead an hour after one of the leads (on its day or the next).
+      `INSERT INTO leads (id, name, source, stage, grade, created_at, updated_at)
+       SELECT 'copy-' || id || '-' || (SELECT max(rowid) FROM leads), '新', source, 'raw', 'B', created_at + 3600000, 0
+       FROM leads WHERE id = ?`,
     ];
     for (let step = 0; step < 60; step += 1) {
       for (let k = 0; k < 3; k += 1) {
@@ -273,6 +291,27 @@ describe('kept arrival days', () => {
     expectArrivalsRight();
     expect(keptDays()).toBe(0);
     expectArrivalsRight();
+  });
+
+  it('checks a kept day by a range count of a covering index, no row read', () => {
+    const seen: string[] = [];
+    const traced = new BetterSqlite3(join(dir, 'w.sqlite'), { verbose: (text) => seen.push(String(text)) });
+    try {
+      expect(countLeadsCreated(traced, PERIOD.from, PERIOD.from + DAY)).toBe(
+        (
+          db
+            .prepare(`SELECT count(*) AS n FROM leads WHERE created_at >= ? AND created_at < ?`)
+            .get(PERIOD.from, PERIOD.from + DAY) as { n: number }
+        ).n,
+      );
+      const query = seen.at(-1)?.replace(/-?\d+(\.\d+)?/g, '?') ?? '';
+      const plan = traced.prepare(`EXPLAIN QUERY PLAN ${query}`).all(0, 0) as { detail: string }[];
+      expect(plan.map((step) => step.detail)).toEqual([
+        'SEARCH leads USING COVERING INDEX leads_cohort (created_at>? AND created_at<?)',
+      ]);
+    } finally {
+      traced.close();
+    }
   });
 
   it("pins the counting query to the kept rows' version", () => {
