@@ -1,7 +1,7 @@
 // Whether a column's sampled values look the part of a lead field: emails, phones, money, head counts, dates.
 import { looksLikeDate, readBoolean } from '../domain/scoring/column-profile';
 import { normalizeEmail } from '../domain/normalize/email';
-import type { LeadField } from './types';
+import type { LeadField } from '../domain/lead-fields';
 import { parseCompanySize, parseMoneyFen } from './validate-row';
 
 /** What the sampled, non-blank cells of one column look like, as shares of those cells. */

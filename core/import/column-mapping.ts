@@ -9,8 +9,8 @@ import {
   isNotAField,
   SYSTEM_COLUMNS,
 } from './header-dictionary';
-import { LEAD_FIELDS } from './types';
-import type { ColumnTarget, LeadField } from './types';
+import { LEAD_FIELDS, type LeadField } from '../domain/lead-fields';
+import type { ColumnTarget } from './types';
 
 export { foldHeader } from './header-dictionary';
 

@@ -1,6 +1,6 @@
 // Header words per lead field, in Chinese and English, including the export headers of common CRMs
 // (Salesforce, HubSpot, Zoho, Pipedrive, Odoo, 纷享销客, 销售易, 简道云, 悟空CRM).
-import type { LeadField } from './types';
+import type { LeadField } from '../domain/lead-fields';
 
 /** Header folded for matching: NFKC (width), lower-case, no spaces, punctuation or underscores. */
 export function foldHeader(header: string): string {

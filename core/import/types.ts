@@ -1,5 +1,6 @@
-// Shapes shared by the import modules: lead fields a column can map to, row problems, file-level errors.
+// Shapes shared by the import modules: what a column becomes, row problems, file-level errors.
 // Pure (no Node): the API contract's import shapes read these types too.
+import type { LeadField } from '../domain/lead-fields';
 
 /** Text encodings a lead file is read in. */
 export const TEXT_ENCODINGS = [
@@ -16,32 +17,6 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 /** Field delimiters a CSV file may use. */
 export const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
-
-/**
- * Lead fields a column can be mapped to. `cost` is parsed to integer fen, `budget` to integer yuan; `firstName` and
- * `lastName` only build `name` when no column is mapped to `name`.
- */
-export const LEAD_FIELDS = [
-  'name',
-  // Given and family name columns, combined into the name in each language's order (姓 + 名, First Last).
-  'firstName',
-  'lastName',
-  'phone',
-  'email',
-  'wechat',
-  'company',
-  'title',
-  'industry',
-  'region',
-  'companySize',
-  'product',
-  'source',
-  'campaign',
-  'cost',
-  'budget',
-  'needs',
-] as const;
-export type LeadField = (typeof LEAD_FIELDS)[number];
 
 /** What one column becomes: a lead field, a custom field (`custom.<header>`), or nothing. */
 export type ColumnTarget = LeadField | `custom.${string}` | 'ignore';

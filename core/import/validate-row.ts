@@ -10,7 +10,8 @@ import type { DefaultCountry } from './phone';
 import { THOUSANDS_COMMAS } from '../domain/history/parse-amount';
 import type { DecimalStyle } from '../domain/scoring/column-profile';
 import { clipValue, ISSUE_MESSAGES } from './types';
-import type { ColumnMapping, LeadField, RowIssue, RowIssueCode } from './types';
+import type { LeadField } from '../domain/lead-fields';
+import type { ColumnMapping, RowIssue, RowIssueCode } from './types';
 
 /**
  * The fields of a Lead that an import row provides, normalized. The store adds id, events ([]), stage, owner,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { BUILT_IN_STAGES } from '../../domain/funnel';
 import { DATE_ROLES, HISTORY_ROLES } from '../../domain/history/history-columns';
-import { LEAD_FIELDS } from '../../import/types';
+import { LEAD_FIELDS } from '../../domain/lead-fields';
 import { defineCall, empty, id } from '../contract-kit';
 import { jobStatusSchema } from '../jobs/schemas';
 import { exportedFileSchema } from '../leads/calls';

@@ -2,28 +2,8 @@
 // of its values.
 import { Paper, ScrollArea, Select, Table, Text, Title } from '@mantine/core';
 import type { ImportAnalysis } from '../../../../../core/api/import/schemas';
+import { LEAD_FIELDS } from '../../../../../core/domain/lead-fields';
 import { useImportTranslation } from '../bundle';
-
-/** Lead fields a column can become (the API's list; the renderer may not import core/import). */
-const LEAD_FIELDS = [
-  'name',
-  'firstName',
-  'lastName',
-  'phone',
-  'email',
-  'wechat',
-  'company',
-  'title',
-  'industry',
-  'region',
-  'companySize',
-  'product',
-  'source',
-  'campaign',
-  'cost',
-  'budget',
-  'needs',
-] as const;
 
 /** One field per column: a field taken from another column leaves that one custom. */
 function mapColumn(analysis: ImportAnalysis, index: number, value: string): string[] {
