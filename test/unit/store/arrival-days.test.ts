@@ -3,7 +3,7 @@
 // answers, and both what this test's own arithmetic over the leads gives; and the counting query is pinned to the
 // kept rows' version, so changing what is counted cannot leave days counted the old way read as the new.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
@@ -291,6 +291,22 @@ describe('kept arrival days', () => {
     expectArrivalsRight();
     expect(keptDays()).toBe(0);
     expectArrivalsRight();
+  });
+
+  it('has no write path that replaces a lead row', () => {
+    // A replaced row (REPLACE, or INSERT OR REPLACE) fires no delete trigger and keeps its day's count: a kept day
+    // would not notice. The core writes leads by INSERT, UPDATE (an upsert is one) and DELETE only.
+    const core = join(import.meta.dirname, '../../../core');
+    const files = readdirSync(core, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.ts'),
+    );
+    expect(files.length).toBeGreaterThan(100);
+    const replacing = files.filter((file) =>
+      /replaceInto\(\s*['"]leads['"]|\bREPLACE\s+INTO\s+leads\b|\borReplace\(\)[\s\S]{0,80}['"]leads['"]/i.test(
+        readFileSync(join(core, file), 'utf8'),
+      ),
+    );
+    expect(replacing).toEqual([]);
   });
 
   it('checks a kept day by a range count of a covering index, no row read', () => {
