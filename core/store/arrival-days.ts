@@ -175,12 +175,14 @@ export function arrivalsByDay(
   const dayNumberOf = (from: number) => Math.floor((from + offset) / DAY_MS);
   const kept = readKeptDays(db, first[0], last[1]);
   const leadCounts = new Map(days.map(([from, to]) => [from, countLeadsCreated(db, from, to)]));
-  // A kept day whose count of leads moved had a lead inserted since (a change or a delete drops the day).
-  const current = (from: number, to: number): KeptDay | undefined => {
+  // The kept days still right, by their start: a day whose count of leads moved had a lead inserted since (a change
+  // or a delete drops the day).
+  const current = new Map<number, KeptDay>();
+  for (const [from, to] of days) {
     const day = kept.get(keyOf(from, to));
-    return day?.leadCount === leadCounts.get(from) ? day : undefined;
-  };
-  const missing = days.filter(([from, to]) => current(from, to) === undefined);
+    if (day !== undefined && day.leadCount === leadCounts.get(from)) current.set(from, day);
+  }
+  const missing = days.filter(([from]) => !current.has(from));
   const counted = new Map<number, ArrivalRow[]>(missing.map(([from]) => [dayNumberOf(from), []]));
   for (const row of count(missing)) counted.get(row.day)?.push(row);
   keepDays(
@@ -193,9 +195,9 @@ export function arrivalsByDay(
     })),
   );
   const rows: ArrivalRow[] = [];
-  for (const [from, to] of days) {
+  for (const [from] of days) {
     const day = dayNumberOf(from);
-    const keptDay = current(from, to);
+    const keptDay = current.get(from);
     if (keptDay === undefined) rows.push(...(counted.get(day) ?? []));
     else for (const stored of JSON.parse(keptDay.rowsJson) as StoredRow[]) rows.push(rowOf(day, stored));
   }
