@@ -86,8 +86,7 @@ export function localDaysOf(period: KpiPeriod): [number, number][] {
  * Read a day at a time: each GROUP BY sorts one day's leads with their sums, not the whole period's (~20% less over
  * 100k leads, test/bench/dashboard.bench.ts); a day's rows are complete, as the day is part of the group. All
  * leads' rows of a day are kept once counted (arrival-days.ts) until a lead of that day changes, comes or goes; a
- * source filter picks
- * its rows from them, a rep's or a tier's leads are counted each time.
+ * source filter picks its rows from them, a rep's or a tier's leads are counted each time.
  */
 export function countArrivals(db: Database, period: KpiPeriod, filter: KpiFilter): ArrivalRow[] {
   const day = dayOf('leads.created_at', period.utcOffsetMinutes);
