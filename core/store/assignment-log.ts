@@ -148,7 +148,7 @@ export function listLeadSources(db: Database): string[] {
       .where('deleted_at', 'is', null)
       .where('source', 'is not', null)
       .where('source', '!=', '')
-      .limit(MAX_SOURCES),
+      .limit(sql.lit(MAX_SOURCES)),
   )
     .map((row) => row.source)
     .filter((source): source is string => source !== null)

@@ -73,14 +73,14 @@ const MOVE_SUCCESSOR_PREVIOUS_SQL = qb
   .where((eb) => eb.or([eb('prev_pair_at', 'is', null), eb('prev_pair_at', '<', 0)]))
   .compile().sql;
 
-/** Whether the pair has a hand-over after the given time. Parameters: the lead, the rep, the time, 1 (the limit). */
+/** Whether the pair has a hand-over after the given time. Parameters: the lead, the rep, the time. */
 const HAS_LATER_PAIR_SQL = qb
   .selectFrom('assignments')
   .select(sql<number>`1`.as('later'))
   .where('lead_id', '=', '')
   .where('rep_id', '=', '')
   .where('at', '>', 0)
-  .limit(1)
+  .limit(sql.lit(1))
   .compile().sql;
 
 /** The grade an explanation recorded (its own `grade`, even null), as SQLite's json_extract would read it. */
@@ -132,7 +132,7 @@ export function appendAssignment(db: Database, record: AssignmentRecord): void {
   if (record.repId !== null) {
     const { leadId, repId, at } = record;
     // Usually the pair's latest: the probe (a few µs) spares the update's write cursors (~25 µs a hand-over).
-    if (getCompiled(db, HAS_LATER_PAIR_SQL, [leadId, repId, at, 1]) !== undefined)
+    if (getCompiled(db, HAS_LATER_PAIR_SQL, [leadId, repId, at]) !== undefined)
       runCompiled(db, MOVE_SUCCESSOR_PREVIOUS_SQL, [at, leadId, repId, leadId, repId, at, at]);
   }
   noteClockAssignment(db, record.leadId, record.repId, record.at);

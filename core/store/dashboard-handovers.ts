@@ -97,7 +97,7 @@ export function hasHandOversBetween(db: Database, from: number, to: number, coun
     .where('a.at', '>=', from)
     .where('a.at', '<', to)
     .select('a.at')
-    .limit(count);
+    .limit(sql.lit(count));
   const counted = selectFirst(
     db,
     qb.selectFrom(found.as('found')).select((eb) => eb.fn.countAll<number>().as('n')),

@@ -120,7 +120,7 @@ interface AffinityKeys {
 const KEY_COLUMNS = ['phone_key', 'email_key', 'company_key', 'company_name_key'] as const;
 type KeyColumn = (typeof KEY_COLUMNS)[number];
 
-/** Other live leads with an owner holding the key (parameters: the key, the lead itself, the limit). */
+/** Other live leads with an owner holding the key (parameters: the key, the lead itself). */
 function ownedByKey(column: KeyColumn) {
   return qb
     .selectFrom('leads')
@@ -139,7 +139,8 @@ function compiledPerKey(compile: (column: KeyColumn) => string): Readonly<Record
 
 /** Per key column, the newest other live lead's owner: compiled once (three or four run for every new lead). */
 const OWNER_BY_KEY = compiledPerKey(
-  (column) => ownedByKey(column).select('owner_id').orderBy('updated_at', 'desc').limit(1).compile().sql,
+  (column) =>
+    ownedByKey(column).select('owner_id').orderBy('updated_at', 'desc').limit(sql.lit(1)).compile().sql,
 );
 
 /**
@@ -147,11 +148,13 @@ const OWNER_BY_KEY = compiledPerKey(
  * share no key, and the owner read sorts by recency even for no row (a sorter per query, ~25 us each on the
  * distribution API bench; 2026-12-03).
  */
-const ANY_OWNED_BY_KEY = compiledPerKey((column) => ownedByKey(column).select('id').limit(1).compile().sql);
+const ANY_OWNED_BY_KEY = compiledPerKey(
+  (column) => ownedByKey(column).select('id').limit(sql.lit(1)).compile().sql,
+);
 
 function ownerByKey(db: Database, column: KeyColumn, value: string, excludeLeadId: string): RepId | null {
-  if (getCompiled(db, ANY_OWNED_BY_KEY[column], [value, excludeLeadId, 1]) === undefined) return null;
-  const row = getCompiled<{ owner_id: string | null }>(db, OWNER_BY_KEY[column], [value, excludeLeadId, 1]);
+  if (getCompiled(db, ANY_OWNED_BY_KEY[column], [value, excludeLeadId]) === undefined) return null;
+  const row = getCompiled<{ owner_id: string | null }>(db, OWNER_BY_KEY[column], [value, excludeLeadId]);
   return row?.owner_id ? asRepId(row.owner_id) : null;
 }
 

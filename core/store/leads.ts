@@ -6,6 +6,7 @@ import type { Lead } from '../domain/lead';
 import { asLeadId, asRepId, type LeadId } from '../domain/ids';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
+import { sql } from 'kysely';
 import { getCompiled, insertRow, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /** Normalized match keys, computed by the domain's dedupe module and stored for indexed look-up. */
@@ -345,7 +346,7 @@ const ANY_BY_MATCH_KEYS_SQL = qb
   .select('id')
   .where('deleted_at', 'is', null)
   .where((eb) => eb.or([eb('phone_key', '=', ''), eb('email_key', '=', ''), eb('company_name_key', '=', '')]))
-  .limit(1)
+  .limit(sql.lit(1))
   .compile().sql;
 
 /**
@@ -363,7 +364,6 @@ export function hasLeadWithMatchKeys(
       keys.phoneKey || null,
       keys.emailKey || null,
       keys.companyNameKey || null,
-      1,
     ]) !== undefined
   );
 }

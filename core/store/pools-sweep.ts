@@ -115,12 +115,10 @@ const NOTIFICATION_KEY = qb
   .selectFrom('notifications')
   .select('id')
   .where('dedupe_key', '=', '')
-  .limit(1)
+  .limit(sql.lit(1))
   .compile();
 
 /** Whether a notification with this dedupe key was sent (by its unique index): a warning already given. */
 export function hasNotificationKey(db: Database, dedupeKey: string): boolean {
-  return (
-    getCompiled(db, NOTIFICATION_KEY.sql, [dedupeKey, ...NOTIFICATION_KEY.parameters.slice(1)]) !== undefined
-  );
+  return getCompiled(db, NOTIFICATION_KEY.sql, [dedupeKey]) !== undefined;
 }
