@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { ActivityKind } from '../domain/sla/agenda';
 import type { ActivitiesTable } from './schema';
-import { allCompiled, execute, qb, selectAll, selectFirst } from './sql';
+import { allCompiled, execute, qb, selectAll, selectFirst, rowLimit } from './sql';
 import { NOT_OPEN } from './work-leads';
 
 /** Neither done nor closed: the one activity a lead may have open (the partial indexes use the same condition). */
@@ -158,7 +158,7 @@ export function listAgendaRows(
     .where(IS_OPEN)
     .whereRef('leads.owner_id', '=', 'activities.rep_id')
     .where('leads.deleted_at', 'is', null)
-    .where('leads.is_history', '=', 0)
+    .where('leads.is_history', '=', sql.lit(0))
     .where('leads.stage', 'not in', NOT_OPEN);
   if (filter.repId !== undefined) query = query.where('activities.rep_id', '=', filter.repId);
   const timed = selectAll(
@@ -167,14 +167,14 @@ export function listAgendaRows(
       .where('activities.due_at', '<', filter.before)
       .orderBy('activities.due_at')
       .orderBy('activities.id')
-      .limit(filter.limit),
+      .limit(rowLimit(filter.limit)),
   );
   const undated = selectAll(
     db,
     query
       .where('activities.due_at', 'is', null)
       .orderBy('activities.created_at', 'desc')
-      .limit(Math.max(0, filter.limit - timed.length)),
+      .limit(rowLimit(Math.max(0, filter.limit - timed.length))),
   );
   return [...timed, ...undated].map((row) => ({
     ...toRecord(row),

@@ -367,7 +367,7 @@ export function countArrivedLeads(db: Database, period: KpiPeriod, filter: KpiFi
     selectAll(
       db,
       filtered(qb.selectFrom('leads'), filter)
-        .where('leads.is_history', '=', 0)
+        .where('leads.is_history', '=', sql.lit(0))
         .where('leads.created_at', '>=', period.from)
         .where('leads.created_at', '<', period.to)
         .select((eb) => eb.fn.countAll<number>().as('n')),
@@ -380,7 +380,7 @@ export function countLeadsByStageNow(db: Database, filter: KpiFilter): { stage: 
   return selectAll(
     db,
     filtered(qb.selectFrom('leads'), filter)
-      .where('leads.is_history', '=', 0)
+      .where('leads.is_history', '=', sql.lit(0))
       .select(['leads.stage', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy('leads.stage'),
   );

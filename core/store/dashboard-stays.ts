@@ -67,7 +67,7 @@ function sumFilteredStays(db: Database, period: KpiPeriod, filter: KpiFilter): S
   const cohort = qb
     .selectFrom('leads')
     .where(leadCondition(filter))
-    .where('leads.is_history', '=', 0)
+    .where('leads.is_history', '=', sql.lit(0))
     .where('leads.created_at', '>=', period.from)
     .where('leads.created_at', '<', period.to)
     .select(['leads.id', 'leads.created_at']);

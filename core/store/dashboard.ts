@@ -19,7 +19,7 @@ export function countLiveLeadsByStage(db: Database): Partial<Record<FunnelStage,
       .selectFrom('leads')
       .select(['stage', (eb) => eb.fn.countAll<number>().as('n')])
       .where('deleted_at', 'is', null)
-      .where('is_history', '=', 0)
+      .where('is_history', '=', sql.lit(0))
       .groupBy('stage'),
   );
   const counts: Partial<Record<FunnelStage, number>> = {};
@@ -88,7 +88,7 @@ export function countNewLeadsByDay(
       .selectFrom('leads')
       .select([day.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('deleted_at', 'is', null)
-      .where('is_history', '=', 0)
+      .where('is_history', '=', sql.lit(0))
       .where('created_at', '>=', from)
       .where('created_at', '<', to)
       .groupBy(day),

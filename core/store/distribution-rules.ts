@@ -1,7 +1,8 @@
 // Repository for distribution rule sets: every save is a new version, the latest is in force.
 import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { DistributionRule } from '../domain/distribution/types';
-import { execute, qb, selectAll, selectFirst } from './sql';
+import { execute, qb, selectAll, selectFirst, rowLimit } from './sql';
 
 interface StoredRuleSet {
   readonly version: number;
@@ -20,7 +21,7 @@ interface RuleSetVersion {
 export function findLatestRuleSet(db: Database): StoredRuleSet | undefined {
   const row = selectFirst(
     db,
-    qb.selectFrom('distribution_rule_sets').selectAll().orderBy('version', 'desc').limit(1),
+    qb.selectFrom('distribution_rule_sets').selectAll().orderBy('version', 'desc').limit(sql.lit(1)),
   );
   return row
     ? {
@@ -56,7 +57,7 @@ export function insertRuleSet(
 export function listRuleSetVersions(db: Database, limit = 50): RuleSetVersion[] {
   return selectAll(
     db,
-    qb.selectFrom('distribution_rule_sets').selectAll().orderBy('version', 'desc').limit(limit),
+    qb.selectFrom('distribution_rule_sets').selectAll().orderBy('version', 'desc').limit(rowLimit(limit)),
   ).map((row) => ({
     version: row.version,
     ruleCount: (JSON.parse(row.rules_json) as unknown[]).length,

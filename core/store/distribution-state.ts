@@ -8,7 +8,7 @@ import { rowToAssignment, type AssignmentRecord } from './assignments';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
-import { allCompiled, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { allCompiled, getCompiled, qb, runCompiled, selectAll, selectFirst, rowLimit } from './sql';
 
 export interface RuleMethodState {
   readonly pointers: Record<string, RepId>;
@@ -232,11 +232,11 @@ export function listPoolLeadIds(db: Database, limit: number): string[] {
       .select('id')
       .where('owner_id', 'is', null)
       .where('deleted_at', 'is', null)
-      .where('is_history', '=', 0)
+      .where('is_history', '=', sql.lit(0))
       .where('stage', 'not in', ['won', 'lost', 'nurture'])
       .orderBy('created_at')
       .orderBy('id')
-      .limit(limit),
+      .limit(rowLimit(limit)),
   ).map((row) => row.id);
 }
 
@@ -261,7 +261,7 @@ export function findLatestAssignment(db: Database, leadId: string): AssignmentRe
       .where('lead_id', '=', leadId)
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
-      .limit(1),
+      .limit(sql.lit(1)),
   );
   return row ? rowToAssignment(row) : undefined;
 }

@@ -6,7 +6,7 @@ import type { Lead } from '../domain/lead';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable } from './schema';
-import { allRawCompiled, execute, qb, runCompiled, selectAll, selectFirst } from './sql';
+import { allRawCompiled, execute, qb, runCompiled, selectAll, selectFirst, rowLimit } from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -126,7 +126,7 @@ export function listImportBatches(db: Database, page: { offset: number; limit: n
       .selectAll()
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(page.limit)
+      .limit(rowLimit(page.limit))
       .offset(page.offset),
   ).map(rowToBatch);
 }
@@ -157,7 +157,7 @@ export function listUnownedBatchLeadIds(db: Database, batchId: string): string[]
       .select('id')
       .where('import_batch_id', '=', batchId)
       .where('owner_id', 'is', null)
-      .where('is_history', '=', 0)
+      .where('is_history', '=', sql.lit(0))
       .where('deleted_at', 'is', null)
       .orderBy('created_at')
       .orderBy('id'),

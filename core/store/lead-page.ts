@@ -6,7 +6,7 @@ import type { LeadSortField } from '../domain/lead-list';
 import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { rowToLead } from './leads';
 import type { LeadsTable } from './schema';
-import { qb, selectAll, selectFirst } from './sql';
+import { qb, selectAll, selectFirst, rowLimit } from './sql';
 
 const SORT_COLUMNS = {
   createdAt: 'created_at',
@@ -26,7 +26,8 @@ export interface LeadFilter extends CommonLeadFilter {
 function filteredLeads(filter: LeadFilter) {
   let query = whereCommonLeadFilter(qb.selectFrom('leads'), filter);
   // An import's leads are its past leads when it brought past leads.
-  if (filter.includeHistory === false && !filter.importBatchId) query = query.where('is_history', '=', 0);
+  if (filter.includeHistory === false && !filter.importBatchId)
+    query = query.where('is_history', '=', sql.lit(0));
   if (filter.where) query = query.where(filter.where);
   return query;
 }
@@ -62,7 +63,7 @@ export function listLeads(db: Database, filter: LeadFilter, page: LeadPage): { t
       : base.selectAll().orderBy(SORT_COLUMNS[page.sort], page.direction)
     )
       .orderBy('id', page.direction)
-      .limit(page.limit)
+      .limit(rowLimit(page.limit))
       .offset(page.offset),
   ).map(rowToLead);
   return { total, rows };

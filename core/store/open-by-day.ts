@@ -1,6 +1,7 @@
 // Open leads by the local day they arrived: what distribution's away loads weigh
 // (core/domain/distribution/away-load.ts), read only for the days some rep was away.
 import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
 import { DAY_MS } from '../domain/clock';
 import { isoOfDayNumber } from '../domain/distribution/away-load';
 import { qb, selectAll, selectFirst } from './sql';
@@ -27,7 +28,7 @@ export function countOpenByArrivalDay(
         .where('created_at', '>=', run.first * DAY_MS - offset)
         .where('created_at', '<', (run.last + 1) * DAY_MS - offset)
         .where('deleted_at', 'is', null)
-        .where('is_history', '=', 0)
+        .where('is_history', '=', sql.lit(0))
         .where('owner_id', 'is not', null)
         .where('stage', 'not in', ['won', 'lost', 'nurture']),
     );

@@ -86,7 +86,7 @@ export function listSweepLeads(db: Database, bounds: SweepBounds, ownerId?: stri
     ])
     .where('leads.owner_id', 'is not', null)
     .where('leads.deleted_at', 'is', null)
-    .where('leads.is_history', '=', 0)
+    .where('leads.is_history', '=', sql.lit(0))
     .where('leads.stage', 'not in', NOT_OPEN)
     // SQLite lets WHERE name a result column: the owner's tenure is filtered before any row becomes an object.
     // One reference to the tenure (each names its subquery again): held since the no-follow-up bound when no

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Grade } from '../domain/funnel';
-import { allCompiled, execute, getCompiled, qb, selectAll } from './sql';
+import { allCompiled, execute, getCompiled, qb, selectAll, rowLimit } from './sql';
 
 export interface PoolRow {
   readonly id: string;
@@ -81,7 +81,7 @@ export function deletePoolRow(db: Database, id: string, now: number): boolean {
         .updateTable('pools')
         .set({ deleted_at: now, updated_at: now })
         .where('id', '=', id)
-        .where('is_default', '=', 0)
+        .where('is_default', '=', sql.lit(0))
         .where('deleted_at', 'is', null),
     ) === 1
   );
@@ -233,7 +233,7 @@ export function listPooledLeadFacts(db: Database, notOpen: readonly string[]): L
       .select([...FACT_COLUMNS])
       .where('owner_id', 'is', null)
       .where('deleted_at', 'is', null)
-      .where('is_history', '=', 0)
+      .where('is_history', '=', sql.lit(0))
       .where('stage', 'not in', [...notOpen])
       .orderBy('created_at', 'desc')
       .orderBy('id'),
@@ -261,7 +261,7 @@ export function listAuditOfAction(
       .where('action', '=', action)
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
-      .limit(limit),
+      .limit(rowLimit(limit)),
   ).map((row) => ({
     at: row.at,
     actor: row.actor,

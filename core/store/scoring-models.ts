@@ -1,5 +1,6 @@
 // Repository for scoring models (every saved version is kept) and trained conversion models.
 import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { LearnedModel } from '../domain/scoring/learned';
 import type { ScoringModel } from '../domain/scoring/model';
 import { execute, qb, selectAll, selectFirst } from './sql';
@@ -14,7 +15,7 @@ export interface ScoringModelVersion {
 export function findLatestScoringModel(db: Database): ScoringModel | undefined {
   const row = selectFirst(
     db,
-    qb.selectFrom('scoring_models').select('model_json').orderBy('version', 'desc').limit(1),
+    qb.selectFrom('scoring_models').select('model_json').orderBy('version', 'desc').limit(sql.lit(1)),
   );
   return row ? (JSON.parse(row.model_json) as ScoringModel) : undefined;
 }
@@ -64,7 +65,7 @@ export function findLatestLearnedModel(db: Database): LearnedModel | undefined {
       .select('model_json')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(1),
+      .limit(sql.lit(1)),
   );
   return row ? (JSON.parse(row.model_json) as LearnedModel) : undefined;
 }
@@ -78,7 +79,7 @@ export function findLatestLearnedModelActor(db: Database): string {
       .select('actor')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(1),
+      .limit(sql.lit(1)),
   );
   return row?.actor ?? '';
 }

@@ -1,5 +1,6 @@
 // Open leads per stage and owner, for the kanban's per-rep work-in-progress limits.
 import type { Database } from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { FunnelStage } from '../domain/funnel';
 import { qb, selectAll } from './sql';
 
@@ -11,7 +12,7 @@ export function countLeadsByStageAndOwner(db: Database): Map<FunnelStage, Record
       .selectFrom('leads')
       .select(['stage', 'owner_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('deleted_at', 'is', null)
-      .where('is_history', '=', 0)
+      .where('is_history', '=', sql.lit(0))
       .where('owner_id', 'is not', null)
       .groupBy(['stage', 'owner_id']),
   );

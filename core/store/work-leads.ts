@@ -7,7 +7,16 @@ import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
 import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
-import { execute, getCompiled, leadsIndexedBy, qb, runCompiled, selectAll, selectFirst } from './sql';
+import {
+  execute,
+  getCompiled,
+  leadsIndexedBy,
+  qb,
+  runCompiled,
+  selectAll,
+  selectFirst,
+  rowLimit,
+} from './sql';
 
 type Db = Schema;
 type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
@@ -61,10 +70,10 @@ function applyFilter(query: LeadsFrom, filter: LeadFilterInput): LeadsFrom {
   if (filter.onClockOnly) {
     q = q
       .where('leads.owner_id', 'is not', null)
-      .where('leads.is_history', '=', 0)
+      .where('leads.is_history', '=', sql.lit(0))
       .where('leads.stage', 'not in', NOT_OPEN);
   }
-  if (filter.excludeHistory) q = q.where('leads.is_history', '=', 0);
+  if (filter.excludeHistory) q = q.where('leads.is_history', '=', sql.lit(0));
   if (filter.openOnly) q = q.where('leads.stage', 'not in', NOT_OPEN);
   if (filter.recycledOnly) q = q.where(latestHandOverIsRecycle);
   if (filter.leadIds) q = q.where('leads.id', 'in', filter.leadIds.length > 0 ? [...filter.leadIds] : ['']);
@@ -152,7 +161,7 @@ export function listLeadCards(
   const query = withClockColumns(applyFilter(qb.selectFrom('leads'), filter).select(CARD_COLUMNS))
     .orderBy('leads.score', 'desc')
     .orderBy('leads.id')
-    .limit(page.limit)
+    .limit(rowLimit(page.limit))
     .offset(page.offset);
   return selectAll(db, query).map(toCard);
 }
@@ -324,7 +333,7 @@ export function moveLiveLeadsToStage(
       .select(['id', 'owner_id', 'stage', 'is_history', 'deleted_at'])
       .where('stage', '=', from)
       .where('deleted_at', 'is', null)
-      .where('is_history', '=', 0)
+      .where('is_history', '=', sql.lit(0))
       .orderBy('created_at')
       .orderBy('id'),
   );
@@ -340,7 +349,7 @@ export function moveLiveLeadsToStage(
       .set({ stage: to, updated_at: now })
       .where('stage', '=', from)
       .where('deleted_at', 'is', null)
-      .where('is_history', '=', 0),
+      .where('is_history', '=', sql.lit(0)),
   );
   return rows.map((row) => row.id);
 }
