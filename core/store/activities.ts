@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { ActivityKind } from '../domain/sla/agenda';
 import type { ActivitiesTable } from './schema';
-import { allCompiled, execute, qb, selectAll, selectFirst, rowLimit } from './sql';
+import { allCompiled, execute, qb, selectAll, selectFirst } from './sql';
 import { NOT_OPEN } from './work-leads';
 
 /** Neither done nor closed: the one activity a lead may have open (the partial indexes use the same condition). */
@@ -167,14 +167,14 @@ export function listAgendaRows(
       .where('activities.due_at', '<', filter.before)
       .orderBy('activities.due_at')
       .orderBy('activities.id')
-      .limit(rowLimit(filter.limit)),
+      .limit(filter.limit),
   );
   const undated = selectAll(
     db,
     query
       .where('activities.due_at', 'is', null)
       .orderBy('activities.created_at', 'desc')
-      .limit(rowLimit(Math.max(0, filter.limit - timed.length))),
+      .limit(Math.max(0, filter.limit - timed.length)),
   );
   return [...timed, ...undated].map((row) => ({
     ...toRecord(row),

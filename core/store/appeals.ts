@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Selectable } from 'kysely';
 import type { AppealsTable } from './schema';
-import { execute, qb, selectAll, selectFirst, rowLimit } from './sql';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 type AppealState = 'open' | 'accepted' | 'rejected';
 
@@ -113,7 +113,7 @@ export function listAppeals(
     .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(rowLimit(filter.limit));
+    .limit(filter.limit);
   if (filter.state) query = query.where('state', '=', filter.state);
   if (filter.repId) query = query.where('rep_id', '=', filter.repId);
   if (filter.leadId) query = query.where('lead_id', '=', filter.leadId);

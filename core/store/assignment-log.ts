@@ -6,7 +6,7 @@ import type { Grade } from '../domain/funnel';
 import { handedToTier } from './dashboard-kpi';
 import { rowToAssignment, type AssignmentKind, type AssignmentRecord } from './assignments';
 import type { Schema } from './schema';
-import { qb, selectAll, selectFirst, rowLimit } from './sql';
+import { qb, selectAll, selectFirst } from './sql';
 
 export interface AssignmentLogFilter {
   /** Epoch ms, [from, to). */
@@ -103,7 +103,7 @@ export function listAssignmentLog(
     )
       .orderBy('a.at', 'desc')
       .orderBy('a.id', 'desc')
-      .limit(rowLimit(page.limit))
+      .limit(page.limit)
       .offset(page.offset),
   );
   const leads = new Map(

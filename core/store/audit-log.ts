@@ -1,6 +1,6 @@
 // Repository for the audit log: who changed what, when. Written in the same transaction as the change.
 import type { Database } from 'better-sqlite3';
-import { qb, runCompiled, selectAll, rowLimit } from './sql';
+import { qb, runCompiled, selectAll } from './sql';
 
 interface AuditEntry {
   readonly id: number;
@@ -48,7 +48,7 @@ export function listAudit(
     .selectFrom('audit_log')
     .selectAll()
     .orderBy('id', 'desc')
-    .limit(rowLimit(options.limit))
+    .limit(options.limit)
     .offset(options.offset);
   if (options.entityId) query = query.where('entity_id', '=', options.entityId);
   return selectAll(db, query).map((row) => ({

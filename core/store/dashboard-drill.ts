@@ -13,7 +13,7 @@ import {
   type KpiPeriod,
 } from './dashboard-kpi';
 import type { LeadsTable } from './schema';
-import { qb, selectAll, rowLimit } from './sql';
+import { qb, selectAll } from './sql';
 
 /** The lead sets behind the Dashboard's counts: a click-through lists exactly the leads a count counted. */
 export type DrillMetric =
@@ -191,7 +191,7 @@ export function listDrillLeads(
       .selectAll('leads')
       .orderBy('leads.created_at', 'desc')
       .orderBy('leads.id', 'desc')
-      .limit(rowLimit(page.limit))
+      .limit(page.limit)
       .offset(page.offset),
   );
   return { total, rows };

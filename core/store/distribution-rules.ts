@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { DistributionRule } from '../domain/distribution/types';
-import { execute, qb, selectAll, selectFirst, rowLimit } from './sql';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 interface StoredRuleSet {
   readonly version: number;
@@ -57,7 +57,7 @@ export function insertRuleSet(
 export function listRuleSetVersions(db: Database, limit = 50): RuleSetVersion[] {
   return selectAll(
     db,
-    qb.selectFrom('distribution_rule_sets').selectAll().orderBy('version', 'desc').limit(rowLimit(limit)),
+    qb.selectFrom('distribution_rule_sets').selectAll().orderBy('version', 'desc').limit(limit),
   ).map((row) => ({
     version: row.version,
     ruleCount: (JSON.parse(row.rules_json) as unknown[]).length,

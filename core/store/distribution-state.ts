@@ -8,7 +8,7 @@ import { rowToAssignment, type AssignmentRecord } from './assignments';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
-import { allCompiled, getCompiled, qb, runCompiled, selectAll, selectFirst, rowLimit } from './sql';
+import { allCompiled, getCompiled, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 export interface RuleMethodState {
   readonly pointers: Record<string, RepId>;
@@ -236,7 +236,7 @@ export function listPoolLeadIds(db: Database, limit: number): string[] {
       .where('stage', 'not in', ['won', 'lost', 'nurture'])
       .orderBy('created_at')
       .orderBy('id')
-      .limit(rowLimit(limit)),
+      .limit(limit),
   ).map((row) => row.id);
 }
 

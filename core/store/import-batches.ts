@@ -6,7 +6,7 @@ import type { Lead } from '../domain/lead';
 import { rowToLead } from './leads';
 import { applyOpenLoadChange, loadFactsOf } from './rep-loads';
 import type { ImportBatchesTable } from './schema';
-import { allRawCompiled, execute, qb, runCompiled, selectAll, selectFirst, rowLimit } from './sql';
+import { allRawCompiled, execute, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 /**
  * `deleted_at` of a lead an earlier version wrote hidden while its import ran (before imports staged their rows in a
@@ -126,7 +126,7 @@ export function listImportBatches(db: Database, page: { offset: number; limit: n
       .selectAll()
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(rowLimit(page.limit))
+      .limit(page.limit)
       .offset(page.offset),
   ).map(rowToBatch);
 }

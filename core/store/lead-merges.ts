@@ -6,7 +6,7 @@ import type { Lead } from '../domain/lead';
 import { refreshFollowUpFacts } from './kpi-facts';
 import { applyOpenLoadChange, readLoadFacts } from './rep-loads';
 import type { LeadsTable } from './schema';
-import { allCompiled, execute, qb, rowLimit, runCompiled, selectAll } from './sql';
+import { allCompiled, execute, qb, runCompiled, selectAll } from './sql';
 
 interface LeadMergeRecord {
   readonly mergedLeadId: string;
@@ -164,7 +164,7 @@ const ROWS_BY_KEYS = qb
   .where((eb) => eb.or([eb('phone_key', '=', ''), eb('email_key', '=', ''), eb('company_name_key', '=', '')]))
   .orderBy('created_at')
   .orderBy('id')
-  .limit(rowLimit(1))
+  .limit(1)
   .compile().sql;
 
 /** Live leads holding any of these stored keys, oldest first. */
@@ -178,6 +178,6 @@ export function findLeadRowsByKeys(
     keys.phoneKey || null,
     keys.emailKey || null,
     keys.companyNameKey || null,
-    rowLimit(limit),
+    limit,
   ]);
 }

@@ -6,7 +6,7 @@ import type { LeadSortField } from '../domain/lead-list';
 import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { rowToLead } from './leads';
 import type { LeadsTable } from './schema';
-import { qb, selectAll, selectFirst, rowLimit } from './sql';
+import { qb, selectAll, selectFirst } from './sql';
 
 const SORT_COLUMNS = {
   createdAt: 'created_at',
@@ -63,7 +63,7 @@ export function listLeads(db: Database, filter: LeadFilter, page: LeadPage): { t
       : base.selectAll().orderBy(SORT_COLUMNS[page.sort], page.direction)
     )
       .orderBy('id', page.direction)
-      .limit(rowLimit(page.limit))
+      .limit(page.limit)
       .offset(page.offset),
   ).map(rowToLead);
   return { total, rows };

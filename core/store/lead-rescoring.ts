@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { Grade } from '../domain/funnel';
 import type { Lead } from '../domain/lead';
 import { LEAD_ROW_COLUMNS, rowToLead } from './leads';
-import { qb, runCompiled, selectAll, rowLimit } from './sql';
+import { qb, runCompiled, selectAll } from './sql';
 
 /**
  * Leads in id order after `afterId`, for walking the whole table in chunks. Only the lead's own columns: the dedupe
@@ -19,7 +19,7 @@ export function listLeadsAfter(db: Database, afterId: string, limit: number): Le
       .where('deleted_at', 'is', null)
       .where('id', '>', afterId)
       .orderBy('id')
-      .limit(rowLimit(limit)),
+      .limit(limit),
   ).map(rowToLead);
 }
 

@@ -1,7 +1,7 @@
 // Repository for in-app notifications: one row per recipient (the team lead or a rep), with read state.
 import type { Database } from 'better-sqlite3';
 import type { NotificationKind } from '../domain/notification-kinds';
-import { execute, qb, selectAll, selectFirst, rowLimit } from './sql';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 /** 'lead' is the team lead; anything else is a rep id. */
 type NotificationRecipient = string;
@@ -54,7 +54,7 @@ export function listNotifications(
     .where('recipient', '=', recipient)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(rowLimit(options.limit));
+    .limit(options.limit);
   if (options.unreadOnly) query = query.where('read_at', 'is', null);
   return selectAll(db, query).map((row) => ({
     id: row.id,

@@ -1,7 +1,7 @@
 // Repository for the nurture pool (培育池): when each parked lead wakes up, and the stage it returns to.
 import type { Database } from 'better-sqlite3';
 import type { FunnelStage } from '../domain/funnel';
-import { execute, qb, selectAll, selectFirst, rowLimit } from './sql';
+import { execute, qb, selectAll, selectFirst } from './sql';
 
 interface NurtureWakeup {
   readonly leadId: string;
@@ -58,7 +58,7 @@ export function listDueNurtureWakeups(db: Database, now: number, limit: number):
       .where('wake_at', '<=', now)
       .orderBy('wake_at')
       .orderBy('lead_id')
-      .limit(rowLimit(limit)),
+      .limit(limit),
   ).map(toWakeup);
 }
 

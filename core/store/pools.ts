@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Grade } from '../domain/funnel';
-import { allCompiled, execute, getCompiled, qb, selectAll, rowLimit } from './sql';
+import { allCompiled, execute, getCompiled, qb, selectAll } from './sql';
 
 export interface PoolRow {
   readonly id: string;
@@ -261,7 +261,7 @@ export function listAuditOfAction(
       .where('action', '=', action)
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
-      .limit(rowLimit(limit)),
+      .limit(limit),
   ).map((row) => ({
     at: row.at,
     actor: row.actor,

@@ -47,7 +47,7 @@ function repToRow(rep: Rep, now: number): Omit<RepsTable, 'pin_hash' | 'created_
 
 export function listReps(db: Database, options: { includeInactive: boolean }): Rep[] {
   let query = qb.selectFrom('reps').selectAll().orderBy('name').orderBy('id');
-  if (!options.includeInactive) query = query.where('is_active', '=', 1);
+  if (!options.includeInactive) query = query.where('is_active', '=', sql.lit(1));
   return selectAll(db, query).map(rowToRep);
 }
 

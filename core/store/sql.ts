@@ -67,16 +67,6 @@ export function executeOnce(db: Database, query: Compilable<unknown>): number {
   return db.prepare(sql).run(...(parameters as unknown[])).changes;
 }
 
-/**
- * A LIMIT's bound value, as a 64-bit integer. better-sqlite3 binds a JS number as a floating-point value, and SQLite
- * (which plans with the limit's value) prepares a statement whose LIMIT was bound that way again on every run; bound
- * as an integer it prepares it again only when the limit moves to or from 0 or 1 (counted with SQLite's own
- * SQLITE_STMTSTATUS_REPREPARE, 2026-12-06: README, "SQL style"). A fixed limit is written `sql.lit(n)` instead.
- */
-export function rowLimit(count: number): bigint {
-  return BigInt(count);
-}
-
 /** Marker bounds allOverRanges compiles with; no real bound is a negative fraction of a millisecond. */
 const FROM_MARK = -0.25;
 const TO_MARK = -0.75;

@@ -7,16 +7,7 @@ import type { SlaAppliedAction, SlaLeadInput } from '../domain/sla/due-actions';
 import type { Schema } from './schema';
 import { whereCommonLeadFilter, type CommonLeadFilter } from './lead-filter';
 import { applyOpenLoadChange, loadFactsOf, readLoadFacts } from './rep-loads';
-import {
-  execute,
-  getCompiled,
-  leadsIndexedBy,
-  qb,
-  runCompiled,
-  selectAll,
-  selectFirst,
-  rowLimit,
-} from './sql';
+import { execute, getCompiled, leadsIndexedBy, qb, runCompiled, selectAll, selectFirst } from './sql';
 
 type Db = Schema;
 type LeadsFrom = SelectQueryBuilder<Db, 'leads', object>;
@@ -161,7 +152,7 @@ export function listLeadCards(
   const query = withClockColumns(applyFilter(qb.selectFrom('leads'), filter).select(CARD_COLUMNS))
     .orderBy('leads.score', 'desc')
     .orderBy('leads.id')
-    .limit(rowLimit(page.limit))
+    .limit(page.limit)
     .offset(page.offset);
   return selectAll(db, query).map(toCard);
 }

@@ -1,7 +1,7 @@
 // Repository reads behind the scheduler's notices: new assignments and answered appeals.
 import type { Database } from 'better-sqlite3';
 import { sql } from 'kysely';
-import { qb, selectAll, rowLimit } from './sql';
+import { qb, selectAll } from './sql';
 
 /** Assignment rows after `afterRowid` that gave a lead to a rep, for "new assignment" notifications. */
 export function listAssignmentsAfter(
@@ -33,7 +33,7 @@ export function listAssignmentsAfter(
       ])
       .where(sql<boolean>`assignments.rowid > ${afterRowid}`)
       .orderBy(sql`assignments.rowid`)
-      .limit(rowLimit(limit)),
+      .limit(limit),
   ).map((row) => ({
     rowid: row.rowid,
     leadId: row.lead_id,
