@@ -5,12 +5,26 @@ import type { Compilable, Insertable, Selectable } from 'kysely';
 import type { Database, Statement } from 'better-sqlite3';
 import type { Schema } from './schema';
 
+/**
+ * Writes each parameter as `+?`, not `?`. While planning, SQLite notes a parameter whose value it looked at (a LIMIT,
+ * a flag a partial index compares, an equality under an ORDER BY or min()/max()), and better-sqlite3 clears the
+ * bindings after every run, which expires a statement with a noted parameter: it was prepared again on every run
+ * (counted with SQLite's own counter: test/unit/store/statement-reprepares.test.ts). SQLite looks through a unary plus
+ * to use an index (`lead_id = +?` seeks as `lead_id = ?` does) but not to plan with a value; the plus changes no value
+ * and no affinity (a parameter has none either way). Values worth planning with are written as literals (`sql.lit`).
+ */
+class UnplannedParameterCompiler extends SqliteQueryCompiler {
+  protected override getCurrentParameterPlaceholder(): string {
+    return '+?';
+  }
+}
+
 export const qb = new Kysely<Schema>({
   dialect: {
     createAdapter: () => new SqliteAdapter(),
     createDriver: () => new DummyDriver(),
     createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
+    createQueryCompiler: () => new UnplannedParameterCompiler(),
   },
 });
 
