@@ -1,9 +1,9 @@
-// Parameters that make SQLite (3.54, as better-sqlite3 builds it) prepare a statement again on every run (counted by
-// test/unit/store/statement-reprepares.test.ts; README, "SQL style"): a bound LIMIT, and a bound value compared with a
-// column that a partial index compares with a literal (`leads.is_history`, `pools.is_default`). SQLite marks such a
-// parameter while planning, and better-sqlite3 clears the bindings after each run, which expires a marked statement.
-// The store writes them as literals (`sql.lit(…)`); this test walks the core's query builder calls for either kind.
-// A query with an ORDER BY is left out of the limit rule: SQLite marks its bound equalities anyway.
+// Values worth planning with are written into the SQL text (`sql.lit(…)`), since the store's builder writes every
+// parameter as `+?`, which SQLite does not plan with (core/store/sql.ts; README, "SQL style"): a fixed LIMIT, and a
+// value compared with a column that a partial index compares with a literal (`leads.is_history`, `pools.is_default`),
+// so the query can use that index. Bound as plain `?` they made SQLite prepare the statement again on every run
+// (test/unit/store/statement-reprepares.test.ts counts that). This test walks the core's query builder calls for a
+// fixed limit bound outside an ordered chain, or a compared flag bound at all.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
