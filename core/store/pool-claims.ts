@@ -29,7 +29,9 @@ export function insertClaim(
 }
 
 // A lead's rows unordered, the latest picked here: the same read as ORDER BY at, id LIMIT ? cost ~10 µs a run
-// with its parameters bound (~3 µs with them written in; ~2 µs this way, two statements included; measured).
+// with its parameters bound (~3 µs with them written in; ~2 µs this way, two statements included; measured). The
+// bound parameters were what cost: SQLite prepared that statement again on every run, as it no longer does with the
+// builder's `+?` parameters (core/store/sql.ts).
 const ASSIGNMENT_TIMES_OF_LEAD = qb
   .selectFrom('assignments')
   .select(['id', 'at'])
