@@ -111,14 +111,14 @@ export function listSweepLeads(db: Database, bounds: SweepBounds, ownerId?: stri
   }));
 }
 
-const NOTIFICATION_KEY = qb
+const NOTIFICATION_KEY_SQL = qb
   .selectFrom('notifications')
   .select('id')
   .where('dedupe_key', '=', '')
   .limit(sql.lit(1))
-  .compile();
+  .compile().sql;
 
 /** Whether a notification with this dedupe key was sent (by its unique index): a warning already given. */
 export function hasNotificationKey(db: Database, dedupeKey: string): boolean {
-  return getCompiled(db, NOTIFICATION_KEY.sql, [dedupeKey]) !== undefined;
+  return getCompiled(db, NOTIFICATION_KEY_SQL, [dedupeKey]) !== undefined;
 }
